@@ -1,0 +1,98 @@
+"""Column roles from header texts, by fuzzy matching on word stems (not exact strings).
+
+A header such as "Наименование мероприятия", "Мероприятие", "Перечень мероприятий"
+maps to ``title``; "Ответственный исполнитель", "Исполнители", "Ответственные"
+to ``responsible``; year cells under "Целевые индикаторы" to ``target:2021`` …
+Matching works on lower-cased text with OCR-tolerant fuzzy comparison of
+stems, so unseen wordings and slightly damaged scans still map.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+# role -> stems; earlier roles win ties (result_document before result, etc.)
+ROLE_STEMS: list[tuple[str, tuple[str, ...]]] = [
+    ("number", ("№", "п/п", "n п/п", "номер")),
+    ("result_document", ("документ", "форма завершения", "форма отчет", "подтверждающ", "закрепляющ")),
+    ("unit", ("единиц", "ед. изм", "ед.изм", "измерител")),
+    ("targets", ("целев", "индикатор", "значени", "плановое значение")),
+    ("tasks", ("задач",)),
+    ("description", ("содержание", "описание", "механизм реализ")),
+    ("responsible", ("ответствен", "исполнител", "соисполнител", "участник", "куратор")),
+    ("deadline", ("срок", "дата", "период", "год реализ", "время провед")),
+    ("result", ("результат", "эффект", "итог")),
+    ("title", ("наименовани", "мероприяти", "название", "перечень", "содержание мероприят")),
+    ("indicator", ("показател", "критери")),
+]
+YEAR_RE = re.compile(r"^\s*(19|20)\d{2}\s*(г\.?|год)?\s*$")
+NUMBERING_RE = re.compile(r"^\s*\d{1,2}\.?\s*$")
+MIN_SCORE = 85
+
+
+def _norm(text: str) -> str:
+    t = (text or "").lower().replace("ё", "е")
+    t = re.sub(r"\s+", " ", t)
+    return t.strip()
+
+
+def role_score(text: str, stem: str) -> float:
+    """How well a header text contains a stem (0–100), tolerant to OCR slips."""
+    t = _norm(text)
+    if not t:
+        return 0.0
+    if stem in t:
+        return 100.0
+    if len(stem) < 4:  # short stems ("№") must be present literally
+        return 0.0
+    words = t.split()
+    best = 0.0
+    n = len(stem.split())
+    for i in range(len(words)):
+        piece = " ".join(words[i:i + n])[: len(stem) + 2]
+        best = max(best, fuzz.ratio(stem, piece[: len(stem)]))
+    return best
+
+
+def header_role(text: str) -> Optional[str]:
+    """The role of one header cell, or None when nothing matches well enough."""
+    if YEAR_RE.match(text or ""):
+        return "year"
+    if year_of(text) and len(_norm(text)) <= 60 and re.search(r"значени|индикатор|показател|план|факт|год", _norm(text)):
+        return "year"
+    t = _norm(text)
+    found: list[tuple[int, float, str]] = []   # (position of the stem in the text, score, role)
+    for role, stems in ROLE_STEMS:
+        s = max(role_score(t, st) for st in stems)
+        if s >= MIN_SCORE:
+            pos = min((t.find(st) for st in stems if st in t), default=len(t))
+            found.append((pos, s, role))
+    if not found:
+        return None
+    roles = {r for _, _, r in found}
+    if "title" in roles and "indicator" in roles:     # "Наименование показателя"
+        return "indicator"
+    if "result_document" in roles:                    # "Документ, закрепляющий результат"
+        return "result_document"
+    if "number" in roles and len(t) <= 12:
+        return "number"
+    # otherwise the role whose stem comes first in the header text, then the best score
+    return min(found, key=lambda f: (f[0], -f[1]))[2]
+
+
+def is_numbering_row(texts: list[str]) -> bool:
+    """A row "1 2 3 4 5" that numbers the columns under the header."""
+    vals = [t.strip().rstrip(".") for t in texts if t and t.strip()]
+    if len(vals) < 3 or not all(v.isdigit() for v in vals):
+        return False
+    nums = [int(v) for v in vals]
+    return nums[0] <= 2 and nums == list(range(nums[0], nums[0] + len(nums)))
+
+
+def year_of(text: str) -> Optional[str]:
+    """The year a header cell stands for: "2021", "2021 г.", "Значение в 2021 году"."""
+    years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text or "")
+    return years[0] if len(years) == 1 else None
