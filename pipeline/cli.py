@@ -1,0 +1,153 @@
+"""``roadmaps`` command line: a thin Typer + Rich shell over the library.
+
+Every command only parses options, calls one library function and prints; the
+work lives in ``pipeline.ingest``, ``pipeline.export`` and friends (the way
+sqlite-utils keeps its CLI). Errors come out as one clear line naming the file
+and the stage, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(help="Russian regional roadmaps (дорожные карты) → one curated SQL database.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+console = Console(stderr=True)
+DB_HELP = "Database URL (default: $ROADMAPS_DB_URL, else sqlite:///data/curated/roadmaps.db)."
+
+
+def _fetch_url(url: str) -> tuple[str, bytes]:
+    """Download an http(s) URL to a temporary file (size-capped); returns (path, bytes)."""
+    import httpx
+
+    max_bytes = int(os.environ.get("ROADMAPS_MAX_BYTES", 100 * 1024 * 1024))
+    with httpx.stream("GET", url, follow_redirects=True, timeout=60) as r:
+        r.raise_for_status()
+        chunks, size = [], 0
+        for chunk in r.iter_bytes():
+            size += len(chunk)
+            if size > max_bytes:
+                raise ValueError(f"larger than the {max_bytes} byte cap")
+            chunks.append(chunk)
+    data = b"".join(chunks)
+    fd, path = tempfile.mkstemp(prefix="roadmaps-", suffix=Path(url.split("?")[0]).suffix[:8])
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    return path, data
+
+
+def summary_table(outcomes) -> Table:
+    t = Table(title="Ingest summary")
+    for col in ("source", "status", "activities", "flagged", "detail"):
+        t.add_column(col)
+    for o in outcomes:
+        style = {"loaded": "green", "unchanged": "cyan", "failed": "red"}[o.status]
+        t.add_row(o.source, f"[{style}]{o.status}[/]", str(o.n_activities), str(o.n_flagged),
+                  o.error or "")
+    return t
+
+
+@app.command()
+def ingest(
+    paths: List[str] = typer.Argument(..., help="Files (DOCX or PDF) or http(s) URLs."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Extract, normalise and load documents; unchanged bytes are skipped.
+
+    Example: roadmaps ingest data/raw/kaluga_2021.docx data/raw/amur_2019.pdf
+    """
+    from pipeline.ingest import IngestOutcome, ingest_bytes, ingest_path, resolve_url
+
+    url = resolve_url(db)
+    outcomes = []
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, disable=len(paths) < 2) as progress:
+        task = progress.add_task("ingesting", total=len(paths))
+        for p in paths:
+            progress.update(task, description=f"ingesting {Path(p).name}")
+            if p.startswith(("http://", "https://")):
+                try:
+                    tmp, data = _fetch_url(p)
+                    try:
+                        o = ingest_bytes(data, tmp, url, source=p)
+                    finally:
+                        os.unlink(tmp)
+                except Exception as e:  # network errors: a failed outcome like any other
+                    o = IngestOutcome(source=p, sha256=None, status="failed", stage="fetch",
+                                      error=f"{p}: fetch failed: {e}")
+            else:
+                o = ingest_path(p, url)
+            outcomes.append(o)
+            if o.status == "failed":
+                console.print(f"[red]error[/] {o.error}")
+            progress.advance(task)
+    console.print(summary_table(outcomes))
+    n_act = sum(o.n_activities for o in outcomes)
+    n_flag = sum(o.n_flagged for o in outcomes)
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("loaded", "unchanged", "failed")}
+    console.print(f"documents: {counts['loaded']} loaded, {counts['unchanged']} unchanged, "
+                  f"{counts['failed']} failed; activities: {n_act}; activities with flagged values: {n_flag}")
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    format: str = typer.Option("json", "--format", "-f", help="Output format (json)."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: stdout)."),
+    region: Optional[List[str]] = typer.Option(None, "--region", help="Only these ISO region codes."),
+) -> None:
+    """Export the newest version of every document per the export contract.
+
+    Example: roadmaps export --format json -o roadmaps.json
+    """
+    from pipeline.ingest import export_json
+
+    if format != "json":
+        console.print(f"[red]error[/] unknown format {format!r}: only 'json' is supported")
+        raise typer.Exit(2)
+    data = export_json(db, region)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        console.print(f"wrote {len(data)} documents to {output}")
+    else:
+        sys.stdout.write(text + "\n")
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    revision: str = typer.Option("head", help="Alembic revision to upgrade to."),
+) -> None:
+    """Create or migrate the schema (Alembic).
+
+    Example: roadmaps db upgrade --db postgresql://user@localhost/roadmaps
+    """
+    from pipeline.db import resolve_url, upgrade
+
+    upgrade(db, revision)
+    console.print(f"schema at {revision} on {resolve_url(db)}")
+
+
+def main() -> None:  # pragma: no cover - console script
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

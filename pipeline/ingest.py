@@ -1,0 +1,202 @@
+"""Ingest one document: sniff → hash → skip if loaded → extract → normalise → validate → load.
+
+Each stage is a plain function (the Prefect flow in ``flows/`` calls them as
+tasks; the CLI calls ``ingest_path``). A failure raises ``StageError`` naming
+the file and the stage; ``ingest_path`` turns it into a failed outcome and a
+quarantine entry, so nothing half-written reaches the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Optional
+
+from sqlalchemy import select
+
+from extractors import ExtractedDocument, ExtractionError, extract, sniff
+from pipeline.db import get_engine, resolve_url, session_factory, upgrade
+from pipeline.records import DocumentRecord
+from pipeline.schema import Document, QuarantineEntry
+
+REQUIRED_ROLES = ("title",)
+PERIOD_SLACK_YEARS = 1
+
+
+@dataclass
+class IngestOutcome:
+    source: str
+    sha256: Optional[str]
+    status: str                     # "loaded" | "unchanged" | "failed"
+    stage: Optional[str] = None
+    error: Optional[str] = None
+    document_id: Optional[int] = None
+    n_activities: int = 0
+    n_flagged: int = 0
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+class StageError(Exception):
+    """A document failed at a named stage; the message names the file."""
+
+    def __init__(self, message: str, stage: str, source: str):
+        super().__init__(message)
+        self.stage = stage
+        self.source = source
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.stage} failed: {self.args[0]}"
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sniff_format(data: bytes, source: str) -> str:
+    """'pdf' | 'docx' from the bytes; StageError(stage='sniff') otherwise."""
+    try:
+        return sniff(data)
+    except ExtractionError as e:
+        raise StageError(str(e.args[0]), "sniff", source) from e
+
+
+def is_loaded(db_url: str, sha256: str) -> bool:
+    upgrade(db_url)
+    with session_factory(db_url)() as s:
+        return s.scalar(select(Document.id).where(Document.sha256 == sha256)) is not None
+
+
+def extract_stage(path: str, source: str) -> ExtractedDocument:
+    try:
+        return extract(path)
+    except ExtractionError as e:
+        raise StageError(str(e.args[0]), e.stage if e.stage != "extract" else "extract", source) from e
+    except Exception as e:  # a bug or an unforeseen broken file: still a clear, named failure
+        raise StageError(f"{type(e).__name__}: {e}", "extract", source) from e
+
+
+def normalise_stage(extracted: ExtractedDocument, source: str, sha256: str,
+                    hints: Optional[dict] = None) -> DocumentRecord:
+    from pipeline.normalise import build_document
+
+    try:
+        return build_document(extracted, source, sha256, hints)
+    except Exception as e:
+        raise StageError(f"{type(e).__name__}: {e}", "normalise", source) from e
+
+
+def validate_stage(record: DocumentRecord) -> list[str]:
+    """Problems that make a document unfit to load; [] means valid."""
+    problems = []
+    if not record.activities:
+        problems.append("no activity table found (no table whose headers match the roadmap roles)")
+    missing = [r for r in REQUIRED_ROLES if r not in record.columns]
+    if record.activities and missing:
+        problems.append(f"required columns missing: {', '.join(missing)}")
+    if record.period and record.activities:
+        lo = date(record.period[0] - PERIOD_SLACK_YEARS, 1, 1)
+        hi = date(record.period[1] + PERIOD_SLACK_YEARS, 12, 31)
+        outside = [a.number or a.title for a in record.activities
+                   if a.deadline_norm and ((a.deadline_norm.start and a.deadline_norm.start < lo)
+                                           or (a.deadline_norm.end and a.deadline_norm.end > hi))]
+        if len(outside) > max(2, len(record.activities) // 4):
+            problems.append(f"{len(outside)} deadlines fall outside the period {record.period}")
+    return problems
+
+
+def load_stage(record: DocumentRecord, db_url: str) -> IngestOutcome:
+    from pipeline.load import load
+
+    upgrade(db_url)
+    try:
+        status, doc_id = load(session_factory(db_url), record)
+    except Exception as e:
+        raise StageError(f"{type(e).__name__}: {e}", "load", record.source) from e
+    flagged = sum(1 for a in record.activities if a.flags)
+    return IngestOutcome(source=record.source, sha256=record.sha256, status=status,
+                         document_id=doc_id, n_activities=len(record.activities), n_flagged=flagged)
+
+
+def quarantine(db_url: str, source: str, sha256: Optional[str], stage: str, error: str) -> None:
+    """Record a failed ingest (attempt counts up per source and bytes)."""
+    upgrade(db_url)
+    with session_factory(db_url)() as s, s.begin():
+        prev = s.scalars(select(QuarantineEntry).where(QuarantineEntry.source == source)
+                         .order_by(QuarantineEntry.attempt.desc())).first()
+        s.add(QuarantineEntry(source=source, sha256=sha256, stage=stage, error=error,
+                              created_at=datetime.now(timezone.utc),
+                              attempt=(prev.attempt + 1) if prev else 1))
+
+
+def resolve_quarantine(db_url: str, source: str) -> None:
+    """Mark the quarantine entries of a source resolved once it loads."""
+    with session_factory(db_url)() as s, s.begin():
+        for q in s.scalars(select(QuarantineEntry).where(QuarantineEntry.source == source,
+                                                         QuarantineEntry.resolved.is_(False))):
+            q.resolved = True
+
+
+def list_quarantine(db_url: str, include_resolved: bool = False) -> list[dict]:
+    upgrade(db_url)
+    with session_factory(db_url)() as s:
+        q = select(QuarantineEntry).order_by(QuarantineEntry.id)
+        if not include_resolved:
+            q = q.where(QuarantineEntry.resolved.is_(False))
+        return [{"source": e.source, "sha256": e.sha256, "stage": e.stage, "error": e.error,
+                 "time": e.created_at.isoformat(), "attempt": e.attempt} for e in s.scalars(q)]
+
+
+def ingest_bytes(data: bytes, path: str, db_url: str, source: str,
+                 hints: Optional[dict] = None) -> IngestOutcome:
+    """All stages for one file whose bytes are already read; never raises on bad input."""
+    sha = None
+    try:
+        sniff_format(data, source)
+        sha = sha256_bytes(data)
+        if is_loaded(db_url, sha):
+            return IngestOutcome(source=source, sha256=sha, status="unchanged")
+        extracted = extract_stage(path, source)
+        record = normalise_stage(extracted, source, sha, hints)
+        problems = validate_stage(record)
+        if problems:
+            raise StageError("; ".join(problems), "validate", source)
+        outcome = load_stage(record, db_url)
+        resolve_quarantine(db_url, source)
+        return outcome
+    except StageError as e:
+        quarantine(db_url, source, sha, e.stage, str(e.args[0]))
+        return IngestOutcome(source=source, sha256=sha, status="failed", stage=e.stage, error=str(e))
+
+
+def ingest_path(path: str, db_url: str, source: Optional[str] = None,
+                hints: Optional[dict] = None) -> IngestOutcome:
+    """Ingest a local file (``source`` defaults to the path as given)."""
+    db_url = resolve_url(db_url)
+    source = source or str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        quarantine(db_url, source, None, "open", e.strerror or str(e))
+        return IngestOutcome(source=source, sha256=None, status="failed", stage="open",
+                             error=f"{source}: open failed: {e.strerror or e}")
+    return ingest_bytes(data, str(path), db_url, source, hints)
+
+
+def export_json(db_url: str, regions: Optional[list[str]] = None) -> list[dict]:
+    from pipeline.export import export_documents
+
+    db_url = resolve_url(db_url)
+    upgrade(db_url)
+    with session_factory(db_url)() as s:
+        return export_documents(s, regions)
+
+
+__all__ = [
+    "IngestOutcome", "StageError", "sha256_bytes", "sniff_format", "is_loaded", "extract_stage",
+    "normalise_stage", "validate_stage", "load_stage", "quarantine", "list_quarantine",
+    "ingest_bytes", "ingest_path", "export_json", "get_engine",
+]

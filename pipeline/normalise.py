@@ -1,0 +1,109 @@
+"""Extracted grid → ``DocumentRecord``: stitching, metadata, deadlines, parties, abbreviations.
+
+All language work is delegated to ``normalizers`` (pure functions); this module
+only wires their results into the typed records and raises quality flags where
+a value could not be parsed (the raw text is always kept).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from extractors.grid import ExtractedDocument
+from normalizers.abbreviations import expand, find_definitions
+from normalizers.deadlines import normalize_deadline, period_from_deadlines
+from normalizers.metadata import parse_metadata
+from normalizers.ocr_fixes import fix_ocr_text
+from normalizers.organisations import canonical_organisation
+from normalizers.parties import split_parties
+from pipeline.records import (
+    ActivityRecord,
+    DeadlineRecord,
+    DocumentRecord,
+    PartyRecord,
+)
+from pipeline.stitch import TEXT_ROLES, stitch
+
+LOW_CONFIDENCE = 0.6
+
+
+def _fix_activity_text(act: ActivityRecord) -> None:
+    for role in TEXT_ROLES:
+        value = getattr(act, role)
+        if value:
+            setattr(act, role, fix_ocr_text(value))
+    for t in act.targets:
+        t.result = fix_ocr_text(t.result) if t.result else t.result
+    for s in act.sub_items:
+        s.title = fix_ocr_text(s.title)
+
+
+def _table_text(extracted: ExtractedDocument) -> str:
+    return "\n".join(c.text for t in extracted.tables for r in t.rows for c in r.cells if c.text)
+
+
+def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityRecord]) -> dict[str, str]:
+    """What the document itself defines, in document order: text around tables, then cells."""
+    defs: dict[str, str] = {}
+    text_parts = [b.text for b in extracted.blocks]
+    cell_parts = []
+    for a in acts:
+        cell_parts.extend(x for x in (a.title, a.description, a.responsible, a.result, a.result_document) if x)
+    for part in ("\n".join(text_parts), "\n".join(cell_parts)):
+        for short, full in find_definitions(part).items():
+            defs.setdefault(short, full)
+    return defs
+
+
+def normalise_parties(act: ActivityRecord, defs: dict[str, str], region: Optional[str]) -> None:
+    act.parties = []
+    for m in split_parties(act.responsible):
+        expanded = expand(m.name, defs)
+        org = canonical_organisation(m.name, expanded, region)
+        act.parties.append(PartyRecord(
+            name=m.name, expanded=expanded, by_agreement=m.by_agreement,
+            canonical_name=org.canonical_name, org_type=org.org_type, org_region=org.region,
+        ))
+
+
+def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]]) -> None:
+    if not act.deadline:
+        act.deadline_norm = None
+        act.flags.append("deadline_missing")
+        return
+    d = normalize_deadline(act.deadline, period)
+    act.deadline_norm = DeadlineRecord(raw=d.raw, start=d.start, end=d.end, recurrence=d.recurrence,
+                                       occurrences=list(d.occurrences))
+    act.flags.extend(d.flags)
+
+
+def build_document(extracted: ExtractedDocument, source: str, sha256: str,
+                   hints: Optional[dict] = None) -> DocumentRecord:
+    """The typed document record: every activity stitched and normalised."""
+    hints = hints or {}
+    stitched = stitch(extracted.tables, rows_can_split=extracted.file_format == "pdf")
+    for act in stitched.activities:
+        _fix_activity_text(act)
+        if act.confidence < LOW_CONFIDENCE:
+            act.flags.append("low_ocr_confidence")
+    lines = [fix_ocr_text(b.text) for b in extracted.blocks]
+    meta = parse_metadata(lines, _table_text(extracted))
+    period = meta.period or period_from_deadlines(a.deadline or "" for a in stitched.activities)
+    region, region_code = meta.region, meta.region_code
+    if hints.get("region_code") and not region_code:
+        region_code = hints["region_code"]
+    defs = document_abbreviations(extracted, stitched.activities)
+    for act in stitched.activities:
+        normalise_parties(act, defs, region)
+        normalise_deadline(act, period)
+    return DocumentRecord(
+        source=source, sha256=sha256, file_format=extracted.file_format,
+        extractor=extracted.extractor, extractor_version=extracted.extractor_version,
+        region_code=region_code, region=region, doc_kind=meta.doc_kind or hints.get("doc_kind"),
+        doc_number=meta.doc_number, doc_date=meta.doc_date, authority=meta.authority,
+        title=meta.title, period=period, n_pages=extracted.n_pages,
+        activities=stitched.activities, indicators=stitched.indicators, abbreviations=defs,
+        columns=stitched.columns, header=stitched.header,
+        flags=list(extracted.flags) + stitched.flags + list(meta.flags),
+        tags=list(hints.get("tags") or []),
+    )
