@@ -1,10 +1,274 @@
-"""Ruled tables: cells from ruling lines (PDF vector lines or lines found on a scan)."""
+"""Ruled tables: cells from ruling lines (PDF vector lines or lines found on a scan).
+
+Works on a ``PageLayout`` only (words + ruling ``Segment``s), so the same code
+serves text-layer PDFs, scans whose lines were found by OpenCV, and lines that
+camelot's lattice found on a rendered page (see ``extractors.pdf``).
+
+Steps (pdfplumber's own chain of pure functions from ``pdfplumber.table``,
+applied to our edge dicts):
+
+1. segments -> edge dicts; snap edges that lie on (almost) the same line and
+   join collinear pieces (dashed or broken lines);
+2. intersections -> smallest closed rectangles = cells; a rectangle with a
+   missing inner ruling line comes out as ONE cell (the merged cell);
+3. contiguous cells -> tables;
+4. each table gets a global grid: columns = distinct x boundaries of its cells,
+   rows = distinct y boundaries; a cell becomes an origin ``Cell`` with
+   ``col``/``colspan``/``rowspan`` on that grid;
+5. words are put in the cell that holds their centre; inside a cell they are
+   grouped into text lines (kept as ``\\n``).
+"""
 
 from __future__ import annotations
 
-from extractors.grid import PageLayout, Table
+from bisect import bisect_right
+from dataclasses import dataclass
+from statistics import mean
+from typing import Optional
+
+from pdfplumber.table import (
+    cells_to_tables,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
+
+from extractors.grid import BBox, Cell, PageLayout, Row, Segment, Table, Word
+
+EXTRACTOR_NAME = "ruled"
+# tolerances in PDF points; scans (lines from an image) get the looser set
+TOLERANCES = {
+    "text": {"snap": 3.0, "join": 3.0, "intersect": 3.0, "min_edge": 3.0},
+    "ocr": {"snap": 4.0, "join": 6.0, "intersect": 5.0, "min_edge": 6.0},
+}
+GRID_TOL = 1.5       # x/y values closer than this are one grid boundary
+MIN_CELL_SIDE = 2.5  # rectangles thinner than this are double-line artefacts, not cells
+MIN_TABLE_CELLS = 2
+
+
+@dataclass
+class _Grid:
+    """Column and row boundaries of one table, ascending."""
+
+    xs: list[float]
+    ys: list[float]
+
+    def col_of(self, x: float) -> int:
+        return _nearest(self.xs, x)
+
+    def row_of(self, y: float) -> int:
+        return _nearest(self.ys, y)
+
+
+def _nearest(values: list[float], v: float) -> int:
+    return min(range(len(values)), key=lambda i: abs(values[i] - v))
+
+
+def _cluster(values: list[float], tol: float = GRID_TOL) -> list[float]:
+    """Sorted distinct values, those within ``tol`` of the previous one merged (mean)."""
+    groups: list[list[float]] = []
+    for v in sorted(values):
+        if groups and v - groups[-1][-1] <= tol:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return [sum(g) / len(g) for g in groups]
+
+
+def segments_to_edges(segments: list[Segment], min_length: float = 1.0) -> list[dict]:
+    """pdfplumber-style edge dicts ("orientation" h|v) from our segments."""
+    edges = []
+    for s in segments:
+        x0, x1 = sorted((s.x0, s.x1))
+        top, bottom = sorted((s.top, s.bottom))
+        if s.horizontal:
+            if x1 - x0 < min_length:
+                continue
+            y = (top + bottom) / 2
+            edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0,
+                          "height": 0.0, "orientation": "h"})
+        else:
+            if bottom - top < min_length:
+                continue
+            x = (x0 + x1) / 2
+            edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0,
+                          "height": bottom - top, "orientation": "v"})
+    return edges
+
+
+def find_cell_boxes(layout: PageLayout) -> list[list[BBox]]:
+    """Cell rectangles of each ruled table on the page (pdfplumber's lattice chain)."""
+    tol = TOLERANCES.get(layout.source, TOLERANCES["text"])
+    edges = segments_to_edges(layout.segments)
+    if not edges:
+        return []
+    edges = merge_edges(edges, tol["snap"], tol["snap"], tol["join"], tol["join"])
+    edges = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= tol["min_edge"]]
+    intersections = edges_to_intersections(edges, tol["intersect"], tol["intersect"])
+    cells = intersections_to_cells(intersections)
+    tables = cells_to_tables(cells)
+    kept = []
+    for boxes in tables:
+        boxes = [b for b in boxes if b[2] - b[0] >= MIN_CELL_SIDE and b[3] - b[1] >= MIN_CELL_SIDE]
+        if len(boxes) >= MIN_TABLE_CELLS:
+            kept.append(boxes)
+    return kept
+
+
+def _grid_of(boxes: list[BBox]) -> _Grid:
+    xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
+    return _Grid(xs, ys)
+
+
+def text_lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into text lines (vertical overlap), top to bottom, left to right."""
+    lines: list[list[Word]] = []
+    spans: list[tuple[float, float]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        mid = (w.top + w.bottom) / 2
+        if lines and spans[-1][0] <= mid <= spans[-1][1]:
+            lines[-1].append(w)
+            spans[-1] = (min(spans[-1][0], w.top), max(spans[-1][1], w.bottom))
+        else:
+            lines.append([w])
+            spans.append((w.top, w.bottom))
+    return [sorted(ln, key=lambda w: w.x0) for ln in lines]
+
+
+def cell_text(words: list[Word]) -> str:
+    """Words of one cell as text, one output line per text line."""
+    return "\n".join(" ".join(w.text for w in ln) for ln in text_lines(words))
+
+
+def _assign_words(words: list[Word], boxes: list[BBox], grid: _Grid,
+                  owner: dict[tuple[int, int], int]) -> dict[int, list[Word]]:
+    """Words per cell index: the cell whose area holds the word's centre."""
+    out: dict[int, list[Word]] = {}
+    x_lo, x_hi, y_lo, y_hi = grid.xs[0], grid.xs[-1], grid.ys[0], grid.ys[-1]
+    for w in words:
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        if not (x_lo <= cx <= x_hi and y_lo <= cy <= y_hi):
+            continue
+        c = min(bisect_right(grid.xs, cx) - 1, len(grid.xs) - 2)
+        r = min(bisect_right(grid.ys, cy) - 1, len(grid.ys) - 2)
+        idx = owner.get((r, c))
+        if idx is not None:
+            out.setdefault(idx, []).append(w)
+    return out
+
+
+def _used_indexes(starts: list[int]) -> dict[int, int]:
+    """Grid index -> compact index, keeping only indexes where some cell starts."""
+    return {v: i for i, v in enumerate(sorted(set(starts)))}
+
+
+def table_from_boxes(boxes: list[BBox], layout: PageLayout) -> Optional[Table]:
+    """One ``Table`` (origin cells on the table's global grid) from its cell rectangles."""
+    grid = _grid_of(boxes)
+    if len(grid.xs) < 2 or len(grid.ys) < 2:
+        return None
+    placed = []  # (r0, r1, c0, c1, box)
+    for b in boxes:
+        c0, c1 = grid.col_of(b[0]), grid.col_of(b[2])
+        r0, r1 = grid.row_of(b[1]), grid.row_of(b[3])
+        if c1 > c0 and r1 > r0:
+            placed.append((r0, r1, c0, c1, b))
+    if not placed:
+        return None
+    owner: dict[tuple[int, int], int] = {}
+    for i, (r0, r1, c0, c1, _) in enumerate(placed):
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                owner.setdefault((r, c), i)
+    words_by_cell = _assign_words(layout.words, [p[4] for p in placed], grid, owner)
+    # drop grid rows/columns where no cell starts (they only come from holes)
+    col_ix = _used_indexes([p[2] for p in placed])
+    row_ix = _used_indexes([p[0] for p in placed])
+    n_cols = len(col_ix)
+
+    def span(index: dict[int, int], a: int, b: int) -> int:
+        return max(1, sum(1 for k in index if a <= k < b))
+
+    rows: dict[int, list[Cell]] = {}
+    for i, (r0, r1, c0, c1, b) in enumerate(placed):
+        ws = words_by_cell.get(i, [])
+        rows.setdefault(row_ix[r0], []).append(Cell(
+            text=cell_text(ws), col=col_ix[c0], colspan=span(col_ix, c0, c1),
+            rowspan=span(row_ix, r0, r1), page=layout.page_no, bbox=tuple(b),
+            confidence=mean(w.confidence for w in ws) if ws else 1.0,
+            bold=bool(ws) and all(w.bold for w in ws),
+        ))
+    row_tops = sorted(row_ix)
+    out_rows = []
+    for k in sorted(rows):
+        r = row_tops[k]
+        bottom = grid.ys[row_tops[k + 1]] if k + 1 < len(row_tops) else grid.ys[-1]
+        out_rows.append(Row(cells=sorted(rows[k], key=lambda c: c.col), page=layout.page_no,
+                            bbox=(grid.xs[0], grid.ys[r], grid.xs[-1], bottom)))
+    return Table(rows=out_rows, n_cols=n_cols, page_start=layout.page_no,
+                 page_end=layout.page_no, extractor=EXTRACTOR_NAME)
+
+
+def table_box(table: Table) -> Optional[BBox]:
+    """Bounding box of a single-page table fragment."""
+    boxes = [r.bbox for r in table.rows if r.bbox]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def column_edges(table: Table) -> list[float]:
+    """x boundaries of a table's columns (left edges of each column + the right edge)."""
+    lefts: dict[int, float] = {}
+    right = None
+    for r in table.rows:
+        for c in r.cells:
+            if c.bbox is None:
+                continue
+            lefts.setdefault(c.col, c.bbox[0])
+            if c.col + c.colspan == table.n_cols:
+                right = c.bbox[2] if right is None else max(right, c.bbox[2])
+    xs = [lefts[k] for k in sorted(lefts)]
+    return xs + ([right] if right is not None else [])
+
+
+def word_coverage(layout: PageLayout, tables: list[Table]) -> float:
+    """Share of the words inside the ruled area of the page that landed in a table cell.
+
+    The ruled area is the bounding box of the page's long segments. 1.0 when the
+    area holds no words. Used by ``extractors.pdf`` to spot a broken grid.
+    """
+    long_segs = [s for s in layout.segments if max(abs(s.x1 - s.x0), abs(s.bottom - s.top)) > 8]
+    if not long_segs:
+        return 1.0
+    area = (min(min(s.x0, s.x1) for s in long_segs), min(min(s.top, s.bottom) for s in long_segs),
+            max(max(s.x0, s.x1) for s in long_segs), max(max(s.top, s.bottom) for s in long_segs))
+    inside = [w for w in layout.words if _centre_in(w, area)]
+    if not inside:
+        return 1.0
+    boxes = [c.bbox for t in tables for r in t.rows for c in r.cells if c.bbox]
+    hit = sum(1 for w in inside if any(_centre_in(w, b) for b in boxes))
+    return hit / len(inside)
+
+
+def _centre_in(w: Word, box: BBox, tol: float = 0.5) -> bool:
+    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+    return box[0] - tol <= cx <= box[2] + tol and box[1] - tol <= cy <= box[3] + tol
 
 
 def build_ruled_tables(layout: PageLayout) -> list[Table]:
-    """Tables of one page whose cells are bounded by ruling lines."""
-    raise NotImplementedError("ruled table builder: issue 4")
+    """Tables of one page whose cells are bounded by ruling lines, top to bottom.
+
+    Tables without any text (decorative frames, empty boxes) are dropped.
+    """
+    tables = []
+    for boxes in find_cell_boxes(layout):
+        t = table_from_boxes(boxes, layout)
+        if t is not None and any(not c.empty for r in t.rows for c in r.cells):
+            if layout.source == "ocr":
+                t.extractor = EXTRACTOR_NAME + "-ocr"
+            tables.append(t)
+    tables.sort(key=lambda t: (table_box(t) or (0, 0, 0, 0))[1])
+    return tables
