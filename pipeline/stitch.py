@@ -123,9 +123,8 @@ def detect_layout(table: Table) -> Optional[Layout]:
         years = [(c, r) for c, r in known if r == "year"]
         if n_header == 0 and len([1 for _, r in known if r != "year"]) < 2:
             break
-        if n_header > 0 and not (years and len(years) == len(known)) and len(known) < max(2, len(row_roles) // 2 + 1):
-            break
-        if n_header > 0 and not known:
+        year_row = bool(years) and len(years) == len(row_roles) and (len(years) >= 2 or row.is_header)
+        if n_header > 0 and not year_row and len(known) < max(2, len(row_roles) // 2 + 1):
             break
         for c, r in known:
             if r == "year":

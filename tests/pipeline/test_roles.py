@@ -1,0 +1,36 @@
+"""Header → role mapping on wordings not seen in the dev set, and OCR-damaged ones."""
+
+import pytest
+
+from pipeline.roles import header_role, is_numbering_row, year_of
+
+
+@pytest.mark.parametrize("text,role", [
+    ("№", "number"), ("N п/п", "number"), ("№ п.п.", "number"),
+    ("Наименование мероприятия", "title"), ("Мероприятия", "title"), ("Перечень мероприятий", "title"),
+    ("Содержание работы", "description"),
+    ("Ответственные исполнители", "responsible"), ("Исполнитель", "responsible"),
+    ("Соисполнители", "responsible"), ("Ответствснный исполнитсль", "responsible"),
+    ("Сроки исполнения", "deadline"), ("Срок выполнения", "deadline"), ("Дата проведения", "deadline"),
+    ("Ожидаемый результат", "result"), ("Планируемые результаты", "result"),
+    ("Документ, подтверждающий исполнение", "result_document"),
+    ("Документ, определяющий результат", "result_document"),
+    ("Задачи модели", "tasks"), ("Ед. изм.", "unit"), ("Единица измерения", "unit"),
+    ("Целевые показатели", "targets"), ("2024", "year"), ("2024 г.", "year"),
+    ("Значение в 2025 году", "year"), ("Наименование показателя", "indicator"),
+])
+def test_header_roles(text, role):
+    assert header_role(text) == role
+
+
+def test_unknown_header_has_no_role():
+    assert header_role("Примечание к строке") is None
+    assert header_role("") is None
+
+
+def test_numbering_row_and_years():
+    assert is_numbering_row(["1", "2", "3", "4", "5"])
+    assert not is_numbering_row(["2021", "2022", "2023"])
+    assert not is_numbering_row(["1", "Текст", "3"])
+    assert year_of("Планируемое значение в 2022 году") == "2022"
+    assert year_of("2021-2023") is None

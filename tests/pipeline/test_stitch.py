@@ -1,0 +1,121 @@
+"""Each stitching rule on small hand-made grids (the same code serves every extractor)."""
+
+from extractors.grid import Cell, Row, Table
+from pipeline.stitch import heading_level, stitch
+
+HEAD = ["№", "Мероприятие", "Исполнители", "Срок", "Результат"]
+
+
+def row(texts, page=1, header=False, spans=None, bold=False):
+    cells, col = [], 0
+    spans = spans or {}
+    for t in texts:
+        if t is None:          # position covered by a merge from above
+            col += 1
+            continue
+        cs, rs = spans.get(col, (1, 1))
+        cells.append(Cell(text=t, col=col, colspan=cs, rowspan=rs, page=page, bold=bold))
+        col += cs
+    return Row(cells=cells, page=page, is_header=header)
+
+
+def table(rows, page=1, cont=False, n=5):
+    return Table(rows=rows, n_cols=n, page_start=page, page_end=page, continues_previous=cont)
+
+
+def test_sections_nest_by_number_count():
+    t = table([row(HEAD, header=True),
+               row(["1. Раздел"], spans={0: (5, 1)}),
+               row(["1.1. Подраздел"], spans={0: (5, 1)}),
+               row(["1", "А", "ЦЗН", "Май", "Итог"]),
+               row(["2. Второй раздел"], spans={0: (5, 1)}),
+               row(["2", "Б", "ЦЗН", "Май", "Итог"])])
+    acts = stitch([t]).activities
+    assert [a.section for a in acts] == [["1. Раздел", "1.1. Подраздел"], ["2. Второй раздел"]]
+    assert heading_level("1.1.1. Текст") == 3 and heading_level("Блок «А»") == 1
+
+
+def test_row_broken_by_page_is_one_activity_and_header_repeat_dropped():
+    p1 = table([row(HEAD, header=True), row(["1", "Начало названия", "ЦЗН", "Май", "Итог"])], page=1)
+    p2 = table([row(HEAD, page=2, header=True), row(["", "продолжение названия", "", "", "и ещё"], page=2),
+                row(["2", "Второе", "ПОО", "Июнь", "Есть"], page=2)], page=2)
+    acts = stitch([p1, p2], rows_can_split=True).activities
+    assert [a.number for a in acts] == ["1", "2"]
+    assert acts[0].title == "Начало названия продолжение названия"
+    assert acts[0].result == "Итог и ещё"
+    assert (acts[0].page_start, acts[0].page_end) == (1, 2)
+
+
+def test_fragment_without_header_continues_previous_table():
+    p1 = table([row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"])], page=1)
+    p2 = table([row(["2", "Второе", "ПОО", "Июнь", "Есть"], page=2)], page=2)
+    acts = stitch([p1, p2]).activities
+    assert [a.title for a in acts] == ["Первое", "Второе"]
+
+
+def test_sub_row_appends_with_line_break_and_sub_items():
+    t = table([row(HEAD, header=True),
+               row(["1", "Первое", "ЦЗН", "Ежегодно", "Отчет"]),
+               row(["", "", "ПОО", "", "Второй результат"]),
+               row(["", "Фестиваль профессий", "", "Март", ""])])
+    (a,) = stitch([t], rows_can_split=False).activities
+    assert a.responsible == "ЦЗН\nПОО"
+    assert a.result == "Отчет\nВторой результат"
+    assert [(s.title, s.deadline) for s in a.sub_items] == [("Фестиваль профессий", "Март")]
+
+
+def test_in_docx_an_empty_number_after_a_page_change_is_still_a_sub_row():
+    t = table([row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"], page=1),
+               row(["", "", "", "", "Ещё итог"], page=2)])
+    (a,) = stitch([t], rows_can_split=False).activities
+    assert a.result == "Итог\nЕщё итог"
+
+
+def test_vertically_merged_cell_fills_rows_below():
+    t = table([row(HEAD, header=True),
+               row(["1", "Первое", "ЦЗН", "2021 год", "Итог"], spans={3: (1, 2)}),
+               row(["2", "Второе", "ПОО", None, "Итог 2"])])
+    acts = stitch([t]).activities
+    assert [a.deadline for a in acts] == ["2021 год", "2021 год"]
+
+
+def test_merged_number_cell_makes_sub_rows_of_one_activity():
+    t = table([row(HEAD, header=True),
+               row(["1", "Первое", "ЦЗН", "Май", "Итог"], spans={0: (1, 2), 1: (1, 2)}),
+               row([None, None, "ПОО", "Июнь", "Итог 2"])])
+    (a,) = stitch([t]).activities
+    assert a.title == "Первое" and a.result == "Итог\nИтог 2"
+
+
+def test_numbering_row_dropped_and_targets_by_year():
+    head1 = row(["№", "Мероприятие", "Сроки", "Ответственные", "Единицы измерения", "Целевые индикаторы"],
+                header=True, spans={5: (3, 1)})
+    head2 = row(["2021", "2022", "2023"], header=True)
+    for c, col in zip(head2.cells, (5, 6, 7)):
+        c.col = col
+    nums = row([str(i) for i in range(1, 9)])
+    r1 = row(["1", "Создание центра", "2021", "ЦОПП", "Ед.", "1", "2", "3"])
+    r2 = row(["", "", "", "", "Чел.", "10", "20", "30"])
+    t = Table(rows=[head1, head2, nums, r1, r2], n_cols=8, page_start=1, page_end=1)
+    res = stitch([t])
+    (a,) = res.activities
+    assert [t.values for t in a.targets] == [{"2021": "1", "2022": "2", "2023": "3"},
+                                             {"2021": "10", "2022": "20", "2023": "30"}]
+    assert [t.unit for t in a.targets] == ["Ед.", "Чел."]
+    assert "target:2021" in res.columns
+
+
+def test_indicator_table_with_criteria_groups():
+    t = Table(rows=[row(["Критерии", "Показатели", "Измерители"], header=True),
+                    row(["1. Нормативный", "1.1. Наличие планов", "Ед."]),
+                    row(["", "1.2. Наличие программы", "Ед."])], n_cols=3, page_start=1, page_end=1)
+    res = stitch([t])
+    assert [(i.criterion, i.number, i.name) for i in res.indicators] == [
+        ("1. Нормативный", "1.1", "Наличие планов"), ("1. Нормативный", "1.2", "Наличие программы")]
+    assert "no_activity_table" in res.flags
+
+
+def test_table_whose_headers_match_no_role_gives_no_activities():
+    t = table([row(["Альфа", "Бета", "Гамма", "Дельта", "Эпсилон"], header=True),
+               row(["1", "2", "3", "4", "5"])])
+    assert stitch([t]).activities == []
