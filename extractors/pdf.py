@@ -1,17 +1,39 @@
 """PDF entry point: page layouts from pdfplumber (or OCR), routed per page to a table builder.
 
-Each page becomes a ``PageLayout`` (words + ruling segments). A page is then
-routed by a measured rule:
+One pdfplumber pass reads every page into a ``PageLayout`` (words + ruling
+segments); nothing parses a page twice. Each page is then routed:
 
-* ``ocr``        — no usable text layer (no words, or ``(cid:NN)`` glyphs): the
-                   page is OCR'd (``extractors.ocr``) and the OCR layout is routed
-                   again as ruled or borderless;
-* ``ruled``      — enough ruling lines under the text: ``extractors.ruled``;
-* ``borderless`` — text laid out as a table without lines: ``extractors.borderless``.
+* ``ocr``        — no usable text layer (no words, or mostly ``(cid:NN)`` glyphs
+                   from a font without a Unicode map): the page is OCR'd
+                   (``extractors.ocr``) and the OCR layout is routed again as
+                   ruled or borderless. If OCR is not available the page is
+                   flagged ``needs_ocr`` and yields no table (never cid garbage).
+* ``ruled``      — at least 3 long vertical and 3 long horizontal segments:
+                   ``extractors.ruled`` on the vector lines (engine
+                   ``pdfplumber``).
+* ``borderless`` — text laid out as a table without lines:
+                   ``extractors.borderless``. In a document where other pages
+                   hold ruled tables, a page without ruling lines is text
+                   only (title page, order text, "Сокращения:" list).
 
-Text outside the tables becomes ``TextBlock`` lines (metadata, headings,
-"Сокращения:" lists). Joining table fragments across pages is *not* done here:
-that is ``pipeline.stitch``'s job for every format.
+Engine choice on ruled pages (measured rule)
+--------------------------------------------
+``pdfplumber`` (vector lines -> ``extractors.ruled``) is the first engine; its
+grid is *broken* when it finds no table although the page has ruling lines, or
+when fewer than ``MIN_WORD_COVERAGE`` (95 %) of the words inside the ruled area
+(bounding box of the long segments) land in a table cell — missing outer
+borders, dashed lines with wide gaps, lines drawn as an image. Only then camelot
+``lattice`` (OpenCV on the rendered page, ``engine="combined"``) is run on that
+page; its detected cell borders are turned back into ``Segment``s and fed to
+the same ``extractors.ruled`` builder, and camelot wins when its word coverage
+is higher. On the dev PDFs pdfplumber wins on every page (coverage 1.0), so
+camelot costs nothing there; it is the fallback for faint/partial vector lines.
+
+Continuations: the first table of a page ``continues_previous`` when the
+previous table ended on the previous page, this one starts near the top of its
+page and the column x-boundaries agree (equal, or a subset of the previous
+table's boundaries with the same outer edges; the fragment is then re-indexed
+on the previous table's grid). Joining the rows is ``pipeline.stitch``'s job.
 """
 
 from __future__ import annotations
@@ -29,12 +51,17 @@ from extractors.grid import (
     Word,
 )
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 CID_RE = re.compile(r"\(cid:\d+\)")
+CID_SHARE = 0.3          # a page whose text is more than this share of (cid:NN) needs OCR
 # a page is "ruled" when it has at least this many vertical and horizontal segments
 MIN_RULED_V = 3
 MIN_RULED_H = 3
-LINE_TOL = 3.0  # points: words whose tops differ less are on one text line
+LINE_TOL = 3.0           # points: words whose tops differ less are on one text line
+MIN_WORD_COVERAGE = 0.95  # below this share of words in cells, the pdfplumber grid is "broken"
+COL_TOL = 3.0            # points: column boundaries this close are the same boundary
+TOP_ZONE = 0.3           # a continuation starts in the top 30 % of its page ...
+MAX_LINES_AROUND = 2     # ... with at most this many text lines above it (running header, page no.)
 
 
 def layout_from_pdfplumber(page, page_no: int) -> PageLayout:
@@ -60,9 +87,9 @@ def needs_ocr(layout: PageLayout) -> bool:
     """True when the page has no usable text layer (image only, or cid garbage)."""
     if not layout.words:
         return True
-    text = " ".join(w.text for w in layout.words)
+    text = "".join(w.text for w in layout.words)
     cid = sum(len(m) for m in CID_RE.findall(text))
-    return cid > 0.3 * max(1, len(text.replace(" ", "")))
+    return cid > CID_SHARE * max(1, len(text))
 
 
 def is_ruled(layout: PageLayout) -> bool:
@@ -122,60 +149,243 @@ def blocks_outside(layout: PageLayout, tables: list[Table], first_table_index: i
     return blocks
 
 
-def extract_pdf(path: str) -> ExtractedDocument:
-    """Read a PDF into the common grid type (see module docstring for the routing)."""
+# ---------------------------------------------------------------- opening the file
+
+
+def open_layouts(path: str) -> list[PageLayout]:
+    """All page layouts of a PDF in one pdfplumber pass; ExtractionError on unreadable files."""
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
         pdf = pdfplumber.open(path)
-    except PDFPasswordIncorrect as e:
-        raise ExtractionError("PDF is encrypted and cannot be opened without a password", "open", path) from e
+    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+        raise ExtractionError("PDF is encrypted and cannot be opened without a password",
+                              "open", path) from e
     except Exception as e:  # pdfminer raises many types on broken files
         raise ExtractionError(f"not a readable PDF ({type(e).__name__}: {e})", "open", path) from e
     with pdf:
         try:
-            layouts = [layout_from_pdfplumber(p, i + 1) for i, p in enumerate(pdf.pages)]
+            pages = pdf.pages
+            if not pages:
+                raise ExtractionError("PDF has no pages (truncated or damaged file)", "read", path)
+            return [layout_from_pdfplumber(p, i + 1) for i, p in enumerate(pages)]
+        except ExtractionError:
+            raise
+        except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+            raise ExtractionError("PDF is encrypted and cannot be read without a password",
+                                  "open", path) from e
         except Exception as e:
-            raise ExtractionError(f"PDF is damaged or truncated ({type(e).__name__}: {e})", "read", path) from e
-    return extract_layouts(path, layouts)
+            raise ExtractionError(f"PDF is damaged or truncated ({type(e).__name__}: {e})",
+                                  "read", path) from e
 
 
-def extract_layouts(path: str, layouts: list[PageLayout]) -> ExtractedDocument:
-    """Route each page layout to a table builder and collect tables + text blocks."""
-    from extractors import borderless, ocr, ruled
+def extract_pdf(path: str) -> ExtractedDocument:
+    """Read a PDF into the common grid type (see module docstring for the routing)."""
+    return extract_layouts(path, open_layouts(path))
 
-    doc = ExtractedDocument(path=path, file_format="pdf", extractor="pdf",
-                            extractor_version=EXTRACTOR_VERSION, n_pages=len(layouts))
+
+# ---------------------------------------------------------------- engines per page
+
+
+def camelot_segments(path: str, layout: PageLayout) -> list[Segment]:
+    """Cell borders camelot lattice finds on the rendered page, as top-left-origin segments."""
+    import camelot
+
+    tables = camelot.read_pdf(path, pages=str(layout.page_no), flavor="lattice",
+                              suppress_stdout=True)
+    segs: list[Segment] = []
+    h = layout.height
+    for t in tables:
+        for row in t.cells:
+            for c in row:
+                top, bottom = h - c.y2, h - c.y1
+                if c.left:
+                    segs.append(Segment(c.x1, top, c.x1, bottom))
+                if c.right:
+                    segs.append(Segment(c.x2, top, c.x2, bottom))
+                if c.top:
+                    segs.append(Segment(c.x1, top, c.x2, top))
+                if c.bottom:
+                    segs.append(Segment(c.x1, bottom, c.x2, bottom))
+    return segs
+
+
+def ruled_tables_best_engine(path: str, layout: PageLayout) -> tuple[list[Table], str]:
+    """Ruled tables of a page from pdfplumber's lines, or camelot's when that grid is broken."""
+    from extractors import ruled
+
+    tables = ruled.build_ruled_tables(layout)
+    coverage = ruled.word_coverage(layout, tables)
+    if tables and coverage >= MIN_WORD_COVERAGE:
+        return tables, "pdfplumber"
+    if layout.source != "text":
+        return tables, "ocr-lines"
+    try:
+        segs = camelot_segments(path, layout)
+    except Exception:  # camelot cannot render/parse the page: keep what pdfplumber found
+        return tables, "pdfplumber"
+    alt_layout = PageLayout(layout.page_no, layout.width, layout.height, layout.words, segs,
+                            layout.source, layout.flags)
+    alt = ruled.build_ruled_tables(alt_layout)
+    for t in alt:
+        t.extractor = "camelot-lattice"
+    alt_cov = ruled.word_coverage(alt_layout, alt) if alt else 0.0
+    if alt and (not tables or alt_cov > coverage):
+        return alt, "camelot"
+    return tables, "pdfplumber"
+
+
+def _ocr_layout(path: str, layout: PageLayout) -> Optional[PageLayout]:
+    """The OCR'd layout of a page, or None (page flagged) when OCR is unavailable or fails."""
+    from extractors import ocr
+
+    try:
+        return ocr.ocr_page_layout(path, layout.page_no)
+    except Exception as e:  # OCR not installed / not implemented / failed on this page
+        layout.flags.append(f"needs_ocr ({type(e).__name__}: {e})"[:200])
+        return None
+
+
+# ---------------------------------------------------------------- continuations
+
+
+def _col_edges(table: Table) -> list[float]:
+    from extractors.ruled import column_edges
+
+    return column_edges(table)
+
+
+def _match_edges(prev: list[float], cur: list[float]) -> Optional[list[int]]:
+    """Index in ``prev`` of each boundary of ``cur``, or None when they do not agree."""
+    if len(cur) < 2 or len(prev) < 2:
+        return None
+    idx = []
+    for x in cur:
+        j = min(range(len(prev)), key=lambda k: abs(prev[k] - x))
+        if abs(prev[j] - x) > COL_TOL:
+            return None
+        idx.append(j)
+    if idx[0] != 0 or idx[-1] != len(prev) - 1 or idx != sorted(set(idx)):
+        return None
+    return idx
+
+
+def _regrid(table: Table, mapping: list[int], n_cols: int) -> None:
+    """Re-index a fragment's columns on the previous table's grid."""
+    for r in table.rows:
+        for c in r.cells:
+            end = mapping[c.col + c.colspan]
+            c.col = mapping[c.col]
+            c.colspan = end - c.col
+    table.n_cols = n_cols
+
+
+def _lines_above(layout: PageLayout, top: float) -> int:
+    return len(text_lines([w for w in layout.words if w.bottom <= top + 1]))
+
+
+def _lines_below(layout: PageLayout, bottom: float) -> int:
+    return len(text_lines([w for w in layout.words if w.top >= bottom - 1]))
+
+
+def mark_continuations(pages: list[tuple[PageLayout, list[Table]]]) -> None:
+    """Set ``continues_previous`` on first tables of pages that continue the previous table."""
+    prev: Optional[tuple[PageLayout, Table]] = None
+    for layout, tables in pages:
+        if tables and prev is not None:
+            p_lay, p_tab = prev
+            first = tables[0]
+            box = table_bbox(first, layout.page_no)
+            p_box = table_bbox(p_tab, p_lay.page_no)
+            if (box and p_box and layout.page_no == p_lay.page_no + 1
+                    and box[1] <= TOP_ZONE * layout.height
+                    and _lines_above(layout, box[1]) <= MAX_LINES_AROUND
+                    and _lines_below(p_lay, p_box[3]) <= MAX_LINES_AROUND):
+                mapping = _match_edges(_col_edges(p_tab), _col_edges(first))
+                if mapping is not None:
+                    first.continues_previous = True
+                    if first.n_cols != p_tab.n_cols or mapping != list(range(len(mapping))):
+                        _regrid(first, mapping, p_tab.n_cols)
+        if tables:
+            prev = (layout, tables[-1])
+        else:
+            prev = None
+
+
+# ---------------------------------------------------------------- the document
+
+
+def _route_pages(path: str, layouts: list[PageLayout]) -> dict[int, str]:
+    """Route per page; OCR'd layouts replace the text ones in ``layouts``."""
     routes = {}
     for i, lay in enumerate(layouts):
         r = route(lay)
         if r == "ocr":
-            lay = layouts[i] = ocr.ocr_page_layout(path, lay.page_no)
-            r = "ocr-ruled" if is_ruled(lay) else "ocr-borderless"
+            o = _ocr_layout(path, lay)
+            if o is None:
+                r = "needs_ocr"
+            else:
+                lay = layouts[i] = o
+                r = "ocr-ruled" if is_ruled(lay) else "ocr-borderless"
         routes[lay.page_no] = r
-    doc.page_engines = dict(routes)
+    return routes
 
-    # borderless builders need consecutive pages together (columns from the header page)
+
+def _borderless(group: list[PageLayout]) -> list[list[Table]]:
+    from extractors import borderless
+
+    try:
+        return borderless.build_borderless_tables(group)
+    except NotImplementedError:
+        for g in group:
+            g.flags.append("borderless builder not available")
+        return [[] for _ in group]
+
+
+def extract_layouts(path: str, layouts: list[PageLayout]) -> ExtractedDocument:
+    """Route each page layout to a table builder and collect tables + text blocks."""
+    doc = ExtractedDocument(path=path, file_format="pdf", extractor="pdf",
+                            extractor_version=EXTRACTOR_VERSION, n_pages=len(layouts))
+    routes = _route_pages(path, layouts)
+    engines: dict[int, str] = {}
+    per_page: dict[int, list[Table]] = {}
+    for lay in layouts:
+        if routes[lay.page_no].endswith("ruled"):
+            per_page[lay.page_no], eng = ruled_tables_best_engine(path, lay)
+            engines[lay.page_no] = ("ocr-" + eng) if lay.source == "ocr" and eng != "ocr-lines" else eng
+    ruled_doc = any(per_page.values())
+
     i = 0
     while i < len(layouts):
-        lay = layouts[i]
-        r = routes[lay.page_no]
-        if r.endswith("borderless"):
+        r = routes[layouts[i].page_no]
+        if r.endswith("borderless") and not ruled_doc:
             j = i
             while j < len(layouts) and routes[layouts[j].page_no].endswith("borderless"):
                 j += 1
-            group = layouts[i:j]
-            per_page = borderless.build_borderless_tables(group)
-        else:
-            group = [lay]
-            per_page = [ruled.build_ruled_tables(lay)]
-            j = i + 1
-        for gl, tables in zip(group, per_page):
-            doc.blocks.extend(blocks_outside(gl, tables, len(doc.tables)))
-            doc.tables.extend(tables)
-            doc.flags.extend(f"page {gl.page_no}: {f}" for f in gl.flags)
-        i = j
-    engines = sorted(set(routes.values()))
-    doc.extractor = "pdf:" + "+".join(engines) if engines else "pdf"
+            for lay, tables in zip(layouts[i:j], _borderless(layouts[i:j])):
+                per_page[lay.page_no] = tables
+                engines[lay.page_no] = r
+            i = j
+            continue
+        per_page.setdefault(layouts[i].page_no, [])
+        engines.setdefault(layouts[i].page_no, "text-only" if r != "needs_ocr" else r)
+        i += 1
+
+    ordered = [(lay, per_page[lay.page_no]) for lay in layouts]
+    mark_continuations(ordered)
+    for lay, tables in ordered:
+        doc.blocks.extend(blocks_outside(lay, tables, len(doc.tables)))
+        doc.tables.extend(tables)
+        doc.flags.extend(f"page {lay.page_no}: {f}" for f in lay.flags)
+    doc.page_engines = dict(sorted(engines.items()))
+    used = sorted(set(engines.values()) - {"text-only"})
+    doc.extractor = "pdf:" + "+".join(used) if used else "pdf"
+    if not doc.tables:
+        ocr_pages = [p for p, r in routes.items() if r == "needs_ocr"]
+        if ocr_pages:
+            raise ExtractionError(
+                f"no text layer on page(s) {ocr_pages} (image or (cid:NN) glyphs without a "
+                "Unicode map) and OCR is not available: the pages need OCR", "ocr", path)
+        raise ExtractionError("no table found in the PDF", "tables", path)
     return doc
