@@ -1,0 +1,77 @@
+"""Words → text lines → cell text, telling a soft wrap from a hard line break.
+
+PDF cells carry no paragraph marks: every visual line ends in a break. A line
+that was wrapped because the cell was full ("soft") is joined to the next one
+with a space; a line that ended although the next word would have fitted
+("hard": list items such as "ДТиЗН КО / ДОиН КО / АМ", bullets, numbered
+points) keeps its line break. A word hyphenated at a soft wrap keeps "-\\n"
+so that ``normalizers.text`` can rejoin it against the dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from extractors.grid import Word
+
+LINE_TOL_RATIO = 0.5      # words whose vertical centres differ by < this × height share a line
+BULLET_RE = re.compile(r"^([-–—•·▪]|\d{1,2}[.)]\s|[а-я]\)\s)")
+
+
+def text_lines(words: Sequence[Word]) -> list[list[Word]]:
+    """Group words into lines (top to bottom), each sorted left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        h = max(1.0, w.bottom - w.top)
+        cy = (w.top + w.bottom) / 2
+        if lines:
+            last = lines[-1]
+            ly = sum((x.top + x.bottom) / 2 for x in last) / len(last)
+            if abs(cy - ly) < LINE_TOL_RATIO * h:
+                last.append(w)
+                continue
+        lines.append([w])
+    return [sorted(ln, key=lambda w: w.x0) for ln in lines]
+
+
+def _line_text(line: Sequence[Word]) -> str:
+    return " ".join(w.text for w in line)
+
+
+def is_hard_break(line: Sequence[Word], nxt: Sequence[Word], right: float) -> bool:
+    """True when ``line`` ended before the cell's right edge although ``nxt``'s first word fitted."""
+    first = nxt[0]
+    if BULLET_RE.match(_line_text(nxt)):
+        return True
+    space = max(1.0, (first.bottom - first.top) * 0.3)
+    room = right - line[-1].x1
+    return room > (first.x1 - first.x0) + 2 * space
+
+
+def join_cell_lines(lines: Sequence[Sequence[Word]], right: Optional[float] = None) -> str:
+    """Cell text from its lines: soft wraps joined with a space, hard breaks kept as ``\\n``.
+
+    ``right`` is the x where text in this cell must wrap (cell box right edge
+    minus padding); without it the widest line stands in for it.
+    """
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        return ""
+    edge = right if right is not None else max(ln[-1].x1 for ln in lines)
+    edge = max(edge, max(ln[-1].x1 for ln in lines))
+    out = _line_text(lines[0])
+    for prev, ln in zip(lines, lines[1:]):
+        text = _line_text(ln)
+        if is_hard_break(prev, ln, edge):
+            out += "\n" + text
+        elif out.endswith("-"):
+            out += "\n" + text        # hyphenated at a wrap: normalizers.text decides
+        else:
+            out += " " + text
+    return out
+
+
+def cell_text(words: Sequence[Word], right: Optional[float] = None, padding: float = 2.0) -> str:
+    """Text of the words inside one cell; ``right`` is the cell box's right edge."""
+    return join_cell_lines(text_lines(words), None if right is None else right - padding)

@@ -1,0 +1,33 @@
+"""Soft wraps joined, hard breaks kept, in PDF cell text."""
+
+from extractors.grid import Word
+from extractors.lines import cell_text, text_lines
+
+
+def words(line_specs, h=10.0, cw=5.0):
+    """[(top, x0, "text words")] → Word list; each char cw points wide."""
+    out = []
+    for top, x, text in line_specs:
+        for t in text.split():
+            out.append(Word(t, x, top, x + cw * len(t), top + h))
+            x += cw * (len(t) + 1)
+    return out
+
+
+def test_wrapped_lines_join_and_list_items_stay_apart():
+    wrapped = words([(0, 0, "Министерство образования и"), (12, 0, "науки Амурской области")])
+    assert cell_text(wrapped, right=140) == "Министерство образования и науки Амурской области"
+    listed = words([(0, 0, "ДТиЗН КО"), (12, 0, "ДОиН КО"), (24, 0, "АМ")])
+    assert cell_text(listed, right=200) == "ДТиЗН КО\nДОиН КО\nАМ"
+
+
+def test_bullets_break_and_hyphen_kept_for_the_dictionary():
+    bul = words([(0, 0, "- первый пункт списка длинный"), (12, 0, "- второй")])
+    assert cell_text(bul, right=150) == "- первый пункт списка длинный\n- второй"
+    hyph = words([(0, 0, "подготовки высококвалифици-"), (12, 0, "рованных кадров")])
+    assert cell_text(hyph, right=140) == "подготовки высококвалифици-\nрованных кадров"
+
+
+def test_text_lines_groups_by_vertical_centre():
+    ws = [Word("b", 20, 0.5, 25, 10.5), Word("a", 0, 0, 5, 10), Word("c", 0, 12, 5, 22)]
+    assert [[w.text for w in ln] for ln in text_lines(ws)] == [["a", "b"], ["c"]]
