@@ -1,0 +1,538 @@
+"""Abbreviations: a document's own definitions, the curated glossary, and expansion of party names.
+
+find_definitions() reads "(далее – X)", "… далее X." list items, "Сокращения:" lists and bare
+"полное название (АББР)" from document text; the full form is the noun phrase before the marker,
+found by matching the acronym's letters (or the short form's lemmas) against the words before it,
+and put into the nominative with pymorphy3. expand() turns a party name into its full nominative
+name: document definitions first, then the glossary (data/glossary.yaml), token by token for
+compound names such as "ГАУ ДПО «АМИРО»" or "ПОО и ОВО".
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from normalizers.morph import (
+    is_abbreviation,
+    is_modifier,
+    is_noun,
+    is_participle,
+    lemma,
+    parses,
+    to_genitive,
+    to_nominative,
+)
+
+GLOSSARY_PATH = Path(__file__).parent / "data" / "glossary.yaml"
+DASH = r"[-‐‑‒–—−]"
+QUOTES_OPEN, QUOTES_CLOSE = "«„“\"", "»“”\""
+PREPOSITIONS = {"в", "во", "на", "по", "с", "со", "для", "при", "о", "об", "к", "ко", "от", "из", "под",
+                "над", "за", "между", "через", "до", "у", "без"}
+SKIPPABLE = PREPOSITIONS | {"и"}
+CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который"}
+LIST_HEADER_RE = re.compile(r"(?i)^\s*(?:список|перечень)?\s*(?:используемых\s+|принятых\s+)?сокращени[йяе]\s*:?\s*$")
+LIST_LINE_RE = re.compile(
+    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)\s+{DASH}\s+(?P<full>\S.*?)\s*[;.,]?\s*$")
+PAREN_DEFINE_RE = re.compile(
+    rf"\(\s*(?:[^()]*?[,;]\s*)?далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*(?:именуем\w*\s*{DASH}?\s*)?"
+    r"(?P<short>(?:[^()]|\([^()]*\))+?)\s*\)", re.I)
+BARE_DEFINE_RE = re.compile(
+    rf"(?:^|[\s,]){DASH}?\s*далее\s*{DASH}?\s*(?P<short>[«\"]?[A-ZА-ЯЁ][^,;\n()]*?)\s*(?:[.;]\s*$|[.;]\s+(?=[A-ZА-ЯЁ])|$)",
+    re.M)
+BARE_ACRONYM_RE = re.compile(r"\((?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,9}(?:\s[A-ZА-ЯЁ]{1,4})?)\)")
+TOKEN_RE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|\([^()]*\)|[A-Za-zА-Яа-яЁё0-9]+(?:-[A-Za-zА-Яа-яЁё0-9]+)*|[^\sA-Za-zА-Яа-яЁё0-9]")
+BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*)?")
+
+
+# ---------------------------------------------------------------- glossary
+
+@lru_cache(maxsize=1)
+def _glossary_entries() -> dict[str, dict]:
+    raw = yaml.safe_load(GLOSSARY_PATH.read_text(encoding="utf-8")) or {}
+    entries: dict[str, dict] = {}
+    for key, value in raw.items():
+        entry = value if isinstance(value, dict) else {"full": value}
+        entries[str(key)] = entry
+    return entries
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> dict[str, str]:
+    return {k: v["full"] for k, v in _glossary_entries().items()}
+
+
+def load_glossary() -> dict[str, str]:
+    """The curated glossary: abbreviation -> full nominative name (a fresh copy of a cached dict)."""
+    return dict(_glossary())
+
+
+def glossary_entry(abbr: str) -> dict | None:
+    """Raw glossary entry (full, optional gen, type) for an abbreviation, or None."""
+    return _glossary_entries().get(abbr)
+
+
+# ---------------------------------------------------------------- tokens
+
+class Tok:
+    """A token of the context before a definition marker."""
+
+    __slots__ = ("text", "start", "end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_group(self) -> bool:
+        return self.text[:1] in "«\"("
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r})"
+
+
+def _tokens(text: str) -> list[Tok]:
+    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+def _fold(s: str) -> str:
+    return s.lower().replace("ё", "е")
+
+
+# ---------------------------------------------------------------- acronym alignment
+
+def _acronym_letters(short: str) -> list[str]:
+    """Letters an acronym stands for: capitals and inner lower-case conjunction letters ("ДТиЗН КО")."""
+    letters = []
+    for part in short.split():
+        if not is_abbreviation(part):
+            return []
+        letters.extend(c for c in part if c.isalpha())
+    return letters
+
+
+def _word_options(word: str, letters: list[str], li: int) -> list[int]:
+    """How many letters (ending at li) this word can stand for, most natural first."""
+    w = _fold(word)
+    opts: list[int] = []
+    parts = [p for p in w.split("-") if p]
+    initials = [p[0] for p in parts]
+    n = len(initials)
+    if n > 1 and li - n + 1 >= 0 and [_fold(c) for c in letters[li - n + 1: li + 1]] == initials:
+        opts.append(n)
+    if letters[li].lower() == w[0] or (_fold(letters[li]) == w[0]):
+        opts.append(1)
+    if li >= 1 and len(parts) == 1 and _compound_initials(w, [_fold(c) for c in letters[li - 1: li + 1]]):
+        opts.append(2)
+    return opts
+
+
+def _compound_initials(word: str, pair: list[str]) -> bool:
+    """Whether a compound word starts two letters of an acronym ("общеобразовательных" -> "ОО").
+
+    The second stem must follow a linking vowel: обще|образовательных, много|функциональный.
+    """
+    if word[0] != pair[0]:
+        return False
+    for pos in range(3, len(word) - 3):
+        if word[pos] == pair[1] and word[pos - 1] in "оеи":
+            return True
+    return False
+
+
+def _align(letters: list[str], toks: list[Tok], end: int) -> int | None:
+    """Start index of words toks[start..end] whose initials spell letters, or None."""
+
+    def rec(li: int, ti: int) -> int | None:
+        if li < 0:
+            return ti + 1
+        if ti < 0:
+            return None
+        tok = toks[ti]
+        if not tok.is_word:
+            return None
+        for k in _word_options(tok.text, letters, li):
+            got = rec(li - k, ti - 1)
+            if got is not None:
+                return got
+        if _fold(tok.text) in SKIPPABLE and ti != end:
+            return rec(li, ti - 1)
+        return None
+
+    return rec(len(letters) - 1, end)
+
+
+def _find_acronym_span(short: str, toks: list[Tok]) -> tuple[int, int] | None:
+    """Rightmost (start, end) token span spelling the acronym."""
+    letters = _acronym_letters(short)
+    if len(letters) < 2:
+        return None
+    for end in range(len(toks) - 1, -1, -1):
+        if not toks[end].is_word:
+            continue
+        start = _align(letters, toks, end)
+        if start is not None:
+            return start, end
+    return None
+
+
+def _find_lemma_span(short: str, toks: list[Tok]) -> tuple[int, int] | None:
+    """Rightmost span whose lemmas equal the short form's lemmas ("Координационный совет")."""
+    want = [lemma(w) for w in re.findall(r"[A-Za-zА-Яа-яЁё-]+", short) if not is_abbreviation(w)]
+    if not want:
+        return None
+    words = [i for i, t in enumerate(toks) if t.is_word]
+    for j in range(len(words) - len(want), -1, -1):
+        idx = words[j: j + len(want)]
+        if idx[-1] - idx[0] != len(want) - 1:
+            continue
+        if all(_lemma_match(toks[i].text, w) for i, w in zip(idx, want)):
+            return idx[0], idx[-1]
+    return None
+
+
+def _lemma_match(word: str, want: str) -> bool:
+    return any(_fold(p.normal_form) == _fold(want) for p in parses(word))
+
+
+# ---------------------------------------------------------------- noun-phrase boundaries
+
+def _segment_start(toks: list[Tok]) -> int:
+    """Index after the last comma/semicolon/colon, skipping back over participial continuations."""
+    cut = 0
+    for i in range(len(toks) - 1, -1, -1):
+        if toks[i].text in ",;:":
+            nxt = _first_word(toks, i + 1)
+            if nxt is not None and _is_continuation(toks[nxt].text):
+                continue
+            cut = i + 1
+            break
+    while cut < len(toks) and not (toks[cut].is_word or toks[cut].is_group):
+        cut += 1
+    return cut
+
+
+def _first_word(toks: list[Tok], i: int) -> int | None:
+    for j in range(i, len(toks)):
+        if toks[j].is_word:
+            return j
+        if toks[j].is_group:
+            return None
+    return None
+
+
+def _is_continuation(word: str) -> bool:
+    """A lower-case participle or "подведомственные"-like word continuing the previous name."""
+    if not word[:1].islower():
+        return False
+    if is_participle(word):
+        return True
+    return any(p.normal_form in CONTINUATION_LEMMAS for p in parses(word))
+
+
+def _only_modifiers(toks: list[Tok], start: int, end: int) -> bool:
+    words = [t for t in toks[start:end]]
+    return bool(words) and all(t.is_word and is_modifier(t.text) and not is_noun(t.text) for t in words)
+
+
+def _genitive_tail(toks: list[Tok], start: int) -> bool:
+    """Whether toks[start:] is a tail of genitive words and quoted names (no preposition, no comma)."""
+    for t in toks[start:]:
+        if t.is_group:
+            continue
+        if not t.is_word:
+            return False
+        if _fold(t.text) in PREPOSITIONS:
+            return False
+        if not is_abbreviation(t.text) and not any(p.tag.case == "gent" for p in parses(t.text)):
+            return False
+    return True
+
+
+def _extend_left_modifiers(toks: list[Tok], start: int) -> int:
+    while start > 0 and toks[start - 1].is_word and is_modifier(toks[start - 1].text) \
+            and not is_noun(toks[start - 1].text) and toks[start - 1].text[:1].islower() is not None:
+        start -= 1
+    return start
+
+
+def _trim_fallback(toks: list[Tok], start: int) -> int:
+    """Drop a leading governing noun and preposition ("Совещание с руководителями …")."""
+    for i in range(start, len(toks)):
+        if toks[i].is_group:
+            break
+        if toks[i].is_word and _fold(toks[i].text) in PREPOSITIONS and i + 1 < len(toks):
+            return i + 1
+    return start
+
+
+def _full_form(context: str, short: str, adjacent: bool) -> tuple[str, int] | None:
+    """Full wording of short from the text just before its marker, and where it starts."""
+    toks = _tokens(context)
+    if not toks:
+        return None
+    seg = _segment_start(toks)
+    span = _find_acronym_span(short, toks) or None
+    kind = "acronym"
+    if span is None:
+        span = _find_lemma_span(short, toks)
+        kind = "lemma"
+    if span is not None:
+        start, end = span
+        if kind == "lemma":
+            start = _extend_left_modifiers(toks, start)
+            end = len(toks) - 1
+        elif adjacent and end + 1 < len(toks) and _genitive_tail(toks, end + 1):
+            end = len(toks) - 1
+        if start > seg and _only_modifiers(toks, seg, start):
+            start = seg
+    else:
+        start, end = _trim_fallback(toks, seg), len(toks) - 1
+    if start > end or start >= len(toks):
+        return None
+    text = context[toks[start].start: toks[end].end]
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    if not text:
+        return None
+    return to_nominative(text), toks[start].start
+
+
+# ---------------------------------------------------------------- definition finders
+
+def _clean_short(short: str) -> str:
+    short = re.sub(r"\s+", " ", short).strip(" .,;:")
+    if len(short) > 1 and short[0] in QUOTES_OPEN and short[-1] in QUOTES_CLOSE and short.count("«") <= 1:
+        short = short[1:-1].strip()
+    return short
+
+
+def _split_shorts(short: str) -> list[str]:
+    """"ОВО и ПОО соответственно" -> ["ОВО", "ПОО"]; a single short form stays whole."""
+    if not re.search(r"\bсоответственно\b", short):
+        return [short]
+    short = re.sub(r"\s*\bсоответственно\b\s*", "", short)
+    return [s.strip() for s in re.split(r"\s*(?:,|\bи\b)\s*", short) if s.strip()]
+
+
+def _context_before(text: str, pos: int) -> str:
+    """The text of the current line (table cell line) before pos, from the last sentence end."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    ctx = text[line_start:pos]
+    m = None
+    for m in re.finditer(r"[.!?;]\s+(?=[А-ЯЁA-Z«])", ctx):
+        pass
+    if m is not None:
+        ctx = ctx[m.end():]
+    return BULLET_RE.sub("", ctx, count=1)
+
+
+def _define_many(context: str, shorts: list[str], adjacent_last: bool) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for i in range(len(shorts) - 1, -1, -1):
+        got = _full_form(context, shorts[i], adjacent=adjacent_last and i == len(shorts) - 1)
+        if got is None:
+            break
+        full, start = got
+        found[shorts[i]] = full
+        context = re.sub(r"(?:\s*(?:,|\bи\b)\s*)+$", "", context[:start])
+    return found
+
+
+def _paren_definitions(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in PAREN_DEFINE_RE.finditer(text):
+        short = _clean_short(m.group("short"))
+        if not short or len(short) > 80:
+            continue
+        context = _context_before(text, m.start())
+        for k, v in _define_many(context, _split_shorts(short), adjacent_last=True).items():
+            out.setdefault(k, v)
+    return out
+
+
+def _bare_dalee_definitions(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in BARE_DEFINE_RE.finditer(text):
+        if text[max(0, m.start() - 1): m.start() + 1].startswith("("):
+            continue
+        short = _clean_short(m.group("short"))
+        if not short or len(short.split()) > 5:
+            continue
+        context = _context_before(text, m.start()).rstrip(" ,–—-")
+        for k, v in _define_many(context, _split_shorts(short), adjacent_last=True).items():
+            out.setdefault(k, v)
+    return out
+
+
+def _list_definitions(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    in_block = False
+    for line in text.splitlines():
+        if LIST_HEADER_RE.match(line):
+            in_block = True
+            continue
+        m = LIST_LINE_RE.match(line)
+        if not m:
+            if line.strip() and in_block and not LIST_HEADER_RE.match(line):
+                in_block = False
+            continue
+        short, full = _clean_short(m.group("short")), m.group("full").strip()
+        if not full or "далее" in full.lower():
+            continue
+        if in_block and len(short.split()) <= 6:
+            out.setdefault(short, to_nominative(full))
+        elif _acronym_letters(short) and _find_acronym_span(short, _tokens(full)) is not None:
+            out.setdefault(short, to_nominative(full))
+    return out
+
+
+def _bare_acronym_definitions(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in BARE_ACRONYM_RE.finditer(text):
+        short = m.group("short")
+        if not _acronym_letters(short):
+            continue
+        toks = _tokens(_context_before(text, m.start()).rstrip())
+        if not toks or not toks[-1].is_word:
+            continue
+        start = _align(_acronym_letters(short), toks, len(toks) - 1)
+        if start is None:
+            continue
+        phrase = " ".join(t.text for t in toks[start:])
+        out.setdefault(short, to_nominative(phrase))
+    return out
+
+
+def _plain_lines(text: str) -> str:
+    """Text with HTML tags and tabs (cell boundaries) turned into line breaks."""
+    text = text.replace("\r", "").replace("\xa0", " ")
+    text = re.sub(r"<[^>]+>", "\n", text)
+    return text.replace("\t", "\n")
+
+
+def find_definitions(text: str) -> dict[str, str]:
+    """Short form -> full nominative wording, for every definition the document itself makes.
+
+    Priority: "(далее – X)" and "… далее X" first, then "Сокращения:" lists, then bare "(АББР)".
+    """
+    if not text:
+        return {}
+    text = _plain_lines(text)
+    found: dict[str, str] = {}
+    for finder in (_paren_definitions, _bare_dalee_definitions, _list_definitions, _bare_acronym_definitions):
+        for short, full in finder(text).items():
+            if short not in found and full and _fold(full) != _fold(short):
+                found[short] = full
+    return found
+
+
+# ---------------------------------------------------------------- expansion
+
+def _norm_key(s: str) -> str:
+    s = re.sub(r"[«»“”„\"]", '"', s)
+    return re.sub(r"\s+", " ", _fold(s)).strip()
+
+
+def _lookup(name: str, doc_defs: dict[str, str]) -> str | None:
+    key = _norm_key(name)
+    for k, v in doc_defs.items():
+        if _norm_key(k) == key:
+            return v
+    glossary = _glossary()
+    if name in glossary:
+        return glossary[name]
+    return None
+
+
+def _prefix_key_match(token: str, doc_defs: dict[str, str]) -> str | None:
+    """A document key that is this token plus a region suffix ("ДТиЗН" -> key "ДТиЗН КО")."""
+    for k, v in doc_defs.items():
+        parts = k.split()
+        if len(parts) == 2 and parts[0] == token and is_abbreviation(parts[1]):
+            return v
+    return None
+
+
+def _region_suffixes(doc_defs: dict[str, str]) -> dict[str, str]:
+    """Region suffixes learned from the document ("КО" -> "Кемеровской области")."""
+    out: dict[str, str] = {}
+    for k, v in doc_defs.items():
+        parts = k.split()
+        m = re.search(r"([А-ЯЁ][а-яё]+(?:ой|ей|ого) (?:области|края|республики|округа))$", v)
+        if len(parts) >= 2 and m and is_abbreviation(parts[-1]) and len(parts[-1]) <= 3:
+            out.setdefault(parts[-1], m.group(1))
+    return out
+
+
+def _expand_token(token: str, doc_defs: dict[str, str], qualifier: bool, regions: dict[str, str]) -> str | None:
+    """Full form of one abbreviation token; genitive when it qualifies an organisation form."""
+    if qualifier and token in regions:
+        return regions[token]
+    full = None
+    for k, v in doc_defs.items():
+        if k == token:
+            full = v
+            break
+    if full is None:
+        full = _prefix_key_match(token, doc_defs)
+    entry = glossary_entry(token)
+    if full is None and entry:
+        full = entry["full"]
+        if qualifier:
+            return entry.get("gen") or to_genitive(full)
+    if full is not None and qualifier:
+        return to_genitive(full)
+    return full
+
+
+def _is_org_form(token: str) -> bool:
+    entry = glossary_entry(token)
+    return bool(entry and entry.get("org_form"))
+
+
+def _expand_tokens(name: str, doc_defs: dict[str, str], depth: int) -> str | None:
+    """Replace every abbreviation token of name by its expansion; None if none was expanded."""
+    toks = _tokens(name)
+    regions = _region_suffixes(doc_defs)
+    out: list[str] = []
+    changed = False
+    prev_abbr_form = False
+    prev_end = 0
+    for t in toks:
+        piece = t.text
+        gap = name[prev_end:t.start]
+        if t.is_word and is_abbreviation(t.text):
+            exp = _expand_token(t.text, doc_defs, qualifier=prev_abbr_form, regions=regions)
+            if exp is not None:
+                if depth > 0 and _has_abbreviation(exp):
+                    exp = _expand_tokens(exp, doc_defs, depth - 1) or exp
+                piece, changed = exp, True
+            prev_abbr_form = _is_org_form(t.text) or prev_abbr_form
+        elif t.is_word:
+            prev_abbr_form = False
+        out.append(gap + piece)
+        prev_end = t.end
+    out.append(name[prev_end:])
+    return "".join(out).strip() if changed else None
+
+
+def _has_abbreviation(text: str) -> bool:
+    return any(t.is_word and is_abbreviation(t.text) for t in _tokens(text))
+
+
+def expand(name: str, doc_defs: dict[str, str]) -> str | None:
+    """Full nominative name for a party written as (or with) an abbreviation; None if written in full."""
+    name = re.sub(r"\s+", " ", name or "").strip()
+    if not name:
+        return None
+    direct = _lookup(name, doc_defs)
+    if direct is not None:
+        if _has_abbreviation(direct):
+            return _expand_tokens(direct, doc_defs, 1) or direct
+        return direct
+    return _expand_tokens(name, doc_defs, 1)

@@ -1,0 +1,127 @@
+"""Responsible parties: split a "responsible" cell into organisation mentions.
+
+Splits at commas, semicolons and line breaks — never inside parentheses or quotes, never at "и",
+and never inside one organisation's name that itself holds a comma: a piece starting with a
+lower-case participle ("реализующие", "находящиеся") or "подведомственные" continues the previous
+piece. "(по согласованию)" sets by_agreement; "(далее – X)" is removed and kept as `defines`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from normalizers.morph import is_participle, parses
+
+DASH = r"[-‐‑‒–—−]"
+AGREEMENT_RE = re.compile(r"\(?\s*по\s+согласовани[юи]ю?\s*\)?|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*", re.I)
+DEFINES_RE = re.compile(rf"\(\s*далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*[«\"„“]?(?P<short>(?:[^()]|\([^()]*\))+?)[»\"”]?\s*\)",
+                        re.I)
+BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢►]|{DASH}|\d{{1,2}}(?:\.\d{{1,2}})*[.)])\s*")
+OPEN_BRACKETS, CLOSE_BRACKETS = "(«„[", ")»“”]"
+CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который", "расположенный"}
+JOINING_TAIL_WORDS = {"и", "или", "в", "во", "на", "по", "с", "со", "для", "при", "о", "об", "к", "от", "из"}
+
+
+@dataclass
+class PartyMention:
+    """One organisation named in a responsible cell."""
+
+    name: str
+    by_agreement: bool
+    defines: str | None
+    raw: str
+
+
+def _split_top_level(text: str) -> list[tuple[str, str]]:
+    """Pieces of text split at top-level , ; and line breaks, each with the separator before it."""
+    pieces: list[tuple[str, str]] = []
+    depth, quote_open, buf, sep = 0, False, [], ""
+    for ch in text:
+        if ch in OPEN_BRACKETS:
+            depth += 1
+        elif ch in CLOSE_BRACKETS and depth > 0:
+            depth -= 1
+        elif ch == '"':
+            quote_open = not quote_open
+        if ch in ",;\n" and depth == 0 and not quote_open:
+            pieces.append(("".join(buf), sep))
+            buf, sep = [], ch
+            continue
+        buf.append(ch)
+    pieces.append(("".join(buf), sep))
+    return pieces
+
+
+def _first_word(text: str) -> str:
+    m = re.match(r"\s*([A-Za-zА-Яа-яЁё]+)", text)
+    return m.group(1) if m else ""
+
+
+def _is_continuation(piece: str) -> bool:
+    """A piece that continues the previous organisation's name ("подведомственные министерству …")."""
+    word = _first_word(piece)
+    if not word or not word[0].islower():
+        return False
+    if is_participle(word):
+        return True
+    return any(p.normal_form in CONTINUATION_LEMMAS for p in parses(word))
+
+
+def _line_continues(prev: str, piece: str) -> bool:
+    """A line break inside one name: the previous line ends with "и"/a preposition/a hyphen."""
+    tail = prev.rstrip()
+    if not tail:
+        return False
+    if tail.endswith("-") and not tail.endswith(" -"):
+        return True
+    last = re.findall(r"[A-Za-zА-Яа-яЁё]+$", tail)
+    return bool(last) and last[0].lower() in JOINING_TAIL_WORDS and bool(piece.strip())
+
+
+def _merge_pieces(pieces: list[tuple[str, str]]) -> list[str]:
+    merged: list[str] = []
+    for piece, sep in pieces:
+        if merged and (_is_continuation(piece) or (sep == "\n" and _line_continues(merged[-1], piece))):
+            joiner = ", " if sep in ",;" and _is_continuation(piece) else " "
+            if sep == "\n" and merged[-1].rstrip().endswith("-"):
+                merged[-1] = merged[-1].rstrip() + piece.strip()
+            else:
+                merged[-1] = merged[-1].rstrip() + joiner + piece.strip()
+            continue
+        merged.append(piece)
+    return merged
+
+
+def _clean_name(text: str) -> str:
+    text = BULLET_RE.sub("", text, count=1)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.strip(" .,;:")
+
+
+def _mention(raw: str) -> PartyMention | None:
+    by_agreement = bool(AGREEMENT_RE.search(raw))
+    name = AGREEMENT_RE.sub(" ", raw)
+    defines = None
+    m = DEFINES_RE.search(name)
+    if m:
+        defines = re.sub(r"\s+", " ", m.group("short")).strip(" «»\"")
+        name = name[: m.start()] + " " + name[m.end():]
+    name = _clean_name(name)
+    if not re.search(r"[A-Za-zА-Яа-яЁё]", name):
+        return None
+    return PartyMention(name=name, by_agreement=by_agreement, defines=defines, raw=raw.strip())
+
+
+def split_parties(text: str | None) -> list[PartyMention]:
+    """Organisation mentions of a responsible cell, in order, duplicates kept; [] for empty text."""
+    if not text or not text.strip():
+        return []
+    text = text.replace("\r", "\n").replace("\xa0", " ")
+    text = re.sub(r"<br\s*/?>|</p>\s*<p>", "\n", text)
+    text = re.sub(r"<[^>]+>", " ", text)
+    mentions = []
+    for piece in _merge_pieces(_split_top_level(text)):
+        mention = _mention(piece)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
