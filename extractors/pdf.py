@@ -289,9 +289,30 @@ def _lines_below(layout: PageLayout, bottom: float) -> int:
     return len(text_lines([w for w in layout.words if w.top >= bottom - 1]))
 
 
+def _row_key(row) -> tuple:
+    return tuple((c.col, c.colspan, " ".join(c.text.split())) for c in row.cells)
+
+
+def mark_repeated_headers(head: Table, fragment: Table) -> None:
+    """Flag ``is_header`` on the leading rows a continuation repeats from the table's first page."""
+    n = 0
+    while (n < min(len(head.rows), len(fragment.rows)) - 1
+           and _row_key(head.rows[n]) == _row_key(fragment.rows[n])
+           and any(not c.empty for c in fragment.rows[n].cells)):
+        n += 1
+    for k in range(n):
+        head.rows[k].is_header = True
+        fragment.rows[k].is_header = True
+
+
 def mark_continuations(pages: list[tuple[PageLayout, list[Table]]]) -> None:
-    """Set ``continues_previous`` on first tables of pages that continue the previous table."""
+    """Set ``continues_previous`` on first tables of pages that continue the previous table.
+
+    Leading rows a continuation repeats from the first fragment (the repeated
+    header) get ``is_header`` in both fragments.
+    """
     prev: Optional[tuple[PageLayout, Table]] = None
+    head: Optional[Table] = None
     for layout, tables in pages:
         if tables and prev is not None:
             p_lay, p_tab = prev
@@ -307,10 +328,16 @@ def mark_continuations(pages: list[tuple[PageLayout, list[Table]]]) -> None:
                     first.continues_previous = True
                     if first.n_cols != p_tab.n_cols or mapping != list(range(len(mapping))):
                         _regrid(first, mapping, p_tab.n_cols)
+                    if head is not None:
+                        mark_repeated_headers(head, first)
+        for t in tables:
+            if not t.continues_previous:
+                head = t
         if tables:
             prev = (layout, tables[-1])
         else:
             prev = None
+            head = None
 
 
 # ---------------------------------------------------------------- the document
