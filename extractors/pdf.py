@@ -92,6 +92,19 @@ def needs_ocr(layout: PageLayout) -> bool:
     return cid > CID_SHARE * max(1, len(text))
 
 
+def drop_cid_glyphs(layout: PageLayout) -> None:
+    """Remove stray ``(cid:NN)`` glyphs from a readable page and flag it (never store them)."""
+    if not any("(cid:" in w.text for w in layout.words):
+        return
+    kept = []
+    for w in layout.words:
+        w.text = CID_RE.sub("", w.text)
+        if w.text.strip():
+            kept.append(w)
+    layout.words = kept
+    layout.flags.append("cid_glyphs_removed")
+
+
 def is_ruled(layout: PageLayout) -> bool:
     """Enough long vertical and horizontal ruling lines to form a grid."""
     v = [s for s in layout.segments if not s.horizontal and (s.bottom - s.top) > 8]
@@ -152,6 +165,14 @@ def blocks_outside(layout: PageLayout, tables: list[Table], first_table_index: i
 # ---------------------------------------------------------------- opening the file
 
 
+def _root_cause(e: BaseException) -> BaseException:
+    """The pdfminer exception inside pdfplumber's wrapper (args[0] or __context__)."""
+    for inner in (*(e.args[:1]), e.__cause__, e.__context__):
+        if isinstance(inner, BaseException):
+            return inner
+    return e
+
+
 def open_layouts(path: str) -> list[PageLayout]:
     """All page layouts of a PDF in one pdfplumber pass; ExtractionError on unreadable files."""
     import pdfplumber
@@ -159,11 +180,13 @@ def open_layouts(path: str) -> list[PageLayout]:
 
     try:
         pdf = pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
-        raise ExtractionError("PDF is encrypted and cannot be opened without a password",
-                              "open", path) from e
-    except Exception as e:  # pdfminer raises many types on broken files
-        raise ExtractionError(f"not a readable PDF ({type(e).__name__}: {e})", "open", path) from e
+    except Exception as e:  # pdfplumber wraps pdfminer's many error types
+        cause = _root_cause(e)
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise ExtractionError("PDF is encrypted and cannot be opened without a password",
+                                  "open", path) from e
+        raise ExtractionError(f"not a readable PDF, damaged or truncated "
+                              f"({type(cause).__name__}: {cause})", "open", path) from e
     with pdf:
         try:
             pages = pdf.pages
@@ -172,11 +195,12 @@ def open_layouts(path: str) -> list[PageLayout]:
             return [layout_from_pdfplumber(p, i + 1) for i, p in enumerate(pages)]
         except ExtractionError:
             raise
-        except (PDFPasswordIncorrect, PDFEncryptionError) as e:
-            raise ExtractionError("PDF is encrypted and cannot be read without a password",
-                                  "open", path) from e
         except Exception as e:
-            raise ExtractionError(f"PDF is damaged or truncated ({type(e).__name__}: {e})",
+            cause = _root_cause(e)
+            if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+                raise ExtractionError("PDF is encrypted and cannot be read without a password",
+                                      "open", path) from e
+            raise ExtractionError(f"PDF is damaged or truncated ({type(cause).__name__}: {cause})",
                                   "read", path) from e
 
 
@@ -348,6 +372,8 @@ def _route_pages(path: str, layouts: list[PageLayout]) -> dict[int, str]:
     routes = {}
     for i, lay in enumerate(layouts):
         r = route(lay)
+        if r != "ocr":
+            drop_cid_glyphs(lay)
         if r == "ocr":
             o = _ocr_layout(path, lay)
             if o is None:
