@@ -481,12 +481,10 @@ def _expand_token(token: str, doc_defs: dict[str, str], qualifier: bool, regions
     if full is None:
         full = _prefix_key_match(token, doc_defs)
     entry = glossary_entry(token)
+    if qualifier and entry and entry.get("gen"):
+        return entry["gen"] if full is None else to_genitive(full)
     if full is None and entry:
         full = entry["full"]
-        if qualifier:
-            return entry.get("gen") or to_genitive(full)
-    if full is not None and qualifier:
-        return to_genitive(full)
     return full
 
 

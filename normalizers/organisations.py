@@ -1,0 +1,135 @@
+"""Organisations: canonical nominative name, organisation type and region of a responsible party.
+
+The type comes from ordered keyword/lemma rules in data/org_types.yaml (first match wins); the
+region from a "… области / края / республики" group in the name, else the document's region.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from normalizers.morph import WORD_RE, is_abbreviation, parses, to_nominative
+
+ORG_TYPES_PATH = Path(__file__).parent / "data" / "org_types.yaml"
+ORG_TYPES = ("regional_executive", "copp", "college", "school", "university", "employment_centre", "employer",
+             "worldskills", "education_institute", "municipality", "federal", "other")
+REGION_RE = re.compile(
+    r"(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:ой|ей|ого|ая|ий|ый|ое)) (?P<kind>област[иья]|кра[яй]|округ[ау]?)"
+    r"|(?P<rep>[Рр]еспублик[аиуе]) (?P<rname>[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+)?)")
+FEDERAL_REGIONLESS = {"federal"}
+
+
+@dataclass
+class Organisation:
+    """A responsible party resolved to a canonical organisation."""
+
+    canonical_name: str
+    org_type: str
+    region: str | None
+
+
+@dataclass(frozen=True)
+class TypeRule:
+    """One ordered rule of data/org_types.yaml."""
+
+    org_type: str
+    abbreviations: frozenset[str]
+    any_lemma: frozenset[str]
+    lemma_sequences: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=1)
+def load_type_rules() -> tuple[TypeRule, ...]:
+    """The organisation type rules, in order (cached)."""
+    raw = yaml.safe_load(ORG_TYPES_PATH.read_text(encoding="utf-8")) or {}
+    rules = []
+    for item in raw.get("rules", []):
+        if item["type"] not in ORG_TYPES:
+            raise ValueError(f"unknown organisation type in {ORG_TYPES_PATH.name}: {item['type']}")
+        rules.append(TypeRule(
+            org_type=item["type"],
+            abbreviations=frozenset(item.get("abbreviations") or ()),
+            any_lemma=frozenset(_fold(x) for x in item.get("any_lemma") or ()),
+            lemma_sequences=tuple(tuple(_fold(x) for x in seq) for seq in item.get("lemmas") or ()),
+        ))
+    return tuple(rules)
+
+
+def _fold(s: str) -> str:
+    return s.lower().replace("ё", "е")
+
+
+def _contains_sequence(words: list[set[str]], seq: tuple[str, ...]) -> bool:
+    """Whether adjacent words carry the lemmas of seq (any parse of each word counts)."""
+    n = len(seq)
+    return any(all(seq[k] in words[i + k] for k in range(n)) for i in range(len(words) - n + 1))
+
+
+def _word_lemma_options(text: str) -> list[set[str]]:
+    """For each word of text, the normal forms of all its parses."""
+    return [{_fold(p.normal_form) for p in parses(w)} | {_fold(w)}
+            for w in WORD_RE.findall(text) if not is_abbreviation(w)]
+
+
+def _all_lemma_options(text: str) -> set[str]:
+    return {_fold(p.normal_form) for w in WORD_RE.findall(text) if not is_abbreviation(w) for p in parses(w)}
+
+
+def _abbreviation_tokens(*texts: str) -> set[str]:
+    return {w for t in texts for w in re.findall(r"[A-Za-zА-Яа-яЁё]+", t or "")
+            if is_abbreviation(w) or w in {"вуз", "Минпросвещения", "Минобрнауки", "Минтруд", "Рособрнадзор"}}
+
+
+def classify(name: str, expanded: str | None = None) -> str:
+    """Organisation type of a party from its written name and its expansion."""
+    full = expanded or name
+    abbrs = _abbreviation_tokens(name, full)
+    lemmas_seq = _word_lemma_options(full)
+    options = _all_lemma_options(full)
+    for rule in load_type_rules():
+        if abbrs & rule.abbreviations or options & rule.any_lemma:
+            return rule.org_type
+        if any(_contains_sequence(lemmas_seq, seq) for seq in rule.lemma_sequences):
+            return rule.org_type
+    return "other"
+
+
+def find_region(text: str) -> str | None:
+    """Nominative region named in text ("… Кемеровской области" -> "Кемеровская область")."""
+    m = REGION_RE.search(text or "")
+    if not m:
+        return None
+    phrase = m.group(0)
+    nominative = to_nominative(phrase)
+    if m.group("rep"):
+        return "Республика " + m.group("rname")
+    return nominative[:1].upper() + nominative[1:]
+
+
+def canonical_text(name: str) -> str:
+    """Nominative wording with single spaces, a common-noun first letter lower-cased."""
+    text = re.sub(r"\s+", " ", name or "").strip(" ,;.")
+    text = to_nominative(text)
+    first = WORD_RE.match(text)
+    if first and _is_common_capitalised(first.group()):
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def _is_common_capitalised(word: str) -> bool:
+    if not word[:1].isupper() or is_abbreviation(word) or not word[1:].islower():
+        return False
+    best = parses(word)
+    return bool(best) and not any(g in best[0].tag for g in ("Geox", "Name", "Surn", "Orgn", "Trad"))
+
+
+def canonical_organisation(name: str, expanded: str | None, doc_region: str | None) -> Organisation:
+    """Canonical organisation for a party: nominative name, type and region (federal bodies: None)."""
+    full = expanded or name
+    org_type = classify(name, expanded)
+    region = None if org_type in FEDERAL_REGIONLESS else (find_region(full) or doc_region)
+    return Organisation(canonical_name=canonical_text(full), org_type=org_type, region=region)
