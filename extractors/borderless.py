@@ -41,7 +41,9 @@ from typing import Optional
 from extractors.grid import BBox, Cell, PageLayout, Row, Table, Word
 
 # --- tunables (relative to the median text height ``h`` of the page or table) ---
-CHUNK_GAP = 0.55          # a gap wider than CHUNK_GAP * h separates two chunks of a line
+CHUNK_GAP = 0.55          # a gap wider than CHUNK_GAP * h separates two chunks of a line ...
+SPACE_FACTOR = 2.0        # ... or wider than twice the page's typical space between words ...
+MAX_CHUNK_GAP = 1.1       # ... but never wider than this * h
 MIN_GUTTER = 0.5          # a column gutter is at least MIN_GUTTER * h wide
 GUTTER_NOISE = 0.02       # share of body lines allowed to cross a gutter (OCR specks, stray words)
 ROW_GAP = 0.45            # a gap wider than leading + ROW_GAP * h starts a new row
@@ -109,7 +111,7 @@ def _median_height(words: list[Word]) -> float:
     return statistics.median(heights) if heights else 10.0
 
 
-def group_lines(words: list[Word], h: float) -> list[Line]:
+def group_lines(words: list[Word], h: float, chunk_gap: Optional[float] = None) -> list[Line]:
     """Words grouped into text lines (vertical centres within ~half a text height)."""
     lines: list[list[Word]] = []
     centres: list[float] = []
@@ -122,9 +124,18 @@ def group_lines(words: list[Word], h: float) -> list[Line]:
             lines.append([w])
             centres.append(cy)
     out = [Line(sorted(ln, key=lambda w: w.x0)) for ln in lines]
+    gap = chunk_gap if chunk_gap is not None else chunk_gap_of(out, h)
     for ln in out:
-        ln.chunks = split_chunks(ln.words, CHUNK_GAP * h)
+        ln.chunks = split_chunks(ln.words, gap)
     return out
+
+
+def chunk_gap_of(lines: list[Line], h: float) -> float:
+    """The widest gap still taken for a space between words: from the page's own spacing."""
+    spaces = [b.x0 - a.x1 for ln in lines for a, b in zip(ln.words, ln.words[1:])
+              if 0 <= b.x0 - a.x1 < h]
+    typical = statistics.median(spaces) if spaces else 0.0
+    return min(max(CHUNK_GAP * h, SPACE_FACTOR * typical), MAX_CHUNK_GAP * h)
 
 
 def split_chunks(words: list[Word], gap: float) -> list[list[Word]]:
@@ -502,7 +513,7 @@ def _bbox(words: list[Word]) -> BBox:
 
 def cell_text(words: list[Word], h: float) -> str:
     """Words of one cell as text, one output line per text line."""
-    lines = group_lines(words, h)
+    lines = group_lines(words, h, chunk_gap=h)
     return "\n".join(" ".join(w.text for w in ln.words) for ln in lines)
 
 
@@ -536,6 +547,49 @@ def body_row(lines: list[Line], heading: bool, table: LogicalTable, page_no: int
     return Row(cells=cells, page=page_no, bbox=row_bbox(lines, table))
 
 
+def column_extents(table: LogicalTable) -> list[tuple[float, float]]:
+    edges = [table.x0] + table.bounds + [table.x1]
+    return list(zip(edges, edges[1:]))
+
+
+def header_chunk_span(chunk: list[Word], line_index: int, header: list[Line],
+                      table: LogicalTable) -> tuple[int, int]:
+    """Columns a header chunk stands over.
+
+    A chunk that covers a gutter spans it. A chunk with header text below it in
+    neighbouring columns that have no header text of their own at its level
+    (an upper cell "Целевые индикаторы" over 2021 | 2022 | 2023) spans the
+    range of columns whose centre is closest to its own centre.
+    """
+    first, last = chunk_span(chunk, table)
+    ext = column_extents(table)
+    below = {column_of((c[0].x0 + c[-1].x1) / 2, table.bounds)
+             for ln in header[line_index + 1:] for c in ln.chunks}
+    above = {k for ln in header[:line_index + 1] for c in ln.chunks if c is not chunk
+             for k in range(*_span_range(chunk_span(c, table)))}
+    free = [k not in above and k in below for k in range(table.n_cols)]
+    lo, hi = first, last
+    while lo > 0 and free[lo - 1]:
+        lo -= 1
+    while hi < table.n_cols - 1 and free[hi + 1]:
+        hi += 1
+    centre = (chunk[0].x0 + chunk[-1].x1) / 2
+    best = (first, last)
+    best_d = abs(centre - (ext[first][0] + ext[last][1]) / 2)
+    for a in range(lo, first + 1):
+        for b in range(last, hi + 1):
+            if b - a < 1 or not all(k in below for k in range(a, b + 1)):
+                continue
+            d = abs(centre - (ext[a][0] + ext[b][1]) / 2)
+            if d < best_d - 1.0:
+                best, best_d = (a, b), d
+    return best
+
+
+def _span_range(span: tuple[int, int]) -> tuple[int, int]:
+    return span[0], span[1] + 1
+
+
 def header_rows(header: list[Line], table: LogicalTable, page_no: int, h: float,
                 repeat: bool) -> list[Row]:
     """One or two header rows; upper cells that cover a gutter get a colspan."""
@@ -544,7 +598,7 @@ def header_rows(header: list[Line], table: LogicalTable, page_no: int, h: float,
     placed: list[tuple[int, int, int, list[Word]]] = []   # (line index, first col, last col, words)
     for i, ln in enumerate(header):
         for ch in ln.chunks:
-            first, last = chunk_span(ch, table)
+            first, last = header_chunk_span(ch, i, header, table)
             placed.append((i, first, last, ch))
     groups = _merged_spans([(f, l) for _, f, l, _ in placed if l > f])
     lower_start: dict[tuple[int, int], int] = {}

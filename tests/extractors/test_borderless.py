@@ -1,0 +1,385 @@
+"""Borderless tables: fixtures laid out here (words placed like a word processor would), then
+read back either directly as ``PageLayout`` words or through a PDF drawn with reportlab."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+import pytest
+
+from extractors.borderless import build_borderless_tables
+from extractors.grid import PageLayout, Table, Word
+
+PAGE_W, PAGE_H = 842.0, 595.0
+MARGIN = 40.0
+SIZE = 9.0
+LEADING = 11.0           # baseline to baseline inside a cell
+PAD = 5.0                # white space above and below the text of a row
+HEADER = ["№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственный исполнитель",
+          "Ожидаемый результат"]
+TITLE = "План мероприятий по развитию профессионального образования"
+ABBREV = "Сокращения: ПОО – профессиональные образовательные организации"
+
+
+@dataclass
+class Placed:
+    """A word as a word processor placed it: top-left corner, width, font."""
+
+    text: str
+    x: float
+    top: float
+    width: float
+    size: float
+    bold: bool
+
+
+def approx_width(text: str, size: float, bold: bool) -> float:
+    if text == " ":
+        return 0.28 * size
+    return len(text) * size * (0.56 if bold else 0.52)
+
+
+def wrap(text: str, width: float, size: float, bold: bool, measure: Callable) -> list[str]:
+    lines: list[str] = []
+    for para in text.split("\n"):
+        cur = ""
+        for word in para.split():
+            trial = f"{cur} {word}".strip()
+            if cur and measure(trial, size, bold) > width:
+                lines.append(cur)
+                cur = word
+            else:
+                cur = trial
+        lines.append(cur)
+    return lines
+
+
+def place_line(text: str, x: float, top: float, size: float, bold: bool, measure) -> list[Placed]:
+    out, cx = [], x
+    space = measure(" ", size, bold) or size * 0.28
+    for word in text.split():
+        w = measure(word, size, bold)
+        out.append(Placed(word, cx, top, w, size, bold))
+        cx += w + space
+    return out
+
+
+class Composer:
+    """Lays out a borderless table over pages: header repeated, rows broken at the page end."""
+
+    def __init__(self, col_widths: list[float], measure=approx_width, header=HEADER):
+        self.widths = col_widths
+        self.lefts = [MARGIN + sum(col_widths[:i]) for i in range(len(col_widths))]
+        self.measure = measure
+        self.header = header
+        self.pages: list[list[Placed]] = [[]]
+        self.y = MARGIN
+
+    @property
+    def table_width(self) -> float:
+        return sum(self.widths)
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = MARGIN
+        self.header_row()
+
+    def paragraph(self, text: str, size: float = 12.0, bold: bool = False, centred: bool = False) -> None:
+        w = self.measure(text, size, bold)
+        x = MARGIN + (self.table_width - w) / 2 if centred else MARGIN
+        self.pages[-1].extend(place_line(text, x, self.y, size, bold, self.measure))
+        self.y += size * 1.6
+
+    def _cell_lines(self, texts: list[str], bold: bool) -> list[list[str]]:
+        return [wrap(t, w - 2 * PAD, SIZE, bold, self.measure) if t else []
+                for t, w in zip(texts, self.widths)]
+
+    def header_row(self) -> None:
+        self._emit(self._cell_lines(self.header, True), bold=True, breakable=False)
+
+    def row(self, *texts: str) -> None:
+        self._emit(self._cell_lines(list(texts), False), bold=False, breakable=True)
+
+    def heading(self, text: str) -> None:
+        lines = wrap(text, self.table_width - 2 * PAD, SIZE, True, self.measure)
+        self.y += PAD
+        for ln in lines:
+            w = self.measure(ln, SIZE, True)
+            x = MARGIN + (self.table_width - w) / 2
+            self.pages[-1].extend(place_line(ln, x, self.y, SIZE, True, self.measure))
+            self.y += LEADING
+        self.y += PAD
+
+    def _emit(self, cells: list[list[str]], bold: bool, breakable: bool) -> None:
+        n = max((len(c) for c in cells), default=0)
+        self.y += PAD
+        for i in range(n):
+            if breakable and self.y + LEADING > PAGE_H - MARGIN:
+                self.new_page()
+                self.y += PAD
+            for lines, left in zip(cells, self.lefts):
+                if i < len(lines):
+                    self.pages[-1].extend(
+                        place_line(lines[i], left + PAD, self.y, SIZE, bold, self.measure))
+            self.y += LEADING
+        self.y += PAD
+
+
+TITLE_1_1 = "Разработка и утверждение нормативных правовых актов министерства образования"
+LONG_TITLE = ("Организация участия обучающихся профессиональных образовательных организаций "
+              "в региональном чемпионате профессионального мастерства по стандартам движения")
+
+
+def compose_roadmap(col_widths: list[float], measure=approx_width) -> Composer:
+    """Title, header, a heading, numbered rows, a row broken by the page, a second heading,
+    and an abbreviation list after the table."""
+    c = Composer(col_widths, measure)
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    c.heading("Раздел 1. Нормативное обеспечение")
+    c.row("1.1", TITLE_1_1, "Март 2021 года", "Министерство образования и науки области",
+          "Утверждены приказы")
+    k = 2
+    while c.y < PAGE_H - MARGIN - 45:        # fill the page so that the next row is broken
+        c.row(f"1.{k}", f"Проведение совещания номер {k} с руководителями организаций",
+              f"{k} квартал 2021 г.", "ПОО", f"Протокол совещания {k}")
+        k += 1
+    c.row(f"1.{k}", LONG_TITLE + " " + LONG_TITLE, "ежегодно",
+          "Министерство образования и науки области, ПОО (по согласованию)", "Участие обеспечено")
+    c.heading("Раздел 2. Кадровое обеспечение")
+    c.row("2.1", "Повышение квалификации педагогических работников", "2022 год", "ИРО",
+          "Не менее 100 человек")
+    c.y += 20
+    c.paragraph(ABBREV)
+    return c
+
+
+def to_layouts(c: Composer, jitter: float = 0.0, confidence: float = 1.0,
+               source: str = "text", seed: int = 1) -> list[PageLayout]:
+    rnd = random.Random(seed)
+    layouts = []
+    for i, page in enumerate(c.pages):
+        words = []
+        for p in page:
+            dx, dy = (rnd.uniform(-jitter, jitter), rnd.uniform(-jitter, jitter)) if jitter else (0, 0)
+            words.append(Word(
+                text=p.text, x0=p.x + dx, top=p.top + dy, x1=p.x + p.width + dx,
+                bottom=p.top + p.size + dy, size=None if source == "ocr" else p.size,
+                fontname=None if source == "ocr" else ("Arial-BoldMT" if p.bold else "ArialMT"),
+                confidence=confidence,
+            ))
+        layouts.append(PageLayout(page_no=i + 1, width=PAGE_W, height=PAGE_H, words=words, source=source))
+    return layouts
+
+
+def all_cells(tables: list[Table]) -> list[str]:
+    return [c.text for t in tables for r in t.rows for c in r.cells]
+
+
+def body_rows(table: Table) -> list[list[str]]:
+    return [[c.text for c in r.cells] for r in table.rows if not r.is_header]
+
+
+def row_by_number(tables: list[list[Table]], number: str) -> Optional[list[str]]:
+    for page in tables:
+        for t in page:
+            for r in t.rows:
+                if r.cells and r.cells[0].text == number:
+                    return [c.text for c in r.cells]
+    return None
+
+
+WIDTHS = [40.0, 280.0, 110.0, 190.0, 140.0]
+
+
+def test_columns_header_and_cells_of_first_page():
+    c = compose_roadmap(WIDTHS)
+    assert len(c.pages) == 2, "the fixture must spill over to a second page"
+    tables = build_borderless_tables(to_layouts(c))
+    assert len(tables) == 2 and len(tables[0]) == 1
+    t = tables[0][0]
+    assert t.n_cols == 5
+    assert not t.continues_previous
+    header = [cell.text.replace("\n", " ") for cell in t.rows[0].cells]
+    assert header == HEADER
+    assert [cell.col for cell in t.rows[0].cells] == [0, 1, 2, 3, 4]
+    row = row_by_number(tables, "1.1")
+    assert row is not None
+    assert row[1].replace("\n", " ") == TITLE_1_1
+    assert "\n" in row[1], "a multi-line cell keeps its line breaks"
+    assert row[2].replace("\n", " ") == "Март 2021 года"
+    assert row[3].replace("\n", " ") == "Министерство образования и науки области"
+    assert row[4] == "Утверждены приказы"
+
+
+def test_heading_row_spans_all_columns():
+    tables = build_borderless_tables(to_layouts(compose_roadmap(WIDTHS)))
+    t = tables[0][0]
+    heading = t.rows[1]
+    assert len(heading.cells) == 1
+    assert heading.cells[0].colspan == t.n_cols and heading.cells[0].col == 0
+    assert heading.cells[0].text == "Раздел 1. Нормативное обеспечение"
+    assert heading.cells[0].bold
+    second = [r for p in tables for tb in p for r in tb.rows if r.cells[0].text.startswith("Раздел 2")]
+    assert len(second) == 1 and second[0].cells[0].colspan == t.n_cols
+
+
+def test_text_outside_the_table_is_not_in_cells():
+    tables = build_borderless_tables(to_layouts(compose_roadmap(WIDTHS)))
+    texts = " ".join(all_cells([t for p in tables for t in p]))
+    assert "План мероприятий" not in texts
+    assert "Сокращения" not in texts
+    t1 = tables[0][0]
+    title_bottom = MARGIN + 12.0
+    assert all(cell.bbox[1] > title_bottom for r in t1.rows for cell in r.cells if cell.bbox)
+
+
+def test_row_broken_by_page_and_repeated_header():
+    c = compose_roadmap(WIDTHS)
+    tables = build_borderless_tables(to_layouts(c))
+    assert len(tables[1]) == 1
+    t2 = tables[1][0]
+    assert t2.continues_previous
+    assert t2.n_cols == tables[0][0].n_cols
+    assert t2.rows[0].is_header
+    assert [x.text.replace("\n", " ") for x in t2.rows[0].cells] == HEADER
+    first_body = next(r for r in t2.rows if not r.is_header)
+    assert first_body.cells[0].text == "", "the continued piece has no number"
+    last_on_p1 = body_rows(tables[0][0])[-1]
+    number = last_on_p1[0]
+    joined = (last_on_p1[1] + " " + first_body.cells[1].text).replace("\n", " ")
+    assert joined == LONG_TITLE + " " + LONG_TITLE
+    assert number.startswith("1.")
+    assert first_body.page == 2 and all(x.page == 2 for x in first_body.cells)
+
+
+@pytest.mark.parametrize("widths", [
+    [30.0, 200.0, 90.0, 300.0, 140.0],
+    [60.0, 330.0, 70.0, 150.0, 150.0],
+])
+def test_other_column_widths(widths):
+    tables = build_borderless_tables(to_layouts(compose_roadmap(widths)))
+    t = tables[0][0]
+    assert t.n_cols == 5
+    row = row_by_number(tables, "1.1")
+    assert row[1].replace("\n", " ") == TITLE_1_1
+    assert row[3].replace("\n", " ") == "Министерство образования и науки области"
+
+
+def test_ocr_like_words_with_jitter_and_confidence():
+    c = compose_roadmap(WIDTHS)
+    tables = build_borderless_tables(to_layouts(c, jitter=0.8, confidence=0.8, source="ocr"))
+    t = tables[0][0]
+    assert t.n_cols == 5
+    assert t.extractor == "ocr-borderless"
+    row = row_by_number(tables, "1.1")
+    assert row[1].replace("\n", " ") == TITLE_1_1
+    cell = next(r for r in t.rows if r.cells[0].text == "1.1").cells[1]
+    assert cell.confidence == pytest.approx(0.8)
+    assert tables[1][0].continues_previous
+
+
+def test_two_level_header():
+    header = ["№", "Показатель", "Ед. изм.", "Целевые индикаторы", "", ""]
+    c = Composer([40, 300, 80, 60, 60, 60], header=header)
+    c.pages[-1].extend(place_line("№", MARGIN + PAD, c.y + PAD, SIZE, True, approx_width))
+    c.pages[-1].extend(place_line("Показатель", MARGIN + 45, c.y + PAD, SIZE, True, approx_width))
+    c.pages[-1].extend(place_line("Ед. изм.", MARGIN + 345, c.y + PAD, SIZE, True, approx_width))
+    c.pages[-1].extend(place_line("Целевые индикаторы", MARGIN + 440, c.y + PAD, SIZE, True, approx_width))
+    for k, year in enumerate(("2021", "2022", "2023")):
+        c.pages[-1].extend(place_line(year, MARGIN + 425 + 60 * k, c.y + PAD + LEADING, SIZE, True,
+                                      approx_width))
+    c.y += 2 * PAD + 2 * LEADING
+    c.header = ["", "", "", "", "", ""]
+    for n in range(1, 4):
+        c.row(str(n), f"Количество участников мероприятия {n}", "чел.", str(10 * n), str(20 * n), str(30 * n))
+    t = build_borderless_tables(to_layouts(c))[0][0]
+    assert t.n_cols == 6
+    upper, lower = t.rows[0], t.rows[1]
+    spanning = upper.cell_at(3)
+    assert spanning.text == "Целевые индикаторы" and spanning.colspan == 3
+    assert upper.cell_at(0).rowspan == 2
+    assert [x.text for x in lower.cells] == ["2021", "2022", "2023"]
+    assert [x.col for x in lower.cells] == [3, 4, 5]
+    assert [x.text for x in t.rows[2].cells] == ["1", "Количество участников мероприятия 1", "чел.",
+                                                 "10", "20", "30"]
+
+
+def test_page_without_table_gives_no_tables():
+    c = Composer(WIDTHS)
+    for k in range(10):
+        c.paragraph(f"Абзац пояснительной записки номер {k}, в котором нет никакой таблицы вообще.")
+    assert build_borderless_tables(to_layouts(c)) == [[]]
+
+
+# --------------------------------------------------------------------------- a real PDF
+
+FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation2",
+             "/usr/share/fonts/truetype/liberation", "/Library/Fonts", "C:/Windows/Fonts"]
+FONT_PAIRS = [("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"), ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
+              ("arial.ttf", "arialbd.ttf")]
+
+
+def text_runs(page: list[Placed]) -> list[list[Placed]]:
+    """Words placed one after another on one line of one cell, to draw as one string."""
+    runs: list[list[Placed]] = []
+    for p in page:
+        last = runs[-1][-1] if runs else None
+        if last and last.top == p.top and last.bold == p.bold and 0 <= p.x - (last.x + last.width) < p.size:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
+
+
+def _cyrillic_fonts() -> Optional[tuple[Path, Path]]:
+    for d in FONT_DIRS:
+        for regular, bold in FONT_PAIRS:
+            r, b = Path(d) / regular, Path(d) / bold
+            if r.exists() and b.exists():
+                return r, b
+    return None
+
+
+def test_reportlab_pdf_through_pdfplumber(tmp_path):
+    fonts = _cyrillic_fonts()
+    if fonts is None:
+        pytest.skip("no TrueType font with Cyrillic glyphs on this machine")
+    reportlab = pytest.importorskip("reportlab")  # noqa: F841
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from extractors.pdf import extract_pdf
+
+    pdfmetrics.registerFont(TTFont("BLRegular", str(fonts[0])))
+    pdfmetrics.registerFont(TTFont("BLBold", str(fonts[1])))
+
+    def measure(text, size, bold):
+        return pdfmetrics.stringWidth(text, "BLBold" if bold else "BLRegular", size)
+
+    c = compose_roadmap(WIDTHS, measure=measure)
+    path = tmp_path / "borderless.pdf"
+    cv = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    for page in c.pages:
+        for line in text_runs(page):
+            p = line[0]
+            cv.setFont("BLBold" if p.bold else "BLRegular", p.size)
+            cv.drawString(p.x, PAGE_H - p.top - p.size * 0.8, " ".join(w.text for w in line))
+        cv.showPage()
+    cv.save()
+
+    doc = extract_pdf(str(path))
+    assert doc.page_engines == {1: "borderless", 2: "borderless"}
+    assert [t.page_start for t in doc.tables] == [1, 2]
+    assert doc.tables[1].continues_previous
+    row = next(r for r in doc.tables[0].rows if r.cells[0].text == "1.1")
+    assert row.cells[1].text.replace("\n", " ") == TITLE_1_1
+    assert doc.tables[0].rows[1].cells[0].colspan == 5
+    blocks = [b.text for b in doc.blocks]
+    assert any(b.startswith("План мероприятий") for b in blocks)
+    assert any(b.startswith("Сокращения:") for b in blocks)
+    assert not any("1.1" == b.split()[0] for b in blocks), "table text leaked into text blocks"
