@@ -443,6 +443,9 @@ def _lookup(name: str, doc_defs: dict[str, str]) -> str | None:
     for k, v in doc_defs.items():
         if _norm_key(k) == key:
             return v
+    prefixed = _prefix_key_match(name, doc_defs)
+    if prefixed is not None:
+        return prefixed
     glossary = _glossary()
     if name in glossary:
         return glossary[name]

@@ -1,0 +1,114 @@
+"""Abbreviations: definitions found in document text, glossary, expansion; gold expansion accuracy."""
+import pytest
+from rapidfuzz import fuzz
+
+from normalizers.abbreviations import expand, find_definitions, load_glossary
+from tests.normalizers.gold_data import docx_text, gold_params, load_gold, norm
+
+
+def test_parenthetical_definition_takes_the_noun_phrase_before_it():
+    text = ("министерство образования и науки Калужской области, Центр опережающей профессиональной "
+            "подготовки Калужской области (далее – ЦОПП)")
+    assert find_definitions(text) == {"ЦОПП": "Центр опережающей профессиональной подготовки Калужской области"}
+
+
+def test_plural_definition_with_sootvetstvenno_gives_two_nominative_entries():
+    text = ("Совещание с руководителями организаций высшего образования и профессиональных "
+            "образовательных организаций (далее – ОВО и ПОО соответственно), участие которых предполагается")
+    assert find_definitions(text) == {"ОВО": "организации высшего образования",
+                                      "ПОО": "профессиональные образовательные организации"}
+
+
+def test_oblique_full_form_is_put_into_the_nominative():
+    defs = find_definitions("Инвентаризация существующей материально-технической базы (далее – МТБ) для подготовки")
+    assert defs == {"МТБ": "материально-техническая база"}
+    defs = find_definitions("Разработка плана внедрения регионального стандарта кадрового обеспечения "
+                            "Амурской области (далее — «Стандарт»)")
+    assert defs == {"Стандарт": "региональный стандарт кадрового обеспечения Амурской области"}
+
+
+def test_acronym_far_from_its_marker_keeps_only_its_words():
+    text = ("Определение общих объемов контрольных цифр приема по образовательным программам "
+            "по каждой профессии (далее - КЦП) в целях обеспечения")
+    assert find_definitions(text) == {"КЦП": "контрольные цифры приема"}
+
+
+def test_abbreviation_list_and_executor_list():
+    text = ("Сокращения:\n- ГИА – государственная итоговая аттестация;\n"
+            "- ЦЗН – центры занятости населения Калужской области.\n"
+            "4. Исполнители плана\n- 1. Департамент образования и науки Кемеровской области далее ДОиН КО.\n"
+            "Январь 2023 г., далее - ежегодно")
+    assert find_definitions(text) == {
+        "ГИА": "государственная итоговая аттестация",
+        "ЦЗН": "центры занятости населения Калужской области",
+        "ДОиН КО": "Департамент образования и науки Кемеровской области"}
+
+
+def test_glossary_is_large_and_nominative():
+    glossary = load_glossary()
+    assert len(glossary) >= 80
+    for key in ("ПОО", "ОО", "ООО", "ЦЗН", "РКЦ", "СЦК", "ЦОПП", "ГАПОУ", "ОМСУ", "КРИРПО", "СОИРО", "WSR"):
+        assert glossary[key]
+    assert glossary["ПОО"] == "профессиональные образовательные организации"
+
+
+def test_expand_prefers_document_definitions_and_handles_suffixes():
+    defs = {"ЦЗН": "центры занятости населения Калужской области",
+            "ДТиЗН КО": "Департамент труда и занятости населения Кемеровской области"}
+    assert expand("ЦЗН", defs) == "центры занятости населения Калужской области"
+    assert expand("ЦЗН", {}) == "центр занятости населения"
+    assert expand("ДТиЗН", defs) == "Департамент труда и занятости населения Кемеровской области"
+    assert expand("ЦЗН г. Благовещенска", {}) == "центр занятости населения г. Благовещенска"
+    assert expand("ГКУ ЦЗН", {}) == "государственное казённое учреждение центр занятости населения"
+    assert expand("ГАПОУ КО", defs) == ("государственное автономное профессиональное образовательное "
+                                        "учреждение Кемеровской области")
+
+
+def test_expand_compound_and_nested_names():
+    assert expand("ИРО", {"ИРО": "ГАУ ДПО «АМИРО»"}) == (
+        "государственное автономное учреждение дополнительного профессионального образования «АМИРО»")
+    assert expand("ПОО и ОВО", {}) == ("профессиональные образовательные организации и организации "
+                                       "высшего образования")
+
+
+def test_expand_returns_none_for_names_written_in_full():
+    assert expand("министерство образования и науки Калужской области", {}) is None
+    assert expand("предприятия-работодатели", {}) is None
+    assert expand("", {}) is None
+
+
+@pytest.mark.parametrize("gold_path", gold_params())
+def test_expansion_accuracy_on_gold_is_at_least_09(gold_path):
+    gold = load_gold(gold_path)
+    hits = total = 0
+    for activity in gold["activities"]:
+        for party in activity["parties"]:
+            if not party["expanded"]:
+                continue
+            total += 1
+            got = expand(party["name"], gold["abbreviations"])
+            hits += bool(got) and fuzz.partial_ratio(norm(party["expanded"]), norm(got)) >= 85
+    assert total == 0 or hits / total >= 0.9
+
+
+@pytest.mark.parametrize("gold_path", gold_params())
+def test_find_definitions_recovers_gold_abbreviations_from_docx_text(gold_path):
+    gold = load_gold(gold_path)
+    found = find_definitions(docx_text(gold["key"]))
+    recovered = [k for k, v in gold["abbreviations"].items()
+                 if k in found and fuzz.ratio(norm(found[k]), norm(v)) >= 90]
+    assert len(recovered) >= 0.9 * len(gold["abbreviations"])
+
+
+@pytest.mark.parametrize("gold_path", gold_params())
+def test_expansion_with_definitions_found_in_the_document(gold_path):
+    gold = load_gold(gold_path)
+    defs = find_definitions(docx_text(gold["key"]))
+    hits = total = 0
+    for activity in gold["activities"]:
+        for party in activity["parties"]:
+            if party["expanded"]:
+                total += 1
+                got = expand(party["name"], defs)
+                hits += bool(got) and fuzz.partial_ratio(norm(party["expanded"]), norm(got)) >= 85
+    assert total == 0 or hits / total >= 0.9

@@ -1,0 +1,84 @@
+"""split_parties: separators, protected commas, agreement marks, definitions, gold party F1."""
+import random
+
+import pytest
+
+from normalizers.parties import PartyMention, split_parties
+from tests.normalizers.gold_data import f1, gold_params, load_gold, party_counts
+
+
+def names(text):
+    return [m.name for m in split_parties(text)]
+
+
+def test_empty_cell_gives_no_parties():
+    assert split_parties(None) == []
+    assert split_parties("  \n ") == []
+
+
+def test_splits_at_commas_semicolons_and_line_breaks_but_not_at_i():
+    assert names("ПОО, ОВО; РКЦ\nИРО") == ["ПОО", "ОВО", "РКЦ", "ИРО"]
+    assert names("РКЦ, ОВО, ПОО и отраслевые объединения работодателей") == [
+        "РКЦ", "ОВО", "ПОО и отраслевые объединения работодателей"]
+
+
+def test_never_splits_inside_quotes_or_parentheses():
+    text = "Союз «Агентство развития (Ворлдскиллс, Россия)», ЦОПП (Иркутск, Ангарск)"
+    assert names(text) == ["Союз «Агентство развития (Ворлдскиллс, Россия)»", "ЦОПП (Иркутск, Ангарск)"]
+
+
+def test_participle_continuation_stays_in_one_name():
+    text = ("Министерство образования Тульской области, ЦОПП, государственные профессиональные "
+            "образовательные организации, подведомственные министерству образования Тульской области "
+            "(далее – ГПОУ ТО) (по согласованию)")
+    parties = split_parties(text)
+    assert [p.name for p in parties] == [
+        "Министерство образования Тульской области", "ЦОПП",
+        "государственные профессиональные образовательные организации, подведомственные министерству "
+        "образования Тульской области"]
+    assert parties[2].by_agreement and parties[2].defines == "ГПОУ ТО"
+    assert names("образовательные организации, реализующие программы СПО, отраслевые объединения") == [
+        "образовательные организации, реализующие программы СПО", "отраслевые объединения"]
+
+
+def test_by_agreement_is_set_and_removed():
+    parties = split_parties("ОИВ (по согласованию), объединения работодателей (по согласованию), ПОО")
+    assert [(p.name, p.by_agreement) for p in parties] == [
+        ("ОИВ", True), ("объединения работодателей", True), ("ПОО", False)]
+
+
+def test_defines_is_recorded_and_removed():
+    [party] = split_parties("ГАУ ДПО «АМИРО» (далее – ИРО)")
+    assert party == PartyMention(name="ГАУ ДПО «АМИРО»", by_agreement=False, defines="ИРО",
+                                 raw="ГАУ ДПО «АМИРО» (далее – ИРО)")
+
+
+def test_bullets_and_numbering_are_not_part_of_names_and_duplicates_are_kept():
+    assert names("- ДТиЗН КО\n- ДОиН КО\n1. ОО\n2) ОО") == ["ДТиЗН КО", "ДОиН КО", "ОО", "ОО"]
+
+
+def test_soft_line_break_inside_a_name_is_joined():
+    assert names("министерство образования и\nнауки Калужской области\nПОО") == [
+        "министерство образования и науки Калужской области", "ПОО"]
+
+
+@pytest.mark.parametrize("gold_path", gold_params())
+def test_party_f1_on_gold_is_at_least_095(gold_path):
+    gold = load_gold(gold_path)
+    activities = list(gold["activities"])
+    random.Random(7).shuffle(activities)  # order-independent
+    tp = gt = pt = 0
+    for activity in activities:
+        predicted = names(activity["responsible"])
+        a, b, c = party_counts([p["name"] for p in activity["parties"]], predicted)
+        tp, gt, pt = tp + a, gt + b, pt + c
+    assert f1(tp, gt, pt) >= 0.95
+
+
+@pytest.mark.parametrize("gold_path", gold_params())
+def test_by_agreement_matches_gold(gold_path):
+    gold = load_gold(gold_path)
+    for activity in gold["activities"]:
+        got = {(p.name, p.by_agreement) for p in split_parties(activity["responsible"])}
+        want = {(p["name"], p["by_agreement"]) for p in activity["parties"]}
+        assert want <= got
