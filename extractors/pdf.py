@@ -53,7 +53,7 @@ from extractors.grid import (
 
 EXTRACTOR_VERSION = "0.2.0"
 CID_RE = re.compile(r"\(cid:\d+\)")
-CID_SHARE = 0.3          # a page whose text is more than this share of (cid:NN) needs OCR
+CID_SHARE = 0.3          # a page whose glyphs are more than this share (cid:NN) needs OCR
 # a page is "ruled" when it has at least this many vertical and horizontal segments
 MIN_RULED_V = 3
 MIN_RULED_H = 3
@@ -88,8 +88,9 @@ def needs_ocr(layout: PageLayout) -> bool:
     if not layout.words:
         return True
     text = "".join(w.text for w in layout.words)
-    cid = sum(len(m) for m in CID_RE.findall(text))
-    return cid > CID_SHARE * max(1, len(text))
+    cid_glyphs = len(CID_RE.findall(text))
+    glyphs = cid_glyphs + len(CID_RE.sub("", text))
+    return cid_glyphs > CID_SHARE * max(1, glyphs)
 
 
 def drop_cid_glyphs(layout: PageLayout) -> None:
