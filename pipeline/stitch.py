@@ -124,7 +124,9 @@ def detect_layout(table: Table) -> Optional[Layout]:
         if n_header == 0 and len([1 for _, r in known if r != "year"]) < 2:
             break
         year_row = bool(years) and len(years) == len(row_roles) and (len(years) >= 2 or row.is_header)
-        if n_header > 0 and not year_row and len(known) < max(2, len(row_roles) // 2 + 1):
+        # a lower header row: every text in it names a role (or a year) and is short
+        header_like = len(known) == len(row_roles) and all(len(c.text) <= 80 for c, _ in row_roles)
+        if n_header > 0 and not year_row and not (header_like and len(known) >= 2):
             break
         for c, r in known:
             if r == "year":
