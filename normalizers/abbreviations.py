@@ -44,6 +44,8 @@ BARE_DEFINE_RE = re.compile(
     re.M)
 BARE_ACRONYM_RE = re.compile(r"\((?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,9}(?:\s[A-ZА-ЯЁ]{1,4})?)\)")
 TOKEN_RE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|\([^()]*\)|[A-Za-zА-Яа-яЁё0-9]+(?:-[A-Za-zА-Яа-яЁё0-9]+)*|[^\sA-Za-zА-Яа-яЁё0-9]")
+REGION_ONLY_RE = re.compile(r"^[А-ЯЁ][а-яё-]+ (?:область|край|республика|округ)$")
+LATIN_LOOKALIKES = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*)?")
 
 
@@ -271,8 +273,8 @@ def _trim_fallback(toks: list[Tok], start: int) -> int:
     return start
 
 
-def _full_form(context: str, short: str, adjacent: bool) -> tuple[str, int] | None:
-    """Full wording of short from the text just before its marker, and where it starts."""
+def _full_form(context: str, short: str, adjacent: bool) -> tuple[str, int, str] | None:
+    """Full wording of short from the text before its marker, where it starts, and how it was found."""
     toks = _tokens(context)
     if not toks:
         return None
@@ -292,14 +294,14 @@ def _full_form(context: str, short: str, adjacent: bool) -> tuple[str, int] | No
         if start > seg and _only_modifiers(toks, seg, start):
             start = seg
     else:
-        start, end = _trim_fallback(toks, seg), len(toks) - 1
+        start, end, kind = _trim_fallback(toks, seg), len(toks) - 1, "fallback"
     if start > end or start >= len(toks):
         return None
     text = context[toks[start].start: toks[end].end]
     text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
     if not text:
         return None
-    return to_nominative(text), toks[start].start
+    return to_nominative(text), toks[start].start, kind
 
 
 # ---------------------------------------------------------------- definition finders
@@ -319,10 +321,19 @@ def _split_shorts(short: str) -> list[str]:
     return [s.strip() for s in re.split(r"\s*(?:,|\bи\b)\s*", short) if s.strip()]
 
 
-def _context_before(text: str, pos: int) -> str:
-    """The text of the current line (table cell line) before pos, from the last sentence end."""
+def _context_before(text: str, pos: int, wrapped: bool = False) -> str:
+    """The text of the current line (table cell line) before pos, from the last sentence end.
+
+    wrapped=True also takes up to three previous lines that do not end a sentence (soft wraps).
+    """
     line_start = text.rfind("\n", 0, pos) + 1
-    ctx = text[line_start:pos]
+    for _ in range(3 if wrapped else 0):
+        prev_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+        prev = text[prev_start:max(line_start - 1, 0)].rstrip()
+        if line_start == 0 or not prev or prev[-1] in ".;:!?":
+            break
+        line_start = prev_start
+    ctx = text[line_start:pos].replace("\n", " ")
     m = None
     for m in re.finditer(r"[.!?;]\s+(?=[А-ЯЁA-Z«])", ctx):
         pass
@@ -331,16 +342,36 @@ def _context_before(text: str, pos: int) -> str:
     return BULLET_RE.sub("", ctx, count=1)
 
 
-def _define_many(context: str, shorts: list[str], adjacent_last: bool) -> dict[str, str]:
-    found: dict[str, str] = {}
+def _define_many(context: str, shorts: list[str]) -> dict[str, tuple[str, str]]:
+    """short -> (full, how found) for one marker; the last short is the one next to the marker."""
+    found: dict[str, tuple[str, str]] = {}
     for i in range(len(shorts) - 1, -1, -1):
-        got = _full_form(context, shorts[i], adjacent=adjacent_last and i == len(shorts) - 1)
+        got = _full_form(context, shorts[i], adjacent=i == len(shorts) - 1)
         if got is None:
             break
-        full, start = got
-        found[shorts[i]] = full
+        full, start, kind = got
+        found[shorts[i]] = (full, kind)
         context = re.sub(r"(?:\s*(?:,|\bи\b)\s*)+$", "", context[:start])
     return found
+
+
+def _define_at(text: str, pos: int, short: str) -> dict[str, str]:
+    """Definitions made by one marker at pos; a soft-wrapped phrase is looked for on earlier lines."""
+    shorts = _split_shorts(short)
+    context = _context_before(text, pos).rstrip(" ,–—-")
+    found = _define_many(context, shorts)
+    if any(kind == "fallback" for _, kind in found.values()) or len(found) < len(shorts):
+        wrapped = _context_before(text, pos, wrapped=True).rstrip(" ,–—-")
+        if wrapped != context:
+            for k, (full, kind) in _define_many(wrapped, shorts).items():
+                if kind != "fallback" or k not in found:
+                    found[k] = (full, kind)
+    return {k: full for k, (full, _) in found.items() if not _only_region(full, k)}
+
+
+def _only_region(full: str, short: str) -> bool:
+    """A full form that is just a region name for a longer acronym: a phrase cut by a page break."""
+    return bool(REGION_ONLY_RE.match(full)) and len(_acronym_letters(short)) > 2
 
 
 def _paren_definitions(text: str) -> dict[str, str]:
@@ -349,8 +380,7 @@ def _paren_definitions(text: str) -> dict[str, str]:
         short = _clean_short(m.group("short"))
         if not short or len(short) > 80:
             continue
-        context = _context_before(text, m.start())
-        for k, v in _define_many(context, _split_shorts(short), adjacent_last=True).items():
+        for k, v in _define_at(text, m.start(), short).items():
             out.setdefault(k, v)
     return out
 
@@ -363,8 +393,7 @@ def _bare_dalee_definitions(text: str) -> dict[str, str]:
         short = _clean_short(m.group("short"))
         if not short or len(short.split()) > 5:
             continue
-        context = _context_before(text, m.start()).rstrip(" ,–—-")
-        for k, v in _define_many(context, _split_shorts(short), adjacent_last=True).items():
+        for k, v in _define_at(text, m.start(), short).items():
             out.setdefault(k, v)
     return out
 
@@ -472,8 +501,18 @@ def _region_suffixes(doc_defs: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _cyrillic_lookalike(token: str, doc_defs: dict[str, str]) -> str:
+    """An OCR'd "OO"/"POO" in Latin capitals read as the Cyrillic abbreviation it resembles."""
+    if not re.fullmatch(r"[A-ZА-ЯЁ]+", token) or not re.search(r"[A-Z]", token) \
+            or token in doc_defs or token in _glossary():
+        return token
+    cyrillic = token.translate(LATIN_LOOKALIKES)
+    return cyrillic if re.fullmatch(r"[А-ЯЁ]+", cyrillic) else token
+
+
 def _expand_token(token: str, doc_defs: dict[str, str], qualifier: bool, regions: dict[str, str]) -> str | None:
     """Full form of one abbreviation token; genitive when it qualifies an organisation form."""
+    token = _cyrillic_lookalike(token, doc_defs)
     if qualifier and token in regions:
         return regions[token]
     full = None

@@ -112,3 +112,16 @@ def test_expansion_with_definitions_found_in_the_document(gold_path):
                 got = expand(party["name"], defs)
                 hits += bool(got) and fuzz.partial_ratio(norm(party["expanded"]), norm(got)) >= 85
     assert total == 0 or hits / total >= 0.9
+
+
+def test_soft_wrapped_phrase_and_page_cut_phrase():
+    text = "Заключение соглашений с отраслевыми государственными органами\nисполнительной власти (далее – ГОИВ), в"
+    assert find_definitions(text) == {"ГОИВ": "государственные органы исполнительной власти"}
+    assert find_definitions("Сентябрь 2019 года\nМинистерство образования (далее – Координатор)") == {
+        "Координатор": "Министерство образования"}
+    assert find_definitions("Тульской области (далее – ГПОУ ТО) (по согласованию)") == {}
+
+
+def test_latin_lookalikes_in_ocr_abbreviations_are_read_as_cyrillic():
+    assert expand("ПOO", {}) == "профессиональные образовательные организации"
+    assert expand("WSR", {}) == "Ворлдскиллс Россия"
