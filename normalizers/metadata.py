@@ -22,7 +22,7 @@ from typing import Iterable
 import yaml
 
 from normalizers.morph import parses
-from normalizers.text import one_line
+from normalizers.text import is_known_word, one_line
 
 REGIONS_FILE = Path(__file__).parent / "data" / "regions.yaml"
 
@@ -43,7 +43,7 @@ DASH = r"[-‐‑‒–—−]"
 WORD_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:-[A-Za-zА-Яа-яЁё]+)*")
 SPACED_CAPS_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z])(?:[А-Яа-яЁё] ){3,}[А-Яа-яЁё](?![А-Яа-яЁёA-Za-z])")
 PAGE_NUMBER_RE = re.compile(rf"^\s*(?:{DASH}\s*)?\d{{1,3}}(?:\s*{DASH})?\s*$|^\s*(?:стр\.?|страница)\s*\d+(?:\s*из\s*\d+)?\s*$", re.I)
-MARKDOWN_RE = re.compile(r"\*\*|__|^#+\s*")
+MARKDOWN_RE = re.compile(r"\*\*|^__(?=[^\s_])|(?<=[^\s_])__$|^#+\s+")
 
 NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*((?:19|20)\d\d)(?!\d)")
 WORD_DATE_RE = re.compile(
@@ -53,12 +53,16 @@ NUMBER_RE = re.compile(
     r"([0-9A-Za-zА-Яа-яЁё](?:[0-9A-Za-zА-Яа-яЁё/.]|\s?[-‐‑–]\s?(?=[0-9A-Za-zА-Яа-яЁё]))*)")
 NUMBER_BLANK_RE = re.compile(r"№\s*_{2,}|от\s*[«\"]?\s*_{2,}")
 
+APPENDIX_NUMBER_RE = re.compile(r"^\s*(?:ПРИЛОЖЕНИЕ|Приложение)\s*(?:№|N)?\s*\d*(?:\.\d+)*")
 APPROVAL_RE = re.compile(r"^\s*(?:УТВЕРЖД[ЕЁ]Н[АОЫ]?|Утвержд[её]н[аоы]?|ПРИЛОЖЕНИЕ|Приложение)\b")
 ORDER_NAME_RE = re.compile(r"^\s*(?:об|о)\s+утверждении\s+", re.I)
 TITLE_START_RE = re.compile(
     r"^[«\"“„(]?\s*(?:план\s+мероприятий|план\s*[-–—]\s*график|дорожн\w*\s+карт\w*|комплекс\s+мер\b"
     r"|перечень\s+(?:основных\s+)?мероприятий|план\s+(?:по|реализации|развития)\b)", re.I)
 NUMBERED_ITEM_RE = re.compile(r"^\s*(?:[-–•]\s*)?\d+(?:\.\d+)*[.)]\s+\S|^\s*[IVX]+\.\s")
+TABLE_HEADER_RE = re.compile(
+    r"№\s*п\s*/\s*п|\bмероприяти[ея]\b|\bсроки?\b|\bответственн\w*|\bисполнител\w*|\bрезультат\w*"
+    r"|\bнаименование\b|\bпоказател\w*", re.I)
 STOP_WORDS_RE = re.compile(
     r"^\s*(?:цел[ьи]\b|задачи\b|паспорт\b|раздел\b|введение\b|общие положения|пояснительная|"
     r"сокращения|примечани|срок\b|ответственн|деятельность\b)", re.I)
@@ -350,9 +354,13 @@ def _heading_authority(lines: list[str], k: int) -> str | None:
     """Issuing body printed above an act heading ("МИНИСТЕРСТВО ОБРАЗОВАНИЯ / ТУЛЬСКОЙ ОБЛАСТИ")."""
     above = [ln for ln in lines[max(0, k - 5):k] if ln]
     for start in range(len(above)):
-        if AUTHORITY_START_RE.match(above[start]):
-            text = " ".join(above[start:])
-            text = re.split(r"\s(?:ПРИКАЗ|РАСПОРЯЖЕНИЕ|ПОСТАНОВЛЕНИЕ)\b", text)[0]
+        if AUTHORITY_START_RE.match(above[start]) and len(above[start]) < 150:
+            parts = [above[start]]
+            for line in above[start + 1:]:
+                if _is_upper(parts[0]) != _is_upper(line) or len(line) > 80:
+                    break
+                parts.append(line)
+            text = re.split(r"\s(?:ПРИКАЗ|РАСПОРЯЖЕНИЕ|ПОСТАНОВЛЕНИЕ)\b", " ".join(parts))[0]
             return normalise_authority(text) if len(text) < 200 else None
     return None
 
@@ -367,22 +375,21 @@ def _approval_block(lines: list[str], k: int) -> _Block:
         if APPROVAL_RE.match(line) and parse_date(" ".join(parts)):
             break
         parts.append(line)
-    text = " ".join(parts)
-    kind, authority = _approval_kind_and_authority(text)
-    return _Block(kind, text, authority)
+    text = APPENDIX_NUMBER_RE.sub("", " ".join(parts))
+    return _approval_from_text(text)
 
 
-def _approval_kind_and_authority(text: str) -> tuple[str | None, str | None]:
-    """Kind from "приказом/распоряжению/…" and the genitive authority that follows it."""
+def _approval_from_text(text: str) -> _Block:
+    """Kind from "приказом/распоряжению/…", the genitive authority after it, and the rest for date/number."""
     for m in WORD_TOKEN_RE.finditer(text):
         kind = kind_of_word(m.group())
         if kind is None:
             continue
         rest = text[m.end():]
-        rest = re.split(r"\bот\b|№|\bN\b|\(|\d", rest, maxsplit=1)[0].strip(" ,.;:")
-        authority = normalise_authority(rest) if AUTHORITY_START_RE.match(rest) else None
-        return kind, authority
-    return None, None
+        name = re.split(r"\bот\b|№|\bN\b|\(|\d", rest, maxsplit=1)[0].strip(" ,.;:")
+        authority = normalise_authority(name) if AUTHORITY_START_RE.match(name) else None
+        return _Block(kind, rest, authority)
+    return _Block(None, text)
 
 
 def _find_blocks(lines: list[str]) -> tuple[list[_Block], list[_Block], int | None]:
@@ -435,7 +442,7 @@ def normalise_authority(text: str) -> str | None:
     if not text:
         return None
     if _is_upper(text):
-        text = _restore_region_capitals(text.lower())
+        text = recase_upper_line(text)
     head, _, tail = text.partition(" ")
     head = _to_nominative_word(head).lower()
     if head in AUTHORITY_CAPITALISED:
@@ -470,7 +477,12 @@ def _is_title_start(line: str) -> bool:
 def _stops_title(line: str) -> bool:
     return (NUMBERED_ITEM_RE.match(line) is not None or STOP_WORDS_RE.match(line) is not None
             or APPROVAL_RE.match(line) is not None or line.rstrip().endswith(":")
-            or len(line) > MAX_CONTINUATION_CHARS or "\t" in line)
+            or len(line) > MAX_CONTINUATION_CHARS or "\t" in line or _looks_like_table_header(line))
+
+
+def _looks_like_table_header(line: str) -> bool:
+    """"№ п/п Мероприятие Срок Ответственный …": a table header that leaked into the text."""
+    return line.lstrip().startswith("№") or len(TABLE_HEADER_RE.findall(line)) >= 2
 
 
 def _has_period(text: str) -> bool:
@@ -504,7 +516,8 @@ def _gather_title(lines: list[str], i: int) -> str:
             break
         parts.append(line)
         j += 1
-    return clean_title("\n".join(parts))
+    title = clean_title("\n".join(recase_upper_line(p) for p in parts))
+    return title[:1].upper() + title[1:]
 
 
 def clean_title(text: str) -> str:
@@ -512,11 +525,15 @@ def clean_title(text: str) -> str:
     title = one_line(text) or ""
     title = re.sub(r"\s+([,.;:)»])", r"\1", title)
     title = re.sub(r"([(«])\s+", r"\1", title)
-    title = title.strip(" *_")
-    if _is_upper(title):
-        lowered = _restore_region_capitals(title.lower())
-        title = lowered[:1].upper() + lowered[1:]
-    return title
+    return title.strip(" *_")
+
+
+def recase_upper_line(line: str) -> str:
+    """A line in capitals put in lower case, keeping abbreviations (unknown words) and region names."""
+    if not _is_upper(line):
+        return line
+    lowered = WORD_TOKEN_RE.sub(lambda m: m.group().lower() if is_known_word(m.group()) else m.group(), line)
+    return _restore_region_capitals(lowered)
 
 
 def _title_from_order_name(lines: list[str]) -> str | None:

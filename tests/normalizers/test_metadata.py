@@ -1,0 +1,339 @@
+"""Tests for normalizers.metadata: act kind/number/date, authority, title, period, region."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from normalizers.metadata import (
+    REGIONS_FILE,
+    clean_title,
+    find_region_mentions,
+    kind_of_word,
+    parse_date,
+    parse_doc_number,
+    parse_metadata,
+    period_from_years,
+    prepare_lines,
+    region_code_for,
+)
+
+SHARED = Path("/work/shared")
+GOLD_DIR = SHARED / "eval" / "gold"
+CORPUS_DIR = SHARED / "eval" / "corpus"
+SEEDS_DIR = SHARED / "seeds"
+
+
+# ------------------------------------------------------------ number and date forms
+
+
+def test_word_date_and_number_on_one_line():
+    meta = parse_metadata([
+        "УТВЕРЖДЕНА",
+        "распоряжением министерства образования",
+        "Иркутской области",
+        "от 31 января 2020 г. № 82-мр",
+        "",
+        "Дорожная карта (перечень основных мероприятий) деятельности",
+        "Центра опережающей профессиональной подготовки Иркутской области",
+        "на 2020 год",
+    ])
+    assert meta.doc_kind == "распоряжение"
+    assert meta.doc_number == "82-мр"
+    assert meta.doc_date == date(2020, 1, 31)
+    assert meta.authority == "министерство образования Иркутской области"
+    assert meta.region_code == "RU-IRK" and meta.region == "Иркутская область"
+    assert meta.title == ("Дорожная карта (перечень основных мероприятий) деятельности Центра опережающей "
+                          "профессиональной подготовки Иркутской области на 2020 год")
+    assert meta.period == (2020, 2020)
+
+
+def test_date_and_number_on_separate_lines_under_spaced_heading():
+    meta = parse_metadata([
+        "МИНИСТЕРСТВО ОБРАЗОВАНИЯ ТУЛЬСКОЙ ОБЛАСТИ", "", "П Р И К А З", "", "16.12.2022", "", "№ 2714", "",
+        "Об утверждении дорожной карты опережающего развития на 2023-2025 гг.",
+        "На основании Положения, утвержденного постановлением правительства Тульской области "
+        "от 29.01.2013 №16, п р и к а з ы в а ю :",
+    ])
+    assert meta.doc_kind == "приказ"
+    assert meta.doc_number == "2714"
+    assert meta.doc_date == date(2022, 12, 16)
+    assert meta.authority == "министерство образования Тульской области"
+    assert meta.region_code == "RU-TUL"
+
+
+def test_approval_stamp_of_a_government_resolution():
+    meta = parse_metadata([
+        "Приложение", "УТВЕРЖДЕН", "постановлением Правительства", "Амурской области", "от 09.08.2019 № 448",
+        "План мероприятий («дорожная карта»)",
+        "по внедрению регионального стандарта кадрового обеспечения роста Амурской области",
+    ])
+    assert (meta.doc_kind, meta.doc_number, meta.doc_date) == ("постановление", "448", date(2019, 8, 9))
+    assert meta.authority == "Правительство Амурской области"
+    assert meta.title == ("План мероприятий («дорожная карта») по внедрению регионального стандарта "
+                          "кадрового обеспечения роста Амурской области")
+    assert meta.period is None and "period_unknown" in meta.flags
+
+
+def test_appendix_caption_gives_kind_number_and_authority():
+    meta = parse_metadata([
+        "Приложение к приказу министерства образования и науки Калужской области от 28.12.2020 № 1187",
+        "Дорожная карта развития системы СПО Калужской области на 2021-2023 годы",
+        "Целевые показатели реализации дорожной карты",
+    ])
+    assert (meta.doc_kind, meta.doc_number, meta.doc_date) == ("приказ", "1187", date(2020, 12, 28))
+    assert meta.authority == "министерство образования и науки Калужской области"
+    assert meta.title == "Дорожная карта развития системы СПО Калужской области на 2021-2023 годы"
+    assert meta.period == (2021, 2023)
+
+
+def test_upper_case_kind_and_number_with_letters():
+    meta = parse_metadata(["ПРАВИТЕЛЬСТВО", "ХАБАРОВСКОГО КРАЯ", "РАСПОРЯЖЕНИЕ", "от 5 марта 2021 года № 1187-п"])
+    assert (meta.doc_kind, meta.doc_number, meta.doc_date) == ("распоряжение", "1187-п", date(2021, 3, 5))
+    assert meta.authority == "Правительство Хабаровского края"
+    assert meta.region_code == "RU-KHA"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("от 31 января 2020 г. № 82-мр", "82-мр"),
+    ("№ 01-10/123", "01-10/123"),
+    ("№1187-п.", "1187-п"),
+    ("N 448", "448"),
+    ("№ 82 - мр", "82-мр"),
+    ("от _____ № _____", None),
+    ("№ п/п", None),
+])
+def test_doc_number_forms(text, number):
+    assert parse_doc_number(text) == number
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("от 31 января 2020 г.", date(2020, 1, 31)),
+    ("«5» марта 2021 года", date(2021, 3, 5)),
+    ("09.08.2019", date(2019, 8, 9)),
+    ("от 09.08.2019г.", date(2019, 8, 9)),
+    ("31.02.2020", None),
+    ("в 2020 году", None),
+])
+def test_date_forms(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("word, kind", [
+    ("ПРИКАЗ", "приказ"), ("приказом", "приказ"), ("ПРИКАЗЫВАЮ", "приказ"),
+    ("распоряжением", "распоряжение"), ("постановлению", "постановление"), ("постановляет", "постановление"),
+    ("приказчик", None), ("решением", None),
+])
+def test_kind_of_word(word, kind):
+    assert kind_of_word(word) == kind
+
+
+def test_operative_verb_in_spaced_letters_gives_kind():
+    meta = parse_metadata(["Правительство области", "п о с т а н о в л я е т :", "1. Утвердить план."])
+    assert meta.doc_kind == "постановление"
+    assert "no_doc_number" in meta.flags and "no_doc_date" in meta.flags
+
+
+def test_blank_number_is_flagged_not_invented():
+    meta = parse_metadata(["Приложение № 1 к приказу", "министерства образования Тульской области", "от _____ № _____"])
+    assert meta.doc_number is None
+    assert "no_doc_number" in meta.flags and "doc_number_blank" in meta.flags
+
+
+def test_body_references_to_other_acts_are_not_taken():
+    meta = parse_metadata([
+        "План мероприятий («дорожная карта») по развитию СПО на 2021 год",
+        "1. Общие положения",
+        "В соответствии с постановлением Правительства от 29.01.2013 № 16 план определяет задачи.",
+    ])
+    assert meta.doc_number is None and meta.doc_date is None and meta.doc_kind is None
+
+
+# ------------------------------------------------------------ title
+
+
+def test_title_over_several_lines_with_hyphenation_and_page_number():
+    meta = parse_metadata([
+        "- 2 -",
+        "ПЛАН МЕРОПРИЯТИЙ («ДОРОЖНАЯ КАРТА»)",
+        "по развитию профессионального образо-",
+        "вания Омской области",
+        "на 2018 – 2027 годы",
+        "1. Общие положения",
+    ])
+    assert meta.title == ("План мероприятий («дорожная карта») по развитию профессионального образования "
+                          "Омской области на 2018 – 2027 годы")
+    assert meta.period == (2018, 2027)
+    assert meta.region_code == "RU-OMS"
+
+
+def test_title_stops_before_leaked_table_header():
+    meta = parse_metadata([
+        "Комплекс мер по развитию системы образования Пермского края",
+        "№ п/п Мероприятие Срок Ответственный исполнитель",
+    ])
+    assert meta.title == "Комплекс мер по развитию системы образования Пермского края"
+
+
+def test_title_after_approval_stamp_preferred_and_markdown_removed():
+    meta = parse_metadata([
+        "Дорожная карта является основным документом",  # body sentence before the stamp
+        "УТВЕРЖДЕНА приказом от 01.02.2021 № 5",
+        "**Дорожная карта реализации Модели Смоленской области",
+        "на 2018-2020 годы**",
+        "Задачи:",
+    ])
+    assert meta.title == "Дорожная карта реализации Модели Смоленской области на 2018-2020 годы"
+
+
+def test_title_falls_back_to_order_name():
+    meta = parse_metadata(["ПРИКАЗ", "от 01.02.2021 № 5",
+                           "Об утверждении дорожной карты развития СПО Калужской области на 2021-2023 годы"])
+    assert meta.title == "Дорожная карта развития СПО Калужской области на 2021-2023 годы"
+    assert "title_from_order_name" in meta.flags
+
+
+def test_clean_title_collapses_spaces():
+    assert clean_title("План  мероприятий ( «дорожная карта» )\n по  развитию ,") == \
+        "План мероприятий («дорожная карта») по развитию,"
+
+
+def test_prepare_lines_removes_page_numbers_and_despaces_headings():
+    assert prepare_lines(["П Р И К А З", "12", "a\tb\nc"]) == ["ПРИКАЗ", "a b", "c"]
+
+
+# ------------------------------------------------------------ period
+
+
+def test_period_from_tables_when_title_has_none():
+    meta = parse_metadata(["План мероприятий по развитию СПО"],
+                          table_text="1.1 Разработка плана IV квартал 2019 г.\nИюнь 2020 г. приказ от 12.03.2015 № 7")
+    assert meta.period == (2019, 2020) and "period_from_tables" in meta.flags
+
+
+def test_period_from_years_skips_dates_of_other_acts():
+    assert period_from_years(["до 1 июня 2021 года", "постановление от 29.01.2013 № 16", "2023 год"]) == (2021, 2023)
+
+
+# ------------------------------------------------------------ regions
+
+
+def _regions() -> list[dict]:
+    return yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))["regions"]
+
+
+def test_region_table_covers_all_subjects_once():
+    rows = _regions()
+    codes = [r["code"] for r in rows]
+    assert len(codes) == len(set(codes))
+    assert sum(1 for r in rows if r.get("iso", True)) == 83      # every ISO 3166-2:RU subdivision
+    assert {"RU-MOW", "RU-SPE", "RU-SEV", "RU-CR", "RU-YAN", "RU-AD"} <= set(codes)
+
+
+def test_every_region_name_finds_its_own_code():
+    for row in _regions():
+        assert region_code_for(row["name"]) == (row["name"], row["code"]), row["name"]
+        for alias in row.get("aliases") or []:
+            assert region_code_for(alias)[1] == row["code"], alias
+
+
+@pytest.mark.parametrize("text, code", [
+    ("министерство образования Кемеровской области", "RU-KEM"),
+    ("Правительство Кузбасса", "RU-KEM"),
+    ("Кабинет Министров Республики Татарстан", "RU-TA"),
+    ("Департамент образования Ханты-Мансийского автономного округа – Югры", "RU-KHM"),
+    ("Департамент образования и науки г. Москвы", "RU-MOW"),
+    ("в Москве", "RU-MOW"),
+    ("правительства Московской области", "RU-MOS"),
+    ("Санкт-Петербурга", "RU-SPE"),
+    ("Республике Саха (Якутия)", "RU-SA"),
+    ("Республики Северная Осетия-Алания", "RU-SE"),
+    ("Ямало-Ненецком автономном округе", "RU-YAN"),
+    ("Чувашской Республики", "RU-CU"),
+    ("Еврейской автономной области", "RU-YEV"),
+    ("НИЖЕГОРОДСКОЙ ОБЛАСТИ", "RU-NIZ"),
+    ("г. Благовещенск", "RU-AMU"),
+])
+def test_region_in_any_case_form(text, code):
+    assert region_code_for(text)[1] == code
+
+
+def test_no_region_for_federal_or_unrelated_text():
+    assert region_code_for("Министерство просвещения Российской Федерации") is None
+    assert region_code_for("курган на берегу реки") is None
+
+
+def test_most_named_region_wins_over_a_passing_mention():
+    text = "Тульской области ... финал в Москве ... Тульская область ... Тулы"
+    assert region_code_for(text) == ("Тульская область", "RU-TUL")
+    assert [m.region.code for m in find_region_mentions(text) if not m.weak][:2] == ["RU-TUL", "RU-MOW"]
+
+
+def test_region_falls_back_to_tables_and_flags_unknown():
+    meta = parse_metadata(["План мероприятий по развитию СПО на 2021 год"], "ГАПОУ Калужской области")
+    assert meta.region_code == "RU-KLU" and "region_from_tables" in meta.flags
+    assert "region_unknown" in parse_metadata(["План мероприятий на 2021 год"]).flags
+
+
+# ------------------------------------------------------------ dev set
+
+
+def _docx_lines_and_tables(path: Path) -> tuple[list[str], str]:
+    import docx
+
+    document = docx.Document(str(path))
+    table_text = "\n".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    return [p.text for p in document.paragraphs], table_text
+
+
+def _gold_documents() -> list[tuple[str, dict]]:
+    if not GOLD_DIR.is_dir():
+        return []
+    return [(p.stem, json.loads(p.read_text(encoding="utf-8"))["document"]) for p in sorted(GOLD_DIR.glob("*.json"))]
+
+
+@pytest.mark.parametrize("key, gold", _gold_documents())
+def test_dev_docx_matches_gold(key, gold):
+    from rapidfuzz import fuzz
+
+    path = CORPUS_DIR / key / f"{key}.docx"
+    if not path.exists():
+        pytest.skip(f"{path} missing")
+    meta = parse_metadata(*_docx_lines_and_tables(path))
+    assert meta.region_code == gold["region_code"]
+    assert meta.region == gold["region"]
+    assert meta.doc_kind == gold["doc_kind"]
+    assert meta.doc_number == gold["doc_number"]
+    assert (meta.doc_date.isoformat() if meta.doc_date else None) == gold["doc_date"]
+    assert list(meta.period or []) == list(gold["period"] or [])
+    assert fuzz.ratio(meta.title or "", gold["title"] or "") >= 90
+    assert meta.authority == gold["authority"]
+
+
+def _seed_text_lines(name: str) -> tuple[list[str], str]:
+    path = SEEDS_DIR / name
+    if not path.exists():
+        pytest.skip(f"{path} missing")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first_table = next((i for i, ln in enumerate(lines) if "\t" in ln), len(lines))
+    return lines[:first_table], "\n".join(lines[first_table:])
+
+
+@pytest.mark.parametrize("seed, expected", [
+    # values stated in shared/eval/GOLD.md (Irkutsk) and shared/spec/export.md (Tula)
+    ("000_aaab26f5f7a38906.txt", {"region_code": "RU-IRK", "doc_kind": "распоряжение", "doc_number": "82-мр",
+                                  "doc_date": date(2020, 1, 31), "period": (2020, 2020),
+                                  "authority": "министерство образования Иркутской области"}),
+    ("001_c3dac5d4a0264c29.txt", {"region_code": "RU-TUL", "doc_kind": "приказ", "doc_number": "2714",
+                                  "doc_date": date(2022, 12, 16), "period": (2023, 2025),
+                                  "authority": "министерство образования Тульской области"}),
+    ("002_ed6e950003225a26.txt", {"region_code": "RU-SMO", "doc_kind": None, "doc_number": None,
+                                  "doc_date": None, "period": (2018, 2020), "authority": None}),
+])
+def test_seed_texts(seed, expected):
+    meta = parse_metadata(*_seed_text_lines(seed))
+    assert {k: getattr(meta, k) for k in expected} == expected
+    assert meta.title and meta.title.split()[0].strip("«") == "Дорожная"
