@@ -17,6 +17,8 @@ from extractors.grid import Word
 
 LINE_TOL_RATIO = 0.5      # words whose vertical centres differ by < this × height share a line
 BULLET_RE = re.compile(r"^([-–—•·▪]|\d{1,2}[.)]\s|[а-я]\)\s)")
+ABBR_RE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[А-ЯЁA-Z]$")   # ЦЗН, ДОиН, МОУО, WSR
+CLOSED_RE = re.compile(r"([»)\"]|^[А-ЯЁA-Z]{2,}[,;]?)$")
 
 
 def text_lines(words: Sequence[Word]) -> list[list[Word]]:
@@ -43,6 +45,10 @@ def is_hard_break(line: Sequence[Word], nxt: Sequence[Word], right: float) -> bo
     """True when ``line`` ended before the cell's right edge although ``nxt``'s first word fitted."""
     first = nxt[0]
     if BULLET_RE.match(_line_text(nxt)):
+        return True
+    # lists of executors: "ГБУ ДПО «КРИРПО»" / "МОУО" — a closed name, then an abbreviation
+    word = first.text.strip(",;")
+    if ABBR_RE.match(word) and sum(ch.isupper() for ch in word) >= 2 and CLOSED_RE.search(line[-1].text):
         return True
     space = max(1.0, (first.bottom - first.top) * 0.3)
     room = right - line[-1].x1

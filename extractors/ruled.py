@@ -34,6 +34,7 @@ from pdfplumber.table import (
 )
 
 from extractors.grid import BBox, Cell, PageLayout, Row, Segment, Table, Word
+from extractors.lines import cell_text
 
 EXTRACTOR_NAME = "ruled"
 # tolerances in PDF points; scans (lines from an image) get the looser set
@@ -121,26 +122,6 @@ def _grid_of(boxes: list[BBox]) -> _Grid:
     return _Grid(xs, ys)
 
 
-def text_lines(words: list[Word]) -> list[list[Word]]:
-    """Words grouped into text lines (vertical overlap), top to bottom, left to right."""
-    lines: list[list[Word]] = []
-    spans: list[tuple[float, float]] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        mid = (w.top + w.bottom) / 2
-        if lines and spans[-1][0] <= mid <= spans[-1][1]:
-            lines[-1].append(w)
-            spans[-1] = (min(spans[-1][0], w.top), max(spans[-1][1], w.bottom))
-        else:
-            lines.append([w])
-            spans.append((w.top, w.bottom))
-    return [sorted(ln, key=lambda w: w.x0) for ln in lines]
-
-
-def cell_text(words: list[Word]) -> str:
-    """Words of one cell as text, one output line per text line."""
-    return "\n".join(" ".join(w.text for w in ln) for ln in text_lines(words))
-
-
 def _assign_words(words: list[Word], boxes: list[BBox], grid: _Grid,
                   owner: dict[tuple[int, int], int]) -> dict[int, list[Word]]:
     """Words per cell index: the cell whose area holds the word's centre."""
@@ -194,7 +175,7 @@ def table_from_boxes(boxes: list[BBox], layout: PageLayout) -> Optional[Table]:
     for i, (r0, r1, c0, c1, b) in enumerate(placed):
         ws = words_by_cell.get(i, [])
         rows.setdefault(row_ix[r0], []).append(Cell(
-            text=cell_text(ws), col=col_ix[c0], colspan=span(col_ix, c0, c1),
+            text=cell_text(ws, right=b[2]), col=col_ix[c0], colspan=span(col_ix, c0, c1),
             rowspan=span(row_ix, r0, r1), page=layout.page_no, bbox=tuple(b),
             confidence=mean(w.confidence for w in ws) if ws else 1.0,
             bold=bool(ws) and all(w.bold for w in ws),

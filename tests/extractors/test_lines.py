@@ -31,3 +31,10 @@ def test_bullets_break_and_hyphen_kept_for_the_dictionary():
 def test_text_lines_groups_by_vertical_centre():
     ws = [Word("b", 20, 0.5, 25, 10.5), Word("a", 0, 0, 5, 10), Word("c", 0, 12, 5, 22)]
     assert [[w.text for w in ln] for ln in text_lines(ws)] == [["a", "b"], ["c"]]
+
+
+def test_abbreviation_after_a_closed_name_starts_a_new_item():
+    ws = words([(0, 0, "ГБУ ДПО «КРИРПО»"), (12, 0, "МОУО")])
+    assert cell_text(ws, right=90) == "ГБУ ДПО «КРИРПО»\nМОУО"
+    ws = words([(0, 0, "Министерство образования"), (12, 0, "Амурской области")])
+    assert cell_text(ws, right=125) == "Министерство образования Амурской области"

@@ -152,4 +152,4 @@ def test_column_edges_and_cell_text():
     lay = PageLayout(1, 600, 800, words=[word("z", 55, 105)], segments=grid_segments(XS, YS[:2]))
     (t,) = build_ruled_tables(lay)
     assert column_edges(t) == XS
-    assert cell_text([word("b", 30, 100), word("a", 10, 101), word("c", 10, 115)]) == "a b\nc"
+    assert cell_text([word("b", 30, 100), word("a", 10, 101), word("c", 10, 115)], right=200) == "a b\nc"
