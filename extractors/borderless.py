@@ -48,6 +48,7 @@ MIN_GUTTER = 0.5          # a column gutter is at least MIN_GUTTER * h wide
 GUTTER_NOISE = 0.02       # share of body lines allowed to cross a gutter (OCR specks, stray words)
 ROW_GAP = 0.45            # a gap wider than leading + ROW_GAP * h starts a new row
 SIZE_RATIO = 1.2          # a line whose text size differs more than this is not table text
+OCR_SIZE_RATIO = 1.5      # the same for OCR words, whose box heights vary with the letters
 CENTRED_TOL = 0.06        # centred: line centre within this share of the table width
 HEADER_REPEAT_SIMILARITY = 0.8
 PAGE_MARGIN_SHARE = 0.08  # page numbers live in this share of the page height at top/bottom
@@ -251,10 +252,15 @@ class LogicalTable:
 
 
 def size_matches(line: Line, size: float) -> bool:
+    """Same text size as the table (OCR boxes give only glyph heights: be lenient there)."""
     if not size:
         return True
+    has_font_size = any(w.size for w in line.words)
+    if not has_font_size and len(line.words) < 3:
+        return True
+    limit = SIZE_RATIO if has_font_size else OCR_SIZE_RATIO
     r = line.size / size
-    return 1 / SIZE_RATIO <= r <= SIZE_RATIO
+    return 1 / limit <= r <= limit
 
 
 def body_size(lines: list[Line]) -> float:
@@ -458,6 +464,24 @@ def is_heading_line(line: Line, table: LogicalTable) -> bool:
     if len(line.chunks) != 1:
         return False
     return crosses_gutter(line, table) or (line.bold and is_centred(line, table))
+
+
+def is_paragraph_line(line: Line, table: LogicalTable) -> bool:
+    """Running text: one chunk from the table's left edge across gutters, not a heading."""
+    width = table.x1 - table.x0
+    return (len(line.chunks) == 1 and crosses_gutter(line, table) and not line.bold
+            and not is_centred(line, table) and line.x0 <= table.x0 + 0.05 * width
+            and line.x1 - line.x0 >= 0.4 * width)
+
+
+def drop_trailing_paragraphs(body: list[Line], table: LogicalTable) -> list[Line]:
+    """Cut the body at running text that follows its last line of table cells."""
+    last_row_line = max((i for i, ln in enumerate(body) if len(ln.chunks) >= 2
+                         and not crosses_gutter(ln, table)), default=-1)
+    for i in range(last_row_line + 1, len(body)):
+        if is_paragraph_line(body[i], table):
+            return body[:i]
+    return body
 
 
 def number_column(table: LogicalTable) -> Optional[int]:
@@ -665,6 +689,7 @@ def build_borderless_tables(layouts: list[PageLayout]) -> list[list[Table]]:
             continue
         num_col = number_column(table)
         for frag in table.fragments:
+            frag.body = drop_trailing_paragraphs(frag.body, table)
             pt = pages[frag.page_index]
             page_no = pt.layout.page_no
             rows = header_rows(frag.header, table, page_no, pt.h, frag.header_repeat)

@@ -383,3 +383,19 @@ def test_reportlab_pdf_through_pdfplumber(tmp_path):
     assert any(b.startswith("План мероприятий") for b in blocks)
     assert any(b.startswith("Сокращения:") for b in blocks)
     assert not any("1.1" == b.split()[0] for b in blocks), "table text leaked into text blocks"
+
+
+def test_running_text_after_the_table_at_the_same_size_is_left_out():
+    c = Composer(WIDTHS)
+    c.header_row()
+    for k in range(1, 4):
+        c.row(str(k), f"Мероприятие номер {k} по плану развития", "2022 год", "ПОО", "Отчёт")
+    c.y += 12
+    note = ("Примечание: мероприятия выполняются за счёт средств областного бюджета в пределах "
+            "лимитов бюджетных обязательств, предусмотренных на соответствующий год")
+    c.paragraph(note, size=SIZE)
+    for source in ("text", "ocr"):
+        tables = build_borderless_tables(to_layouts(c, source=source))
+        texts = " ".join(all_cells(tables[0]))
+        assert "Примечание" not in texts
+        assert [r.cells[0].text for r in tables[0][0].rows[1:]] == ["1", "2", "3"]
