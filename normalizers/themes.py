@@ -1,0 +1,214 @@
+"""Theme of an activity from lemma rules kept as data (``data/themes.yaml``).
+
+Pure functions on text: an activity title (and, as weaker context, its section headings) is
+lemmatised with spaCy ``blank("ru")`` + the pymorphy3 lemmatizer (``normalizers.morph.get_nlp``),
+so inflected forms match the rules. Each rule is a phrase lemmatised the same way and matched as a
+contiguous run of lemmas; a word ending in ``*`` is a lemma prefix. Themes scoring at least
+``min_score`` on the title are assigned; the best one is primary. When the title names no theme,
+the section headings decide; when neither does, the activity gets the ``other`` theme.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+import yaml
+
+from normalizers.morph import get_nlp, parses
+
+THEMES_PATH = Path(__file__).parent / "data" / "themes.yaml"
+OTHER_THEME = "other"
+OTHER_NAME = "прочее"
+RULE_WEIGHTS = {"strong": 2.0, "rules": 1.0, "weak": 0.5}
+WORD_RE = re.compile(r"\w", re.UNICODE)
+CYRILLIC_RE = re.compile(r"^[а-яё]+$")
+ADJECTIVE_POS = {"ADJF", "PRTF"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A lemma sequence; items ending in '*' are prefixes."""
+
+    lemmas: tuple[str, ...]
+    weight: float
+    text: str
+
+    def matches_at(self, lemmas: Sequence[str], start: int) -> bool:
+        if start + len(self.lemmas) > len(lemmas):
+            return False
+        for want, got in zip(self.lemmas, lemmas[start:start + len(self.lemmas)]):
+            if want.endswith("*"):
+                if not got.startswith(want[:-1]):
+                    return False
+            elif want != got:
+                return False
+        return True
+
+    def first_match(self, lemmas: Sequence[str]) -> Optional[int]:
+        """Index of the first match in a lemma sequence, or None."""
+        for i in range(len(lemmas)):
+            if self.matches_at(lemmas, i):
+                return i
+        return None
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: str
+    description: str
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    themes: tuple[Theme, ...]
+    min_score: float
+    section_weight: float
+    secondary_min_score: float
+
+    def by_id(self) -> dict[str, Theme]:
+        return {t.id: t for t in self.themes}
+
+
+@dataclass(frozen=True)
+class ThemeMatch:
+    theme: str
+    score: float
+    is_primary: bool
+
+
+def _normal(lemma_text: str) -> str:
+    return lemma_text.lower().replace("ё", "е")
+
+
+def token_lemma(surface: str, spacy_lemma: str) -> str:
+    """One lemma per word, the same for every inflected form.
+
+    Adjectives and participles become masculine singular nominative (participles are not turned
+    into verbs, so "специализированных" and "специализированный" agree); other words take spaCy's
+    pymorphy3 lemma, or pymorphy3's normal form where spaCy left the word as it was (no POS tags
+    in a blank pipeline).
+    """
+    low = surface.lower()
+    if not CYRILLIC_RE.match(low):
+        return _normal(spacy_lemma or surface)
+    found = parses(low)
+    if found and found[0].tag.POS in ADJECTIVE_POS:
+        form = found[0].inflect({"masc", "sing", "nomn"})
+        return _normal(form.word if form else found[0].normal_form)
+    lemma = (spacy_lemma or low).lower()
+    if lemma == low and found:
+        lemma = found[0].normal_form
+    return _normal(lemma)
+
+
+@lru_cache(maxsize=20_000)
+def lemmatize(text: str) -> tuple[str, ...]:
+    """Lower-cased lemmas (ё → е) of the word tokens of text; punctuation and hyphens dropped."""
+    if not text:
+        return ()
+    out: list[str] = []
+    for tok in get_nlp()(text.replace("\n", " ")):
+        if not WORD_RE.search(tok.text):
+            continue
+        out.append(token_lemma(tok.text, tok.lemma_))
+    return tuple(out)
+
+
+def _rule_lemmas(phrase: str) -> tuple[str, ...]:
+    """Lemmas of a rule phrase; '*'-words kept as raw lower-case prefixes."""
+    parts: list[str] = []
+    for chunk in re.split(r"(\S+\*)", phrase):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        if chunk.endswith("*"):
+            parts.append(_normal(chunk))
+        else:
+            parts.extend(lemmatize(chunk))
+    return tuple(parts)
+
+
+def _parse_theme(raw: dict) -> Theme:
+    rules: list[Rule] = []
+    for kind, weight in RULE_WEIGHTS.items():
+        for phrase in raw.get(kind) or ():
+            lem = _rule_lemmas(str(phrase))
+            if lem:
+                rules.append(Rule(lem, weight, str(phrase)))
+    return Theme(str(raw["id"]), str(raw["name"]), str(raw.get("description", "")), tuple(rules))
+
+
+@lru_cache(maxsize=4)
+def load_taxonomy(path: Path = THEMES_PATH) -> Taxonomy:
+    """Themes and thresholds from YAML (cached). Raises ValueError on duplicate ids."""
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    themes = tuple(_parse_theme(t) for t in raw.get("themes") or ())
+    ids = [t.id for t in themes]
+    if len(set(ids)) != len(ids) or OTHER_THEME in ids:
+        raise ValueError(f"theme ids must be unique and not {OTHER_THEME!r}: {ids}")
+    min_score = float(raw.get("min_score", 1.0))
+    return Taxonomy(themes, min_score, float(raw.get("section_weight", 0.5)),
+                    float(raw.get("secondary_min_score", min_score)))
+
+
+def theme_names(taxonomy: Optional[Taxonomy] = None) -> dict[str, str]:
+    """Theme id → Russian name, including the fallback ``other``."""
+    tax = taxonomy or load_taxonomy()
+    names = {t.id: t.name for t in tax.themes}
+    names[OTHER_THEME] = OTHER_NAME
+    return names
+
+
+def score_lemmas(lemmas: Sequence[str], taxonomy: Optional[Taxonomy] = None) -> dict[str, float]:
+    """Theme id → summed weight of the distinct rules matching the lemma sequence.
+
+    A rule whose match lies wholly inside a longer matched rule of another theme is still counted:
+    overlapping vocabulary is how activities get secondary themes.
+    """
+    tax = taxonomy or load_taxonomy()
+    scores: dict[str, float] = {}
+    for theme in tax.themes:
+        total = sum(rule.weight for rule in theme.rules if rule.first_match(lemmas) is not None)
+        if total:
+            scores[theme.id] = total
+    return scores
+
+
+def _ranked(scores: dict[str, float], order: dict[str, int]) -> list[tuple[str, float]]:
+    return sorted(scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+
+
+def classify(title: str, context: Iterable[str] = (), taxonomy: Optional[Taxonomy] = None) -> list[ThemeMatch]:
+    """Themes of one activity, primary first.
+
+    ``title`` is the activity's own text; ``context`` its section headings (outermost first),
+    which only break ties between title themes or stand in when the title names none.
+    """
+    tax = taxonomy or load_taxonomy()
+    order = {t.id: i for i, t in enumerate(tax.themes)}
+    own = score_lemmas(lemmatize(title or ""), tax)
+    ctx: dict[str, float] = {}
+    for heading in context:
+        for tid, s in score_lemmas(lemmatize(heading or ""), tax).items():
+            ctx[tid] = max(ctx.get(tid, 0.0), s)
+    chosen = {tid: s for tid, s in own.items() if s >= tax.min_score}
+    if chosen:
+        combined = {tid: s + tax.section_weight * ctx.get(tid, 0.0) for tid, s in chosen.items()}
+    else:
+        combined = {tid: tax.section_weight * s for tid, s in ctx.items() if s >= tax.min_score}
+    if not combined:
+        return [ThemeMatch(OTHER_THEME, 0.0, True)]
+    (first, first_score), *others = _ranked(combined, order)
+    matches = [ThemeMatch(first, round(first_score, 3), True)]
+    matches += [ThemeMatch(tid, round(s, 3), False) for tid, s in others if s >= tax.secondary_min_score]
+    return matches
+
+
+def primary_theme(title: str, context: Iterable[str] = ()) -> str:
+    """Id of the primary theme of an activity title."""
+    return classify(title, context)[0].theme
