@@ -49,7 +49,7 @@ NUMERIC_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*((?:
 WORD_DATE_RE = re.compile(
     r"(?<!\d)[«\"“]?\s*(\d{1,2})\s*[»\"”]?\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)(?!\d)", re.I)
 NUMBER_RE = re.compile(
-    r"(?:№|(?<![A-Za-zА-Яа-яЁё])(?:N|No|N°|Nо))\s*"
+    r"(?:№|(?<![A-Za-zА-Яа-яЁё])N[oо°ºeg]?(?=\s*\d))\s*"
     r"([0-9A-Za-zА-Яа-яЁё](?:[0-9A-Za-zА-Яа-яЁё/.]|\s?[-‐‑–]\s?(?=[0-9A-Za-zА-Яа-яЁё]))*)")
 NUMBER_BLANK_RE = re.compile(r"№\s*_{2,}|от\s*[«\"]?\s*_{2,}")
 
@@ -288,7 +288,8 @@ def _heading_kind(line: str) -> str | None:
     if not words or len(line) > 60:
         return None
     kind = kind_of_word(words[0])
-    if kind is None or not (words[0].isupper() or len(words) == 1):
+    followed_by_date = re.match(r"^\W*\w+\s+(?:от\b|№)", line, re.I) is not None
+    if kind is None or not (words[0].isupper() or len(words) == 1 or followed_by_date):
         return None
     return kind if _fold(words[0]) == kind else None
 
@@ -528,11 +529,19 @@ def clean_title(text: str) -> str:
     return title.strip(" *_")
 
 
+def _is_abbreviation_word(word: str) -> bool:
+    """An upper-case word to keep as is: unknown to the dictionary or tagged as an abbreviation (СПО, ГБУ)."""
+    if not is_known_word(word):
+        return True
+    found = parses(word)
+    return bool(found) and "Abbr" in found[0].tag
+
+
 def recase_upper_line(line: str) -> str:
     """A line in capitals put in lower case, keeping abbreviations (unknown words) and region names."""
     if not _is_upper(line):
         return line
-    lowered = WORD_TOKEN_RE.sub(lambda m: m.group().lower() if is_known_word(m.group()) else m.group(), line)
+    lowered = WORD_TOKEN_RE.sub(lambda m: m.group() if _is_abbreviation_word(m.group()) else m.group().lower(), line)
     return _restore_region_capitals(lowered)
 
 
@@ -586,6 +595,7 @@ def _period_in(text: str) -> tuple[int, int] | None:
         a, b = int(m.group(1)), int(m.group(2))
         if a <= b <= a + 30:
             return a, b
+    text = re.sub(rf"\bдо\s+({YEAR})", " ", text)   # "на период до 2030 года" names no start
     years = [int(y) for y in PERIOD_SINGLE_RE.findall(text)]
     if years:
         return min(years), max(years)

@@ -105,6 +105,8 @@ def test_upper_case_kind_and_number_with_letters():
     ("№ 82 - мр", "82-мр"),
     ("от _____ № _____", None),
     ("№ п/п", None),
+    ("Ng 448", "448"),          # OCR of "№"
+    ("No 12-р", "12-р"),
 ])
 def test_doc_number_forms(text, number):
     assert parse_doc_number(text) == number
@@ -129,6 +131,20 @@ def test_date_forms(text, expected):
 ])
 def test_kind_of_word(word, kind):
     assert kind_of_word(word) == kind
+
+
+def test_title_case_heading_with_date_and_capitals_title():
+    meta = parse_metadata(["Министерство образования Республики Башкортостан", "Приказ от 12.01.2021 № 5",
+                           "ДОРОЖНАЯ КАРТА", "ПО РАЗВИТИЮ СПО В РЕСПУБЛИКЕ БАШКОРТОСТАН НА 2021 - 2023 ГОДЫ"])
+    assert (meta.doc_kind, meta.doc_number, meta.doc_date) == ("приказ", "5", date(2021, 1, 12))
+    assert meta.authority == "министерство образования Республики Башкортостан"
+    assert meta.title == "Дорожная карта по развитию СПО в Республике Башкортостан на 2021 - 2023 годы"
+    assert (meta.region_code, meta.period) == ("RU-BA", (2021, 2023))
+
+
+def test_period_until_a_year_is_not_a_single_year():
+    meta = parse_metadata(["Дорожная карта развития образования на период до 2030 года"])
+    assert meta.period is None
 
 
 def test_operative_verb_in_spaced_letters_gives_kind():
