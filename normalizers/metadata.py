@@ -58,7 +58,7 @@ APPROVAL_RE = re.compile(r"^\s*(?:УТВЕРЖД[ЕЁ]Н[АОЫ]?|Утвержд
 ORDER_NAME_RE = re.compile(r"^\s*(?:об|о)\s+утверждении\s+", re.I)
 TITLE_START_RE = re.compile(
     r"^[«\"“„(]?\s*(?:план\s+мероприятий|план\s*[-–—]\s*график|дорожн\w*\s+карт\w*|комплекс\s+мер\b"
-    r"|перечень\s+(?:основных\s+)?мероприятий|план\s+(?:по|реализации|развития)\b)", re.I)
+    r"|перечень\s+(?:основных\s+)?мероприятий|план\s+(?:по|реализации|развития)\b|план\s*$)", re.I)
 NUMBERED_ITEM_RE = re.compile(r"^\s*(?:[-–•]\s*)?\d+(?:\.\d+)*[.)]\s+\S|^\s*[IVX]+\.\s")
 TABLE_HEADER_RE = re.compile(
     r"№\s*п\s*/\s*п|\bмероприяти[ея]\b|\bсроки?\b|\bответственн\w*|\bисполнител\w*|\bрезультат\w*"
@@ -472,7 +472,17 @@ def _restore_region_capitals(text: str) -> str:
 
 
 def _is_title_start(line: str) -> bool:
-    return bool(line) and len(line) <= 400 and bool(TITLE_START_RE.match(line)) and not line.rstrip().endswith(":")
+    return (bool(line) and len(line) <= 400 and bool(TITLE_START_RE.match(line))
+            and not line.rstrip().endswith(":") and not _reads_as_sentence(line))
+
+
+def _reads_as_sentence(line: str) -> bool:
+    """A line with a finite verb ("Дорожная карта реализуется в три этапа.") is body text, not a title."""
+    for word in WORD_TOKEN_RE.findall(line):
+        found = parses(word)
+        if found and found[0].tag.POS == "VERB" and found[0].score > 0.5:
+            return True
+    return False
 
 
 def _stops_title(line: str) -> bool:
@@ -647,7 +657,7 @@ def parse_metadata(lines: list[str], table_text: str = "") -> DocMetadata:
     """
     prepared = prepare_lines(lines)
     headings, approvals, first_approval = _find_blocks(prepared)
-    blocks = headings + approvals
+    blocks = [b for b in headings + approvals if b.kind]   # a stamp naming no act gives no number
     meta = DocMetadata()
     meta.doc_kind = _first(b.kind for b in blocks) or _verb_kind(prepared)
     meta.doc_number = _first(parse_doc_number(b.text) for b in blocks)

@@ -212,6 +212,13 @@ def test_title_falls_back_to_order_name():
     assert "title_from_order_name" in meta.flags
 
 
+def test_body_sentence_and_protocol_stamp_are_not_title_or_act():
+    meta = parse_metadata(["Дорожная карта реализуется в три этапа.", "УТВЕРЖДЕНО", "протокол № 3 от 01.02.2020",
+                           "П Л А Н", "мероприятий («дорожная карта»)", "по развитию СПО"])
+    assert meta.title == "План мероприятий («дорожная карта») по развитию СПО"
+    assert meta.doc_number is None and meta.doc_date is None
+
+
 def test_clean_title_collapses_spaces():
     assert clean_title("План  мероприятий ( «дорожная карта» )\n по  развитию ,") == \
         "План мероприятий («дорожная карта») по развитию,"
