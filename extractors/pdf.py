@@ -30,10 +30,12 @@ is higher. On the dev PDFs pdfplumber wins on every page (coverage 1.0), so
 camelot costs nothing there; it is the fallback for faint/partial vector lines.
 
 Continuations: the first table of a page ``continues_previous`` when the
-previous table ended on the previous page, this one starts near the top of its
-page and the column x-boundaries agree (equal, or a subset of the previous
-table's boundaries with the same outer edges; the fragment is then re-indexed
-on the previous table's grid). Joining the rows is ``pipeline.stitch``'s job.
+previous table ended on the previous page, this one starts in the top 30 % of
+its page, the column x-boundaries agree, and either at most two text lines
+(running header, page number) lie between the two fragments or the fragment
+repeats the table's header rows. Boundaries agree when equal, or a subset of
+the previous table's boundaries with the same outer edges (the fragment is then
+re-indexed on the previous table's grid). Joining the rows is ``pipeline.stitch``'s job.
 """
 
 from __future__ import annotations
@@ -79,7 +81,12 @@ def layout_from_pdfplumber(page, page_no: int) -> PageLayout:
         Segment(float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"]))
         for e in page.edges
     ]
-    return PageLayout(page_no=page_no, width=float(page.width), height=float(page.height),
+    width, height = float(page.width), float(page.height)
+    if int(getattr(page, "rotation", 0) or 0) % 180 == 90:
+        # pdfplumber maps coordinates of a /Rotate 90|270 page to the displayed page,
+        # but reports the unrotated width and height
+        width, height = height, width
+    return PageLayout(page_no=page_no, width=width, height=height,
                       words=words, segments=segments, source="text")
 
 
@@ -318,14 +325,19 @@ def _row_key(row) -> tuple:
     return tuple((c.col, c.colspan, " ".join(c.text.split())) for c in row.cells)
 
 
-def mark_repeated_headers(head: Table, fragment: Table) -> None:
-    """Flag ``is_header`` on the leading rows a continuation repeats from the table's first page."""
+def repeated_header_rows(head: Table, fragment: Table) -> int:
+    """How many leading rows ``fragment`` repeats from ``head`` (same cells, same texts)."""
     n = 0
     while (n < min(len(head.rows), len(fragment.rows)) - 1
            and _row_key(head.rows[n]) == _row_key(fragment.rows[n])
            and any(not c.empty for c in fragment.rows[n].cells)):
         n += 1
-    for k in range(n):
+    return n
+
+
+def mark_repeated_headers(head: Table, fragment: Table) -> None:
+    """Flag ``is_header`` on the leading rows a continuation repeats from the table's first page."""
+    for k in range(repeated_header_rows(head, fragment)):
         head.rows[k].is_header = True
         fragment.rows[k].is_header = True
 
@@ -345,11 +357,13 @@ def mark_continuations(pages: list[tuple[PageLayout, list[Table]]]) -> None:
             box = table_bbox(first, layout.page_no)
             p_box = table_bbox(p_tab, p_lay.page_no)
             if (box and p_box and layout.page_no == p_lay.page_no + 1
-                    and box[1] <= TOP_ZONE * layout.height
-                    and _lines_above(layout, box[1]) <= MAX_LINES_AROUND
-                    and _lines_below(p_lay, p_box[3]) <= MAX_LINES_AROUND):
+                    and box[1] <= TOP_ZONE * layout.height):
                 mapping = _match_edges(_col_edges(p_tab), _col_edges(first))
-                if mapping is not None:
+                few_lines = (_lines_above(layout, box[1]) <= MAX_LINES_AROUND
+                             and _lines_below(p_lay, p_box[3]) <= MAX_LINES_AROUND)
+                repeats = (head is not None and first.n_cols == head.n_cols
+                           and repeated_header_rows(head, first) > 0)
+                if mapping is not None and (few_lines or repeats):
                     first.continues_previous = True
                     if first.n_cols != p_tab.n_cols or mapping != list(range(len(mapping))):
                         _regrid(first, mapping, p_tab.n_cols)

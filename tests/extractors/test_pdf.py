@@ -232,3 +232,14 @@ def test_camelot_segments_on_a_real_page(merged_pdf):
     alt = PageLayout(1, lay.width, lay.height, lay.words, segs)
     (t,) = build_ruled_tables(alt)
     assert t.n_cols == 4 and t.rows[0].cells[1].text == "Activity"
+
+
+def test_rotated_page_reports_displayed_size(tmp_path):
+    path = tmp_path / "rot.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setPageRotation(90)
+    c.drawString(100, 500, "Sideways")
+    c.save()
+    (lay,) = pdfmod.open_layouts(str(path))
+    assert lay.width > lay.height                      # displayed as landscape
+    assert all(0 <= w.x0 <= lay.width and 0 <= w.top <= lay.height for w in lay.words)
