@@ -652,8 +652,10 @@ def _first(values: Iterable[str | date | None]):
 def parse_metadata(lines: list[str], table_text: str = "") -> DocMetadata:
     """Metadata of one roadmap from its text outside the tables (reading order).
 
-    ``table_text`` (the tables' text) is only a fallback: for the region when the text names none,
-    and for the period (smallest/largest year) when the title names none.
+    ``table_text`` (the tables' text) is only a fallback for the region when the text names none.
+    ``period`` comes from the title alone; when the title names none it stays None (flag
+    ``period_not_in_title``) and the caller takes the years of the deadline column
+    (``period_from_years`` does that for plain cell texts).
     """
     prepared = prepare_lines(lines)
     headings, approvals, first_approval = _find_blocks(prepared)
@@ -675,8 +677,7 @@ def parse_metadata(lines: list[str], table_text: str = "") -> DocMetadata:
             meta.flags.append("region_code_not_iso")
     meta.period = _period_in(meta.title or "")
     if meta.period is None:
-        meta.period = period_from_years([table_text])
-        meta.flags.append("period_from_tables" if meta.period else "period_unknown")
+        meta.flags.append("period_not_in_title")   # the caller takes it from the deadline column
     meta.flags += [f for f in (region_flag,) if f]
     meta.flags += _missing_flags(meta, blocks)
     return meta
