@@ -64,6 +64,7 @@ ORDINAL_WORDS: tuple[tuple[int, str], ...] = (
 )
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 DASHES = "‐‑‒–—―−-"
+ROMAN_NUMERAL_CHARS = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "І": "I"}
 LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKkMOoPpTXxy", "АаВСсЕеНКкМОоРрТХху")
 
 # ------------------------------------------------------------ recurrence words
@@ -73,16 +74,17 @@ ON_DEMAND_RE = re.compile(
     r"|по\s+запрос[а-я]*|по\s+требовани[а-я]*|по\s+заявк[а-я]*|по\s+потребност[а-я]*"
 )
 PERIODIC_RES: tuple[tuple[str, re.Pattern], ...] = (
-    ("annual", re.compile(r"ежегодн[а-я]*|(?<![0-9а-я])(?:1|один|одн[а-я]*)?\s*раз\s+в\s+год(?![а-я])|кажд[а-я]+\s+год(?![а-я])")),
+    ("annual", re.compile(r"ежегодн[а-я]*|раз\s+в\s+год(?![а-я])|кажд[а-я]+\s+год(?![а-я])")),
     ("semiannual", re.compile(
-        r"ежеполугодн[а-я]*|(?:2|два|дважды)\s+(?:раза\s+)?в\s+год(?![а-я])|раз\s+в\s+(?:полугодие|пол\s*года)"
+        r"ежеполугодн[а-я]*|(?:2|два|дважды)\s+(?:раза\s+)?в\s+год(?![а-я])|раза?\s+в\s+(?:полугодие|пол\s*года)"
         r"|кажд[а-я]+\s+(?:полугодие|полгода)|по\s+полугодиям")),
-    ("quarterly", re.compile(r"ежеквартальн[а-я]*|поквартальн[а-я]*|раз\s+в\s+квартал|кажд[а-я]+\s+квартал|по\s+кварталам")),
-    ("monthly", re.compile(r"ежемесячн[а-я]*|помесячн[а-я]*|раз\s+в\s+месяц|кажд[а-я]+\s+месяц")),
+    ("quarterly", re.compile(r"ежеквартальн[а-я]*|поквартальн[а-я]*|раза?\s+в\s+квартал|кажд[а-я]+\s+квартал|по\s+кварталам")),
+    ("monthly", re.compile(r"ежемесячн[а-я]*|помесячн[а-я]*|раза?\s+в\s+месяц|кажд[а-я]+\s+месяц")),
 )
-TIMES_PER_YEAR_RE = re.compile(r"(?<![0-9])(\d{1,2}|три|четыре|пять|шесть)\s+раза?\s+в\s+год(?![а-я])")
+TIMES_PER_YEAR_RE = re.compile(r"(?<![0-9а-я])(\d{1,2}|[а-я]+)\s+раза?\s+в\s+год(?![а-я])")
 TIMES_PER_YEAR = {1: "annual", 2: "semiannual", 4: "quarterly", 12: "monthly"}
-WORD_NUMBERS = {"три": 3, "четыре": 4, "пять": 5, "шесть": 6}
+WORD_NUMBERS = {"один": 1, "одного": 1, "два": 2, "двух": 2, "три": 3, "трех": 3, "четыре": 4, "четырех": 4,
+                "пять": 5, "шесть": 6, "двенадцать": 12}
 CONTINUOUS_RE = re.compile(
     r"постоянн[а-я]*|на\s+постоянной\s+основе|в\s+постоянном\s+режиме|бессрочно|круглогодичн[а-я]*"
     r"|ежедневн[а-я]*|еженедельн[а-я]*|систематически|регулярно"
@@ -100,9 +102,11 @@ PLAN_RE = re.compile(
 
 _B = r"(?<![а-яa-z0-9])"  # left word boundary on prepared (lower-case) text
 _E = r"(?![а-яa-z0-9])"   # right word boundary
+_BL = r"(?<![а-яa-z])"     # letter-only boundaries: "мая2019", "кв.2019" (OCR lost the space)
+_EL = r"(?![а-яa-z])"
 MONTH_ALT = "|".join(f"(?:{form})" for _, form in MONTH_FORMS)
 SEASON_ALT = "|".join(f"(?:{form})" for _, form in SEASON_FORMS)
-ORD = (r"(?:iv|iii|ii|i|[1-4])(?:\s*-?\s*(?:й|ый|ий|ой|ом|ем|го|ого|его)(?![а-я]))?"
+ORD = (r"(?:iv|iii|ii|i|[1-4])(?:\s*-?\s*(?:й|ый|ий|ой|ом|ем|го|ого|его|е|ое|ая|ья)(?![а-я]))?"
        r"|(?:перв|втор|трет|четв[её]рт)[а-я]*")
 YEAR_WORD = r"(?:\s*(?:гг|г|годы|годов|годах|годам|годом|году|года|год)\.?(?![а-я]))?"
 
@@ -113,11 +117,11 @@ TOKEN_RE = re.compile(
         r"(?P<school>(?<!\d)(?P<sy_a>(?:19|20)\d\d)\s*[-/]\s*(?P<sy_b>(?:19|20)?\d\d)(?!\d)\s*(?:гг?\.?\s*)?"
         r"(?:уч\.?|учебн[а-я]*)(?:\s*(?:гг?\.?|год[а-я]*)(?![а-я]))?)",
         rf"(?P<part>{_B}(?P<pu_ords>(?:{ORD})(?:\s*(?:-|,|и)\s*(?:{ORD}))*)\s*"
-        r"(?P<pu_kind>квартал[а-я]*|кв\.?|полугоди[а-я]*|полугод\.?|половин[а-я]*))",
+        rf"(?P<pu_kind>квартал[а-я]*|кв\.?|полугоди[а-я]*|полугод\.?|половин[а-я]*){_EL})",
         rf"(?P<daymonth>(?:с\s+(?=\d{{1,2}}\s*(?:-|по|до)\s*\d))?(?<!\d)(?P<dm_d1>[0-3]?\d)"
-        rf"(?:\s*(?:-|по|до)\s*(?P<dm_d2>[0-3]?\d))?(?:\s*-?(?:го|ое|е|ого)(?![а-я]))?\s*(?P<dm_m>{MONTH_ALT})\.?{_E})",
-        rf"(?P<month>{_B}(?:{MONTH_ALT})\.?{_E})",
-        rf"(?P<season>{_B}(?:{SEASON_ALT}){_E})",
+        rf"(?:\s*(?:-|по|до)\s*(?P<dm_d2>[0-3]?\d))?(?:\s*-?(?:го|ое|е|ого)(?![а-я]))?\s*(?P<dm_m>{MONTH_ALT})\.?{_EL})",
+        rf"(?P<month>{_BL}(?:{MONTH_ALT})\.?{_EL})",
+        rf"(?P<season>{_BL}(?:{SEASON_ALT}){_EL})",
         r"(?P<year>(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d))" + YEAR_WORD,
         rf"(?P<dalee>{_B}(?:далее|в\s+дальнейшем|затем){_E})",
         rf"(?P<vtech>{_B}в\s+течени[еи]{_E})",
@@ -259,6 +263,7 @@ def _fix_ocr_year(m: re.Match) -> str:
 
 def prepare(text: str) -> str:
     """Lower-case working text: OCR slips fixed where certain, one kind of dash, single spaces."""
+    text = "".join(ROMAN_NUMERAL_CHARS.get(ch, ch) for ch in text)
     text = MIXED_WORD_RE.sub(_fix_mixed_word, text)
     text = OCR_YEAR_RE.sub(_fix_ocr_year, text)
     text = text.lower().replace("ё", "е").replace("і", "i")
@@ -484,13 +489,14 @@ def detect_recurrence(text: str) -> str | None:
     if ON_DEMAND_RE.search(text):
         return "on_demand"
     times = TIMES_PER_YEAR_RE.search(text)
+    if times:  # "N раз(а) в год" is the most specific wording
+        word = times.group(1)
+        count = int(word) if word.isdigit() else WORD_NUMBERS.get(word)
+        if count is not None:
+            return TIMES_PER_YEAR.get(count, "unspecified")
     periodic = [(m.start(), name) for name, rx in PERIODIC_RES for m in [rx.search(text)] if m]
     if periodic:
         return min(periodic)[1]
-    if times:
-        word = times.group(1)
-        count = int(word) if word.isdigit() else WORD_NUMBERS[word]
-        return TIMES_PER_YEAR.get(count, "unspecified")
     if CONTINUOUS_RE.search(text):
         return "continuous"
     if PLAN_RE.search(text):
@@ -514,7 +520,8 @@ def resolve_item(item: Item, default_year: int | None, period_end: date | None) 
     if item.kind == "deadline":
         return None, a.end(_year_or(a, default_year))
     if item.kind == "open":
-        return a.start(_year_or(a, default_year)), period_end
+        year = _year_or(a, default_year)
+        return a.start(year), (max(period_end, a.end(year)) if period_end else None)
     if item.kind == "single" or b is None:
         year = _year_or(a, default_year)
         return a.start(year), a.end(year)
@@ -639,9 +646,9 @@ def _resolve_seasonal_cycle(seasonal: list[Item], first_year: int | None, last_y
     first_cycle = _cycle_at(seasonal, start_year)
     tail_item = seasonal[-1]
     tail = tail_item.b or tail_item.a
-    end_year = last_year
-    if tail.year is not None:
-        end_year = max(end_year, tail.year) if (extends and end_year is not None) else tail.year
+    end_year = last_year  # None without a period: a repeat's last year is then unknown
+    if extends and tail.year is not None and end_year is not None:
+        end_year = max(end_year, tail.year)
     if end_year is None:
         raise _YearUnknown
     start = _bounds(first_cycle)[0]
@@ -713,9 +720,8 @@ def _normalize(raw: str, period: tuple[int, int] | None) -> DeadlineNorm:
         start, end = end, start
     if not _in_window([start, end], period):
         return _unparsed(raw, FLAG_UNPARSED, FLAG_OUT_OF_PERIOD)
-    if recurrence in (None,) and not parsed.items:
-        return _unparsed(raw, FLAG_UNPARSED)
-    clean = [(s, e) for s, e in occurrences if e is not None and _in_window([s, e], period)]
+    clean = [(s, e) for s, e in occurrences
+             if e is not None and (s is None or s <= e) and _in_window([s, e], period)]
     return DeadlineNorm(raw, start, end, recurrence or "once", clean, [])
 
 
