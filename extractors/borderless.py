@@ -39,6 +39,7 @@ from difflib import SequenceMatcher
 from typing import Optional
 
 from extractors.grid import BBox, Cell, PageLayout, Row, Table, Word
+from extractors.lines import join_cell_lines
 
 # --- tunables (relative to the median text height ``h`` of the page or table) ---
 CHUNK_GAP = 0.55          # a gap wider than CHUNK_GAP * h separates two chunks of a line ...
@@ -535,18 +536,17 @@ def _bbox(words: list[Word]) -> BBox:
             max(w.x1 for w in words), max(w.bottom for w in words))
 
 
-def cell_text(words: list[Word], h: float) -> str:
-    """Words of one cell as text, one output line per text line."""
-    lines = group_lines(words, h, chunk_gap=h)
-    return "\n".join(" ".join(w.text for w in ln.words) for ln in lines)
+def cell_text(words: list[Word], h: float, right: Optional[float] = None) -> str:
+    """Words of one cell as text: soft wraps joined, hard line breaks kept (extractors.lines)."""
+    return join_cell_lines([ln.words for ln in group_lines(words, h, chunk_gap=h)], right)
 
 
 def make_cell(words: list[Word], col: int, page_no: int, h: float, colspan: int = 1,
-              rowspan: int = 1) -> Cell:
+              rowspan: int = 1, right: Optional[float] = None) -> Cell:
     if not words:
         return Cell(text="", col=col, colspan=colspan, rowspan=rowspan, page=page_no)
     return Cell(
-        text=cell_text(words, h), col=col, colspan=colspan, rowspan=rowspan, page=page_no,
+        text=cell_text(words, h, right), col=col, colspan=colspan, rowspan=rowspan, page=page_no,
         bbox=_bbox(words), confidence=statistics.fmean(w.confidence for w in words),
         bold=all(w.bold for w in words),
     )
@@ -567,8 +567,14 @@ def body_row(lines: list[Line], heading: bool, table: LogicalTable, page_no: int
         by_col: dict[int, list[Word]] = {c: [] for c in range(table.n_cols)}
         for w in words:
             by_col[column_of((w.x0 + w.x1) / 2, table.bounds)].append(w)
-        cells = [make_cell(by_col[c], c, page_no, h) for c in range(table.n_cols)]
+        cells = [make_cell(by_col[c], c, page_no, h, right=column_right(table, c))
+                 for c in range(table.n_cols)]
     return Row(cells=cells, page=page_no, bbox=row_bbox(lines, table))
+
+
+def column_right(table: LogicalTable, col: int) -> float:
+    """Where text in a column wraps: the start of the gutter after it (the table edge last)."""
+    return table.gutters[col][0] if col < len(table.gutters) else table.x1
 
 
 def column_extents(table: LogicalTable) -> list[tuple[float, float]]:
