@@ -355,10 +355,13 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
             acts.append(act)
             continue
         prev.page_end = row.page if row.page is not None else prev.page_end
-        if rows_can_split and row.after_page_break and not _is_complete_subrow(prev, target):
+        event_only = bool(own["title"]) and not target and not any(
+            own[r] for r in ("responsible", "result", "result_document", "description", "tasks"))
+        if rows_can_split and row.after_page_break and prev.sub_items and event_only:
+            _continue_sub_items(prev, own)
+        elif rows_can_split and row.after_page_break and not _is_complete_subrow(prev, target):
             _continue_row(prev, own, target)
-        elif own["title"] and not any(own[r] for r in ("responsible", "result", "result_document",
-                                                        "description", "tasks")) and not target:
+        elif event_only:
             prev.sub_items.append(SubItemRecord(title=one_line(own["title"]) or "",
                                                 deadline=one_line(own["deadline"]) or None))
         else:
@@ -367,6 +370,19 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
             if target:
                 prev.targets.append(target)
     return acts
+
+
+def _continue_sub_items(prev: ActivityRecord, own: dict[str, str]) -> None:
+    """After a page break inside a list of sub-items: a lower-case start continues the last
+    sub-item's title, anything else is the next sub-item."""
+    title = one_line(own["title"]) or ""
+    last = prev.sub_items[-1]
+    if title[:1].islower():
+        last.title = f"{last.title} {title}"
+        if own["deadline"] and not last.deadline:
+            last.deadline = one_line(own["deadline"])
+    else:
+        prev.sub_items.append(SubItemRecord(title=title, deadline=one_line(own["deadline"]) or None))
 
 
 def _is_complete_subrow(prev: ActivityRecord, target: Optional[TargetRecord]) -> bool:

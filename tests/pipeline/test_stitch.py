@@ -119,3 +119,22 @@ def test_table_whose_headers_match_no_role_gives_no_activities():
     t = table([row(["Альфа", "Бета", "Гамма", "Дельта", "Эпсилон"], header=True),
                row(["1", "2", "3", "4", "5"])])
     assert stitch([t]).activities == []
+
+
+def test_sub_items_listed_over_a_page_break_stay_sub_items():
+    p1 = table([row(HEAD, header=True), row(["4.1", "Мероприятия проекта", "ЦЗН", "Ежегодно", "Отчет"]),
+                row(["", "Фестиваль профессий", "", "Март", ""])], page=1)
+    p2 = table([row(HEAD, page=2, header=True), row(["", "Единый день профориентации", "", "Май", ""], page=2)],
+               page=2)
+    (a,) = stitch([p1, p2], rows_can_split=True).activities
+    assert [(s.title, s.deadline) for s in a.sub_items] == [
+        ("Фестиваль профессий", "Март"), ("Единый день профориентации", "Май")]
+    assert a.title == "Мероприятия проекта"
+
+
+def test_sub_item_title_broken_by_a_page_is_joined():
+    p1 = table([row(HEAD, header=True), row(["4.1", "Мероприятия проекта", "ЦЗН", "Ежегодно", "Отчет"]),
+                row(["", "Единый день профориентации,", "", "Май", ""])], page=1)
+    p2 = table([row(["", "посвященный Дню знаний", "", "", ""], page=2)], page=2, cont=True)
+    (a,) = stitch([p1, p2], rows_can_split=True).activities
+    assert [s.title for s in a.sub_items] == ["Единый день профориентации, посвященный Дню знаний"]
