@@ -26,7 +26,6 @@ from normalizers.text import is_known_word, one_line
 
 REGIONS_FILE = Path(__file__).parent / "data" / "regions.yaml"
 
-DOC_KINDS = ("приказ", "распоряжение", "постановление")
 # every form of the three kinds that we read: heading word, instrumental/dative/genitive, verb
 KIND_STEMS = {
     "приказ": re.compile(r"^приказ(?:ом|у|а)?$|^приказываю$"),
