@@ -41,14 +41,19 @@ def _line_text(line: Sequence[Word]) -> str:
     return " ".join(w.text for w in line)
 
 
+def starts_new_item(last_word: str, next_word: str) -> bool:
+    """Lists of executors: a closed name ("«КРИРПО»", "ЦЗН") followed by an abbreviation ("МОУО")."""
+    word = next_word.strip(",;")
+    return (bool(ABBR_RE.match(word)) and sum(ch.isupper() for ch in word) >= 2
+            and bool(CLOSED_RE.search(last_word)))
+
+
 def is_hard_break(line: Sequence[Word], nxt: Sequence[Word], right: float) -> bool:
     """True when ``line`` ended before the cell's right edge although ``nxt``'s first word fitted."""
     first = nxt[0]
     if BULLET_RE.match(_line_text(nxt)):
         return True
-    # lists of executors: "ГБУ ДПО «КРИРПО»" / "МОУО" — a closed name, then an abbreviation
-    word = first.text.strip(",;")
-    if ABBR_RE.match(word) and sum(ch.isupper() for ch in word) >= 2 and CLOSED_RE.search(line[-1].text):
+    if starts_new_item(line[-1].text, first.text):
         return True
     space = max(1.0, (first.bottom - first.top) * 0.3)
     room = right - line[-1].x1

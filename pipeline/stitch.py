@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.grid import Row, Table
+from extractors.lines import starts_new_item
 from normalizers.text import clean_text, one_line
 from pipeline.records import (
     ActivityRecord,
@@ -397,7 +398,9 @@ def _continue_row(prev: ActivityRecord, own: dict[str, str], target: Optional[Ta
     """Join the piece of a row broken by a page to the row (text joined with a space)."""
     for r, text in own.items():
         if text:
-            setattr(prev, r, _append(getattr(prev, r), text, " "))
+            old = getattr(prev, r)
+            sep = "\n" if old and starts_new_item(old.split()[-1], text.split()[0]) else " "
+            setattr(prev, r, _append(old, text, sep))
     if target:
         if prev.targets:
             last = prev.targets[-1]
