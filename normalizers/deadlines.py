@@ -110,32 +110,39 @@ ORD = (r"(?:iv|iii|ii|i|[1-4])(?:\s*-?\s*(?:й|ый|ий|ой|ом|ем|го|о�
        r"|(?:перв|втор|трет|четв[её]рт)[а-я]*")
 YEAR_WORD = r"(?:\s*(?:гг|г|годы|годов|годах|годам|годом|году|года|год)\.?(?![а-я]))?"
 
-TOKEN_RE = re.compile(
-    "|".join([
-        r"(?P<numdate>(?<![\d.])(?P<nd_d>[0-3]?\d)\.(?P<nd_m>[01]?\d)\.(?P<nd_y>(?:19|20)\d\d|\d\d)(?![\d.]))" + YEAR_WORD,
-        r"(?P<isodate>(?<!\d)(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?!\d))",
-        r"(?P<school>(?<!\d)(?P<sy_a>(?:19|20)\d\d)\s*[-/]\s*(?P<sy_b>(?:19|20)?\d\d)(?!\d)\s*(?:гг?\.?\s*)?"
-        r"(?:уч\.?|учебн[а-я]*)(?:\s*(?:гг?\.?|год[а-я]*)(?![а-я]))?)",
-        rf"(?P<part>{_B}(?P<pu_ords>(?:{ORD})(?:\s*(?:-|,|и)\s*(?:{ORD}))*)\s*"
-        rf"(?P<pu_kind>квартал[а-я]*|кв\.?|полугоди[а-я]*|полугод\.?|половин[а-я]*){_EL})",
-        rf"(?P<daymonth>(?:с\s+(?=\d{{1,2}}\s*(?:-|по|до)\s*\d))?(?<!\d)(?P<dm_d1>[0-3]?\d)"
-        rf"(?:\s*(?:-|по|до)\s*(?P<dm_d2>[0-3]?\d))?(?:\s*-?(?:го|ое|е|ого)(?![а-я]))?\s*(?P<dm_m>{MONTH_ALT})\.?{_EL})",
-        rf"(?P<month>{_BL}(?:{MONTH_ALT})\.?{_EL})",
-        rf"(?P<season>{_BL}(?:{SEASON_ALT}){_EL})",
-        r"(?P<year>(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d))" + YEAR_WORD,
-        rf"(?P<dalee>{_B}(?:далее|в\s+дальнейшем|затем){_E})",
-        rf"(?P<vtech>{_B}в\s+течени[еи]{_E})",
-        rf"(?P<do>{_B}(?:(?:в\s+срок\s+)?до|не\s+позднее|не\s+позже|к)"
-        rf"(?:\s+(?:конца|концу|окончани[яю]|завершени[яю]))?{_E})",
-        rf"(?P<po>{_B}по{_E})",
-        rf"(?P<s>{_B}(?:начиная\s+)?со?(?:\s+начала)?{_E})",
-        rf"(?P<sep>[,;()/]|{_B}и{_E})",
-        r"(?P<dash>-)",
-    ])
+# token kinds in the order they are tried; the first group name of a match is its kind
+TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("numdate", r"(?<![\d.])(?P<nd_d>[0-3]?\d)\.(?P<nd_m>[01]?\d)\.(?P<nd_y>(?:19|20)\d\d|\d\d)(?![\d.])"
+                + YEAR_WORD),
+    ("isodate", r"(?<!\d)(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?!\d)"),
+    ("school", r"(?<!\d)(?P<sy_a>(?:19|20)\d\d)\s*[-/]\s*(?P<sy_b>(?:19|20)?\d\d)(?!\d)\s*(?:гг?\.?\s*)?"
+               r"(?:уч\.?|учебн[а-я]*)(?:\s*(?:гг?\.?|год[а-я]*)(?![а-я]))?"),
+    ("part", rf"{_B}(?P<pu_ords>(?:{ORD})(?:\s*(?:-|,|и)\s*(?:{ORD}))*)\s*"
+             rf"(?P<pu_kind>квартал[а-я]*|кв\.?|полугоди[а-я]*|полугод\.?|половин[а-я]*){_EL}"),
+    ("daymonth", rf"(?:с\s+(?=\d{{1,2}}\s*(?:-|по|до)\s*\d))?(?<!\d)(?P<dm_d1>[0-3]?\d)"
+                 rf"(?:\s*(?:-|по|до)\s*(?P<dm_d2>[0-3]?\d))?(?:\s*-?(?:го|ое|е|ого)(?![а-я]))?"
+                 rf"\s*(?P<dm_m>{MONTH_ALT})\.?{_EL}"),
+    ("month", rf"{_BL}(?:{MONTH_ALT})\.?{_EL}"),
+    ("season", rf"{_BL}(?:{SEASON_ALT}){_EL}"),
+    ("year", r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)" + YEAR_WORD),
+    ("dalee", rf"{_B}(?:далее|в\s+дальнейшем|затем){_E}"),
+    ("vtech", rf"{_B}в\s+течени[еи]{_E}"),
+    ("do", rf"{_B}(?:(?:в\s+срок\s+)?до|не\s+позднее|не\s+позже|к)"
+           rf"(?:\s+(?:конца|концу|окончани[яю]|завершени[яю]))?{_E}"),
+    ("po", rf"{_B}по{_E}"),
+    ("s", rf"{_B}(?:начиная\s+)?со?(?:\s+начала)?{_E}"),
+    ("sep", rf"[,;()/]|{_B}и{_E}"),
+    ("dash", r"-"),
 )
+TOKEN_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in TOKEN_PATTERNS))
+UNIT_GROUPS = ("numdate", "isodate", "school", "part", "daymonth", "month", "season")
 WORD_CHAR_RE = re.compile(r"[а-яa-z0-9]")
 OCR_YEAR_RE = re.compile(r"(?<![\w.])([12][0-9OoОо]{3})(?=$|[^\w]|г)")
 MIXED_WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+HYPHEN_BREAK_RE = re.compile(r"([а-я]+)-\s+([а-я]+)")  # "ян- варь", "еже- годно" (a word split at a line end)
+KNOWN_WORD_RE = re.compile(rf"(?:{MONTH_ALT}|{SEASON_ALT}|квартал[а-я]*|полугоди[а-я]*|ежегодн[а-я]*"
+                           r"|ежеквартальн[а-я]*|ежемесячн[а-я]*|ежеполугодн[а-я]*|постоянн[а-я]*|необходимости"
+                           r"|течение|проекта|учебн[а-я]*)")
 SPACE_RE = re.compile(r"\s+")
 
 
@@ -269,7 +276,13 @@ def prepare(text: str) -> str:
     text = text.lower().replace("ё", "е").replace("і", "i")
     text = text.translate({ord(d): "-" for d in DASHES})
     text = text.replace("г.г.", "гг.")
-    return collapse_whitespace(text)
+    return HYPHEN_BREAK_RE.sub(_rejoin_known_word, collapse_whitespace(text))
+
+
+def _rejoin_known_word(m: re.Match) -> str:
+    """Rejoin a word hyphenated across a line only when the whole is a word we know."""
+    joined = m.group(1) + m.group(2)
+    return joined if KNOWN_WORD_RE.fullmatch(joined) else m.group(0)
 
 
 # ------------------------------------------------------------------ tokenising
@@ -359,12 +372,11 @@ def _unit_from_match(m: re.Match) -> Unit | None:
     return None
 
 
-UNIT_GROUPS = ("numdate", "isodate", "school", "part", "daymonth", "month", "season")
-MARKER_GROUPS = ("dalee", "vtech", "do", "po", "s", "sep", "dash")
 
 
 def _outer_group(m: re.Match) -> str | None:
-    for name in UNIT_GROUPS + ("year",) + MARKER_GROUPS:
+    """The token kind of a match (its outer named group)."""
+    for name, _ in TOKEN_PATTERNS:
         if m.group(name) is not None:
             return name
     return None  # pragma: no cover
@@ -747,7 +759,7 @@ TITLE_RANGE_RE = re.compile(
     r"(?<![\d.])((?:19|20)\d\d)\s*(?:-|/|по)\s*((?:19|20)\d\d|\d\d)(?![\d.])"
 )
 TITLE_SINGLE_RE = re.compile(r"(?<![а-я])(?:на|в)\s+((?:19|20)\d\d)\s*(?:гг?\.?|год[а-я]*)(?![а-я])")
-RANGE_CONTEXT_BEFORE_RE = re.compile(r"(?:на|период[а-я]*|в|с)\s*(?:период\s*)?$")
+RANGE_CONTEXT_BEFORE_RE = re.compile(r"(?<![а-я])(?:на|период[а-я]*|в|с)\s*(?:период\s*)?$")
 RANGE_CONTEXT_AFTER_RE = re.compile(r"^\s*(?:гг|г\.|год|уч)")
 MAX_PERIOD_YEARS = 30
 
