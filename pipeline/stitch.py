@@ -408,8 +408,10 @@ def _continue_row(prev: ActivityRecord, own: dict[str, str], target: Optional[Ta
                 last.values[y] = f"{last.values[y]} {v}" if y in last.values else v
         else:
             prev.targets.append(target)
-    if prev.targets and own.get("result") and len(prev.targets) == 1:
-        prev.targets[0].result = one_line(prev.result)
+    res_text = own.get("result")
+    if prev.targets and res_text:
+        last = prev.targets[-1]
+        last.result = one_line(_append(last.result, res_text, " "))
 
 
 # ---------------------------------------------------------------- indicators

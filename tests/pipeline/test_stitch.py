@@ -138,3 +138,19 @@ def test_sub_item_title_broken_by_a_page_is_joined():
     p2 = table([row(["", "посвященный Дню знаний", "", "", ""], page=2)], page=2, cont=True)
     (a,) = stitch([p1, p2], rows_can_split=True).activities
     assert [s.title for s in a.sub_items] == ["Единый день профориентации, посвященный Дню знаний"]
+
+
+def test_target_result_broken_by_a_page_is_joined():
+    head1 = row(["№", "Мероприятие", "Результаты", "Ответственные", "Единицы измерения", "Целевые индикаторы"],
+                header=True, spans={5: (3, 1)})
+    head2 = row(["2021", "2022", "2023"], header=True)
+    for c, col in zip(head2.cells, (5, 6, 7)):
+        c.col = col
+    r1 = row(["1", "Обучение", "Численность обученных", "ЦОПП", "Чел.", "1", "2", "3"])
+    r2 = row(["", "", "Доля педагогов, прошедших", "", "%", "15", "20", "25"])
+    p1 = Table(rows=[head1, head2, r1, r2], n_cols=8, page_start=1, page_end=1)
+    r3 = row(["", "", "обучение по программам", "", "", "", "", ""], page=2)
+    p2 = Table(rows=[r3], n_cols=8, page_start=2, page_end=2, continues_previous=True)
+    (a,) = stitch([p1, p2], rows_can_split=True).activities
+    assert [t.result for t in a.targets] == ["Численность обученных", "Доля педагогов, прошедших обучение по программам"]
+    assert a.result == "Численность обученных\nДоля педагогов, прошедших обучение по программам"
