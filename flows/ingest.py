@@ -1,0 +1,215 @@
+"""Prefect 3 flow ``ingest_sources``: every document of a manifest through the ingest stages.
+
+Orchestration only: each task is a thin call into ``pipeline.fetch`` /
+``pipeline.ingest``. One ``ingest_document`` task per document runs in parallel
+on the task runner (threads by default, Dask for many documents) and calls one
+task per stage: fetch → hash → skip-if-loaded → extract → normalise → validate →
+load. A failing stage never stops the other documents: the document goes to the
+quarantine table and into the run report's ``failed`` list.
+"""
+
+from __future__ import annotations
+
+import flows.prefect_env  # noqa: F401  (Prefect settings before Prefect is imported)
+
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.states import Failed
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from pipeline.db import resolve_url, upgrade
+from pipeline.fetch import (DEFAULT_MAX_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT, FetchedFile,
+                            fetch, local_copy)
+from pipeline.ingest import (IngestOutcome, StageError, extract_stage, is_loaded, load_stage,
+                             normalise_stage, quarantine, resolve_quarantine, sha256_bytes,
+                             validate_stage)
+from pipeline.manifest import Manifest, SourceEntry, load_manifest, manifest_from_locations
+
+DEFAULT_WORKERS = 4
+REPORT_ARTIFACT_KEY = "roadmaps-ingest-report"
+
+
+# ---- stage tasks: one Prefect task per stage, each a single library call -------------------
+
+@task(name="fetch", task_run_name="fetch {entry.location}")
+def fetch_task(entry: SourceEntry, max_bytes: int, timeout: float, retries: int) -> FetchedFile:
+    return fetch(entry, max_bytes=max_bytes, timeout=timeout, retries=retries)
+
+
+@task(name="hash")
+def hash_task(fetched: FetchedFile) -> str:
+    return sha256_bytes(fetched.data)
+
+
+@task(name="skip-if-loaded")
+def already_loaded_task(db_url: str, sha256: str) -> bool:
+    return is_loaded(db_url, sha256)
+
+
+@task(name="extract")
+def extract_task(fetched: FetchedFile):
+    with local_copy(fetched) as path:
+        return extract_stage(path, fetched.source)
+
+
+@task(name="normalise")
+def normalise_task(extracted, source: str, sha256: str, hints: dict):
+    return normalise_stage(extracted, source, sha256, hints)
+
+
+@task(name="validate")
+def validate_task(record) -> None:
+    problems = validate_stage(record)
+    if problems:
+        raise StageError("; ".join(problems), "validate", record.source)
+
+
+@task(name="load")
+def load_task(record, db_url: str) -> IngestOutcome:
+    outcome = load_stage(record, db_url)
+    resolve_quarantine(db_url, record.source)
+    return outcome
+
+
+@task(name="quarantine")
+def quarantine_task(db_url: str, source: str, sha256: Optional[str], stage: str, error: str) -> None:
+    quarantine(db_url, source, sha256, stage, error)
+
+
+# ---- one document ------------------------------------------------------------------------
+
+def run_stages(entry: SourceEntry, db_url: str, fetch_options: dict) -> IngestOutcome:
+    """The stage tasks in order for one entry; raises StageError at the first failure."""
+    fetched = fetch_task(entry, **fetch_options)
+    sha = hash_task(fetched)
+    if already_loaded_task(db_url, sha):
+        return IngestOutcome(source=entry.location, sha256=sha, status="unchanged")
+    try:
+        extracted = extract_task(fetched)
+        record = normalise_task(extracted, entry.location, sha, entry.hints())
+        validate_task(record)
+        return load_task(record, db_url)
+    except StageError as e:
+        e.sha256 = sha
+        raise
+
+
+@task(name="ingest-document", task_run_name="ingest {entry.location}")
+def ingest_document(entry: SourceEntry, db_url: str, fetch_options: dict) -> IngestOutcome:
+    """All stages for one document; never raises (a failure becomes a quarantined outcome)."""
+    logger = get_run_logger()
+    try:
+        outcome = run_stages(entry, db_url, fetch_options)
+    except StageError as e:
+        sha = getattr(e, "sha256", None)
+        quarantine_task(db_url, entry.location, sha, e.stage, str(e.args[0]))
+        logger.error("%s", e)
+        return IngestOutcome(source=entry.location, sha256=sha, status="failed",
+                             stage=e.stage, error=str(e))
+    except Exception as e:  # a bug, not bad input: still confined to this one document
+        message = f"{entry.location}: internal error: {type(e).__name__}: {e}"
+        quarantine_task(db_url, entry.location, None, "internal", message)
+        logger.exception("%s", message)
+        return IngestOutcome(source=entry.location, sha256=None, status="failed",
+                             stage="internal", error=message)
+    logger.info("%s: %s (%d activities, %d flagged)", entry.location, outcome.status,
+                outcome.n_activities, outcome.n_flagged)
+    return outcome
+
+
+# ---- report ------------------------------------------------------------------------------
+
+def build_report(outcomes: list[IngestOutcome]) -> dict[str, Any]:
+    """``{"loaded": [...], "unchanged": [...], "failed": [{"source", "stage", "error"}]}``."""
+    return {
+        "loaded": [o.source for o in outcomes if o.status == "loaded"],
+        "unchanged": [o.source for o in outcomes if o.status == "unchanged"],
+        "failed": [{"source": o.source, "stage": o.stage, "error": o.error}
+                   for o in outcomes if o.status == "failed"],
+    }
+
+
+def report_markdown(report: dict[str, Any]) -> str:
+    lines = [f"# Ingest run: {len(report['loaded'])} loaded, {len(report['unchanged'])} unchanged, "
+             f"{len(report['failed'])} failed", ""]
+    if report["failed"]:
+        lines += ["## Failed (quarantined)", "", "| source | stage | error |", "|---|---|---|"]
+        lines += [f"| {f['source']} | {f['stage']} | {str(f['error']).replace('|', '/')} |"
+                  for f in report["failed"]]
+    return "\n".join(lines)
+
+
+def publish_report(report: dict[str, Any], outcomes: list[IngestOutcome],
+                   report_path: Optional[str]) -> None:
+    rows = [{"source": o.source, "status": o.status, "activities": o.n_activities,
+             "flagged": o.n_flagged, "stage": o.stage or "", "error": o.error or ""}
+            for o in outcomes]
+    create_table_artifact(key=REPORT_ARTIFACT_KEY, table=rows, description="Documents of this run")
+    create_markdown_artifact(key=f"{REPORT_ARTIFACT_KEY}-summary", markdown=report_markdown(report),
+                             description="Ingest run summary")
+    if report_path:
+        Path(report_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(report_path).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def manifest_for_run(manifest_path: Optional[str], sources: Optional[list[str]]) -> Manifest:
+    if sources:
+        return manifest_from_locations(sources)
+    if not manifest_path:
+        raise ValueError("give a manifest path or a list of sources")
+    return load_manifest(manifest_path)
+
+
+# ---- the flow ----------------------------------------------------------------------------
+
+@flow(name="ingest-sources", task_runner=ThreadPoolTaskRunner(max_workers=DEFAULT_WORKERS),
+      log_prints=False)
+def ingest_sources(manifest_path: Optional[str] = None, db_url: Optional[str] = None,
+                   report_path: Optional[str] = None, sources: Optional[list[str]] = None,
+                   max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT,
+                   retries: int = DEFAULT_RETRIES, fail_on_errors: bool = False) -> dict[str, Any]:
+    """Ingest every document of a manifest (or of ``sources``: bare urls/paths).
+
+    Returns the run report; with ``fail_on_errors`` the run ends Failed when any document
+    failed (scheduled deployments use that so failures show in the Prefect UI).
+    """
+    logger = get_run_logger()
+    manifest = manifest_for_run(manifest_path, sources)
+    db_url = resolve_url(db_url)
+    upgrade(db_url)  # once, before the parallel tasks touch the database
+    fetch_options = {"max_bytes": max_bytes, "timeout": timeout, "retries": retries}
+    logger.info("ingesting %d documents into %s", len(manifest.sources), db_url)
+    futures = [ingest_document.submit(entry, db_url, fetch_options) for entry in manifest.sources]
+    outcomes = [f.result() for f in futures]
+    report = build_report(outcomes)
+    publish_report(report, outcomes, report_path)
+    logger.info("%d loaded, %d unchanged, %d failed", len(report["loaded"]),
+                len(report["unchanged"]), len(report["failed"]))
+    if fail_on_errors and report["failed"]:
+        return Failed(message=f"{len(report['failed'])} of {len(outcomes)} documents failed",
+                      data=report)
+    return report
+
+
+def make_task_runner(workers: int = DEFAULT_WORKERS, dask: bool = False):
+    """Threads (default) or a local Dask cluster of ``workers`` processes (prefect-dask)."""
+    if dask:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
+                                              "processes": True, "dashboard_address": None})
+    return ThreadPoolTaskRunner(max_workers=workers)
+
+
+def run_ingest(manifest_path: Optional[str] = None, db_url: Optional[str] = None,
+               report_path: Optional[str] = None, sources: Optional[list[str]] = None,
+               workers: int = DEFAULT_WORKERS, dask: bool = False, **options: Any) -> dict[str, Any]:
+    """Run ``ingest_sources`` on the chosen task runner and return its report."""
+    runner = make_task_runner(workers, dask)
+    configured = ingest_sources.with_options(task_runner=runner)
+    return configured(manifest_path=manifest_path, db_url=db_url, report_path=report_path,
+                      sources=sources, **options)
