@@ -47,6 +47,7 @@ def activity_json(a: Activity) -> dict[str, Any]:
         "page_end": a.page_end,
         "confidence": a.confidence,
         "quality_flags": a.quality_flags or [],
+        "extra": a.extra or {},
     }
 
 

@@ -78,6 +78,7 @@ class Layout:
     header: list[str]                   # header texts as printed (origin cells, in order)
     n_header_rows: int
     kind: str = "other"                 # "activities" | "indicators" | "other"
+    col_headers: list[str] = field(default_factory=list)   # header text over each grid column
 
     def cols(self, role: str) -> list[int]:
         return [i for i, r in enumerate(self.roles) if r == role]
@@ -113,6 +114,7 @@ def detect_layout(table: Table) -> Optional[Layout]:
     """Header rows and column roles of a table, or None when its top is no header."""
     n = table.n_cols
     roles: list[Optional[str]] = [None] * n
+    col_headers: list[str] = [""] * n
     header: list[str] = []
     n_header = 0
     for row in table.rows[:MAX_HEADER_ROWS]:
@@ -136,6 +138,9 @@ def detect_layout(table: Table) -> Optional[Layout]:
             for k in range(c.col, min(n, c.col + c.colspan)):
                 if roles[k] is None or n_header == 0:
                     roles[k] = r
+        for c in row.cells:
+            for k in range(c.col, min(n, c.col + c.colspan)):
+                col_headers[k] = " ".join(x for x in (col_headers[k], one_line(c.text) or "") if x)
         header.extend(one_line(c.text) or "" for c in row.cells if not c.empty and header_role(c.text) != "year")
         n_header += 1
     if n_header == 0:
@@ -146,7 +151,9 @@ def detect_layout(table: Table) -> Optional[Layout]:
         roles = ["title" if r == "description" else r for r in roles]
     if "title" not in roles and "indicator" in roles and ACTIVITY_ROLES & set(roles):
         roles = ["title" if r == "indicator" else r for r in roles]
-    lay = Layout(roles=roles, header=header, n_header_rows=n_header)
+    if "title" in roles and "result" not in roles and "indicator" in roles:   # "Показатель результативности"
+        roles = ["result" if r == "indicator" else r for r in roles]
+    lay = Layout(roles=roles, header=header, n_header_rows=n_header, col_headers=col_headers)
     present = set(roles)
     if "title" in present and present & {"responsible", "deadline", "result"}:
         lay.kind = "activities"
@@ -326,6 +333,7 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
     lay, n = group.layout, group.n_cols
     num_col = lay.col("number")
     cols = {r: lay.cols(r) for r in TEXT_ROLES}
+    unknown = [c for c, r in enumerate(lay.roles) if r is None and (c >= len(lay.col_headers) or lay.col_headers[c])]
     open_headings: list[tuple[int, str]] = []
     acts: list[ActivityRecord] = []
     for row in data_rows(group):
@@ -351,6 +359,8 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
             for r in TEXT_ROLES:
                 setattr(act, r, full[r] or None)
             act.confidence = min(s.confidence for s in row.slots) if row.slots else 1.0
+            act.extra = {lay.col_headers[c]: t for c in unknown
+                         if (t := one_line(row.slots[c].text)) and lay.col_headers[c]}
             if target:
                 act.targets.append(target)
             acts.append(act)

@@ -154,3 +154,10 @@ def test_target_result_broken_by_a_page_is_joined():
     (a,) = stitch([p1, p2], rows_can_split=True).activities
     assert [t.result for t in a.targets] == ["Численность обученных", "Доля педагогов, прошедших обучение по программам"]
     assert a.result == "Численность обученных\nДоля педагогов, прошедших обучение по программам"
+
+
+def test_columns_without_a_role_are_kept_as_extra():
+    t = table([row(["№", "Мероприятие", "Исполнители", "Срок", "Источник финансирования"], header=True),
+               row(["1", "Первое", "ЦЗН", "Май", "областной бюджет"])])
+    (a,) = stitch([t]).activities
+    assert a.extra == {"Источник финансирования": "областной бюджет"}
