@@ -145,6 +145,10 @@ def db_upgrade(
     console.print(f"schema at {revision} on {resolve_url(db)}")
 
 
+from pipeline.cli_compare import register as _register_compare  # noqa: E402
+_register_compare(app)
+
+
 def main() -> None:  # pragma: no cover - console script
     app()
 
