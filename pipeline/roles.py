@@ -57,8 +57,14 @@ def role_score(text: str, stem: str) -> float:
     return best
 
 
+def _join_digits(text: str) -> str:
+    """"202 1" (a year wrapped in a narrow column) → "2021"."""
+    return re.sub(r"(?<=\d)\s+(?=\d)", "", text or "")
+
+
 def header_role(text: str) -> Optional[str]:
     """The role of one header cell, or None when nothing matches well enough."""
+    text = _join_digits(text)
     if YEAR_RE.match(text or ""):
         return "year"
     if year_of(text) and len(_norm(text)) <= 60 and re.search(r"значени|индикатор|показател|план|факт|год", _norm(text)):
@@ -94,5 +100,5 @@ def is_numbering_row(texts: list[str]) -> bool:
 
 def year_of(text: str) -> Optional[str]:
     """The year a header cell stands for: "2021", "2021 г.", "Значение в 2021 году"."""
-    years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text or "")
+    years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", _join_digits(text))
     return years[0] if len(years) == 1 else None

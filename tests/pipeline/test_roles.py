@@ -17,7 +17,8 @@ from pipeline.roles import header_role, is_numbering_row, year_of
     ("Документ, определяющий результат", "result_document"),
     ("Задачи модели", "tasks"), ("Ед. изм.", "unit"), ("Единица измерения", "unit"),
     ("Целевые показатели", "targets"), ("2024", "year"), ("2024 г.", "year"),
-    ("Значение в 2025 году", "year"), ("Наименование показателя", "indicator"),
+    ("Значение в 2025 году", "year"), ("Наименование показателя", "indicator"), ("202 1", "year"),
+    ("Едини цы измере ния", "unit"), ("Зада чи моде ли", "tasks"),
 ])
 def test_header_roles(text, role):
     assert header_role(text) == role
