@@ -87,6 +87,7 @@ def run_stages(entry: SourceEntry, db_url: str, fetch_options: dict) -> IngestOu
     fetched = fetch_task(entry, **fetch_options)
     sha = hash_task(fetched)
     if already_loaded_task(db_url, sha):
+        resolve_quarantine(db_url, entry.location)
         return IngestOutcome(source=entry.location, sha256=sha, status="unchanged")
     try:
         extracted = extract_task(fetched)

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlparse
 import httpx
 
 from pipeline.ingest import StageError, sha256_bytes, sniff_format
-from pipeline.manifest import ALLOWED_SCHEMES, SourceEntry
+from pipeline.manifest import ALLOWED_SCHEMES, SourceEntry, looks_like_url
 
 DEFAULT_MAX_BYTES = int(os.environ.get("ROADMAPS_MAX_BYTES", 100 * 1024 * 1024))
 DEFAULT_TIMEOUT = float(os.environ.get("ROADMAPS_FETCH_TIMEOUT", 60))
@@ -135,7 +135,7 @@ def fetch(entry: Union[SourceEntry, str], *, max_bytes: int = DEFAULT_MAX_BYTES,
     Example: fetch(SourceEntry(url="https://example.ru/roadmap.pdf"), max_bytes=50_000_000)
     """
     if isinstance(entry, str):
-        location, is_url = entry, "://" in entry
+        location, is_url = entry, looks_like_url(entry)
     else:
         location, is_url = entry.location, entry.url is not None
     data, local_path = fetch_bytes(location, is_url=is_url, max_bytes=max_bytes,

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 ALLOWED_SCHEMES = ("http", "https", "file")
 REGION_CODE_PATTERN = re.compile(r"^RU-[A-Z]{2,3}$")
+URL_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")   # a scheme of 2+ letters (not "C:")
 
 
 class ManifestError(ValueError):
@@ -42,6 +43,14 @@ class SourceEntry(BaseModel):
     region_code: Optional[str] = None
     doc_kind: Optional[str] = None
     tags: list[str] = Field(default_factory=list)
+
+    @field_validator("tags", mode="before")
+    @classmethod
+    def _tags_as_text(cls, tags: Any) -> Any:
+        """YAML reads ``[school, 2021]`` as a str and an int: keep both as text."""
+        if isinstance(tags, list):
+            return [str(t) if isinstance(t, (int, float)) else t for t in tags]
+        return tags
 
     @field_validator("url")
     @classmethod
@@ -152,7 +161,12 @@ def load_manifest(path: str | Path) -> Manifest:
     return parse_manifest(text, path)
 
 
+def looks_like_url(location: str) -> bool:
+    """True for 'scheme:…' strings (http://, ftp://, data:…); False for paths, even 'C:\\x'."""
+    return bool(URL_PATTERN.match(location))
+
+
 def manifest_from_locations(locations: list[str]) -> Manifest:
     """An in-memory manifest of bare urls/paths (``quarantine retry``, ad-hoc runs)."""
-    raw = [{"url": loc} if "://" in loc else {"path": loc} for loc in locations]
+    raw = [{"url": loc} if looks_like_url(loc) else {"path": loc} for loc in locations]
     return Manifest(sources=_validate_entries(raw, "<sources>"))
