@@ -15,8 +15,10 @@ from typing import Optional, Sequence
 
 from extractors.grid import Word
 
+CELL_PADDING = 5.4        # points: Word's and LibreOffice's default cell margin (0.19 cm)
 LINE_TOL_RATIO = 0.5      # words whose vertical centres differ by < this × height share a line
 BULLET_RE = re.compile(r"^([-–—•·▪]|\d{1,2}[.)]\s|[а-я]\)\s)")
+NUMBER_TAIL_RE = re.compile(r"(?:^|\s)\d{2,}$")   # the line ends in a run of digits, not "1 " of "1 100"
 ABBR_RE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[А-ЯЁA-Z]$")   # ЦЗН, ДОиН, МОУО, WSR
 CLOSED_RE = re.compile(r"([»)\"]|^[А-ЯЁA-Z]{2,}[,;]?)$")
 
@@ -78,11 +80,13 @@ def join_cell_lines(lines: Sequence[Sequence[Word]], right: Optional[float] = No
             out += "\n" + text
         elif out.endswith("-"):
             out += "\n" + text        # hyphenated at a wrap: normalizers.text decides
+        elif out[-1:].isdigit() and text[:1].isdigit() and NUMBER_TAIL_RE.search(out):
+            out += text               # a number wrapped in a narrow column: "110" / "0"
         else:
             out += " " + text
     return out
 
 
-def cell_text(words: Sequence[Word], right: Optional[float] = None, padding: float = 2.0) -> str:
+def cell_text(words: Sequence[Word], right: Optional[float] = None, padding: float = CELL_PADDING) -> str:
     """Text of the words inside one cell; ``right`` is the cell box's right edge."""
     return join_cell_lines(text_lines(words), None if right is None else right - padding)

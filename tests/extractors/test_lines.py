@@ -38,3 +38,8 @@ def test_abbreviation_after_a_closed_name_starts_a_new_item():
     assert cell_text(ws, right=90) == "ГБУ ДПО «КРИРПО»\nМОУО"
     ws = words([(0, 0, "Министерство образования"), (12, 0, "Амурской области")])
     assert cell_text(ws, right=125) == "Министерство образования Амурской области"
+
+
+def test_number_wrapped_in_a_narrow_column_is_rejoined():
+    ws = [Word("110", 0, 0, 15, 10), Word("0", 0, 12, 5, 22)]
+    assert cell_text(ws, right=20) == "1100"
