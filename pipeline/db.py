@@ -6,7 +6,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -64,6 +64,8 @@ def alembic_config(url: str | None = None):
 
 
 _upgraded: set[str] = set()
+# Any fixed 64-bit key: PostgreSQL serialises concurrent upgrades on it (two workers on a fresh DB).
+MIGRATION_LOCK_KEY = 7_236_041_910
 
 
 def upgrade(url: str | None = None, revision: str = "head") -> None:
@@ -75,6 +77,8 @@ def upgrade(url: str | None = None, revision: str = "head") -> None:
         return
     cfg = alembic_config(url)
     with get_engine(url).begin() as conn:
+        if conn.dialect.name == "postgresql":  # held until commit; the loser then finds head
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
     if revision == "head":
