@@ -143,9 +143,11 @@ def svg_timeline(facts: pd.DataFrame, colours: dict[str, str], labels: dict[str,
     bar, gap, top, band_gap = 4, 1, 30, 26
     body: list[str] = []
     y = top
+    all_counts = facts.groupby("region_code").size().to_dict()
     for region, grp in rows.groupby("region_code", sort=True):
         shown = grp.head(MAX_TIMELINE_ROWS)
-        note = f" (first {len(shown)} of {len(grp)})" if len(grp) > len(shown) else f" ({len(grp)})"
+        total = all_counts.get(region, len(grp))
+        note = f" ({len(shown)} of {total}" + (" dated)" if len(shown) == len(grp) else ", first dated)")
         body.append(_text(LABEL_W - 8, y + 12, f"{region}{note}", "end", 12, "bold"))
         band_h = len(shown) * (bar + gap)
         body.append(_rect(LABEL_W, y, plot_w, band_h, "#f6f6f6"))
@@ -198,15 +200,28 @@ def legend(keys: list[str], colours: dict[str, str], labels: dict[str, str]) -> 
     return f"<div class=legend>{items}</div>"
 
 
+def _clean(v) -> str:
+    """Text of a cell value; None / NaN / NaT become ''."""
+    if v is None:
+        return ""
+    try:
+        if pd.isna(v):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(v)
+
+
 def documents_table(docs: pd.DataFrame) -> str:
     head = "<tr><th>region</th><th>act</th><th>date</th><th>period</th><th>activities</th><th>title</th></tr>"
     rows = []
     for r in docs.itertuples():
-        act = " ".join(str(x) for x in (r.doc_kind, ("№ " + str(r.doc_number)) if r.doc_number else None) if x)
-        period = "–".join(str(int(p)) for p in (r.period_start, r.period_end) if p is not None and not pd.isna(p))
-        rows.append(f"<tr><td>{escape(str(r.region_code or '?'))}<br><small>{escape(str(r.region or ''))}</small></td>"
-                    f"<td>{escape(act)}</td><td>{escape(str(r.doc_date or ''))}</td><td>{escape(period)}</td>"
-                    f"<td class=num>{int(r.n_activities)}</td><td>{escape(str(r.title or r.source))}</td></tr>")
+        number = _clean(r.doc_number)
+        act = " ".join(x for x in (_clean(r.doc_kind), f"№ {number}" if number else "") if x)
+        period = "–".join(str(int(float(p))) for p in (_clean(r.period_start), _clean(r.period_end)) if p)
+        rows.append(f"<tr><td>{escape(_clean(r.region_code) or '?')}<br><small>{escape(_clean(r.region))}</small></td>"
+                    f"<td>{escape(act)}</td><td>{escape(_clean(r.doc_date)[:10])}</td><td>{escape(period)}</td>"
+                    f"<td class=num>{int(r.n_activities)}</td><td>{escape(_clean(r.title) or _clean(r.source))}</td></tr>")
     return f"<table class=docs>{head}{''.join(rows)}</table>"
 
 
