@@ -218,20 +218,43 @@ def column_edges(table: Table) -> list[float]:
 def word_coverage(layout: PageLayout, tables: list[Table]) -> float:
     """Share of the words inside the ruled area of the page that landed in a table cell.
 
-    The ruled area is the bounding box of the page's long segments. 1.0 when the
-    area holds no words. Used by ``extractors.pdf`` to spot a broken grid.
+    A word is in the ruled area when some long vertical segment spans its
+    height and some long horizontal segment spans its centre's x (so page
+    titles above a table and paragraphs between two tables do not count, but a
+    first column whose left border is missing does). 1.0 when the area holds no
+    words. Used by ``extractors.pdf`` to spot a broken grid.
     """
-    long_segs = [s for s in layout.segments if max(abs(s.x1 - s.x0), abs(s.bottom - s.top)) > 8]
-    if not long_segs:
+    v = [(min(s.top, s.bottom), max(s.top, s.bottom)) for s in layout.segments
+         if not s.horizontal and abs(s.bottom - s.top) > 8]
+    h = [(min(s.x0, s.x1), max(s.x0, s.x1)) for s in layout.segments
+         if s.horizontal and abs(s.x1 - s.x0) > 8]
+    if not v or not h:
         return 1.0
-    area = (min(min(s.x0, s.x1) for s in long_segs), min(min(s.top, s.bottom) for s in long_segs),
-            max(max(s.x0, s.x1) for s in long_segs), max(max(s.top, s.bottom) for s in long_segs))
-    inside = [w for w in layout.words if _centre_in(w, area)]
+    inside = []
+    for w in layout.words:
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        if any(a <= cy <= b for a, b in v) and any(a <= cx <= b for a, b in h):
+            inside.append(w)
     if not inside:
         return 1.0
-    boxes = [c.bbox for t in tables for r in t.rows for c in r.cells if c.bbox]
-    hit = sum(1 for w in inside if any(_centre_in(w, b) for b in boxes))
+    index = _band_index([c.bbox for t in tables for r in t.rows for c in r.cells if c.bbox])
+    hit = 0
+    for w in inside:
+        band = int((w.top + w.bottom) / 2 // BAND)
+        hit += any(_centre_in(w, b) for b in index.get(band, ()))
     return hit / len(inside)
+
+
+BAND = 20.0  # points: height of the horizontal bands used to look up cells by y
+
+
+def _band_index(boxes: list[BBox]) -> dict[int, list[BBox]]:
+    """Cell boxes by the horizontal bands they overlap (a cheap spatial index)."""
+    index: dict[int, list[BBox]] = {}
+    for b in boxes:
+        for band in range(int((b[1] - 1) // BAND), int((b[3] + 1) // BAND) + 1):
+            index.setdefault(band, []).append(b)
+    return index
 
 
 def _centre_in(w: Word, box: BBox, tol: float = 0.5) -> bool:

@@ -153,3 +153,12 @@ def test_column_edges_and_cell_text():
     (t,) = build_ruled_tables(lay)
     assert column_edges(t) == XS
     assert cell_text([word("b", 30, 100), word("a", 10, 101), word("c", 10, 115)], right=200) == "a b\nc"
+
+
+def test_text_between_two_tables_is_not_counted_as_missed():
+    segs = grid_segments([50, 200, 400], [100, 130]) + grid_segments([50, 200, 400], [300, 330])
+    words = [word("top", 55, 105), word("Heading", 55, 200), word("between", 120, 215),
+             word("Title", 55, 20), word("low", 55, 305)]
+    lay = PageLayout(1, 600, 800, words=words, segments=segs)
+    tables = build_ruled_tables(lay)
+    assert len(tables) == 2 and word_coverage(lay, tables) == 1.0
