@@ -135,15 +135,25 @@ def load_document(session: Session, rec: DocumentRecord) -> tuple[str, int]:
     return "loaded", doc.id
 
 
+VERSION_RACE_RETRIES = 3
+
+
 def load(session_factory, rec: DocumentRecord) -> tuple[str, int]:
-    """Load in one transaction; a concurrent load of the same bytes counts as unchanged."""
-    with session_factory() as session:
-        try:
-            with session.begin():
-                return load_document(session, rec)
-        except IntegrityError:
-            session.rollback()
-            existing = find_by_sha(session, rec.sha256)
-            if existing is None:
-                raise
-            return "unchanged", existing.id
+    """Load in one transaction; a concurrent load of the same bytes counts as unchanged.
+
+    A concurrent new version of the same source collides on (source, version); the
+    transaction is retried and then chains after the version the other worker committed.
+    """
+    for attempt in range(VERSION_RACE_RETRIES + 1):
+        with session_factory() as session:
+            try:
+                with session.begin():
+                    return load_document(session, rec)
+            except IntegrityError:
+                session.rollback()
+                existing = find_by_sha(session, rec.sha256)
+                if existing is not None:
+                    return "unchanged", existing.id
+                if attempt == VERSION_RACE_RETRIES:
+                    raise
+    raise AssertionError("unreachable")

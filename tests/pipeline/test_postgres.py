@@ -1,0 +1,212 @@
+"""PostgreSQL: same schema and migrations as SQLite, same exports, and concurrency-safe loading.
+
+Every test that needs a server takes the ``pg_url`` fixture (a fresh database per test; skipped
+with a visible reason when ``$ROADMAPS_TEST_PG_URL`` is unset or unreachable). Races are started
+with a ``multiprocessing`` barrier so that two real processes hit the database at the same moment.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, inspect, select, text
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.db import get_engine, resolve_url, session_factory, upgrade
+from pipeline.ingest import export_json, ingest_path
+from pipeline.schema import Activity, Document, Organisation, Party
+from tests.conftest import CORPUS
+from tests.docx_factory import make_docx
+
+DEV_DOCX = sorted(CORPUS.glob("*/*.docx"))
+DEV_PDF = CORPUS / "kemerovo_2018" / "kemerovo_2018.pdf"
+BARRIER_TIMEOUT_S = 120
+JOIN_TIMEOUT_S = 180
+BEFORE = ["МИНИСТЕРСТВО ОБРАЗОВАНИЯ ТУЛЬСКОЙ ОБЛАСТИ", "ПРИКАЗ", "от 16 декабря 2022 г. № 2714",
+          "Дорожная карта опережающего развития профессионального образования Тульской области "
+          "на 2023-2025 гг."]
+BASE_ROWS = [["1", "Проведение совещания с ПОО", "министерство образования Тульской области, "
+              "ЦЗН (по согласованию)", "Январь – март 2023 г.", "Проведено совещание"],
+             ["2", "Разработка программы", "ЦОПП, ГПОУ ТО «Тульский колледж»", "Ежегодно", "Программа"]]
+
+needs_dev_corpus = pytest.mark.skipif(not DEV_DOCX or not DEV_PDF.exists(),
+                                      reason=f"dev corpus not found under {CORPUS}")
+
+
+# ---------------------------------------------------------------- worker processes (spawned)
+
+def _warm_up(url: str) -> None:
+    """Import everything an ingest needs, so both workers start the race at the same point."""
+    import pipeline.normalise  # noqa: F401  (lazily imported by ingest)
+
+    get_engine(resolve_url(url))
+
+
+def _guarded(work, barrier, *args) -> None:
+    """Run ``work(barrier, *args)`` in a worker; a crash is reported as one failed outcome."""
+    results = args[-1]
+    try:
+        work(barrier, *args)
+    except BaseException as e:  # the parent must not wait for a result that never comes
+        barrier.abort()
+        results.put([{"status": "failed", "error": f"worker crashed: {type(e).__name__}: {e}"}])
+
+
+def _ingest_worker(barrier, url: str, items: list[tuple[str, str]], results) -> None:
+    """Ingest (path, source) pairs after the barrier; report outcomes as dicts."""
+    _warm_up(url)
+    barrier.wait(BARRIER_TIMEOUT_S)
+    results.put([ingest_path(p, url, source=s).as_dict() for p, s in items])
+
+
+def _version_worker(barrier, url: str, rounds: list[str], source: str, results) -> None:
+    """Per round: extract + normalise one variant, then load it at the barrier's release."""
+    from pipeline.ingest import extract_stage, load_stage, normalise_stage, sha256_bytes
+
+    _warm_up(url)
+    upgrade(url)
+    outs = []
+    for path in rounds:
+        sha = sha256_bytes(Path(path).read_bytes())
+        record = normalise_stage(extract_stage(path, source), source, sha)
+        barrier.wait(BARRIER_TIMEOUT_S)
+        try:
+            outs.append(load_stage(record, url).as_dict())
+        except Exception as e:  # reported, not raised: the parent asserts on it
+            outs.append({"status": "failed", "error": str(e)})
+    results.put(outs)
+
+
+def _run_together(target, per_worker_args: list[tuple]) -> list[list[dict]]:
+    """Start one spawned process per argument tuple behind a shared barrier; their results."""
+    ctx = mp.get_context("spawn")
+    barrier = ctx.Barrier(len(per_worker_args))
+    results = ctx.Queue()
+    procs = [ctx.Process(target=_guarded, args=(target, barrier, *args, results)) for args in per_worker_args]
+    for p in procs:
+        p.start()
+    outs = [results.get(timeout=JOIN_TIMEOUT_S) for _ in procs]
+    for p in procs:
+        p.join(JOIN_TIMEOUT_S)
+        assert p.exitcode == 0
+    return outs
+
+
+# ---------------------------------------------------------------- helpers
+
+def _counts(url: str) -> dict[str, int]:
+    with session_factory(resolve_url(url))() as s:
+        return {
+            "documents": s.scalar(select(func.count()).select_from(Document)),
+            "distinct_sha": s.scalar(select(func.count(func.distinct(Document.sha256)))),
+            "activities": s.scalar(select(func.count()).select_from(Activity)),
+            "parties": s.scalar(select(func.count()).select_from(Party)),
+            "organisations": s.scalar(select(func.count()).select_from(Organisation)),
+            "distinct_organisations": s.scalar(select(func.count()).select_from(
+                select(Organisation.canonical_name, Organisation.region_key).distinct().subquery())),
+        }
+
+
+def _without_run_fields(docs: list[dict]) -> list[dict]:
+    """Exports with the fields that differ between runs by design (time of ingest) removed."""
+    out = []
+    for d in docs:
+        d = dict(d, document={k: v for k, v in d["document"].items() if k != "ingested_at"})
+        out.append(d)
+    return out
+
+
+def _schema_shape(url: str) -> dict[str, dict]:
+    """Tables → columns (name, nullable), unique column sets and indexed column sets."""
+    insp = inspect(get_engine(resolve_url(url)))
+    shape = {}
+    for table in insp.get_table_names():
+        uniques = {tuple(u["column_names"]) for u in insp.get_unique_constraints(table)}
+        uniques |= {tuple(i["column_names"]) for i in insp.get_indexes(table) if i["unique"]}
+        shape[table] = {
+            "columns": sorted((c["name"], c["nullable"]) for c in insp.get_columns(table)),
+            "unique": sorted(uniques),
+            "indexed": sorted(tuple(i["column_names"]) for i in insp.get_indexes(table) if not i["unique"]),
+        }
+    return shape
+
+
+# ---------------------------------------------------------------- tests
+
+@pytest.mark.parametrize("given", ["postgresql://u@h:5432/db", "postgres://u@h:5432/db",
+                                   "postgresql+psycopg://u@h:5432/db"])
+def test_postgres_urls_use_the_psycopg3_driver(given):
+    assert resolve_url(given) == "postgresql+psycopg://u@h:5432/db"
+
+
+def test_migrations_give_the_same_schema_on_postgres_and_sqlite(pg_url, db_url):
+    upgrade(pg_url)
+    upgrade(db_url)
+    pg, lite = _schema_shape(pg_url), _schema_shape(db_url)
+    assert {"documents", "activities", "parties", "organisations", "alembic_version"} <= set(pg)
+    assert pg == lite
+    assert ("sha256",) in pg["documents"]["unique"]
+    assert ("source", "version") in pg["documents"]["unique"]
+
+
+def test_cli_db_upgrade_takes_a_plain_postgresql_url(pg_url):
+    plain = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    result = CliRunner().invoke(app, ["db", "upgrade", "--db", plain])
+    assert result.exit_code == 0, result.output
+    with get_engine(resolve_url(plain)).connect() as conn:
+        assert conn.scalar(text("SELECT count(*) FROM alembic_version")) == 1
+
+
+@needs_dev_corpus
+def test_same_files_give_identical_exports_on_postgres_and_sqlite(pg_url, db_url):
+    files = DEV_DOCX + [DEV_PDF]
+    for url in (pg_url, db_url):
+        outcomes = [ingest_path(str(f), url, source=f.name) for f in files]
+        assert [o.status for o in outcomes] == ["loaded"] * len(files), [o.error for o in outcomes]
+    pg_docs, lite_docs = export_json(pg_url), export_json(db_url)
+    assert len(pg_docs) == len(files)
+    assert sum(len(d["activities"]) for d in pg_docs) > 50
+    assert _without_run_fields(pg_docs) == _without_run_fields(lite_docs)
+
+
+@needs_dev_corpus
+def test_two_processes_ingesting_the_same_files_leave_no_duplicates(pg_url):
+    """Both start on an empty database at once: migrations, sha256 skip and organisation upserts race."""
+    items = [(str(f), f.name) for f in DEV_DOCX]
+    outs = _run_together(_ingest_worker, [(pg_url, items), (pg_url, list(reversed(items)))])
+    statuses = [o["status"] for out in outs for o in out]
+    assert "failed" not in statuses, [o["error"] for out in outs for o in out]
+    assert statuses.count("loaded") == len(items)          # each file loaded by exactly one worker
+    docs = export_json(pg_url)
+    counts = _counts(pg_url)
+    assert counts["documents"] == counts["distinct_sha"] == len(items)
+    assert counts["activities"] == sum(len(d["activities"]) for d in docs)
+    assert counts["parties"] == sum(len(a["parties"]) for d in docs for a in d["activities"])
+    assert counts["organisations"] == counts["distinct_organisations"] > 0
+
+
+def test_racing_new_versions_of_one_source_get_distinct_versions(pg_url, tmp_path):
+    """Two workers load different bytes of the same source at the same moment, three rounds."""
+    source = "https://example.org/tula/roadmap.docx"
+    rounds = 3
+    variants = {w: [str(make_docx(tmp_path / f"w{w}_r{r}.docx",
+                                  BASE_ROWS + [[str(3 + r), f"Мероприятие {w}-{r}", "ЦЗН", "Май 2024 г.",
+                                                f"Итог {w}"]], before=BEFORE))
+                    for r in range(rounds)] for w in range(2)}
+    outs = _run_together(_version_worker, [(pg_url, variants[w], source) for w in range(2)])
+    results = [o for out in outs for o in out]
+    assert [o["status"] for o in results] == ["loaded"] * (2 * rounds), [o.get("error") for o in results]
+    with session_factory(resolve_url(pg_url))() as s:
+        rows = s.execute(select(Document.id, Document.version, Document.superseded_by_id)
+                         .where(Document.source == source).order_by(Document.version)).all()
+    assert [v for _, v, _ in rows] == list(range(1, 2 * rounds + 1))
+    newest = [r for r in rows if r.superseded_by_id is None]
+    assert len(newest) == 1 and newest[0].version == 2 * rounds
+    by_id = {r.id: r for r in rows}
+    chain = [by_id[r.superseded_by_id].version for r in rows if r.superseded_by_id is not None]
+    assert chain == list(range(2, 2 * rounds + 1))           # each version points to the next
+    (doc,) = export_json(pg_url)
+    assert doc["document"]["version"] == 2 * rounds
