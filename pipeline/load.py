@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pipeline.records import ActivityRecord, DocumentRecord, PartyRecord
+from pipeline.themes import assign_themes, ensure_theme_catalogue
 from pipeline.schema import (
     Abbreviation,
     Activity,
@@ -130,6 +131,7 @@ def load_document(session: Session, rec: DocumentRecord) -> tuple[str, int]:
     for i, (short, full) in enumerate(rec.abbreviations.items()):
         session.add(Abbreviation(document=doc, position=i, short=short, full=full))
     session.flush()
+    assign_themes(session, doc.id)
     if prev is not None:
         prev.superseded_by_id = doc.id
     return "loaded", doc.id
@@ -144,6 +146,7 @@ def load(session_factory, rec: DocumentRecord) -> tuple[str, int]:
     A concurrent new version of the same source collides on (source, version); the
     transaction is retried and then chains after the version the other worker committed.
     """
+    ensure_theme_catalogue(session_factory)
     for attempt in range(VERSION_RACE_RETRIES + 1):
         with session_factory() as session:
             try:

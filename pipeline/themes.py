@@ -30,6 +30,28 @@ def sync_theme_catalogue(session: Session, taxonomy: Optional[Taxonomy] = None) 
         session.add(row)
 
 
+_synced: set[str] = set()
+
+
+def ensure_theme_catalogue(factory) -> None:
+    """Sync the ``themes`` table once per process and database, in its own transaction.
+
+    Kept out of the per-document transaction so that parallel loaders do not race on it;
+    a concurrent sync that wins the race is as good as ours.
+    """
+    from sqlalchemy.exc import IntegrityError
+
+    key = str(factory.kw.get("bind").url)
+    if key in _synced:
+        return
+    try:
+        with factory() as session, session.begin():
+            sync_theme_catalogue(session)
+    except IntegrityError:
+        pass
+    _synced.add(key)
+
+
 def section_path_titles(section: Optional[Section]) -> list[str]:
     """Titles of a section and its ancestors, outermost first."""
     titles: list[str] = []
@@ -52,7 +74,6 @@ def assign_themes(session: Session, document_id: int) -> int:
     Does not commit: the caller's transaction decides.
     """
     tax = load_taxonomy()
-    sync_theme_catalogue(session, tax)
     activities = list(session.scalars(select(Activity).where(Activity.document_id == document_id)))
     ids = [a.id for a in activities]
     if ids:
