@@ -6,7 +6,7 @@ bash scripts/setup.sh
 # the report test opens the HTML report in headless Chromium (skipped with a reason without it)
 if ! command -v chromium >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null \
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; } \
     || echo "chromium could not be installed: the report screenshot test will be skipped"
 fi
 .venv/bin/python -m pytest "$@"
