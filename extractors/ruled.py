@@ -97,6 +97,55 @@ def segments_to_edges(segments: list[Segment], min_length: float = 1.0) -> list[
     return edges
 
 
+def _edge(orientation: str, fixed: float, lo: float, hi: float) -> dict:
+    if orientation == "v":
+        return {"x0": fixed, "x1": fixed, "top": lo, "bottom": hi, "width": 0.0,
+                "height": hi - lo, "orientation": "v"}
+    return {"x0": lo, "x1": hi, "top": fixed, "bottom": fixed, "width": hi - lo,
+            "height": 0.0, "orientation": "h"}
+
+
+def missing_side_borders(edges: list[dict], tol: float) -> list[dict]:
+    """Outer borders a table leaves out ("open" sides), closed from its rules' common ends.
+
+    Horizontal rules that start (or end) at the same x, with no vertical line
+    there, get a vertical border between each two consecutive rules that an
+    inner vertical line also joins (so they belong to one table); the same for
+    vertical rules sharing a top or bottom end. Tables printed without left and
+    right borders then still close their first and last columns. Known gap: a
+    full-width row (section heading) of such an open table has no inner line to
+    prove it belongs to the table and stays open; a gap between two tables of
+    the same width looks the same, and merging those is worse.
+    """
+    added = []
+    for orient, other, (lo_key, hi_key), fixed_key in (
+            ("h", "v", ("x0", "x1"), "top"), ("v", "h", ("top", "bottom"), "x0")):
+        rules = [e for e in edges if e["orientation"] == orient]
+        crossers = [e for e in edges if e["orientation"] == other]
+        for end_key in (lo_key, hi_key):
+            for x in _cluster([e[end_key] for e in rules], tol):
+                stops = sorted({e[fixed_key] for e in rules if abs(e[end_key] - x) <= tol})
+                for a, b in zip(stops, stops[1:]):
+                    if (_joined_by(crossers, other, a, b, tol)
+                            and not _has_line_at(crossers, other, x, a, b, tol)):
+                        added.append(_edge(other, x, a, b))
+    return added
+
+
+def _joined_by(lines: list[dict], orientation: str, a: float, b: float, tol: float) -> bool:
+    """True when some line of ``orientation`` runs from ``a`` to ``b`` (crosses both rules)."""
+    lo, hi = ("top", "bottom") if orientation == "v" else ("x0", "x1")
+    return any(e[lo] <= a + tol and e[hi] >= b - tol for e in lines)
+
+
+def _has_line_at(lines: list[dict], orientation: str, at: float, lo: float, hi: float,
+                 tol: float) -> bool:
+    """True when a line of ``orientation`` lies at ``at`` and covers most of [lo, hi]."""
+    pos, a, b = ("x0", "top", "bottom") if orientation == "v" else ("top", "x0", "x1")
+    covered = sum(max(0.0, min(e[b], hi) - max(e[a], lo)) for e in lines if abs(e[pos] - at) <= tol)
+    return covered >= 0.5 * (hi - lo)
+
+
 def find_cell_boxes(layout: PageLayout) -> list[list[BBox]]:
     """Cell rectangles of each ruled table on the page (pdfplumber's lattice chain)."""
     tol = TOLERANCES.get(layout.source, TOLERANCES["text"])
@@ -105,6 +154,7 @@ def find_cell_boxes(layout: PageLayout) -> list[list[BBox]]:
         return []
     edges = merge_edges(edges, tol["snap"], tol["snap"], tol["join"], tol["join"])
     edges = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= tol["min_edge"]]
+    edges += missing_side_borders(edges, tol["snap"])
     intersections = edges_to_intersections(edges, tol["intersect"], tol["intersect"])
     cells = intersections_to_cells(intersections)
     tables = cells_to_tables(cells)

@@ -142,7 +142,7 @@ def test_ocr_confidence_and_bold():
 
 def test_word_coverage_spots_broken_grid():
     words = [word("in", 105, 135), word("out", 105, 300)]
-    segs = grid_segments(XS, YS[:3]) + [vline(50, 160, 320), vline(500, 160, 320)]  # open box below
+    segs = grid_segments(XS, YS[:3]) + [vline(50, 160, 320)]  # a lone rule below: no cell there
     lay = PageLayout(1, 600, 800, words=words, segments=segs)
     tables = build_ruled_tables(lay)
     assert word_coverage(lay, tables) == 0.5
@@ -162,3 +162,20 @@ def test_text_between_two_tables_is_not_counted_as_missed():
     lay = PageLayout(1, 600, 800, words=words, segments=segs)
     tables = build_ruled_tables(lay)
     assert len(tables) == 2 and word_coverage(lay, tables) == 1.0
+
+
+def test_open_bottom_is_closed_between_side_borders():
+    segs = grid_segments(XS, YS[:3]) + [vline(50, 160, 320), vline(500, 160, 320)]
+    lay = PageLayout(1, 600, 800, words=[word("out", 105, 300)], segments=segs)
+    (t,) = build_ruled_tables(lay)
+    assert t.rows[-1].cells[0].colspan == 4 and t.rows[-1].cells[0].text == "out"
+
+
+def test_table_without_left_and_right_borders_is_closed():
+    segs = [s for s in grid_segments(XS, YS) if s.horizontal or s.x0 not in (XS[0], XS[-1])]
+    words = [word("1", 55, 135), word("last", 405, 205)]
+    lay = PageLayout(1, 600, 800, words=words, segments=segs)
+    (t,) = build_ruled_tables(lay)
+    assert t.n_cols == 4 and len(t.rows) == 4
+    assert t.rows[1].cell_at(0).text == "1" and t.rows[3].cell_at(3).text == "last"
+    assert word_coverage(lay, [t]) == 1.0
