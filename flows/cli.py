@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import flows.prefect_env  # noqa: F401  (Prefect settings before Prefect is imported)
 
+import json
 import os
 import shutil
 import subprocess
@@ -177,6 +178,7 @@ def serve_flow(manifest: str, db: Optional[str], report: Optional[Path], name: s
 def quarantine_list(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     all_entries: bool = typer.Option(False, "--all", help="Include entries resolved by a later load."),
+    as_json: bool = typer.Option(False, "--json", help="Print the entries as JSON on stdout."),
 ) -> None:
     """Documents that failed to ingest: source, stage, error, time, attempt.
 
@@ -185,6 +187,9 @@ def quarantine_list(
     from pipeline.ingest import list_quarantine, resolve_url
 
     entries = list_quarantine(resolve_url(db), include_resolved=all_entries)
+    if as_json:
+        sys.stdout.write(json.dumps(entries, ensure_ascii=False, indent=1) + "\n")
+        return
     if not entries:
         console.print("quarantine is empty")
         return
