@@ -153,7 +153,9 @@ def serve(
         console.print(f"[red]error[/] no Prefect server answers at PREFECT_API_URL={api_url}")
         raise typer.Exit(2)
     try:
-        serve_flow(str(manifest.resolve()), db, report, name, cron, api_url)
+        serve_flow(str(manifest), db, report, name, cron, api_url)
+    except KeyboardInterrupt:
+        console.print("stopped serving")
     finally:
         if proc is not None:
             proc.terminate()
