@@ -7,7 +7,10 @@ with a ``multiprocessing`` barrier so that two real processes hit the database a
 
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +28,8 @@ DEV_DOCX = sorted(CORPUS.glob("*/*.docx"))
 DEV_PDF = CORPUS / "kemerovo_2018" / "kemerovo_2018.pdf"
 BARRIER_TIMEOUT_S = 120
 JOIN_TIMEOUT_S = 180
+PULL_TIMEOUT_S = 300
+ROADMAPS_CLI = Path(sys.executable).with_name("roadmaps")
 BEFORE = ["МИНИСТЕРСТВО ОБРАЗОВАНИЯ ТУЛЬСКОЙ ОБЛАСТИ", "ПРИКАЗ", "от 16 декабря 2022 г. № 2714",
           "Дорожная карта опережающего развития профессионального образования Тульской области "
           "на 2023-2025 гг."]
@@ -210,3 +215,27 @@ def test_racing_new_versions_of_one_source_get_distinct_versions(pg_url, tmp_pat
     assert chain == list(range(2, 2 * rounds + 1))           # each version points to the next
     (doc,) = export_json(pg_url)
     assert doc["document"]["version"] == 2 * rounds
+
+
+@needs_dev_corpus
+@pytest.mark.skipif(not ROADMAPS_CLI.exists(), reason=f"console script {ROADMAPS_CLI} not installed")
+def test_two_roadmaps_pull_runs_of_one_manifest_at_once_leave_no_duplicates(pg_url, tmp_path):
+    """Two `roadmaps pull` processes (each with its own temporary Prefect server) on one database."""
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text("sources:\n" + "".join(f"  - path: {f}\n" for f in DEV_DOCX), encoding="utf-8")
+    plain = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    runs = [subprocess.Popen([str(ROADMAPS_CLI), "pull", str(manifest), "--db", plain, "--workers", "2",
+                              "--report", str(tmp_path / f"run{i}.json")],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            for i in range(2)]
+    outputs = [r.communicate(timeout=PULL_TIMEOUT_S)[0] for r in runs]
+    assert [r.returncode for r in runs] == [0, 0], outputs
+    reports = [json.loads((tmp_path / f"run{i}.json").read_text()) for i in range(2)]
+    assert sum(len(r["loaded"]) for r in reports) == len(DEV_DOCX)   # each file loaded by one run
+    assert all(not r["failed"] for r in reports)
+    docs = export_json(pg_url)
+    counts = _counts(pg_url)
+    assert counts["documents"] == counts["distinct_sha"] == len(DEV_DOCX)
+    assert counts["activities"] == sum(len(d["activities"]) for d in docs)
+    assert counts["parties"] == sum(len(a["parties"]) for d in docs for a in d["activities"])
+    assert counts["organisations"] == counts["distinct_organisations"] > 0
