@@ -18,9 +18,10 @@ fi
 
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-if [ ! -f .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
+if [ ! -f .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ] || [ constraints.txt -nt .venv/.installed ]; then
   .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q -e ".[dev,postgres,dask,browse]"
+  # constraints.txt pins the versions the suite was last run with (regenerate: pip freeze)
+  .venv/bin/pip install -q -e ".[dev,postgres,dask,browse]" -c constraints.txt
   touch .venv/.installed
 fi
 export PREFECT_SERVER_ANALYTICS_ENABLED=false
