@@ -39,7 +39,7 @@ from difflib import SequenceMatcher
 from typing import Optional
 
 from extractors.grid import BBox, Cell, PageLayout, Row, Table, Word
-from extractors.lines import join_cell_lines
+from extractors.lines import BULLET_RE, is_hard_break, join_cell_lines
 
 # --- tunables (relative to the median text height ``h`` of the page or table) ---
 CHUNK_GAP = 0.55          # a gap wider than CHUNK_GAP * h separates two chunks of a line ...
@@ -202,15 +202,77 @@ def leading_of(lines: list[Line], h: float) -> float:
     return max(0.0, statistics.median(small)) if small else 0.2 * h
 
 
-def header_block(lines: list[Line], start: int, row_gap: float) -> int:
-    """Index after the last header line, given the first one at ``start``."""
+def header_block(lines: list[Line], start: int, row_gap: float,
+                 reference: Optional[list[Line]] = None) -> int:
+    """Index after the last header line, given the first one at ``start``.
+
+    The header ends at a gap wider than the gap between rows or, for tables
+    whose rows touch (no cell padding), at the first line that cannot be header
+    text: see ``ends_header``. ``reference`` is the header of the table that a
+    header repeated on a new page repeats: its words bound the repeat.
+    """
+    vocabulary = _word_counts(reference) if reference else None
     end = start + 1
     while end < len(lines):
         gap = lines[end].top - lines[end - 1].bottom
-        if gap > row_gap or _starts_with_number(lines[end]):
+        if gap > row_gap or ends_header(lines[end], lines[start], vocabulary):
             break
+        if vocabulary is not None:
+            _take_words(vocabulary, lines[end])
         end += 1
     return end
+
+
+def ends_header(line: Line, first: Line, vocabulary: Optional[dict[str, int]] = None) -> bool:
+    """A line right under header lines that is table body, not more header.
+
+    It opens with an item number (a numbered row or a numbered heading such as
+    "1.1. Разработка ..."), or it is not bold under a bold header, or it is one
+    chunk running across several header cells (a heading), or - for a repeated
+    header - it holds words that the first header does not have.
+    """
+    if _starts_with_number(line) or _opens_with_item_number(line):
+        return True
+    if first.bold and not _mostly_bold(line):
+        return True
+    if len(line.chunks) == 1 and len(first.chunks) >= 3 and _chunks_under(line.chunks[0], first) >= 3:
+        return True
+    if vocabulary is not None:
+        return any(vocabulary.get(_norm(w.text), 0) <= 0 for w in line.words if _norm(w.text))
+    return False
+
+
+def _opens_with_item_number(line: Line) -> bool:
+    """Opens with a dotted item number ("1.", "1.1", "2.3.1.") followed by text."""
+    first = line.words[0].text
+    return bool(NUMBER_RE.match(first)) and "." in first and len(line.words) >= 2
+
+
+def _mostly_bold(line: Line) -> bool:
+    return sum(w.bold for w in line.words) * 2 > len(line.words)
+
+
+def _chunks_under(chunk: list[Word], line: Line) -> int:
+    """How many chunks of ``line`` lie horizontally under ``chunk``."""
+    a, b = chunk[0].x0, chunk[-1].x1
+    return sum(1 for ch in line.chunks if ch[0].x0 < b and ch[-1].x1 > a)
+
+
+def _word_counts(lines: list[Line]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for ln in lines:
+        for w in ln.words:
+            key = _norm(w.text)
+            if key:
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _take_words(counts: dict[str, int], line: Line) -> None:
+    for w in line.words:
+        key = _norm(w.text)
+        if key in counts:
+            counts[key] -= 1
 
 
 def _starts_with_number(line: Line) -> bool:
@@ -247,9 +309,12 @@ class LogicalTable:
         return len(self.bounds) + 1
 
     @property
+    def first_header(self) -> list[Line]:
+        return next((f.header for f in self.fragments if f.header), [])
+
+    @property
     def header_text(self) -> str:
-        first = next((f for f in self.fragments if f.header), None)
-        return " ".join(ln.text for ln in first.header) if first else ""
+        return " ".join(ln.text for ln in self.first_header)
 
 
 def size_matches(line: Line, size: float) -> bool:
@@ -307,11 +372,8 @@ def segment_pages(pages: list[PageText]) -> list[LogicalTable]:
             if not is_header_start(lines[i]):
                 i += 1
                 continue
-            hend = header_block(lines, i, pt.row_gap)
+            hend, repeat = _header_end(lines, i, pt, open_table)
             header = lines[i:hend]
-            repeat = (open_table is not None
-                      and not any(f.page_index == pt.index for f in open_table.fragments)
-                      and _similar(" ".join(ln.text for ln in header), open_table.header_text))
             if not repeat:
                 open_table = LogicalTable()
                 tables.append(open_table)
@@ -322,6 +384,17 @@ def segment_pages(pages: list[PageText]) -> list[LogicalTable]:
             if i < len(lines):
                 open_table = None
     return tables
+
+
+def _header_end(lines: list[Line], start: int, pt: PageText,
+                open_table: Optional[LogicalTable]) -> tuple[int, bool]:
+    """End of the header block at ``start``, and whether it repeats ``open_table``'s header."""
+    reference = open_table.first_header if open_table is not None else []
+    if reference and not any(f.page_index == pt.index for f in open_table.fragments):
+        end = header_block(lines, start, pt.row_gap, reference)
+        if _similar(" ".join(ln.text for ln in lines[start:end]), open_table.header_text):
+            return end, True
+    return header_block(lines, start, pt.row_gap), False
 
 
 def _similar(a: str, b: str) -> bool:
@@ -393,7 +466,12 @@ def find_gutters(lines: list[Line], h: float) -> tuple[float, float, list[tuple[
 
 
 def drop_false_gutters(gutters: list[tuple[float, float]], header: list[Line]) -> list[tuple[float, float]]:
-    """Drop gutters that cut a header cell with no header text under it on both sides."""
+    """Drop gutters that cut a header cell with no header text under it on both sides.
+
+    Text "under" a header chunk is any lower header chunk that overlaps it: the
+    sub-headers of narrow columns ("202" / "1" under "Целевые индикаторы") may
+    stick out beyond the spanning cell's own text.
+    """
     keep = []
     for g in gutters:
         false = False
@@ -401,7 +479,7 @@ def drop_false_gutters(gutters: list[tuple[float, float]], header: list[Line]) -
             for ch in ln.chunks:
                 if ch[0].x0 < g[0] and ch[-1].x1 > g[1]:
                     below = [c for l2 in header[i + 1:] for c in l2.chunks
-                             if c[0].x0 >= ch[0].x0 - 2 and c[-1].x1 <= ch[-1].x1 + 2]
+                             if c[0].x0 < ch[-1].x1 and c[-1].x1 > ch[0].x0]
                     left = any(c[-1].x1 <= g[1] for c in below)
                     right = any(c[0].x0 >= g[0] for c in below)
                     if not (left and right):
@@ -506,25 +584,138 @@ def starts_row_by_number(line: Line, table: LogicalTable, num_col: Optional[int]
     return bool(ws) and bool(NUMBER_RE.match(ws[0].text))
 
 
+@dataclass
+class RowLines:
+    """The lines of one body row, adjusted for cells merged over sub-rows.
+
+    In a table whose rows touch, the text of a cell merged over several
+    sub-rows runs on next to the sub-row below: those words are ``given`` up by
+    the lower row and ``taken`` by the upper one.
+    """
+
+    heading: bool
+    lines: list[Line]
+    taken: list[Word] = field(default_factory=list)
+    given: set[int] = field(default_factory=set)
+
+    @property
+    def words(self) -> list[Word]:
+        own = [w for ln in self.lines for w in ln.words if id(w) not in self.given]
+        return own + self.taken
+
+
+def rows_touch(table: LogicalTable, row_gaps: dict[int, float], num_col: Optional[int]) -> bool:
+    """True when the table's rows are not set apart by white space (cells without padding).
+
+    Judged by the lines that open a numbered row: in such a table most of them
+    follow the line above as closely as the lines inside a cell do. Without a
+    number column: almost no gap in the body is wider than a row gap.
+    """
+    numbered, spaced, gaps, wide = 0, 0, 0, 0
+    for f in table.fragments:
+        row_gap = row_gaps[f.page_index]
+        for prev, ln in zip(f.body, f.body[1:]):
+            if is_heading_line(prev, table) or is_heading_line(ln, table):
+                continue
+            wide_gap = ln.top - prev.bottom > row_gap
+            gaps, wide = gaps + 1, wide + wide_gap
+            if starts_row_by_number(ln, table, num_col):
+                numbered, spaced = numbered + 1, spaced + wide_gap
+    if numbered >= 2:
+        return spaced * 2 < numbered
+    return gaps >= 4 and wide < 0.05 * gaps
+
+
+def line_columns(line: Line, table: LogicalTable) -> dict[int, list[Word]]:
+    """The words of a line by column (word centre)."""
+    cols: dict[int, list[Word]] = {}
+    for w in line.words:
+        cols.setdefault(column_of((w.x0 + w.x1) / 2, table.bounds), []).append(w)
+    return cols
+
+
+def restarted_columns(line: Line, row: list[Line], table: LogicalTable) -> set[int]:
+    """Columns where ``line`` opens a second cell: text, a blank line above it, text earlier in the row."""
+    here = line_columns(line, table)
+    above = line_columns(row[-1], table)
+    earlier = {c for ln in row[:-1] for c in line_columns(ln, table)}
+    return {c for c in here if c not in above and c in earlier}
+
+
+def continues_cell(above: list[Word], below: list[Word]) -> bool:
+    """Text in one column on two touching lines: does the lower line continue the upper cell?
+
+    Yes when the lower line starts in lower case, or the upper one ends in a
+    hyphen, a comma or a one- or two-letter preposition; a number or a bullet
+    opens a new cell.
+    """
+    first, last = below[0].text, above[-1].text
+    below_text = " ".join(w.text for w in below)
+    if NUMBER_RE.match(first) or BULLET_RE.match(below_text):
+        return False
+    if first[:1].islower():
+        return True
+    return last.endswith(("-", ",")) or (last.isalpha() and last.islower() and len(last) <= 2)
+
+
+def spanning_words(lines: list[Line], above: Line, table: LogicalTable,
+                   opened: set[int]) -> list[Word]:
+    """Words at the top of a sub-row that continue a cell of the row above (a merged cell)."""
+    moved: list[Word] = []
+    upper = line_columns(above, table)
+    for c, words in line_columns(lines[0], table).items():
+        if c in opened or c not in upper or not continues_cell(upper[c], words):
+            continue
+        for ln in lines:
+            ws = line_columns(ln, table).get(c)
+            if not ws:
+                break
+            moved.extend(ws)
+    return moved
+
+
 def group_rows(body: list[Line], table: LogicalTable, row_gap: float,
-               num_col: Optional[int]) -> list[tuple[bool, list[Line]]]:
-    """Body lines grouped into rows; each row flagged as heading or not."""
-    rows: list[tuple[bool, list[Line]]] = []
+               num_col: Optional[int], touching: bool = False) -> list[RowLines]:
+    """Body lines grouped into rows; each row flagged as heading or not.
+
+    A row starts after a wide gap, at a numbered line, at a change between
+    heading and table text, and at a heading line that opens with a number. In
+    a table whose rows touch, also where a column holds a second cell (a
+    sub-row) and where a heading line follows one that ended short.
+    """
+    rows: list[RowLines] = []
+    sub_row_starts: dict[int, set[int]] = {}
     prev: Optional[Line] = None
     for ln in body:
         heading = is_heading_line(ln, table)
         if prev is None:
-            rows.append((heading, [ln]))
+            rows.append(RowLines(heading, [ln]))
+            prev = ln
+            continue
+        last = rows[-1]
+        gap = ln.top - prev.bottom
+        opened: set[int] = set()
+        if heading and last.heading:
+            new = (gap > row_gap or _opens_with_item_number(ln)
+                   or (touching and is_hard_break(prev.words, ln.words, table.x1)))
+        elif heading or last.heading:
+            new = True
         else:
-            gap = ln.top - prev.bottom
-            last_heading, last_lines = rows[-1]
-            new = (gap > row_gap or heading != last_heading
-                   or (not heading and starts_row_by_number(ln, table, num_col)))
-            if new:
-                rows.append((heading, [ln]))
-            else:
-                last_lines.append(ln)
+            new = gap > row_gap or starts_row_by_number(ln, table, num_col)
+            if not new and touching:
+                opened = restarted_columns(ln, last.lines, table)
+                new = bool(opened)
+                if new:
+                    sub_row_starts[len(rows)] = opened
+        if new:
+            rows.append(RowLines(heading, [ln]))
+        else:
+            last.lines.append(ln)
         prev = ln
+    for i, opened in sub_row_starts.items():
+        moved = spanning_words(rows[i].lines, rows[i - 1].lines[-1], table, opened)
+        rows[i - 1].taken.extend(moved)
+        rows[i].given.update(id(w) for w in moved)
     return rows
 
 
@@ -558,10 +749,10 @@ def row_bbox(lines: list[Line], table: LogicalTable) -> BBox:
     return (min(b[0], table.x0), b[1], max(b[2], table.x1), b[3])
 
 
-def body_row(lines: list[Line], heading: bool, table: LogicalTable, page_no: int, h: float) -> Row:
+def body_row(row: RowLines, table: LogicalTable, page_no: int, h: float) -> Row:
     """A row of origin cells: a heading spans all columns, other words go by their centre."""
-    words = [w for ln in lines for w in ln.words]
-    if heading:
+    words = row.words
+    if row.heading:
         cells = [make_cell(words, 0, page_no, h, colspan=table.n_cols)]
     else:
         by_col: dict[int, list[Word]] = {c: [] for c in range(table.n_cols)}
@@ -569,7 +760,7 @@ def body_row(lines: list[Line], heading: bool, table: LogicalTable, page_no: int
             by_col[column_of((w.x0 + w.x1) / 2, table.bounds)].append(w)
         cells = [make_cell(by_col[c], c, page_no, h, right=column_right(table, c))
                  for c in range(table.n_cols)]
-    return Row(cells=cells, page=page_no, bbox=row_bbox(lines, table))
+    return Row(cells=cells, page=page_no, bbox=row_bbox(row.lines, table))
 
 
 def column_right(table: LogicalTable, col: int) -> float:
@@ -693,14 +884,16 @@ def build_borderless_tables(layouts: list[PageLayout]) -> list[list[Table]]:
         set_columns(table, pages)
         if table.n_cols < 2:
             continue
-        num_col = number_column(table)
         for frag in table.fragments:
             frag.body = drop_trailing_paragraphs(frag.body, table)
+        num_col = number_column(table)
+        touching = rows_touch(table, {i: pt.row_gap for i, pt in pages.items()}, num_col)
+        for frag in table.fragments:
             pt = pages[frag.page_index]
             page_no = pt.layout.page_no
             rows = header_rows(frag.header, table, page_no, pt.h, frag.header_repeat)
-            for heading, lines in group_rows(frag.body, table, pt.row_gap, num_col):
-                rows.append(body_row(lines, heading, table, page_no, pt.h))
+            for row in group_rows(frag.body, table, pt.row_gap, num_col, touching):
+                rows.append(body_row(row, table, page_no, pt.h))
             if not rows:
                 continue
             per_page[frag.page_index].append(Table(
