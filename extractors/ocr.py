@@ -28,6 +28,7 @@ OCR layout unchanged. Word text gets the word-local repairs of
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Optional
@@ -37,6 +38,11 @@ import numpy as np
 
 from extractors.grid import PageLayout, Segment, Word
 from normalizers.ocr_fixes import fix_latin_lookalikes
+
+ROMAN_RE = re.compile(r"^[IVX]{1,4}[.,]?$")
+DIGITS_RE = re.compile(r"^[\d.,;:()\-–]+$")
+LATIN_WORD_RE = re.compile(r"^[(«\"]?[A-Za-z][A-Za-z\-]*[a-z][A-Za-z\-]*[)»\".,;:]*$")
+CYR_WORD_RE = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\-]+$")
 
 RENDER_DPI = 200
 TESS_LANG = "rus"
@@ -51,6 +57,14 @@ OSD_BELOW = 0.5              # below this mean confidence, check the page orient
 NOISE_CONFIDENCE = 0.45      # a token without letters or digits below this is a speck
 MIN_SEGMENTS_FOR_TABLE = 3   # horizontal and vertical lines needed for a ruled table
 WORKERS = 2
+RECHECK_BELOW = 0.6          # words below this confidence are read again, alone and enlarged ...
+SHORT_RECHECK_BELOW = 0.9    # ... and short tokens (numbers, Roman numerals) below this
+RECHECK_MARGIN = 0.1         # a Russian re-read must be this much surer than the first reading
+LATIN_MIN_CONF = 0.6         # an English re-read (WorldSkills, IV, digits) must be this sure
+RECHECK_CONFIG = "--oem 1 --psm 6"
+MAX_RECHECK = 150            # more doubtful words than this: the page is bad, skip the second look
+MISSED_MIN_CONF = 0.5        # text found where the first pass saw none must be this sure
+EDGE_NOISE = "‘'`|"          # left-over ticks of an erased vertical line before a word
 ERASE_PAD = 3                # pixels: line mask widened by this before erasing
 PAPER_LEVEL = 200            # grey values at or above this are paper (ghosts of erased lines)
 
@@ -159,10 +173,10 @@ def _segments_of(mask: np.ndarray, horizontal: bool, max_thick: int, k: float) -
     for x, y, w, h, _area in stats[1:n]:
         if horizontal and h <= max_thick:
             yc = (y + h / 2.0) * k
-            segs.append(Segment(x * k, yc, (x + w) * k, yc))
+            segs.append(Segment(float(x * k), float(yc), float((x + w) * k), float(yc)))
         elif not horizontal and w <= max_thick:
             xc = (x + w / 2.0) * k
-            segs.append(Segment(xc, y * k, xc, (y + h) * k))
+            segs.append(Segment(float(xc), float(y * k), float(xc), float((y + h) * k)))
     return segs
 
 
@@ -200,25 +214,148 @@ def _is_noise(text: str, conf: float) -> bool:
     return conf < NOISE_CONFIDENCE or set(text) <= set("|!'`\"_~.,:;")
 
 
-def ocr_words(grey: np.ndarray, pt_per_px: float, lang: str = TESS_LANG) -> list[Word]:
-    """Tesseract words (LSTM, Russian) with boxes in points and confidence in [0, 1]."""
+@dataclass
+class _PxWord:
+    """A Tesseract word in pixels of the analysed image."""
+
+    text: str
+    x: int
+    y: int
+    w: int
+    h: int
+    conf: float
+
+
+def _tesseract_words(img: np.ndarray, lang: str, config: str) -> list[_PxWord]:
     import pytesseract
 
     _tesseract_env()
-    data = pytesseract.image_to_data(grey, lang=lang, config=TESS_CONFIG,
+    data = pytesseract.image_to_data(img, lang=lang, config=config,
                                      output_type=pytesseract.Output.DICT)
-    words = []
+    out = []
     for text, conf, x, y, w, h in zip(data["text"], data["conf"], data["left"], data["top"],
                                       data["width"], data["height"]):
         c = float(conf)
-        if c < 0:
+        if c < 0 or not str(text).strip():
             continue
-        c = max(0.0, min(1.0, c / 100.0))
-        if _is_noise(text, c):
+        out.append(_PxWord(str(text).strip(), int(x), int(y), int(w), int(h),
+                           max(0.0, min(1.0, c / 100.0))))
+    return out
+
+
+def _is_suspicious(w: _PxWord) -> bool:
+    """Short or odd tokens Tesseract reads badly in page context (lone numbers, Roman numerals)."""
+    if w.conf < RECHECK_BELOW:
+        return True
+    return len(w.text) <= 3 and w.conf < SHORT_RECHECK_BELOW
+
+
+def _uncovered_blobs(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[tuple[int, int, int, int]]:
+    """Ink blobs (word-sized) that no OCR word covers: text Tesseract skipped (lone digits)."""
+    ink = binarise(clean)
+    gap = max(3, dpi // 30)
+    blobs = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, max(1, gap // 2))))
+    covered = np.zeros_like(ink)
+    for w in words:
+        covered[w.y:w.y + w.h, w.x:w.x + w.w] = 255
+    n, _, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    min_h, max_h = dpi * 0.05, dpi * 0.4
+    out = []
+    for x, y, w, h, area in stats[1:n]:
+        if not (min_h <= h <= max_h) or w > dpi * 2:
             continue
-        words.append(Word(text=fix_latin_lookalikes(text.strip()), x0=x * pt_per_px,
-                          top=y * pt_per_px, x1=(x + w) * pt_per_px,
-                          bottom=(y + h) * pt_per_px, confidence=c))
+        region = ink[y:y + h, x:x + w]
+        if np.count_nonzero(region) < 0.08 * w * h:
+            continue
+        if np.count_nonzero(covered[y:y + h, x:x + w] & region) > 0.3 * np.count_nonzero(region):
+            continue
+        out.append((int(x), int(y), int(w), int(h)))
+    return out
+
+
+def _strip_of(clean: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> tuple[np.ndarray, list[int]]:
+    """The crops stacked one per line on a white strip (2x), with each crop's top in the strip."""
+    pad, gap = 6, 24
+    crops = [clean[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad] for x, y, w, h in boxes]
+    width = max(c.shape[1] for c in crops) + 2 * gap
+    height = sum(c.shape[0] + gap for c in crops) + gap
+    strip = np.full((height, width), 255, np.uint8)
+    tops, y = [], gap
+    for c in crops:
+        strip[y:y + c.shape[0], gap:gap + c.shape[1]] = c
+        tops.append(y)
+        y += c.shape[0] + gap
+    strip = cv2.resize(strip, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    return strip, [2 * t for t in tops]
+
+
+def _reads_by_box(strip: np.ndarray, tops: list[int], lang: str) -> dict[int, tuple[str, float]]:
+    """Text and (lowest) confidence the strip gives for each crop, by crop index."""
+    by_box: dict[int, list[_PxWord]] = {}
+    for r in _tesseract_words(strip, lang, RECHECK_CONFIG):
+        cy = r.y + r.h / 2
+        i = max((k for k, t in enumerate(tops) if t <= cy), default=None)
+        if i is not None:
+            by_box.setdefault(i, []).append(r)
+    return {i: (" ".join(r.text for r in sorted(rs, key=lambda r: r.x)), min(r.conf for r in rs))
+            for i, rs in by_box.items()}
+
+
+def _latin_reading_wins(old: str, latin: str, conf: float) -> bool:
+    """An English reading replaces a Russian one only where Russian cannot be right.
+
+    Roman numerals, Latin words with letters Cyrillic has no look-alike for
+    (WorldSkills, Russia), and digits where the Russian pass saw letters.
+    """
+    if conf < LATIN_MIN_CONF or latin == old:
+        return False
+    if ROMAN_RE.match(latin) or DIGITS_RE.match(latin):
+        return not DIGITS_RE.match(old) and not CYR_WORD_RE.match(old.strip(".,;:()«»")) or len(old) <= 2
+    return bool(LATIN_WORD_RE.match(latin)) and not CYR_WORD_RE.match(old)
+
+
+def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_PxWord]:
+    """Second look at doubtful and missed words: their crops OCR'd together, one per line.
+
+    Out of page context and enlarged, lone numbers and short tokens are read
+    better. The Russian re-read replaces a word when clearly more confident; an
+    English re-read only where Russian cannot be right (``_latin_reading_wins``).
+    """
+    doubtful = [w for w in words if _is_suspicious(w)]
+    missed = _uncovered_blobs(clean, words, dpi)
+    boxes = [(w.x, w.y, w.w, w.h) for w in doubtful] + missed
+    if not boxes or len(boxes) > MAX_RECHECK:
+        return words
+    strip, tops = _strip_of(clean, boxes)
+    rus, eng = _reads_by_box(strip, tops, TESS_LANG), _reads_by_box(strip, tops, "eng")
+    replaced = {id(w) for w in doubtful}
+    out = [w for w in words if id(w) not in replaced]
+    for i, (x, y, w, h) in enumerate(boxes):
+        old = doubtful[i] if i < len(doubtful) else None
+        text, conf = (old.text, old.conf) if old else ("", 0.0)
+        r_text, r_conf = rus.get(i, ("", 0.0))
+        if r_text and not _is_noise(r_text, r_conf) and r_conf > conf + RECHECK_MARGIN:
+            text, conf = r_text, r_conf
+        e_text, e_conf = eng.get(i, ("", 0.0))
+        if e_text and _latin_reading_wins(text, e_text, e_conf):
+            text, conf = e_text, e_conf
+        if text and (old is not None or conf >= MISSED_MIN_CONF):
+            out.append(_PxWord(text, x, y, w, h, conf))
+    return out
+
+
+def ocr_words(grey: np.ndarray, pt_per_px: float, dpi: int = RENDER_DPI,
+              lang: str = TESS_LANG) -> list[Word]:
+    """Tesseract words (LSTM, Russian) with boxes in points and confidence in [0, 1]."""
+    px_words = recheck_words(grey, _tesseract_words(grey, lang, TESS_CONFIG), dpi)
+    words = []
+    for w in px_words:
+        text = w.text.lstrip(EDGE_NOISE) if len(w.text) > 1 else w.text
+        if _is_noise(text, w.conf):
+            continue
+        k = pt_per_px
+        words.append(Word(text=fix_latin_lookalikes(text), x0=w.x * k, top=w.y * k,
+                          x1=(w.x + w.w) * k, bottom=(w.y + w.h) * k, confidence=w.conf))
     return words
 
 
@@ -261,7 +398,7 @@ def _analyse(grey: np.ndarray, dpi: int, width_pt: float) -> tuple[list[Word], l
         ink = binarise(grey)
     k = width_pt / grey.shape[1]
     segs, line_mask = find_segments(ink, dpi, k)
-    words = ocr_words(erase_lines(grey, line_mask), k)
+    words = ocr_words(erase_lines(grey, line_mask), k, dpi)
     return words, segs, angle
 
 

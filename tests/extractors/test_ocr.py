@@ -1,0 +1,194 @@
+"""OCR path on scans the tests make themselves: a ruled table, a blank page, plain text.
+
+Each fixture is drawn with reportlab, rendered to an image, turned slightly,
+sprinkled with grey noise and saved by Pillow as an image-only PDF (no text
+layer), exactly what a scanner produces. Pages are small to keep Tesseract fast.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+import pytest
+
+from extractors.grid import ExtractionError, PageLayout
+
+pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+
+FONT_FILES = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+              "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+              "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"]
+PAGE = (420.0, 300.0)          # points: a small landscape page
+DPI = 150
+TILT = 1.5                     # degrees the "scanner" turns the sheet
+# the table: column x boundaries, row y boundaries (top-left origin, points) and cell texts
+XS = [30.0, 70.0, 250.0, 390.0]
+YS = [40.0, 70.0, 110.0, 150.0, 190.0]
+CELLS = [["№", "Мероприятие", "Срок"],
+         ["1", "Создание центра", "2021 год"],
+         ["2", "Проведение конкурса", "ежегодно"],
+         ["3", "Обучение педагогов", "декабрь 2022"]]
+PARAGRAPH = ["Министерство образования и науки", "Калужской области приказывает",
+             "утвердить план мероприятий", "на 2021 год"]
+
+
+def _font() -> Optional[str]:
+    return next((f for f in FONT_FILES if Path(f).exists()), None)
+
+
+def _draw(path: Path, table: bool, lines: list[str]) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("OCRTest", _font()))
+    w, h = PAGE
+    c = canvas.Canvas(str(path), pagesize=PAGE)
+    c.setFont("OCRTest", 11)
+    if table:
+        c.setLineWidth(1)
+        for y in YS:
+            c.line(XS[0], h - y, XS[-1], h - y)
+        for x in XS:
+            c.line(x, h - YS[0], x, h - YS[-1])
+        for r, row in enumerate(CELLS):
+            for k, text in enumerate(row):
+                c.drawString(XS[k] + 5, h - YS[r] - 20, text)
+    for i, text in enumerate(lines):
+        c.drawString(40, h - 60 - 22 * i, text)
+    c.save()
+
+
+def _scan(src: Path, dst: Path, angle: float = TILT, turn180: bool = False, seed: int = 1) -> None:
+    """Render ``src`` page 1, turn it, add grey noise, save as an image-only PDF."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    pdf = pdfium.PdfDocument(str(src))
+    img = pdf[0].render(scale=DPI / 72).to_pil().convert("L")
+    pdf.close()
+    img = img.rotate(angle, resample=Image.BILINEAR, fillcolor=255)
+    if turn180:
+        img = img.rotate(180)
+    arr = np.asarray(img, dtype=np.int16)
+    rng = np.random.default_rng(seed)
+    arr = np.clip(arr - np.abs(rng.normal(0, 12, arr.shape)), 0, 255).astype(np.uint8)
+    Image.fromarray(arr, "L").save(str(dst), "PDF", resolution=DPI)
+
+
+def _blank_scan(dst: Path) -> None:
+    from PIL import Image
+
+    w, h = int(PAGE[0] / 72 * DPI), int(PAGE[1] / 72 * DPI)
+    rng = np.random.default_rng(2)
+    arr = np.clip(245 + rng.normal(0, 4, (h, w)), 0, 255).astype(np.uint8)
+    Image.fromarray(arr, "L").save(str(dst), "PDF", resolution=DPI)
+
+
+@pytest.fixture(scope="module")
+def scans(tmp_path_factory) -> dict[str, Path]:
+    if _font() is None:
+        pytest.skip("no TrueType font with Cyrillic glyphs")
+    d = tmp_path_factory.mktemp("scans")
+    _draw(d / "table.pdf", True, [])
+    _draw(d / "text.pdf", False, PARAGRAPH)
+    _scan(d / "table.pdf", d / "table_scan.pdf")
+    _scan(d / "text.pdf", d / "text_scan.pdf", angle=-1.0)
+    _blank_scan(d / "blank_scan.pdf")
+    return {"table": d / "table_scan.pdf", "text": d / "text_scan.pdf", "blank": d / "blank_scan.pdf",
+            "table_vector": d / "table.pdf", "dir": d}
+
+
+@pytest.fixture(scope="module")
+def table_layout(scans) -> PageLayout:
+    from extractors.ocr import ocr_page_layout
+
+    return ocr_page_layout(str(scans["table"]), 1)
+
+
+def _near(values: list[float], target: float, tol: float) -> bool:
+    return any(abs(v - target) <= tol for v in values)
+
+
+def test_scan_fixture_has_no_text_layer(scans):
+    import pdfplumber
+
+    from extractors.pdf import layout_from_pdfplumber, needs_ocr
+
+    with pdfplumber.open(str(scans["table"])) as pdf:
+        assert needs_ocr(layout_from_pdfplumber(pdf.pages[0], 1))
+
+
+def test_ocr_layout_is_in_points_of_the_page(table_layout):
+    assert table_layout.source == "ocr"
+    assert (table_layout.width, table_layout.height) == pytest.approx(PAGE, abs=1.0)
+    assert all(0 <= w.confidence <= 1 for w in table_layout.words)
+    assert all(0 <= w.x0 < w.x1 <= PAGE[0] and 0 <= w.top < w.bottom <= PAGE[1]
+               for w in table_layout.words)
+
+
+def test_ruling_lines_found_level_after_deskew(table_layout):
+    h = [s for s in table_layout.segments if s.horizontal and s.x1 - s.x0 > 200]
+    v = [s for s in table_layout.segments if not s.horizontal and s.bottom - s.top > 100]
+    # the sheet was turned about its centre, so deskewed lines sit where they were drawn
+    for y in YS:
+        assert _near([s.top for s in h], y, 4.0), y
+    for x in XS:
+        assert _near([s.x0 for s in v], x, 4.0), x
+    assert not any("no ruled table" in f for f in table_layout.flags)
+
+
+def test_russian_words_recognised(table_layout):
+    texts = {w.text for w in table_layout.words}
+    for word in ("Мероприятие", "Создание", "центра", "конкурса", "ежегодно", "педагогов"):
+        assert word in texts, (word, sorted(texts))
+    assert table_layout.words and min(w.confidence for w in table_layout.words if len(w.text) > 4) > 0.5
+
+
+def test_ruled_builder_runs_on_the_ocr_layout(table_layout):
+    from extractors.ruled import build_ruled_tables
+
+    tables = build_ruled_tables(table_layout)
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.n_cols == 3 and len(t.rows) == 4
+    assert t.rows[1].cell_at(1).text == "Создание центра"
+    assert t.rows[2].cell_at(2).text == "ежегодно"
+    assert t.rows[3].cell_at(0).text == "3"
+    assert all(c.confidence < 1.0 or c.empty for r in t.rows for c in r.cells)
+
+
+def test_blank_scan_is_flagged_with_no_words(scans):
+    from extractors.ocr import ocr_page_layout
+
+    lay = ocr_page_layout(str(scans["blank"]), 1)
+    assert "ocr: blank page" in lay.flags
+    assert lay.words == [] and lay.segments == []
+
+
+def test_text_scan_gives_no_invented_rows(scans):
+    from extractors.ocr import ocr_page_layout
+    from extractors.pdf import extract_pdf
+
+    lay = ocr_page_layout(str(scans["text"]), 1)
+    assert any("no ruled table" in f for f in lay.flags)
+    assert "образования" in {w.text for w in lay.words}
+    try:
+        doc = extract_pdf(str(scans["text"]))
+    except ExtractionError as e:
+        assert "no table" in str(e)
+    else:
+        assert not any(len(t.rows) > 1 for t in doc.tables)
+
+
+def test_upside_down_scan_is_turned_and_flagged(scans):
+    from extractors.ocr import ocr_page_layout
+
+    dst = scans["dir"] / "text_upside_down.pdf"
+    _scan(Path(str(scans["text"]).replace("_scan", "")), dst, angle=0.5, turn180=True)
+    lay = ocr_page_layout(str(dst), 1)
+    assert "ocr: page rotated 180° (corrected)" in lay.flags
+    assert "образования" in {w.text for w in lay.words}
