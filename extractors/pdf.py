@@ -283,6 +283,20 @@ def _ocr_layout(path: str, layout: PageLayout) -> Optional[PageLayout]:
         return None
 
 
+def _ocr_layouts(path: str, layouts: list[PageLayout]) -> dict[int, Optional[PageLayout]]:
+    """OCR'd layouts of every page that needs OCR (pages in parallel); None where OCR failed."""
+    from extractors import ocr
+
+    todo = [lay for lay in layouts if route(lay) == "ocr"]
+    if not todo:
+        return {}
+    try:
+        done = ocr.ocr_page_layouts(path, [lay.page_no for lay in todo])
+    except Exception:  # one page failed: OCR page by page so each failure is flagged on its page
+        return {lay.page_no: _ocr_layout(path, lay) for lay in todo}
+    return {lay.page_no: o for lay, o in zip(todo, done)}
+
+
 # ---------------------------------------------------------------- continuations
 
 
@@ -389,12 +403,13 @@ def mark_continuations(pages: list[tuple[PageLayout, list[Table]]]) -> None:
 def _route_pages(path: str, layouts: list[PageLayout]) -> dict[int, str]:
     """Route per page; OCR'd layouts replace the text ones in ``layouts``."""
     routes = {}
+    ocr_done = _ocr_layouts(path, layouts)
     for i, lay in enumerate(layouts):
         r = route(lay)
         if r != "ocr":
             drop_cid_glyphs(lay)
         if r == "ocr":
-            o = _ocr_layout(path, lay)
+            o = ocr_done[lay.page_no]
             if o is None:
                 r = "needs_ocr"
             else:
