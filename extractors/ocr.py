@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -447,16 +447,16 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
     return layout
 
 
-def _ocr_one(args: tuple[str, int, int]) -> PageLayout:
-    return ocr_page_layout(*args)
-
-
 def ocr_page_layouts(path: str, page_nos: list[int], dpi: int = RENDER_DPI,
                      workers: int = WORKERS) -> list[PageLayout]:
-    """OCR several pages of one PDF, ``workers`` pages at a time (one Tesseract thread each)."""
-    jobs = [(path, p, dpi) for p in page_nos]
-    if workers <= 1 or len(jobs) <= 1:
-        return [_ocr_one(j) for j in jobs]
+    """OCR several pages of one PDF, ``workers`` pages at a time.
+
+    Threads suffice: the work is in the Tesseract processes (one thread each,
+    ``OMP_THREAD_LIMIT=1``) and in OpenCV, which releases the GIL; no process
+    pool, so this also runs inside daemonic workers (Prefect, Dask).
+    """
     _tesseract_env()
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        return list(pool.map(_ocr_one, jobs))
+    if workers <= 1 or len(page_nos) <= 1:
+        return [ocr_page_layout(path, p, dpi) for p in page_nos]
+    with ThreadPoolExecutor(max_workers=min(workers, len(page_nos))) as pool:
+        return list(pool.map(lambda p: ocr_page_layout(path, p, dpi), page_nos))
