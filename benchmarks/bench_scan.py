@@ -5,6 +5,8 @@ files given) it OCRs every page with ``extractors.ocr`` and reports:
 
 * ``s/page``   — wall seconds per page (``--workers`` pages in parallel, one
                  Tesseract thread each; target ≤ 3 s on 2 cores);
+* ``cpu/page`` — CPU seconds per page (this process + Tesseract children): the
+                 figure to trust when other jobs load the machine;
 * ``CER``      — when a text-layer twin exists (``<key>.pdf`` beside
                  ``<key>_scan.pdf``): character error rate of OCR words against
                  the twin's words, matched by position (each twin word against the
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import glob
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -88,6 +91,12 @@ def cell_match(ocr_layouts: list[PageLayout], twin_layouts: list[PageLayout]) ->
     return n_twin, n_ocr, matched
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (Tesseract)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*")
@@ -96,17 +105,19 @@ def main() -> None:
     ap.add_argument("--tables", action="store_true", help="compare ruled cells with the twin")
     args = ap.parse_args()
     files = args.files or sorted(glob.glob(DEV_GLOB))
-    total_pages = total_time = tot_err = tot_chars = 0.0
+    total_pages = total_time = total_cpu = tot_err = tot_chars = 0.0
     for path in files:
         import pypdfium2 as pdfium
 
         n = len(pdfium.PdfDocument(path))
-        t = time.perf_counter()
+        t, c0 = time.perf_counter(), cpu_seconds()
         layouts = ocr.ocr_page_layouts(path, list(range(1, n + 1)), dpi=args.dpi, workers=args.workers)
         dt = time.perf_counter() - t
+        cpu = cpu_seconds() - c0
+        total_cpu += cpu
         total_pages += n
         total_time += dt
-        line = f"{Path(path).name:32s} {n:3d} pages  {dt / n:5.2f} s/page"
+        line = f"{Path(path).name:32s} {n:3d} pages  {dt / n:5.2f} s/page  {cpu / n:5.2f} cpu/page"
         line += f"  conf {ocr.mean_confidence(w for lay in layouts for w in lay.words):.2f}"
         twin = twin_of(path)
         if twin:
@@ -130,7 +141,8 @@ def main() -> None:
             line += "  flags: " + "; ".join(flags)
         print(line, flush=True)
     if total_pages:
-        summary = f"TOTAL {int(total_pages)} pages  {total_time / total_pages:.2f} s/page"
+        summary = (f"TOTAL {int(total_pages)} pages  {total_time / total_pages:.2f} s/page  "
+                   f"{total_cpu / total_pages:.2f} cpu/page")
         if tot_chars:
             summary += f"  CER {tot_err / tot_chars:.3f}"
         print(summary)

@@ -4,6 +4,11 @@
   with a Latin o) become Cyrillic; Latin words ("WorldSkills") stay Latin.
 * "000" standing for the abbreviation ООО (followed by a quoted name or
   standing alone in a list of executors) becomes "ООО"; numbers stay numbers.
+* Digits read as look-alike letters inside a number ("2О21", "З.1") become
+  digits; a lone letter is never touched.
+* Roman numerals of quarters and half-years read as Cyrillic or Arabic
+  ("И полугодие", "[У квартал") become Roman ("II", "IV"); Arabic numbers
+  ("1 квартал", "11 квартал" — a city block) are left alone.
 * Words broken by a line-end hyphen are rejoined when the result is a known
   word (``normalizers.text``).
 """
@@ -23,7 +28,17 @@ LOOKALIKES = set("aeopcxyABCEHKMOPTXY")
 WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 CYR_RE = re.compile(r"[А-Яа-яЁё]")
 # "000 «Ромашка»", "000 \"…\"", or 000 alone on a line / between separators in a list
-ZERO_OOO_RE = re.compile(r"(?<![\d.,])000(?=\s*[«\"“])|(?<![\d\w.,])000(?=\s*(?:$|\n|[,;]))", re.M)
+ZERO_OOO_RE = re.compile(r"(?<![\d.,])(?<!\d )(?<!\d\u00a0)000(?=\s*[«\"“])"
+                         r"|(?<![\d\w.,])(?<!\d )(?<!\d\u00a0)000(?=\s*(?:$|\n|[,;]))", re.M)
+# a number with a letter that looks like a digit: 2О21, З.1, 1З (at least one real digit)
+NUMBER_LOOKALIKE_RE = re.compile(r"(?<![\wА-Яа-яЁё])(?=[\dЗзОо.]*\d)(?=[\dЗзОо.]*[ЗзОо])"
+                                 r"[\dЗзОо]+(?:\.[\dЗзОо]+)*\.?(?![\wА-Яа-яЁё])")
+DIGIT_OF = str.maketrans({"З": "3", "з": "3", "О": "0", "о": "0"})
+# Roman numeral of a quarter / half-year misread: И, П -> II; Ш -> III; [У, 1У, IУ, 1V -> IV
+ROMAN_MISREAD = {"И": "II", "П": "II", "Ш": "III", "[У": "IV",
+                 "1У": "IV", "IУ": "IV", "1V": "IV", "[V": "IV", "|V": "IV", "|У": "IV"}
+ROMAN_PERIOD_RE = re.compile(r"(?<![\wА-Яа-яЁё\[|])(И|П|Ш|\[У|1У|IУ|1V|\[V|\|V|\|У)"
+                             r"(?=\s+(?:квартал|полугоди))")
 
 
 def _fix_word(m: re.Match) -> str:
@@ -44,8 +59,24 @@ def fix_zero_ooo(text: str) -> str:
     return ZERO_OOO_RE.sub("ООО", text)
 
 
+def fix_number_lookalikes(text: str) -> str:
+    """Letters that look like digits inside a number become digits ("2О21" -> "2021")."""
+    return NUMBER_LOOKALIKE_RE.sub(lambda m: m.group(0).translate(DIGIT_OF), text)
+
+
+def fix_roman_periods(text: str) -> str:
+    """Misread Roman numerals before "квартал" / "полугодие" ("И полугодие" -> "II полугодие")."""
+    def roman(m: re.Match) -> str:
+        value = ROMAN_MISREAD[m.group(1)]
+        half_year = text[m.end():].lstrip().startswith("полугоди")
+        return m.group(1) if half_year and value not in ("I", "II") else value
+
+    return ROMAN_PERIOD_RE.sub(roman, text)
+
+
 def fix_ocr_text(text: str) -> str:
     """All repairs above, in a safe order; text with nothing to repair is returned unchanged."""
     if not text:
         return text
-    return rejoin_broken_words(fix_zero_ooo(fix_latin_lookalikes(text)))
+    text = fix_roman_periods(fix_number_lookalikes(fix_latin_lookalikes(text)))
+    return rejoin_broken_words(fix_zero_ooo(text))
