@@ -146,3 +146,13 @@ def test_build_report_shape():
     assert build_report(outcomes) == {
         "loaded": ["a"], "unchanged": ["b"],
         "failed": [{"source": "c", "stage": "fetch", "error": "c: fetch failed: HTTP 404"}]}
+
+
+def test_fail_on_errors_ends_the_run_failed(db_url, tmp_path):
+    from flows.ingest import ingest_sources
+
+    missing = str(tmp_path / "missing.pdf")
+    state = ingest_sources(sources=[missing], db_url=db_url, fail_on_errors=True, return_state=True)
+    assert state.is_failed() and "1 of 1 documents failed" in state.message
+    [entry] = list_quarantine(db_url)
+    assert entry["source"] == missing and entry["stage"] == "fetch"
