@@ -289,6 +289,55 @@ def _strip_of(clean: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> tupl
     return strip, [2 * t for t in tops]
 
 
+@dataclass
+class _Group:
+    """Neighbouring doubtful words on one line, read again as one crop ("Мио! 14$] kills")."""
+
+    parts: list[_PxWord]
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.parts)
+
+    @property
+    def conf(self) -> float:
+        return min(p.conf for p in self.parts)
+
+    @property
+    def x(self) -> int:
+        return min(p.x for p in self.parts)
+
+    @property
+    def y(self) -> int:
+        return min(p.y for p in self.parts)
+
+    @property
+    def w(self) -> int:
+        return max(p.x + p.w for p in self.parts) - self.x
+
+    @property
+    def h(self) -> int:
+        return max(p.y + p.h for p in self.parts) - self.y
+
+
+def _same_line_neighbours(a: _PxWord, b: _PxWord) -> bool:
+    overlap = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
+    gap = b.x - (a.x + a.w)
+    return overlap > 0.5 * min(a.h, b.h) and 0 <= gap <= 1.2 * max(a.h, b.h)
+
+
+def _merge_neighbours(doubtful: list[_PxWord]) -> list[_Group]:
+    """Doubtful words grouped with the doubtful word right after them on the same line."""
+    groups: list[_Group] = []
+    for w in doubtful:                       # Tesseract's order: line by line, left to right
+        last = groups[-1].parts[-1] if groups else None
+        if last is not None and _same_line_neighbours(last, w):
+            groups[-1].parts.append(w)
+        else:
+            groups.append(_Group([w]))
+    return groups
+
+
 def _reads_by_box(strip: np.ndarray, tops: list[int], lang: str) -> dict[int, tuple[str, float]]:
     """Text and (lowest) confidence the strip gives for each crop, by crop index."""
     by_box: dict[int, list[_PxWord]] = {}
@@ -311,7 +360,8 @@ def _latin_reading_wins(old: str, latin: str, conf: float) -> bool:
         return False
     if ROMAN_RE.match(latin) or DIGITS_RE.match(latin):
         return not DIGITS_RE.match(old) and not CYR_WORD_RE.match(old.strip(".,;:()«»")) or len(old) <= 2
-    return bool(LATIN_WORD_RE.match(latin)) and not CYR_WORD_RE.match(old)
+    return (all(LATIN_WORD_RE.match(t) for t in latin.split())
+            and not all(CYR_WORD_RE.match(t.strip(".,;:()«»")) for t in old.split()))
 
 
 def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_PxWord]:
@@ -321,14 +371,14 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_Px
     better. The Russian re-read replaces a word when clearly more confident; an
     English re-read only where Russian cannot be right (``_latin_reading_wins``).
     """
-    doubtful = [w for w in words if _is_suspicious(w)]
+    doubtful = _merge_neighbours([w for w in words if _is_suspicious(w)])
     missed = _uncovered_blobs(clean, words, dpi)
     boxes = [(w.x, w.y, w.w, w.h) for w in doubtful] + missed
     if not boxes or len(boxes) > MAX_RECHECK:
         return words
     strip, tops = _strip_of(clean, boxes)
     rus, eng = _reads_by_box(strip, tops, TESS_LANG), _reads_by_box(strip, tops, "eng")
-    replaced = {id(w) for w in doubtful}
+    replaced = {id(p) for w in doubtful for p in w.parts}
     out = [w for w in words if id(w) not in replaced]
     for i, (x, y, w, h) in enumerate(boxes):
         old = doubtful[i] if i < len(doubtful) else None
@@ -339,7 +389,9 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_Px
         e_text, e_conf = eng.get(i, ("", 0.0))
         if e_text and _latin_reading_wins(text, e_text, e_conf):
             text, conf = e_text, e_conf
-        if text and (old is not None or conf >= MISSED_MIN_CONF):
+        if old is not None and text == old.text:
+            out.extend(old.parts)            # nothing better: the words as first read
+        elif text and (old is not None or conf >= MISSED_MIN_CONF):
             out.append(_PxWord(text, x, y, w, h, conf))
     return out
 
