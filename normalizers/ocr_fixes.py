@@ -2,6 +2,7 @@
 
 * Latin look-alike letters inside an otherwise Cyrillic word ("oбразование"
   with a Latin o) become Cyrillic; Latin words ("WorldSkills") stay Latin.
+* "00" alone in a list of executors ("00, ПОО") is the abbreviation ОО.
 * "000" standing for the abbreviation ООО (followed by a quoted name or
   standing alone in a list of executors) becomes "ООО"; numbers stay numbers.
 * Digits read as look-alike letters inside a number ("2О21", "З.1") become
@@ -9,6 +10,7 @@
 * Roman numerals of quarters and half-years read as Cyrillic or Arabic
   ("И полугодие", "[У квартал") become Roman ("II", "IV"); Arabic numbers
   ("1 квартал", "11 квартал" — a city block) are left alone.
+* A comma glued between two words gets its space back ("ОО,ПОО"); "1,5" stays.
 * Words broken by a line-end hyphen are rejoined when the result is a known
   word (``normalizers.text``).
 """
@@ -30,6 +32,11 @@ CYR_RE = re.compile(r"[А-Яа-яЁё]")
 # "000 «Ромашка»", "000 \"…\"", or 000 alone on a line / between separators in a list
 ZERO_OOO_RE = re.compile(r"(?<![\d.,])(?<!\d )(?<!\d\u00a0)000(?=\s*[«\"“])"
                          r"|(?<![\d\w.,])(?<!\d )(?<!\d\u00a0)000(?=\s*(?:$|\n|[,;]))", re.M)
+# "00" (ОО, educational organisations) as one item of a list of executors
+ZERO_OO_ITEM_RE = re.compile(r"^(\s*)00(?=\s*(?:\(по\s+согласованию\))?\s*$)")
+# a comma glued between two words ("ОО,ПОО"): OCR lost the space (never between digits: 1,5)
+GLUED_COMMA_RE = re.compile(r"(?<=[А-Яа-яЁё»)]),(?=[А-Яа-яЁё«(])")
+NUMBER_ITEM_RE = re.compile(r"^\s*\d[\d\s.]*$")
 # a number with a letter that looks like a digit: 2О21, З.1, 1З (at least one real digit)
 NUMBER_LOOKALIKE_RE = re.compile(r"(?<![\wА-Яа-яЁё])(?=[\dЗзОо.]*\d)(?=[\dЗзОо.]*[ЗзОо])"
                                  r"[\dЗзОо]+(?:\.[\dЗзОо]+)*\.?(?![\wА-Яа-яЁё])")
@@ -55,8 +62,21 @@ def fix_latin_lookalikes(text: str) -> str:
     return WORD_RE.sub(_fix_word, text)
 
 
+def _zero_oo_line(line: str) -> str:
+    parts = re.split(r"([,;])", line)
+    items = parts[::2]
+    zeros = [i for i, it in enumerate(items) if ZERO_OO_ITEM_RE.match(it)]
+    if not zeros or any(NUMBER_ITEM_RE.match(it) for i, it in enumerate(items) if i not in zeros):
+        return line                       # a list of numbers ("10, 00"): leave it
+    for i in zeros:
+        parts[2 * i] = ZERO_OO_ITEM_RE.sub(r"\1ОО", parts[2 * i])
+    return "".join(parts)
+
+
 def fix_zero_ooo(text: str) -> str:
-    return ZERO_OOO_RE.sub("ООО", text)
+    """"000" meaning ООО; "00" as an item of a list of executors ("00, ПОО") meaning ОО."""
+    text = ZERO_OOO_RE.sub("ООО", text)
+    return "\n".join(_zero_oo_line(ln) for ln in text.split("\n"))
 
 
 def fix_number_lookalikes(text: str) -> str:
@@ -79,4 +99,5 @@ def fix_ocr_text(text: str) -> str:
     if not text:
         return text
     text = fix_roman_periods(fix_number_lookalikes(fix_latin_lookalikes(text)))
-    return rejoin_broken_words(fix_zero_ooo(text))
+    text = GLUED_COMMA_RE.sub(", ", fix_zero_ooo(text))
+    return rejoin_broken_words(text)

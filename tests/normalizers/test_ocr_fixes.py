@@ -57,3 +57,11 @@ def test_hyphenated_words_rejoined_only_when_known():
 def test_text_without_slips_is_unchanged():
     for t in ("", "Министерство образования и науки", "до 1 июля 2021 года", "1000 человек"):
         assert fix_ocr_text(t) == t
+
+
+def test_double_zero_as_oo_only_in_lists_of_executors():
+    assert fix_ocr_text("00,00") == "ОО, ОО"
+    assert fix_ocr_text("ПОО, 00") == "ПОО, ОО"
+    assert fix_ocr_text("РКЦ, 00 (по согласованию)") == "РКЦ, ОО (по согласованию)"
+    for number in ("в 10:00", "10,00", "10, 00", "0,00", "00 часов", "100, 200", "1,5 млн"):
+        assert fix_ocr_text(number) == number
