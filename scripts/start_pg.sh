@@ -3,6 +3,8 @@
 # Usage: eval "$(bash scripts/start_pg.sh)"   -> exports ROADMAPS_TEST_PG_URL
 set -euo pipefail
 PORT=${PGPORT_TEST:-54329}
+# take the first free port from there (a developer's own test server may hold the default)
+while (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
 BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$BIN" ] || { echo "echo 'postgresql not installed' >&2"; exit 0; }
 DIR=$(mktemp -d /tmp/roadmaps-pg.XXXXXX)
