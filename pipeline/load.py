@@ -43,11 +43,17 @@ def newest_version(session: Session, source: str) -> Optional[Document]:
     )
 
 
+ORG_IDS = "organisation_ids"  # session.info key: ids upserted by the load under way
+
+
 def organisation_id(session: Session, p: PartyRecord) -> Optional[int]:
     """Id of the canonical organisation, inserted when new (race-safe upsert)."""
     if not p.canonical_name:
         return None
     key = p.org_region or ""
+    known = session.info.get(ORG_IDS)
+    if known is not None and (p.canonical_name, key) in known:
+        return known[(p.canonical_name, key)]
     values = dict(canonical_name=p.canonical_name, org_type=p.org_type or "other",
                   region=p.org_region, region_key=key)
     dialect = session.get_bind().dialect.name
@@ -57,8 +63,24 @@ def organisation_id(session: Session, p: PartyRecord) -> Optional[int]:
         from sqlalchemy.dialects.sqlite import insert
     session.execute(insert(Organisation).values(**values).on_conflict_do_nothing(
         index_elements=["canonical_name", "region_key"]))
-    return session.scalar(select(Organisation.id).where(
+    oid = session.scalar(select(Organisation.id).where(
         Organisation.canonical_name == p.canonical_name, Organisation.region_key == key))
+    if known is not None:
+        known[(p.canonical_name, key)] = oid
+    return oid
+
+
+def upsert_organisations(session: Session, rec: DocumentRecord) -> None:
+    """Upsert the document's organisations first, in one sorted order, and remember their ids.
+
+    Two PostgreSQL workers inserting the same new organisations in different orders would
+    deadlock (each waits on the other's uncommitted row); in one global order they only wait.
+    """
+    parties = {(p.canonical_name, p.org_region or ""): p
+               for a in rec.activities for p in a.parties if p.canonical_name}
+    session.info[ORG_IDS] = {}
+    for key in sorted(parties):
+        organisation_id(session, parties[key])
 
 
 def _sections(session: Session, doc: Document, acts: list[ActivityRecord]) -> dict[tuple[str, ...], Section]:
@@ -108,6 +130,7 @@ def load_document(session: Session, rec: DocumentRecord) -> tuple[str, int]:
     if existing is not None:
         return "unchanged", existing.id
     prev = newest_version(session, rec.source)
+    upsert_organisations(session, rec)
     doc = Document(
         source=rec.source, sha256=rec.sha256, file_format=rec.file_format,
         region_code=rec.region_code, region=rec.region, doc_kind=rec.doc_kind,
@@ -134,6 +157,7 @@ def load_document(session: Session, rec: DocumentRecord) -> tuple[str, int]:
     assign_themes(session, doc.id)
     if prev is not None:
         prev.superseded_by_id = doc.id
+    session.info.pop(ORG_IDS, None)
     return "loaded", doc.id
 
 

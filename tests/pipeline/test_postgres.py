@@ -67,14 +67,14 @@ def _ingest_worker(barrier, url: str, items: list[tuple[str, str]], results) -> 
     results.put([ingest_path(p, url, source=s).as_dict() for p, s in items])
 
 
-def _version_worker(barrier, url: str, rounds: list[str], source: str, results) -> None:
-    """Per round: extract + normalise one variant, then load it at the barrier's release."""
+def _load_worker(barrier, url: str, rounds: list[tuple[str, str]], results) -> None:
+    """Per round: extract + normalise one (path, source), then load it at the barrier's release."""
     from pipeline.ingest import extract_stage, load_stage, normalise_stage, sha256_bytes
 
     _warm_up(url)
     upgrade(url)
     outs = []
-    for path in rounds:
+    for path, source in rounds:
         sha = sha256_bytes(Path(path).read_bytes())
         record = normalise_stage(extract_stage(path, source), source, sha)
         barrier.wait(BARRIER_TIMEOUT_S)
@@ -201,7 +201,7 @@ def test_racing_new_versions_of_one_source_get_distinct_versions(pg_url, tmp_pat
                                   BASE_ROWS + [[str(3 + r), f"Мероприятие {w}-{r}", "ЦЗН", "Май 2024 г.",
                                                 f"Итог {w}"]], before=BEFORE))
                     for r in range(rounds)] for w in range(2)}
-    outs = _run_together(_version_worker, [(pg_url, variants[w], source) for w in range(2)])
+    outs = _run_together(_load_worker, [(pg_url, [(p, source) for p in variants[w]]) for w in range(2)])
     results = [o for out in outs for o in out]
     assert [o["status"] for o in results] == ["loaded"] * (2 * rounds), [o.get("error") for o in results]
     with session_factory(resolve_url(pg_url))() as s:
@@ -239,3 +239,21 @@ def test_two_roadmaps_pull_runs_of_one_manifest_at_once_leave_no_duplicates(pg_u
     assert counts["activities"] == sum(len(d["activities"]) for d in docs)
     assert counts["parties"] == sum(len(a["parties"]) for d in docs for a in d["activities"])
     assert counts["organisations"] == counts["distinct_organisations"] > 0
+
+
+def test_workers_adding_the_same_new_organisations_in_opposite_orders_both_load(pg_url, tmp_path):
+    """Two documents name the same new organisations in opposite row orders, loaded at once."""
+    rounds, n_orgs = 2, 24
+    per_worker: dict[int, list[tuple[str, str]]] = {0: [], 1: []}
+    for r in range(rounds):
+        orgs = [f"ГПОУ ТО «Тульский колледж № {r * 100 + i}»" for i in range(n_orgs)]
+        for w, order in enumerate((orgs, orgs[::-1])):
+            rows = [[str(i + 1), f"Мероприятие {i + 1}", org, "2023 г.", "Итог"] for i, org in enumerate(order)]
+            path = make_docx(tmp_path / f"w{w}_r{r}.docx", rows, before=BEFORE)
+            per_worker[w].append((str(path), f"source-{w}-{r}"))
+    outs = _run_together(_load_worker, [(pg_url, per_worker[w]) for w in range(2)])
+    results = [o for out in outs for o in out]
+    assert [o["status"] for o in results] == ["loaded"] * (2 * rounds), [o.get("error") for o in results]
+    counts = _counts(pg_url)
+    assert counts["parties"] == 2 * rounds * n_orgs
+    assert counts["organisations"] == counts["distinct_organisations"] == rounds * n_orgs
