@@ -674,8 +674,32 @@ def spanning_words(lines: list[Line], above: Line, table: LogicalTable,
     return moved
 
 
+def opens_item_in(line: Line, col: int, table: LogicalTable) -> bool:
+    """The line's text in ``col`` opens with a dotted item number and goes on ("4.2. Охват ...")."""
+    ws = line_columns(line, table).get(col, [])
+    return len(ws) >= 2 and bool(NUMBER_RE.match(ws[0].text)) and "." in ws[0].text
+
+
+def numbered_text_columns(table: LogicalTable, rows: list[RowLines]) -> set[int]:
+    """Columns whose cells mostly open with their own item number ("1.1. Наличие ...").
+
+    In a table whose rows touch, such a number anchors a row as the number
+    column does: the indicator lists of "Критерии | Показатели" tables.
+    """
+    out = set()
+    body = [r for r in rows if not r.heading]
+    for c in range(table.n_cols):
+        firsts = [next((ln for ln in r.lines if c in line_columns(ln, table)), None) for r in body]
+        firsts = [ln for ln in firsts if ln is not None]
+        numbered = sum(opens_item_in(ln, c, table) for ln in firsts)
+        if numbered >= 3 and numbered >= 0.6 * len(firsts):
+            out.add(c)
+    return out
+
+
 def group_rows(body: list[Line], table: LogicalTable, row_gap: float,
-               num_col: Optional[int], touching: bool = False) -> list[RowLines]:
+               num_col: Optional[int], touching: bool = False,
+               item_cols: frozenset[int] = frozenset()) -> list[RowLines]:
     """Body lines grouped into rows; each row flagged as heading or not.
 
     A row starts after a wide gap, at a numbered line, at a change between
@@ -701,7 +725,8 @@ def group_rows(body: list[Line], table: LogicalTable, row_gap: float,
         elif heading or last.heading:
             new = True
         else:
-            new = gap > row_gap or starts_row_by_number(ln, table, num_col)
+            new = (gap > row_gap or starts_row_by_number(ln, table, num_col)
+                   or any(opens_item_in(ln, c, table) for c in item_cols))
             if not new and touching:
                 opened = restarted_columns(ln, last.lines, table)
                 new = bool(opened)
@@ -717,6 +742,20 @@ def group_rows(body: list[Line], table: LogicalTable, row_gap: float,
         rows[i - 1].taken.extend(moved)
         rows[i].given.update(id(w) for w in moved)
     return rows
+
+
+def fragment_rows(frag: Fragment, table: LogicalTable, row_gap: float, num_col: Optional[int],
+                  touching: bool) -> list[RowLines]:
+    """Rows of one fragment; in a table whose rows touch, numbered text columns anchor rows too."""
+    rows = group_rows(frag.body, table, row_gap, num_col, touching)
+    if not touching:
+        return rows
+    item_cols = numbered_text_columns(table, rows)
+    if num_col is not None:
+        item_cols.discard(num_col)
+    if not item_cols:
+        return rows
+    return group_rows(frag.body, table, row_gap, num_col, touching, frozenset(item_cols))
 
 
 # ----------------------------------------------------------------------------- cells
@@ -892,7 +931,7 @@ def build_borderless_tables(layouts: list[PageLayout]) -> list[list[Table]]:
             pt = pages[frag.page_index]
             page_no = pt.layout.page_no
             rows = header_rows(frag.header, table, page_no, pt.h, frag.header_repeat)
-            for row in group_rows(frag.body, table, pt.row_gap, num_col, touching):
+            for row in fragment_rows(frag, table, pt.row_gap, num_col, touching):
                 rows.append(body_row(row, table, page_no, pt.h))
             if not rows:
                 continue

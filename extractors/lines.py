@@ -78,6 +78,8 @@ def join_cell_lines(lines: Sequence[Sequence[Word]], right: Optional[float] = No
         text = _line_text(ln)
         if is_hard_break(prev, ln, edge):
             out += "\n" + text
+        elif out.endswith("-") and out[-2:-1].isdigit() and text[:1].isdigit():
+            out += text               # a range wrapped at its dash: "2021-" / "2023"
         elif out.endswith("-"):
             out += "\n" + text        # hyphenated at a wrap: normalizers.text decides
         elif out[-1:].isdigit() and text[:1].isdigit() and NUMBER_TAIL_RE.search(out):

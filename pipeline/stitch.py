@@ -427,7 +427,7 @@ def _continue_row(prev: ActivityRecord, own: dict[str, str], target: Optional[Ta
 # ---------------------------------------------------------------- indicators
 
 
-def indicators_from(group: LogicalTable) -> list[IndicatorRecord]:
+def indicators_from(group: LogicalTable, rows_can_split: bool = True) -> list[IndicatorRecord]:
     lay = group.layout
     name_cols = lay.cols("indicator") or lay.cols("title")
     crit_col = None
@@ -451,11 +451,21 @@ def indicators_from(group: LogicalTable) -> list[IndicatorRecord]:
         if number is None and m:
             number, name = m.group(1), name[m.end():].strip()
         values = {y: v for c, y in lay.years.items() if (v := one_line(row.slots[c].text))}
+        if rows_can_split and row.after_page_break and number is None and out:
+            _continue_indicator(out[-1], name, values)   # the row broken by the page (rule 4)
+            continue
         out.append(IndicatorRecord(
             number=number, name=name, criterion=criterion, values=values, page=row.page,
             unit=one_line(row.slots[unit_col].text) if unit_col is not None else None,
         ))
     return out
+
+
+def _continue_indicator(prev: IndicatorRecord, name: str, values: dict[str, str]) -> None:
+    """Join the piece of an indicator row broken by a page to that indicator."""
+    prev.name = f"{prev.name} {name}".strip()
+    for y, v in values.items():
+        prev.values[y] = f"{prev.values[y]} {v}" if y in prev.values else v
 
 
 # ---------------------------------------------------------------- entry point
@@ -484,7 +494,7 @@ def stitch(tables: list[Table], rows_can_split: bool = True) -> StitchResult:
                 res.header = group.layout.header
             res.activities.extend(acts)
         elif group.layout.kind == "indicators":
-            res.indicators.extend(indicators_from(group))
+            res.indicators.extend(indicators_from(group, rows_can_split))
     if not res.activities:
         res.flags.append("no_activity_table")
     return res

@@ -43,3 +43,10 @@ def test_abbreviation_after_a_closed_name_starts_a_new_item():
 def test_number_wrapped_in_a_narrow_column_is_rejoined():
     ws = [Word("110", 0, 0, 15, 10), Word("0", 0, 12, 5, 22)]
     assert cell_text(ws, right=20) == "1100"
+
+
+def test_year_range_wrapped_at_its_dash_is_rejoined():
+    ws = [Word("2021-", 0, 0, 25, 10), Word("2023", 0, 12, 20, 22)]
+    assert cell_text(ws, right=30) == "2021-2023"
+    ws = words([(0, 0, "предприятия-"), (12, 0, "партнеры")])
+    assert cell_text(ws, right=70) == "предприятия-\nпартнеры"

@@ -161,3 +161,17 @@ def test_columns_without_a_role_are_kept_as_extra():
                row(["1", "Первое", "ЦЗН", "Май", "областной бюджет"])])
     (a,) = stitch([t]).activities
     assert a.extra == {"Источник финансирования": "областной бюджет"}
+
+
+def test_indicator_row_broken_by_page_is_one_indicator():
+    head = ["№", "Показатель", "Ед. изм.", "2021", "2022"]
+    p1 = table([row(head, header=True), row(["1", "Численность граждан, прошедших", "Чел.", "800", "900"])],
+               page=1)
+    p2 = table([row(head, page=2, header=True), row(["", "обучение в ЦОПП", "", "", ""], page=2),
+                row(["2", "Доля выпускников", "%", "55", "60"], page=2)], page=2, cont=True)
+    res = stitch([p1, p2], rows_can_split=True)
+    assert [(i.number, i.name, i.values) for i in res.indicators] == [
+        ("1", "Численность граждан, прошедших обучение в ЦОПП", {"2021": "800", "2022": "900"}),
+        ("2", "Доля выпускников", {"2021": "55", "2022": "60"})]
+    unsplit = stitch([p1, p2], rows_can_split=False)
+    assert [i.name for i in unsplit.indicators][1] == "обучение в ЦОПП"
