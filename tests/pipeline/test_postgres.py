@@ -7,6 +7,7 @@ with a ``multiprocessing`` barrier so that two real processes hit the database a
 
 from __future__ import annotations
 
+import copy
 import json
 import multiprocessing as mp
 import subprocess
@@ -29,6 +30,7 @@ DEV_PDF = CORPUS / "kemerovo_2018" / "kemerovo_2018.pdf"
 BARRIER_TIMEOUT_S = 120
 JOIN_TIMEOUT_S = 180
 PULL_TIMEOUT_S = 300
+WORKER_PRELOAD = ["pipeline.ingest", "pipeline.normalise", "pipeline.load", "tests.docx_factory"]
 ROADMAPS_CLI = Path(sys.executable).with_name("roadmaps")
 BEFORE = ["МИНИСТЕРСТВО ОБРАЗОВАНИЯ ТУЛЬСКОЙ ОБЛАСТИ", "ПРИКАЗ", "от 16 декабря 2022 г. № 2714",
           "Дорожная карта опережающего развития профессионального образования Тульской области "
@@ -86,8 +88,13 @@ def _load_worker(barrier, url: str, rounds: list[tuple[str, str]], results) -> N
 
 
 def _run_together(target, per_worker_args: list[tuple]) -> list[list[dict]]:
-    """Start one spawned process per argument tuple behind a shared barrier; their results."""
-    ctx = mp.get_context("spawn")
+    """Start one process per argument tuple behind a shared barrier; their results.
+
+    Processes fork from a fork server that has the pipeline imported (fresh processes, no
+    inherited connections, without paying the imports in every test).
+    """
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(WORKER_PRELOAD)
     barrier = ctx.Barrier(len(per_worker_args))
     results = ctx.Queue()
     procs = [ctx.Process(target=_guarded, args=(target, barrier, *args, results)) for args in per_worker_args]
@@ -166,7 +173,19 @@ def test_cli_db_upgrade_takes_a_plain_postgresql_url(pg_url):
 
 
 @needs_dev_corpus
-def test_same_files_give_identical_exports_on_postgres_and_sqlite(pg_url, db_url):
+def test_same_files_give_identical_exports_on_postgres_and_sqlite(pg_url, db_url, monkeypatch):
+    """Every stage runs for both databases except extraction (pure on the bytes), done once."""
+    import pipeline.ingest
+
+    extracted: dict[str, object] = {}
+    real_extract = pipeline.ingest.extract_stage
+
+    def extract_once(path: str, source: str):
+        if source not in extracted:
+            extracted[source] = real_extract(path, source)
+        return copy.deepcopy(extracted[source])
+
+    monkeypatch.setattr(pipeline.ingest, "extract_stage", extract_once)
     files = DEV_DOCX + [DEV_PDF]
     for url in (pg_url, db_url):
         outcomes = [ingest_path(str(f), url, source=f.name) for f in files]
