@@ -51,6 +51,7 @@ MAX_SKEW = 5.0               # degrees searched either side of level
 INK_BLANK_SHARE = 0.0015     # a page with less ink than this share of its pixels is blank
 H_LINE_MIN_INCH = 0.5        # a horizontal ruling line is at least this long (bold text runs are shorter) ...
 V_LINE_MIN_INCH = 0.25       # ... a vertical one this long (taller than capitals and brackets) ...
+SHORT_V_INCH = 0.08          # ... or this long when both its ends touch horizontal lines (low rows)
 LINE_MAX_THICK_INCH = 0.06   # ... and at most this thick
 LOW_CONFIDENCE = 0.6         # mean word confidence below this flags the page
 OSD_BELOW = 0.5              # below this mean confidence, check the page orientation
@@ -180,9 +181,30 @@ def _segments_of(mask: np.ndarray, horizontal: bool, max_thick: int, k: float) -
     return segs
 
 
+def _short_cell_borders(ink: np.ndarray, horiz: np.ndarray, dpi: int) -> np.ndarray:
+    """Short vertical lines that join two horizontal lines (column borders of a low row).
+
+    Shorter than ``V_LINE_MIN_INCH`` a vertical run could be a letter's stroke;
+    it is a ruling line only when both its ends touch a horizontal line.
+    """
+    short = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                             cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(6, int(SHORT_V_INCH * dpi)))))
+    near_h = cv2.dilate(horiz, np.ones((7, 7), np.uint8))
+    keep = np.zeros_like(short)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(short, connectivity=8)
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if w > max(3, int(LINE_MAX_THICK_INCH * dpi)):
+            continue
+        if near_h[y, x:x + w].any() and near_h[y + h - 1, x:x + w].any():
+            keep[labels == i] = 255
+    return keep
+
+
 def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float) -> tuple[list[Segment], np.ndarray]:
     """Ruling segments in points, and the mask of line pixels (to erase before OCR)."""
     horiz, vert = _line_masks(ink, dpi)
+    vert = cv2.bitwise_or(vert, _short_cell_borders(ink, horiz, dpi))
     max_thick = max(3, int(LINE_MAX_THICK_INCH * dpi))
     segs = (_segments_of(horiz, True, max_thick, pt_per_px)
             + _segments_of(vert, False, max_thick, pt_per_px))
