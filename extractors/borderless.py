@@ -228,14 +228,15 @@ def ends_header(line: Line, first: Line, vocabulary: Optional[dict[str, int]] = 
 
     It opens with an item number (a numbered row or a numbered heading such as
     "1.1. Разработка ..."), or it is not bold under a bold header, or it is one
-    chunk running across several header cells (a heading), or - for a repeated
+    chunk running across the space between two cells of the header's first
+    line (a heading: spanning header cells sit on that first line), or - for a repeated
     header - it holds words that the first header does not have.
     """
     if _starts_with_number(line) or _opens_with_item_number(line):
         return True
     if first.bold and not _mostly_bold(line):
         return True
-    if len(line.chunks) == 1 and len(first.chunks) >= 3 and _chunks_under(line.chunks[0], first) >= 3:
+    if len(line.chunks) == 1 and _bridges_cells(line.chunks[0], first):
         return True
     if vocabulary is not None:
         return any(vocabulary.get(_norm(w.text), 0) <= 0 for w in line.words if _norm(w.text))
@@ -252,10 +253,10 @@ def _mostly_bold(line: Line) -> bool:
     return sum(w.bold for w in line.words) * 2 > len(line.words)
 
 
-def _chunks_under(chunk: list[Word], line: Line) -> int:
-    """How many chunks of ``line`` lie horizontally under ``chunk``."""
+def _bridges_cells(chunk: list[Word], line: Line) -> bool:
+    """``chunk`` runs across the white space between two chunks (header cells) of ``line``."""
     a, b = chunk[0].x0, chunk[-1].x1
-    return sum(1 for ch in line.chunks if ch[0].x0 < b and ch[-1].x1 > a)
+    return any(a < left[-1].x1 and b > right[0].x0 for left, right in zip(line.chunks, line.chunks[1:]))
 
 
 def _word_counts(lines: list[Line]) -> dict[str, int]:
@@ -819,7 +820,9 @@ def header_chunk_span(chunk: list[Word], line_index: int, header: list[Line],
     A chunk that covers a gutter spans it. A chunk with header text below it in
     neighbouring columns that have no header text of their own at its level
     (an upper cell "Целевые индикаторы" over 2021 | 2022 | 2023) spans the
-    range of columns whose centre is closest to its own centre.
+    range of columns whose centre is closest to its own centre, and at least
+    the columns of the lower header text it stands over (in narrow columns the
+    text is left-aligned, so column centres drift from the cell's centre).
     """
     first, last = chunk_span(chunk, table)
     ext = column_extents(table)
@@ -843,6 +846,10 @@ def header_chunk_span(chunk: list[Word], line_index: int, header: list[Line],
             d = abs(centre - (ext[a][0] + ext[b][1]) / 2)
             if d < best_d - 1.0:
                 best, best_d = (a, b), d
+    under = [column_of((c[0].x0 + c[-1].x1) / 2, table.bounds) for ln in header[line_index + 1:]
+             for c in ln.chunks if c[0].x0 < chunk[-1].x1 - 1 and c[-1].x1 > chunk[0].x0 + 1]
+    if under and lo <= min(under) and max(under) <= hi:
+        best = (min(best[0], *under), max(best[1], *under))
     return best
 
 

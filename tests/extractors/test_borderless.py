@@ -70,8 +70,9 @@ def place_line(text: str, x: float, top: float, size: float, bold: bool, measure
 class Composer:
     """Lays out a borderless table over pages: header repeated, rows broken at the page end."""
 
-    def __init__(self, col_widths: list[float], measure=approx_width, header=HEADER):
+    def __init__(self, col_widths: list[float], measure=approx_width, header=HEADER, vpad: float = PAD):
         self.widths = col_widths
+        self.vpad = vpad           # white space above and below a row's text (0: rows touch)
         self.lefts = [MARGIN + sum(col_widths[:i]) for i in range(len(col_widths))]
         self.measure = measure
         self.header = header
@@ -105,27 +106,27 @@ class Composer:
 
     def heading(self, text: str) -> None:
         lines = wrap(text, self.table_width - 2 * PAD, SIZE, True, self.measure)
-        self.y += PAD
+        self.y += self.vpad
         for ln in lines:
             w = self.measure(ln, SIZE, True)
             x = MARGIN + (self.table_width - w) / 2
             self.pages[-1].extend(place_line(ln, x, self.y, SIZE, True, self.measure))
             self.y += LEADING
-        self.y += PAD
+        self.y += self.vpad
 
     def _emit(self, cells: list[list[str]], bold: bool, breakable: bool) -> None:
         n = max((len(c) for c in cells), default=0)
-        self.y += PAD
+        self.y += self.vpad
         for i in range(n):
             if breakable and self.y + LEADING > PAGE_H - MARGIN:
                 self.new_page()
-                self.y += PAD
+                self.y += self.vpad
             for lines, left in zip(cells, self.lefts):
                 if i < len(lines):
                     self.pages[-1].extend(
                         place_line(lines[i], left + PAD, self.y, SIZE, bold, self.measure))
             self.y += LEADING
-        self.y += PAD
+        self.y += self.vpad
 
 
 TITLE_1_1 = "Разработка и утверждение нормативных правовых актов министерства образования"
@@ -133,10 +134,10 @@ LONG_TITLE = ("Организация участия обучающихся пр
               "в региональном чемпионате профессионального мастерства по стандартам движения")
 
 
-def compose_roadmap(col_widths: list[float], measure=approx_width) -> Composer:
+def compose_roadmap(col_widths: list[float], measure=approx_width, vpad: float = PAD) -> Composer:
     """Title, header, a heading, numbered rows, a row broken by the page, a second heading,
     and an abbreviation list after the table."""
-    c = Composer(col_widths, measure)
+    c = Composer(col_widths, measure, vpad=vpad)
     c.paragraph(TITLE, bold=True, centred=True)
     c.header_row()
     c.heading("Раздел 1. Нормативное обеспечение")
@@ -343,7 +344,8 @@ def _cyrillic_fonts() -> Optional[tuple[Path, Path]]:
     return None
 
 
-def test_reportlab_pdf_through_pdfplumber(tmp_path):
+@pytest.mark.parametrize("vpad", [PAD, 0.0], ids=["padded", "rows-touch"])
+def test_reportlab_pdf_through_pdfplumber(tmp_path, vpad):
     fonts = _cyrillic_fonts()
     if fonts is None:
         pytest.skip("no TrueType font with Cyrillic glyphs on this machine")
@@ -360,7 +362,7 @@ def test_reportlab_pdf_through_pdfplumber(tmp_path):
     def measure(text, size, bold):
         return pdfmetrics.stringWidth(text, "BLBold" if bold else "BLRegular", size)
 
-    c = compose_roadmap(WIDTHS, measure=measure)
+    c = compose_roadmap(WIDTHS, measure=measure, vpad=vpad)
     path = tmp_path / "borderless.pdf"
     cv = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
     for page in c.pages:
@@ -398,3 +400,156 @@ def test_running_text_after_the_table_at_the_same_size_is_left_out():
         texts = " ".join(all_cells(tables[0]))
         assert "Примечание" not in texts
         assert [r.cells[0].text for r in tables[0][0].rows[1:]] == ["1", "2", "3"]
+
+
+# --------------------------------------------------------------------------- rows that touch
+# Word's default cell margins are 0 at the top and bottom: without rulings the last line of one
+# row is then as close to the first line of the next as two lines inside a cell.
+
+
+def test_rows_touching_without_cell_padding():
+    c = compose_roadmap(WIDTHS, vpad=0.0)
+    assert len(c.pages) == 2
+    tables = build_borderless_tables(to_layouts(c))
+    t = tables[0][0]
+    assert t.n_cols == 5
+    assert [x.text.replace("\n", " ") for x in t.rows[0].cells] == HEADER
+    assert t.rows[1].cells[0].text == "Раздел 1. Нормативное обеспечение", "the header stops at the heading"
+    row = row_by_number(tables, "1.1")
+    assert row[1] == TITLE_1_1
+    assert row[3].replace("\n", " ") == "Министерство образования и науки области"
+    numbers = [r.cells[0].text for r in t.rows[2:]]
+    assert numbers == [f"1.{k}" for k in range(1, len(numbers) + 1)], "one row per number"
+    t2 = tables[1][0]
+    assert t2.continues_previous and t2.rows[0].is_header
+    assert [x.text.replace("\n", " ") for x in t2.rows[0].cells] == HEADER, \
+        "the repeated header does not swallow the row continued under it"
+    first_body = t2.rows[1]
+    joined = (body_rows(t)[-1][1] + " " + first_body.cells[1].text).replace("\n", " ")
+    assert first_body.cells[0].text == "" and joined == LONG_TITLE + " " + LONG_TITLE
+
+
+def place_grid(lefts: list[float], lines: list[dict[int, str]], top: float,
+               bold_lines: int = 0) -> list[Placed]:
+    """Lines of a borderless table whose rows touch: ``lines[i]`` maps a column to its text."""
+    out: list[Placed] = []
+    for i, line in enumerate(lines):
+        for col, text in line.items():
+            if col == "centre":
+                x = (lefts[0] + lefts[-1]) / 2 - approx_width(text, SIZE, True) / 2
+            else:
+                x = lefts[col] + PAD
+            out.extend(place_line(text, x, top + i * LEADING, SIZE, i < bold_lines or col == "centre",
+                                  approx_width))
+    return out
+
+
+def layout_of(words: list[Placed]) -> list[PageLayout]:
+    c = Composer(WIDTHS)
+    c.pages = [words]
+    return to_layouts(c)
+
+
+def test_sub_rows_and_merged_cells_when_rows_touch():
+    """One activity with two target rows: its title, merged over both, runs on beside the second."""
+    lefts = [MARGIN, MARGIN + 30, MARGIN + 200, MARGIN + 350, MARGIN + 400, MARGIN + 440, MARGIN + 480]
+    lines = [
+        {0: "№", 1: "Мероприятие", 2: "Результат", 3: "Ед.", 4: "2021", 5: "2022"},
+        {0: "1", 1: "Создание центра опережающей", 2: "Центр создан и", 3: "Ед.", 4: "1", 5: "1"},
+        {1: "профессиональной подготовки", 2: "функционирует"},
+        {1: "и обеспечение его", 2: "Количество программ", 3: "Ед.", 4: "12", 5: "15"},
+        {1: "деятельности", 2: "обучения"},
+        {0: "2", 1: "Актуализация перечня", 2: "Перечень обновлен", 3: "Ед.", 4: "1", 5: "1"},
+        {1: "профессий"},
+        {0: "3", 1: "Формирование контрольных", 2: "Цифры приема", 3: "Чел.", 4: "900", 5: "950"},
+        {1: "цифр приема", 2: "распределены"},
+        {0: "4", 1: "Мониторинг трудоустройства", 2: "Доля выпускников", 3: "%", 4: "55", 5: "60"},
+    ]
+    t = build_borderless_tables(layout_of(place_grid(lefts, lines, 60.0, bold_lines=1)))[0][0]
+    assert t.n_cols == 6
+    body = [[x.text for x in r.cells] for r in t.rows[1:]]
+    assert body[0] == ["1", "Создание центра опережающей профессиональной подготовки и обеспечение его "
+                       "деятельности", "Центр создан и функционирует", "Ед.", "1", "1"]
+    assert body[1] == ["", "", "Количество программ обучения", "Ед.", "12", "15"]
+    assert [r[0] for r in body] == ["1", "", "2", "3", "4"]
+    assert body[3][1] == "Формирование контрольных цифр приема"
+
+
+def test_numbered_and_wrapped_headings_when_rows_touch():
+    lefts = [MARGIN, MARGIN + 30, MARGIN + 230, MARGIN + 330, MARGIN + 480]
+    lines = [
+        {0: "№", 1: "Мероприятие", 2: "Срок", 3: "Ответственный исполнитель"},
+        {"centre": "1.1. Разработка плана внедрения регионального стандарта кадрового обеспечения промышленного"},
+        {"centre": "роста области (далее – Стандарт)"},
+        {"centre": "1.1.1. Определение границ внедрения Стандарта"},
+        {0: "1", 1: "Совещание с руководителями", 2: "Сентябрь", 3: "Министерство образования"},
+        {1: "организаций", 2: "2019 года", 3: "и науки"},
+        {0: "2", 1: "Определение перечня", 2: "Октябрь", 3: "Координатор"},
+        {0: "3", 1: "Инвентаризация базы", 2: "Ноябрь", 3: "ИРО"},
+    ]
+    t = build_borderless_tables(layout_of(place_grid(lefts, lines, 60.0, bold_lines=1)))[0][0]
+    assert [x.text for x in t.rows[0].cells] == ["№", "Мероприятие", "Срок", "Ответственный исполнитель"]
+    headings = [r.cells[0].text for r in t.rows if len(r.cells) == 1]
+    assert headings == ["1.1. Разработка плана внедрения регионального стандарта кадрового обеспечения "
+                        "промышленного роста области (далее – Стандарт)",
+                        "1.1.1. Определение границ внедрения Стандарта"]
+    assert [r.cells[0].text for r in t.rows if len(r.cells) > 1][1:] == ["1", "2", "3"]
+
+
+def test_narrow_year_columns_under_a_spanning_header():
+    """"2021" wrapped as "202" / "1" in columns narrower than "Целевые индикаторы" above them."""
+    lefts = [MARGIN, MARGIN + 30, MARGIN + 250, MARGIN + 300, MARGIN + 326, MARGIN + 352, MARGIN + 378]
+    centre = lefts[3] + 39 - approx_width("индикаторы", SIZE, True) / 2
+    words = place_grid(lefts, [{0: "№", 1: "Показатель", 2: "Ед."}], 60.0, bold_lines=1)
+    words += place_line("Целевые", lefts[3] + 39 - approx_width("Целевые", SIZE, True) / 2, 60.0, SIZE, True,
+                        approx_width)
+    words += place_line("индикаторы", centre, 60.0 + LEADING, SIZE, True, approx_width)
+    for k in range(3):
+        words += place_line("202", lefts[3 + k] + 2, 60.0 + 2 * LEADING, SIZE, True, approx_width)
+        words += place_line(str(k + 1), lefts[3 + k] + 2, 60.0 + 3 * LEADING, SIZE, True, approx_width)
+    body = [{0: str(n), 1: f"Количество участников мероприятия {n}", 2: "чел.", 3: str(6 * n),
+             4: str(9 * n), 5: str(12 * n)} for n in range(1, 6)]
+    words += place_grid([x - PAD + 2 if i >= 3 else x for i, x in enumerate(lefts)], body, 60.0 + 4 * LEADING)
+    t = build_borderless_tables(layout_of(words))[0][0]
+    assert t.n_cols == 6
+    upper, lower = t.rows[0], t.rows[1]
+    assert upper.cell_at(3).text == "Целевые индикаторы" and upper.cell_at(3).colspan == 3
+    assert [x.text for x in lower.cells] == ["2021", "2022", "2023"]
+    assert [x.text for x in t.rows[2].cells] == ["1", "Количество участников мероприятия 1", "чел.", "6", "9", "12"]
+
+
+def test_numbered_indicator_column_anchors_rows_when_rows_touch():
+    """"Критерии | Показатели | Измерители": the item numbers open the second column's cells."""
+    lefts = [MARGIN, MARGIN + 100, MARGIN + 400, MARGIN + 520]
+    lines = [
+        {0: "Критерии", 1: "Показатели", 2: "Измерители"},
+        {0: "1. Нормативный", 1: "1.1. Наличие муниципальных планов по", 2: "Ед."},
+        {1: "профориентации обучающихся."},
+        {1: "1.2. Наличие программы на муниципальном", 2: "Ед."},
+        {1: "уровне."},
+        {0: "2. Кадровый", 1: "2.1. Охват обучающихся, ведущих", 2: "Процент"},
+        {1: "Портфолио достижений.", 2: "обучающихся"},
+        {1: "2.2. Количество проведенных совместных", 2: "Ед."},
+        {1: "мероприятий для обучающихся."},
+        {1: "2.3. Количество педагогов, прошедших", 2: "Чел."},
+        {1: "курсы."},
+    ]
+    t = build_borderless_tables(layout_of(place_grid(lefts, lines, 60.0, bold_lines=1)))[0][0]
+    body = [[x.text for x in r.cells] for r in t.rows[1:]]
+    assert [r[1].split()[0] for r in body] == ["1.1.", "1.2.", "2.1.", "2.2.", "2.3."]
+    assert body[2] == ["2. Кадровый", "2.1. Охват обучающихся, ведущих Портфолио достижений.",
+                       "Процент обучающихся"]
+    assert body[3][2] == "Ед."
+
+
+def test_rows_with_padding_are_not_split_at_a_second_cell():
+    """With white space between rows, a column holding two items of one cell stays one row."""
+    c = Composer(WIDTHS)
+    c.header_row()
+    c.row("1", "Мероприятия проекта", "2021 год", "ПОО", "Отчет")
+    c.row("2", "Фестиваль профессий для обучающихся общеобразовательных организаций области, их родителей "
+          "и педагогических работников, проводимый ежегодно", "Март\n\nАпрель", "ЦЗН", "Итоги")
+    c.row("3", "Конкурс", "Май", "ИРО", "Положение")
+    t = build_borderless_tables(to_layouts(c))[0][0]
+    assert [r.cells[0].text for r in t.rows[1:]] == ["1", "2", "3"]
+    assert t.rows[2].cells[2].text.split() == ["Март", "Апрель"]
