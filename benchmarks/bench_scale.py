@@ -22,7 +22,6 @@ Checks that every document loaded exactly once (no failures, no duplicate sha256
 from __future__ import annotations
 
 import argparse
-import glob
 import multiprocessing as mp
 import os
 import subprocess
@@ -35,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.make_corpus import DEV_DOCX_GLOB, make_corpus  # noqa: E402
+from benchmarks.make_corpus import default_templates, make_corpus  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "tmp" / "bench_corpus"
 SPEEDUP_GOAL = 1.7
@@ -158,7 +157,7 @@ def corpus_paths(corpus: Path, n: int, seed: int) -> list[str]:
     if not stamp.exists():
         for old in corpus.glob("*.docx"):
             old.unlink()
-        templates = [Path(p) for p in sorted(glob.glob(DEV_DOCX_GLOB))]
+        templates = default_templates()
         t0 = time.perf_counter()
         make_corpus(corpus, n, templates, seed)
         for old in corpus.glob(".made_*"):

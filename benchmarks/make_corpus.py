@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import glob
 import hashlib
 import random
 import re
@@ -175,6 +176,11 @@ def load_template(path: Path, stems: list[str]):
     return root, dominant_stem("".join(root.itertext()), stems)
 
 
+def default_templates() -> list[Path]:
+    """The dev DOCX roadmaps: committed copies in data/raw, else the shared eval corpus."""
+    return sorted((ROOT / "data" / "raw").glob("*.docx")) or [Path(p) for p in sorted(glob.glob(DEV_DOCX_GLOB))]
+
+
 def make_corpus(out_dir: Path, n: int, templates: list[Path], seed: int = 1) -> list[Path]:
     """Write ``n`` distinct DOCX variants to ``out_dir``; returns their paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -205,13 +211,11 @@ def make_corpus(out_dir: Path, n: int, templates: list[Path], seed: int = 1) -> 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out_dir", type=Path)
-    ap.add_argument("templates", nargs="*", type=Path, help=f"template DOCX (default {DEV_DOCX_GLOB})")
+    ap.add_argument("templates", nargs="*", type=Path, help="template DOCX (default: data/raw/*.docx, else the shared dev corpus)")
     ap.add_argument("--n", type=int, default=1000, help="number of documents (default 1000)")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
-    import glob
-
-    templates = args.templates or [Path(p) for p in sorted(glob.glob(DEV_DOCX_GLOB))]
+    templates = args.templates or default_templates()
     if not templates:
         print(f"no template DOCX files (looked for {DEV_DOCX_GLOB})", file=sys.stderr)
         return 2

@@ -22,11 +22,11 @@ from pipeline.cli import app
 from pipeline.db import get_engine, resolve_url, session_factory, upgrade
 from pipeline.ingest import export_json, ingest_path
 from pipeline.schema import Activity, Document, Organisation, Party
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, RAW, sample
 from tests.docx_factory import make_docx
 
-DEV_DOCX = sorted(CORPUS.glob("*/*.docx"))
-DEV_PDF = CORPUS / "kemerovo_2018" / "kemerovo_2018.pdf"
+DEV_DOCX = sorted(RAW.glob("*.docx")) or sorted(CORPUS.glob("*/*.docx"))
+DEV_PDF = sample("kemerovo_2018.pdf")
 BARRIER_TIMEOUT_S = 120
 JOIN_TIMEOUT_S = 180
 PULL_TIMEOUT_S = 300
@@ -40,10 +40,10 @@ BASE_ROWS = [["1", "Проведение совещания с ПОО", "мин�
              ["2", "Разработка программы", "ЦОПП, ГПОУ ТО «Тульский колледж»", "Ежегодно", "Программа"]]
 
 needs_dev_corpus = pytest.mark.skipif(not DEV_DOCX or not DEV_PDF.exists(),
-                                      reason=f"dev corpus not found under {CORPUS}")
+                                      reason=f"dev documents not found in {RAW} or {CORPUS}")
 
 
-# ---------------------------------------------------------------- worker processes (spawned)
+# ---------------------------------------------------------------- worker processes
 
 def _warm_up(url: str) -> None:
     """Import everything an ingest needs, so both workers start the race at the same point."""
