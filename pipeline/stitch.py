@@ -162,8 +162,19 @@ def detect_layout(table: Table) -> Optional[Layout]:
     return lay
 
 
+def _role_kind(role: Optional[str]) -> Optional[str]:
+    return "targets" if role and role.startswith("target") else role
+
+
 def _same_header(a: Layout, b: Layout) -> bool:
-    return a.roles == b.roles
+    """The same table's header, allowing a cell or two misread (OCR) on a repeat."""
+    if a.roles == b.roles:
+        return True
+    if len(a.roles) != len(b.roles):
+        return False
+    pairs = [(_role_kind(x), _role_kind(y)) for x, y in zip(a.roles, b.roles) if x or y]
+    same = sum(1 for x, y in pairs if x == y)
+    return bool(pairs) and same / len(pairs) >= 0.75
 
 
 def _is_repeated_header(row: Row, layout: Layout) -> bool:
@@ -359,6 +370,8 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
             for r in TEXT_ROLES:
                 setattr(act, r, full[r] or None)
             act.confidence = min(s.confidence for s in row.slots) if row.slots else 1.0
+            if number is not None and not NUMBER_RE.match(number):
+                act.flags.append("number_not_numeric")   # kept as printed (or as OCR read it)
             act.extra = {lay.col_headers[c]: t for c in unknown
                          if (t := one_line(row.slots[c].text)) and lay.col_headers[c]}
             if target:

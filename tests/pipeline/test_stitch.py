@@ -175,3 +175,23 @@ def test_indicator_row_broken_by_page_is_one_indicator():
         ("2", "Доля выпускников", {"2021": "55", "2022": "60"})]
     unsplit = stitch([p1, p2], rows_can_split=False)
     assert [i.name for i in unsplit.indicators][1] == "обучение в ЦОПП"
+
+
+def test_repeated_header_with_an_ocr_slip_still_continues_the_table():
+    head1 = row(["№", "Мероприятие", "Сроки", "Ответственные", "Единицы измерения", "Целевые индикаторы"],
+                header=True, spans={5: (3, 1)})
+    years = row(["2021", "2022", "2023"], header=True)
+    for c, col in zip(years.cells, (5, 6, 7)):
+        c.col = col
+    p1 = Table(rows=[head1, years, row(["1", "Первое", "2021", "ЦОПП", "Ед.", "1", "2", "3"])],
+               n_cols=8, page_start=1, page_end=1)
+    head1b = row(["№", "Мероприятие", "Сроки", "Ответственные", "Единицы измерения", "Целевые индикаторы"],
+                 page=2, header=True, spans={5: (3, 1)})
+    years_b = row(["— 2021", "2022", "2023"], page=2)
+    for c, col in zip(years_b.cells, (5, 6, 7)):
+        c.col = col
+    p2 = Table(rows=[head1b, years_b, row(["2", "Второе", "2022", "ЦЗН", "Чел.", "4", "5", "6"], page=2)],
+               n_cols=8, page_start=2, page_end=2, continues_previous=True)
+    acts = stitch([p1, p2]).activities
+    assert [a.number for a in acts] == ["1", "2"]
+    assert acts[1].targets[0].values == {"2021": "4", "2022": "5", "2023": "6"}
