@@ -92,6 +92,11 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     region, region_code = meta.region, meta.region_code
     if hints.get("region_code") and not region_code:
         region_code = hints["region_code"]
+    meta_flags = list(meta.flags)
+    if hints.get("region_code") and not meta.region_code:
+        meta_flags.append("region_code_from_manifest")
+    if hints.get("doc_kind") and not meta.doc_kind:
+        meta_flags = [f for f in meta_flags if f != "no_doc_kind"] + ["doc_kind_from_manifest"]
     defs = document_abbreviations(extracted, stitched.activities)
     for act in stitched.activities:
         normalise_parties(act, defs, region)
@@ -104,6 +109,6 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
         title=meta.title, period=period, n_pages=extracted.n_pages,
         activities=stitched.activities, indicators=stitched.indicators, abbreviations=defs,
         columns=stitched.columns, header=stitched.header,
-        flags=list(extracted.flags) + stitched.flags + list(meta.flags),
+        flags=list(extracted.flags) + stitched.flags + meta_flags,
         tags=list(hints.get("tags") or []),
     )
