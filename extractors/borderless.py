@@ -469,20 +469,26 @@ def find_gutters(lines: list[Line], h: float) -> tuple[float, float, list[tuple[
 def drop_false_gutters(gutters: list[tuple[float, float]], header: list[Line]) -> list[tuple[float, float]]:
     """Drop gutters that cut a header cell with no header text under it on both sides.
 
-    Text "under" a header chunk is any lower header chunk that overlaps it: the
-    sub-headers of narrow columns ("202" / "1" under "Целевые индикаторы") may
-    stick out beyond the spanning cell's own text.
+    Under a header chunk that covers a gutter there must be lower header text
+    in the column just left of the gutter and in the column just right of it
+    ("Целевые индикаторы" over 2021 | 2022 | 2023); otherwise the gutter cuts
+    one header cell ("2019 | год"). Columns are taken between gutter middles:
+    the sub-headers of narrow columns are often wider than the values under
+    them, and stick out beyond the upper text.
     """
+    edges = [-float("inf")] + [(a + b) / 2 for a, b in gutters] + [float("inf")]
+    spans = list(zip(edges, edges[1:]))              # column k lies between gutter k-1 and gutter k
     keep = []
-    for g in gutters:
+    for k, g in enumerate(gutters):
         false = False
         for i, ln in enumerate(header):
             for ch in ln.chunks:
                 if ch[0].x0 < g[0] and ch[-1].x1 > g[1]:
-                    below = [c for l2 in header[i + 1:] for c in l2.chunks
-                             if c[0].x0 < ch[-1].x1 and c[-1].x1 > ch[0].x0]
-                    left = any(c[-1].x1 <= g[1] for c in below)
-                    right = any(c[0].x0 >= g[0] for c in below)
+                    below = [(c[0].x0 + c[-1].x1) / 2 for l2 in header[i + 1:] for c in l2.chunks]
+                    left = any(spans[k][0] <= x <= spans[k][1] and x >= ch[0].x0 - (g[1] - g[0])
+                               for x in below)
+                    right = any(spans[k + 1][0] <= x <= spans[k + 1][1] and x <= ch[-1].x1 + (g[1] - g[0])
+                                for x in below)
                     if not (left and right):
                         false = True
         if not false:
@@ -820,7 +826,8 @@ def header_chunk_span(chunk: list[Word], line_index: int, header: list[Line],
     A chunk that covers a gutter spans it. A chunk with header text below it in
     neighbouring columns that have no header text of their own at its level
     (an upper cell "Целевые индикаторы" over 2021 | 2022 | 2023) spans the
-    range of columns whose centre is closest to its own centre, and at least
+    range of columns whose centre (by the header text under them) is closest
+    to its own centre, and at least
     the columns of the lower header text it stands over (in narrow columns the
     text is left-aligned, so column centres drift from the cell's centre).
     """
@@ -837,20 +844,40 @@ def header_chunk_span(chunk: list[Word], line_index: int, header: list[Line],
     while hi < table.n_cols - 1 and free[hi + 1]:
         hi += 1
     centre = (chunk[0].x0 + chunk[-1].x1) / 2
+    sub = _lower_header_extents(header[line_index + 1:], table)
+
+    def range_centre(a: int, b: int) -> float:
+        """Middle of columns a..b: by the sub-headers in them (values may be left-aligned)."""
+        left = sub[a][0] if a in sub else ext[a][0]
+        right = sub[b][1] if b in sub else ext[b][1]
+        return (left + right) / 2
+
     best = (first, last)
-    best_d = abs(centre - (ext[first][0] + ext[last][1]) / 2)
+    best_d = abs(centre - range_centre(first, last))
     for a in range(lo, first + 1):
         for b in range(last, hi + 1):
             if b - a < 1 or not all(k in below for k in range(a, b + 1)):
                 continue
-            d = abs(centre - (ext[a][0] + ext[b][1]) / 2)
-            if d < best_d - 1.0:
+            d = abs(centre - range_centre(a, b))
+            wider = b - a > best[1] - best[0]
+            if d < best_d - 1.0 or (wider and d <= best_d + 1.0):
                 best, best_d = (a, b), d
     under = [column_of((c[0].x0 + c[-1].x1) / 2, table.bounds) for ln in header[line_index + 1:]
              for c in ln.chunks if c[0].x0 < chunk[-1].x1 - 1 and c[-1].x1 > chunk[0].x0 + 1]
     if under and lo <= min(under) and max(under) <= hi:
         best = (min(best[0], *under), max(best[1], *under))
     return best
+
+
+def _lower_header_extents(lines: list[Line], table: LogicalTable) -> dict[int, tuple[float, float]]:
+    """Per column, the x-extent of the header text on ``lines``."""
+    out: dict[int, tuple[float, float]] = {}
+    for ln in lines:
+        for c in ln.chunks:
+            k = column_of((c[0].x0 + c[-1].x1) / 2, table.bounds)
+            a, b = out.get(k, (c[0].x0, c[-1].x1))
+            out[k] = (min(a, c[0].x0), max(b, c[-1].x1))
+    return out
 
 
 def _span_range(span: tuple[int, int]) -> tuple[int, int]:

@@ -553,3 +553,27 @@ def test_rows_with_padding_are_not_split_at_a_second_cell():
     t = build_borderless_tables(to_layouts(c))[0][0]
     assert [r.cells[0].text for r in t.rows[1:]] == ["1", "2", "3"]
     assert t.rows[2].cells[2].text.split() == ["Март", "Апрель"]
+
+
+def test_year_sub_headers_centred_over_left_aligned_values():
+    """Values left-aligned, years centred: "2022" starts before the gutter the values leave, and
+    "2023" lies beyond the end of "Целевые индикаторы" - the gutter between them is still real."""
+    lefts = [MARGIN, MARGIN + 30, MARGIN + 250, MARGIN + 300, MARGIN + 356, MARGIN + 412, MARGIN + 468]
+
+    def centred(text: str, left: float, width: float) -> float:
+        return left + (width - approx_width(text, SIZE, True)) / 2
+
+    words = place_grid(lefts, [{0: "№", 1: "Показатель", 2: "Ед."}], 60.0, bold_lines=1)
+    words += place_line("Целевые индикаторы", centred("Целевые индикаторы", lefts[3], 168), 60.0, SIZE, True,
+                        approx_width)
+    for k in range(3):
+        year = str(2021 + k)
+        words += place_line(year, centred(year, lefts[3 + k], 56), 60.0 + LEADING, SIZE, True, approx_width)
+    body = [{0: str(n), 1: f"Численность обучающихся группы {n}", 2: "чел.", 3: str(n), 4: f"{n}100",
+             5: str(n)} for n in range(1, 6)]
+    words += place_grid(lefts, body, 60.0 + 2 * LEADING)
+    t = build_borderless_tables(layout_of(words))[0][0]
+    assert t.n_cols == 6
+    assert t.rows[0].cell_at(3).text == "Целевые индикаторы" and t.rows[0].cell_at(3).colspan == 3
+    assert [x.text for x in t.rows[1].cells] == ["2021", "2022", "2023"]
+    assert [x.text for x in t.rows[2].cells][3:] == ["1", "1100", "1"]
