@@ -276,6 +276,13 @@ def _nonempty(row: DataRow) -> list[Slot]:
 def heading_of(row: DataRow, layout: Layout, n_cols: int) -> Optional[str]:
     """The heading text when the row is a section heading (rule 3), else None."""
     own = _nonempty(row)
+    if len(own) == 2 and not any(sl.merged for sl in row.slots):
+        # "4." | (empty title) | "Организационное обеспечение" — a heading cut by ruling lines
+        # that a scan showed through it: a number and one text that is not in the title column
+        num, text = own
+        num_role, text_role = layout.roles[num.origin_col], layout.roles[text.origin_col]
+        if num_role == "number" and NUMBER_RE.match(num.text) and text_role not in ("title", "description"):
+            return one_line(f"{num.text.strip()} {text.text}")
     if len(own) != 1:
         return None
     s = own[0]

@@ -195,3 +195,11 @@ def test_repeated_header_with_an_ocr_slip_still_continues_the_table():
     acts = stitch([p1, p2]).activities
     assert [a.number for a in acts] == ["1", "2"]
     assert acts[1].targets[0].values == {"2021": "4", "2022": "5", "2023": "6"}
+
+
+def test_heading_cut_into_columns_by_ruling_lines_is_still_a_heading():
+    t = table([row(HEAD, header=True),
+               row(["4.", "", "Организационное обеспечение", "", ""]),
+               row(["4.1", "Мероприятие", "ЦЗН", "Ежегодно", "Отчет"])])
+    (a,) = stitch([t]).activities
+    assert a.section == ["4. Организационное обеспечение"]
