@@ -56,6 +56,8 @@ from extractors.grid import (
     TextBlock,
     Word,
 )
+from extractors.lines import text_lines
+
 
 EXTRACTOR_VERSION = "0.2.0"
 CID_RE = re.compile(r"\(cid:\d+\)")
@@ -63,7 +65,6 @@ CID_SHARE = 0.3          # a page whose glyphs are more than this share (cid:NN)
 # a page is "ruled" when it has at least this many vertical and horizontal segments
 MIN_RULED_V = 3
 MIN_RULED_H = 3
-LINE_TOL = 3.0           # points: words whose tops differ less are on one text line
 MIN_WORD_COVERAGE = 0.99  # below this share of words in cells, the pdfplumber grid is "broken"
 COL_TOL = 3.0            # points: column boundaries this close are the same boundary
 TOP_ZONE = 0.3           # a continuation starts in the top 30 % of its page ...
@@ -143,17 +144,6 @@ def table_bbox(table: Table, page_no: int) -> Optional[tuple[float, float, float
         return None
     return (min(b[0] for b in boxes), min(b[1] for b in boxes),
             max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-
-def text_lines(words: list[Word]) -> list[list[Word]]:
-    """Group words into text lines, top to bottom, left to right."""
-    lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        if lines and abs(lines[-1][0].top - w.top) <= LINE_TOL:
-            lines[-1].append(w)
-        else:
-            lines.append([w])
-    return [sorted(ln, key=lambda w: w.x0) for ln in lines]
 
 
 def blocks_outside(layout: PageLayout, tables: list[Table], first_table_index: int) -> list[TextBlock]:
