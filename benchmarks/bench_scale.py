@@ -12,7 +12,10 @@
    (the command a user runs, with interpreter start-up) and once with the batched check
    ``pipeline.lookup.split_unchanged``. Goal: ≤ 10 s for 1,000 documents.
 
-Checks that every document loaded exactly once (no failures, no duplicate sha256). Usage::
+Checks that every document loaded exactly once (no failures, no duplicate sha256). The speed-up
+is only meaningful on an otherwise idle machine: the load average is printed before and after, and
+"worker CPU s/doc" (equal for 1 and 2 workers when loading does not contend) is the stable figure.
+Usage::
 
     eval "$(bash scripts/start_pg.sh)"        # or any server: --pg-url postgresql://…/postgres
     .venv/bin/python benchmarks/bench_scale.py --n 1000
