@@ -9,9 +9,7 @@ and the stage, never as a traceback.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import List, Optional
 
@@ -29,24 +27,18 @@ console = Console(stderr=True)
 DB_HELP = "Database URL (default: $ROADMAPS_DB_URL, else sqlite:///data/curated/roadmaps.db)."
 
 
-def _fetch_url(url: str) -> tuple[str, bytes]:
-    """Download an http(s) URL to a temporary file (size-capped); returns (path, bytes)."""
-    import httpx
+def _ingest_url(source: str, db_url: str):
+    """Fetch a URL (retries, size cap, type from the bytes) and ingest it; never raises on bad input."""
+    from pipeline.fetch import fetch, local_copy
+    from pipeline.ingest import IngestOutcome, StageError, ingest_bytes, quarantine
 
-    max_bytes = int(os.environ.get("ROADMAPS_MAX_BYTES", 100 * 1024 * 1024))
-    with httpx.stream("GET", url, follow_redirects=True, timeout=60) as r:
-        r.raise_for_status()
-        chunks, size = [], 0
-        for chunk in r.iter_bytes():
-            size += len(chunk)
-            if size > max_bytes:
-                raise ValueError(f"larger than the {max_bytes} byte cap")
-            chunks.append(chunk)
-    data = b"".join(chunks)
-    fd, path = tempfile.mkstemp(prefix="roadmaps-", suffix=Path(url.split("?")[0]).suffix[:8])
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    return path, data
+    try:
+        fetched = fetch(source)
+    except StageError as e:
+        quarantine(db_url, source, None, e.stage, str(e.args[0]))
+        return IngestOutcome(source=source, sha256=None, status="failed", stage=e.stage, error=str(e))
+    with local_copy(fetched) as tmp:
+        return ingest_bytes(fetched.data, tmp, db_url, source=source)
 
 
 def summary_table(outcomes) -> Table:
@@ -69,7 +61,8 @@ def ingest(
 
     Example: roadmaps ingest data/raw/kaluga_2021.docx data/raw/amur_2019.pdf
     """
-    from pipeline.ingest import IngestOutcome, ingest_bytes, ingest_path, resolve_url
+    from pipeline.ingest import ingest_path, resolve_url
+    from pipeline.manifest import looks_like_url
 
     url = resolve_url(db)
     outcomes = []
@@ -78,16 +71,8 @@ def ingest(
         task = progress.add_task("ingesting", total=len(paths))
         for p in paths:
             progress.update(task, description=f"ingesting {Path(p).name}")
-            if p.startswith(("http://", "https://")):
-                try:
-                    tmp, data = _fetch_url(p)
-                    try:
-                        o = ingest_bytes(data, tmp, url, source=p)
-                    finally:
-                        os.unlink(tmp)
-                except Exception as e:  # network errors: a failed outcome like any other
-                    o = IngestOutcome(source=p, sha256=None, status="failed", stage="fetch",
-                                      error=f"{p}: fetch failed: {e}")
+            if looks_like_url(p):
+                o = _ingest_url(p, url)
             else:
                 o = ingest_path(p, url)
             outcomes.append(o)

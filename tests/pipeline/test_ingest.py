@@ -139,3 +139,14 @@ def test_dev_docx_meets_the_foundation_bar(tmp_path, db_url):
         m = score.score_doc(gold, doc)
         assert m["f1"] >= 0.98 and m["cell_accuracy"] >= 0.95, (key, m)
         assert m["metadata_accuracy"] >= 0.9, (key, m["metadata"])
+
+
+def test_cli_ingests_urls_through_fetch_and_quarantines_an_html_page(tmp_path, db_url):
+    from tests.local_http import serve_routes
+
+    doc = good_docx(tmp_path).read_bytes()
+    with serve_routes({"/order.docx": doc, "/order.pdf": b"<html><body>not here</body></html>"}) as base:
+        res = CliRunner().invoke(app, ["ingest", f"{base}/order.docx", f"{base}/order.pdf", "--db", db_url])
+    assert res.exit_code == 1
+    assert [d["document"]["source"] for d in export_json(db_url)] == [f"{base}/order.docx"]
+    assert [(q["source"], q["stage"]) for q in list_quarantine(db_url)] == [(f"{base}/order.pdf", "sniff")]
