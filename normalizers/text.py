@@ -12,6 +12,8 @@ import html
 import re
 from functools import lru_cache
 
+from normalizers.morph import get_morph
+
 TAG_RE = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 SPACE_RE = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
 CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -20,20 +22,13 @@ BROKEN_RE = re.compile(r"([А-Яа-яЁё]{2,})(-?)\s*\n\s*([а-яё]{2,})")
 SPLIT_RE = re.compile(r"\b([А-Яа-яЁё]{3,}) ([а-яё]{2,})\b")
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=200_000)
 def is_known_word(word: str) -> bool:
     """True when pymorphy3's dictionary knows the word (not a guess by analogy)."""
     if not word:
         return False
     try:
-        return _morph().word_is_known(word.lower())
+        return get_morph().word_is_known(word.lower())
     except Exception:  # pragma: no cover - dictionary missing
         return False
 

@@ -74,7 +74,7 @@ def extract_stage(path: str, source: str) -> ExtractedDocument:
     try:
         return extract(path)
     except ExtractionError as e:
-        raise StageError(str(e.args[0]), e.stage if e.stage != "extract" else "extract", source) from e
+        raise StageError(str(e.args[0]), e.stage, source) from e
     except Exception as e:  # a bug or an unforeseen broken file: still a clear, named failure
         raise StageError(f"{type(e).__name__}: {e}", "extract", source) from e
 
