@@ -27,6 +27,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterable
 
+from normalizers.ocr_fixes import fix_latin_lookalikes
+
 RECURRENCES = ("once", "annual", "semiannual", "quarterly", "monthly", "continuous", "on_demand", "unspecified")
 PERIOD_SLACK_YEARS = 2
 MAX_EXPANDED_YEARS = 60
@@ -65,7 +67,6 @@ ORDINAL_WORDS: tuple[tuple[int, str], ...] = (
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 DASHES = "‐‑‒–—―−-"
 ROMAN_NUMERAL_CHARS = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "І": "I"}
-LATIN_TO_CYRILLIC = str.maketrans("AaBCcEeHKkMOoPpTXxy", "АаВСсЕеНКкМОоРрТХху")
 
 # ------------------------------------------------------------ recurrence words
 
@@ -138,7 +139,6 @@ TOKEN_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in TOK
 UNIT_GROUPS = ("numdate", "isodate", "school", "part", "daymonth", "month", "season")
 WORD_CHAR_RE = re.compile(r"[а-яa-z0-9]")
 OCR_YEAR_RE = re.compile(r"(?<![\w.])([12][0-9OoОо]{3})(?=$|[^\w]|г)")
-MIXED_WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 HYPHEN_BREAK_RE = re.compile(r"([а-я]+)-\s+([а-я]+)")  # "ян- варь", "еже- годно" (a word split at a line end)
 KNOWN_WORD_RE = re.compile(rf"(?:{MONTH_ALT}|{SEASON_ALT}|квартал[а-я]*|полугоди[а-я]*|ежегодн[а-я]*"
                            r"|ежеквартальн[а-я]*|ежемесячн[а-я]*|ежеполугодн[а-я]*|постоянн[а-я]*|необходимости"
@@ -252,13 +252,6 @@ def collapse_whitespace(text: str | None) -> str:
     return SPACE_RE.sub(" ", text or "").strip()
 
 
-def _fix_mixed_word(m: re.Match) -> str:
-    word = m.group(0)
-    has_cyr = any("а" <= ch.lower() <= "я" or ch in "Ёё" for ch in word)
-    has_lat = any("a" <= ch.lower() <= "z" for ch in word)
-    return word.translate(LATIN_TO_CYRILLIC) if has_cyr and has_lat else word
-
-
 def _fix_ocr_year(m: re.Match) -> str:
     token = m.group(1)
     fixed = re.sub("[OoОо]", "0", token)
@@ -271,7 +264,7 @@ def _fix_ocr_year(m: re.Match) -> str:
 def prepare(text: str) -> str:
     """Lower-case working text: OCR slips fixed where certain, one kind of dash, single spaces."""
     text = "".join(ROMAN_NUMERAL_CHARS.get(ch, ch) for ch in text)
-    text = MIXED_WORD_RE.sub(_fix_mixed_word, text)
+    text = fix_latin_lookalikes(text)
     text = OCR_YEAR_RE.sub(_fix_ocr_year, text)
     text = text.lower().replace("ё", "е").replace("і", "i")
     text = text.translate({ord(d): "-" for d in DASHES})

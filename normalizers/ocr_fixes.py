@@ -22,11 +22,11 @@ import re
 from normalizers.text import rejoin_broken_words
 
 LATIN_TO_CYRILLIC = str.maketrans({
-    "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у",
+    "a": "а", "e": "е", "k": "к", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у",
     "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О",
     "P": "Р", "T": "Т", "X": "Х", "Y": "У",
 })
-LOOKALIKES = set("aeopcxyABCEHKMOPTXY")
+LOOKALIKES = set("aekopcxyABCEHKMOPTXY")
 WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 CYR_RE = re.compile(r"[А-Яа-яЁё]")
 # "000 «Ромашка»", "000 \"…\"", or 000 alone on a line / between separators in a list
