@@ -13,7 +13,7 @@ from flows.ingest import build_report, run_ingest
 from pipeline.db import session_factory
 from pipeline.ingest import IngestOutcome, export_json, list_quarantine
 from pipeline.schema import Activity, Document
-from tests.conftest import CORPUS
+from tests.conftest import sample
 from tests.local_http import serve_routes
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
@@ -29,9 +29,9 @@ def served(tmp_path):
     routes = {}
     for key in GOOD:
         copy = files / f"{key}.docx"
-        shutil.copy(CORPUS / key / f"{key}.docx", copy)
+        shutil.copy(sample(f"{key}.docx"), copy)
         routes[f"/{key}.docx"] = copy.read_bytes()
-    whole = (CORPUS / "kemerovo_2018" / "kemerovo_2018.pdf").read_bytes()
+    whole = sample("kemerovo_2018.pdf").read_bytes()
     routes["/kemerovo_2018.pdf"] = whole[: len(whole) // 3]
     with serve_routes(routes) as base:
         manifest = tmp_path / "manifest.yaml"
@@ -76,7 +76,7 @@ def test_pull_loads_good_documents_quarantines_the_truncated_one_then_skips(serv
 
 def test_pull_exits_zero_when_nothing_failed(db_url, tmp_path):
     doc = tmp_path / "kaluga_2021.docx"
-    shutil.copy(CORPUS / "kaluga_2021" / "kaluga_2021.docx", doc)
+    shutil.copy(sample("kaluga_2021.docx"), doc)
     manifest = tmp_path / "m.yaml"
     manifest.write_text(f"sources:\n  - path: {doc.name}\n    region_code: RU-KLU\n    tags: [t1]\n")
     result, report = pull(manifest, db_url, tmp_path / "r.json")

@@ -24,7 +24,7 @@ from normalizers.deadlines import (
     period_from_text,
 )
 
-GOLD_DIR = Path(__file__).resolve().parents[3] / "shared" / "eval" / "gold"
+from tests.conftest import GOLD_DIR  # noqa: E402
 
 
 def D(s: str | None) -> date | None:
@@ -244,7 +244,6 @@ def _matches(text, period, norm) -> bool:
     return all(got[k] == norm[k] for k in ("start", "end", "recurrence"))
 
 
-@pytest.mark.skipif(not GOLD_DIR.is_dir(), reason="shared/eval/gold not available")
 def test_gold_deadline_accuracy_per_file():
     cells = _gold_cells()
     assert cells
@@ -254,7 +253,6 @@ def test_gold_deadline_accuracy_per_file():
         assert accuracy >= 0.97, (key, accuracy)
 
 
-@pytest.mark.skipif(not GOLD_DIR.is_dir(), reason="shared/eval/gold not available")
 def test_gold_period_from_deadlines_when_title_has_none():
     for path in sorted(GOLD_DIR.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))

@@ -21,10 +21,9 @@ from normalizers.metadata import (
     region_code_for,
 )
 
-SHARED = Path("/work/shared")
-GOLD_DIR = SHARED / "eval" / "gold"
-CORPUS_DIR = SHARED / "eval" / "corpus"
-SEEDS_DIR = SHARED / "seeds"
+from tests.conftest import GOLD_DIR, TEST_DATA, sample
+
+SEEDS_DIR = TEST_DATA / "seeds"   # header and first table lines of three seed texts
 
 
 # ------------------------------------------------------------ number and date forms
@@ -318,8 +317,6 @@ def _docx_lines_tables_deadlines(path: Path) -> tuple[list[str], str, list[str]]
 
 
 def _gold_documents() -> list[tuple[str, dict]]:
-    if not GOLD_DIR.is_dir():
-        return []
     return [(p.stem, json.loads(p.read_text(encoding="utf-8"))["document"]) for p in sorted(GOLD_DIR.glob("*.json"))]
 
 
@@ -327,9 +324,7 @@ def _gold_documents() -> list[tuple[str, dict]]:
 def test_dev_docx_matches_gold(key, gold):
     from rapidfuzz import fuzz
 
-    path = CORPUS_DIR / key / f"{key}.docx"
-    if not path.exists():
-        pytest.skip(f"{path} missing")
+    path = sample(f"{key}.docx")
     lines, table_text, deadlines = _docx_lines_tables_deadlines(path)
     meta = parse_metadata(lines, table_text)
     period = meta.period or period_from_years(deadlines)   # what the pipeline does
@@ -345,8 +340,6 @@ def test_dev_docx_matches_gold(key, gold):
 
 def _seed_text_lines(name: str) -> tuple[list[str], str]:
     path = SEEDS_DIR / name
-    if not path.exists():
-        pytest.skip(f"{path} missing")
     lines = path.read_text(encoding="utf-8").split("\n")
     first_table = next((i for i, ln in enumerate(lines) if "\t" in ln), len(lines))
     return lines[:first_table], "\n".join(lines[first_table:])

@@ -22,10 +22,10 @@ from pipeline.cli import app
 from pipeline.db import get_engine, resolve_url, session_factory, upgrade
 from pipeline.ingest import export_json, ingest_path
 from pipeline.schema import Activity, Document, Organisation, Party
-from tests.conftest import CORPUS, RAW, sample
+from tests.conftest import RAW, sample
 from tests.docx_factory import make_docx
 
-DEV_DOCX = sorted(RAW.glob("*.docx")) or sorted(CORPUS.glob("*/*.docx"))
+DEV_DOCX = sorted(RAW.glob("*.docx"))
 DEV_PDF = sample("kemerovo_2018.pdf")
 BARRIER_TIMEOUT_S = 120
 JOIN_TIMEOUT_S = 180
@@ -40,7 +40,7 @@ BASE_ROWS = [["1", "Проведение совещания с ПОО", "мин�
              ["2", "Разработка программы", "ЦОПП, ГПОУ ТО «Тульский колледж»", "Ежегодно", "Программа"]]
 
 needs_dev_corpus = pytest.mark.skipif(not DEV_DOCX or not DEV_PDF.exists(),
-                                      reason=f"dev documents not found in {RAW} or {CORPUS}")
+                                      reason=f"sample documents not found in {RAW}")
 
 
 # ---------------------------------------------------------------- worker processes
