@@ -81,7 +81,7 @@ class FreshDb:
     def __init__(self) -> None:
         self.dir = tempfile.mkdtemp(prefix="bench_pdf_")
         self.template = os.path.join(self.dir, "template.db")
-        from pipeline.db import upgrade
+        from pipeline.store.db import upgrade
 
         upgrade(f"sqlite:///{self.template}")
         self.n = 0

@@ -10,7 +10,7 @@
 3. The unchanged re-run: every document again into the last database, once in one process
    (``ingest_path`` in a loop: the per-file sha256 skip check), once through ``roadmaps ingest``
    (the command a user runs, with interpreter start-up) and once with the batched check
-   ``pipeline.lookup.split_unchanged``. Goal: ≤ 10 s for 1,000 documents.
+   ``pipeline.store.lookup.split_unchanged``. Goal: ≤ 10 s for 1,000 documents.
 
 Checks that every document loaded exactly once (no failures, no duplicate sha256). The speed-up
 is only meaningful on an otherwise idle machine: the load average is printed before and after, and
@@ -84,7 +84,7 @@ def document_counts(url: str) -> tuple[int, int]:
 def _worker(barrier, url: str, tasks, results) -> None:
     """Warm up, wait for the start signal, then ingest paths from the queue until STOP."""
     import pipeline.normalise  # noqa: F401  (imported lazily by the first ingest otherwise)
-    from pipeline.db import upgrade
+    from pipeline.store.db import upgrade
     from pipeline.ingest import ingest_path
 
     upgrade(url)
@@ -128,7 +128,7 @@ def timed_ingest(url: str, paths: list[str], workers: int) -> dict:
 
 
 def unchanged_rerun_in_process(url: str, paths: list[str]) -> tuple[float, Counter]:
-    from pipeline.db import upgrade
+    from pipeline.store.db import upgrade
     from pipeline.ingest import ingest_path
 
     upgrade(url)
@@ -138,8 +138,8 @@ def unchanged_rerun_in_process(url: str, paths: list[str]) -> tuple[float, Count
 
 
 def unchanged_rerun_batched(url: str, paths: list[str]) -> tuple[float, int]:
-    """``pipeline.lookup.split_unchanged``: hash every file, one query per 1,000 hashes."""
-    from pipeline.lookup import split_unchanged
+    """``pipeline.store.lookup.split_unchanged``: hash every file, one query per 1,000 hashes."""
+    from pipeline.store.lookup import split_unchanged
 
     t0 = time.perf_counter()
     todo, unchanged = split_unchanged(url, paths)
@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         goal = RERUN_GOAL_S_PER_1000 * len(rerun_paths) / 1000
         print(f"unchanged re-run of {len(rerun_paths)} docs: {t_loop:.2f} s in process "
               f"({dict(statuses)}), {t_cli:.2f} s via `roadmaps ingest` (exit {rc}), "
-              f"{t_batch:.2f} s batched (pipeline.lookup, {n_batch} unchanged); goal ≤ {goal:.1f} s")
+              f"{t_batch:.2f} s batched (pipeline.store.lookup, {n_batch} unchanged); goal ≤ {goal:.1f} s")
         ok &= statuses.get("unchanged", 0) == n_batch == len(rerun_paths) and rc == 0
     finally:
         if not args.keep:

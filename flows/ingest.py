@@ -1,6 +1,6 @@
 """Prefect 3 flow ``ingest_sources``: every document of a manifest through the ingest stages.
 
-Orchestration only: each task is a thin call into ``pipeline.fetch`` /
+Orchestration only: each task is a thin call into ``pipeline.sources.fetch`` /
 ``pipeline.ingest``. One ``ingest_document`` task per document runs in parallel
 on the task runner (threads by default, Dask for many documents) and calls one
 task per stage: fetch → hash → skip-if-loaded → extract → normalise → validate →
@@ -21,13 +21,13 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.states import Failed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from pipeline.db import resolve_url, upgrade
-from pipeline.fetch import (DEFAULT_MAX_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT, FetchedFile,
+from pipeline.store.db import resolve_url, upgrade
+from pipeline.sources.fetch import (DEFAULT_MAX_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT, FetchedFile,
                             fetch, local_copy)
 from pipeline.ingest import (IngestOutcome, StageError, extract_stage, is_loaded, load_stage,
                              normalise_stage, quarantine, resolve_quarantine, sha256_bytes,
                              validate_stage)
-from pipeline.manifest import Manifest, SourceEntry, load_manifest, manifest_from_locations
+from pipeline.sources.manifest import Manifest, SourceEntry, load_manifest, manifest_from_locations
 
 DEFAULT_WORKERS = 4
 REPORT_ARTIFACT_KEY = "roadmaps-ingest-report"

@@ -17,9 +17,9 @@ from typing import Optional
 from sqlalchemy import select
 
 from extractors import ExtractedDocument, ExtractionError, extract, sniff
-from pipeline.db import get_engine, resolve_url, session_factory, upgrade
+from pipeline.store.db import get_engine, resolve_url, session_factory, upgrade
 from pipeline.records import DocumentRecord
-from pipeline.schema import Document, QuarantineEntry
+from pipeline.store.schema import Document, QuarantineEntry
 
 REQUIRED_ROLES = ("title",)
 PERIOD_SLACK_YEARS = 1
@@ -109,7 +109,7 @@ def validate_stage(record: DocumentRecord) -> list[str]:
 
 
 def load_stage(record: DocumentRecord, db_url: str) -> IngestOutcome:
-    from pipeline.load import load
+    from pipeline.store.load import load
 
     upgrade(db_url)
     try:
@@ -187,7 +187,7 @@ def ingest_path(path: str, db_url: str, source: Optional[str] = None,
 
 
 def export_json(db_url: str, regions: Optional[list[str]] = None) -> list[dict]:
-    from pipeline.export import export_documents
+    from pipeline.store.export import export_documents
 
     db_url = resolve_url(db_url)
     upgrade(db_url)

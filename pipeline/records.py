@@ -3,7 +3,7 @@
 ``extractors`` give a grid (``extractors.grid``); ``pipeline.stitch`` turns it
 into ``ActivityRecord`` / ``IndicatorRecord`` lists; ``pipeline.normalise``
 fills a ``DocumentRecord`` (metadata, normalised deadlines, parties);
-``pipeline.load`` writes it in one transaction; ``pipeline.export`` reads it back.
+``pipeline.store.load`` writes it in one transaction; ``pipeline.store.export`` reads it back.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Assign themes to loaded activities (table ``activity_themes``) from ``normalizers.themes``.
 
 ``assign_themes(session, document_id)`` runs inside the ingest transaction (called from
-``pipeline.load`` after the document is flushed); ``reassign_all(db_url)`` re-runs it over every
+``pipeline.store.load`` after the document is flushed); ``reassign_all(db_url)`` re-runs it over every
 document after the taxonomy in ``normalizers/data/themes.yaml`` changed.
 """
 
@@ -13,9 +13,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from normalizers.themes import OTHER_NAME, OTHER_THEME, Taxonomy, classify, load_taxonomy
-from pipeline.db import session_factory, upgrade
-from pipeline.schema import Activity, Document, Section
-from pipeline.schema_compare import ActivityTheme, ThemeDef
+from pipeline.store.db import session_factory, upgrade
+from pipeline.store.schema import Activity, Document, Section
+from pipeline.store.theme_schema import ActivityTheme, ThemeDef
 
 
 def sync_theme_catalogue(session: Session, taxonomy: Optional[Taxonomy] = None) -> None:

@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from flows.cli import app
+from cli import app
 from flows.ingest import build_report, run_ingest
-from pipeline.db import session_factory
+from pipeline.store.db import session_factory
 from pipeline.ingest import IngestOutcome, export_json, list_quarantine
-from pipeline.schema import Activity, Document
+from pipeline.store.schema import Activity, Document
 from tests.conftest import sample
 from tests.local_http import serve_routes
 
@@ -101,7 +101,7 @@ def test_failure_half_way_through_a_load_loses_and_duplicates_nothing(served, db
     assert report["loaded"] == [first]
     activities_before = count(db_url, Activity)
 
-    import pipeline.load as load_module
+    import pipeline.store.load as load_module
 
     real_activity = load_module._activity
 

@@ -65,7 +65,7 @@ def pg_url(pg_server_url: str) -> Iterator[str]:
     try:
         yield url
     finally:
-        from pipeline.db import get_engine, resolve_url
+        from pipeline.store.db import get_engine, resolve_url
 
         get_engine(resolve_url(url)).dispose()
         with _admin_connection(pg_server_url) as conn:

@@ -6,7 +6,7 @@ import zipfile
 
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from cli import app
 from pipeline.ingest import export_json, ingest_path, list_quarantine
 from tests.conftest import sample
 from tests.docx_factory import make_docx

@@ -7,10 +7,10 @@ import yaml
 from sqlalchemy import func, select
 
 from normalizers.themes import OTHER_THEME, classify, lemmatize, load_taxonomy, primary_theme
-from pipeline.db import session_factory
+from pipeline.store.db import session_factory
 from pipeline.ingest import ingest_path
-from pipeline.schema import Activity
-from pipeline.schema_compare import ActivityTheme, ThemeDef
+from pipeline.store.schema import Activity
+from pipeline.store.theme_schema import ActivityTheme, ThemeDef
 from pipeline.themes import assign_themes, reassign_all
 from tests.docx_factory import make_docx
 

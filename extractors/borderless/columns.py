@@ -1,0 +1,159 @@
+"""Borderless step 3, columns: vertical whitespace gutters through the body lines of a logical table,
+false gutters inside header cells dropped; headings and paragraph lines that cross the gutters."""
+
+from __future__ import annotations
+
+import statistics
+from typing import Optional
+
+from extractors.grid import Word
+from extractors.borderless.text_lines import CENTRED_TOL, GUTTER_NOISE, Line, MIN_GUTTER, NUMBER_RE
+from extractors.borderless.segments import LogicalTable, PageText, body_size
+
+
+def find_gutters(lines: list[Line], h: float) -> tuple[float, float, list[tuple[float, float]]]:
+    """Table x-extent and the whitespace gutters that run through ``lines``."""
+    multi = [ln for ln in lines if len(ln.chunks) >= 2]
+    use = multi if len(multi) >= 2 else lines
+    if not use:
+        return 0.0, 0.0, []
+    x0 = min(ln.x0 for ln in use)
+    x1 = max(ln.x1 for ln in use)
+    step = 0.5
+    n = int((x1 - x0) / step) + 1
+    cover = [0] * n
+    for ln in use:
+        for ch in ln.chunks:
+            a = int((ch[0].x0 - x0) / step)
+            b = int((ch[-1].x1 - x0) / step)
+            for k in range(max(0, a), min(n, b + 1)):
+                cover[k] += 1
+    noise = int(GUTTER_NOISE * len(use))
+    gutters: list[tuple[float, float]] = []
+    k = 0
+    while k < n:
+        if cover[k] <= noise:
+            s = k
+            while k < n and cover[k] <= noise:
+                k += 1
+            g0, g1 = x0 + s * step, x0 + k * step
+            if g1 - g0 >= MIN_GUTTER * h and s > 0 and k < n:
+                gutters.append((g0, g1))
+        else:
+            k += 1
+    return x0, x1, gutters
+
+
+def drop_false_gutters(gutters: list[tuple[float, float]], header: list[Line]) -> list[tuple[float, float]]:
+    """Drop gutters that cut a header cell with no header text under it on both sides.
+
+    Under a header chunk that covers a gutter there must be lower header text
+    in the column just left of the gutter and in the column just right of it
+    ("Целевые индикаторы" over 2021 | 2022 | 2023); otherwise the gutter cuts
+    one header cell ("2019 | год"). Columns are taken between gutter middles:
+    the sub-headers of narrow columns are often wider than the values under
+    them, and stick out beyond the upper text.
+    """
+    edges = [-float("inf")] + [(a + b) / 2 for a, b in gutters] + [float("inf")]
+    spans = list(zip(edges, edges[1:]))              # column k lies between gutter k-1 and gutter k
+    keep = []
+    for k, g in enumerate(gutters):
+        false = False
+        for i, ln in enumerate(header):
+            for ch in ln.chunks:
+                if ch[0].x0 < g[0] and ch[-1].x1 > g[1]:
+                    below = [(c[0].x0 + c[-1].x1) / 2 for l2 in header[i + 1:] for c in l2.chunks]
+                    left = any(spans[k][0] <= x <= spans[k][1] and x >= ch[0].x0 - (g[1] - g[0])
+                               for x in below)
+                    right = any(spans[k + 1][0] <= x <= spans[k + 1][1] and x <= ch[-1].x1 + (g[1] - g[0])
+                                for x in below)
+                    if not (left and right):
+                        false = True
+        if not false:
+            keep.append(g)
+    return keep
+
+
+def set_columns(table: LogicalTable, pages: dict[int, PageText]) -> None:
+    """Columns of a logical table from all of its body lines (and its first header)."""
+    body = [ln for f in table.fragments for ln in f.body]
+    h = statistics.median([pages[f.page_index].h for f in table.fragments])
+    x0, x1, gutters = find_gutters(body, h)
+    header = next((f.header for f in table.fragments if f.header), [])
+    gutters = drop_false_gutters(gutters, header)
+    if header:
+        x0 = min([x0] + [ln.x0 for ln in header]) if body else min(ln.x0 for ln in header)
+        x1 = max([x1] + [ln.x1 for ln in header])
+    table.x0, table.x1, table.gutters = x0, x1, gutters
+    table.bounds = [(a + b) / 2 for a, b in gutters]
+    table.size = body_size(body) if body else body_size(header)
+
+
+def column_of(x: float, bounds: list[float]) -> int:
+    c = 0
+    while c < len(bounds) and x > bounds[c]:
+        c += 1
+    return c
+
+
+def chunk_span(chunk: list[Word], table: LogicalTable) -> tuple[int, int]:
+    """First and last column a chunk covers: a chunk spans a gutter it covers entirely."""
+    cx = (chunk[0].x0 + chunk[-1].x1) / 2
+    c = column_of(cx, table.bounds)
+    first, last = c, c
+    while first > 0 and chunk[0].x0 <= table.gutters[first - 1][0] + 0.5:
+        first -= 1
+    while last < len(table.gutters) and chunk[-1].x1 >= table.gutters[last][1] - 0.5:
+        last += 1
+    return first, last
+
+
+def crosses_gutter(line: Line, table: LogicalTable) -> bool:
+    return any(chunk_span(ch, table)[1] > chunk_span(ch, table)[0] for ch in line.chunks)
+
+
+def is_centred(line: Line, table: LogicalTable) -> bool:
+    width = table.x1 - table.x0
+    if width <= 0:
+        return False
+    centre = (line.x0 + line.x1) / 2
+    return abs(centre - (table.x0 + table.x1) / 2) <= CENTRED_TOL * width and line.x0 > table.x0 + 0.05 * width
+
+
+def is_heading_line(line: Line, table: LogicalTable) -> bool:
+    """One chunk that runs across gutters, or a bold centred line."""
+    if len(line.chunks) != 1:
+        return False
+    return crosses_gutter(line, table) or (line.bold and is_centred(line, table))
+
+
+def is_paragraph_line(line: Line, table: LogicalTable) -> bool:
+    """Running text: one chunk from the table's left edge across gutters, not a heading."""
+    width = table.x1 - table.x0
+    return (len(line.chunks) == 1 and crosses_gutter(line, table) and not line.bold
+            and not is_centred(line, table) and line.x0 <= table.x0 + 0.05 * width
+            and line.x1 - line.x0 >= 0.4 * width)
+
+
+def drop_trailing_paragraphs(body: list[Line], table: LogicalTable) -> list[Line]:
+    """Cut the body at running text that follows its last line of table cells."""
+    last_row_line = max((i for i, ln in enumerate(body) if len(ln.chunks) >= 2
+                         and not crosses_gutter(ln, table)), default=-1)
+    for i in range(last_row_line + 1, len(body)):
+        if is_paragraph_line(body[i], table):
+            return body[:i]
+    return body
+
+
+def number_column(table: LogicalTable) -> Optional[int]:
+    """Column 0 when it mostly holds item numbers (1., 1.1, 2.3 ...)."""
+    firsts = []
+    for f in table.fragments:
+        for ln in f.body:
+            ws = [w for w in ln.words if column_of((w.x0 + w.x1) / 2, table.bounds) == 0]
+            if ws and len(ln.chunks) >= 2:
+                firsts.append(ws[0].text)
+    if not firsts:
+        return None
+    numeric = sum(1 for t in firsts if NUMBER_RE.match(t))
+    return 0 if numeric >= 0.5 * len(firsts) else None
