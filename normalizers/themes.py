@@ -1,8 +1,9 @@
 """Theme of an activity from lemma rules kept as data (``data/themes.yaml``).
 
 Pure functions on text: an activity title (and, as weaker context, its section headings) is
-lemmatised with spaCy ``blank("ru")`` + the pymorphy3 lemmatizer (``normalizers.morph.get_nlp``),
-so inflected forms match the rules. Each rule is a phrase lemmatised the same way and matched as a
+lemmatised word by word with pymorphy3 (``normalizers.morph.parses``: the lemmatizer spaCy's
+``blank("ru")`` pipeline uses, without loading spaCy on every run), so inflected forms match the
+rules. Each rule is a phrase lemmatised the same way and matched as a
 contiguous run of lemmas; a word ending in ``*`` is a lemma prefix. Themes scoring at least
 ``min_score`` on the title are assigned; the best one is primary. When the title names no theme,
 the section headings decide; when neither does, the activity gets the ``other`` theme.
@@ -17,13 +18,16 @@ from typing import Iterable, Optional, Sequence
 
 import yaml
 
-from normalizers.morph import get_nlp, parses
+from normalizers.morph import parses
 
 THEMES_PATH = Path(__file__).parent / "data" / "themes.yaml"
 OTHER_THEME = "other"
 OTHER_NAME = "прочее"
 RULE_WEIGHTS = {"strong": 2.0, "rules": 1.0, "weak": 0.5}
 WORD_RE = re.compile(r"\w", re.UNICODE)
+# word tokens: a number with its dots/commas ("1.1", "09.08.2019") is one token; letters and digits
+# split apart; hyphens, slashes, quotes and other punctuation separate words
+TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\w+", re.UNICODE)
 CYRILLIC_RE = re.compile(r"^[а-яё]+$")
 ADJECTIVE_POS = {"ADJF", "PRTF"}
 
@@ -73,6 +77,39 @@ class Taxonomy:
     def by_id(self) -> dict[str, Theme]:
         return {t.id: t for t in self.themes}
 
+    def rule_index(self) -> "RuleIndex":
+        """Rules by their first lemma (built once per taxonomy)."""
+        return _rule_index(self)
+
+
+@dataclass(frozen=True)
+class RuleIndex:
+    """Each rule once, as (theme id, rule), found by its first lemma: exact lemmas in a dict,
+    prefix lemmas ("профориент*") in a short list."""
+
+    exact: dict[str, tuple[tuple[str, Rule], ...]]
+    prefixed: tuple[tuple[str, str, Rule], ...]
+
+    def candidates(self, lemma: str) -> Iterable[tuple[str, Rule]]:
+        yield from self.exact.get(lemma, ())
+        for prefix, theme_id, rule in self.prefixed:
+            if lemma.startswith(prefix):
+                yield theme_id, rule
+
+
+@lru_cache(maxsize=8)
+def _rule_index(taxonomy: Taxonomy) -> RuleIndex:
+    exact: dict[str, list[tuple[str, Rule]]] = {}
+    prefixed: list[tuple[str, str, Rule]] = []
+    for theme in taxonomy.themes:
+        for rule in theme.rules:
+            first = rule.lemmas[0]
+            if first.endswith("*"):
+                prefixed.append((first[:-1], theme.id, rule))
+            else:
+                exact.setdefault(first, []).append((theme.id, rule))
+    return RuleIndex({k: tuple(v) for k, v in exact.items()}, tuple(prefixed))
+
 
 @dataclass(frozen=True)
 class ThemeMatch:
@@ -85,22 +122,22 @@ def _normal(lemma_text: str) -> str:
     return lemma_text.lower().replace("ё", "е")
 
 
-def token_lemma(surface: str, spacy_lemma: str) -> str:
+def token_lemma(surface: str, base_lemma: str) -> str:
     """One lemma per word, the same for every inflected form.
 
     Adjectives and participles become masculine singular nominative (participles are not turned
-    into verbs, so "специализированных" and "специализированный" agree); other words take spaCy's
-    pymorphy3 lemma, or pymorphy3's normal form where spaCy left the word as it was (no POS tags
-    in a blank pipeline).
+    into verbs, so "специализированных" and "специализированный" agree); other words take
+    ``base_lemma`` (the best parse's normal form), or pymorphy3's normal form where it is the word
+    itself.
     """
     low = surface.lower()
     if not CYRILLIC_RE.match(low):
-        return _normal(spacy_lemma or surface)
+        return _normal(base_lemma or surface)
     found = parses(low)
     if found and found[0].tag.POS in ADJECTIVE_POS:
         form = found[0].inflect({"masc", "sing", "nomn"})
         return _normal(form.word if form else found[0].normal_form)
-    lemma = (spacy_lemma or low).lower()
+    lemma = (base_lemma or low).lower()
     if lemma == low and found:
         lemma = found[0].normal_form
     return _normal(lemma)
@@ -112,10 +149,9 @@ def lemmatize(text: str) -> tuple[str, ...]:
     if not text:
         return ()
     out: list[str] = []
-    for tok in get_nlp()(text.replace("\n", " ")):
-        if not WORD_RE.search(tok.text):
-            continue
-        out.append(token_lemma(tok.text, tok.lemma_))
+    for tok in TOKEN_RE.findall(text):
+        found = parses(tok.lower())
+        out.append(token_lemma(tok, found[0].normal_form if found else tok.lower()))
     return tuple(out)
 
 
@@ -171,12 +207,16 @@ def score_lemmas(lemmas: Sequence[str], taxonomy: Optional[Taxonomy] = None) -> 
     overlapping vocabulary is how activities get secondary themes.
     """
     tax = taxonomy or load_taxonomy()
+    index = tax.rule_index()
+    matched: dict[int, tuple[str, Rule]] = {}
+    for start, lemma in enumerate(lemmas):
+        for theme_id, rule in index.candidates(lemma):
+            if id(rule) not in matched and rule.matches_at(lemmas, start):
+                matched[id(rule)] = (theme_id, rule)
     scores: dict[str, float] = {}
-    for theme in tax.themes:
-        total = sum(rule.weight for rule in theme.rules if rule.first_match(lemmas) is not None)
-        if total:
-            scores[theme.id] = total
-    return scores
+    for theme_id, rule in matched.values():
+        scores[theme_id] = scores.get(theme_id, 0.0) + rule.weight
+    return {t.id: scores[t.id] for t in tax.themes if scores.get(t.id)}
 
 
 def _ranked(scores: dict[str, float], order: dict[str, int]) -> list[tuple[str, float]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,6 +64,34 @@ def alembic_config(url: str | None = None):
     return cfg
 
 
+_REVISION_RE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*['\"]?([\w.-]+|None)['\"]?", re.M)
+
+
+@lru_cache(maxsize=1)
+def script_heads() -> frozenset[str]:
+    """Head revisions of the migration scripts, read from their text (no Alembic import)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict((k, v) for k, v in _REVISION_RE.findall(path.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revisions.add(found["revision"])
+            parents.add(found.get("down_revision", "None"))
+    return frozenset(revisions - parents)
+
+
+def _at_head(url: str) -> bool:
+    """Whether the database already carries every head revision (then Alembic need not load)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        with get_engine(url).connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except SQLAlchemyError:
+        return False
+    return set(rows) == script_heads()
+
+
 _upgraded: set[str] = set()
 # Any fixed 64-bit key: PostgreSQL serialises concurrent upgrades on it (two workers on a fresh DB).
 MIGRATION_LOCK_KEY = 7_236_041_910
@@ -73,7 +102,8 @@ def upgrade(url: str | None = None, revision: str = "head") -> None:
     from alembic import command
 
     url = resolve_url(url)
-    if revision == "head" and url in _upgraded:
+    if revision == "head" and (url in _upgraded or _at_head(url)):
+        _upgraded.add(url)
         return
     cfg = alembic_config(url)
     with get_engine(url).begin() as conn:
