@@ -1,18 +1,34 @@
-"""Alembic environment: one for SQLite and PostgreSQL (batch mode on SQLite)."""
+"""Alembic environment: one for SQLite and PostgreSQL (batch mode on SQLite).
+
+Run by ``roadmaps db upgrade`` (which hands over a connection) or by the ``alembic`` command with
+the repository's alembic.ini: the URL is then ``-x db=URL``, else ``ROADMAPS_DB_URL``, else the
+default SQLite file (``pipeline.store.db.resolve_url``).
+"""
 
 from alembic import context
 from sqlalchemy import create_engine
 
+from pipeline.store.db import resolve_url
 from pipeline.store.schema import Base
 
 config = context.config
 target_metadata = Base.metadata
 
 
+def _url() -> str:
+    return resolve_url(context.get_x_argument(as_dictionary=True).get("db")
+                       or config.get_main_option("sqlalchemy.url"))
+
+
 def run_migrations_online() -> None:
     conn = config.attributes.get("connection")
     if conn is None:
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = _url()
+        if url.startswith("sqlite:///"):
+            from pathlib import Path
+
+            Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
         with engine.begin() as c:
             _run(c)
     else:
@@ -27,7 +43,7 @@ def _run(conn) -> None:
 
 
 def run_migrations_offline() -> None:
-    context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata,
+    context.configure(url=_url(), target_metadata=target_metadata,
                       literal_binds=True)
     with context.begin_transaction():
         context.run_migrations()
