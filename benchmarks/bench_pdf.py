@@ -1,6 +1,6 @@
 """Time full PDF ingest against pdfplumber's bare table pass and camelot lattice.
 
-For each ruled PDF (default: the dev corpus ``/work/shared/eval/corpus/*/*.pdf``
+For each ruled PDF (default: the samples ``data/raw/*.pdf``
 without the ``_borderless`` / ``_scan`` renderings, or the files given on the
 command line) it measures, best of ``--repeat`` runs:
 
@@ -36,11 +36,11 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-DEV_GLOB = "/work/shared/eval/corpus/*/*.pdf"
+DEV_GLOB = str(Path(__file__).resolve().parents[1] / "data" / "raw" / "*.pdf")
 
 
 def dev_pdfs() -> list[str]:
-    """Ruled dev PDFs: every corpus PDF except the borderless and scanned renderings."""
+    """Ruled sample PDFs: every PDF in data/raw except the borderless and scanned renderings."""
     return sorted(p for p in glob.glob(DEV_GLOB)
                   if not p.endswith(("_borderless.pdf", "_scan.pdf")))
 

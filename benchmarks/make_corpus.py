@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import glob
 import hashlib
 import random
 import re
@@ -33,7 +32,6 @@ import yaml
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV_DOCX_GLOB = "/work/shared/eval/corpus/*/*.docx"
 REGIONS_FILE = ROOT / "normalizers" / "data" / "regions.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DOCUMENT_XML = "word/document.xml"
@@ -178,7 +176,7 @@ def load_template(path: Path, stems: list[str]):
 
 def default_templates() -> list[Path]:
     """The dev DOCX roadmaps: committed copies in data/raw, else the shared eval corpus."""
-    return sorted((ROOT / "data" / "raw").glob("*.docx")) or [Path(p) for p in sorted(glob.glob(DEV_DOCX_GLOB))]
+    return sorted((ROOT / "data" / "raw").glob("*.docx"))
 
 
 def make_corpus(out_dir: Path, n: int, templates: list[Path], seed: int = 1) -> list[Path]:
@@ -217,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     templates = args.templates or default_templates()
     if not templates:
-        print(f"no template DOCX files (looked for {DEV_DOCX_GLOB})", file=sys.stderr)
+        print(f"no template DOCX files (looked for data/raw/*.docx)", file=sys.stderr)
         return 2
     paths = make_corpus(args.out_dir, args.n, templates, args.seed)
     print(f"wrote {len(paths)} documents to {args.out_dir}")
