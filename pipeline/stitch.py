@@ -49,6 +49,13 @@ HEADING_WORDS = re.compile(
 NUMBER_RE = re.compile(r"^\s*((?:\d{1,3}\.)*\d{1,3})\.?\s*$")
 LEADING_NUMBER_RE = re.compile(r"^\s*((?:\d{1,3}\.)*\d{1,3})\.?\s+(?=\S)")
 MAX_HEADER_ROWS = 4
+# an item number written at the start of the title cell: "1.1.Ознакомить", "1.1) …", "3) Провести";
+# never "2024 год" (4 digits), "3D-моделирование" or "1.5 млн" (no "." or ")" after the number)
+TITLE_NUMBER_RE = re.compile(r"^\s*((?:\d{1,3}\.)*\d{1,3})[.)]\s*(?=[^\W\d_]|[«\"(])")
+TITLE_ROMAN_RE = re.compile(r"^\s*([IVXL]{1,6})[.)]\s*(?=[^\W\d_]|[«\"(])")
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+MAX_NUMBER_GAP = 3          # "3.1" then "3.3": a skipped item still continues the sequence
+FIELD_ROLES = ("responsible", "deadline", "result", "result_document")
 
 
 @dataclass
@@ -291,6 +298,8 @@ def heading_of(row: DataRow, layout: Layout, n_cols: int) -> Optional[str]:
     role = layout.roles[s.origin_col]
     if role in ("title", "number") and (s.bold or HEADING_WORDS.match(s.text)):
         return one_line(s.text)
+    if role == "number" and len(re.findall(r"[^\W\d_]", s.text)) >= 4:
+        return one_line(s.text)     # words alone in the № cell: a heading row cut by ruling lines
     return None
 
 
@@ -347,15 +356,157 @@ def _row_target(row: DataRow, layout: Layout) -> Optional[TargetRecord]:
     )
 
 
+def roman_value(text: str) -> Optional[int]:
+    """"IV" → 4; None when the letters are no Roman number."""
+    vals = [ROMAN_VALUES.get(ch) for ch in text.upper()]
+    if not vals or None in vals:
+        return None
+    total = sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+    return total if total > 0 else None
+
+
+def number_parts(number: Optional[str]) -> Optional[tuple[int, ...]]:
+    """"1.2" → (1, 2); "IV" → (4,); None for anything that is not an item number."""
+    if not number:
+        return None
+    t = number.strip().rstrip(".)")
+    if re.fullmatch(r"(?:\d{1,3}\.)*\d{1,3}", t):
+        return tuple(int(x) for x in t.split("."))
+    r = roman_value(t) if re.fullmatch(r"[IVXL]{1,6}", t) else None
+    return (r,) if r else None
+
+
+def follows(prev: Optional[tuple[int, ...]], cand: tuple[int, ...]) -> bool:
+    """Whether item number ``cand`` can come next after ``prev`` in a numbered list:
+    the next item at some level ("1.2" → "1.3", "2"), or the first child ("1" → "1.1")."""
+    if prev is None:
+        return cand[-1] <= 2
+    k = len(cand)
+    if k == len(prev) + 1 and cand[:-1] == prev:
+        return 1 <= cand[-1] <= 2
+    if k <= len(prev) and cand[:k - 1] == prev[:k - 1]:
+        return 1 <= cand[k - 1] - prev[k - 1] <= MAX_NUMBER_GAP
+    return False
+
+
+def split_title_number(title: str, prev: Optional[tuple[int, ...]]) -> Optional[tuple[str, str]]:
+    """(number, rest) when the title starts with an item number that continues the sequence."""
+    m = TITLE_NUMBER_RE.match(title or "")
+    if m:
+        parts = number_parts(m.group(1))
+        if parts and follows(prev, parts):
+            return m.group(1), title[m.end():].strip()
+        return None
+    m = TITLE_ROMAN_RE.match(title or "")
+    if m:
+        value = roman_value(m.group(1))
+        if value and (prev is None and value <= 2 or prev is not None and len(prev) == 1
+                      and 1 <= value - prev[0] <= MAX_NUMBER_GAP or value == 1):
+            return m.group(1), title[m.end():].strip()
+    return None
+
+
+@dataclass
+class _RowView:
+    """What a data row holds, read once: its number (from the № cell or the title) and texts."""
+
+    row: DataRow
+    number: Optional[str]
+    number_text: str             # the number as printed ("1.", "IV")
+    from_title: bool             # the number was split off the title cell
+    own: dict[str, str]
+    full: dict[str, str]
+    heading: Optional[str] = None
+
+
+def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
+    """Numbers split off titles (rule 4) and section rows found (rule 3), row by row."""
+    num_col = lay.col("number")
+    cols = {r: lay.cols(r) for r in TEXT_ROLES}
+    views: list[_RowView] = []
+    last: Optional[tuple[int, ...]] = None
+    for row in rows:
+        num_slot = row.slots[num_col] if num_col is not None else None
+        number = _number(num_slot.text) if num_slot and not num_slot.merged else None
+        own = {r: _text(row, cs, own_only=True) for r, cs in cols.items()}
+        full = {r: _text(row, cs) for r, cs in cols.items()}
+        v = _RowView(row=row, number=number, number_text=(num_slot.text.strip() if number else ""),
+                     from_title=False, own=own, full=full)
+        v.heading = heading_of(row, lay, n)
+        merged_number = num_slot is not None and num_slot.merged
+        if v.heading is None and number is None and not merged_number and own["title"]:
+            split = split_title_number(own["title"], last)
+            if split:
+                title = own["title"].strip()
+                v.number, v.from_title = split[0], True
+                v.number_text = title[:len(title) - len(split[1])].strip() if split[1] else title
+                v.own["title"] = v.full["title"] = split[1]
+        parts = number_parts(v.heading.split()[0] if v.heading else v.number)
+        if parts:
+            last = parts
+        views.append(v)
+    _numbered_section_rows(views, lay)
+    if num_col is not None:
+        _unnumbered_section_rows(views, lay)
+    return views
+
+
+def _has_fields(v: _RowView, lay: Layout) -> bool:
+    return any(v.full[r] for r in FIELD_ROLES) or bool(lay.years and any(
+        v.row.slots[c].text.strip() for c in lay.years))
+
+
+def _numbered_section_rows(views: list[_RowView], lay: Layout) -> None:
+    """Rule 3 for numbered rows: "1. Организационные мероприятия" with no responsible, deadline
+    or result where the other numbered rows have them, followed by its first item ("1.1") or a
+    list restarting at 1 — a section heading, not an activity."""
+    numbered = [v for v in views if v.heading is None and v.number and number_parts(v.number)]
+    with_fields = [v for v in numbered if _has_fields(v, lay)]
+    if len(with_fields) < 2 or len(with_fields) * 2 < len(numbered):
+        return
+    for i, v in enumerate(views):
+        if v not in numbered or _has_fields(v, lay) or not v.own["title"]:
+            continue
+        if any(s.merged and s.text.strip() for s in v.row.slots):
+            continue
+        parts = number_parts(v.number)
+        nxt = next((w for w in views[i + 1:] if w.heading is None and number_parts(w.number)), None)
+        nparts = number_parts(nxt.number) if nxt else None
+        child = nparts is not None and len(nparts) > len(parts) and nparts[:len(parts)] == parts
+        restart = nparts is not None and len(nparts) == 1 and nparts[0] <= 1
+        marked = any(s.bold for s in v.row.slots if s.text.strip()) or bool(HEADING_WORDS.match(v.own["title"]))
+        if child or restart or marked:
+            v.heading = one_line(f"{v.number_text} {v.own['title']}")
+
+
+def _unnumbered_section_rows(views: list[_RowView], lay: Layout) -> None:
+    """Rule 3 for a bare title in a numbered table (a heading row cut into cells by ruling lines,
+    only its title cell holding text): a heading when the rows under it start a new list
+    ("1", "2.1"); otherwise it stays a sub-item of the activity above."""
+    numbered = [v for v in views if v.heading is None and number_parts(v.number)]
+    if len(numbered) < 2:
+        return
+    for i, v in enumerate(views):
+        if v.heading is not None or v.number is not None or not v.own["title"]:
+            continue
+        if any(s.merged for s in v.row.slots) or any(t for r, t in v.full.items() if r != "title"):
+            continue
+        if lay.years and any(v.row.slots[c].text.strip() for c in lay.years):
+            continue
+        nxt = views[i + 1] if i + 1 < len(views) else None
+        parts = number_parts(nxt.number) if nxt is not None and nxt.heading is None else None
+        if parts and parts[-1] == 1:
+            v.heading = one_line(v.own["title"])
+
+
 def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityRecord]:
     lay, n = group.layout, group.n_cols
     num_col = lay.col("number")
-    cols = {r: lay.cols(r) for r in TEXT_ROLES}
     unknown = [c for c, r in enumerate(lay.roles) if r is None and (c >= len(lay.col_headers) or lay.col_headers[c])]
     open_headings: list[tuple[int, str]] = []
     acts: list[ActivityRecord] = []
-    for row in data_rows(group):
-        head = heading_of(row, lay, n)
+    for v in _row_views(data_rows(group), lay, n):
+        row, head = v.row, v.heading
         if head:
             level = heading_level(head)
             open_headings = [(lv, t) for lv, t in open_headings if lv < level] + [(level, head)]
@@ -363,9 +514,7 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
         if not _nonempty(row) and not any(s.merged for s in row.slots):
             continue
         num_slot = row.slots[num_col] if num_col is not None else None
-        number = _number(num_slot.text) if num_slot and not num_slot.merged else None
-        own = {r: _text(row, cs, own_only=True) for r, cs in cols.items()}
-        full = {r: _text(row, cs) for r, cs in cols.items()}
+        number, own, full = v.number, v.own, v.full
         target = _row_target(row, lay) if lay.years else None
         prev = acts[-1] if acts else None
         starts_new = prev is None or number is not None or num_col is None and bool(own["title"])
@@ -377,8 +526,10 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
             for r in TEXT_ROLES:
                 setattr(act, r, full[r] or None)
             act.confidence = min(s.confidence for s in row.slots) if row.slots else 1.0
-            if number is not None and not NUMBER_RE.match(number):
+            if number is not None and not NUMBER_RE.match(number) and not v.from_title:
                 act.flags.append("number_not_numeric")   # kept as printed (or as OCR read it)
+            if v.from_title:
+                act.flags.append("number_from_title")
             act.extra = {lay.col_headers[c]: t for c in unknown
                          if (t := one_line(row.slots[c].text)) and lay.col_headers[c]}
             if target:

@@ -1,0 +1,99 @@
+"""Plans as people really publish them: section rows, numbers inside titles, several plans per file,
+rows broken by pages. Each rule on a small hand-made grid or a generated DOCX."""
+
+from extractors.docx import extract_docx
+from extractors.grid import Cell, Row, Table, TextBlock
+from pipeline.stitch import follows, split_title_number, stitch
+from tests.docx_factory import HEADER
+
+HEAD = ["№", "Мероприятие", "Срок", "Ответственный"]
+
+
+def row(texts, page=1, header=False, spans=None, bold=False):
+    cells, col = [], 0
+    spans = spans or {}
+    for t in texts:
+        cs = spans.get(col, 1)
+        if t is not None:
+            cells.append(Cell(text=t, col=col, colspan=cs, page=page, bold=bold))
+        col += cs
+    return Row(cells=cells, page=page, is_header=header)
+
+
+def table(rows, page=1, n=4, cont=False):
+    return Table(rows=rows, n_cols=n, page_start=page, page_end=page, continues_previous=cont)
+
+
+# ---------------------------------------------------------------- rule 3: section rows
+
+
+def test_numbered_row_without_deadline_or_responsible_is_a_section():
+    t = table([row(HEAD, header=True),
+               row(["1.", "Меры по развитию правовой основы", "", ""]),
+               row(["1.1", "Мониторинг законодательства", "Постоянно", "Директор"]),
+               row(["1.2", "Анализ проектов актов", "Ежеквартально", "Заместитель"]),
+               row(["2", "Взаимодействие с органами", "", ""]),
+               row(["2.1", "Информирование", "При выявлении", "Директор"])])
+    acts = stitch([t]).activities
+    assert [(a.number, a.section) for a in acts] == [
+        ("1.1", ["1. Меры по развитию правовой основы"]), ("1.2", ["1. Меры по развитию правовой основы"]),
+        ("2.1", ["2 Взаимодействие с органами"])]
+
+
+def test_numbered_row_missing_its_fields_among_plain_items_stays_an_activity():
+    t = table([row(HEAD, header=True),
+               row(["1", "Первое", "Май", "Директор"]),
+               row(["2", "Второе без срока", "", ""]),
+               row(["3", "Третье", "Июнь", "Директор"])])
+    acts = stitch([t]).activities
+    assert [a.number for a in acts] == ["1", "2", "3"]
+
+
+def test_heading_row_of_a_ruled_pdf_split_into_cells_with_text_only_in_the_first():
+    t = table([row(HEAD, header=True),
+               row(["Организационные мероприятия", "", "", ""]),
+               row(["1", "Совещание", "Май", "Директор"]),
+               row(["2", "Отчет", "Июнь", "Директор"]),
+               row(["", "Кадровое обеспечение", "", ""]),
+               row(["1", "Обучение", "Июль", "Директор"]),
+               row(["", "Фестиваль профессий", "", ""]),
+               row(["2", "Конкурс", "Август", "Директор"])])
+    acts = stitch([t], rows_can_split=False).activities
+    assert [(a.number, a.section) for a in acts] == [
+        ("1", ["Организационные мероприятия"]), ("2", ["Организационные мероприятия"]),
+        ("1", ["Кадровое обеспечение"]), ("2", ["Кадровое обеспечение"])]
+    assert [s.title for s in acts[2].sub_items] == ["Фестиваль профессий"]   # no new list under it
+
+
+# ---------------------------------------------------------------- rule 4: numbers inside titles
+
+
+def test_item_numbers_in_the_title_cell_split_off_when_the_number_column_is_empty():
+    t = table([row(HEAD, header=True),
+               row(["", "1.1.Ознакомить работников", "Май", "Директор"]),
+               row(["", "1.2) Провести совещание", "Июнь", "Директор"]),
+               row(["", "2024 год: подвести итоги", "Июль", "Директор"]),
+               row(["", "3D-моделирование", "Июль", "Директор"])])
+    acts = stitch([t], rows_can_split=False).activities
+    assert [a.number for a in acts] == ["1.1", "1.2"]     # "2024 год", "3D-…" are no item numbers
+    assert acts[0].title == "Ознакомить работников"
+    assert acts[1].title == "Провести совещание 2024 год: подвести итоги 3D-моделирование"
+    assert "number_from_title" in acts[0].flags
+
+
+def test_numbers_in_titles_without_a_number_column():
+    t = Table(rows=[row(["Мероприятие", "Срок", "Ответственный"], header=True),
+                    row(["1) Провести совещание", "Май", "Директор"]),
+                    row(["2) Подготовить отчет", "Июнь", "Директор"]),
+                    row(["7) Не по порядку", "Июль", "Директор"])], n_cols=3, page_start=1, page_end=1)
+    acts = stitch([t]).activities
+    assert [(a.number, a.title) for a in acts] == [
+        ("1", "Провести совещание"), ("2", "Подготовить отчет"), (None, "7) Не по порядку")]
+
+
+def test_number_sequence_checks():
+    assert follows((1,), (1, 1)) and follows((1, 2), (1, 3)) and follows((1, 3), (2,))
+    assert follows((3, 1), (3, 3)) and not follows((3,), (1,)) and not follows((1,), (9,))
+    assert split_title_number("IV. Кадры", (3,)) == ("IV", "Кадры")
+    assert split_title_number("3D-моделирование", None) is None
+    assert split_title_number("2024 год", None) is None
