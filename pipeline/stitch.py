@@ -26,10 +26,10 @@ Input: the ``Table`` fragments of one document (``extractors.grid``). Output:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from extractors.grid import Row, Table
+from extractors.grid import Row, Table, TextBlock
 from extractors.lines import starts_new_item
 from normalizers.text import clean_text, one_line
 from pipeline.records import (
@@ -86,6 +86,7 @@ class Layout:
     n_header_rows: int
     kind: str = "other"                 # "activities" | "indicators" | "other"
     col_headers: list[str] = field(default_factory=list)   # header text over each grid column
+    caption: Optional[str] = None       # a title row spanning the table above its header
 
     def cols(self, role: str) -> list[int]:
         return [i for i, r in enumerate(self.roles) if r == role]
@@ -104,6 +105,7 @@ class LogicalTable:
     layout: Layout
     n_cols: int
     fragments: list[Table] = field(default_factory=list)
+    heading: Optional[str] = None       # the plan's own heading (caption row or text just above)
 
 
 # ---------------------------------------------------------------- header detection
@@ -117,8 +119,38 @@ def _dense(row: Row, n_cols: int) -> list[str]:
     return out
 
 
+MAX_CAPTION_ROWS = 2
+
+
+def _caption_rows(table: Table) -> list[str]:
+    """Title rows above a table's header: one text spanning (almost) the whole width."""
+    out: list[str] = []
+    for row in table.rows[:MAX_CAPTION_ROWS]:
+        own = [c for c in row.cells if not c.empty]
+        if len(own) != 1 or own[0].colspan < max(2, table.n_cols - 1):
+            break
+        out.append(one_line(own[0].text) or "")
+    return out
+
+
 def detect_layout(table: Table) -> Optional[Layout]:
-    """Header rows and column roles of a table, or None when its top is no header."""
+    """Header rows and column roles of a table, or None when its top is no header.
+
+    Title rows spanning the table above the header ("План мероприятий на 2024 год") are
+    skipped and kept as the layout's ``caption``."""
+    captions = _caption_rows(table)
+    if captions and len(table.rows) > len(captions):
+        rest = Table(rows=table.rows[len(captions):], n_cols=table.n_cols, page_start=table.page_start,
+                     page_end=table.page_end)
+        lay = _detect_layout(rest)
+        if lay is not None and lay.kind != "other":
+            lay.n_header_rows += len(captions)
+            lay.caption = " ".join(captions)
+            return lay
+    return _detect_layout(table)
+
+
+def _detect_layout(table: Table) -> Optional[Layout]:
     n = table.n_cols
     roles: list[Optional[str]] = [None] * n
     col_headers: list[str] = [""] * n
@@ -197,25 +229,80 @@ def _is_repeated_header(row: Row, layout: Layout) -> bool:
 # ---------------------------------------------------------------- grouping fragments
 
 
-def group_tables(tables: list[Table]) -> list[LogicalTable]:
-    """Join page fragments into logical tables (rule 2)."""
+FURNITURE_RE = re.compile(
+    r"^\W*\d{1,4}\W*$|^\W*(продолжение|окончание)\b|^\W*(стр\.?|страница)\s*\d", re.I)
+STOP_RE = re.compile(r"^\W*(приложение|утвержд|к\s+(приказу|распоряжению|постановлению)|от\s+\d|№\s*\d)", re.I)
+MAX_HEADING_LINES = 4
+MAX_HEADING_CHARS = 300
+
+
+def _is_furniture(text: str) -> bool:
+    """Page numbers, "Продолжение таблицы …", and text with hardly any letters."""
+    return bool(FURNITURE_RE.match(text)) or len(re.findall(r"[^\W\d_]", text)) < 3
+
+
+def heading_before(blocks: list[TextBlock], index: int, table: Optional[Table] = None) -> Optional[str]:
+    """The heading printed just above table ``index``: the last lines of the text between the
+    previous table and this one, back to a blank-worthy stop ("Приложение …", "УТВЕРЖДЕН")."""
+    lines = [b for b in blocks if b.before_table == index and not _is_furniture(b.text.strip())]
+    if table is not None and table.page_start is not None:
+        lines = [b for b in lines if b.page is None or b.page >= table.page_start]  # not a footer above
+    picked: list[str] = []
+    for b in reversed(lines):
+        text = one_line(b.text) or ""
+        if STOP_RE.match(text) or len(picked) >= MAX_HEADING_LINES \
+                or sum(map(len, picked)) + len(text) > MAX_HEADING_CHARS:
+            break
+        picked.insert(0, text)
+    return " ".join(picked) or None
+
+
+def _plausible_rows(t: Table, lay: Layout) -> bool:
+    """A headerless table read with another table's layout: most rows fill the title column."""
+    col = lay.col("title")
+    rows = [r for r in t.rows if any(not c.empty for c in r.cells)]
+    if col is None or not rows:
+        return False
+    filled = sum(1 for r in rows if (c := r.cell_at(col)) is not None and not c.empty)
+    return filled * 2 >= len(rows)
+
+
+def group_tables(tables: list[Table], blocks: Optional[list[TextBlock]] = None) -> list[LogicalTable]:
+    """Join page fragments into logical tables (rule 2); a table after a heading of its own
+    ("План мероприятий … на 2025 год", "Раздел 2 …") is another plan, even with the same header
+    or with no header of its own (it then reads with the plan before it's columns)."""
     groups: list[LogicalTable] = []
-    for t in tables:
+    blocks = blocks or []
+    for i, t in enumerate(tables):
         if not t.rows:
             continue
         lay = detect_layout(t)
         prev = groups[-1] if groups else None
+        heading = heading_before(blocks, i, t) if t.nested_in is None else None
+        own_heading = bool(heading) and not _running_text(blocks, heading, i)
         if lay is not None and lay.kind != "other":
-            if prev and _same_header(prev.layout, lay) and _later_page(prev, t):
+            if prev and _same_header(prev.layout, lay) and _later_page(prev, t) and not own_heading \
+                    and not lay.caption:
                 prev.fragments.append(t)       # header repeated on the new page
             else:
-                groups.append(LogicalTable(layout=lay, n_cols=t.n_cols, fragments=[t]))
+                groups.append(LogicalTable(layout=lay, n_cols=t.n_cols, fragments=[t],
+                                           heading=lay.caption or heading))
+        elif prev and own_heading and t.nested_in is None and t.n_cols == prev.n_cols \
+                and prev.layout.kind == "activities" and _plausible_rows(t, prev.layout):
+            lay2 = replace(prev.layout, n_header_rows=0, caption=None)
+            groups.append(LogicalTable(layout=lay2, n_cols=t.n_cols, fragments=[t], heading=heading))
         elif prev and (t.continues_previous or (t.n_cols == prev.n_cols and _later_page(prev, t))):
             prev.fragments.append(t)
         elif prev and t.continues_previous is False and t.n_cols == prev.n_cols and t.nested_in is None \
-                and t.page_start is None:
+                and (t.page_start is None or _plausible_rows(t, prev.layout)):
             prev.fragments.append(t)
     return groups
+
+
+def _running_text(blocks: list[TextBlock], heading: str, index: int) -> bool:
+    """A heading also printed before other tables (a running page header) is no plan heading."""
+    return any(heading_before(blocks, j) == heading for j in {b.before_table for b in blocks}
+               if j is not None and j != index)
 
 
 def _later_page(group: LogicalTable, t: Table) -> bool:
@@ -653,13 +740,23 @@ def clean_activity(act: ActivityRecord) -> ActivityRecord:
     return act
 
 
-def stitch(tables: list[Table], rows_can_split: bool = True) -> StitchResult:
-    """Activities and indicators from the tables of one document."""
+def stitch(tables: list[Table], rows_can_split: bool = True,
+           blocks: Optional[list[TextBlock]] = None) -> StitchResult:
+    """Activities and indicators from the tables of one document.
+
+    When the document holds several activity plans (tables), each plan's heading becomes the
+    outermost section of its activities; a lone plan's heading is the document title and is
+    not repeated in the sections."""
     res = StitchResult()
-    for group in group_tables(tables):
+    groups = group_tables(tables, blocks)
+    several = sum(1 for g in groups if g.layout.kind == "activities") >= 2
+    for group in groups:
         if group.layout.kind == "activities":
             acts = [clean_activity(a) for a in activities_from(group, rows_can_split)]
             acts = [a for a in acts if a.title or a.number]
+            if several and group.heading:
+                for a in acts:
+                    a.section = [group.heading] + a.section
             if not res.columns:
                 res.columns = [r for r in group.layout.roles if r]
                 res.header = group.layout.header

@@ -97,3 +97,101 @@ def test_number_sequence_checks():
     assert split_title_number("IV. Кадры", (3,)) == ("IV", "Кадры")
     assert split_title_number("3D-моделирование", None) is None
     assert split_title_number("2024 год", None) is None
+
+
+# ---------------------------------------------------------------- rule 2: several plans in one file
+
+
+def _docx_with_tables(path, parts):
+    """``parts``: a sequence of paragraph strings and tables (lists of rows, first row the header)."""
+    import docx
+
+    d = docx.Document()
+    for part in parts:
+        if isinstance(part, str):
+            d.add_paragraph(part)
+            continue
+        t = d.add_table(rows=len(part), cols=len(part[0]))
+        for r, cells in enumerate(part):
+            for c, text in enumerate(cells):
+                t.rows[r].cells[c].text = text
+    d.save(path)
+    return path
+
+
+PLAN_HEAD = HEADER[:4]
+
+
+def test_every_plan_in_a_file_is_read_with_its_heading_as_section(tmp_path):
+    path = _docx_with_tables(tmp_path / "two.docx", [
+        "ПРИКАЗ", "Об утверждении планов", "Приложение 1 к приказу",
+        "План мероприятий по профориентации на 2024 год",
+        [PLAN_HEAD, ["1", "Ярмарка вакансий", "ЦЗН", "Май 2024"], ["2", "Экскурсии", "ПОО", "Июнь 2024"]],
+        "Приложение 2 к приказу",
+        "План мероприятий по профориентации на 2025 год",
+        [PLAN_HEAD, ["1", "Фестиваль профессий", "ЦЗН", "Март 2025"]],
+        "Раздел 3. Мероприятия для родителей",
+        [["1", "Родительское собрание", "Школы", "Апрель 2025"], ["2", "Консультации", "ЦЗН", "Май 2025"]],
+        "Директор ____ И.И. Иванов",
+        [["Согласовано:", "Подпись"], ["Начальник", "____"]],
+    ])
+    doc = extract_docx(str(path))
+    res = stitch(doc.tables, rows_can_split=False, blocks=doc.blocks)
+    assert [(a.section, a.number, a.title) for a in res.activities] == [
+        (["План мероприятий по профориентации на 2024 год"], "1", "Ярмарка вакансий"),
+        (["План мероприятий по профориентации на 2024 год"], "2", "Экскурсии"),
+        (["План мероприятий по профориентации на 2025 год"], "1", "Фестиваль профессий"),
+        (["Раздел 3. Мероприятия для родителей"], "1", "Родительское собрание"),
+        (["Раздел 3. Мероприятия для родителей"], "2", "Консультации")]
+
+
+def test_a_caption_row_above_the_header_names_the_plan(tmp_path):
+    path = _docx_with_tables(tmp_path / "cap.docx", [
+        "Приказ",
+        [["План на 2024 год"] * 4, PLAN_HEAD, ["1", "Первое", "ЦЗН", "Май"]],
+        [["План на 2025 год"] * 4, PLAN_HEAD, ["1", "Второе", "ЦЗН", "Май"]],
+    ])
+    doc = extract_docx(str(path))
+    for t in doc.tables:       # python-docx wrote four cells; a real caption is one merged cell
+        first = t.rows[0]
+        first.cells = [first.cells[0]]
+        first.cells[0].colspan = 4
+    res = stitch(doc.tables, rows_can_split=False, blocks=doc.blocks)
+    assert [(a.section, a.title) for a in res.activities] == [
+        (["План на 2024 год"], "Первое"), (["План на 2025 год"], "Второе")]
+
+
+def test_a_risk_map_beside_the_plan_is_not_a_reason_to_fail(tmp_path):
+    path = _docx_with_tables(tmp_path / "risk.docx", [
+        "План противодействия коррупции на 2024 год",
+        [PLAN_HEAD, ["1", "Мониторинг законодательства", "Директор", "Постоянно"]],
+        "Карта коррупционных рисков",
+        [["Коррупционно-опасная функция", "Типовые ситуации", "Должности"],
+         ["Закупки", "Завышение цены", "Контрактный управляющий"]],
+    ])
+    doc = extract_docx(str(path))
+    res = stitch(doc.tables, rows_can_split=False, blocks=doc.blocks)
+    assert [(a.section, a.title) for a in res.activities] == [([], "Мониторинг законодательства")]
+
+
+def test_a_lone_plan_keeps_its_title_out_of_the_sections(tmp_path):
+    path = _docx_with_tables(tmp_path / "one.docx", [
+        "План мероприятий на 2024 год",
+        [PLAN_HEAD, ["1", "Первое", "ЦЗН", "Май"]],
+        [["2", "Второе", "ЦЗН", "Июнь"]],          # the same plan split in two tables
+    ])
+    doc = extract_docx(str(path))
+    res = stitch(doc.tables, rows_can_split=False, blocks=doc.blocks)
+    assert [(a.section, a.number) for a in res.activities] == [([], "1"), ([], "2")]
+
+
+def test_plans_on_pages_of_a_pdf_with_the_same_header_are_told_apart_by_their_heading():
+    p1 = table([row(HEAD, header=True), row(["1", "Первое", "Май", "ЦЗН"])], page=1)
+    p2 = table([row(HEAD, header=True, page=2), row(["1", "Второе", "Май", "ЦЗН"], page=2)], page=2)
+    p3 = table([row(HEAD, header=True, page=3), row(["2", "Третье", "Июнь", "ЦЗН"], page=3)], page=3)
+    blocks = [TextBlock("План на 2024 год", page=1, before_table=0), TextBlock("1", page=1, before_table=1),
+              TextBlock("План на 2025 год", page=2, before_table=1), TextBlock("2", page=2, before_table=2),
+              TextBlock("Продолжение таблицы", page=3, before_table=2)]
+    res = stitch([p1, p2, p3], blocks=blocks)
+    assert [(a.section, a.title) for a in res.activities] == [
+        (["План на 2024 год"], "Первое"), (["План на 2025 год"], "Второе"), (["План на 2025 год"], "Третье")]
