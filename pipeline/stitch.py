@@ -578,6 +578,8 @@ def _unnumbered_section_rows(views: list[_RowView], lay: Layout) -> None:
             continue
         if any(s.merged for s in v.row.slots) or any(t for r, t in v.full.items() if r != "title"):
             continue
+        if i > 0 and views[i - 1].heading and _continues_heading(views[i - 1].heading, v.own):
+            continue                    # the rest of a heading broken by a page
         if lay.years and any(v.row.slots[c].text.strip() for c in lay.years):
             continue
         nxt = views[i + 1] if i + 1 < len(views) else None
@@ -592,16 +594,23 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
     unknown = [c for c, r in enumerate(lay.roles) if r is None and (c >= len(lay.col_headers) or lay.col_headers[c])]
     open_headings: list[tuple[int, str]] = []
     acts: list[ActivityRecord] = []
+    after_heading = False
     for v in _row_views(data_rows(group), lay, n):
         row, head = v.row, v.heading
         if head:
             level = heading_level(head)
             open_headings = [(lv, t) for lv, t in open_headings if lv < level] + [(level, head)]
+            after_heading = True
             continue
         if not _nonempty(row) and not any(s.merged for s in row.slots):
             continue
         num_slot = row.slots[num_col] if num_col is not None else None
         number, own, full = v.number, v.own, v.full
+        if after_heading and open_headings and number is None and _continues_heading(open_headings[-1][1], own):
+            level, text = open_headings[-1]      # a heading broken by a page: join its pieces
+            open_headings[-1] = (level, f"{text} {one_line(own['title'])}")
+            continue
+        after_heading = False
         target = _row_target(row, lay) if lay.years else None
         prev = acts[-1] if acts else None
         starts_new = prev is None or number is not None or num_col is None and bool(own["title"])
@@ -630,6 +639,8 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
             _continue_sub_items(prev, own)
         elif rows_can_split and row.after_page_break and not _is_complete_subrow(prev, target):
             _continue_row(prev, own, target)
+        elif _continues_text(prev, own):
+            _continue_row(prev, own, target)
         elif event_only:
             prev.sub_items.append(SubItemRecord(title=one_line(own["title"]) or "",
                                                 deadline=one_line(own["deadline"]) or None))
@@ -639,6 +650,31 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
             if target:
                 prev.targets.append(target)
     return acts
+
+
+def _open_ended(text: Optional[str]) -> bool:
+    """A text that stops mid-sentence (no final full stop, semicolon, "!" or "?")."""
+    return bool(text) and not text.rstrip().endswith((".", ";", "!", "?", ":"))
+
+
+def _starts_lower(text: str) -> bool:
+    t = text.lstrip(" \t\n«\"(")
+    return bool(t) and t[0].isalpha() and t[0].islower()
+
+
+def _continues_text(prev: ActivityRecord, own: dict[str, str]) -> bool:
+    """Rule 5 in every format: an unnumbered row whose title goes on with a lower-case word where
+    the title above stopped mid-sentence continues that row (a row broken by a page or a
+    converter), it is no sub-row."""
+    title = own.get("title") or ""
+    return bool(title) and _starts_lower(title) and _open_ended(prev.title) and not prev.sub_items
+
+
+def _continues_heading(heading: str, own: dict[str, str]) -> bool:
+    """A title-only row right under a heading that goes on with a lower-case word."""
+    if any(t for r, t in own.items() if r != "title"):
+        return False
+    return _starts_lower(own.get("title") or "") and _open_ended(heading)
 
 
 def _continue_sub_items(prev: ActivityRecord, own: dict[str, str]) -> None:

@@ -195,3 +195,35 @@ def test_plans_on_pages_of_a_pdf_with_the_same_header_are_told_apart_by_their_he
     res = stitch([p1, p2, p3], blocks=blocks)
     assert [(a.section, a.title) for a in res.activities] == [
         (["План на 2024 год"], "Первое"), (["План на 2025 год"], "Второе"), (["План на 2025 год"], "Третье")]
+
+
+# ---------------------------------------------------------------- rule 5: rows broken by pages
+
+
+def test_unnumbered_row_going_on_mid_sentence_joins_the_row_above_in_any_format():
+    t = table([row(HEAD, header=True),
+               row(["1", "Проведение совещания с руководителями", "Май", "ЦЗН"]),
+               row(["", "образовательных организаций", "", ""]),
+               row(["", "Фестиваль профессий", "Июнь", ""])])
+    (a,) = stitch([t], rows_can_split=False).activities
+    assert a.title == "Проведение совещания с руководителями образовательных организаций"
+    assert [s.title for s in a.sub_items] == ["Фестиваль профессий"]
+
+
+def test_first_numbered_row_of_a_page_is_not_glued_to_the_last_row_before_it():
+    p1 = table([row(HEAD, header=True), row(["", "1. Первое мероприятие", "Май", "ЦЗН"])], page=1)
+    p2 = table([row(["", "2. Второе мероприятие", "Июнь", "ПОО"], page=2)], page=2, cont=True)
+    acts = stitch([p1, p2], rows_can_split=True).activities
+    assert [(a.number, a.title) for a in acts] == [("1", "Первое мероприятие"), ("2", "Второе мероприятие")]
+
+
+def test_heading_broken_by_a_page_is_joined_and_never_made_an_activity():
+    p1 = table([row(HEAD, header=True), row(["1.", "Меры по развитию", "", ""]),
+                row(["1.1", "Мониторинг", "Постоянно", "Директор"]), row(["2.", "Меры по совершенствованию", "", ""])],
+               page=1)
+    p2 = table([row(["", "работы учреждения", "", ""], page=2),
+                row(["2.1", "Проверка", "Постоянно", "Директор"], page=2)], page=2, cont=True)
+    acts = stitch([p1, p2], rows_can_split=True).activities
+    assert [(a.number, a.title, a.section) for a in acts] == [
+        ("1.1", "Мониторинг", ["1. Меры по развитию"]),
+        ("2.1", "Проверка", ["2. Меры по совершенствованию работы учреждения"])]
