@@ -56,6 +56,16 @@ TITLE_ROMAN_RE = re.compile(r"^\s*([IVXL]{1,6})[.)]\s*(?=[^\W\d_]|[«\"(])")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 MAX_NUMBER_GAP = 3          # "3.1" then "3.3": a skipped item still continues the sequence
 FIELD_ROLES = ("responsible", "deadline", "result", "result_document")
+MONTHS_GENITIVE = {"январь": "января", "февраль": "февраля", "март": "марта", "апрель": "апреля",
+                   "май": "мая", "июнь": "июня", "июль": "июля", "август": "августа",
+                   "сентябрь": "сентября", "октябрь": "октября", "ноябрь": "ноября", "декабрь": "декабря"}
+MONTH_ROW_RE = re.compile(r"^\s*(" + "|".join(MONTHS_GENITIVE) + r")\s*((?:19|20)\d{2})?\s*(?:г\.?|года?)?\s*$",
+                          re.I)
+DAYS_ONLY_RE = re.compile(r"^\s*(?:(?:с|до|по)\s*)?\d{1,2}(?:\s*[-–—]\s*\d{1,2})?"
+                          r"(?:\s*[,;и]\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?)*\s*$", re.I)
+DEADLINE_LIKE_RE = re.compile(
+    r"(?:19|20)\d{2}|\d{1,2}\.\d{1,2}|" + "|".join(m[:4] for m in MONTHS_GENITIVE)
+    + r"|квартал|ежегодн|ежемесячн|еженедельн|постоянн|в течение|по мере|до \d", re.I)
 
 
 @dataclass
@@ -385,6 +395,8 @@ def heading_of(row: DataRow, layout: Layout, n_cols: int) -> Optional[str]:
     role = layout.roles[s.origin_col]
     if role in ("title", "number") and (s.bold or HEADING_WORDS.match(s.text)):
         return one_line(s.text)
+    if role in ("title", "number") and MONTH_ROW_RE.match(s.text):
+        return one_line(s.text)     # a calendar's month row ("Сентябрь") in one cell of the grid
     if role == "number" and len(re.findall(r"[^\W\d_]", s.text)) >= 4:
         return one_line(s.text)     # words alone in the № cell: a heading row cut by ruling lines
     return None
@@ -595,7 +607,9 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
     open_headings: list[tuple[int, str]] = []
     acts: list[ActivityRecord] = []
     after_heading = False
-    for v in _row_views(data_rows(group), lay, n):
+    views = _row_views(data_rows(group), lay, n)
+    numbered_table = any(v.number for v in views if v.heading is None)
+    for v in views:
         row, head = v.row, v.heading
         if head:
             level = heading_level(head)
@@ -613,7 +627,10 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
         after_heading = False
         target = _row_target(row, lay) if lay.years else None
         prev = acts[-1] if acts else None
-        starts_new = prev is None or number is not None or num_col is None and bool(own["title"])
+        unnumbered = num_col is None or not numbered_table
+        starts_new = prev is None or number is not None or unnumbered and bool(own["title"])
+        if unnumbered and prev is not None and number is None and _continues_text(prev, own):
+            starts_new = False
         if num_slot is not None and num_slot.merged and prev is not None:
             starts_new = False
         if starts_new:
@@ -626,6 +643,7 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
                 act.flags.append("number_not_numeric")   # kept as printed (or as OCR read it)
             if v.from_title:
                 act.flags.append("number_from_title")
+            _complete_days(act, open_headings)
             act.extra = {lay.col_headers[c]: t for c in unknown
                          if (t := one_line(row.slots[c].text)) and lay.col_headers[c]}
             if target:
@@ -650,6 +668,19 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
             if target:
                 prev.targets.append(target)
     return acts
+
+
+def _complete_days(act: ActivityRecord, open_headings: list[tuple[int, str]]) -> None:
+    """A calendar: a deadline of days only ("1-10") under a month row ("Сентябрь") reads
+    "1-10 сентября" (flag ``deadline_month_from_row``); the printed days are otherwise kept."""
+    if not act.deadline or not DAYS_ONLY_RE.match(act.deadline) or not open_headings:
+        return
+    m = MONTH_ROW_RE.match(open_headings[-1][1])
+    if not m:
+        return
+    month = MONTHS_GENITIVE[m.group(1).lower()]
+    act.deadline = " ".join(x for x in (act.deadline.strip(), month, m.group(2) and f"{m.group(2)} г.") if x)
+    act.flags.append("deadline_month_from_row")
 
 
 def _open_ended(text: Optional[str]) -> bool:
@@ -800,5 +831,31 @@ def stitch(tables: list[Table], rows_can_split: bool = True,
         elif group.layout.kind == "indicators":
             res.indicators.extend(indicators_from(group, rows_can_split))
     if not res.activities:
+        for group in _headerless_plans(tables, groups):
+            acts = [clean_activity(a) for a in activities_from(group, rows_can_split)]
+            res.activities.extend(a for a in acts if a.title)
+            res.columns = res.columns or [r for r in group.layout.roles if r]
+        if res.activities:
+            res.flags.append("plan_without_header")
+    if not res.activities:
         res.flags.append("no_activity_table")
     return res
+
+
+def _headerless_plans(tables: list[Table], groups: list[LogicalTable]) -> list[LogicalTable]:
+    """When no table has a plan's header: a two-column table of stages and dates
+    ("Подготовка документов | сентябрь 2024 г.") with no header row is read as a plan."""
+    used = {id(t) for g in groups for t in g.fragments}
+    out: list[LogicalTable] = []
+    for t in tables:
+        if id(t) in used or t.n_cols != 2 or t.nested_in is not None:
+            continue
+        rows = [r for r in t.rows if any(not c.empty for c in r.cells)]
+        pairs = [(r.cell_at(0), r.cell_at(1)) for r in rows]
+        dated = [1 for a, b in pairs if a is not None and b is not None and a is not b and not b.empty
+                 and len(re.findall(r"[^\W\d_]", a.text)) >= 3 and DEADLINE_LIKE_RE.search(b.text)]
+        if len(rows) >= 2 and len(dated) * 5 >= len(rows) * 3:
+            lay = Layout(roles=["title", "deadline"], header=[], n_header_rows=0, kind="activities",
+                         col_headers=["", ""])
+            out.append(LogicalTable(layout=lay, n_cols=2, fragments=[t]))
+    return out

@@ -227,3 +227,42 @@ def test_heading_broken_by_a_page_is_joined_and_never_made_an_activity():
     assert [(a.number, a.title, a.section) for a in acts] == [
         ("1.1", "Мониторинг", ["1. Меры по развитию"]),
         ("2.1", "Проверка", ["2. Меры по совершенствованию работы учреждения"])]
+
+
+# ---------------------------------------------------------------- rule 6: calendars, two-column plans
+
+
+def test_docx_calendar_of_days_under_month_rows(tmp_path):
+    from tests.docx_factory import make_docx
+
+    path = make_docx(tmp_path / "cal.docx", [
+        ["Сентябрь", "", "", ""],
+        ["", "Неделя безопасности", "1-10", "Заместитель директора"],
+        ["", "День здоровья", "25-26", "Учитель физкультуры"],
+        ["Октябрь 2024", "", "", ""],
+        ["", "День учителя", "5", "Совет школы"],
+    ], header=PLAN_HEAD[:2] + ["Дата", "Ответственный"], merges=[(0, 0, 0, 3), (3, 0, 3, 3)])
+    doc = extract_docx(str(path))
+    acts = stitch(doc.tables, rows_can_split=False, blocks=doc.blocks).activities
+    assert [(a.title, a.deadline, a.section) for a in acts] == [
+        ("Неделя безопасности", "1-10 сентября", ["Сентябрь"]),
+        ("День здоровья", "25-26 сентября", ["Сентябрь"]),
+        ("День учителя", "5 октября 2024 г.", ["Октябрь 2024"])]
+    assert "deadline_month_from_row" in acts[0].flags
+
+
+def test_two_column_table_of_stages_and_dates_without_header_is_a_plan():
+    t = Table(rows=[row(["Подготовка нормативной базы", "сентябрь 2024 г."]),
+                    row(["Обучение педагогов", "октябрь – декабрь 2024 г."]),
+                    row(["Подведение итогов", "до 25.12.2024"])], n_cols=2, page_start=1, page_end=1)
+    res = stitch([t])
+    assert [(a.title, a.deadline) for a in res.activities] == [
+        ("Подготовка нормативной базы", "сентябрь 2024 г."), ("Обучение педагогов", "октябрь – декабрь 2024 г."),
+        ("Подведение итогов", "до 25.12.2024")]
+    assert "plan_without_header" in res.flags and "title" in res.columns
+
+
+def test_two_column_signature_table_is_no_plan():
+    t = Table(rows=[row(["Директор", "И.И. Иванов"]), row(["Главный бухгалтер", "П.П. Петров"])],
+              n_cols=2, page_start=1, page_end=1)
+    assert stitch([t]).activities == []
