@@ -263,6 +263,10 @@ def heading_before(blocks: list[TextBlock], index: int, table: Optional[Table] =
         if STOP_RE.match(text) or len(picked) >= MAX_HEADING_LINES \
                 or sum(map(len, picked)) + len(text) > MAX_HEADING_CHARS:
             break
+        # a line before the heading joins it only when the heading goes on from it
+        # ("План мероприятий" / "по профориентации …") or it is a capitalised title word ("ПЛАН")
+        if picked and not (_starts_lower(picked[0]) or (text.isupper() and len(text.split()) <= 2)):
+            break
         picked.insert(0, text)
     return " ".join(picked) or None
 

@@ -266,3 +266,38 @@ def test_two_column_signature_table_is_no_plan():
     t = Table(rows=[row(["Директор", "И.И. Иванов"]), row(["Главный бухгалтер", "П.П. Петров"])],
               n_cols=2, page_start=1, page_end=1)
     assert stitch([t]).activities == []
+
+
+# ---------------------------------------------------------------- end to end
+
+
+def test_auto_numbered_docx_with_two_plans_loads_every_activity(tmp_path, db_url):
+    import docx
+
+    from pipeline.ingest import export_json, ingest_path
+    from tests.docx_factory import add_list, level_xml, number_paragraph
+
+    d = docx.Document()
+    add_list(d, 40, [level_xml(0, text="%1.")], [41, 42], start_overrides={42: {0: 1}})
+    for p in ("МИНИСТЕРСТВО ОБРАЗОВАНИЯ ТУЛЬСКОЙ ОБЛАСТИ", "ПРИКАЗ", "от 16 декабря 2022 г. № 2714",
+              "Об утверждении планов мероприятий на 2023 год"):
+        d.add_paragraph(p)
+    for heading, num_id, titles in (("План мероприятий по профориентации на 2023 год", 41, ["Ярмарка", "Экскурсии"]),
+                                    ("План мероприятий по наставничеству на 2023 год", 42, ["Форум", "Конкурс", "Отчет"])):
+        d.add_paragraph(heading)
+        t = d.add_table(rows=1 + len(titles), cols=4)
+        for c, h in enumerate(PLAN_HEAD):
+            t.rows[0].cells[c].text = h
+        for r, title in enumerate(titles, start=1):
+            number_paragraph(t.rows[r].cells[0].paragraphs[0], num_id)
+            t.rows[r].cells[1].text = title
+            t.rows[r].cells[2].text = "ЦЗН"
+            t.rows[r].cells[3].text = "Май 2023 г."
+    d.save(tmp_path / "plans.docx")
+    out = ingest_path(str(tmp_path / "plans.docx"), db_url)
+    assert out.status == "loaded", out.error
+    (doc,) = export_json(db_url)
+    assert [(a["number"], a["title"], a["section"][0][:24]) for a in doc["activities"]] == [
+        ("1", "Ярмарка", "План мероприятий по проф"), ("2", "Экскурсии", "План мероприятий по проф"),
+        ("1", "Форум", "План мероприятий по наст"), ("2", "Конкурс", "План мероприятий по наст"),
+        ("3", "Отчет", "План мероприятий по наст")]
