@@ -293,7 +293,8 @@ def group_tables(tables: list[Table], blocks: Optional[list[TextBlock]] = None) 
         lay = detect_layout(t)
         prev = groups[-1] if groups else None
         heading = heading_before(blocks, i, t) if t.nested_in is None else None
-        own_heading = bool(heading) and not _running_text(blocks, heading, i)
+        own_heading = bool(heading) and not _running_text(blocks, heading, i) \
+            and not _starts_lower(heading) and (prev is None or _numbering_restarts(prev, t, lay))
         if lay is not None and lay.kind != "other":
             if prev and _same_header(prev.layout, lay) and _later_page(prev, t) and not own_heading \
                     and not lay.caption:
@@ -311,6 +312,26 @@ def group_tables(tables: list[Table], blocks: Optional[list[TextBlock]] = None) 
                 and (t.page_start is None or _plausible_rows(t, prev.layout)):
             prev.fragments.append(t)
     return groups
+
+
+def _numbers_in(t: Table, lay: Layout) -> list[tuple[int, ...]]:
+    col = lay.col("number")
+    out = []
+    for r in t.rows[lay.n_header_rows if detect_layout(t) else 0:]:
+        c = r.cell_at(col) if col is not None else None
+        if c is not None and c.col == col and (parts := number_parts(_number(c.text))):
+            out.append(parts)
+    return out
+
+
+def _numbering_restarts(prev: LogicalTable, t: Table, lay: Optional[Layout]) -> bool:
+    """Whether table ``t`` numbers its rows afresh instead of going on from the plan before it
+    (unknown numbering counts as a restart: the heading decides)."""
+    last = [p for f in prev.fragments for p in _numbers_in(f, prev.layout)]
+    first = _numbers_in(t, lay or prev.layout)
+    if not last or not first:
+        return True
+    return not follows(last[-1], first[0])
 
 
 def _running_text(blocks: list[TextBlock], heading: str, index: int) -> bool:
@@ -487,8 +508,11 @@ def follows(prev: Optional[tuple[int, ...]], cand: tuple[int, ...]) -> bool:
     k = len(cand)
     if k == len(prev) + 1 and cand[:-1] == prev:
         return 1 <= cand[-1] <= 2
-    if k <= len(prev) and cand[:k - 1] == prev[:k - 1]:
-        return 1 <= cand[k - 1] - prev[k - 1] <= MAX_NUMBER_GAP
+    for j in range(min(k, len(prev))):     # the next item at level j, then first children
+        if cand[:j] == prev[:j] and 1 <= cand[j] - prev[j] <= MAX_NUMBER_GAP:
+            return all(x <= 2 for x in cand[j + 1:])
+        if cand[j] != prev[j]:
+            break
     return False
 
 

@@ -94,6 +94,7 @@ def test_numbers_in_titles_without_a_number_column():
 def test_number_sequence_checks():
     assert follows((1,), (1, 1)) and follows((1, 2), (1, 3)) and follows((1, 3), (2,))
     assert follows((3, 1), (3, 3)) and not follows((3,), (1,)) and not follows((1,), (9,))
+    assert follows((1, 4), (2, 1)) and not follows((1, 4), (2, 5))    # the heading "2." skipped
     assert split_title_number("IV. Кадры", (3,)) == ("IV", "Кадры")
     assert split_title_number("3D-моделирование", None) is None
     assert split_title_number("2024 год", None) is None
@@ -183,6 +184,15 @@ def test_a_lone_plan_keeps_its_title_out_of_the_sections(tmp_path):
     doc = extract_docx(str(path))
     res = stitch(doc.tables, rows_can_split=False, blocks=doc.blocks)
     assert [(a.section, a.number) for a in res.activities] == [([], "1"), ([], "2")]
+
+
+def test_stray_text_between_page_fragments_of_one_plan_starts_no_new_plan():
+    p1 = table([row(HEAD, header=True), row(["1.4", "Первое", "Май", "ЦЗН"])], page=1)
+    p2 = table([row(["2.1", "Второе", "Май", "ЦЗН"], page=2)], page=2)
+    blocks = [TextBlock("План на 2024 год", page=1, before_table=0),
+              TextBlock("Обеспечение контроля за соблюдением закона", page=2, before_table=1)]
+    res = stitch([p1, p2], blocks=blocks)
+    assert [(a.section, a.number) for a in res.activities] == [([], "1.4"), ([], "2.1")]
 
 
 def test_plans_on_pages_of_a_pdf_with_the_same_header_are_told_apart_by_their_heading():
