@@ -53,6 +53,9 @@ MAX_HEADER_ROWS = 4
 # never "2024 год" (4 digits), "3D-моделирование" or "1.5 млн" (no "." or ")" after the number)
 TITLE_NUMBER_RE = re.compile(r"^\s*((?:\d{1,3}\.)*\d{1,3})[.)]\s*(?=[^\W\d_]|[«\"(])")
 TITLE_ROMAN_RE = re.compile(r"^\s*([IVXL]{1,6})[.)]\s*(?=[^\W\d_]|[«\"(])")
+# OCR reads "1" as "l" or "|": accepted only where it makes the exact next number of the list
+OCR_TITLE_NUMBER_RE = re.compile(r"^\s*((?:[\dl|]{1,3}\.)*[\dl|]{1,3})[.)]\s*(?=[^\W\d_]|[«\"(])")
+OCR_DIGITS = str.maketrans("l|", "11")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 MAX_NUMBER_GAP = 3          # "3.1" then "3.3": a skipped item still continues the sequence
 FIELD_ROLES = ("responsible", "deadline", "result", "result_document")
@@ -524,6 +527,11 @@ def split_title_number(title: str, prev: Optional[tuple[int, ...]]) -> Optional[
         if parts and follows(prev, parts):
             return m.group(1), title[m.end():].strip()
         return None
+    m = OCR_TITLE_NUMBER_RE.match(title or "")
+    if m and prev is not None:          # "ll. Использование" read by OCR for "11."
+        parts = number_parts(m.group(1).translate(OCR_DIGITS))
+        if parts and len(parts) == len(prev) and parts[:-1] == prev[:-1] and parts[-1] == prev[-1] + 1:
+            return m.group(1).translate(OCR_DIGITS), title[m.end():].strip()
     m = TITLE_ROMAN_RE.match(title or "")
     if m:
         value = roman_value(m.group(1))

@@ -96,6 +96,8 @@ def test_number_sequence_checks():
     assert follows((3, 1), (3, 3)) and not follows((3,), (1,)) and not follows((1,), (9,))
     assert follows((1, 4), (2, 1)) and not follows((1, 4), (2, 5))    # the heading "2." skipped
     assert split_title_number("IV. Кадры", (3,)) == ("IV", "Кадры")
+    assert split_title_number("ll. Занятия в бассейне", (10,)) == ("11", "Занятия в бассейне")   # OCR
+    assert split_title_number("ll. Занятия", (4,)) is None
     assert split_title_number("3D-моделирование", None) is None
     assert split_title_number("2024 год", None) is None
 
