@@ -21,6 +21,20 @@ Input: the ``Table`` fragments of one document (``extractors.grid``). Output:
      its target values become another ``targets`` entry.
    A number cell covered by a vertical merge from above means the same.
 5. A cell covered by a vertical merge takes the merged cell's text.
+6. Section rows in every format: a numbered row with no responsible, deadline
+   or result where the other rows have them, that opens a list ("1." before
+   "1.1", or a list restarting at 1), is a heading; so is a bare title over a
+   restarting list, words alone in the № cell, or a month row ("Сентябрь").
+7. Item numbers inside the title cell ("1.1.Ознакомить", "3) Провести",
+   "IV. …") are split off when the № cell is empty and they continue the
+   neighbours' sequence (flag ``number_from_title``).
+8. An unnumbered row going on mid-sentence in lower case continues the row
+   above (every format); a heading broken by a page is joined.
+9. Several plans per file: a table after a heading of its own whose numbering
+   restarts, or with a caption row above its header, is another plan; with
+   two or more plans, each plan's heading is the outermost section.
+10. A calendar with an empty № column: each titled row is an activity, and a
+    month row completes days-only deadlines ("1-10" → "1-10 сентября").
 """
 
 from __future__ import annotations
