@@ -748,7 +748,10 @@ def _continues_text(prev: ActivityRecord, own: dict[str, str]) -> bool:
     the title above stopped mid-sentence continues that row (a row broken by a page or a
     converter), it is no sub-row."""
     title = own.get("title") or ""
-    return bool(title) and _starts_lower(title) and _open_ended(prev.title) and not prev.sub_items
+    if not (title and _starts_lower(title) and _open_ended(prev.title) and not prev.sub_items):
+        return False
+    # a second deadline or responsible of its own ("ЦЗН", "Март") makes it a sub-row / new item
+    return all(_starts_lower(own[r]) for r in ("deadline", "responsible") if own.get(r) and getattr(prev, r))
 
 
 def _continues_heading(heading: str, own: dict[str, str]) -> bool:

@@ -313,3 +313,12 @@ def test_auto_numbered_docx_with_two_plans_loads_every_activity(tmp_path, db_url
         ("1", "Ярмарка", "План мероприятий по проф"), ("2", "Экскурсии", "План мероприятий по проф"),
         ("1", "Форум", "План мероприятий по наст"), ("2", "Конкурс", "План мероприятий по наст"),
         ("3", "Отчет", "План мероприятий по наст")]
+
+
+def test_lower_case_titles_with_their_own_deadline_are_not_glued_together():
+    t = Table(rows=[row(["Мероприятие", "Срок", "Ответственный"], header=True),
+                    row(["проведение совещания", "Май", "Директор"]),
+                    row(["подготовка отчета", "Июнь", "Директор"]),
+                    row(["о работе за год", "", ""])], n_cols=3, page_start=1, page_end=1)
+    acts = stitch([t], rows_can_split=False).activities
+    assert [a.title for a in acts] == ["проведение совещания", "подготовка отчета о работе за год"]
