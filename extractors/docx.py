@@ -194,8 +194,14 @@ def extract_docx(path: str) -> ExtractedDocument:
         raise ExtractionError(f"not a readable DOCX ({type(e).__name__}: {e})", "open", path) from e
     except Exception as e:  # lxml errors on damaged XML
         raise ExtractionError(f"DOCX is damaged ({type(e).__name__}: {e})", "open", path) from e
-    walk = _Walk(numbering=numbering_of_package(document))
+    flags: list[str] = []
+    try:
+        numbering = numbering_of_package(document)
+    except Exception:  # a damaged numbering or styles part: the text is still readable
+        numbering = Numbering()
+        flags.append("docx_numbering_unreadable")
+    walk = _Walk(numbering=numbering)
     _walk_body(document.element.body, walk)
     return ExtractedDocument(path=path, file_format="docx", extractor=EXTRACTOR_NAME,
                              extractor_version=EXTRACTOR_VERSION, tables=walk.tables,
-                             blocks=walk.blocks, n_pages=walk.page)
+                             blocks=walk.blocks, n_pages=walk.page, flags=flags)
