@@ -20,7 +20,10 @@ Counters belong to the abstract list, so every ``w:num`` pointing at it
 continues the same sequence unless it overrides the start. They run in the
 order ``label`` is called, which the DOCX reader keeps to document order
 (body paragraphs and table cells alike). Advancing a level restarts the
-deeper ones (unless ``w:lvlRestart`` says otherwise).
+deeper ones (unless ``w:lvlRestart`` says otherwise); a level skipped on the
+way down ("2." then "а)" one level deeper than "2.1.") counts as shown at its
+start value, so the next item at that level is "2.2." (as Word and
+LibreOffice display it).
 """
 
 from __future__ import annotations
@@ -250,6 +253,9 @@ class Numbering:
                 for deeper in [k for k in counter.values if k > lv]:
                     counter.values[deeper] = None
         lvl = self._level_def(inst, aid, ilvl)
+        for k in range(ilvl):       # a skipped higher level counts as shown at its start value
+            if counter.values.get(k) is None:
+                counter.values[k] = self._start(inst, aid, k)
         prev = counter.values.get(ilvl)
         if prev is None:
             counter.values[ilvl] = self._start(inst, aid, ilvl)

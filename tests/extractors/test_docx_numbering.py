@@ -119,3 +119,13 @@ def test_format_number():
     assert format_number(14, "upperRoman") == "XIV"
     assert format_number(10, "russianLower") == "к"
     assert format_number(5, "bullet") is None
+
+
+def test_skipped_level_counts_as_shown(tmp_path):
+    d = docx.Document()
+    add_list(d, ABS, [level_xml(0, text="%1."), level_xml(1, text="%1.%2."),
+                      level_xml(2, fmt="russianLower", text="%3)")], [NUM])
+    for lvl in (0, 2, 1, 0):
+        number_paragraph(d.add_paragraph("x"), NUM, lvl)
+    d.save(tmp_path / "k.docx")
+    assert [b.text for b in extract_docx(str(tmp_path / "k.docx")).blocks] == ["1. x", "а) x", "1.2. x", "2. x"]
