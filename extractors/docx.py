@@ -9,7 +9,9 @@ Nested tables come out as separate ``Table`` objects (``nested_in`` set) and
 their text is not repeated in the parent cell. Body paragraphs become
 ``TextBlock`` objects in reading order, tagged with the table that follows.
 Page numbers come from explicit and last-rendered page breaks (1 when the
-file has none).
+file has none). Automatic list numbers (``w:numPr``, computed by
+``extractors.docx_numbering``) are written in front of the paragraph text, in
+cells and body paragraphs alike, as Word displays them.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
+from extractors.docx_numbering import Numbering, numbering_of_package
 from extractors.grid import Cell, ExtractedDocument, ExtractionError, Row, Table, TextBlock
 
 EXTRACTOR_NAME = "docx-xml"
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALSE_VALUES = {"0", "false", "off", "none"}
@@ -43,6 +46,15 @@ class _Walk:
     page: int = 1
     tables: list[Table] = field(default_factory=list)
     blocks: list[TextBlock] = field(default_factory=list)
+    numbering: Numbering = field(default_factory=Numbering)
+
+    def text_of(self, p) -> str:
+        """The text of a ``w:p`` as displayed: its automatic list number, if any, first."""
+        text = _paragraph_text(p)
+        label = self.numbering.label(p)
+        if not label:
+            return text
+        return f"{label} {text.lstrip()}" if text.strip() else label
 
 
 def _count_breaks(el) -> int:
@@ -95,8 +107,9 @@ def _cell_content(tc, walk: _Walk, parent_index: int) -> tuple[str, bool]:
     bold: list[bool] = []
     for ch in _children(tc):
         if ch.tag == W + "p":
-            paras.append(_paragraph_text(ch))
-            if _paragraph_text(ch).strip():
+            text = walk.text_of(ch)
+            paras.append(text)
+            if text.strip():
                 bold.append(_paragraph_bold(ch))
         elif ch.tag == W + "tbl":
             _table(ch, walk, nested_in=parent_index)
@@ -161,7 +174,7 @@ def _owning_table(tr):
 def _walk_body(body, walk: _Walk) -> None:
     for ch in _children(body):
         if ch.tag == W + "p":
-            text = _paragraph_text(ch)
+            text = walk.text_of(ch)
             if text.strip():
                 walk.blocks.append(TextBlock(text=text, page=walk.page, bold=_paragraph_bold(ch),
                                              before_table=len(walk.tables)))
@@ -181,8 +194,14 @@ def extract_docx(path: str) -> ExtractedDocument:
         raise ExtractionError(f"not a readable DOCX ({type(e).__name__}: {e})", "open", path) from e
     except Exception as e:  # lxml errors on damaged XML
         raise ExtractionError(f"DOCX is damaged ({type(e).__name__}: {e})", "open", path) from e
-    walk = _Walk()
+    flags: list[str] = []
+    try:
+        numbering = numbering_of_package(document)
+    except Exception:  # a damaged numbering or styles part: the text is still readable
+        numbering = Numbering()
+        flags.append("docx_numbering_unreadable")
+    walk = _Walk(numbering=numbering)
     _walk_body(document.element.body, walk)
     return ExtractedDocument(path=path, file_format="docx", extractor=EXTRACTOR_NAME,
                              extractor_version=EXTRACTOR_VERSION, tables=walk.tables,
-                             blocks=walk.blocks, n_pages=walk.page)
+                             blocks=walk.blocks, n_pages=walk.page, flags=flags)

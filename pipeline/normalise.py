@@ -81,7 +81,8 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
                    hints: Optional[dict] = None) -> DocumentRecord:
     """The typed document record: every activity stitched and normalised."""
     hints = hints or {}
-    stitched = stitch(extracted.tables, rows_can_split=extracted.file_format == "pdf")
+    stitched = stitch(extracted.tables, rows_can_split=extracted.file_format == "pdf",
+                      blocks=extracted.blocks)
     for act in stitched.activities:
         _fix_activity_text(act)
         if act.confidence < LOW_CONFIDENCE:

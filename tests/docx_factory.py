@@ -52,3 +52,68 @@ def make_docx(path: Path, rows: Sequence[Sequence[Optional[str]]], header: Seque
         d.add_paragraph(p)
     d.save(path)
     return path
+
+
+# --------------------------------------------------------------- automatic list numbering
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def level_xml(ilvl: int, fmt: str = "decimal", text: str = "%1.", start: int = 1,
+              restart: Optional[int] = None, style: Optional[str] = None) -> str:
+    """One ``w:lvl`` of an abstract list definition."""
+    extra = f'<w:lvlRestart w:val="{restart}"/>' if restart is not None else ""
+    pstyle = f'<w:pStyle w:val="{style}"/>' if style else ""
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{extra}{pstyle}'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>')
+
+
+def add_list(document, abstract_id: int, levels: Sequence[str], num_ids: Sequence[int] = (),
+             start_overrides: Optional[dict[int, dict[int, int]]] = None) -> None:
+    """Write an ``w:abstractNum`` (from ``level_xml`` strings) and the ``w:num`` entries pointing
+    at it into the document's numbering part; ``start_overrides`` is {numId: {ilvl: start}}."""
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element
+    abstract = parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="{abstract_id}">'
+                         f'<w:multiLevelType w:val="multilevel"/>{"".join(levels)}</w:abstractNum>')
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    for nid in num_ids or (abstract_id + 1,):
+        over = "".join(f'<w:lvlOverride w:ilvl="{lv}"><w:startOverride w:val="{st}"/></w:lvlOverride>'
+                       for lv, st in ((start_overrides or {}).get(nid) or {}).items())
+        numbering.append(parse_xml(f'<w:num {W_NS} w:numId="{nid}"><w:abstractNumId w:val="{abstract_id}"/>'
+                                   f'{over}</w:num>'))
+
+
+def number_paragraph(paragraph, num_id: int, ilvl: Optional[int] = 0) -> None:
+    """Give a python-docx paragraph ``w:numPr`` (automatic numbering, no digits in the text)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    numpr = OxmlElement("w:numPr")
+    if ilvl is not None:
+        lvl = OxmlElement("w:ilvl")
+        lvl.set(qn("w:val"), str(ilvl))
+        numpr.append(lvl)
+    nid = OxmlElement("w:numId")
+    nid.set(qn("w:val"), str(num_id))
+    numpr.append(nid)
+    ppr.insert(0, numpr) if ppr.find(qn("w:pStyle")) is None else ppr.find(qn("w:pStyle")).addnext(numpr)
+
+
+def number_style(document, style_name: str, num_id: int, ilvl: Optional[int] = None) -> str:
+    """Tie a paragraph style to a list (style-linked numbering); returns the style id."""
+    style = document.styles[style_name]
+    ppr = style.element.get_or_add_pPr()
+    numpr = OxmlElement("w:numPr")
+    if ilvl is not None:
+        lvl = OxmlElement("w:ilvl")
+        lvl.set(qn("w:val"), str(ilvl))
+        numpr.append(lvl)
+    nid = OxmlElement("w:numId")
+    nid.set(qn("w:val"), str(num_id))
+    numpr.append(nid)
+    ppr.insert(0, numpr)
+    return style.style_id
