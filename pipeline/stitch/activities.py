@@ -1,0 +1,148 @@
+"""Stitching, step 4: activities from the data rows — sub-rows, sub-items, rows continued across a
+page, sections, calendar days completed by their month row."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from extractors.lines import starts_new_item
+from normalizers.text import clean_text, one_line
+from pipeline.records import ActivityRecord, SubItemRecord, TargetRecord
+from pipeline.stitch.layout import DAYS_ONLY_RE, LogicalTable, MONTHS_GENITIVE, MONTH_ROW_RE, NUMBER_RE, TEXT_ROLES
+from pipeline.stitch.rows import _append, _continues_heading, _continues_text, _nonempty, _row_target, data_rows, heading_level
+from pipeline.stitch.sections import _row_views
+
+
+def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityRecord]:
+    lay, n = group.layout, group.n_cols
+    num_col = lay.col("number")
+    unknown = [c for c, r in enumerate(lay.roles) if r is None and (c >= len(lay.col_headers) or lay.col_headers[c])]
+    open_headings: list[tuple[int, str]] = []
+    acts: list[ActivityRecord] = []
+    after_heading = False
+    views = _row_views(data_rows(group), lay, n)
+    numbered_table = any(v.number for v in views if v.heading is None)
+    for v in views:
+        row, head = v.row, v.heading
+        if head:
+            level = heading_level(head)
+            open_headings = [(lv, t) for lv, t in open_headings if lv < level] + [(level, head)]
+            after_heading = True
+            continue
+        if not _nonempty(row) and not any(s.merged for s in row.slots):
+            continue
+        num_slot = row.slots[num_col] if num_col is not None else None
+        number, own, full = v.number, v.own, v.full
+        if after_heading and open_headings and number is None and _continues_heading(open_headings[-1][1], own):
+            level, text = open_headings[-1]      # a heading broken by a page: join its pieces
+            open_headings[-1] = (level, f"{text} {one_line(own['title'])}")
+            continue
+        after_heading = False
+        target = _row_target(row, lay) if lay.years else None
+        prev = acts[-1] if acts else None
+        unnumbered = num_col is None or not numbered_table
+        starts_new = prev is None or number is not None or unnumbered and bool(own["title"])
+        if unnumbered and prev is not None and number is None and _continues_text(prev, own):
+            starts_new = False
+        if num_slot is not None and num_slot.merged and prev is not None:
+            starts_new = False
+        if starts_new:
+            act = ActivityRecord(section=[t for _, t in open_headings], number=number, title=None,
+                                 page_start=row.page, page_end=row.page)
+            for r in TEXT_ROLES:
+                setattr(act, r, full[r] or None)
+            act.confidence = min(s.confidence for s in row.slots) if row.slots else 1.0
+            if number is not None and not NUMBER_RE.match(number) and not v.from_title:
+                act.flags.append("number_not_numeric")   # kept as printed (or as OCR read it)
+            if v.from_title:
+                act.flags.append("number_from_title")
+            _complete_days(act, open_headings)
+            act.extra = {lay.col_headers[c]: t for c in unknown
+                         if (t := one_line(row.slots[c].text)) and lay.col_headers[c]}
+            if target:
+                act.targets.append(target)
+            acts.append(act)
+            continue
+        prev.page_end = row.page if row.page is not None else prev.page_end
+        event_only = bool(own["title"]) and not target and not any(
+            own[r] for r in ("responsible", "result", "result_document", "description", "tasks"))
+        if rows_can_split and row.after_page_break and prev.sub_items and event_only:
+            _continue_sub_items(prev, own)
+        elif rows_can_split and row.after_page_break and not _is_complete_subrow(prev, target):
+            _continue_row(prev, own, target)
+        elif _continues_text(prev, own):
+            _continue_row(prev, own, target)
+        elif event_only:
+            prev.sub_items.append(SubItemRecord(title=one_line(own["title"]) or "",
+                                                deadline=one_line(own["deadline"]) or None))
+        else:
+            for r in TEXT_ROLES:
+                setattr(prev, r, _append(getattr(prev, r), own[r], "\n"))
+            if target:
+                prev.targets.append(target)
+    return acts
+
+
+def _complete_days(act: ActivityRecord, open_headings: list[tuple[int, str]]) -> None:
+    """A calendar: a deadline of days only ("1-10") under a month row ("Сентябрь") reads
+    "1-10 сентября" (flag ``deadline_month_from_row``); the printed days are otherwise kept."""
+    if not act.deadline or not DAYS_ONLY_RE.match(act.deadline) or not open_headings:
+        return
+    m = MONTH_ROW_RE.match(open_headings[-1][1])
+    if not m:
+        return
+    month = MONTHS_GENITIVE[m.group(1).lower()]
+    act.deadline = " ".join(x for x in (act.deadline.strip(), month, m.group(2) and f"{m.group(2)} г.") if x)
+    act.flags.append("deadline_month_from_row")
+
+
+def _continue_sub_items(prev: ActivityRecord, own: dict[str, str]) -> None:
+    """After a page break inside a list of sub-items: a lower-case start continues the last
+    sub-item's title, anything else is the next sub-item."""
+    title = one_line(own["title"]) or ""
+    last = prev.sub_items[-1]
+    if title[:1].islower():
+        last.title = f"{last.title} {title}"
+        if own["deadline"] and not last.deadline:
+            last.deadline = one_line(own["deadline"])
+    else:
+        prev.sub_items.append(SubItemRecord(title=title, deadline=one_line(own["deadline"]) or None))
+
+
+def _is_complete_subrow(prev: ActivityRecord, target: Optional[TargetRecord]) -> bool:
+    """A row after a page break that carries a full set of target values of its own is a sub-row."""
+    if target is None or not prev.targets:
+        return False
+    last = prev.targets[-1]
+    return len(last.values) >= len(target.values) and bool(target.unit or target.result)
+
+
+def _continue_row(prev: ActivityRecord, own: dict[str, str], target: Optional[TargetRecord]) -> None:
+    """Join the piece of a row broken by a page to the row (text joined with a space)."""
+    for r, text in own.items():
+        if text:
+            old = getattr(prev, r)
+            sep = "\n" if old and starts_new_item(old.split()[-1], text.split()[0]) else " "
+            setattr(prev, r, _append(old, text, sep))
+    if target:
+        if prev.targets:
+            last = prev.targets[-1]
+            for y, v in target.values.items():
+                last.values[y] = f"{last.values[y]} {v}" if y in last.values else v
+        else:
+            prev.targets.append(target)
+    res_text = own.get("result")
+    if prev.targets and res_text:
+        last = prev.targets[-1]
+        last.result = one_line(_append(last.result, res_text, " "))
+
+
+def clean_activity(act: ActivityRecord) -> ActivityRecord:
+    for r in TEXT_ROLES:
+        v = getattr(act, r)
+        if v is not None:
+            v = one_line(v) if r == "title" else clean_text(v)
+            setattr(act, r, v or None)
+    for t in act.targets:
+        t.result = one_line(t.result) if t.result else t.result
+    return act

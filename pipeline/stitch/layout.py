@@ -1,0 +1,239 @@
+"""Stitching, step 1: column roles from the header rows of a table (``Layout``), the typed row
+and table shapes the other steps share, and the patterns they use."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractors.grid import Row, Table
+from normalizers.text import one_line
+from pipeline.roles import header_role, is_numbering_row, year_of
+
+
+TEXT_ROLES = ("title", "description", "tasks", "responsible", "deadline", "result", "result_document")
+
+
+ACTIVITY_ROLES = {"responsible", "deadline", "result", "result_document", "description", "tasks"}
+
+
+HEADING_WORDS = re.compile(
+    r"^\s*(направлени|блок|раздел|задача\s+\d|этап|подпрограмм|модуль|[IVX]{1,5}[.\s])", re.I
+)
+
+
+NUMBER_RE = re.compile(r"^\s*((?:\d{1,3}\.)*\d{1,3})\.?\s*$")
+
+
+LEADING_NUMBER_RE = re.compile(r"^\s*((?:\d{1,3}\.)*\d{1,3})\.?\s+(?=\S)")
+
+
+MAX_HEADER_ROWS = 4
+
+
+# an item number written at the start of the title cell: "1.1.Ознакомить", "1.1) …", "3) Провести";
+# never "2024 год" (4 digits), "3D-моделирование" or "1.5 млн" (no "." or ")" after the number)
+TITLE_NUMBER_RE = re.compile(r"^\s*((?:\d{1,3}\.)*\d{1,3})[.)]\s*(?=[^\W\d_]|[«\"(])")
+
+
+TITLE_ROMAN_RE = re.compile(r"^\s*([IVXL]{1,6})[.)]\s*(?=[^\W\d_]|[«\"(])")
+
+
+# OCR reads "1" as "l" or "|": accepted only where it makes the exact next number of the list
+OCR_TITLE_NUMBER_RE = re.compile(r"^\s*((?:[\dl|]{1,3}\.)*[\dl|]{1,3})[.)]\s*(?=[^\W\d_]|[«\"(])")
+
+
+OCR_DIGITS = str.maketrans("l|", "11")
+
+
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+MAX_NUMBER_GAP = 3          # "3.1" then "3.3": a skipped item still continues the sequence
+
+
+FIELD_ROLES = ("responsible", "deadline", "result", "result_document")
+
+
+MONTHS_GENITIVE = {"январь": "января", "февраль": "февраля", "март": "марта", "апрель": "апреля",
+                   "май": "мая", "июнь": "июня", "июль": "июля", "август": "августа",
+                   "сентябрь": "сентября", "октябрь": "октября", "ноябрь": "ноября", "декабрь": "декабря"}
+
+
+MONTH_ROW_RE = re.compile(r"^\s*(" + "|".join(MONTHS_GENITIVE) + r")\s*((?:19|20)\d{2})?\s*(?:г\.?|года?)?\s*$",
+                          re.I)
+
+
+DAYS_ONLY_RE = re.compile(r"^\s*(?:(?:с|до|по)\s*)?\d{1,2}(?:\s*[-–—]\s*\d{1,2})?"
+                          r"(?:\s*[,;и]\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?)*\s*$", re.I)
+
+
+DEADLINE_LIKE_RE = re.compile(
+    r"(?:19|20)\d{2}|\d{1,2}\.\d{1,2}|" + "|".join(m[:4] for m in MONTHS_GENITIVE)
+    + r"|квартал|ежегодн|ежемесячн|еженедельн|постоянн|в течение|по мере|до \d", re.I)
+
+
+@dataclass
+class Slot:
+    """One grid position of a logical row: its text and where it came from."""
+
+    text: str = ""
+    merged: bool = False        # covered by a vertical merge from the row above
+    origin_col: int = 0
+    span: int = 1
+    bold: bool = False
+    confidence: float = 1.0
+
+
+@dataclass
+class DataRow:
+    slots: list[Slot]
+    page: Optional[int]
+    after_page_break: bool = False
+
+
+@dataclass
+class Layout:
+    """Column roles of one logical table."""
+
+    roles: list[Optional[str]]          # per grid column
+    header: list[str]                   # header texts as printed (origin cells, in order)
+    n_header_rows: int
+    kind: str = "other"                 # "activities" | "indicators" | "other"
+    col_headers: list[str] = field(default_factory=list)   # header text over each grid column
+    caption: Optional[str] = None       # a title row spanning the table above its header
+
+    def cols(self, role: str) -> list[int]:
+        return [i for i, r in enumerate(self.roles) if r == role]
+
+    def col(self, role: str) -> Optional[int]:
+        c = self.cols(role)
+        return c[0] if c else None
+
+    @property
+    def years(self) -> dict[int, str]:
+        return {i: r.split(":", 1)[1] for i, r in enumerate(self.roles) if r and r.startswith("target:")}
+
+
+@dataclass
+class LogicalTable:
+    layout: Layout
+    n_cols: int
+    fragments: list[Table] = field(default_factory=list)
+    heading: Optional[str] = None       # the plan's own heading (caption row or text just above)
+
+
+def _dense(row: Row, n_cols: int) -> list[str]:
+    out = [""] * n_cols
+    for c in row.cells:
+        if 0 <= c.col < n_cols:
+            out[c.col] = c.text
+    return out
+
+
+MAX_CAPTION_ROWS = 2
+
+
+def _caption_rows(table: Table) -> list[str]:
+    """Title rows above a table's header: one text spanning (almost) the whole width."""
+    out: list[str] = []
+    for row in table.rows[:MAX_CAPTION_ROWS]:
+        own = [c for c in row.cells if not c.empty]
+        if len(own) != 1 or own[0].colspan < max(2, table.n_cols - 1):
+            break
+        out.append(one_line(own[0].text) or "")
+    return out
+
+
+def detect_layout(table: Table) -> Optional[Layout]:
+    """Header rows and column roles of a table, or None when its top is no header.
+
+    Title rows spanning the table above the header ("План мероприятий на 2024 год") are
+    skipped and kept as the layout's ``caption``."""
+    captions = _caption_rows(table)
+    if captions and len(table.rows) > len(captions):
+        rest = Table(rows=table.rows[len(captions):], n_cols=table.n_cols, page_start=table.page_start,
+                     page_end=table.page_end)
+        lay = _detect_layout(rest)
+        if lay is not None and lay.kind != "other":
+            lay.n_header_rows += len(captions)
+            lay.caption = " ".join(captions)
+            return lay
+    return _detect_layout(table)
+
+
+def _detect_layout(table: Table) -> Optional[Layout]:
+    n = table.n_cols
+    roles: list[Optional[str]] = [None] * n
+    col_headers: list[str] = [""] * n
+    header: list[str] = []
+    n_header = 0
+    for row in table.rows[:MAX_HEADER_ROWS]:
+        if n_header and is_numbering_row(row.texts):
+            n_header += 1
+            continue
+        row_roles = [(c, header_role(c.text)) for c in row.cells if not c.empty]
+        known = [(c, r) for c, r in row_roles if r]
+        years = [(c, r) for c, r in known if r == "year"]
+        if n_header == 0 and len([1 for _, r in known if r != "year"]) < 2:
+            break
+        year_row = bool(years) and len(years) == len(row_roles) and (len(years) >= 2 or row.is_header)
+        # a lower header row: every text in it names a role (or a year) and is short
+        header_like = len(known) == len(row_roles) and all(len(c.text) <= 80 for c, _ in row_roles)
+        if n_header > 0 and not year_row and not (header_like and len(known) >= 2):
+            break
+        for c, r in known:
+            if r == "year":
+                roles[c.col] = f"target:{year_of(c.text)}"
+                continue
+            for k in range(c.col, min(n, c.col + c.colspan)):
+                if roles[k] is None or n_header == 0:
+                    roles[k] = r
+        for c in row.cells:
+            for k in range(c.col, min(n, c.col + c.colspan)):
+                col_headers[k] = " ".join(x for x in (col_headers[k], one_line(c.text) or "") if x)
+        header.extend(one_line(c.text) or "" for c in row.cells if not c.empty and header_role(c.text) != "year")
+        n_header += 1
+    if n_header == 0:
+        return None
+    # a spanning "targets" header over year columns: the years carry the values
+    roles = [None if r == "targets" and any((x or "").startswith("target:") for x in roles) else r for r in roles]
+    if "title" not in roles and "description" in roles:
+        roles = ["title" if r == "description" else r for r in roles]
+    if "title" not in roles and "indicator" in roles and ACTIVITY_ROLES & set(roles):
+        roles = ["title" if r == "indicator" else r for r in roles]
+    if "title" in roles and "result" not in roles and "indicator" in roles:   # "Показатель результативности"
+        roles = ["result" if r == "indicator" else r for r in roles]
+    lay = Layout(roles=roles, header=header, n_header_rows=n_header, col_headers=col_headers)
+    present = set(roles)
+    if "title" in present and present & {"responsible", "deadline", "result"}:
+        lay.kind = "activities"
+    elif "indicator" in present or ("title" in present and ("unit" in present or lay.years)):
+        lay.kind = "indicators"
+    return lay
+
+
+def _role_kind(role: Optional[str]) -> Optional[str]:
+    return "targets" if role and role.startswith("target") else role
+
+
+def _same_header(a: Layout, b: Layout) -> bool:
+    """The same table's header, allowing a cell or two misread (OCR) on a repeat."""
+    if a.roles == b.roles:
+        return True
+    if len(a.roles) != len(b.roles):
+        return False
+    pairs = [(_role_kind(x), _role_kind(y)) for x, y in zip(a.roles, b.roles) if x or y]
+    same = sum(1 for x, y in pairs if x == y)
+    return bool(pairs) and same / len(pairs) >= 0.75
+
+
+def _is_repeated_header(row: Row, layout: Layout) -> bool:
+    if row.is_header:
+        return True
+    texts = [one_line(c.text) or "" for c in row.cells if not c.empty]
+    if not texts:
+        return False
+    hits = sum(1 for t in texts if t in layout.header)
+    return hits >= max(2, len(texts) - 1)

@@ -1,0 +1,167 @@
+"""Stitching, step 2: the data rows of a logical table (repeated headers dropped, merged cells
+filled), heading rows and their level, and the text tests for rows that continue the row above."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from normalizers.text import clean_text, one_line
+from pipeline.records import ActivityRecord, TargetRecord
+from pipeline.roles import is_numbering_row
+from pipeline.stitch.layout import DataRow, HEADING_WORDS, LEADING_NUMBER_RE, Layout, LogicalTable, MONTH_ROW_RE, NUMBER_RE, Slot, _is_repeated_header, _same_header, detect_layout
+
+
+def data_rows(group: LogicalTable) -> list[DataRow]:
+    """Dense rows (vertical merges resolved) of a logical table, headers dropped."""
+    n = group.n_cols
+    out: list[DataRow] = []
+    for fi, frag in enumerate(group.fragments):
+        lay_here = detect_layout(frag)
+        skip = lay_here.n_header_rows if (lay_here and _same_header(lay_here, group.layout)) else 0
+        if fi == 0:
+            skip = group.layout.n_header_rows
+        pending: dict[int, tuple[Slot, int]] = {}   # col -> (slot, rows still covered)
+        first = True
+        for ri, row in enumerate(frag.rows):
+            if ri < skip:
+                continue
+            if _is_repeated_header(row, group.layout) or is_numbering_row(row.texts):
+                continue
+            slots = [Slot(origin_col=i) for i in range(n)]
+            for col, (slot, left) in list(pending.items()):
+                if col < n:
+                    slots[col] = Slot(text=slot.text, merged=True, origin_col=slot.origin_col,
+                                      span=slot.span, bold=slot.bold)
+                if left <= 1:
+                    del pending[col]
+                else:
+                    pending[col] = (slot, left - 1)
+            for c in row.cells:
+                if not 0 <= c.col < n:
+                    continue
+                s = Slot(text=c.text, origin_col=c.col, span=c.colspan, bold=c.bold, confidence=c.confidence)
+                for k in range(c.col, min(n, c.col + c.colspan)):
+                    slots[k] = s if k == c.col else Slot(text="", origin_col=c.col, span=c.colspan, merged=False)
+                if c.rowspan > 1:
+                    for k in range(c.col, min(n, c.col + c.colspan)):
+                        pending[k] = (s if k == c.col else Slot(origin_col=c.col), c.rowspan - 1)
+            page = row.page if row.page is not None else frag.page_start
+            brk = bool(out) and ((first and fi > 0) or (page is not None and out[-1].page is not None
+                                                          and page > out[-1].page))
+            out.append(DataRow(slots=slots, page=page, after_page_break=brk))
+            first = False
+    return out
+
+
+def _nonempty(row: DataRow) -> list[Slot]:
+    seen, out = set(), []
+    for s in row.slots:
+        key = (s.origin_col, s.merged)
+        if s.text.strip() and not s.merged and key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def heading_of(row: DataRow, layout: Layout, n_cols: int) -> Optional[str]:
+    """The heading text when the row is a section heading (rule 3), else None."""
+    own = _nonempty(row)
+    if len(own) == 2 and not any(sl.merged for sl in row.slots):
+        # "4." | (empty title) | "Организационное обеспечение" — a heading cut by ruling lines
+        # that a scan showed through it: a number and one text that is not in the title column
+        num, text = own
+        num_role, text_role = layout.roles[num.origin_col], layout.roles[text.origin_col]
+        if num_role == "number" and NUMBER_RE.match(num.text) and text_role not in ("title", "description"):
+            return one_line(f"{num.text.strip()} {text.text}")
+    if len(own) != 1:
+        return None
+    s = own[0]
+    if s.span >= max(2, n_cols - 1) or (n_cols > 2 and s.span >= 0.6 * n_cols):
+        return one_line(s.text)
+    role = layout.roles[s.origin_col]
+    if role in ("title", "number") and (s.bold or HEADING_WORDS.match(s.text)):
+        return one_line(s.text)
+    if role in ("title", "number") and MONTH_ROW_RE.match(s.text):
+        return one_line(s.text)     # a calendar's month row ("Сентябрь") in one cell of the grid
+    if role == "number" and len(re.findall(r"[^\W\d_]", s.text)) >= 4:
+        return one_line(s.text)     # words alone in the № cell: a heading row cut by ruling lines
+    return None
+
+
+def heading_level(text: str) -> int:
+    m = LEADING_NUMBER_RE.match(text) or NUMBER_RE.match(text)
+    if not m:
+        return 1
+    return len([p for p in m.group(1).split(".") if p])
+
+
+def _text(row: DataRow, cols: list[int], own_only: bool = False) -> str:
+    parts, seen = [], set()
+    for c in cols:
+        s = row.slots[c]
+        if own_only and s.merged:
+            continue
+        if s.origin_col in seen and not s.merged:
+            continue
+        seen.add(s.origin_col)
+        if s.text.strip():
+            parts.append(s.text.strip())
+    return "\n".join(parts)
+
+
+def _number(text: str) -> Optional[str]:
+    t = (text or "").strip().replace(" ", "")
+    t = t.rstrip(".")
+    return t or None
+
+
+def _append(old: Optional[str], new: str, sep: str) -> Optional[str]:
+    if not new:
+        return old
+    return f"{old}{sep}{new}" if old else new
+
+
+def _row_target(row: DataRow, layout: Layout) -> Optional[TargetRecord]:
+    values = {}
+    for c, year in layout.years.items():
+        v = clean_text(row.slots[c].text, keep_newlines=False)
+        if v:
+            values[year] = v
+    if not values:
+        return None
+    res_col = layout.cols("result") or layout.cols("title")
+    unit_col = layout.col("unit")
+    return TargetRecord(
+        result=one_line(_text(row, res_col)) or None,
+        unit=one_line(row.slots[unit_col].text) if unit_col is not None else None,
+        values=values,
+    )
+
+
+def _open_ended(text: Optional[str]) -> bool:
+    """A text that stops mid-sentence (no final full stop, semicolon, "!" or "?")."""
+    return bool(text) and not text.rstrip().endswith((".", ";", "!", "?", ":"))
+
+
+def _starts_lower(text: str) -> bool:
+    t = text.lstrip(" \t\n«\"(")
+    return bool(t) and t[0].isalpha() and t[0].islower()
+
+
+def _continues_text(prev: ActivityRecord, own: dict[str, str]) -> bool:
+    """Rule 5 in every format: an unnumbered row whose title goes on with a lower-case word where
+    the title above stopped mid-sentence continues that row (a row broken by a page or a
+    converter), it is no sub-row."""
+    title = own.get("title") or ""
+    if not (title and _starts_lower(title) and _open_ended(prev.title) and not prev.sub_items):
+        return False
+    # a second deadline or responsible of its own ("ЦЗН", "Март") makes it a sub-row / new item
+    return all(_starts_lower(own[r]) for r in ("deadline", "responsible") if own.get(r) and getattr(prev, r))
+
+
+def _continues_heading(heading: str, own: dict[str, str]) -> bool:
+    """A title-only row right under a heading that goes on with a lower-case word."""
+    if any(t for r, t in own.items() if r != "title"):
+        return False
+    return _starts_lower(own.get("title") or "") and _open_ended(heading)

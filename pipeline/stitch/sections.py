@@ -1,0 +1,107 @@
+"""Stitching, step 3: which rows are section headings and not activities (numbered rows without
+fields that open a list, bare titles over a restarting list, month rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from normalizers.text import one_line
+from pipeline.stitch.layout import DataRow, FIELD_ROLES, HEADING_WORDS, Layout, TEXT_ROLES
+from pipeline.stitch.numbering import number_parts, split_title_number
+from pipeline.stitch.rows import _continues_heading, _number, _text, heading_of
+
+
+@dataclass
+class _RowView:
+    """What a data row holds, read once: its number (from the № cell or the title) and texts."""
+
+    row: DataRow
+    number: Optional[str]
+    number_text: str             # the number as printed ("1.", "IV")
+    from_title: bool             # the number was split off the title cell
+    own: dict[str, str]
+    full: dict[str, str]
+    heading: Optional[str] = None
+
+
+def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
+    """Numbers split off titles (rule 4) and section rows found (rule 3), row by row."""
+    num_col = lay.col("number")
+    cols = {r: lay.cols(r) for r in TEXT_ROLES}
+    views: list[_RowView] = []
+    last: Optional[tuple[int, ...]] = None
+    for row in rows:
+        num_slot = row.slots[num_col] if num_col is not None else None
+        number = _number(num_slot.text) if num_slot and not num_slot.merged else None
+        own = {r: _text(row, cs, own_only=True) for r, cs in cols.items()}
+        full = {r: _text(row, cs) for r, cs in cols.items()}
+        v = _RowView(row=row, number=number, number_text=(num_slot.text.strip() if number else ""),
+                     from_title=False, own=own, full=full)
+        v.heading = heading_of(row, lay, n)
+        merged_number = num_slot is not None and num_slot.merged
+        if v.heading is None and number is None and not merged_number and own["title"]:
+            split = split_title_number(own["title"], last)
+            if split:
+                title = own["title"].strip()
+                v.number, v.from_title = split[0], True
+                v.number_text = title[:len(title) - len(split[1])].strip() if split[1] else title
+                v.own["title"] = v.full["title"] = split[1]
+        parts = number_parts(v.heading.split()[0] if v.heading else v.number)
+        if parts:
+            last = parts
+        views.append(v)
+    _numbered_section_rows(views, lay)
+    if num_col is not None:
+        _unnumbered_section_rows(views, lay)
+    return views
+
+
+def _has_fields(v: _RowView, lay: Layout) -> bool:
+    return any(v.full[r] for r in FIELD_ROLES) or bool(lay.years and any(
+        v.row.slots[c].text.strip() for c in lay.years))
+
+
+def _numbered_section_rows(views: list[_RowView], lay: Layout) -> None:
+    """Rule 3 for numbered rows: "1. Организационные мероприятия" with no responsible, deadline
+    or result where the other numbered rows have them, followed by its first item ("1.1") or a
+    list restarting at 1 — a section heading, not an activity."""
+    numbered = [v for v in views if v.heading is None and v.number and number_parts(v.number)]
+    with_fields = [v for v in numbered if _has_fields(v, lay)]
+    if len(with_fields) < 2 or len(with_fields) * 2 < len(numbered):
+        return
+    for i, v in enumerate(views):
+        if v not in numbered or _has_fields(v, lay) or not v.own["title"]:
+            continue
+        if any(s.merged and s.text.strip() for s in v.row.slots):
+            continue
+        parts = number_parts(v.number)
+        nxt = next((w for w in views[i + 1:] if w.heading is None and number_parts(w.number)), None)
+        nparts = number_parts(nxt.number) if nxt else None
+        child = nparts is not None and len(nparts) > len(parts) and nparts[:len(parts)] == parts
+        restart = nparts is not None and len(nparts) == 1 and nparts[0] <= 1
+        marked = any(s.bold for s in v.row.slots if s.text.strip()) or bool(HEADING_WORDS.match(v.own["title"]))
+        if child or restart or marked:
+            v.heading = one_line(f"{v.number_text} {v.own['title']}")
+
+
+def _unnumbered_section_rows(views: list[_RowView], lay: Layout) -> None:
+    """Rule 3 for a bare title in a numbered table (a heading row cut into cells by ruling lines,
+    only its title cell holding text): a heading when the rows under it start a new list
+    ("1", "2.1"); otherwise it stays a sub-item of the activity above."""
+    numbered = [v for v in views if v.heading is None and number_parts(v.number)]
+    if len(numbered) < 2:
+        return
+    for i, v in enumerate(views):
+        if v.heading is not None or v.number is not None or not v.own["title"]:
+            continue
+        if any(s.merged for s in v.row.slots) or any(t for r, t in v.full.items() if r != "title"):
+            continue
+        if i > 0 and views[i - 1].heading and _continues_heading(views[i - 1].heading, v.own):
+            continue                    # the rest of a heading broken by a page
+        if lay.years and any(v.row.slots[c].text.strip() for c in lay.years):
+            continue
+        nxt = views[i + 1] if i + 1 < len(views) else None
+        parts = number_parts(nxt.number) if nxt is not None and nxt.heading is None else None
+        if parts and parts[-1] == 1:
+            v.heading = one_line(v.own["title"])
