@@ -130,13 +130,10 @@ def resolve_quarantine(db_url: str, source: str) -> None:
 
 
 def list_quarantine(db_url: str, include_resolved: bool = False) -> list[dict]:
-    upgrade(db_url)
-    with session_factory(db_url)() as s:
-        q = select(QuarantineEntry).order_by(QuarantineEntry.id)
-        if not include_resolved:
-            q = q.where(QuarantineEntry.resolved.is_(False))
-        return [{"source": e.source, "sha256": e.sha256, "stage": e.stage, "error": e.error,
-                 "time": e.created_at.isoformat(), "attempt": e.attempt} for e in s.scalars(q)]
+    """Open quarantine entries (also resolved and dropped ones with ``include_resolved``)."""
+    from pipeline.store.quarantine import list_entries
+
+    return list_entries(db_url, include_closed=include_resolved)
 
 
 def ingest_bytes(data: bytes, path: str, db_url: str, source: str,
