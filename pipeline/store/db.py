@@ -30,6 +30,7 @@ SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 URL_EXAMPLES = "sqlite:///path/to/roadmaps.db or postgresql://user@host/dbname"
 PG_CONNECT_TIMEOUT = 10  # seconds: a host that does not answer fails fast instead of hanging
 INGEST_FIRST = "run `roadmaps ingest` first (or point --db / $ROADMAPS_DB_URL at the database)"
+_NO_SUCH_DATABASE = re.compile(r'database "[^"]*" does not exist')
 _PASSWORD_IN_URL = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s@/]+@")
 
 
@@ -145,7 +146,7 @@ def connect(url: str | None = None) -> Connection:
     try:
         return engine.connect()
     except (OperationalError, InterfaceError) as e:
-        if getattr(e.orig, "sqlstate", None) == "3D000":  # PostgreSQL: database does not exist
+        if _NO_SUCH_DATABASE.search(str(e.orig)):  # PostgreSQL: the server is up, the database is not
             raise NoDatabase(f"no database {make_url(url).database!r} on the server of "
                              f"{mask_url(url)}: create it (createdb) or fix --db") from e
         raise DatabaseUnreachable(f"database {mask_url(url)}: cannot connect: "
