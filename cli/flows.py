@@ -194,4 +194,4 @@ def serve_flow(manifest: str, db: Optional[str], db_secret: Optional[str], repor
     with temporary_settings(updates={PREFECT_API_URL: api_url}):
         say(f"serving deployment 'ingest-sources/{name}' on cron {cron!r}; Ctrl-C stops")
         ingest_sources.serve(name=name, cron=cron, parameters=parameters,
-                             description=deployment_description(manifest, db, cron))
+                             description=deployment_description(manifest, db, cron, db_secret))

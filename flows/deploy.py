@@ -63,8 +63,13 @@ def deployment_parameters(manifest: str, db_url: Optional[str], report: Optional
     return parameters, env
 
 
-def deployment_description(manifest: str, db_url: Optional[str], cron: str) -> str:
+def deployment_description(manifest: str, db_url: Optional[str], cron: str,
+                           db_secret: Optional[str] = None) -> str:
     """Human description shown in the Prefect UI (the database URL masked)."""
-    url = resolve_url(db_url)
-    via = f" (URL from ${DB_URL_ENV} of the serving process)" if has_password(url) else ""
-    return f"Ingest the documents of {manifest} into {mask_url(url)}{via}; schedule {cron!r}."
+    if db_secret:
+        target = f"the database named by the Prefect Secret block {db_secret!r}"
+    else:
+        url = resolve_url(db_url)
+        via = f" (URL from ${DB_URL_ENV} of the serving process)" if has_password(url) else ""
+        target = f"{mask_url(url)}{via}"
+    return f"Ingest the documents of {manifest} into {target}; schedule {cron!r}."

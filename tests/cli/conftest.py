@@ -1,13 +1,15 @@
 """Helpers for the command-line tests: run ``roadmaps`` in-process and check that a refusal is
 one ``error (stage): …`` line with the right exit code and no traceback.
 
-The PostgreSQL fixtures (``pg_server_url``, ``pg_url``) are shared with tests/pipeline.
+The PostgreSQL fixtures (``pg_server_url``, ``pg_url``) are shared with tests/pipeline;
+``pw_url`` (a database reached with a password) is shared with tests/flows.
 """
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import pytest
 from click.testing import Result
@@ -64,3 +66,30 @@ def loaded_db(tmp_path: Path, small_docx: Path) -> str:
     url = f"sqlite:///{tmp_path}/loaded.db"
     assert ingest_path(str(small_docx), url).status == "loaded"
     return url
+
+
+@pytest.fixture
+def pw_url(pg_url: str, pg_server_url: str) -> Iterator[str]:
+    """``pg_url``'s database owned by a fresh role that logs in with the password ``SECRET``
+    (the test server trusts every login, so the password is accepted, not checked)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from pipeline.store.db import get_engine, resolve_url
+
+    role = f"roadmaps_pw_{uuid.uuid4().hex[:8]}"
+    admin = make_url(pg_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{SECRET}'")
+        conn.execute(f'ALTER DATABASE "{make_url(pg_url).database}" OWNER TO {role}')
+    url = make_url(pg_url).set(username=role, password=SECRET).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        get_engine(resolve_url(url)).dispose()
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f"REASSIGN OWNED BY {role} TO {make_url(pg_url).username}")
+            conn.execute(f"DROP OWNED BY {role}")
+        server = make_url(pg_server_url).set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f"DROP ROLE {role}")

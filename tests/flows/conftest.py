@@ -19,3 +19,7 @@ def prefect_server():
 @pytest.fixture(autouse=True)
 def allow_the_local_test_server(monkeypatch):
     monkeypatch.setenv("ROADMAPS_FETCH_ALLOW_PRIVATE", "1")
+
+
+from tests.cli.conftest import pw_url  # noqa: E402,F401  (fixture: a database reached with a password)
+from tests.pipeline.conftest import pg_server_url, pg_url  # noqa: E402,F401  (fixtures)
