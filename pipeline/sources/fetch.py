@@ -21,6 +21,7 @@ Every failure is a ``FetchFailed`` (stage ``"fetch"``) whose reason says what to
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import os
 import socket
@@ -47,6 +48,9 @@ RETRY_STATUS = {429, 500, 502, 503, 504}
 USER_AGENT = "roadmaps-ingest/0.1 (+https://github.com/; research crawler)"
 MAX_BACKOFF = 30.0              # seconds: the longest wait between attempts without Retry-After
 T = TypeVar("T")
+# DNS look-ups run here, not on asyncio's default executor: when the deadline cuts a hanging
+# look-up off, asyncio.run() does not wait for it (it waits for its default executor only).
+_DNS_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="roadmaps-dns")
 
 # setting -> (environment variable, default)
 ENV = {
@@ -222,8 +226,9 @@ async def _check_target(url: str, source: str, limits: FetchLimits) -> None:
         addresses = [ipaddress.ip_address(parsed.host).compressed]
     except ValueError:
         try:
-            infos = await asyncio.get_running_loop().getaddrinfo(parsed.host, port,
-                                                                 type=socket.SOCK_STREAM)
+            infos = await asyncio.get_running_loop().run_in_executor(
+                _DNS_POOL, functools.partial(socket.getaddrinfo, parsed.host, port,
+                                             type=socket.SOCK_STREAM))
         except socket.gaierror as e:
             raise _fail(source, f"cannot resolve the host {parsed.host!r} ({e.strerror or e}); "
                                 f"check the URL and the network") from e

@@ -130,3 +130,18 @@ def test_bad_settings_name_the_variable(monkeypatch, name, value, words):
     with pytest.raises(BadSetting) as err:
         FetchLimits.from_env()
     assert name in str(err.value) and words in str(err.value) and err.value.exit_code == 2
+
+
+def test_a_hanging_dns_lookup_is_cut_off_by_the_deadline(monkeypatch):
+    import socket
+
+    def hang(*args, **kwargs):
+        time.sleep(5)
+        raise socket.gaierror(-2, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hang)
+    monkeypatch.delenv("ROADMAPS_FETCH_ALLOW_PRIVATE", raising=False)
+    started = time.monotonic()
+    with pytest.raises(FetchFailed, match="deadline of 1 s"):
+        fetch("http://slow-dns.example/a.pdf", deadline=1, retries=0, timeout=5)
+    assert time.monotonic() - started < 3
