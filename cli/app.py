@@ -3,6 +3,8 @@
 Every command is a thin shell over one library function (the way sqlite-utils keeps its CLI):
 ``cli.documents`` (ingest, export, db upgrade), ``cli.compare`` (compare, report, browse, themes),
 ``cli.flows`` (pull, serve: Prefect) and ``cli.quarantine``. Nothing adds commands elsewhere.
+Errors become one line and an exit code in ``cli.errors.RoadmapsGroup`` (2: usage, 1: failed
+work); ``--debug`` / ``ROADMAPS_DEBUG=1`` shows the traceback instead.
 """
 
 from __future__ import annotations
@@ -10,11 +12,25 @@ from __future__ import annotations
 import typer
 
 from cli import compare, documents, flows, quarantine
+from cli.errors import DEBUG_ENV, RoadmapsGroup
 
 app = typer.Typer(help="Russian regional roadmaps (дорожные карты) → one curated SQL database.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+                  epilog="Exit codes: 0 done; 1 the work failed (a document, the database, the "
+                         "network); 2 the command was given something unusable (option, path, URL, "
+                         "schedule, missing database); 130 interrupted. --debug shows tracebacks.",
+                  cls=RoadmapsGroup, no_args_is_help=True, add_completion=False,
+                  pretty_exceptions_enable=False)
 db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 quarantine_app = typer.Typer(help="Documents that failed to ingest.", no_args_is_help=True)
+
+
+@app.callback()
+def global_options(
+    debug: bool = typer.Option(False, "--debug", envvar=DEBUG_ENV,
+                               help="Show the full traceback of an error (also $ROADMAPS_DEBUG=1)."),
+) -> None:
+    """Options of every command (the help text is the app's)."""
+
 
 app.command("ingest")(documents.ingest)
 app.command("export")(documents.export)
@@ -26,13 +42,15 @@ app.command("pull")(flows.pull)
 app.command("serve")(flows.serve)
 db_app.command("upgrade")(documents.db_upgrade)
 quarantine_app.command("list")(quarantine.quarantine_list)
+quarantine_app.command("show")(quarantine.quarantine_show)
+quarantine_app.command("drop")(quarantine.quarantine_drop)
 quarantine_app.command("retry")(quarantine.quarantine_retry)
 app.add_typer(db_app, name="db")
 app.add_typer(quarantine_app, name="quarantine")
 
 
 def main() -> None:  # pragma: no cover - console script
-    app()
+    app(prog_name="roadmaps")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,17 +1,22 @@
 """CLI commands for comparison: ``compare``, ``report``, ``browse``, ``themes``.
 
 Registered by ``cli.app``. Each command parses options, calls one library function and prints.
+None of them creates a database: with none at --db they exit 2 ("run `roadmaps ingest` first");
+a region that is not in the database is named together with the regions that are.
 """
 
 from __future__ import annotations
 
+import socket
 import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from cli.common import DB_HELP, REGIONS_HELP, console
+from cli.common import DB_HELP, REGIONS_HELP, say
+from cli.documents import check_regions, explain_empty
+from pipeline.errors import UsageError
 
 
 def compare_cmd(
@@ -26,17 +31,22 @@ def compare_cmd(
     Example: roadmaps compare --by theme --regions RU-KLU,RU-AMU --format json
     """
     from pipeline.compare.views import AXES, FORMATS, compare, write_frame
+    from pipeline.store.db import require_database
 
-    if by not in AXES or fmt not in FORMATS:
-        console.print(f"[red]error[/] --by must be one of {', '.join(AXES)}; --format one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
+    if by not in AXES:
+        raise UsageError(f"--by {by!r}: choose one of {', '.join(AXES)}")
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if fmt == "parquet" and output is None:
-        console.print("[red]error[/] parquet is binary: give -o FILE")
-        raise typer.Exit(2)
-    df = compare(db, by, regions)
+        raise UsageError("--format parquet is binary: give -o FILE")
+    url = require_database(db)
+    wanted = check_regions(url, regions)
+    df = compare(url, by, wanted)
+    if df.empty:
+        explain_empty(url, "rows to compare")
     data = write_frame(df, fmt, output)
     if data is None:
-        console.print(f"wrote {len(df)} rows to {output}")
+        say(f"wrote {len(df)} rows to {output}")
     else:
         sys.stdout.write(data.decode("utf-8"))
 
@@ -50,33 +60,49 @@ def report_cmd(
 
     Example: roadmaps report -o report.html
     """
-    from pipeline.compare.views import normalise_regions
     from pipeline.compare.report import write_report
+    from pipeline.store.db import known_regions, require_database
 
-    path = write_report(output, db, normalise_regions(regions) or None)
-    console.print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
+    url = require_database(db)
+    wanted = check_regions(url, regions)
+    if not known_regions(url):
+        explain_empty(url, "regions to report on")
+    path = write_report(output, url, wanted or None)
+    say(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
+
+
+def check_port_free(port: int, host: str = "127.0.0.1") -> None:
+    """UsageError when ``host:port`` cannot be bound (in use, or a privileged port)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as e:
+            raise UsageError(f"--port {port}: cannot listen on {host}:{port} ({e.strerror or e}); "
+                             f"choose another port with --port", stage="browse") from e
 
 
 def browse_cmd(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP + " Must be SQLite."),
-    port: int = typer.Option(8001, "--port", "-p", help="Port on 127.0.0.1."),
+    port: int = typer.Option(8001, "--port", "-p", min=1, max=65535, help="Port on 127.0.0.1."),
 ) -> None:
     """Browse the database in Datasette on 127.0.0.1 (canned queries, full-text search over titles).
 
     Example: roadmaps browse --port 8001
     """
     from pipeline.compare.browse import serve, sqlite_path
+    from pipeline.errors import require_module
+    from pipeline.store.db import require_database
 
     try:
-        path = sqlite_path(db)
+        sqlite_path(db)
     except ValueError as e:
-        console.print(f"[red]error[/] {e}")
-        raise typer.Exit(2)
-    if not path.exists():
-        console.print(f"[red]error[/] {path}: no such database; run `roadmaps ingest` first")
-        raise typer.Exit(2)
-    console.print(f"Datasette on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-    serve(db, port)
+        raise UsageError(f"--db: {e}", stage="browse") from e
+    url = require_database(db)
+    require_module("datasette")
+    require_module("uvicorn")
+    check_port_free(port)
+    say(f"Datasette on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    serve(url, port)
 
 
 def themes_cmd(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
@@ -84,7 +110,8 @@ def themes_cmd(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> 
 
     Example: roadmaps themes --db sqlite:///data/curated/roadmaps.db
     """
+    from pipeline.store.db import require_database
     from pipeline.themes import reassign_all
 
-    counts = reassign_all(db)
-    console.print(f"themes assigned: {counts['rows']} rows over {counts['documents']} documents")
+    counts = reassign_all(require_database(db))
+    say(f"themes assigned: {counts['rows']} rows over {counts['documents']} documents")

@@ -1,64 +1,81 @@
 """Prefect commands: ``pull`` (the ingest flow on a manifest, temporary Prefect server, no
-setup), ``serve`` (a scheduled deployment via ``flow.serve``) and ``quarantine list|retry``.
+setup) and ``serve`` (a scheduled deployment via ``flow.serve``).
 
-Registered by ``cli.app``. Prefect is imported only inside the commands that need it, so
-``roadmaps export`` and friends stay fast.
+Registered by ``cli.app``. Everything that can be wrong with the arguments — the manifest,
+its local paths, the database URL, the cron expression, the fetch settings, a missing
+``prefect-dask`` — is checked before Prefect is imported or a server started. The database
+password never reaches a flow or deployment parameter (``flows.deploy.secret_free_db``).
 """
 
 from __future__ import annotations
 
 import flows.prefect_env  # noqa: F401  (Prefect settings before Prefect is imported)
 
-import json
 import os
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import httpx
 import typer
 from rich.table import Table
 
-from cli.common import DB_HELP, console
-from pipeline.sources.manifest import ManifestError, load_manifest
+from cli.common import ALLOW_PRIVATE_HELP, DB_HELP, console, esc, say
+from pipeline.errors import RoadmapsError, UsageError
 
 LOCAL_SERVER_URL = "http://127.0.0.1:4200/api"
 SERVER_START_TIMEOUT = 120
 
 
 def report_table(report: dict) -> Table:
-    """Rich summary of a run report."""
+    """Rich summary of a run report (sources and errors escaped)."""
     t = Table(title="Ingest run")
     for col in ("status", "source", "stage", "error"):
         t.add_column(col, overflow="fold")
     for source in report["loaded"]:
-        t.add_row("[green]loaded[/]", source, "", "")
+        t.add_row("[green]loaded[/]", esc(source), "", "")
     for source in report["unchanged"]:
-        t.add_row("[cyan]unchanged[/]", source, "", "")
+        t.add_row("[cyan]unchanged[/]", esc(source), "", "")
     for f in report["failed"]:
-        t.add_row("[red]failed[/]", f["source"], f["stage"] or "", f["error"] or "")
+        t.add_row("[red]failed[/]", esc(f["source"]), esc(f["stage"]), esc(f["error"]))
     return t
 
 
 def print_report(report: dict) -> None:
     console.print(report_table(report))
-    console.print(f"documents: {len(report['loaded'])} loaded, {len(report['unchanged'])} unchanged, "
-                  f"{len(report['failed'])} failed")
+    say(f"documents: {len(report['loaded'])} loaded, {len(report['unchanged'])} unchanged, "
+        f"{len(report['failed'])} failed")
     if report["failed"]:
-        console.print("failed documents are in the quarantine table: `roadmaps quarantine list`, "
-                      "then `roadmaps quarantine retry` once fixed")
+        say("failed documents are in the quarantine table: `roadmaps quarantine list`, "
+            "then `roadmaps quarantine retry` once fixed")
 
 
-def check_manifest(manifest: Path) -> None:
-    """Fail fast (exit 2) on a bad manifest, before any Prefect server starts."""
-    try:
-        load_manifest(manifest)
-    except ManifestError as e:
-        console.print(f"[red]error[/] {e}")
-        raise typer.Exit(2)
+def check_run(manifest: Path, db: Optional[str], dask: bool = False) -> str:
+    """Everything ``pull``/``serve`` can check up front; returns the resolved database URL."""
+    from pipeline.errors import require_module
+    from pipeline.sources.fetch import FetchLimits, check_source
+    from pipeline.sources.manifest import load_manifest
+    from pipeline.store.db import resolve_url
+
+    url = resolve_url(db)
+    for entry in load_manifest(manifest).sources:
+        if entry.path:
+            check_source(entry.path)
+    FetchLimits.from_env()
+    if dask:
+        require_module("prefect_dask")
+    return url
+
+
+def run_flow(manifest: Optional[Path], db_url: str, report: Optional[Path], **options: Any) -> dict:
+    """The ingest flow in this process (``flows.ingest.run_ingest``); returns its report."""
+    from flows.ingest import run_ingest
+
+    return run_ingest(str(manifest) if manifest else None, db_url, str(report) if report else None,
+                      **options)
 
 
 def pull(
@@ -67,6 +84,7 @@ def pull(
     report: Optional[Path] = typer.Option(None, "--report", help="Write the run report as JSON here."),
     workers: int = typer.Option(4, "--workers", min=1, help="Documents processed in parallel."),
     dask: bool = typer.Option(False, "--dask", help="Run on a local Dask cluster (many documents)."),
+    allow_private: bool = typer.Option(False, "--allow-private-network", help=ALLOW_PRIVATE_HELP),
 ) -> None:
     """Fetch and ingest every document of a manifest through the Prefect flow.
 
@@ -75,14 +93,14 @@ def pull(
 
     Example: roadmaps pull data/raw/manifest.yaml --report run.json
     """
-    check_manifest(manifest)
-    from flows.ingest import run_ingest
-
-    result = run_ingest(str(manifest), db, str(report) if report else None,
-                        workers=workers, dask=dask)
+    url = check_run(manifest, db, dask)
+    options: dict[str, Any] = {"workers": workers, "dask": dask}
+    if allow_private:
+        options["allow_private"] = True
+    result = run_flow(manifest, url, report, **options)
     print_report(result)
     if report:
-        console.print(f"report written to {report}")
+        say(f"report written to {report}")
     if result["failed"]:
         raise typer.Exit(1)
 
@@ -97,74 +115,83 @@ def server_is_up(api_url: str) -> bool:
 def start_local_server() -> subprocess.Popen:
     """``prefect server start`` in the background; returns once its API answers."""
     prefect_bin = shutil.which("prefect") or str(Path(sys.executable).with_name("prefect"))
-    console.print(f"starting `prefect server start` (PREFECT_HOME={os.environ['PREFECT_HOME']}) …")
+    say(f"starting `prefect server start` (PREFECT_HOME={os.environ['PREFECT_HOME']}) …")
     proc = subprocess.Popen([prefect_bin, "server", "start", "--host", "127.0.0.1", "--port", "4200"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     while time.monotonic() < deadline:
         if server_is_up(LOCAL_SERVER_URL):
-            console.print(f"Prefect server up: UI at {LOCAL_SERVER_URL.removesuffix('/api')}")
+            say(f"Prefect server up: UI at {LOCAL_SERVER_URL.removesuffix('/api')}")
             return proc
         if proc.poll() is not None:
-            raise RuntimeError(f"`prefect server start` exited with code {proc.returncode}")
+            raise RoadmapsError(f"`prefect server start` exited with code {proc.returncode} "
+                                f"(is port 4200 in use?)", stage="serve")
         time.sleep(1)
     proc.terminate()
-    raise RuntimeError(f"`prefect server start` did not answer within {SERVER_START_TIMEOUT} s")
+    raise RoadmapsError(f"`prefect server start` did not answer within {SERVER_START_TIMEOUT} s",
+                        stage="serve")
 
 
 NO_SERVER_HELP = (
     "`serve` needs a running Prefect server (the temporary one used by `pull` cannot keep a "
-    "schedule). Either:\n"
-    "  1. in another terminal: prefect server start\n"
-    f"     then: export PREFECT_API_URL={LOCAL_SERVER_URL} and run this command again, or\n"
-    "  2. add --start-server and this command starts one for you (stopped on Ctrl-C)."
+    f"schedule): run `prefect server start` in another terminal and export "
+    f"PREFECT_API_URL={LOCAL_SERVER_URL}, or add --start-server"
 )
 
 
 def serve(
     manifest: Path = typer.Argument(..., help="YAML manifest with a 'sources:' list."),
     cron: str = typer.Option("0 6 * * 1", "--cron", help="Cron schedule (default: Mondays 06:00)."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP + " A password in it is passed to "
+                                     "runs as $ROADMAPS_DB_URL, never as a parameter."),
+    db_secret: Optional[str] = typer.Option(None, "--db-secret",
+                                            help="Name of a Prefect Secret block holding the database URL."),
     report: Optional[Path] = typer.Option(None, "--report", help="JSON run report, rewritten each run."),
     name: str = typer.Option("roadmaps-weekly", "--name", help="Deployment name."),
     start_server: bool = typer.Option(False, "--start-server",
                                       help="Start `prefect server start` for you if none is set."),
+    allow_private: bool = typer.Option(False, "--allow-private-network", help=ALLOW_PRIVATE_HELP),
 ) -> None:
     """Serve the ingest flow as a scheduled deployment (runs until Ctrl-C).
 
     Example: roadmaps serve data/raw/manifest.yaml --cron "0 6 * * 1" --start-server
     """
-    check_manifest(manifest)
+    from flows.deploy import check_cron
+
+    check_cron(cron)
+    check_run(manifest, db)
     api_url = os.environ.get("PREFECT_API_URL")
-    proc = None
-    if not api_url:
-        if not start_server:
-            console.print(f"[red]error[/] {NO_SERVER_HELP}")
-            raise typer.Exit(2)
-        proc = start_local_server()
-        api_url = LOCAL_SERVER_URL
-    elif not server_is_up(api_url):
-        console.print(f"[red]error[/] no Prefect server answers at PREFECT_API_URL={api_url}")
-        raise typer.Exit(2)
+    if not api_url and not start_server:
+        raise UsageError(NO_SERVER_HELP, stage="serve")
+    if api_url and not server_is_up(api_url):
+        raise RoadmapsError(f"no Prefect server answers at PREFECT_API_URL={api_url}", stage="serve")
+    proc = start_local_server() if not api_url else None
     try:
-        serve_flow(str(manifest), db, report, name, cron, api_url)
+        serve_flow(str(manifest), db, db_secret, report, name, cron, api_url or LOCAL_SERVER_URL,
+                   allow_private)
     except KeyboardInterrupt:
-        console.print("stopped serving")
+        say("stopped serving")
     finally:
         if proc is not None:
             proc.terminate()
             proc.wait(timeout=30)
 
 
-def serve_flow(manifest: str, db: Optional[str], report: Optional[Path], name: str, cron: str,
-               api_url: str) -> None:
+def serve_flow(manifest: str, db: Optional[str], db_secret: Optional[str], report: Optional[Path],
+               name: str, cron: str, api_url: str, allow_private: bool = False) -> None:
+    """``ingest_sources.serve`` with secret-free parameters; the URL's password, if any, goes
+    to the runs through this process's environment."""
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
+    from flows.deploy import deployment_description, deployment_parameters
     from flows.ingest import ingest_sources
-    from pipeline.store.db import resolve_url
 
-    parameters = {"manifest_path": manifest, "db_url": resolve_url(db),
-                  "report_path": str(report.resolve()) if report else None, "fail_on_errors": True}
+    parameters, env = deployment_parameters(manifest, db, report, allow_private)
+    if db_secret:
+        parameters.update(db_url=None, db_secret=db_secret)
+        env = {}
+    os.environ.update(env)  # runs are subprocesses of this process: they inherit it
     with temporary_settings(updates={PREFECT_API_URL: api_url}):
-        console.print(f"serving deployment 'ingest-sources/{name}' on cron {cron!r}; Ctrl-C stops")
-        ingest_sources.serve(name=name, cron=cron, parameters=parameters)
+        say(f"serving deployment 'ingest-sources/{name}' on cron {cron!r}; Ctrl-C stops")
+        ingest_sources.serve(name=name, cron=cron, parameters=parameters,
+                             description=deployment_description(manifest, db, cron, db_secret))

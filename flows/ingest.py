@@ -6,6 +6,11 @@ on the task runner (threads by default, Dask for many documents) and calls one
 task per stage: fetch → hash → skip-if-loaded → extract → normalise → validate →
 load. A failing stage never stops the other documents: the document goes to the
 quarantine table and into the run report's ``failed`` list.
+
+Secrets: the database URL is only ever logged masked (``mask_url``). ``run_ingest`` passes a
+URL that carries a password through ``$ROADMAPS_DB_URL`` instead of as a flow parameter
+(parameters are stored by the Prefect server and shown in its UI); a deployment can also
+name a Prefect ``Secret`` block holding the URL (``db_secret``).
 """
 
 from __future__ import annotations
@@ -13,17 +18,20 @@ from __future__ import annotations
 import flows.prefect_env  # noqa: F401  (Prefect settings before Prefect is imported)
 
 import json
+import os
+from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.states import Failed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from pipeline.store.db import resolve_url, upgrade
-from pipeline.sources.fetch import (DEFAULT_MAX_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT, FetchedFile,
-                            fetch, local_copy)
+from flows.deploy import secret_free_db
+from pipeline.store.db import mask_secrets, mask_url, resolve_url, upgrade
+from pipeline.sources.fetch import FetchedFile, FetchLimits, fetch, local_copy
 from pipeline.ingest import (IngestOutcome, StageError, extract_stage, is_loaded, load_stage,
                              normalise_stage, quarantine, resolve_quarantine, sha256_bytes,
                              validate_stage)
@@ -36,8 +44,8 @@ REPORT_ARTIFACT_KEY = "roadmaps-ingest-report"
 # ---- stage tasks: one Prefect task per stage, each a single library call -------------------
 
 @task(name="fetch", task_run_name="fetch {entry.location}")
-def fetch_task(entry: SourceEntry, max_bytes: int, timeout: float, retries: int) -> FetchedFile:
-    return fetch(entry, max_bytes=max_bytes, timeout=timeout, retries=retries)
+def fetch_task(entry: SourceEntry, limits: dict[str, Any]) -> FetchedFile:
+    return fetch(entry, **limits)
 
 
 @task(name="hash")
@@ -84,7 +92,7 @@ def quarantine_task(db_url: str, source: str, sha256: Optional[str], stage: str,
 
 def run_stages(entry: SourceEntry, db_url: str, fetch_options: dict) -> IngestOutcome:
     """The stage tasks in order for one entry; raises StageError at the first failure."""
-    fetched = fetch_task(entry, **fetch_options)
+    fetched = fetch_task(entry, fetch_options)
     sha = hash_task(fetched)
     if already_loaded_task(db_url, sha):
         resolve_quarantine(db_url, entry.location)
@@ -107,12 +115,12 @@ def ingest_document(entry: SourceEntry, db_url: str, fetch_options: dict) -> Ing
         outcome = run_stages(entry, db_url, fetch_options)
     except StageError as e:
         sha = getattr(e, "sha256", None)
-        quarantine_task(db_url, entry.location, sha, e.stage, str(e.args[0]))
+        quarantine_task(db_url, entry.location, sha, e.stage, e.reason)
         logger.error("%s", e)
         return IngestOutcome(source=entry.location, sha256=sha, status="failed",
                              stage=e.stage, error=str(e))
     except Exception as e:  # a bug, not bad input: still confined to this one document
-        message = f"{entry.location}: internal error: {type(e).__name__}: {e}"
+        message = mask_secrets(f"{entry.location}: internal error: {type(e).__name__}: {e}")
         quarantine_task(db_url, entry.location, None, "internal", message)
         logger.exception("%s", message)
         return IngestOutcome(source=entry.location, sha256=None, status="failed",
@@ -171,19 +179,26 @@ def manifest_for_run(manifest_path: Optional[str], sources: Optional[list[str]])
       log_prints=False)
 def ingest_sources(manifest_path: Optional[str] = None, db_url: Optional[str] = None,
                    report_path: Optional[str] = None, sources: Optional[list[str]] = None,
-                   max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT,
-                   retries: int = DEFAULT_RETRIES, fail_on_errors: bool = False) -> dict[str, Any]:
+                   max_bytes: Optional[int] = None, timeout: Optional[float] = None,
+                   retries: Optional[int] = None, deadline: Optional[float] = None,
+                   allow_private: Optional[bool] = None, fail_on_errors: bool = False,
+                   db_secret: Optional[str] = None) -> dict[str, Any]:
     """Ingest every document of a manifest (or of ``sources``: bare urls/paths).
 
+    ``db_url`` None: ``$ROADMAPS_DB_URL`` (or the default SQLite file); ``db_secret``: the name
+    of a Prefect Secret block holding the URL. Fetch limits left None come from the
+    ``ROADMAPS_*`` environment variables (``pipeline.sources.fetch.FetchLimits``).
     Returns the run report; with ``fail_on_errors`` the run ends Failed when any document
     failed (scheduled deployments use that so failures show in the Prefect UI).
     """
     logger = get_run_logger()
     manifest = manifest_for_run(manifest_path, sources)
-    db_url = resolve_url(db_url)
+    db_url = resolve_url(db_url_from_secret(db_secret) if db_secret else db_url)
+    limits = FetchLimits.from_env(max_bytes=max_bytes, timeout=timeout, retries=retries,
+                                  deadline=deadline, allow_private=allow_private)
     upgrade(db_url)  # once, before the parallel tasks touch the database
-    fetch_options = {"max_bytes": max_bytes, "timeout": timeout, "retries": retries}
-    logger.info("ingesting %d documents into %s", len(manifest.sources), db_url)
+    fetch_options = asdict(limits)
+    logger.info("ingesting %d documents into %s", len(manifest.sources), mask_url(db_url))
     futures = [ingest_document.submit(entry, db_url, fetch_options) for entry in manifest.sources]
     outcomes = [f.result() for f in futures]
     report = build_report(outcomes)
@@ -194,6 +209,13 @@ def ingest_sources(manifest_path: Optional[str] = None, db_url: Optional[str] = 
         return Failed(message=f"{len(report['failed'])} of {len(outcomes)} documents failed",
                       data=report)
     return report
+
+
+def db_url_from_secret(name: str) -> str:
+    """The database URL kept in the Prefect Secret block ``name``."""
+    from prefect.blocks.system import Secret
+
+    return str(Secret.load(name).get())
 
 
 def make_task_runner(workers: int = DEFAULT_WORKERS, dask: bool = False):
@@ -212,5 +234,22 @@ def run_ingest(manifest_path: Optional[str] = None, db_url: Optional[str] = None
     """Run ``ingest_sources`` on the chosen task runner and return its report."""
     runner = make_task_runner(workers, dask)
     configured = ingest_sources.with_options(task_runner=runner)
-    return configured(manifest_path=manifest_path, db_url=db_url, report_path=report_path,
-                      sources=sources, **options)
+    db_param, env = secret_free_db(db_url)
+    with environment(env):
+        return configured(manifest_path=manifest_path, db_url=db_param, report_path=report_path,
+                          sources=sources, **options)
+
+
+@contextmanager
+def environment(values: dict[str, str]) -> Iterator[None]:
+    """Set environment variables for the duration of a block (a run in this process)."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, old in saved.items():
+            if old is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = old

@@ -17,6 +17,7 @@ from typing import Optional
 from sqlalchemy import select
 
 from extractors import ExtractedDocument, ExtractionError, extract, sniff
+from pipeline.errors import StageError, UnsupportedFormat
 from pipeline.store.db import get_engine, resolve_url, session_factory, upgrade
 from pipeline.records import DocumentRecord
 from pipeline.store.schema import Document, QuarantineEntry
@@ -40,18 +41,6 @@ class IngestOutcome:
         return dict(self.__dict__)
 
 
-class StageError(Exception):
-    """A document failed at a named stage; the message names the file."""
-
-    def __init__(self, message: str, stage: str, source: str):
-        super().__init__(message)
-        self.stage = stage
-        self.source = source
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.stage} failed: {self.args[0]}"
-
-
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -61,7 +50,7 @@ def sniff_format(data: bytes, source: str) -> str:
     try:
         return sniff(data)
     except ExtractionError as e:
-        raise StageError(str(e.args[0]), "sniff", source) from e
+        raise UnsupportedFormat(source, str(e.args[0])) from e
 
 
 def is_loaded(db_url: str, sha256: str) -> bool:
@@ -141,13 +130,10 @@ def resolve_quarantine(db_url: str, source: str) -> None:
 
 
 def list_quarantine(db_url: str, include_resolved: bool = False) -> list[dict]:
-    upgrade(db_url)
-    with session_factory(db_url)() as s:
-        q = select(QuarantineEntry).order_by(QuarantineEntry.id)
-        if not include_resolved:
-            q = q.where(QuarantineEntry.resolved.is_(False))
-        return [{"source": e.source, "sha256": e.sha256, "stage": e.stage, "error": e.error,
-                 "time": e.created_at.isoformat(), "attempt": e.attempt} for e in s.scalars(q)]
+    """Open quarantine entries (also resolved and dropped ones with ``include_resolved``)."""
+    from pipeline.store.quarantine import list_entries
+
+    return list_entries(db_url, include_closed=include_resolved)
 
 
 def ingest_bytes(data: bytes, path: str, db_url: str, source: str,

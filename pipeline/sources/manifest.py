@@ -24,13 +24,17 @@ from urllib.parse import urlparse
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from pipeline.errors import UsageError
+
 ALLOWED_SCHEMES = ("http", "https", "file")
 REGION_CODE_PATTERN = re.compile(r"^RU-[A-Z]{2,3}$")
 URL_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")   # a scheme of 2+ letters (not "C:")
 
 
-class ManifestError(ValueError):
-    """A manifest that cannot be used; the message names the file and the entry."""
+class ManifestError(UsageError, ValueError):
+    """A manifest that cannot be used; the one-line message names the file and the entry."""
+
+    stage = "manifest"
 
 
 class SourceEntry(BaseModel):
@@ -122,7 +126,7 @@ def _validate_entries(raw_sources: list, manifest_path: str) -> list[SourceEntry
             details = "; ".join(_field_message(err) for err in e.errors())
             problems.append(f"{describe_entry(i, raw)}: {details}")
     if problems:
-        raise ManifestError(f"{manifest_path}: invalid manifest:\n  " + "\n  ".join(problems))
+        raise ManifestError(f"{manifest_path}: invalid manifest: " + "; ".join(problems))
     return entries
 
 
@@ -138,7 +142,7 @@ def parse_manifest(text: str, manifest_path: str = "<manifest>") -> Manifest:
     try:
         doc = yaml.safe_load(text)
     except yaml.YAMLError as e:
-        raise ManifestError(f"{manifest_path}: not valid YAML: {e}") from e
+        raise ManifestError(f"{manifest_path}: not valid YAML: {' '.join(str(e).split())}") from e
     if not isinstance(doc, dict) or not isinstance(doc.get("sources"), list):
         raise ManifestError(f"{manifest_path}: expected a mapping with a 'sources:' list")
     unknown = sorted(set(doc) - {"sources"})

@@ -8,6 +8,8 @@ _EXPORTS = {
     "get_engine": "db",
     "session_factory": "db",
     "upgrade": "db",
+    "mask_url": "db",
+    "require_database": "db",
     "load_document": "load",
     "export_documents": "export",
     "document_json": "export",

@@ -241,3 +241,6 @@ class QuarantineEntry(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     attempt: Mapped[int] = mapped_column(Integer, default=1)
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    # set by `roadmaps quarantine drop`: no longer listed or retried, kept as an audit record
+    dropped_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+    drop_reason: Mapped[Optional[str]] = mapped_column(Text, nullable=True)

@@ -140,7 +140,8 @@ def test_cli_ingests_urls_through_fetch_and_quarantines_an_html_page(tmp_path, d
 
     doc = good_docx(tmp_path).read_bytes()
     with serve_routes({"/order.docx": doc, "/order.pdf": b"<html><body>not here</body></html>"}) as base:
-        res = CliRunner().invoke(app, ["ingest", f"{base}/order.docx", f"{base}/order.pdf", "--db", db_url])
+        res = CliRunner().invoke(app, ["ingest", f"{base}/order.docx", f"{base}/order.pdf", "--db", db_url,
+                                       "--allow-private-network"])  # the test server is on 127.0.0.1
     assert res.exit_code == 1
     assert [d["document"]["source"] for d in export_json(db_url)] == [f"{base}/order.docx"]
     assert [(q["source"], q["stage"]) for q in list_quarantine(db_url)] == [(f"{base}/order.pdf", "sniff")]

@@ -1,17 +1,22 @@
-"""fetch(): retries on 5xx, HTML where a PDF was expected, the size cap, schemes, local files."""
+"""fetch(): retries on 5xx, HTML where a PDF was expected, the size cap, schemes, local files.
+
+The local test server is on 127.0.0.1, which fetch refuses by default (no private addresses):
+every test here that talks to it allows that explicitly (``allow_private=True`` in FAST).
+"""
 
 import time
 
 import pytest
 
 from pipeline.sources.fetch import fetch, local_copy
-from pipeline.ingest import StageError, sha256_bytes
+from pipeline.errors import StageError
+from pipeline.ingest import sha256_bytes
 from pipeline.sources.manifest import SourceEntry
 from tests.local_http import Route, serve_routes
 
 PDF_BYTES = b"%PDF-1.4\n" + b"0" * 2000 + b"\n%%EOF\n"
 HTML_BYTES = b"<!DOCTYPE html><html><body>Document moved</body></html>"
-FAST = {"timeout": 5, "backoff": 0.01}
+FAST = {"timeout": 5, "backoff": 0.01, "allow_private": True}
 
 
 def test_retry_after_two_server_errors_succeeds():
@@ -65,7 +70,7 @@ def test_size_cap_applies_to_local_files(tmp_path):
 @pytest.mark.parametrize("url", ["ftp://127.0.0.1/a.pdf", "gopher://x/a.pdf", "data:,abc"])
 def test_disallowed_scheme(url):
     with pytest.raises(StageError) as err:
-        fetch(url, max_bytes=10**6, retries=0)
+        fetch(url, max_bytes=10**6, retries=0, allow_private=True)
     assert err.value.stage == "fetch" and "not allowed" in str(err.value)
 
 
