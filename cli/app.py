@@ -14,20 +14,36 @@ import typer
 from cli import compare, documents, flows, quarantine
 from cli.errors import DEBUG_ENV, RoadmapsGroup
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+
 app = typer.Typer(help="Russian regional roadmaps (дорожные карты) → one curated SQL database.",
                   epilog="Exit codes: 0 done; 1 the work failed (a document, the database, the "
                          "network); 2 the command was given something unusable (option, path, URL, "
                          "schedule, missing database); 130 interrupted. --debug shows tracebacks.",
                   cls=RoadmapsGroup, no_args_is_help=True, add_completion=False,
-                  pretty_exceptions_enable=False)
-db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
-quarantine_app = typer.Typer(help="Documents that failed to ingest.", no_args_is_help=True)
+                  pretty_exceptions_enable=False, context_settings=HELP_OPTIONS)
+db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True, context_settings=HELP_OPTIONS)
+quarantine_app = typer.Typer(help="Documents that failed to ingest.", no_args_is_help=True,
+                             context_settings=HELP_OPTIONS)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"roadmaps {version('roadmaps')}")
+        except PackageNotFoundError:  # a checkout that was never installed
+            typer.echo("roadmaps (not installed)")
+        raise typer.Exit()
 
 
 @app.callback()
 def global_options(
     debug: bool = typer.Option(False, "--debug", envvar=DEBUG_ENV,
                                help="Show the full traceback of an error (also $ROADMAPS_DEBUG=1)."),
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
 ) -> None:
     """Options of every command (the help text is the app's)."""
 
