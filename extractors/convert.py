@@ -143,11 +143,14 @@ def _seed_profile(profile: Path) -> None:
     (user / "registrymodifications.xcu").write_text(PROFILE_SETTINGS, encoding="utf-8")
 
 
-def convert_command(soffice: str, profile: Path, src: Path, outdir: Path, kind: str) -> list[str]:
-    """The soffice command line converting ``src`` to DOCX in ``outdir`` with a private profile."""
-    return [soffice, "--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
-            f"-env:UserInstallation={profile.as_uri()}", f"--infilter={INPUT_FILTERS[kind]}",
-            "--convert-to", DOCX_FILTER, "--outdir", str(outdir), str(src)]
+def convert_command(soffice: str, profile: Path, src: Path, outdir: Path, target: str,
+                    infilter: Optional[str] = None) -> list[str]:
+    """The soffice command line converting ``src`` to ``target`` in ``outdir`` with a private profile."""
+    cmd = [soffice, "--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
+           f"-env:UserInstallation={profile.as_uri()}"]
+    if infilter:
+        cmd.append(f"--infilter={infilter}")
+    return cmd + ["--convert-to", target, "--outdir", str(outdir), str(src)]
 
 
 def _last_line(output: str) -> str:
@@ -155,33 +158,49 @@ def _last_line(output: str) -> str:
     return lines[-1] if lines else "no output"
 
 
-def convert_to_docx(path: str, kind: str, workdir: Path, *, soffice: Optional[str] = None,
-                    timeout: Optional[float] = None, max_bytes: Optional[int] = None) -> Path:
-    """Convert ``path`` (a ``kind`` file) to a DOCX inside ``workdir``; returns the DOCX path."""
-    check_input(path, kind, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+def _require_soffice(path: str, kind: str, soffice: Optional[str]) -> str:
     exe = find_soffice(soffice)
     if exe is None:
         raise _fail(path, f"LibreOffice is needed to read .{kind} files but `soffice` was not "
                           f"found: install the Debian package {DEBIAN_PACKAGE} "
                           f"(apt-get install --no-install-recommends {DEBIAN_PACKAGE}) "
                           f"or set {SOFFICE_ENV}")
+    return exe
+
+
+def run_libreoffice(path: str, kind: str, target: str, workdir: Path, *,
+                    soffice: Optional[str] = None, timeout: Optional[float] = None) -> Path:
+    """Convert ``path`` (a ``kind`` file) with LibreOffice to ``target`` (``ext[:filter]``) in ``workdir``.
+
+    ``workdir`` (empty, owned by the caller) receives the private profile, a copy of the input
+    and the output; the path of the output file is returned.
+    """
+    exe = _require_soffice(path, kind, soffice)
     profile, outdir, src = workdir / "profile", workdir / "out", workdir / f"document.{kind}"
     _seed_profile(profile)
     outdir.mkdir()
     shutil.copyfile(path, src)   # the right extension, and LibreOffice never touches the original
     env = dict(os.environ, HOME=str(workdir))
     limit = DEFAULT_TIMEOUT if timeout is None else timeout
+    cmd = convert_command(exe, profile, src, outdir, target, INPUT_FILTERS.get(kind))
     try:
-        code, output = _run_group(convert_command(exe, profile, src, outdir, kind), limit, env)
+        code, output = _run_group(cmd, limit, env)
     except TimeoutError as e:
         raise _fail(path, f"LibreOffice was stopped: {e} (ROADMAPS_CONVERT_TIMEOUT)") from e
     except OSError as e:
         raise _fail(path, f"LibreOffice could not be started ({exe}): {e.strerror or e}") from e
-    result = outdir / "document.docx"
+    result = outdir / f"document.{target.split(':')[0]}"
     if code != 0 or not result.is_file() or result.stat().st_size == 0:
         raise _fail(path, f"LibreOffice could not convert the .{kind} file "
                           f"(exit code {code}): {_last_line(output)}")
     return result
+
+
+def convert_to_docx(path: str, kind: str, workdir: Path, *, soffice: Optional[str] = None,
+                    timeout: Optional[float] = None, max_bytes: Optional[int] = None) -> Path:
+    """Convert ``path`` (a ``kind`` file) to a DOCX inside ``workdir``; returns the DOCX path."""
+    check_input(path, kind, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+    return run_libreoffice(path, kind, DOCX_FILTER, workdir, soffice=soffice, timeout=timeout)
 
 
 def extract_converted(path: str, kind: str, *, soffice: Optional[str] = None,

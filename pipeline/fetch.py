@@ -4,7 +4,8 @@ Timeouts, retries with exponential backoff on 5xx / 429 / connection errors, a
 size cap enforced while streaming (the download stops at the cap), and the file
 type sniffed from the bytes, never from the extension or the Content-Type.
 Every failure is a ``StageError`` with stage ``"fetch"`` (or ``"sniff"`` when the
-bytes are not a PDF/DOCX, e.g. an HTML page served where a PDF was expected).
+bytes are not an accepted format, e.g. an HTML error page with no table in it
+served where a PDF was expected; an HTML page holding a table is read as HTML).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class FetchedFile:
     source: str                 # url or path as written in the manifest
     data: bytes
     sha256: str
-    file_format: str            # "pdf" | "docx"
+    file_format: str            # one of extractors.FORMATS: "pdf", "docx", "doc", "rtf", "odt", "html"
     local_path: Optional[str] = None   # set when the bytes came from a local file
 
 

@@ -57,11 +57,11 @@ def sha256_bytes(data: bytes) -> str:
 
 
 def sniff_format(data: bytes, source: str) -> str:
-    """'pdf' | 'docx' from the bytes; StageError(stage='sniff') otherwise."""
+    """One of ``extractors.FORMATS`` from the bytes; StageError (stage 'sniff', 'open' if damaged) otherwise."""
     try:
         return sniff(data)
     except ExtractionError as e:
-        raise StageError(str(e.args[0]), "sniff", source) from e
+        raise StageError(str(e.args[0]), e.stage or "sniff", source) from e
 
 
 def is_loaded(db_url: str, sha256: str) -> bool:
