@@ -12,8 +12,11 @@ copy of one of its filters. The conversion is treated as running untrusted input
   ``TemporaryDirectory`` that also holds the copy of the input and the output, so
   parallel conversions never share state and nothing is left behind;
 * the profile is seeded with macro execution disabled, security level "very
-  high" and Word VBA neither loaded nor executable; nothing on the command line
-  enables macros;
+  high", Word VBA neither loaded nor executable, and links from untrusted
+  documents blocked (``BlockUntrustedRefererLinks``); nothing on the command line
+  enables macros. (``--convert-to`` does not run document event macros even at
+  the lowest level — the tests check that with an on-load macro — so this is a
+  second lock);
 * ``soffice`` runs in its own process group (``start_new_session``) with a time
   limit (``ROADMAPS_CONVERT_TIMEOUT``, 120 s); on timeout the whole group is killed.
 
@@ -54,6 +57,8 @@ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" \
 oor:op="fuse"><value>3</value></prop></item>
 <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" \
+oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" \
 oor:op="fuse"><value>true</value></prop></item>
 <item oor:path="/org.openoffice.Office.Writer/Filter/Import/VBA"><prop oor:name="Load" \
 oor:op="fuse"><value>false</value></prop></item>
