@@ -278,7 +278,10 @@ def parse_html(data: bytes, path: str = "<html>") -> ExtractedDocument:
     except (etree.ParserError, ValueError) as e:
         raise ExtractionError(f"not a readable HTML page ({e})", "open", path) from e
     walk = _Walk()
-    _walk_body(root, walk)
+    try:
+        _walk_body(root, walk)
+    except RecursionError as e:
+        raise ExtractionError("HTML nested too deeply to read", "extract", path) from e
     if not walk.tables:
         raise ExtractionError("an HTML page with no table in it (an error page?), not a roadmap",
                               "extract", path)

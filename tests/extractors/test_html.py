@@ -175,3 +175,15 @@ def test_unparseable_markup_is_an_extraction_error_not_a_traceback():
     with pytest.raises(ExtractionError) as err:
         parse_html(b"<html><body><p>no tables here</p></body></html>", "x.html")
     assert err.value.stage == "extract" and "x.html" in str(err.value)
+
+
+def test_absurdly_deep_markup_is_handled_without_a_traceback():
+    deep = b"<html><body>" + b"<div>" * 100_000 + b"<table><tr><td>x</td></tr></table>" + b"</div>" * 100_000
+    nested = b"<html><body>" + b"<table><tr><td>" * 5000 + b"x" + b"</td></tr></table>" * 5000
+    for page in (deep, nested):
+        try:
+            doc = parse_html(page)
+        except ExtractionError as e:
+            assert e.stage == "extract"
+        else:
+            assert doc.tables
