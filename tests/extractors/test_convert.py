@@ -209,3 +209,18 @@ def test_two_conversions_at_once_both_succeed(rendered):
     with ThreadPoolExecutor(max_workers=2) as pool:
         docs = list(pool.map(lambda k: extract(rendered[k]), ["doc", "odt"]))
     assert [_grid(d) for d in docs] == [base, base]
+
+
+@needs_soffice
+def test_fetched_doc_is_sniffed_and_extracted_through_a_local_copy():
+    from pipeline.fetch import fetch, local_copy
+    from pipeline.ingest import extract_stage
+    from tests.local_http import Route, serve_routes
+
+    data = (RAW / "kaluga_2021.doc").read_bytes()
+    with serve_routes({"/download?id=1187": Route(data, content_type="application/octet-stream")}) as base:
+        fetched = fetch(f"{base}/download?id=1187", max_bytes=10**7, timeout=5, retries=0)
+    assert fetched.file_format == "doc"
+    with local_copy(fetched) as path:
+        doc = extract_stage(path, fetched.source)
+    assert doc.file_format == "doc" and doc.tables
