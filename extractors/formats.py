@@ -15,7 +15,8 @@
 Everything else is an ``ExtractionError`` at stage ``sniff`` (``open`` for a
 damaged archive) whose message says what the file is when that is known: an
 Excel workbook, a password-protected OLE file (``EncryptedPackage`` stream of an
-encrypted DOCX, or the encryption flag of a Word 97 file), an ODF spreadsheet…
+encrypted DOCX, the encryption flag of a Word 97 file, or encryption data in an
+ODT manifest), an ODF spreadsheet…
 """
 
 from __future__ import annotations
@@ -48,6 +49,14 @@ def _refuse(message: str, stage: str = "sniff") -> ExtractionError:
     return ExtractionError(message, stage)
 
 
+def _odf_encrypted(z: zipfile.ZipFile) -> bool:
+    """An ODF package whose manifest lists encryption data (a password was set)."""
+    try:
+        return b"encryption-data" in z.read("META-INF/manifest.xml")
+    except KeyError:
+        return False
+
+
 def _detect_zip(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -55,6 +64,9 @@ def _detect_zip(data: bytes) -> str:
             if names and names[0] == "mimetype":
                 mimetype = z.read("mimetype").decode("ascii", "replace").strip()
                 if mimetype in ODF_TEXT_TYPES:
+                    if _odf_encrypted(z):
+                        raise _refuse("password-protected (encrypted) ODT: remove the password "
+                                      "and save it again")
                     return "odt"
                 raise _refuse(f"an OpenDocument file of type {mimetype!r}, not a text document")
             if "word/document.xml" in names:

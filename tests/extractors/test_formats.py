@@ -21,11 +21,12 @@ HTML_PAGE = ("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><p>Ð
 RTF = b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} \\f0 Hello\\par }"
 
 
-def _odf_zip(mimetype: str) -> bytes:
+def _odf_zip(mimetype: str, manifest: str = "<manifest:manifest/>") -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("mimetype", mimetype, compress_type=zipfile.ZIP_STORED)
         z.writestr("content.xml", "<office:document-content/>")
+        z.writestr("META-INF/manifest.xml", manifest)
     return buf.getvalue()
 
 
@@ -113,6 +114,14 @@ def test_other_files_are_refused_saying_what_they_are(data, words):
     with pytest.raises(ExtractionError) as err:
         detect(data)
     assert words in str(err.value)
+
+
+def test_password_protected_odt_is_refused():
+    manifest = ('<manifest:manifest><manifest:file-entry manifest:full-path="content.xml">'
+                '<manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry>'
+                '</manifest:manifest>')
+    with pytest.raises(ExtractionError, match="password-protected"):
+        detect(_odf_zip("application/vnd.oasis.opendocument.text", manifest))
 
 
 def test_zip_without_a_document_is_refused():
