@@ -14,7 +14,7 @@
 
 Everything else is an ``ExtractionError`` at stage ``sniff`` (``open`` for a
 damaged archive) whose message says what the file is when that is known: an
-Excel workbook, a password-protected OLE file (``EncryptedPackage`` stream of an
+Excel workbook, a password-protected file (the ``EncryptedPackage`` stream of an
 encrypted DOCX, the encryption flag of a Word 97 file, or encryption data in an
 ODT manifest), an ODF spreadsheet…
 """
