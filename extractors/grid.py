@@ -101,8 +101,8 @@ class TextBlock:
 @dataclass
 class ExtractedDocument:
     path: str
-    file_format: str                 # "docx" | "pdf"
-    extractor: str                   # e.g. "docx-xml", "pdfplumber-lines", "ocr-tesseract"
+    file_format: str                 # the format sniffed: "docx" | "pdf" | "doc" | "rtf" | "odt" | "html"
+    extractor: str                   # e.g. "docx-xml", "pdfplumber-lines", "ocr-tesseract", "libreoffice→docx-xml"
     extractor_version: str
     tables: list[Table] = field(default_factory=list)
     blocks: list[TextBlock] = field(default_factory=list)

@@ -127,7 +127,7 @@ class FetchFailed(StageError):
 
 
 class UnsupportedFormat(StageError):
-    """The bytes are not a document this pipeline reads (PDF, DOCX)."""
+    """The bytes are not a document this pipeline reads (PDF, DOCX, DOC, RTF, ODT, HTML with a table)."""
 
     def __init__(self, source: str, reason: str):
         super().__init__(reason, "sniff", source)

@@ -46,11 +46,13 @@ def sha256_bytes(data: bytes) -> str:
 
 
 def sniff_format(data: bytes, source: str) -> str:
-    """'pdf' | 'docx' from the bytes; StageError(stage='sniff') otherwise."""
+    """One of ``extractors.FORMATS`` from the bytes; StageError (stage 'sniff', 'open' if damaged) otherwise."""
     try:
         return sniff(data)
     except ExtractionError as e:
-        raise UnsupportedFormat(source, str(e.args[0])) from e
+        if (e.stage or "sniff") == "sniff":
+            raise UnsupportedFormat(source, str(e.args[0])) from e
+        raise StageError(str(e.args[0]), e.stage, source) from e
 
 
 def is_loaded(db_url: str, sha256: str) -> bool:

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-osd tesseract-ocr-eng poppler-utils ghostscript postgresql)
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-osd tesseract-ocr-eng poppler-utils ghostscript postgresql libreoffice-writer-nogui)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -401,7 +401,7 @@ class FetchedFile:
     source: str                 # url or path as written in the manifest
     data: bytes
     sha256: str
-    file_format: str            # "pdf" | "docx"
+    file_format: str            # one of extractors.FORMATS: "pdf", "docx", "doc", "rtf", "odt", "html"
     local_path: Optional[str] = None   # set when the bytes came from a local file
 
 
