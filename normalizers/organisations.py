@@ -92,11 +92,16 @@ def opens_post(words: list[str], k: int = 0) -> bool:
         return False
     posts = load_post_words()
     lemmas = word_lemmas(words[k])
-    if lemmas & posts.modifiers and k + 1 < len(words):
+    if (lemmas & posts.modifiers or _is_nominative_adjective(words[k])) and k + 1 < len(words):
         return bool(word_lemmas(words[k + 1]) & posts.heads)
     head = words[k].rstrip(".").split("-")[0]
     nominative = any(p.tag.case == "nomn" for p in parses(head) if _fold(p.normal_form) in lemmas)
     return bool(lemmas & posts.heads) and nominative
+
+
+def _is_nominative_adjective(word: str) -> bool:
+    found = parses(word.rstrip("."))
+    return bool(found) and found[0].tag.POS == "ADJF" and found[0].tag.case == "nomn"
 
 
 def is_person_post(name: str) -> bool:

@@ -95,7 +95,12 @@ def _starts_with_oblique_case(piece: str) -> bool:
 
 def _merge_pieces(pieces: list[tuple[str, str]]) -> list[str]:
     merged: list[str] = []
+    pending_sep = ""
     for piece, sep in pieces:
+        if not re.search(r"[A-Za-zА-Яа-яЁё]", piece):  # a stray "-" or bullet on a line of its own
+            pending_sep = pending_sep or sep
+            continue
+        sep, pending_sep = (pending_sep or sep) if merged else sep, ""
         if merged and (_is_continuation(piece) or (sep == "\n" and (
                 _line_continues(merged[-1], piece) or _starts_with_oblique_case(piece)))):
             joiner = ", " if sep in ",;" and _is_continuation(piece) else " "
@@ -113,12 +118,29 @@ def _split_run_together_posts(piece: str) -> list[str]:
     "Заместитель директора по УВР Педагог-психолог") → one piece per post."""
     words = piece.split()
     cuts = [k for k in range(1, len(words))
-            if words[k][:1].isupper() and opens_post(words, k) and words[k - 1].lower() not in JOINING_TAIL_WORDS
-            and not words[k - 1].endswith(("-", "«", "\""))]
+            if (_capitalised_post(words, k) or _lower_post_after_complement(words, k))
+            and words[k - 1].lower() not in JOINING_TAIL_WORDS and not words[k - 1].endswith(("-", "«", "\""))]
     if not cuts or not opens_post(words, 0):
         return [piece]
     bounds = [0, *cuts, len(words)]
     return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
+def _capitalised_post(words: list[str], k: int) -> bool:
+    return words[k][:1].isupper() and opens_post(words, k)
+
+
+def _lower_post_after_complement(words: list[str], k: int) -> bool:
+    """ "заместители директора начальники отделов": a post noun that can only be nominative right
+    after a genitive complement starts the next post."""
+    word = words[k]
+    if not word[:1].islower() or not opens_post(words, k):
+        return False
+    found = parses(word)
+    if not found or found[0].tag.case != "nomn" or any(p.tag.case == "gent" for p in found):
+        return False
+    prev = parses(words[k - 1].strip(",.;"))
+    return bool(prev) and prev[0].tag.POS == "NOUN" and prev[0].tag.case == "gent"
 
 
 def _clean_name(text: str) -> str:
