@@ -559,13 +559,31 @@ def _looks_like_table_header(line: str) -> bool:
     return line.lstrip().startswith("№") or len(TABLE_HEADER_RE.findall(line)) >= 2
 
 
+def _closes_unopened_quote(title: str, line: str) -> bool:
+    """A line closing a quotation the title never opened is the tail of other text
+    ("… коррупции» и иных норм законодательства"), not the title's continuation."""
+    return title.count("«") <= title.count("»") and _first_unbalanced_close(line)
+
+
+def _first_unbalanced_close(line: str) -> bool:
+    depth = 0
+    for ch in line:
+        if ch == "«":
+            depth += 1
+        elif ch == "»":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
 def _has_period(text: str) -> bool:
     return _period_in(text) is not None
 
 
 def _continues_title(title: str, line: str) -> bool:
     """Whether line carries on the title gathered so far."""
-    if _stops_title(line):
+    if _stops_title(line) or _reads_as_sentence(line) or _closes_unopened_quote(title, line):
         return False
     starts_low = line[:1].islower() or line[:1] in "(«\"" or re.match(rf"на\s+{YEAR}", line, re.I) is not None
     if starts_low:
