@@ -1,7 +1,9 @@
 """Organisations: canonical nominative name, organisation type and region of a responsible party.
 
-The type comes from ordered keyword/lemma rules in data/org_types.yaml (first match wins); the
-region from a "… области / края / республики" group in the name, else the document's region.
+The type comes from ordered keyword/lemma rules in data/org_types.yaml (first match wins); a party
+that names a post ("Заместитель директора по УВР", "Классные руководители") is typed ``person_post``
+before the rules. The region comes from a "… области / края / республики" group in the name, else
+the document's region.
 """
 from __future__ import annotations
 

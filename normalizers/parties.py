@@ -4,6 +4,9 @@ Splits at commas, semicolons and line breaks — never inside parentheses or quo
 and never inside one organisation's name that itself holds a comma: a piece starting with a
 lower-case participle ("реализующие", "находящиеся") or "подведомственные" continues the previous
 piece. "(по согласованию)" sets by_agreement; "(далее – X)" is removed and kept as `defines`.
+A line break inside one name joins when the next line opens in an oblique case ("Начальник /
+информационно-аналитического отдела"); a line opening in the nominative is the next party (one
+organisation per line). Two posts run together on one line ("Воспитатели Ст. воспитатель") split.
 """
 from __future__ import annotations
 
