@@ -5,6 +5,11 @@ caption, title) and finds the kind of act (приказ / распоряжени
 date, the issuing authority, the roadmap's own title, the period named in the title and the region
 (ISO 3166-2:RU code from ``data/regions.yaml``).
 
+The region comes from the authority, the title and the header block (the lines up to the end of
+the title) only — never from activity text; the caller may pass the responsible cells (organisation
+names) as a flagged fallback. A bilingual header (Russian beside Tatar, Bashkir, …) gives the Russian
+authority only.
+
 Regions are recognised by lemma, so every grammatical case matches ("Кемеровской области",
 "Кузбасса", "Республики Татарстан", "г. Москвы"). Everything is rule based and works on text from
 DOCX, PDF text layers and OCR alike (spaced capitals, page numbers, hyphenation, markdown bold).
