@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from normalizers.morph import is_abbreviation, is_participle, parses
 from normalizers.organisations import opens_post
+from normalizers.text import is_known_word
 
 DASH = r"[-‐‑‒–—−]"
 AGREEMENT_RE = re.compile(r"\(?\s*по\s+согласовани[юи]ю?\s*\)?|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*", re.I)
@@ -90,8 +91,8 @@ def _starts_with_oblique_case(piece: str) -> bool:
     if BULLET_RE.match(piece) and BULLET_RE.match(piece).group().strip():
         return False
     m = re.match(r"\s*([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)", piece)
-    if not m or is_abbreviation(m.group(1)):
-        return False
+    if not m or is_abbreviation(m.group(1)) or not is_known_word(m.group(1)):
+        return False  # an OCR'd abbreviation ("Доин" for ДОиН) is guessed, not known: no join
     found = parses(m.group(1))
     return bool(found) and found[0].tag.POS in ("NOUN", "ADJF", "PRTF") and found[0].tag.case in OBLIQUE_CASES
 

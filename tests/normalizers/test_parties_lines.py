@@ -24,6 +24,8 @@ def names(text: str) -> list[str]:
     # a capitalised word in another case is part of the name, not a second post
     ("Заместитель Председателя Правительства", ["Заместитель Председателя Правительства"]),
     ("Директор, заместитель директора по УВР", ["Директор", "заместитель директора по УВР"]),
+    # an OCR'd abbreviation is no dictionary word: its guessed genitive does not join it to the line above
+    ("Дтизн ко\nДоин ко\nГБУ ДПО «КРИРПО»", ["Дтизн ко", "Доин ко", "ГБУ ДПО «КРИРПО»"]),
     # a stray dash on a line of its own (OCR) neither splits nor joins on its own
     ("Начальник\n-\nинформационно-аналитического отдела", ["Начальник информационно-аналитического отдела"]),
     ("Воспитатели Ст. воспитатель Медицинский работник", ["Воспитатели", "Ст. воспитатель", "Медицинский работник"]),
