@@ -70,6 +70,8 @@ def test_title_found_for_other_plan_headings():
         "Комплексный план мероприятий по профилактике на 2023 год")
     assert parse_metadata(["ПЛАН РАБОТЫ", "методического объединения на 2023 год"]).title == (
         "План работы методического объединения на 2023 год")
+    assert parse_metadata(["Комплекс мероприятий по профориентации на 2024 год"]).title == (
+        "Комплекс мероприятий по профориентации на 2024 год")
 
 
 def test_title_stops_at_body_sentence_and_foreign_quote_tail():
