@@ -46,6 +46,7 @@ BARE_ACRONYM_RE = re.compile(r"\((?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,
 TOKEN_RE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|\([^()]*\)|[A-Za-zА-Яа-яЁё0-9]+(?:-[A-Za-zА-Яа-яЁё0-9]+)*|[^\sA-Za-zА-Яа-яЁё0-9]")
 REGION_ONLY_RE = re.compile(r"^[А-ЯЁ][а-яё-]+ (?:область|край|республика|округ)$")
 LATIN_LOOKALIKES = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
+MAX_ENTRY_WRAP_CHARS = 150
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*)?")
 
 
@@ -156,6 +157,8 @@ def _align(letters: list[str], toks: list[Tok], end: int) -> int | None:
         if ti < 0:
             return None
         tok = toks[ti]
+        if tok.text == "," and ti != end and li < len(letters) - 1:
+            return rec(li, ti - 1)   # "Министерство труда, занятости и социальной защиты (МТЗиСЗ)"
         if not tok.is_word:
             return None
         for k in _word_options(tok.text, letters, li):
@@ -273,6 +276,19 @@ def _trim_fallback(toks: list[Tok], start: int) -> int:
     return start
 
 
+def _is_verb(word: str) -> bool:
+    """A verb form that opens an introductory sentence ("Определить", "создать", "назначить")."""
+    found = parses(word)
+    return bool(found) and found[0].tag.POS in ("INFN", "VERB") and found[0].score >= 0.5
+
+
+def _skip_leading_verbs(toks: list[Tok], start: int, end: int) -> int:
+    """ "Определить краевое … учреждение «…» (далее – РКЦ)": the name starts after the verb."""
+    while start < end and toks[start].is_word and _is_verb(toks[start].text):
+        start += 1
+    return start
+
+
 def _full_form(context: str, short: str, adjacent: bool) -> tuple[str, int, str] | None:
     """Full wording of short from the text before its marker, where it starts, and how it was found."""
     toks = _tokens(context)
@@ -295,6 +311,7 @@ def _full_form(context: str, short: str, adjacent: bool) -> tuple[str, int, str]
             start = seg
     else:
         start, end, kind = _trim_fallback(toks, seg), len(toks) - 1, "fallback"
+    start = _skip_leading_verbs(toks, start, end)
     if start > end or start >= len(toks):
         return None
     text = context[toks[start].start: toks[end].end]
@@ -398,19 +415,54 @@ def _bare_dalee_definitions(text: str) -> dict[str, str]:
     return out
 
 
-def _list_definitions(text: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    in_block = False
+def _entry_ended(line: str) -> bool:
+    """A list entry line closed by ";" or "." (the next line cannot carry it on)."""
+    return line.rstrip().endswith((";", "."))
+
+
+def _continues_entry(line: str) -> bool:
+    """A line of a "Сокращения" list that carries the previous entry on (no "X – …" of its own)."""
+    stripped = line.strip()
+    if not (stripped and LIST_LINE_RE.match(line) is None and not LIST_HEADER_RE.match(line)
+            and len(stripped) <= MAX_ENTRY_WRAP_CHARS and not stripped.isupper()):
+        return False
+    first = re.match(r"[«\"(]?([A-Za-zА-Яа-яЁё-]+)", stripped)
+    if first is None:
+        return False
+    word = first.group(1)
+    # a wrapped name goes on in lower case or with a genitive ("… образования и науки / Республики Татарстан")
+    return word[:1].islower() or any(p.tag.case == "gent" for p in parses(word))
+
+
+def _list_entries(text: str) -> list[tuple[str, str, bool]]:
+    """(short, full, in a "Сокращения" block) for every "X – полное название" line; an entry of a
+    block that wraps onto the next line (no ";" or "." at its end) takes that line in."""
+    entries: list[tuple[str, str, bool]] = []
+    in_block, open_entry = False, False
     for line in text.splitlines():
         if LIST_HEADER_RE.match(line):
-            in_block = True
+            in_block, open_entry = True, False
             continue
         m = LIST_LINE_RE.match(line)
-        if not m:
-            if line.strip() and in_block and not LIST_HEADER_RE.match(line):
+        if m is None:
+            if in_block and open_entry and _continues_entry(line):
+                short, full, _ = entries[-1]
+                entries[-1] = (short, f"{full} {line.strip()}", True)
+                open_entry = not _entry_ended(line)
+                continue
+            if line.strip() and in_block:
                 in_block = False
+            open_entry = False
             continue
-        short, full = _clean_short(m.group("short")), m.group("full").strip()
+        entries.append((_clean_short(m.group("short")), m.group("full").strip(), in_block))
+        open_entry = in_block and not _entry_ended(line)
+    return entries
+
+
+def _list_definitions(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for short, full, in_block in _list_entries(text):
+        full = full.strip().rstrip(";.,").strip()
         if not full or "далее" in full.lower():
             continue
         if in_block and len(short.split()) <= 6:
@@ -426,13 +478,14 @@ def _bare_acronym_definitions(text: str) -> dict[str, str]:
         short = m.group("short")
         if not _acronym_letters(short):
             continue
-        toks = _tokens(_context_before(text, m.start()).rstrip())
+        context = _context_before(text, m.start()).rstrip()
+        toks = _tokens(context)
         if not toks or not toks[-1].is_word:
             continue
         start = _align(_acronym_letters(short), toks, len(toks) - 1)
         if start is None:
             continue
-        phrase = " ".join(t.text for t in toks[start:])
+        phrase = re.sub(r"\s+", " ", context[toks[start].start:])
         out.setdefault(short, to_nominative(phrase))
     return out
 

@@ -73,13 +73,17 @@ ROMAN_NUMERAL_CHARS = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "І":
 ON_DEMAND_RE = re.compile(
     r"по\s+мере\s+[а-я]+|по\s+необходимости|при\s+необходимости|в\s+случае\s+необходимости"
     r"|по\s+запрос[а-я]*|по\s+требовани[а-я]*|по\s+заявк[а-я]*|по\s+потребност[а-я]*"
+    r"|по\s+показаниям|по\s+факт[уа]?(?![а-я])|(?:при|в\s+случае|по\s+мере)\s+(?:выявлени|поступлени|возникновени|обнаружени|установлени)[а-я]*"
 )
 PERIODIC_RES: tuple[tuple[str, re.Pattern], ...] = (
     ("annual", re.compile(r"ежегодн[а-я]*|раз\s+в\s+год(?![а-я])|кажд[а-я]+\s+год(?![а-я])")),
     ("semiannual", re.compile(
         r"ежеполугодн[а-я]*|(?:2|два|дважды)\s+(?:раза\s+)?в\s+год(?![а-я])|раза?\s+в\s+(?:полугодие|пол\s*года)"
         r"|кажд[а-я]+\s+(?:полугодие|полгода)|по\s+полугодиям")),
-    ("quarterly", re.compile(r"ежеквартальн[а-я]*|поквартальн[а-я]*|раза?\s+в\s+квартал|кажд[а-я]+\s+квартал|по\s+кварталам")),
+    ("quarterly", re.compile(r"ежеквартальн[а-я]*|поквартальн[а-я]*|раза?\s+в\s+квартал|кажд[а-я]+\s+квартал|по\s+кварталам"
+                             # a school term (четверть) is the school's quarter
+                             r"|ежечетвертн[а-я]*|раза?\s+в\s+четверть|кажд[а-я]+\s+четверт[а-я]*|по\s+четвертям"
+                             r"|по\s+итогам\s+(?:каждой\s+)?четверт[а-я]*")),
     ("monthly", re.compile(r"ежемесячн[а-я]*|помесячн[а-я]*|раза?\s+в\s+месяц|кажд[а-я]+\s+месяц")),
 )
 TIMES_PER_YEAR_RE = re.compile(r"(?<![0-9а-я])(\d{1,2}|[а-я]+)\s+раза?\s+в\s+год(?![а-я])")
@@ -144,6 +148,14 @@ KNOWN_WORD_RE = re.compile(rf"(?:{MONTH_ALT}|{SEASON_ALT}|квартал[а-я]*
                            r"|ежеквартальн[а-я]*|ежемесячн[а-я]*|ежеполугодн[а-я]*|постоянн[а-я]*|необходимости"
                            r"|течение|проекта|учебн[а-я]*)")
 SPACE_RE = re.compile(r"\s+")
+# phrasings rewritten to the wording the rules read (on prepared, lower-case text)
+PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
+    # a preposition glued to its noun or a lost letter: "втечение года", "вечение года"
+    (re.compile(r"(?<![а-я])в\s?т?ечени(?=[еия])"), "в течени"),
+    # "последний месяц года" is December of every year
+    (re.compile(r"(?<![а-я])(?:в\s+)?последн[а-я]*\s+месяц[а-я]*\s+(?:(?:каждого|текущего|календарного)\s+)?года(?![а-я])"),
+     "декабрь ежегодно"),
+)
 
 
 # ---------------------------------------------------------------- data types
@@ -269,7 +281,10 @@ def prepare(text: str) -> str:
     text = text.lower().replace("ё", "е").replace("і", "i")
     text = text.translate({ord(d): "-" for d in DASHES})
     text = text.replace("г.г.", "гг.")
-    return HYPHEN_BREAK_RE.sub(_rejoin_known_word, collapse_whitespace(text))
+    text = HYPHEN_BREAK_RE.sub(_rejoin_known_word, collapse_whitespace(text))
+    for pattern, replacement in PHRASE_REWRITES:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _rejoin_known_word(m: re.Match) -> str:
@@ -449,6 +464,7 @@ def group_items(tokens: list[Token]) -> Parsed:
     """Units into items: "A - B" ranges, "с A по B", "до A", "с A", single units."""
     parsed = Parsed(items=[])
     i, n = 0, len(tokens)
+    last_end, n_items = -1, 0  # token index where the last item ended
 
     def unit_at(k: int) -> Unit | None:
         return tokens[k].value if _kind_at(tokens, k) == "unit" else None  # type: ignore[return-value]
@@ -471,13 +487,42 @@ def group_items(tokens: list[Token]) -> Parsed:
             parsed.items.append(Item("deadline", unit_at(i + 1)))  # type: ignore[arg-type]
             i += 1
         elif tok.kind == "unit":
-            if _kind_at(tokens, i + 1) == "dash" and unit_at(i + 2) is not None:
+            repeated = _repeat_for_listed_year(parsed.items, tokens, i, last_end)
+            if repeated is not None:
+                parsed.items.append(repeated)
+            elif _kind_at(tokens, i + 1) == "dash" and unit_at(i + 2) is not None:
                 parsed.items.append(Item("range", tok.value, unit_at(i + 2)))  # type: ignore[arg-type]
                 i += 2
             else:
                 parsed.items.append(Item("single", tok.value))  # type: ignore[arg-type]
+        if len(parsed.items) != n_items:
+            last_end, n_items = i, len(parsed.items)
         i += 1
     return parsed
+
+
+def _shift_years(unit: Unit, delta: int) -> Unit:
+    return unit if unit.year is None else replace(unit, year=unit.year + delta)
+
+
+def _repeat_for_listed_year(items: list[Item], tokens: list[Token], i: int, last_end: int) -> Item | None:
+    """ "август–сентябрь 2019, 2020, 2021": a bare year listed right after dated months repeats
+    those months in that year (spec rule 8: several occurrences), rather than naming the whole year."""
+    unit = tokens[i].value
+    if not (isinstance(unit, Unit) and unit.bare and items and last_end == i - 2
+            and _kind_at(tokens, i - 1) == "sep" and tokens[i - 1].value in (",", ";", "и")):
+        return None
+    if _kind_at(tokens, i + 1) == "dash":  # "…, 2020-2021" is a range of whole years
+        return None
+    pattern = items[-1]
+    last = pattern.b or pattern.a
+    if pattern.scoping or pattern.kind not in ("single", "range") or last.year is None or last.wrap:
+        return None
+    delta = unit.year - last.year  # type: ignore[operator]
+    if delta <= 0:
+        return None
+    return replace(pattern, a=_shift_years(pattern.a, delta),
+                   b=_shift_years(pattern.b, delta) if pattern.b else None)
 
 
 def parse(text: str) -> Parsed:

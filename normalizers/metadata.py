@@ -5,6 +5,11 @@ caption, title) and finds the kind of act (приказ / распоряжени
 date, the issuing authority, the roadmap's own title, the period named in the title and the region
 (ISO 3166-2:RU code from ``data/regions.yaml``).
 
+The region comes from the authority, the title and the header block (the lines up to the end of
+the title) only — never from activity text; the caller may pass the responsible cells (organisation
+names) as a flagged fallback. A bilingual header (Russian beside Tatar, Bashkir, …) gives the Russian
+authority only.
+
 Regions are recognised by lemma, so every grammatical case matches ("Кемеровской области",
 "Кузбасса", "Республики Татарстан", "г. Москвы"). Everything is rule based and works on text from
 DOCX, PDF text layers and OCR alike (spaced capitals, page numbers, hyphenation, markdown bold).
@@ -56,8 +61,16 @@ APPENDIX_NUMBER_RE = re.compile(r"^\s*(?:ПРИЛОЖЕНИЕ|Приложени
 APPROVAL_RE = re.compile(r"^\s*(?:УТВЕРЖД[ЕЁ]Н[АОЫ]?|Утвержд[её]н[аоы]?|ПРИЛОЖЕНИЕ|Приложение)\b")
 ORDER_NAME_RE = re.compile(r"^\s*(?:об|о)\s+утверждении\s+", re.I)
 TITLE_START_RE = re.compile(
-    r"^[«\"“„(]?\s*(?:план\s+мероприятий|план\s*[-–—]\s*график|дорожн\w*\s+карт\w*|комплекс\s+мер\b"
-    r"|перечень\s+(?:основных\s+)?мероприятий|план\s+(?:по|реализации|развития)\b|план\s*$)", re.I)
+    r"^[«\"“„(]?\s*(?:план\s+мероприятий|план\s*[-–—]\s*график|дорожн\w*\s+карт\w*|комплекс\s+(?:мер|мероприятий)\b"
+    r"|перечень\s+(?:основных\s+)?мероприятий|план\s+(?:по|реализации|развития)\b|план\s*$"
+    r"|(?:комплексный|межведомственный|единый|сводный)\s+план\b"
+    r"|план\s+(?:[а-яё]+\s+){0,2}?(?:мероприятий|работы|действий|основных)\b)", re.I)
+# a signature under the order: "Министр образования … И.О. Фамилия", "Губернатор области А.А. Иванов"
+INITIALS_RE = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.(?!\w)")
+SIGNATORY_RE = re.compile(
+    r"^\s*(?:врио|и\.\s?о\.|исполняющ\w*\s+обязанност\w*|временно\s+исполняющ\w*)?\s*"
+    r"(?:министр|губернатор|глава|мэр|председатель|руководитель|начальник|директор|заместитель|первый\s+заместитель"
+    r"|премьер-министр)\b", re.I)
 NUMBERED_ITEM_RE = re.compile(r"^\s*(?:[-–•]\s*)?\d+(?:\.\d+)*[.)]\s+\S|^\s*[IVX]+\.\s")
 TABLE_HEADER_RE = re.compile(
     r"№\s*п\s*/\s*п|\bмероприяти[ея]\b|\bсроки?\b|\bответственн\w*|\bисполнител\w*|\bрезультат\w*"
@@ -68,12 +81,16 @@ STOP_WORDS_RE = re.compile(
 PERIOD_RANGE_RE = re.compile(rf"({YEAR})\s*(?:г(?:г|од[а-я]*)?\.?\s*)?(?:{DASH}|/|по\s|до\s)\s*({YEAR})(?!\d)")
 PERIOD_SINGLE_RE = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
 
-AUTHORITY_CAPITALISED = {"правительство", "администрация", "губернатор", "глава", "мэр"}
+AUTHORITY_CAPITALISED = {"правительство", "администрация", "губернатор", "глава", "мэр", "кабинет", "мэрия"}
+AUTHORITY_FIXED_CASE = {"кабинет министров": "Кабинет Министров"}
 AUTHORITY_STEMS = ("министерств", "правительств", "администраци", "департамент", "комитет", "управлени",
-                   "губернатор", "агентств", "служб", "инспекци", "глав[аыеуо]", "мэр")
+                   "губернатор", "агентств", "служб", "инспекци", "глав[аыеуо]", "мэр", "кабинет")
+# letters of the other state languages printed beside Russian in bilingual headers (Tatar, Bashkir, …)
+NON_RUSSIAN_LETTERS_RE = re.compile(r"[әөүҗңһҮӘӨҖҢҺҡғҙҫӊҠҒҘҪ]")
 AUTHORITY_START_RE = re.compile(r"^\s*(?:" + "|".join(AUTHORITY_STEMS) + r")[а-я]*\b", re.I)
 
 MAX_TITLE_LINES = 8
+MAX_HEADER_LINES = 40
 MAX_TITLE_CHARS = 600
 MAX_CONTINUATION_CHARS = 250
 
@@ -286,6 +303,9 @@ def _heading_kind(line: str) -> str | None:
     words = WORD_TOKEN_RE.findall(line)
     if not words or len(line) > 60:
         return None
+    if len(words) > 1 and not is_known_word(words[0]) and kind_of_word(words[1]):
+        words = words[1:]   # bilingual heading "КАРАР ПОСТАНОВЛЕНИЕ"
+        line = line[line.find(words[0]):]
     kind = kind_of_word(words[0])
     followed_by_date = re.match(r"^\W*\w+\s+(?:от\b|№)", line, re.I) is not None
     if kind is None or not (words[0].isupper() or len(words) == 1 or followed_by_date):
@@ -438,7 +458,7 @@ def normalise_authority(text: str) -> str | None:
     "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ КАЛУЖСКОЙ ОБЛАСТИ" → "министерство образования и науки
     Калужской области"; "Правительства Амурской области" → "Правительство Амурской области".
     """
-    text = re.sub(r"\s+", " ", text or "").strip(" ,.;:")
+    text = _russian_part(re.sub(r"\s+", " ", text or "").strip(" ,.;:"))
     if not text:
         return None
     if _is_upper(text):
@@ -447,7 +467,37 @@ def normalise_authority(text: str) -> str | None:
     head = _to_nominative_word(head).lower()
     if head in AUTHORITY_CAPITALISED:
         head = head.capitalize()
-    return f"{head} {tail}".strip()
+    text = f"{head} {tail}".strip()
+    for lower, fixed in AUTHORITY_FIXED_CASE.items():
+        if _fold(text).startswith(lower):
+            text = fixed + text[len(lower):]
+    return text
+
+
+def _is_foreign_word(word: str) -> bool:
+    """A word of the other language of a bilingual header ("РЕСПУБЛИКАСЫ", "МИНИСТРЛАР", "КАРАР")."""
+    if NON_RUSSIAN_LETTERS_RE.search(word):
+        return True
+    return len(word) >= 4 and not is_known_word(word) and not _is_abbreviation_like(word)
+
+
+def _is_abbreviation_like(word: str) -> bool:
+    return len(word) <= 5 and word.isupper() or bool(re.search(r"[a-zа-яё][A-ZА-ЯЁ]", word))
+
+
+def _russian_part(text: str) -> str:
+    """An authority cut where a bilingual header's other language begins, and after the region it
+    names ("КАБИНЕТ МИНИСТРОВ РЕСПУБЛИКИ ТАТАРСТАН ТАТАРСТАН РЕСПУБЛИКАСЫ …" → the Russian name)."""
+    regions = [(m.start, m.end) for m in find_region_mentions(text)]
+    for m in WORD_TOKEN_RE.finditer(text):
+        inside_region = any(a <= m.start() < b for a, b in regions)
+        if not inside_region and _is_foreign_word(m.group()):
+            text = text[:m.start()]
+            break
+    strong = [m for m in find_region_mentions(text) if not m.weak]
+    if strong:
+        text = text[:strong[0].end]
+    return text.strip(" ,.;:-–—")
 
 
 def _restore_region_capitals(text: str) -> str:
@@ -458,13 +508,24 @@ def _restore_region_capitals(text: str) -> str:
     for i, (word, start, _) in enumerate(tokens):
         for lemma in _word_lemmas(word):
             for pattern in index.get(lemma, ()):
-                if pattern.weak or not _match_at(tokens, i, pattern):
+                if not _match_at(tokens, i, pattern):
                     continue
                 for k, own in enumerate(pattern.casing):
-                    if own[:1].isupper():
-                        pos = tokens[i + k][1]
-                        chars[pos] = chars[pos].upper()
+                    _copy_capitals(chars, text, tokens[i + k][1], own)
     return "".join(chars)
+
+
+def _copy_capitals(chars: list[str], text: str, pos: int, own: str) -> None:
+    """Capitalise the word at pos like the pattern's own spelling: its first letter and the first
+    letter of each hyphenated part ("Ханты-Мансийского")."""
+    parts = own.split("-")
+    for part in parts:
+        if part[:1].isupper() and pos < len(chars):
+            chars[pos] = chars[pos].upper()
+        nxt = text.find("-", pos)
+        if nxt < 0:
+            break
+        pos = nxt + 1
 
 
 # ---------------------------------------------------------------- title
@@ -484,8 +545,16 @@ def _reads_as_sentence(line: str) -> bool:
     return False
 
 
+def is_signature(line: str) -> bool:
+    """A signature line: "Министр образования", "Врио губернатора области А.А. Иванов", "И.О. Фамилия"."""
+    if SIGNATORY_RE.match(line):
+        return True
+    m = INITIALS_RE.search(line)
+    return m is not None and not re.search(r"\b(?:им\.|имени)\s*$", line[:m.start()], re.I)
+
+
 def _stops_title(line: str) -> bool:
-    return (NUMBERED_ITEM_RE.match(line) is not None or STOP_WORDS_RE.match(line) is not None
+    return (is_signature(line) or NUMBERED_ITEM_RE.match(line) is not None or STOP_WORDS_RE.match(line) is not None
             or APPROVAL_RE.match(line) is not None or line.rstrip().endswith(":")
             or len(line) > MAX_CONTINUATION_CHARS or "\t" in line or _looks_like_table_header(line))
 
@@ -495,13 +564,31 @@ def _looks_like_table_header(line: str) -> bool:
     return line.lstrip().startswith("№") or len(TABLE_HEADER_RE.findall(line)) >= 2
 
 
+def _closes_unopened_quote(title: str, line: str) -> bool:
+    """A line closing a quotation the title never opened is the tail of other text
+    ("… коррупции» и иных норм законодательства"), not the title's continuation."""
+    return title.count("«") <= title.count("»") and _first_unbalanced_close(line)
+
+
+def _first_unbalanced_close(line: str) -> bool:
+    depth = 0
+    for ch in line:
+        if ch == "«":
+            depth += 1
+        elif ch == "»":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
 def _has_period(text: str) -> bool:
     return _period_in(text) is not None
 
 
 def _continues_title(title: str, line: str) -> bool:
     """Whether line carries on the title gathered so far."""
-    if _stops_title(line):
+    if _stops_title(line) or _reads_as_sentence(line) or _closes_unopened_quote(title, line):
         return False
     starts_low = line[:1].islower() or line[:1] in "(«\"" or re.match(rf"на\s+{YEAR}", line, re.I) is not None
     if starts_low:
@@ -512,6 +599,11 @@ def _continues_title(title: str, line: str) -> bool:
 
 def _gather_title(lines: list[str], i: int) -> str:
     """The title starting at line i, its continuation lines joined."""
+    return _title_span(lines, i)[0]
+
+
+def _title_span(lines: list[str], i: int) -> tuple[str, int]:
+    """The title starting at line i and the index of the line after it."""
     parts = [lines[i]]
     j = i + 1
     while j < len(lines) and len(parts) < MAX_TITLE_LINES and sum(map(len, parts)) < MAX_TITLE_CHARS:
@@ -527,7 +619,8 @@ def _gather_title(lines: list[str], i: int) -> str:
         parts.append(line)
         j += 1
     title = clean_title("\n".join(recase_upper_line(p) for p in parts))
-    return title[:1].upper() + title[1:]
+    title = re.sub(r"(?<=\d)(\s*)(ГГ|Г)\.", lambda m: m.group(1) + m.group(2).lower() + ".", title)
+    return title[:1].upper() + title[1:], j
 
 
 def clean_title(text: str) -> str:
@@ -586,11 +679,30 @@ def _match_first_capital(original: str, new: str) -> str:
 
 def find_title(lines: list[str], after: int | None = None) -> str | None:
     """The roadmap's own title: the first title line after the approval stamp, else the first one."""
+    return _find_title_span(lines, after)[0]
+
+
+def _find_title_span(lines: list[str], after: int | None = None) -> tuple[str | None, int | None]:
+    """The title and the index of the line after it (None, None when there is no title)."""
     starts = [i for i, line in enumerate(lines) if _is_title_start(line)]
     if not starts:
-        return None
+        return None, None
     later = [i for i in starts if after is not None and i > after]
-    return _gather_title(lines, (later or starts)[0])
+    return _title_span(lines, (later or starts)[0])
+
+
+def header_lines(lines: list[str], title_end: int | None) -> list[str]:
+    """The header block: the lines up to the end of the title; without a title, the lines before the
+    body starts (a numbered item, "Цель"/"Задачи", a table header), at most MAX_HEADER_LINES.
+    Activity text never belongs to it."""
+    if title_end is not None:
+        return lines[:title_end]
+    out: list[str] = []
+    for line in lines[:MAX_HEADER_LINES]:
+        if line and (NUMBERED_ITEM_RE.match(line) or STOP_WORDS_RE.match(line) or _looks_like_table_header(line)):
+            break
+        out.append(line)
+    return out
 
 
 # ---------------------------------------------------------------- period
@@ -627,7 +739,8 @@ def period_from_years(texts: Iterable[str]) -> tuple[int, int] | None:
 
 def _pick_region(authority: str | None, title: str | None, lines: list[str],
                  table_text: str) -> tuple[Region | None, str | None]:
-    """Region from the authority, else the title, else the text, else the tables, else a capital."""
+    """Region from the authority, else the title, else the header lines, else the organisation names
+    of the tables (flagged), else a capital city in the header (flagged)."""
     for source, flag in ((authority, None), (title, None)):
         region = _most_named(m for m in find_region_mentions(source or "") if not m.weak)
         if region:
@@ -664,22 +777,37 @@ def parse_metadata(lines: list[str], table_text: str = "") -> DocMetadata:
     meta.doc_number = _first(parse_doc_number(b.text) for b in blocks)
     meta.doc_date = _first(parse_date(b.text) for b in blocks)
     meta.authority = _first(b.authority for b in blocks)
-    meta.title = find_title(prepared, first_approval)
+    meta.title, title_end = _find_title_span(prepared, first_approval)
     if meta.title is None:
         meta.title = _title_from_order_name(prepared)
         if meta.title:
             meta.flags.append("title_from_order_name")
-    region, region_flag = _pick_region(meta.authority, meta.title, prepared, table_text)
+    header = header_lines(prepared, title_end)
+    region, region_flag = _pick_region(meta.authority, meta.title, header, table_text)
     if region:
         meta.region, meta.region_code = region.name, region.code
         if not region.iso:
             meta.flags.append("region_code_not_iso")
     meta.period = _period_in(meta.title or "")
     if meta.period is None:
-        meta.flags.append("period_not_in_title")   # the caller takes it from the deadline column
+        meta.period = _heading_period(header)
+        meta.flags.append("period_from_heading" if meta.period else "period_not_in_title")
     meta.flags += [f for f in (region_flag,) if f]
     meta.flags += _missing_flags(meta, blocks)
     return meta
+
+
+def _heading_period(header: list[str]) -> tuple[int, int] | None:
+    """The period the order's own name states ("Об утверждении плана … на 2022 - 2024 годы")
+    when the roadmap's title names none."""
+    for i, line in enumerate(header):
+        if ORDER_NAME_RE.match(line):
+            text = " ".join(ln for ln in header[i:i + 4] if ln)
+            text = re.split(r"\s*\(далее\b", text)[0]
+            found = _period_in(re.sub(rf"\bот\s+\d{{1,2}}[./]\d{{1,2}}[./]{YEAR}", " ", text))
+            if found:
+                return found
+    return None
 
 
 def _missing_flags(meta: DocMetadata, blocks: list[_Block]) -> list[str]:

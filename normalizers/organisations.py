@@ -1,7 +1,9 @@
 """Organisations: canonical nominative name, organisation type and region of a responsible party.
 
-The type comes from ordered keyword/lemma rules in data/org_types.yaml (first match wins); the
-region from a "… области / края / республики" group in the name, else the document's region.
+The type comes from ordered keyword/lemma rules in data/org_types.yaml (first match wins); a party
+that names a post ("Заместитель директора по УВР", "Классные руководители") is typed ``person_post``
+before the rules. The region comes from a "… области / края / республики" group in the name, else
+the document's region.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from normalizers.morph import WORD_RE, is_abbreviation, parses, to_nominative
 
 ORG_TYPES_PATH = Path(__file__).parent / "data" / "org_types.yaml"
 ORG_TYPES = ("regional_executive", "copp", "college", "school", "university", "employment_centre", "employer",
-             "worldskills", "education_institute", "municipality", "federal", "other")
+             "worldskills", "education_institute", "municipality", "federal", "person_post", "other")
+PERSON_POST = "person_post"
 REGION_RE = re.compile(
     r"(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:ой|ей|ого|ая|ий|ый|ое)) (?P<kind>област[иья]|кра[яй]|округ[ау]?)"
     r"|(?P<rep>[Рр]еспублик[аиуе]) (?P<rname>[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+)?)")
@@ -59,6 +62,56 @@ def load_type_rules() -> tuple[TypeRule, ...]:
     return tuple(rules)
 
 
+@dataclass(frozen=True)
+class PostWords:
+    """Lemmas of the nouns that name a post and of the adjectives that may come before them."""
+
+    heads: frozenset[str]
+    modifiers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_post_words() -> PostWords:
+    """The post vocabulary of data/org_types.yaml (cached)."""
+    raw = (yaml.safe_load(ORG_TYPES_PATH.read_text(encoding="utf-8")) or {}).get("posts") or {}
+    return PostWords(heads=frozenset(_fold(x) for x in raw.get("heads") or ()),
+                     modifiers=frozenset(_fold(x) for x in raw.get("modifiers") or ()))
+
+
+def word_lemmas(word: str) -> set[str]:
+    """Normal forms of a word (ё folded, a trailing dot dropped) and of a compound's first part."""
+    word = word.rstrip(".")
+    out = {_fold(p.normal_form) for p in parses(word)} | {_fold(word)}
+    if "-" in word:
+        out |= {_fold(p.normal_form) for p in parses(word.split("-")[0])}
+    return out
+
+
+def opens_post(words: list[str], k: int = 0) -> bool:
+    """Whether words[k] opens a post: a post noun in the nominative, or a post adjective ("Ст.",
+    "старший", "Классные") followed by a post noun."""
+    if k >= len(words) or is_abbreviation(words[k].rstrip(".")):
+        return False
+    posts = load_post_words()
+    lemmas = word_lemmas(words[k])
+    if (lemmas & posts.modifiers or _is_nominative_adjective(words[k])) and k + 1 < len(words):
+        return bool(word_lemmas(words[k + 1]) & posts.heads)
+    head = words[k].rstrip(".").split("-")[0]
+    nominative = any(p.tag.case == "nomn" for p in parses(head) if _fold(p.normal_form) in lemmas)
+    return bool(lemmas & posts.heads) and nominative
+
+
+def _is_nominative_adjective(word: str) -> bool:
+    found = parses(word.rstrip("."))
+    return bool(found) and found[0].tag.POS == "ADJF" and found[0].tag.case == "nomn"
+
+
+def is_person_post(name: str) -> bool:
+    """ "Заместитель директора по УВР", "Ст. воспитатель", "Педагог-психолог": a post, not a body."""
+    words = re.findall(r"[A-Za-zА-Яа-яЁё]+(?:-[A-Za-zА-Яа-яЁё]+)*\.?", name or "")
+    return opens_post(words, 0)
+
+
 def _fold(s: str) -> str:
     return s.lower().replace("ё", "е")
 
@@ -86,6 +139,8 @@ def _abbreviation_tokens(*texts: str) -> set[str]:
 
 def classify(name: str, expanded: str | None = None) -> str:
     """Organisation type of a party from its written name and its expansion."""
+    if is_person_post(name):
+        return PERSON_POST
     full = expanded or name
     abbrs = _abbreviation_tokens(name, full)
     lemmas_seq = _word_lemma_options(full)

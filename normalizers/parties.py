@@ -4,13 +4,18 @@ Splits at commas, semicolons and line breaks — never inside parentheses or quo
 and never inside one organisation's name that itself holds a comma: a piece starting with a
 lower-case participle ("реализующие", "находящиеся") or "подведомственные" continues the previous
 piece. "(по согласованию)" sets by_agreement; "(далее – X)" is removed and kept as `defines`.
+A line break inside one name joins when the next line opens in an oblique case ("Начальник /
+информационно-аналитического отдела"); a line opening in the nominative is the next party (one
+organisation per line). Two posts run together on one line ("Воспитатели Ст. воспитатель") split.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from normalizers.morph import is_participle, parses
+from normalizers.morph import is_abbreviation, is_participle, parses
+from normalizers.organisations import opens_post
+from normalizers.text import is_known_word
 
 DASH = r"[-‐‑‒–—−]"
 AGREEMENT_RE = re.compile(r"\(?\s*по\s+согласовани[юи]ю?\s*\)?|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*", re.I)
@@ -19,6 +24,7 @@ DEFINES_RE = re.compile(rf"\(\s*далее(?:\s+по\s+тексту)?\s*(?:{DASH
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢►]|{DASH}|\d{{1,2}}(?:\.\d{{1,2}})*[.)])\s*")
 OPEN_BRACKETS, CLOSE_BRACKETS = "(«„[", ")»“”]"
 CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который", "расположенный"}
+OBLIQUE_CASES = {"gent", "datv", "ablt", "loct", "gen2", "loc2"}
 JOINING_TAIL_WORDS = {"и", "или", "в", "во", "на", "по", "с", "со", "для", "при", "о", "об", "к", "от", "из"}
 
 
@@ -78,10 +84,29 @@ def _line_continues(prev: str, piece: str) -> bool:
     return bool(last) and last[0].lower() in JOINING_TAIL_WORDS and bool(piece.strip())
 
 
+def _starts_with_oblique_case(piece: str) -> bool:
+    """A line opening with a genitive/dative/… word completes the name above it
+    ("Начальник\nинформационно-аналитического отдела", "Министерство образования\nРеспублики Татарстан");
+    a nominative opening ("муниципальные органы …") starts a new party."""
+    if BULLET_RE.match(piece) and BULLET_RE.match(piece).group().strip():
+        return False
+    m = re.match(r"\s*([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)", piece)
+    if not m or is_abbreviation(m.group(1)) or not is_known_word(m.group(1)):
+        return False  # an OCR'd abbreviation ("Доин" for ДОиН) is guessed, not known: no join
+    found = parses(m.group(1))
+    return bool(found) and found[0].tag.POS in ("NOUN", "ADJF", "PRTF") and found[0].tag.case in OBLIQUE_CASES
+
+
 def _merge_pieces(pieces: list[tuple[str, str]]) -> list[str]:
     merged: list[str] = []
+    pending_sep = ""
     for piece, sep in pieces:
-        if merged and (_is_continuation(piece) or (sep == "\n" and _line_continues(merged[-1], piece))):
+        if not re.search(r"[A-Za-zА-Яа-яЁё]", piece):  # a stray "-" or bullet on a line of its own
+            pending_sep = pending_sep or sep
+            continue
+        sep, pending_sep = (pending_sep or sep) if merged else sep, ""
+        if merged and (_is_continuation(piece) or (sep == "\n" and (
+                _line_continues(merged[-1], piece) or _starts_with_oblique_case(piece)))):
             joiner = ", " if sep in ",;" and _is_continuation(piece) else " "
             if sep == "\n" and merged[-1].rstrip().endswith("-"):
                 merged[-1] = merged[-1].rstrip() + piece.strip()
@@ -90,6 +115,36 @@ def _merge_pieces(pieces: list[tuple[str, str]]) -> list[str]:
             continue
         merged.append(piece)
     return merged
+
+
+def _split_run_together_posts(piece: str) -> list[str]:
+    """Two posts on one line without a comma ("Воспитатели Ст. воспитатель",
+    "Заместитель директора по УВР Педагог-психолог") → one piece per post."""
+    words = piece.split()
+    cuts = [k for k in range(1, len(words))
+            if (_capitalised_post(words, k) or _lower_post_after_complement(words, k))
+            and words[k - 1].lower() not in JOINING_TAIL_WORDS and not words[k - 1].endswith(("-", "«", "\""))]
+    if not cuts or not opens_post(words, 0):
+        return [piece]
+    bounds = [0, *cuts, len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
+def _capitalised_post(words: list[str], k: int) -> bool:
+    return words[k][:1].isupper() and opens_post(words, k)
+
+
+def _lower_post_after_complement(words: list[str], k: int) -> bool:
+    """ "заместители директора начальники отделов": a post noun that can only be nominative right
+    after a genitive complement starts the next post."""
+    word = words[k]
+    if not word[:1].islower() or not opens_post(words, k):
+        return False
+    found = parses(word)
+    if not found or found[0].tag.case != "nomn" or any(p.tag.case == "gent" for p in found):
+        return False
+    prev = parses(words[k - 1].strip(",.;"))
+    return bool(prev) and prev[0].tag.POS == "NOUN" and prev[0].tag.case == "gent"
 
 
 def _clean_name(text: str) -> str:
@@ -120,8 +175,9 @@ def split_parties(text: str | None) -> list[PartyMention]:
     text = re.sub(r"<br\s*/?>|</p>\s*<p>", "\n", text)
     text = re.sub(r"<[^>]+>", " ", text)
     mentions = []
-    for piece in _merge_pieces(_split_top_level(text)):
-        mention = _mention(piece)
-        if mention is not None:
-            mentions.append(mention)
+    for merged in _merge_pieces(_split_top_level(text)):
+        for piece in _split_run_together_posts(merged):
+            mention = _mention(piece)
+            if mention is not None:
+                mentions.append(mention)
     return mentions

@@ -3,7 +3,10 @@
 Conservative by design: a word is only rejoined across a line break or a
 hyphen when the joined form is a known Russian word (pymorphy3's dictionary)
 and the pieces are not both known words on their own; text that was right is
-never changed.
+never changed. A one-letter tail split off in a justified or narrow column
+("ежеквартальн о") joins when the whole is a word and the fragment is not; a
+hyphen at a line end stays when the dictionary spells the word with it
+("Торгово-промышленная") and goes when it was a soft hyphenation ("образо-вания").
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ TAG_RE = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 SPACE_RE = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
 CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # a Cyrillic word piece at a line end, optionally hyphenated, then its continuation
-BROKEN_RE = re.compile(r"([А-Яа-яЁё]{2,})(-?)\s*\n\s*([а-яё]{2,})")
+BROKEN_RE = re.compile(r"([А-Яа-яЁё]{2,})(-?)\s*\n\s*([а-яё]+)(?![А-Яа-яЁё])")
+# a word split by a space inside a line: "высококвалифици рованных", "ежеквартальн о" (justified columns)
 SPLIT_RE = re.compile(r"\b([А-Яа-яЁё]{3,}) ([а-яё]{2,})\b")
+ONE_LETTER_TAIL_RE = re.compile(r"\b([А-Яа-яЁё]{3,}) ([а-яё])\b")
 
 
 @lru_cache(maxsize=200_000)
@@ -36,11 +41,21 @@ def is_known_word(word: str) -> bool:
 def _rejoin(m: re.Match) -> str:
     left, hyphen, right = m.group(1), m.group(2), m.group(3)
     joined = left + right
+    if hyphen and is_known_word(f"{left}-{right}"):
+        return f"{left}-{right}"  # a compound the dictionary spells with its hyphen ("Торгово-промышленная")
+    if len(right) == 1 and not hyphen:
+        return joined if _one_letter_tail(left, right) else f"{left}\n{right}"
     if is_known_word(joined) and not (is_known_word(left) and is_known_word(right) and not hyphen):
-        return joined
+        return joined  # a soft hyphenation or a wrapped word ("образо-\nвания")
     if hyphen:  # a real hyphenated compound written across a line ("научно-\nметодический")
         return f"{left}-{right}"
     return f"{left}\n{right}"
+
+
+def _one_letter_tail(left: str, right: str) -> bool:
+    """ "ежеквартальн о": a last letter split off a word; joined only when the dictionary knows
+    the whole and not the fragment (so "в городе и области" keeps its "и")."""
+    return is_known_word(left + right) and not is_known_word(left)
 
 
 def rejoin_broken_words(text: str) -> str:
@@ -57,9 +72,15 @@ def _rejoin_spaced(m: re.Match) -> str:
     return m.group(0)
 
 
+def _rejoin_tail(m: re.Match) -> str:
+    left, right = m.group(1), m.group(2)
+    return left + right if _one_letter_tail(left, right) else m.group(0)
+
+
 def rejoin_spaced_words(text: str) -> str:
-    """"высококвалифици рованных" → "высококвалифицированных": only when a piece is no word."""
-    return SPLIT_RE.sub(_rejoin_spaced, text)
+    """"высококвалифици рованных" → "высококвалифицированных", "ежеквартальн о" → "ежеквартально":
+    only when a piece is no word."""
+    return SPLIT_RE.sub(_rejoin_spaced, ONE_LETTER_TAIL_RE.sub(_rejoin_tail, text))
 
 
 def clean_text(text: str | None, keep_newlines: bool = True) -> str | None:

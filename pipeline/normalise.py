@@ -38,8 +38,9 @@ def _fix_activity_text(act: ActivityRecord) -> None:
         s.title = fix_ocr_text(s.title)
 
 
-def _table_text(extracted: ExtractedDocument) -> str:
-    return "\n".join(c.text for t in extracted.tables for r in t.rows for c in r.cells if c.text)
+def _responsible_text(acts: list[ActivityRecord]) -> str:
+    """The responsible cells (organisation names): the only table text the region may come from."""
+    return "\n".join(a.responsible for a in acts if a.responsible)
 
 
 def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityRecord]) -> dict[str, str]:
@@ -88,7 +89,7 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
         if act.confidence < LOW_CONFIDENCE:
             act.flags.append("low_ocr_confidence")
     lines = [fix_ocr_text(b.text) for b in extracted.blocks]
-    meta = parse_metadata(lines, _table_text(extracted))
+    meta = parse_metadata(lines, _responsible_text(stitched.activities))
     period = meta.period or period_from_deadlines(a.deadline or "" for a in stitched.activities)
     region, region_code = meta.region, meta.region_code
     if hints.get("region_code") and not region_code:

@@ -1,0 +1,70 @@
+"""Deadline phrasings seen in real plans (issue 23): glued prepositions, "последний месяц года",
+on-demand wordings, school quarters, several deadlines or listed years in one cell."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from normalizers.deadlines import FLAG_UNPARSED, normalize_deadline
+
+
+def D(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+@pytest.mark.parametrize("raw,period,start,end,recurrence", [
+    ("втечение года", (2022, 2024), "2022-01-01", "2024-12-31", "continuous"),
+    ("Вечение года", (2022, 2024), "2022-01-01", "2024-12-31", "continuous"),
+    ("втечение 2023 года", (2022, 2024), "2023-01-01", "2023-12-31", "continuous"),
+    ("Последний месяц года", (2022, 2024), "2022-12-01", "2024-12-31", "annual"),
+    ("в последний месяц каждого года", (2020, 2020), "2020-12-01", "2020-12-31", "annual"),
+    ("При выявлении фактов", (2022, 2024), "2022-01-01", "2024-12-31", "on_demand"),
+    ("по факту", (2022, 2024), "2022-01-01", "2024-12-31", "on_demand"),
+    ("При поступлении обращений", (2022, 2024), "2022-01-01", "2024-12-31", "on_demand"),
+    ("в случае выявления нарушений", (2022, 2024), "2022-01-01", "2024-12-31", "on_demand"),
+    ("по показаниям", (2019, 2019), "2019-01-01", "2019-12-31", "on_demand"),
+    ("1 раз в четверть", (2022, 2024), "2022-01-01", "2024-12-31", "quarterly"),
+    ("по итогам каждой четверти", (2022, 2024), "2022-01-01", "2024-12-31", "quarterly"),
+    ("ежеквартально", (2022, 2024), "2022-01-01", "2024-12-31", "quarterly"),
+    ("1 раз в полугодие", (2022, 2024), "2022-01-01", "2024-12-31", "semiannual"),
+    ("до 01.03.2024; до 01.09.2024", (2022, 2024), None, "2024-09-01", "once"),
+    ("2022 - 2024", (2022, 2024), "2022-01-01", "2024-12-31", "once"),
+    ("2022 – 2024 гг.", (2022, 2024), "2022-01-01", "2024-12-31", "once"),
+])
+def test_real_phrasings(raw, period, start, end, recurrence):
+    d = normalize_deadline(raw, period)
+    assert (d.start, d.end, d.recurrence) == (D(start), D(end), recurrence)
+    assert d.flags == []
+
+
+def test_two_deadlines_in_one_cell_are_two_occurrences():
+    d = normalize_deadline("до 01.03.2024; до 01.09.2024", (2022, 2024))
+    assert d.occurrences == [(None, date(2024, 3, 1)), (None, date(2024, 9, 1))]
+
+
+def test_last_month_of_year_repeats_december():
+    d = normalize_deadline("Последний месяц года", (2022, 2023))
+    assert d.occurrences == [(date(2022, 12, 1), date(2022, 12, 31)), (date(2023, 12, 1), date(2023, 12, 31))]
+
+
+def test_months_of_each_listed_year():
+    d = normalize_deadline("август–сентябрь 2019, 2020, 2021", (2019, 2021))
+    assert (d.start, d.end, d.recurrence) == (date(2019, 8, 1), date(2021, 9, 30), "once")
+    assert d.occurrences == [(date(y, 8, 1), date(y, 9, 30)) for y in (2019, 2020, 2021)]
+
+
+def test_listed_whole_years_and_year_ranges_stay_whole_years():
+    d = normalize_deadline("2018 г., 2021 г.", (2018, 2027))
+    assert d.occurrences == [(date(2018, 1, 1), date(2018, 12, 31)), (date(2021, 1, 1), date(2021, 12, 31))]
+    d = normalize_deadline("май 2020, 2021-2022", (2020, 2022))
+    assert d.occurrences[-1] == (date(2021, 1, 1), date(2022, 12, 31))
+
+
+@pytest.mark.parametrize("raw", ["в течение 10 дней после выявления", "I четверть", "по итогам конкурса"])
+def test_still_unparsed_without_a_guess(raw):
+    d = normalize_deadline(raw, (2022, 2024))
+    if d.recurrence == "on_demand":  # "после выявления" is not "при выявлении": must not match
+        pytest.fail("a conditional phrase was read as on demand")
+    assert (d.start, d.end) == (None, None) and FLAG_UNPARSED in d.flags

@@ -1,0 +1,57 @@
+"""Responsible cells as real plans write them (issue 23): a name wrapped over two lines, one
+organisation per line, two posts run together on one line, posts typed ``person_post``."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizers.organisations import ORG_TYPES, canonical_organisation, classify, is_person_post
+from normalizers.parties import split_parties
+
+
+def names(text: str) -> list[str]:
+    return [m.name for m in split_parties(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Начальник\nинформационно-аналитического отдела", ["Начальник информационно-аналитического отдела"]),
+    ("Министерство образования\nРеспублики Татарстан", ["Министерство образования Республики Татарстан"]),
+    ("МОиН РТ\nмуниципальные органы управления образованием\nПОО",
+     ["МОиН РТ", "муниципальные органы управления образованием", "ПОО"]),
+    ("Воспитатели Ст. воспитатель", ["Воспитатели", "Ст. воспитатель"]),
+    ("Заместитель директора по УВР Педагог-психолог", ["Заместитель директора по УВР", "Педагог-психолог"]),
+    ("Директор Классные руководители", ["Директор", "Классные руководители"]),
+    # a capitalised word in another case is part of the name, not a second post
+    ("Заместитель Председателя Правительства", ["Заместитель Председателя Правительства"]),
+    ("Директор, заместитель директора по УВР", ["Директор", "заместитель директора по УВР"]),
+    # an OCR'd abbreviation is no dictionary word: its guessed genitive does not join it to the line above
+    ("Дтизн ко\nДоин ко\nГБУ ДПО «КРИРПО»", ["Дтизн ко", "Доин ко", "ГБУ ДПО «КРИРПО»"]),
+    # a stray dash on a line of its own (OCR) neither splits nor joins on its own
+    ("Начальник\n-\nинформационно-аналитического отдела", ["Начальник информационно-аналитического отдела"]),
+    ("Воспитатели Ст. воспитатель Медицинский работник", ["Воспитатели", "Ст. воспитатель", "Медицинский работник"]),
+    # lower case: a post noun that can only be nominative after a genitive complement
+    ("заместители директора начальники отделов", ["заместители директора", "начальники отделов"]),
+    ("заместитель начальника отдела", ["заместитель начальника отдела"]),
+    ("руководитель методического объединения учителей", ["руководитель методического объединения учителей"]),
+])
+def test_line_breaks_and_run_together_posts(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("name", ["Заместитель директора по УВР", "Начальник отдела образования", "Директор",
+                                  "Классные руководители", "Педагог-психолог", "Ст. воспитатель"])
+def test_posts_are_typed_person_post(name):
+    assert "person_post" in ORG_TYPES
+    assert is_person_post(name)
+    assert classify(name) == "person_post"
+    assert canonical_organisation(name, None, "Калужская область").org_type == "person_post"
+
+
+@pytest.mark.parametrize("name,org_type", [
+    ("Министерство образования Калужской области", "regional_executive"),
+    ("ЦОПП", "copp"),
+    ("муниципальные органы управления образованием", "municipality"),
+])
+def test_organisations_are_not_posts(name, org_type):
+    assert not is_person_post(name)
+    assert classify(name) == org_type
