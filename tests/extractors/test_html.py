@@ -156,7 +156,7 @@ def test_page_without_table_fails_at_sniff_and_page_with_an_unrelated_table_at_v
 def test_fetched_html_roadmap_is_ingested_and_an_error_page_is_quarantined(tmp_path, db_url):
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from cli import app
     from tests.local_http import Route, serve_routes
 
     page = (RAW / "kaluga_2021.html").read_bytes()
@@ -164,7 +164,8 @@ def test_fetched_html_roadmap_is_ingested_and_an_error_page_is_quarantined(tmp_p
               "/doc/404": Route(b"<html><body><p>\xcd\xe5 \xed\xe0\xe9\xe4\xe5\xed\xee</p></body></html>",
                                 content_type="text/html")}
     with serve_routes(routes) as base:
-        res = CliRunner().invoke(app, ["ingest", f"{base}/doc/1187", f"{base}/doc/404", "--db", db_url])
+        res = CliRunner().invoke(app, ["ingest", f"{base}/doc/1187", f"{base}/doc/404", "--db", db_url,
+                                      "--allow-private-network"])  # the test server is on 127.0.0.1
     assert res.exit_code == 1 and "Traceback" not in res.output
     (doc,) = export_json(db_url)
     assert doc["document"]["source"] == f"{base}/doc/1187" and doc["document"]["file_format"] == "html"
