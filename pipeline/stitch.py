@@ -68,6 +68,26 @@ class DataRow:
     slots: list[Slot]
     page: Optional[int]
     after_page_break: bool = False
+    bbox: Optional[tuple[float, float, float, float]] = None
+
+
+def _row_box(row: Row) -> Optional[tuple[float, float, float, float]]:
+    """The row's box, else the union of its cells' boxes (None where unknown: DOCX)."""
+    boxes = [row.bbox] if row.bbox else [c.bbox for c in row.cells if c.bbox]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _add_box(act: ActivityRecord, row: DataRow) -> None:
+    """Grow the activity's box on the row's page (a new box on a new page)."""
+    if row.bbox is None or row.page is None:
+        return
+    for b in act.boxes:
+        if b[0] == row.page:
+            b[1:] = [min(b[1], row.bbox[0]), min(b[2], row.bbox[1]), max(b[3], row.bbox[2]), max(b[4], row.bbox[3])]
+            return
+    act.boxes.append([row.page, *row.bbox])
 
 
 @dataclass
@@ -258,7 +278,7 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
             page = row.page if row.page is not None else frag.page_start
             brk = bool(out) and ((first and fi > 0) or (page is not None and out[-1].page is not None
                                                           and page > out[-1].page))
-            out.append(DataRow(slots=slots, page=page, after_page_break=brk))
+            out.append(DataRow(slots=slots, page=page, after_page_break=brk, bbox=_row_box(row)))
             first = False
     return out
 
@@ -383,9 +403,11 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
                          if (t := one_line(row.slots[c].text)) and lay.col_headers[c]}
             if target:
                 act.targets.append(target)
+            _add_box(act, row)
             acts.append(act)
             continue
         prev.page_end = row.page if row.page is not None else prev.page_end
+        _add_box(prev, row)
         event_only = bool(own["title"]) and not target and not any(
             own[r] for r in ("responsible", "result", "result_document", "description", "tasks"))
         if rows_can_split and row.after_page_break and prev.sub_items and event_only:
