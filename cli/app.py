@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import compare, documents, flows, quarantine
+from cli import compare, documents, flows, quarantine, review
 
 app = typer.Typer(help="Russian regional roadmaps (дорожные карты) → one curated SQL database.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -29,6 +29,7 @@ quarantine_app.command("list")(quarantine.quarantine_list)
 quarantine_app.command("retry")(quarantine.quarantine_retry)
 app.add_typer(db_app, name="db")
 app.add_typer(quarantine_app, name="quarantine")
+app.add_typer(review.app, name="review")
 
 
 def main() -> None:  # pragma: no cover - console script
