@@ -7,36 +7,11 @@ import pytest
 from sqlalchemy import select
 
 from pipeline.ingest import export_json
-from pipeline.records import ActivityRecord, DocumentRecord
 from pipeline.review import corrections as rc
-from pipeline.store.db import session_factory, upgrade
+from pipeline.store.db import session_factory
 from pipeline.store.load import load
 from pipeline.store.schema import Activity, Correction, Document
-
-ROWS = [
-    ("1", "Создание центра опережающей профессиональной подготовки", "министерство образования", "2021 год"),
-    ("2", "Проведение регионального конкурса профессионального мастерства", "КРИПО, ПОО", "ежегодно"),
-    ("м", "Разработка информационных материалов для обучающихся", "КРИПО, ЦОПП", "1 квартал 2022 г."),
-    ("4", "Мониторинг трудоустройства выпускников", "ПОО, ЦЗН (по согласованию)", "декабрь 2022"),
-]
-
-
-def record(sha: str, rows=ROWS) -> DocumentRecord:
-    acts = [ActivityRecord(section=[], number=n, title=t, responsible=r, deadline=d, page_start=1, page_end=1,
-                           boxes=[[1, 10.0, 20.0 + 30 * i, 500.0, 48.0 + 30 * i]])
-            for i, (n, t, r, d) in enumerate(rows)]
-    return DocumentRecord(source="/tmp/roadmap.pdf", sha256=sha, file_format="pdf", extractor="test",
-                          extractor_version="1", region_code="RU-KLU", region="Калужская область",
-                          period=(2021, 2023), activities=acts, columns=["number", "title"])
-
-
-@pytest.fixture
-def db(tmp_path):
-    url = f"sqlite:///{tmp_path / 'r.db'}"
-    upgrade(url)
-    assert load(session_factory(url), record("a" * 64))[0] == "loaded"
-    return url
-
+from tests.pipeline.review.conftest import ROWS, record
 
 def _rows(s, doc_id):
     return list(s.scalars(select(Activity).where(Activity.document_id == doc_id).order_by(Activity.position)))
