@@ -154,8 +154,9 @@ def create_app(config: ReviewConfig) -> Starlette:
                 except Exception:   # a broken original must not break the page
                     docx_cells = None
             values = {f: rc.get_value(a, f) for f in rc.EDITABLE}
+            raw = {f: rc.first_old_value(s, a, f) for f in rc.EDITABLE}   # as extracted, before corrections
             return page(request, "activity.html", error=request.query_params.get("error"), original=original,
-                        docx_cells=docx_cells, values=values, boxes=a.bbox or [], **d)
+                        docx_cells=docx_cells, values=values, raw=raw, boxes=a.bbox or [], **d)
 
     async def page_image(request: Request) -> Response:
         aid, k = _int(request.path_params["id"]), _int(request.path_params["k"])

@@ -62,6 +62,8 @@ def test_writes_need_the_csrf_token(db):
     with session_factory(db)() as s:
         (corr,) = s.scalars(select(Correction))
         assert (corr.who, corr.old_value, corr.new_value, corr.reason) == ("ana", "м", "3", "OCR")
+    html = c.get(f"/activity/{aid}").text
+    assert ">3</textarea>" in html and "number: м" in html          # raw text stays as extracted
     assert 'data-activity' not in c.get("/").text                  # reviewed rows leave the open queue
     assert f'data-activity="{aid}"' in c.get("/?status=reviewed").text
 
