@@ -107,6 +107,20 @@ def _reparse_parties(session: Session, act: Activity) -> None:
                                  organisation_id=organisation_id(session, p)))
 
 
+THEMED = ("title", "description", "tasks", "result", "result_document")
+DEFER_THEMES = "review_defer_themes"   # session.info key: carry_over re-themes once at its end
+
+
+def retheme(session: Session, document_id: int) -> None:
+    """Themes of the document's activities again (after their text changed)."""
+    if session.info.get(DEFER_THEMES):
+        return
+    from pipeline.themes import assign_themes
+
+    session.flush()
+    assign_themes(session, document_id)
+
+
 def set_value(session: Session, act: Activity, field: str, value: Optional[str]) -> None:
     get_value(act, field)
     setattr(act, COLUMN.get(field, field), value)
@@ -167,6 +181,8 @@ def edit(session: Session, act: Activity, field: str, value: Optional[str], who:
         return None
     c_number, c_text = _match_keys(session, act)   # as extracted, read before the value changes
     set_value(session, act, field, value)
+    if field in THEMED:
+        retheme(session, act.document_id)
     c = _record(session, act, _doc(session, act), "edit", who, field, old, value, reason, **meta)
     if meta.get("carried") is None:
         c.match_number, c.match_text = c_number, c_text
@@ -233,6 +249,7 @@ def merge_up(session: Session, act: Activity, who: str, reason: Optional[str] = 
     session.expire(above, ["targets", "sub_items"])
     session.expire(act, ["targets", "sub_items"])
     act.review_status = "merged"
+    retheme(session, act.document_id)
     return _record(session, act, _doc(session, act), "merge", who, None, before,
                    {"into_activity_id": above.id, "into_number": into_number, "into_text": into_text},
                    reason, **meta)
@@ -258,6 +275,7 @@ def split(session: Session, act: Activity, tail: str, who: str, new_number: Opti
                    bbox=act.bbox, deadline_occurrences=[])
     session.add(new)
     session.flush()
+    retheme(session, act.document_id)
     return _record(session, act, _doc(session, act), "split", who, "title", old_title,
                    {"title": head, "new_row": {"id": new.id, "number": new.number, "title": rest}},
                    reason, **meta)
@@ -346,7 +364,14 @@ def carry_over(session: Session, prev: Document, doc: Document) -> list[Correcti
     old = list(session.scalars(select(Correction).where(
         Correction.document_id == prev.id, Correction.status.in_((APPLIED, NEEDS_LOOK)))
         .order_by(Correction.id)))
-    return [_carry_one(session, c, doc, doc.version) for c in old]
+    session.info[DEFER_THEMES] = True
+    try:
+        out = [_carry_one(session, c, doc, doc.version) for c in old]
+    finally:
+        session.info.pop(DEFER_THEMES, None)
+    if any(c.status == APPLIED and c.action in ("edit", "merge", "split") for c in out):
+        retheme(session, doc.id)
+    return out
 
 
 # ------------------------------------------------------------------ reading the log

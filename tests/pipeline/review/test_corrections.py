@@ -129,3 +129,21 @@ def test_match_row_by_number_and_similarity():
     assert rc.match_row("2", "Совсем другое мероприятие", rows) is None
     assert rc.match_row(None, "Мониторинг трудоустройства выпускнико", rows) is rows[2]
     assert rc.match_row("1", "Проведение конкурса", rows) is rows[1]          # text wins over a wrong number
+
+
+def test_comparison_views_show_corrected_rows_only(db):
+    from pipeline.compare.views import activity_facts
+
+    _correct(db)
+    with session_factory(db)() as s, s.begin():
+        rc.split(s, _rows(s, 1)[1], "профессионального мастерства", "ana", new_number="2.1")
+    facts = activity_facts(db).sort_values("position")
+    assert list(facts["number"]) == ["1", "2", "2.1", "3"]                  # row 4 is "not an activity"
+    assert list(facts["n_corrections"]) == [1, 1, 0, 3]
+    assert list(facts["review_status"].fillna("")) == ["accepted", "", "", ""]
+    assert list(facts["deadline_raw"])[3] == "I квартал 2022 г."
+    with session_factory(db)() as s:     # the new row got its themes like every other row
+        from pipeline.store.theme_schema import ActivityTheme
+
+        new_id = _rows(s, 1)[2].id
+        assert s.scalars(select(ActivityTheme).where(ActivityTheme.activity_id == new_id)).first() is not None
