@@ -59,6 +59,9 @@ class ReviewConfig:
     read_only: bool = False
     token: Optional[str] = None
     user: str = "analyst"
+    # Host headers served (None: any). ``serve`` on loopback allows only loopback names, so a web
+    # page that rebinds its own DNS name to 127.0.0.1 cannot read or post to the app.
+    allowed_hosts: Optional[tuple[str, ...]] = None
 
 
 def check_bind(host: str, token: Optional[str]) -> Optional[str]:
@@ -85,7 +88,12 @@ def create_app(config: ReviewConfig) -> Starlette:
         return resp
 
     async def guard(request: Request) -> Optional[Response]:
-        """Token and, for POSTs, read-only mode and the CSRF token."""
+        """Host header, token and, for POSTs, read-only mode and the CSRF token."""
+        if config.allowed_hosts is not None:
+            host = request.headers.get("host", "")
+            name = host[1:].split("]")[0] if host.startswith("[") else host.rsplit(":", 1)[0]
+            if name not in config.allowed_hosts:
+                return PlainTextResponse(f"unexpected Host header {host!r}", status_code=400)
         if config.token:
             given = request.query_params.get("token") or request.cookies.get(TOKEN_COOKIE) or ""
             if not hmac.compare_digest(given.encode(), config.token.encode()):
@@ -259,4 +267,6 @@ def serve(config: ReviewConfig, host: str = "127.0.0.1", port: int = 8765) -> No
     refused = check_bind(host, config.token)
     if refused:
         raise ValueError(refused)
+    if host in LOOPBACK and config.allowed_hosts is None:
+        config.allowed_hosts = LOOPBACK
     uvicorn.run(create_app(config), host=host, port=port, log_level="warning")

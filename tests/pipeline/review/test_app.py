@@ -91,6 +91,13 @@ def test_token_is_checked_on_every_request(db):
     assert c.get("/").status_code == 200                             # the cookie carries it from now on
 
 
+def test_only_loopback_host_names_when_bound_to_loopback(db):
+    app = create_app(ReviewConfig(db_url=db, allowed_hosts=("127.0.0.1", "localhost", "::1")))
+    assert TestClient(app, base_url="http://127.0.0.1:8765").get("/").status_code == 200
+    assert TestClient(app).get("/", headers={"host": "[::1]:8765"}).status_code == 200
+    assert TestClient(app, base_url="http://rebound.example:8765").get("/").status_code == 400
+
+
 def test_binding_off_loopback_needs_a_token():
     assert check_bind("127.0.0.1", None) is None and check_bind("0.0.0.0", "t") is None
     assert "without --token" in check_bind("0.0.0.0", None)

@@ -21,7 +21,7 @@ import pytest
 from sqlalchemy import select
 
 from pipeline.ingest import export_json, ingest_path
-from pipeline.review.app import ReviewConfig, create_app
+from pipeline.review.app import LOOPBACK, ReviewConfig, create_app
 from pipeline.review.originals import ORIGINALS_ENV
 from pipeline.store.db import session_factory
 from pipeline.store.schema import Activity, Correction, Document
@@ -66,7 +66,8 @@ def server(loaded):
     import uvicorn
 
     port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(ReviewConfig(db_url=loaded["db"], user="analyst-e2e")),
+    srv = uvicorn.Server(uvicorn.Config(create_app(ReviewConfig(db_url=loaded["db"], user="analyst-e2e",
+                                                                     allowed_hosts=LOOPBACK)),
                                         host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
