@@ -142,3 +142,42 @@ def test_cli_export_with_corrections_log(db, tmp_path):
     (doc,) = json.loads(out.read_text(encoding="utf-8"))
     assert [x["number"] for x in doc["activities"]] == ["1", "2", "3", "4"]
     assert doc["corrections_log"][0]["new_value"] == "3" and doc["corrections_log"][0]["who"] == "ana"
+
+
+def test_docx_row_is_shown_as_the_document_has_it(tmp_path):
+    from pipeline.ingest import ingest_path
+    from tests.conftest import sample
+
+    db = f"sqlite:///{tmp_path / 'docx.db'}"
+    assert ingest_path(str(sample("kaluga_2021.docx")), db).status == "loaded"
+    assert (tmp_path / "originals").is_dir()                         # the original is kept by sha256
+    with session_factory(db)() as s:
+        act = s.scalar(select(Activity).where(Activity.number == "11"))
+    html = client(db).get(f"/activity/{act.id}").text
+    cells = re.search(r'<table id="docx-row">(.*?)</table>', html, re.S).group(1)
+    assert "<td>11</td>" in cells and "КРИПО, ЦОПП, ЦЗН (по согласованию)" in cells
+    assert "page-region" not in html
+
+
+def test_pdf_row_image_is_the_row_region_of_its_page(tmp_path):
+    import io
+
+    from PIL import Image
+
+    from pipeline.ingest import ingest_path
+    from tests.conftest import sample
+
+    db = f"sqlite:///{tmp_path / 'pdf.db'}"
+    assert ingest_path(str(sample("kaluga_2021.pdf")), db).status == "loaded"
+    with session_factory(db)() as s:
+        acts = list(s.scalars(select(Activity).order_by(Activity.position)))
+    assert all(a.bbox for a in acts)                                 # every row has its box
+    act = acts[10]
+    (page_no, x0, top, x1, bottom), *_ = act.bbox
+    assert page_no == act.page_start and x1 > x0 and bottom > top
+    r = client(db).get(f"/activity/{act.id}/page/1.png")
+    assert r.status_code == 200 and r.headers["content-type"] == "image/png"
+    img = Image.open(io.BytesIO(r.content))
+    assert abs(img.width - (x1 - x0 + 28) * 2) < 4 and abs(img.height - (bottom - top + 28) * 2) < 4
+    assert client(db).get(f"/activity/{act.id}/page/9.png").status_code == 404
+    assert client(db).get(f"/activity/{act.id}/page/0.png").status_code == 200   # the whole page
