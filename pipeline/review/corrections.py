@@ -134,11 +134,20 @@ def set_value(session: Session, act: Activity, field: str, value: Optional[str])
 
 
 def first_old_value(session: Session, act: Activity, field: str) -> Optional[str]:
-    """The field as extracted: the old value of its first correction, else its current value."""
-    first = session.scalar(select(Correction).where(
-        Correction.activity_id == act.id, Correction.field == field, Correction.action == "edit")
-        .order_by(Correction.id))
-    return first.old_value if first is not None else get_value(act, field)
+    """The field as extracted: the old value of the first correction that changed it (an edit or
+    a split of this row, or a merge of the row below into it), else its current value."""
+    if act.id is None:
+        return get_value(act, field)
+    for c in session.scalars(select(Correction).where(
+            Correction.document_id == act.document_id, Correction.status == APPLIED,
+            Correction.action.in_(("edit", "split", "merge"))).order_by(Correction.id)):
+        if c.action in ("edit", "split") and c.activity_id == act.id and c.field == field \
+                and (c.old_value is None or isinstance(c.old_value, str)):
+            return c.old_value
+        if c.action == "merge" and isinstance(c.new_value, dict) and isinstance(c.old_value, dict) \
+                and c.new_value.get("into_activity_id") == act.id:
+            return (c.old_value.get("above") or {}).get(field)
+    return get_value(act, field)
 
 
 def _match_keys(session: Session, act: Activity) -> tuple[Optional[str], Optional[str]]:
@@ -147,9 +156,12 @@ def _match_keys(session: Session, act: Activity) -> tuple[Optional[str], Optiona
 
 def _record(session: Session, act: Optional[Activity], document: Document, action: str, who: str,
             field: Optional[str] = None, old: Any = None, new: Any = None, reason: Optional[str] = None,
-            status: str = APPLIED, note: Optional[str] = None, carried: Optional[Correction] = None) -> Correction:
+            status: str = APPLIED, note: Optional[str] = None, carried: Optional[Correction] = None,
+            keys: Optional[tuple[Optional[str], Optional[str]]] = None) -> Correction:
     if carried is not None:
         number, text = carried.match_number, carried.match_text
+    elif keys is not None:
+        number, text = keys
     elif act is not None:
         number, text = _match_keys(session, act)
     else:
@@ -179,14 +191,11 @@ def edit(session: Session, act: Activity, field: str, value: Optional[str], who:
     old = get_value(act, field)
     if (old or None) == value:
         return None
-    c_number, c_text = _match_keys(session, act)   # as extracted, read before the value changes
+    keys = _match_keys(session, act)   # as extracted, read before the value changes
     set_value(session, act, field, value)
     if field in THEMED:
         retheme(session, act.document_id)
-    c = _record(session, act, _doc(session, act), "edit", who, field, old, value, reason, **meta)
-    if meta.get("carried") is None:
-        c.match_number, c.match_text = c_number, c_text
-    return c
+    return _record(session, act, _doc(session, act), "edit", who, field, old, value, reason, keys=keys, **meta)
 
 
 def _set_status(session: Session, act: Activity, status: Optional[str], action: str, who: str,
@@ -265,6 +274,7 @@ def split(session: Session, act: Activity, tail: str, who: str, new_number: Opti
         raise ReviewError("the text of the new row must be the end part of the title (not all of it)")
     head, rest = title[:at].rstrip(), title[at:].strip()
     old_title = act.title
+    keys = _match_keys(session, act)
     session.execute(update(Activity).where(Activity.document_id == act.document_id,
                                            Activity.position > act.position)
                     .values(position=Activity.position + 1))
@@ -278,7 +288,7 @@ def split(session: Session, act: Activity, tail: str, who: str, new_number: Opti
     retheme(session, act.document_id)
     return _record(session, act, _doc(session, act), "split", who, "title", old_title,
                    {"title": head, "new_row": {"id": new.id, "number": new.number, "title": rest}},
-                   reason, **meta)
+                   reason, keys=keys, **meta)
 
 
 def dismiss(session: Session, correction: Correction, who: str, reason: Optional[str] = None) -> Correction:
@@ -329,9 +339,10 @@ def _carry_one(session: Session, c: Correction, doc: Document, version: int) -> 
             return _record(session, target, doc, "edit", c.who, c.field, c.old_value, c.new_value, c.reason,
                            carried=c, note=f"version {version} already reads so")
         if similarity(current, c.old_value) < SAME_VALUE:
-            return _record(session, target, doc, "edit", c.who, c.field, current, c.new_value, c.reason,
+            shown = re.sub(r"\s+", " ", current or "").strip()
+            return _record(session, target, doc, "edit", c.who, c.field, c.old_value, c.new_value, c.reason,
                            status=NEEDS_LOOK, carried=c,
-                           note=f"the row reads differently in version {version}; not applied")
+                           note=f"version {version} reads «{shown[:80]}» here; not applied")
         return (edit(session, target, c.field, c.new_value, c.who, c.reason, **carried)
                 or _record(session, target, doc, "edit", c.who, c.field, c.old_value, c.new_value, c.reason,
                            carried=c, note=f"version {version} already reads so"))

@@ -118,7 +118,33 @@ def test_a_changed_field_is_not_overwritten_but_listed(db):
         assert row.deadline_raw == "2023 год" and row.number == "3"
         (look,) = s.scalars(select(Correction).where(Correction.document_id == doc_id,
                                                      Correction.status == rc.NEEDS_LOOK))
-        assert look.field == "deadline" and look.activity_id == row.id
+        assert look.field == "deadline" and look.activity_id == row.id and "«2023 год»" in look.note
+        assert look.old_value == "1 квартал 2022 г."                   # what the analyst saw, kept
+    load(session_factory(db), record("e" * 64, v2))                   # version 3 reads as version 2
+    with session_factory(db)() as s:
+        doc3 = s.scalar(select(Document).where(Document.version == 3))
+        assert _rows(s, doc3.id)[2].deadline_raw == "2023 год"          # still not overwritten
+        assert s.scalar(select(Correction).where(Correction.document_id == doc3.id,
+                                                 Correction.field == "deadline")).status == rc.NEEDS_LOOK
+
+
+def test_split_and_merge_are_carried_over_on_the_text_as_extracted(db):
+    with session_factory(db)() as s, s.begin():
+        rows = _rows(s, 1)
+        rc.split(s, rows[0], "опережающей профессиональной подготовки", "ana", new_number="1.1")
+        rc.merge_up(s, _rows(s, 1)[4], "ana")                          # row "4" into row "м"
+        first = s.scalar(select(Correction).where(Correction.action == "split"))
+        assert first.match_text == ROWS[0][1]                         # the title before the split
+        rc.edit(s, _rows(s, 1)[3], "deadline", "2022 год", "ana")        # row "м", after the merge
+        last = s.scalar(select(Correction).order_by(Correction.id.desc()))
+        assert last.match_text == ROWS[2][1]                          # the title before the merge
+    _, doc_id = load(session_factory(db), record("f" * 64))
+    with session_factory(db)() as s:
+        rows = _rows(s, doc_id)
+        assert [(r.number, r.review_status) for r in rows] == [
+            ("1", None), ("1.1", None), ("2", None), ("м", None), ("4", "merged")]
+        assert rows[1].title == "опережающей профессиональной подготовки" and rows[3].deadline_raw == "2022 год"
+        assert not list(s.scalars(select(Correction).where(Correction.status == rc.NEEDS_LOOK)))
 
 
 def test_match_row_by_number_and_similarity():
