@@ -76,6 +76,7 @@ def create_app(config: ReviewConfig) -> Starlette:
     upgrade(url)
     Session = session_factory(url)
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True))
+    env.filters["basename"] = lambda source: str(source).rstrip("/").rsplit("/", 1)[-1]
     env.globals.update(read_only=config.read_only, labels=FIELD_LABELS, editable=rc.EDITABLE,
                        statuses=STATUSES, user=config.user)
 
