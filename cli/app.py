@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import compare, documents, flows, quarantine
+from cli import compare, documents, flows, quarantine, review
 from cli.errors import DEBUG_ENV, RoadmapsGroup
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
@@ -63,6 +63,7 @@ quarantine_app.command("drop")(quarantine.quarantine_drop)
 quarantine_app.command("retry")(quarantine.quarantine_retry)
 app.add_typer(db_app, name="db")
 app.add_typer(quarantine_app, name="quarantine")
+app.add_typer(review.app, name="review")
 
 
 def main() -> None:  # pragma: no cover - console script

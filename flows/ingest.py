@@ -101,7 +101,12 @@ def run_stages(entry: SourceEntry, db_url: str, fetch_options: dict) -> IngestOu
         extracted = extract_task(fetched)
         record = normalise_task(extracted, entry.location, sha, entry.hints())
         validate_task(record)
-        return load_task(record, db_url)
+        outcome = load_task(record, db_url)
+        if outcome.status == "loaded":   # the original, for the page images of ``roadmaps review``
+            from pipeline.review.originals import keep_original
+
+            keep_original(db_url, sha, fetched.data)
+        return outcome
     except StageError as e:
         e.sha256 = sha
         raise

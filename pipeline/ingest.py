@@ -153,6 +153,10 @@ def ingest_bytes(data: bytes, path: str, db_url: str, source: str,
         if problems:
             raise StageError("; ".join(problems), "validate", source)
         outcome = load_stage(record, db_url)
+        if outcome.status == "loaded":
+            from pipeline.review.originals import keep_original
+
+            keep_original(db_url, sha, data)   # for the page images of ``roadmaps review``
         resolve_quarantine(db_url, source)
         return outcome
     except StageError as e:
@@ -174,13 +178,14 @@ def ingest_path(path: str, db_url: str, source: Optional[str] = None,
     return ingest_bytes(data, str(path), db_url, source, hints)
 
 
-def export_json(db_url: str, regions: Optional[list[str]] = None) -> list[dict]:
+def export_json(db_url: str, regions: Optional[list[str]] = None,
+                with_corrections_log: bool = False) -> list[dict]:
     from pipeline.store.export import export_documents
 
     db_url = resolve_url(db_url)
     upgrade(db_url)
     with session_factory(db_url)() as s:
-        return export_documents(s, regions)
+        return export_documents(s, regions, with_corrections_log)
 
 
 __all__ = [

@@ -66,6 +66,7 @@ class ActivityRecord:
     parties: list[PartyRecord] = field(default_factory=list)
     deadline_norm: Optional[DeadlineRecord] = None
     extra: dict[str, str] = field(default_factory=dict)  # cells of columns with no known role
+    boxes: list[list[float]] = field(default_factory=list)  # [page, x0, top, x1, bottom] per page covered
 
 
 @dataclass

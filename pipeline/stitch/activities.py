@@ -9,7 +9,7 @@ from extractors.lines import starts_new_item
 from normalizers.text import clean_text, one_line
 from pipeline.records import ActivityRecord, SubItemRecord, TargetRecord
 from pipeline.stitch.layout import DAYS_ONLY_RE, LogicalTable, MONTHS_GENITIVE, MONTH_ROW_RE, NUMBER_RE, TEXT_ROLES
-from pipeline.stitch.rows import _append, _continues_heading, _continues_text, _nonempty, _row_target, data_rows, heading_level
+from pipeline.stitch.rows import _add_box, _append, _continues_heading, _continues_text, _nonempty, _row_target, data_rows, heading_level
 from pipeline.stitch.sections import _row_views
 
 
@@ -61,9 +61,11 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
                          if (t := one_line(row.slots[c].text)) and lay.col_headers[c]}
             if target:
                 act.targets.append(target)
+            _add_box(act, row)
             acts.append(act)
             continue
         prev.page_end = row.page if row.page is not None else prev.page_end
+        _add_box(prev, row)
         event_only = bool(own["title"]) and not target and not any(
             own[r] for r in ("responsible", "result", "result_document", "description", "tasks"))
         if rows_can_split and row.after_page_break and prev.sub_items and event_only:

@@ -91,6 +91,7 @@ class DataRow:
     slots: list[Slot]
     page: Optional[int]
     after_page_break: bool = False
+    bbox: Optional[tuple[float, float, float, float]] = None
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extractors.grid import Row
 from normalizers.text import clean_text, one_line
 from pipeline.records import ActivityRecord, TargetRecord
 from pipeline.roles import is_numbering_row
@@ -49,7 +50,7 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
             page = row.page if row.page is not None else frag.page_start
             brk = bool(out) and ((first and fi > 0) or (page is not None and out[-1].page is not None
                                                           and page > out[-1].page))
-            out.append(DataRow(slots=slots, page=page, after_page_break=brk))
+            out.append(DataRow(slots=slots, page=page, after_page_break=brk, bbox=_row_box(row)))
             first = False
     return out
 
@@ -165,3 +166,22 @@ def _continues_heading(heading: str, own: dict[str, str]) -> bool:
     if any(t for r, t in own.items() if r != "title"):
         return False
     return _starts_lower(own.get("title") or "") and _open_ended(heading)
+
+
+def _row_box(row: Row) -> Optional[tuple[float, float, float, float]]:
+    """The row's box, else the union of its cells' boxes (None where unknown: DOCX)."""
+    boxes = [row.bbox] if row.bbox else [c.bbox for c in row.cells if c.bbox]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _add_box(act: ActivityRecord, row: DataRow) -> None:
+    """Grow the activity's box on the row's page (a new box on a new page)."""
+    if row.bbox is None or row.page is None:
+        return
+    for b in act.boxes:
+        if b[0] == row.page:
+            b[1:] = [min(b[1], row.bbox[0]), min(b[2], row.bbox[1]), max(b[3], row.bbox[2]), max(b[4], row.bbox[3])]
+            return
+    act.boxes.append([row.page, *row.bbox])

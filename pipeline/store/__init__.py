@@ -20,6 +20,7 @@ _EXPORTS = {
     "Document": "schema",
     "Activity": "schema",
     "QuarantineEntry": "schema",
+    "Correction": "schema",
 }
 __all__ = sorted(_EXPORTS)
 

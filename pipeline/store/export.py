@@ -7,7 +7,9 @@ from typing import Any, Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from pipeline.store.schema import Activity, Document, Indicator, Target
+from pipeline.store.schema import Activity, Correction, Document, Indicator, Target
+
+HIDDEN_STATUSES = ("not_activity", "merged")   # as pipeline.review.corrections.HIDDEN
 
 
 def _iso(d) -> Optional[str]:
@@ -22,8 +24,8 @@ def _section_path(a: Activity) -> list[str]:
     return list(reversed(path))
 
 
-def activity_json(a: Activity) -> dict[str, Any]:
-    return {
+def activity_json(a: Activity, corrections: Optional[list] = None) -> dict[str, Any]:
+    out = {
         "section": _section_path(a),
         "number": a.number,
         "title": a.title,
@@ -49,6 +51,17 @@ def activity_json(a: Activity) -> dict[str, Any]:
         "quality_flags": a.quality_flags or [],
         "extra": a.extra or {},
     }
+    applied = [c for c in corrections or [] if c.status == "applied"]
+    if applied or a.review_status:   # provenance: the values above include analyst corrections
+        out["review"] = {
+            "status": a.review_status or "corrected",
+            "corrected_fields": sorted({c.field for c in applied if c.action == "edit" and c.field}),
+            "corrections": [{"action": c.action, "field": c.field, "old_value": c.old_value,
+                             "new_value": c.new_value, "who": c.who,
+                             "at": c.at.isoformat() if c.at else None, "reason": c.reason}
+                            for c in applied],
+        }
+    return out
 
 
 def indicator_json(i: Indicator) -> dict[str, Any]:
@@ -59,8 +72,17 @@ def indicator_json(i: Indicator) -> dict[str, Any]:
     return out
 
 
-def document_json(d: Document) -> dict[str, Any]:
-    return {
+def document_json(d: Document, corrections: Optional[list] = None,
+                  with_log: bool = False) -> dict[str, Any]:
+    """The document per the export contract; rows merged away or marked "not an activity" by an
+    analyst are left out, corrected rows carry a ``review`` entry (and ``corrections_log`` lists
+    every correction of the document, "needs a look" ones included, when ``with_log``)."""
+    corrections = corrections or []
+    by_activity: dict[int, list] = {}
+    for c in corrections:
+        if c.activity_id is not None:
+            by_activity.setdefault(c.activity_id, []).append(c)
+    out = {
         "document": {
             "source": d.source, "sha256": d.sha256, "file_format": d.file_format,
             "region_code": d.region_code, "region": d.region, "doc_kind": d.doc_kind,
@@ -71,14 +93,21 @@ def document_json(d: Document) -> dict[str, Any]:
             "extractor": d.extractor, "extractor_version": d.extractor_version,
             "n_pages": d.n_pages, "quality_flags": d.flags or [],
         },
-        "activities": [activity_json(a) for a in d.activities],
+        "activities": [activity_json(a, by_activity.get(a.id)) for a in d.activities
+                       if a.review_status not in HIDDEN_STATUSES],
         "indicators": [indicator_json(i) for i in d.indicators],
         "abbreviations": {a.short: a.full for a in d.abbreviations},
     }
+    if with_log:
+        from pipeline.review.corrections import correction_json
+
+        out["corrections_log"] = [correction_json(c) for c in corrections]
+    return out
 
 
-def export_documents(session: Session, regions: Optional[list[str]] = None) -> list[dict[str, Any]]:
-    """Newest version of each document, in ingest order."""
+def export_documents(session: Session, regions: Optional[list[str]] = None,
+                     with_corrections_log: bool = False) -> list[dict[str, Any]]:
+    """Newest version of each document, in ingest order (analyst corrections applied)."""
     q = (select(Document).where(Document.superseded_by_id.is_(None)).order_by(Document.id)
          .options(selectinload(Document.activities).selectinload(Activity.parties),
                   selectinload(Document.activities).selectinload(Activity.targets).selectinload(Target.values),
@@ -88,4 +117,9 @@ def export_documents(session: Session, regions: Optional[list[str]] = None) -> l
                   selectinload(Document.abbreviations)))
     if regions:
         q = q.where(Document.region_code.in_(regions))
-    return [document_json(d) for d in session.scalars(q)]
+    docs = list(session.scalars(q))
+    log: dict[int, list] = {}
+    for c in session.scalars(select(Correction).where(Correction.document_id.in_([d.id for d in docs]))
+                             .order_by(Correction.id)):
+        log.setdefault(c.document_id, []).append(c)
+    return [document_json(d, log.get(d.id), with_corrections_log) for d in docs]

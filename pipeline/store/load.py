@@ -110,7 +110,7 @@ def _activity(session: Session, doc: Document, pos: int, a: ActivityRecord,
                               for s, e in (dn.occurrences if dn else [])],
         result=a.result, result_document=a.result_document, page_start=a.page_start,
         page_end=a.page_end, confidence=a.confidence, quality_flags=list(dict.fromkeys(a.flags)),
-        extra=dict(a.extra),
+        extra=dict(a.extra), bbox=[list(b) for b in a.boxes] or None,
     )
     for i, p in enumerate(a.parties):
         row.parties.append(Party(position=i, name=p.name, expanded=p.expanded,
@@ -157,6 +157,9 @@ def load_document(session: Session, rec: DocumentRecord) -> tuple[str, int]:
     assign_themes(session, doc.id)
     if prev is not None:
         prev.superseded_by_id = doc.id
+        from pipeline.review.corrections import carry_over
+
+        carry_over(session, prev, doc)
     session.info.pop(ORG_IDS, None)
     return "loaded", doc.id
 

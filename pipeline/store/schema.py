@@ -111,6 +111,10 @@ class Activity(Base):
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
     quality_flags: Mapped[list[str]] = mapped_column(JSON, default=list)
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # [[page, x0, top, x1, bottom], ...] one box per page the row covers (PDF points, top-left origin)
+    bbox: Mapped[Optional[list[Any]]] = mapped_column(JSON, nullable=True)
+    # analyst review: None | "accepted" | "not_activity" | "merged" (see pipeline.review.corrections)
+    review_status: Mapped[Optional[str]] = mapped_column(String(16), nullable=True)
 
     document: Mapped[Document] = relationship(back_populates="activities")
     section: Mapped[Optional[Section]] = relationship()
@@ -226,6 +230,36 @@ class Abbreviation(Base):
     full: Mapped[str] = mapped_column(Text)
 
     document: Mapped[Document] = relationship(back_populates="abbreviations")
+
+
+class Correction(Base):
+    """One analyst change to an activity (or one carried over from an earlier version of its document).
+
+    Written in the same transaction as the change; never deleted. ``status`` is "applied", or
+    "needs_look" when a re-ingested version no longer has a matching row (``activity_id`` is then
+    NULL). ``match_number`` / ``match_text`` are the row's number and extracted title when the
+    correction was made: what a new version of the document is matched on.
+    """
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    activity_id: Mapped[Optional[int]] = mapped_column(ForeignKey("activities.id", ondelete="SET NULL"),
+                                                       index=True)
+    source: Mapped[str] = mapped_column(Text, index=True)
+    action: Mapped[str] = mapped_column(String(16))        # edit | accept | merge | split | not_activity
+    field: Mapped[Optional[str]] = mapped_column(String(32))
+    old_value: Mapped[Optional[Any]] = mapped_column(JSON, nullable=True)
+    new_value: Mapped[Optional[Any]] = mapped_column(JSON, nullable=True)
+    reason: Mapped[Optional[str]] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(16), default="applied", index=True)
+    note: Mapped[Optional[str]] = mapped_column(Text)
+    match_number: Mapped[Optional[str]] = mapped_column(String(32))
+    match_text: Mapped[Optional[str]] = mapped_column(Text)
+    carried_from_id: Mapped[Optional[int]] = mapped_column(ForeignKey("corrections.id", ondelete="SET NULL"))
 
 
 class QuarantineEntry(Base):
