@@ -11,6 +11,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from extractors import limits
 from extractors.grid import ExtractedDocument, ExtractionError
 
 __all__ = ["extract", "sniff", "ExtractionError", "ExtractedDocument"]
@@ -36,6 +37,7 @@ def sniff(data: bytes) -> str:
 def extract(path: str | Path) -> ExtractedDocument:
     """Extract tables and text blocks from a DOCX or PDF file."""
     path = str(path)
+    limits.check_regular_file(path)  # FIFOs, devices, directories, oversized files: refused unread
     try:
         with open(path, "rb") as fh:
             head = fh.read(1024)
@@ -52,9 +54,11 @@ def extract(path: str | Path) -> ExtractedDocument:
         with zipfile.ZipFile(path) as z:
             if "word/document.xml" not in z.namelist():
                 raise ExtractionError("a zip archive without word/document.xml: not a DOCX", "sniff", path)
+            limits.check_docx_zip(z, path)  # zip bombs and DTDs refused before inflating
         from extractors.docx import extract_docx
 
         return extract_docx(path)
     from extractors.pdf import extract_pdf
 
+    limits.check_pdf(path)  # page count and page areas before any page is parsed
     return extract_pdf(path)

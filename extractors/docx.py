@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
+from extractors.limits import clamp_span
 from extractors.grid import Cell, ExtractedDocument, ExtractionError, Row, Table, TextBlock
 
 EXTRACTOR_NAME = "docx-xml"
@@ -96,7 +97,7 @@ def _cell_content(tc, walk: _Walk, parent_index: int) -> tuple[str, bool]:
     for ch in _children(tc):
         if ch.tag == W + "p":
             paras.append(_paragraph_text(ch))
-            if _paragraph_text(ch).strip():
+            if paras[-1].strip():
                 bold.append(_paragraph_bold(ch))
         elif ch.tag == W + "tbl":
             _table(ch, walk, nested_in=parent_index)
@@ -107,7 +108,7 @@ def _cell_content(tc, walk: _Walk, parent_index: int) -> tuple[str, bool]:
 def _table(tbl, walk: _Walk, nested_in: Optional[int] = None) -> Table:
     index = len(walk.tables)
     grid = tbl.find(W + "tblGrid")
-    n_cols = len(grid.findall(W + "gridCol")) if grid is not None else 0
+    n_cols = n_grid = len(grid.findall(W + "gridCol")) if grid is not None else 0
     table = Table(rows=[], n_cols=n_cols, page_start=walk.page, extractor=EXTRACTOR_NAME,
                   nested_in=nested_in)
     walk.tables.append(table)
@@ -118,7 +119,7 @@ def _table(tbl, walk: _Walk, nested_in: Optional[int] = None) -> Table:
         trpr = tr.find(W + "trPr")
         col = 0
         if trpr is not None and trpr.find(W + "gridBefore") is not None:
-            col = int(_attr(trpr.find(W + "gridBefore"), "val") or 0)
+            col = clamp_span(int(_attr(trpr.find(W + "gridBefore"), "val") or 0), 0, n_grid)
         row = Row(cells=[], page=walk.page,
                   is_header=trpr is not None and _on(trpr.find(W + "tblHeader")))
         for tc in tr.findall(W + "tc"):
@@ -128,7 +129,7 @@ def _table(tbl, walk: _Walk, nested_in: Optional[int] = None) -> Table:
             if tcpr is not None:
                 gs = tcpr.find(W + "gridSpan")
                 if gs is not None:
-                    span = max(1, int(_attr(gs, "val") or 1))
+                    span = max(1, clamp_span(int(_attr(gs, "val") or 1), col, n_grid))
                 vmerge = tcpr.find(W + "vMerge")
             breaks = _count_breaks(tc)
             text, bold = _cell_content(tc, walk, index)

@@ -20,6 +20,9 @@ from urllib.parse import unquote, urlparse
 
 import httpx
 
+from extractors import ExtractionError
+from extractors.limits import Limits, check_regular_file
+
 from pipeline.ingest import StageError, sha256_bytes, sniff_format
 from pipeline.sources.manifest import ALLOWED_SCHEMES, SourceEntry, looks_like_url
 
@@ -55,6 +58,10 @@ def _check_size(size: int, max_bytes: int, source: str) -> None:
 
 def read_local(path: str, source: str, max_bytes: int) -> bytes:
     """Bytes of a local file, refusing files over the cap before reading them."""
+    try:
+        check_regular_file(path, Limits(max_bytes=max_bytes))  # a FIFO or device would block
+    except ExtractionError as e:
+        raise _fail(source, str(e.args[0])) from e
     try:
         size = os.path.getsize(path)
         _check_size(size, max_bytes, source)
