@@ -26,6 +26,7 @@ the calling process instead, for debugging and profiling.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -34,8 +35,9 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import asdict
-from typing import Optional
+from typing import Iterator, Optional
 
 from extractors import ExtractedDocument, ExtractionError, extract
 from extractors import limits as budget
@@ -102,6 +104,7 @@ def _cap_memory(max_mb: int) -> None:
 
 
 _context = None
+_START_LOCK = threading.Lock()
 
 
 def _forkserver():
@@ -116,7 +119,8 @@ def _forkserver():
 def _run_forkserver(path: str, result: str, limits: Limits) -> Optional[int]:
     proc = _forkserver().Process(target=child_main, args=(path, result, limits),
                                  name="roadmaps-extract")
-    proc.start()
+    with _main_module_hidden():
+        proc.start()
     proc.join(limits.doc_timeout if limits.doc_timeout > 0 else None)
     if proc.exitcode is None:
         _kill_group(proc.pid)
@@ -126,6 +130,29 @@ def _run_forkserver(path: str, result: str, limits: Limits) -> Optional[int]:
             proc.join(KILL_GRACE_S)
         return None
     return proc.exitcode
+
+
+@contextlib.contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Hide ``__main__``'s file and spec while the worker starts.
+
+    A multiprocessing child re-imports the parent's main script, which would run
+    a caller's script again when it has no ``if __name__ == "__main__"`` guard.
+    The worker needs nothing from ``__main__`` (its target is ``child_main``).
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
+    with _START_LOCK:
+        try:
+            main.__dict__.pop("__file__", None)
+            main.__spec__ = None
+            yield
+        finally:
+            main.__dict__.pop("__spec__", None)
+            main.__dict__.update(saved)
 
 
 def _run_subprocess(path: str, result: str, limits: Limits) -> Optional[int]:
