@@ -10,6 +10,7 @@ bytes are not a PDF/DOCX, e.g. an HTML page served where a PDF was expected).
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 from contextlib import contextmanager
@@ -59,7 +60,7 @@ def _check_size(size: int, max_bytes: int, source: str) -> None:
 def read_local(path: str, source: str, max_bytes: int) -> bytes:
     """Bytes of a local file, refusing files over the cap before reading them."""
     try:
-        check_regular_file(path, Limits(max_bytes=max_bytes))  # a FIFO or device would block
+        check_regular_file(path, Limits(max_bytes=sys.maxsize))  # a FIFO or device would block the read
     except ExtractionError as e:
         raise _fail(source, str(e.args[0])) from e
     try:

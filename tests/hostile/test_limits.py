@@ -206,3 +206,16 @@ def test_isolation_can_be_switched_off(monkeypatch):
     monkeypatch.setattr(isolation, "extract", lambda path: calls.append(path) or "in-process")
     assert isolation.extract_isolated("a.pdf", Limits(isolate=False)) == "in-process"
     assert calls == ["a.pdf"]
+
+
+@pytest.mark.timeout(10)
+def test_a_manifest_path_to_a_fifo_is_a_fetch_failure_not_a_hang(tmp_path):
+    from pipeline.ingest import StageError
+    from pipeline.sources.fetch import fetch
+    from pipeline.sources.manifest import SourceEntry
+
+    fifo = tmp_path / "roadmap.pdf"
+    os.mkfifo(fifo)
+    with pytest.raises(StageError, match="FIFO") as e:
+        fetch(SourceEntry(path=str(fifo)), max_bytes=10**6)
+    assert e.value.stage == "fetch"
