@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -39,8 +40,8 @@ def summary_table(outcomes) -> Table:
         t.add_column(col)
     for o in outcomes:
         style = {"loaded": "green", "unchanged": "cyan", "failed": "red"}[o.status]
-        t.add_row(o.source, f"[{style}]{o.status}[/]", str(o.n_activities), str(o.n_flagged),
-                  o.error or "")
+        t.add_row(escape(o.source), f"[{style}]{o.status}[/]", str(o.n_activities), str(o.n_flagged),
+                  escape(o.error or ""))   # file names and messages are text, never Rich markup
     return t
 
 
@@ -61,14 +62,14 @@ def ingest(
                   TimeElapsedColumn(), console=console, disable=len(paths) < 2) as progress:
         task = progress.add_task("ingesting", total=len(paths))
         for p in paths:
-            progress.update(task, description=f"ingesting {Path(p).name}")
+            progress.update(task, description=f"ingesting {escape(Path(p).name)}")
             if looks_like_url(p):
                 o = _ingest_url(p, url)
             else:
                 o = ingest_path(p, url)
             outcomes.append(o)
             if o.status == "failed":
-                console.print(f"[red]error[/] {o.error}")
+                console.print(f"[red]error[/] {escape(o.error or '')}")
             progress.advance(task)
     console.print(summary_table(outcomes))
     n_act = sum(o.n_activities for o in outcomes)

@@ -20,6 +20,7 @@ from typing import Optional
 
 import httpx
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from cli.common import DB_HELP, console
@@ -35,11 +36,11 @@ def report_table(report: dict) -> Table:
     for col in ("status", "source", "stage", "error"):
         t.add_column(col, overflow="fold")
     for source in report["loaded"]:
-        t.add_row("[green]loaded[/]", source, "", "")
+        t.add_row("[green]loaded[/]", escape(source), "", "")
     for source in report["unchanged"]:
-        t.add_row("[cyan]unchanged[/]", source, "", "")
+        t.add_row("[cyan]unchanged[/]", escape(source), "", "")
     for f in report["failed"]:
-        t.add_row("[red]failed[/]", f["source"], f["stage"] or "", f["error"] or "")
+        t.add_row("[red]failed[/]", escape(f["source"]), f["stage"] or "", escape(f["error"] or ""))
     return t
 
 

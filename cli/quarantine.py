@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from cli.common import DB_HELP, console
@@ -36,7 +37,7 @@ def quarantine_list(
     for col in ("time", "attempt", "stage", "source", "error"):
         t.add_column(col, overflow="fold")
     for e in entries:
-        t.add_row(e["time"][:19], str(e["attempt"]), e["stage"], e["source"], e["error"])
+        t.add_row(e["time"][:19], str(e["attempt"]), e["stage"], escape(e["source"]), escape(e["error"]))
     console.print(t)
 
 

@@ -206,3 +206,23 @@ def test_hostile_texts_survive_the_load_unchanged(run):
         assert t in texts, t                  # SQL and formulas are stored as plain text
     assert "alert('xss') жирный" in texts and "<script>" not in texts   # markup stripped by the normaliser
     assert len(HOSTILE_TEXTS) == 8
+
+
+@pytest.mark.timeout(300)
+def test_cli_prints_file_names_that_look_like_markup_as_text(corpus, tmp_path):
+    """``odd[/]markup.docx`` once crashed ``roadmaps ingest`` (Rich MarkupError, a traceback)."""
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    out, _cases = corpus
+    db = f"sqlite:///{tmp_path}/cli.db"
+    res = CliRunner().invoke(app, ["ingest", "--db", db, "--", str(out / "odd[/]markup.docx"),
+                                   str(out / "[bold red]markup.docx"), str(out / "fifo.pdf")])
+    assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
+    assert res.exit_code == 1                       # the FIFO is refused, the two files load
+    flat = " ".join(res.output.split())
+    assert "2 loaded" in flat and "1 failed" in flat
+    assert "FIFO" in flat and "Traceback" not in res.output
+    res = CliRunner().invoke(app, ["quarantine", "list", "--db", db])
+    assert res.exit_code == 0 and res.exception is None, res.output
