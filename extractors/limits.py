@@ -126,8 +126,16 @@ def install(limits: Optional[Limits]) -> None:
 
 
 def current() -> Limits:
-    """The limits in force: installed ones, else read from the environment now."""
-    return _installed if _installed is not None else Limits.from_env()
+    """The limits in force: installed ones, else read from the environment now.
+
+    A malformed variable refuses the document with stage ``config`` (never a traceback).
+    """
+    if _installed is not None:
+        return _installed
+    try:
+        return Limits.from_env()
+    except ValueError as e:
+        raise ExtractionError(f"bad budget setting: {e}", "config") from e
 
 
 def over_cap(what: str, actual: str, field_name: str, cap, stage: str,

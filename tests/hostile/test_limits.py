@@ -28,6 +28,16 @@ def test_limits_come_from_the_environment_and_bad_values_are_named():
         Limits.from_env({"ROADMAPS_MAX_BYTES": "lots"})
 
 
+def test_a_malformed_budget_variable_fails_the_document_with_a_clear_line(tmp_path, monkeypatch, db_url):
+    from pipeline.ingest import ingest_path
+
+    p = tmp_path / "good.docx"
+    p.write_bytes(good_docx_bytes(tmp_path))
+    monkeypatch.setenv("ROADMAPS_MAX_PAGES", "many")
+    out = ingest_path(str(p), db_url)
+    assert out.status == "failed" and out.stage == "config" and "ROADMAPS_MAX_PAGES" in out.error
+
+
 def test_every_limit_has_a_variable_documented_in_the_readme():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert [f for f, (env, _unit) in limits.ENV.items() if f"`{env}`" not in readme] == []
