@@ -10,8 +10,10 @@ LibreOffice (converted to DOCX, then read as DOCX). Like camelot's
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
+from extractors import limits
 from extractors.formats import FORMATS, detect, detect_file
 from extractors.grid import ExtractedDocument, ExtractionError
 
@@ -29,8 +31,14 @@ def sniff(data: bytes) -> str:
 def extract(path: str | Path) -> ExtractedDocument:
     """Extract tables and text blocks from a file of any accepted format."""
     path = str(path)
+    limits.check_regular_file(path)  # FIFOs, devices, directories, oversized files: refused unread
     kind = detect_file(path)
     if kind == "docx":
+        try:
+            with zipfile.ZipFile(path) as z:
+                limits.check_docx_zip(z, path)  # zip bombs and DTDs refused before inflating
+        except zipfile.BadZipFile as e:
+            raise ExtractionError(f"truncated or damaged DOCX ({e})", "open", path) from e
         from extractors.docx import extract_docx
 
         return extract_docx(path)
@@ -44,4 +52,5 @@ def extract(path: str | Path) -> ExtractedDocument:
         return extract_converted(path, kind)
     from extractors.pdf import extract_pdf
 
+    limits.check_pdf(path)  # page count and page areas before any page is parsed
     return extract_pdf(path)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from extractors.docx_numbering import Numbering, numbering_of_package
+from extractors.limits import clamp_span
 from extractors.grid import Cell, ExtractedDocument, ExtractionError, Row, Table, TextBlock
 
 EXTRACTOR_NAME = "docx-xml"
@@ -120,7 +121,7 @@ def _cell_content(tc, walk: _Walk, parent_index: int) -> tuple[str, bool]:
 def _table(tbl, walk: _Walk, nested_in: Optional[int] = None) -> Table:
     index = len(walk.tables)
     grid = tbl.find(W + "tblGrid")
-    n_cols = len(grid.findall(W + "gridCol")) if grid is not None else 0
+    n_cols = n_grid = len(grid.findall(W + "gridCol")) if grid is not None else 0
     table = Table(rows=[], n_cols=n_cols, page_start=walk.page, extractor=EXTRACTOR_NAME,
                   nested_in=nested_in)
     walk.tables.append(table)
@@ -131,7 +132,7 @@ def _table(tbl, walk: _Walk, nested_in: Optional[int] = None) -> Table:
         trpr = tr.find(W + "trPr")
         col = 0
         if trpr is not None and trpr.find(W + "gridBefore") is not None:
-            col = int(_attr(trpr.find(W + "gridBefore"), "val") or 0)
+            col = clamp_span(int(_attr(trpr.find(W + "gridBefore"), "val") or 0), 0, n_grid)
         row = Row(cells=[], page=walk.page,
                   is_header=trpr is not None and _on(trpr.find(W + "tblHeader")))
         for tc in tr.findall(W + "tc"):
@@ -141,7 +142,7 @@ def _table(tbl, walk: _Walk, nested_in: Optional[int] = None) -> Table:
             if tcpr is not None:
                 gs = tcpr.find(W + "gridSpan")
                 if gs is not None:
-                    span = max(1, int(_attr(gs, "val") or 1))
+                    span = max(1, clamp_span(int(_attr(gs, "val") or 1), col, n_grid))
                 vmerge = tcpr.find(W + "vMerge")
             breaks = _count_breaks(tc)
             text, bold = _cell_content(tc, walk, index)

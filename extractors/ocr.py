@@ -36,7 +36,8 @@ from typing import Iterable, Optional
 import cv2
 import numpy as np
 
-from extractors.grid import PageLayout, Segment, Word
+from extractors import limits
+from extractors.grid import ExtractionError, PageLayout, Segment, Word
 from normalizers.ocr_fixes import fix_latin_lookalikes
 
 ROMAN_RE = re.compile(r"^[IVX]{1,4}[.,]?$")
@@ -94,7 +95,8 @@ def render_page(path: str, page_no: int, dpi: int = RENDER_DPI) -> _PageImage:
     try:
         page = pdf[page_no - 1]
         width_pt, height_pt = page.get_size()
-        bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+        scale = limits.render_scale(width_pt, height_pt, dpi, page_no, path)  # pixel cap
+        bitmap = page.render(scale=scale, grayscale=True)
         grey = np.array(bitmap.to_pil().convert("L"))
         page.close()
     finally:
@@ -252,7 +254,7 @@ def _tesseract_words(img: np.ndarray, lang: str, config: str) -> list[_PxWord]:
     import pytesseract
 
     _tesseract_env()
-    data = pytesseract.image_to_data(img, lang=lang, config=config,
+    data = pytesseract.image_to_data(img, lang=lang, config=config, timeout=limits.tesseract_timeout(),
                                      output_type=pytesseract.Output.DICT)
     out = []
     for text, conf, x, y, w, h in zip(data["text"], data["conf"], data["left"], data["top"],
@@ -446,7 +448,7 @@ def detect_rotation(grey: np.ndarray) -> int:
 
     _tesseract_env()
     try:
-        osd = pytesseract.image_to_osd(grey, config="--psm 0",
+        osd = pytesseract.image_to_osd(grey, config="--psm 0", timeout=limits.tesseract_timeout(),
                                        output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractError:   # too few characters, or no osd.traineddata
         return 0
@@ -531,6 +533,28 @@ def ocr_page_layouts(path: str, page_nos: list[int], dpi: int = RENDER_DPI,
     """
     _tesseract_env()
     if workers <= 1 or len(page_nos) <= 1:
-        return [ocr_page_layout(path, p, dpi) for p in page_nos]
+        return [ocr_page_within_budget(path, p, dpi) for p in page_nos]
     with ThreadPoolExecutor(max_workers=min(workers, len(page_nos))) as pool:
-        return list(pool.map(lambda p: ocr_page_layout(path, p, dpi), page_nos))
+        return list(pool.map(lambda p: ocr_page_within_budget(path, p, dpi), page_nos))
+
+
+def ocr_page_within_budget(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayout:
+    """``ocr_page_layout`` within the page's time and pixel budgets (``extractors.limits``).
+
+    A page over a budget is not OCR'd: it comes back without words, flagged with
+    the limit it hit, and the other pages go on.
+    """
+    try:
+        with limits.ocr_page_budget(page_no, path):
+            return ocr_page_layout(path, page_no, dpi)
+    except ExtractionError as e:
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(path)
+        try:
+            width_pt, height_pt = pdf.get_page_size(page_no - 1)
+        finally:
+            pdf.close()
+        layout = PageLayout(page_no=page_no, width=float(width_pt), height=float(height_pt), source="ocr")
+        layout.flags.append(f"{limits.REFUSED_PAGE}: {e.args[0]}")
+        return layout

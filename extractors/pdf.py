@@ -56,6 +56,7 @@ from extractors.grid import (
     TextBlock,
     Word,
 )
+from extractors.limits import BLANK_PAGE, REFUSED_PAGE
 from extractors.lines import text_lines
 
 
@@ -91,8 +92,11 @@ def layout_from_pdfplumber(page, page_no: int) -> PageLayout:
         # pdfplumber maps coordinates of a /Rotate 90|270 page to the displayed page,
         # but reports the unrotated width and height
         width, height = height, width
-    return PageLayout(page_no=page_no, width=width, height=height,
-                      words=words, segments=segments, source="text")
+    layout = PageLayout(page_no=page_no, width=width, height=height,
+                        words=words, segments=segments, source="text")
+    if not words and not page.objects:   # nothing drawn at all: no need to render and OCR it
+        layout.flags.append(BLANK_PAGE)
+    return layout
 
 
 def needs_ocr(layout: PageLayout) -> bool:
@@ -126,6 +130,8 @@ def is_ruled(layout: PageLayout) -> bool:
 
 
 def route(layout: PageLayout) -> str:
+    if BLANK_PAGE in layout.flags:
+        return "blank"
     if needs_ocr(layout):
         return "ocr"
     return "ruled" if is_ruled(layout) else "borderless"
@@ -464,5 +470,7 @@ def extract_layouts(path: str, layouts: list[PageLayout]) -> ExtractedDocument:
             raise ExtractionError(
                 f"no text layer on page(s) {ocr_pages} (image or (cid:NN) glyphs without a "
                 "Unicode map) and OCR is not available: the pages need OCR", "ocr", path)
-        raise ExtractionError("no table found in the PDF", "tables", path)
+        refused = [f for f in doc.flags if REFUSED_PAGE in f]   # pages over a budget (limits)
+        raise ExtractionError("no table found in the PDF" + (f" ({'; '.join(refused[:3])})" if refused else ""),
+                              "tables", path)
     return doc

@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from pathlib import Path
 from typing import Optional
 
 from sqlalchemy import select
 
 from extractors import ExtractedDocument, ExtractionError, extract, sniff
+from extractors.limits import read_regular_file
 from pipeline.errors import StageError, UnsupportedFormat
+from pipeline.isolation import extract_isolated
 from pipeline.store.db import get_engine, resolve_url, session_factory, upgrade
 from pipeline.records import DocumentRecord
 from pipeline.store.schema import Document, QuarantineEntry
@@ -63,7 +64,7 @@ def is_loaded(db_url: str, sha256: str) -> bool:
 
 def extract_stage(path: str, source: str) -> ExtractedDocument:
     try:
-        return extract(path)
+        return extract_isolated(path)   # killable worker: per-document time and memory budget
     except ExtractionError as e:
         raise StageError(str(e.args[0]), e.stage, source) from e
     except Exception as e:  # a bug or an unforeseen broken file: still a clear, named failure
@@ -170,11 +171,11 @@ def ingest_path(path: str, db_url: str, source: Optional[str] = None,
     db_url = resolve_url(db_url)
     source = source or str(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        quarantine(db_url, source, None, "open", e.strerror or str(e))
-        return IngestOutcome(source=source, sha256=None, status="failed", stage="open",
-                             error=f"{source}: open failed: {e.strerror or e}")
+        data = read_regular_file(str(path))  # stat first: FIFOs, devices, directories refused unread
+    except ExtractionError as e:
+        quarantine(db_url, source, None, e.stage, str(e.args[0]))
+        return IngestOutcome(source=source, sha256=None, status="failed", stage=e.stage,
+                             error=f"{source}: {e.stage} failed: {e.args[0]}")
     return ingest_bytes(data, str(path), db_url, source, hints)
 
 

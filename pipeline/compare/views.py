@@ -110,12 +110,34 @@ def frame_records(df: pd.DataFrame) -> list[dict]:
     return json.loads(df.to_json(orient="records", force_ascii=False, date_format="iso"))
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralise(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula (=, +, -, @, tab, CR first) get a leading quote.
+
+    Document text is untrusted: ``=HYPERLINK(...)`` in a cell must stay text when the CSV is
+    opened in Excel or LibreOffice (CSV injection). Numbers are left alone.
+    """
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(_neutralise)
+    return out
+
+
 def render(df: pd.DataFrame, fmt: str) -> bytes:
     """The frame as bytes in one of FORMATS (table is plain text)."""
     if fmt == "table":
         return (df.to_string(index=False) if not df.empty else "(no rows)").encode("utf-8") + b"\n"
     if fmt == "csv":
-        return df.to_csv(index=False).encode("utf-8")
+        return neutralise_formulas(df).to_csv(index=False).encode("utf-8")
     if fmt == "json":
         return json.dumps(frame_records(df), ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
     if fmt == "parquet":

@@ -25,6 +25,7 @@ import functools
 import ipaddress
 import os
 import socket
+import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -39,6 +40,8 @@ import httpx
 from tenacity import (AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt,
                       stop_before_delay, wait_exponential, wait_random)
 
+from extractors import ExtractionError
+from extractors.limits import Limits, check_regular_file
 from pipeline.errors import BadSetting, BadSource, FetchFailed
 from pipeline.ingest import sha256_bytes, sniff_format
 from pipeline.sources.manifest import ALLOWED_SCHEMES, SourceEntry, looks_like_url
@@ -149,6 +152,12 @@ def _check_size(size: int, limits: FetchLimits, source: str) -> None:
 def read_local(path: str, source: str, max_bytes: int) -> bytes:
     """Bytes of a local file, refusing files over the cap before reading them."""
     limits = FetchLimits(max_bytes=max_bytes)
+    if not os.path.lexists(path):
+        raise _fail(source, f"no such file: {path}")
+    try:
+        check_regular_file(path, Limits(max_bytes=sys.maxsize))  # a FIFO or device would block the read
+    except ExtractionError as e:
+        raise _fail(source, str(e.args[0])) from e
     try:
         _check_size(os.path.getsize(path), limits, source)
         return Path(path).read_bytes()

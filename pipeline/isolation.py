@@ -1,0 +1,219 @@
+"""One document's extraction in a worker process that can be killed (the per-document budget).
+
+PDF and DOCX parsing runs C libraries (pdfium, libxml2, Tesseract, OpenCV) and
+pdfminer on untrusted bytes; a file that sends one of them into a loop must not
+stall a scheduled run. ``extract_isolated(path)`` runs ``extractors.extract`` in
+a child process and waits at most ``ROADMAPS_DOC_TIMEOUT`` seconds; then the
+child and everything it started (Tesseract) are killed as one process group and
+the document is refused with stage ``extract``. The child's address space is
+capped at ``ROADMAPS_MAX_MEMORY_MB``, so a memory bomb fails in the child, never
+in the scheduler.
+
+How the child is started:
+
+* normally a ``multiprocessing`` *forkserver* child: the server has the
+  extractors imported already, so each document costs a fork, not an import;
+* inside a daemonic process (a Dask worker), which may not have multiprocessing
+  children, a plain ``python -m pipeline.isolation`` subprocess.
+
+The child writes its result (the ``ExtractedDocument``, or the refusal) to a
+file in a private temporary directory; the budgets travel with it as one
+``extractors.limits.Limits`` (a forkserver child does not see environment
+changes made after the server started). ``ROADMAPS_ISOLATE=0`` (or
+``ROADMAPS_DOC_TIMEOUT=0`` together with ``ROADMAPS_MAX_MEMORY_MB=0``) extracts in
+the calling process instead, for debugging and profiling.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import multiprocessing
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import asdict
+from typing import Iterator, Optional
+
+from extractors import ExtractedDocument, ExtractionError, extract
+from extractors import limits as budget
+from extractors.limits import Limits
+
+PRELOAD = ["extractors", "extractors.docx", "extractors.pdf", "extractors.ocr", "extractors.ruled",
+           "extractors.borderless", "pdfplumber", "docx", "pypdfium2"]
+KILL_GRACE_S = 5.0        # after the kill, how long to wait for the child to be reaped
+RESULT_NAME = "result.pickle"
+
+
+def extract_isolated(path: str, limits: Optional[Limits] = None) -> ExtractedDocument:
+    """``extractors.extract(path)`` within the per-document time and memory budget."""
+    limits = limits or budget.current()
+    if not limits.isolate or (limits.doc_timeout <= 0 and limits.max_memory_mb <= 0):
+        return extract(path)
+    with tempfile.TemporaryDirectory(prefix="roadmaps-worker-") as tmp:
+        result = os.path.join(tmp, RESULT_NAME)
+        if multiprocessing.current_process().daemon:
+            exitcode = _run_subprocess(path, result, limits)
+        else:
+            exitcode = _run_forkserver(path, result, limits)
+        return _outcome(result, exitcode, path, limits)
+
+
+# ---------------------------------------------------------------- the child
+
+
+def child_main(path: str, result: str, limits: Limits) -> None:
+    """In the worker: own process group, address-space cap, extract, write the result."""
+    try:
+        os.setpgid(0, 0)
+    except OSError:  # already a group/session leader (the subprocess path)
+        pass
+    budget.install(limits)
+    _cap_memory(limits.max_memory_mb)
+    try:
+        payload = {"doc": extract(path)}
+    except ExtractionError as e:
+        payload = {"error": (str(e.args[0]), e.stage, e.path)}
+    except MemoryError:
+        payload = {"memory": True}
+    except BaseException as e:  # a bug or an unforeseen broken file: reported, never a hang
+        payload = {"crash": f"{type(e).__name__}: {e}"}
+    tmp = result + ".part"
+    with open(tmp, "wb") as fh:
+        pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, result)
+
+
+def _cap_memory(max_mb: int) -> None:
+    if max_mb <= 0:
+        return
+    import resource
+
+    cap = max_mb * 1024 * 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+# ---------------------------------------------------------------- starting and watching it
+
+
+_context = None
+_START_LOCK = threading.Lock()
+
+
+def _forkserver():
+    global _context
+    if _context is None:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        _context = ctx
+    return _context
+
+
+def _run_forkserver(path: str, result: str, limits: Limits) -> Optional[int]:
+    proc = _forkserver().Process(target=child_main, args=(path, result, limits),
+                                 name="roadmaps-extract")
+    with _main_module_hidden():
+        proc.start()
+    proc.join(limits.doc_timeout if limits.doc_timeout > 0 else None)
+    if proc.exitcode is None:
+        _kill_group(proc.pid)
+        proc.join(KILL_GRACE_S)
+        if proc.exitcode is None:
+            proc.kill()
+            proc.join(KILL_GRACE_S)
+        return None
+    return proc.exitcode
+
+
+@contextlib.contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Hide ``__main__``'s file and spec while the worker starts.
+
+    A multiprocessing child re-imports the parent's main script, which would run
+    a caller's script again when it has no ``if __name__ == "__main__"`` guard.
+    The worker needs nothing from ``__main__`` (its target is ``child_main``).
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
+    with _START_LOCK:
+        try:
+            main.__dict__.pop("__file__", None)
+            main.__spec__ = None
+            yield
+        finally:
+            main.__dict__.pop("__spec__", None)
+            main.__dict__.update(saved)
+
+
+def _run_subprocess(path: str, result: str, limits: Limits) -> Optional[int]:
+    cmd = [sys.executable, "-m", "pipeline.isolation", path, result, json.dumps(asdict(limits))]
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        return proc.wait(limits.doc_timeout if limits.doc_timeout > 0 else None)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc.pid)
+        try:
+            proc.wait(KILL_GRACE_S)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        return None
+
+
+def _kill_group(pid: int) -> None:
+    """SIGKILL the worker's own process group (worker + Tesseract); never the caller's group."""
+    try:
+        if os.getpgid(pid) == pid:
+            os.killpg(pid, signal.SIGKILL)
+            return
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def _outcome(result: str, exitcode: Optional[int], path: str, limits: Limits) -> ExtractedDocument:
+    """The child's document, or its refusal re-raised here as an ExtractionError."""
+    if exitcode is None:
+        raise budget.over_cap("extraction time", f"the worker was killed after {limits.doc_timeout:g} s",
+                              "doc_timeout", limits.doc_timeout, "extract", path)
+    if not os.path.exists(result):
+        what = (f"signal {signal.Signals(-exitcode).name}" if exitcode < 0 else f"exit code {exitcode}")
+        raise ExtractionError(f"the extraction worker died ({what}) without a result: a damaged file "
+                              f"or the memory cap of {limits.max_memory_mb} MB (raise "
+                              f"{budget.ENV['max_memory_mb'][0]} to allow more)", "extract", path)
+    with open(result, "rb") as fh:
+        payload = pickle.load(fh)
+    if "doc" in payload:
+        return payload["doc"]
+    if "error" in payload:
+        message, stage, err_path = payload["error"]
+        raise ExtractionError(message, stage, err_path or path)
+    if "memory" in payload:
+        raise budget.over_cap("memory used by the extraction", "MemoryError", "max_memory_mb",
+                              limits.max_memory_mb, "extract", path)
+    raise ExtractionError(payload["crash"], "extract", path)
+
+
+def _main(argv: list[str]) -> int:
+    """``python -m pipeline.isolation PATH RESULT LIMITS_JSON`` (the daemonic-parent path)."""
+    path, result, limits_json = argv
+    child_main(path, result, Limits(**json.loads(limits_json)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
