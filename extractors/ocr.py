@@ -36,6 +36,7 @@ from typing import Iterable, Optional
 import cv2
 import numpy as np
 
+from extractors import image_prep
 from extractors.grid import PageLayout, Segment, Word
 from normalizers.ocr_fixes import fix_latin_lookalikes
 
@@ -77,6 +78,7 @@ class _PageImage:
     grey: np.ndarray
     width_pt: float
     height_pt: float
+    rgb: Optional[np.ndarray] = None     # the colour render (stamps and signatures are coloured)
 
     @property
     def pt_per_px(self) -> float:
@@ -94,14 +96,15 @@ def render_page(path: str, page_no: int, dpi: int = RENDER_DPI) -> _PageImage:
     try:
         page = pdf[page_no - 1]
         width_pt, height_pt = page.get_size()
-        bitmap = page.render(scale=dpi / 72.0, grayscale=True)
-        grey = np.array(bitmap.to_pil().convert("L"))
+        bitmap = page.render(scale=dpi / 72.0)
+        rgb = np.array(bitmap.to_pil().convert("RGB"))
+        grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
         page.close()
     finally:
         pdf.close()
     if (grey.shape[1] > grey.shape[0]) != (width_pt > height_pt):
         width_pt, height_pt = height_pt, width_pt   # /Rotate: the rendered frame is the page
-    return _PageImage(grey, float(width_pt), float(height_pt))
+    return _PageImage(grey, float(width_pt), float(height_pt), rgb)
 
 
 def binarise(grey: np.ndarray) -> np.ndarray:
@@ -156,16 +159,10 @@ def estimate_skew(ink: np.ndarray, max_angle: float = MAX_SKEW) -> float:
 # ---------------------------------------------------------------- ruling lines
 
 
-def _line_masks(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
+def _line_masks(ink: np.ndarray, dpi: int, grey: Optional[np.ndarray] = None) -> tuple[np.ndarray, np.ndarray]:
     """Horizontal and vertical ruling-line masks (morphological opening with long kernels)."""
-    h_len = max(15, int(H_LINE_MIN_INCH * dpi))
-    v_len = max(10, int(V_LINE_MIN_INCH * dpi))
-    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
-    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
-    # bridge one- or two-pixel breaks along a line (noise, faint toner)
-    horiz = cv2.morphologyEx(horiz, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1)))
-    vert = cv2.morphologyEx(vert, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 5)))
-    return horiz, vert
+    # straight runs, gaps along a rule bridged (broken photocopied rules): image_prep
+    return image_prep.rule_masks(ink, dpi, H_LINE_MIN_INCH, V_LINE_MIN_INCH, grey)
 
 
 def _segments_of(mask: np.ndarray, horizontal: bool, max_thick: int, k: float) -> list[Segment]:
@@ -201,9 +198,10 @@ def _short_cell_borders(ink: np.ndarray, horiz: np.ndarray, dpi: int) -> np.ndar
     return keep
 
 
-def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float) -> tuple[list[Segment], np.ndarray]:
+def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
+                  grey: Optional[np.ndarray] = None) -> tuple[list[Segment], np.ndarray]:
     """Ruling segments in points, and the mask of line pixels (to erase before OCR)."""
-    horiz, vert = _line_masks(ink, dpi)
+    horiz, vert = _line_masks(ink, dpi, grey)
     vert = cv2.bitwise_or(vert, _short_cell_borders(ink, horiz, dpi))
     max_thick = max(3, int(LINE_MAX_THICK_INCH * dpi))
     segs = (_segments_of(horiz, True, max_thick, pt_per_px)
@@ -455,6 +453,27 @@ def detect_rotation(grey: np.ndarray) -> int:
     return int(osd.get("rotate", 0)) % 360
 
 
+def _probe_confidence(grey: np.ndarray) -> float:
+    """Mean word confidence of a quick OCR of the middle band of the page (a third of it)."""
+    h = grey.shape[0]
+    band = grey[h // 3: 2 * h // 3]
+    return mean_confidence(Word(w.text, 0, 0, 1, 1, confidence=w.conf)
+                           for w in _tesseract_words(band, TESS_LANG, TESS_CONFIG)
+                           if any(ch.isalpha() for ch in w.text))
+
+
+def best_turn(grey: np.ndarray, turns: tuple[int, ...]) -> tuple[int, float]:
+    """The clockwise turn (of ``turns``) whose probe OCR is the most confident, and that confidence.
+
+    Tesseract's OSD gives up ("too few characters") or guesses on degraded
+    Cyrillic table pages; reading a band of the page each way and keeping the
+    surer reading is slower but does not fail. Only run on pages that need it.
+    """
+    scored = [(_probe_confidence(_turn(grey, t)), -i, t) for i, t in enumerate(turns)]
+    conf, _, turn = max(scored)
+    return turn, conf
+
+
 def _turn(img: np.ndarray, degrees: int) -> np.ndarray:
     codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
     return cv2.rotate(img, codes[degrees]) if degrees in codes else img
@@ -471,7 +490,7 @@ def _analyse(grey: np.ndarray, dpi: int, width_pt: float) -> tuple[list[Word], l
         grey = _rotate(grey, angle, 255)
         ink = binarise(grey)
     k = width_pt / grey.shape[1]
-    segs, line_mask = find_segments(ink, dpi, k)
+    segs, line_mask = find_segments(image_prep.line_ink(grey, dpi), dpi, k, grey)
     words = ocr_words(erase_lines(grey, line_mask), k, dpi)
     return words, segs, angle
 
@@ -503,19 +522,33 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
     if is_blank(page.grey):
         layout.flags.append("ocr: blank page")
         return layout
-    grey = page.grey
-    words, segs, _angle = _analyse(grey, dpi, page.width_pt)
-    if mean_confidence(words) < OSD_BELOW:
-        turn = detect_rotation(grey)
-        if turn:
-            turned = _turn(grey, turn)
-            width_pt = page.width_pt if turn == 180 else page.height_pt
-            words2, segs2, _ = _analyse(turned, dpi, width_pt)
-            if mean_confidence(words2) > mean_confidence(words):
-                words, segs = words2, segs2
-                if turn != 180:
-                    layout.width, layout.height = layout.height, layout.width
-                layout.flags.append(f"ocr: page rotated {turn}° (corrected)")
+    grey, notes = image_prep.prepare(page.rgb if page.rgb is not None else page.grey, dpi)
+    layout.flags.extend(notes)
+    words: list[Word] = []
+    segs: list[Segment] = []
+    turn = 0
+    if image_prep.looks_turned_90(binarise(grey)):
+        # text lines seem to run down the page: probe each way (upright too: a table of
+        # short cells can fool the profile) before the full OCR pass
+        turn, _ = best_turn(grey, (0, 90, 270))
+    if turn not in (90, 270):
+        words, segs, _angle = _analyse(grey, dpi, page.width_pt)
+        if mean_confidence(words) < OSD_BELOW:
+            turn = detect_rotation(grey)
+            if not turn:      # OSD unsure: compare a probe read upside down with the first pass
+                t, conf = best_turn(grey, (180,))
+                turn = t if conf > mean_confidence(words) + 0.15 else 0
+    if turn:
+        turned = _turn(grey, turn)
+        width_pt = page.width_pt if turn == 180 else page.height_pt
+        words2, segs2, _ = _analyse(turned, dpi, width_pt)
+        if mean_confidence(words2) > mean_confidence(words):
+            words, segs = words2, segs2
+            if turn != 180:
+                layout.width, layout.height = layout.height, layout.width
+            layout.flags.append(f"ocr: page rotated {turn}° (corrected)")
+        elif not words:          # OSD was wrong about a turn: read the page as it is
+            words, segs, _angle = _analyse(grey, dpi, page.width_pt)
     layout.words, layout.segments = words, segs
     layout.flags.extend(page_flags(words, segs))
     return layout
