@@ -34,13 +34,16 @@ STAMP_MIN_SATURATION = 80    # HSV saturation (0-255) above which a pixel is col
 STAMP_MAX_VALUE_DARK = 60    # ... unless it is this dark (near-black text has unreliable hue)
 BACKGROUND_SCALE = 4         # background estimated on the page downscaled this much ...
 BACKGROUND_INCH = 0.12       # ... with a max-filter this wide (wider than strokes and rules)
+EDGE_LEVEL = 200             # page-edge bands darker than this ...
+EDGE_DARK_SHARE = 0.35       # ... over this share of their length are cleared ...
+EDGE_MAX_SHARE = 0.08        # ... up to this share of the page from each side
 SPECK_MAX_INCH = 0.035       # an ink blob at most this wide and tall may be a speck ...
 SPECK_ISOLATION_INCH = 0.04  # ... and is one when no other ink is this close
 RIDGE_ALONG_INCH = 0.08      # rule search averages the page this far along a line ...
 RIDGE_MIN_INK = 15.0         # ... needs this much ink (0-255) in the average ...
 RIDGE_SIDE_SHARE = 0.4       # ... and less than this share of it beside the line
 RULE_SEED_INCH = 0.1         # runs at least this long seed a rule (letters are shorter) ...
-RULE_GAP_INCH = 0.12         # ... gaps up to this long along a rule are bridged ...
+RULE_GAP_INCH = 0.03         # ... gaps up to this long along a rule are bridged ...
 RULE_THIN_INCH = 0.025       # a rule has paper this far from it on one side at least
 BRIDGE_MAX_INCH = 0.8         # rule pieces this far apart on one line may be joined ...
 BRIDGE_MIN_FILL = 0.75       # ... when this share of the gap is dark on the line
@@ -113,6 +116,39 @@ def needs_normalising(grey: np.ndarray, dpi: int) -> bool:
     return hi - lo > 12 or hi < 235
 
 
+def clear_dark_edges(grey: np.ndarray, level: int = EDGE_LEVEL) -> tuple[np.ndarray, int]:
+    """Dark bands along the page border (binding shadow, scanner lid) painted white.
+
+    From each side inwards, columns (rows) of which more than ``EDGE_DARK_SHARE``
+    is darker than ``level`` are cleared, up to ``EDGE_MAX_SHARE`` of the page;
+    no line of text or table is that dark along its whole length.
+    """
+    out = grey
+    cleared = 0
+    dark = grey < level
+    for axis in (0, 1):                      # axis 0: columns (share over rows); 1: rows
+        share = dark.mean(axis=axis)
+        limit = int(EDGE_MAX_SHARE * len(share))
+        for side in (1, -1):
+            idx = range(0, limit) if side == 1 else range(len(share) - 1, len(share) - 1 - limit, -1)
+            last = None
+            for i in idx:
+                if share[i] <= EDGE_DARK_SHARE:
+                    break
+                last = i
+            if last is None:
+                continue
+            if out is grey:
+                out = grey.copy()
+            lo, hi = (0, last + 3) if side == 1 else (max(0, last - 2), len(share))
+            if axis == 0:
+                out[:, lo:hi] = 255
+            else:
+                out[lo:hi, :] = 255
+            cleared += hi - lo
+    return out, cleared
+
+
 def remove_specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndarray, int]:
     """Isolated tiny ink blobs painted white; returns the image and how many were removed."""
     ink = (grey < level).astype(np.uint8)
@@ -152,6 +188,9 @@ def prepare(page: np.ndarray, dpi: int) -> tuple[np.ndarray, list[str]]:
     if needs_normalising(grey, dpi):
         grey = normalise_illumination(grey, dpi)
         notes.append("image: illumination normalised")
+    grey, edge = clear_dark_edges(grey)
+    if edge:
+        notes.append("image: dark page edge cleared")
     grey, n = remove_specks(grey, dpi)
     if n > 20:
         notes.append(f"image: {n} specks removed")
