@@ -313,6 +313,28 @@ def rule_masks(ink: np.ndarray, dpi: int, h_min_inch: float, v_min_inch: float,
     return out[0], out[1]
 
 
+def drop_floating_short(vert: np.ndarray, horiz: np.ndarray, dpi: int, max_inch: float) -> np.ndarray:
+    """Vertical pieces shorter than ``max_inch`` that touch no horizontal rule removed.
+
+    A cell border always meets the rules above or below it; two letter stems
+    one above the other (left-aligned lines of a cell) meet none.
+    """
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(vert, connectivity=8)
+    if n <= 1:
+        return vert
+    near = cv2.dilate(horiz, np.ones((9, 9), np.uint8)) > 0
+    out = vert.copy()
+    max_len = int(max_inch * dpi)
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if h >= max_len:
+            continue
+        if near[y, x:x + w].any() or near[y + h - 1, x:x + w].any():
+            continue
+        out[labels == i] = 0
+    return out
+
+
 # ---------------------------------------------------------------- orientation
 
 

@@ -52,6 +52,7 @@ MAX_SKEW = 5.0               # degrees searched either side of level
 INK_BLANK_SHARE = 0.0015     # a page with less ink than this share of its pixels is blank
 H_LINE_MIN_INCH = 0.5        # a horizontal ruling line is at least this long (bold text runs are shorter) ...
 V_LINE_MIN_INCH = 0.25       # ... a vertical one this long (taller than capitals and brackets) ...
+V_FLOATING_MAX_INCH = 0.6    # a vertical line shorter than this must touch a horizontal one
 SHORT_V_INCH = 0.08          # ... or this long when both its ends touch horizontal lines (low rows)
 LINE_MAX_THICK_INCH = 0.06   # ... and at most this thick
 LOW_CONFIDENCE = 0.6         # mean word confidence below this flags the page
@@ -202,6 +203,8 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
                   grey: Optional[np.ndarray] = None) -> tuple[list[Segment], np.ndarray]:
     """Ruling segments in points, and the mask of line pixels (to erase before OCR)."""
     horiz, vert = _line_masks(ink, dpi, grey)
+    if grey is not None:      # scan path: letter stems of stacked text lines are no rules
+        vert = image_prep.drop_floating_short(vert, horiz, dpi, V_FLOATING_MAX_INCH)
     vert = cv2.bitwise_or(vert, _short_cell_borders(ink, horiz, dpi))
     max_thick = max(3, int(LINE_MAX_THICK_INCH * dpi))
     segs = (_segments_of(horiz, True, max_thick, pt_per_px)
