@@ -31,6 +31,7 @@ import cv2
 import numpy as np
 
 STAMP_MIN_SATURATION = 80    # HSV saturation (0-255) above which a pixel is coloured ink
+STAMP_PAPER_LEVEL = 150     # a coloured pixel this bright in its brightest channel is stamp only
 STAMP_MAX_VALUE_DARK = 60    # ... unless it is this dark (near-black text has unreliable hue)
 BACKGROUND_SCALE = 4         # background estimated on the page downscaled this much ...
 BACKGROUND_INCH = 0.12       # ... with a max-filter this wide (wider than strokes and rules)
@@ -42,7 +43,7 @@ SPECK_ISOLATION_INCH = 0.04  # ... and is one when no other ink is this close
 RIDGE_ALONG_INCH = 0.08      # rule search averages the page this far along a line ...
 RIDGE_MIN_INK = 15.0         # ... needs this much ink (0-255) in the average ...
 RIDGE_SIDE_SHARE = 0.4       # ... and less than this share of it beside the line
-RULE_SEED_INCH = 0.1         # runs at least this long seed a rule (letters are shorter) ...
+RULE_SEED_INCH = 0.15        # runs at least this long seed a rule (letters are shorter) ...
 RULE_GAP_INCH = 0.03         # ... gaps up to this long along a rule are bridged ...
 RULE_THIN_INCH = 0.025       # a rule has paper this far from it on one side at least
 BRIDGE_MAX_INCH = 0.8         # rule pieces this far apart on one line may be joined ...
@@ -71,22 +72,21 @@ def colour_ink_mask(rgb: np.ndarray) -> np.ndarray:
 def remove_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
     """Grey page with coloured ink painted as paper, and the share of pixels removed.
 
-    Black text under a stamp stays: where the stamp crosses a letter the pixel
-    is dark and unsaturated (multiplied inks), so it is not in the mask.
+    Inks multiply: where a blue stamp crosses a black letter the pixel stays
+    dark in every channel, while the stamp alone is light in its own colour's
+    channel. So in coloured pixels the brightest channel is kept: light there
+    means stamp only (painted white), dark means text under the stamp (kept).
     """
     grey = to_grey(rgb)
     if rgb.ndim != 3:
         return grey, 0.0
-    mask = colour_ink_mask(rgb)
+    mask = colour_ink_mask(rgb) > 0
     share = float(np.count_nonzero(mask)) / mask.size
     if share == 0:
         return grey, 0.0
+    brightest = rgb.max(axis=2)
     out = grey.copy()
-    # paint with the local paper level (not pure white: keeps the background smooth)
-    out[mask > 0] = 255
-    # pixels of black text under the stamp are dark and unsaturated: restore them
-    dark = (grey < 90) & (cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)[..., 1] < STAMP_MIN_SATURATION)
-    out[dark] = grey[dark]
+    out[mask] = np.where(brightest[mask] >= STAMP_PAPER_LEVEL, 255, brightest[mask])
     return out, share
 
 

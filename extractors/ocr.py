@@ -205,7 +205,12 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
     horiz, vert = _line_masks(ink, dpi, grey)
     if grey is not None:      # scan path: letter stems of stacked text lines are no rules
         vert = image_prep.drop_floating_short(vert, horiz, dpi, V_FLOATING_MAX_INCH)
-    vert = cv2.bitwise_or(vert, _short_cell_borders(ink, horiz, dpi))
+        # short borders of low rows: from the ink itself, against the rules at their own
+        # width (the rule masks are widened by a pixel each side)
+        thin_h = cv2.erode(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+        vert = cv2.bitwise_or(vert, _short_cell_borders(binarise(grey), thin_h, dpi))
+    else:
+        vert = cv2.bitwise_or(vert, _short_cell_borders(ink, horiz, dpi))
     max_thick = max(3, int(LINE_MAX_THICK_INCH * dpi))
     segs = (_segments_of(horiz, True, max_thick, pt_per_px)
             + _segments_of(vert, False, max_thick, pt_per_px))
@@ -441,6 +446,21 @@ def mean_confidence(words: Iterable[Word]) -> float:
     return sum(n * c for n, c in ws) / total if total else 0.0
 
 
+def osd_turn(grey: np.ndarray) -> Optional[int]:
+    """Clockwise degrees Tesseract OSD says the page is turned; None when it cannot tell."""
+    import pytesseract
+
+    _tesseract_env()
+    try:
+        osd = pytesseract.image_to_osd(grey, config="--psm 0",
+                                       output_type=pytesseract.Output.DICT)
+    except pytesseract.TesseractError:   # too few characters, or no osd.traineddata
+        return None
+    if float(osd.get("orientation_conf", 0)) < 1.0:
+        return None
+    return int(osd.get("rotate", 0)) % 360
+
+
 def detect_rotation(grey: np.ndarray) -> int:
     """Clockwise degrees (0/90/180/270) Tesseract OSD says the page is turned; 0 if unsure."""
     import pytesseract
@@ -529,15 +549,18 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
     layout.flags.extend(notes)
     words: list[Word] = []
     segs: list[Segment] = []
-    turn = 0
+    turn: Optional[int] = 0
     if image_prep.looks_turned_90(binarise(grey)):
-        # text lines seem to run down the page: probe each way (upright too: a table of
-        # short cells can fool the profile) before the full OCR pass
-        turn, _ = best_turn(grey, (0, 90, 270))
-    if turn not in (90, 270):
+        # text lines seem to run down the page: settle the orientation before the full
+        # OCR pass (OSD, or when it gives up, a probe read each way; the profile can be
+        # fooled by short lines, so upright and upside down are candidates too)
+        turn = osd_turn(grey)
+        if turn is None:
+            turn, _ = best_turn(grey, (0, 90, 270, 180))
+    if turn == 0:
         words, segs, _angle = _analyse(grey, dpi, page.width_pt)
         if mean_confidence(words) < OSD_BELOW:
-            turn = detect_rotation(grey)
+            turn = osd_turn(grey)
             if not turn:      # OSD unsure: compare a probe read upside down with the first pass
                 t, conf = best_turn(grey, (180,))
                 turn = t if conf > mean_confidence(words) + 0.15 else 0
