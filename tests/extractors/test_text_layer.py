@@ -149,14 +149,21 @@ def test_layer_quality_tells_text_from_debris():
 
 
 def test_words_follow_the_deskew_rotation():
+    """A word moves exactly as its pixels do when the page image is levelled."""
+    from extractors.ocr import _rotate
     from extractors.text_layer import _to_deskewed
 
-    w = Word("x", 100, 10, 110, 20)
-    [same] = _to_deskewed([w], 0.0, (1000, 1000), 0.5)
+    k = 0.5                                        # points per pixel
+    w = Word("x", 100, 10, 110, 20)                # centre (105, 15) pt = (210, 30) px
+    [same] = _to_deskewed([w], 0.0, (1000, 1000), k)
     assert same is w
-    [moved] = _to_deskewed([w], 2.0, (1000, 1000), 0.5)   # page centre (250, 250) pt
-    # counter-clockwise turn: a point above the centre moves left, a point right of it moves up
-    assert moved.x0 < w.x0 and moved.top < w.top
+    img = np.zeros((1000, 1000), np.uint8)
+    img[28:33, 208:213] = 255
+    turned = _rotate(img, 2.0, 0)
+    ys, xs = np.nonzero(turned > 100)
+    [moved] = _to_deskewed([w], 2.0, (1000, 1000), k)
+    assert (moved.x0 + moved.x1) / 2 == pytest.approx(xs.mean() * k, abs=1.0)
+    assert (moved.top + moved.bottom) / 2 == pytest.approx(ys.mean() * k, abs=1.0)
     assert moved.x1 - moved.x0 == pytest.approx(10)
 
 
