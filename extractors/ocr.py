@@ -6,18 +6,27 @@ Steps for one page (all pure NumPy/OpenCV on the rendered image, Tesseract for t
    150–300 ppi; 150 dpi keeps Tesseract within the time budget, see
    ``benchmarks/bench_scan.py``);
 2. a page with (almost) no ink is flagged ``ocr: blank page`` and returns no words;
-3. deskew: the angle whose horizontal projection profile of the ink is the
+3. image preparation (``extractors.image_prep.prepare``): coloured stamps and
+   signatures removed (the page is rendered in colour for this), uneven
+   illumination divided out, dark page edges cleared, isolated specks removed;
+   each step that changed something is noted in the page flags;
+4. orientation: a page whose ink profiles say the text runs down the page is
+   turned first (Tesseract OSD, ``osd.traineddata``; when OSD gives up, a quick
+   read of a band of the page each way, ``best_turn``); after the first pass, a
+   page with poor mean confidence is checked the same way for 180°; a turned
+   page is flagged ``ocr: page rotated N° (corrected)``;
+5. deskew: the angle whose horizontal projection profile of the ink is the
    sharpest (ruling lines and text lines both give peaks), searched coarse then
    fine within ``MAX_SKEW`` degrees; the image is rotated back about its centre,
    keeping its size, so pixel -> point scaling stays linear;
-4. ruling lines: morphological opening of the binarised image with long
-   horizontal / vertical kernels; each connected piece becomes a ``Segment``;
-5. the lines are erased (they confuse Tesseract's layout analysis) and the page
-   is OCR'd in Russian (``rus``, LSTM) with word boxes and confidences;
-6. upside-down pages: when the mean word confidence is poor, Tesseract's OSD
-   (``osd.traineddata``, Debian ``tesseract-ocr-osd``) is asked for the
-   orientation; a page turned by 90/180/270 degrees is rotated and OCR'd again,
-   and flagged ``ocr: page rotated N° (corrected)``.
+6. ruling lines: ridges (thin dark lines with paper on both sides, however
+   faint) opened with long horizontal / vertical kernels, gaps bridged where the
+   page still shows a line (``image_prep.rule_masks``); short vertical pieces
+   touching no horizontal rule (stacked letter stems) are dropped; each
+   connected piece becomes a ``Segment``;
+7. the lines are erased (they confuse Tesseract's layout analysis) and the page
+   is OCR'd in Russian (``rus``, LSTM) with word boxes and confidences, and
+   doubtful short tokens are read again (``recheck_words``).
 
 All coordinates are PDF points of the original page, top-left origin, in the
 deskewed frame, so ``extractors.ruled`` and ``extractors.borderless`` run on the

@@ -157,15 +157,16 @@ def repair_item_number(prev: Optional[str], number: Optional[str], nxt: Optional
     if fixed != raw and ITEM_NUMBER_RE.match(fixed):
         return fixed, "item_number_repaired"
     p, q = _parts(prev), _parts(nxt)
-    if not raw.isdigit() or len(raw) < 2 or (p is None and q is None):
+    core = raw.rstrip(".")
+    if not core.isdigit() or len(core) < 2 or (p is None and q is None):
         return number, None
     depth = max(len(x) for x in (p, q) if x is not None)
     if depth < 2 or any(x is not None and len(x) == 1 for x in (p, q)):
         return number, None          # flat numbering (1, 2, ... 13): "13" is thirteen
-    if p is not None and [int(raw)] in _successors(p):
+    if p is not None and [int(core)] in _successors(p):
         return number, None
     fits = []
-    for reading in _dotted_readings(raw):
+    for reading in _dotted_readings(core):
         after_prev = p is not None and reading in _successors(p)
         before_next = q is not None and q in _successors(reading)
         if after_prev or before_next:
