@@ -310,6 +310,9 @@ def rule_masks(ink: np.ndarray, dpi: int, h_min_inch: float, v_min_inch: float,
         m = cv2.dilate(m, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3) if horizontal else (3, 1)))
         m = cv2.morphologyEx(m, cv2.MORPH_OPEN, k(max(seed, int(min_inch * dpi))))
         out.append(m)
+    if grey is not None:
+        out[0] = extend_to_crossing(out[0], out[1], grey, dpi, True)
+        out[1] = extend_to_crossing(out[1], out[0], grey, dpi, False)
     return out[0], out[1]
 
 
@@ -333,6 +336,42 @@ def drop_floating_short(vert: np.ndarray, horiz: np.ndarray, dpi: int, max_inch:
             continue
         out[labels == i] = 0
     return out
+
+
+def extend_to_crossing(mask: np.ndarray, other: np.ndarray, grey: np.ndarray, dpi: int,
+                       horizontal: bool) -> np.ndarray:
+    """Rule ends carried on to the nearest crossing rule when the page shows the line there.
+
+    A rule whose end was lost (text touching it, a photocopy break near a
+    corner) stops short of the border it meets; without the crossing the table
+    grid merges cells. The end is extended along its line to the first pixel of
+    ``other`` (the rules of the other direction) within ``BRIDGE_MAX_INCH / 2``
+    when ``BRIDGE_MIN_FILL`` of the gap is dark.
+    """
+    m = mask if horizontal else mask.T
+    o = other if horizontal else other.T
+    g = grey if horizontal else grey.T
+    n, _, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
+    out = m.copy()
+    reach = int(BRIDGE_MAX_INCH * dpi / 2)
+    dark = g < BRIDGE_INK_LEVEL
+    width = m.shape[1]
+    for x, y, w, h, _ in stats[1:n]:
+        yc = int(y + h // 2)
+        rows = slice(max(0, yc - 2), yc + 3)
+        for end, step in ((int(x), -1), (int(x + w - 1), 1)):
+            if o[rows, max(0, end - 2):end + 3].any():
+                continue                                   # already meets a crossing rule
+            lo, hi = (max(0, end - reach), end) if step < 0 else (end + 1, min(width, end + 1 + reach))
+            hit = np.nonzero(o[rows, lo:hi].any(axis=0))[0]
+            if not len(hit):
+                continue
+            target = lo + (int(hit[-1]) if step < 0 else int(hit[0]))
+            a, b = (target, end) if step < 0 else (end, target)
+            if b - a < 2 or dark[rows, a:b].any(axis=0).mean() < BRIDGE_MIN_FILL:
+                continue
+            cv2.line(out, (a, yc), (b, yc), 255, 1)
+    return out if horizontal else out.T.copy()
 
 
 # ---------------------------------------------------------------- orientation
