@@ -61,6 +61,7 @@ MAX_SKEW = 5.0               # degrees searched either side of level
 INK_BLANK_SHARE = 0.0015     # a page with less ink than this share of its pixels is blank
 H_LINE_MIN_INCH = 0.5        # a horizontal ruling line is at least this long (bold text runs are shorter) ...
 V_LINE_MIN_INCH = 0.25       # ... a vertical one this long (taller than capitals and brackets) ...
+TOLERANT_GAIN = 1.3          # clean page: the gap-tolerant rule search must find this many times the cells
 V_FLOATING_MAX_INCH = 0.6    # a vertical line shorter than this must touch a horizontal one
 SHORT_V_INCH = 0.08          # ... or this long when both its ends touch horizontal lines (low rows)
 LINE_MAX_THICK_INCH = 0.06   # ... and at most this thick
@@ -170,9 +171,22 @@ def estimate_skew(ink: np.ndarray, max_angle: float = MAX_SKEW) -> float:
 
 
 def _line_masks(ink: np.ndarray, dpi: int, grey: Optional[np.ndarray] = None) -> tuple[np.ndarray, np.ndarray]:
-    """Horizontal and vertical ruling-line masks (morphological opening with long kernels)."""
-    # straight runs, gaps along a rule bridged (broken photocopied rules): image_prep
-    return image_prep.rule_masks(ink, dpi, H_LINE_MIN_INCH, V_LINE_MIN_INCH, grey)
+    """Horizontal and vertical ruling-line masks (morphological opening with long kernels).
+
+    With ``grey`` (``ink`` is then ``image_prep.line_ink``): ridges, gaps along a
+    rule bridged where the page shows a line (broken photocopied rules). Without:
+    the classic opening of the binarised page, which clean scans keep.
+    """
+    if grey is not None:
+        return image_prep.rule_masks(ink, dpi, H_LINE_MIN_INCH, V_LINE_MIN_INCH, grey)
+    h_len = max(15, int(H_LINE_MIN_INCH * dpi))
+    v_len = max(10, int(V_LINE_MIN_INCH * dpi))
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
+    # bridge one- or two-pixel breaks along a line (noise, faint toner)
+    horiz = cv2.morphologyEx(horiz, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1)))
+    vert = cv2.morphologyEx(vert, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 5)))
+    return horiz, vert
 
 
 def _segments_of(mask: np.ndarray, horizontal: bool, max_thick: int, k: float) -> list[Segment]:
@@ -223,6 +237,9 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
     max_thick = max(3, int(LINE_MAX_THICK_INCH * dpi))
     segs = (_segments_of(horiz, True, max_thick, pt_per_px)
             + _segments_of(vert, False, max_thick, pt_per_px))
+    if grey is not None:      # erase the rules at their own width (the masks are widened by 1 px)
+        horiz = cv2.erode(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+        vert = cv2.erode(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
     return segs, cv2.bitwise_or(horiz, vert)
 
 
@@ -514,7 +531,33 @@ def _turn(img: np.ndarray, degrees: int) -> np.ndarray:
 # ---------------------------------------------------------------- the page
 
 
-def _analyse(grey: np.ndarray, dpi: int, width_pt: float) -> tuple[list[Word], list[Segment], float]:
+def _cell_count(segs: list[Segment], width: float, height: float) -> int:
+    from extractors.ruled import find_cell_boxes
+
+    return sum(len(b) for b in find_cell_boxes(PageLayout(0, width, height, [], segs, source="ocr")))
+
+
+def scan_segments(grey: np.ndarray, ink: np.ndarray, dpi: int, k: float,
+                  prepared: bool) -> tuple[list[Segment], np.ndarray]:
+    """Ruling lines of a deskewed page: gap-tolerant search, or the classic one on clean scans.
+
+    A page that needed preparation (stamps, shading, specks) gets the
+    gap-tolerant search (``image_prep``). On a clean page the classic opening
+    is kept unless the tolerant search finds clearly more table cells (broken
+    or faded rules on an otherwise clean copy).
+    """
+    tolerant = find_segments(image_prep.line_ink(grey, dpi), dpi, k, grey)
+    if prepared:
+        return tolerant
+    classic = find_segments(ink, dpi, k)
+    h, w = grey.shape[:2]
+    n_classic = _cell_count(classic[0], w * k, h * k)
+    n_tolerant = _cell_count(tolerant[0], w * k, h * k)
+    return tolerant if n_tolerant > TOLERANT_GAIN * n_classic + 2 else classic
+
+
+def _analyse(grey: np.ndarray, dpi: int, width_pt: float,
+             prepared: bool = False) -> tuple[list[Word], list[Segment], float]:
     """Deskew, find lines, OCR; returns words, segments and the skew angle found."""
     ink = binarise(grey)
     angle = estimate_skew(ink)
@@ -522,7 +565,7 @@ def _analyse(grey: np.ndarray, dpi: int, width_pt: float) -> tuple[list[Word], l
         grey = _rotate(grey, angle, 255)
         ink = binarise(grey)
     k = width_pt / grey.shape[1]
-    segs, line_mask = find_segments(image_prep.line_ink(grey, dpi), dpi, k, grey)
+    segs, line_mask = scan_segments(grey, ink, dpi, k, prepared)
     words = ocr_words(erase_lines(grey, line_mask), k, dpi)
     return words, segs, angle
 
@@ -567,7 +610,7 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
         if turn is None:
             turn, _ = best_turn(grey, (0, 90, 270, 180))
     if turn == 0:
-        words, segs, _angle = _analyse(grey, dpi, page.width_pt)
+        words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes))
         if mean_confidence(words) < OSD_BELOW:
             turn = osd_turn(grey)
             if not turn:      # OSD unsure: compare a probe read upside down with the first pass
@@ -576,14 +619,14 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
     if turn:
         turned = _turn(grey, turn)
         width_pt = page.width_pt if turn == 180 else page.height_pt
-        words2, segs2, _ = _analyse(turned, dpi, width_pt)
+        words2, segs2, _ = _analyse(turned, dpi, width_pt, bool(notes))
         if mean_confidence(words2) > mean_confidence(words):
             words, segs = words2, segs2
             if turn != 180:
                 layout.width, layout.height = layout.height, layout.width
             layout.flags.append(f"ocr: page rotated {turn}° (corrected)")
         elif not words:          # OSD was wrong about a turn: read the page as it is
-            words, segs, _angle = _analyse(grey, dpi, page.width_pt)
+            words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes))
     layout.words, layout.segments = words, segs
     layout.flags.extend(page_flags(words, segs))
     return layout
