@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Optional
@@ -99,8 +100,18 @@ class _PageImage:
 # ---------------------------------------------------------------- rendering
 
 
+# pdfium is not thread-safe, not even across documents: pages OCR'd in parallel threads
+# render one at a time (rendering is a small part of a page's time)
+_PDFIUM_LOCK = threading.Lock()
+
+
 def render_page(path: str, page_no: int, dpi: int = RENDER_DPI) -> _PageImage:
-    """The page as a grey uint8 array, with the page size in points."""
+    """The page as a grey uint8 array (and the colour render), with the page size in points."""
+    with _PDFIUM_LOCK:
+        return _render_page(path, page_no, dpi)
+
+
+def _render_page(path: str, page_no: int, dpi: int) -> _PageImage:
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(path)
