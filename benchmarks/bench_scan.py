@@ -1,12 +1,17 @@
 """Seconds per page of the scan path, and OCR character error against the text-layer twin.
 
-For each scanned PDF (default: ``/work/shared/eval/corpus/*/*_scan.pdf``, or the
-files given) it OCRs every page with ``extractors.ocr`` and reports:
+For each scanned PDF (default: ``data/raw/*_scan.pdf`` of this repository, or
+the files given) it OCRs every page with ``extractors.ocr`` and reports:
 
 * ``s/page``   — wall seconds per page (``--workers`` pages in parallel, one
                  Tesseract thread each; target ≤ 3 s on 2 cores);
 * ``cpu/page`` — CPU seconds per page (this process + Tesseract children): the
                  figure to trust when other jobs load the machine;
+* ``bare``     — with ``--bare``: CPU seconds per page of a plain ``tesseract``
+                 run (``rus``, ``--psm 6``, same rendering) and the ratio of ours
+                 to it, i.e. what image preparation, rule search and re-reads cost;
+* ``ruled``    — pages on which a grid of ruling lines was found (a page of
+                 prose has none: a flag on some pages is normal);
 * ``CER``      — when a text-layer twin exists (``<key>.pdf`` beside
                  ``<key>_scan.pdf``): character error rate of OCR words against
                  the twin's words, matched by position (each twin word against the
@@ -20,7 +25,7 @@ files given) it OCRs every page with ``extractors.ocr`` and reports:
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_scan.py [FILES...] [--workers 2] [--dpi 150] [--tables]
+    .venv/bin/python benchmarks/bench_scan.py [FILES...] [--workers 2] [--dpi 150] [--tables] [--bare]
 """
 
 from __future__ import annotations
@@ -38,7 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from extractors import ocr  # noqa: E402
 from extractors.grid import PageLayout, Word  # noqa: E402
 
-DEV_GLOB = "/work/shared/eval/corpus/*/*_scan.pdf"
+REPO = Path(__file__).resolve().parents[1]
+DEV_GLOB = str(REPO / "data" / "raw" / "*_scan.pdf")
 
 
 def twin_of(scan: str) -> str | None:
@@ -97,15 +103,30 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def bare_tesseract_cpu(path: str, n: int, dpi: int) -> float:
+    """CPU seconds of a plain Tesseract run (``rus``, ``--psm 6``) over the rendered pages."""
+    import pytesseract
+
+    total = 0.0
+    for p in range(1, n + 1):
+        grey = ocr.render_page(path, p, dpi).grey
+        c0 = cpu_seconds()
+        pytesseract.image_to_data(grey, lang=ocr.TESS_LANG, config="--oem 1 --psm 6")
+        total += cpu_seconds() - c0
+    return total
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*")
     ap.add_argument("--workers", type=int, default=ocr.WORKERS)
     ap.add_argument("--dpi", type=int, default=ocr.RENDER_DPI)
     ap.add_argument("--tables", action="store_true", help="compare ruled cells with the twin")
+    ap.add_argument("--bare", action="store_true", help="time a bare tesseract run on the same pages")
     args = ap.parse_args()
     files = args.files or sorted(glob.glob(DEV_GLOB))
-    total_pages = total_time = total_cpu = tot_err = tot_chars = 0.0
+    ocr._tesseract_env()
+    total_pages = total_time = total_cpu = tot_err = tot_chars = total_bare = 0.0
     for path in files:
         import pypdfium2 as pdfium
 
@@ -119,6 +140,12 @@ def main() -> None:
         total_time += dt
         line = f"{Path(path).name:32s} {n:3d} pages  {dt / n:5.2f} s/page  {cpu / n:5.2f} cpu/page"
         line += f"  conf {ocr.mean_confidence(w for lay in layouts for w in lay.words):.2f}"
+        ruled = sum(1 for lay in layouts if not any("no ruled table" in f for f in lay.flags))
+        line += f"  ruled {ruled}/{n}"
+        if args.bare:
+            bare = bare_tesseract_cpu(path, n, args.dpi)
+            total_bare += bare
+            line += f"  bare {bare / n:5.2f} cpu/page (x{cpu / max(bare, 1e-6):.2f})"
         twin = twin_of(path)
         if twin:
             from extractors.pdf import open_layouts
@@ -136,7 +163,7 @@ def main() -> None:
                 if args.tables:
                     n_twin, n_ocr, matched = cell_match(layouts, twin_layouts)
                     line += f"  cells twin {n_twin} ocr {n_ocr} matched {matched / max(1, n_twin):.2f}"
-        flags = sorted({f for lay in layouts for f in lay.flags})
+        flags = sorted({f for lay in layouts for f in lay.flags if "no ruled table" not in f})
         if flags:
             line += "  flags: " + "; ".join(flags)
         print(line, flush=True)
@@ -145,6 +172,8 @@ def main() -> None:
                    f"{total_cpu / total_pages:.2f} cpu/page")
         if tot_chars:
             summary += f"  CER {tot_err / tot_chars:.3f}"
+        if total_bare:
+            summary += f"  bare {total_bare / total_pages:.2f} cpu/page (x{total_cpu / total_bare:.2f})"
         print(summary)
 
 

@@ -6,18 +6,27 @@ Steps for one page (all pure NumPy/OpenCV on the rendered image, Tesseract for t
    150–300 ppi; 150 dpi keeps Tesseract within the time budget, see
    ``benchmarks/bench_scan.py``);
 2. a page with (almost) no ink is flagged ``ocr: blank page`` and returns no words;
-3. deskew: the angle whose horizontal projection profile of the ink is the
+3. image preparation (``extractors.image_prep.prepare``): coloured stamps and
+   signatures removed (the page is rendered in colour for this), uneven
+   illumination divided out, dark page edges cleared, isolated specks removed;
+   each step that changed something is noted in the page flags;
+4. orientation: a page whose ink profiles say the text runs down the page is
+   turned first (Tesseract OSD, ``osd.traineddata``; when OSD gives up, a quick
+   read of a band of the page each way, ``best_turn``); after the first pass, a
+   page with poor mean confidence is checked the same way for 180°; a turned
+   page is flagged ``ocr: page rotated N° (corrected)``;
+5. deskew: the angle whose horizontal projection profile of the ink is the
    sharpest (ruling lines and text lines both give peaks), searched coarse then
    fine within ``MAX_SKEW`` degrees; the image is rotated back about its centre,
    keeping its size, so pixel -> point scaling stays linear;
-4. ruling lines: morphological opening of the binarised image with long
-   horizontal / vertical kernels; each connected piece becomes a ``Segment``;
-5. the lines are erased (they confuse Tesseract's layout analysis) and the page
-   is OCR'd in Russian (``rus``, LSTM) with word boxes and confidences;
-6. upside-down pages: when the mean word confidence is poor, Tesseract's OSD
-   (``osd.traineddata``, Debian ``tesseract-ocr-osd``) is asked for the
-   orientation; a page turned by 90/180/270 degrees is rotated and OCR'd again,
-   and flagged ``ocr: page rotated N° (corrected)``.
+6. ruling lines: ridges (thin dark lines with paper on both sides, however
+   faint) opened with long horizontal / vertical kernels, gaps bridged where the
+   page still shows a line (``image_prep.rule_masks``); short vertical pieces
+   touching no horizontal rule (stacked letter stems) are dropped; each
+   connected piece becomes a ``Segment``;
+7. the lines are erased (they confuse Tesseract's layout analysis) and the page
+   is OCR'd in Russian (``rus``, LSTM) with word boxes and confidences, and
+   doubtful short tokens are read again (``recheck_words``).
 
 All coordinates are PDF points of the original page, top-left origin, in the
 deskewed frame, so ``extractors.ruled`` and ``extractors.borderless`` run on the
@@ -29,6 +38,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Optional
@@ -36,7 +46,7 @@ from typing import Iterable, Optional
 import cv2
 import numpy as np
 
-from extractors import limits
+from extractors import image_prep, limits
 from extractors.grid import ExtractionError, PageLayout, Segment, Word
 from normalizers.ocr_fixes import fix_latin_lookalikes
 
@@ -52,6 +62,8 @@ MAX_SKEW = 5.0               # degrees searched either side of level
 INK_BLANK_SHARE = 0.0015     # a page with less ink than this share of its pixels is blank
 H_LINE_MIN_INCH = 0.5        # a horizontal ruling line is at least this long (bold text runs are shorter) ...
 V_LINE_MIN_INCH = 0.25       # ... a vertical one this long (taller than capitals and brackets) ...
+TOLERANT_GAIN = 1.3          # clean page: the gap-tolerant rule search must find this many times the cells
+V_FLOATING_MAX_INCH = 0.6    # a vertical line shorter than this must touch a horizontal one
 SHORT_V_INCH = 0.08          # ... or this long when both its ends touch horizontal lines (low rows)
 LINE_MAX_THICK_INCH = 0.06   # ... and at most this thick
 LOW_CONFIDENCE = 0.6         # mean word confidence below this flags the page
@@ -78,6 +90,7 @@ class _PageImage:
     grey: np.ndarray
     width_pt: float
     height_pt: float
+    rgb: Optional[np.ndarray] = None     # the colour render (stamps and signatures are coloured)
 
     @property
     def pt_per_px(self) -> float:
@@ -87,8 +100,18 @@ class _PageImage:
 # ---------------------------------------------------------------- rendering
 
 
+# pdfium is not thread-safe, not even across documents: pages OCR'd in parallel threads
+# render one at a time (rendering is a small part of a page's time)
+_PDFIUM_LOCK = threading.Lock()
+
+
 def render_page(path: str, page_no: int, dpi: int = RENDER_DPI) -> _PageImage:
-    """The page as a grey uint8 array, with the page size in points."""
+    """The page as a grey uint8 array (and the colour render), with the page size in points."""
+    with _PDFIUM_LOCK:
+        return _render_page(path, page_no, dpi)
+
+
+def _render_page(path: str, page_no: int, dpi: int) -> _PageImage:
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(path)
@@ -96,14 +119,15 @@ def render_page(path: str, page_no: int, dpi: int = RENDER_DPI) -> _PageImage:
         page = pdf[page_no - 1]
         width_pt, height_pt = page.get_size()
         scale = limits.render_scale(width_pt, height_pt, dpi, page_no, path)  # pixel cap
-        bitmap = page.render(scale=scale, grayscale=True)
-        grey = np.array(bitmap.to_pil().convert("L"))
+        bitmap = page.render(scale=scale)
+        rgb = np.array(bitmap.to_pil().convert("RGB"))
+        grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
         page.close()
     finally:
         pdf.close()
     if (grey.shape[1] > grey.shape[0]) != (width_pt > height_pt):
         width_pt, height_pt = height_pt, width_pt   # /Rotate: the rendered frame is the page
-    return _PageImage(grey, float(width_pt), float(height_pt))
+    return _PageImage(grey, float(width_pt), float(height_pt), rgb)
 
 
 def binarise(grey: np.ndarray) -> np.ndarray:
@@ -158,8 +182,15 @@ def estimate_skew(ink: np.ndarray, max_angle: float = MAX_SKEW) -> float:
 # ---------------------------------------------------------------- ruling lines
 
 
-def _line_masks(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
-    """Horizontal and vertical ruling-line masks (morphological opening with long kernels)."""
+def _line_masks(ink: np.ndarray, dpi: int, grey: Optional[np.ndarray] = None) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical ruling-line masks (morphological opening with long kernels).
+
+    With ``grey`` (``ink`` is then ``image_prep.line_ink``): ridges, gaps along a
+    rule bridged where the page shows a line (broken photocopied rules). Without:
+    the classic opening of the binarised page, which clean scans keep.
+    """
+    if grey is not None:
+        return image_prep.rule_masks(ink, dpi, H_LINE_MIN_INCH, V_LINE_MIN_INCH, grey)
     h_len = max(15, int(H_LINE_MIN_INCH * dpi))
     v_len = max(10, int(V_LINE_MIN_INCH * dpi))
     horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
@@ -203,13 +234,24 @@ def _short_cell_borders(ink: np.ndarray, horiz: np.ndarray, dpi: int) -> np.ndar
     return keep
 
 
-def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float) -> tuple[list[Segment], np.ndarray]:
+def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
+                  grey: Optional[np.ndarray] = None) -> tuple[list[Segment], np.ndarray]:
     """Ruling segments in points, and the mask of line pixels (to erase before OCR)."""
-    horiz, vert = _line_masks(ink, dpi)
-    vert = cv2.bitwise_or(vert, _short_cell_borders(ink, horiz, dpi))
+    horiz, vert = _line_masks(ink, dpi, grey)
+    if grey is not None:      # scan path: letter stems of stacked text lines are no rules
+        vert = image_prep.drop_floating_short(vert, horiz, dpi, V_FLOATING_MAX_INCH)
+        # short borders of low rows: from the ink itself, against the rules at their own
+        # width (the rule masks are widened by a pixel each side)
+        thin_h = cv2.erode(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+        vert = cv2.bitwise_or(vert, _short_cell_borders(binarise(grey), thin_h, dpi))
+    else:
+        vert = cv2.bitwise_or(vert, _short_cell_borders(ink, horiz, dpi))
     max_thick = max(3, int(LINE_MAX_THICK_INCH * dpi))
     segs = (_segments_of(horiz, True, max_thick, pt_per_px)
             + _segments_of(vert, False, max_thick, pt_per_px))
+    if grey is not None:      # erase the rules at their own width (the masks are widened by 1 px)
+        horiz = cv2.erode(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+        vert = cv2.erode(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
     return segs, cv2.bitwise_or(horiz, vert)
 
 
@@ -442,6 +484,21 @@ def mean_confidence(words: Iterable[Word]) -> float:
     return sum(n * c for n, c in ws) / total if total else 0.0
 
 
+def osd_turn(grey: np.ndarray) -> Optional[int]:
+    """Clockwise degrees Tesseract OSD says the page is turned; None when it cannot tell."""
+    import pytesseract
+
+    _tesseract_env()
+    try:
+        osd = pytesseract.image_to_osd(grey, config="--psm 0",
+                                       output_type=pytesseract.Output.DICT)
+    except pytesseract.TesseractError:   # too few characters, or no osd.traineddata
+        return None
+    if float(osd.get("orientation_conf", 0)) < 1.0:
+        return None
+    return int(osd.get("rotate", 0)) % 360
+
+
 def detect_rotation(grey: np.ndarray) -> int:
     """Clockwise degrees (0/90/180/270) Tesseract OSD says the page is turned; 0 if unsure."""
     import pytesseract
@@ -457,6 +514,27 @@ def detect_rotation(grey: np.ndarray) -> int:
     return int(osd.get("rotate", 0)) % 360
 
 
+def _probe_confidence(grey: np.ndarray) -> float:
+    """Mean word confidence of a quick OCR of the middle band of the page (a third of it)."""
+    h = grey.shape[0]
+    band = grey[h // 3: 2 * h // 3]
+    return mean_confidence(Word(w.text, 0, 0, 1, 1, confidence=w.conf)
+                           for w in _tesseract_words(band, TESS_LANG, TESS_CONFIG)
+                           if any(ch.isalpha() for ch in w.text))
+
+
+def best_turn(grey: np.ndarray, turns: tuple[int, ...]) -> tuple[int, float]:
+    """The clockwise turn (of ``turns``) whose probe OCR is the most confident, and that confidence.
+
+    Tesseract's OSD gives up ("too few characters") or guesses on degraded
+    Cyrillic table pages; reading a band of the page each way and keeping the
+    surer reading is slower but does not fail. Only run on pages that need it.
+    """
+    scored = [(_probe_confidence(_turn(grey, t)), -i, t) for i, t in enumerate(turns)]
+    conf, _, turn = max(scored)
+    return turn, conf
+
+
 def _turn(img: np.ndarray, degrees: int) -> np.ndarray:
     codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
     return cv2.rotate(img, codes[degrees]) if degrees in codes else img
@@ -465,7 +543,33 @@ def _turn(img: np.ndarray, degrees: int) -> np.ndarray:
 # ---------------------------------------------------------------- the page
 
 
-def _analyse(grey: np.ndarray, dpi: int, width_pt: float) -> tuple[list[Word], list[Segment], float]:
+def _cell_count(segs: list[Segment], width: float, height: float) -> int:
+    from extractors.ruled import find_cell_boxes
+
+    return sum(len(b) for b in find_cell_boxes(PageLayout(0, width, height, [], segs, source="ocr")))
+
+
+def scan_segments(grey: np.ndarray, ink: np.ndarray, dpi: int, k: float,
+                  prepared: bool) -> tuple[list[Segment], np.ndarray]:
+    """Ruling lines of a deskewed page: gap-tolerant search, or the classic one on clean scans.
+
+    A page that needed preparation (stamps, shading, specks) gets the
+    gap-tolerant search (``image_prep``). On a clean page the classic opening
+    is kept unless the tolerant search finds clearly more table cells (broken
+    or faded rules on an otherwise clean copy).
+    """
+    tolerant = find_segments(image_prep.line_ink(grey, dpi), dpi, k, grey)
+    if prepared:
+        return tolerant
+    classic = find_segments(ink, dpi, k)
+    h, w = grey.shape[:2]
+    n_classic = _cell_count(classic[0], w * k, h * k)
+    n_tolerant = _cell_count(tolerant[0], w * k, h * k)
+    return tolerant if n_tolerant > TOLERANT_GAIN * n_classic + 2 else classic
+
+
+def _analyse(grey: np.ndarray, dpi: int, width_pt: float,
+             prepared: bool = False) -> tuple[list[Word], list[Segment], float]:
     """Deskew, find lines, OCR; returns words, segments and the skew angle found."""
     ink = binarise(grey)
     angle = estimate_skew(ink)
@@ -473,7 +577,7 @@ def _analyse(grey: np.ndarray, dpi: int, width_pt: float) -> tuple[list[Word], l
         grey = _rotate(grey, angle, 255)
         ink = binarise(grey)
     k = width_pt / grey.shape[1]
-    segs, line_mask = find_segments(ink, dpi, k)
+    segs, line_mask = scan_segments(grey, ink, dpi, k, prepared)
     words = ocr_words(erase_lines(grey, line_mask), k, dpi)
     return words, segs, angle
 
@@ -505,19 +609,36 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
     if is_blank(page.grey):
         layout.flags.append("ocr: blank page")
         return layout
-    grey = page.grey
-    words, segs, _angle = _analyse(grey, dpi, page.width_pt)
-    if mean_confidence(words) < OSD_BELOW:
-        turn = detect_rotation(grey)
-        if turn:
-            turned = _turn(grey, turn)
-            width_pt = page.width_pt if turn == 180 else page.height_pt
-            words2, segs2, _ = _analyse(turned, dpi, width_pt)
-            if mean_confidence(words2) > mean_confidence(words):
-                words, segs = words2, segs2
-                if turn != 180:
-                    layout.width, layout.height = layout.height, layout.width
-                layout.flags.append(f"ocr: page rotated {turn}° (corrected)")
+    grey, notes = image_prep.prepare(page.rgb if page.rgb is not None else page.grey, dpi)
+    layout.flags.extend(notes)
+    words: list[Word] = []
+    segs: list[Segment] = []
+    turn: Optional[int] = 0
+    if image_prep.looks_turned_90(binarise(grey)):
+        # text lines seem to run down the page: settle the orientation before the full
+        # OCR pass (OSD, or when it gives up, a probe read each way; the profile can be
+        # fooled by short lines, so upright and upside down are candidates too)
+        turn = osd_turn(grey)
+        if turn is None:
+            turn, _ = best_turn(grey, (0, 90, 270, 180))
+    if turn == 0:
+        words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes))
+        if mean_confidence(words) < OSD_BELOW:
+            turn = osd_turn(grey)
+            if not turn:      # OSD unsure: compare a probe read upside down with the first pass
+                t, conf = best_turn(grey, (180,))
+                turn = t if conf > mean_confidence(words) + 0.15 else 0
+    if turn:
+        turned = _turn(grey, turn)
+        width_pt = page.width_pt if turn == 180 else page.height_pt
+        words2, segs2, _ = _analyse(turned, dpi, width_pt, bool(notes))
+        if mean_confidence(words2) > mean_confidence(words):
+            words, segs = words2, segs2
+            if turn != 180:
+                layout.width, layout.height = layout.height, layout.width
+            layout.flags.append(f"ocr: page rotated {turn}° (corrected)")
+        elif not words:          # OSD was wrong about a turn: read the page as it is
+            words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes))
     layout.words, layout.segments = words, segs
     layout.flags.extend(page_flags(words, segs))
     return layout

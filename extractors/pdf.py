@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extractors import text_layer
 from extractors.grid import (
     ExtractedDocument,
     ExtractionError,
@@ -96,12 +97,14 @@ def layout_from_pdfplumber(page, page_no: int) -> PageLayout:
                         words=words, segments=segments, source="text")
     if not words and not page.objects:   # nothing drawn at all: no need to render and OCR it
         layout.flags.append(BLANK_PAGE)
+    if words and text_layer.covers_page(page.images, float(page.width), float(page.height)):
+        layout.flags.append(text_layer.HIDDEN_LAYER_FLAG)   # a scan with an OCR layer: read as a scan
     return layout
 
 
 def needs_ocr(layout: PageLayout) -> bool:
     """True when the page has no usable text layer (image only, or cid garbage)."""
-    if not layout.words:
+    if not layout.words or text_layer.is_hidden_layer(layout):
         return True
     text = "".join(w.text for w in layout.words)
     cid_glyphs = len(CID_RE.findall(text))
@@ -284,13 +287,25 @@ def _ocr_layouts(path: str, layouts: list[PageLayout]) -> dict[int, Optional[Pag
     from extractors import ocr
 
     todo = [lay for lay in layouts if route(lay) == "ocr"]
+    hidden = {lay.page_no: _hidden_layer_layout(path, lay) for lay in todo if text_layer.is_hidden_layer(lay)}
+    todo = [lay for lay in todo if lay.page_no not in hidden]
     if not todo:
-        return {}
+        return hidden
     try:
         done = ocr.ocr_page_layouts(path, [lay.page_no for lay in todo])
     except Exception:  # one page failed: OCR page by page so each failure is flagged on its page
-        return {lay.page_no: _ocr_layout(path, lay) for lay in todo}
-    return {lay.page_no: o for lay, o in zip(todo, done)}
+        return {**hidden, **{lay.page_no: _ocr_layout(path, lay) for lay in todo}}
+    return {**hidden, **{lay.page_no: o for lay, o in zip(todo, done)}}
+
+
+def _hidden_layer_layout(path: str, layout: PageLayout) -> Optional[PageLayout]:
+    """A scanned page with a hidden text layer read as a scan (``extractors.text_layer``)."""
+    try:
+        return text_layer.hidden_layer_layout(path, layout)
+    except Exception as e:  # rendering / OCR failed: keep the layer as a text page
+        layout.flags.append(f"hidden text layer kept as text ({type(e).__name__}: {e})"[:200])
+        layout.flags.remove(text_layer.HIDDEN_LAYER_FLAG)
+        return None
 
 
 # ---------------------------------------------------------------- continuations

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from normalizers.text import rejoin_broken_words
 
@@ -100,4 +101,223 @@ def fix_ocr_text(text: str) -> str:
         return text
     text = fix_roman_periods(fix_number_lookalikes(fix_latin_lookalikes(text)))
     text = GLUED_COMMA_RE.sub(", ", fix_zero_ooo(text))
-    return rejoin_broken_words(text)
+    return remove_word_debris(rejoin_broken_words(text))
+
+
+# ---------------------------------------------------------------- item numbers (need the row order)
+
+ITEM_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.?$")
+
+
+def _parts(number: Optional[str]) -> Optional[list[int]]:
+    if not number or not ITEM_NUMBER_RE.match(number.strip()):
+        return None
+    return [int(p) for p in number.strip().rstrip(".").split(".")]
+
+
+def _successors(parts: list[int]) -> list[list[int]]:
+    """Numbers that may follow ``parts``: next at the same depth, first child, next at a higher level."""
+    out = [parts[:-1] + [parts[-1] + 1], parts + [1]]
+    for depth in range(len(parts) - 1, 0, -1):
+        out.append(parts[:depth - 1] + [parts[depth - 1] + 1])
+        out.append(parts[:depth - 1] + [parts[depth - 1] + 1, 1])
+    return out
+
+
+def _dotted_readings(digits: str) -> list[list[int]]:
+    """Ways to put the lost dots back into a run of digits ("13" -> 1.3; "410" -> 4.10, 41.0)."""
+    n = len(digits)
+    out = []
+    for mask in range(1, 1 << (n - 1)):
+        parts, start = [], 0
+        for i in range(1, n):
+            if mask >> (i - 1) & 1:
+                parts.append(digits[start:i])
+                start = i
+        parts.append(digits[start:])
+        if all(p == "0" or not p.startswith("0") for p in parts):
+            out.append([int(p) for p in parts])
+    return out
+
+
+def repair_item_number(prev: Optional[str], number: Optional[str], nxt: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """``number`` checked against its neighbours in the table; returns (number, flag).
+
+    OCR drops the dot of "1.3" ("13") or reads it as a comma ("1,3"). A number
+    is changed only when exactly one way of putting the dots back makes it the
+    successor of the previous number or the predecessor of the next one, at the
+    neighbours' depth ("13" between "1.2" and "1.4" is "1.3"; "13" after "12"
+    stays). A dotted number that fits neither neighbour is kept and flagged.
+    The caller knows the rows: ``repair_item_numbers`` runs over a whole table.
+    """
+    if not number:
+        return number, None
+    raw = number.strip()
+    fixed = raw.replace(",", ".")
+    if fixed != raw and ITEM_NUMBER_RE.match(fixed):
+        return fixed, "item_number_repaired"
+    p, q = _parts(prev), _parts(nxt)
+    core = raw.rstrip(".")
+    if not core.isdigit() or len(core) < 2 or (p is None and q is None):
+        return number, None
+    depth = max(len(x) for x in (p, q) if x is not None)
+    if depth < 2 or any(x is not None and len(x) == 1 for x in (p, q)):
+        return number, None          # flat numbering (1, 2, ... 13): "13" is thirteen
+    if p is not None and [int(core)] in _successors(p):
+        return number, None
+    fits = []
+    for reading in _dotted_readings(core):
+        after_prev = p is not None and reading in _successors(p)
+        before_next = q is not None and q in _successors(reading)
+        if after_prev or before_next:
+            fits.append((after_prev and before_next, reading))
+    if not fits:
+        return number, None
+    best = [r for both, r in fits if both] or [r for _, r in fits]
+    if len(best) != 1:
+        return number, "item_number_uncertain"
+    return ".".join(str(x) for x in best[0]) + ("." if raw.endswith(".") else ""), "item_number_repaired"
+
+
+def repair_item_numbers(numbers: list[Optional[str]]) -> list[tuple[Optional[str], Optional[str]]]:
+    """``repair_item_number`` over the item numbers of one table, in row order (repairs feed forward)."""
+    out: list[tuple[Optional[str], Optional[str]]] = []
+    fixed: list[Optional[str]] = list(numbers)
+    for i, n in enumerate(numbers):
+        prev = next((fixed[j] for j in range(i - 1, -1, -1) if fixed[j]), None)
+        nxt = next((numbers[j] for j in range(i + 1, len(numbers)) if numbers[j]), None)
+        new, flag = repair_item_number(prev, n, nxt)
+        fixed[i] = new
+        out.append((new, flag))
+    return out
+
+
+# ---------------------------------------------------------------- Roman numerals in headings
+
+# Cyrillic (and digit) misreadings of Roman numerals, whole token only
+ROMAN_HEADING_MISREAD = {
+    "I": "I", "II": "II", "III": "III", "IV": "IV", "V": "V", "VI": "VI", "VII": "VII",
+    "VIII": "VIII", "IX": "IX", "X": "X",
+    "П": "II", "Ш": "III", "ТУ": "IV", "1У": "IV", "IУ": "IV", "ІУ": "IV", "1V": "IV", "У": "V",
+    "УТ": "VI", "VТ": "VI", "УП": "VII", "УШ": "VIII", "1Х": "IX", "IХ": "IX", "Х": "X", "Il": "II",
+    "Ill": "III", "ll": "II", "lI": "II", "lV": "IV", "Vl": "VI",
+}
+ROMAN_HEADING_RE = re.compile(r"^(\s*)([IVXlУТПШХ1І]{1,4})([.)]\s+|\s+)(?=[«\"А-ЯЁA-Z])")
+
+
+def fix_roman_heading(text: str) -> tuple[str, bool]:
+    """A section heading's leading Roman numeral misread ("П. Организация" -> "II. Организация").
+
+    Only the first token of a heading, only when the whole token is a known
+    misreading and a capitalised word follows. Returns (text, changed).
+    """
+    if not text:
+        return text, False
+    m = ROMAN_HEADING_RE.match(text)
+    if not m:
+        return text, False
+    token = m.group(2)
+    roman = ROMAN_HEADING_MISREAD.get(token)
+    if roman is None or roman == token:
+        return text, False
+    if token in ("У", "Х") and not m.group(3).startswith((".", ")")):
+        return text, False               # "У нас", "Х" without a dot: not a numeral for sure
+    return m.group(1) + roman + text[m.end(2):], True
+
+
+def fix_roman_number(number: Optional[str]) -> Optional[str]:
+    """An item-number cell that is a misread Roman numeral ("П", "ТУ.") as Roman; else unchanged."""
+    if not number:
+        return number
+    raw = number.strip()
+    core, dot = (raw[:-1], ".") if raw.endswith(".") else (raw, "")
+    roman = ROMAN_HEADING_MISREAD.get(core)
+    return roman + dot if roman and core not in ("У", "Х") else number
+
+
+# ---------------------------------------------------------------- debris inside words
+
+DEBRIS_RE = re.compile(r"(?<=[А-Яа-яЁё][а-яё])([|¦`'‘’^°.,:;!])(?=[а-яё]{2})")
+
+
+def remove_word_debris(text: str) -> str:
+    """Specks read as punctuation inside a word ("Ме|роприятия", "обра,зования") removed.
+
+    The mark must sit between Cyrillic letters (two on each side, lowercase
+    after it) and the word without it must be a dictionary word; a comma,
+    colon or semicolon also stays when both halves are words ("вуз,колледж").
+    """
+    if not text or not DEBRIS_RE.search(text):
+        return text
+
+    from normalizers.morph import get_morph
+
+    morph = get_morph()
+
+    def fix(m: re.Match) -> str:
+        s, e = m.start(), m.end()
+        left = re.search(r"[А-Яа-яЁё]+$", text[:s]).group(0)
+        right = re.match(r"[а-яё]+", text[e:]).group(0)
+        joined = (left + right).lower()
+        if m.group(1) in ",:;!" and morph.word_is_known(left.lower()) and morph.word_is_known(right):
+            return m.group(1)
+        return "" if morph.word_is_known(joined) else m.group(1)
+
+    return DEBRIS_RE.sub(fix, text)
+
+
+# ---------------------------------------------------------------- damaged deadlines
+
+PERIOD_WORD_RE = re.compile(r"(\S+)\s+(квартал[а-я]*|кв\.|кв(?=\s|$)|полугод[а-я]*)", re.I)
+_PERIOD_NO = r"(?:I{1,3}|IV|[1-4])(?:-?[гйоя]{1,2})?"
+GOOD_PERIOD_NUMBER_RE = re.compile(rf"^{_PERIOD_NO}(?:[-–,]{_PERIOD_NO})*$")
+
+
+def damaged_period(text: Optional[str]) -> bool:
+    """True when a quarter / half-year has a number that is not one after repair ("Т\\ квартал").
+
+    A deadline normaliser should then give no date (and flag it) rather than
+    guess: ``fix_roman_periods`` repairs the readings that are certain first.
+    """
+    if not text:
+        return False
+    repaired = fix_roman_periods(fix_latin_lookalikes(text))
+    for m in PERIOD_WORD_RE.finditer(repaired):
+        token = m.group(1).strip("(,;:")
+        if token.lower() in ("в", "во", "за", "течение", "каждый", "каждого", "ежеквартально", "-", "–"):
+            continue
+        if re.fullmatch(r"[А-Яа-яЁё]{3,}", token):
+            continue                       # "первый квартал", "текущий квартал"
+        if not GOOD_PERIOD_NUMBER_RE.match(token):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- over a document's activities
+
+
+def repair_activities(activities: list) -> None:
+    """Context repairs where the rows are known (call after stitching, OCR'd documents).
+
+    Item numbers against their neighbours (``repair_item_numbers``), Roman
+    numerals of section headings (``fix_roman_heading``) and of Roman item
+    numbers; each change flags the activity. Works on any objects with
+    ``number``, ``section`` (list of str) and ``flags`` (list of str).
+    """
+    for act in activities:
+        roman = fix_roman_number(act.number)
+        if roman != act.number:
+            act.number = roman
+            act.flags.append("item_number_repaired")
+    for act, (number, flag) in zip(activities, repair_item_numbers([a.number for a in activities])):
+        if flag:
+            act.number = number
+            act.flags.append(flag)
+    for act in activities:
+        fixed = []
+        for heading in act.section or []:
+            new, changed = fix_roman_heading(heading)
+            fixed.append(new)
+            if changed and "section_numeral_repaired" not in act.flags:
+                act.flags.append("section_numeral_repaired")
+        act.section = fixed

@@ -13,7 +13,7 @@ from extractors.grid import ExtractedDocument
 from normalizers.abbreviations import expand, find_definitions
 from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
-from normalizers.ocr_fixes import fix_ocr_text
+from normalizers.ocr_fixes import damaged_period, fix_ocr_text, repair_activities
 from normalizers.organisations import canonical_organisation
 from normalizers.parties import split_parties
 from pipeline.records import (
@@ -72,6 +72,10 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]]) -
         act.deadline_norm = None
         act.flags.append("deadline_missing")
         return
+    if damaged_period(act.deadline):      # "Т\\ квартал": no date rather than a wrong one
+        act.deadline_norm = DeadlineRecord(raw=act.deadline, start=None, end=None, recurrence="unspecified")
+        act.flags.append("deadline_damaged_ocr")
+        return
     d = normalize_deadline(act.deadline, period)
     act.deadline_norm = DeadlineRecord(raw=d.raw, start=d.start, end=d.end, recurrence=d.recurrence,
                                        occurrences=list(d.occurrences))
@@ -84,6 +88,8 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     hints = hints or {}
     stitched = stitch(extracted.tables, rows_can_split=extracted.file_format == "pdf",
                       blocks=extracted.blocks)
+    if any("ocr" in str(e) for e in (extracted.page_engines or {}).values()):
+        repair_activities(stitched.activities)      # numbers / headings checked against neighbours
     for act in stitched.activities:
         _fix_activity_text(act)
         if act.confidence < LOW_CONFIDENCE:

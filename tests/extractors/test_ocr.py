@@ -192,3 +192,50 @@ def test_upside_down_scan_is_turned_and_flagged(scans):
     lay = ocr_page_layout(str(dst), 1)
     assert "ocr: page rotated 180° (corrected)" in lay.flags
     assert "образования" in {w.text for w in lay.words}
+
+
+def _turned_scan(src: Path, dst: Path, turn: int) -> None:
+    """``src`` page 1 as an image-only PDF turned by ``turn`` degrees (a sheet fed sideways)."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    pdf = pdfium.PdfDocument(str(src))
+    img = pdf[0].render(scale=DPI / 72).to_pil().convert("L")
+    pdf.close()
+    img.rotate(turn, expand=True, fillcolor=255).save(str(dst), "PDF", resolution=DPI)
+
+
+def test_sideways_scan_is_turned_before_ocr(scans):
+    from extractors.ocr import ocr_page_layout
+
+    dst = scans["dir"] / "text_sideways.pdf"
+    _turned_scan(scans["dir"] / "text.pdf", dst, 90)
+    lay = ocr_page_layout(str(dst), 1)
+    assert any(f.startswith("ocr: page rotated") and "(corrected)" in f for f in lay.flags)
+    text = " ".join(w.text for w in lay.words)
+    assert "Министерство" in text and "приказывает" in text
+    assert lay.width > lay.height                    # the upright page is landscape again
+
+
+def test_stamp_over_text_removed_before_ocr(scans):
+    """A blue round stamp over the text: the words under it are still read."""
+    import cv2
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    from extractors.ocr import ocr_page_layout
+
+    pdf = pdfium.PdfDocument(str(scans["dir"] / "text.pdf"))
+    rgb = np.array(pdf[0].render(scale=DPI / 72).to_pil().convert("RGB"))
+    pdf.close()
+    ring = np.full_like(rgb, 255)
+    h, w = rgb.shape[:2]
+    cv2.circle(ring, (int(w * 0.3), int(h * 0.3)), int(DPI * 0.6), (40, 70, 190), 4)
+    cv2.circle(ring, (int(w * 0.3), int(h * 0.3)), int(DPI * 0.45), (40, 70, 190), 2)
+    dst = scans["dir"] / "text_stamp.pdf"
+    Image.fromarray(np.minimum(rgb, ring)).save(str(dst), "PDF", resolution=DPI)
+    lay = ocr_page_layout(str(dst), 1)
+    assert any("coloured ink removed" in f for f in lay.flags)
+    text = " ".join(w.text for w in lay.words)
+    for word in ("Министерство", "образования", "утвердить", "мероприятий"):
+        assert word in text

@@ -65,3 +65,120 @@ def test_double_zero_as_oo_only_in_lists_of_executors():
     assert fix_ocr_text("РКЦ, 00 (по согласованию)") == "РКЦ, ОО (по согласованию)"
     for number in ("в 10:00", "10,00", "10, 00", "0,00", "00 часов", "100, 200", "1,5 млн"):
         assert fix_ocr_text(number) == number
+
+
+# ---------------------------------------------------------------- context repairs (rows known)
+
+from dataclasses import dataclass, field  # noqa: E402
+
+import pytest  # noqa: E402
+
+from normalizers.ocr_fixes import (  # noqa: E402
+    damaged_period,
+    fix_roman_heading,
+    fix_roman_number,
+    remove_word_debris,
+    repair_activities,
+    repair_item_number,
+    repair_item_numbers,
+)
+
+
+@pytest.mark.parametrize("prev,number,nxt,expected", [
+    ("1.2", "13", "1.4", "1.3"),          # the dot lost
+    ("4.9", "410", "4.11", "4.10"),       # two-digit sub-item
+    ("1.4", "21", "2.2", "2.1"),          # first item of the next section
+    ("1.2", "1,3", "1.4", "1.3"),         # the dot read as a comma
+    ("1.2", "13.", "1.4", "1.3."),        # trailing dot kept
+])
+def test_item_number_repaired_from_neighbours(prev, number, nxt, expected):
+    assert repair_item_number(prev, number, nxt) == (expected, "item_number_repaired")
+
+
+@pytest.mark.parametrize("prev,number,nxt", [
+    ("12", "13", "14"),                   # flat numbering: thirteen
+    ("1.2", "1.3", "1.4"),                # nothing to do
+    (None, "13", None),                   # no neighbours: no evidence
+    ("1.2", "57", "1.4"),                 # no dotted reading fits: kept
+    ("1.2", None, "1.4"),
+])
+def test_item_number_kept_without_evidence(prev, number, nxt):
+    assert repair_item_number(prev, number, nxt) == (number, None)
+
+
+def test_item_numbers_repaired_over_a_table():
+    got = repair_item_numbers(["1.1", "12", "1.3", "14", "2.1", None, "2.2"])
+    assert [n for n, _ in got] == ["1.1", "1.2", "1.3", "1.4", "2.1", None, "2.2"]
+    assert [f for _, f in got].count("item_number_repaired") == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("П. Организационное обеспечение", "II. Организационное обеспечение"),
+    ("ТУ. Контроль реализации", "IV. Контроль реализации"),
+    ("Ш Кадровое обеспечение", "III Кадровое обеспечение"),
+    ("У. Информационное сопровождение", "V. Информационное сопровождение"),
+])
+def test_roman_numeral_of_a_heading_repaired(text, expected):
+    assert fix_roman_heading(text) == (expected, True)
+
+
+@pytest.mark.parametrize("text", ["IV. Контроль", "У нас всё", "Поддержка проектов", "Площадка А", ""])
+def test_heading_without_misread_numeral_unchanged(text):
+    assert fix_roman_heading(text) == (text, False)
+
+
+def test_roman_item_number_repaired_only_when_unambiguous():
+    assert fix_roman_number("П.") == "II."
+    assert fix_roman_number("ТУ") == "IV"
+    assert fix_roman_number("У") == "У"                  # a letter, not surely V
+    assert fix_roman_number("1.3") == "1.3"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ме|роприятия по обра,зованию", "Мероприятия по образованию"),
+    ("Проведение кон.курса", "Проведение конкурса"),
+    ("вуз,колледж", "вуз,колледж"),                     # two words: the comma is real
+    ("кв.м, т.е. г.Калуга", "кв.м, т.е. г.Калуга"),    # abbreviations untouched
+])
+def test_debris_inside_words_removed(text, expected):
+    assert remove_word_debris(text) == expected
+
+
+@pytest.mark.parametrize("text,damaged", [
+    ("Т\\ квартал 2021", True),
+    ("IУ кв. 2022", True),
+    ("IV квартал 2021 г.", False),
+    ("1-2 квартал", False),
+    ("И полугодие 2021", False),         # a certain misreading, repaired elsewhere
+    ("первый квартал", False),
+    ("ежеквартально", False),
+    ("Выделение квот 2021", False),
+])
+def test_damaged_quarter_detected(text, damaged):
+    assert damaged_period(text) is damaged
+
+
+@dataclass
+class _Act:
+    number: str
+    section: list = field(default_factory=list)
+    flags: list = field(default_factory=list)
+
+
+def test_repair_activities_flags_what_it_changed():
+    acts = [_Act("1.1", ["П. Кадры"]), _Act("12", ["П. Кадры"]), _Act("1.3")]
+    repair_activities(acts)
+    assert [a.number for a in acts] == ["1.1", "1.2", "1.3"]
+    assert acts[0].section == ["II. Кадры"] and "section_numeral_repaired" in acts[0].flags
+    assert "item_number_repaired" in acts[1].flags
+    assert acts[2].flags == []
+
+
+def test_damaged_deadline_gives_no_date_and_a_flag():
+    from pipeline.normalise import normalise_deadline
+    from pipeline.records import ActivityRecord
+
+    act = ActivityRecord(section=[], number="1", title="Мероприятие", deadline="Т\\ квартал 2021")
+    normalise_deadline(act, (2021, 2023))
+    assert act.deadline_norm.start is None and act.deadline_norm.end is None
+    assert "deadline_damaged_ocr" in act.flags

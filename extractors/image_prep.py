@@ -1,0 +1,402 @@
+"""Image preparation of scanned pages before ruling-line search and OCR.
+
+Real photocopies differ from clean renders in ways that each break a later step:
+
+* coloured stamps and signatures (blue, violet, red ink) lie over the text:
+  ``remove_colour_ink`` paints strongly saturated pixels white (text and rules
+  are black or grey, so their saturation is low);
+* uneven illumination and a dark binding edge make one global threshold either
+  lose faint text or turn the edge into ink: ``normalise_illumination`` divides
+  the page by its background (a max-filter of the downscaled page, i.e. the
+  paper with the text removed);
+* grain and isolated toner specks read as stray marks inside words:
+  ``remove_specks`` deletes small ink blobs that have no other ink near them
+  (the dot of "1.3" sits between two digits, so it stays);
+* broken and faded table rules: ``line_ink`` thresholds leniently (a faded rule
+  is light grey) and ``rule_masks`` opens with a short kernel, closes gaps
+  along the line, then keeps only long runs;
+* a page turned by 90°: ``looks_turned_90`` compares the sharpness of the row
+  and column ink profiles (text lines make the profile across them sharp), so
+  orientation detection (Tesseract OSD) runs only on pages that need it.
+
+All functions take and return uint8 NumPy images (grey: 0 = black, 255 = white;
+masks: 255 = ink) and are cheap compared with OCR (a few tens of ms per page).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import cv2
+import numpy as np
+
+STAMP_MIN_SATURATION = 80    # HSV saturation (0-255) above which a pixel is coloured ink
+STAMP_PAPER_LEVEL = 150     # a coloured pixel this bright in its brightest channel is stamp only
+STAMP_MAX_VALUE_DARK = 60    # ... unless it is this dark (near-black text has unreliable hue)
+BACKGROUND_SCALE = 4         # background estimated on the page downscaled this much ...
+BACKGROUND_INCH = 0.12       # ... with a max-filter this wide (wider than strokes and rules)
+EDGE_LEVEL = 200             # page-edge bands darker than this ...
+EDGE_DARK_SHARE = 0.35       # ... over this share of their length are cleared ...
+EDGE_MAX_SHARE = 0.08        # ... up to this share of the page from each side
+SPECK_MAX_INCH = 0.035       # an ink blob at most this wide and tall may be a speck ...
+SPECK_ISOLATION_INCH = 0.04  # ... and is one when no other ink is this close
+RIDGE_ALONG_INCH = 0.08      # rule search averages the page this far along a line ...
+RIDGE_MIN_INK = 15.0         # ... needs this much ink (0-255) in the average ...
+RIDGE_SIDE_SHARE = 0.4       # ... and less than this share of it beside the line
+RULE_SEED_INCH = 0.15        # runs at least this long seed a rule (letters are shorter) ...
+RULE_GAP_INCH = 0.03         # ... gaps up to this long along a rule are bridged ...
+RULE_THIN_INCH = 0.025       # a rule has paper this far from it on one side at least
+BRIDGE_MAX_INCH = 0.8         # rule pieces this far apart on one line may be joined ...
+BRIDGE_MIN_FILL = 0.75       # ... when this share of the gap is dark on the line
+BRIDGE_INK_LEVEL = 230       # (grey below this)
+TURNED_RATIO = 1.6           # column profile this much sharper than the row profile: turned 90°
+
+
+def to_grey(img: np.ndarray) -> np.ndarray:
+    if img.ndim == 2:
+        return img
+    return cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
+
+
+def colour_ink_mask(rgb: np.ndarray) -> np.ndarray:
+    """255 where the pixel is coloured ink (stamp, signature, highlighter), else 0."""
+    if rgb.ndim != 3:
+        return np.zeros(rgb.shape[:2], np.uint8)
+    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
+    sat, val = hsv[..., 1], hsv[..., 2]
+    mask = ((sat >= STAMP_MIN_SATURATION) & (val >= STAMP_MAX_VALUE_DARK)).astype(np.uint8) * 255
+    # the anti-aliased rim of a stroke is less saturated: widen the mask by one pixel
+    return cv2.dilate(mask, np.ones((3, 3), np.uint8))
+
+
+def remove_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
+    """Grey page with coloured ink painted as paper, and the share of pixels removed.
+
+    Inks multiply: where a blue stamp crosses a black letter the pixel stays
+    dark in every channel, while the stamp alone is light in its own colour's
+    channel. So in coloured pixels the brightest channel is kept: light there
+    means stamp only (painted white), dark means text under the stamp (kept).
+    """
+    grey = to_grey(rgb)
+    if rgb.ndim != 3:
+        return grey, 0.0
+    mask = colour_ink_mask(rgb) > 0
+    share = float(np.count_nonzero(mask)) / mask.size
+    if share == 0:
+        return grey, 0.0
+    brightest = rgb.max(axis=2)
+    out = grey.copy()
+    out[mask] = np.where(brightest[mask] >= STAMP_PAPER_LEVEL, 255, brightest[mask])
+    return out, share
+
+
+def background(grey: np.ndarray, dpi: int) -> np.ndarray:
+    """The paper brightness under each pixel (text and rules removed by a max-filter)."""
+    s = BACKGROUND_SCALE
+    small = cv2.resize(grey, (max(1, grey.shape[1] // s), max(1, grey.shape[0] // s)),
+                       interpolation=cv2.INTER_AREA)
+    k = max(3, int(BACKGROUND_INCH * dpi / s) | 1)
+    bg = cv2.dilate(small, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    bg = cv2.medianBlur(bg, 5)
+    bg = cv2.blur(bg, (k, k))
+    return cv2.resize(bg, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_LINEAR)
+
+
+def normalise_illumination(grey: np.ndarray, dpi: int) -> np.ndarray:
+    """Divide by the background: paper becomes white everywhere, ink keeps its contrast."""
+    bg = background(grey, dpi).astype(np.float32)
+    out = grey.astype(np.float32) / np.maximum(bg, 1.0) * 255.0
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def needs_normalising(grey: np.ndarray, dpi: int) -> bool:
+    """True when the paper is not evenly white (grey paper, shading, dark edge, grain)."""
+    bg = background(grey, dpi)
+    lo, hi = np.percentile(bg, [2, 98])
+    return hi - lo > 12 or hi < 235
+
+
+def clear_dark_edges(grey: np.ndarray, level: int = EDGE_LEVEL) -> tuple[np.ndarray, int]:
+    """Dark bands along the page border (binding shadow, scanner lid) painted white.
+
+    From each side inwards, columns (rows) of which more than ``EDGE_DARK_SHARE``
+    is darker than ``level`` are cleared, up to ``EDGE_MAX_SHARE`` of the page;
+    no line of text or table is that dark along its whole length.
+    """
+    out = grey
+    cleared = 0
+    dark = grey < level
+    for axis in (0, 1):                      # axis 0: columns (share over rows); 1: rows
+        share = dark.mean(axis=axis)
+        limit = int(EDGE_MAX_SHARE * len(share))
+        for side in (1, -1):
+            idx = range(0, limit) if side == 1 else range(len(share) - 1, len(share) - 1 - limit, -1)
+            last = None
+            for i in idx:
+                if share[i] <= EDGE_DARK_SHARE:
+                    break
+                last = i
+            if last is None:
+                continue
+            if out is grey:
+                out = grey.copy()
+            lo, hi = (0, last + 3) if side == 1 else (max(0, last - 2), len(share))
+            if axis == 0:
+                out[:, lo:hi] = 255
+            else:
+                out[lo:hi, :] = 255
+            cleared += hi - lo
+    return out, cleared
+
+
+def remove_specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndarray, int]:
+    """Isolated tiny ink blobs painted white; returns the image and how many were removed."""
+    ink = (grey < level).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n <= 1:
+        return grey, 0
+    max_side = max(2, int(SPECK_MAX_INCH * dpi))
+    small = (stats[:, cv2.CC_STAT_WIDTH] <= max_side) & (stats[:, cv2.CC_STAT_HEIGHT] <= max_side)
+    small[0] = False
+    if not small.any():
+        return grey, 0
+    big_mask = (~small[labels]) & (labels > 0)
+    r = max(2, int(SPECK_ISOLATION_INCH * dpi))
+    near = cv2.dilate(big_mask.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1)))
+    touched = np.zeros(n, bool)
+    touched[np.unique(labels[(near > 0) & (labels > 0)])] = True
+    drop = small & ~touched
+    if not drop.any():
+        return grey, 0
+    out = grey.copy()
+    kill = cv2.dilate(drop[labels].astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    out[kill] = 255
+    return out, int(drop.sum())
+
+
+def prepare(page: np.ndarray, dpi: int) -> tuple[np.ndarray, list[str]]:
+    """The grey page ready for rule search and OCR, and notes of what was done.
+
+    ``page`` is RGB (colour render of the scan) or grey. Steps: coloured ink
+    removed, illumination normalised (only where the paper is uneven), isolated
+    specks removed.
+    """
+    notes: list[str] = []
+    grey, share = remove_colour_ink(page)
+    if share > 0.001:
+        notes.append(f"image: coloured ink removed ({share:.1%} of the page)")
+    if needs_normalising(grey, dpi):
+        grey = normalise_illumination(grey, dpi)
+        notes.append("image: illumination normalised")
+    grey, edge = clear_dark_edges(grey)
+    if edge:
+        notes.append("image: dark page edge cleared")
+    grey, n = remove_specks(grey, dpi)
+    if n > 20:
+        notes.append(f"image: {n} specks removed")
+    return grey, notes
+
+
+# ---------------------------------------------------------------- ruling lines
+
+
+def ridges(grey: np.ndarray, dpi: int, horizontal: bool) -> np.ndarray:
+    """Thin dark lines running one way, however faint: 255 where a rule may be.
+
+    The page is averaged along the direction over ``RIDGE_ALONG_INCH`` (grain
+    and small breaks average out); a pixel is on a ridge when that average is
+    dark enough and the averages ``RULE_THIN_INCH`` to either side across the
+    line hold less than ``RIDGE_SIDE_SHARE`` of its ink. A faded grey rule
+    passes (paper on both sides); the baseline of a text line does not (the
+    letter stems above it carry ink), nor does a blurred text body.
+    """
+    inv = 255.0 - grey.astype(np.float32)
+    along = max(3, int(RIDGE_ALONG_INCH * dpi))
+    a = cv2.blur(inv, (along, 1) if horizontal else (1, along))
+    d = max(3, int(RULE_THIN_INCH * dpi))
+    axis = 0 if horizontal else 1
+    side = np.maximum(_shift(a, d, axis), _shift(a, -d, axis))
+    return ((a > RIDGE_MIN_INK) & (side < RIDGE_SIDE_SHARE * a)).astype(np.uint8) * 255
+
+
+def line_ink(grey: np.ndarray, dpi: int = 200) -> np.ndarray:
+    """Ink mask for rule search: horizontal and vertical ridges (faint and broken rules too)."""
+    return cv2.bitwise_or(ridges(grey, dpi, True), ridges(grey, dpi, False))
+
+
+def _shift(mask: np.ndarray, d: int, axis: int) -> np.ndarray:
+    """``mask`` moved by ``d`` pixels along ``axis`` (0 = down, 1 = right), paper fill."""
+    out = np.zeros_like(mask)
+    if axis == 0:
+        if d > 0:
+            out[d:] = mask[:-d]
+        else:
+            out[:d] = mask[-d:]
+    else:
+        if d > 0:
+            out[:, d:] = mask[:, :-d]
+        else:
+            out[:, :d] = mask[:, -d:]
+    return out
+
+
+def thin_runs(ink: np.ndarray, dpi: int, horizontal: bool) -> np.ndarray:
+    """Ink pixels with paper at ``RULE_THIN_INCH`` on both sides across the line.
+
+    A rule is thin: a little above and below it there is paper. The baseline
+    of a blurred text line, where letters run together, has letter stems
+    above it every few pixels, so it breaks into short pieces here and cannot
+    pass for a rule.
+    """
+    d = max(3, int(RULE_THIN_INCH * dpi))
+    axis = 0 if horizontal else 1
+    either = cv2.bitwise_or(_shift(ink, d, axis), _shift(ink, -d, axis))
+    return cv2.bitwise_and(ink, cv2.bitwise_not(either))
+
+
+def bridge_gaps(mask: np.ndarray, grey: Optional[np.ndarray], dpi: int, horizontal: bool) -> np.ndarray:
+    """Join collinear rule pieces across gaps where the page still shows a dark line.
+
+    Text touching a rule (tight section rows, headers) hides it from the ridge
+    test, and photocopies break rules: two pieces on the same line are joined
+    when the gap is at most ``BRIDGE_MAX_INCH`` and at least ``BRIDGE_MIN_FILL``
+    of the gap's columns (rows) have ink on the line. Where a rule really stops
+    (a merged cell) the gap is paper, or crossed by a few letters only.
+    """
+    if grey is None:
+        return mask
+    m = mask if horizontal else mask.T
+    g = grey if horizontal else grey.T
+    n, _, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
+    if n <= 2:
+        return mask
+    pieces = sorted((int(y + h // 2), int(x), int(x + w)) for x, y, w, h, _ in stats[1:n])
+    max_gap = int(BRIDGE_MAX_INCH * dpi)
+    out = m.copy()
+    dark = g < BRIDGE_INK_LEVEL
+    for i, (y, x0, x1) in enumerate(pieces):
+        for y2, a0, a1 in pieces[i + 1:]:
+            if y2 - y > 2:
+                break
+            lo, hi = (x1, a0) if a0 >= x1 else (a1, x0) if x0 >= a1 else (0, 0)
+            if hi - lo <= 0 or hi - lo > max_gap:
+                continue
+            yc = (y + y2) // 2
+            band = dark[max(0, yc - 2):yc + 3, lo:hi].any(axis=0)
+            if band.mean() >= BRIDGE_MIN_FILL:
+                cv2.line(out, (lo, yc), (hi, yc), 255, 1)
+    return out if horizontal else out.T.copy()
+
+
+def rule_masks(ink: np.ndarray, dpi: int, h_min_inch: float, v_min_inch: float,
+               grey: Optional[np.ndarray] = None) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical rule masks, tolerant of gaps in the rules.
+
+    ``ink`` is best ``line_ink`` (ridges); opening with a shorter kernel keeps
+    straight pieces of rules, closing along the line bridges gaps of up to
+    ``RULE_GAP_INCH`` (longer ones where ``grey`` shows a line: ``bridge_gaps``),
+    and a final opening with the full minimum length keeps only rules.
+    """
+    seed = max(8, int(RULE_SEED_INCH * dpi))
+    gap = max(3, int(RULE_GAP_INCH * dpi))
+    out = []
+    for horizontal, min_inch in ((True, h_min_inch), (False, v_min_inch)):
+        def k(n: int) -> np.ndarray:
+            return cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1) if horizontal else (1, n))
+        m = cv2.morphologyEx(ink, cv2.MORPH_OPEN, k(min(seed, int(min_inch * dpi))))
+        m = cv2.morphologyEx(m, cv2.MORPH_CLOSE, k(gap))
+        m = bridge_gaps(m, grey, dpi, horizontal)
+        # a rule drifting by a pixel across its length (residual skew) must stay one run
+        m = cv2.dilate(m, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3) if horizontal else (3, 1)))
+        m = cv2.morphologyEx(m, cv2.MORPH_OPEN, k(max(seed, int(min_inch * dpi))))
+        out.append(m)
+    if grey is not None:
+        out[0] = extend_to_crossing(out[0], out[1], grey, dpi, True)
+        out[1] = extend_to_crossing(out[1], out[0], grey, dpi, False)
+    return out[0], out[1]
+
+
+def drop_floating_short(vert: np.ndarray, horiz: np.ndarray, dpi: int, max_inch: float) -> np.ndarray:
+    """Vertical pieces shorter than ``max_inch`` that touch no horizontal rule removed.
+
+    A cell border always meets the rules above or below it; two letter stems
+    one above the other (left-aligned lines of a cell) meet none.
+    """
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(vert, connectivity=8)
+    if n <= 1:
+        return vert
+    near = cv2.dilate(horiz, np.ones((9, 9), np.uint8)) > 0
+    out = vert.copy()
+    max_len = int(max_inch * dpi)
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if h >= max_len:
+            continue
+        if near[y, x:x + w].any() or near[y + h - 1, x:x + w].any():
+            continue
+        out[labels == i] = 0
+    return out
+
+
+def extend_to_crossing(mask: np.ndarray, other: np.ndarray, grey: np.ndarray, dpi: int,
+                       horizontal: bool) -> np.ndarray:
+    """Rule ends carried on to the nearest crossing rule when the page shows the line there.
+
+    A rule whose end was lost (text touching it, a photocopy break near a
+    corner) stops short of the border it meets; without the crossing the table
+    grid merges cells. The end is extended along its line to the first pixel of
+    ``other`` (the rules of the other direction) within ``BRIDGE_MAX_INCH / 2``
+    when ``BRIDGE_MIN_FILL`` of the gap is dark.
+    """
+    m = mask if horizontal else mask.T
+    o = other if horizontal else other.T
+    g = grey if horizontal else grey.T
+    n, _, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
+    out = m.copy()
+    reach = int(BRIDGE_MAX_INCH * dpi / 2)
+    dark = g < BRIDGE_INK_LEVEL
+    width = m.shape[1]
+    for x, y, w, h, _ in stats[1:n]:
+        yc = int(y + h // 2)
+        rows = slice(max(0, yc - 2), yc + 3)
+        for end, step in ((int(x), -1), (int(x + w - 1), 1)):
+            if o[rows, max(0, end - 2):end + 3].any():
+                continue                                   # already meets a crossing rule
+            lo, hi = (max(0, end - reach), end) if step < 0 else (end + 1, min(width, end + 1 + reach))
+            hit = np.nonzero(o[rows, lo:hi].any(axis=0))[0]
+            if not len(hit):
+                continue
+            target = lo + (int(hit[-1]) if step < 0 else int(hit[0]))
+            a, b = (target, end) if step < 0 else (end, target)
+            if b - a < 2 or dark[rows, a:b].any(axis=0).mean() < BRIDGE_MIN_FILL:
+                continue
+            cv2.line(out, (a, yc), (b, yc), 255, 1)
+    return out if horizontal else out.T.copy()
+
+
+# ---------------------------------------------------------------- orientation
+
+
+def _sharpness(profile: np.ndarray) -> float:
+    p = profile.astype(np.float64)
+    return float(np.square(np.diff(p)).sum()) / max(1.0, float(np.square(p).sum()))
+
+
+def looks_turned_90(ink: np.ndarray) -> bool:
+    """True when the text lines run vertically (page turned by 90° or 270°).
+
+    Table rules are taken out first: a table's vertical rules would make the
+    column profile sharp on an upright page.
+    """
+    scale = min(1.0, 800.0 / max(ink.shape))
+    small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    _, small = cv2.threshold(small, 64, 255, cv2.THRESH_BINARY)
+    n = max(15, int(0.04 * max(small.shape)))
+    rules = cv2.bitwise_or(
+        cv2.morphologyEx(small, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1))),
+        cv2.morphologyEx(small, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, n))))
+    text = cv2.bitwise_and(small, cv2.bitwise_not(cv2.dilate(rules, np.ones((3, 3), np.uint8))))
+    if np.count_nonzero(text) < 200:
+        return False
+    rows, cols = text.sum(axis=1), text.sum(axis=0)
+    return _sharpness(cols) > TURNED_RATIO * _sharpness(rows)

@@ -1,0 +1,141 @@
+"""Scan image preparation on small generated images (no Tesseract needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import cv2
+import numpy as np
+import pytest
+
+from extractors import image_prep as ip
+
+DPI = 200
+FONT_FILES = ["/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+              "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+              "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+              "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"]
+
+
+def _font_path() -> Optional[str]:
+    return next((f for f in FONT_FILES if Path(f).exists()), None)
+
+
+def _text_page(lines: list[str], size=(700, 900), font_px: int = 30) -> np.ndarray:
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("L", size, 255)
+    d = ImageDraw.Draw(img)
+    font = ImageFont.truetype(_font_path(), font_px)
+    for i, text in enumerate(lines):
+        d.text((40, 40 + i * int(font_px * 1.6)), text, fill=0, font=font)
+    return np.array(img)
+
+
+LINES = ["Мероприятия по реализации проекта", "Проведение консультаций для педагогов",
+         "Организация профильных смен", "Информирование общественности о проекте",
+         "Разработка методических рекомендаций", "Повышение квалификации специалистов",
+         "Обеспечение деятельности центра", "Создание условий для обучающихся"]
+
+
+def test_coloured_stamp_removed_black_text_kept():
+    rgb = np.full((300, 300, 3), 250, np.uint8)
+    cv2.rectangle(rgb, (40, 140), (260, 150), (0, 0, 0), -1)                  # a black stroke
+    ring = np.full_like(rgb, 255)
+    cv2.circle(ring, (150, 150), 100, (40, 70, 190), 6)                        # a blue ring over it
+    rgb = np.minimum(rgb, ring)                                                # inks multiply
+    grey, share = ip.remove_colour_ink(rgb)
+    assert share > 0.01
+    assert grey[145, 150] < 60                                                 # stroke untouched
+    assert grey[145, 50] < 60                                                  # stroke under the ring
+    assert grey[50, 150] >= 240                                                # ring top: paper now
+    assert np.count_nonzero(grey < 128) < np.count_nonzero(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) < 128)
+
+
+def test_illumination_normalised_paper_is_white_text_stays_dark():
+    h, w = 400, 600
+    page = np.full((h, w), 235, np.float32)
+    page *= np.linspace(0.55, 1.0, w)[None, :]                                 # shadow to the left
+    page[:, :30] = np.linspace(50, page[0, 30], 30)[None, :]                  # dark binding edge
+    grey = page.astype(np.uint8)
+    cv2.putText(grey, "TEXT", (60, 220), cv2.FONT_HERSHEY_SIMPLEX, 3, 20, 8)
+    assert ip.needs_normalising(grey, DPI)
+    out = ip.normalise_illumination(grey, DPI)
+    assert np.percentile(out[50:100, 40:], 50) >= 240                          # paper everywhere
+    cleared, n = ip.clear_dark_edges(out)
+    assert n >= 1 and cleared[:, :30].min() >= 200                             # edge gone
+    assert ip.clear_dark_edges(ip.normalise_illumination(grey[:, 60:], DPI))[1] == 0
+    assert out[190:220, 70:100].min() < 120                                    # text kept
+
+
+def test_isolated_specks_removed_but_a_dot_between_digits_stays():
+    grey = np.full((200, 300), 255, np.uint8)
+    cv2.rectangle(grey, (100, 80), (108, 110), 0, -1)                          # "1"
+    cv2.rectangle(grey, (112, 105), (115, 110), 0, -1)                         # "."
+    cv2.rectangle(grey, (119, 80), (130, 110), 0, -1)                          # "3"
+    for x, y in ((20, 20), (250, 150), (60, 170)):
+        cv2.circle(grey, (x, y), 2, 0, -1)                                     # specks
+    out, n = ip.remove_specks(grey, DPI)
+    assert n == 3
+    assert out[107, 113] == 0                                                  # the dot
+    assert out[20, 20] == 255 and out[150, 250] == 255
+
+
+def _ruled(faint: bool, gaps: bool, text_touching: bool) -> np.ndarray:
+    grey = np.full((300, 800), 255, np.uint8)
+    level = 200 if faint else 0
+    cv2.line(grey, (20, 150), (780, 150), level, 2)
+    if gaps:
+        for x in range(60, 780, 90):
+            grey[145:156, x:x + 9] = 255
+    if text_touching:
+        for x in range(300, 420, 12):                                          # letters sitting on the rule
+            cv2.rectangle(grey, (x, 128), (x + 7, 149), 0, -1)
+    return cv2.GaussianBlur(grey, (0, 0), 0.8)
+
+
+@pytest.mark.parametrize("faint,gaps,touching", [(False, False, False), (True, False, False),
+                                                  (False, True, False), (True, True, True)])
+def test_broken_faint_rule_found_as_one_line(faint, gaps, touching):
+    grey = _ruled(faint, gaps, touching)
+    h, _v = ip.rule_masks(ip.line_ink(grey, DPI), DPI, 0.5, 0.25, grey)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(h, connectivity=8)
+    long = [s for s in stats[1:n] if s[2] > 600]
+    assert len(long) == 1, stats[1:n]
+
+
+def test_gap_bridged_only_where_the_page_shows_a_line():
+    mask = np.zeros((100, 600), np.uint8)
+    mask[50, 10:200] = 255
+    mask[50, 260:590] = 255
+    grey = np.full((100, 600), 255, np.uint8)
+    assert ip.bridge_gaps(mask, grey, DPI, True)[50, 230] == 0                 # paper: a real end
+    grey[49:52, 200:260] = 180                                                 # a faded rule piece
+    assert ip.bridge_gaps(mask, grey, DPI, True)[50, 230] == 255
+
+
+@pytest.mark.skipif(_font_path() is None, reason="no TrueType font with Cyrillic glyphs")
+def test_text_lines_do_not_become_rules():
+    grey = cv2.GaussianBlur(_text_page(LINES, font_px=34), (0, 0), 1.1)      # blurred copy
+    h, v = ip.rule_masks(ip.line_ink(grey, DPI), DPI, 0.5, 0.25, grey)
+    assert np.count_nonzero(h) == 0
+    assert np.count_nonzero(v) == 0
+
+
+@pytest.mark.skipif(_font_path() is None, reason="no TrueType font with Cyrillic glyphs")
+def test_turned_page_recognised_by_its_profiles():
+    page = _text_page(LINES)
+    ink = 255 - page
+    assert not ip.looks_turned_90(ink)
+    assert ip.looks_turned_90(cv2.rotate(ink, cv2.ROTATE_90_CLOCKWISE))
+
+
+def test_prepare_reports_what_it_did():
+    rgb = np.full((400, 400, 3), 200, np.uint8)                               # grey paper
+    rgb[:, :200] = 150                                                         # uneven
+    cv2.circle(rgb, (200, 200), 80, (200, 40, 40), 5)                          # red stamp
+    grey, notes = ip.prepare(rgb, DPI)
+    assert any("coloured ink" in n for n in notes)
+    assert any("illumination" in n for n in notes)
+    assert grey.shape == (400, 400) and grey.dtype == np.uint8
