@@ -15,7 +15,7 @@ from typing import Optional
 
 from sqlalchemy import select
 
-from extractors import ExtractedDocument, ExtractionError, extract, sniff
+from extractors import ExtractedDocument, ExtractionError, sniff
 from extractors.limits import read_regular_file
 from pipeline.errors import StageError, UnsupportedFormat
 from pipeline.isolation import extract_isolated

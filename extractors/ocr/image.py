@@ -1,0 +1,104 @@
+"""OCR, the page image: rendered with pypdfium2 (one page at a time: pdfium is not thread-safe)
+under the pixel cap, binarised, deskewed by the sharpest projection profile."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Optional
+
+import cv2
+import numpy as np
+
+from extractors import limits
+from extractors.ocr.settings import INK_BLANK_SHARE, MAX_SKEW, RENDER_DPI
+
+
+@dataclass
+class _PageImage:
+    """The grey page image and the factor from its pixels to PDF points."""
+
+    grey: np.ndarray
+    width_pt: float
+    height_pt: float
+    rgb: Optional[np.ndarray] = None     # the colour render (stamps and signatures are coloured)
+
+    @property
+    def pt_per_px(self) -> float:
+        return self.width_pt / self.grey.shape[1]
+
+
+# pdfium is not thread-safe, not even across documents: pages OCR'd in parallel threads
+# render one at a time (rendering is a small part of a page's time)
+_PDFIUM_LOCK = threading.Lock()
+
+
+def render_page(path: str, page_no: int, dpi: int = RENDER_DPI) -> _PageImage:
+    """The page as a grey uint8 array (and the colour render), with the page size in points."""
+    with _PDFIUM_LOCK:
+        return _render_page(path, page_no, dpi)
+
+
+def _render_page(path: str, page_no: int, dpi: int) -> _PageImage:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        page = pdf[page_no - 1]
+        width_pt, height_pt = page.get_size()
+        scale = limits.render_scale(width_pt, height_pt, dpi, page_no, path)  # pixel cap
+        bitmap = page.render(scale=scale)
+        rgb = np.array(bitmap.to_pil().convert("RGB"))
+        grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+        page.close()
+    finally:
+        pdf.close()
+    if (grey.shape[1] > grey.shape[0]) != (width_pt > height_pt):
+        width_pt, height_pt = height_pt, width_pt   # /Rotate: the rendered frame is the page
+    return _PageImage(grey, float(width_pt), float(height_pt), rgb)
+
+
+def binarise(grey: np.ndarray) -> np.ndarray:
+    """Ink = 255, paper = 0 (Otsu on a lightly blurred image)."""
+    blur = cv2.GaussianBlur(grey, (3, 3), 0)
+    _, ink = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return ink
+
+
+def is_blank(grey: np.ndarray) -> bool:
+    """Almost no dark pixels (paper grain and specks only)."""
+    if int(grey.max()) - int(grey.min()) < 40:
+        return True
+    dark = np.count_nonzero(grey < 128)
+    if dark < INK_BLANK_SHARE * grey.size:
+        return True
+    ink = binarise(grey)
+    opened = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    return np.count_nonzero(opened) < INK_BLANK_SHARE * grey.size
+
+
+def _rotate(img: np.ndarray, angle: float, fill: int) -> np.ndarray:
+    """Rotate about the centre by ``angle`` degrees (counter-clockwise), same size."""
+    h, w = img.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2.0, h / 2.0), angle, 1.0)
+    return cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_CONSTANT, borderValue=fill)
+
+
+def _profile_sharpness(ink: np.ndarray, angle: float) -> float:
+    rows = _rotate(ink, angle, 0).sum(axis=1, dtype=np.float64)
+    return float(np.square(np.diff(rows)).sum())
+
+
+def estimate_skew(ink: np.ndarray, max_angle: float = MAX_SKEW) -> float:
+    """Angle (degrees, counter-clockwise) that levels the text and ruling lines."""
+    scale = min(1.0, 800.0 / max(ink.shape))
+    small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    best, step = 0.0, 0.5
+    candidates = np.arange(-max_angle, max_angle + 1e-9, step)
+    for _ in range(3):
+        scores = [(_profile_sharpness(small, a), a) for a in candidates]
+        best = max(scores)[1]
+        step /= 5
+        candidates = np.arange(best - 5 * step, best + 5 * step + 1e-9, step)
+    return float(best)

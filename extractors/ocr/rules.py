@@ -1,0 +1,127 @@
+"""OCR, ruling lines: line masks on the prepared image, ``Segment``s in PDF points, short cell
+borders, the gap-tolerant search on noisy pages, and erasing the lines before recognition."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import cv2
+import numpy as np
+
+from extractors import image_prep
+from extractors.grid import PageLayout, Segment
+from extractors.ocr.settings import ERASE_PAD, H_LINE_MIN_INCH, LINE_MAX_THICK_INCH, PAPER_LEVEL, SHORT_V_INCH, TOLERANT_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH
+from extractors.ocr.image import binarise
+
+
+def _line_masks(ink: np.ndarray, dpi: int, grey: Optional[np.ndarray] = None) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical ruling-line masks (morphological opening with long kernels).
+
+    With ``grey`` (``ink`` is then ``image_prep.line_ink``): ridges, gaps along a
+    rule bridged where the page shows a line (broken photocopied rules). Without:
+    the classic opening of the binarised page, which clean scans keep.
+    """
+    if grey is not None:
+        return image_prep.rule_masks(ink, dpi, H_LINE_MIN_INCH, V_LINE_MIN_INCH, grey)
+    h_len = max(15, int(H_LINE_MIN_INCH * dpi))
+    v_len = max(10, int(V_LINE_MIN_INCH * dpi))
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
+    # bridge one- or two-pixel breaks along a line (noise, faint toner)
+    horiz = cv2.morphologyEx(horiz, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1)))
+    vert = cv2.morphologyEx(vert, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 5)))
+    return horiz, vert
+
+
+def _segments_of(mask: np.ndarray, horizontal: bool, max_thick: int, k: float) -> list[Segment]:
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    segs = []
+    for x, y, w, h, _area in stats[1:n]:
+        if horizontal and h <= max_thick:
+            yc = (y + h / 2.0) * k
+            segs.append(Segment(float(x * k), float(yc), float((x + w) * k), float(yc)))
+        elif not horizontal and w <= max_thick:
+            xc = (x + w / 2.0) * k
+            segs.append(Segment(float(xc), float(y * k), float(xc), float((y + h) * k)))
+    return segs
+
+
+def _short_cell_borders(ink: np.ndarray, horiz: np.ndarray, dpi: int) -> np.ndarray:
+    """Short vertical lines that join two horizontal lines (column borders of a low row).
+
+    Shorter than ``V_LINE_MIN_INCH`` a vertical run could be a letter's stroke;
+    it is a ruling line only when both its ends touch a horizontal line.
+    """
+    short = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                             cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(6, int(SHORT_V_INCH * dpi)))))
+    near_h = cv2.dilate(horiz, np.ones((7, 7), np.uint8))
+    keep = np.zeros_like(short)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(short, connectivity=8)
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if w > max(3, int(LINE_MAX_THICK_INCH * dpi)):
+            continue
+        if near_h[y, x:x + w].any() and near_h[y + h - 1, x:x + w].any():
+            keep[labels == i] = 255
+    return keep
+
+
+def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
+                  grey: Optional[np.ndarray] = None) -> tuple[list[Segment], np.ndarray]:
+    """Ruling segments in points, and the mask of line pixels (to erase before OCR)."""
+    horiz, vert = _line_masks(ink, dpi, grey)
+    if grey is not None:      # scan path: letter stems of stacked text lines are no rules
+        vert = image_prep.drop_floating_short(vert, horiz, dpi, V_FLOATING_MAX_INCH)
+        # short borders of low rows: from the ink itself, against the rules at their own
+        # width (the rule masks are widened by a pixel each side)
+        thin_h = cv2.erode(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+        vert = cv2.bitwise_or(vert, _short_cell_borders(binarise(grey), thin_h, dpi))
+    else:
+        vert = cv2.bitwise_or(vert, _short_cell_borders(ink, horiz, dpi))
+    max_thick = max(3, int(LINE_MAX_THICK_INCH * dpi))
+    segs = (_segments_of(horiz, True, max_thick, pt_per_px)
+            + _segments_of(vert, False, max_thick, pt_per_px))
+    if grey is not None:      # erase the rules at their own width (the masks are widened by 1 px)
+        horiz = cv2.erode(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+        vert = cv2.erode(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
+    return segs, cv2.bitwise_or(horiz, vert)
+
+
+def erase_lines(grey: np.ndarray, line_mask: np.ndarray) -> np.ndarray:
+    """The grey image with ruling-line pixels (slightly widened) painted white."""
+    wide = cv2.dilate(line_mask, np.ones((ERASE_PAD, ERASE_PAD), np.uint8))
+    out = grey.copy()
+    out[wide > 0] = 255
+    out[out >= PAPER_LEVEL] = 255
+    return out
+
+
+def _cell_count(segs: list[Segment], width: float, height: float) -> int:
+    from extractors.ruled import find_cell_boxes
+
+    return sum(len(b) for b in find_cell_boxes(PageLayout(0, width, height, [], segs, source="ocr")))
+
+
+def scan_segments(grey: np.ndarray, ink: np.ndarray, dpi: int, k: float,
+                  prepared: bool) -> tuple[list[Segment], np.ndarray]:
+    """Ruling lines of a deskewed page: gap-tolerant search, or the classic one on clean scans.
+
+    A page that needed preparation (stamps, shading, specks) gets the
+    gap-tolerant search (``image_prep``). On a clean page the classic opening
+    is kept unless the tolerant search finds clearly more table cells (broken
+    or faded rules on an otherwise clean copy).
+    """
+    tolerant = find_segments(image_prep.line_ink(grey, dpi), dpi, k, grey)
+    if prepared:
+        return tolerant
+    classic = find_segments(ink, dpi, k)
+    h, w = grey.shape[:2]
+    n_classic = _cell_count(classic[0], w * k, h * k)
+    n_tolerant = _cell_count(tolerant[0], w * k, h * k)
+    return tolerant if n_tolerant > TOLERANT_GAIN * n_classic + 2 else classic
+
+
+def _count_lines(segs: list[Segment], min_len: float) -> tuple[int, int]:
+    h = sum(1 for s in segs if s.horizontal and s.x1 - s.x0 >= min_len)
+    v = sum(1 for s in segs if not s.horizontal and s.bottom - s.top >= min_len)
+    return h, v

@@ -1,0 +1,38 @@
+"""OCR settings: render resolution, Tesseract language and modes, the sizes that make a ruling line,
+confidence thresholds of the word re-reads."""
+
+from __future__ import annotations
+
+import re
+
+
+ROMAN_RE = re.compile(r"^[IVX]{1,4}[.,]?$")
+DIGITS_RE = re.compile(r"^[\d.,;:()\-–]+$")
+LATIN_WORD_RE = re.compile(r"^[(«\"]?[A-Za-z][A-Za-z\-]*[a-z][A-Za-z\-]*[)»\".,;:]*$")
+CYR_WORD_RE = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\-]+$")
+RENDER_DPI = 200
+TESS_LANG = "rus"
+TESS_CONFIG = "--oem 1 --psm 6"
+MAX_SKEW = 5.0               # degrees searched either side of level
+INK_BLANK_SHARE = 0.0015     # a page with less ink than this share of its pixels is blank
+H_LINE_MIN_INCH = 0.5        # a horizontal ruling line is at least this long (bold text runs are shorter) ...
+V_LINE_MIN_INCH = 0.25       # ... a vertical one this long (taller than capitals and brackets) ...
+TOLERANT_GAIN = 1.3          # clean page: the gap-tolerant rule search must find this many times the cells
+V_FLOATING_MAX_INCH = 0.6    # a vertical line shorter than this must touch a horizontal one
+SHORT_V_INCH = 0.08          # ... or this long when both its ends touch horizontal lines (low rows)
+LINE_MAX_THICK_INCH = 0.06   # ... and at most this thick
+LOW_CONFIDENCE = 0.6         # mean word confidence below this flags the page
+OSD_BELOW = 0.5              # below this mean confidence, check the page orientation
+NOISE_CONFIDENCE = 0.45      # a token without letters or digits below this is a speck
+MIN_SEGMENTS_FOR_TABLE = 3   # horizontal and vertical lines needed for a ruled table
+WORKERS = 2
+RECHECK_BELOW = 0.6          # words below this confidence are read again, alone and enlarged ...
+SHORT_RECHECK_BELOW = 0.9    # ... and short tokens (numbers, Roman numerals) below this
+RECHECK_MARGIN = 0.1         # a Russian re-read must be this much surer than the first reading
+LATIN_MIN_CONF = 0.6         # an English re-read (WorldSkills, IV, digits) must be this sure
+RECHECK_CONFIG = "--oem 1 --psm 6"
+MAX_RECHECK = 150            # more doubtful words than this: the page is bad, skip the second look
+MISSED_MIN_CONF = 0.5        # text found where the first pass saw none must be this sure
+EDGE_NOISE = "‘'`|"          # left-over ticks of an erased vertical line before a word
+ERASE_PAD = 3                # pixels: line mask widened by this before erasing
+PAPER_LEVEL = 200            # grey values at or above this are paper (ghosts of erased lines)

@@ -1,0 +1,234 @@
+"""OCR, the words: Tesseract words with boxes and confidences, specks dropped, doubtful short tokens
+and missed text read again (Russian, then English for Latin names and Roman numerals)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Iterable
+
+import cv2
+import numpy as np
+
+from extractors import limits
+from extractors.grid import Word
+from extractors.ocr.settings import CYR_WORD_RE, DIGITS_RE, EDGE_NOISE, LATIN_MIN_CONF, LATIN_WORD_RE, MAX_RECHECK, MISSED_MIN_CONF, NOISE_CONFIDENCE, RECHECK_BELOW, RECHECK_CONFIG, RECHECK_MARGIN, RENDER_DPI, ROMAN_RE, SHORT_RECHECK_BELOW, TESS_CONFIG, TESS_LANG
+from extractors.ocr.image import binarise
+from normalizers.ocr_fixes import fix_latin_lookalikes
+
+
+def _tesseract_env() -> None:
+    # one thread per Tesseract process: pages run in parallel instead (measured faster)
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+def _is_noise(text: str, conf: float) -> bool:
+    if not text.strip():
+        return True
+    if any(ch.isalnum() for ch in text):
+        return False
+    return conf < NOISE_CONFIDENCE or set(text) <= set("|!'`\"_~.,:;")
+
+
+@dataclass
+class _PxWord:
+    """A Tesseract word in pixels of the analysed image."""
+
+    text: str
+    x: int
+    y: int
+    w: int
+    h: int
+    conf: float
+
+
+def _tesseract_words(img: np.ndarray, lang: str, config: str) -> list[_PxWord]:
+    import pytesseract
+
+    _tesseract_env()
+    data = pytesseract.image_to_data(img, lang=lang, config=config, timeout=limits.tesseract_timeout(),
+                                     output_type=pytesseract.Output.DICT)
+    out = []
+    for text, conf, x, y, w, h in zip(data["text"], data["conf"], data["left"], data["top"],
+                                      data["width"], data["height"]):
+        c = float(conf)
+        if c < 0 or not str(text).strip():
+            continue
+        out.append(_PxWord(str(text).strip(), int(x), int(y), int(w), int(h),
+                           max(0.0, min(1.0, c / 100.0))))
+    return out
+
+
+def _is_suspicious(w: _PxWord) -> bool:
+    """Short or odd tokens Tesseract reads badly in page context (lone numbers, Roman numerals)."""
+    if w.conf < RECHECK_BELOW:
+        return True
+    return len(w.text) <= 3 and w.conf < SHORT_RECHECK_BELOW
+
+
+def _uncovered_blobs(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[tuple[int, int, int, int]]:
+    """Ink blobs (word-sized) that no OCR word covers: text Tesseract skipped (lone digits)."""
+    ink = binarise(clean)
+    gap = max(3, dpi // 30)
+    blobs = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, max(1, gap // 2))))
+    covered = np.zeros_like(ink)
+    for w in words:
+        covered[w.y:w.y + w.h, w.x:w.x + w.w] = 255
+    n, _, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    min_h, max_h = dpi * 0.05, dpi * 0.4
+    out = []
+    for x, y, w, h, area in stats[1:n]:
+        if not (min_h <= h <= max_h) or w > dpi * 2:
+            continue
+        region = ink[y:y + h, x:x + w]
+        if np.count_nonzero(region) < 0.08 * w * h:
+            continue
+        if np.count_nonzero(covered[y:y + h, x:x + w] & region) > 0.3 * np.count_nonzero(region):
+            continue
+        out.append((int(x), int(y), int(w), int(h)))
+    return out
+
+
+def _strip_of(clean: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> tuple[np.ndarray, list[int]]:
+    """The crops stacked one per line on a white strip (2x), with each crop's top in the strip."""
+    pad, gap = 6, 24
+    crops = [clean[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad] for x, y, w, h in boxes]
+    width = max(c.shape[1] for c in crops) + 2 * gap
+    height = sum(c.shape[0] + gap for c in crops) + gap
+    strip = np.full((height, width), 255, np.uint8)
+    tops, y = [], gap
+    for c in crops:
+        strip[y:y + c.shape[0], gap:gap + c.shape[1]] = c
+        tops.append(y)
+        y += c.shape[0] + gap
+    strip = cv2.resize(strip, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    return strip, [2 * t for t in tops]
+
+
+@dataclass
+class _Group:
+    """Neighbouring doubtful words on one line, read again as one crop ("Мио! 14$] kills")."""
+
+    parts: list[_PxWord]
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.parts)
+
+    @property
+    def conf(self) -> float:
+        return min(p.conf for p in self.parts)
+
+    @property
+    def x(self) -> int:
+        return min(p.x for p in self.parts)
+
+    @property
+    def y(self) -> int:
+        return min(p.y for p in self.parts)
+
+    @property
+    def w(self) -> int:
+        return max(p.x + p.w for p in self.parts) - self.x
+
+    @property
+    def h(self) -> int:
+        return max(p.y + p.h for p in self.parts) - self.y
+
+
+def _same_line_neighbours(a: _PxWord, b: _PxWord) -> bool:
+    overlap = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
+    gap = b.x - (a.x + a.w)
+    return overlap > 0.5 * min(a.h, b.h) and 0 <= gap <= 1.2 * max(a.h, b.h)
+
+
+def _merge_neighbours(doubtful: list[_PxWord]) -> list[_Group]:
+    """Doubtful words grouped with the doubtful word right after them on the same line."""
+    groups: list[_Group] = []
+    for w in doubtful:                       # Tesseract's order: line by line, left to right
+        last = groups[-1].parts[-1] if groups else None
+        if last is not None and _same_line_neighbours(last, w):
+            groups[-1].parts.append(w)
+        else:
+            groups.append(_Group([w]))
+    return groups
+
+
+def _reads_by_box(strip: np.ndarray, tops: list[int], lang: str) -> dict[int, tuple[str, float]]:
+    """Text and (lowest) confidence the strip gives for each crop, by crop index."""
+    by_box: dict[int, list[_PxWord]] = {}
+    for r in _tesseract_words(strip, lang, RECHECK_CONFIG):
+        cy = r.y + r.h / 2
+        i = max((k for k, t in enumerate(tops) if t <= cy), default=None)
+        if i is not None:
+            by_box.setdefault(i, []).append(r)
+    return {i: (" ".join(r.text for r in sorted(rs, key=lambda r: r.x)), min(r.conf for r in rs))
+            for i, rs in by_box.items()}
+
+
+def _latin_reading_wins(old: str, latin: str, conf: float) -> bool:
+    """An English reading replaces a Russian one only where Russian cannot be right.
+
+    Roman numerals, Latin words with letters Cyrillic has no look-alike for
+    (WorldSkills, Russia), and digits where the Russian pass saw letters.
+    """
+    if conf < LATIN_MIN_CONF or latin == old:
+        return False
+    if ROMAN_RE.match(latin) or DIGITS_RE.match(latin):
+        return not DIGITS_RE.match(old) and not CYR_WORD_RE.match(old.strip(".,;:()«»")) or len(old) <= 2
+    return (all(LATIN_WORD_RE.match(t) for t in latin.split())
+            and not all(CYR_WORD_RE.match(t.strip(".,;:()«»")) for t in old.split()))
+
+
+def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_PxWord]:
+    """Second look at doubtful and missed words: their crops OCR'd together, one per line.
+
+    Out of page context and enlarged, lone numbers and short tokens are read
+    better. The Russian re-read replaces a word when clearly more confident; an
+    English re-read only where Russian cannot be right (``_latin_reading_wins``).
+    """
+    doubtful = _merge_neighbours([w for w in words if _is_suspicious(w)])
+    missed = _uncovered_blobs(clean, words, dpi)
+    boxes = [(w.x, w.y, w.w, w.h) for w in doubtful] + missed
+    if not boxes or len(boxes) > MAX_RECHECK:
+        return words
+    strip, tops = _strip_of(clean, boxes)
+    rus, eng = _reads_by_box(strip, tops, TESS_LANG), _reads_by_box(strip, tops, "eng")
+    replaced = {id(p) for w in doubtful for p in w.parts}
+    out = [w for w in words if id(w) not in replaced]
+    for i, (x, y, w, h) in enumerate(boxes):
+        old = doubtful[i] if i < len(doubtful) else None
+        text, conf = (old.text, old.conf) if old else ("", 0.0)
+        r_text, r_conf = rus.get(i, ("", 0.0))
+        if r_text and not _is_noise(r_text, r_conf) and r_conf > conf + RECHECK_MARGIN:
+            text, conf = r_text, r_conf
+        e_text, e_conf = eng.get(i, ("", 0.0))
+        if e_text and _latin_reading_wins(text, e_text, e_conf):
+            text, conf = e_text, e_conf
+        if old is not None and text == old.text:
+            out.extend(old.parts)            # nothing better: the words as first read
+        elif text and (old is not None or conf >= MISSED_MIN_CONF):
+            out.append(_PxWord(text, x, y, w, h, conf))
+    return out
+
+
+def ocr_words(grey: np.ndarray, pt_per_px: float, dpi: int = RENDER_DPI,
+              lang: str = TESS_LANG) -> list[Word]:
+    """Tesseract words (LSTM, Russian) with boxes in points and confidence in [0, 1]."""
+    px_words = recheck_words(grey, _tesseract_words(grey, lang, TESS_CONFIG), dpi)
+    words = []
+    for w in px_words:
+        text = w.text.lstrip(EDGE_NOISE) if len(w.text) > 1 else w.text
+        if _is_noise(text, w.conf):
+            continue
+        k = pt_per_px
+        words.append(Word(text=fix_latin_lookalikes(text), x0=w.x * k, top=w.y * k,
+                          x1=(w.x + w.w) * k, bottom=(w.y + w.h) * k, confidence=w.conf))
+    return words
+
+
+def mean_confidence(words: Iterable[Word]) -> float:
+    """Character-weighted mean confidence (long words weigh more than specks)."""
+    ws = [(len(w.text), w.confidence) for w in words]
+    total = sum(n for n, _ in ws)
+    return sum(n * c for n, c in ws) / total if total else 0.0
