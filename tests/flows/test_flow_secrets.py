@@ -14,14 +14,23 @@ from tests.conftest import sample
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
 
-def _stored_runs_and_logs() -> tuple[str, str]:
-    from prefect.client.orchestration import get_client
+def _stored_runs_and_logs(expect: str = ":***@", wait_s: float = 20.0) -> tuple[str, str]:
+    """Stored run parameters and log messages; logs reach the server in batches, so wait (up to
+    ``wait_s``) until the message the run must have logged has arrived."""
+    import time
 
-    with get_client(sync_client=True) as client:
-        runs = client.read_flow_runs()
-        logs = client.read_logs()
-    return (json.dumps([r.parameters for r in runs], default=str),
-            "\n".join(log.message for log in logs))
+    from prefect.client.orchestration import get_client
+    from prefect.logging.handlers import APILogHandler
+
+    APILogHandler().flush()   # send what the run queued, then poll: the server stores batches
+    deadline = time.monotonic() + wait_s
+    while True:
+        with get_client(sync_client=True) as client:
+            runs = client.read_flow_runs()
+            logs = "\n".join(log.message for log in client.read_logs())
+        if expect in logs or time.monotonic() > deadline:
+            return json.dumps([r.parameters for r in runs], default=str), logs
+        time.sleep(0.5)
 
 
 def test_pull_keeps_the_password_out_of_prefect(pw_url, tmp_path):
