@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pipeline.lazy import lazy_exports
+
 _EXPORTS = {
     "activity_facts": "views",
     "compare": "views",
@@ -14,13 +16,4 @@ _EXPORTS = {
     "make_datasette": "browse",
 }
 __all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    """Import a public name from its module on first use (keeps ``import pipeline.compare.x`` light)."""
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(f"{__name__}.{module}"), name)
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -3,6 +3,8 @@ or paths with deadlines, size caps and type sniffing (``fetch``)."""
 
 from __future__ import annotations
 
+from pipeline.lazy import lazy_exports
+
 _EXPORTS = {
     "fetch_bytes": "fetch",
     "local_copy": "fetch",
@@ -14,13 +16,4 @@ _EXPORTS = {
     "looks_like_url": "manifest",
 }
 __all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    """Import a public name from its module on first use (keeps ``import pipeline.sources.x`` light)."""
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(f"{__name__}.{module}"), name)
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -3,6 +3,8 @@ document in one transaction, the JSON export contract, and batched "already load
 
 from __future__ import annotations
 
+from pipeline.lazy import lazy_exports
+
 _EXPORTS = {
     "resolve_url": "db",
     "get_engine": "db",
@@ -23,13 +25,4 @@ _EXPORTS = {
     "Correction": "schema",
 }
 __all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    """Import a public name from its module on first use (keeps ``import pipeline.store.x`` light)."""
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(f"{__name__}.{module}"), name)
+__getattr__ = lazy_exports(__name__, _EXPORTS)
