@@ -198,6 +198,7 @@ def _detect_layout(table: Table) -> Optional[Layout]:
         n_header += 1
     if n_header == 0:
         return None
+    _number_column_by_content(table, roles, n_header)
     # a spanning "targets" header over year columns: the years carry the values
     roles = [None if r == "targets" and any((x or "").startswith("target:") for x in roles) else r for r in roles]
     if "title" not in roles and "description" in roles:
@@ -213,6 +214,27 @@ def _detect_layout(table: Table) -> Optional[Layout]:
     elif "indicator" in present or ("title" in present and ("unit" in present or lay.years)):
         lay.kind = "indicators"
     return lay
+
+
+MIN_NUMBERED_SHARE = 0.6   # share of a column's filled cells that are item numbers ("1", "2.3.")
+MIN_NUMBERED_CELLS = 3
+
+
+def _number_column_by_content(table: Table, roles: list[Optional[str]], n_header: int) -> None:
+    """No header named the № column (an OCR slip such as "п/т"): a column without a role, left of
+    the title, whose filled cells are mostly item numbers is the number column."""
+    if "number" in roles or "title" not in roles:
+        return
+    title_col = roles.index("title")
+    for k in range(title_col):
+        if roles[k] is not None:
+            continue
+        texts = [c.text for row in table.rows[n_header:] for c in row.cells
+                 if c.col == k and c.colspan == 1 and not c.empty]
+        numbered = sum(1 for t in texts if NUMBER_RE.match(t))
+        if numbered >= MIN_NUMBERED_CELLS and numbered >= MIN_NUMBERED_SHARE * len(texts):
+            roles[k] = "number"
+            return
 
 
 def _role_kind(role: Optional[str]) -> Optional[str]:

@@ -203,3 +203,24 @@ def test_heading_cut_into_columns_by_ruling_lines_is_still_a_heading():
                row(["4.1", "Мероприятие", "ЦЗН", "Ежегодно", "Отчет"])])
     (a,) = stitch([t]).activities
     assert a.section == ["4. Организационное обеспечение"]
+
+
+def test_unnamed_number_column_is_found_by_its_content():
+    """An OCR slip in the № header ("п/т") does not lose the item numbers."""
+    head = ["п/т", "Мероприятие", "Исполнители", "Срок", "Результат"]
+    t = table([row(head, header=True),
+               row(["1.1", "Первое", "ЦЗН", "Май", "Итог"]),
+               row(["1.2.", "Второе", "ЦЗН", "Май", "Итог"]),
+               row(["1.3", "Третье", "ЦЗН", "Май", "Итог"])])
+    assert [a.number for a in stitch([t]).activities] == ["1.1", "1.2", "1.3"]
+
+
+def test_a_column_of_words_is_not_taken_for_numbers():
+    head = ["Код", "Мероприятие", "Исполнители", "Срок", "Результат"]
+    t = table([row(head, header=True),
+               row(["А-1", "Первое", "ЦЗН", "Май", "Итог"]),
+               row(["Б", "Второе", "ЦЗН", "Май", "Итог"]),
+               row(["1.3", "Третье", "ЦЗН", "Май", "Итог"])])
+    acts = stitch([t]).activities
+    assert [a.number for a in acts] == [None, None, None]
+    assert acts[0].extra == {"Код": "А-1"}
