@@ -343,11 +343,15 @@ def rule_masks(ink: np.ndarray, dpi: int, h_min_inch: float, v_min_inch: float,
     return out[0], out[1]
 
 
-def drop_floating_short(vert: np.ndarray, horiz: np.ndarray, dpi: int, max_inch: float) -> np.ndarray:
-    """Vertical pieces shorter than ``max_inch`` that touch no horizontal rule removed.
+def drop_floating_short(vert: np.ndarray, horiz: np.ndarray, dpi: int, max_inch: float,
+                        one_end_max_inch: float = 0.0) -> np.ndarray:
+    """Vertical pieces shorter than ``max_inch`` that touch no horizontal rule removed,
+    and pieces shorter than ``one_end_max_inch`` that touch one only.
 
-    A cell border always meets the rules above or below it; two letter stems
-    one above the other (left-aligned lines of a cell) meet none.
+    A cell border always meets the rules above and below it (a lost end is
+    carried on to its crossing before this, ``extend_to_crossing``); letter
+    stems one above the other (left-aligned lines of a cell) meet none, or
+    one when the first or last line sits close to a rule.
     """
     n, labels, stats, _ = cv2.connectedComponentsWithStats(vert, connectivity=8)
     if n <= 1:
@@ -359,7 +363,8 @@ def drop_floating_short(vert: np.ndarray, horiz: np.ndarray, dpi: int, max_inch:
         x, y, w, h, _ = stats[i]
         if h >= max_len:
             continue
-        if near[y, x:x + w].any() or near[y + h - 1, x:x + w].any():
+        top, bottom = near[y, x:x + w].any(), near[y + h - 1, x:x + w].any()
+        if (top and bottom) or ((top or bottom) and h >= one_end_max_inch * dpi):
             continue
         out[labels == i] = 0
     return out

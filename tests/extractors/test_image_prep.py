@@ -175,3 +175,21 @@ def test_grain_smoothed_for_text_only_on_a_grainy_page():
     out, changed = ip.remove_grain(noisy)
     assert changed and ip.grain(out) < ip.grain(noisy) / 2
     assert out[120:150, 40:200].min() < 60                                     # the text stays
+
+
+def test_two_stacked_stems_under_a_rule_are_no_cell_border():
+    """Two lines whose first letters (Ц, Н) are stacked, the upper one just under the cell's top
+    rule: a vertical piece that meets one rule only, shorter than a row with a border would be."""
+    from extractors.ocr.rules import find_segments
+
+    g = np.full((500, 800), 255, np.uint8)
+    for a, b in (((40, 60), (760, 60)), ((40, 440), (760, 440)), ((40, 60), (40, 440)), ((760, 60), (760, 440))):
+        cv2.line(g, a, b, 0, 2)
+    cv2.line(g, (400, 60), (400, 440), 0, 2)                                   # a real column border
+    for y in (64, 93):
+        g[y:y + 24, 120:123] = 0                                               # stems from the top rule down
+        g[y + 10:y + 13, 120:135] = 0
+    g = cv2.GaussianBlur(g, (0, 0), 0.7)
+    segs, mask = find_segments(ip.line_ink(g, DPI), DPI, 0.36, g)
+    xs = sorted(round(s.x0 / 0.36) for s in segs if not s.horizontal)
+    assert len(xs) == 3 and all(abs(a - b) <= 2 for a, b in zip(xs, (40, 400, 760))), xs
