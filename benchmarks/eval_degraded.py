@@ -2,7 +2,7 @@
 
 For each dev key and each variant (one ``benchmarks/degrade.py`` degradation, or
 ``all``), the key's text PDF is rendered and degraded on a few table pages,
-ingested into a fresh SQLite database with ``flows.cli``, exported to JSON and
+ingested into a fresh SQLite database with ``cli``, exported to JSON and
 scored with the dev set's ``score.py`` against a gold trimmed to the activities
 printed on those pages (activity titles found in the text layer of the same
 pages of the source PDF). Prints one line per file and a mean per variant.
@@ -16,7 +16,7 @@ Usage::
     python benchmarks/eval_degraded.py --eval DIR [--variants all,skew,blur]
         [--keys kemerovo_2018:5-7,amur_2019:2-4,kaluga_2021:1-3] [--code DIR] [--work /tmp/degraded]
 
-``--code DIR`` runs ``flows.cli`` from another checkout (e.g. the commit before
+``--code DIR`` runs ``cli`` from another checkout (e.g. the commit before
 a change, to measure "before").
 """
 
@@ -81,8 +81,8 @@ def score_file(pdf: str, gold_path: str, score_py: str, code: str, work: Path) -
     db, out = work / (Path(pdf).stem + ".db"), work / (Path(pdf).stem + ".json")
     db.unlink(missing_ok=True)
     py = sys.executable
-    run([py, "-m", "flows.cli", "ingest", pdf, "--db", f"sqlite:///{db}"], code)
-    run([py, "-m", "flows.cli", "export", "--format", "json", "--db", f"sqlite:///{db}", "-o", str(out)], code)
+    run([py, "-m", "cli", "ingest", pdf, "--db", f"sqlite:///{db}"], code)
+    run([py, "-m", "cli", "export", "--format", "json", "--db", f"sqlite:///{db}", "-o", str(out)], code)
     r = subprocess.run([py, score_py, str(out), gold_path], capture_output=True, text=True, check=True)
     return next(iter(json.loads(r.stdout).values()))
 

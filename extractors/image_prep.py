@@ -49,6 +49,7 @@ RULE_THIN_INCH = 0.025       # a rule has paper this far from it on one side at 
 BRIDGE_MAX_INCH = 0.8         # rule pieces this far apart on one line may be joined ...
 BRIDGE_MIN_FILL = 0.75       # ... when this share of the gap is dark on the line
 BRIDGE_INK_LEVEL = 230       # (grey below this)
+GRAIN_LEVEL = 1.0            # mean grey change a 3x3 median makes on paper: above this the page is grainy
 TURNED_RATIO = 1.6           # column profile this much sharper than the row profile: turned 90°
 
 
@@ -147,6 +148,32 @@ def clear_dark_edges(grey: np.ndarray, level: int = EDGE_LEVEL) -> tuple[np.ndar
                 out[lo:hi, :] = 255
             cleared += hi - lo
     return out, cleared
+
+
+def grain(grey: np.ndarray, median: Optional[np.ndarray] = None) -> float:
+    """Mean grey change a 3x3 median filter makes on the paper: scanner grain, 0 on a clean render.
+
+    Measured on paper pixels only (strokes change under the median at their
+    corners whatever the grain); a clean render or a clean scan gives well
+    under ``GRAIN_LEVEL``, JPEG ringing about half of it.
+    """
+    med = cv2.medianBlur(grey, 3) if median is None else median
+    paper = med > 200
+    if not paper.any():
+        return 0.0
+    return float(cv2.absdiff(grey, med)[paper].mean())
+
+
+def remove_grain(grey: np.ndarray) -> tuple[np.ndarray, bool]:
+    """A 3x3 median on a grainy page, for OCR (grain flips pixels of strokes and of the paper beside them).
+
+    Not for the rule search: a median erases one-pixel rules, while the ridge
+    test averages along the line and does not mind grain.
+    """
+    med = cv2.medianBlur(grey, 3)
+    if grain(grey, med) <= GRAIN_LEVEL:
+        return grey, False
+    return med, True
 
 
 def remove_specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndarray, int]:
@@ -316,11 +343,15 @@ def rule_masks(ink: np.ndarray, dpi: int, h_min_inch: float, v_min_inch: float,
     return out[0], out[1]
 
 
-def drop_floating_short(vert: np.ndarray, horiz: np.ndarray, dpi: int, max_inch: float) -> np.ndarray:
-    """Vertical pieces shorter than ``max_inch`` that touch no horizontal rule removed.
+def drop_floating_short(vert: np.ndarray, horiz: np.ndarray, dpi: int, max_inch: float,
+                        one_end_max_inch: float = 0.0) -> np.ndarray:
+    """Vertical pieces shorter than ``max_inch`` that touch no horizontal rule removed,
+    and pieces shorter than ``one_end_max_inch`` that touch one only.
 
-    A cell border always meets the rules above or below it; two letter stems
-    one above the other (left-aligned lines of a cell) meet none.
+    A cell border always meets the rules above and below it (a lost end is
+    carried on to its crossing before this, ``extend_to_crossing``); letter
+    stems one above the other (left-aligned lines of a cell) meet none, or
+    one when the first or last line sits close to a rule.
     """
     n, labels, stats, _ = cv2.connectedComponentsWithStats(vert, connectivity=8)
     if n <= 1:
@@ -332,7 +363,8 @@ def drop_floating_short(vert: np.ndarray, horiz: np.ndarray, dpi: int, max_inch:
         x, y, w, h, _ = stats[i]
         if h >= max_len:
             continue
-        if near[y, x:x + w].any() or near[y + h - 1, x:x + w].any():
+        top, bottom = near[y, x:x + w].any(), near[y + h - 1, x:x + w].any()
+        if (top and bottom) or ((top or bottom) and h >= one_end_max_inch * dpi):
             continue
         out[labels == i] = 0
     return out

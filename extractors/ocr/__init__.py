@@ -24,7 +24,8 @@ Steps for one page (all pure NumPy/OpenCV on the rendered image, Tesseract for t
    page still shows a line (``image_prep.rule_masks``); short vertical pieces
    touching no horizontal rule (stacked letter stems) are dropped; each
    connected piece becomes a ``Segment``;
-7. the lines are erased (they confuse Tesseract's layout analysis) and the page
+7. on a grainy page the text image is smoothed (3x3 median, ``image_prep.remove_grain``),
+   the lines are erased (they confuse Tesseract's layout analysis) and the page
    is OCR'd in Russian (``rus``, LSTM) with word boxes and confidences, and
    doubtful short tokens are read again (``recheck_words``).
 
@@ -65,7 +66,8 @@ def _analyse(grey: np.ndarray, dpi: int, width_pt: float,
         ink = binarise(grey)
     k = width_pt / grey.shape[1]
     segs, line_mask = scan_segments(grey, ink, dpi, k, prepared)
-    words = ocr_words(erase_lines(grey, line_mask), k, dpi)
+    text_grey, _grainy = image_prep.remove_grain(grey)
+    words = ocr_words(erase_lines(text_grey, line_mask), k, dpi)
     return words, segs, angle
 
 

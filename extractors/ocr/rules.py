@@ -10,7 +10,7 @@ import numpy as np
 
 from extractors import image_prep
 from extractors.grid import PageLayout, Segment
-from extractors.ocr.settings import ERASE_PAD, H_LINE_MIN_INCH, LINE_MAX_THICK_INCH, PAPER_LEVEL, SHORT_V_INCH, TOLERANT_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH
+from extractors.ocr.settings import ERASE_PAD, H_LINE_MIN_INCH, LINE_MAX_THICK_INCH, PAPER_LEVEL, SHORT_V_INCH, TOLERANT_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
 from extractors.ocr.image import binarise
 
 
@@ -71,7 +71,7 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
     """Ruling segments in points, and the mask of line pixels (to erase before OCR)."""
     horiz, vert = _line_masks(ink, dpi, grey)
     if grey is not None:      # scan path: letter stems of stacked text lines are no rules
-        vert = image_prep.drop_floating_short(vert, horiz, dpi, V_FLOATING_MAX_INCH)
+        vert = image_prep.drop_floating_short(vert, horiz, dpi, V_FLOATING_MAX_INCH, V_ONE_END_MAX_INCH)
         # short borders of low rows: from the ink itself, against the rules at their own
         # width (the rule masks are widened by a pixel each side)
         thin_h = cv2.erode(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))

@@ -139,3 +139,57 @@ def test_prepare_reports_what_it_did():
     assert any("coloured ink" in n for n in notes)
     assert any("illumination" in n for n in notes)
     assert grey.shape == (400, 400) and grey.dtype == np.uint8
+
+
+def test_stacked_letter_stems_do_not_become_a_column_rule():
+    """Left-aligned lines in a cell: first letters' stems (Г, Д, Ц) one under the other.
+
+    Bridged, they make a dashed vertical line almost an inch long that meets no
+    horizontal rule; taken for a column border it split the cell and its erasure
+    ate the letters (illumination-normalised pages use the gap-tolerant search).
+    """
+    from extractors.ocr.rules import find_segments
+
+    g = np.full((700, 800), 255, np.uint8)
+    for a, b in (((40, 60), (760, 60)), ((40, 640), (760, 640)), ((40, 60), (40, 640)), ((760, 60), (760, 640))):
+        cv2.line(g, a, b, 0, 2)                                                # the cell's rules
+    for i in range(6):
+        y = 200 + i * 29
+        g[y:y + 24, 58:61] = 0                                                 # a "Г": stem ...
+        g[y:y + 3, 58:75] = 0                                                  # ... and top bar
+    g = cv2.GaussianBlur(g, (0, 0), 0.7)
+    segs, mask = find_segments(ip.line_ink(g, DPI), DPI, 0.36, g)
+    xs = sorted(round(s.x0 / 0.36) for s in segs if not s.horizontal)
+    assert xs == [40, 760], xs
+    assert mask[250, 59] == 0                                                  # the stems are not erased
+
+
+def test_grain_smoothed_for_text_only_on_a_grainy_page():
+    rng = np.random.default_rng(3)
+    grey = np.full((300, 400), 255, np.uint8)
+    cv2.putText(grey, "12.3", (40, 150), cv2.FONT_HERSHEY_SIMPLEX, 2, 0, 4)
+    clean, changed = ip.remove_grain(grey)
+    assert not changed and clean is grey                                       # a clean page as it is
+    noisy = np.clip(grey.astype(np.float32) + rng.normal(0, 10, grey.shape), 0, 255).astype(np.uint8)
+    assert ip.grain(noisy) > ip.GRAIN_LEVEL > ip.grain(grey)
+    out, changed = ip.remove_grain(noisy)
+    assert changed and ip.grain(out) < ip.grain(noisy) / 2
+    assert out[120:150, 40:200].min() < 60                                     # the text stays
+
+
+def test_two_stacked_stems_under_a_rule_are_no_cell_border():
+    """Two lines whose first letters (Ц, Н) are stacked, the upper one just under the cell's top
+    rule: a vertical piece that meets one rule only, shorter than a row with a border would be."""
+    from extractors.ocr.rules import find_segments
+
+    g = np.full((500, 800), 255, np.uint8)
+    for a, b in (((40, 60), (760, 60)), ((40, 440), (760, 440)), ((40, 60), (40, 440)), ((760, 60), (760, 440))):
+        cv2.line(g, a, b, 0, 2)
+    cv2.line(g, (400, 60), (400, 440), 0, 2)                                   # a real column border
+    for y in (64, 93):
+        g[y:y + 24, 120:123] = 0                                               # stems from the top rule down
+        g[y + 10:y + 13, 120:135] = 0
+    g = cv2.GaussianBlur(g, (0, 0), 0.7)
+    segs, mask = find_segments(ip.line_ink(g, DPI), DPI, 0.36, g)
+    xs = sorted(round(s.x0 / 0.36) for s in segs if not s.horizontal)
+    assert len(xs) == 3 and all(abs(a - b) <= 2 for a, b in zip(xs, (40, 400, 760))), xs
