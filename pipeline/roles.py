@@ -17,6 +17,8 @@ from rapidfuzz import fuzz
 # role -> stems; earlier roles win ties (result_document before result, etc.)
 ROLE_STEMS: list[tuple[str, tuple[str, ...]]] = [
     ("number", ("№", "п/п", "n п/п", "номер")),
+    ("funding_source", ("источник финанс", "источники финанс")),
+    ("funding", ("финансирован", "объем средств", "тыс. руб", "млн. руб", "бюджетные ассигн")),
     ("result_document", ("документ", "форма завершения", "форма отчет", "подтверждающ", "закрепляющ")),
     ("unit", ("единиц", "ед. изм", "ед.изм", "измерител")),
     ("targets", ("целев", "индикатор", "значени", "плановое значение")),

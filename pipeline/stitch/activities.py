@@ -10,6 +10,7 @@ from extractors.lines import starts_new_item
 from normalizers.text import clean_text, one_line
 from pipeline.records import ActivityRecord, SubItemRecord, TargetRecord
 from pipeline.stitch.layout import DAYS_ONLY_RE, Layout, LogicalTable, MONTHS_GENITIVE, MONTH_ROW_RE, NUMBER_RE, TEXT_ROLES
+from pipeline.stitch.funding import row_funding
 from pipeline.stitch.rows import _add_box, _append, _continues_heading, _continues_text, _nonempty, _row_target, data_rows, heading_level
 from pipeline.stitch.sections import _row_views
 
@@ -17,7 +18,9 @@ from pipeline.stitch.sections import _row_views
 def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityRecord]:
     lay, n = group.layout, group.n_cols
     num_col = lay.col("number")
-    unknown = [c for c, r in enumerate(lay.roles) if r is None and (c >= len(lay.col_headers) or lay.col_headers[c])]
+    # columns with no role stay in ``extra`` by header; so does a funding source (also in ``funding``)
+    unknown = [c for c, r in enumerate(lay.roles) if r in (None, "funding_source")
+               and (c >= len(lay.col_headers) or lay.col_headers[c])]
     open_headings: list[tuple[int, str]] = []
     acts: list[ActivityRecord] = []
     after_heading = False
@@ -59,6 +62,7 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
                 act.flags.append("number_from_title")
             _complete_days(act, open_headings)
             act.deadline_bounds = _deadline_bounds(row, lay)
+            act.funding = row_funding(row, lay)
             act.extra = {lay.col_headers[c]: t for c in unknown
                          if (t := one_line(row.slots[c].text)) and lay.col_headers[c]}
             if target:

@@ -54,3 +54,79 @@ def test_unreadable_start_falls_back_to_the_joined_text(tmp_path):
     rows = [["1", "Мониторинг", "по мере необходимости", "май 2020 г.", "Министерство образования"]]
     act = _record(make_docx(tmp_path / "y.docx", rows, header=header)).activities[0]
     assert "deadline_from_start_end" not in act.flags
+
+
+# ------------------------------------------------------------------ financing split by year
+
+def _merge(table, r1, c1, r2, c2, text):
+    m = table.cell(r1, c1).merge(table.cell(r2, c2))
+    for p in m.paragraphs[1:]:
+        p._p.getparent().remove(p._p)
+    m.paragraphs[0].text = text
+
+
+def _funding_docx(path, umbrella: str, years=("2020", "2021", "2022"), extra_col=None):
+    """A two-row header: the first four columns merged down, ``umbrella`` over the year columns."""
+    import docx
+
+    head = ["№ п/п", "Наименование мероприятия", "Ответственный исполнитель", "Срок"]
+    sub = [""] * 4 + list(years) + ([extra_col] if extra_col else [])
+    rows = [sub,
+            ["1", "Проведение мониторинга", "Министерство образования", "2020-2022 гг.", "100,0", "120,5", "0,0"]
+            + (["220,5"] if extra_col else []),
+            ["2", "Закупка оборудования", "Министерство образования", "2021 год", "-", "1 500,0", "—"]
+            + (["1 500,0"] if extra_col else [])]
+    n_money = len(years) + (1 if extra_col else 0)
+    make_docx(path, rows, header=head + [umbrella] + [""] * (n_money - 1))
+    d = docx.Document(str(path))
+    t = d.tables[0]
+    for c in range(4):
+        _merge(t, 0, c, 1, c, head[c])
+    _merge(t, 0, 4, 0, 3 + n_money, umbrella)
+    d.save(str(path))
+    return path
+
+
+def test_years_under_a_financing_header_are_funding_not_targets(tmp_path):
+    for i, umbrella in enumerate(["Объём финансирования, тыс. руб.", "Объем финансирования (тыс. рублей)",
+                                  "Финансовое обеспечение, млн. руб."]):
+        rec = _record(_funding_docx(tmp_path / f"f{i}.docx", umbrella))
+        a1, a2 = rec.activities
+        assert a1.targets == [] and a2.targets == [], umbrella
+        assert a1.funding["values"] == {"2020": "100,0", "2021": "120,5", "2022": "0,0"}
+        assert a2.funding["values"] == {"2021": "1 500,0"}           # dashes carry no value
+        assert a1.funding["unit"] in ("тыс. руб.", "тыс. рублей", "млн. руб."), a1.funding
+        assert a1.deadline_norm.start == date(2020, 1, 1)
+
+
+def test_financing_total_column_is_kept_as_total(tmp_path):
+    rec = _record(_funding_docx(tmp_path / "t.docx", "Объём финансирования, тыс. руб.", extra_col="Всего"))
+    assert rec.activities[0].funding["values"]["total"] == "220,5"
+
+
+def test_funding_source_column_makes_bare_years_funding(tmp_path):
+    header = ["№", "Мероприятие", "Ответственный", "Срок", "Источник финансирования", "2020", "2021", "2022"]
+    rows = [["1", "Проведение мониторинга", "Министерство образования", "2020-2022", "Областной бюджет",
+             "100,0", "120,5", "0,0"]]
+    act = _record(make_docx(tmp_path / "s.docx", rows, header=header)).activities[0]
+    assert act.targets == []
+    assert act.funding == {"source": "Областной бюджет", "unit": None,
+                           "values": {"2020": "100,0", "2021": "120,5", "2022": "0,0"}}
+    assert act.extra == {"Источник финансирования": "Областной бюджет"}   # as before: additive
+
+
+def test_years_under_a_targets_header_stay_targets(tmp_path):
+    rec = _record(_funding_docx(tmp_path / "g.docx", "Целевые значения показателя"))
+    assert rec.activities[0].funding is None
+    assert rec.activities[0].targets[0].values == {"2020": "100,0", "2021": "120,5", "2022": "0,0"}
+
+
+def test_funding_is_an_additive_field_of_the_export(tmp_path, db_url):
+    from pipeline.ingest import export_json, ingest_path
+
+    ingest_path(str(_funding_docx(tmp_path / "e.docx", "Объём финансирования, тыс. руб.")), db_url)
+    (doc,) = export_json(db_url)
+    a = doc["activities"][0]
+    assert a["funding"] == {"source": None, "unit": "тыс. руб.",
+                            "values": {"2020": "100,0", "2021": "120,5", "2022": "0,0"}}
+    assert a["targets"] == [] and "funding" not in a["extra"]
