@@ -112,10 +112,10 @@ def missing_side_borders(edges: list[dict], tol: float) -> list[dict]:
     there, get a vertical border between each two consecutive rules that an
     inner vertical line also joins (so they belong to one table); the same for
     vertical rules sharing a top or bottom end. Tables printed without left and
-    right borders then still close their first and last columns. Known gap: a
-    full-width row (section heading) of such an open table has no inner line to
-    prove it belongs to the table and stays open; a gap between two tables of
-    the same width looks the same, and merging those is worse.
+    right borders then still close their first and last columns. A full-width row
+    (section heading) of such an open table has no inner line to prove it belongs
+    to the table: ``open_frames`` closes that case (and the corners) for grids
+    that have no outer border at all.
     """
     added = []
     for orient, other, (lo_key, hi_key), fixed_key in (

@@ -18,8 +18,9 @@ from pipeline.stitch.sections import _row_views
 def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityRecord]:
     lay, n = group.layout, group.n_cols
     num_col = lay.col("number")
-    # columns with no role stay in ``extra`` by header; so does a funding source (also in ``funding``)
-    unknown = [c for c, r in enumerate(lay.roles) if r in (None, "funding_source")
+    # columns with no role stay in ``extra`` by header; so do a funding source and a financing
+    # column that is not a year (both also in ``funding``), as before the funding rule
+    unknown = [c for c, r in enumerate(lay.roles) if r in (None, "funding_source", "funding")
                and (c >= len(lay.col_headers) or lay.col_headers[c])]
     open_headings: list[tuple[int, str]] = []
     acts: list[ActivityRecord] = []

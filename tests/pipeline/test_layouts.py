@@ -102,6 +102,7 @@ def test_years_under_a_financing_header_are_funding_not_targets(tmp_path):
 def test_financing_total_column_is_kept_as_total(tmp_path):
     rec = _record(_funding_docx(tmp_path / "t.docx", "Объём финансирования, тыс. руб.", extra_col="Всего"))
     assert rec.activities[0].funding["values"]["total"] == "220,5"
+    assert rec.activities[0].extra == {"Объём финансирования, тыс. руб. Всего": "220,5"}   # as before
 
 
 def test_funding_source_column_makes_bare_years_funding(tmp_path):
