@@ -112,10 +112,10 @@ def missing_side_borders(edges: list[dict], tol: float) -> list[dict]:
     there, get a vertical border between each two consecutive rules that an
     inner vertical line also joins (so they belong to one table); the same for
     vertical rules sharing a top or bottom end. Tables printed without left and
-    right borders then still close their first and last columns. Known gap: a
-    full-width row (section heading) of such an open table has no inner line to
-    prove it belongs to the table and stays open; a gap between two tables of
-    the same width looks the same, and merging those is worse.
+    right borders then still close their first and last columns. A full-width row
+    (section heading) of such an open table has no inner line to prove it belongs
+    to the table: ``open_frames`` closes that case (and the corners) for grids
+    that have no outer border at all.
     """
     added = []
     for orient, other, (lo_key, hi_key), fixed_key in (
@@ -141,9 +141,100 @@ def _joined_by(lines: list[dict], orientation: str, a: float, b: float, tol: flo
 def _has_line_at(lines: list[dict], orientation: str, at: float, lo: float, hi: float,
                  tol: float) -> bool:
     """True when a line of ``orientation`` lies at ``at`` and covers most of [lo, hi]."""
+    return _covered(lines, orientation, at, lo, hi, tol) >= 0.5
+
+
+def _covered(lines: list[dict], orientation: str, at: float, lo: float, hi: float, tol: float) -> float:
+    """Share of [lo, hi] that lines of ``orientation`` lying at ``at`` cover."""
     pos, a, b = ("x0", "top", "bottom") if orientation == "v" else ("top", "x0", "x1")
     covered = sum(max(0.0, min(e[b], hi) - max(e[a], lo)) for e in lines if abs(e[pos] - at) <= tol)
-    return covered >= 0.5 * (hi - lo)
+    return covered / (hi - lo) if hi > lo else 1.0
+
+
+MAX_OPEN_GAP = 60.0   # points: the tallest full-width row (a heading) joined between open pieces
+FRAME_COVER = 0.95    # a side of a grid's box less covered than this by a line is open
+
+
+def _components(edges: list[dict], tol: float) -> list[list[dict]]:
+    """Groups of edges connected through their crossings (one group per drawn grid)."""
+    parent = list(range(len(edges)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    vs = [i for i, e in enumerate(edges) if e["orientation"] == "v"]
+    hs = [i for i, e in enumerate(edges) if e["orientation"] == "h"]
+    for i in vs:
+        v = edges[i]
+        for j in hs:
+            h = edges[j]
+            if (v["top"] <= h["top"] + tol and v["bottom"] >= h["top"] - tol
+                    and h["x0"] - tol <= v["x0"] <= h["x1"] + tol):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[dict]] = {}
+    for i, e in enumerate(edges):
+        groups.setdefault(find(i), []).append(e)
+    return list(groups.values())
+
+
+def _shared_end(values: list[float], tol: float, last: bool = False) -> float:
+    """The outermost value that at least two lines share (a lone stray line does not widen a
+    grid's box); the outermost value when no two lines share one."""
+    vals = sorted(values, reverse=last)
+    for i, v in enumerate(vals):
+        if any(abs(v - w) <= tol for w in vals[i + 1:]):
+            return v
+    return vals[0]
+
+
+def open_frames(edges: list[dict], tol: float) -> list[dict]:
+    """Outer borders of grids printed without them, and full-width rows between such grids.
+
+    A grid (connected rules with both horizontal and vertical lines) gets a border on each
+    side of its bounding box where no line lies: the first and last columns and the top and
+    bottom rows of a table printed with inner lines only are then closed, corners included.
+    Two such open grids one above the other, of the same width and a short gap apart, are one
+    table whose full-width row (a section heading) no inner line joins: their side borders
+    are carried over the gap. Grids with all four borders are left alone (two bordered tables
+    close together stay two tables).
+    """
+    boxes = []
+    added: list[dict] = []
+    for group in _components(edges, tol):
+        hs = [e for e in group if e["orientation"] == "h"]
+        vs = [e for e in group if e["orientation"] == "v"]
+        if not hs or not vs or len(hs) + len(vs) < 3:
+            continue
+        x0 = min(_shared_end([e["x0"] for e in hs], tol), min(e["x0"] for e in vs))
+        x1 = max(_shared_end([e["x1"] for e in hs], tol, last=True), max(e["x0"] for e in vs))
+        top = min(_shared_end([e["top"] for e in vs], tol), min(e["top"] for e in hs))
+        bottom = max(_shared_end([e["bottom"] for e in vs], tol, last=True), max(e["top"] for e in hs))
+        if x1 - x0 < MIN_CELL_SIDE or bottom - top < MIN_CELL_SIDE:
+            continue
+        sides = {"left": _covered(vs, "v", x0, top, bottom, tol) < FRAME_COVER,
+                 "right": _covered(vs, "v", x1, top, bottom, tol) < FRAME_COVER,
+                 "top": _covered(hs, "h", top, x0, x1, tol) < FRAME_COVER,
+                 "bottom": _covered(hs, "h", bottom, x0, x1, tol) < FRAME_COVER}
+        if sides["left"]:
+            added.append(_edge("v", x0, top, bottom))
+        if sides["right"]:
+            added.append(_edge("v", x1, top, bottom))
+        if sides["top"]:
+            added.append(_edge("h", top, x0, x1))
+        if sides["bottom"]:
+            added.append(_edge("h", bottom, x0, x1))
+        boxes.append((x0, top, x1, bottom, sides["left"] and sides["right"]))
+    boxes.sort(key=lambda b: b[1])
+    for a, b in zip(boxes, boxes[1:]):
+        gap = b[1] - a[3]
+        if (a[4] and b[4] and 0 < gap <= MAX_OPEN_GAP
+                and abs(a[0] - b[0]) <= tol and abs(a[2] - b[2]) <= tol):
+            added.append(_edge("v", a[0], a[3], b[1]))
+            added.append(_edge("v", a[2], a[3], b[1]))
+    return added
 
 
 def find_cell_boxes(layout: PageLayout) -> list[list[BBox]]:
@@ -154,7 +245,7 @@ def find_cell_boxes(layout: PageLayout) -> list[list[BBox]]:
         return []
     edges = merge_edges(edges, tol["snap"], tol["snap"], tol["join"], tol["join"])
     edges = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= tol["min_edge"]]
-    edges += missing_side_borders(edges, tol["snap"])
+    edges += missing_side_borders(edges, tol["snap"]) + open_frames(edges, tol["snap"])
     intersections = edges_to_intersections(edges, tol["intersect"], tol["intersect"])
     cells = intersections_to_cells(intersections)
     tables = cells_to_tables(cells)

@@ -76,10 +76,27 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]]) -
         act.deadline_norm = DeadlineRecord(raw=act.deadline, start=None, end=None, recurrence="unspecified")
         act.flags.append("deadline_damaged_ocr")
         return
+    if act.deadline_bounds and _normalise_bounds(act, period):
+        return
     d = normalize_deadline(act.deadline, period)
     act.deadline_norm = DeadlineRecord(raw=d.raw, start=d.start, end=d.end, recurrence=d.recurrence,
                                        occurrences=list(d.occurrences))
     act.flags.extend(d.flags)
+
+
+def _normalise_bounds(act: ActivityRecord, period: Optional[tuple[int, int]]) -> bool:
+    """A "Срок начала" / "Срок окончания" pair: one interval from the start of the first date
+    to the end of the second (each read alone); False when either cannot be read."""
+    first, last = (normalize_deadline(t, period) for t in act.deadline_bounds or ())
+    if first.recurrence != "once" or last.recurrence != "once":
+        return False
+    if not (first.start and last.end) or last.end < first.start:
+        return False
+    act.deadline_norm = DeadlineRecord(raw=act.deadline or "", start=first.start, end=last.end,
+                                       recurrence="once", occurrences=[(first.start, last.end)])
+    act.flags.extend(f for f in first.flags + last.flags if f not in act.flags)
+    act.flags.append("deadline_from_start_end")
+    return True
 
 
 def build_document(extracted: ExtractedDocument, source: str, sha256: str,

@@ -67,6 +67,10 @@ class ActivityRecord:
     deadline_norm: Optional[DeadlineRecord] = None
     extra: dict[str, str] = field(default_factory=dict)  # cells of columns with no known role
     boxes: list[list[float]] = field(default_factory=list)  # [page, x0, top, x1, bottom] per page covered
+    # the raw texts of a "Срок начала" / "Срок окончания" pair of columns (``deadline`` joins them)
+    deadline_bounds: Optional[tuple[str, str]] = None
+    # financing columns: {"source": str|None, "unit": str|None, "values": {"2020": "100,0", "total": …}}
+    funding: Optional[dict] = None
 
 
 @dataclass

@@ -3,12 +3,14 @@ page, sections, calendar days completed by their month row."""
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from extractors.lines import starts_new_item
 from normalizers.text import clean_text, one_line
 from pipeline.records import ActivityRecord, SubItemRecord, TargetRecord
-from pipeline.stitch.layout import DAYS_ONLY_RE, LogicalTable, MONTHS_GENITIVE, MONTH_ROW_RE, NUMBER_RE, TEXT_ROLES
+from pipeline.stitch.layout import DAYS_ONLY_RE, Layout, LogicalTable, MONTHS_GENITIVE, MONTH_ROW_RE, NUMBER_RE, TEXT_ROLES
+from pipeline.stitch.funding import row_funding
 from pipeline.stitch.rows import _add_box, _append, _continues_heading, _continues_text, _nonempty, _row_target, data_rows, heading_level
 from pipeline.stitch.sections import _row_views
 
@@ -16,7 +18,10 @@ from pipeline.stitch.sections import _row_views
 def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityRecord]:
     lay, n = group.layout, group.n_cols
     num_col = lay.col("number")
-    unknown = [c for c, r in enumerate(lay.roles) if r is None and (c >= len(lay.col_headers) or lay.col_headers[c])]
+    # columns with no role stay in ``extra`` by header; so do a funding source and a financing
+    # column that is not a year (both also in ``funding``), as before the funding rule
+    unknown = [c for c, r in enumerate(lay.roles) if r in (None, "funding_source", "funding")
+               and (c >= len(lay.col_headers) or lay.col_headers[c])]
     open_headings: list[tuple[int, str]] = []
     acts: list[ActivityRecord] = []
     after_heading = False
@@ -57,6 +62,8 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
             if v.from_title:
                 act.flags.append("number_from_title")
             _complete_days(act, open_headings)
+            act.deadline_bounds = _deadline_bounds(row, lay)
+            act.funding = row_funding(row, lay)
             act.extra = {lay.col_headers[c]: t for c in unknown
                          if (t := one_line(row.slots[c].text)) and lay.col_headers[c]}
             if target:
@@ -83,6 +90,33 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
             if target:
                 prev.targets.append(target)
     return acts
+
+
+START_RE = re.compile(r"начал|\bс\b|от\b", re.I)
+END_RE = re.compile(r"оконча|заверш|конец|конца|\bпо\b|\bдо\b", re.I)
+
+
+def start_end_columns(lay: Layout) -> Optional[tuple[int, int]]:
+    """Two deadline columns headed as a start and an end ("Срок начала" / "Срок окончания",
+    "Дата начала" / "Дата окончания"): their grid columns, else None."""
+    cols = lay.cols("deadline")
+    if len(cols) != 2:
+        return None
+    heads = [lay.col_headers[c] if c < len(lay.col_headers) else "" for c in cols]
+    if heads[0] == heads[1]:
+        return None
+    if START_RE.search(heads[0]) and END_RE.search(heads[1]) and not END_RE.search(heads[0]):
+        return cols[0], cols[1]
+    return None
+
+
+def _deadline_bounds(row, lay: Layout) -> Optional[tuple[str, str]]:
+    """The raw start and end texts of a row under a start/end pair of deadline columns."""
+    pair = start_end_columns(lay)
+    if pair is None:
+        return None
+    start, end = (one_line(row.slots[c].text) for c in pair)
+    return (start, end) if start and end else None
 
 
 def _complete_days(act: ActivityRecord, open_headings: list[tuple[int, str]]) -> None:

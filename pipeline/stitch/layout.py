@@ -179,7 +179,9 @@ def _detect_layout(table: Table) -> Optional[Layout]:
         years = [(c, r) for c, r in known if r == "year"]
         if n_header == 0 and len([1 for _, r in known if r != "year"]) < 2:
             break
-        year_row = bool(years) and len(years) == len(row_roles) and (len(years) >= 2 or row.is_header)
+        totals = [c for c, r in row_roles if r is None and TOTAL_HEAD_RE.match(c.text or "")]
+        year_row = (bool(years) and len(years) + len(totals) == len(row_roles)
+                    and (len(years) >= 2 or row.is_header))
         # a lower header row: every text in it names a role (or a year) and is short
         header_like = len(known) == len(row_roles) and all(len(c.text) <= 80 for c, _ in row_roles)
         if n_header > 0 and not year_row and not (header_like and len(known) >= 2):
@@ -199,6 +201,7 @@ def _detect_layout(table: Table) -> Optional[Layout]:
     if n_header == 0:
         return None
     _number_column_by_content(table, roles, n_header)
+    roles = funding_years(roles, col_headers)
     # a spanning "targets" header over year columns: the years carry the values
     roles = [None if r == "targets" and any((x or "").startswith("target:") for x in roles) else r for r in roles]
     if "title" not in roles and "description" in roles:
@@ -235,6 +238,31 @@ def _number_column_by_content(table: Table, roles: list[Optional[str]], n_header
         if numbered >= MIN_NUMBERED_CELLS and numbered >= MIN_NUMBERED_SHARE * len(texts):
             roles[k] = "number"
             return
+FUNDING_HEAD_RE = re.compile(r"финансир|объ[её]м\s+средств|руб\.|рубл|ассигнован", re.I)
+TOTAL_HEAD_RE = re.compile(r"^\s*(всего|итого)\b", re.I)   # "Всего" beside the years of a header
+TARGET_HEAD_RE = re.compile(r"целев|индикатор|показател|значени", re.I)
+
+
+def funding_years(roles: list[Optional[str]], col_headers: list[str]) -> list[Optional[str]]:
+    """Year columns that hold money, not targets: ``target:2021`` → ``funding:2021``.
+
+    A year column is funding when its header (with the rows above it) names financing
+    ("Объём финансирования, тыс. руб." over 2020 / 2021 / 2022), or when the table has a
+    "Источник финансирования" column and nothing that speaks of targets (no target, unit or
+    indicator column)."""
+    targets_named = any(r in ("targets", "unit", "indicator") for r in roles)
+    by_source = "funding_source" in roles and not targets_named
+    out = list(roles)
+    for k, r in enumerate(roles):
+        if r and r.startswith("target:") and _money_column(col_headers[k] or "", by_source):
+            out[k] = "funding:" + r.split(":", 1)[1]
+    return out
+
+
+def _money_column(header: str, by_source: bool) -> bool:
+    if TARGET_HEAD_RE.search(header):
+        return False
+    return by_source or bool(FUNDING_HEAD_RE.search(header))
 
 
 def _role_kind(role: Optional[str]) -> Optional[str]:

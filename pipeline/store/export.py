@@ -7,7 +7,7 @@ from typing import Any, Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from pipeline.store.schema import Activity, Correction, Document, Indicator, Target
+from pipeline.store.schema import FUNDING_KEY, Activity, Correction, Document, Indicator, Target
 
 HIDDEN_STATUSES = ("not_activity", "merged")   # as pipeline.review.corrections.HIDDEN
 
@@ -49,7 +49,8 @@ def activity_json(a: Activity, corrections: Optional[list] = None) -> dict[str, 
         "page_end": a.page_end,
         "confidence": a.confidence,
         "quality_flags": a.quality_flags or [],
-        "extra": a.extra or {},
+        "extra": {k: v for k, v in (a.extra or {}).items() if k != FUNDING_KEY},
+        "funding": (a.extra or {}).get(FUNDING_KEY),
     }
     applied = [c for c in corrections or [] if c.status == "applied"]
     if applied or a.review_status:   # provenance: the values above include analyst corrections

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from pipeline.records import ActivityRecord, DocumentRecord, PartyRecord
 from pipeline.themes import assign_themes, ensure_theme_catalogue
 from pipeline.store.schema import (
+    FUNDING_KEY,
     Abbreviation,
     Activity,
     Document,
@@ -110,7 +111,7 @@ def _activity(session: Session, doc: Document, pos: int, a: ActivityRecord,
                               for s, e in (dn.occurrences if dn else [])],
         result=a.result, result_document=a.result_document, page_start=a.page_start,
         page_end=a.page_end, confidence=a.confidence, quality_flags=list(dict.fromkeys(a.flags)),
-        extra=dict(a.extra), bbox=[list(b) for b in a.boxes] or None,
+        extra={**a.extra, **({FUNDING_KEY: a.funding} if a.funding else {})}, bbox=[list(b) for b in a.boxes] or None,
     )
     for i, p in enumerate(a.parties):
         row.parties.append(Party(position=i, name=p.name, expanded=p.expanded,

@@ -87,6 +87,11 @@ class Section(Base):
     parent: Mapped[Optional["Section"]] = relationship(remote_side="Section.id")
 
 
+# activities.extra key of the financing columns ({"source", "unit", "values"}), exported as
+# the activity's additive ``funding`` object (and left out of its ``extra``)
+FUNDING_KEY = "funding"
+
+
 class Activity(Base):
     __tablename__ = "activities"
 
@@ -110,6 +115,7 @@ class Activity(Base):
     page_end: Mapped[Optional[int]] = mapped_column(Integer)
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
     quality_flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # cells of columns with no known role, by header; FUNDING_KEY holds the financing columns
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # [[page, x0, top, x1, bottom], ...] one box per page the row covers (PDF points, top-left origin)
     bbox: Mapped[Optional[list[Any]]] = mapped_column(JSON, nullable=True)

@@ -1,0 +1,72 @@
+"""Issue 20 on PDFs printed by LibreOffice from python-docx tables (tests/data/layouts, made by
+tests/data/layouts/make_layouts.py): vertical merges in ruled tables fill every row they cover,
+tables printed with inner rules only keep their header, first/last columns and full-width
+section rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.pdf import extract_pdf
+from pipeline.normalise import build_document
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "layouts"
+
+
+def _record(name: str):
+    path = DATA / f"{name}.pdf"
+    return build_document(extract_pdf(str(path)), source=str(path), sha256="0" * 64)
+
+
+def _squash(text):
+    """Cell text without spaces: narrow columns break words where LibreOffice ran out of room."""
+    return "".join((text or "").split())
+
+
+@pytest.mark.parametrize("name", ["ruled_vmerge", "ruled_vmerge_centred", "ruled_open_vmerge"])
+def test_vertical_merge_in_a_ruled_pdf_fills_each_row_it_covers(name):
+    ext = extract_pdf(str(DATA / f"{name}.pdf"))
+    (table,) = ext.tables
+    assert ext.extractor == "pdf:pdfplumber"
+    spans = [(c.col, c.rowspan) for r in table.rows for c in r.cells if c.rowspan > 1]
+    assert spans == [(2, 3), (3, 3)]        # a true rowspan on the grid, not three pieces
+    acts = _record(name).activities
+    assert [a.number for a in acts] == ["1", "2", "3", "4"]
+    assert [_squash(a.responsible) for a in acts[:3]] == ["МинистерствообразованияинаукиРеспубликиТатарстан"] * 3
+    assert [a.deadline for a in acts] == ["май 2020 года"] * 3 + ["декабрь 2020 года"]
+    assert _squash(acts[3].responsible) == "Институтразвитияобразования"
+
+
+def test_shared_title_and_result_in_a_ruled_pdf():
+    acts = _record("ruled_vmerge_title").activities
+    assert [a.number for a in acts] == ["1", "2", "3"]
+    assert _squash(acts[0].title) == _squash(acts[1].title) == "ПроведениерегиональныхолимпиадшкольниковРеспубликиТатарстан"
+    assert [a.deadline for a in acts] == ["март 2021 года", "апрель 2021 года", "май 2021 года"]
+    assert _squash(acts[1].result) == "Протоколыолимпиад"
+
+
+def test_ruled_table_without_outer_borders_keeps_header_edges_and_section_rows():
+    ext = extract_pdf(str(DATA / "ruled_open_sections.pdf"))
+    assert ext.extractor == "pdf:pdfplumber"
+    (table,) = ext.tables
+    texts = [[_squash(c.text) for c in r.cells] for r in table.rows]
+    assert texts[0][0] == "№п/п" and texts[0][-1] == "Ожидаемыйрезультат"     # open top corners
+    assert texts[1] == ["Раздел1.Организационныемероприятия"]                  # full-width row
+    assert texts[-1][0] == "3" and texts[-1][-1] == "Резолюция"                # open bottom corners
+    acts = _record("ruled_open_sections").activities
+    assert [(a.number, a.section) for a in acts] == [
+        ("1", ["Раздел 1. Организационные мероприятия"]), ("2", ["Раздел 1. Организационные мероприятия"]),
+        ("3", ["Раздел 2. Итоги"])]
+    assert [a.deadline for a in acts] == ["май 2020 года", "июнь 2020 года", "декабрь 2020 года"]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 20, not done: a borderless table whose cells are centred "
+                   "vertically with no row padding — rows are still cut at the item numbers, which sit "
+                   "in the middle of each row")
+@pytest.mark.parametrize("name", ["borderless_centred", "borderless_centred_sections"])
+def test_borderless_table_with_vertically_centred_cells_finds_its_rows(name):
+    acts = _record(name).activities
+    assert [a.number for a in acts][:3] == ["1", "2", "3"]
+    assert all(a.deadline and a.deadline.endswith("2020 года") for a in acts)
