@@ -10,7 +10,7 @@ import numpy as np
 
 from extractors import image_prep
 from extractors.grid import PageLayout, Segment
-from extractors.ocr.settings import ERASE_PAD, H_LINE_MIN_INCH, LINE_MAX_THICK_INCH, PAPER_LEVEL, SHORT_V_INCH, TOLERANT_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
+from extractors.ocr.settings import ERASE_PAD, H_LINE_MIN_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, TOLERANT_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
 from extractors.ocr.image import binarise
 
 
@@ -112,13 +112,55 @@ def scan_segments(grey: np.ndarray, ink: np.ndarray, dpi: int, k: float,
     or faded rules on an otherwise clean copy).
     """
     tolerant = find_segments(image_prep.line_ink(grey, dpi), dpi, k, grey)
-    if prepared:
-        return tolerant
     classic = find_segments(ink, dpi, k)
+    if prepared:
+        return with_long_rules(tolerant, classic, dpi, k)
     h, w = grey.shape[:2]
     n_classic = _cell_count(classic[0], w * k, h * k)
     n_tolerant = _cell_count(tolerant[0], w * k, h * k)
-    return tolerant if n_tolerant > TOLERANT_GAIN * n_classic + 2 else classic
+    if n_tolerant > TOLERANT_GAIN * n_classic + 2:
+        return with_long_rules(tolerant, classic, dpi, k)
+    return classic
+
+
+def _length(s: Segment) -> float:
+    return (s.x1 - s.x0) if s.horizontal else (s.bottom - s.top)
+
+
+def _covered(s: Segment, found: list[Segment], tol_pt: float = 3.0) -> bool:
+    """Whether a segment of the same direction lies on ``s`` over at least half its length."""
+    for t in found:
+        if t.horizontal != s.horizontal:
+            continue
+        if s.horizontal:
+            same_line, lo, hi = abs(t.top - s.top) <= tol_pt, max(s.x0, t.x0), min(s.x1, t.x1)
+        else:
+            same_line, lo, hi = abs(t.x0 - s.x0) <= tol_pt, max(s.top, t.top), min(s.bottom, t.bottom)
+        if same_line and hi - lo >= 0.5 * _length(s):
+            return True
+    return False
+
+
+def with_long_rules(tolerant: tuple[list[Segment], np.ndarray], classic: tuple[list[Segment], np.ndarray],
+                    dpi: int, pt_per_px: float) -> tuple[list[Segment], np.ndarray]:
+    """The gap-tolerant rules plus every long straight rule only the classic opening found.
+
+    The ridge search of a prepared page can miss a whole rule that is plainly there (a column
+    rule of a real photocopy, drawn a little greyer or wider than the others); a straight run of
+    ink at least ``LONG_RULE_INCH`` long is no letter stem or speck, so it is kept, and erased
+    before recognition like the other rules.
+    """
+    segs, mask = tolerant
+    added = [s for s in classic[0] if _length(s) >= LONG_RULE_INCH * 72 and not _covered(s, segs)]
+    if not added:
+        return tolerant
+    mask = mask.copy()
+    thick = max(1, int(LINE_MAX_THICK_INCH * dpi / 2))
+    for s in added:
+        a = (int(round(s.x0 / pt_per_px)), int(round(s.top / pt_per_px)))
+        b = (int(round(s.x1 / pt_per_px)), int(round(s.bottom / pt_per_px)))
+        cv2.line(mask, a, b, 255, thickness=thick)
+    return segs + added, mask
 
 
 def _count_lines(segs: list[Segment], min_len: float) -> tuple[int, int]:

@@ -38,3 +38,4 @@ MISSED_MIN_CONF = 0.5        # text found where the first pass saw none must be 
 EDGE_NOISE = "‘'`|"          # left-over ticks of an erased vertical line before a word
 ERASE_PAD = 3                # pixels: line mask widened by this before erasing
 PAPER_LEVEL = 200            # grey values at or above this are paper (ghosts of erased lines)
+LONG_RULE_INCH = 1.0          # a straight rule this long found only by the classic search is kept
