@@ -199,10 +199,18 @@ def sources() -> dict[str, str]:
     return out
 
 
+def markdown_table() -> str:
+    """The README's table of settings (tests/settings check that the README holds exactly this)."""
+    lines = ["| variable | default | what it sets |", "|---|---|---|"]
+    lines += [f"| `{name}` | {default or '(unset)'} | {desc} |" for name, default, desc in describe()]
+    return "\n".join(lines)
+
+
 def describe() -> list[tuple[str, str, str]]:
     """(variable, default, description) of every field, in declaration order (the README table)."""
     rows = []
     for f, info in Settings.model_fields.items():
-        default = "" if info.default is None else str(info.default)
+        default = info.default
+        default = "" if default is None else ("1" if default else "0") if isinstance(default, bool) else str(default)
         rows.append((env_name(f), default, info.description or ""))
     return rows

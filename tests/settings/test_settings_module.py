@@ -64,3 +64,14 @@ def test_empty_variables_count_as_unset(clean, monkeypatch):
 
 def test_every_field_has_a_description():
     assert all(desc for _name, _default, desc in rs.describe())
+
+
+def test_the_readme_lists_every_setting():
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- settings-table")
+    block = readme[readme.index("\n", start) + 1:readme.index("<!-- /settings-table -->")].strip()
+    assert block == rs.markdown_table(), "regenerate with roadmaps_settings.markdown_table()"
+    for name, _default, _desc in rs.describe():
+        assert f"`{name}`" in block
