@@ -88,6 +88,13 @@ def _entry(o, seconds: float) -> dict:
             "activities": o.n_activities, "flagged": o.n_flagged, "seconds": round(seconds, 3)}
 
 
+def _size(source: str) -> int:
+    try:
+        return Path(source).stat().st_size
+    except OSError:   # a URL
+        return 0
+
+
 def _run(sources: list[str], url: str, allow: Optional[bool], workers: int) -> list[tuple]:
     """(outcome, seconds) per source, in the order given; ``workers`` > 1: a process pool."""
     from pipeline.api import ingest_source
@@ -115,7 +122,9 @@ def _run(sources: list[str], url: str, allow: Optional[bool], workers: int) -> l
         progress.update(task, description=f"ingesting with {workers} workers")
         ctx = multiprocessing.get_context("spawn")   # no fork of a process with threads (Rich)
         with ProcessPoolExecutor(max_workers=min(workers, len(sources)), mp_context=ctx) as pool:
-            futures = {pool.submit(ingest_source, src, url, allow): i for i, src in enumerate(sources)}
+            # largest files first: a long scan starts at once instead of ending the run alone
+            order = sorted(range(len(sources)), key=lambda i: -_size(sources[i]))
+            futures = {pool.submit(ingest_source, sources[i], url, allow): i for i in order}
             for fut in as_completed(futures):
                 i = futures[fut]
                 try:
