@@ -72,12 +72,12 @@ def test_parquet_needs_a_file_and_unknown_formats_are_refused(two_regions):
 
 @pytest.mark.parametrize("args", [("--region", "RU-TUL,ru-irk"), ("--region", "RU-TUL", "--region", "RU-IRK"),
                                   ("--regions", "RU-TUL", "--region", "RU-IRK")])
-def test_a_region_list_in_every_read_command(two_regions, args):
+def test_a_region_list_in_every_read_command(two_regions, args, tmp_path):
     export = run("export", "--db", two_regions, *args)
     assert {d["document"]["region_code"] for d in json.loads(export.stdout)} == {"RU-TUL", "RU-IRK"}
     compare = run("compare", "--db", two_regions, "--by", "theme", "--format", "json", *args)
     assert compare.exit_code == 0, compare.output
-    report = run("report", "--db", two_regions, *args)
+    report = run("report", "--db", two_regions, "-o", tmp_path / "report.html", *args)
     assert report.exit_code == 0, report.output
     only = run("export", "--db", two_regions, "--region", "RU-TUL")
     assert {d["document"]["region_code"] for d in json.loads(only.stdout)} == {"RU-TUL"}
