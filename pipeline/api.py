@@ -46,7 +46,7 @@ def expand_sources(items: Iterable[PathLike]) -> list[str]:
     """Files, URLs, folders (searched like ``expand_paths``) and glob patterns (``**`` recursive)
     as one list of sources, in the order given, each once.
 
-    Raises ``BadSource`` (a usage error) for a pattern that matches nothing or a folder with no
+    Raises ``BadSource`` (a usage error: "no such file") for a pattern that matches nothing or a folder with no
     document in it; a missing file is left for ``check_source`` to name.
     """
     import glob
@@ -64,7 +64,7 @@ def expand_sources(items: Iterable[PathLike]) -> list[str]:
         if not p.exists() and any(c in s for c in GLOB_CHARS):
             matches = sorted(glob.glob(s, recursive=True))
             if not matches:
-                raise BadSource(s, "no file matches this pattern")
+                raise BadSource(s, "no such file")   # nor any file matching it as a pattern
             found = [str(f) for f in expand_paths(matches)
                      if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES]
             if not found:
@@ -139,5 +139,6 @@ def compare_regions(by: str = "theme", db: Optional[str] = None,
     return compare(resolve_url(db), by, regions)
 
 
-__all__ = ["expand_paths", "expand_sources", "ingest_source", "ingest_files", "documents", "activities_frame", "compare_regions",
+__all__ = ["expand_paths", "expand_sources", "ingest_source", "ingest_files",
+           "documents", "activities_frame", "compare_regions",
            "DOCUMENT_SUFFIXES", "IngestOutcome"]
