@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import typer
 
-from cli import compare, documents, flows, quarantine, review
-from cli.errors import DEBUG_ENV, RoadmapsGroup
+import roadmaps_settings
+from cli import compare, config, documents, flows, quarantine, review
+from cli.errors import RoadmapsGroup
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
@@ -40,12 +41,15 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def global_options(
-    debug: bool = typer.Option(False, "--debug", envvar=DEBUG_ENV,
+    debug: bool = typer.Option(False, "--debug",
                                help="Show the full traceback of an error (also $ROADMAPS_DEBUG=1)."),
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
     """Options of every command (the help text is the app's)."""
+    roadmaps_settings.clear_overrides()   # one process may run many commands (tests)
+    if debug:
+        roadmaps_settings.override(debug=True)
 
 
 app.command("ingest")(documents.ingest)
@@ -55,6 +59,7 @@ app.command("report")(compare.report_cmd)
 app.command("browse")(compare.browse_cmd)
 app.command("themes")(compare.themes_cmd)
 app.command("pull")(flows.pull)
+app.command("config")(config.config_cmd)
 app.command("serve")(flows.serve)
 db_app.command("upgrade")(documents.db_upgrade)
 quarantine_app.command("list")(quarantine.quarantine_list)

@@ -16,6 +16,14 @@ from rich.text import Text
 console = Console(stderr=True)
 DB_HELP = "Database URL (default: $ROADMAPS_DB_URL, else sqlite:///data/curated/roadmaps.db)."
 REGIONS_HELP = "Only these ISO 3166-2 region codes, comma-separated or repeated (e.g. RU-KLU,RU-AMU)."
+
+
+def regions_option() -> Any:
+    """The ``--region`` / ``--regions`` option of every read command (export, compare, report):
+    a comma-separated list, repeatable; read with ``split_regions``."""
+    import typer
+
+    return typer.Option(None, "--region", "--regions", help=REGIONS_HELP)
 ALLOW_PRIVATE_HELP = ("Allow URLs on private, loopback or link-local addresses "
                       "(also $ROADMAPS_FETCH_ALLOW_PRIVATE=1).")
 

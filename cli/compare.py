@@ -14,14 +14,14 @@ from typing import List, Optional
 
 import typer
 
-from cli.common import DB_HELP, REGIONS_HELP, say
+from cli.common import DB_HELP, regions_option, say
 from cli.documents import check_regions, explain_empty
 from pipeline.errors import UsageError
 
 
 def compare_cmd(
     by: str = typer.Option("theme", "--by", help="theme | org_type | year | recurrence"),
-    regions: Optional[List[str]] = typer.Option(None, "--regions", "--region", help=REGIONS_HELP),
+    regions: Optional[List[str]] = regions_option(),
     fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json | parquet"),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: stdout)."),
@@ -54,7 +54,7 @@ def compare_cmd(
 def report_cmd(
     output: Path = typer.Option(Path("report.html"), "-o", "--output", help="HTML file to write."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    regions: Optional[List[str]] = typer.Option(None, "--regions", "--region", help=REGIONS_HELP),
+    regions: Optional[List[str]] = regions_option(),
 ) -> None:
     """Write one self-contained HTML report (heatmap, timeline, organisation-type mix; no network).
 

@@ -17,23 +17,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from cli.common import ALLOW_PRIVATE_HELP, DB_HELP, console, esc, note, say, split_regions
+from cli.common import ALLOW_PRIVATE_HELP, DB_HELP, console, esc, note, regions_option, say, split_regions
 from pipeline.errors import UsageError
-
-
-def _ingest_url(source: str, db_url: str, allow_private: Optional[bool]):
-    """Fetch a URL (deadline, size cap, type from the bytes) and ingest it; a failed fetch is
-    quarantined like any failed document."""
-    from pipeline.sources.fetch import fetch, local_copy
-    from pipeline.ingest import IngestOutcome, StageError, ingest_bytes, quarantine
-
-    try:
-        fetched = fetch(source, allow_private=allow_private)
-    except StageError as e:
-        quarantine(db_url, source, None, e.stage, e.reason)
-        return IngestOutcome(source=source, sha256=None, status="failed", stage=e.stage, error=str(e))
-    with local_copy(fetched) as tmp:
-        return ingest_bytes(fetched.data, tmp, db_url, source=source)
 
 
 def summary_table(outcomes) -> Table:
@@ -56,38 +41,37 @@ def check_sources(paths: List[str]) -> None:
 
 
 def ingest(
-    paths: List[str] = typer.Argument(..., help="Files (DOCX or PDF) or http(s) URLs."),
+    paths: List[str] = typer.Argument(..., help="Files, folders (searched recursively for document "
+                                                  "files), glob patterns ('data/**/*.pdf') or http(s) URLs."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     allow_private: bool = typer.Option(False, "--allow-private-network", help=ALLOW_PRIVATE_HELP),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Documents ingested at once "
+                                "(processes; each document is its own transaction)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON list on stdout, an entry per file "
+                                 "(source, status, stage, error, activities, flagged, seconds)."),
 ) -> None:
     """Extract, normalise and load documents; unchanged bytes are skipped.
 
     A path that does not exist is a mistake in the command (exit 2, nothing is ingested);
     a document that fails is quarantined (exit 1): see `roadmaps quarantine list`.
+    The summary table goes to stderr; with --json stdout holds only the JSON list.
 
-    Example: roadmaps ingest data/raw/kaluga_2021.docx data/raw/amur_2019.pdf
+    Example: roadmaps ingest data/raw --workers 4
     """
-    from pipeline.ingest import ingest_path
+    from pipeline.api import expand_sources
     from pipeline.sources.fetch import FetchLimits
-    from pipeline.sources.manifest import looks_like_url
     from pipeline.store.db import resolve_url, upgrade
 
     url = resolve_url(db)
-    check_sources(paths)
+    sources = expand_sources(paths)
+    check_sources(sources)
     FetchLimits.from_env()  # a bad ROADMAPS_FETCH_* setting stops here, not at the first URL
     upgrade(url)  # an unreachable database stops here, before any document
     allow = True if allow_private else None  # None: $ROADMAPS_FETCH_ALLOW_PRIVATE decides
-    outcomes = []
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=console, disable=len(paths) < 2) as progress:
-        task = progress.add_task("ingesting", total=len(paths))
-        for p in paths:
-            progress.update(task, description=f"ingesting {esc(Path(p).name)}")
-            o = _ingest_url(p, url, allow) if looks_like_url(p) else ingest_path(p, url)
-            outcomes.append(o)
-            if o.status == "failed":
-                console.print(f"[red]error[/] ({esc(o.stage)}): {esc(o.error)}", soft_wrap=True)
-            progress.advance(task)
+    results = _run(sources, url, allow, workers)
+    outcomes = [o for o, _ in results]
+    if as_json:
+        sys.stdout.write(json.dumps([_entry(o, sec) for o, sec in results], ensure_ascii=False, indent=1) + "\n")
     console.print(summary_table(outcomes))
     n_act = sum(o.n_activities for o in outcomes)
     n_flag = sum(o.n_flagged for o in outcomes)
@@ -97,6 +81,63 @@ def ingest(
     if counts["failed"]:
         say("failed documents are in the quarantine: `roadmaps quarantine list`")
         raise typer.Exit(1)
+
+
+def _entry(o, seconds: float) -> dict:
+    return {"source": o.source, "status": o.status, "stage": o.stage, "error": o.error,
+            "activities": o.n_activities, "flagged": o.n_flagged, "seconds": round(seconds, 3)}
+
+
+def _size(source: str) -> int:
+    try:
+        return Path(source).stat().st_size
+    except OSError:   # a URL
+        return 0
+
+
+def _run(sources: list[str], url: str, allow: Optional[bool], workers: int) -> list[tuple]:
+    """(outcome, seconds) per source, in the order given; ``workers`` > 1: a process pool."""
+    from pipeline.api import ingest_source
+
+    results: list = [None] * len(sources)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, disable=len(sources) < 2) as progress:
+        task = progress.add_task("ingesting", total=len(sources))
+
+        def done(i: int, result: tuple) -> None:
+            results[i] = result
+            o = result[0]
+            if o.status == "failed":
+                console.print(f"[red]error[/] ({esc(o.stage)}): {esc(o.error)}", soft_wrap=True)
+            progress.advance(task)
+
+        if workers <= 1 or len(sources) < 2:
+            for i, src in enumerate(sources):
+                progress.update(task, description=f"ingesting {esc(Path(src).name)}")
+                done(i, ingest_source(src, url, allow))
+            return results
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        progress.update(task, description=f"ingesting with {workers} workers")
+        ctx = multiprocessing.get_context("spawn")   # no fork of a process with threads (Rich)
+        with ProcessPoolExecutor(max_workers=min(workers, len(sources)), mp_context=ctx) as pool:
+            # largest files first: a long scan starts at once instead of ending the run alone
+            order = sorted(range(len(sources)), key=lambda i: -_size(sources[i]))
+            futures = {pool.submit(ingest_source, sources[i], url, allow): i for i in order}
+            for fut in as_completed(futures):
+                i = futures[fut]
+                try:
+                    done(i, fut.result())
+                except Exception as e:  # a worker that died: the document failed, the run goes on
+                    from pipeline.ingest import IngestOutcome
+
+                    done(i, (IngestOutcome(source=sources[i], sha256=None, status="failed",
+                                           stage="worker", error=f"{type(e).__name__}: {e}"), 0.0))
+    return results
+
+
+EXPORT_FORMATS = ("json", "csv", "parquet")
 
 
 def check_regions(url: str, regions: Optional[List[str]]) -> list[str]:
@@ -123,34 +164,48 @@ def explain_empty(url: str, what: str) -> None:
 
 
 def export(
-    format: str = typer.Option("json", "--format", "-f", help="Output format (json)."),
+    format: str = typer.Option("json", "--format", "-f", help="Output format: json (the export contract), "
+                               "csv or parquet (one row per activity with its document's key fields)."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write (default: stdout)."),
-    region: Optional[List[str]] = typer.Option(None, "--region", help="Only these ISO region codes."),
+    region: Optional[List[str]] = regions_option(),
 ) -> None:
     """Export the newest version of every document per the export contract.
 
     Never creates a database: with none at --db it exits 2 ("run `roadmaps ingest` first").
 
-    Example: roadmaps export --format json -o roadmaps.json
+    Example: roadmaps export --format csv --region RU-KLU,RU-AMU -o activities.csv
     """
     from pipeline.ingest import export_json
     from pipeline.store.db import require_database
 
-    if format != "json":
-        raise UsageError(f"--format {format!r}: only 'json' is supported")
+    if format not in EXPORT_FORMATS:
+        raise UsageError(f"--format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    if format == "parquet" and output is None:
+        raise UsageError("--format parquet writes a file: give -o FILE.parquet")
     url = require_database(db)
     regions = check_regions(url, region)
     data = export_json(url, regions or None)
     if not data:
         explain_empty(url, "documents to export")
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if format == "json":
+        payload, what = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"), "documents"
+        count = len(data)
+    else:
+        import pandas as pd
+
+        from pipeline.compare.views import render
+        from pipeline.store.export import DOCUMENT_KEYS, activity_rows
+
+        rows = activity_rows(data)
+        frame = pd.DataFrame(rows) if rows else pd.DataFrame(columns=list(DOCUMENT_KEYS))
+        payload, what, count = render(frame, format), "activities", len(rows)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-        say(f"wrote {len(data)} documents to {output}")
+        output.write_bytes(payload)
+        say(f"wrote {count} {what} to {output}")
     else:
-        sys.stdout.write(text + "\n")
+        sys.stdout.write(payload.decode("utf-8"))   # json or csv: parquet always goes to a file
 
 
 def db_upgrade(

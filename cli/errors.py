@@ -15,12 +15,12 @@ Click's own usage errors (unknown option, bad integer…) keep Click's message a
 
 from __future__ import annotations
 
-import os
 from typing import Any, NoReturn
 
 import click
 from typer.core import TyperGroup
 
+import roadmaps_settings
 from cli.common import print_error
 from pipeline.errors import RoadmapsError, missing_dependency
 
@@ -32,13 +32,20 @@ def debug_enabled(ctx: click.Context) -> bool:
     """``--debug`` on the command line or ``ROADMAPS_DEBUG`` set to a true value."""
     if ctx.params.get("debug"):
         return True
-    return os.environ.get(DEBUG_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+    try:
+        return roadmaps_settings.load(need=("debug",)).debug
+    except roadmaps_settings.SettingsError:
+        return False
 
 
 def as_roadmaps_error(exc: BaseException) -> RoadmapsError | None:
     """The ``RoadmapsError`` an exception stands for (None for a bug)."""
     if isinstance(exc, RoadmapsError):
         return exc
+    if isinstance(exc, roadmaps_settings.SettingsError):
+        from pipeline.errors import BadSetting
+
+        return BadSetting(str(exc))
     if isinstance(exc, ModuleNotFoundError) and exc.name:
         from pipeline.errors import OPTIONAL
 

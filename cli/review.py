@@ -14,6 +14,7 @@ from typing import List, Optional
 
 import typer
 
+import roadmaps_settings
 from cli.common import DB_HELP, console
 
 app = typer.Typer(help="Analyst review: flagged rows beside their pages; corrections that survive re-ingest.",
@@ -26,8 +27,9 @@ def review(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (loopback by default)."),
     port: int = typer.Option(8765, "--port", help="Port to listen on."),
-    token: Optional[str] = typer.Option(None, "--token", envvar="ROADMAPS_REVIEW_TOKEN",
-                                        help="Required on every request (?token=…); needed off loopback."),
+    token: Optional[str] = typer.Option(None, "--token",
+                                        help="Required on every request (?token=…); needed off loopback "
+                                             "(default: $ROADMAPS_REVIEW_TOKEN)."),
     read_only: bool = typer.Option(False, "--read-only", help="Show everything, change nothing."),
     user: Optional[str] = typer.Option(None, "--user", help="Name written in the corrections log "
                                                             "(default: the login name)."),
@@ -39,6 +41,9 @@ def review(
     if ctx.invoked_subcommand is not None:
         return
     from pipeline.review.app import ReviewConfig, check_bind, serve
+
+    configured = roadmaps_settings.load(need=("review_token",)).review_token
+    token = token or (configured.get_secret_value() if configured else None)
 
     refused = check_bind(host, token)
     if refused:

@@ -38,14 +38,12 @@ import tempfile
 from pathlib import Path
 from typing import Optional, Sequence
 
+import roadmaps_settings
 from extractors.grid import ExtractedDocument, ExtractionError
 
 EXTRACTOR_NAME = "libreoffice→docx-xml"
 DEBIAN_PACKAGE = "libreoffice-writer-nogui"
 SOFFICE_ENV = "ROADMAPS_SOFFICE"
-DEFAULT_TIMEOUT = float(os.environ.get("ROADMAPS_CONVERT_TIMEOUT", 120))
-DEFAULT_MAX_BYTES = int(os.environ.get("ROADMAPS_CONVERT_MAX_BYTES", 50 * 1024 * 1024))
-RTF_MAX_DEPTH = int(os.environ.get("ROADMAPS_RTF_MAX_DEPTH", 1000))
 DOCX_FILTER = "docx:MS Word 2007 XML"
 INPUT_FILTERS = {"doc": "MS Word 97", "rtf": "Rich Text Format", "odt": "writer8"}
 STAGE = "convert"
@@ -72,9 +70,18 @@ def _fail(path: str, message: str) -> ExtractionError:
     return ExtractionError(message, STAGE, path)
 
 
+def _settings(path: Optional[str] = None) -> roadmaps_settings.Settings:
+    """The conversion settings now (``ROADMAPS_CONVERT_*``, ``ROADMAPS_RTF_MAX_DEPTH``, ``ROADMAPS_SOFFICE``)."""
+    try:
+        return roadmaps_settings.load(need=("soffice", "convert_timeout", "convert_max_bytes",
+                                            "rtf_max_depth"))
+    except roadmaps_settings.SettingsError as e:
+        raise ExtractionError(f"bad setting: {e}", "config", path) from e
+
+
 def find_soffice(command: Optional[str] = None) -> Optional[str]:
     """The LibreOffice executable: ``command``, ``$ROADMAPS_SOFFICE``, ``soffice`` or ``libreoffice``."""
-    candidates = [command] if command else [os.environ.get(SOFFICE_ENV), "soffice", "libreoffice"]
+    candidates = [command] if command else [_settings().soffice, "soffice", "libreoffice"]
     for name in candidates:
         if name and shutil.which(name):
             return shutil.which(name)
@@ -136,9 +143,9 @@ def check_input(path: str, kind: str, max_bytes: int) -> None:
         raise _fail(path, f"{size} bytes is over the conversion size cap of {max_bytes} bytes "
                           "(ROADMAPS_CONVERT_MAX_BYTES)")
     if kind == "rtf":
-        depth = rtf_depth(Path(path).read_bytes())
-        if depth > RTF_MAX_DEPTH:
-            raise _fail(path, f"RTF groups nested {depth} deep (limit {RTF_MAX_DEPTH}): "
+        depth, limit = rtf_depth(Path(path).read_bytes()), _settings(path).rtf_max_depth
+        if depth > limit:
+            raise _fail(path, f"RTF groups nested {depth} deep (limit {limit}): "
                               "refused as a malformed or malicious file")
 
 
@@ -186,7 +193,7 @@ def run_libreoffice(path: str, kind: str, target: str, workdir: Path, *,
     outdir.mkdir()
     shutil.copyfile(path, src)   # the right extension, and LibreOffice never touches the original
     env = dict(os.environ, HOME=str(workdir))
-    limit = DEFAULT_TIMEOUT if timeout is None else timeout
+    limit = _settings(path).convert_timeout if timeout is None else timeout
     cmd = convert_command(exe, profile, src, outdir, target, INPUT_FILTERS.get(kind))
     try:
         code, output = _run_group(cmd, limit, env)
@@ -204,7 +211,7 @@ def run_libreoffice(path: str, kind: str, target: str, workdir: Path, *,
 def convert_to_docx(path: str, kind: str, workdir: Path, *, soffice: Optional[str] = None,
                     timeout: Optional[float] = None, max_bytes: Optional[int] = None) -> Path:
     """Convert ``path`` (a ``kind`` file) to a DOCX inside ``workdir``; returns the DOCX path."""
-    check_input(path, kind, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+    check_input(path, kind, _settings(path).convert_max_bytes if max_bytes is None else max_bytes)
     return run_libreoffice(path, kind, DOCX_FILTER, workdir, soffice=soffice, timeout=timeout)
 
 

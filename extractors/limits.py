@@ -50,6 +50,7 @@ import zipfile
 from dataclasses import dataclass, fields
 from typing import Iterator, Optional
 
+import roadmaps_settings
 from extractors.grid import ExtractionError
 
 MB = 1024 * 1024
@@ -96,24 +97,10 @@ class Limits:
 
     @classmethod
     def from_env(cls, environ: Optional[dict] = None) -> "Limits":
-        """Defaults overridden by ``ROADMAPS_*`` variables (a bad value is a clear error)."""
-        env = os.environ if environ is None else environ
-        values = {}
-        for f in fields(cls):
-            name = ENV[f.name][0]
-            raw = env.get(name)
-            if raw is None or not raw.strip():
-                continue
-            try:
-                if f.type in (bool, "bool"):
-                    values[f.name] = raw.strip().lower() not in ("0", "false", "no", "off")
-                elif f.type in (int, "int"):
-                    values[f.name] = int(float(raw))
-                else:
-                    values[f.name] = float(raw)
-            except ValueError:
-                raise ValueError(f"{name}={raw!r} is not a number") from None
-        return cls(**values)
+        """Defaults overridden by ``ROADMAPS_*`` settings (``roadmaps_settings``; a bad value is
+        a ``ValueError`` naming the variable). ``environ`` replaces the environment and .env."""
+        s = roadmaps_settings.load(environ, need=[f.name for f in fields(cls)])
+        return cls(**{f.name: getattr(s, f.name) for f in fields(cls)})
 
 
 _installed: Optional[Limits] = None

@@ -39,6 +39,79 @@ def expand_paths(paths: Iterable[PathLike]) -> list[Path]:
     return found
 
 
+GLOB_CHARS = "*?["
+
+
+def expand_sources(items: Iterable[PathLike]) -> list[str]:
+    """Files, URLs, folders (searched like ``expand_paths``) and glob patterns (``**`` recursive)
+    as one list of sources, in the order given, each once.
+
+    Raises ``BadSource`` (a usage error: "no such file") for a pattern that matches nothing or a folder with no
+    document in it; a missing file is left for ``check_source`` to name.
+    """
+    import glob
+
+    from pipeline.errors import BadSource
+    from pipeline.sources.manifest import looks_like_url
+
+    out: list[str] = []
+    for item in items:
+        s = str(item)
+        if looks_like_url(s):
+            out.append(s)
+            continue
+        p = Path(s)
+        if not p.exists() and any(c in s for c in GLOB_CHARS):
+            matches = sorted(glob.glob(s, recursive=True))
+            if not matches:
+                raise BadSource(s, "no such file")   # nor any file matching it as a pattern
+            found = [str(f) for f in expand_paths(matches)
+                     if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES]
+            if not found:
+                raise BadSource(s, "the pattern matches no document file "
+                                   f"({', '.join(DOCUMENT_SUFFIXES)})")
+            out += found
+        elif p.is_dir():
+            found = [str(f) for f in expand_paths([p])]
+            if not found:
+                raise BadSource(s, f"is a folder with no document file in it ({', '.join(DOCUMENT_SUFFIXES)})")
+            out += found
+        else:
+            out.append(s)
+    return list(dict.fromkeys(out))
+
+
+def ingest_source(source: str, db_url: str, allow_private: Optional[bool] = None) -> tuple[IngestOutcome, float]:
+    """Ingest one file or URL in its own transaction; the outcome and the seconds it took.
+
+    A module-level function so that a process pool (``roadmaps ingest --workers N``) can run it.
+    A failed fetch is quarantined like any failed document.
+    """
+    import time
+
+    from pipeline.sources.manifest import looks_like_url
+
+    start = time.perf_counter()
+    if looks_like_url(source):
+        outcome = _ingest_url(source, db_url, allow_private)
+    else:
+        outcome = ingest_path(source, db_url)
+    return outcome, time.perf_counter() - start
+
+
+def _ingest_url(source: str, db_url: str, allow_private: Optional[bool]) -> IngestOutcome:
+    from pipeline.ingest import StageError, ingest_bytes, quarantine
+    from pipeline.sources.fetch import fetch, local_copy
+
+    try:
+        fetched = fetch(source, allow_private=allow_private)
+    except StageError as e:
+        quarantine(db_url, source, None, e.stage, e.reason)
+        return IngestOutcome(source=source, sha256=None, status="failed", stage=e.stage, error=str(e))
+    with local_copy(fetched) as tmp:
+        return ingest_bytes(fetched.data, tmp, db_url, source=source)
+
+
 def ingest_files(paths: Union[PathLike, Iterable[PathLike]], db: Optional[str] = None) -> list[IngestOutcome]:
     """Ingest files and folders (one transaction per document; unchanged bytes are skipped)."""
     items = [paths] if isinstance(paths, (str, Path)) else list(paths)
@@ -66,5 +139,6 @@ def compare_regions(by: str = "theme", db: Optional[str] = None,
     return compare(resolve_url(db), by, regions)
 
 
-__all__ = ["expand_paths", "ingest_files", "documents", "activities_frame", "compare_regions",
+__all__ = ["expand_paths", "expand_sources", "ingest_source", "ingest_files",
+           "documents", "activities_frame", "compare_regions",
            "DOCUMENT_SUFFIXES", "IngestOutcome"]

@@ -11,13 +11,14 @@ import pytest
 
 from tests.conftest import ROOT
 
-FLOORS = ["extractors", "normalizers", "pipeline", "flows", "cli"]
+FLOORS = ["roadmaps_settings", "extractors", "normalizers", "pipeline", "flows", "cli"]
 # what each floor may import from the project (itself included)
 ALLOWED = {
-    "extractors": {"extractors", "normalizers"},   # the ground floor: both know nothing above
-    "normalizers": {"normalizers"},
-    "pipeline": {"pipeline", "extractors", "normalizers"},
-    "flows": {"flows", "pipeline", "extractors", "normalizers"},
+    "roadmaps_settings": {"roadmaps_settings"},    # below everything: imports nothing of the project
+    "extractors": {"roadmaps_settings", "extractors", "normalizers"},   # both know nothing above
+    "normalizers": {"roadmaps_settings", "normalizers"},
+    "pipeline": {"roadmaps_settings", "pipeline", "extractors", "normalizers"},
+    "flows": {"roadmaps_settings", "flows", "pipeline", "extractors", "normalizers"},
     "cli": set(FLOORS),
 }
 
@@ -63,7 +64,7 @@ def _project_imports_raw(path: Path) -> set[str]:
 MAX_LINES = 500
 
 
-@pytest.mark.parametrize("floor", ["extractors", "pipeline"])
+@pytest.mark.parametrize("floor", ["roadmaps_settings", "extractors", "pipeline"])
 def test_modules_stay_small(floor):
     big = {str(p.relative_to(ROOT)): n for p in _modules(floor)
            if "migrations" not in p.parts and (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
@@ -74,3 +75,15 @@ def test_every_module_says_what_it_holds():
     missing = [str(p.relative_to(ROOT)) for floor in FLOORS for p in _modules(floor)
                if p.stat().st_size and ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) is None]
     assert missing == []
+
+
+def test_settings_are_read_through_the_settings_object():
+    """No module reads a ROADMAPS_* variable from os.environ itself (child-process env may be set)."""
+    direct = []
+    for floor in FLOORS[1:]:
+        for p in _modules(floor):
+            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+                if ("os.environ.get(" in line or "getenv(" in line or "os.environ[" in line) \
+                        and "ROADMAPS" in line.upper() or "envvar=" in line and "ROADMAPS_" in line:
+                    direct.append(f"{p.relative_to(ROOT)}:{n}")
+    assert direct == []

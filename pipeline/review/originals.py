@@ -7,19 +7,21 @@ The directory is ``$ROADMAPS_ORIGINALS_DIR``, else ``originals/`` beside a SQLit
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 from typing import Optional
 
 from sqlalchemy.engine import make_url
+
+import roadmaps_settings
 
 ORIGINALS_ENV = "ROADMAPS_ORIGINALS_DIR"
 DEFAULT_DIR = Path("data/curated/originals")
 
 
 def originals_dir(db_url: Optional[str]) -> Path:
-    if os.environ.get(ORIGINALS_ENV):
-        return Path(os.environ[ORIGINALS_ENV])
+    configured = roadmaps_settings.load(need=("originals_dir",)).originals_dir
+    if configured:
+        return Path(configured)
     if db_url:
         u = make_url(db_url)
         if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":

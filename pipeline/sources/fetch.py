@@ -40,6 +40,7 @@ import httpx
 from tenacity import (AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt,
                       stop_before_delay, wait_exponential, wait_random)
 
+import roadmaps_settings
 from extractors import ExtractionError
 from extractors.limits import Limits, check_regular_file
 from pipeline.errors import BadSetting, BadSource, FetchFailed
@@ -72,25 +73,13 @@ DEFAULT_BACKOFF = 0.5           # seconds before the first retry; doubles each t
 
 # ---- limits ----------------------------------------------------------------------------------
 
-def _env_value(name: str, default: Any) -> Any:
-    """``$name`` parsed like ``default`` (int, float or bool); ``BadSetting`` naming it otherwise."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    if isinstance(default, bool):
-        if raw.lower() in ("1", "true", "yes", "on"):
-            return True
-        if raw.lower() in ("0", "false", "no", "off"):
-            return False
-        raise BadSetting(f"{name}={raw!r} is not a yes/no value (use 1 or 0)")
+def _configured() -> dict[str, Any]:
+    """The fetch limits from ``roadmaps_settings`` (``BadSetting`` naming a bad variable)."""
     try:
-        value = type(default)(raw)
-    except ValueError:
-        kind = "whole number" if isinstance(default, int) else "number"
-        raise BadSetting(f"{name}={raw!r} is not a {kind}") from None
-    if value < 0:
-        raise BadSetting(f"{name}={raw!r} must not be negative")
-    return value
+        s = roadmaps_settings.load(need=[env[len("ROADMAPS_"):].lower() for env, _d in ENV.values()])
+    except roadmaps_settings.SettingsError as e:
+        raise BadSetting(str(e)) from None
+    return {name: getattr(s, env[len("ROADMAPS_"):].lower()) for name, (env, _default) in ENV.items()}
 
 
 @dataclass(frozen=True)
@@ -109,9 +98,7 @@ class FetchLimits:
     def from_env(cls, **given: Any) -> "FetchLimits":
         """Limits from keyword arguments, else ``ROADMAPS_*`` environment variables, else defaults."""
         values = {k: v for k, v in given.items() if v is not None}
-        for name, (env, default) in ENV.items():
-            values.setdefault(name, _env_value(env, default))
-        return cls(**values)
+        return cls(**{**_configured(), **values})
 
     def setting(self, name: str) -> str:
         """The environment variable of a limit, for messages."""

@@ -9,7 +9,6 @@ creates a database (``NoDatabase`` instead).
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +19,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from pipeline.errors import (BadDatabaseURL, BadRevision, DatabaseUnreachable, NoDatabase,
+import roadmaps_settings
+from pipeline.errors import (BadSetting, BadDatabaseURL, BadRevision, DatabaseUnreachable, NoDatabase,
                              missing_dependency)
 
 DEFAULT_DB_URL = "sqlite:///data/curated/roadmaps.db"
@@ -86,12 +86,16 @@ def resolve_url(url: str | None = None) -> str:
     Raises ``BadDatabaseURL`` for anything that is not a SQLite or PostgreSQL URL.
     """
     given = url
-    url = url or os.environ.get(DB_URL_ENV) or DEFAULT_DB_URL
+    try:
+        configured = roadmaps_settings.load(need=("db_url",)).db_url
+    except roadmaps_settings.SettingsError as e:
+        raise BadSetting(str(e)) from None
+    url = url or configured or DEFAULT_DB_URL
     if url.startswith("postgres://"):
         url = "postgresql://" + url[len("postgres://"):]
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
-    parse_url(url, _setting_name(given) if (given or os.environ.get(DB_URL_ENV)) else "default URL")
+    parse_url(url, _setting_name(given) if (given or configured) else "default URL")
     return url
 
 

@@ -124,3 +124,27 @@ def export_documents(session: Session, regions: Optional[list[str]] = None,
                              .order_by(Correction.id)):
         log.setdefault(c.document_id, []).append(c)
     return [document_json(d, log.get(d.id), with_corrections_log) for d in docs]
+
+
+# the document fields repeated on every activity row of the flat exports (CSV, Parquet)
+DOCUMENT_KEYS = {"document_source": "source", "document_sha256": "sha256", "region_code": "region_code",
+                 "region": "region", "doc_kind": "doc_kind", "doc_number": "doc_number",
+                 "doc_date": "doc_date", "document_version": "version"}
+
+
+def activity_rows(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One flat row per activity of exported documents (``export_documents``): the document's key
+    fields (``DOCUMENT_KEYS``) then the contract's activity fields; lists and dicts become JSON text."""
+    import json
+
+    rows = []
+    for doc in documents:
+        head = {col: doc["document"].get(key) for col, key in DOCUMENT_KEYS.items()}
+        for act in doc["activities"]:
+            row = dict(head)
+            for key, value in act.items():
+                if key in DOCUMENT_KEYS:
+                    key = f"activity_{key}"
+                row[key] = json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+            rows.append(row)
+    return rows

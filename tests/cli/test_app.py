@@ -19,4 +19,4 @@ def test_every_command_is_registered_once():
 
     group = typer.main.get_command(app)
     assert sorted(group.commands) == sorted(["ingest", "export", "compare", "report", "browse", "themes",
-                                             "pull", "serve", "db", "quarantine", "review"])
+                                             "pull", "serve", "config", "db", "quarantine", "review"])

@@ -121,7 +121,7 @@ def test_bad_fetch_setting_names_the_variable(small_docx, tmp_path):
     (["compare", "--by", "colour"], "--by 'colour': choose one of theme"),
     (["compare", "--format", "xls"], "--format 'xls': choose one of table"),
     (["compare", "--format", "parquet"], "give -o FILE"),
-    (["export", "--format", "xml"], "--format 'xml': only 'json'"),
+    (["export", "--format", "xml"], "--format 'xml': use one of json, csv, parquet"),
 ])
 def test_bad_options_are_one_line(args, fragment, tmp_path):
     assert_refused(run(*args, "--db", f"sqlite:///{tmp_path}/x.db"), 2, fragment)

@@ -17,9 +17,10 @@ def test_missing_path_is_a_usage_error_not_a_quarantine_row(tmp_path, small_docx
     assert not db.exists()  # checked before anything: not even the good file was ingested
 
 
-def test_folder_is_a_usage_error(tmp_path):
+def test_a_folder_without_documents_is_a_usage_error(tmp_path):
+    (tmp_path / "notes.txt").write_text("no roadmap here", encoding="utf-8")
     result = run("ingest", tmp_path, "--db", f"sqlite:///{tmp_path}/q.db")
-    assert_refused(result, 2, f"{tmp_path}: is a folder, not a document")
+    assert_refused(result, 2, f"{tmp_path}: is a folder with no document file in it")
 
 
 def _quarantine_one(tmp_path: Path) -> tuple[str, Path]:

@@ -1,0 +1,216 @@
+"""Every setting of roadmaps in one typed object: ``ROADMAPS_*`` variables, a ``.env`` file, flags.
+
+The ground floor: it imports nothing of the project, so every floor (extractors, normalizers,
+pipeline, flows, cli) reads its settings here instead of from ``os.environ``.
+
+Precedence, lowest first: the field's default < a ``.env`` file in the working directory <
+the process environment < overrides given by a command-line flag (``override()``).
+``load()`` reads afresh on every call, so a variable changed at run time is seen, as before.
+
+A value that cannot be used raises ``SettingsError`` (a ``ValueError``) with one line naming
+the variable, e.g. ``ROADMAPS_MAX_PAGES='many' is not a whole number``.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping, Optional
+
+from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+PREFIX = "ROADMAPS_"
+ENV_FILE = ".env"
+MB = 1024 * 1024
+
+
+class Settings(BaseSettings):
+    """The effective settings; each field is the variable ``ROADMAPS_<FIELD NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix=PREFIX, env_file=ENV_FILE, env_file_encoding="utf-8",
+                                      env_ignore_empty=True, extra="ignore", validate_default=False)
+
+    # database and files
+    db_url: Optional[str] = Field(None, description="Database URL (SQLite or PostgreSQL); "
+                                  "unset: sqlite:///data/curated/roadmaps.db")
+    originals_dir: Optional[Path] = Field(None, description="Where originals are kept for the review app; "
+                                          "unset: originals/ beside the SQLite file")
+    debug: bool = Field(False, description="Show full tracebacks instead of one-line errors")
+    review_token: Optional[SecretStr] = Field(None, description="Token the review app asks for")
+    # budgets of one document (extractors.limits)
+    max_bytes: int = Field(100 * MB, ge=0, description="File size in bytes (also the download cap)")
+    max_pages: int = Field(500, ge=0, description="Pages of a PDF")
+    max_page_area: float = Field(2.0, ge=0, description="Area of one PDF page in m² (A0 = 1 m²)")
+    max_pixels: int = Field(50_000_000, ge=0, description="Pixels of one page rendered for OCR")
+    max_unzipped_bytes: int = Field(256 * MB, ge=0, description="Declared uncompressed size of a DOCX")
+    max_zip_ratio: float = Field(200.0, ge=0, description="Compression ratio of one DOCX member")
+    max_zip_members: int = Field(5000, ge=0, description="Members in a DOCX zip")
+    max_table_cols: int = Field(200, ge=0, description="Columns of a DOCX table without a grid")
+    ocr_page_timeout: float = Field(30.0, ge=0, description="Seconds of OCR per page")
+    doc_timeout: float = Field(600.0, ge=0, description="Seconds of extraction per document (0: none)")
+    max_memory_mb: int = Field(4096, ge=0, description="Address space of the extraction worker (0: none)")
+    isolate: bool = Field(True, description="Extract in a killable worker process (0: in this process)")
+    # LibreOffice conversion (extractors.convert)
+    soffice: Optional[str] = Field(None, description="LibreOffice executable; unset: soffice, libreoffice")
+    convert_timeout: float = Field(120.0, ge=0, description="Seconds LibreOffice may take per document")
+    convert_max_bytes: int = Field(50 * MB, ge=0, description="Largest .doc/.rtf/.odt handed to LibreOffice")
+    rtf_max_depth: int = Field(1000, ge=0, description="Deepest nesting of RTF groups accepted")
+    # downloads (pipeline.sources.fetch)
+    fetch_timeout: float = Field(30.0, ge=0, description="Seconds per connect / per read of a download")
+    fetch_deadline: float = Field(300.0, ge=0, description="Seconds for a whole download, retries included")
+    fetch_retries: int = Field(3, ge=0, description="Retries on 429 / 5xx / connection trouble")
+    fetch_max_redirects: int = Field(5, ge=0, description="Redirects followed")
+    fetch_allow_private: bool = Field(False, description="Allow private / loopback addresses (trusted hosts only)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_unset(cls, data: Any) -> Any:
+        """A value of only spaces counts as unset (the default applies); others are stripped."""
+        if not isinstance(data, dict):
+            return data
+        return {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()
+                if not (isinstance(v, str) and not v.strip())}
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,
+                                   file_secret_settings) -> tuple[PydanticBaseSettingsSource, ...]:
+        return init_settings, env_settings, dotenv_settings
+
+
+class _Given(Settings):
+    """Settings from an explicit mapping of variables only (no process environment, no .env)."""
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, *rest, **named) -> tuple:
+        return (init_settings,)
+
+
+class SettingsError(ValueError):
+    """A setting whose value cannot be used; the message is one line naming the variable."""
+
+
+def env_name(field: str) -> str:
+    return PREFIX + field.upper()
+
+
+_WORDS = {"int_parsing": "is not a whole number", "int_from_float": "is not a whole number",
+          "int_type": "is not a whole number", "float_parsing": "is not a number",
+          "float_type": "is not a number", "bool_parsing": "is not a yes/no value (use 1 or 0)",
+          "bool_type": "is not a yes/no value (use 1 or 0)", "greater_than_equal": "must not be negative"}
+
+
+def _one_line(e: ValidationError, raw: Mapping[str, Any]) -> SettingsError:
+    err = e.errors()[0]
+    field = str(err["loc"][0]) if err.get("loc") else "?"
+    words = _WORDS.get(err["type"], err["msg"])
+    value = raw.get(field, err.get("input"))
+    return SettingsError(f"{env_name(field)}={str(value)[:80]!r} {words}")
+
+
+_overrides: dict[str, Any] = {}
+
+
+def override(**values: Any) -> None:
+    """Values given by command-line flags: above every other source (None is ignored)."""
+    _overrides.update({k: v for k, v in values.items() if v is not None})
+
+
+def clear_overrides() -> None:
+    """Forget every flag override (each command line starts from none)."""
+    _overrides.clear()
+
+
+@contextmanager
+def overridden(**values: Any) -> Iterator[None]:
+    """``override`` for the length of a block (tests, one command)."""
+    saved = dict(_overrides)
+    override(**values)
+    try:
+        yield
+    finally:
+        _overrides.clear()
+        _overrides.update(saved)
+
+
+def load(environ: Optional[Mapping[str, str]] = None, *, need: Iterable[str] = (), **given: Any) -> Settings:
+    """The effective settings now; ``environ`` instead of the process environment and .env.
+
+    ``given`` (flag values; None ignored) sit above everything. Raises ``SettingsError`` for the
+    first unusable value; with ``need`` (field names) only a bad value among those raises, the
+    others fall back to their defaults (a bad OCR budget does not stop ``roadmaps export``).
+    """
+    values = {**_overrides, **{k: v for k, v in given.items() if v is not None}}
+    try:
+        return _build(environ, values)
+    except ValidationError as e:
+        bad = {str(err["loc"][0]) for err in e.errors() if err.get("loc")}
+        if not need or bad & set(need):
+            raise _one_line(e, values if _bad_field(e) in values else _raw(environ)) from None
+        fallback = {f: Settings.model_fields[f].default for f in bad}
+        return _build(environ, {**values, **fallback})
+
+
+def _build(environ: Optional[Mapping[str, str]], values: dict[str, Any]) -> Settings:
+    if environ is None:
+        return Settings(**values)
+    from_env = {f: v for f in Settings.model_fields if (v := environ.get(env_name(f))) is not None
+                and str(v).strip()}
+    return _Given(**{**from_env, **values})
+
+
+def _bad_field(e: ValidationError) -> str:
+    loc = e.errors()[0].get("loc") or ("?",)
+    return str(loc[0])
+
+
+def _raw(environ: Optional[Mapping[str, str]]) -> dict[str, Any]:
+    """The raw values by field name, for the message (environment over .env)."""
+    raw = {f: v for f, v in _dotenv().items()} if environ is None else {}
+    env = os.environ if environ is None else environ
+    raw.update({f: env[env_name(f)] for f in Settings.model_fields if env_name(f) in env})
+    return raw
+
+
+def _dotenv() -> dict[str, str]:
+    path = Path(ENV_FILE)
+    if not path.is_file():
+        return {}
+    from dotenv import dotenv_values
+
+    values = {k.upper(): v for k, v in dotenv_values(path).items() if v is not None}
+    return {f: values[env_name(f)] for f in Settings.model_fields if env_name(f) in values}
+
+
+def sources() -> dict[str, str]:
+    """Where each field's effective value comes from: flag, env, .env or default."""
+    dotenv = _dotenv()
+    out = {}
+    for f in Settings.model_fields:
+        if _overrides.get(f) is not None:
+            out[f] = "flag"
+        elif os.environ.get(env_name(f), "").strip():
+            out[f] = "env"
+        elif str(dotenv.get(f, "")).strip():
+            out[f] = ".env"
+        else:
+            out[f] = "default"
+    return out
+
+
+def markdown_table() -> str:
+    """The README's table of settings (tests/settings check that the README holds exactly this)."""
+    lines = ["| variable | default | what it sets |", "|---|---|---|"]
+    lines += [f"| `{name}` | {default or '(unset)'} | {desc} |" for name, default, desc in describe()]
+    return "\n".join(lines)
+
+
+def describe() -> list[tuple[str, str, str]]:
+    """(variable, default, description) of every field, in declaration order (the README table)."""
+    rows = []
+    for f, info in Settings.model_fields.items():
+        default = info.default
+        default = "" if default is None else ("1" if default else "0") if isinstance(default, bool) else str(default)
+        rows.append((env_name(f), default, info.description or ""))
+    return rows
