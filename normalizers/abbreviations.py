@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+
+from normalizers.data_files import load_yaml
 
 from normalizers.morph import (
     is_abbreviation,
@@ -54,7 +55,7 @@ BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}(?:\.\d{{
 
 @lru_cache(maxsize=1)
 def _glossary_entries() -> dict[str, dict]:
-    raw = yaml.safe_load(GLOSSARY_PATH.read_text(encoding="utf-8")) or {}
+    raw = load_yaml(GLOSSARY_PATH) or {}
     entries: dict[str, dict] = {}
     for key, value in raw.items():
         entry = value if isinstance(value, dict) else {"full": value}

@@ -24,7 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-import yaml
+
+from normalizers.data_files import load_yaml
 
 from normalizers.morph import parses
 from normalizers.text import is_known_word, one_line
@@ -159,7 +160,7 @@ def _pattern_words(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def load_regions() -> tuple[tuple[Region, tuple[str, ...], str | None], ...]:
     """(region, aliases, capital) for every subject in regions.yaml."""
-    data = yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(REGIONS_FILE)
     out = []
     for row in data["regions"]:
         region = Region(row["code"], row["name"], bool(row.get("iso", True)))

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+
+from normalizers.data_files import load_yaml
 
 from normalizers.morph import WORD_RE, is_abbreviation, parses, to_nominative
 
@@ -48,7 +49,7 @@ class TypeRule:
 @lru_cache(maxsize=1)
 def load_type_rules() -> tuple[TypeRule, ...]:
     """The organisation type rules, in order (cached)."""
-    raw = yaml.safe_load(ORG_TYPES_PATH.read_text(encoding="utf-8")) or {}
+    raw = load_yaml(ORG_TYPES_PATH) or {}
     rules = []
     for item in raw.get("rules", []):
         if item["type"] not in ORG_TYPES:
@@ -73,7 +74,7 @@ class PostWords:
 @lru_cache(maxsize=1)
 def load_post_words() -> PostWords:
     """The post vocabulary of data/org_types.yaml (cached)."""
-    raw = (yaml.safe_load(ORG_TYPES_PATH.read_text(encoding="utf-8")) or {}).get("posts") or {}
+    raw = (load_yaml(ORG_TYPES_PATH) or {}).get("posts") or {}
     return PostWords(heads=frozenset(_fold(x) for x in raw.get("heads") or ()),
                      modifiers=frozenset(_fold(x) for x in raw.get("modifiers") or ()))
 

@@ -16,7 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-import yaml
+
+from normalizers.data_files import load_yaml
 
 from normalizers.morph import parses
 
@@ -182,7 +183,7 @@ def _parse_theme(raw: dict) -> Theme:
 @lru_cache(maxsize=4)
 def load_taxonomy(path: Path = THEMES_PATH) -> Taxonomy:
     """Themes and thresholds from YAML (cached). Raises ValueError on duplicate ids."""
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    raw = load_yaml(Path(path)) or {}
     themes = tuple(_parse_theme(t) for t in raw.get("themes") or ())
     ids = [t.id for t in themes]
     if len(set(ids)) != len(ids) or OTHER_THEME in ids:
