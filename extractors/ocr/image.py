@@ -30,12 +30,12 @@ class _PageImage:
 
 # pdfium is not thread-safe, not even across documents: pages OCR'd in parallel threads
 # render one at a time (rendering is a small part of a page's time)
-_PDFIUM_LOCK = threading.Lock()
+PDFIUM_LOCK = threading.Lock()   # every render in this process takes it (the review app too)
 
 
 def render_page(path: str, page_no: int, dpi: int = RENDER_DPI) -> _PageImage:
     """The page as a grey uint8 array (and the colour render), with the page size in points."""
-    with _PDFIUM_LOCK:
+    with PDFIUM_LOCK:
         return _render_page(path, page_no, dpi)
 
 

@@ -22,7 +22,16 @@ OUTLINE = (220, 40, 40)
 
 def render_region(path: Path, page_no: int, box: Optional[Sequence[float]] = None,
                   margin: float = MARGIN_PT) -> bytes:
-    """PNG of page ``page_no`` (1-based) cut to ``box`` = (x0, top, x1, bottom) + margin."""
+    """PNG of page ``page_no`` (1-based) cut to ``box`` = (x0, top, x1, bottom) + margin.
+
+    One render at a time: pdfium is not thread-safe and the app serves requests on threads."""
+    from extractors.ocr.image import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:
+        return _render_region(path, page_no, box, margin)
+
+
+def _render_region(path: Path, page_no: int, box: Optional[Sequence[float]], margin: float) -> bytes:
     import pypdfium2 as pdfium
     from PIL import ImageDraw
 
