@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # chromium: only the review and report tests drive it (Playwright with executable_path); the app needs no browser
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-osd tesseract-ocr-eng poppler-utils ghostscript postgresql libreoffice-writer-nogui chromium)
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-osd tesseract-ocr-eng poppler-utils ghostscript postgresql libreoffice-writer-nogui chromium fonts-dejavu-core)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

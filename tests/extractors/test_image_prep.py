@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 import cv2
@@ -10,16 +9,13 @@ import numpy as np
 import pytest
 
 from extractors import image_prep as ip
+from tests.drawing import SERIF, cyrillic_font
 
 DPI = 200
-FONT_FILES = ["/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
-              "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-              "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
-              "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"]
 
 
 def _font_path() -> Optional[str]:
-    return next((f for f in FONT_FILES if Path(f).exists()), None)
+    return cyrillic_font(SERIF)
 
 
 def _text_page(lines: list[str], size=(700, 900), font_px: int = 30) -> np.ndarray:

@@ -9,54 +9,30 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Optional
 
 import numpy as np
 import pytest
 
 from extractors.grid import ExtractionError, PageLayout
+from tests.drawing import PAGE, XS, YS, cyrillic_font, draw_table, register_font
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
 
-FONT_FILES = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-              "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
-              "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"]
-PAGE = (420.0, 300.0)          # points: a small landscape page
 DPI = 150
 TILT = 1.5                     # degrees the "scanner" turns the sheet
-# the table: column x boundaries, row y boundaries (top-left origin, points) and cell texts
-XS = [30.0, 70.0, 250.0, 390.0]
-YS = [40.0, 70.0, 110.0, 150.0, 190.0]
-CELLS = [["№", "Мероприятие", "Срок"],
-         ["1", "Создание центра", "2021 год"],
-         ["2", "Проведение конкурса", "ежегодно"],
-         ["3", "Обучение педагогов", "декабрь 2022"]]
 PARAGRAPH = ["Министерство образования и науки", "Калужской области приказывает",
              "утвердить план мероприятий", "на 2021 год"]
 
 
-def _font() -> Optional[str]:
-    return next((f for f in FONT_FILES if Path(f).exists()), None)
-
-
 def _draw(path: Path, table: bool, lines: list[str]) -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(TTFont("OCRTest", _font()))
     w, h = PAGE
     c = canvas.Canvas(str(path), pagesize=PAGE)
-    c.setFont("OCRTest", 11)
+    c.setFont(register_font("OCRTest"), 11)
     if table:
         c.setLineWidth(1)
-        for y in YS:
-            c.line(XS[0], h - y, XS[-1], h - y)
-        for x in XS:
-            c.line(x, h - YS[0], x, h - YS[-1])
-        for r, row in enumerate(CELLS):
-            for k, text in enumerate(row):
-                c.drawString(XS[k] + 5, h - YS[r] - 20, text)
+        draw_table(c, h)
     for i, text in enumerate(lines):
         c.drawString(40, h - 60 - 22 * i, text)
     c.save()
@@ -90,7 +66,7 @@ def _blank_scan(dst: Path) -> None:
 
 @pytest.fixture(scope="module")
 def scans(tmp_path_factory) -> dict[str, Path]:
-    if _font() is None:
+    if cyrillic_font() is None:
         pytest.skip("no TrueType font with Cyrillic glyphs")
     d = tmp_path_factory.mktemp("scans")
     _draw(d / "table.pdf", True, [])
@@ -197,7 +173,6 @@ def test_upside_down_scan_is_turned_and_flagged(scans):
 def _turned_scan(src: Path, dst: Path, turn: int) -> None:
     """``src`` page 1 as an image-only PDF turned by ``turn`` degrees (a sheet fed sideways)."""
     import pypdfium2 as pdfium
-    from PIL import Image
 
     pdf = pdfium.PdfDocument(str(src))
     img = pdf[0].render(scale=DPI / 72).to_pil().convert("L")

@@ -11,38 +11,21 @@ from __future__ import annotations
 import io
 import shutil
 from pathlib import Path
-from typing import Optional
 
 import numpy as np
 import pytest
 
 from extractors.grid import PageLayout, Word
+from tests.drawing import CELLS, PAGE, XS, YS, cyrillic_font, draw_table, register_font
 
-FONT_FILES = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-              "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
-              "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"]
-PAGE = (420.0, 300.0)
 DPI = 150
-XS = [30.0, 70.0, 250.0, 390.0]
-YS = [40.0, 70.0, 110.0, 150.0, 190.0]
-CELLS = [["№", "Мероприятие", "Срок"],
-         ["1", "Создание центра", "2021 год"],
-         ["2", "Проведение конкурса", "ежегодно"],
-         ["3", "Обучение педагогов", "декабрь 2022"]]
 GARBAGE = {"Мероприятие": "Ме|ро1прнят", "Создание": "Сз0дан!е", "центра": "цеи1р,а",
            "Проведение": "Пр0вед.ен", "конкурса": "к0нкур;са", "Обучение": "0бу4ен!е",
            "педагогов": "пе,да1ог", "ежегодно": "еж3год!о", "декабрь": "дек4брь!", "Срок": "Ср0к!"}
 
 
-def _font() -> Optional[str]:
-    return next((f for f in FONT_FILES if Path(f).exists()), None)
-
-
 def _register() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    pdfmetrics.registerFont(TTFont("LayerTest", _font()))
+    register_font("LayerTest")
 
 
 def _table_image(angle: float) -> np.ndarray:
@@ -55,13 +38,7 @@ def _table_image(angle: float) -> np.ndarray:
     w, h = PAGE
     c = canvas.Canvas(buf, pagesize=PAGE)
     c.setFont("LayerTest", 11)
-    for y in YS:
-        c.line(XS[0], h - y, XS[-1], h - y)
-    for x in XS:
-        c.line(x, h - YS[0], x, h - YS[-1])
-    for r, row in enumerate(CELLS):
-        for k, text in enumerate(row):
-            c.drawString(XS[k] + 5, h - YS[r] - 20, text)
+    draw_table(c, h)
     c.save()
     pdf = pdfium.PdfDocument(buf.getvalue())
     img = pdf[0].render(scale=DPI / 72).to_pil().convert("L")
@@ -97,7 +74,7 @@ def _hidden_layer_pdf(dst: Path, angle: float = 0.7, garbage: bool = False) -> N
 
 @pytest.fixture(scope="module")
 def layer_pdfs(tmp_path_factory) -> dict[str, Path]:
-    if _font() is None:
+    if cyrillic_font() is None:
         pytest.skip("no TrueType font with Cyrillic glyphs")
     _register()
     d = tmp_path_factory.mktemp("layer")

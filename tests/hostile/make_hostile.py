@@ -38,6 +38,7 @@ if str(ROOT) not in sys.path:          # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from tests.docx_factory import make_docx  # noqa: E402
+from tests.drawing import register_font  # noqa: E402
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 HEADER = ["№ п/п", "Наименование мероприятия", "Ответственный исполнитель", "Срок реализации",
@@ -61,7 +62,6 @@ HOSTILE_TEXTS = [
     "\" onmouseover=\"alert(1)",
     "Robert'); DELETE FROM activities WHERE ('1'='1",
 ]
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 @dataclass
@@ -208,12 +208,9 @@ def roadmap_pdf_bytes(tmp: Path, rows=ROWS, encrypt: Optional[str] = None) -> by
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    if "HostileSans" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("HostileSans", str(FONT)))
+    register_font("HostileSans")
     style = ParagraphStyle("h", fontName="HostileSans", fontSize=9, leading=11)
     cell = ParagraphStyle("c", fontName="HostileSans", fontSize=8, leading=10)
     story = [Paragraph(_esc(t), style) for t in BEFORE] + [Spacer(1, 10)]

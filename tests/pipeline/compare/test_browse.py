@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.compare.browse import FTS_TABLE, canned_queries, datasette_metadata, make_datasette, prepare_fts, sqlite_path
+from pipeline.compare.browse import canned_queries, datasette_metadata, make_datasette, prepare_fts, sqlite_path
 from tests.pipeline.compare.five_regions import shared_five_region_db
 
 
