@@ -92,21 +92,19 @@ def add_list(document, abstract_id: int, levels: Sequence[str], num_ids: Sequenc
 def number_paragraph(paragraph, num_id: int, ilvl: Optional[int] = 0) -> None:
     """Give a python-docx paragraph ``w:numPr`` (automatic numbering, no digits in the text)."""
     ppr = paragraph._p.get_or_add_pPr()
-    numpr = OxmlElement("w:numPr")
-    if ilvl is not None:
-        lvl = OxmlElement("w:ilvl")
-        lvl.set(qn("w:val"), str(ilvl))
-        numpr.append(lvl)
-    nid = OxmlElement("w:numId")
-    nid.set(qn("w:val"), str(num_id))
-    numpr.append(nid)
+    numpr = _num_pr(num_id, ilvl)
     ppr.insert(0, numpr) if ppr.find(qn("w:pStyle")) is None else ppr.find(qn("w:pStyle")).addnext(numpr)
 
 
 def number_style(document, style_name: str, num_id: int, ilvl: Optional[int] = None) -> str:
     """Tie a paragraph style to a list (style-linked numbering); returns the style id."""
     style = document.styles[style_name]
-    ppr = style.element.get_or_add_pPr()
+    style.element.get_or_add_pPr().insert(0, _num_pr(num_id, ilvl))
+    return style.style_id
+
+
+def _num_pr(num_id: int, ilvl: Optional[int]):
+    """A ``w:numPr`` element: list ``num_id`` at level ``ilvl`` (no ``w:ilvl`` when None)."""
     numpr = OxmlElement("w:numPr")
     if ilvl is not None:
         lvl = OxmlElement("w:ilvl")
@@ -115,5 +113,4 @@ def number_style(document, style_name: str, num_id: int, ilvl: Optional[int] = N
     nid = OxmlElement("w:numId")
     nid.set(qn("w:val"), str(num_id))
     numpr.append(nid)
-    ppr.insert(0, numpr)
-    return style.style_id
+    return numpr
