@@ -61,39 +61,35 @@ DTD_SCAN_BYTES = 64 * 1024               # head of each XML part searched for <!
 REFUSED_PAGE = "ocr refused"             # flag prefix of a page not OCR'd because of a budget
 BLANK_PAGE = "blank page (no text, no ink): not OCR'd"
 
-# field name -> (environment variable, unit for messages)
-ENV = {
-    "max_bytes": ("ROADMAPS_MAX_BYTES", "bytes"),
-    "max_pages": ("ROADMAPS_MAX_PAGES", "pages"),
-    "max_page_area": ("ROADMAPS_MAX_PAGE_AREA", "m²"),
-    "max_pixels": ("ROADMAPS_MAX_PIXELS", "pixels"),
-    "max_unzipped_bytes": ("ROADMAPS_MAX_UNZIPPED_BYTES", "bytes"),
-    "max_zip_ratio": ("ROADMAPS_MAX_ZIP_RATIO", ""),
-    "max_zip_members": ("ROADMAPS_MAX_ZIP_MEMBERS", "members"),
-    "max_table_cols": ("ROADMAPS_MAX_TABLE_COLS", "columns"),
-    "ocr_page_timeout": ("ROADMAPS_OCR_PAGE_TIMEOUT", "s"),
-    "doc_timeout": ("ROADMAPS_DOC_TIMEOUT", "s"),
-    "max_memory_mb": ("ROADMAPS_MAX_MEMORY_MB", "MB"),
-    "isolate": ("ROADMAPS_ISOLATE", ""),
+# budget -> unit for messages; the setting of the same name (``roadmaps_settings``) holds its
+# environment variable and its default
+UNITS = {
+    "max_bytes": "bytes", "max_pages": "pages", "max_page_area": "m²", "max_pixels": "pixels",
+    "max_unzipped_bytes": "bytes", "max_zip_ratio": "", "max_zip_members": "members",
+    "max_table_cols": "columns", "ocr_page_timeout": "s", "doc_timeout": "s", "max_memory_mb": "MB",
+    "isolate": "",
 }
+# budget -> (environment variable, unit)
+ENV = {f: (roadmaps_settings.env_name(f), unit) for f, unit in UNITS.items()}
+_D = roadmaps_settings.default
 
 
 @dataclass(frozen=True)
 class Limits:
     """Every budget of one document (see the module docstring for the variables)."""
 
-    max_bytes: int = 100 * MB
-    max_pages: int = 500
-    max_page_area: float = 2.0
-    max_pixels: int = 50_000_000
-    max_unzipped_bytes: int = 256 * MB
-    max_zip_ratio: float = 200.0
-    max_zip_members: int = 5000
-    max_table_cols: int = 200
-    ocr_page_timeout: float = 30.0
-    doc_timeout: float = 600.0
-    max_memory_mb: int = 4096
-    isolate: bool = True
+    max_bytes: int = _D("max_bytes")
+    max_pages: int = _D("max_pages")
+    max_page_area: float = _D("max_page_area")
+    max_pixels: int = _D("max_pixels")
+    max_unzipped_bytes: int = _D("max_unzipped_bytes")
+    max_zip_ratio: float = _D("max_zip_ratio")
+    max_zip_members: int = _D("max_zip_members")
+    max_table_cols: int = _D("max_table_cols")
+    ocr_page_timeout: float = _D("ocr_page_timeout")
+    doc_timeout: float = _D("doc_timeout")
+    max_memory_mb: int = _D("max_memory_mb")
+    isolate: bool = _D("isolate")
 
     @classmethod
     def from_env(cls, environ: Optional[dict] = None) -> "Limits":

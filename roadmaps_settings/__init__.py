@@ -95,6 +95,11 @@ def env_name(field: str) -> str:
     return PREFIX + field.upper()
 
 
+def default(field: str) -> Any:
+    """The default of a setting (the one place defaults are written)."""
+    return Settings.model_fields[field].default
+
+
 _WORDS = {"int_parsing": "is not a whole number", "int_from_float": "is not a whole number",
           "int_type": "is not a whole number", "float_parsing": "is not a number",
           "float_type": "is not a number", "bool_parsing": "is not a yes/no value (use 1 or 0)",

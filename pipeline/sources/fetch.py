@@ -56,15 +56,12 @@ T = TypeVar("T")
 # look-up off, asyncio.run() does not wait for it (it waits for its default executor only).
 _DNS_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="roadmaps-dns")
 
-# setting -> (environment variable, default)
-ENV = {
-    "max_bytes": ("ROADMAPS_MAX_BYTES", 100 * 1024 * 1024),
-    "timeout": ("ROADMAPS_FETCH_TIMEOUT", 30.0),
-    "deadline": ("ROADMAPS_FETCH_DEADLINE", 300.0),
-    "retries": ("ROADMAPS_FETCH_RETRIES", 3),
-    "max_redirects": ("ROADMAPS_FETCH_MAX_REDIRECTS", 5),
-    "allow_private": ("ROADMAPS_FETCH_ALLOW_PRIVATE", False),
-}
+# fetch limit -> its setting in ``roadmaps_settings`` (which holds the variable and the default)
+SETTING = {"max_bytes": "max_bytes", "timeout": "fetch_timeout", "deadline": "fetch_deadline",
+           "retries": "fetch_retries", "max_redirects": "fetch_max_redirects",
+           "allow_private": "fetch_allow_private"}
+# fetch limit -> (environment variable, default)
+ENV = {k: (roadmaps_settings.env_name(f), roadmaps_settings.default(f)) for k, f in SETTING.items()}
 DEFAULT_MAX_BYTES = ENV["max_bytes"][1]
 DEFAULT_TIMEOUT = ENV["timeout"][1]
 DEFAULT_RETRIES = ENV["retries"][1]
@@ -76,10 +73,10 @@ DEFAULT_BACKOFF = 0.5           # seconds before the first retry; doubles each t
 def _configured() -> dict[str, Any]:
     """The fetch limits from ``roadmaps_settings`` (``BadSetting`` naming a bad variable)."""
     try:
-        s = roadmaps_settings.load(need=[env[len("ROADMAPS_"):].lower() for env, _d in ENV.values()])
+        s = roadmaps_settings.load(need=list(SETTING.values()))
     except roadmaps_settings.SettingsError as e:
         raise BadSetting(str(e)) from None
-    return {name: getattr(s, env[len("ROADMAPS_"):].lower()) for name, (env, _default) in ENV.items()}
+    return {name: getattr(s, field) for name, field in SETTING.items()}
 
 
 @dataclass(frozen=True)
@@ -91,7 +88,7 @@ class FetchLimits:
     deadline: float = ENV["deadline"][1]      # the whole fetch: DNS, connect, reads, redirects, retries
     retries: int = DEFAULT_RETRIES
     max_redirects: int = ENV["max_redirects"][1]
-    allow_private: bool = False
+    allow_private: bool = ENV["allow_private"][1]
     backoff: float = DEFAULT_BACKOFF
 
     @classmethod
