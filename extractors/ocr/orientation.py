@@ -8,40 +8,23 @@ from typing import Optional
 import cv2
 import numpy as np
 
-from extractors import limits
 from extractors.grid import Word
 from extractors.ocr.settings import TESS_CONFIG, TESS_LANG
-from extractors.ocr.words import _tesseract_env, _tesseract_words, mean_confidence
+from extractors.ocr.engine import osd
+from extractors.ocr.words import _tesseract_words, mean_confidence
 
 
 def osd_turn(grey: np.ndarray) -> Optional[int]:
     """Clockwise degrees Tesseract OSD says the page is turned; None when it cannot tell."""
-    import pytesseract
-
-    _tesseract_env()
-    try:
-        osd = pytesseract.image_to_osd(grey, config="--psm 0",
-                                       output_type=pytesseract.Output.DICT)
-    except pytesseract.TesseractError:   # too few characters, or no osd.traineddata
+    found = osd(grey)
+    if found is None or found[1] < 1.0:
         return None
-    if float(osd.get("orientation_conf", 0)) < 1.0:
-        return None
-    return int(osd.get("rotate", 0)) % 360
+    return found[0]
 
 
 def detect_rotation(grey: np.ndarray) -> int:
     """Clockwise degrees (0/90/180/270) Tesseract OSD says the page is turned; 0 if unsure."""
-    import pytesseract
-
-    _tesseract_env()
-    try:
-        osd = pytesseract.image_to_osd(grey, config="--psm 0", timeout=limits.tesseract_timeout(),
-                                       output_type=pytesseract.Output.DICT)
-    except pytesseract.TesseractError:   # too few characters, or no osd.traineddata
-        return 0
-    if float(osd.get("orientation_conf", 0)) < 1.0:
-        return 0
-    return int(osd.get("rotate", 0)) % 360
+    return osd_turn(grey) or 0
 
 
 def _probe_confidence(grey: np.ndarray) -> float:

@@ -10,7 +10,7 @@ import numpy as np
 
 from extractors import image_prep
 from extractors.grid import PageLayout, Segment
-from extractors.ocr.settings import ERASE_PAD, H_LINE_MIN_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, TOLERANT_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
+from extractors.ocr.settings import ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, TOLERANT_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
 from extractors.ocr.image import binarise
 
 
@@ -70,6 +70,7 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
                   grey: Optional[np.ndarray] = None) -> tuple[list[Segment], np.ndarray]:
     """Ruling segments in points, and the mask of line pixels (to erase before OCR)."""
     horiz, vert = _line_masks(ink, dpi, grey)
+    horiz = drop_floating_horizontal(horiz, vert, dpi)
     if grey is not None:      # scan path: letter stems of stacked text lines are no rules
         vert = image_prep.drop_floating_short(vert, horiz, dpi, V_FLOATING_MAX_INCH, V_ONE_END_MAX_INCH)
         # short borders of low rows: from the ink itself, against the rules at their own
@@ -85,6 +86,38 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
         horiz = cv2.erode(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
         vert = cv2.erode(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
     return segs, cv2.bitwise_or(horiz, vert)
+
+
+def drop_floating_horizontal(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> np.ndarray:
+    """Horizontal pieces shorter than ``H_FLOATING_MAX_INCH`` that meet no vertical rule removed.
+
+    A blurred or bold text line can pass the ridge test over an inch or so (the letters run
+    together); it floats inside a cell. A table rule meets a column rule at an end, or lies on
+    one line with a piece that does (a photocopy break leaves such pieces), so those stay.
+    """
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(horiz, connectivity=8)
+    if n <= 1:
+        return horiz
+    near = cv2.dilate(vert, np.ones((9, 9), np.uint8)) > 0
+    max_len = int(H_FLOATING_MAX_INCH * dpi)
+    anchored_y: list[float] = []
+    floating: list[int] = []
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if w >= max_len or near[y:y + h, x:x + w].any():
+            anchored_y.append(y + h / 2.0)
+        else:
+            floating.append(i)
+    out = horiz
+    for i in floating:
+        x, y, w, h, _ = stats[i]
+        yc = y + h / 2.0
+        if any(abs(yc - a) <= 3 for a in anchored_y):
+            continue
+        if out is horiz:
+            out = horiz.copy()
+        out[labels == i] = 0
+    return out
 
 
 def erase_lines(grey: np.ndarray, line_mask: np.ndarray) -> np.ndarray:

@@ -20,6 +20,7 @@ V_LINE_MIN_INCH = 0.25       # ... a vertical one this long (taller than capital
 TOLERANT_GAIN = 1.3          # clean page: the gap-tolerant rule search must find this many times the cells
 V_FLOATING_MAX_INCH = 1.5    # a vertical line shorter than this must touch a horizontal one (stacked stems of
                              # left-aligned lines in a cell make dashed "rules" near an inch long)
+H_FLOATING_MAX_INCH = 1.5    # a horizontal piece shorter than this must meet a vertical rule (blurred text lines)
 V_ONE_END_MAX_INCH = 0.45    # ... and one shorter than this must touch horizontal lines at both ends
 SHORT_V_INCH = 0.08          # ... or this long when both its ends touch horizontal lines (low rows)
 LINE_MAX_THICK_INCH = 0.06   # ... and at most this thick

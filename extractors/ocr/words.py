@@ -3,23 +3,21 @@ and missed text read again (Russian, then English for Latin names and Roman nume
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Iterable
 
 import cv2
 import numpy as np
 
-from extractors import limits
 from extractors.grid import Word
 from extractors.ocr.settings import CYR_WORD_RE, DIGITS_RE, EDGE_NOISE, LATIN_MIN_CONF, LATIN_WORD_RE, MAX_RECHECK, MISSED_MIN_CONF, NOISE_CONFIDENCE, RECHECK_BELOW, RECHECK_CONFIG, RECHECK_MARGIN, RENDER_DPI, ROMAN_RE, SHORT_RECHECK_BELOW, TESS_CONFIG, TESS_LANG
+from extractors.ocr.engine import PxWord, tesseract_env, tesseract_words
 from extractors.ocr.image import binarise
 from normalizers.ocr_fixes import fix_latin_lookalikes
 
 
 def _tesseract_env() -> None:
-    # one thread per Tesseract process: pages run in parallel instead (measured faster)
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    tesseract_env()
 
 
 def _is_noise(text: str, conf: float) -> bool:
@@ -30,33 +28,11 @@ def _is_noise(text: str, conf: float) -> bool:
     return conf < NOISE_CONFIDENCE or set(text) <= set("|!'`\"_~.,:;")
 
 
-@dataclass
-class _PxWord:
-    """A Tesseract word in pixels of the analysed image."""
-
-    text: str
-    x: int
-    y: int
-    w: int
-    h: int
-    conf: float
+_PxWord = PxWord
 
 
 def _tesseract_words(img: np.ndarray, lang: str, config: str) -> list[_PxWord]:
-    import pytesseract
-
-    _tesseract_env()
-    data = pytesseract.image_to_data(img, lang=lang, config=config, timeout=limits.tesseract_timeout(),
-                                     output_type=pytesseract.Output.DICT)
-    out = []
-    for text, conf, x, y, w, h in zip(data["text"], data["conf"], data["left"], data["top"],
-                                      data["width"], data["height"]):
-        c = float(conf)
-        if c < 0 or not str(text).strip():
-            continue
-        out.append(_PxWord(str(text).strip(), int(x), int(y), int(w), int(h),
-                           max(0.0, min(1.0, c / 100.0))))
-    return out
+    return tesseract_words(img, lang, config)
 
 
 def _is_suspicious(w: _PxWord) -> bool:
