@@ -27,11 +27,13 @@ def text_lines(words: Sequence[Word]) -> list[list[Word]]:
     """Group words into lines (top to bottom), each sorted left to right."""
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
-        h = max(1.0, w.bottom - w.top)
         cy = (w.top + w.bottom) / 2
         if lines:
             last = lines[-1]
             ly = sum((x.top + x.bottom) / 2 for x in last) / len(last)
+            # a dash or a dot is only as high as its stroke (OCR boxes): the line's words set
+            # the tolerance too, or "(далее — РКЦ)" breaks at its dash
+            h = max(1.0, w.bottom - w.top, max(x.bottom - x.top for x in last))
             if abs(cy - ly) < LINE_TOL_RATIO * h:
                 last.append(w)
                 continue

@@ -50,3 +50,12 @@ def test_year_range_wrapped_at_its_dash_is_rejoined():
     assert cell_text(ws, right=30) == "2021-2023"
     ws = words([(0, 0, "предприятия-"), (12, 0, "партнеры")])
     assert cell_text(ws, right=70) == "предприятия-\nпартнеры"
+
+
+def test_a_dash_with_a_stroke_high_box_stays_on_its_line():
+    # OCR boxes are as high as the ink: a dash is a point high, a capital-only word lower
+    # than one with brackets; "(далее — РКЦ), ГАУ" is one line all the same
+    ws = [Word("(далее", 0, 212.4, 25, 220.3), Word("—", 26, 215.6, 32, 216.4),
+          Word("РКЦ),", 33, 212.0, 50, 220.3), Word("ГАУ", 52, 212.4, 65, 218.5),
+          Word("Россия)»", 0, 201.6, 30, 209.9)]
+    assert [[w.text for w in ln] for ln in text_lines(ws)] == [["Россия)»"], ["(далее", "—", "РКЦ),", "ГАУ"]]
