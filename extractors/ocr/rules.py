@@ -10,7 +10,7 @@ import numpy as np
 
 from extractors import image_prep
 from extractors.grid import PageLayout, Segment
-from extractors.ocr.settings import ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, TOLERANT_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
+from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, TOLERANT_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
 from extractors.ocr.image import binarise
 
 
@@ -70,6 +70,9 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
                   grey: Optional[np.ndarray] = None) -> tuple[list[Segment], np.ndarray]:
     """Ruling segments in points, and the mask of line pixels (to erase before OCR)."""
     horiz, vert = _line_masks(ink, dpi, grey)
+    text_ink = ink if grey is None else binarise(grey)
+    horiz, vert = (bridge_breaks(horiz, vert, text_ink, dpi, True),
+                   bridge_breaks(vert, horiz, text_ink, dpi, False))
     horiz = drop_floating_horizontal(horiz, vert, dpi)
     if grey is not None:      # scan path: letter stems of stacked text lines are no rules
         vert = image_prep.drop_floating_short(vert, horiz, dpi, V_FLOATING_MAX_INCH, V_ONE_END_MAX_INCH)
@@ -86,6 +89,47 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
         horiz = cv2.erode(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
         vert = cv2.erode(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
     return segs, cv2.bitwise_or(horiz, vert)
+
+
+def bridge_breaks(mask: np.ndarray, other: np.ndarray, ink: np.ndarray, dpi: int,
+                  horizontal: bool) -> np.ndarray:
+    """Collinear rule pieces joined across a break that lies inside a cell.
+
+    A rule stops only where it meets a crossing rule (a merged cell leaves a gap from one
+    crossing to the next). A gap with an end away from any crossing rule is a break of the
+    copy (toner gap, faded stretch): it is bridged when it is at most ``BRIDGE_MAX_INCH`` long
+    and mostly paper on the line (no text runs through a rule).
+    """
+    m, o, k = (mask, other, ink) if horizontal else (mask.T, other.T, ink.T)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
+    if n <= 2:
+        return mask
+    near = cv2.dilate(o, np.ones((9, 9), np.uint8)) > 0
+    pieces = sorted((int(y + h // 2), int(x), int(x + w)) for x, y, w, h, _ in stats[1:n])
+    max_gap = int(BREAK_MAX_INCH * dpi)
+    out = None
+    for i, (y, x0, x1) in enumerate(pieces):
+        best = None
+        for y2, a0, a1 in pieces[i + 1:]:
+            if y2 - y > 3:
+                break
+            if a0 >= x1 and a0 - x1 <= max_gap and (best is None or a0 < best[1]):
+                best = (y2, a0)
+        if best is None:
+            continue
+        y2, a0 = best
+        yc = (y + y2) // 2
+        rows = slice(max(0, yc - 2), yc + 3)
+        if near[rows, max(0, x1 - 2):x1 + 1].any() and near[rows, a0:a0 + 3].any():
+            continue                               # from crossing to crossing: a merged cell
+        if k[max(0, yc - 1):yc + 2, x1:a0].any(axis=0).mean() > BREAK_MAX_INK:
+            continue                               # text through the gap
+        if out is None:
+            out = m.copy()
+        cv2.line(out, (x1, yc), (a0, yc), 255, 1)
+    if out is None:
+        return mask
+    return out if horizontal else out.T.copy()
 
 
 def drop_floating_horizontal(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> np.ndarray:
