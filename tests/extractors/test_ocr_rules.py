@@ -26,3 +26,47 @@ def test_a_long_rule_missed_by_the_tolerant_search_is_added_and_erased():
 def test_nothing_to_add_keeps_the_tolerant_result():
     tolerant = ([Segment(100, 10, 100, 500)], np.zeros((10, 10), np.uint8))
     assert with_long_rules(tolerant, ([Segment(101, 10, 101, 480)], np.zeros((10, 10), np.uint8)), DPI, K) is tolerant
+
+
+def _grid(h: int = 400, w: int = 600) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of a two-row table: horizontal rules at y 50/200/350, verticals at x 50/300/550."""
+    horiz, vert = np.zeros((h, w), np.uint8), np.zeros((h, w), np.uint8)
+    for y in (50, 200, 350):
+        horiz[y, 50:551] = 255
+    for x in (50, 300, 550):
+        vert[50:351, x] = 255
+    return horiz, vert
+
+
+def test_a_break_inside_a_row_is_bridged_but_a_merged_cell_is_not():
+    from extractors.ocr.rules import bridge_breaks
+
+    horiz, vert = _grid()
+    vert[100:130, 550] = 0                 # a photocopy break in the right border (inside a row)
+    vert[205:345, 300] = 0                 # the second row is one merged cell: gap crossing to crossing
+    ink = np.zeros_like(vert)
+    out = bridge_breaks(vert, horiz, ink, DPI, False)
+    assert out[100:130, 550].all()
+    assert not out[210:340, 300].any()
+
+
+def test_a_break_with_text_through_it_stays_open():
+    from extractors.ocr.rules import bridge_breaks
+
+    horiz, vert = _grid()
+    vert[100:130, 550] = 0
+    ink = np.zeros_like(vert)
+    ink[95:135, 540:560] = 255             # a word written across the line
+    assert not bridge_breaks(vert, horiz, ink, DPI, False)[100:130, 550].any()
+
+
+def test_a_short_floating_horizontal_piece_is_no_rule():
+    from extractors.ocr.rules import drop_floating_horizontal
+
+    horiz, vert = _grid()
+    horiz[120, 100:250] = 255              # a blurred text line inside the first row
+    horiz[200, 320:420] = 0                # a broken rule: the piece 420-499 touches no column rule
+    horiz[200, 500:520] = 0                # but lies on one line with pieces that do
+    out = drop_floating_horizontal(horiz, vert, DPI)
+    assert not out[120].any()
+    assert out[200, 450] == 255 and out[50, 100] == 255
