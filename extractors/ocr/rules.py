@@ -10,7 +10,7 @@ import numpy as np
 
 from extractors import image_prep
 from extractors.grid import PageLayout, Segment
-from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, TOLERANT_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
+from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, TOLERANT_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
 from extractors.ocr.image import binarise
 
 
@@ -96,9 +96,11 @@ def bridge_breaks(mask: np.ndarray, other: np.ndarray, ink: np.ndarray, dpi: int
     """Collinear rule pieces joined across a break that lies inside a cell.
 
     A rule stops only where it meets a crossing rule (a merged cell leaves a gap from one
-    crossing to the next). A gap with an end away from any crossing rule is a break of the
-    copy (toner gap, faded stretch): it is bridged when it is at most ``BRIDGE_MAX_INCH`` long
-    and mostly paper on the line (no text runs through a rule).
+    crossing to the next; a table ends at a crossing and the next one may start on the same
+    line). A gap with both ends away from crossing rules is a break of the copy (toner gap, faded
+    stretch), and so is a gap of at most ``BREAK_SHORT_INCH`` next to a crossing: either is
+    bridged when it is at most ``BREAK_MAX_INCH`` long and mostly paper on the line (no text
+    runs through a rule).
     """
     m, o, k = (mask, other, ink) if horizontal else (mask.T, other.T, ink.T)
     n, _, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
@@ -106,7 +108,7 @@ def bridge_breaks(mask: np.ndarray, other: np.ndarray, ink: np.ndarray, dpi: int
         return mask
     near = cv2.dilate(o, np.ones((9, 9), np.uint8)) > 0
     pieces = sorted((int(y + h // 2), int(x), int(x + w)) for x, y, w, h, _ in stats[1:n])
-    max_gap = int(BREAK_MAX_INCH * dpi)
+    max_gap, short_gap = int(BREAK_MAX_INCH * dpi), int(BREAK_SHORT_INCH * dpi)
     out = None
     for i, (y, x0, x1) in enumerate(pieces):
         best = None
@@ -120,8 +122,9 @@ def bridge_breaks(mask: np.ndarray, other: np.ndarray, ink: np.ndarray, dpi: int
         y2, a0 = best
         yc = (y + y2) // 2
         rows = slice(max(0, yc - 2), yc + 3)
-        if near[rows, max(0, x1 - 2):x1 + 1].any() and near[rows, a0:a0 + 3].any():
-            continue                               # from crossing to crossing: a merged cell
+        at_crossing = int(near[rows, max(0, x1 - 2):x1 + 1].any()) + int(near[rows, a0:a0 + 3].any())
+        if at_crossing == 2 or (at_crossing == 1 and a0 - x1 > short_gap):
+            continue       # crossing to crossing: a merged cell; from one crossing on: the rule ends
         if k[max(0, yc - 1):yc + 2, x1:a0].any(axis=0).mean() > BREAK_MAX_INK:
             continue                               # text through the gap
         if out is None:

@@ -20,7 +20,9 @@ V_LINE_MIN_INCH = 0.25       # ... a vertical one this long (taller than capital
 TOLERANT_GAIN = 1.3          # clean page: the gap-tolerant rule search must find this many times the cells
 V_FLOATING_MAX_INCH = 1.5    # a vertical line shorter than this must touch a horizontal one (stacked stems of
                              # left-aligned lines in a cell make dashed "rules" near an inch long)
-BREAK_MAX_INCH = 0.5         # a break in a rule away from crossings is bridged up to this long ...
+BREAK_MAX_INCH = 0.15        # a break in a rule away from crossings is bridged up to this long (a toner gap;
+                             # two tables on one line are a text line or more apart) ...
+BREAK_SHORT_INCH = 0.06       # ... (a gap next to a crossing: only up to this long)
 BREAK_MAX_INK = 0.5          # ... when at most this share of it has ink on the line (else text runs there)
 H_FLOATING_MAX_INCH = 1.5    # a horizontal piece shorter than this must meet a vertical rule (blurred text lines)
 V_ONE_END_MAX_INCH = 0.45    # ... and one shorter than this must touch horizontal lines at both ends

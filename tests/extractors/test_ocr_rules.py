@@ -42,11 +42,11 @@ def test_a_break_inside_a_row_is_bridged_but_a_merged_cell_is_not():
     from extractors.ocr.rules import bridge_breaks
 
     horiz, vert = _grid()
-    vert[100:130, 550] = 0                 # a photocopy break in the right border (inside a row)
+    vert[100:120, 550] = 0                 # a photocopy break in the right border (inside a row)
     vert[205:345, 300] = 0                 # the second row is one merged cell: gap crossing to crossing
     ink = np.zeros_like(vert)
     out = bridge_breaks(vert, horiz, ink, DPI, False)
-    assert out[100:130, 550].all()
+    assert out[100:120, 550].all()
     assert not out[210:340, 300].any()
 
 
@@ -54,10 +54,10 @@ def test_a_break_with_text_through_it_stays_open():
     from extractors.ocr.rules import bridge_breaks
 
     horiz, vert = _grid()
-    vert[100:130, 550] = 0
+    vert[100:120, 550] = 0
     ink = np.zeros_like(vert)
     ink[95:135, 540:560] = 255             # a word written across the line
-    assert not bridge_breaks(vert, horiz, ink, DPI, False)[100:130, 550].any()
+    assert not bridge_breaks(vert, horiz, ink, DPI, False)[100:120, 550].any()
 
 
 def test_a_short_floating_horizontal_piece_is_no_rule():
@@ -70,3 +70,14 @@ def test_a_short_floating_horizontal_piece_is_no_rule():
     out = drop_floating_horizontal(horiz, vert, DPI)
     assert not out[120].any()
     assert out[200, 450] == 255 and out[50, 100] == 255
+
+
+def test_two_tables_on_one_line_are_not_joined():
+    from extractors.ocr.rules import bridge_breaks
+
+    horiz, vert = _grid()
+    vert[150:351, 50] = 0                  # the first table's left border stops at y 150 (its
+    vert[230:351, 50] = 255                # bottom rule lost there); the next table starts at 230
+    horiz[230, 50:551] = 255
+    out = bridge_breaks(vert, horiz, np.zeros_like(vert), DPI, False)
+    assert not out[160:220, 50].any()
