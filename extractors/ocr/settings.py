@@ -17,6 +17,7 @@ MAX_SKEW = 5.0               # degrees searched either side of level
 INK_BLANK_SHARE = 0.0015     # a page with less ink than this share of its pixels is blank
 H_LINE_MIN_INCH = 0.5        # a horizontal ruling line is at least this long (bold text runs are shorter) ...
 V_LINE_MIN_INCH = 0.25       # ... a vertical one this long (taller than capitals and brackets) ...
+TOLERANT_LENGTH_GAIN = 1.1    # ... or this many times the total rule length
 TOLERANT_GAIN = 1.3          # clean page: the gap-tolerant rule search must find this many times the cells
 V_FLOATING_MAX_INCH = 1.5    # a vertical line shorter than this must touch a horizontal one (stacked stems of
                              # left-aligned lines in a cell make dashed "rules" near an inch long)

@@ -81,3 +81,23 @@ def test_two_tables_on_one_line_are_not_joined():
     horiz[230, 50:551] = 255
     out = bridge_breaks(vert, horiz, np.zeros_like(vert), DPI, False)
     assert not out[160:220, 50].any()
+
+
+def test_faded_rules_of_a_clean_copy_are_found():
+    import cv2
+
+    from extractors.ocr.image import binarise
+    from extractors.ocr.rules import scan_segments
+
+    grey = np.full((1100, 1400), 255, np.uint8)
+    xs, ys = (100, 400, 700, 1000, 1300), (100, 300, 500, 700, 900)
+    for i, x in enumerate(xs):        # every other column rule faded to light grey
+        cv2.line(grey, (x, 100), (x, 900), 185 if i % 2 else 0, 2)
+    for y in ys:
+        cv2.line(grey, (100, y), (1300, y), 0, 2)
+    for y in ys[:-1]:                 # a little black "text" in each row
+        for x in xs[:-1]:
+            cv2.rectangle(grey, (x + 20, y + 30), (x + 200, y + 45), 0, -1)
+    segs, _ = scan_segments(grey, binarise(grey), DPI, K, prepared=False)
+    found = {round(s.x0 / K) for s in segs if not s.horizontal and s.bottom - s.top > 300 * K}
+    assert all(any(abs(f - x) <= 3 for f in found) for x in xs)
