@@ -27,14 +27,16 @@ Steps for one page (all pure NumPy/OpenCV on the rendered image, Tesseract for t
 7. on a grainy page the text image is smoothed (3x3 median, ``image_prep.remove_grain``),
    the lines are erased (they confuse Tesseract's layout analysis) and the page
    is OCR'd in Russian (``rus``, LSTM) with word boxes and confidences, and
-   doubtful short tokens are read again (``recheck_words``).
+   doubtful short tokens are read again (``recheck_words``). Tesseract runs through
+   its C API (``engine``: tesserocr, one engine per thread and language, Sauvola
+   thresholding), or through the ``tesseract`` command when tesserocr is missing.
 
 All coordinates are PDF points of the original page, top-left origin, in the
 deskewed frame, so ``extractors.ruled`` and ``extractors.borderless`` run on the
 OCR layout unchanged. Word text gets the word-local repairs of
 ``normalizers.ocr_fixes`` (Latin look-alikes, never anything that needs context).
 
-The steps live in ``settings``, ``image``, ``rules``, ``words`` and ``orientation``; this module
+The steps live in ``settings``, ``image``, ``rules``, ``engine``, ``words`` and ``orientation``; this module
 runs them for a page (``ocr_page_layout``) and for several pages (``ocr_page_layouts``).
 """
 
@@ -131,9 +133,10 @@ def ocr_page_layouts(path: str, page_nos: list[int], dpi: int = RENDER_DPI,
                      workers: int = WORKERS) -> list[PageLayout]:
     """OCR several pages of one PDF, ``workers`` pages at a time.
 
-    Threads suffice: the work is in the Tesseract processes (one thread each,
-    ``OMP_THREAD_LIMIT=1``) and in OpenCV, which releases the GIL; no process
-    pool, so this also runs inside daemonic workers (Prefect, Dask).
+    Threads suffice: the work is in Tesseract (tesserocr releases the GIL while it
+    recognises; each thread keeps its own engine; or the ``tesseract`` processes, one
+    thread each, ``OMP_THREAD_LIMIT=1``) and in OpenCV, which releases the GIL too; no
+    process pool, so this also runs inside daemonic workers (Prefect, Dask).
     """
     _tesseract_env()
     if workers <= 1 or len(page_nos) <= 1:
