@@ -114,3 +114,22 @@ def test_pull_verbose_shows_prefects_log_lines(good_and_broken):
     assert "| INFO    | Flow run" in output
     assert f"failed (open): {good_and_broken.parent / 'broken.pdf'}: " in output
     assert "documents: 1 loaded, 0 unchanged, 1 failed" in output
+
+
+def test_serves_run_processes_show_only_our_lines(tmp_path):
+    """The Prefect logging config `serve` hands to its run subprocesses (cli/prefect_logging.yml):
+    Prefect's own lines are dropped, the flow's summary and failure lines (logger ``flows``) pass."""
+    from cli.logs import PREFECT_LOGGING_YML
+
+    code = ("import flows.prefect_env, logging, prefect.main\n"
+            "logging.getLogger('prefect').error('prefect-error-line')\n"
+            "logging.getLogger('prefect.flow_runs').warning('flow-run-line')\n"
+            "logging.getLogger('flows.ingest').info('documents: 1 loaded')\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PREFECT_LOGGING_SETTINGS_PATH": str(PREFECT_LOGGING_YML),
+           "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=120)
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert "flows.ingest - documents: 1 loaded" in output
+    assert "prefect-error-line" not in output and "flow-run-line" not in output
