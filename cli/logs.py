@@ -122,7 +122,7 @@ def verbose_option() -> Any:
     """``--verbose`` / ``-v`` (repeatable), for the app and for the Prefect commands."""
     import typer
 
-    return typer.Option(0, "--verbose", "-v", count=True, help=VERBOSE_HELP)
+    return typer.Option(0, "--verbose", "-v", count=True, show_default=False, metavar="", help=VERBOSE_HELP)
 
 
 def quiet_option() -> Any:
