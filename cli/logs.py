@@ -10,8 +10,8 @@ puts on the root) never prints them a second time.
 
 Prefect's own console output (its loggers and the flow- and task-run loggers) is gated by
 ``PrefectConsoleGate``: ``pull``, ``serve`` and ``quarantine retry`` print their own summary and
-one line per failed document, and Prefect's lines only with ``--verbose``. The gate is a
-filter on Prefect's console handler, so the run logs still reach the Prefect API (the UI);
+one line per failed document, and Prefect's lines only with ``--verbose`` (or ``--debug``).
+The gate is a filter on Prefect's console handler, so the run logs still reach the Prefect API;
 ``prefect_logging_file`` is a Prefect logging config with the same filter for the flow-run
 subprocesses that ``serve`` starts.
 """
@@ -132,11 +132,13 @@ def quiet_option() -> Any:
 
 
 def configure(verbose: int, quiet: bool) -> None:
-    """Logging as ``-v`` / ``-q`` say, ``$ROADMAPS_LOG_LEVEL`` the default (the app callback)."""
+    """Logging as ``-v`` / ``-q`` say, ``$ROADMAPS_LOG_LEVEL`` the default (the app callback);
+    Prefect's lines (and the tracebacks of failed tasks) also with ``--debug``."""
     import roadmaps_settings
 
-    level = level_for(verbose, quiet, roadmaps_settings.load(need=("log_level",)).log_level)
-    setup_logging(level, show_prefect=level <= logging.INFO)
+    settings = roadmaps_settings.load(need=("log_level",))
+    level = level_for(verbose, quiet, settings.log_level)
+    setup_logging(level, show_prefect=level <= logging.INFO or settings.debug)
 
 
 def apply_verbosity(verbose: int, quiet: bool) -> None:

@@ -59,6 +59,19 @@ def test_one_handler_no_propagation_to_prefects_root_handler(capsys):
     assert capsys.readouterr().err.count("said once") == 1
 
 
+def test_prefects_lines_are_shown_with_verbose_or_debug_only():
+    import roadmaps_settings
+    from cli.logs import showing_prefect
+
+    configure(0, False)
+    assert not showing_prefect()
+    configure(1, False)
+    assert showing_prefect()
+    with roadmaps_settings.overridden(debug=True):
+        configure(0, False)
+        assert showing_prefect()
+
+
 def test_a_bad_log_level_setting_is_one_line():
     result = run("config", env={"ROADMAPS_LOG_LEVEL": "loud"})
     assert_refused(result, 2, "ROADMAPS_LOG_LEVEL='loud'", "'debug', 'info', 'warning' or 'error'")
