@@ -40,8 +40,8 @@ class _RoadmapsHandler(RichHandler):
 
 def _rich_handler(level: int) -> logging.Handler:
     handler = _RoadmapsHandler(console=console, level=level, show_time=level <= logging.DEBUG,
-                      show_path=level <= logging.DEBUG, markup=False, rich_tracebacks=False,
-                      omit_repeated_times=False)
+                               show_path=level <= logging.DEBUG, markup=False, rich_tracebacks=False,
+                               omit_repeated_times=False)
     handler.setFormatter(logging.Formatter("%(name)s: %(message)s" if level <= logging.DEBUG
                                            else "%(message)s"))
     return handler
