@@ -18,6 +18,7 @@ from __future__ import annotations
 import flows.prefect_env  # noqa: F401  (Prefect settings before Prefect is imported)
 
 import json
+import logging
 import os
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -39,6 +40,8 @@ from pipeline.sources.manifest import Manifest, SourceEntry, load_manifest, mani
 
 DEFAULT_WORKERS = 4
 REPORT_ARTIFACT_KEY = "roadmaps-ingest-report"
+
+log = logging.getLogger(__name__)   # shown by `roadmaps -v` and in `serve` runs (cli.logs)
 
 
 # ---- stage tasks: one Prefect task per stage, each a single library call -------------------
@@ -122,12 +125,14 @@ def ingest_document(entry: SourceEntry, db_url: str, fetch_options: dict) -> Ing
         sha = getattr(e, "sha256", None)
         quarantine_task(db_url, entry.location, sha, e.stage, e.reason)
         logger.error("%s", e)
+        log.info("failed (%s): %s: %s", e.stage, entry.location, e.reason)
         return IngestOutcome(source=entry.location, sha256=sha, status="failed",
                              stage=e.stage, error=str(e))
     except Exception as e:  # a bug, not bad input: still confined to this one document
         message = mask_secrets(f"{entry.location}: internal error: {type(e).__name__}: {e}")
         quarantine_task(db_url, entry.location, None, "internal", message)
         logger.exception("%s", message)
+        log.info("failed (internal): %s", message)
         return IngestOutcome(source=entry.location, sha256=None, status="failed",
                              stage="internal", error=message)
     logger.info("%s: %s (%d activities, %d flagged)", entry.location, outcome.status,
@@ -210,6 +215,8 @@ def ingest_sources(manifest_path: Optional[str] = None, db_url: Optional[str] = 
     publish_report(report, outcomes, report_path)
     logger.info("%d loaded, %d unchanged, %d failed", len(report["loaded"]),
                 len(report["unchanged"]), len(report["failed"]))
+    log.info("documents: %d loaded, %d unchanged, %d failed", len(report["loaded"]),
+             len(report["unchanged"]), len(report["failed"]))
     if fail_on_errors and report["failed"]:
         return Failed(message=f"{len(report['failed'])} of {len(outcomes)} documents failed",
                       data=report)

@@ -9,6 +9,7 @@ quarantine entry, so nothing half-written reaches the database.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Optional
@@ -22,6 +23,8 @@ from pipeline.isolation import extract_isolated
 from pipeline.store.db import get_engine, resolve_url, session_factory, upgrade
 from pipeline.records import DocumentRecord
 from pipeline.store.schema import Document, QuarantineEntry
+
+log = logging.getLogger(__name__)
 
 REQUIRED_ROLES = ("title",)
 PERIOD_SLACK_YEARS = 1
@@ -119,9 +122,10 @@ def quarantine(db_url: str, source: str, sha256: Optional[str], stage: str, erro
     with session_factory(db_url)() as s, s.begin():
         prev = s.scalars(select(QuarantineEntry).where(QuarantineEntry.source == source)
                          .order_by(QuarantineEntry.attempt.desc())).first()
+        attempt = (prev.attempt + 1) if prev else 1
         s.add(QuarantineEntry(source=source, sha256=sha256, stage=stage, error=error,
-                              created_at=datetime.now(timezone.utc),
-                              attempt=(prev.attempt + 1) if prev else 1))
+                              created_at=datetime.now(timezone.utc), attempt=attempt))
+    log.info("quarantined %s (stage %s, attempt %d)", source, stage, attempt)
 
 
 def resolve_quarantine(db_url: str, source: str) -> None:
@@ -130,6 +134,7 @@ def resolve_quarantine(db_url: str, source: str) -> None:
         for q in s.scalars(select(QuarantineEntry).where(QuarantineEntry.source == source,
                                                          QuarantineEntry.resolved.is_(False))):
             q.resolved = True
+            log.info("%s left the quarantine (entry %d resolved)", source, q.id)
 
 
 def list_quarantine(db_url: str, include_resolved: bool = False) -> list[dict]:

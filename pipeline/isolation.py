@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import multiprocessing
 import os
 import pickle
@@ -47,6 +48,8 @@ PRELOAD = ["extractors", "extractors.docx", "extractors.pdf", "extractors.ocr", 
            "extractors.borderless", "pdfplumber", "docx", "pypdfium2"]
 KILL_GRACE_S = 5.0        # after the kill, how long to wait for the child to be reaped
 RESULT_NAME = "result.pickle"
+
+log = logging.getLogger(__name__)
 
 
 def extract_isolated(path: str, limits: Optional[Limits] = None) -> ExtractedDocument:
@@ -188,6 +191,7 @@ def _kill_group(pid: int) -> None:
 def _outcome(result: str, exitcode: Optional[int], path: str, limits: Limits) -> ExtractedDocument:
     """The child's document, or its refusal re-raised here as an ExtractionError."""
     if exitcode is None:
+        log.info("%s: extraction worker killed after %g s (ROADMAPS_DOC_TIMEOUT)", path, limits.doc_timeout)
         raise budget.over_cap("extraction time", f"the worker was killed after {limits.doc_timeout:g} s",
                               "doc_timeout", limits.doc_timeout, "extract", path)
     if not os.path.exists(result):

@@ -3,6 +3,7 @@ the page each way."""
 
 from __future__ import annotations
 
+import logging
 from typing import Optional
 
 import cv2
@@ -13,6 +14,8 @@ from extractors.grid import Word
 from extractors.ocr.settings import TESS_CONFIG, TESS_LANG
 from extractors.ocr.words import _tesseract_env, _tesseract_words, mean_confidence
 
+log = logging.getLogger(__name__)
+
 
 def osd_turn(grey: np.ndarray) -> Optional[int]:
     """Clockwise degrees Tesseract OSD says the page is turned; None when it cannot tell."""
@@ -22,7 +25,8 @@ def osd_turn(grey: np.ndarray) -> Optional[int]:
     try:
         osd = pytesseract.image_to_osd(grey, config="--psm 0",
                                        output_type=pytesseract.Output.DICT)
-    except pytesseract.TesseractError:   # too few characters, or no osd.traineddata
+    except pytesseract.TesseractError as e:   # too few characters, or no osd.traineddata
+        log.debug("Tesseract OSD cannot tell the page's turn: %s", " ".join(str(e).split())[:200])
         return None
     if float(osd.get("orientation_conf", 0)) < 1.0:
         return None
