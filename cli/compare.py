@@ -83,10 +83,20 @@ def search_cmd(
     hits = search(url, query, wanted or None, limit=limit)
     if not hits:
         say(f"no activity matches {query!r}")
-    df = pd.DataFrame([h.as_dict() for h in hits], columns=[f.name for f in fields(SearchHit)])
     if fmt == "table":
-        df = df[TABLE_COLUMNS]
+        sys.stdout.write(text_table([[h.region_code, h.number, h.snippet] for h in hits], TABLE_COLUMNS))
+        return
+    df = pd.DataFrame([h.as_dict() for h in hits], columns=[f.name for f in fields(SearchHit)])
     sys.stdout.write(render(df, fmt).decode("utf-8"))
+
+
+def text_table(rows: List[List[Optional[str]]], header: List[str]) -> str:
+    """Plain left-aligned columns (the last one unpadded); '(no rows)' when empty."""
+    if not rows:
+        return "(no rows)\n"
+    cells = [header] + [["" if v is None else str(v) for v in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header) - 1)]
+    return "".join("  ".join([c.ljust(w) for c, w in zip(r, widths)] + [r[-1]]) + "\n" for r in cells)
 
 
 def report_cmd(

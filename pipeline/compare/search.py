@@ -99,7 +99,10 @@ def fts_query(query: str) -> str:
     for t in parse_query(query):
         if t.kind == "or":
             parts.append("OR")
-        elif t.kind == "prefix":
+            continue
+        if parts and parts[-1] != "OR":
+            parts.append("AND")   # FTS5 takes no implicit AND after a parenthesised group
+        if t.kind == "prefix":
             parts.append(_quote_fts(t.raw) + "*")
         else:
             alts = dict.fromkeys([_quote_fts(t.raw)] + ([_quote_fts(t.lemmas)] if t.lemmas else []))
@@ -153,6 +156,8 @@ def highlight(text_: str, terms: list[Term], width: int = SNIPPET_CHARS) -> str:
     if first is None:
         return ""
     marked = "".join(out) + text_[pos:]
+    if len(marked) <= width:
+        return marked
     start = max(0, first - width // 3)
     if start:
         start = marked.find(" ", start) + 1 or start
@@ -168,12 +173,8 @@ def _snippet(terms: list[Term], *fields: Optional[str]) -> str:
         marked = highlight(f or "", terms)
         if marked:
             return marked
-    return highlight_none(fields[0])
-
-
-def highlight_none(title: Optional[str]) -> str:
-    t = title or ""
-    return t if len(t) <= SNIPPET_CHARS else t[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
+    title = fields[0] or ""
+    return title if len(title) <= SNIPPET_CHARS else title[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def _sqlite_sql(regions: list[str]) -> str:
