@@ -1,7 +1,7 @@
 """The ``roadmaps`` Typer app, built in this one place from the command modules.
 
 Every command is a thin shell over one library function (the way sqlite-utils keeps its CLI):
-``cli.documents`` (ingest, export, db upgrade), ``cli.compare`` (compare, report, browse, themes),
+``cli.documents`` (ingest, export, db upgrade), ``cli.compare`` (compare, search, report, browse, themes),
 ``cli.flows`` (pull, serve: Prefect) and ``cli.quarantine``. Nothing adds commands elsewhere.
 Errors become one line and an exit code in ``cli.errors.RoadmapsGroup`` (2: usage, 1: failed
 work); ``--debug`` / ``ROADMAPS_DEBUG=1`` shows the traceback instead. Log records are shown
@@ -60,6 +60,7 @@ def global_options(
 app.command("ingest")(documents.ingest)
 app.command("export")(documents.export)
 app.command("compare")(compare.compare_cmd)
+app.command("search")(compare.search_cmd)
 app.command("report")(compare.report_cmd)
 app.command("browse")(compare.browse_cmd)
 app.command("themes")(compare.themes_cmd)

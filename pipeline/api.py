@@ -1,5 +1,5 @@
 """The Python API for notebooks and scripts: ingest files or folders, read documents and
-activities, compare regions — the functions the CLI commands are thin shells over.
+activities, compare regions, search — the functions the CLI commands are thin shells over.
 
     >>> from pipeline.api import ingest_files, activities_frame, compare_regions
     >>> outcomes = ingest_files(["data/raw"], db="sqlite:////tmp/roadmaps.db")
@@ -20,6 +20,8 @@ from pipeline.store.db import resolve_url
 
 if TYPE_CHECKING:  # pandas is imported only by the functions that return frames
     import pandas as pd
+
+    from pipeline.compare.search import SearchHit
 
 # file kinds a folder is searched for (the type itself is always decided from the bytes)
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".rtf", ".odt", ".html", ".htm")
@@ -139,6 +141,14 @@ def compare_regions(by: str = "theme", db: Optional[str] = None,
     return compare(resolve_url(db), by, regions)
 
 
+def search_activities(query: str, db: Optional[str] = None, regions: Optional[Iterable[str]] = None,
+                      limit: int = 50) -> list["SearchHit"]:
+    """Full-text search by lemma or raw word (``pipeline.compare.search``), best first."""
+    from pipeline.compare.search import search
+
+    return search(resolve_url(db), query, regions, limit=limit)
+
+
 __all__ = ["expand_paths", "expand_sources", "ingest_source", "ingest_files",
-           "documents", "activities_frame", "compare_regions",
+           "documents", "activities_frame", "compare_regions", "search_activities",
            "DOCUMENT_SUFFIXES", "IngestOutcome"]

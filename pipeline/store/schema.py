@@ -23,8 +23,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from pipeline.store.search_text import SEARCH_FIELDS, activity_lemmas
 
 
 class Base(DeclarativeBase):
@@ -121,6 +124,9 @@ class Activity(Base):
     bbox: Mapped[Optional[list[Any]]] = mapped_column(JSON, nullable=True)
     # analyst review: None | "accepted" | "not_activity" | "merged" (see pipeline.review.corrections)
     review_status: Mapped[Optional[str]] = mapped_column(String(16), nullable=True)
+    # lemmas of title, responsible and result for full-text search (pipeline.store.search_text),
+    # set on every insert and update below; indexed by activities_fts / search_tsv (migration 0011)
+    search_lemmas: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
 
     document: Mapped[Document] = relationship(back_populates="activities")
     section: Mapped[Optional[Section]] = relationship()
@@ -133,6 +139,13 @@ class Activity(Base):
     sub_items: Mapped[list["SubItem"]] = relationship(
         back_populates="activity", cascade="all, delete-orphan", order_by="SubItem.position"
     )
+
+
+@event.listens_for(Activity, "before_insert")
+@event.listens_for(Activity, "before_update")
+def _set_search_lemmas(_mapper, _connection, target: Activity) -> None:
+    """Keep ``search_lemmas`` in step with the text at load time and after every analyst edit."""
+    target.search_lemmas = activity_lemmas(getattr(target, f) for f in SEARCH_FIELDS)
 
 
 class Organisation(Base):
