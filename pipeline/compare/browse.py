@@ -127,7 +127,8 @@ def canned_queries() -> dict[str, dict]:
 
 def table_metadata() -> dict[str, dict]:
     return {
-        "documents": {"description": "One row per ingested document version (newest: superseded_by_id is null)."},
+        "documents": {"description": ("One row per ingested document version (newest: superseded_by_id is null; "
+                                      "the best file of a document: rendition_of_id is null)")},
         "activities": {"description": "Activities of the roadmap tables.", "fts_table": FTS_TABLE, "fts_pk": "id",
                        "searchable_columns": ["title", "responsible"]},
         "activity_facts": {"description": "One row per activity of the newest document versions, with region, "
