@@ -170,3 +170,26 @@ def test_migration_downgrades_and_upgrades_on_postgres(pg_url):
     url = resolve_url(pg_url)
     upgrade(url)
     _downgrade_and_upgrade_again(url)
+
+
+
+def test_a_rendition_loaded_while_another_is_uncommitted_waits_for_it(pg_url):
+    """PostgreSQL: two loads of one document's files at once never both leave their file canonical."""
+    import threading
+
+    from pipeline.store.load import load_document
+
+    url = resolve_url(pg_url)
+    upgrade(url)
+    factory = session_factory(url)
+    with factory() as first:
+        first.begin()
+        assert load_document(first, record("a.docx", "docx", "a"))[0] == "loaded"   # not committed yet
+        second = threading.Thread(target=load, args=(factory, record("b.docx", "docx", "b")))
+        second.start()
+        second.join(1.0)      # it waits for the first transaction (or has not reached the group yet)
+        first.commit()
+    second.join()
+    assert _pointers(url) == {"a.docx": None, "b.docx": "a.docx"}
+    (doc,) = _export(url)
+    assert doc["document"]["source"] == "a.docx"
