@@ -58,12 +58,15 @@ def identity(doc: Document) -> Optional[Identity]:
     return parts if all(parts) else None
 
 
-def _lock(session: Session, ident: Identity) -> None:
-    """PostgreSQL: serialise concurrent loads of one document's renditions (held until commit)."""
+def _lock(session: Session, idents: list[Optional[Identity]]) -> None:
+    """PostgreSQL: serialise concurrent loads of one document's renditions (held until commit;
+    taken in one global order, so two loads that each regroup two documents cannot deadlock)."""
     if session.get_bind().dialect.name != "postgresql":
         return   # SQLite: the load already holds the database's write lock
-    key = int.from_bytes(hashlib.sha256("|".join(ident).encode()).digest()[:8], "big", signed=True)
-    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+    keys = {int.from_bytes(hashlib.sha256("|".join(i).encode()).digest()[:8], "big", signed=True)
+            for i in idents if i is not None}
+    for key in sorted(keys):
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def _group(session: Session, ident: Identity) -> list[Document]:
@@ -79,7 +82,7 @@ def settle_group(session: Session, ident: Optional[Identity]) -> None:
     """Make the best current rendition of ``ident`` canonical and point the others to it."""
     if ident is None:
         return
-    _lock(session, ident)
+    _lock(session, [ident])
     group = _group(session, ident)
     if not group:
         return
@@ -96,6 +99,7 @@ def settle(session: Session, doc: Document, prev: Optional[Document] = None) -> 
     different identity, or none.
     """
     session.flush()
+    _lock(session, [identity(doc), identity(prev) if prev is not None else None])
     doc.rendition_of_id = None
     if prev is not None:
         for d in session.scalars(select(Document).where(Document.rendition_of_id == prev.id,
