@@ -23,12 +23,13 @@ from pipeline.errors import UsageError
 
 def summary_table(outcomes) -> Table:
     t = Table(title="Ingest summary")
-    for col in ("source", "status", "activities", "flagged", "detail"):
+    for col in ("source", "status", "activities", "flagged"):
         t.add_column(col)
+    t.add_column("detail", overflow="fold")
     for o in outcomes:
         style = {"loaded": "green", "unchanged": "cyan", "failed": "red"}[o.status]
         t.add_row(esc(o.source), f"[{style}]{o.status}[/]", str(o.n_activities), str(o.n_flagged),
-                  esc(o.error))
+                  esc(o.error or o.rendition_message))
     return t
 
 
@@ -48,7 +49,8 @@ def ingest(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Documents ingested at once "
                                 "(processes; each document is its own transaction)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON list on stdout, an entry per file "
-                                 "(source, status, stage, error, activities, flagged, seconds)."),
+                                 "(source, status, stage, error, activities, flagged, seconds, rendition_of: the "
+                                 "file of the same document used instead of this one, renditions, note)."),
 ) -> None:
     """Extract, normalise and load documents; unchanged bytes are skipped.
 
@@ -59,6 +61,7 @@ def ingest(
     Example: roadmaps ingest data/raw --workers 4
     """
     from pipeline.api import expand_sources
+    from pipeline.ingest import refresh_renditions
     from pipeline.sources.fetch import FetchLimits
     from pipeline.store.db import resolve_url, upgrade
 
@@ -70,6 +73,7 @@ def ingest(
     allow = True if allow_private else None  # None: $ROADMAPS_FETCH_ALLOW_PRIVATE decides
     results = _run(sources, url, allow, workers)
     outcomes = [o for o, _ in results]
+    refresh_renditions(url, outcomes)   # a better file later in the run takes over from an earlier one
     if as_json:
         sys.stdout.write(json.dumps([_entry(o, sec) for o, sec in results], ensure_ascii=False, indent=1) + "\n")
     console.print(summary_table(outcomes))
@@ -85,7 +89,9 @@ def ingest(
 
 def _entry(o, seconds: float) -> dict:
     return {"source": o.source, "status": o.status, "stage": o.stage, "error": o.error,
-            "activities": o.n_activities, "flagged": o.n_flagged, "seconds": round(seconds, 3)}
+            "activities": o.n_activities, "flagged": o.n_flagged, "seconds": round(seconds, 3),
+            "rendition_of": o.rendition_of, "renditions": list(o.renditions),
+            "note": o.rendition_message}
 
 
 def _size(source: str) -> int:

@@ -34,8 +34,8 @@ from flows.deploy import secret_free_db
 from pipeline.store.db import mask_secrets, mask_url, resolve_url, upgrade
 from pipeline.sources.fetch import FetchedFile, FetchLimits, fetch, local_copy
 from pipeline.ingest import (IngestOutcome, StageError, extract_stage, is_loaded, load_stage,
-                             normalise_stage, quarantine, resolve_quarantine, sha256_bytes,
-                             validate_stage)
+                             normalise_stage, quarantine, refresh_renditions, resolve_quarantine,
+                             sha256_bytes, validate_stage)
 from pipeline.sources.manifest import Manifest, SourceEntry, load_manifest, manifest_from_locations
 
 DEFAULT_WORKERS = 4
@@ -165,7 +165,8 @@ def report_markdown(report: dict[str, Any]) -> str:
 def publish_report(report: dict[str, Any], outcomes: list[IngestOutcome],
                    report_path: Optional[str]) -> None:
     rows = [{"source": o.source, "status": o.status, "activities": o.n_activities,
-             "flagged": o.n_flagged, "stage": o.stage or "", "error": o.error or ""}
+             "flagged": o.n_flagged, "stage": o.stage or "", "error": o.error or "",
+             "note": o.rendition_message or ""}
             for o in outcomes]
     create_table_artifact(key=REPORT_ARTIFACT_KEY, table=rows, description="Documents of this run")
     create_markdown_artifact(key=f"{REPORT_ARTIFACT_KEY}-summary", markdown=report_markdown(report),
@@ -211,6 +212,7 @@ def ingest_sources(manifest_path: Optional[str] = None, db_url: Optional[str] = 
     logger.info("ingesting %d documents into %s", len(manifest.sources), mask_url(db_url))
     futures = [ingest_document.submit(entry, db_url, fetch_options) for entry in manifest.sources]
     outcomes = [f.result() for f in futures]
+    refresh_renditions(db_url, outcomes)   # the artifact's note: which file of a document is used
     report = build_report(outcomes)
     publish_report(report, outcomes, report_path)
     logger.info("%d loaded, %d unchanged, %d failed", len(report["loaded"]),

@@ -122,7 +122,8 @@ def ingest_files(paths: Union[PathLike, Iterable[PathLike]], db: Optional[str] =
 
 
 def documents(db: Optional[str] = None, regions: Optional[list[str]] = None) -> list[dict]:
-    """The newest version of every document, as the export contract's JSON objects."""
+    """The newest version of every document (of one ingested from several files, the best
+    rendition), as the export contract's JSON objects."""
     return export_json(resolve_url(db), regions)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Optional
 
@@ -40,6 +40,19 @@ class IngestOutcome:
     document_id: Optional[int] = None
     n_activities: int = 0
     n_flagged: int = 0
+    # the same document from another file: the canonical rendition's source when this one is not
+    # it; ``renditions`` the other files of the same document (pipeline.store.renditions)
+    rendition_of: Optional[str] = None
+    renditions: list[str] = field(default_factory=list)
+
+    @property
+    def rendition_message(self) -> Optional[str]:
+        """'same document as <source> (rendition)', or None when no other file holds this document."""
+        if self.rendition_of:
+            return f"same document as {self.rendition_of} (rendition)"
+        if self.renditions:
+            return f"same document as {', '.join(self.renditions)} (rendition; this file is the better one, used)"
+        return None
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -112,8 +125,23 @@ def load_stage(record: DocumentRecord, db_url: str) -> IngestOutcome:
     except Exception as e:
         raise StageError(f"{type(e).__name__}: {e}", "load", record.source) from e
     flagged = sum(1 for a in record.activities if a.flags)
-    return IngestOutcome(source=record.source, sha256=record.sha256, status=status,
-                         document_id=doc_id, n_activities=len(record.activities), n_flagged=flagged)
+    outcome = IngestOutcome(source=record.source, sha256=record.sha256, status=status,
+                            document_id=doc_id, n_activities=len(record.activities), n_flagged=flagged)
+    refresh_renditions(db_url, [outcome])
+    return outcome
+
+
+def refresh_renditions(db_url: str, outcomes: list[IngestOutcome]) -> None:
+    """Set each loaded outcome's ``rendition_of`` / ``renditions`` from the database as it is now
+    (a better rendition loaded later in the same run re-points the earlier ones)."""
+    from pipeline.store.renditions import rendition_note
+
+    loaded = [o for o in outcomes if o.status == "loaded" and o.document_id is not None]
+    if not loaded:
+        return
+    with session_factory(resolve_url(db_url))() as s:
+        for o in loaded:
+            o.rendition_of, o.renditions = rendition_note(s, o.document_id)
 
 
 def quarantine(db_url: str, source: str, sha256: Optional[str], stage: str, error: str) -> None:
@@ -197,5 +225,5 @@ def export_json(db_url: str, regions: Optional[list[str]] = None,
 __all__ = [
     "IngestOutcome", "StageError", "sha256_bytes", "sniff_format", "is_loaded", "extract_stage",
     "normalise_stage", "validate_stage", "load_stage", "quarantine", "list_quarantine",
-    "ingest_bytes", "ingest_path", "export_json", "get_engine",
+    "ingest_bytes", "ingest_path", "export_json", "get_engine", "refresh_renditions",
 ]

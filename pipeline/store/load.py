@@ -2,7 +2,8 @@
 
 Same bytes again → nothing is written ("unchanged"). Changed bytes from the
 same source → a new version; the previous newest version points to it via
-``superseded_by_id``. Organisations are shared across documents and upserted
+``superseded_by_id``. The same document from another file (same region, kind, number and date)
+becomes one of its renditions (``pipeline.store.renditions``), settled in the same transaction. Organisations are shared across documents and upserted
 with ``ON CONFLICT DO NOTHING`` so that two workers can load at once.
 """
 
@@ -16,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pipeline.records import ActivityRecord, DocumentRecord, PartyRecord
+from pipeline.store.renditions import settle as settle_renditions
 from pipeline.themes import assign_themes, ensure_theme_catalogue
 from pipeline.store.schema import (
     FUNDING_KEY,
@@ -161,6 +163,7 @@ def load_document(session: Session, rec: DocumentRecord) -> tuple[str, int]:
         from pipeline.review.corrections import carry_over
 
         carry_over(session, prev, doc)
+    settle_renditions(session, doc, prev)
     session.info.pop(ORG_IDS, None)
     return "loaded", doc.id
 

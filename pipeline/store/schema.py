@@ -4,7 +4,9 @@ Alembic migrations in ``pipeline/store/migrations`` create these tables; the ORM
 used for loading and exporting. Every document is a version: re-ingesting the
 same bytes adds nothing (``sha256`` is unique), a changed file from the same
 ``source`` becomes ``version + 1`` and the old row points to it through
-``superseded_by_id``.
+``superseded_by_id``. The same document ingested from several files (same region, kind, number
+and date: a DOCX, a PDF, a scan) is one document with several renditions: the others point to
+the best one through ``rendition_of_id`` (``pipeline.store.renditions``).
 """
 
 from __future__ import annotations
@@ -57,6 +59,10 @@ class Document(Base):
     extractor_version: Mapped[str] = mapped_column(String(32))
     version: Mapped[int] = mapped_column(Integer, default=1)
     superseded_by_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+    # another current document is the best rendition of this one (pipeline.store.renditions)
+    rendition_of_id: Mapped[Optional[int]] = mapped_column(
         ForeignKey("documents.id", ondelete="SET NULL"), index=True
     )
     table_columns: Mapped[list[str]] = mapped_column(JSON, default=list)

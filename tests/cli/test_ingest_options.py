@@ -12,7 +12,8 @@ from tests.cli.conftest import assert_refused, run
 from tests.docx_factory import make_docx
 from tests.pipeline.compare.five_regions import IRKUTSK_BEFORE, IRKUTSK_ROWS, TULA_BEFORE, TULA_ROWS
 
-ENTRY_KEYS = {"source", "status", "stage", "error", "activities", "flagged", "seconds"}
+ENTRY_KEYS = {"source", "status", "stage", "error", "activities", "flagged", "seconds",
+              "rendition_of", "renditions", "note"}
 
 
 @pytest.fixture
