@@ -8,7 +8,7 @@ Documents already loaded are grouped here the same way (a copy of the rule as it
 revision, so that the migration does not change when the pipeline does).
 
 Revision ID: 0012_renditions
-Revises: 0010_review_corrections
+Revises: 0011_search
 """
 import importlib.util
 from pathlib import Path
