@@ -5,7 +5,9 @@ that was wrapped because the cell was full ("soft") is joined to the next one
 with a space; a line that ended although the next word would have fitted
 ("hard": list items such as "ДТиЗН КО / ДОиН КО / АМ", bullets, numbered
 points) keeps its line break. A word hyphenated at a soft wrap keeps "-\\n"
-so that ``normalizers.text`` can rejoin it against the dictionary.
+so that ``normalizers.text`` can rejoin it against the dictionary. A word too wide for a
+narrow column, broken with no hyphen ("Министерст" / "во"), is joined without a space
+(``broken_word``: its piece fills its line to the edge, pymorphy3 checks the whole).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from typing import Optional, Sequence
 
 from extractors.grid import Word
+from normalizers.text import is_known_word
 
 CELL_PADDING = 5.4        # points: Word's and LibreOffice's default cell margin (0.19 cm)
 LINE_TOL_RATIO = 0.5      # words whose vertical centres differ by < this × height share a line
@@ -62,6 +65,31 @@ def is_hard_break(line: Sequence[Word], nxt: Sequence[Word], right: float) -> bo
     return room > (first.x1 - first.x0) + 2 * space
 
 
+def broken_word(line: Sequence[Word], nxt: Sequence[Word], right: float) -> bool:
+    """``line`` is the first piece of a word too wide for its column, broken with no hyphen.
+
+    LibreOffice (and Word in narrow columns) breaks a word that does not fit on a line of its
+    own wherever the line is full: the piece stands alone on its line and runs to the right
+    edge (less than about a letter short of it), and the next line goes on in lower case or
+    with the punctuation that followed the word ("Министерст" / "во образования",
+    "образования" / ", органы"). Joined only when pymorphy3's dictionary knows the whole word
+    or does not know the piece ("мониторинг" / "а" is "мониторинга"; "Республики" /
+    "Татарстан" stays two words).
+    """
+    if len(line) != 1 or not nxt:
+        return False
+    left, right_piece = line[0].text, nxt[0].text
+    letter = (line[0].x1 - line[0].x0) / max(1, len(left))
+    if right - line[0].x1 > 1.5 * letter or not left[-1:].isalpha():
+        return False
+    if right_piece[:1] in ",.;:)»":
+        return True
+    head = re.match(r"[а-яё]+", right_piece)
+    if not head or not re.fullmatch(r"[А-ЯЁа-яё]+", left):
+        return False
+    return is_known_word(left + head.group(0)) or not is_known_word(left)
+
+
 def join_cell_lines(lines: Sequence[Sequence[Word]], right: Optional[float] = None) -> str:
     """Cell text from its lines: soft wraps joined with a space, hard breaks kept as ``\\n``.
 
@@ -78,6 +106,8 @@ def join_cell_lines(lines: Sequence[Sequence[Word]], right: Optional[float] = No
         text = _line_text(ln)
         if is_hard_break(prev, ln, edge):
             out += "\n" + text
+        elif broken_word(prev, ln, edge):
+            out += text               # a word too wide for the column, broken without a hyphen
         elif out.endswith("-") and out[-2:-1].isdigit() and text[:1].isdigit():
             out += text               # a range wrapped at its dash: "2021-" / "2023"
         elif out.endswith("-"):

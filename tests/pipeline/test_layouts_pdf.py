@@ -62,9 +62,6 @@ def test_ruled_table_without_outer_borders_keeps_header_edges_and_section_rows()
     assert [a.deadline for a in acts] == ["май 2020 года", "июнь 2020 года", "декабрь 2020 года"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 20, not done: a borderless table whose cells are centred "
-                   "vertically with no row padding — rows are still cut at the item numbers, which sit "
-                   "in the middle of each row")
 @pytest.mark.parametrize("name", ["borderless_centred", "borderless_centred_sections"])
 def test_borderless_table_with_vertically_centred_cells_finds_its_rows(name):
     acts = _record(name).activities
