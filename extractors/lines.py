@@ -65,7 +65,7 @@ def is_hard_break(line: Sequence[Word], nxt: Sequence[Word], right: float) -> bo
     return room > (first.x1 - first.x0) + 2 * space
 
 
-def broken_word(line: Sequence[Word], nxt: Sequence[Word], right: float) -> bool:
+def broken_word(line: Sequence[Word], nxt: Sequence[Word], right: float, word: Optional[str] = None) -> bool:
     """``line`` is the first piece of a word too wide for its column, broken with no hyphen.
 
     LibreOffice (and Word in narrow columns) breaks a word that does not fit on a line of its
@@ -74,12 +74,13 @@ def broken_word(line: Sequence[Word], nxt: Sequence[Word], right: float) -> bool
     with the punctuation that followed the word ("Министерст" / "во образования",
     "образования" / ", органы"). Joined only when pymorphy3's dictionary knows the whole word
     or does not know the piece ("мониторинг" / "а" is "мониторинга"; "Республики" /
-    "Татарстан" stays two words).
+    "Татарстан" stays two words). ``word`` is the word as joined so far, when the piece is the
+    last of several ("Информа" / "ционные" / "материалы": "Информационные" is a whole word).
     """
     if len(line) != 1 or not nxt:
         return False
-    left, right_piece = line[0].text, nxt[0].text
-    letter = (line[0].x1 - line[0].x0) / max(1, len(left))
+    left, right_piece = word or line[0].text, nxt[0].text
+    letter = (line[0].x1 - line[0].x0) / max(1, len(line[0].text))
     if right - line[0].x1 > 1.5 * letter or not left[-1:].isalpha():
         return False
     if right_piece[:1] in ",.;:)»":
@@ -106,7 +107,7 @@ def join_cell_lines(lines: Sequence[Sequence[Word]], right: Optional[float] = No
         text = _line_text(ln)
         if is_hard_break(prev, ln, edge):
             out += "\n" + text
-        elif broken_word(prev, ln, edge):
+        elif broken_word(prev, ln, edge, out.rsplit(None, 1)[-1]):
             out += text               # a word too wide for the column, broken without a hyphen
         elif out.endswith("-") and out[-2:-1].isdigit() and text[:1].isdigit():
             out += text               # a range wrapped at its dash: "2021-" / "2023"

@@ -8,11 +8,12 @@ cell's text block instead:
 
 * **Anchors.** The number column's text blocks: the header's "№ п/п" and each item number
   (a full-width heading line is an anchor of its own and splits the table into parts).
-* **Blocks.** In every other column the words are grouped into lines of that column alone, and
-  the lines are cut into contiguous groups, one per anchor at most (a cell may be empty), by
-  dynamic programming: the cost of a group is the distance between its middle (top, bottom)
-  and its anchor's, plus any white space wider than a row gap inside it; rows are disjoint
-  bands, so no group reaches the line of the anchor above or below its own.
+* **Bands.** Rows are horizontal bands shared by every column, each holding its anchor's line.
+  In every other column the words are grouped into lines of that column alone; a boundary
+  between two anchors lies in white space that no line crosses, and the boundaries are chosen
+  together by dynamic programming: a row costs the distance between the middle (top, bottom)
+  of each column's text in its band and its anchor's, plus any white space wider than a row
+  gap inside a cell.
 * **Alignment.** The table's alignment is the one of top / middle / bottom with the lowest
   total cost over its columns; a table set at the top is left to ``rows.group_rows`` (its rows
   start at numbered lines), so this module only changes tables that are not.
@@ -27,10 +28,10 @@ from extractors.grid import Word
 from extractors.borderless.text_lines import Line, NUMBER_RE, group_lines
 from extractors.borderless.segments import Fragment, LogicalTable
 from extractors.borderless.columns import column_of, is_heading_line
-from extractors.borderless.rows import RowLines
+from extractors.borderless.rows import RowLines, continues_cell
 
 MODES = ("top", "middle", "bottom")
-MAX_GROUP = 25           # lines of one column in one cell, at most
+RESTART = 0.5            # cost (x text height) of a line in a cell that opens a new cell
 OVERLAP = 1.0            # points a cell's text may reach into a neighbouring anchor's line
 
 
@@ -73,15 +74,14 @@ def _anchors(lines: list[Block], n_header: int, header_bottom: float) -> list[Bl
     return out
 
 
-def _parts(frag: Fragment, table: LogicalTable, num_col: int, h: float,
-           with_header: bool = True) -> tuple[list[Part], list[Line]]:
+def _parts(frag: Fragment, table: LogicalTable, num_col: int, h: float) -> tuple[list[Part], list[Line]]:
     """The fragment cut at full-width heading lines; the heading lines themselves."""
     headings = [ln for ln in frag.body if is_heading_line(ln, table)]
     heading_ids = {id(ln) for ln in headings}
     header_bottom = max((ln.bottom for ln in frag.header), default=-1.0)
     cuts = [ln.top for ln in headings] + [float("inf")]
     groups: list[list[Word]] = [[] for _ in cuts]
-    for ln in (frag.header if with_header else []) + frag.body:
+    for ln in frag.header + frag.body:
         if id(ln) in heading_ids:
             continue
         k = next(i for i, y in enumerate(cuts) if ln.top < y)
@@ -96,76 +96,108 @@ def _parts(frag: Fragment, table: LogicalTable, num_col: int, h: float,
     return parts, headings
 
 
-def _assign(lines: list[Block], anchors: list[Block], mode: str, row_gap: float) -> tuple[float, list[int]]:
-    """Cheapest cut of one column's lines into contiguous groups, one per anchor at most.
+def _cuts(part: Part, k: int) -> list[float]:
+    """Where the boundary between anchor ``k`` and ``k + 1`` may lie: white space between lines
+    that no line of any column crosses (rows are bands shared by every column), between the two
+    anchors' lines."""
+    lo, hi = part.anchors[k].bottom - OVERLAP, part.anchors[k + 1].top + OVERLAP
+    spans = sorted((b.top, b.bottom) for lines in part.columns.values() for b in lines
+                   if b.bottom > lo and b.top < hi)
+    spans += [(part.anchors[k].top, part.anchors[k].bottom), (part.anchors[k + 1].top, part.anchors[k + 1].bottom)]
+    spans.sort()
+    out, reach = [], -float("inf")
+    for (t0, b0), (t1, _) in zip(spans, spans[1:]):
+        reach = max(reach, b0)
+        if t1 >= reach - OVERLAP and lo <= (reach + t1) / 2 <= hi:
+            out.append((reach + t1) / 2)
+    if not out:                           # lines overlap everywhere: the middle between the anchors
+        out = [(part.anchors[k].bottom + part.anchors[k + 1].top) / 2]
+    return out
 
-    Returns the cost and, for each line, the index of its anchor.
-    """
-    m, n = len(lines), len(anchors)
+
+def _band_cost(part: Part, k: int, y0: float, y1: float, mode: Optional[str], row_gap: float, h: float) -> float:
+    """How far each column's text between ``y0`` and ``y1`` sits from anchor ``k`` (under ``mode``),
+    plus white space inside a cell wider than a row gap, plus a little for each line that opens
+    a new cell rather than going on with the one above (``rows.continues_cell``): without white
+    space between rows a block set at the bottom looks like the tail of the cell above."""
+    a = part.anchors[k].at(mode or "top")
+    cost = 0.0
+    for lines in part.columns.values():
+        group = [b for b in lines if y0 <= (b.top + b.bottom) / 2 < y1]
+        if not group:
+            continue
+        if mode is not None:
+            cost += abs(Block([], group[0].top, max(b.bottom for b in group)).at(mode) - a)
+        cost += sum(max(0.0, u.top - v.bottom - row_gap) for v, u in zip(group, group[1:]))
+        cost += RESTART * h * sum(not continues_cell(v.words, u.words) for v, u in zip(group, group[1:]))
+    return cost
+
+
+def _boundaries(part: Part, mode: str, row_gap: float, h: float, free: frozenset[int] | set[int] = frozenset(),
+                broken: Optional[int] = None) -> tuple[float, list[float]]:
+    """The cheapest row boundaries of a part, one between each two anchors (dynamic programming
+    over the candidate cuts); the rows of the anchors in ``free`` cost no distance, and the row ``broken`` (the
+    last of a page: a row broken by the page end is set from the top) costs the lesser of
+    ``mode`` and the top."""
+    n = len(part.anchors)
     inf = float("inf")
-    if n == 0:
-        return (0.0 if m == 0 else inf), [0] * m
-    # f[k][i]: the first i lines given to the first k anchors; back[k][i]: where anchor k-1's group starts
-    f = [[inf] * (m + 1) for _ in range(n + 1)]
-    back = [[-1] * (m + 1) for _ in range(n + 1)]
-    f[0][0] = 0.0
-    for k in range(1, n + 1):
-        a = anchors[k - 1].at(mode)
-        # rows are disjoint bands and each anchor lies inside its own: a cell never reaches
-        # the line of the anchor above or below its own
-        floor = anchors[k - 2].bottom - OVERLAP if k >= 2 else -inf
-        ceiling = anchors[k].top + OVERLAP if k < n else inf
-        for i in range(m + 1):
-            best, arg = f[k - 1][i], i          # anchor k-1 takes nothing
-            for j in range(max(0, i - MAX_GROUP), i):
-                if f[k - 1][j] == inf:
+    if n <= 1:
+        return 0.0, []
+    cands = [[-inf]] + [_cuts(part, k) for k in range(n - 1)] + [[inf]]
+    # best[k][c]: cost of rows 0..k-1 with the boundary above row k at cands[k][c]
+    best = [[0.0]] + [[inf] * len(c) for c in cands[1:]]
+    back: list[list[int]] = [[0]] + [[0] * len(c) for c in cands[1:]]
+    for k in range(n):
+        for c, y1 in enumerate(cands[k + 1]):
+            for p, y0 in enumerate(cands[k]):
+                if best[k][p] == inf or y1 <= y0:
                     continue
-                top, bottom = lines[j].top, max(b.bottom for b in lines[j:i])
-                if top < floor or bottom > ceiling:
-                    continue
-                group = Block([], top, bottom)
-                cost = abs(group.at(mode) - a)
-                cost += sum(max(0.0, lines[t + 1].top - lines[t].bottom - row_gap) for t in range(j, i - 1))
-                if f[k - 1][j] + cost < best:
-                    best, arg = f[k - 1][j] + cost, j
-            f[k][i], back[k][i] = best, arg
-    owner = [0] * m
-    if f[n][m] == inf:
-        return inf, owner
-    i = m
-    for k in range(n, 0, -1):
-        j = back[k][i]
-        for t in range(j, i):
-            owner[t] = k - 1
-        i = j
-    return f[n][m], owner
+                if k in free:
+                    row = _band_cost(part, k, y0, y1, None, row_gap, h)
+                elif k == broken:
+                    row = min(_band_cost(part, k, y0, y1, md, row_gap, h) for md in {mode, "top"})
+                else:
+                    row = _band_cost(part, k, y0, y1, mode, row_gap, h)
+                cost = best[k][p] + row
+                if cost < best[k + 1][c]:
+                    best[k + 1][c], back[k + 1][c] = cost, p
+    total = best[n][0]
+    cuts, c = [], 0
+    for k in range(n, 1, -1):
+        c = back[k][c]
+        cuts.append(cands[k - 1][c])
+    return total, cuts[::-1]
 
 
 def _alignment(parts_by_frag: list[list[Part]], row_gap: float, h: float) -> str:
-    """Top, middle or bottom: judged on the body alone (headers are often centred over top-set rows)."""
+    """Top, middle or bottom: the alignment that puts the body's cells where their anchors are at
+    the least total distance, when clearly better than the top. The header does not count (it
+    is often centred over rows set at the top)."""
     costs = {mode: 0.0 for mode in MODES}
     for parts in parts_by_frag:
-        for part in parts:
-            for lines in part.columns.values():
-                for mode in MODES:
-                    costs[mode] += _assign(lines, part.anchors, mode, row_gap)[0]
+        for p, part in enumerate(parts):
+            free = {k for k, a in enumerate(part.anchors) if a.header}
+            for mode in MODES:
+                costs[mode] += _boundaries(part, mode, row_gap, h, free, _last_of_page(parts, p))[0]
     best = min(MODES, key=lambda md: costs[md])
     clearly = costs[best] <= 0.5 * costs["top"] and costs["top"] - costs[best] > h
     return best if clearly else "top"
 
 
-def _rows_of_part(part: Part, mode: str, row_gap: float) -> list[list[Word]]:
-    rows: list[list[Word]] = [list(a.words) for a in part.anchors]
-    if not rows:
-        rows = [[]]
-        part = Part([Block([], 0.0, 0.0)], part.columns)
+def _last_of_page(parts: list[Part], p: int) -> Optional[int]:
+    """The anchor of the page's last row (only in the page's last part)."""
+    return len(parts[p].anchors) - 1 if p == len(parts) - 1 and parts[p].anchors else None
+
+
+def _rows_of_part(parts: list[Part], p: int, mode: str, row_gap: float, h: float) -> list[list[Word]]:
+    """The words of each anchor's row: every column's lines go to the band their middle is in."""
+    part = parts[p]
+    rows: list[list[Word]] = [list(a.words) for a in part.anchors] or [[]]
+    _, cuts = _boundaries(part, mode, row_gap, h, broken=_last_of_page(parts, p)) if part.anchors else (0.0, [])
     for lines in part.columns.values():
-        cost, owner = _assign(lines, part.anchors, mode, row_gap)
-        if cost == float("inf"):      # a line across an anchor (a cell merged over rows): nearest anchor
-            owner = [min(range(len(part.anchors)), key=lambda k: abs(part.anchors[k].at(mode) - ln.at(mode)))
-                     for ln in lines]
-        for ln, k in zip(lines, owner):
-            rows[k].extend(ln.words)
+        for ln in lines:
+            y = (ln.top + ln.bottom) / 2
+            rows[sum(1 for c in cuts if y >= c)].extend(ln.words)
     return rows
 
 
@@ -175,7 +207,7 @@ def aligned_rows(table: LogicalTable, num_col: Optional[int], h: float,
     in the middle or at the bottom of their rows; None when its cells are set at the top."""
     if num_col is None:
         return None
-    parts_by_frag = [_parts(f, table, num_col, h, with_header=False)[0] for f in table.fragments]
+    parts_by_frag = [_parts(f, table, num_col, h)[0] for f in table.fragments]
     anchors = sum(len(p.anchors) for parts in parts_by_frag for p in parts)
     if anchors < 2:
         return None
@@ -188,8 +220,8 @@ def aligned_rows(table: LogicalTable, num_col: Optional[int], h: float,
         parts, headings = _parts(frag, table, num_col, h)
         header_words: list[Word] = []
         rows: list[tuple[float, RowLines]] = []
-        for part in parts:
-            for anchor, words in zip(part.anchors or [None], _rows_of_part(part, mode, row_gap)):
+        for p, part in enumerate(parts):
+            for anchor, words in zip(part.anchors or [None], _rows_of_part(parts, p, mode, row_gap, h)):
                 if not words:
                     continue
                 if anchor is not None and anchor.header:

@@ -67,3 +67,42 @@ def test_borderless_table_with_vertically_centred_cells_finds_its_rows(name):
     acts = _record(name).activities
     assert [a.number for a in acts][:3] == ["1", "2", "3"]
     assert all(a.deadline and a.deadline.endswith("2020 года") for a in acts)
+
+
+def test_borderless_cells_set_at_the_bottom_three_columns():
+    acts = _record("borderless_bottom_3").activities
+    assert [a.number for a in acts] == ["1", "2", "3", "4"]
+    assert acts[0].title == ("Проведение мониторинга готовности общеобразовательных организаций к "
+                             "реализации программ")
+    assert [a.deadline for a in acts] == ["май 2020 года", "июнь 2020 года",
+                                          "ежеквартально, до 5 числа месяца, следующего за отчётным",
+                                          "декабрь 2020 года"]
+
+
+def test_borderless_centred_cells_six_columns_and_a_row_broken_by_the_page():
+    ext = extract_pdf(str(DATA / "borderless_centred_6.pdf"))
+    first = ext.tables[0]
+    assert [c.text.replace("\n", " ") for c in first.rows[0].cells] == [
+        "№ п/п", "Наименование мероприятия", "Ответственный исполнитель", "Срок реализации",
+        "Ожидаемый результат", "Примечание"]
+    acts = _record("borderless_centred_6").activities
+    assert [a.number for a in acts] == ["1", "2", "3", "4"]
+    assert acts[0].title == ("Проведение мониторинга готовности общеобразовательных организаций к "
+                             "реализации программ")
+    assert acts[0].responsible.replace("\n", " ") == "Министерство образования и науки Республики Татарстан"
+    assert [a.deadline for a in acts][2:] == ["ежеквартально, до 5 числа месяца, следующего за отчётным",
+                                              "декабрь 2020 года"]
+    assert acts[2].result == "Методические рекомендации для педагогических работников"
+
+
+def test_words_broken_without_a_hyphen_in_narrow_ruled_columns_are_joined():
+    """LibreOffice breaks a word wider than its column wherever the line is full ("ежекварт" /
+    "ально"); a compound broken at its own hyphen keeps it."""
+    ext = extract_pdf(str(DATA / "ruled_narrow.pdf"))
+    cells = [c.text for t in ext.tables for r in t.rows for c in r.cells]
+    assert "ежеквартально" in cells and "Информационные материалы" in cells
+    assert "Проведение профориентационных мероприятий" in cells
+    assert "Мониторинг по мере необходимости" in cells
+    acts = _record("ruled_narrow").activities
+    assert acts[0].responsible.startswith("Торгово-промышленная палата")
+    assert [a.deadline for a in acts] == ["ежеквартально", "ежегодно"]
