@@ -374,15 +374,17 @@ def _define_many(context: str, shorts: list[str]) -> dict[str, tuple[str, str]]:
 
 
 def _define_at(text: str, pos: int, short: str) -> dict[str, str]:
-    """Definitions made by one marker at pos; a soft-wrapped phrase is looked for on earlier lines."""
+    """Definitions made by one marker at pos; a soft-wrapped phrase is looked for on earlier lines
+    (always when the marker's line opens in lower case or inside quotes: a PDF line wrapped mid-name)."""
     shorts = _split_shorts(short)
     context = _context_before(text, pos).rstrip(" ,–—-")
     found = _define_many(context, shorts)
-    if any(kind == "fallback" for _, kind in found.values()) or len(found) < len(shorts):
+    mid_phrase = context[:1].islower() or context.count("»") > context.count("«")   # a line wrapped mid-name
+    if mid_phrase or any(kind == "fallback" for _, kind in found.values()) or len(found) < len(shorts):
         wrapped = _context_before(text, pos, wrapped=True).rstrip(" ,–—-")
         if wrapped != context:
             for k, (full, kind) in _define_many(wrapped, shorts).items():
-                if kind != "fallback" or k not in found:
+                if kind != "fallback" or k not in found or mid_phrase:
                     found[k] = (full, kind)
     return {k: full for k, (full, _) in found.items() if not _only_region(full, k)}
 
@@ -455,7 +457,8 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
                 in_block = False
             open_entry = False
             continue
-        entries.append((_clean_short(m.group("short")), m.group("full").strip(), in_block))
+        # the whole rest of the line: a comma where the entry wraps stays ("…области, / осуществляющие …")
+        entries.append((_clean_short(m.group("short")), line[m.start("full"):].strip(), in_block))
         open_entry = in_block and not _entry_ended(line)
     return entries
 

@@ -43,6 +43,7 @@ class Block:
     top: float
     bottom: float
     header: bool = False
+    cont: bool = False       # the rest of a row broken by the page end, under a repeated header
 
     def at(self, mode: str) -> float:
         return self.top if mode == "top" else self.bottom if mode == "bottom" else (self.top + self.bottom) / 2
@@ -74,7 +75,27 @@ def _anchors(lines: list[Block], n_header: int, header_bottom: float) -> list[Bl
     return out
 
 
-def _parts(frag: Fragment, table: LogicalTable, num_col: int, h: float) -> tuple[list[Part], list[Line]]:
+def _continuation(frag: Fragment, anchors: list[Block], mode: str) -> Optional[Block]:
+    """On a page that goes on with the table, the rest of a row broken by the page end sits under
+    the repeated header with no number of its own: an anchor with no words where the header's
+    band ends (a centred header is as tall below its "№ п/п" as above it)."""
+    if not frag.continues_previous:
+        return None
+    if anchors and anchors[0].header:
+        head = anchors[0]
+        top = min([ln.top for ln in frag.header] + [head.top])
+        y = 2 * (head.top + head.bottom) / 2 - top if mode == "middle" else head.bottom
+        y = max(y, head.bottom)
+    else:
+        y = min((w.top for ln in frag.header + frag.body for w in ln.words), default=0.0)
+    nxt = next((a for a in anchors if not a.header), None)
+    if nxt is not None and y >= nxt.top:
+        return None
+    return Block([], y, y, cont=True)
+
+
+def _parts(frag: Fragment, table: LogicalTable, num_col: int, h: float,
+           mode: str = "top") -> tuple[list[Part], list[Line]]:
     """The fragment cut at full-width heading lines; the heading lines themselves."""
     headings = [ln for ln in frag.body if is_heading_line(ln, table)]
     heading_ids = {id(ln) for ln in headings}
@@ -87,11 +108,15 @@ def _parts(frag: Fragment, table: LogicalTable, num_col: int, h: float) -> tuple
         k = next(i for i, y in enumerate(cuts) if ln.top < y)
         groups[k].extend(ln.words)
     parts = []
-    for words in groups:
+    for i, words in enumerate(groups):
         by_col: dict[int, list[Word]] = {}
         for w in words:
             by_col.setdefault(column_of((w.x0 + w.x1) / 2, table.bounds), []).append(w)
         anchors = _anchors(_col_lines(by_col.pop(num_col, []), h), 0, header_bottom)
+        cont = _continuation(frag, anchors, mode) if i == 0 else None
+        if cont is not None:
+            k = 1 if anchors and anchors[0].header else 0
+            anchors.insert(k, cont)
         parts.append(Part(anchors, {c: _col_lines(ws, h) for c, ws in by_col.items()}))
     return parts, headings
 
@@ -169,15 +194,16 @@ def _boundaries(part: Part, mode: str, row_gap: float, h: float, free: frozenset
     return total, cuts[::-1]
 
 
-def _alignment(parts_by_frag: list[list[Part]], row_gap: float, h: float) -> str:
+def _alignment(table: LogicalTable, num_col: int, row_gap: float, h: float) -> str:
     """Top, middle or bottom: the alignment that puts the body's cells where their anchors are at
     the least total distance, when clearly better than the top. The header does not count (it
     is often centred over rows set at the top)."""
     costs = {mode: 0.0 for mode in MODES}
-    for parts in parts_by_frag:
-        for p, part in enumerate(parts):
-            free = {k for k, a in enumerate(part.anchors) if a.header}
-            for mode in MODES:
+    for mode in MODES:
+        for frag in table.fragments:
+            parts = _parts(frag, table, num_col, h, mode)[0]
+            for p, part in enumerate(parts):
+                free = {k for k, a in enumerate(part.anchors) if a.header or a.cont}
                 costs[mode] += _boundaries(part, mode, row_gap, h, free, _last_of_page(parts, p))[0]
     best = min(MODES, key=lambda md: costs[md])
     clearly = costs[best] <= 0.5 * costs["top"] and costs["top"] - costs[best] > h
@@ -193,7 +219,8 @@ def _rows_of_part(parts: list[Part], p: int, mode: str, row_gap: float, h: float
     """The words of each anchor's row: every column's lines go to the band their middle is in."""
     part = parts[p]
     rows: list[list[Word]] = [list(a.words) for a in part.anchors] or [[]]
-    _, cuts = _boundaries(part, mode, row_gap, h, broken=_last_of_page(parts, p)) if part.anchors else (0.0, [])
+    free = {k for k, a in enumerate(part.anchors) if a.cont}
+    _, cuts = _boundaries(part, mode, row_gap, h, free, _last_of_page(parts, p)) if part.anchors else (0.0, [])
     for lines in part.columns.values():
         for ln in lines:
             y = (ln.top + ln.bottom) / 2
@@ -212,12 +239,12 @@ def aligned_rows(table: LogicalTable, num_col: Optional[int], h: float,
     if anchors < 2:
         return None
     row_gap = max(row_gaps.values())
-    mode = _alignment(parts_by_frag, row_gap, h)
+    mode = _alignment(table, num_col, row_gap, h)
     if mode == "top":
         return None
     out: dict[int, tuple[list[Line], list[RowLines]]] = {}
     for frag in table.fragments:
-        parts, headings = _parts(frag, table, num_col, h)
+        parts, headings = _parts(frag, table, num_col, h, mode)
         header_words: list[Word] = []
         rows: list[tuple[float, RowLines]] = []
         for p, part in enumerate(parts):

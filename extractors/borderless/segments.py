@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 from typing import Optional
 
 from extractors.grid import PageLayout, Word
-from extractors.borderless.text_lines import HEADER_REPEAT_SIMILARITY, HEADER_STEMS, Line, NUMBER_RE, OCR_SIZE_RATIO, ROW_GAP, SIZE_RATIO, _header_stem, _median_height, _norm, group_lines, is_header_start, is_page_number, leading_of
+from extractors.borderless.text_lines import HEADER_REPEAT_SIMILARITY, Line, NUMBER_RE, OCR_SIZE_RATIO, ROW_GAP, SIZE_RATIO, _header_stem, _median_height, _norm, group_lines, is_header_start, is_page_number, leading_of
 
 
 def header_block(lines: list[Line], start: int, row_gap: float,
@@ -215,12 +215,6 @@ def _header_on_top(lines: list[Line], row_gap: float) -> bool:
     return j is not None and header_top(lines, j, 0, row_gap) == 0
 
 
-def _header_piece(word: str) -> bool:
-    """Header vocabulary, or the first piece of a header word broken in a narrow column ("Наименов")."""
-    t = _norm(word)
-    return bool(_header_stem(word)) or (len(t) >= 4 and any(s.startswith(t) for s in HEADER_STEMS))
-
-
 def header_top(lines: list[Line], start: int, floor: int, row_gap: float) -> int:
     """The first header line, given the line ``start`` that opens the header vocabulary.
 
@@ -235,7 +229,7 @@ def header_top(lines: list[Line], start: int, floor: int, row_gap: float) -> int
         if lines[i].top - ln.bottom > row_gap or not size_matches(ln, first.size):
             break
         narrow = all(len(ch) <= 2 or ch[-1].x1 - ch[0].x0 < 0.4 * (first.x1 - first.x0) for ch in ln.chunks)
-        if not (narrow and any(_header_piece(ch[0].text) for ch in ln.chunks)):
+        if not (narrow and any(_header_stem(ch[0].text) for ch in ln.chunks)):
             break
         i -= 1
     return i
