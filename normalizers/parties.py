@@ -204,7 +204,12 @@ def split_after_defined(mentions: list[PartyMention], shorts: set[str]) -> list[
     loses its line breaks where the next name was too long for the line ("МТЗиСЗ РТ /
     муниципальные органы управления образованием")."""
     out: list[PartyMention] = []
+    squashed = {s.replace(" ", ""): s for s in shorts}
     for m in mentions:
+        if " " in m.name and m.name.replace(" ", "") in squashed and m.name not in shorts:
+            # a defined abbreviation broken in a narrow column ("Минпром торг ПК")
+            m = PartyMention(name=squashed[m.name.replace(" ", "")], by_agreement=m.by_agreement,
+                             defines=m.defines, raw=m.raw)
         name = m.name
         while True:
             short = max((s for s in shorts if name.startswith(s + " ")), key=len, default=None)

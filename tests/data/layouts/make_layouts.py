@@ -2,7 +2,8 @@
 
 Run from the repository root: ``python tests/data/layouts/make_layouts.py`` (needs python-docx
 and LibreOffice's ``soffice``). Each DOCX is built with python-docx and printed to PDF by
-LibreOffice; only the PDFs are kept.
+LibreOffice; only the PDFs are kept. The unseen_*.pdf files are the three orders of
+``benchmarks/make_layouts.py`` (ruled and borderless), copied here from its output folder.
 """
 
 from __future__ import annotations
