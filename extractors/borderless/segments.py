@@ -241,9 +241,24 @@ def _header_end(lines: list[Line], start: int, pt: PageText,
     reference = open_table.first_header if open_table is not None else []
     if reference and not any(f.page_index == pt.index for f in open_table.fragments):
         end = header_block(lines, start, pt.row_gap, reference)
-        if _similar(" ".join(ln.text for ln in lines[start:end]), open_table.header_text):
+        if _similar(" ".join(ln.text for ln in lines[start:end]), open_table.header_text) \
+                or _contained(lines[start:end], reference):
             return end, True
     return header_block(lines, start, pt.row_gap), False
+
+
+def _contained(lines: list[Line], reference: list[Line]) -> bool:
+    """Two or more lines, at least four words, all of them words of ``reference``: a repeated header
+    whose first appearance took in lines of the row under it (cells centred vertically)."""
+    counts = _word_counts(reference)
+    words = [_norm(w.text) for ln in lines for w in ln.words if _norm(w.text)]
+    if len(lines) < 2 or len(words) < 4:
+        return False
+    for key in words:
+        if counts.get(key, 0) <= 0:
+            return False
+        counts[key] -= 1
+    return True
 
 
 def _similar(a: str, b: str) -> bool:

@@ -93,6 +93,9 @@ def test_borderless_centred_cells_six_columns_and_a_row_broken_by_the_page():
     assert [a.deadline for a in acts][2:] == ["ежеквартально, до 5 числа месяца, следующего за отчётным",
                                               "декабрь 2020 года"]
     assert acts[2].result == "Методические рекомендации для педагогических работников"
+    # row 2 is broken by the page end: its rest sits under the repeated header, in the middle of a word
+    assert acts[1].responsible.replace("\n", " ") == ("Институт развития образования, муниципальные органы "
+                                                      "управления образованием (по согласованию)")
 
 
 def test_words_broken_without_a_hyphen_in_narrow_ruled_columns_are_joined():
