@@ -13,10 +13,14 @@ cell's text block instead:
   between two anchors lies in white space that no line crosses, and the boundaries are chosen
   together by dynamic programming: a row costs the distance between the middle (top, bottom)
   of each column's text in its band and its anchor's, plus any white space wider than a row
-  gap inside a cell.
+  gap inside a cell, plus a little for a line that opens a new cell inside a band.
+* **Pages.** The last row of a page may be a row broken by the page end (set from the top);
+  on the next page its rest sits under the repeated header with no number of its own: an
+  anchor with no words where the header's band ends stands for it.
 * **Alignment.** The table's alignment is the one of top / middle / bottom with the lowest
-  total cost over its columns; a table set at the top is left to ``rows.group_rows`` (its rows
-  start at numbered lines), so this module only changes tables that are not.
+  total cost (the header not counted), when clearly lower than the top's; a table set at the
+  top is left to ``rows.group_rows`` (its rows start at numbered lines), so this module only
+  changes tables that are not.
 """
 
 from __future__ import annotations
@@ -61,7 +65,7 @@ def _col_lines(words: list[Word], h: float) -> list[Block]:
     return [Block(ln.words, ln.top, ln.bottom) for ln in group_lines(words, h, chunk_gap=h)]
 
 
-def _anchors(lines: list[Block], n_header: int, header_bottom: float) -> list[Block]:
+def _anchors(lines: list[Block], header_bottom: float) -> list[Block]:
     """Number-column lines as anchors: a line opening with an item number opens one, other lines
     join the block they touch (the header's "№" / "п/п" is one block)."""
     out: list[Block] = []
@@ -112,7 +116,7 @@ def _parts(frag: Fragment, table: LogicalTable, num_col: int, h: float,
         by_col: dict[int, list[Word]] = {}
         for w in words:
             by_col.setdefault(column_of((w.x0 + w.x1) / 2, table.bounds), []).append(w)
-        anchors = _anchors(_col_lines(by_col.pop(num_col, []), h), 0, header_bottom)
+        anchors = _anchors(_col_lines(by_col.pop(num_col, []), h), header_bottom)
         cont = _continuation(frag, anchors, mode) if i == 0 else None
         if cont is not None:
             k = 1 if anchors and anchors[0].header else 0
