@@ -15,7 +15,7 @@ from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_fixes import damaged_period, fix_ocr_text, repair_activities
 from normalizers.organisations import canonical_organisation
-from normalizers.parties import split_parties
+from normalizers.parties import split_after_defined, split_parties
 from pipeline.records import (
     ActivityRecord,
     DeadlineRecord,
@@ -58,7 +58,7 @@ def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityReco
 
 def normalise_parties(act: ActivityRecord, defs: dict[str, str], region: Optional[str]) -> None:
     act.parties = []
-    for m in split_parties(act.responsible):
+    for m in split_after_defined(split_parties(act.responsible), set(defs)):
         expanded = expand(m.name, defs)
         org = canonical_organisation(m.name, expanded, region)
         act.parties.append(PartyRecord(
