@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 from typing import Any, Optional
 
-import httpx
 import typer
 from rich.table import Table
 
@@ -106,6 +105,8 @@ def pull(
 
 
 def server_is_up(api_url: str) -> bool:
+    import httpx
+
     try:
         return httpx.get(f"{api_url.rstrip('/')}/health", timeout=2).status_code == 200
     except httpx.HTTPError:
