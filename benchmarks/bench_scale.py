@@ -147,9 +147,10 @@ def unchanged_rerun_batched(url: str, paths: list[str]) -> tuple[float, int]:
 
 
 def unchanged_rerun_cli(url: str, paths: list[str]) -> tuple[float, int]:
-    cli = ROOT / ".venv" / "bin" / "roadmaps"
+    # this checkout's CLI with this interpreter (no venv path: runs from any checkout)
     t0 = time.perf_counter()
-    proc = subprocess.run([str(cli), "ingest", *paths, "--db", url], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "cli", "ingest", *paths, "--db", url],
+                          capture_output=True, text=True, cwd=ROOT)
     return time.perf_counter() - t0, proc.returncode
 
 

@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 from typing import Any, Optional
 
-import httpx
 import typer
 from rich.table import Table
 from rich.text import Text
@@ -133,6 +132,8 @@ def pull(
 
 
 def server_is_up(api_url: str) -> bool:
+    import httpx
+
     try:
         return httpx.get(f"{api_url.rstrip('/')}/health", timeout=2).status_code == 200
     except httpx.HTTPError:

@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     fetch_retries: int = Field(3, ge=0, description="Retries on 429 / 5xx / connection trouble")
     fetch_max_redirects: int = Field(5, ge=0, description="Redirects followed")
     fetch_allow_private: bool = Field(False, description="Allow private / loopback addresses (trusted hosts only)")
+    # set-up kept between runs (cache_path())
+    cache_dir: Optional[str] = Field(None, description="Folder for set-up kept between runs (schema of a new "
+                                     "SQLite file, theme lemmas); unset: ~/.cache/roadmaps; off: none")
 
     @model_validator(mode="before")
     @classmethod
@@ -212,6 +215,25 @@ def sources() -> dict[str, str]:
         else:
             out[f] = "default"
     return out
+
+
+def cache_path() -> Optional[Path]:
+    """The folder for set-up kept between runs, or None when ``ROADMAPS_CACHE_DIR=off``.
+
+    Unset: ``$XDG_CACHE_HOME/roadmaps``, else ``~/.cache/roadmaps``. Whatever is kept there is
+    keyed by a hash of what it was computed from, so a stale entry is never used; a folder that
+    cannot be written only means the set-up is computed again.
+    """
+    configured = load(need=("cache_dir",)).cache_dir
+    if configured and configured.lower() in ("off", "0", "none"):
+        return None
+    if configured:
+        return Path(configured).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    try:
+        return (Path(base) if base.strip() else Path.home() / ".cache") / "roadmaps"
+    except RuntimeError:  # no home directory
+        return None
 
 
 def markdown_table() -> str:
