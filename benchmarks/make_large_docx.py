@@ -62,12 +62,12 @@ def _rows(n_rows: int) -> list[str]:
     return out
 
 
-def document_xml(n_rows: int) -> str:
+def document_xml(n_rows: int, title_suffix: str = "") -> str:
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in GRID)
     body = ("<w:p><w:r><w:t>ПРАВИТЕЛЬСТВО КАЛУЖСКОЙ ОБЛАСТИ</w:t></w:r></w:p>"
             "<w:p><w:r><w:t>РАСПОРЯЖЕНИЕ от 15 марта 2021 г. № 123-р</w:t></w:r></w:p>"
-            "<w:p><w:r><w:t>Об утверждении дорожной карты (плана мероприятий) по развитию "
-            "кадрового потенциала на 2021–2024 годы</w:t></w:r></w:p>"
+            f"<w:p><w:r><w:t>Об утверждении дорожной карты (плана мероприятий) по развитию "
+            f"кадрового потенциала на 2021–2024 годы{escape(title_suffix)}</w:t></w:r></w:p>"
             f"<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
             + "".join(_rows(n_rows)) + "</w:tbl><w:p/>")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -75,7 +75,7 @@ def document_xml(n_rows: int) -> str:
             f"<w:body>{body}<w:sectPr/></w:body></w:document>")
 
 
-def make_large_docx(path: Path, n_rows: int = 20_000) -> Path:
+def make_large_docx(path: Path, n_rows: int = 20_000, title_suffix: str = "") -> Path:
     """Write the DOCX: python-docx's default package with our ``word/document.xml``."""
     import docx
 
@@ -84,7 +84,7 @@ def make_large_docx(path: Path, n_rows: int = 20_000) -> Path:
     buf.seek(0)
     with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
-            data = document_xml(n_rows).encode("utf-8") if item.filename == "word/document.xml" \
+            data = document_xml(n_rows, title_suffix).encode("utf-8") if item.filename == "word/document.xml" \
                 else src.read(item.filename)
             dst.writestr(item, data)
     return path

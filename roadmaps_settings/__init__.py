@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     fetch_retries: int = Field(3, ge=0, description="Retries on 429 / 5xx / connection trouble")
     fetch_max_redirects: int = Field(5, ge=0, description="Redirects followed")
     fetch_allow_private: bool = Field(False, description="Allow private / loopback addresses (trusted hosts only)")
+    # scale-out (flows.ingest)
+    dask_address: Optional[str] = Field(None, description="Dask scheduler `roadmaps pull` runs documents on "
+                                        "(tcp://HOST:PORT); unset: this machine")
 
     @model_validator(mode="before")
     @classmethod
