@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-benchmarks/results.md}
-PY=.venv/bin/python
+PY=${PYTHON:-.venv/bin/python}
+[ -x "$PY" ] || PY=python3
 {
   echo "# Benchmarks ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores)"
   echo; echo "## Whole processes: roadmaps ingest vs the bare library (bench_process.py)"; echo
