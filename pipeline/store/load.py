@@ -195,6 +195,8 @@ def load_document(session: Session, rec: DocumentRecord) -> tuple[str, int]:
     sections = _sections(session, doc, rec.activities)
     _activities(session, doc, rec.activities, sections)
     _indicators(session, doc, rec)
+    # the rows above went in as bulk INSERTs, past the ORM: read the collections afresh
+    session.expire(doc, ["sections", "activities", "indicators", "abbreviations"])
     assign_themes(session, doc.id)
     if prev is not None:
         prev.superseded_by_id = doc.id
