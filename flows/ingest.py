@@ -256,8 +256,11 @@ def cpu_pool(workers: int) -> Iterator[None]:
 
     from pipeline.api import cpu_workers
 
-    pool = ProcessPoolExecutor(max_workers=cpu_workers(workers, workers),
-                               mp_context=multiprocessing.get_context("spawn"))
+    n = cpu_workers(workers, workers)
+    if n <= 1:       # one process for the CPU work: this one (no second start-up to pay)
+        yield
+        return
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"))
     _cpu_pool = pool
     try:
         yield
