@@ -94,18 +94,14 @@ def _entry(o, seconds: float) -> dict:
             "note": o.rendition_message}
 
 
-def _size(source: str) -> int:
-    try:
-        return Path(source).stat().st_size
-    except OSError:   # a URL
-        return 0
-
-
 def _run(sources: list[str], url: str, allow: Optional[bool], workers: int) -> list[tuple]:
     """(outcome, seconds) per source, in the order given; ``workers`` > 1: a process pool."""
-    from pipeline.api import ingest_source
+    from pipeline.api import ingest_source, unchanged_sources
 
     results: list = [None] * len(sources)
+    # one hash per local file and one query per 1,000 hashes: unchanged files end here, before
+    # any extraction or worker process starts
+    skipped = unchanged_sources(sources, url)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, disable=len(sources) < 2) as progress:
         task = progress.add_task("ingesting", total=len(sources))
@@ -117,29 +113,21 @@ def _run(sources: list[str], url: str, allow: Optional[bool], workers: int) -> l
                 console.print(f"[red]error[/] ({esc(o.stage)}): {esc(o.error)}", soft_wrap=True)
             progress.advance(task)
 
-        if workers <= 1 or len(sources) < 2:
-            for i, src in enumerate(sources):
+        for i, outcome in skipped.items():
+            done(i, (outcome, 0.0))
+        todo = [i for i in range(len(sources)) if i not in skipped]
+        if workers <= 1 or len(todo) < 2:
+            for i in todo:
+                src = sources[i]
                 progress.update(task, description=f"ingesting {esc(Path(src).name)}")
                 done(i, ingest_source(src, url, allow))
             return results
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from pipeline.api import cpu_workers, ingest_parallel
 
-        progress.update(task, description=f"ingesting with {workers} workers")
-        ctx = multiprocessing.get_context("spawn")   # no fork of a process with threads (Rich)
-        with ProcessPoolExecutor(max_workers=min(workers, len(sources)), mp_context=ctx) as pool:
-            # largest files first: a long scan starts at once instead of ending the run alone
-            order = sorted(range(len(sources)), key=lambda i: -_size(sources[i]))
-            futures = {pool.submit(ingest_source, sources[i], url, allow): i for i in order}
-            for fut in as_completed(futures):
-                i = futures[fut]
-                try:
-                    done(i, fut.result())
-                except Exception as e:  # a worker that died: the document failed, the run goes on
-                    from pipeline.ingest import IngestOutcome
-
-                    done(i, (IngestOutcome(source=sources[i], sha256=None, status="failed",
-                                           stage="worker", error=f"{type(e).__name__}: {e}"), 0.0))
+        n = cpu_workers(workers, len(todo))
+        progress.update(task, description=f"ingesting with {n} worker process{'es' if n > 1 else ''}")
+        ingest_parallel([sources[i] for i in todo], url, allow, workers,
+                        lambda k, result: done(todo[k], result))
     return results
 
 

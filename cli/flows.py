@@ -74,6 +74,31 @@ def print_report(report: dict) -> None:
             "then `roadmaps quarantine retry` once fixed")
 
 
+DASK_CONNECT_TIMEOUT_S = 5.0
+
+
+def check_dask_address(address: str) -> str:
+    """``tcp://HOST:PORT`` of a Dask scheduler that answers (a TCP connect), else one-line error."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host = port = None
+    if parts.scheme not in ("tcp", "tls") or not host or not port:
+        raise UsageError(f"--dask-address {address!r}: expected tcp://HOST:PORT", stage="dask")
+    try:
+        with socket.create_connection((host, port), timeout=DASK_CONNECT_TIMEOUT_S):
+            pass
+    except OSError as e:
+        raise RoadmapsError(f"no Dask scheduler answers at {parts.scheme}://{host}:{port} "
+                            f"({e.strerror or type(e).__name__}); start one with `dask scheduler` "
+                            f"or fix --dask-address / ROADMAPS_DASK_ADDRESS", stage="dask") from None
+    return f"{parts.scheme}://{host}:{port}"
+
+
 def check_run(manifest: Path, db: Optional[str], dask: bool = False) -> str:
     """Everything ``pull``/``serve`` can check up front; returns the resolved database URL."""
     from pipeline.errors import require_module
@@ -106,6 +131,10 @@ def pull(
     report: Optional[Path] = typer.Option(None, "--report", help="Write the run report as JSON here."),
     workers: int = typer.Option(4, "--workers", min=1, help="Documents processed in parallel."),
     dask: bool = typer.Option(False, "--dask", help="Run on a local Dask cluster (many documents)."),
+    dask_address: Optional[str] = typer.Option(
+        None, "--dask-address", help="Run the documents on an existing Dask cluster: its scheduler's "
+        "tcp://HOST:PORT (default $ROADMAPS_DASK_ADDRESS). Its workers must import this project, "
+        "reach the sources (URLs or shared paths) and the database (--db, PostgreSQL)."),
     allow_private: bool = typer.Option(False, "--allow-private-network", help=ALLOW_PRIVATE_HELP),
     verbose: int = verbose_option(),
     quiet: bool = quiet_option(),
@@ -119,8 +148,13 @@ def pull(
     Example: roadmaps pull data/raw/manifest.yaml --report run.json
     """
     apply_verbosity(verbose, quiet)
-    url = check_run(manifest, db, dask)
+    import roadmaps_settings
+
+    address = dask_address or roadmaps_settings.load(need=("dask_address",)).dask_address
+    url = check_run(manifest, db, dask or bool(address))
     options: dict[str, Any] = {"workers": workers, "dask": dask}
+    if address:
+        options["dask_address"] = check_dask_address(address)
     if allow_private:
         options["allow_private"] = True
     result = run_flow(manifest, url, report, **options)

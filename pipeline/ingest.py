@@ -172,6 +172,31 @@ def list_quarantine(db_url: str, include_resolved: bool = False) -> list[dict]:
     return list_entries(db_url, include_closed=include_resolved)
 
 
+def prepare_record(path: str, source: str, sha256: str, hints: Optional[dict] = None) -> DocumentRecord:
+    """The CPU part of one document, with no database: extract → normalise → validate.
+
+    Raises ``StageError``. A module-level function, so that a process pool can run it while
+    the database writes stay in one process (``roadmaps ingest --workers``, ``roadmaps pull``).
+    """
+    extracted = extract_stage(path, source)
+    record = normalise_stage(extracted, source, sha256, hints)
+    problems = validate_stage(record)
+    if problems:
+        raise StageError("; ".join(problems), "validate", source)
+    return record
+
+
+def commit_record(record: DocumentRecord, db_url: str, data: bytes) -> IngestOutcome:
+    """The database part: load in one transaction, keep the original, resolve the quarantine."""
+    outcome = load_stage(record, db_url)
+    if outcome.status == "loaded":
+        from pipeline.review.originals import keep_original
+
+        keep_original(db_url, record.sha256, data)   # for the page images of ``roadmaps review``
+    resolve_quarantine(db_url, record.source)
+    return outcome
+
+
 def ingest_bytes(data: bytes, path: str, db_url: str, source: str,
                  hints: Optional[dict] = None) -> IngestOutcome:
     """All stages for one file whose bytes are already read; never raises on bad input."""
@@ -181,18 +206,7 @@ def ingest_bytes(data: bytes, path: str, db_url: str, source: str,
         sha = sha256_bytes(data)
         if is_loaded(db_url, sha):
             return IngestOutcome(source=source, sha256=sha, status="unchanged")
-        extracted = extract_stage(path, source)
-        record = normalise_stage(extracted, source, sha, hints)
-        problems = validate_stage(record)
-        if problems:
-            raise StageError("; ".join(problems), "validate", source)
-        outcome = load_stage(record, db_url)
-        if outcome.status == "loaded":
-            from pipeline.review.originals import keep_original
-
-            keep_original(db_url, sha, data)   # for the page images of ``roadmaps review``
-        resolve_quarantine(db_url, source)
-        return outcome
+        return commit_record(prepare_record(path, source, sha, hints), db_url, data)
     except StageError as e:
         quarantine(db_url, source, sha, e.stage, str(e.args[0]))
         return IngestOutcome(source=source, sha256=sha, status="failed", stage=e.stage, error=str(e))
@@ -224,6 +238,7 @@ def export_json(db_url: str, regions: Optional[list[str]] = None,
 
 __all__ = [
     "IngestOutcome", "StageError", "sha256_bytes", "sniff_format", "is_loaded", "extract_stage",
-    "normalise_stage", "validate_stage", "load_stage", "quarantine", "list_quarantine",
+    "normalise_stage", "validate_stage", "load_stage", "prepare_record", "commit_record",
+    "quarantine", "list_quarantine",
     "ingest_bytes", "ingest_path", "export_json", "get_engine", "refresh_renditions",
 ]

@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     # set-up kept between runs (cache_path())
     cache_dir: Optional[str] = Field(None, description="Folder for set-up kept between runs (schema of a new "
                                      "SQLite file, theme lemmas); unset: ~/.cache/roadmaps; off: none")
+    # scale-out (flows.ingest)
+    dask_address: Optional[str] = Field(None, description="Dask scheduler `roadmaps pull` runs documents on "
+                                        "(tcp://HOST:PORT); unset: this machine")
 
     @model_validator(mode="before")
     @classmethod
