@@ -106,9 +106,9 @@ def library_ingest(path: str, dbs: FreshDb) -> None:
 
 
 def cli_ingest(path: str, dbs: FreshDb) -> None:
-    exe = Path(sys.executable).parent / "roadmaps"
-    subprocess.run([str(exe), "ingest", path, "--db", dbs.next_url()], check=True,
-                   capture_output=True)
+    # this checkout's CLI with this interpreter (no installed console script, no venv path)
+    subprocess.run([sys.executable, "-m", "cli", "ingest", path, "--db", dbs.next_url()], check=True,
+                   capture_output=True, cwd=Path(__file__).resolve().parents[1])
 
 
 def main(argv: list[str] | None = None) -> int:

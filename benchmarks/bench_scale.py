@@ -18,8 +18,8 @@ is only meaningful on an otherwise idle machine: the load average is printed bef
 Usage::
 
     eval "$(bash scripts/start_pg.sh)"        # or any server: --pg-url postgresql://…/postgres
-    .venv/bin/python benchmarks/bench_scale.py --n 1000
-    .venv/bin/python benchmarks/bench_scale.py --n 50            # quick run
+    python benchmarks/bench_scale.py --n 1000     # any interpreter with the project's packages
+    python benchmarks/bench_scale.py --n 50       # quick run
 """
 
 from __future__ import annotations
@@ -147,9 +147,11 @@ def unchanged_rerun_batched(url: str, paths: list[str]) -> tuple[float, int]:
 
 
 def unchanged_rerun_cli(url: str, paths: list[str]) -> tuple[float, int]:
-    cli = ROOT / ".venv" / "bin" / "roadmaps"
+    """``roadmaps ingest`` as a user runs it: this interpreter, this checkout (no fixed venv path)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     t0 = time.perf_counter()
-    proc = subprocess.run([str(cli), "ingest", *paths, "--db", url], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "cli", "ingest", *paths, "--db", url], capture_output=True,
+                          text=True, cwd=ROOT, env=env)
     return time.perf_counter() - t0, proc.returncode
 
 

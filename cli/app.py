@@ -1,10 +1,11 @@
 """The ``roadmaps`` Typer app, built in this one place from the command modules.
 
 Every command is a thin shell over one library function (the way sqlite-utils keeps its CLI):
-``cli.documents`` (ingest, export, db upgrade), ``cli.compare`` (compare, report, browse, themes),
+``cli.documents`` (ingest, export, db upgrade), ``cli.compare`` (compare, search, report, browse, themes),
 ``cli.flows`` (pull, serve: Prefect) and ``cli.quarantine``. Nothing adds commands elsewhere.
 Errors become one line and an exit code in ``cli.errors.RoadmapsGroup`` (2: usage, 1: failed
-work); ``--debug`` / ``ROADMAPS_DEBUG=1`` shows the traceback instead.
+work); ``--debug`` / ``ROADMAPS_DEBUG=1`` shows the traceback instead. Log records are shown
+by the one Rich handler that ``cli.logs`` installs here (``--verbose`` / ``--quiet``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import typer
 import roadmaps_settings
 from cli import compare, config, documents, flows, quarantine, review
 from cli.errors import RoadmapsGroup
+from cli.logs import configure, quiet_option, verbose_option
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
@@ -45,16 +47,20 @@ def global_options(
                                help="Show the full traceback of an error (also $ROADMAPS_DEBUG=1)."),
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
+    verbose: int = verbose_option(),
+    quiet: bool = quiet_option(),
 ) -> None:
     """Options of every command (the help text is the app's)."""
     roadmaps_settings.clear_overrides()   # one process may run many commands (tests)
     if debug:
         roadmaps_settings.override(debug=True)
+    configure(verbose, quiet)
 
 
 app.command("ingest")(documents.ingest)
 app.command("export")(documents.export)
 app.command("compare")(compare.compare_cmd)
+app.command("search")(compare.search_cmd)
 app.command("report")(compare.report_cmd)
 app.command("browse")(compare.browse_cmd)
 app.command("themes")(compare.themes_cmd)

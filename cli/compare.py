@@ -1,4 +1,4 @@
-"""CLI commands for comparison: ``compare``, ``report``, ``browse``, ``themes``.
+"""CLI commands for comparison: ``compare``, ``search``, ``report``, ``browse``, ``themes``.
 
 Registered by ``cli.app``. Each command parses options, calls one library function and prints.
 None of them creates a database: with none at --db they exit 2 ("run `roadmaps ingest` first");
@@ -49,6 +49,54 @@ def compare_cmd(
         say(f"wrote {len(df)} rows to {output}")
     else:
         sys.stdout.write(data.decode("utf-8"))
+
+
+SEARCH_FORMATS = ("table", "json", "csv")
+TABLE_COLUMNS = ["region_code", "number", "snippet"]
+
+
+def search_cmd(
+    query: str = typer.Argument(..., help="Words (any inflected form), \"a phrase\", prefix*, a OR b."),
+    regions: Optional[List[str]] = regions_option(),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json | csv"),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help="At most this many rows, best first."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Full-text search over activities (title, responsible, result), by lemma or raw word.
+
+    «профориентация» also finds «профориентации»; the table marks matched words in [brackets].
+
+    Example: roadmaps search профориентация --region RU-KLU --format json
+    """
+    from dataclasses import fields
+
+    import pandas as pd
+
+    from pipeline.compare.search import SearchHit, search
+    from pipeline.compare.views import render
+    from pipeline.store.db import require_database
+
+    if fmt not in SEARCH_FORMATS:
+        raise UsageError(f"--format {fmt!r}: choose one of {', '.join(SEARCH_FORMATS)}")
+    url = require_database(db)
+    wanted = check_regions(url, regions)
+    hits = search(url, query, wanted or None, limit=limit)
+    if not hits:
+        say(f"no activity matches {query!r}")
+    if fmt == "table":
+        sys.stdout.write(text_table([[h.region_code, h.number, h.snippet] for h in hits], TABLE_COLUMNS))
+        return
+    df = pd.DataFrame([h.as_dict() for h in hits], columns=[f.name for f in fields(SearchHit)])
+    sys.stdout.write(render(df, fmt).decode("utf-8"))
+
+
+def text_table(rows: List[List[Optional[str]]], header: List[str]) -> str:
+    """Plain left-aligned columns (the last one unpadded); '(no rows)' when empty."""
+    if not rows:
+        return "(no rows)\n"
+    cells = [header] + [["" if v is None else str(v) for v in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header) - 1)]
+    return "".join("  ".join([c.ljust(w) for c, w in zip(r, widths)] + [r[-1]]) + "\n" for r in cells)
 
 
 def report_cmd(

@@ -23,12 +23,13 @@ from pipeline.errors import UsageError
 
 def summary_table(outcomes) -> Table:
     t = Table(title="Ingest summary")
-    for col in ("source", "status", "activities", "flagged", "detail"):
+    for col in ("source", "status", "activities", "flagged"):
         t.add_column(col)
+    t.add_column("detail", overflow="fold")
     for o in outcomes:
         style = {"loaded": "green", "unchanged": "cyan", "failed": "red"}[o.status]
         t.add_row(esc(o.source), f"[{style}]{o.status}[/]", str(o.n_activities), str(o.n_flagged),
-                  esc(o.error))
+                  esc(o.error or o.rendition_message))
     return t
 
 
@@ -48,7 +49,8 @@ def ingest(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Documents ingested at once "
                                 "(processes; each document is its own transaction)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON list on stdout, an entry per file "
-                                 "(source, status, stage, error, activities, flagged, seconds)."),
+                                 "(source, status, stage, error, activities, flagged, seconds, rendition_of: the "
+                                 "file of the same document used instead of this one, renditions, note)."),
 ) -> None:
     """Extract, normalise and load documents; unchanged bytes are skipped.
 
@@ -59,6 +61,7 @@ def ingest(
     Example: roadmaps ingest data/raw --workers 4
     """
     from pipeline.api import expand_sources
+    from pipeline.ingest import refresh_renditions
     from pipeline.sources.fetch import FetchLimits
     from pipeline.store.db import resolve_url, upgrade
 
@@ -70,6 +73,7 @@ def ingest(
     allow = True if allow_private else None  # None: $ROADMAPS_FETCH_ALLOW_PRIVATE decides
     results = _run(sources, url, allow, workers)
     outcomes = [o for o, _ in results]
+    refresh_renditions(url, outcomes)   # a better file later in the run takes over from an earlier one
     if as_json:
         sys.stdout.write(json.dumps([_entry(o, sec) for o, sec in results], ensure_ascii=False, indent=1) + "\n")
     console.print(summary_table(outcomes))
@@ -85,21 +89,19 @@ def ingest(
 
 def _entry(o, seconds: float) -> dict:
     return {"source": o.source, "status": o.status, "stage": o.stage, "error": o.error,
-            "activities": o.n_activities, "flagged": o.n_flagged, "seconds": round(seconds, 3)}
-
-
-def _size(source: str) -> int:
-    try:
-        return Path(source).stat().st_size
-    except OSError:   # a URL
-        return 0
+            "activities": o.n_activities, "flagged": o.n_flagged, "seconds": round(seconds, 3),
+            "rendition_of": o.rendition_of, "renditions": list(o.renditions),
+            "note": o.rendition_message}
 
 
 def _run(sources: list[str], url: str, allow: Optional[bool], workers: int) -> list[tuple]:
     """(outcome, seconds) per source, in the order given; ``workers`` > 1: a process pool."""
-    from pipeline.api import ingest_source
+    from pipeline.api import ingest_source, unchanged_sources
 
     results: list = [None] * len(sources)
+    # one hash per local file and one query per 1,000 hashes: unchanged files end here, before
+    # any extraction or worker process starts
+    skipped = unchanged_sources(sources, url)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, disable=len(sources) < 2) as progress:
         task = progress.add_task("ingesting", total=len(sources))
@@ -111,29 +113,21 @@ def _run(sources: list[str], url: str, allow: Optional[bool], workers: int) -> l
                 console.print(f"[red]error[/] ({esc(o.stage)}): {esc(o.error)}", soft_wrap=True)
             progress.advance(task)
 
-        if workers <= 1 or len(sources) < 2:
-            for i, src in enumerate(sources):
+        for i, outcome in skipped.items():
+            done(i, (outcome, 0.0))
+        todo = [i for i in range(len(sources)) if i not in skipped]
+        if workers <= 1 or len(todo) < 2:
+            for i in todo:
+                src = sources[i]
                 progress.update(task, description=f"ingesting {esc(Path(src).name)}")
                 done(i, ingest_source(src, url, allow))
             return results
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from pipeline.api import cpu_workers, ingest_parallel
 
-        progress.update(task, description=f"ingesting with {workers} workers")
-        ctx = multiprocessing.get_context("spawn")   # no fork of a process with threads (Rich)
-        with ProcessPoolExecutor(max_workers=min(workers, len(sources)), mp_context=ctx) as pool:
-            # largest files first: a long scan starts at once instead of ending the run alone
-            order = sorted(range(len(sources)), key=lambda i: -_size(sources[i]))
-            futures = {pool.submit(ingest_source, sources[i], url, allow): i for i in order}
-            for fut in as_completed(futures):
-                i = futures[fut]
-                try:
-                    done(i, fut.result())
-                except Exception as e:  # a worker that died: the document failed, the run goes on
-                    from pipeline.ingest import IngestOutcome
-
-                    done(i, (IngestOutcome(source=sources[i], sha256=None, status="failed",
-                                           stage="worker", error=f"{type(e).__name__}: {e}"), 0.0))
+        n = cpu_workers(workers, len(todo))
+        progress.update(task, description=f"ingesting with {n} worker process{'es' if n > 1 else ''}")
+        ingest_parallel([sources[i] for i in todo], url, allow, workers,
+                        lambda k, result: done(todo[k], result))
     return results
 
 

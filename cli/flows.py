@@ -5,6 +5,10 @@ Registered by ``cli.app``. Everything that can be wrong with the arguments — t
 its local paths, the database URL, the cron expression, the fetch settings, a missing
 ``prefect-dask`` — is checked before Prefect is imported or a server started. The database
 password never reaches a flow or deployment parameter (``flows.deploy.secret_free_db``).
+
+What they print (``print_report``): one line per failed document and a one-line summary;
+Prefect's own log lines are hidden (``cli.logs``) unless ``--verbose``, which also prints the
+per-document table.
 """
 
 from __future__ import annotations
@@ -19,11 +23,13 @@ import time
 from pathlib import Path
 from typing import Any, Optional
 
-import httpx
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from cli.common import ALLOW_PRIVATE_HELP, DB_HELP, console, esc, say
+from cli.logs import (apply_verbosity, gate_prefect_console, prefect_logging_file, quiet_option,
+                      showing_prefect, verbose_option)
 from pipeline.errors import RoadmapsError, UsageError
 
 LOCAL_SERVER_URL = "http://127.0.0.1:4200/api"
@@ -44,13 +50,53 @@ def report_table(report: dict) -> Table:
     return t
 
 
+def failure_line(failed: dict) -> str:
+    """``failed (stage): source: reason`` — one line for one failed document of a run report."""
+    source, stage, error = failed["source"], failed["stage"] or "?", " ".join(str(failed["error"]).split())
+    for prefix in (f"{source}: {stage} failed: ", f"{source}: "):
+        if error.startswith(prefix):
+            error = error[len(prefix):]
+            break
+    return f"failed ({stage}): {source}: {error}"
+
+
 def print_report(report: dict) -> None:
-    console.print(report_table(report))
+    """The table (only with ``--verbose``), one line per failed document, the summary."""
+    if showing_prefect():
+        console.print(report_table(report))
+    for failed in report["failed"]:
+        console.print(Text.assemble(("failed", "red"), failure_line(failed)[len("failed"):]),
+                      soft_wrap=True, highlight=False)
     say(f"documents: {len(report['loaded'])} loaded, {len(report['unchanged'])} unchanged, "
         f"{len(report['failed'])} failed")
     if report["failed"]:
         say("failed documents are in the quarantine table: `roadmaps quarantine list`, "
             "then `roadmaps quarantine retry` once fixed")
+
+
+DASK_CONNECT_TIMEOUT_S = 5.0
+
+
+def check_dask_address(address: str) -> str:
+    """``tcp://HOST:PORT`` of a Dask scheduler that answers (a TCP connect), else one-line error."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host = port = None
+    if parts.scheme not in ("tcp", "tls") or not host or not port:
+        raise UsageError(f"--dask-address {address!r}: expected tcp://HOST:PORT", stage="dask")
+    try:
+        with socket.create_connection((host, port), timeout=DASK_CONNECT_TIMEOUT_S):
+            pass
+    except OSError as e:
+        raise RoadmapsError(f"no Dask scheduler answers at {parts.scheme}://{host}:{port} "
+                            f"({e.strerror or type(e).__name__}); start one with `dask scheduler` "
+                            f"or fix --dask-address / ROADMAPS_DASK_ADDRESS", stage="dask") from None
+    return f"{parts.scheme}://{host}:{port}"
 
 
 def check_run(manifest: Path, db: Optional[str], dask: bool = False) -> str:
@@ -72,6 +118,7 @@ def check_run(manifest: Path, db: Optional[str], dask: bool = False) -> str:
 
 def run_flow(manifest: Optional[Path], db_url: str, report: Optional[Path], **options: Any) -> dict:
     """The ingest flow in this process (``flows.ingest.run_ingest``); returns its report."""
+    gate_prefect_console()   # Prefect's console lines only with --verbose
     from flows.ingest import run_ingest
 
     return run_ingest(str(manifest) if manifest else None, db_url, str(report) if report else None,
@@ -84,17 +131,30 @@ def pull(
     report: Optional[Path] = typer.Option(None, "--report", help="Write the run report as JSON here."),
     workers: int = typer.Option(4, "--workers", min=1, help="Documents processed in parallel."),
     dask: bool = typer.Option(False, "--dask", help="Run on a local Dask cluster (many documents)."),
+    dask_address: Optional[str] = typer.Option(
+        None, "--dask-address", help="Run the documents on an existing Dask cluster: its scheduler's "
+        "tcp://HOST:PORT (default $ROADMAPS_DASK_ADDRESS). Its workers must import this project, "
+        "reach the sources (URLs or shared paths) and the database (--db, PostgreSQL)."),
     allow_private: bool = typer.Option(False, "--allow-private-network", help=ALLOW_PRIVATE_HELP),
+    verbose: int = verbose_option(),
+    quiet: bool = quiet_option(),
 ) -> None:
     """Fetch and ingest every document of a manifest through the Prefect flow.
 
     Unchanged bytes are skipped, failures are quarantined; exit 1 when anything failed.
-    Needs no Prefect server: a temporary one starts and stops with the run.
+    Needs no Prefect server: a temporary one starts and stops with the run. Prints a
+    summary and one line per failed document; --verbose adds Prefect's log lines.
 
     Example: roadmaps pull data/raw/manifest.yaml --report run.json
     """
-    url = check_run(manifest, db, dask)
+    apply_verbosity(verbose, quiet)
+    import roadmaps_settings
+
+    address = dask_address or roadmaps_settings.load(need=("dask_address",)).dask_address
+    url = check_run(manifest, db, dask or bool(address))
     options: dict[str, Any] = {"workers": workers, "dask": dask}
+    if address:
+        options["dask_address"] = check_dask_address(address)
     if allow_private:
         options["allow_private"] = True
     result = run_flow(manifest, url, report, **options)
@@ -106,6 +166,8 @@ def pull(
 
 
 def server_is_up(api_url: str) -> bool:
+    import httpx
+
     try:
         return httpx.get(f"{api_url.rstrip('/')}/health", timeout=2).status_code == 200
     except httpx.HTTPError:
@@ -151,11 +213,17 @@ def serve(
     start_server: bool = typer.Option(False, "--start-server",
                                       help="Start `prefect server start` for you if none is set."),
     allow_private: bool = typer.Option(False, "--allow-private-network", help=ALLOW_PRIVATE_HELP),
+    verbose: int = verbose_option(),
+    quiet: bool = quiet_option(),
 ) -> None:
     """Serve the ingest flow as a scheduled deployment (runs until Ctrl-C).
 
+    Each run prints its summary and one line per failed document; --verbose adds Prefect's
+    log lines.
+
     Example: roadmaps serve data/raw/manifest.yaml --cron "0 6 * * 1" --start-server
     """
+    apply_verbosity(verbose, quiet)
     from flows.deploy import check_cron
 
     check_cron(cron)
@@ -186,10 +254,14 @@ def serve_flow(manifest: str, db: Optional[str], db_secret: Optional[str], repor
     from flows.deploy import deployment_description, deployment_parameters
     from flows.ingest import ingest_sources
 
+    gate_prefect_console()
     parameters, env = deployment_parameters(manifest, db, report, allow_private)
     if db_secret:
         parameters.update(db_url=None, db_secret=db_secret)
         env = {}
+    logging_file = prefect_logging_file()
+    if logging_file and not os.environ.get("PREFECT_LOGGING_SETTINGS_PATH"):
+        env = {**env, "PREFECT_LOGGING_SETTINGS_PATH": logging_file}   # quiet runs, unless -v
     os.environ.update(env)  # runs are subprocesses of this process: they inherit it
     with temporary_settings(updates={PREFECT_API_URL: api_url}):
         say(f"serving deployment 'ingest-sources/{name}' on cron {cron!r}; Ctrl-C stops")

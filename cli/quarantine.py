@@ -16,6 +16,7 @@ import typer
 from rich.table import Table
 
 from cli.common import DB_HELP, console, esc, say
+from cli.logs import apply_verbosity, quiet_option, verbose_option
 
 
 def _entries_table(title: str, entries: list[dict], with_status: bool) -> Table:
@@ -108,8 +109,12 @@ def quarantine_retry(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     report: Optional[Path] = typer.Option(None, "--report", help="Write the run report as JSON here."),
     workers: int = typer.Option(4, "--workers", min=1, help="Documents processed in parallel."),
+    verbose: int = verbose_option(),
+    quiet: bool = quiet_option(),
 ) -> None:
     """Run every quarantined source through the flow again; exit 1 if any still fails.
+
+    Prints a summary and one line per document that still fails; --verbose adds Prefect's logs.
 
     A source that loads (or turns out unchanged) leaves the quarantine; one that fails
     again gets a new entry with the next attempt number. Dropped sources are not retried.
@@ -118,6 +123,7 @@ def quarantine_retry(
     """
     from pipeline.store.db import require_database
 
+    apply_verbosity(verbose, quiet)
     db_url = require_database(db)
     sources = pending_sources(db_url)
     if not sources:

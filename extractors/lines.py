@@ -5,7 +5,9 @@ that was wrapped because the cell was full ("soft") is joined to the next one
 with a space; a line that ended although the next word would have fitted
 ("hard": list items such as "ДТиЗН КО / ДОиН КО / АМ", bullets, numbered
 points) keeps its line break. A word hyphenated at a soft wrap keeps "-\\n"
-so that ``normalizers.text`` can rejoin it against the dictionary.
+so that ``normalizers.text`` can rejoin it against the dictionary. A word too wide for a
+narrow column, broken with no hyphen ("Министерст" / "во"), is joined without a space
+(``broken_word``: its piece fills its line to the edge, pymorphy3 checks the whole).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from typing import Optional, Sequence
 
 from extractors.grid import Word
+from normalizers.text import is_known_word
 
 CELL_PADDING = 5.4        # points: Word's and LibreOffice's default cell margin (0.19 cm)
 LINE_TOL_RATIO = 0.5      # words whose vertical centres differ by < this × height share a line
@@ -64,6 +67,62 @@ def is_hard_break(line: Sequence[Word], nxt: Sequence[Word], right: float) -> bo
     return room > (first.x1 - first.x0) + 2 * space
 
 
+def broken_word(line: Sequence[Word], nxt: Sequence[Word], right: float, word: Optional[str] = None) -> bool:
+    """``line`` is the first piece of a word too wide for its column, broken with no hyphen.
+
+    LibreOffice (and Word in narrow columns) breaks a word that does not fit on a line of its
+    own wherever the line is full: the piece stands alone on its line and runs to the right
+    edge (less than about a letter short of it), and the next line goes on in lower case or
+    with the punctuation that followed the word ("Министерст" / "во образования",
+    "образования" / ", органы"). Joined only when pymorphy3's dictionary knows the whole word
+    or does not know the piece ("мониторинг" / "а" is "мониторинга"; "Республики" /
+    "Татарстан" stays two words). ``word`` is the word as joined so far, when the piece is the
+    last of several ("Информа" / "ционные" / "материалы": "Информационные" is a whole word).
+    """
+    if len(line) != 1 or not nxt:
+        return False
+    left, right_piece = word or line[0].text, nxt[0].text
+    letter = (line[0].x1 - line[0].x0) / max(1, len(line[0].text))
+    if right - line[0].x1 > 1.5 * letter or not left[-1:].isalnum():
+        return False
+    if right_piece[:1] in ",.;:)»":
+        return True
+    if left[-1:].isdigit() and right_piece[:1].isdigit():
+        return True                   # a number or a date too wide for the column ("01.03.202" / "0")
+    head = re.match(r"[а-яё]+", right_piece)
+    tail = re.search(r"(?:^|[«\"(])([А-ЯЁа-яё]+)$", left)        # the word, after an opening quote
+    if not head or not tail:
+        return False
+    return is_known_word(tail.group(1) + head.group(0)) or not is_known_word(tail.group(1))
+
+
+DASHES = "–—"
+
+
+def glued_dash(text: str) -> bool:
+    """The text ends in a dash set close to its word ("август–" of "август–сентябрь")."""
+    return len(text) > 1 and text[-1] in DASHES and not text[-2].isspace()
+
+
+def broken_piece(left: str, right: str) -> bool:
+    """``left`` ends with the first piece of a word whose rest opens ``right`` ("Организа" /
+    "ция ..."): the dictionary knows the whole and not the piece. No geometry to go on (a row
+    broken by a page), so stricter than ``broken_word``."""
+    a = re.search(r"(?:^|\s)([А-ЯЁа-яё]+)$", left)
+    b = re.match(r"([а-яё]+)(?![А-ЯЁа-яё-])", right)
+    return bool(a and b) and not is_known_word(a.group(1)) and is_known_word(a.group(1) + b.group(1))
+
+
+def piece_separator(left: str, right: str) -> str:
+    """What goes between two pieces of one cell's text broken apart (by a page): nothing inside a
+    broken word or after a glued dash, a line break before a new list item, else a space."""
+    if not left or not right:
+        return ""
+    if broken_piece(left, right) or glued_dash(left):
+        return ""
+    return "\n" if starts_new_item(left.split()[-1], right.split()[0]) else " "
+
+
 def join_cell_lines(lines: Sequence[Sequence[Word]], right: Optional[float] = None) -> str:
     """Cell text from its lines: soft wraps joined with a space, hard breaks kept as ``\\n``.
 
@@ -78,8 +137,14 @@ def join_cell_lines(lines: Sequence[Sequence[Word]], right: Optional[float] = No
     out = _line_text(lines[0])
     for prev, ln in zip(lines, lines[1:]):
         text = _line_text(ln)
-        if is_hard_break(prev, ln, edge):
+        if text in ("-", "‐", "‑") and out[-1:].isalpha():
+            out += "-"                # a compound's hyphen pushed onto a line of its own
+        elif is_hard_break(prev, ln, edge):
             out += "\n" + text
+        elif broken_word(prev, ln, edge, out.rsplit(None, 1)[-1]):
+            out += text               # a word too wide for the column, broken without a hyphen
+        elif glued_dash(out) and text[:1].isalnum():
+            out += text               # "август–" / "сентябрь": a range wrapped at its dash
         elif out.endswith("-") and out[-2:-1].isdigit() and text[:1].isdigit():
             out += text               # a range wrapped at its dash: "2021-" / "2023"
         elif out.endswith("-"):

@@ -284,13 +284,13 @@ def _ocr_layout(path: str, layout: PageLayout) -> Optional[PageLayout]:
 
 def _ocr_layouts(path: str, layouts: list[PageLayout]) -> dict[int, Optional[PageLayout]]:
     """OCR'd layouts of every page that needs OCR (pages in parallel); None where OCR failed."""
-    from extractors import ocr
-
     todo = [lay for lay in layouts if route(lay) == "ocr"]
     hidden = {lay.page_no: _hidden_layer_layout(path, lay) for lay in todo if text_layer.is_hidden_layer(lay)}
     todo = [lay for lay in todo if lay.page_no not in hidden]
     if not todo:
         return hidden
+    from extractors import ocr   # OpenCV and Tesseract only for a PDF with pages to OCR
+
     try:
         done = ocr.ocr_page_layouts(path, [lay.page_no for lay in todo])
     except Exception:  # one page failed: OCR page by page so each failure is flagged on its page

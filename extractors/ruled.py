@@ -33,6 +33,7 @@ from pdfplumber.table import (
     merge_edges,
 )
 
+from extractors.cell_boxes import cut_overlaps, hole_boxes, split_unruled_spans
 from extractors.grid import BBox, Cell, PageLayout, Row, Segment, Table, Word
 from extractors.lines import cell_text
 
@@ -287,6 +288,10 @@ def _used_indexes(starts: list[int]) -> dict[int, int]:
 
 def table_from_boxes(boxes: list[BBox], layout: PageLayout) -> Optional[Table]:
     """One ``Table`` (origin cells on the table's global grid) from its cell rectangles."""
+    boxes = cut_overlaps(boxes)
+    if layout.source == "ocr":  # rules found on an image may be lost in places
+        grid = _grid_of(boxes)
+        boxes = split_unruled_spans(boxes, layout.words, grid.ys, grid.xs)
     grid = _grid_of(boxes)
     if len(grid.xs) < 2 or len(grid.ys) < 2:
         return None
@@ -303,6 +308,10 @@ def table_from_boxes(boxes: list[BBox], layout: PageLayout) -> Optional[Table]:
         for r in range(r0, r1):
             for c in range(c0, c1):
                 owner.setdefault((r, c), i)
+    for r, c0, c1, box in hole_boxes(set(owner), grid.xs, grid.ys, layout.words):
+        placed.append((r, r + 1, c0, c1, box))
+        for c in range(c0, c1):
+            owner[(r, c)] = len(placed) - 1
     words_by_cell = _assign_words(layout.words, [p[4] for p in placed], grid, owner)
     # drop grid rows/columns where no cell starts (they only come from holes)
     col_ix = _used_indexes([p[2] for p in placed])

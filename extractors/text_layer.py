@@ -23,9 +23,6 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-import cv2
-import numpy as np
-
 from extractors.grid import PageLayout, Word
 
 HIDDEN_LAYER_FLAG = "text layer over a full-page image (scan with hidden OCR layer)"
@@ -81,6 +78,9 @@ def _to_deskewed(words: list[Word], angle: float, shape: tuple[int, int], pt_per
     """Words moved by the rotation that levelled the page image (about its centre)."""
     if abs(angle) <= 0.05:
         return words
+    import cv2   # here, not at the top: a born-digital PDF never needs OpenCV
+    import numpy as np
+
     h, w = shape
     m = cv2.getRotationMatrix2D((w / 2.0, h / 2.0), angle, 1.0)
     out = []

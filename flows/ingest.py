@@ -2,10 +2,16 @@
 
 Orchestration only: each task is a thin call into ``pipeline.sources.fetch`` /
 ``pipeline.ingest``. One ``ingest_document`` task per document runs in parallel
-on the task runner (threads by default, Dask for many documents) and calls one
-task per stage: fetch → hash → skip-if-loaded → extract → normalise → validate →
-load. A failing stage never stops the other documents: the document goes to the
-quarantine table and into the run report's ``failed`` list.
+on the task runner and calls one task per step: fetch → hash → skip-if-loaded →
+extract-normalise-validate → load. On the default thread runner the threads only
+orchestrate: the CPU step runs in a process pool of at most one process per core
+(``cpu_pool``) and loads into SQLite go one at a time. On Dask (``--dask``: a local
+cluster; ``--dask-address``: an existing scheduler) each worker process does the
+whole document itself and loads it into the database given by ``--db`` (PostgreSQL
+for a cluster of machines); the workers must import this project and reach every
+source (URLs, or paths they share). A failing stage never stops the other
+documents: the document goes to the quarantine table and into the run report's
+``failed`` list.
 
 Secrets: the database URL is only ever logged masked (``mask_url``). ``run_ingest`` passes a
 URL that carries a password through ``$ROADMAPS_DB_URL`` instead of as a flow parameter
@@ -18,8 +24,10 @@ from __future__ import annotations
 import flows.prefect_env  # noqa: F401  (Prefect settings before Prefect is imported)
 
 import json
+import logging
 import os
-from contextlib import contextmanager
+import threading
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -32,13 +40,14 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.deploy import secret_free_db
 from pipeline.store.db import mask_secrets, mask_url, resolve_url, upgrade
 from pipeline.sources.fetch import FetchedFile, FetchLimits, fetch, local_copy
-from pipeline.ingest import (IngestOutcome, StageError, extract_stage, is_loaded, load_stage,
-                             normalise_stage, quarantine, resolve_quarantine, sha256_bytes,
-                             validate_stage)
+from pipeline.ingest import (IngestOutcome, StageError, is_loaded, load_stage, prepare_record,
+                             quarantine, refresh_renditions, resolve_quarantine, sha256_bytes)
 from pipeline.sources.manifest import Manifest, SourceEntry, load_manifest, manifest_from_locations
 
 DEFAULT_WORKERS = 4
 REPORT_ARTIFACT_KEY = "roadmaps-ingest-report"
+
+log = logging.getLogger(__name__)   # shown by `roadmaps -v` and in `serve` runs (cli.logs)
 
 
 # ---- stage tasks: one Prefect task per stage, each a single library call -------------------
@@ -58,29 +67,32 @@ def already_loaded_task(db_url: str, sha256: str) -> bool:
     return is_loaded(db_url, sha256)
 
 
-@task(name="extract")
-def extract_task(fetched: FetchedFile):
+@task(name="extract-normalise-validate")
+def prepare_task(fetched: FetchedFile, sha256: str, hints: dict):
+    """The CPU work of one document; in the flow's process pool when it has one (threads
+    only wait on it), else here (a Dask worker is itself the process doing the work)."""
+    pool = _cpu_pool
     with local_copy(fetched) as path:
-        return extract_stage(path, fetched.source)
-
-
-@task(name="normalise")
-def normalise_task(extracted, source: str, sha256: str, hints: dict):
-    return normalise_stage(extracted, source, sha256, hints)
-
-
-@task(name="validate")
-def validate_task(record) -> None:
-    problems = validate_stage(record)
-    if problems:
-        raise StageError("; ".join(problems), "validate", record.source)
+        if pool is None:
+            return prepare_record(path, fetched.source, sha256, hints)
+        return pool.submit(prepare_record, path, fetched.source, sha256, hints).result()
 
 
 @task(name="load")
 def load_task(record, db_url: str) -> IngestOutcome:
-    outcome = load_stage(record, db_url)
-    resolve_quarantine(db_url, record.source)
+    """One transaction; on SQLite one load at a time in this process (a single writer)."""
+    with _writer_lock(db_url):
+        outcome = load_stage(record, db_url)
+        resolve_quarantine(db_url, record.source)
     return outcome
+
+
+_cpu_pool = None                 # the flow run's process pool (thread runner only)
+_SQLITE_WRITER = threading.Lock()
+
+
+def _writer_lock(db_url: str):
+    return _SQLITE_WRITER if db_url.startswith("sqlite") else nullcontext()
 
 
 @task(name="quarantine")
@@ -98,9 +110,7 @@ def run_stages(entry: SourceEntry, db_url: str, fetch_options: dict) -> IngestOu
         resolve_quarantine(db_url, entry.location)
         return IngestOutcome(source=entry.location, sha256=sha, status="unchanged")
     try:
-        extracted = extract_task(fetched)
-        record = normalise_task(extracted, entry.location, sha, entry.hints())
-        validate_task(record)
+        record = prepare_task(fetched, sha, entry.hints())
         outcome = load_task(record, db_url)
         if outcome.status == "loaded":   # the original, for the page images of ``roadmaps review``
             from pipeline.review.originals import keep_original
@@ -122,12 +132,14 @@ def ingest_document(entry: SourceEntry, db_url: str, fetch_options: dict) -> Ing
         sha = getattr(e, "sha256", None)
         quarantine_task(db_url, entry.location, sha, e.stage, e.reason)
         logger.error("%s", e)
+        log.info("failed (%s): %s: %s", e.stage, entry.location, e.reason)
         return IngestOutcome(source=entry.location, sha256=sha, status="failed",
                              stage=e.stage, error=str(e))
     except Exception as e:  # a bug, not bad input: still confined to this one document
         message = mask_secrets(f"{entry.location}: internal error: {type(e).__name__}: {e}")
         quarantine_task(db_url, entry.location, None, "internal", message)
         logger.exception("%s", message)
+        log.info("failed (internal): %s", message)
         return IngestOutcome(source=entry.location, sha256=None, status="failed",
                              stage="internal", error=message)
     logger.info("%s: %s (%d activities, %d flagged)", entry.location, outcome.status,
@@ -160,7 +172,8 @@ def report_markdown(report: dict[str, Any]) -> str:
 def publish_report(report: dict[str, Any], outcomes: list[IngestOutcome],
                    report_path: Optional[str]) -> None:
     rows = [{"source": o.source, "status": o.status, "activities": o.n_activities,
-             "flagged": o.n_flagged, "stage": o.stage or "", "error": o.error or ""}
+             "flagged": o.n_flagged, "stage": o.stage or "", "error": o.error or "",
+             "note": o.rendition_message or ""}
             for o in outcomes]
     create_table_artifact(key=REPORT_ARTIFACT_KEY, table=rows, description="Documents of this run")
     create_markdown_artifact(key=f"{REPORT_ARTIFACT_KEY}-summary", markdown=report_markdown(report),
@@ -206,10 +219,13 @@ def ingest_sources(manifest_path: Optional[str] = None, db_url: Optional[str] = 
     logger.info("ingesting %d documents into %s", len(manifest.sources), mask_url(db_url))
     futures = [ingest_document.submit(entry, db_url, fetch_options) for entry in manifest.sources]
     outcomes = [f.result() for f in futures]
+    refresh_renditions(db_url, outcomes)   # the artifact's note: which file of a document is used
     report = build_report(outcomes)
     publish_report(report, outcomes, report_path)
     logger.info("%d loaded, %d unchanged, %d failed", len(report["loaded"]),
                 len(report["unchanged"]), len(report["failed"]))
+    log.info("documents: %d loaded, %d unchanged, %d failed", len(report["loaded"]),
+             len(report["unchanged"]), len(report["failed"]))
     if fail_on_errors and report["failed"]:
         return Failed(message=f"{len(report['failed'])} of {len(outcomes)} documents failed",
                       data=report)
@@ -223,8 +239,14 @@ def db_url_from_secret(name: str) -> str:
     return str(Secret.load(name).get())
 
 
-def make_task_runner(workers: int = DEFAULT_WORKERS, dask: bool = False):
-    """Threads (default) or a local Dask cluster of ``workers`` processes (prefect-dask)."""
+def make_task_runner(workers: int = DEFAULT_WORKERS, dask: bool = False,
+                     dask_address: Optional[str] = None):
+    """Threads (default), a local Dask cluster of ``workers`` processes, or the existing Dask
+    cluster whose scheduler is at ``dask_address`` (prefect-dask's ``DaskTaskRunner``)."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
     if dask:
         from prefect_dask import DaskTaskRunner
 
@@ -233,14 +255,39 @@ def make_task_runner(workers: int = DEFAULT_WORKERS, dask: bool = False):
     return ThreadPoolTaskRunner(max_workers=workers)
 
 
+@contextmanager
+def cpu_pool(workers: int) -> Iterator[None]:
+    """A process pool for the documents' CPU work, one process per core at most, for the
+    length of a thread-runner flow run: Prefect's threads only orchestrate and wait."""
+    global _cpu_pool
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pipeline.api import cpu_workers
+
+    n = cpu_workers(workers, workers)
+    if n <= 1:       # one process for the CPU work: this one (no second start-up to pay)
+        yield
+        return
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"))
+    _cpu_pool = pool
+    try:
+        yield
+    finally:
+        _cpu_pool = None
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def run_ingest(manifest_path: Optional[str] = None, db_url: Optional[str] = None,
                report_path: Optional[str] = None, sources: Optional[list[str]] = None,
-               workers: int = DEFAULT_WORKERS, dask: bool = False, **options: Any) -> dict[str, Any]:
+               workers: int = DEFAULT_WORKERS, dask: bool = False, dask_address: Optional[str] = None,
+               **options: Any) -> dict[str, Any]:
     """Run ``ingest_sources`` on the chosen task runner and return its report."""
-    runner = make_task_runner(workers, dask)
+    runner = make_task_runner(workers, dask, dask_address)
     configured = ingest_sources.with_options(task_runner=runner)
     db_param, env = secret_free_db(db_url)
-    with environment(env):
+    pool = cpu_pool(workers) if not (dask or dask_address) else nullcontext()
+    with environment(env), pool:
         return configured(manifest_path=manifest_path, db_url=db_param, report_path=report_path,
                           sources=sources, **options)
 

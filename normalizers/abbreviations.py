@@ -43,7 +43,7 @@ PAREN_DEFINE_RE = re.compile(
 BARE_DEFINE_RE = re.compile(
     rf"(?:^|[\s,]){DASH}?\s*далее\s*{DASH}?\s*(?P<short>[«\"]?[A-ZА-ЯЁ][^,;\n()]*?)\s*(?:[.;]\s*$|[.;]\s+(?=[A-ZА-ЯЁ])|$)",
     re.M)
-BARE_ACRONYM_RE = re.compile(r"\((?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,9}(?:\s[A-ZА-ЯЁ]{1,4})?)\)")
+BARE_ACRONYM_RE = re.compile(r"\((?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,14}(?:\s[A-ZА-ЯЁ]{1,4})?)\)")
 TOKEN_RE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|\([^()]*\)|[A-Za-zА-Яа-яЁё0-9]+(?:-[A-Za-zА-Яа-яЁё0-9]+)*|[^\sA-Za-zА-Яа-яЁё0-9]")
 REGION_ONLY_RE = re.compile(r"^[А-ЯЁ][а-яё-]+ (?:область|край|республика|округ)$")
 LATIN_LOOKALIKES = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
@@ -374,15 +374,17 @@ def _define_many(context: str, shorts: list[str]) -> dict[str, tuple[str, str]]:
 
 
 def _define_at(text: str, pos: int, short: str) -> dict[str, str]:
-    """Definitions made by one marker at pos; a soft-wrapped phrase is looked for on earlier lines."""
+    """Definitions made by one marker at pos; a soft-wrapped phrase is looked for on earlier lines
+    (always when the marker's line opens in lower case or inside quotes: a PDF line wrapped mid-name)."""
     shorts = _split_shorts(short)
     context = _context_before(text, pos).rstrip(" ,–—-")
     found = _define_many(context, shorts)
-    if any(kind == "fallback" for _, kind in found.values()) or len(found) < len(shorts):
+    mid_phrase = context[:1].islower() or context.count("»") > context.count("«")   # a line wrapped mid-name
+    if mid_phrase or any(kind == "fallback" for _, kind in found.values()) or len(found) < len(shorts):
         wrapped = _context_before(text, pos, wrapped=True).rstrip(" ,–—-")
         if wrapped != context:
             for k, (full, kind) in _define_many(wrapped, shorts).items():
-                if kind != "fallback" or k not in found:
+                if kind != "fallback" or k not in found or mid_phrase:
                     found[k] = (full, kind)
     return {k: full for k, (full, _) in found.items() if not _only_region(full, k)}
 
@@ -455,7 +457,8 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
                 in_block = False
             open_entry = False
             continue
-        entries.append((_clean_short(m.group("short")), m.group("full").strip(), in_block))
+        # the whole rest of the line: a comma where the entry wraps stays ("…области, / осуществляющие …")
+        entries.append((_clean_short(m.group("short")), line[m.start("full"):].strip(), in_block))
         open_entry = in_block and not _entry_ended(line)
     return entries
 
@@ -473,15 +476,51 @@ def _list_definitions(text: str) -> dict[str, str]:
     return out
 
 
+def _syllabic_start(short: str, toks: list[Tok]) -> int | None:
+    """Start of the words a syllabic abbreviation stands for, ending at the last token:
+    "Минпромторг ПК" = Мин|истерство пром|ышленности (и) торг|овли П|ермского к|рая, each piece
+    of the compound a prefix of the next content word, capitals after it initials."""
+    parts = short.split()
+    head, caps = _fold(parts[0]), [c for p in parts[1:] for c in p]
+    if not (parts[0][:1].isupper() and parts[0][1:].islower() and len(head) >= 5) \
+            or not all(p.isupper() for p in parts[1:]):
+        return None
+    i = len(toks) - 1
+    for c in reversed(caps):
+        if i < 0 or not toks[i].is_word or _fold(toks[i].text)[:1] != _fold(c):
+            return None
+        i -= 1
+
+    def spells(rest: str, words: list[str]) -> bool:
+        if not words:
+            return not rest
+        w = words[0]
+        return any(rest.startswith(w[:k]) and spells(rest[k:], words[1:])
+                   for k in range(min(len(w), len(rest)), 1, -1))
+
+    for start in range(i, max(-1, i - 7), -1):
+        words = [_fold(t.text) for t in toks[start:i + 1] if t.is_word and _fold(t.text) not in SKIPPABLE]
+        if not all(t.is_word for t in toks[start:i + 1]) or not toks[start].is_word:
+            return None
+        if words and spells(head, words):
+            return start
+    return None
+
+
 def _bare_acronym_definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in BARE_ACRONYM_RE.finditer(text):
         short = m.group("short")
-        if not _acronym_letters(short):
-            continue
         context = _context_before(text, m.start()).rstrip()
         toks = _tokens(context)
         if not toks or not toks[-1].is_word:
+            continue
+        if not _acronym_letters(short):
+            context = _context_before(text, m.start(), wrapped=True).rstrip()   # the name may wrap
+            toks = _tokens(context)
+            start = _syllabic_start(short, toks) if toks else None
+            if start is not None:
+                out.setdefault(short, to_nominative(re.sub(r"\s+", " ", context[toks[start].start:])))
             continue
         start = _align(_acronym_letters(short), toks, len(toks) - 1)
         if start is None:

@@ -140,6 +140,46 @@ def _dotted_readings(digits: str) -> list[list[int]]:
     return out
 
 
+DEBRIS_TAIL_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*\.?)\s*[—–\-,;:'`_~^°‚„]+$")
+MAX_JUNK_NUMBER = 4   # a number cell longer than this is text, never replaced from the sequence
+
+
+def _between(p: Optional[list[int]], q: Optional[list[int]]) -> Optional[list[int]]:
+    """The one number that fits between two neighbours one step apart ("10" … "12" -> 11)."""
+    if p is None or q is None or len(p) != len(q) or p[:-1] != q[:-1] or q[-1] != p[-1] + 2:
+        return None
+    return p[:-1] + [p[-1] + 1]
+
+
+def _misread_of(core: str, expected: list[int]) -> bool:
+    """Whether a number cell can be an OCR misreading of ``expected``: junk that is no number
+    ("о", "—"), one digit read wrong ("10" for 14), or a digit lost ("7" for 17); a different
+    number ("57" for 1.3) is evidence against the sequence and is kept."""
+    if not core or len(core) > MAX_JUNK_NUMBER:
+        return False
+    digits = "".join(ch for ch in core if ch.isdigit())
+    want = "".join(str(x) for x in expected)
+    if not digits:
+        return True
+    if len(digits) == len(want):
+        return sum(a != b for a, b in zip(digits, want)) == 1
+    return len(digits) == len(want) - 1 and (want.endswith(digits) or want.startswith(digits))
+
+
+def _lost_digit(p: Optional[list[int]], q: Optional[list[int]], core: str) -> Optional[list[int]]:
+    """The successor of the previous number when OCR lost one of its digits ("16", "7" -> 17);
+    only where no next number contradicts it."""
+    if p is None or not core.isdigit():
+        return None
+    succ = p[:-1] + [p[-1] + 1]
+    if q is not None and q not in _successors(succ):
+        return None
+    last = str(succ[-1])
+    if len(core) == len(last) - 1 and (last.endswith(core) or last.startswith(core)):
+        return succ
+    return None
+
+
 def repair_item_number(prev: Optional[str], number: Optional[str], nxt: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """``number`` checked against its neighbours in the table; returns (number, flag).
 
@@ -153,11 +193,19 @@ def repair_item_number(prev: Optional[str], number: Optional[str], nxt: Optional
     if not number:
         return number, None
     raw = number.strip()
+    m = DEBRIS_TAIL_RE.match(raw)
+    if m:                              # "3 —", "4 -", "6 ‚": a mark beside the number
+        number = raw = m.group(1)
     fixed = raw.replace(",", ".")
     if fixed != raw and ITEM_NUMBER_RE.match(fixed):
         return fixed, "item_number_repaired"
     p, q = _parts(prev), _parts(nxt)
     core = raw.rstrip(".")
+    expected = _between(p, q) or _lost_digit(p, q, core)
+    if expected is not None and _parts(raw) != expected and _misread_of(core, expected):
+        return ".".join(str(x) for x in expected) + ("." if raw.endswith(".") else ""), "item_number_repaired"
+    if m:
+        return number, "item_number_repaired"
     if not core.isdigit() or len(core) < 2 or (p is None and q is None):
         return number, None
     depth = max(len(x) for x in (p, q) if x is not None)

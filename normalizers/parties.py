@@ -7,6 +7,8 @@ piece. "(по согласованию)" sets by_agreement; "(далее – X)"
 A line break inside one name joins when the next line opens in an oblique case ("Начальник /
 информационно-аналитического отдела"); a line opening in the nominative is the next party (one
 organisation per line). Two posts run together on one line ("Воспитатели Ст. воспитатель") split.
+A mention opening with an abbreviation the document defines and going on with another name in the
+nominative is two (``split_after_defined``: PDF cells lose the line break between them).
 """
 from __future__ import annotations
 
@@ -181,3 +183,41 @@ def split_parties(text: str | None) -> list[PartyMention]:
             if mention is not None:
                 mentions.append(mention)
     return mentions
+
+
+def _opens_name(word: str) -> bool:
+    """A word that can open an organisation's name: a noun, adjective or participle whose likeliest
+    reading is the nominative ("муниципальные", "Торгово-промышленная"), not a genitive
+    complement ("Республики", "Калужской") or "г."."""
+    found = parses(word.strip("«\"“„"))
+    if len(word) < 3 or not found:
+        return False
+    tag = found[0].tag
+    if tag.POS not in ("NOUN", "ADJF", "PRTF"):
+        return False
+    return tag.case == "nomn" or (tag.case == "accs" and tag.number == "plur" and "inan" in tag)
+
+
+def split_after_defined(mentions: list[PartyMention], shorts: set[str]) -> list[PartyMention]:
+    """A mention that opens with an abbreviation the document defines, followed by the start of
+    another name with no comma, is two parties: a PDF cell listing one organisation per line
+    loses its line breaks where the next name was too long for the line ("МТЗиСЗ РТ /
+    муниципальные органы управления образованием")."""
+    out: list[PartyMention] = []
+    squashed = {s.replace(" ", ""): s for s in shorts}
+    for m in mentions:
+        if " " in m.name and m.name.replace(" ", "") in squashed and m.name not in shorts:
+            # a defined abbreviation broken in a narrow column ("Минпром торг ПК")
+            m = PartyMention(name=squashed[m.name.replace(" ", "")], by_agreement=m.by_agreement,
+                             defines=m.defines, raw=m.raw)
+        name = m.name
+        while True:
+            short = max((s for s in shorts if name.startswith(s + " ")), key=len, default=None)
+            rest = name[len(short) + 1:].strip() if short else ""
+            if not short or not rest or not _opens_name(rest.split()[0]):
+                break
+            out.append(PartyMention(name=short, by_agreement=False, defines=None, raw=short))
+            name = rest
+        out.append(m if name == m.name else PartyMention(name=name, by_agreement=m.by_agreement,
+                                                         defines=m.defines, raw=m.raw))
+    return out

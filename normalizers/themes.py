@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 
-from normalizers.data_files import load_yaml
+from normalizers.data_files import cached_json, load_yaml
 
 from normalizers.morph import parses
 
@@ -182,15 +182,45 @@ def _parse_theme(raw: dict) -> Theme:
 
 @lru_cache(maxsize=4)
 def load_taxonomy(path: Path = THEMES_PATH) -> Taxonomy:
-    """Themes and thresholds from YAML (cached). Raises ValueError on duplicate ids."""
-    raw = load_yaml(Path(path)) or {}
-    themes = tuple(_parse_theme(t) for t in raw.get("themes") or ())
+    """Themes and thresholds from YAML (cached). Raises ValueError on duplicate ids.
+
+    The rules' lemmas are computed once per machine (``cached_json``, keyed by the file, this
+    code and the morphology dictionary) instead of lemmatising every rule on every run.
+    """
+    data = Path(path).read_bytes()
+    raw = cached_json("themes", _taxonomy_key(data), lambda: _taxonomy_data(Path(path)))
+    themes = tuple(Theme(t["id"], t["name"], t["description"],
+                         tuple(Rule(tuple(lem), weight, text) for lem, weight, text in t["rules"]))
+                   for t in raw["themes"])
     ids = [t.id for t in themes]
     if len(set(ids)) != len(ids) or OTHER_THEME in ids:
         raise ValueError(f"theme ids must be unique and not {OTHER_THEME!r}: {ids}")
+    return Taxonomy(themes, raw["min_score"], raw["section_weight"], raw["secondary_min_score"])
+
+
+def _taxonomy_data(path: Path) -> dict:
+    """The taxonomy with every rule lemmatised, as JSON-able data."""
+    raw = load_yaml(path) or {}
+    themes = [_parse_theme(t) for t in raw.get("themes") or ()]
     min_score = float(raw.get("min_score", 1.0))
-    return Taxonomy(themes, min_score, float(raw.get("section_weight", 0.5)),
-                    float(raw.get("secondary_min_score", min_score)))
+    return {"themes": [{"id": t.id, "name": t.name, "description": t.description,
+                        "rules": [[list(r.lemmas), r.weight, r.text] for r in t.rules]} for t in themes],
+            "min_score": min_score, "section_weight": float(raw.get("section_weight", 0.5)),
+            "secondary_min_score": float(raw.get("secondary_min_score", min_score))}
+
+
+def _taxonomy_key(data: bytes) -> str:
+    """Hash of the taxonomy file, the lemmatising code and the dictionary it uses."""
+    import hashlib
+
+    import pymorphy3
+    import pymorphy3_dicts_ru
+
+    h = hashlib.sha256(data)
+    for code in (Path(__file__), Path(parses.__wrapped__.__code__.co_filename)):
+        h.update(code.read_bytes())
+    h.update(f"{pymorphy3.__version__}|{getattr(pymorphy3_dicts_ru, '__version__', '')}".encode())
+    return h.hexdigest()[:24]
 
 
 def theme_names(taxonomy: Optional[Taxonomy] = None) -> dict[str, str]:

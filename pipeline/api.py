@@ -1,5 +1,5 @@
 """The Python API for notebooks and scripts: ingest files or folders, read documents and
-activities, compare regions — the functions the CLI commands are thin shells over.
+activities, compare regions, search — the functions the CLI commands are thin shells over.
 
     >>> from pipeline.api import ingest_files, activities_frame, compare_regions
     >>> outcomes = ingest_files(["data/raw"], db="sqlite:////tmp/roadmaps.db")
@@ -13,13 +13,15 @@ SQLite file) and never raises for a bad document: failures come back as outcomes
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Optional, Union
 
 from pipeline.ingest import IngestOutcome, export_json, ingest_path
 from pipeline.store.db import resolve_url
 
 if TYPE_CHECKING:  # pandas is imported only by the functions that return frames
     import pandas as pd
+
+    from pipeline.compare.search import SearchHit
 
 # file kinds a folder is searched for (the type itself is always decided from the bytes)
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".rtf", ".odt", ".html", ".htm")
@@ -99,6 +101,27 @@ def ingest_source(source: str, db_url: str, allow_private: Optional[bool] = None
     return outcome, time.perf_counter() - start
 
 
+def unchanged_sources(sources: list[str], db_url: str) -> dict[int, IngestOutcome]:
+    """The local files among ``sources`` whose exact bytes are already loaded, by index, as
+    "unchanged" outcomes: one read and hash per file and one query per 1,000 hashes
+    (``pipeline.store.lookup``), so a re-run of unchanged files starts no extraction at all."""
+    from pipeline.sources.manifest import looks_like_url
+    from pipeline.store.lookup import file_sha256, loaded_sha256s
+
+    sha: dict[int, str] = {}
+    for i, s in enumerate(sources):
+        try:   # regular files only: a FIFO or device is left for ingest_path to refuse unread
+            if not looks_like_url(s) and Path(s).is_file():
+                sha[i] = file_sha256(s)
+        except OSError:
+            pass    # unreadable: ingest_path reports it with its usual error
+    if not sha:
+        return {}
+    known = loaded_sha256s(db_url, sha.values())
+    return {i: IngestOutcome(source=sources[i], sha256=h, status="unchanged")
+            for i, h in sha.items() if h in known}
+
+
 def _ingest_url(source: str, db_url: str, allow_private: Optional[bool]) -> IngestOutcome:
     from pipeline.ingest import StageError, ingest_bytes, quarantine
     from pipeline.sources.fetch import fetch, local_copy
@@ -112,6 +135,98 @@ def _ingest_url(source: str, db_url: str, allow_private: Optional[bool]) -> Inge
         return ingest_bytes(fetched.data, tmp, db_url, source=source)
 
 
+def _prepare_local(path: str, source: str, sha256: str) -> tuple[str, object]:
+    """In a pool worker: ("record", DocumentRecord) or ("failed", (stage, reason, message))."""
+    from pipeline.ingest import StageError, prepare_record
+
+    try:
+        return "record", prepare_record(path, source, sha256)
+    except StageError as e:
+        return "failed", (e.stage, str(e.args[0]), str(e))
+
+
+def cpu_workers(wanted: int, jobs: int) -> int:
+    """Processes for CPU work: as many as asked, at most one per core and one per job."""
+    import os
+
+    return max(1, min(wanted, os.cpu_count() or 1, jobs))
+
+
+def ingest_parallel(sources: list[str], db_url: str, allow_private: Optional[bool], workers: int,
+                    done: Callable[[int, tuple[IngestOutcome, float]], None]) -> None:
+    """Ingest ``sources`` with a process pool; ``done(index, (outcome, seconds))`` as each ends.
+
+    Local files: this process reads and hashes each file once, a pool worker extracts,
+    normalises and validates it (the CPU work), and the record is loaded here, one document at
+    a time — the database has a single writer (SQLite allows no more) and workers never wait
+    on its lock. URLs are fetched and ingested whole by a worker (downloads wait on the
+    network, not the CPU). Largest files first: a long scan starts at once instead of ending
+    the run alone. A worker that dies fails its document; the run goes on.
+    """
+    import multiprocessing
+    import time
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from extractors.limits import read_regular_file
+    from pipeline.ingest import (ExtractionError, StageError, commit_record, quarantine, sha256_bytes,
+                                 sniff_format)
+    from pipeline.sources.manifest import looks_like_url
+
+    def size(i: int) -> int:
+        try:
+            return Path(sources[i]).stat().st_size
+        except OSError:
+            return 0
+
+    def failed(i: int, sha: Optional[str], stage: str, reason: str, message: str, t0: float) -> None:
+        quarantine(db_url, sources[i], sha, stage, reason)
+        done(i, (IngestOutcome(source=sources[i], sha256=sha, status="failed", stage=stage,
+                               error=message), time.perf_counter() - t0))
+
+    ctx = multiprocessing.get_context("spawn")   # no fork of a process with threads (Rich)
+    order = sorted(range(len(sources)), key=lambda i: -size(i))
+    with ProcessPoolExecutor(max_workers=cpu_workers(workers, len(sources)), mp_context=ctx) as pool:
+        futures, data, started = {}, {}, {}
+        for i in order:
+            src, started[i] = sources[i], time.perf_counter()
+            if looks_like_url(src):
+                futures[pool.submit(ingest_source, src, db_url, allow_private)] = i
+                continue
+            sha = None
+            try:
+                data[i] = read_regular_file(src)
+                sniff_format(data[i], src)
+                sha = sha256_bytes(data[i])
+            except ExtractionError as e:
+                failed(i, None, e.stage, str(e.args[0]), f"{src}: {e.stage} failed: {e.args[0]}", started[i])
+                continue
+            except StageError as e:
+                failed(i, sha, e.stage, str(e.args[0]), str(e), started[i])
+                continue
+            futures[pool.submit(_prepare_local, src, src, sha)] = i
+        for fut in as_completed(futures):
+            i = futures[fut]
+            try:
+                result = fut.result()
+            except Exception as e:  # a worker that died: the document failed, the run goes on
+                failed(i, None, "worker", f"{type(e).__name__}: {e}", f"{type(e).__name__}: {e}", started[i])
+                continue
+            if looks_like_url(sources[i]):
+                done(i, result)
+                continue
+            kind, value = result
+            if kind == "failed":
+                stage, reason, message = value
+                failed(i, sha256_bytes(data[i]), stage, reason, message, started[i])
+            else:
+                try:
+                    outcome = commit_record(value, db_url, data.pop(i))
+                except StageError as e:
+                    failed(i, value.sha256, e.stage, str(e.args[0]), str(e), started[i])
+                    continue
+                done(i, (outcome, time.perf_counter() - started[i]))
+
+
 def ingest_files(paths: Union[PathLike, Iterable[PathLike]], db: Optional[str] = None) -> list[IngestOutcome]:
     """Ingest files and folders (one transaction per document; unchanged bytes are skipped)."""
     items = [paths] if isinstance(paths, (str, Path)) else list(paths)
@@ -120,7 +235,8 @@ def ingest_files(paths: Union[PathLike, Iterable[PathLike]], db: Optional[str] =
 
 
 def documents(db: Optional[str] = None, regions: Optional[list[str]] = None) -> list[dict]:
-    """The newest version of every document, as the export contract's JSON objects."""
+    """The newest version of every document (of one ingested from several files, the best
+    rendition), as the export contract's JSON objects."""
     return export_json(resolve_url(db), regions)
 
 
@@ -139,6 +255,15 @@ def compare_regions(by: str = "theme", db: Optional[str] = None,
     return compare(resolve_url(db), by, regions)
 
 
-__all__ = ["expand_paths", "expand_sources", "ingest_source", "ingest_files",
-           "documents", "activities_frame", "compare_regions",
+def search_activities(query: str, db: Optional[str] = None, regions: Optional[Iterable[str]] = None,
+                      limit: int = 50) -> list["SearchHit"]:
+    """Full-text search by lemma or raw word (``pipeline.compare.search``), best first."""
+    from pipeline.compare.search import search
+
+    return search(resolve_url(db), query, regions, limit=limit)
+
+
+__all__ = ["expand_paths", "expand_sources", "ingest_source", "unchanged_sources", "ingest_parallel",
+           "cpu_workers", "ingest_files",
+           "documents", "activities_frame", "compare_regions", "search_activities",
            "DOCUMENT_SUFFIXES", "IngestOutcome"]

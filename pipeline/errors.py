@@ -118,6 +118,17 @@ class StageError(RoadmapsError):
     def __str__(self) -> str:
         return f"{self.source}: {self.stage} failed: {self.args[0]}"
 
+    def __reduce__(self):
+        """Picklable (a process-pool worker raises it), subclasses and extra attributes included."""
+        return _restore_stage_error, (type(self), self.args[0], dict(self.__dict__))
+
+
+def _restore_stage_error(cls: type, message: str, state: dict) -> "StageError":
+    err = cls.__new__(cls)
+    Exception.__init__(err, message)
+    err.__dict__.update(state)
+    return err
+
 
 class FetchFailed(StageError):
     """Downloading or reading a source failed; ``reason`` says why and what to do."""

@@ -9,7 +9,8 @@ quarantine entry, so nothing half-written reaches the database.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Optional
 
@@ -22,6 +23,8 @@ from pipeline.isolation import extract_isolated
 from pipeline.store.db import get_engine, resolve_url, session_factory, upgrade
 from pipeline.records import DocumentRecord
 from pipeline.store.schema import Document, QuarantineEntry
+
+log = logging.getLogger(__name__)
 
 REQUIRED_ROLES = ("title",)
 PERIOD_SLACK_YEARS = 1
@@ -37,6 +40,19 @@ class IngestOutcome:
     document_id: Optional[int] = None
     n_activities: int = 0
     n_flagged: int = 0
+    # the same document from another file: the canonical rendition's source when this one is not
+    # it; ``renditions`` the other files of the same document (pipeline.store.renditions)
+    rendition_of: Optional[str] = None
+    renditions: list[str] = field(default_factory=list)
+
+    @property
+    def rendition_message(self) -> Optional[str]:
+        """'same document as <source> (rendition)', or None when no other file holds this document."""
+        if self.rendition_of:
+            return f"same document as {self.rendition_of} (rendition)"
+        if self.renditions:
+            return f"same document as {', '.join(self.renditions)} (rendition; this file is the better one, used)"
+        return None
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -109,8 +125,23 @@ def load_stage(record: DocumentRecord, db_url: str) -> IngestOutcome:
     except Exception as e:
         raise StageError(f"{type(e).__name__}: {e}", "load", record.source) from e
     flagged = sum(1 for a in record.activities if a.flags)
-    return IngestOutcome(source=record.source, sha256=record.sha256, status=status,
-                         document_id=doc_id, n_activities=len(record.activities), n_flagged=flagged)
+    outcome = IngestOutcome(source=record.source, sha256=record.sha256, status=status,
+                            document_id=doc_id, n_activities=len(record.activities), n_flagged=flagged)
+    refresh_renditions(db_url, [outcome])
+    return outcome
+
+
+def refresh_renditions(db_url: str, outcomes: list[IngestOutcome]) -> None:
+    """Set each loaded outcome's ``rendition_of`` / ``renditions`` from the database as it is now
+    (a better rendition loaded later in the same run re-points the earlier ones)."""
+    from pipeline.store.renditions import rendition_note
+
+    loaded = [o for o in outcomes if o.status == "loaded" and o.document_id is not None]
+    if not loaded:
+        return
+    with session_factory(resolve_url(db_url))() as s:
+        for o in loaded:
+            o.rendition_of, o.renditions = rendition_note(s, o.document_id)
 
 
 def quarantine(db_url: str, source: str, sha256: Optional[str], stage: str, error: str) -> None:
@@ -119,9 +150,10 @@ def quarantine(db_url: str, source: str, sha256: Optional[str], stage: str, erro
     with session_factory(db_url)() as s, s.begin():
         prev = s.scalars(select(QuarantineEntry).where(QuarantineEntry.source == source)
                          .order_by(QuarantineEntry.attempt.desc())).first()
+        attempt = (prev.attempt + 1) if prev else 1
         s.add(QuarantineEntry(source=source, sha256=sha256, stage=stage, error=error,
-                              created_at=datetime.now(timezone.utc),
-                              attempt=(prev.attempt + 1) if prev else 1))
+                              created_at=datetime.now(timezone.utc), attempt=attempt))
+    log.info("quarantined %s (stage %s, attempt %d)", source, stage, attempt)
 
 
 def resolve_quarantine(db_url: str, source: str) -> None:
@@ -130,6 +162,7 @@ def resolve_quarantine(db_url: str, source: str) -> None:
         for q in s.scalars(select(QuarantineEntry).where(QuarantineEntry.source == source,
                                                          QuarantineEntry.resolved.is_(False))):
             q.resolved = True
+            log.info("%s left the quarantine (entry %d resolved)", source, q.id)
 
 
 def list_quarantine(db_url: str, include_resolved: bool = False) -> list[dict]:
@@ -137,6 +170,31 @@ def list_quarantine(db_url: str, include_resolved: bool = False) -> list[dict]:
     from pipeline.store.quarantine import list_entries
 
     return list_entries(db_url, include_closed=include_resolved)
+
+
+def prepare_record(path: str, source: str, sha256: str, hints: Optional[dict] = None) -> DocumentRecord:
+    """The CPU part of one document, with no database: extract → normalise → validate.
+
+    Raises ``StageError``. A module-level function, so that a process pool can run it while
+    the database writes stay in one process (``roadmaps ingest --workers``, ``roadmaps pull``).
+    """
+    extracted = extract_stage(path, source)
+    record = normalise_stage(extracted, source, sha256, hints)
+    problems = validate_stage(record)
+    if problems:
+        raise StageError("; ".join(problems), "validate", source)
+    return record
+
+
+def commit_record(record: DocumentRecord, db_url: str, data: bytes) -> IngestOutcome:
+    """The database part: load in one transaction, keep the original, resolve the quarantine."""
+    outcome = load_stage(record, db_url)
+    if outcome.status == "loaded":
+        from pipeline.review.originals import keep_original
+
+        keep_original(db_url, record.sha256, data)   # for the page images of ``roadmaps review``
+    resolve_quarantine(db_url, record.source)
+    return outcome
 
 
 def ingest_bytes(data: bytes, path: str, db_url: str, source: str,
@@ -148,18 +206,7 @@ def ingest_bytes(data: bytes, path: str, db_url: str, source: str,
         sha = sha256_bytes(data)
         if is_loaded(db_url, sha):
             return IngestOutcome(source=source, sha256=sha, status="unchanged")
-        extracted = extract_stage(path, source)
-        record = normalise_stage(extracted, source, sha, hints)
-        problems = validate_stage(record)
-        if problems:
-            raise StageError("; ".join(problems), "validate", source)
-        outcome = load_stage(record, db_url)
-        if outcome.status == "loaded":
-            from pipeline.review.originals import keep_original
-
-            keep_original(db_url, sha, data)   # for the page images of ``roadmaps review``
-        resolve_quarantine(db_url, source)
-        return outcome
+        return commit_record(prepare_record(path, source, sha, hints), db_url, data)
     except StageError as e:
         quarantine(db_url, source, sha, e.stage, str(e.args[0]))
         return IngestOutcome(source=source, sha256=sha, status="failed", stage=e.stage, error=str(e))
@@ -191,6 +238,7 @@ def export_json(db_url: str, regions: Optional[list[str]] = None,
 
 __all__ = [
     "IngestOutcome", "StageError", "sha256_bytes", "sniff_format", "is_loaded", "extract_stage",
-    "normalise_stage", "validate_stage", "load_stage", "quarantine", "list_quarantine",
-    "ingest_bytes", "ingest_path", "export_json", "get_engine",
+    "normalise_stage", "validate_stage", "load_stage", "prepare_record", "commit_record",
+    "quarantine", "list_quarantine",
+    "ingest_bytes", "ingest_path", "export_json", "get_engine", "refresh_renditions",
 ]

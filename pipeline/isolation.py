@@ -11,8 +11,14 @@ in the scheduler.
 
 How the child is started:
 
-* normally a ``multiprocessing`` *forkserver* child: the server has the
-  extractors imported already, so each document costs a fork, not an import;
+* from a process with one thread (the ``roadmaps ingest`` of one file, a pool
+  worker): a plain ``fork`` of the caller, which costs milliseconds; the
+  extractor module of the file's kind is imported in the caller first, so the
+  next document's child has it already;
+* from a process with other threads (a flow, the review app), where a fork may
+  inherit a held lock: a ``multiprocessing`` *forkserver* child; the server has
+  the extractors imported already, so each document costs a fork, not an import
+  (but starting the server is a second interpreter, paid once per process);
 * inside a daemonic process (a Dask worker), which may not have multiprocessing
   children, a plain ``python -m pipeline.isolation`` subprocess.
 
@@ -28,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import multiprocessing
 import os
 import pickle
@@ -48,6 +55,8 @@ PRELOAD = ["extractors", "extractors.docx", "extractors.pdf", "extractors.ocr", 
 KILL_GRACE_S = 5.0        # after the kill, how long to wait for the child to be reaped
 RESULT_NAME = "result.pickle"
 
+log = logging.getLogger(__name__)
+
 
 def extract_isolated(path: str, limits: Optional[Limits] = None) -> ExtractedDocument:
     """``extractors.extract(path)`` within the per-document time and memory budget."""
@@ -58,6 +67,9 @@ def extract_isolated(path: str, limits: Optional[Limits] = None) -> ExtractedDoc
         result = os.path.join(tmp, RESULT_NAME)
         if multiprocessing.current_process().daemon:
             exitcode = _run_subprocess(path, result, limits)
+        elif _can_fork():
+            _preload_for(path)
+            exitcode = _run_process(multiprocessing.get_context("fork"), path, result, limits)
         else:
             exitcode = _run_forkserver(path, result, limits)
         return _outcome(result, exitcode, path, limits)
@@ -116,10 +128,36 @@ def _forkserver():
     return _context
 
 
+def _can_fork() -> bool:
+    """Whether a plain fork is safe: this is the only thread (no lock can be held mid-fork)."""
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+# the extractor modules a document of a kind needs, by file suffix (an optimisation only: the
+# child imports whatever the bytes turn out to need)
+SUFFIX_MODULES = {".docx": ("extractors.docx",), ".pdf": ("extractors.pdf",),
+                  ".html": ("extractors.html",), ".htm": ("extractors.html",)}
+
+
+def _preload_for(path: str) -> None:
+    """Import the extractor of ``path``'s kind here, so forked children inherit it."""
+    import importlib
+
+    for name in SUFFIX_MODULES.get(os.path.splitext(path)[1].lower(), ()):
+        importlib.import_module(name)
+
+
 def _run_forkserver(path: str, result: str, limits: Limits) -> Optional[int]:
-    proc = _forkserver().Process(target=child_main, args=(path, result, limits),
-                                 name="roadmaps-extract")
-    with _main_module_hidden():
+    return _run_process(_forkserver(), path, result, limits, hide_main=True)
+
+
+def _run_process(ctx, path: str, result: str, limits: Limits, hide_main: bool = False) -> Optional[int]:
+    """Start the child from a multiprocessing context, wait within the budget, kill it after."""
+    proc = ctx.Process(target=child_main, args=(path, result, limits), name="roadmaps-extract")
+    if hide_main:  # a forkserver child would re-import __main__; a forked one has it already
+        with _main_module_hidden():
+            proc.start()
+    else:
         proc.start()
     proc.join(limits.doc_timeout if limits.doc_timeout > 0 else None)
     if proc.exitcode is None:
@@ -188,6 +226,7 @@ def _kill_group(pid: int) -> None:
 def _outcome(result: str, exitcode: Optional[int], path: str, limits: Limits) -> ExtractedDocument:
     """The child's document, or its refusal re-raised here as an ExtractionError."""
     if exitcode is None:
+        log.info("%s: extraction worker killed after %g s (ROADMAPS_DOC_TIMEOUT)", path, limits.doc_timeout)
         raise budget.over_cap("extraction time", f"the worker was killed after {limits.doc_timeout:g} s",
                               "doc_timeout", limits.doc_timeout, "extract", path)
     if not os.path.exists(result):

@@ -7,7 +7,8 @@ a value could not be parsed (the raw text is always kept).
 
 from __future__ import annotations
 
-from typing import Optional
+from dataclasses import replace
+from typing import Callable, Optional
 
 from extractors.grid import ExtractedDocument
 from normalizers.abbreviations import expand, find_definitions
@@ -15,7 +16,7 @@ from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_fixes import damaged_period, fix_ocr_text, repair_activities
 from normalizers.organisations import canonical_organisation
-from normalizers.parties import split_parties
+from normalizers.parties import split_after_defined, split_parties
 from pipeline.records import (
     ActivityRecord,
     DeadlineRecord,
@@ -27,15 +28,29 @@ from pipeline.stitch import TEXT_ROLES, stitch
 LOW_CONFIDENCE = 0.6
 
 
-def _fix_activity_text(act: ActivityRecord) -> None:
+def memo(fn: Callable) -> Callable:
+    """``fn`` with its results kept for the document under way (a table repeats the same
+    organisations, deadlines and phrases in many rows; 20,000 rows must not redo the work).
+    Only for pure functions of hashable arguments; the cache dies with the returned wrapper."""
+    seen: dict = {}
+
+    def cached(*args):
+        if args not in seen:
+            seen[args] = fn(*args)
+        return seen[args]
+
+    return cached
+
+
+def _fix_activity_text(act: ActivityRecord, fix: Callable[[str], str] = fix_ocr_text) -> None:
     for role in TEXT_ROLES:
         value = getattr(act, role)
         if value:
-            setattr(act, role, fix_ocr_text(value))
+            setattr(act, role, fix(value))
     for t in act.targets:
-        t.result = fix_ocr_text(t.result) if t.result else t.result
+        t.result = fix(t.result) if t.result else t.result
     for s in act.sub_items:
-        s.title = fix_ocr_text(s.title)
+        s.title = fix(s.title)
 
 
 def _responsible_text(acts: list[ActivityRecord]) -> str:
@@ -56,18 +71,28 @@ def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityReco
     return defs
 
 
-def normalise_parties(act: ActivityRecord, defs: dict[str, str], region: Optional[str]) -> None:
-    act.parties = []
-    for m in split_parties(act.responsible):
+def parties_of(responsible: Optional[str], defs: dict[str, str], region: Optional[str]) -> list[PartyRecord]:
+    """The parties of one responsible cell (split, abbreviations expanded, canonical organisation)."""
+    out = []
+    for m in split_after_defined(split_parties(responsible), set(defs)):
         expanded = expand(m.name, defs)
         org = canonical_organisation(m.name, expanded, region)
-        act.parties.append(PartyRecord(
+        out.append(PartyRecord(
             name=m.name, expanded=expanded, by_agreement=m.by_agreement,
             canonical_name=org.canonical_name, org_type=org.org_type, org_region=org.region,
         ))
+    return out
 
 
-def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]]) -> None:
+def normalise_parties(act: ActivityRecord, defs: dict[str, str], region: Optional[str],
+                      parties: Optional[Callable[[Optional[str]], list[PartyRecord]]] = None) -> None:
+    """``act.parties`` from its responsible cell; ``parties``: a memoised ``parties_of`` for the document."""
+    found = parties(act.responsible) if parties else parties_of(act.responsible, defs, region)
+    act.parties = [replace(p) for p in found]   # own copies: records are mutable
+
+
+def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
+                       parse: Callable = normalize_deadline) -> None:
     if not act.deadline:
         act.deadline_norm = None
         act.flags.append("deadline_missing")
@@ -78,7 +103,7 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]]) -
         return
     if act.deadline_bounds and _normalise_bounds(act, period):
         return
-    d = normalize_deadline(act.deadline, period)
+    d = parse(act.deadline, period)
     act.deadline_norm = DeadlineRecord(raw=d.raw, start=d.start, end=d.end, recurrence=d.recurrence,
                                        occurrences=list(d.occurrences))
     act.flags.extend(d.flags)
@@ -107,8 +132,9 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
                       blocks=extracted.blocks)
     if any("ocr" in str(e) for e in (extracted.page_engines or {}).values()):
         repair_activities(stitched.activities)      # numbers / headings checked against neighbours
+    fix = memo(fix_ocr_text)
     for act in stitched.activities:
-        _fix_activity_text(act)
+        _fix_activity_text(act, fix)
         if act.confidence < LOW_CONFIDENCE:
             act.flags.append("low_ocr_confidence")
     lines = [fix_ocr_text(b.text) for b in extracted.blocks]
@@ -123,9 +149,11 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     if hints.get("doc_kind") and not meta.doc_kind:
         meta_flags = [f for f in meta_flags if f != "no_doc_kind"] + ["doc_kind_from_manifest"]
     defs = document_abbreviations(extracted, stitched.activities)
+    parties = memo(lambda text: parties_of(text, defs, region))
+    parse_deadline = memo(normalize_deadline)
     for act in stitched.activities:
-        normalise_parties(act, defs, region)
-        normalise_deadline(act, period)
+        normalise_parties(act, defs, region, parties)
+        normalise_deadline(act, period, parse_deadline)
     return DocumentRecord(
         source=source, sha256=sha256, file_format=extracted.file_format,
         extractor=extracted.extractor, extractor_version=extracted.extractor_version,

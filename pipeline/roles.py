@@ -10,6 +10,7 @@ stems, so unseen wordings and slightly damaged scans still map.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from rapidfuzz import fuzz
@@ -64,6 +65,7 @@ def _join_digits(text: str) -> str:
     return re.sub(r"(?<=\d)\s+(?=\d)", "", text or "")
 
 
+@lru_cache(maxsize=8192)
 def header_role(text: str) -> Optional[str]:
     """The role of one header cell, or None when nothing matches well enough."""
     text = _join_digits(text).strip(" \t\n—–-_|.,:;'\"«»")   # OCR debris around a header word

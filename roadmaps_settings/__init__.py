@@ -16,9 +16,9 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Optional
+from typing import Any, Iterable, Iterator, Literal, Mapping, Optional
 
-from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 PREFIX = "ROADMAPS_"
@@ -39,6 +39,9 @@ class Settings(BaseSettings):
                                           "unset: originals/ beside the SQLite file")
     debug: bool = Field(False, description="Show full tracebacks instead of one-line errors")
     review_token: Optional[SecretStr] = Field(None, description="Token the review app asks for")
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        "warning", description="Log level of the command line (debug, info, warning, error); "
+                               "info or debug also shows Prefect's logs")
     # budgets of one document (extractors.limits)
     max_bytes: int = Field(100 * MB, ge=0, description="File size in bytes (also the download cap)")
     max_pages: int = Field(500, ge=0, description="Pages of a PDF")
@@ -63,6 +66,12 @@ class Settings(BaseSettings):
     fetch_retries: int = Field(3, ge=0, description="Retries on 429 / 5xx / connection trouble")
     fetch_max_redirects: int = Field(5, ge=0, description="Redirects followed")
     fetch_allow_private: bool = Field(False, description="Allow private / loopback addresses (trusted hosts only)")
+    # set-up kept between runs (cache_path())
+    cache_dir: Optional[str] = Field(None, description="Folder for set-up kept between runs (schema of a new "
+                                     "SQLite file, theme lemmas); unset: ~/.cache/roadmaps; off: none")
+    # scale-out (flows.ingest)
+    dask_address: Optional[str] = Field(None, description="Dask scheduler `roadmaps pull` runs documents on "
+                                        "(tcp://HOST:PORT); unset: this machine")
 
     @model_validator(mode="before")
     @classmethod
@@ -72,6 +81,11 @@ class Settings(BaseSettings):
             return data
         return {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()
                 if not (isinstance(v, str) and not v.strip())}
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _lower_case_level(cls, value: Any) -> Any:
+        return value.lower() if isinstance(value, str) else value
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,
@@ -110,6 +124,8 @@ def _one_line(e: ValidationError, raw: Mapping[str, Any]) -> SettingsError:
     err = e.errors()[0]
     field = str(err["loc"][0]) if err.get("loc") else "?"
     words = _WORDS.get(err["type"], err["msg"])
+    if err["type"] == "literal_error":
+        words = f"is not one of {err.get('ctx', {}).get('expected', 'the accepted values')}"
     value = raw.get(field, err.get("input"))
     return SettingsError(f"{env_name(field)}={str(value)[:80]!r} {words}")
 
@@ -202,6 +218,25 @@ def sources() -> dict[str, str]:
         else:
             out[f] = "default"
     return out
+
+
+def cache_path() -> Optional[Path]:
+    """The folder for set-up kept between runs, or None when ``ROADMAPS_CACHE_DIR=off``.
+
+    Unset: ``$XDG_CACHE_HOME/roadmaps``, else ``~/.cache/roadmaps``. Whatever is kept there is
+    keyed by a hash of what it was computed from, so a stale entry is never used; a folder that
+    cannot be written only means the set-up is computed again.
+    """
+    configured = load(need=("cache_dir",)).cache_dir
+    if configured and configured.lower() in ("off", "0", "none"):
+        return None
+    if configured:
+        return Path(configured).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    try:
+        return (Path(base) if base.strip() else Path.home() / ".cache") / "roadmaps"
+    except RuntimeError:  # no home directory
+        return None
 
 
 def markdown_table() -> str:

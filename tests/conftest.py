@@ -6,6 +6,8 @@ Nothing outside the repository is needed.
 """
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,17 @@ RAW = ROOT / "data" / "raw"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 GOLD_DIR = TEST_DATA / "gold"
 SAMPLE_KEYS = ("amur_2019", "kaluga_2021", "kemerovo_2018")
+
+# the set-up cache (schema template, theme lemmas) of this test run: empty at the start, so the
+# first use of each computes it, and never the user's ~/.cache (a set variable is kept)
+_TEST_CACHE = None if os.environ.get("ROADMAPS_CACHE_DIR") else tempfile.mkdtemp(prefix="roadmaps-test-cache-")
+if _TEST_CACHE:
+    os.environ["ROADMAPS_CACHE_DIR"] = _TEST_CACHE
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _TEST_CACHE:
+        shutil.rmtree(_TEST_CACHE, ignore_errors=True)
 
 
 def sample(name: str) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 from extractors.convert import run_libreoffice
 
 TARGETS = {"doc": "doc:MS Word 97", "rtf": "rtf:Rich Text Format", "odt": "odt:writer8",
-           "html": "html:HTML (StarWriter)"}
+           "html": "html:HTML (StarWriter)", "pdf": "pdf:writer_pdf_Export"}
 
 MACRO_MODULE = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">

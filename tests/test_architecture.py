@@ -87,3 +87,47 @@ def test_settings_are_read_through_the_settings_object():
                         and "ROADMAPS" in line.upper() or "envvar=" in line and "ROADMAPS_" in line:
                     direct.append(f"{p.relative_to(ROOT)}:{n}")
     assert direct == []
+
+
+LOGGING_SETUP = {"basicConfig", "dictConfig", "fileConfig", "addHandler", "removeHandler", "setLevel",
+                 "addFilter", "captureWarnings"}
+
+
+def _calls(path: Path) -> list[tuple[str, ast.Call]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            out.append((name, node))
+    return out
+
+
+def test_library_code_only_logs_and_never_configures_logging():
+    """Handlers, levels and filters are the command line's business (cli/logs.py)."""
+    found = [f"{p.relative_to(ROOT)}:{call.lineno} {name}" for floor in FLOORS if floor != "cli"
+             for p in _modules(floor) for name, call in _calls(p) if name in LOGGING_SETUP]
+    assert found == []
+
+
+def test_library_loggers_are_named_after_their_module():
+    """``logging.getLogger(__name__)``: one logger tree per package, the convention cli/logs.py
+    relies on."""
+    wrong = [f"{p.relative_to(ROOT)}:{call.lineno}" for floor in FLOORS for p in _modules(floor)
+             for name, call in _calls(p) if name == "getLogger" and floor != "cli"
+             and not (len(call.args) == 1 and isinstance(call.args[0], ast.Name) and call.args[0].id == "__name__")]
+    assert wrong == []
+
+
+def test_the_cli_shows_the_logs_of_every_package():
+    from cli.logs import PACKAGES
+
+    assert set(PACKAGES) == set(FLOORS)
+
+
+def test_the_logging_check_finds_a_handler(tmp_path):
+    """The check above can fail: it sees an ``addHandler`` call."""
+    bad = tmp_path / "bad.py"
+    bad.write_text('import logging\nlogging.getLogger("x").addHandler(logging.StreamHandler())\n')
+    assert [name for name, _ in _calls(bad) if name in LOGGING_SETUP] == ["addHandler"]

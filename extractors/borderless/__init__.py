@@ -19,7 +19,10 @@ from OCR; output is, for each page, the ``Table`` fragments on it (see
 4. **Rows.** A new row starts after a vertical gap wider than the leading inside
    a cell, and at every line whose number column holds a number (1., 1.1, 2.3).
    A row made of one chunk per line that crosses gutters (or is bold and
-   centred) is a heading: one cell with ``colspan = n_cols``.
+   centred) is a heading: one cell with ``colspan = n_cols``. When the cells are set in the
+   middle or at the bottom of their rows (the item number then sits mid-row and a taller
+   neighbour starts above it), rows come from the number column's anchors and each cell's
+   text block instead (``aligned``); the header's lines above "№ п/п" join the header.
 5. **Header rows.** Header chunks that cover a gutter span several columns; the
    header lines under them become a second header row ("Целевые индикаторы"
    over 2021/2022/2023). A header repeated on a later page is kept, marked
@@ -30,7 +33,7 @@ confidence; ``pdf.blocks_outside`` relies on those boxes to keep the title and
 "Сокращения:" lists out of the table.
 
 The steps live in their own modules, in order: ``text_lines``, ``segments``, ``columns``, ``rows``,
-``headers``; ``build`` runs them. Callers use ``build_borderless_tables`` only.
+``headers`` (and ``aligned`` for cells not set at the top); ``build`` runs them. Callers use ``build_borderless_tables`` only.
 """
 
 from extractors.borderless.build import build_borderless_tables

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import statistics
+
 from extractors.grid import PageLayout, Table
 from extractors.borderless.segments import page_text, segment_pages
 from extractors.borderless.columns import drop_trailing_paragraphs, number_column, set_columns
 from extractors.borderless.rows import body_row, fragment_rows, rows_touch
 from extractors.borderless.headers import header_rows
+from extractors.borderless.aligned import aligned_rows
 
 
 def build_borderless_tables(layouts: list[PageLayout]) -> list[list[Table]]:
@@ -21,12 +24,17 @@ def build_borderless_tables(layouts: list[PageLayout]) -> list[list[Table]]:
         for frag in table.fragments:
             frag.body = drop_trailing_paragraphs(frag.body, table)
         num_col = number_column(table)
-        touching = rows_touch(table, {i: pt.row_gap for i, pt in pages.items()}, num_col)
+        row_gaps = {f.page_index: pages[f.page_index].row_gap for f in table.fragments}
+        touching = rows_touch(table, row_gaps, num_col)
+        h = statistics.median([pages[f.page_index].h for f in table.fragments])
+        aligned = aligned_rows(table, num_col, h, row_gaps)
         for frag in table.fragments:
             pt = pages[frag.page_index]
             page_no = pt.layout.page_no
-            rows = header_rows(frag.header, table, page_no, pt.h, frag.header_repeat)
-            for row in fragment_rows(frag, table, pt.row_gap, num_col, touching):
+            header, body = (aligned[frag.page_index] if aligned is not None
+                            else (frag.header, fragment_rows(frag, table, pt.row_gap, num_col, touching)))
+            rows = header_rows(header, table, page_no, pt.h, frag.header_repeat)
+            for row in body:
                 rows.append(body_row(row, table, page_no, pt.h))
             if not rows:
                 continue

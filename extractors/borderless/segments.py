@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 from typing import Optional
 
 from extractors.grid import PageLayout, Word
-from extractors.borderless.text_lines import HEADER_REPEAT_SIMILARITY, Line, NUMBER_RE, OCR_SIZE_RATIO, ROW_GAP, SIZE_RATIO, _median_height, _norm, group_lines, is_header_start, is_page_number, leading_of
+from extractors.borderless.text_lines import HEADER_REPEAT_SIMILARITY, Line, NUMBER_RE, OCR_SIZE_RATIO, ROW_GAP, SIZE_RATIO, _header_stem, _median_height, _norm, group_lines, is_header_start, is_page_number, leading_of
 
 
 def header_block(lines: list[Line], start: int, row_gap: float,
@@ -25,7 +25,7 @@ def header_block(lines: list[Line], start: int, row_gap: float,
     end = start + 1
     while end < len(lines):
         gap = lines[end].top - lines[end - 1].bottom
-        if gap > row_gap or ends_header(lines[end], lines[start], vocabulary):
+        if gap > row_gap or ends_header(lines[end], lines[start], vocabulary, lines[start:end]):
             break
         if vocabulary is not None:
             _take_words(vocabulary, lines[end])
@@ -33,7 +33,8 @@ def header_block(lines: list[Line], start: int, row_gap: float,
     return end
 
 
-def ends_header(line: Line, first: Line, vocabulary: Optional[dict[str, int]] = None) -> bool:
+def ends_header(line: Line, first: Line, vocabulary: Optional[dict[str, int]] = None,
+                header: Optional[list[Line]] = None) -> bool:
     """A line right under header lines that is table body, not more header.
 
     It opens with an item number (a numbered row or a numbered heading such as
@@ -48,9 +49,21 @@ def ends_header(line: Line, first: Line, vocabulary: Optional[dict[str, int]] = 
         return True
     if len(line.chunks) == 1 and _bridges_cells(line.chunks[0], first):
         return True
+    if len(line.chunks) == 1 and header is not None and _runs_from_first_column(line.chunks[0], header):
+        return True
     if vocabulary is not None:
         return any(vocabulary.get(_norm(w.text), 0) <= 0 for w in line.words if _norm(w.text))
     return False
+
+
+def _runs_from_first_column(chunk: list[Word], header: list[Line]) -> bool:
+    """A full-width row under the header: one chunk from the header's left edge, more than twice
+    as wide as every header chunk that starts there ("Раздел 1. ..." under "№ п/п")."""
+    left = min(ln.x0 for ln in header)
+    if abs(chunk[0].x0 - left) > 2.0:
+        return False
+    widths = [c[-1].x1 - c[0].x0 for ln in header for c in ln.chunks if abs(c[0].x0 - left) <= 2.0]
+    return bool(widths) and chunk[-1].x1 - chunk[0].x0 > 2 * max(widths)
 
 
 def _opens_with_item_number(line: Line) -> bool:
@@ -168,18 +181,19 @@ def segment_pages(pages: list[PageText]) -> list[LogicalTable]:
     tables: list[LogicalTable] = []
     open_table: Optional[LogicalTable] = None
     for pt in pages:
-        lines, i = pt.lines, 0
-        if open_table is not None and lines and not is_header_start(lines[0]):
+        lines, i, floor = pt.lines, 0, 0
+        if open_table is not None and lines and not _header_on_top(lines, pt.row_gap):
             end = body_extent(lines, 0, open_table.fragments[-1].body)
             if end > 0:
                 open_table.fragments.append(Fragment(pt.index, [], lines[:end], continues_previous=True))
-            i = end
+            i = floor = end
             if i < len(lines):
                 open_table = None
         while i < len(lines):
             if not is_header_start(lines[i]):
                 i += 1
                 continue
+            i = header_top(lines, i, floor, pt.row_gap)
             hend, repeat = _header_end(lines, i, pt, open_table)
             header = lines[i:hend]
             if not repeat:
@@ -188,10 +202,37 @@ def segment_pages(pages: list[PageText]) -> list[LogicalTable]:
             body_end = body_extent(lines, hend, header)
             open_table.fragments.append(Fragment(pt.index, header, lines[hend:body_end],
                                                  continues_previous=repeat, header_repeat=repeat))
-            i = body_end
+            i = floor = body_end
             if i < len(lines):
                 open_table = None
     return tables
+
+
+def _header_on_top(lines: list[Line], row_gap: float) -> bool:
+    """The page opens with a header (maybe with lines of a tall centred header cell above the
+    line that opens the header vocabulary)."""
+    j = next((i for i, ln in enumerate(lines[:6]) if is_header_start(ln)), None)
+    return j is not None and header_top(lines, j, 0, row_gap) == 0
+
+
+def header_top(lines: list[Line], start: int, floor: int, row_gap: float) -> int:
+    """The first header line, given the line ``start`` that opens the header vocabulary.
+
+    Header cells centred (or set at the bottom) vertically put the first lines of the tallest
+    cell above every other cell: lone lines that touch the header from above and open with
+    header vocabulary ("Наименован|ие" over "№ п/п") belong to it.
+    """
+    first = lines[start]
+    i = start
+    while i - 1 >= floor:
+        ln = lines[i - 1]
+        if lines[i].top - ln.bottom > row_gap or not size_matches(ln, first.size):
+            break
+        narrow = all(len(ch) <= 2 or ch[-1].x1 - ch[0].x0 < 0.4 * (first.x1 - first.x0) for ch in ln.chunks)
+        if not (narrow and any(_header_stem(ch[0].text) for ch in ln.chunks)):
+            break
+        i -= 1
+    return i
 
 
 def _header_end(lines: list[Line], start: int, pt: PageText,
@@ -200,9 +241,24 @@ def _header_end(lines: list[Line], start: int, pt: PageText,
     reference = open_table.first_header if open_table is not None else []
     if reference and not any(f.page_index == pt.index for f in open_table.fragments):
         end = header_block(lines, start, pt.row_gap, reference)
-        if _similar(" ".join(ln.text for ln in lines[start:end]), open_table.header_text):
+        if _similar(" ".join(ln.text for ln in lines[start:end]), open_table.header_text) \
+                or _contained(lines[start:end], reference):
             return end, True
     return header_block(lines, start, pt.row_gap), False
+
+
+def _contained(lines: list[Line], reference: list[Line]) -> bool:
+    """Two or more lines, at least four words, all of them words of ``reference``: a repeated header
+    whose first appearance took in lines of the row under it (cells centred vertically)."""
+    counts = _word_counts(reference)
+    words = [_norm(w.text) for ln in lines for w in ln.words if _norm(w.text)]
+    if len(lines) < 2 or len(words) < 4:
+        return False
+    for key in words:
+        if counts.get(key, 0) <= 0:
+            return False
+        counts[key] -= 1
+    return True
 
 
 def _similar(a: str, b: str) -> bool:

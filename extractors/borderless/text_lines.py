@@ -58,6 +58,7 @@ HEADER_STEMS = (
     "№", "п/п", "мероприят", "наименован", "срок", "ответствен", "исполнител", "результат",
     "документ", "задач", "единиц", "целев", "показател", "индикатор", "критери", "измерител",
     "содержан", "ожидаем", "значени", "период", "источник", "финансир", "примечан", "направлен",
+    "дата", "окончан",
 )
 
 
@@ -162,7 +163,10 @@ def _header_stem(word: str) -> Optional[str]:
         return None
     if t.startswith("№") or "п/п" in t:
         return "№"
-    return next((s for s in HEADER_STEMS if t.startswith(s)), None)
+    found = next((s for s in HEADER_STEMS if t.startswith(s)), None)
+    if found is None and len(t) >= 4:      # the first piece of a word broken in a narrow column ("Мероприя")
+        found = next((s for s in HEADER_STEMS if s.startswith(t)), None)
+    return found
 
 
 def header_hits(line: Line) -> tuple[int, int]:

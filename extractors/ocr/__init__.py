@@ -42,6 +42,7 @@ runs them for a page (``ocr_page_layout``) and for several pages (``ocr_page_lay
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import Optional
 
@@ -56,6 +57,8 @@ from extractors.ocr.words import _tesseract_env, mean_confidence, ocr_words
 from extractors.ocr.orientation import _turn, best_turn, osd_turn
 from extractors.ocr.rules import find_segments  # noqa: F401  (public)
 from extractors.ocr.settings import TESS_LANG  # noqa: F401  (public)
+
+log = logging.getLogger(__name__)
 
 
 def _analyse(grey: np.ndarray, dpi: int, width_pt: float,
@@ -164,4 +167,5 @@ def ocr_page_within_budget(path: str, page_no: int, dpi: int = RENDER_DPI) -> Pa
             pdf.close()
         layout = PageLayout(page_no=page_no, width=float(width_pt), height=float(height_pt), source="ocr")
         layout.flags.append(f"{limits.REFUSED_PAGE}: {e.args[0]}")
+        log.warning("%s: page %d not OCR'd: %s", path, page_no, e.args[0])
         return layout

@@ -11,6 +11,7 @@ The Russian model is looked for in ``TESSDATA_PREFIX`` and then in the usual sys
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
@@ -22,6 +23,8 @@ from typing import Any, Optional
 import numpy as np
 
 from extractors import limits
+
+log = logging.getLogger(__name__)
 
 TESSDATA_DIRS = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
                  "/usr/share/tessdata", "/usr/local/share/tessdata", "/opt/homebrew/share/tessdata")
@@ -188,6 +191,7 @@ def _command_osd(img: np.ndarray) -> Optional[tuple[int, float]]:
     try:
         found = pytesseract.image_to_osd(img, config="--psm 0", timeout=limits.tesseract_timeout(),
                                          output_type=pytesseract.Output.DICT)
-    except pytesseract.TesseractError:   # too few characters, or no osd.traineddata
+    except pytesseract.TesseractError as e:   # too few characters, or no osd.traineddata
+        log.debug("Tesseract OSD cannot tell the page's turn: %s", " ".join(str(e).split())[:200])
         return None
     return int(found.get("rotate", 0)) % 360, float(found.get("orientation_conf", 0))

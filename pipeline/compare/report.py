@@ -40,7 +40,8 @@ def load_report_data(db_url: Optional[str] = None, regions: Optional[list[str]] 
     docs = read_sql(db_url, "SELECT d.region_code, d.region, d.doc_kind, d.doc_number, d.doc_date, d.title, "
                             "d.source, d.file_format, d.period_start, d.period_end, "
                             "(SELECT COUNT(*) FROM activities a WHERE a.document_id = d.id) AS n_activities "
-                            "FROM documents d WHERE d.superseded_by_id IS NULL ORDER BY d.region_code, d.doc_date")
+                            "FROM documents d WHERE d.superseded_by_id IS NULL AND d.rendition_of_id IS NULL "
+                            "ORDER BY d.region_code, d.doc_date")
     if regions:
         docs = docs[docs["region_code"].isin(facts["region_code"].unique())]
     return ReportData(facts, compare(db_url, "theme", regions), compare(db_url, "org_type", regions), docs,

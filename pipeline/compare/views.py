@@ -2,7 +2,8 @@
 
 ``compare(db_url, by, regions)`` returns one long DataFrame per comparison axis, every row carrying
 ``region_code``; ``write_frame`` renders it as table, CSV, JSON or Parquet. The views are made by
-the migration ``0009b_compare_views`` and read only the newest version of each document.
+the migration ``0009b_compare_views`` (remade by later ones) and read only the newest version of
+each document, and of a document ingested from several files only its best rendition.
 """
 
 from __future__ import annotations

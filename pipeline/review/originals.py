@@ -7,12 +7,15 @@ The directory is ``$ROADMAPS_ORIGINALS_DIR``, else ``originals/`` beside a SQLit
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 from typing import Optional
 
 from sqlalchemy.engine import make_url
 
 import roadmaps_settings
+
+log = logging.getLogger(__name__)
 
 ORIGINALS_ENV = "ROADMAPS_ORIGINALS_DIR"
 DEFAULT_DIR = Path("data/curated/originals")
@@ -40,7 +43,9 @@ def keep_original(db_url: Optional[str], sha256: str, data: bytes) -> Optional[P
             tmp.write_bytes(data)
             tmp.replace(path)
         return path
-    except OSError:
+    except OSError as e:
+        log.warning("the original of %s was not kept (%s): the review app will not show its pages",
+                    sha256[:12], e)
         return None
 
 

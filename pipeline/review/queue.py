@@ -65,7 +65,9 @@ def _applied_counts(s: Session, doc_ids: list[int]) -> Counter:
 
 def build_queue(s: Session, region: Optional[str] = None, document: Optional[int] = None,
                 flag: Optional[str] = None, status: str = "open", limit: int = 500) -> Queue:
-    docs = list(s.scalars(select(Document).where(Document.superseded_by_id.is_(None)).order_by(Document.id)))
+    docs = list(s.scalars(select(Document).where(Document.superseded_by_id.is_(None),
+                                                 Document.rendition_of_id.is_(None))   # one per document
+                          .order_by(Document.id)))
     by_id = {d.id: d for d in docs}
     acts = list(s.scalars(select(Activity).where(Activity.document_id.in_(list(by_id)))
                           .order_by(Activity.document_id, Activity.position)))

@@ -33,12 +33,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, Callable, Coroutine, Iterator, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, Coroutine, Iterator, Optional, TypeVar, Union
 from urllib.parse import unquote, urlparse
 
-import httpx
-from tenacity import (AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt,
-                      stop_before_delay, wait_exponential, wait_random)
+if TYPE_CHECKING:  # httpx and tenacity are imported by the functions that download (not by ingest of files)
+    import httpx
+    from tenacity import RetryCallState
 
 import roadmaps_settings
 from extractors import ExtractionError
@@ -180,6 +180,8 @@ def _status_reason(response: httpx.Response) -> str:
 
 
 def _transport_reason(e: httpx.TransportError, url: str, limits: FetchLimits) -> str:
+    import httpx
+
     host = httpx.URL(url).host
     if isinstance(e, httpx.ConnectTimeout):
         return f"no answer from {host} within {limits.timeout:g} s (connect timeout)"
@@ -204,6 +206,8 @@ def _is_public(address: str) -> bool:
 
 async def _check_target(url: str, source: str, limits: FetchLimits) -> None:
     """Only http(s), a host, and (unless allowed) no private/loopback/link-local address."""
+    import httpx
+
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL as e:
@@ -268,6 +272,8 @@ def _next_hop(response: httpx.Response, source: str, progress: _Progress, limits
 async def _get_once(client: httpx.AsyncClient, source: str, limits: FetchLimits,
                     progress: _Progress) -> bytes:
     """One attempt: follow redirects by hand (each hop checked), then stream the body."""
+    import httpx
+
     url = source
     progress.hops = [url]
     progress.attempts += 1
@@ -295,6 +301,8 @@ async def _get_once(client: httpx.AsyncClient, source: str, limits: FetchLimits,
 
 def _wait(limits: FetchLimits) -> Callable[[RetryCallState], float]:
     """Retry-After when the server sent one, else exponential backoff with jitter."""
+    from tenacity import wait_exponential, wait_random
+
     backoff = (wait_exponential(multiplier=limits.backoff, max=MAX_BACKOFF)
                + wait_random(0, limits.backoff))
 
@@ -307,6 +315,9 @@ def _wait(limits: FetchLimits) -> Callable[[RetryCallState], float]:
 
 
 async def _download(url: str, limits: FetchLimits, progress: _Progress) -> bytes:
+    import httpx
+    from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, stop_before_delay
+
     headers = {"User-Agent": USER_AGENT}
     retrying = AsyncRetrying(
         stop=stop_after_attempt(limits.retries + 1) | stop_before_delay(limits.deadline),

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlparse
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pipeline.errors import UsageError
@@ -139,6 +138,8 @@ def _anchor_path(entry: SourceEntry, base_dir: str) -> SourceEntry:
 
 def parse_manifest(text: str, manifest_path: str = "<manifest>") -> Manifest:
     """Validate manifest YAML text; relative paths are anchored at ``manifest_path``'s folder."""
+    import yaml
+
     try:
         doc = yaml.safe_load(text)
     except yaml.YAMLError as e:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.lines import starts_new_item
+from extractors.lines import piece_separator
 from normalizers.text import clean_text, one_line
 from pipeline.records import ActivityRecord, SubItemRecord, TargetRecord
 from pipeline.stitch.layout import DAYS_ONLY_RE, Layout, LogicalTable, MONTHS_GENITIVE, MONTH_ROW_RE, NUMBER_RE, TEXT_ROLES
@@ -154,12 +154,12 @@ def _is_complete_subrow(prev: ActivityRecord, target: Optional[TargetRecord]) ->
 
 
 def _continue_row(prev: ActivityRecord, own: dict[str, str], target: Optional[TargetRecord]) -> None:
-    """Join the piece of a row broken by a page to the row (text joined with a space)."""
+    """Join the piece of a row broken by a page to the row (``extractors.lines.piece_separator``:
+    a space, nothing inside a broken word or after a glued dash, a line break before a list item)."""
     for r, text in own.items():
         if text:
             old = getattr(prev, r)
-            sep = "\n" if old and starts_new_item(old.split()[-1], text.split()[0]) else " "
-            setattr(prev, r, _append(old, text, sep))
+            setattr(prev, r, _append(old, text, piece_separator(old or "", text)))
     if target:
         if prev.targets:
             last = prev.targets[-1]

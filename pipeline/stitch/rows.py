@@ -19,7 +19,10 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
     out: list[DataRow] = []
     for fi, frag in enumerate(group.fragments):
         lay_here = detect_layout(frag)
-        skip = lay_here.n_header_rows if (lay_here and _same_header(lay_here, group.layout)) else 0
+        # a repeated header has as many rows as the first one (the rest of a row broken by the
+        # page, "реализации плана мероприятий | 2024 года", can look like a lower header row)
+        skip = min(lay_here.n_header_rows, group.layout.n_header_rows) \
+            if (lay_here and _same_header(lay_here, group.layout)) else 0
         if fi == 0:
             skip = group.layout.n_header_rows
         pending: dict[int, tuple[Slot, int]] = {}   # col -> (slot, rows still covered)
@@ -42,6 +45,10 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
                 if not 0 <= c.col < n:
                     continue
                 s = Slot(text=c.text, origin_col=c.col, span=c.colspan, bold=c.bold, confidence=c.confidence)
+                if first and fi > 0 and out and c.rowspan > 1 and not c.text.strip() and out[-1].slots[c.col].text.strip():
+                    # a cell merged down across the page break: its text stayed on the page before
+                    above = out[-1].slots[c.col]
+                    s = Slot(text=above.text, merged=True, origin_col=c.col, span=c.colspan, bold=above.bold)
                 for k in range(c.col, min(n, c.col + c.colspan)):
                     slots[k] = s if k == c.col else Slot(text="", origin_col=c.col, span=c.colspan, merged=False)
                 if c.rowspan > 1:

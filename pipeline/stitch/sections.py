@@ -70,13 +70,22 @@ def _numbered_section_rows(views: list[_RowView], lay: Layout) -> None:
     with_fields = [v for v in numbered if _has_fields(v, lay)]
     if len(with_fields) < 2 or len(with_fields) * 2 < len(numbered):
         return
+    numbered_ids = {id(v) for v in numbered}
+    # the next row (below each row) that is numbered and not a heading, found in one backward pass
+    next_numbered: list[Optional[_RowView]] = [None] * len(views)
+    following: Optional[_RowView] = None
+    for i in range(len(views) - 1, -1, -1):
+        next_numbered[i] = following
+        w = views[i]
+        if w.heading is None and number_parts(w.number):
+            following = w
     for i, v in enumerate(views):
-        if v not in numbered or _has_fields(v, lay) or not v.own["title"]:
+        if id(v) not in numbered_ids or _has_fields(v, lay) or not v.own["title"]:
             continue
         if any(s.merged and s.text.strip() for s in v.row.slots):
             continue
         parts = number_parts(v.number)
-        nxt = next((w for w in views[i + 1:] if w.heading is None and number_parts(w.number)), None)
+        nxt = next_numbered[i]
         nparts = number_parts(nxt.number) if nxt else None
         child = nparts is not None and len(nparts) > len(parts) and nparts[:len(parts)] == parts
         restart = nparts is not None and len(nparts) == 1 and nparts[0] <= 1

@@ -268,19 +268,48 @@ MIGRATION_LOCK_KEY = 7_236_041_910
 
 
 def upgrade(url: str | None = None, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` with Alembic (idempotent; once per process and URL)."""
-    from alembic import command
+    """Bring the schema to ``revision`` with Alembic (idempotent; once per process and URL).
 
+    A SQLite file that does not exist yet becomes a copy of the cached migrated schema
+    (``pipeline.store.template``) instead of replaying the migrations.
+    """
     url = resolve_url(url)
-    if revision == "head" and (url in _upgraded or _at_head(url)):
+    if revision == "head" and (url in _upgraded or _from_template(url) or _at_head(url)):
         _upgraded.add(url)
         return
     check_revision(revision)
-    cfg = alembic_config(url)
     with connect(url) as conn, conn.begin():
-        if conn.dialect.name == "postgresql":  # held until commit; the loser then finds head
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+        _migrate(conn, url, revision)
     if revision == "head":
         _upgraded.add(url)
+
+
+def _migrate(conn: Connection, url: str, revision: str) -> None:
+    from alembic import command
+
+    cfg = alembic_config(url)
+    if conn.dialect.name == "postgresql":  # held until commit; the loser then finds head
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)
+
+
+def _from_template(url: str) -> bool:
+    """A new SQLite file made from the cached migrated schema (False: not new, or no cache)."""
+    from pipeline.store.template import create_from_template
+
+    path = sqlite_file(url)
+    return path is not None and create_from_template(path, MIGRATIONS_DIR, _build_template)
+
+
+def _build_template(path: Path) -> None:
+    """A migrated SQLite database at ``path``, checkpointed into the one file."""
+    url = f"sqlite:///{path}"
+    engine = _create_engine(url)
+    try:
+        with engine.connect() as conn, conn.begin():
+            _migrate(conn, url, "head")
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()

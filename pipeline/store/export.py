@@ -1,4 +1,8 @@
-"""The export contract (../shared/spec/export.md): newest version of each document as JSON."""
+"""The export contract (../shared/spec/export.md): newest version of each document as JSON.
+
+The same document ingested from several files is exported once, from its best rendition
+(``pipeline.store.renditions``); its ``document.renditions`` (additive) lists the other files.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any, Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from pipeline.store.renditions import describe, other_renditions
 from pipeline.store.schema import FUNDING_KEY, Activity, Correction, Document, Indicator, Target
 
 HIDDEN_STATUSES = ("not_activity", "merged")   # as pipeline.review.corrections.HIDDEN
@@ -74,7 +79,7 @@ def indicator_json(i: Indicator) -> dict[str, Any]:
 
 
 def document_json(d: Document, corrections: Optional[list] = None,
-                  with_log: bool = False) -> dict[str, Any]:
+                  with_log: bool = False, renditions: Optional[list[Document]] = None) -> dict[str, Any]:
     """The document per the export contract; rows merged away or marked "not an activity" by an
     analyst are left out, corrected rows carry a ``review`` entry (and ``corrections_log`` lists
     every correction of the document, "needs a look" ones included, when ``with_log``)."""
@@ -93,6 +98,7 @@ def document_json(d: Document, corrections: Optional[list] = None,
             "version": d.version, "ingested_at": d.ingested_at.isoformat() if d.ingested_at else None,
             "extractor": d.extractor, "extractor_version": d.extractor_version,
             "n_pages": d.n_pages, "quality_flags": d.flags or [],
+            "renditions": [describe(r) for r in renditions or []],
         },
         "activities": [activity_json(a, by_activity.get(a.id)) for a in d.activities
                        if a.review_status not in HIDDEN_STATUSES],
@@ -108,8 +114,10 @@ def document_json(d: Document, corrections: Optional[list] = None,
 
 def export_documents(session: Session, regions: Optional[list[str]] = None,
                      with_corrections_log: bool = False) -> list[dict[str, Any]]:
-    """Newest version of each document, in ingest order (analyst corrections applied)."""
-    q = (select(Document).where(Document.superseded_by_id.is_(None)).order_by(Document.id)
+    """Newest version of each document, in ingest order (analyst corrections applied); of the
+    renditions of one document only the best (the others are listed in its ``renditions``)."""
+    q = (select(Document).where(Document.superseded_by_id.is_(None), Document.rendition_of_id.is_(None))
+         .order_by(Document.id)
          .options(selectinload(Document.activities).selectinload(Activity.parties),
                   selectinload(Document.activities).selectinload(Activity.targets).selectinload(Target.values),
                   selectinload(Document.activities).selectinload(Activity.sub_items),
@@ -123,7 +131,8 @@ def export_documents(session: Session, regions: Optional[list[str]] = None,
     for c in session.scalars(select(Correction).where(Correction.document_id.in_([d.id for d in docs]))
                              .order_by(Correction.id)):
         log.setdefault(c.document_id, []).append(c)
-    return [document_json(d, log.get(d.id), with_corrections_log) for d in docs]
+    others = other_renditions(session, docs)
+    return [document_json(d, log.get(d.id), with_corrections_log, others.get(d.id)) for d in docs]
 
 
 # the document fields repeated on every activity row of the flat exports (CSV, Parquet)

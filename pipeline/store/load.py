@@ -2,7 +2,8 @@
 
 Same bytes again → nothing is written ("unchanged"). Changed bytes from the
 same source → a new version; the previous newest version points to it via
-``superseded_by_id``. Organisations are shared across documents and upserted
+``superseded_by_id``. The same document from another file (same region, kind, number and date)
+becomes one of its renditions (``pipeline.store.renditions``), settled in the same transaction. Organisations are shared across documents and upserted
 with ``ON CONFLICT DO NOTHING`` so that two workers can load at once.
 """
 
@@ -11,11 +12,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Optional
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pipeline.records import ActivityRecord, DocumentRecord, PartyRecord
+from pipeline.store.renditions import settle as settle_renditions
 from pipeline.themes import assign_themes, ensure_theme_catalogue
 from pipeline.store.schema import (
     FUNDING_KEY,
@@ -84,26 +86,42 @@ def upsert_organisations(session: Session, rec: DocumentRecord) -> None:
         organisation_id(session, parties[key])
 
 
-def _sections(session: Session, doc: Document, acts: list[ActivityRecord]) -> dict[tuple[str, ...], Section]:
-    """One Section row per distinct heading path, nested by parent."""
-    out: dict[tuple[str, ...], Section] = {}
+def _sections(session: Session, doc: Document, acts: list[ActivityRecord]) -> dict[tuple[str, ...], int]:
+    """One Section row per distinct heading path, nested by parent; their ids by path.
+
+    Inserted level by level (a parent's id is known before its children are written), one
+    multi-row INSERT … RETURNING per level.
+    """
+    paths: dict[tuple[str, ...], int] = {}          # path -> position (first-seen order)
     for a in acts:
         for depth in range(1, len(a.section) + 1):
-            path = tuple(a.section[:depth])
-            if path in out:
-                continue
-            sec = Section(document=doc, parent=out.get(path[:-1]), level=depth, position=len(out),
-                          title=path[-1])
-            session.add(sec)
-            out[path] = sec
-    return out
+            paths.setdefault(tuple(a.section[:depth]), len(paths))
+    ids: dict[tuple[str, ...], int] = {}
+    for depth in sorted({len(p) for p in paths}):
+        level = [p for p in paths if len(p) == depth]
+        rows = [dict(document_id=doc.id, parent_id=ids.get(p[:-1]), level=depth, position=paths[p],
+                     title=p[-1]) for p in level]
+        ids.update(zip(level, _insert_returning(session, Section, rows)))
+    return ids
 
 
-def _activity(session: Session, doc: Document, pos: int, a: ActivityRecord,
-              sections: dict[tuple[str, ...], Section]) -> Activity:
+def _insert_returning(session: Session, table, rows: list[dict]) -> list[int]:
+    """Insert rows in one executemany; their new ids in the order given."""
+    if not rows:
+        return []
+    stmt = insert(table).returning(table.id, sort_by_parameter_order=True)
+    return list(session.scalars(stmt, rows))
+
+
+def _insert(session: Session, table, rows: list[dict]) -> None:
+    if rows:
+        session.execute(insert(table), rows)
+
+
+def _activity_row(doc_id: int, section_id: Optional[int], pos: int, a: ActivityRecord) -> dict:
     dn = a.deadline_norm
-    row = Activity(
-        document=doc, section=sections.get(tuple(a.section)), position=pos, number=a.number,
+    return dict(
+        document_id=doc_id, section_id=section_id, position=pos, number=a.number,
         title=a.title, description=a.description, tasks=a.tasks, responsible=a.responsible,
         deadline_raw=a.deadline, deadline_start=dn.start if dn else None,
         deadline_end=dn.end if dn else None, recurrence=dn.recurrence if dn else None,
@@ -111,22 +129,53 @@ def _activity(session: Session, doc: Document, pos: int, a: ActivityRecord,
                               for s, e in (dn.occurrences if dn else [])],
         result=a.result, result_document=a.result_document, page_start=a.page_start,
         page_end=a.page_end, confidence=a.confidence, quality_flags=list(dict.fromkeys(a.flags)),
-        extra={**a.extra, **({FUNDING_KEY: a.funding} if a.funding else {})}, bbox=[list(b) for b in a.boxes] or None,
+        extra={**a.extra, **({FUNDING_KEY: a.funding} if a.funding else {})},
+        bbox=[list(b) for b in a.boxes] or None,
     )
-    for i, p in enumerate(a.parties):
-        row.parties.append(Party(position=i, name=p.name, expanded=p.expanded,
-                                 by_agreement=p.by_agreement,
-                                 organisation_id=organisation_id(session, p)))
-    for i, t in enumerate(a.targets):
-        row.targets.append(Target(position=i, result=t.result, unit=t.unit,
-                                  values=[TargetValue(year=y, value=v) for y, v in t.values.items()]))
-    for i, s in enumerate(a.sub_items):
-        row.sub_items.append(SubItem(position=i, title=s.title, deadline=s.deadline))
-    return row
+
+
+def _activities(session: Session, doc: Document, acts: list[ActivityRecord],
+                sections: dict[tuple[str, ...], int]) -> None:
+    """Activities and everything under them: one bulk INSERT per table, not one per row."""
+    act_ids = _insert_returning(session, Activity, [
+        _activity_row(doc.id, sections.get(tuple(a.section)), i, a) for i, a in enumerate(acts)])
+    parties, targets, target_values, sub_items = [], [], [], []
+    for aid, a in zip(act_ids, acts):
+        parties += [dict(activity_id=aid, position=i, name=p.name, expanded=p.expanded,
+                         by_agreement=p.by_agreement, organisation_id=organisation_id(session, p))
+                    for i, p in enumerate(a.parties)]
+        targets += [dict(activity_id=aid, position=i, result=t.result, unit=t.unit)
+                    for i, t in enumerate(a.targets)]
+        target_values += [t.values for t in a.targets]
+        sub_items += [dict(activity_id=aid, position=i, title=s.title, deadline=s.deadline)
+                      for i, s in enumerate(a.sub_items)]
+    _insert(session, Party, parties)
+    _insert(session, SubItem, sub_items)
+    target_ids = _insert_returning(session, Target, targets)
+    _insert(session, TargetValue, [dict(target_id=tid, year=y, value=v)
+                                   for tid, values in zip(target_ids, target_values)
+                                   for y, v in values.items()])
+
+
+def _indicators(session: Session, doc: Document, rec: DocumentRecord) -> None:
+    ids = _insert_returning(session, Indicator, [
+        dict(document_id=doc.id, position=i, number=ind.number, name=ind.name, unit=ind.unit,
+             criterion=ind.criterion, page=ind.page) for i, ind in enumerate(rec.indicators)])
+    _insert(session, IndicatorValue, [dict(indicator_id=iid, year=y, value=v)
+                                      for iid, ind in zip(ids, rec.indicators)
+                                      for y, v in ind.values.items()])
+    _insert(session, Abbreviation, [dict(document_id=doc.id, position=i, short=short, full=full)
+                                    for i, (short, full) in enumerate(rec.abbreviations.items())])
 
 
 def load_document(session: Session, rec: DocumentRecord) -> tuple[str, int]:
-    """Add the document (caller commits). Returns ("loaded" | "unchanged", document id)."""
+    """Add the document (caller commits). Returns ("loaded" | "unchanged", document id).
+
+    The document row goes through the ORM; its sections, activities, parties, targets,
+    sub-items, indicators and abbreviations are bulk inserts (executemany, multi-row
+    ``INSERT … RETURNING`` where the ids are needed), so 20,000 activities cost a few
+    statements, not 100,000 ORM objects.
+    """
     existing = find_by_sha(session, rec.sha256)
     if existing is not None:
         return "unchanged", existing.id
@@ -144,23 +193,19 @@ def load_document(session: Session, rec: DocumentRecord) -> tuple[str, int]:
         flags=list(dict.fromkeys(rec.flags)),
     )
     session.add(doc)
-    with session.no_autoflush:  # organisation upserts run SQL while the graph is being built
-        sections = _sections(session, doc, rec.activities)
-        for i, a in enumerate(rec.activities):
-            session.add(_activity(session, doc, i, a, sections))
-    for i, ind in enumerate(rec.indicators):
-        session.add(Indicator(document=doc, position=i, number=ind.number, name=ind.name, unit=ind.unit,
-                              criterion=ind.criterion, page=ind.page,
-                              values=[IndicatorValue(year=y, value=v) for y, v in ind.values.items()]))
-    for i, (short, full) in enumerate(rec.abbreviations.items()):
-        session.add(Abbreviation(document=doc, position=i, short=short, full=full))
     session.flush()
+    sections = _sections(session, doc, rec.activities)
+    _activities(session, doc, rec.activities, sections)
+    _indicators(session, doc, rec)
+    # the rows above went in as bulk INSERTs, past the ORM: read the collections afresh
+    session.expire(doc, ["sections", "activities", "indicators", "abbreviations"])
     assign_themes(session, doc.id)
     if prev is not None:
         prev.superseded_by_id = doc.id
         from pipeline.review.corrections import carry_over
 
         carry_over(session, prev, doc)
+    settle_renditions(session, doc, prev)
     session.info.pop(ORG_IDS, None)
     return "loaded", doc.id
 

@@ -48,8 +48,8 @@ def split_unchanged(db_url: str | None, paths: Iterable[str]) -> tuple[list[str]
     to the first list so that ``ingest_path`` reports them with its usual error."""
     sha_by_path: dict[str, str | None] = {}
     for p in paths:
-        try:
-            sha_by_path[p] = file_sha256(p)
+        try:   # regular files only: a FIFO or device is left for ingest_path to refuse unread
+            sha_by_path[p] = file_sha256(p) if Path(p).is_file() else None
         except OSError:
             sha_by_path[p] = None
     known = loaded_sha256s(db_url, (h for h in sha_by_path.values() if h))

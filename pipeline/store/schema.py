@@ -4,7 +4,9 @@ Alembic migrations in ``pipeline/store/migrations`` create these tables; the ORM
 used for loading and exporting. Every document is a version: re-ingesting the
 same bytes adds nothing (``sha256`` is unique), a changed file from the same
 ``source`` becomes ``version + 1`` and the old row points to it through
-``superseded_by_id``.
+``superseded_by_id``. The same document ingested from several files (same region, kind, number
+and date: a DOCX, a PDF, a scan) is one document with several renditions: the others point to
+the best one through ``rendition_of_id`` (``pipeline.store.renditions``).
 """
 
 from __future__ import annotations
@@ -23,8 +25,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from pipeline.store.search_text import SEARCH_FIELDS, activity_lemmas
 
 
 class Base(DeclarativeBase):
@@ -54,6 +59,10 @@ class Document(Base):
     extractor_version: Mapped[str] = mapped_column(String(32))
     version: Mapped[int] = mapped_column(Integer, default=1)
     superseded_by_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+    # another current document is the best rendition of this one (pipeline.store.renditions)
+    rendition_of_id: Mapped[Optional[int]] = mapped_column(
         ForeignKey("documents.id", ondelete="SET NULL"), index=True
     )
     table_columns: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -121,6 +130,9 @@ class Activity(Base):
     bbox: Mapped[Optional[list[Any]]] = mapped_column(JSON, nullable=True)
     # analyst review: None | "accepted" | "not_activity" | "merged" (see pipeline.review.corrections)
     review_status: Mapped[Optional[str]] = mapped_column(String(16), nullable=True)
+    # lemmas of title, responsible and result for full-text search (pipeline.store.search_text),
+    # set on every insert and update below; indexed by activities_fts / search_tsv (migration 0011)
+    search_lemmas: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
 
     document: Mapped[Document] = relationship(back_populates="activities")
     section: Mapped[Optional[Section]] = relationship()
@@ -133,6 +145,13 @@ class Activity(Base):
     sub_items: Mapped[list["SubItem"]] = relationship(
         back_populates="activity", cascade="all, delete-orphan", order_by="SubItem.position"
     )
+
+
+@event.listens_for(Activity, "before_insert")
+@event.listens_for(Activity, "before_update")
+def _set_search_lemmas(_mapper, _connection, target: Activity) -> None:
+    """Keep ``search_lemmas`` in step with the text at load time and after every analyst edit."""
+    target.search_lemmas = activity_lemmas(getattr(target, f) for f in SEARCH_FIELDS)
 
 
 class Organisation(Base):

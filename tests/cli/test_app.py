@@ -18,5 +18,5 @@ def test_every_command_is_registered_once():
     import typer.main
 
     group = typer.main.get_command(app)
-    assert sorted(group.commands) == sorted(["ingest", "export", "compare", "report", "browse", "themes",
+    assert sorted(group.commands) == sorted(["ingest", "export", "compare", "search", "report", "browse", "themes",
                                              "pull", "serve", "config", "db", "quarantine", "review"])

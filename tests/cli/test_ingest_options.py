@@ -12,7 +12,8 @@ from tests.cli.conftest import assert_refused, run
 from tests.docx_factory import make_docx
 from tests.pipeline.compare.five_regions import IRKUTSK_BEFORE, IRKUTSK_ROWS, TULA_BEFORE, TULA_ROWS
 
-ENTRY_KEYS = {"source", "status", "stage", "error", "activities", "flagged", "seconds"}
+ENTRY_KEYS = {"source", "status", "stage", "error", "activities", "flagged", "seconds",
+              "rendition_of", "renditions", "note"}
 
 
 @pytest.fixture
@@ -66,3 +67,21 @@ def test_a_glob_that_matches_nothing_is_a_usage_error(tmp_path):
 def test_workers_must_be_positive(tmp_path, small_docx):
     result = run("ingest", small_docx, "--workers", "0", "--db", f"sqlite:///{tmp_path}/z.db")
     assert result.exit_code == 2
+
+
+def test_two_workers_load_good_files_and_quarantine_a_broken_one_and_skip_known_bytes(folder, tmp_path):
+    from pipeline.ingest import list_quarantine
+
+    bad = folder / "broken.docx"
+    bad.write_bytes(b"PK\x03\x04 not a zip at all")
+    url = f"sqlite:///{tmp_path}/p.db"
+    result = run("ingest", folder, "--workers", "2", "--json", "--db", url)
+    assert result.exit_code == 1
+    by_name = {Path(e["source"]).name: e for e in _json_entries(result)}
+    assert {n: e["status"] for n, e in by_name.items()} == {
+        "broken.docx": "failed", "irkutsk_2020.docx": "loaded", "tula_2023.docx": "loaded"}
+    assert by_name["broken.docx"]["stage"] and "broken.docx" in by_name["broken.docx"]["error"]
+    assert [q["source"] for q in list_quarantine(url)] == [str(bad)]
+    bad.unlink()
+    again = _json_entries(run("ingest", folder, "--workers", "2", "--json", "--db", url))
+    assert [(e["status"], e["seconds"]) for e in again] == [("unchanged", 0.0), ("unchanged", 0.0)]

@@ -8,7 +8,7 @@ import pytest
 
 from tests.cli.conftest import assert_refused, run
 
-READ_COMMANDS = [["export"], ["compare"], ["report"], ["browse"], ["quarantine", "list"],
+READ_COMMANDS = [["export"], ["compare"], ["search", "профориентация"], ["report"], ["browse"], ["quarantine", "list"],
                  ["quarantine", "show", "1"], ["quarantine", "drop", "1"], ["quarantine", "retry"],
                  ["themes"]]
 

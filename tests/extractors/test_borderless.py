@@ -70,9 +70,11 @@ def place_line(text: str, x: float, top: float, size: float, bold: bool, measure
 class Composer:
     """Lays out a borderless table over pages: header repeated, rows broken at the page end."""
 
-    def __init__(self, col_widths: list[float], measure=approx_width, header=HEADER, vpad: float = PAD):
+    def __init__(self, col_widths: list[float], measure=approx_width, header=HEADER, vpad: float = PAD,
+                 valign: str = "top"):
         self.widths = col_widths
         self.vpad = vpad           # white space above and below a row's text (0: rows touch)
+        self.valign = valign       # where a cell's text sits in its row: top, middle, bottom
         self.lefts = [MARGIN + sum(col_widths[:i]) for i in range(len(col_widths))]
         self.measure = measure
         self.header = header
@@ -117,6 +119,17 @@ class Composer:
     def _emit(self, cells: list[list[str]], bold: bool, breakable: bool) -> None:
         n = max((len(c) for c in cells), default=0)
         self.y += self.vpad
+        if self.valign != "top":      # each cell's block set in the middle / at the bottom of the row
+            if self.y + n * LEADING > PAGE_H - MARGIN:
+                self.new_page()
+                self.y += self.vpad
+            shift = 0.5 if self.valign == "middle" else 1.0
+            for lines, left in zip(cells, self.lefts):
+                top = self.y + shift * (n - len(lines)) * LEADING
+                for i, text in enumerate(lines):
+                    self.pages[-1].extend(place_line(text, left + PAD, top + i * LEADING, SIZE, bold, self.measure))
+            self.y += n * LEADING + self.vpad
+            return
         for i in range(n):
             if breakable and self.y + LEADING > PAGE_H - MARGIN:
                 self.new_page()
@@ -134,10 +147,11 @@ LONG_TITLE = ("Организация участия обучающихся пр
               "в региональном чемпионате профессионального мастерства по стандартам движения")
 
 
-def compose_roadmap(col_widths: list[float], measure=approx_width, vpad: float = PAD) -> Composer:
+def compose_roadmap(col_widths: list[float], measure=approx_width, vpad: float = PAD,
+                    valign: str = "top") -> Composer:
     """Title, header, a heading, numbered rows, a row broken by the page, a second heading,
     and an abbreviation list after the table."""
-    c = Composer(col_widths, measure, vpad=vpad)
+    c = Composer(col_widths, measure, vpad=vpad, valign=valign)
     c.paragraph(TITLE, bold=True, centred=True)
     c.header_row()
     c.heading("Раздел 1. Нормативное обеспечение")
@@ -577,3 +591,58 @@ def test_year_sub_headers_centred_over_left_aligned_values():
     assert t.rows[0].cell_at(3).text == "Целевые индикаторы" and t.rows[0].cell_at(3).colspan == 3
     assert [x.text for x in t.rows[1].cells] == ["2021", "2022", "2023"]
     assert [x.text for x in t.rows[2].cells][3:] == ["1", "1100", "1"]
+
+
+# --------------------------------------------------------------------------- cells set in the middle / at the bottom
+# A cell's text set in the middle (or at the bottom) of its row puts the item number in the middle
+# of the row, and the text of a taller neighbour starts above it: rows come from the number
+# column's anchors and each cell's text block, not from the lines that open with a number.
+
+ALIGNED_HEADERS = {
+    3: ["№ п/п", "Наименование мероприятия", "Срок исполнения"],
+    4: ["№ п/п", "Наименование мероприятия", "Ответственный исполнитель", "Срок исполнения"],
+    5: HEADER,
+    6: ["№ п/п", "Наименование мероприятия", "Ответственный исполнитель", "Срок исполнения",
+        "Ожидаемый результат", "Примечание"],
+}
+ALIGNED_WIDTHS = {3: [40.0, 300.0, 120.0], 4: [40.0, 220.0, 170.0, 100.0], 5: [40.0, 200.0, 90.0, 150.0, 120.0],
+                  6: [40.0, 170.0, 130.0, 80.0, 120.0, 90.0]}
+ALIGNED_CELLS = [   # (title, responsible, deadline, result, note): tall cells in turn in different columns
+    (LONG_TITLE, "ИРО", "2021 год", "Участие обеспечено", "-"),
+    ("Совещание", "Министерство образования и науки области, органы местного самоуправления (по согласованию)",
+     "Март 2021 года", "Протокол", "по плану"),
+    ("Мониторинг", "ИРО", "Ежеквартально, до 5 числа месяца, следующего за отчётным кварталом",
+     "Аналитическая справка", "-"),
+    ("Конференция", "ИРО", "Декабрь 2021 года", "Резолюция конференции по итогам года работы "
+     "региональной системы профессионального образования", "ежегодно"),
+    ("Отчёт о выполнении плана мероприятий", "Министерство образования", "Январь 2022 года", "Отчёт", "-"),
+]
+
+
+def _aligned_row(n_cols: int, k: int) -> list[str]:
+    title, resp, deadline, result, note = ALIGNED_CELLS[k % len(ALIGNED_CELLS)]
+    texts = {3: [title, deadline], 4: [title, resp, deadline], 5: [title, deadline, resp, result],
+             6: [title, resp, deadline, result, note]}[n_cols]
+    return [f"{k + 1}."] + texts
+
+
+@pytest.mark.parametrize("valign", ["middle", "bottom", "top"])
+@pytest.mark.parametrize("n_cols", [3, 4, 5, 6])
+@pytest.mark.parametrize("vpad", [0.0, PAD])
+def test_rows_of_cells_set_in_the_middle_or_at_the_bottom(valign, n_cols, vpad):
+    c = Composer(ALIGNED_WIDTHS[n_cols], header=ALIGNED_HEADERS[n_cols], vpad=vpad, valign=valign)
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    expected = [_aligned_row(n_cols, k) for k in range(7)]
+    for k, row in enumerate(expected):
+        if k == 4:
+            c.heading("Раздел 2. Подведение итогов")
+        c.row(*row)
+    (tables,) = build_borderless_tables(to_layouts(c))
+    (t,) = tables
+    assert t.n_cols == n_cols
+    assert [x.text.replace("\n", " ") for x in t.rows[0].cells] == ALIGNED_HEADERS[n_cols]
+    got = [[x.text.replace("\n", " ") for x in r.cells] for r in t.rows[1:]]
+    assert got[:4] == expected[:4]
+    assert got[4] == ["Раздел 2. Подведение итогов"]
+    assert got[5:] == expected[4:]

@@ -59,3 +59,41 @@ def test_a_dash_with_a_stroke_high_box_stays_on_its_line():
           Word("РКЦ),", 33, 212.0, 50, 220.3), Word("ГАУ", 52, 212.4, 65, 218.5),
           Word("Россия)»", 0, 201.6, 30, 209.9)]
     assert [[w.text for w in ln] for ln in text_lines(ws)] == [["Россия)»"], ["(далее", "—", "РКЦ),", "ГАУ"]]
+
+
+def test_words_too_wide_for_a_narrow_column_are_joined_by_the_dictionary():
+    """LibreOffice breaks a word wider than its column where the line is full, with no hyphen
+    (``right`` is the cell's edge: 5.4 pt of padding beyond the widest line)."""
+    broken = words([(0, 0, "Министерст"), (12, 0, "во")])
+    assert cell_text(broken, right=56) == "Министерство"
+    tail = words([(0, 0, "ежеквартальн"), (12, 0, "о")])
+    assert cell_text(tail, right=66) == "ежеквартально"
+    thrice = words([(0, 0, "Информа"), (12, 0, "ционные"), (24, 0, "материал"), (36, 0, "ы")])
+    assert cell_text(thrice, right=46) == "Информационные материалы", "the whole word so far is checked"
+    comma = words([(0, 0, "образования"), (12, 0, ", органы")])
+    assert cell_text(comma, right=61) == "образования, органы"
+    date = words([(0, 0, "01.03.202"), (12, 0, "0")])
+    assert cell_text(date, right=51) == "01.03.2020"
+    # the piece is a word and the whole is none ("Республики" / "Татарстан"): two words
+    two = words([(0, 0, "Республики"), (12, 0, "Татарстан")])
+    assert cell_text(two, right=56) == "Республики Татарстан"
+    # a line that ends well short of the edge holds a whole word (and "а" would have fitted)
+    short = words([(0, 0, "мониторинг"), (12, 0, "а также проведение")])
+    assert cell_text(short, right=100) == "мониторинг\nа также проведение"
+
+
+def test_dashes_at_a_line_end():
+    ranged = words([(0, 0, "февраль–"), (12, 0, "март 2022")])
+    assert cell_text(ranged, right=51) == "февраль–март 2022"
+    spaced = words([(0, 0, "2021 –"), (12, 0, "2023 годы")])
+    assert cell_text(spaced, right=51) == "2021 – 2023 годы"
+    hyphen_alone = words([(0, 0, "материально"), (12, 0, "-"), (24, 0, "технической")])
+    assert cell_text(hyphen_alone, right=61) == "материально-\nтехнической"
+
+
+def test_pieces_of_a_cell_broken_by_a_page():
+    from extractors.lines import piece_separator
+    assert piece_separator("Организация работы центров опережающ", "ей подготовки") == ""
+    assert piece_separator("август–", "сентябрь 2022") == ""
+    assert piece_separator("Организация работы", "центров подготовки") == " "
+    assert piece_separator("«КРИРПО»", "МОУО") == "\n"

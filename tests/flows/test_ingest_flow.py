@@ -103,21 +103,21 @@ def test_failure_half_way_through_a_load_loses_and_duplicates_nothing(served, db
 
     import pipeline.store.load as load_module
 
-    real_activity = load_module._activity
+    real_activities = load_module._activities
 
-    def crash_on_fifth_activity(session, doc, pos, record, sections):
-        if doc.source == second and pos == 5:
+    def crash_after_the_activities(session, doc, acts, sections):
+        real_activities(session, doc, acts, sections)     # rows written, transaction still open
+        if doc.source == second:
             raise RuntimeError("simulated crash in the middle of a load")
-        return real_activity(session, doc, pos, record, sections)
 
-    monkeypatch.setattr(load_module, "_activity", crash_on_fifth_activity)
+    monkeypatch.setattr(load_module, "_activities", crash_after_the_activities)
     report = run_ingest(sources=[first, second], db_url=db_url, workers=2)
     assert report["unchanged"] == [first]
     assert report["failed"][0]["stage"] == "load" and "simulated crash" in report["failed"][0]["error"]
     assert count(db_url, Document) == 1
     assert count(db_url, Activity) == activities_before
 
-    monkeypatch.setattr(load_module, "_activity", real_activity)
+    monkeypatch.setattr(load_module, "_activities", real_activities)
     report = run_ingest(sources=[first, second], db_url=db_url, workers=2)
     assert report["loaded"] == [second] and report["unchanged"] == [first]
     assert count(db_url, Document) == 2

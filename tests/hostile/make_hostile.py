@@ -203,7 +203,12 @@ def image_page_pdf(width: int, height: int, data: bytes, filt: bytes = b"/FlateD
     return pdf_from_objects(objs)
 
 
-def roadmap_pdf_bytes(tmp: Path, rows=ROWS, encrypt: Optional[str] = None) -> bytes:
+def another_order(n: int, before=BEFORE) -> list[str]:
+    """``before`` with another order number: a document of its own, not a rendition of the good one."""
+    return [t.replace("№ 2714", f"№ {2800 + n}") for t in before]
+
+
+def roadmap_pdf_bytes(tmp: Path, rows=ROWS, encrypt: Optional[str] = None, before=BEFORE) -> bytes:
     """A one-page ruled roadmap PDF with a Cyrillic text layer (reportlab + DejaVu Sans)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
@@ -213,7 +218,7 @@ def roadmap_pdf_bytes(tmp: Path, rows=ROWS, encrypt: Optional[str] = None) -> by
     register_font("HostileSans")
     style = ParagraphStyle("h", fontName="HostileSans", fontSize=9, leading=11)
     cell = ParagraphStyle("c", fontName="HostileSans", fontSize=8, leading=10)
-    story = [Paragraph(_esc(t), style) for t in BEFORE] + [Spacer(1, 10)]
+    story = [Paragraph(_esc(t), style) for t in before] + [Spacer(1, 10)]
     data = [[Paragraph(_esc(h), cell) for h in HEADER]] + [[Paragraph(_esc(c), cell) for c in r] for r in rows]
     story.append(Table(data, colWidths=[40, 250, 200, 120, 150], style=TableStyle(
         [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])))
@@ -237,17 +242,19 @@ def _good(c: _Corpus, tmp: Path) -> tuple[bytes, bytes]:
 
 
 def _hostile_text(c: _Corpus, tmp: Path) -> None:
-    """Roadmaps whose cells hold HTML, SQL and spreadsheet formulas: loaded, as text."""
+    """Roadmaps whose cells hold HTML, SQL and spreadsheet formulas: loaded, as text (each its own
+    order, so that each is compared and exported, not a rendition of the good roadmap)."""
     for i in range(0, len(HOSTILE_TEXTS), 2):
         rows = [[str(k + 1), f"{HOSTILE_TEXTS[(i + k) % len(HOSTILE_TEXTS)]} мероприятие {i}-{k}",
                  HOSTILE_TEXTS[(i + k + 1) % len(HOSTILE_TEXTS)], "2024 г.", HOSTILE_TEXTS[i]]
                 for k in range(3)]
-        c.add(f"text_{i // 2}.docx", good_docx_bytes(tmp, rows=rows), "hostile-text", "loaded")
+        c.add(f"text_{i // 2}.docx", good_docx_bytes(tmp, rows=rows, before=another_order(i)), "hostile-text",
+              "loaded")
     # an unclosed tag survives the normaliser's tag stripping: the report must escape it
-    title = BEFORE[:3] + [BEFORE[3] + ' & "партнёры" <img src=x onerror=alert(1)//']
+    title = another_order(90)[:3] + [BEFORE[3] + ' & "партнёры" <img src=x onerror=alert(1)//']
     c.add("text_title.docx", good_docx_bytes(tmp, before=title), "hostile-text", "loaded")
     rows = [[str(k + 1), f"{t} (PDF)", "ЦОПП", "2024 г.", "Отчёт"] for k, t in enumerate(HOSTILE_TEXTS[:4])]
-    c.add("text_pdf.pdf", roadmap_pdf_bytes(tmp, rows=rows), "hostile-text", "loaded")
+    c.add("text_pdf.pdf", roadmap_pdf_bytes(tmp, rows=rows, before=another_order(91)), "hostile-text", "loaded")
 
 
 def _truncated(c: _Corpus, docx_bytes: bytes, pdf_bytes: bytes) -> None:

@@ -182,3 +182,22 @@ def test_damaged_deadline_gives_no_date_and_a_flag():
     normalise_deadline(act, (2021, 2023))
     assert act.deadline_norm.start is None and act.deadline_norm.end is None
     assert "deadline_damaged_ocr" in act.flags
+
+
+def test_flat_numbers_misread_are_restored_from_their_neighbours() -> None:
+    got = repair_item_numbers(["9", "10", "о", "12", "13", "10", "15", "16", "7"])
+    assert [n for n, _ in got] == ["9", "10", "11", "12", "13", "14", "15", "16", "17"]
+    assert [f for _, f in got].count("item_number_repaired") == 3
+
+
+def test_marks_beside_a_number_are_dropped_and_flagged() -> None:
+    got = repair_item_numbers(["2", "3 —", "4 -", "5"])
+    assert got[1:3] == [("3", "item_number_repaired"), ("4", "item_number_repaired")]
+
+
+def test_a_gap_in_the_printed_numbering_is_not_filled() -> None:
+    assert repair_item_numbers(["1", "2", "4", "5"]) == [("1", None), ("2", None), ("4", None), ("5", None)]
+
+
+def test_a_lost_digit_is_not_restored_against_the_next_number() -> None:
+    assert repair_item_number("16", "7", "8") == ("7", None)

@@ -82,3 +82,20 @@ def test_by_agreement_matches_gold(gold_path):
         got = {(p.name, p.by_agreement) for p in split_parties(activity["responsible"])}
         want = {(p["name"], p["by_agreement"]) for p in activity["parties"]}
         assert want <= got
+
+
+def test_a_defined_abbreviation_followed_by_another_name_is_two_parties():
+    from normalizers.parties import split_after_defined
+    shorts = {"МОиН РТ", "МТЗиСЗ РТ", "ЦЗН", "Минпромторг ПК"}
+    got = split_after_defined(split_parties("МТЗиСЗ РТ муниципальные органы управления образованием "
+                                            "(по согласованию)"), shorts)
+    assert [(m.name, m.by_agreement) for m in got] == [
+        ("МТЗиСЗ РТ", False), ("муниципальные органы управления образованием", True)]
+    got = split_after_defined(split_parties("МОиН РТ Торгово-промышленная палата Республики Татарстан"), shorts)
+    assert [m.name for m in got] == ["МОиН РТ", "Торгово-промышленная палата Республики Татарстан"]
+    # a genitive complement stays with the abbreviation
+    assert [m.name for m in split_after_defined(split_parties("ЦЗН Калужской области"), shorts)] == [
+        "ЦЗН Калужской области"]
+    assert [m.name for m in split_after_defined(split_parties("ЦЗН г. Калуги"), shorts)] == ["ЦЗН г. Калуги"]
+    # a defined abbreviation broken in a narrow column
+    assert [m.name for m in split_after_defined(split_parties("Минпром торг ПК"), shorts)] == ["Минпромторг ПК"]

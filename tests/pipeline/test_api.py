@@ -3,7 +3,7 @@ DataFrame and a comparison, all on one temporary database."""
 
 import shutil
 
-from pipeline.api import activities_frame, compare_regions, documents, expand_paths, ingest_files
+from pipeline.api import activities_frame, compare_regions, documents, expand_paths, ingest_files, search_activities
 from tests.conftest import sample
 
 
@@ -30,6 +30,10 @@ def test_ingest_a_folder_then_read_activities_and_compare(tmp_path, db_url):
     assert len(df) == sum(len(d["activities"]) for d in docs) > 0
     assert set(df["region_code"]) == {"RU-KLU", "RU-AMU"}
     assert set(activities_frame(db=db_url, regions=["RU-KLU"])["region_code"]) == {"RU-KLU"}
+
+    hits = search_activities("работодатели", db=db_url, regions=["RU-KLU"], limit=3)
+    assert len(hits) == 3 and {h.region_code for h in hits} == {"RU-KLU"}
+    assert all("работодател" in (h.snippet or "").lower() for h in hits)
 
     by_theme = compare_regions("theme", db=db_url)
     assert {"region_code", "theme"} <= set(by_theme.columns)

@@ -2,7 +2,8 @@
 
 Run from the repository root: ``python tests/data/layouts/make_layouts.py`` (needs python-docx
 and LibreOffice's ``soffice``). Each DOCX is built with python-docx and printed to PDF by
-LibreOffice; only the PDFs are kept.
+LibreOffice; only the PDFs are kept. The unseen_*.pdf files are the three orders of
+``benchmarks/make_layouts.py`` (ruled and borderless), copied here from its output folder.
 """
 
 from __future__ import annotations
@@ -55,6 +56,22 @@ SECTION_ROWS = [
      "Резолюция"],
 ]
 SECTION_MERGED = [(0, 0, 0, 4), (3, 0, 3, 4)]
+# rows of different heights, the tall cell in a different column each time
+ALIGNED_ROWS = [
+    ["1", "Проведение мониторинга готовности общеобразовательных организаций к реализации программ",
+     "Министерство образования и науки Республики Татарстан", "май 2020 года", "Справка"],
+    ["2", "Организация курсов", "Институт развития образования, муниципальные органы управления "
+     "образованием (по согласованию)", "июнь 2020 года", "Приказ"],
+    ["3", "Подготовка рекомендаций", "Институт развития образования", "ежеквартально, до 5 числа месяца, "
+     "следующего за отчётным", "Методические рекомендации для педагогических работников"],
+    ["4", "Проведение итоговой конференции", "Институт развития образования", "декабрь 2020 года", "Резолюция"],
+]
+NARROW_ROWS = [
+    ["1", "Мониторинг по мере необходимости", "Торгово-промышленная палата Республики Татарстан",
+     "ежеквартально", "Аналитическая справка", "-"],
+    ["2", "Проведение профориентационных мероприятий", "Министерство образования и науки",
+     "ежегодно", "Информационные материалы", "по необходимости"],
+]
 
 
 def _landscape(d) -> None:
@@ -72,29 +89,33 @@ def _borders(table, outer: bool, inner: bool) -> None:
     table._tbl.tblPr.append(parse_xml(f"<w:tblBorders {W}>{xml}</w:tblBorders>"))
 
 
-def _centre_no_padding(table) -> None:
+def _align(table, valign=WD_CELL_VERTICAL_ALIGNMENT.CENTER, padding: bool = False) -> None:
     for row in table.rows:
         for cell in row.cells:
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            cell.vertical_alignment = valign
             for p in cell.paragraphs:
                 p.paragraph_format.space_before = Pt(0)
                 p.paragraph_format.space_after = Pt(0)
-    table._tbl.tblPr.append(parse_xml(
-        f'<w:tblCellMar {W}><w:top w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/></w:tblCellMar>'))
+    if not padding:
+        table._tbl.tblPr.append(parse_xml(
+            f'<w:tblCellMar {W}><w:top w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/></w:tblCellMar>'))
 
 
 def build(name: str, rows, merges, outer=True, inner=True, centre=False, landscape=True,
-          out: Path = HERE, before=("План мероприятий («дорожная карта»)",)) -> Path:
+          out: Path = HERE, before=("План мероприятий («дорожная карта»)",), header=HEADER,
+          valign=None, padding=False) -> Path:
     tmp = Path(tempfile.mkdtemp())
     try:
-        path = make_docx(tmp / f"{name}.docx", rows, header=HEADER, merges=merges, before=before)
+        path = make_docx(tmp / f"{name}.docx", rows, header=header, merges=merges, before=before)
         d = docx.Document(str(path))
         if landscape:
             _landscape(d)
         t = d.tables[0]
         _borders(t, outer, inner)
         if centre:
-            _centre_no_padding(t)
+            _align(t)
+        elif valign is not None:
+            _align(t, valign, padding)
         d.save(str(path))
         profile = (tmp / "lo").as_uri()
         subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
@@ -125,6 +146,15 @@ CASES = {
          "Резолюция"]], merges=(), outer=False, inner=False, centre=True),
     "borderless_centred_sections": dict(rows=SECTION_ROWS, merges=SECTION_MERGED, outer=False, inner=False,
                                         centre=True),
+    # other alignments and widths: at the bottom (3 columns), centred with cell padding (6 columns)
+    "borderless_bottom_3": dict(rows=[[r[0], r[1], r[3]] for r in ALIGNED_ROWS], merges=(), outer=False,
+                                inner=False, header=["№ п/п", "Наименование мероприятия", "Срок исполнения"],
+                                valign=WD_CELL_VERTICAL_ALIGNMENT.BOTTOM, landscape=False),
+    "borderless_centred_6": dict(rows=[r + ["-"] for r in ALIGNED_ROWS], merges=(), outer=False, inner=False,
+                                 header=HEADER + ["Примечание"], valign=WD_CELL_VERTICAL_ALIGNMENT.CENTER,
+                                 padding=True),
+    # narrow columns: words wider than the column broken with no hyphen, a compound at its hyphen
+    "ruled_narrow": dict(rows=NARROW_ROWS, merges=(), header=HEADER + ["Примечание"], landscape=False),
 }
 
 

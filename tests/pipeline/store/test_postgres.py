@@ -131,17 +131,27 @@ def _without_run_fields(docs: list[dict]) -> list[dict]:
     return out
 
 
+# the full-text index differs by design (migration 0011_search): FTS5 tables on SQLite, a generated
+# tsvector column with a GIN index on PostgreSQL; test_search.py checks each
+SEARCH_INDEX_TABLE_PREFIX = "activities_fts"
+SEARCH_INDEX_COLUMN = "search_tsv"
+
+
 def _schema_shape(url: str) -> dict[str, dict]:
     """Tables → columns (name, nullable), unique column sets and indexed column sets."""
     insp = inspect(get_engine(resolve_url(url)))
     shape = {}
     for table in insp.get_table_names():
+        if table.startswith(SEARCH_INDEX_TABLE_PREFIX):
+            continue
         uniques = {tuple(u["column_names"]) for u in insp.get_unique_constraints(table)}
         uniques |= {tuple(i["column_names"]) for i in insp.get_indexes(table) if i["unique"]}
         shape[table] = {
-            "columns": sorted((c["name"], c["nullable"]) for c in insp.get_columns(table)),
+            "columns": sorted((c["name"], c["nullable"]) for c in insp.get_columns(table)
+                              if c["name"] != SEARCH_INDEX_COLUMN),
             "unique": sorted(uniques),
-            "indexed": sorted(tuple(i["column_names"]) for i in insp.get_indexes(table) if not i["unique"]),
+            "indexed": sorted(tuple(i["column_names"]) for i in insp.get_indexes(table)
+                              if not i["unique"] and i["column_names"] != [SEARCH_INDEX_COLUMN]),
         }
     return shape
 

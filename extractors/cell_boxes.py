@@ -1,0 +1,178 @@
+"""Repair of ruled-table cell rectangles where a rule is missing only in part of a row.
+
+pdfplumber's lattice chain (``extractors.ruled``) turns the smallest closed rectangles into
+cells. Two cases come out wrong when a rule is drawn only in some columns — common on scans,
+where a faint or broken line is not found:
+
+* ``cut_overlaps``: a rectangle that contains other rectangles (a full-width heading row whose
+  lower rule is found in the number and date columns but not in the title column comes out as
+  one box over the heading AND the next row). It is cut at the first inner rule: the part above
+  is the cell; below, the columns no inner rectangle covers become cells of their own.
+* ``split_unruled_spans``: on images only, a cell spanning several grid rows (or columns) whose words fall
+  apart cleanly at a row boundary of the neighbouring columns — nothing crosses it, and the gap
+  there is wider than a line gap could be, or a sentence ends above it and a capital opens
+  below it — is two cells whose rule was lost. A true merged cell holds
+  one block of text, evenly spaced, and is left alone; born-digital rules are never lost, so text
+  PDFs keep every span.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+from typing import Sequence
+
+from extractors.grid import BBox, Word
+from extractors.lines import text_lines
+
+TOL = 2.0
+MIN_SIDE = 2.5
+MAX_PASSES = 50
+GAP_FACTOR = 0.8   # a gap at least this many word heights is a cell boundary, not a line gap
+
+
+def _inside(inner: BBox, outer: BBox, tol: float = TOL) -> bool:
+    return (inner[0] >= outer[0] - tol and inner[1] >= outer[1] - tol
+            and inner[2] <= outer[2] + tol and inner[3] <= outer[3] + tol)
+
+
+def _area(b: BBox) -> float:
+    return (b[2] - b[0]) * (b[3] - b[1])
+
+
+def _uncovered(lo: float, hi: float, spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Parts of [lo, hi] that no span covers (pieces narrower than MIN_SIDE dropped)."""
+    out, cur = [], lo
+    for a, b in sorted(spans):
+        if a - cur >= MIN_SIDE:
+            out.append((cur, a))
+        cur = max(cur, b)
+    if hi - cur >= MIN_SIDE:
+        out.append((cur, hi))
+    return out
+
+
+def _cut(box: BBox, inner: list[BBox]) -> list[BBox] | None:
+    """Pieces of ``box`` around the rectangles it contains, or None when it cannot be cut."""
+    cuts = [b[1] for b in inner if b[1] > box[1] + TOL]
+    if not cuts:
+        return None
+    y = min(cuts)
+    pieces = [(box[0], box[1], box[2], y)]
+    below = [b for b in inner if b[1] >= y - TOL]
+    for a, b in _uncovered(box[0], box[2], [(c[0], c[2]) for c in below]):
+        pieces.append((a, y, b, box[3]))
+    for c in below:  # under an inner rectangle that stops short of the box's bottom
+        if box[3] - c[3] >= MIN_SIDE:
+            pieces.append((c[0], c[3], c[2], box[3]))
+    return [p for p in pieces if p[3] - p[1] >= MIN_SIDE and p[2] - p[0] >= MIN_SIDE]
+
+
+def cut_overlaps(boxes: Sequence[BBox]) -> list[BBox]:
+    """Cell rectangles with no rectangle containing another (see module docstring)."""
+    out = list(boxes)
+    for _ in range(MAX_PASSES):
+        changed = False
+        for i, box in enumerate(out):
+            inner = [b for j, b in enumerate(out)
+                     if j != i and _area(b) < _area(box) and _inside(b, box)]
+            if not inner:
+                continue
+            pieces = _cut(box, inner)
+            if pieces:
+                out[i:i + 1] = pieces
+                changed = True
+                break
+        if not changed:
+            break
+    return out
+
+
+def _boundary_at(y: float, lines: list[list[Word]], height: float, line_gap: float) -> bool:
+    """Whether grid line ``y`` runs between two text lines of a cell as a lost rule would: a gap
+    wider than a line gap could be, or a sentence ending above it and a capital opening below it
+    with at least an ordinary line gap between them."""
+    above = [ln for ln in lines if max(w.bottom for w in ln) <= y]
+    below = [ln for ln in lines if min(w.top for w in ln) >= y]
+    if not above or not below or len(above) + len(below) != len(lines):
+        return False                       # a line crosses y, or nothing on one side
+    last, first = above[-1], below[0]
+    gap = min(w.top for w in first) - max(w.bottom for w in last)
+    if gap >= GAP_FACTOR * height:
+        return True
+    ends = last[-1].text.rstrip("»\"")[-1:] in (".", ";", "!")
+    opens = first[0].text.lstrip("«\"")[:1].isupper()
+    return ends and opens and gap >= line_gap
+
+
+def _split_at(box: BBox, words: list[Word], ys: Sequence[float]) -> list[BBox]:
+    inner_ys = [y for y in ys if box[1] + TOL < y < box[3] - TOL]
+    lines = text_lines(words)
+    if not inner_ys or len(lines) < 2:
+        return [box]
+    height = median(w.bottom - w.top for w in words)
+    tops = [min(w.top for w in ln) for ln in lines]
+    bottoms = [max(w.bottom for w in ln) for ln in lines]
+    line_gap = median(max(0.0, t - b) for b, t in zip(bottoms, tops[1:]))
+    cuts = [y for y in inner_ys if _boundary_at(y, lines, height, line_gap)]
+    if not cuts:
+        return [box]
+    edges = [box[1], *cuts, box[3]]
+    return [(box[0], a, box[2], b) for a, b in zip(edges, edges[1:])]
+
+
+def _split_cols(box: BBox, words: list[Word], xs: Sequence[float]) -> list[BBox]:
+    """A cell spanning grid columns whose words keep clear of a column boundary on both sides
+    (each side holds words, none crosses, the gap is at least a word height wide)."""
+    inner_xs = [x for x in xs if box[0] + TOL < x < box[2] - TOL]
+    if not inner_xs or len(words) < 2:
+        return [box]
+    height = median(w.bottom - w.top for w in words)
+    cuts = []
+    for x in inner_xs:
+        left = [w for w in words if w.x1 <= x]
+        right = [w for w in words if w.x0 >= x]
+        if (left and right and len(left) + len(right) == len(words)
+                and min(w.x0 for w in right) - max(w.x1 for w in left) >= height):
+            cuts.append(x)
+    if not cuts:
+        return [box]
+    edges = [box[0], *cuts, box[2]]
+    return [(a, box[1], b, box[3]) for a, b in zip(edges, edges[1:])]
+
+
+def split_unruled_spans(boxes: Sequence[BBox], words: Sequence[Word],
+                        ys: Sequence[float], xs: Sequence[float] = ()) -> list[BBox]:
+    """Cells spanning grid rows (or columns) whose words part cleanly at a boundary, split there."""
+    out: list[BBox] = []
+    for box in boxes:
+        for part in _split_at(box, _words_in(box, words), ys):
+            out.extend(_split_cols(part, _words_in(part, words), xs))
+    return out
+
+
+def _words_in(box: BBox, words: Sequence[Word]) -> list[Word]:
+    return [w for w in words
+            if box[0] <= (w.x0 + w.x1) / 2 <= box[2] and box[1] <= (w.top + w.bottom) / 2 <= box[3]]
+
+
+def hole_boxes(owned: set[tuple[int, int]], xs: Sequence[float], ys: Sequence[float],
+               words: Sequence[Word]) -> list[tuple[int, int, int, BBox]]:
+    """Grid places no rectangle covers but words fill: a cell whose rule is broken too widely
+    to be joined (a photocopied rule with a gap). One ``(row, col0, col1, box)`` per run of
+    uncovered columns in a grid row; holes without words are left out."""
+    out = []
+    for r in range(len(ys) - 1):
+        c = 0
+        while c < len(xs) - 1:
+            if (r, c) in owned:
+                c += 1
+                continue
+            c1 = c
+            while c1 < len(xs) - 1 and (r, c1) not in owned:
+                c1 += 1
+            box = (xs[c], ys[r], xs[c1], ys[r + 1])
+            if any(box[0] <= (w.x0 + w.x1) / 2 <= box[2] and box[1] <= (w.top + w.bottom) / 2 <= box[3]
+                   for w in words):
+                out.append((r, c, c1, box))
+            c = c1
+    return out
