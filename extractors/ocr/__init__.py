@@ -27,7 +27,8 @@ Steps for one page (all pure NumPy/OpenCV on the rendered image, Tesseract for t
 7. on a grainy page the text image is smoothed (3x3 median, ``image_prep.remove_grain``),
    the lines are erased (they confuse Tesseract's layout analysis) and the page
    is OCR'd in Russian (``rus``, LSTM) with word boxes and confidences, and
-   doubtful short tokens are read again (``recheck_words``). Tesseract runs through
+   doubtful short tokens are read again (``recheck_words``); the cells of an item-number
+   column of a ruled table are read once more one by one as numbers (``numbers``). Tesseract runs through
    its C API (``engine``: tesserocr, one engine per thread and language, Sauvola
    thresholding), or through the ``tesseract`` command when tesserocr is missing.
 
@@ -54,6 +55,7 @@ from extractors.ocr.settings import LOW_CONFIDENCE, MIN_SEGMENTS_FOR_TABLE, OSD_
 from extractors.ocr.image import _rotate, binarise, estimate_skew, is_blank, render_page
 from extractors.ocr.rules import _count_lines, erase_lines, scan_segments
 from extractors.ocr.words import _tesseract_env, mean_confidence, ocr_words
+from extractors.ocr.numbers import reread_number_column
 from extractors.ocr.orientation import _turn, best_turn, osd_turn
 from extractors.ocr.rules import find_segments  # noqa: F401  (public)
 from extractors.ocr.settings import TESS_LANG  # noqa: F401  (public)
@@ -63,7 +65,8 @@ log = logging.getLogger(__name__)
 
 def _analyse(grey: np.ndarray, dpi: int, width_pt: float,
              prepared: bool = False) -> tuple[list[Word], list[Segment], float]:
-    """Deskew, find lines, OCR; returns words, segments and the skew angle found."""
+    """Deskew, find lines, OCR, read item numbers again; returns words, segments and the skew
+    angle found."""
     ink = binarise(grey)
     angle = estimate_skew(ink)
     if abs(angle) > 0.05:
@@ -72,7 +75,9 @@ def _analyse(grey: np.ndarray, dpi: int, width_pt: float,
     k = width_pt / grey.shape[1]
     segs, line_mask = scan_segments(grey, ink, dpi, k, prepared)
     text_grey, _grainy = image_prep.remove_grain(grey)
-    words = ocr_words(erase_lines(text_grey, line_mask), k, dpi)
+    clean = erase_lines(text_grey, line_mask)
+    words = ocr_words(clean, k, dpi)
+    words, _doubtful = reread_number_column(clean, words, segs, k, dpi)
     return words, segs, angle
 
 

@@ -76,20 +76,23 @@ def _tesserocr() -> Any:
 _local = threading.local()
 
 
-def _engine(lang: str, psm: int) -> Any:
-    """This thread's engine for ``lang`` (created once), set to page segmentation mode ``psm``."""
+def _engine(lang: str, psm: int, whitelist: str = "") -> Any:
+    """This thread's engine for ``lang`` (created once per character whitelist), set to page
+    segmentation mode ``psm``."""
     tr = _tesserocr()
     engines = getattr(_local, "engines", None)
     if engines is None:
         engines = _local.engines = {}
-    api = engines.get(lang)
+    api = engines.get((lang, whitelist))
     if api is None:
         api = tr.PyTessBaseAPI(path=tessdata_dir(), lang=lang, oem=tr.OEM.LSTM_ONLY)
         # Sauvola (adaptive) thresholding: the global Otsu of the libtesseract a wheel bundles
         # (5.4+) drops whole text lines of a grainy or stamped page (a quarter of the words of
         # such a page, measured); on clean pages both read the same
         api.SetVariable("thresholding_method", THRESHOLDING)
-        engines[lang] = api
+        if whitelist:       # honoured by the LSTM decoder since Tesseract 4.1
+            api.SetVariable("tessedit_char_whitelist", whitelist)
+        engines[(lang, whitelist)] = api
     api.SetPageSegMode(psm)
     return api
 
@@ -120,12 +123,12 @@ def tesseract_words(img: np.ndarray, lang: str, config: str,
     return _capi_words(img, lang, config)
 
 
-def _capi_words(img: np.ndarray, lang: str, config: str) -> list[PxWord]:
+def _capi_words(img: np.ndarray, lang: str, config: str, whitelist: str = "") -> list[PxWord]:
     from PIL import Image
 
     tr = _tesserocr()
     timeout = limits.tesseract_timeout()          # raises when the page's budget is spent
-    api = _engine(lang, _psm(config))
+    api = _engine(lang, _psm(config), whitelist)
     api.SetImage(Image.fromarray(np.ascontiguousarray(img)))
     if not api.Recognize(int(timeout * 1000) if timeout > 0 else 0):
         raise RuntimeError("Tesseract timeout (page budget spent)")
@@ -149,6 +152,19 @@ def _capi_words(img: np.ndarray, lang: str, config: str) -> list[PxWord]:
                               max(0.0, min(1.0, c / 100.0))))
     api.Clear()
     return out
+
+
+def read_line(img: np.ndarray, lang: str, whitelist: str) -> tuple[str, float]:
+    """One line of text in a grey image (page segmentation mode 7), only characters of
+    ``whitelist``; the text and the lowest word confidence ("" and 0.0 when nothing is read)."""
+    if _tesserocr() is None:
+        config = f"--oem 1 --psm 7 -c tessedit_char_whitelist={whitelist}"
+        words = _command_words(img, lang, config)
+    else:
+        words = _capi_words(img, lang, "--psm 7", whitelist)
+    if not words:
+        return "", 0.0
+    return " ".join(w.text for w in words), min(w.conf for w in words)
 
 
 def _command_words(img: np.ndarray, lang: str, config: str) -> list[PxWord]:

@@ -43,7 +43,7 @@ def test_the_engine_is_made_once_per_thread_and_language():
     engine.tesseract_words(_image(), "rus", "--psm 6")
     made = dict(engine._local.engines)
     engine.tesseract_words(_image(), "rus", "--psm 7")
-    assert engine._local.engines["rus"] is made["rus"]
+    assert engine._local.engines[("rus", "")] is made[("rus", "")]
 
 
 def test_the_command_stands_in_without_tesserocr(monkeypatch):

@@ -1,0 +1,154 @@
+"""OCR, the item-number column: once the page's ruled grid is known, each cell of a column of
+short numbers ("№ п/п") is read again on its own, as one line of digits, dots and Roman numerals.
+
+In page context Tesseract reads a lone "3" at no confidence, "12" as "42", or a speck beside a
+number as a Cyrillic letter ("р", "у") that later makes a row of its own. Out of context and
+with a whitelist, a number is read as a number. The column is found by geometry and text only:
+the first column of a ruled table, narrow against the table, whose filled cells are mostly short
+numbers. A re-read replaces the first reading only when it is a valid number and the first
+reading is not one or is less sure; a cell with ink where no valid number is read either way
+keeps its first reading, marked doubtful (its words' confidence lowered), never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+from typing import Optional
+
+import cv2
+import numpy as np
+
+from extractors.grid import BBox, PageLayout, Segment, Table, Word
+from extractors.ocr.engine import read_line
+
+NUMBER_LANG = "eng"                          # digits and Latin Roman numerals
+NUMBER_WHITELIST = "0123456789.IVXLivxl"
+VALID_NUMBER_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,5}\.?)$")
+SHORT_TEXT = 6               # characters: a number cell holds at most this many
+MAX_COL_SHARE = 0.15         # the number column is at most this share of the table's width ...
+MAX_COL_INCH = 1.2           # ... and at most this wide
+MIN_NUMBER_CELLS = 3         # filled cells needed to call a column one of numbers
+NUMBER_SHARE = 0.5           # ... of which at least this share read as valid numbers ...
+SHORT_SHARE = 0.7            # ... and this share short
+INSET_PT = 1.5               # the cell's inside: this far in from its rules
+MIN_INK_INCH = 0.04          # ink this high in a cell is a character (smaller: specks)
+DOUBTFUL = 0.3               # confidence given to a number cell that reads as no number
+
+
+def valid_number(text: str) -> bool:
+    """Whether ``text`` is an item number: 1, 12., 1.3.2, IV."""
+    return bool(VALID_NUMBER_RE.match(text.strip()))
+
+
+def _first_column_cells(table: Table) -> list[BBox]:
+    return [c.bbox for r in table.rows for c in r.cells
+            if c.col == 0 and c.colspan == 1 and c.bbox is not None]
+
+
+def number_column(table: Table, dpi_pt: float = 72.0) -> Optional[list[BBox]]:
+    """Boxes of the cells of ``table``'s item-number column, None when its first column is not one.
+
+    ``dpi_pt``: points per inch of the layout (72 for PDF points).
+    """
+    cells = [c for r in table.rows for c in r.cells if c.col == 0 and c.colspan == 1 and c.bbox]
+    all_x = [x for r in table.rows for c in r.cells if c.bbox for x in (c.bbox[0], c.bbox[2])]
+    if not cells or not all_x:
+        return None
+    width = median(c.bbox[2] - c.bbox[0] for c in cells)
+    if width > MAX_COL_SHARE * (max(all_x) - min(all_x)) or width > MAX_COL_INCH * dpi_pt:
+        return None
+    filled = [c.text.strip() for c in cells if c.text.strip()]
+    if len(filled) < MIN_NUMBER_CELLS:
+        return None
+    numbers = sum(1 for t in filled if valid_number(t))
+    short = sum(1 for t in filled if len(t) <= SHORT_TEXT)
+    if numbers < NUMBER_SHARE * len(filled) or short < SHORT_SHARE * len(filled):
+        return None
+    return [c.bbox for c in cells]
+
+
+def _has_ink(crop: np.ndarray, dpi: int) -> bool:
+    if crop.size == 0:
+        return False
+    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    if crop.max() - crop.min() < 60:             # flat paper: Otsu splits noise
+        return False
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    return any(h >= MIN_INK_INCH * dpi for h in stats[1:n, cv2.CC_STAT_HEIGHT])
+
+
+def _line_image(crop: np.ndarray, dpi: int) -> np.ndarray:
+    """The crop on a white margin, enlarged so digits are about 30 px high (Tesseract's liking)."""
+    scale = 2 if dpi < 250 else 1
+    if scale > 1:
+        crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    return cv2.copyMakeBorder(crop, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=255)
+
+
+def _inside(w: Word, box: BBox) -> bool:
+    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def reread_cell(clean: np.ndarray, box: BBox, words: list[Word], k: float,
+                dpi: int) -> tuple[Optional[list[Word]], bool]:
+    """New words of one number cell (None: keep the first reading) and whether it is doubtful.
+
+    ``clean``: the page image the words were read from (rules erased); ``k``: points per pixel.
+    """
+    inset = INSET_PT
+    x0, y0 = int((box[0] + inset) / k), int((box[1] + inset) / k)
+    x1, y1 = int((box[2] - inset) / k), int((box[3] - inset) / k)
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return None, False
+    crop = np.ascontiguousarray(clean[y0:y1, x0:x1])
+    if not _has_ink(crop, dpi):
+        return None, False
+    old = " ".join(w.text for w in sorted(words, key=lambda w: (w.top, w.x0)))
+    old_conf = min((w.confidence for w in words), default=0.0)
+    text, conf = read_line(_line_image(crop, dpi), NUMBER_LANG, NUMBER_WHITELIST)
+    text = text.replace(" ", "")
+    if valid_number(text) and text != old and (not valid_number(old) or conf > old_conf):
+        if words:
+            bx = (min(w.x0 for w in words), min(w.top for w in words),
+                  max(w.x1 for w in words), max(w.bottom for w in words))
+        else:
+            bx = (x0 * k, y0 * k, x1 * k, y1 * k)
+        return [Word(text=text, x0=bx[0], top=bx[1], x1=bx[2], bottom=bx[3], confidence=conf)], False
+    if valid_number(old) or (not old and not text):
+        return None, False
+    return None, True
+
+
+def reread_number_column(clean: np.ndarray, words: list[Word], segments: list[Segment],
+                         k: float, dpi: int) -> tuple[list[Word], int]:
+    """Words of the page with the item-number column of each ruled table read again.
+
+    Returns the words and the number of number cells with ink but no valid number (their
+    words keep their text with a confidence of at most ``DOUBTFUL``).
+    """
+    from extractors.ruled import build_ruled_tables   # the grid, as the table extractor sees it
+
+    h, w = clean.shape[:2]
+    layout = PageLayout(page_no=0, width=w * k, height=h * k, words=words, segments=segments,
+                        source="ocr")
+    doubtful = 0
+    out = list(words)
+    for table in build_ruled_tables(layout):
+        boxes = number_column(table)
+        if boxes is None:
+            continue
+        for box in boxes:
+            inside = [x for x in out if _inside(x, box)]
+            new, unsure = reread_cell(clean, box, inside, k, dpi)
+            if new is not None:
+                gone = {id(x) for x in inside}
+                at = next((i for i, x in enumerate(out) if id(x) in gone), len(out))
+                out = [x for x in out[:at] if id(x) not in gone] + new + [
+                    x for x in out[at:] if id(x) not in gone]
+            elif unsure:
+                doubtful += 1
+                for x in inside:
+                    x.confidence = min(x.confidence, DOUBTFUL)
+    return out, doubtful

@@ -1,0 +1,64 @@
+"""The item-number column read again cell by cell: a misread number replaced by a sure reading,
+a good reading kept, a cell with ink and no valid number kept and marked doubtful, and a first
+column of text never treated as numbers."""
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extractors.grid import Segment, Word
+from extractors.ocr import engine
+from extractors.ocr.numbers import DOUBTFUL, reread_number_column, valid_number
+from tests.drawing import cyrillic_font
+
+XS = [20, 80, 620]
+YS = [20, 70, 120, 170, 220, 270]
+NUMBERS = ["1", "12", "3", "1.4", "ж"]      # "ж": ink that is no number
+TEXTS = ["Создание центра", "Проведение конкурса", "Обучение педагогов", "Мониторинг", "Отчёт"]
+
+needs_capi = pytest.mark.skipif(not engine.has_capi() and engine.tessdata_dir() is None,
+                                reason="no Tesseract language data")
+
+
+def _page(first_column: list[str]) -> tuple[np.ndarray, list[Segment]]:
+    img = Image.new("L", (650, 300), 255)
+    d = ImageDraw.Draw(img)
+    font = ImageFont.truetype(cyrillic_font(), 22)
+    for r, (a, b) in enumerate(zip(first_column, TEXTS)):
+        d.text((XS[0] + 12, YS[r] + 12), a, fill=0, font=font)
+        d.text((XS[1] + 12, YS[r] + 12), b, fill=0, font=font)
+    segs = [Segment(XS[0], y, XS[-1], y) for y in YS] + [Segment(x, YS[0], x, YS[-1]) for x in XS]
+    return np.array(img), segs
+
+
+def _words(first_column: list[tuple[str, float]]) -> list[Word]:
+    out = []
+    for r, ((a, conf), b) in enumerate(zip(first_column, TEXTS)):
+        if a:
+            out.append(Word(a, XS[0] + 12, YS[r] + 14, XS[0] + 40, YS[r] + 34, confidence=conf))
+        out.append(Word(b, XS[1] + 12, YS[r] + 14, XS[1] + 300, YS[r] + 34, confidence=0.95))
+    return out
+
+
+def test_valid_numbers():
+    assert all(valid_number(t) for t in ["1", "12.", "1.3.2", "IV", "XII."])
+    assert not any(valid_number(t) for t in ["", "р", "42р", "1,3", "№ п/п", "ж"])
+
+
+@needs_capi
+def test_misread_numbers_are_read_again_and_sure_ones_kept():
+    img, segs = _page(NUMBERS)
+    first = [("1", 0.97), ("42", 0.35), ("", 0.0), ("1.4", 0.96), ("ж", 0.4)]
+    words, doubtful = reread_number_column(img, _words(first), segs, 1.0, 72)
+    col = sorted((w for w in words if w.x1 < XS[1]), key=lambda w: w.top)
+    assert [w.text for w in col] == ["1", "12", "3", "1.4", "ж"]
+    assert doubtful == 1 and col[-1].confidence <= DOUBTFUL
+    assert sum(1 for w in words if w.x0 > XS[1]) == len(TEXTS), "other columns untouched"
+
+
+@needs_capi
+def test_a_first_column_of_text_is_not_read_as_numbers():
+    img, segs = _page(["а", "б", "в", "г", "д"])
+    words = _words([("а", 0.5), ("б", 0.5), ("в", 0.5), ("г", 0.5), ("д", 0.5)])
+    out, doubtful = reread_number_column(img, words, segs, 1.0, 72)
+    assert [w.text for w in out] == [w.text for w in words] and doubtful == 0
