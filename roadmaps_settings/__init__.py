@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     doc_timeout: float = Field(600.0, ge=0, description="Seconds of extraction per document (0: none)")
     max_memory_mb: int = Field(4096, ge=0, description="Address space of the extraction worker (0: none)")
     isolate: bool = Field(True, description="Extract in a killable worker process (0: in this process)")
+    ocr_engine: Literal["tesserocr", "command"] = Field(
+        "tesserocr", description="How Tesseract runs: tesserocr (its C API, one engine per thread) or "
+                                 "command (the tesseract program per call, pytesseract)")
     # LibreOffice conversion (extractors.convert)
     soffice: Optional[str] = Field(None, description="LibreOffice executable; unset: soffice, libreoffice")
     convert_timeout: float = Field(120.0, ge=0, description="Seconds LibreOffice may take per document")

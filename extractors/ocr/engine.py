@@ -22,6 +22,7 @@ from typing import Any, Optional
 
 import numpy as np
 
+import roadmaps_settings
 from extractors import limits
 
 log = logging.getLogger(__name__)
@@ -62,8 +63,9 @@ def tessdata_dir() -> Optional[str]:
 
 @lru_cache(maxsize=1)
 def _tesserocr() -> Any:
-    """The tesserocr module when it imports and finds the language data, else None."""
-    if tessdata_dir() is None:
+    """The tesserocr module when it imports and finds the language data, else None (also when
+    ``ROADMAPS_OCR_ENGINE=command`` asks for the ``tesseract`` command)."""
+    if tessdata_dir() is None or roadmaps_settings.load(need=["ocr_engine"]).ocr_engine == "command":
         return None
     tesseract_env()
     try:

@@ -59,3 +59,31 @@ def test_osd_says_how_far_a_turned_page_is_turned():
     turned = np.rot90(text).copy()        # counter-clockwise: turning it back is 90° clockwise
     found = engine.osd(turned)
     assert found is not None and found[0] == 90
+
+
+def test_the_command_is_used_when_the_setting_asks_for_it(monkeypatch):
+    monkeypatch.setenv("ROADMAPS_OCR_ENGINE", "command")
+    engine._tesserocr.cache_clear()
+    try:
+        assert engine._tesserocr() is None and not engine.has_capi()
+    finally:
+        monkeypatch.delenv("ROADMAPS_OCR_ENGINE")
+        engine._tesserocr.cache_clear()
+
+
+def _number(text: str) -> np.ndarray:
+    img = Image.new("L", (160, 70), 255)
+    ImageDraw.Draw(img).text((20, 12), text, fill=0, font=ImageFont.truetype(FONT, 36))
+    return np.array(img)
+
+
+@pytest.mark.parametrize("capi", [True, False])
+def test_a_line_is_read_with_only_the_whitelisted_characters(monkeypatch, capi):
+    if capi and not engine.has_capi():
+        pytest.skip("tesserocr not installed")
+    if not capi:
+        monkeypatch.setattr(engine, "_tesserocr", lambda: None)
+    text, conf = engine.read_line(_number("12."), "eng", "0123456789.")
+    assert text == "12." and conf > 0.5
+    letters, _ = engine.read_line(_number("ab"), "eng", "0123456789.")
+    assert not any(ch.isalpha() for ch in letters)
