@@ -6,7 +6,8 @@ number as a Cyrillic letter ("р", "у") that later makes a row of its own. Out 
 with a whitelist, a number is read as a number. The column is found by geometry and text only:
 the first column of a ruled table, narrow against the table, whose filled cells are mostly short
 numbers. A re-read replaces the first reading only when it is a valid number and the first
-reading is not one or is less sure; a cell with ink where no valid number is read either way
+reading is not one or is less sure; an unsure non-number over a cell with no character-sized
+ink (a speck, the remnant of a rule read as "р") is dropped; a cell with ink where no valid number is read either way
 keeps its first reading, marked doubtful (its words' confidence lowered), never guessed.
 """
 
@@ -33,6 +34,7 @@ NUMBER_SHARE = 0.5           # ... of which at least this share read as valid nu
 SHORT_SHARE = 0.7            # ... and this share short
 INSET_PT = 1.5               # the cell's inside: this far in from its rules
 MIN_INK_INCH = 0.04          # ink this high in a cell is a character (smaller: specks)
+SPECK_CONF = 0.5             # a reading below this over a cell with no character-sized ink is dropped
 DOUBTFUL = 0.3               # confidence given to a number cell that reads as no number
 
 
@@ -93,7 +95,8 @@ def _inside(w: Word, box: BBox) -> bool:
 
 def reread_cell(clean: np.ndarray, box: BBox, words: list[Word], k: float,
                 dpi: int) -> tuple[Optional[list[Word]], bool]:
-    """New words of one number cell (None: keep the first reading) and whether it is doubtful.
+    """New words of one number cell (None: keep the first reading; []: no text) and whether it
+    is doubtful.
 
     ``clean``: the page image the words were read from (rules erased); ``k``: points per pixel.
     """
@@ -103,10 +106,12 @@ def reread_cell(clean: np.ndarray, box: BBox, words: list[Word], k: float,
     if x1 - x0 < 4 or y1 - y0 < 4:
         return None, False
     crop = np.ascontiguousarray(clean[y0:y1, x0:x1])
-    if not _has_ink(crop, dpi):
-        return None, False
     old = " ".join(w.text for w in sorted(words, key=lambda w: (w.top, w.x0)))
     old_conf = min((w.confidence for w in words), default=0.0)
+    if not _has_ink(crop, dpi):
+        if words and not valid_number(old) and old_conf < SPECK_CONF:
+            return [], False             # a letter read from specks (a rule's remnant): no text
+        return None, False
     text, conf = read_line(_line_image(crop, dpi), NUMBER_LANG, NUMBER_WHITELIST)
     text = text.replace(" ", "")
     if valid_number(text) and text != old and (not valid_number(old) or conf > old_conf):

@@ -12,16 +12,16 @@ from extractors.ocr.numbers import DOUBTFUL, reread_number_column, valid_number
 from tests.drawing import cyrillic_font
 
 XS = [20, 80, 620]
-YS = [20, 70, 120, 170, 220, 270]
-NUMBERS = ["1", "12", "3", "1.4", "ж"]      # "ж": ink that is no number
-TEXTS = ["Создание центра", "Проведение конкурса", "Обучение педагогов", "Мониторинг", "Отчёт"]
+YS = [20, 70, 120, 170, 220, 270, 320]
+NUMBERS = ["1", "12", "3", "1.4", "ж", ""]      # "ж": ink that is no number; "": no ink
+TEXTS = ["Создание центра", "Проведение конкурса", "Обучение педагогов", "Мониторинг", "Отчёт", "Форум"]
 
 needs_capi = pytest.mark.skipif(not engine.has_capi() and engine.tessdata_dir() is None,
                                 reason="no Tesseract language data")
 
 
 def _page(first_column: list[str]) -> tuple[np.ndarray, list[Segment]]:
-    img = Image.new("L", (650, 300), 255)
+    img = Image.new("L", (650, 340), 255)
     d = ImageDraw.Draw(img)
     font = ImageFont.truetype(cyrillic_font(), 22)
     for r, (a, b) in enumerate(zip(first_column, TEXTS)):
@@ -48,17 +48,17 @@ def test_valid_numbers():
 @needs_capi
 def test_misread_numbers_are_read_again_and_sure_ones_kept():
     img, segs = _page(NUMBERS)
-    first = [("1", 0.97), ("42", 0.35), ("", 0.0), ("1.4", 0.96), ("ж", 0.4)]
+    first = [("1", 0.97), ("42", 0.35), ("", 0.0), ("1.4", 0.96), ("ж", 0.4), ("р", 0.35)]
     words, doubtful = reread_number_column(img, _words(first), segs, 1.0, 72)
     col = sorted((w for w in words if w.x1 < XS[1]), key=lambda w: w.top)
-    assert [w.text for w in col] == ["1", "12", "3", "1.4", "ж"]
+    assert [w.text for w in col] == ["1", "12", "3", "1.4", "ж"], "a letter over no ink is dropped"
     assert doubtful == 1 and col[-1].confidence <= DOUBTFUL
     assert sum(1 for w in words if w.x0 > XS[1]) == len(TEXTS), "other columns untouched"
 
 
 @needs_capi
 def test_a_first_column_of_text_is_not_read_as_numbers():
-    img, segs = _page(["а", "б", "в", "г", "д"])
-    words = _words([("а", 0.5), ("б", 0.5), ("в", 0.5), ("г", 0.5), ("д", 0.5)])
+    img, segs = _page(["а", "б", "в", "г", "д", "е"])
+    words = _words([("а", 0.5), ("б", 0.5), ("в", 0.5), ("г", 0.5), ("д", 0.5), ("е", 0.5)])
     out, doubtful = reread_number_column(img, words, segs, 1.0, 72)
     assert [w.text for w in out] == [w.text for w in words] and doubtful == 0
