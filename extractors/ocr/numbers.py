@@ -114,7 +114,7 @@ def reread_cell(clean: np.ndarray, box: BBox, words: list[Word], k: float,
         return None, False
     text, conf = read_line(_line_image(crop, dpi), NUMBER_LANG, NUMBER_WHITELIST)
     text = text.replace(" ", "")
-    if valid_number(text) and text != old and (not valid_number(old) or conf > old_conf):
+    if valid_number(text) and (not valid_number(old) or conf > old_conf):   # also: the same, surer
         if words:
             bx = (min(w.x0 for w in words), min(w.top for w in words),
                   max(w.x1 for w in words), max(w.bottom for w in words))

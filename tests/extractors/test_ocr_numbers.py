@@ -48,11 +48,12 @@ def test_valid_numbers():
 @needs_capi
 def test_misread_numbers_are_read_again_and_sure_ones_kept():
     img, segs = _page(NUMBERS)
-    first = [("1", 0.97), ("42", 0.35), ("", 0.0), ("1.4", 0.96), ("ж", 0.4), ("р", 0.35)]
+    first = [("1", 0.0), ("42", 0.35), ("", 0.0), ("1.4", 0.96), ("ж", 0.4), ("р", 0.35)]
     words, doubtful = reread_number_column(img, _words(first), segs, 1.0, 72)
     col = sorted((w for w in words if w.x1 < XS[1]), key=lambda w: w.top)
     assert [w.text for w in col] == ["1", "12", "3", "1.4", "ж"], "a letter over no ink is dropped"
     assert doubtful == 1 and col[-1].confidence <= DOUBTFUL
+    assert col[0].confidence > 0.5, "a number read the same and surer takes the surer confidence"
     assert sum(1 for w in words if w.x0 > XS[1]) == len(TEXTS), "other columns untouched"
 
 
