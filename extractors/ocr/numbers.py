@@ -5,7 +5,7 @@ In page context Tesseract reads a lone "3" at no confidence, "12" as "42", or a 
 number as a Cyrillic letter ("р", "у") that later makes a row of its own. Out of context and
 with a whitelist, a number is read as a number. The column is found by geometry and text only:
 the first column of a ruled table, narrow against the table, whose filled cells are mostly short
-numbers. A re-read replaces the first reading only when it is a valid number and the first
+and hold a number (among specks read as marks). A re-read replaces the first reading only when it is a valid number and the first
 reading is not one or is less sure; an unsure non-number over a cell with no character-sized
 ink (a speck, the remnant of a rule read as "р") is dropped; a cell with ink where no valid number is read either way
 keeps its first reading, marked doubtful (its words' confidence lowered), never guessed.
@@ -24,8 +24,10 @@ from extractors.grid import BBox, PageLayout, Segment, Table, Word
 from extractors.ocr.engine import read_line
 
 NUMBER_LANG = "eng"                          # digits and Latin Roman numerals
-NUMBER_WHITELIST = "0123456789.IVXLivxl"
-VALID_NUMBER_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,5}\.?)$")
+ARABIC_WHITELIST = "0123456789."
+ROMAN_WHITELIST = "IVXLivxl."            # read apart: with digits, "11" comes out as "il"
+TIE = 0.05                               # an Arabic and a Roman reading this close: cannot tell
+VALID_NUMBER_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\.?$")
 SHORT_TEXT = 6               # characters: a number cell holds at most this many
 MAX_COL_SHARE = 0.15         # the number column is at most this share of the table's width ...
 MAX_COL_INCH = 1.2           # ... and at most this wide
@@ -34,6 +36,7 @@ NUMBER_SHARE = 0.5           # ... of which at least this share read as valid nu
 SHORT_SHARE = 0.7            # ... and this share short
 INSET_PT = 1.5               # the cell's inside: this far in from its rules
 MIN_INK_INCH = 0.04          # ink this high in a cell is a character (smaller: specks)
+MIN_CONF = 0.5               # a re-read replaces anything only this sure (a "3" read the same, surer: too)
 SPECK_CONF = 0.5             # a reading below this over a cell with no character-sized ink is dropped
 DOUBTFUL = 0.3               # confidence given to a number cell that reads as no number
 
@@ -63,7 +66,7 @@ def number_column(table: Table, dpi_pt: float = 72.0) -> Optional[list[BBox]]:
     filled = [c.text.strip() for c in cells if c.text.strip()]
     if len(filled) < MIN_NUMBER_CELLS:
         return None
-    numbers = sum(1 for t in filled if valid_number(t))
+    numbers = sum(1 for t in filled if any(valid_number(tok) for tok in t.split()))   # "°\n7\n‚"
     short = sum(1 for t in filled if len(t) <= SHORT_TEXT)
     if numbers < NUMBER_SHARE * len(filled) or short < SHORT_SHARE * len(filled):
         return None
@@ -80,12 +83,52 @@ def _has_ink(crop: np.ndarray, dpi: int) -> bool:
     return any(h >= MIN_INK_INCH * dpi for h in stats[1:n, cv2.CC_STAT_HEIGHT])
 
 
+def _despeckle(crop: np.ndarray, dpi: int) -> np.ndarray:
+    """The crop with only character-sized ink and the marks on their line (the dot of "1.4", a
+    trailing dot) kept; specks elsewhere turned to paper (they are read as "." or letters)."""
+    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    big = [i for i in range(1, n) if stats[i, cv2.CC_STAT_HEIGHT] >= MIN_INK_INCH * dpi]
+    if not big:
+        return crop
+    top = min(stats[i, cv2.CC_STAT_TOP] for i in big)
+    bottom = max(stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT] for i in big)
+    left = min(stats[i, cv2.CC_STAT_LEFT] for i in big)
+    right = max(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH] for i in big)
+    reach = (bottom - top) // 2
+    out = crop.copy()
+    for i in range(1, n):
+        if i in big:
+            continue
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        on_line = y >= top and y + h <= bottom + 1 and x >= left - reach and x + w <= right + reach
+        if not on_line:
+            out[labels == i] = 255
+    return out
+
+
 def _line_image(crop: np.ndarray, dpi: int) -> np.ndarray:
     """The crop on a white margin, enlarged so digits are about 30 px high (Tesseract's liking)."""
+    crop = _despeckle(crop, dpi)
     scale = 2 if dpi < 250 else 1
     if scale > 1:
         crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     return cv2.copyMakeBorder(crop, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=255)
+
+
+def read_number(img: np.ndarray) -> tuple[str, float]:
+    """The item number in a line image: read as Arabic digits and as a Roman numeral, the valid
+    surer reading; ("", 0.0) when neither is valid or both are and nearly as sure ("II" / "11")."""
+    arabic, a_conf = read_line(img, NUMBER_LANG, ARABIC_WHITELIST)
+    roman, r_conf = read_line(img, NUMBER_LANG, ROMAN_WHITELIST)
+    arabic, roman = arabic.replace(" ", ""), roman.replace(" ", "").upper()
+    found = [(c, t) for t, c in ((arabic, a_conf), (roman, r_conf)) if valid_number(t)]
+    if not found:
+        return "", 0.0
+    if len(found) == 2 and abs(found[0][0] - found[1][0]) < TIE:
+        return "", 0.0
+    conf, text = max(found)
+    return text, conf
 
 
 def _inside(w: Word, box: BBox) -> bool:
@@ -112,9 +155,8 @@ def reread_cell(clean: np.ndarray, box: BBox, words: list[Word], k: float,
         if words and not valid_number(old) and old_conf < SPECK_CONF:
             return [], False             # a letter read from specks (a rule's remnant): no text
         return None, False
-    text, conf = read_line(_line_image(crop, dpi), NUMBER_LANG, NUMBER_WHITELIST)
-    text = text.replace(" ", "")
-    if valid_number(text) and (not valid_number(old) or conf > old_conf):   # also: the same, surer
+    text, conf = read_number(_line_image(crop, dpi))
+    if valid_number(text) and conf >= MIN_CONF and (not valid_number(old) or conf > old_conf):
         if words:
             bx = (min(w.x0 for w in words), min(w.top for w in words),
                   max(w.x1 for w in words), max(w.bottom for w in words))

@@ -42,7 +42,7 @@ def _words(first_column: list[tuple[str, float]]) -> list[Word]:
 
 def test_valid_numbers():
     assert all(valid_number(t) for t in ["1", "12.", "1.3.2", "IV", "XII."])
-    assert not any(valid_number(t) for t in ["", "р", "42р", "1,3", "№ п/п", "ж"])
+    assert not any(valid_number(t) for t in ["", "р", "42р", "1,3", "№ п/п", "ж", "VL", "IL", "IIII"])
 
 
 @needs_capi
