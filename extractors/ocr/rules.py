@@ -10,7 +10,7 @@ import numpy as np
 
 from extractors import image_prep
 from extractors.grid import PageLayout, Segment
-from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
+from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
 from extractors.ocr.image import binarise
 
 
@@ -74,6 +74,7 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
     horiz, vert = (bridge_breaks(horiz, vert, text_ink, dpi, True),
                    bridge_breaks(vert, horiz, text_ink, dpi, False))
     horiz = drop_floating_horizontal(horiz, vert, dpi)
+    vert = trim_stems(vert, horiz, text_ink, dpi)
     if grey is not None:      # scan path: letter stems of stacked text lines are no rules
         vert = image_prep.drop_floating_short(vert, horiz, dpi, V_FLOATING_MAX_INCH, V_ONE_END_MAX_INCH)
         # short borders of low rows: from the ink itself, against the rules at their own
@@ -127,6 +128,8 @@ def bridge_breaks(mask: np.ndarray, other: np.ndarray, ink: np.ndarray, dpi: int
             continue       # crossing to crossing: a merged cell; from one crossing on: the rule ends
         if k[max(0, yc - 1):yc + 2, x1:a0].any(axis=0).mean() > BREAK_MAX_INK:
             continue                               # text through the gap
+        if _letters_beside(k, o, yc, x1, a0, dpi):
+            continue                               # a text line crosses here (a stem in line)
         if out is None:
             out = m.copy()
         cv2.line(out, (x1, yc), (a0, yc), 255, 1)
@@ -180,6 +183,47 @@ def _cell_count(segs: list[Segment], width: float, height: float) -> int:
     from extractors.ruled import find_cell_boxes
 
     return sum(len(b) for b in find_cell_boxes(PageLayout(0, width, height, [], segs, source="ocr")))
+
+
+def trim_stems(vert: np.ndarray, horiz: np.ndarray, ink: np.ndarray, dpi: int) -> np.ndarray:
+    """Vertical rules without the end that runs on past their last crossing into a text line:
+    a letter's stem in line with the rule ("р" of a heading under a column rule) joins it and
+    would cut the heading's cell in two. A stub up to ``STUB_MAX_INCH`` with letters beside it
+    on both sides goes; a rule's plain overshoot (paper beside it) stays."""
+    m, o, k = vert.T, horiz.T, ink.T
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
+    near = cv2.dilate(o, np.ones((5, 5), np.uint8)) > 0
+    stub_max = int(STUB_MAX_INCH * dpi)
+    out = None
+    for i in range(1, n):
+        x, y, w, h, _ = (int(v) for v in stats[i])
+        yc = y + h // 2
+        crossing = np.flatnonzero(near[max(0, yc - 1):yc + 2, x:x + w].any(axis=0))
+        if crossing.size == 0:
+            continue
+        first, last = x + int(crossing[0]), x + int(crossing[-1])
+        for a, b in ((x, first), (last + 1, x + w)):
+            if 0 < b - a <= stub_max and _letters_beside(k, o, yc, a, b, dpi):
+                if out is None:
+                    out = m.copy()
+                sub = out[y:y + h, a:b]
+                sub[labels[y:y + h, a:b] == i] = 0
+    return vert if out is None else out.T.copy()
+
+
+def _letters_beside(ink: np.ndarray, other: np.ndarray, yc: int, x0: int, x1: int, dpi: int) -> bool:
+    """Whether ink (other than crossing rules) lies close beside a gap on both sides of the line:
+    letters of a text line that crosses the rule's path (a letter's stem in line with a rule of
+    the row above is no piece of it); cell text keeps a padding off real rules."""
+    near = max(2, int(LINE_MAX_THICK_INCH * dpi / 2))
+    band = max(3, int(BESIDE_INCH * dpi))
+    if x1 <= x0:
+        return False
+    cols = slice(x0, x1)
+    free = ink[:, cols] & ~(cv2.dilate(other, np.ones((5, 5), np.uint8))[:, cols])
+    above = free[max(0, yc - near - band):max(0, yc - near), :].any()
+    below = free[yc + near + 1:yc + near + 1 + band, :].any()
+    return bool(above and below)
 
 
 def scan_segments(grey: np.ndarray, ink: np.ndarray, dpi: int, k: float,

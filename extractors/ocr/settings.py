@@ -24,6 +24,8 @@ V_FLOATING_MAX_INCH = 1.5    # a vertical line shorter than this must touch a ho
 BREAK_MAX_INCH = 0.15        # a break in a rule away from crossings is bridged up to this long (a toner gap;
                              # two tables on one line are a text line or more apart) ...
 BREAK_SHORT_INCH = 0.06       # ... (a gap next to a crossing: only up to this long)
+BESIDE_INCH = 0.03           # ... and when no letters lie this close beside the gap on both sides
+STUB_MAX_INCH = 0.12         # a vertical rule's end past its last crossing this long, letters beside: a stem
 BREAK_MAX_INK = 0.5          # ... when at most this share of it has ink on the line (else text runs there)
 H_FLOATING_MAX_INCH = 1.5    # a horizontal piece shorter than this must meet a vertical rule (blurred text lines)
 V_ONE_END_MAX_INCH = 0.45    # ... and one shorter than this must touch horizontal lines at both ends

@@ -101,3 +101,29 @@ def test_faded_rules_of_a_clean_copy_are_found():
     segs, _ = scan_segments(grey, binarise(grey), DPI, K, prepared=False)
     found = {round(s.x0 / K) for s in segs if not s.horizontal and s.bottom - s.top > 300 * K}
     assert all(any(abs(f - x) <= 3 for f in found) for x in xs)
+
+
+def _stub_page(letters: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A column rule (x 100) that runs on 12 px above the rule at y 80 into a heading row
+    (y 50–80) — a letter's stem in line with it; letters beside it or paper."""
+    horiz, vert = np.zeros((300, 300), np.uint8), np.zeros((300, 300), np.uint8)
+    for y in (50, 80, 250):
+        horiz[y, 20:281] = 255
+    vert[20:50, 100] = 255
+    vert[68:251, 100] = 255
+    ink = horiz | vert
+    if letters:
+        ink[62:78, 88:96] = 255
+        ink[62:78, 104:112] = 255
+    return vert, horiz, ink
+
+
+def test_a_letter_stem_in_line_with_a_rule_is_cut_off_it():
+    from extractors.ocr.rules import trim_stems
+
+    vert, horiz, ink = _stub_page(letters=True)
+    out = trim_stems(vert, horiz, ink, DPI)
+    assert not out[68:78, 100].any(), "the stem above the crossing is gone"
+    assert out[82:250, 100].all() and out[20:50, 100].all(), "the rule itself stays"
+    vert, horiz, ink = _stub_page(letters=False)
+    assert trim_stems(vert, horiz, ink, DPI)[68:78, 100].all(), "paper beside: an overshoot stays"
