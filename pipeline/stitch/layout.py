@@ -235,9 +235,21 @@ def _number_column_by_content(table: Table, roles: list[Optional[str]], n_header
         texts = [c.text for row in table.rows[n_header:] for c in row.cells
                  if c.col == k and c.colspan == 1 and not c.empty]
         numbered = sum(1 for t in texts if NUMBER_RE.match(t))
-        if numbered >= MIN_NUMBERED_CELLS and numbered >= MIN_NUMBERED_SHARE * len(texts):
+        if (numbered >= MIN_NUMBERED_CELLS and numbered >= MIN_NUMBERED_SHARE * len(texts)
+                or _counts_up(texts)):
             roles[k] = "number"
             return
+
+
+def _counts_up(texts: list[str]) -> bool:
+    """Two or more cells, all plain numbers counting up by one from 1 ("1", "2"): a first page
+    with too few rows for the share test above is numbered all the same."""
+    if len(texts) < 2 or not all(t.strip().rstrip(".").isdigit() for t in texts):
+        return False
+    nums = [int(t.strip().rstrip(".")) for t in texts]
+    return nums == list(range(1, len(nums) + 1))
+
+
 FUNDING_HEAD_RE = re.compile(r"финансир|объ[её]м\s+средств|руб\.|рубл|ассигнован", re.I)
 TOTAL_HEAD_RE = re.compile(r"^\s*(всего|итого)\b", re.I)   # "Всего" beside the years of a header
 TARGET_HEAD_RE = re.compile(r"целев|индикатор|показател|значени", re.I)

@@ -215,6 +215,18 @@ def test_unnamed_number_column_is_found_by_its_content():
     assert [a.number for a in stitch([t]).activities] == ["1.1", "1.2", "1.3"]
 
 
+def test_two_rows_numbered_from_one_under_a_misread_header_are_numbers():
+    head = ["Ne wn", "Мероприятие", "Исполнители", "Срок", "Результат"]
+    t = table([row(head, header=True),
+               row(["1", "Первое", "ЦЗН", "Май", "Итог"]),
+               row(["2", "Второе", "ЦЗН", "Май", "Итог"])])
+    assert [a.number for a in stitch([t]).activities] == ["1", "2"]
+    t = table([row(head, header=True),
+               row(["3", "Первое", "ЦЗН", "Май", "Итог"]),
+               row(["7", "Второе", "ЦЗН", "Май", "Итог"])])
+    assert [a.number for a in stitch([t]).activities] == [None, None], "two numbers not counting up"
+
+
 def test_a_column_of_words_is_not_taken_for_numbers():
     head = ["Код", "Мероприятие", "Исполнители", "Срок", "Результат"]
     t = table([row(head, header=True),
