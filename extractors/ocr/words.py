@@ -25,7 +25,7 @@ def _is_noise(text: str, conf: float) -> bool:
         return True
     if any(ch.isalnum() for ch in text):
         return False
-    return conf < NOISE_CONFIDENCE or set(text) <= set("|!'`\"_~.,:;")
+    return conf < NOISE_CONFIDENCE or set(text) <= set("|!'`\"_~.,:;[]‘’")   # [ ]: a rule's remnant
 
 
 _PxWord = PxWord

@@ -63,3 +63,10 @@ def test_a_first_column_of_text_is_not_read_as_numbers():
     words = _words([("а", 0.5), ("б", 0.5), ("в", 0.5), ("г", 0.5), ("д", 0.5), ("е", 0.5)])
     out, doubtful = reread_number_column(img, words, segs, 1.0, 72)
     assert [w.text for w in out] == [w.text for w in words] and doubtful == 0
+
+
+def test_a_lone_bracket_is_a_rules_remnant_not_a_word():
+    from extractors.ocr.words import _is_noise
+
+    assert _is_noise("[", 0.9) and _is_noise("]", 0.8) and _is_noise("‘", 0.9)
+    assert not _is_noise("[1]", 0.9) and not _is_noise("№", 0.9)
