@@ -128,8 +128,9 @@ def bridge_breaks(mask: np.ndarray, other: np.ndarray, ink: np.ndarray, dpi: int
             continue       # crossing to crossing: a merged cell; from one crossing on: the rule ends
         if k[max(0, yc - 1):yc + 2, x1:a0].any(axis=0).mean() > BREAK_MAX_INK:
             continue                               # text through the gap
-        if _letters_beside(k, o, yc, x1, a0, dpi):
-            continue                               # a text line crosses here (a stem in line)
+        if not horizontal and _letters_beside(k, o, yc, x1, a0, dpi):
+            continue          # a text line crosses the column rule's path here (a stem in line)
+                              # (beside a row rule, text of the rows above and below is normal)
         if out is None:
             out = m.copy()
         cv2.line(out, (x1, yc), (a0, yc), 255, 1)
