@@ -127,3 +127,19 @@ def test_a_letter_stem_in_line_with_a_rule_is_cut_off_it():
     assert out[82:250, 100].all() and out[20:50, 100].all(), "the rule itself stays"
     vert, horiz, ink = _stub_page(letters=False)
     assert trim_stems(vert, horiz, ink, DPI)[68:78, 100].all(), "paper beside: an overshoot stays"
+
+
+def test_letters_beside_a_gap_stop_a_column_rule_but_not_a_row_rule():
+    from extractors.ocr.rules import bridge_breaks
+
+    horiz, vert = _grid()
+    vert[100:110, 550] = 0                 # a gap in a column rule ...
+    ink = horiz | vert
+    ink[98:112, 540:547] = 255             # ... with letters of one text line either side
+    ink[98:112, 553:560] = 255
+    assert not bridge_breaks(vert, horiz, ink, DPI, False)[100:110, 550].any()
+    horiz[200, 150:160] = 0                # a gap in a row rule with text just above and below
+    ink = horiz | vert
+    ink[190:197, 140:170] = 255
+    ink[203:210, 140:170] = 255
+    assert bridge_breaks(horiz, vert, ink, DPI, True)[200, 150:160].all()
