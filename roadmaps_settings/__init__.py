@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     max_zip_ratio: float = Field(200.0, ge=0, description="Compression ratio of one DOCX member")
     max_zip_members: int = Field(5000, ge=0, description="Members in a DOCX zip")
     max_table_cols: int = Field(200, ge=0, description="Columns of a DOCX table without a grid")
-    ocr_page_timeout: float = Field(30.0, ge=0, description="Seconds of OCR per page")
+    ocr_page_timeout: float = Field(90.0, ge=0, description="Seconds of OCR per page (wall clock)")
     doc_timeout: float = Field(600.0, ge=0, description="Seconds of extraction per document (0: none)")
     max_memory_mb: int = Field(4096, ge=0, description="Address space of the extraction worker (0: none)")
     isolate: bool = Field(True, description="Extract in a killable worker process (0: in this process)")

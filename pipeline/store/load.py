@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from pipeline.records import ActivityRecord, DocumentRecord, PartyRecord
 from pipeline.store.renditions import settle as settle_renditions
-from pipeline.themes import assign_themes, ensure_theme_catalogue
 from pipeline.store.schema import (
     FUNDING_KEY,
     Abbreviation,
@@ -33,6 +32,8 @@ from pipeline.store.schema import (
     Target,
     TargetValue,
 )
+from pipeline.store.search_text import SEARCH_FIELDS, activity_lemmas
+from pipeline.themes import assign_themes, ensure_theme_catalogue
 
 
 def find_by_sha(session: Session, sha256: str) -> Optional[Document]:
@@ -131,6 +132,8 @@ def _activity_row(doc_id: int, section_id: Optional[int], pos: int, a: ActivityR
         page_end=a.page_end, confidence=a.confidence, quality_flags=list(dict.fromkeys(a.flags)),
         extra={**a.extra, **({FUNDING_KEY: a.funding} if a.funding else {})},
         bbox=[list(b) for b in a.boxes] or None,
+        # a bulk insert fires no ORM events: the search text is set here as the schema's hook would
+        search_lemmas=activity_lemmas(getattr(a, f) for f in SEARCH_FIELDS),
     )
 
 

@@ -105,9 +105,11 @@ def test_pull_on_an_existing_dask_cluster_loads_every_document_once(dask_cluster
         distinct = s.scalar(select(func.count(func.distinct(Document.sha256))))
     assert sorted(sources) == sorted(str(p) for p in paths)    # each document once
     assert distinct == len(paths)
-    worker_logs = "".join((tmp_path / "dask-logs" / f"worker{i}.log").read_text(errors="replace")
-                          for i in range(2))
-    assert all(p.name in worker_logs for p in paths)          # the cluster's workers did the work
+    from distributed import Client
+
+    with Client(dask_cluster, timeout=10) as client:          # the cluster's workers did the work
+        done = client.run(lambda dask_worker: dask_worker.state.transition_counter)
+    assert len(done) == 2 and sum(done.values()) >= len(paths), done
     again = CliRunner().invoke(app, ["pull", str(manifest), "--db", pg_url, "--dask-address", dask_cluster])
     assert again.exit_code == 0, again.output
     with session_factory(pg_url)() as s:
