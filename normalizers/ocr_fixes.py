@@ -140,7 +140,7 @@ def _dotted_readings(digits: str) -> list[list[int]]:
     return out
 
 
-DEBRIS_TAIL_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*\.?)\s*[—–\-,;:'`_~^°‚„]+$")
+DEBRIS_TAIL_RE = re.compile(r"^(?:[,;:'`_~^°‚„]+\s*)?(\d{1,3}(?:\.\d{1,3})*\.?)(?:\s*[—–\-,;:'`_~^°‚„]+)?$")
 MAX_JUNK_NUMBER = 4   # a number cell longer than this is text, never replaced from the sequence
 
 
@@ -164,6 +164,13 @@ def _misread_of(core: str, expected: list[int]) -> bool:
     if len(digits) == len(want):
         return sum(a != b for a, b in zip(digits, want)) == 1
     return len(digits) == len(want) - 1 and (want.endswith(digits) or want.startswith(digits))
+
+
+def _first(p: Optional[list[int]], q: Optional[list[int]]) -> Optional[list[int]]:
+    """The first item of a list when the next one is its second ("2", "1.2"): 1 / 1.1."""
+    if p is not None or q is None or q[-1] != 2:
+        return None
+    return q[:-1] + [1]
 
 
 def _lost_digit(p: Optional[list[int]], q: Optional[list[int]], core: str) -> Optional[list[int]]:
@@ -194,6 +201,7 @@ def repair_item_number(prev: Optional[str], number: Optional[str], nxt: Optional
         return number, None
     raw = number.strip()
     m = DEBRIS_TAIL_RE.match(raw)
+    m = m if m and m.group(1) != raw else None
     if m:                              # "3 —", "4 -", "6 ‚": a mark beside the number
         number = raw = m.group(1)
     fixed = raw.replace(",", ".")
@@ -201,7 +209,7 @@ def repair_item_number(prev: Optional[str], number: Optional[str], nxt: Optional
         return fixed, "item_number_repaired"
     p, q = _parts(prev), _parts(nxt)
     core = raw.rstrip(".")
-    expected = _between(p, q) or _lost_digit(p, q, core)
+    expected = _between(p, q) or _lost_digit(p, q, core) or _first(p, q)
     if expected is not None and _parts(raw) != expected and _misread_of(core, expected):
         return ".".join(str(x) for x in expected) + ("." if raw.endswith(".") else ""), "item_number_repaired"
     if m:

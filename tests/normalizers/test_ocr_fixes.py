@@ -201,3 +201,12 @@ def test_a_gap_in_the_printed_numbering_is_not_filled() -> None:
 
 def test_a_lost_digit_is_not_restored_against_the_next_number() -> None:
     assert repair_item_number("16", "7", "8") == ("7", None)
+
+
+def test_first_number_misread_is_restored_from_the_second() -> None:
+    assert repair_item_numbers(["L", "2", "3"])[0] == ("1", "item_number_repaired")
+    assert repair_item_numbers(["57", "2"])[0] == ("57", None)
+
+
+def test_a_mark_before_a_number_is_dropped() -> None:
+    assert repair_item_numbers(["15", "16", "‚7"])[2] == ("17", "item_number_repaired")
