@@ -51,7 +51,10 @@ from extractors import limits as budget
 from extractors.limits import Limits
 
 PRELOAD = ["extractors", "extractors.docx", "extractors.pdf", "extractors.ocr", "extractors.ruled",
-           "extractors.borderless", "pdfplumber", "docx", "pypdfium2"]
+           "extractors.borderless", "pdfplumber", "docx", "pypdfium2",
+           # for the process pools of ``ingest --workers`` / ``pull`` (``pool_context``): the whole
+           # CPU side of a document, so that each pool worker is a fork, not a fresh interpreter
+           "pipeline.ingest", "pipeline.normalise"]
 KILL_GRACE_S = 5.0        # after the kill, how long to wait for the child to be reaped
 RESULT_NAME = "result.pickle"
 
@@ -126,6 +129,26 @@ def _forkserver():
         ctx.set_forkserver_preload(PRELOAD)
         _context = ctx
     return _context
+
+
+def pool_context():
+    """The ``multiprocessing`` context for a pool of CPU workers (``ingest --workers``, ``pull``).
+
+    The fork server above: its one interpreter imports the extractors and the normaliser once,
+    and each pool worker is a fork of it (milliseconds), where a ``spawn`` pool started a fresh
+    interpreter per worker that imported everything again. Safe from a process with threads
+    (the CLI's progress bar, Prefect's runner), unlike a plain fork. Give the pool
+    ``initializer=adopt_environment, initargs=(dict(os.environ),)``: the server's environment is
+    the one it started with, a spawned worker's was the caller's at pool start.
+    """
+    return _forkserver()
+
+
+def adopt_environment(environ: dict) -> None:
+    """Pool worker initializer: the caller's environment now (settings, budgets) replaces the one
+    the fork server started with."""
+    os.environ.clear()
+    os.environ.update(environ)
 
 
 def _can_fork() -> bool:
