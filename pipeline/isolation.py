@@ -51,10 +51,10 @@ from extractors import limits as budget
 from extractors.limits import Limits
 
 PRELOAD = ["extractors", "extractors.docx", "extractors.pdf", "extractors.ocr", "extractors.ruled",
-           "extractors.borderless", "pdfplumber", "docx", "pypdfium2",
-           # for the process pools of ``ingest --workers`` / ``pull`` (``pool_context``): the whole
-           # CPU side of a document, so that each pool worker is a fork, not a fresh interpreter
-           "pipeline.ingest", "pipeline.normalise"]
+           "extractors.borderless", "pdfplumber", "docx", "pypdfium2"]
+# a fork server that starts pool workers (``pool_context``) also has the rest of a document's CPU
+# work imported, so that each pool worker is a fork, not a fresh interpreter importing it all
+POOL_PRELOAD = PRELOAD + ["pipeline.ingest", "pipeline.normalise"]
 KILL_GRACE_S = 5.0        # after the kill, how long to wait for the child to be reaped
 RESULT_NAME = "result.pickle"
 
@@ -122,11 +122,13 @@ _context = None
 _START_LOCK = threading.Lock()
 
 
-def _forkserver():
+def _forkserver(preload: list[str] = PRELOAD):
+    """The fork server context; ``preload`` counts only if this call is the first (the server is
+    one per process and starts with the modules named by then)."""
     global _context
     if _context is None:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(PRELOAD)
+        ctx.set_forkserver_preload(preload)
         _context = ctx
     return _context
 
@@ -141,7 +143,7 @@ def pool_context():
     ``initializer=adopt_environment, initargs=(dict(os.environ),)``: the server's environment is
     the one it started with, a spawned worker's was the caller's at pool start.
     """
-    return _forkserver()
+    return _forkserver(POOL_PRELOAD)
 
 
 def adopt_environment(environ: dict) -> None:
