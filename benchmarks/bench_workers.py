@@ -125,8 +125,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{cmd} --workers {w}: median {m['wall']:.1f} s wall, {m['cpu']:.1f} CPU s")
     speedup = med[("ingest", 1)]["wall"] / med[("ingest", 2)]["wall"]
     bound = statistics.median(best_speedup(r["seconds"], 2) for r in samples[("ingest", 1)])
+    one = med[("ingest", 1)]
+    cores = min(2, os.cpu_count() or 1)
     print(f"ingest speed-up 1 → 2 workers: ×{speedup:.2f} (goal ≥ {SPEEDUP_GOAL}); at best ×{bound:.2f} "
-          f"on these files (their seconds with --workers 1, largest first on 2 processes)")
+          f"on these files (their seconds with --workers 1, largest first on 2 processes) and at most "
+          f"×{one['wall'] / (one['cpu'] / cores):.2f} by CPU time (--workers 1 already keeps "
+          f"{one['cpu'] / one['wall']:.2f} cores busy: OCR reads pages in parallel; {cores} cores "
+          f"cannot do its {one['cpu']:.1f} CPU s in under {one['cpu'] / cores:.1f} s)")
     if not args.skip_pull:
         for w in (1, 2):
             print(f"pull --workers {w}: CPU ×{med[('pull', w)]['cpu'] / med[('ingest', w)]['cpu']:.2f} of "
