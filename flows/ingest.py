@@ -1,9 +1,10 @@
 """Prefect 3 flow ``ingest_sources``: every document of a manifest through the ingest stages.
 
-Orchestration only: each task is a thin call into ``pipeline.sources.fetch`` /
-``pipeline.ingest``. One ``ingest_document`` task per document runs in parallel
-on the task runner and calls one task per step: fetch → hash → skip-if-loaded →
-extract-normalise-validate → load. On the default thread runner the threads only
+Orchestration only: one ``ingest_document`` task per document runs in parallel on
+the task runner and calls the steps as plain library functions (``pipeline.sources.fetch``,
+``pipeline.ingest``): fetch → hash → skip-if-loaded → extract-normalise-validate → load
+(a task per step cost more in Prefect's API calls than the born-digital documents' own
+work). On the default thread runner the threads only
 orchestrate: the CPU step runs in a process pool of at most one process per core
 (``cpu_pool``) and loads into SQLite go one at a time. On Dask (``--dask``: a local
 cluster; ``--dask-address``: an existing scheduler) each worker process does the
@@ -34,6 +35,7 @@ from typing import Any, Iterator, Optional
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -50,25 +52,14 @@ REPORT_ARTIFACT_KEY = "roadmaps-ingest-report"
 log = logging.getLogger(__name__)   # shown by `roadmaps -v` and in `serve` runs (cli.logs)
 
 
-# ---- stage tasks: one Prefect task per stage, each a single library call -------------------
+# ---- one document: one Prefect task, the stages plain calls inside it ---------------------
+# A Prefect task run costs API calls to the server (create, Pending, Running, Completed) and,
+# with the default cache policy, a hash of its inputs (a document's bytes, its record): one
+# task per document, not one per stage, keeps Prefect orchestrating instead of serialising.
+# Nothing is cached or persisted between runs: unchanged bytes are recognised by their sha256
+# in the research database (``is_loaded``), not by Prefect.
 
-@task(name="fetch", task_run_name="fetch {entry.location}")
-def fetch_task(entry: SourceEntry, limits: dict[str, Any]) -> FetchedFile:
-    return fetch(entry, **limits)
-
-
-@task(name="hash")
-def hash_task(fetched: FetchedFile) -> str:
-    return sha256_bytes(fetched.data)
-
-
-@task(name="skip-if-loaded")
-def already_loaded_task(db_url: str, sha256: str) -> bool:
-    return is_loaded(db_url, sha256)
-
-
-@task(name="extract-normalise-validate")
-def prepare_task(fetched: FetchedFile, sha256: str, hints: dict):
+def prepare(fetched: FetchedFile, sha256: str, hints: dict):
     """The CPU work of one document; in the flow's process pool when it has one (threads
     only wait on it), else here (a Dask worker is itself the process doing the work)."""
     pool = _cpu_pool
@@ -78,8 +69,7 @@ def prepare_task(fetched: FetchedFile, sha256: str, hints: dict):
         return pool.submit(prepare_record, path, fetched.source, sha256, hints).result()
 
 
-@task(name="load")
-def load_task(record, db_url: str) -> IngestOutcome:
+def load_one(record, db_url: str) -> IngestOutcome:
     """One transaction; on SQLite one load at a time in this process (a single writer)."""
     with _writer_lock(db_url):
         outcome = load_stage(record, db_url)
@@ -95,23 +85,17 @@ def _writer_lock(db_url: str):
     return _SQLITE_WRITER if db_url.startswith("sqlite") else nullcontext()
 
 
-@task(name="quarantine")
-def quarantine_task(db_url: str, source: str, sha256: Optional[str], stage: str, error: str) -> None:
-    quarantine(db_url, source, sha256, stage, error)
-
-
-# ---- one document ------------------------------------------------------------------------
-
 def run_stages(entry: SourceEntry, db_url: str, fetch_options: dict) -> IngestOutcome:
-    """The stage tasks in order for one entry; raises StageError at the first failure."""
-    fetched = fetch_task(entry, fetch_options)
-    sha = hash_task(fetched)
-    if already_loaded_task(db_url, sha):
+    """fetch → hash → skip-if-loaded → extract-normalise-validate → load for one entry;
+    raises StageError at the first failure."""
+    fetched = fetch(entry, **fetch_options)
+    sha = sha256_bytes(fetched.data)
+    if is_loaded(db_url, sha):
         resolve_quarantine(db_url, entry.location)
         return IngestOutcome(source=entry.location, sha256=sha, status="unchanged")
     try:
-        record = prepare_task(fetched, sha, entry.hints())
-        outcome = load_task(record, db_url)
+        record = prepare(fetched, sha, entry.hints())
+        outcome = load_one(record, db_url)
         if outcome.status == "loaded":   # the original, for the page images of ``roadmaps review``
             from pipeline.review.originals import keep_original
 
@@ -122,7 +106,8 @@ def run_stages(entry: SourceEntry, db_url: str, fetch_options: dict) -> IngestOu
         raise
 
 
-@task(name="ingest-document", task_run_name="ingest {entry.location}")
+@task(name="ingest-document", task_run_name="ingest {entry.location}", cache_policy=NO_CACHE,
+      persist_result=False)
 def ingest_document(entry: SourceEntry, db_url: str, fetch_options: dict) -> IngestOutcome:
     """All stages for one document; never raises (a failure becomes a quarantined outcome)."""
     logger = get_run_logger()
@@ -130,14 +115,14 @@ def ingest_document(entry: SourceEntry, db_url: str, fetch_options: dict) -> Ing
         outcome = run_stages(entry, db_url, fetch_options)
     except StageError as e:
         sha = getattr(e, "sha256", None)
-        quarantine_task(db_url, entry.location, sha, e.stage, e.reason)
+        quarantine(db_url, entry.location, sha, e.stage, e.reason)
         logger.error("%s", e)
         log.info("failed (%s): %s: %s", e.stage, entry.location, e.reason)
         return IngestOutcome(source=entry.location, sha256=sha, status="failed",
                              stage=e.stage, error=str(e))
     except Exception as e:  # a bug, not bad input: still confined to this one document
         message = mask_secrets(f"{entry.location}: internal error: {type(e).__name__}: {e}")
-        quarantine_task(db_url, entry.location, None, "internal", message)
+        quarantine(db_url, entry.location, None, "internal", message)
         logger.exception("%s", message)
         log.info("failed (internal): %s", message)
         return IngestOutcome(source=entry.location, sha256=None, status="failed",
@@ -260,16 +245,13 @@ def cpu_pool(workers: int) -> Iterator[None]:
     """A process pool for the documents' CPU work, one process per core at most, for the
     length of a thread-runner flow run: Prefect's threads only orchestrate and wait."""
     global _cpu_pool
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from pipeline.api import cpu_workers
+    from pipeline.api import cpu_process_pool, cpu_workers
 
     n = cpu_workers(workers, workers)
     if n <= 1:       # one process for the CPU work: this one (no second start-up to pay)
         yield
         return
-    pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"))
+    pool = cpu_process_pool(n)
     _cpu_pool = pool
     try:
         yield

@@ -19,6 +19,8 @@ from pipeline.ingest import IngestOutcome, export_json, ingest_path
 from pipeline.store.db import resolve_url
 
 if TYPE_CHECKING:  # pandas is imported only by the functions that return frames
+    from concurrent.futures import ProcessPoolExecutor
+
     import pandas as pd
 
     from pipeline.compare.search import SearchHit
@@ -152,6 +154,18 @@ def cpu_workers(wanted: int, jobs: int) -> int:
     return max(1, min(wanted, os.cpu_count() or 1, jobs))
 
 
+def cpu_process_pool(workers: int) -> "ProcessPoolExecutor":
+    """A process pool of ``workers`` for documents' CPU work: forks of one preloaded fork server
+    (``pipeline.isolation.pool_context``), each with this process's environment as it is now."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pipeline.isolation import adopt_environment, pool_context
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=pool_context(),
+                               initializer=adopt_environment, initargs=(dict(os.environ),))
+
+
 def ingest_parallel(sources: list[str], db_url: str, allow_private: Optional[bool], workers: int,
                     done: Callable[[int, tuple[IngestOutcome, float]], None]) -> None:
     """Ingest ``sources`` with a process pool; ``done(index, (outcome, seconds))`` as each ends.
@@ -163,9 +177,8 @@ def ingest_parallel(sources: list[str], db_url: str, allow_private: Optional[boo
     network, not the CPU). Largest files first: a long scan starts at once instead of ending
     the run alone. A worker that dies fails its document; the run goes on.
     """
-    import multiprocessing
     import time
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
 
     from extractors.limits import read_regular_file
     from pipeline.ingest import (ExtractionError, StageError, commit_record, quarantine, sha256_bytes,
@@ -183,9 +196,8 @@ def ingest_parallel(sources: list[str], db_url: str, allow_private: Optional[boo
         done(i, (IngestOutcome(source=sources[i], sha256=sha, status="failed", stage=stage,
                                error=message), time.perf_counter() - t0))
 
-    ctx = multiprocessing.get_context("spawn")   # no fork of a process with threads (Rich)
     order = sorted(range(len(sources)), key=lambda i: -size(i))
-    with ProcessPoolExecutor(max_workers=cpu_workers(workers, len(sources)), mp_context=ctx) as pool:
+    with cpu_process_pool(cpu_workers(workers, len(sources))) as pool:
         futures, data, started = {}, {}, {}
         for i in order:
             src, started[i] = sources[i], time.perf_counter()
@@ -264,6 +276,6 @@ def search_activities(query: str, db: Optional[str] = None, regions: Optional[It
 
 
 __all__ = ["expand_paths", "expand_sources", "ingest_source", "unchanged_sources", "ingest_parallel",
-           "cpu_workers", "ingest_files",
+           "cpu_workers", "cpu_process_pool", "ingest_files",
            "documents", "activities_frame", "compare_regions", "search_activities",
            "DOCUMENT_SUFFIXES", "IngestOutcome"]

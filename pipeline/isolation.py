@@ -52,6 +52,9 @@ from extractors.limits import Limits
 
 PRELOAD = ["extractors", "extractors.docx", "extractors.pdf", "extractors.ocr", "extractors.ruled",
            "extractors.borderless", "pdfplumber", "docx", "pypdfium2"]
+# a fork server that starts pool workers (``pool_context``) also has the rest of a document's CPU
+# work imported, so that each pool worker is a fork, not a fresh interpreter importing it all
+POOL_PRELOAD = PRELOAD + ["pipeline.ingest", "pipeline.normalise"]
 KILL_GRACE_S = 5.0        # after the kill, how long to wait for the child to be reaped
 RESULT_NAME = "result.pickle"
 
@@ -119,13 +122,35 @@ _context = None
 _START_LOCK = threading.Lock()
 
 
-def _forkserver():
+def _forkserver(preload: list[str] = PRELOAD):
+    """The fork server context; ``preload`` counts only if this call is the first (the server is
+    one per process and starts with the modules named by then)."""
     global _context
     if _context is None:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(PRELOAD)
+        ctx.set_forkserver_preload(preload)
         _context = ctx
     return _context
+
+
+def pool_context():
+    """The ``multiprocessing`` context for a pool of CPU workers (``ingest --workers``, ``pull``).
+
+    The fork server above: its one interpreter imports the extractors and the normaliser once,
+    and each pool worker is a fork of it (milliseconds), where a ``spawn`` pool started a fresh
+    interpreter per worker that imported everything again. Safe from a process with threads
+    (the CLI's progress bar, Prefect's runner), unlike a plain fork. Give the pool
+    ``initializer=adopt_environment, initargs=(dict(os.environ),)``: the server's environment is
+    the one it started with, a spawned worker's was the caller's at pool start.
+    """
+    return _forkserver(POOL_PRELOAD)
+
+
+def adopt_environment(environ: dict) -> None:
+    """Pool worker initializer: the caller's environment now (settings, budgets) replaces the one
+    the fork server started with."""
+    os.environ.clear()
+    os.environ.update(environ)
 
 
 def _can_fork() -> bool:

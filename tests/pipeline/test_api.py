@@ -39,3 +39,26 @@ def test_ingest_a_folder_then_read_activities_and_compare(tmp_path, db_url):
     assert {"region_code", "theme"} <= set(by_theme.columns)
     assert by_theme.groupby("region_code")["region_activities"].first().to_dict() == \
         df.groupby("region_code").size().to_dict()
+
+
+def test_pool_workers_see_the_callers_environment_as_it_is_when_the_pool_starts(monkeypatch):
+    """Pool workers are forks of a fork server that may have started earlier with another
+    environment (budgets and settings are read from it): each adopts the caller's current one."""
+    from pipeline.api import cpu_process_pool
+
+    monkeypatch.setenv("ROADMAPS_DOC_TIMEOUT", "11")
+    with cpu_process_pool(2) as pool:   # starts the fork server (or reuses one) with "11"
+        assert pool.submit(roadmaps_setting, "ROADMAPS_DOC_TIMEOUT").result() == "11"
+    monkeypatch.setenv("ROADMAPS_DOC_TIMEOUT", "7")
+    monkeypatch.delenv("ROADMAPS_MAX_MEMORY_MB", raising=False)
+    with cpu_process_pool(2) as pool:
+        seen = [f.result() for f in [pool.submit(roadmaps_setting, "ROADMAPS_DOC_TIMEOUT") for _ in range(4)]]
+        assert seen == ["7"] * 4
+        assert pool.submit(roadmaps_setting, "ROADMAPS_MAX_MEMORY_MB").result() is None
+
+
+def roadmaps_setting(name: str):
+    """In a pool worker: the value of an environment variable there."""
+    import os
+
+    return os.environ.get(name)
