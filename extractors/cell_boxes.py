@@ -151,8 +151,7 @@ def split_unruled_spans(boxes: Sequence[BBox], words: Sequence[Word],
 
 
 def _words_in(box: BBox, words: Sequence[Word]) -> list[Word]:
-    return [w for w in words
-            if box[0] <= (w.x0 + w.x1) / 2 <= box[2] and box[1] <= (w.top + w.bottom) / 2 <= box[3]]
+    return [w for w in words if w.centre_in(box)]
 
 
 def hole_boxes(owned: set[tuple[int, int]], xs: Sequence[float], ys: Sequence[float],
@@ -171,8 +170,7 @@ def hole_boxes(owned: set[tuple[int, int]], xs: Sequence[float], ys: Sequence[fl
             while c1 < len(xs) - 1 and (r, c1) not in owned:
                 c1 += 1
             box = (xs[c], ys[r], xs[c1], ys[r + 1])
-            if any(box[0] <= (w.x0 + w.x1) / 2 <= box[2] and box[1] <= (w.top + w.bottom) / 2 <= box[3]
-                   for w in words):
+            if any(w.centre_in(box) for w in words):
                 out.append((r, c, c1, box))
             c = c1
     return out

@@ -149,6 +149,11 @@ class Word:
         f = (self.fontname or "").lower()
         return "bold" in f or "black" in f or "heavy" in f or f.endswith(",b")
 
+    def centre_in(self, box: BBox, tol: float = 0.0) -> bool:
+        """Whether the word's centre lies in ``box`` (x0, top, x1, bottom), ``tol`` points of slack."""
+        cx, cy = (self.x0 + self.x1) / 2, (self.top + self.bottom) / 2
+        return box[0] - tol <= cx <= box[2] + tol and box[1] - tol <= cy <= box[3] + tol
+
 
 @dataclass
 class Segment:

@@ -140,12 +140,6 @@ def route(layout: PageLayout) -> str:
     return "ruled" if is_ruled(layout) else "borderless"
 
 
-def _inside(w: Word, box: tuple[float, float, float, float], tol: float = 1.0) -> bool:
-    x0, top, x1, bottom = box
-    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-    return x0 - tol <= cx <= x1 + tol and top - tol <= cy <= bottom + tol
-
-
 def table_bbox(table: Table, page_no: int) -> Optional[tuple[float, float, float, float]]:
     boxes = [c.bbox for r in table.rows for c in r.cells if c.bbox and c.page == page_no]
     boxes += [r.bbox for r in table.rows if r.bbox and r.page == page_no]
@@ -158,7 +152,7 @@ def table_bbox(table: Table, page_no: int) -> Optional[tuple[float, float, float
 def blocks_outside(layout: PageLayout, tables: list[Table], first_table_index: int) -> list[TextBlock]:
     """Text lines of a page that lie outside its tables, tagged with the following table."""
     boxes = [(i, b) for i, t in enumerate(tables) if (b := table_bbox(t, layout.page_no))]
-    free = [w for w in layout.words if not any(_inside(w, b) for _, b in boxes)]
+    free = [w for w in layout.words if not any(w.centre_in(b, tol=1.0) for _, b in boxes)]
     blocks = []
     for ln in text_lines(free):
         top = min(w.top for w in ln)

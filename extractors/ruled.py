@@ -391,7 +391,7 @@ def word_coverage(layout: PageLayout, tables: list[Table]) -> float:
     hit = 0
     for w in inside:
         band = int((w.top + w.bottom) / 2 // BAND)
-        hit += any(_centre_in(w, b) for b in index.get(band, ()))
+        hit += any(w.centre_in(b, tol=0.5) for b in index.get(band, ()))
     return hit / len(inside)
 
 
@@ -405,11 +405,6 @@ def _band_index(boxes: list[BBox]) -> dict[int, list[BBox]]:
         for band in range(int((b[1] - 1) // BAND), int((b[3] + 1) // BAND) + 1):
             index.setdefault(band, []).append(b)
     return index
-
-
-def _centre_in(w: Word, box: BBox, tol: float = 0.5) -> bool:
-    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-    return box[0] - tol <= cx <= box[2] + tol and box[1] - tol <= cy <= box[3] + tol
 
 
 def build_ruled_tables(layout: PageLayout) -> list[Table]:

@@ -131,11 +131,6 @@ def read_number(img: np.ndarray) -> tuple[str, float]:
     return text, conf
 
 
-def _inside(w: Word, box: BBox) -> bool:
-    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
-
-
 def reread_cell(clean: np.ndarray, box: BBox, words: list[Word], k: float,
                 dpi: int) -> tuple[Optional[list[Word]], bool]:
     """New words of one number cell (None: keep the first reading; []: no text) and whether it
@@ -187,7 +182,7 @@ def reread_number_column(clean: np.ndarray, words: list[Word], segments: list[Se
         if boxes is None:
             continue
         for box in boxes:
-            inside = [x for x in out if _inside(x, box)]
+            inside = [x for x in out if x.centre_in(box)]
             new, unsure = reread_cell(clean, box, inside, k, dpi)
             if new is not None:
                 gone = {id(x) for x in inside}
