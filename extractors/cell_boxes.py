@@ -104,10 +104,14 @@ def _boundary_at(y: float, lines: list[list[Word]], height: float, line_gap: flo
     return ends and opens and gap >= line_gap
 
 
-def _split_at(box: BBox, words: list[Word], ys: Sequence[float]) -> list[BBox]:
-    inner_ys = [y for y in ys if box[1] + TOL < y < box[3] - TOL]
+def _inner(lo: float, hi: float, grid: Sequence[float]) -> list[float]:
+    """Grid lines strictly inside [lo, hi] (the boundaries a box spans)."""
+    return [v for v in grid if lo + TOL < v < hi - TOL]
+
+
+def _split_at(box: BBox, words: list[Word], inner_ys: list[float]) -> list[BBox]:
     lines = text_lines(words)
-    if not inner_ys or len(lines) < 2:
+    if len(lines) < 2:
         return [box]
     height = median(w.bottom - w.top for w in words)
     tops = [min(w.top for w in ln) for ln in lines]
@@ -120,11 +124,10 @@ def _split_at(box: BBox, words: list[Word], ys: Sequence[float]) -> list[BBox]:
     return [(box[0], a, box[2], b) for a, b in zip(edges, edges[1:])]
 
 
-def _split_cols(box: BBox, words: list[Word], xs: Sequence[float]) -> list[BBox]:
+def _split_cols(box: BBox, words: list[Word], inner_xs: list[float]) -> list[BBox]:
     """A cell spanning grid columns whose words keep clear of a column boundary on both sides
     (each side holds words, none crosses, the gap is at least a word height wide)."""
-    inner_xs = [x for x in xs if box[0] + TOL < x < box[2] - TOL]
-    if not inner_xs or len(words) < 2:
+    if len(words) < 2:
         return [box]
     height = median(w.bottom - w.top for w in words)
     cuts = []
@@ -145,8 +148,18 @@ def split_unruled_spans(boxes: Sequence[BBox], words: Sequence[Word],
     """Cells spanning grid rows (or columns) whose words part cleanly at a boundary, split there."""
     out: list[BBox] = []
     for box in boxes:
-        for part in _split_at(box, _words_in(box, words), ys):
-            out.extend(_split_cols(part, _words_in(part, words), xs))
+        inner_ys, inner_xs = _inner(box[1], box[3], ys), _inner(box[0], box[2], xs)
+        if not inner_ys and not inner_xs:      # a one-place cell: nothing to split, no words to look at
+            out.append(box)
+            continue
+        inside = _words_in(box, words)
+        parts = _split_at(box, inside, inner_ys) if inner_ys else [box]
+        for part in parts:
+            part_xs = _inner(part[0], part[2], inner_xs)
+            if not part_xs:
+                out.append(part)
+                continue
+            out.extend(_split_cols(part, inside if part == box else _words_in(part, inside), part_xs))
     return out
 
 
