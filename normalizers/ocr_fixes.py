@@ -140,7 +140,7 @@ def _dotted_readings(digits: str) -> list[list[int]]:
     return out
 
 
-DEBRIS_TAIL_RE = re.compile(r"^(?:[,;:'`_~^°‚„]+\s*)?(\d{1,3}(?:\.\d{1,3})*\.?)(?:\s*[—–\-,;:'`_~^°‚„]+)?$")
+NUMBER_MARKS_RE = re.compile(r"^(?:[,;:'`_~^°‚„]+\s*)?(\d{1,3}(?:\.\d{1,3})*\.?)(?:\s*[—–\-,;:'`_~^°‚„]+)?$")
 MAX_JUNK_NUMBER = 4   # a number cell longer than this is text, never replaced from the sequence
 
 
@@ -195,12 +195,16 @@ def repair_item_number(prev: Optional[str], number: Optional[str], nxt: Optional
     successor of the previous number or the predecessor of the next one, at the
     neighbours' depth ("13" between "1.2" and "1.4" is "1.3"; "13" after "12"
     stays). A dotted number that fits neither neighbour is kept and flagged.
+    Marks beside a number are dropped ("3 —", "‚7"); a cell the sequence pins
+    down (one number between its neighbours, the successor with a digit lost,
+    the first before a "2") is replaced only when it reads as a misreading of
+    it (``_misread_of``): junk, one digit wrong, one digit lost.
     The caller knows the rows: ``repair_item_numbers`` runs over a whole table.
     """
     if not number:
         return number, None
     raw = number.strip()
-    m = DEBRIS_TAIL_RE.match(raw)
+    m = NUMBER_MARKS_RE.match(raw)
     m = m if m and m.group(1) != raw else None
     if m:                              # "3 —", "4 -", "6 ‚": a mark beside the number
         number = raw = m.group(1)
