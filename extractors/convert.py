@@ -2,8 +2,15 @@
 
 LibreOffice is the reference reader of these formats (Word 97 binary, RTF and
 ODF all come out of one import layer that has been fed the real world's files
-for twenty years); a pure-Python reader of any of them would be a second, worse
-copy of one of its filters. The conversion is treated as running untrusted input:
+for twenty years). A .doc is also read by a small native reader of the Word 97
+binary format (``extractors.doc_binary``, ``extractors.doc_binary_tables``), whose
+grid is used instead of LibreOffice's when LibreOffice is not installed, when it
+fails on the file, or when its DOCX holds fewer filled table cells than the .doc
+itself: LibreOffice's DOC import can read a table written by its own DOC export
+back as one flattened paragraph although every cell mark is in the file. Such a
+document says so: extractor ``doc-binary`` and a document flag
+(``doc_read_without_libreoffice``, ``doc_libreoffice_failed`` or
+``doc_table_lost_by_libreoffice``). The conversion is treated as running untrusted input:
 
 * the input is size-capped (``ROADMAPS_CONVERT_MAX_BYTES``, 50 MB) and an RTF
   nested deeper than ``ROADMAPS_RTF_MAX_DEPTH`` groups (1000) is refused before
@@ -218,10 +225,58 @@ def convert_to_docx(path: str, kind: str, workdir: Path, *, soffice: Optional[st
 def extract_converted(path: str, kind: str, *, soffice: Optional[str] = None,
                       timeout: Optional[float] = None,
                       max_bytes: Optional[int] = None) -> ExtractedDocument:
-    """A .doc/.rtf/.odt file through LibreOffice and the DOCX reader, with provenance."""
+    """A .doc/.rtf/.odt file through LibreOffice and the DOCX reader, with provenance.
+
+    A .doc is also read by the native Word 97 reader (``extractors.doc_binary_tables``):
+    its grid is used instead when LibreOffice is not installed, or when LibreOffice's
+    DOCX holds fewer filled table cells than the .doc itself (a table read back flattened).
+    """
+    path = str(path)
+    if kind != "doc":
+        return _through_libreoffice(path, kind, soffice=soffice, timeout=timeout, max_bytes=max_bytes)
+    native, native_error = _native_doc(path)
+    if native is not None and find_soffice(soffice) is None:
+        native.flags.append("doc_read_without_libreoffice")
+        return native
+    try:
+        doc = _through_libreoffice(path, kind, soffice=soffice, timeout=timeout, max_bytes=max_bytes)
+    except ExtractionError as e:
+        if native is not None and filled_cells(native) > 0:   # LibreOffice failed, the .doc is sound
+            native.flags.append("doc_libreoffice_failed")
+            return native
+        if native_error is not None and find_soffice(soffice) is None:
+            raise _fail(path, f"{e.args[0]}; the native .doc reader could not read it either "
+                              f"({native_error.args[0]})") from e
+        raise
+    if native is not None and filled_cells(native) > filled_cells(doc):
+        native.flags.append("doc_table_lost_by_libreoffice")
+        return native
+    return doc
+
+
+def filled_cells(doc: ExtractedDocument) -> int:
+    """The number of table cells holding text, in all tables of ``doc``."""
+    return sum(1 for t in doc.tables for r in t.rows for c in r.cells if not c.empty)
+
+
+def _native_doc(path: str) -> tuple[Optional[ExtractedDocument], Optional[ExtractionError]]:
+    """The native reader's grid of a .doc, or the error saying why it cannot read it."""
+    from extractors.doc_binary_tables import extract_doc_binary
+
+    try:
+        return extract_doc_binary(path), None
+    except ExtractionError as e:
+        return None, e
+    except Exception as e:  # a malformed file the reader did not foresee: LibreOffice decides
+        return None, ExtractionError(f"unreadable Word 97 structure ({type(e).__name__}: {e})",
+                                     "doc-binary", path)
+
+
+def _through_libreoffice(path: str, kind: str, *, soffice: Optional[str] = None,
+                         timeout: Optional[float] = None,
+                         max_bytes: Optional[int] = None) -> ExtractedDocument:
     from extractors.docx import EXTRACTOR_VERSION, extract_docx
 
-    path = str(path)
     with tempfile.TemporaryDirectory(prefix="roadmaps-lo-") as tmp:
         docx_path = convert_to_docx(path, kind, Path(tmp), soffice=soffice, timeout=timeout,
                                     max_bytes=max_bytes)
