@@ -229,11 +229,13 @@ def extract_converted(path: str, kind: str, *, soffice: Optional[str] = None,
 
     A .doc is also read by the native Word 97 reader (``extractors.doc_binary_tables``):
     its grid is used instead when LibreOffice is not installed, or when LibreOffice's
-    DOCX holds fewer filled table cells than the .doc itself (a table read back flattened).
+    DOCX holds fewer filled table cells than the .doc itself (a table read back flattened),
+    or when LibreOffice fails on it. The size cap applies to both readers.
     """
     path = str(path)
     if kind != "doc":
         return _through_libreoffice(path, kind, soffice=soffice, timeout=timeout, max_bytes=max_bytes)
+    check_input(path, kind, _settings(path).convert_max_bytes if max_bytes is None else max_bytes)
     native, native_error = _native_doc(path)
     if native is not None and find_soffice(soffice) is None:
         native.flags.append("doc_read_without_libreoffice")

@@ -89,3 +89,59 @@ def rtf_bomb(path: Path, depth: int = 100_000) -> Path:
     """An RTF nested ``depth`` groups deep."""
     path.write_bytes(b"{\\rtf1\\ansi " + b"{" * depth + b"x" + b"}" * depth + b"}")
     return path
+
+
+def merged_tables_docx(path: Path) -> Path:
+    """A DOCX exercising table structure: two header rows (tblHeader) with vertical and
+    horizontal merges, bold header text, a section row across the table, a vertical and a
+    horizontal merge in the body, a two-line cell, a table nested in a cell, a paragraph
+    between two tables and text after the last one."""
+    import docx
+
+    from tests.docx_factory import mark_header
+
+    d = docx.Document()
+    d.add_paragraph("ПРИКАЗ")
+    d.add_paragraph("от 1 марта 2023 г. № 15")
+    t = d.add_table(rows=6, cols=5)
+    t.style = "Table Grid"
+    head = [["№", "Мероприятие", "Срок", None, "Исполнитель"], [None, None, "начало", "окончание", None]]
+    for r, row in enumerate(head):
+        for c, text in enumerate(row):
+            if text:
+                t.rows[r].cells[c].paragraphs[0].add_run(text).bold = True
+        mark_header(t.rows[r])
+    body = [["1", "Совещание", "январь", "март", "Минобр"],
+            ["Раздел 2. Кадры", None, None, None, None],
+            ["2", "Программа\nразвития", "2023", "2024", "ЦОПП"],
+            ["3", "Мониторинг", "ежегодно", None, "ЦОПП"]]
+    for r, row in enumerate(body, start=2):
+        for c, text in enumerate(row):
+            if text:
+                t.cell(r, c).text = text
+
+    def merge(r1: int, c1: int, r2: int, c2: int) -> None:
+        first = t.cell(r1, c1).paragraphs[0]
+        text, bold = first.text, any(run.bold for run in first.runs)
+        m = t.cell(r1, c1).merge(t.cell(r2, c2))
+        for p in m.paragraphs[1:]:          # python-docx joins the texts: keep the first cell's
+            p._p.getparent().remove(p._p)
+        m.paragraphs[0].text = ""
+        m.paragraphs[0].add_run(text).bold = bold
+
+    for box in [(0, 0, 1, 0), (0, 1, 1, 1), (0, 4, 1, 4), (0, 2, 0, 3), (3, 0, 3, 4), (4, 4, 5, 4), (5, 2, 5, 3)]:
+        merge(*box)
+    inner = t.cell(2, 1).add_table(rows=2, cols=2)
+    for r in range(2):
+        for c in range(2):
+            inner.cell(r, c).text = f"вложенная {r}{c}"
+    t.cell(2, 1).add_paragraph("после вложенной")
+    d.add_paragraph("Текст между таблицами")
+    t2 = d.add_table(rows=2, cols=3)
+    t2.style = "Table Grid"
+    for r in range(2):
+        for c in range(3):
+            t2.cell(r, c).text = f"Т2 {r}{c}"
+    d.add_paragraph("Сокращения: ЦОПП – центр опережающей профессиональной подготовки")
+    d.save(path)
+    return path

@@ -2,7 +2,8 @@
 
 Tests that run LibreOffice skip only when ``soffice`` is absent (CI installs it);
 the time limit, size cap, RTF depth check and the missing-converter message need
-no LibreOffice.
+no LibreOffice. A .doc is also read natively (``extractors.doc_binary_tables``) when
+LibreOffice is missing, fails, or loses a table the file holds.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ import pytest
 from extractors import extract
 from extractors.convert import EXTRACTOR_NAME, extract_converted, find_soffice
 from extractors.docx import extract_docx
-from extractors.grid import ExtractionError
+from extractors.grid import ExtractedDocument, ExtractionError, TextBlock
 from pipeline.ingest import export_json, ingest_path, list_quarantine
-from tests.conftest import RAW
+from tests.conftest import RAW, TEST_DATA
 from tests.docx_factory import make_docx
 from tests.formats_factory import add_onload_macro, libreoffice_render, rtf_bomb
 
+DOC_FIXTURE = TEST_DATA / "doc" / "merged_tables.doc"
 needs_soffice = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed")
 
 ROWS = [["1", "Проведение совещания\nс руководителями ПОО", "Минобр", "Январь – март 2023 г.", "Проведено"],
@@ -164,9 +166,78 @@ def test_file_over_the_size_cap_is_refused(tmp_path):
 
 def test_missing_libreoffice_names_the_debian_package(tmp_path):
     with pytest.raises(ExtractionError) as err:
-        extract_converted(str(RAW / "kaluga_2021.doc"), "doc", soffice=str(tmp_path / "absent"))
+        extract_converted(str(RAW / "kaluga_2021.rtf"), "rtf", soffice=str(tmp_path / "absent"))
     assert err.value.stage == "convert" and "libreoffice-writer-nogui" in str(err.value)
-    assert "kaluga_2021.doc" in str(err.value)
+    assert "kaluga_2021.rtf" in str(err.value)
+
+
+def test_doc_is_read_natively_when_libreoffice_is_missing(tmp_path):
+    doc = extract_converted(str(DOC_FIXTURE), "doc", soffice=str(tmp_path / "absent"))
+    assert doc.extractor == "doc-binary" and doc.file_format == "doc"
+    assert "doc_read_without_libreoffice" in doc.flags
+    assert [[(c.text, c.col, c.colspan, c.rowspan) for c in r.cells] for r in doc.tables[0].rows][3] == [
+        ("Раздел 2. Кадры", 0, 5, 1)]
+
+
+def test_doc_neither_reader_can_read_names_both_reasons(tmp_path):
+    olefile = pytest.importorskip("olefile")
+    old = tmp_path / "word6.doc"
+    shutil.copyfile(DOC_FIXTURE, old)
+    ole = olefile.OleFileIO(str(old), write_mode=True)
+    stream = bytearray(ole.openstream("WordDocument").read())
+    stream[2:4] = (0x65).to_bytes(2, "little")          # nFib of Word 6
+    ole.write_stream("WordDocument", bytes(stream))
+    ole.close()
+    with pytest.raises(ExtractionError) as err:
+        extract_converted(str(old), "doc", soffice=str(tmp_path / "absent"))
+    message = str(err.value)
+    assert err.value.stage == "convert" and "word6.doc" in message
+    assert "libreoffice-writer-nogui" in message and "Word 6/95" in message
+
+
+def _flat(path: str) -> ExtractedDocument:
+    """What LibreOffice makes of a .doc whose table it loses: the cells run into one paragraph."""
+    return ExtractedDocument(path=path, file_format="doc", extractor=EXTRACTOR_NAME, extractor_version="x",
+                             blocks=[TextBlock("№ Мероприятие Срок Исполнитель начало окончание 1 …")])
+
+
+def test_native_grid_replaces_a_libreoffice_result_with_fewer_filled_cells(monkeypatch):
+    from extractors import convert
+
+    monkeypatch.setattr(convert, "find_soffice", lambda command=None: "/usr/bin/soffice")
+    monkeypatch.setattr(convert, "_through_libreoffice", lambda path, kind, **kw: _flat(path))
+    doc = extract_converted(str(DOC_FIXTURE), "doc")
+    assert doc.extractor == "doc-binary" and "doc_table_lost_by_libreoffice" in doc.flags
+    assert convert.filled_cells(doc) == 30 and len(doc.tables) == 3
+    # LibreOffice's grid is kept whenever it holds as many filled cells
+    native = extract_converted(str(DOC_FIXTURE), "doc", soffice=str(Path("/nonexistent")))
+    monkeypatch.setattr(convert, "_through_libreoffice", lambda path, kind, **kw: native)
+    assert extract_converted(str(DOC_FIXTURE), "doc") is native
+
+
+def test_doc_libreoffice_fails_on_is_read_natively(tmp_path):
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\necho 'Error: source file could not be loaded'\nexit 0\n")
+    fake.chmod(0o755)
+    doc = extract_converted(str(DOC_FIXTURE), "doc", soffice=str(fake))
+    assert doc.extractor == "doc-binary" and "doc_libreoffice_failed" in doc.flags and doc.tables
+
+
+@needs_soffice
+def test_doc_saved_straight_from_docx_whose_table_libreoffice_loses_ingests_like_the_docx(tmp_path):
+    """LibreOffice 7.4 reads the table of its own direct DOCX -> DOC export of this order back as
+    one paragraph; the native reader finds every cell and the activities equal the DOCX's."""
+    doc_path = libreoffice_render(RAW / "amur_2019.docx", "doc", tmp_path / "amur_2019.doc")
+    doc = extract(doc_path)
+    assert doc.extractor == "doc-binary" and doc.file_format == "doc"
+    assert _grid(doc) == _grid(extract_docx(str(RAW / "amur_2019.docx")))
+    db_docx, db_doc = f"sqlite:///{tmp_path}/d.db", f"sqlite:///{tmp_path}/c.db"
+    assert ingest_path(str(RAW / "amur_2019.docx"), db_docx).status == "loaded"
+    out = ingest_path(str(doc_path), db_doc)
+    assert out.status == "loaded", out.error
+    (d,), (c,) = export_json(db_docx), export_json(db_doc)
+    assert c["document"]["extractor"] == "doc-binary" and c["document"]["file_format"] == "doc"
+    assert c["activities"] == d["activities"]
 
 
 def _alive(pid: int) -> bool:
