@@ -11,7 +11,8 @@ back as one flattened paragraph although the file holds every cell mark):
 * paragraph properties come from the PAPX FKPs (PlcBtePapx), looked up by the
   file offset of each paragraph mark; a huge PAPX (sprmPHugePapx) is read from
   the ``Data`` stream, and a piece's own property modifier (Prm) is applied after;
-* bold comes from the direct character properties (CHPX FKPs, sprmCFBold).
+* bold comes from the direct character properties (CHPX FKPs, sprmCFBold); text
+  deleted with tracked changes on (sprmCFRMarkDel) is left out, as DOCX ``w:delText`` is.
 
 Field codes are dropped and field results kept, as Word displays them. Encrypted,
 fast-saved (incrementally saved) and pre-97 (Word 6/95) files are refused with an
@@ -49,6 +50,8 @@ SPRM_P_HUGE_PAPX = 0x6646         # sprmPHugePapx: the grpprl lives in the Data 
 SPRM_P_CHG_TABS = 0xC615
 SPRM_T_DEF_TABLE = 0xD608
 SPRM_C_BOLD = 0x0835
+SPRM_C_RMARK_DEL = 0x0800          # sprmCFRMarkDel: text deleted with tracked changes on
+CHP_BOLD, CHP_DELETED = 1, 2
 OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}   # by spra; 6 is variable
 
 # bytes 0x80-0x9F of a compressed piece (MS-DOC's table: cp1252, undefined bytes as themselves)
@@ -166,7 +169,7 @@ class DocReader:
         self.prcs: list[bytes] = []
         self.pieces = self._pieces()
         self.papx = self._papx_runs()
-        self.chpx_bold = self._chpx_runs()
+        self.chpx = self._chpx_runs()
 
     # --- FIB ---
     def _fib_lists(self) -> tuple[int, list[tuple[int, int]]]:
@@ -237,6 +240,8 @@ class DocReader:
 
     def piece_sprms(self, fc: int) -> bytes:
         """The grpprl of the Prm of the piece holding file offset ``fc`` (b"" when none)."""
+        if not self.prcs:
+            return b""
         for p in self.pieces:
             if p.fc <= fc < p.fc + (p.cp_end - p.cp_start) * p.width:
                 if p.prm & 1:
@@ -295,14 +300,16 @@ class DocReader:
             base = 4 * (crun + 1)
             for i in range(crun):
                 off = fkp[base + i] * 2
-                bold = False
+                flags = 0
                 if off:
                     for sprm, op in iter_sprms(fkp[off + 1:off + 1 + fkp[off]]):
                         if sprm == SPRM_C_BOLD:
-                            bold = op[0] in (1, 0x81)
+                            flags = flags | CHP_BOLD if op[0] in (1, 0x81) else flags & ~CHP_BOLD
+                        elif sprm == SPRM_C_RMARK_DEL:
+                            flags = flags | CHP_DELETED if op[0] else flags & ~CHP_DELETED
                 runs.starts.append(rgfc[i])
                 runs.ends.append(rgfc[i + 1])
-                runs.values.append(bold)
+                runs.values.append(flags)
         return _sorted(runs)
 
     # --- paragraphs ---
@@ -329,10 +336,13 @@ class DocReader:
                 continue
             out_ch = _display(ch)
             if out_ch:
+                chp = self.chpx.find(fcs[i]) or 0
+                if chp & CHP_DELETED:           # a tracked deletion: not in the text Word shows
+                    continue
                 chars.append(out_ch)
                 if not out_ch.isspace():
                     bold_chars[1] += 1
-                    bold_chars[0] += bool(self.chpx_bold.find(fcs[i]))
+                    bold_chars[0] += bool(chp & CHP_BOLD)
         if "".join(chars).strip():
             out.append(Paragraph("".join(chars), "\r", page=page))
         return out

@@ -129,7 +129,7 @@ def test_compressed_and_unicode_pieces_and_field_codes():
     text, fcs = reader.text()
     assert text == "\u201cA\u201d \x13 PAGE \x147\x15 Ж\r"
     assert fcs[:2] == [0, 1] and fcs[12:14] == [100, 102]
-    reader.prcs, reader.papx, reader.chpx_bold = [], _RunTable(), _RunTable()
+    reader.prcs, reader.papx, reader.chpx = [], _RunTable(), _RunTable()
     (para,) = reader.paragraphs()
     assert para.text == "\u201cA\u201d 7 Ж" and para.depth == 0
 
@@ -186,3 +186,24 @@ def test_sample_orders_saved_as_doc_read_like_their_docx(tmp_path, name):
     assert doc.tables and _grid(doc) == _grid(base)
     assert [t.n_cols for t in doc.tables] == [t.n_cols for t in base.tables]
     assert _blocks(doc) == _blocks(base)
+
+
+@needs_soffice
+def test_text_deleted_with_tracked_changes_is_left_out_as_in_the_docx(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "Срок"
+    p = t.cell(0, 1).paragraphs[0]
+    p.add_run("Минобр")
+    p._p.append(parse_xml(f'<w:del {w} w:id="1" w:author="a" w:date="2023-01-01T00:00:00Z">'
+                          '<w:r><w:delText> и ЦЗН</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:ins {w} w:id="2" w:author="a" w:date="2023-01-01T00:00:00Z">'
+                          '<w:r><w:t>, ЦОПП</w:t></w:r></w:ins>'))
+    d.save(tmp_path / "changes.docx")
+    doc_path = libreoffice_render(tmp_path / "changes.docx", "doc", tmp_path / "changes.doc")
+    assert "ЦЗН" in DocReader(str(doc_path)).text()[0]          # the deletion is in the file
+    assert [c.text for c in extract_doc_binary(str(doc_path)).tables[0].rows[0].cells] == ["Срок", "Минобр, ЦОПП"]
