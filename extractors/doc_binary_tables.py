@@ -16,7 +16,9 @@ never from runs of ``\\x07``). Here they are assembled into ``Table`` objects:
 * sprmTTableHeader marks a repeated header row (``Row.is_header``);
 * a nested table (depth > 1) is a separate ``Table`` with ``nested_in`` set and
   its text is not repeated in the parent cell; body paragraphs are ``TextBlock``
-  objects tagged with the table that follows, like the DOCX reader's.
+  objects tagged with the table that follows, like the DOCX reader's;
+* automatic list numbers are written in front of the paragraph text
+  (``extractors.doc_binary_lists``), in cells and body paragraphs alike.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.doc_binary import DocReader, Paragraph, iter_sprms
+from extractors.doc_binary_lists import DocNumbering, number_paragraphs
 from extractors.grid import Cell, ExtractedDocument, Row, Table, TextBlock
 
 EXTRACTOR_NAME = "doc-binary"
@@ -229,6 +232,7 @@ def extract_doc_binary(path: str) -> ExtractedDocument:
     path = str(path)
     reader = DocReader(path)
     paragraphs = reader.paragraphs()
+    number_paragraphs(paragraphs, DocNumbering(reader.table, reader.fc_lcb))
     tables, blocks = assemble(paragraphs)
     n_pages = max((p.page for p in paragraphs), default=1)
     return ExtractedDocument(path=path, file_format="doc", extractor=EXTRACTOR_NAME,

@@ -145,3 +145,31 @@ def merged_tables_docx(path: Path) -> Path:
     d.add_paragraph("Сокращения: ЦОПП – центр опережающей профессиональной подготовки")
     d.save(path)
     return path
+
+
+def numbered_docx(path: Path, start_override: bool = False) -> Path:
+    """A DOCX with automatic numbering: upper-roman body paragraphs (one list) and a three-level
+    № column ("1.", "1.1.", "а)") in a table (another list); ``start_override`` adds a second
+    instance of the table's list, starting at 5, for the first row."""
+    import docx
+
+    from tests.docx_factory import add_list, level_xml, mark_header, number_paragraph
+
+    d = docx.Document()
+    add_list(d, 10, [level_xml(0, text="%1."), level_xml(1, text="%1.%2."),
+                     level_xml(2, fmt="russianLower", text="%3)")], [12, 13],
+             start_overrides={13: {0: 5}} if start_override else None)
+    add_list(d, 20, [level_xml(0, fmt="upperRoman", text="%1.")], [21])
+    for text in ["Общие положения", "Цели"]:
+        number_paragraph(d.add_paragraph(text), 21, 0)
+    t = d.add_table(rows=6, cols=3)
+    for i, h in enumerate(["№", "Мероприятие", "Срок"]):
+        t.cell(0, i).text = h
+    mark_header(t.rows[0])
+    for r, ilvl in enumerate([0, 1, 1, 2, 0], start=1):
+        number_paragraph(t.cell(r, 0).paragraphs[0], 13 if start_override and r == 1 else 12, ilvl)
+        t.cell(r, 1).text = f"Мероприятие {r}"
+        t.cell(r, 2).text = "2024"
+    number_paragraph(d.add_paragraph("Заключение"), 21, 0)
+    d.save(path)
+    return path

@@ -21,9 +21,10 @@ from extractors.doc_binary_tables import (EXTRACTOR_NAME, _OpenTable, _RawCell, 
 from extractors.docx import extract_docx
 from extractors.grid import ExtractionError
 from tests.conftest import RAW, TEST_DATA
-from tests.formats_factory import libreoffice_render, merged_tables_docx
+from tests.formats_factory import libreoffice_render, merged_tables_docx, numbered_docx
 
 FIXTURE = TEST_DATA / "doc" / "merged_tables.doc"
+NUMBERED = TEST_DATA / "doc" / "numbered.doc"
 needs_soffice = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed")
 
 
@@ -78,6 +79,13 @@ def test_row_ends_come_from_the_paragraph_properties_not_from_double_cell_marks(
     # the nested table's cells end in paragraph marks at depth 2
     nested = [p for p in paragraphs if p.depth == 2]
     assert {p.mark for p in nested} == {"\r"} and sum(p.row_end for p in nested) == 2
+
+
+def test_automatic_list_numbers_are_written_before_the_text_in_cells_and_body():
+    doc = extract_doc_binary(str(NUMBERED))
+    assert [b.text for b in doc.blocks] == ["I. Общие положения", "II. Цели", "III. Заключение"]
+    assert [r.cells[0].text for r in doc.tables[0].rows] == ["№", "1.", "1.1.", "1.2.", "а)", "2."]
+    assert [r.cells[1].text for r in doc.tables[0].rows][1:] == [f"Мероприятие {i}" for i in range(1, 6)]
 
 
 def _patched(tmp_path: Path, name: str, offset: int, value: int) -> Path:
@@ -207,3 +215,24 @@ def test_text_deleted_with_tracked_changes_is_left_out_as_in_the_docx(tmp_path):
     doc_path = libreoffice_render(tmp_path / "changes.docx", "doc", tmp_path / "changes.doc")
     assert "ЦЗН" in DocReader(str(doc_path)).text()[0]          # the deletion is in the file
     assert [c.text for c in extract_doc_binary(str(doc_path)).tables[0].rows[0].cells] == ["Срок", "Минобр, ЦОПП"]
+
+
+@needs_soffice
+def test_numbered_docx_saved_as_doc_numbers_like_the_docx(tmp_path):
+    docx = numbered_docx(tmp_path / "numbered.docx")
+    doc = extract_doc_binary(str(libreoffice_render(docx, "doc", tmp_path / "numbered.doc")))
+    base = extract_docx(str(docx))
+    assert _grid(doc) == _grid(base) and _blocks(doc) == _blocks(base)
+
+
+@needs_soffice
+def test_list_start_overrides_number_as_libreoffice_reads_the_same_doc(tmp_path):
+    from extractors.convert import _through_libreoffice
+
+    docx = numbered_docx(tmp_path / "override.docx", start_override=True)
+    doc_path = libreoffice_render(docx, "doc", tmp_path / "override.doc")
+    doc, reference = extract_doc_binary(str(doc_path)), _through_libreoffice(str(doc_path), "doc")
+    assert doc.tables[0].rows[1].cells[0].text == "5."
+    assert [[c.text for c in r.cells] for r in doc.tables[0].rows] == \
+        [[c.text for c in r.cells] for r in reference.tables[0].rows]
+    assert [b.text for b in doc.blocks] == [b.text for b in reference.blocks]
