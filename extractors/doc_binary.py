@@ -256,18 +256,21 @@ class DocReader:
         n = (len(plc) - 4) // 8
         return [struct.unpack_from("<I", plc, 4 * (n + 1) + 4 * i)[0] & 0x3FFFFF for i in range(max(n, 0))]
 
-    def _fkp(self, pn: int) -> tuple[bytes, int, tuple]:
+    def _fkp(self, pn: int, entry_size: int) -> tuple[bytes, int, tuple]:
+        """A PAPX (``entry_size`` 13) or CHPX (1) formatted disk page: bytes, run count, run offsets."""
         start = pn * FKP_SIZE
         fkp = self.word[start:start + FKP_SIZE]
         if len(fkp) < FKP_SIZE:
             raise _fail(self.path, f"formatted disk page {pn} lies past the end of the WordDocument stream")
         crun = fkp[-1]
+        if 4 * (crun + 1) + entry_size * crun > FKP_SIZE - 1:
+            raise _fail(self.path, f"formatted disk page {pn} is damaged ({crun} runs cannot fit in it)")
         return fkp, crun, struct.unpack_from(f"<{crun + 1}I", fkp, 0)
 
     def _papx_runs(self) -> _RunTable:
         runs = _RunTable()
         for pn in self._bte_pages(FC_PLCF_BTE_PAPX):
-            fkp, crun, rgfc = self._fkp(pn)
+            fkp, crun, rgfc = self._fkp(pn, 13)
             base = 4 * (crun + 1)
             for i in range(crun):
                 off = fkp[base + 13 * i] * 2
@@ -296,7 +299,7 @@ class DocReader:
     def _chpx_runs(self) -> _RunTable:
         runs = _RunTable()
         for pn in self._bte_pages(FC_PLCF_BTE_CHPX):
-            fkp, crun, rgfc = self._fkp(pn)
+            fkp, crun, rgfc = self._fkp(pn, 1)
             base = 4 * (crun + 1)
             for i in range(crun):
                 off = fkp[base + i] * 2
@@ -387,17 +390,20 @@ def _field_mask(text: str) -> list[bool]:
     """Which characters Word displays: field instructions (0x13 … 0x14) hidden, results kept."""
     mask = [True] * len(text)
     stack: list[bool] = []          # per open field: still in its instruction part
+    in_code = 0                     # how many open fields are in their instruction part
     for i, ch in enumerate(text):
         if ch == "\x13":
             stack.append(True)
+            in_code += 1
             mask[i] = False
         elif ch == "\x14" and stack:
+            in_code -= stack[-1]
             stack[-1] = False
             mask[i] = False
         elif ch == "\x15" and stack:
-            stack.pop()
+            in_code -= stack.pop()
             mask[i] = False
-        elif any(stack):
+        elif in_code:
             mask[i] = False
     return mask
 

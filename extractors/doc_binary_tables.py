@@ -24,11 +24,13 @@ never from runs of ``\\x07``). Here they are assembled into ``Table`` objects:
 from __future__ import annotations
 
 import struct
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.doc_binary import DocReader, Paragraph, iter_sprms
 from extractors.doc_binary_lists import DocNumbering, number_paragraphs
+from extractors import limits
 from extractors.grid import Cell, ExtractedDocument, Row, Table, TextBlock
 
 EXTRACTOR_NAME = "doc-binary"
@@ -137,15 +139,26 @@ def _snap(values: list[int]) -> list[int]:
 
 
 def _column(bounds: list[int], x: int) -> int:
-    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - x))
+    """Index of the column edge nearest to ``x`` (``bounds`` sorted)."""
+    i = bisect_left(bounds, x)
+    if i == 0:
+        return 0
+    if i == len(bounds):
+        return len(bounds) - 1
+    return i if bounds[i] - x < x - bounds[i - 1] else i - 1
 
 
 def build_table(raw: _OpenTable) -> Table:
     """The grid of one table: columns from the union of cell edges, merges resolved to spans."""
     rows_edges = [_edges_of(r) for r in raw.rows]
     bounds = _snap([x for edges in rows_edges for span in edges for x in span]) or [0, 1]
+    flags = []
+    if len(bounds) - 1 > limits.current().max_table_cols:    # edges all over the place: cells in order
+        rows_edges = [[(i, i + 1) for i in range(len(r.cells))] for r in raw.rows]
+        bounds = list(range(max((len(r.cells) for r in raw.rows), default=1) + 1))
+        flags.append("doc_cell_edges_ignored")
     table = Table(rows=[], n_cols=max(len(bounds) - 1, 1), page_start=raw.page,
-                  extractor=EXTRACTOR_NAME, nested_in=raw.nested_in)
+                  extractor=EXTRACTOR_NAME, nested_in=raw.nested_in, flags=flags)
     open_merge: dict[int, Cell] = {}
     for r, edges in zip(raw.rows, rows_edges):
         row = Row(cells=[], page=r.page, is_header=r.props.header)

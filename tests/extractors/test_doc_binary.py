@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from extractors.convert import find_soffice
-from extractors.doc_binary import DocReader, Paragraph, Piece, _RunTable, iter_sprms
+from extractors.doc_binary import DocReader, Paragraph, Piece, _field_mask, _RunTable, iter_sprms
 from extractors.doc_binary_tables import (EXTRACTOR_NAME, _OpenTable, _RawCell, _RawRow, build_table,
                                           extract_doc_binary, row_props)
 from extractors.docx import extract_docx
@@ -140,6 +140,9 @@ def test_compressed_and_unicode_pieces_and_field_codes():
     reader.prcs, reader.papx, reader.chpx = [], _RunTable(), _RunTable()
     (para,) = reader.paragraphs()
     assert para.text == "\u201cA\u201d 7 Ж" and para.depth == 0
+    # nested fields: only the outer field's result shows, with the inner field's result in it
+    text = "a\x13 REF \x13 X \x14x\x15 \x14R\x13 PAGE \x143\x15\x15b"
+    assert "".join(ch for ch, shown in zip(text, _field_mask(text)) if shown) == "aR3b"
 
 
 def _tdef(edges: list[int], tc_flags: list[int]) -> bytes:
@@ -236,3 +239,30 @@ def test_list_start_overrides_number_as_libreoffice_reads_the_same_doc(tmp_path)
     assert [[c.text for c in r.cells] for r in doc.tables[0].rows] == \
         [[c.text for c in r.cells] for r in reference.tables[0].rows]
     assert [b.text for b in doc.blocks] == [b.text for b in reference.blocks]
+
+
+@pytest.mark.parametrize("fixture", [FIXTURE, NUMBERED])
+def test_damaged_streams_give_a_document_or_a_named_refusal_never_a_crash(tmp_path, fixture):
+    olefile = pytest.importorskip("olefile")
+    import random
+
+    rng = random.Random(20)
+    for k in range(60):
+        path = tmp_path / f"damaged_{k}.doc"
+        shutil.copyfile(fixture, path)
+        ole = olefile.OleFileIO(str(path), write_mode=True)
+        for name in ("WordDocument", "1Table"):
+            data = bytearray(ole.openstream(name).read())
+            for _ in range(rng.choice([1, 4, 32])):
+                # half the hits on the FIB, where every structure's offset and length are
+                i = rng.randrange(min(len(data), 1200)) if name == "WordDocument" and rng.random() < 0.5 \
+                    else rng.randrange(len(data))
+                data[i] = rng.randrange(256)
+            ole.write_stream(name, bytes(data))
+        ole.close()
+        try:
+            doc = extract_doc_binary(str(path))
+        except ExtractionError as e:
+            assert e.stage == "doc-binary" and str(path) in str(e)
+        else:
+            assert doc.file_format == "doc" and all(t.n_cols <= 200 for t in doc.tables)
