@@ -11,7 +11,8 @@ back as one flattened paragraph although the file holds every cell mark):
 * paragraph properties come from the PAPX FKPs (PlcBtePapx), looked up by the
   file offset of each paragraph mark; a huge PAPX (sprmPHugePapx) is read from
   the ``Data`` stream, and a piece's own property modifier (Prm) is applied after;
-* bold comes from the direct character properties (CHPX FKPs, sprmCFBold); text
+* bold comes from the character properties (CHPX FKPs: sprmCFBold, sprmCIstd) on top
+  of the paragraph and character styles (``extractors.doc_binary_styles``); text
   deleted with tracked changes on (sprmCFRMarkDel) is left out, as DOCX ``w:delText`` is.
 
 Field codes are dropped and field results kept, as Word displays them. Encrypted,
@@ -26,8 +27,10 @@ import io
 import struct
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Optional
 
+from extractors.doc_binary_sprms import COMPRESSED_MAP, apply_bold, display_char, field_mask, iter_sprms
+from extractors.doc_binary_styles import StyleSheet
 from extractors.grid import ExtractionError
 
 STAGE = "doc-binary"
@@ -47,53 +50,14 @@ SPRM_P_DTAP = 0x664A              # sprmPDtap: change of table depth
 SPRM_P_INNER_CELL = 0x244B        # sprmPFInnerTableCell: a cell end of a nested table
 SPRM_P_INNER_TTP = 0x244C         # sprmPFInnerTtp: the row end of a nested table
 SPRM_P_HUGE_PAPX = 0x6646         # sprmPHugePapx: the grpprl lives in the Data stream
-SPRM_P_CHG_TABS = 0xC615
-SPRM_T_DEF_TABLE = 0xD608
 SPRM_C_BOLD = 0x0835
 SPRM_C_RMARK_DEL = 0x0800          # sprmCFRMarkDel: text deleted with tracked changes on
-CHP_BOLD, CHP_DELETED = 1, 2
-OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}   # by spra; 6 is variable
+SPRM_C_ISTD = 0x4A30               # sprmCIstd: the run's character style
 
-# bytes 0x80-0x9F of a compressed piece (MS-DOC's table: cp1252, undefined bytes as themselves)
-_CP1252_HIGH = {b: bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(0x80, 0xA0)}
-COMPRESSED_MAP = str.maketrans({chr(b): u for b, u in _CP1252_HIGH.items()})
 
 
 def _fail(path: str, message: str) -> ExtractionError:
     return ExtractionError(message, STAGE, path)
-
-
-def iter_sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
-    """(sprm, operand) pairs of a grpprl; stops quietly at a truncated one."""
-    pos, n = 0, len(grpprl)
-    while pos + 2 <= n:
-        sprm = grpprl[pos] | grpprl[pos + 1] << 8
-        pos += 2
-        spra = sprm >> 13
-        if sprm == SPRM_T_DEF_TABLE and pos + 2 <= n:
-            size = 2 + max(0, (grpprl[pos] | grpprl[pos + 1] << 8) - 1)
-        elif sprm == SPRM_P_CHG_TABS and pos < n and grpprl[pos] == 255:
-            size = _chg_tabs_size(grpprl, pos)
-        elif spra == 6:
-            size = 1 + grpprl[pos] if pos < n else 1
-        else:
-            size = OPERAND_SIZE[spra]
-        if pos + size > n:
-            return
-        yield sprm, grpprl[pos:pos + size]
-        pos += size
-
-
-def _chg_tabs_size(grpprl: bytes, pos: int) -> int:
-    """Size of a sprmPChgTabs operand whose cb is 255 (PChgTabsDelClose + PChgTabsAdd)."""
-    p = pos + 1
-    if p >= len(grpprl):
-        return 1
-    p += 1 + grpprl[p] * 4
-    if p >= len(grpprl):
-        return p - pos
-    p += 1 + grpprl[p] * 3
-    return p - pos
 
 
 @dataclass
@@ -122,8 +86,21 @@ class Paragraph:
     cell_end: bool = False
     row_end: bool = False
     grpprl: bytes = b""     # the paragraph's sprms (TAPX of a row end)
+    istd: int = 0           # the paragraph style
     bold: bool = False
     page: int = 1
+
+
+@dataclass(frozen=True)
+class Chp:
+    """Direct character properties of a run that the reader uses."""
+
+    bold: Optional[int] = None      # sprmCFBold operand
+    deleted: bool = False
+    istd: Optional[int] = None      # character style
+
+
+NO_CHP = Chp()
 
 
 @dataclass
@@ -170,6 +147,7 @@ class DocReader:
         self.pieces = self._pieces()
         self.papx = self._papx_runs()
         self.chpx = self._chpx_runs()
+        self.styles = StyleSheet(self.table, self.fc_lcb)
 
     # --- FIB ---
     def _fib_lists(self) -> tuple[int, list[tuple[int, int]]]:
@@ -274,7 +252,7 @@ class DocReader:
             base = 4 * (crun + 1)
             for i in range(crun):
                 off = fkp[base + 13 * i] * 2
-                grpprl = b""
+                grpprl, istd = b"", 0
                 if off:
                     cb = fkp[off]
                     if cb:
@@ -282,9 +260,10 @@ class DocReader:
                     else:
                         body = fkp[off + 2:off + 2 + 2 * fkp[off + 1]]
                     grpprl = self._resolve_huge(body[2:])
+                    istd = struct.unpack_from("<H", body, 0)[0] if len(body) >= 2 else 0
                 runs.starts.append(rgfc[i])
                 runs.ends.append(rgfc[i + 1])
-                runs.values.append(grpprl)
+                runs.values.append((istd, grpprl))
         return _sorted(runs)
 
     def _resolve_huge(self, grpprl: bytes) -> bytes:
@@ -303,52 +282,67 @@ class DocReader:
             base = 4 * (crun + 1)
             for i in range(crun):
                 off = fkp[base + i] * 2
-                flags = 0
+                bold, deleted, istd = None, False, None
                 if off:
                     for sprm, op in iter_sprms(fkp[off + 1:off + 1 + fkp[off]]):
                         if sprm == SPRM_C_BOLD:
-                            flags = flags | CHP_BOLD if op[0] in (1, 0x81) else flags & ~CHP_BOLD
+                            bold = op[0]
                         elif sprm == SPRM_C_RMARK_DEL:
-                            flags = flags | CHP_DELETED if op[0] else flags & ~CHP_DELETED
+                            deleted = bool(op[0])
+                        elif sprm == SPRM_C_ISTD:
+                            istd = struct.unpack("<H", op)[0]
                 runs.starts.append(rgfc[i])
                 runs.ends.append(rgfc[i + 1])
-                runs.values.append(flags)
+                runs.values.append(Chp(bold, deleted, istd))
         return _sorted(runs)
 
     # --- paragraphs ---
     def paragraphs(self) -> list[Paragraph]:
         """The paragraphs of the main text in order, with table depth, cell and row ends."""
         text, fcs = self.text()
-        visible = _field_mask(text)
+        visible = field_mask(text)
         out: list[Paragraph] = []
         chars: list[str] = []
-        bold_chars = [0, 0]          # visible non-space characters: bold, all
+        shown: list[Chp] = []        # character properties of the visible non-space characters
         page = 1
         for i, ch in enumerate(text):
             if ch in "\r\x07\x0c":
-                grpprl = (self.papx.find(fcs[i]) or b"") + self.piece_sprms(fcs[i])
-                para = Paragraph("".join(chars), ch, grpprl=grpprl, page=page,
-                                 bold=bold_chars[1] > 0 and bold_chars[0] == bold_chars[1])
+                istd, grpprl = self.papx.find(fcs[i]) or (0, b"")
+                para = Paragraph("".join(chars), ch, grpprl=grpprl + self.piece_sprms(fcs[i]),
+                                 istd=istd, page=page, bold=self._all_bold(istd, shown))
                 _table_flags(para)
                 out.append(para)
-                chars, bold_chars = [], [0, 0]
+                chars, shown = [], []
                 if ch == "\x0c":
                     page += 1
                 continue
             if not visible[i]:
                 continue
-            out_ch = _display(ch)
+            out_ch = display_char(ch)
             if out_ch:
-                chp = self.chpx.find(fcs[i]) or 0
-                if chp & CHP_DELETED:           # a tracked deletion: not in the text Word shows
+                chp = self.chpx.find(fcs[i]) or NO_CHP
+                if chp.deleted:                 # a tracked deletion: not in the text Word shows
                     continue
                 chars.append(out_ch)
                 if not out_ch.isspace():
-                    bold_chars[1] += 1
-                    bold_chars[0] += bool(chp & CHP_BOLD)
+                    shown.append(chp)
         if "".join(chars).strip():
             out.append(Paragraph("".join(chars), "\r", page=page))
         return out
+
+
+    def _all_bold(self, istd: int, shown: list[Chp]) -> bool:
+        """Whether every visible character is bold: paragraph style, character style, direct bold."""
+        if not shown:
+            return False
+        para_bold = self.styles.bold(istd)
+        for chp in set(shown):
+            value = para_bold if chp.istd is None else self.styles.bold(chp.istd, para_bold)
+            if chp.bold is not None:
+                value = apply_bold(chp.bold, value)
+            if not value:
+                return False
+        return True
 
 
 def _sorted(runs: _RunTable) -> _RunTable:
@@ -384,41 +378,6 @@ def _table_flags(para: Paragraph) -> None:
     elif depth == 1:
         para.row_end = ttp and para.mark == "\x07"
         para.cell_end = para.mark == "\x07" and not para.row_end
-
-
-def _field_mask(text: str) -> list[bool]:
-    """Which characters Word displays: field instructions (0x13 … 0x14) hidden, results kept."""
-    mask = [True] * len(text)
-    stack: list[bool] = []          # per open field: still in its instruction part
-    in_code = 0                     # how many open fields are in their instruction part
-    for i, ch in enumerate(text):
-        if ch == "\x13":
-            stack.append(True)
-            in_code += 1
-            mask[i] = False
-        elif ch == "\x14" and stack:
-            in_code -= stack[-1]
-            stack[-1] = False
-            mask[i] = False
-        elif ch == "\x15" and stack:
-            in_code -= stack.pop()
-            mask[i] = False
-        elif in_code:
-            mask[i] = False
-    return mask
-
-
-def _display(ch: str) -> str:
-    """A character as text: line break and tab kept as \\n and space, other controls dropped."""
-    if ch == "\x0b":
-        return "\n"
-    if ch == "\t":
-        return " "
-    if ch == "\x1e":
-        return "-"
-    if ch < " " or ch == "\x1f" or ch == "\ufffd":
-        return ""
-    return ch
 
 
 def _read_streams(path: str) -> dict[str, bytes]:

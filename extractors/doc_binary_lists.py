@@ -5,12 +5,13 @@ list, followed by its LVL records — 9 levels, or 1 for a simple list) and
 ``PlfLfo`` (the list instances a paragraph's ``sprmPIlfo`` points at, each naming
 its list by ``lsid``, with per-level start or whole-level overrides in the LFOLVL
 data). A paragraph is numbered by ``sprmPIlfo`` (1-based instance, 0 or 0xF801:
-none) and ``sprmPIlvl`` (level) in its own properties.
+none) and ``sprmPIlvl`` (level) in its own properties, or else in its paragraph style's
+(``extractors.doc_binary_styles``).
 
 Each LVL is translated into the DOCX reader's ``Level`` (start, number format,
 level text with ``%1``… placeholders, restart, legal numbering) and the counting
 is done by ``extractors.docx_numbering.Numbering``, so a .doc numbers exactly as
-its DOCX would. Numbering carried only by a paragraph style is not read.
+its DOCX would.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import struct
 from typing import Optional
 
-from extractors.doc_binary import iter_sprms
+from extractors.doc_binary_sprms import iter_sprms
 from extractors.docx_numbering import Level, Numbering, _Instance
 
 FC_PLF_LST, FC_PLF_LFO = 73, 74          # indices of (fc, lcb) in FibRgFcLcb97
@@ -103,7 +104,7 @@ class DocNumbering(Numbering):
         return str(ilfo), max(0, min(8, ilvl))
 
 
-def number_paragraphs(paragraphs: list, numbering: DocNumbering) -> None:
+def number_paragraphs(paragraphs: list, numbering: DocNumbering, styles=None) -> None:
     """Write each numbered paragraph's label in front of its text, in document order (as Word shows it)."""
     if not numbering.instances:
         return
@@ -111,14 +112,17 @@ def number_paragraphs(paragraphs: list, numbering: DocNumbering) -> None:
         if para.row_end:
             continue
         ilfo, ilvl = list_of(para.grpprl)
-        label = numbering.label((ilfo, ilvl)) if ilfo else None
+        if ilfo is None:                                   # no list of its own: its style's, if any
+            style_ilfo, style_ilvl = styles.list_of(para.istd) if styles is not None else (0, 0)
+            ilfo, ilvl = style_ilfo, ilvl if ilvl is not None else style_ilvl
+        label = numbering.label((ilfo, ilvl or 0)) if ilfo else None
         if label:
             para.text = f"{label} {para.text.lstrip()}" if para.text.strip() else label
 
 
-def list_of(grpprl: bytes) -> tuple[int, int]:
-    """(ilfo, ilvl) of a paragraph's sprms; (0, 0) when it is not numbered."""
-    ilfo = ilvl = 0
+def list_of(grpprl: bytes) -> tuple[Optional[int], Optional[int]]:
+    """(ilfo, ilvl) of a paragraph's own sprms, None for each one it does not set."""
+    ilfo = ilvl = None
     for sprm, op in iter_sprms(grpprl):
         if sprm == SPRM_P_ILFO:
             ilfo = struct.unpack("<H", op)[0]

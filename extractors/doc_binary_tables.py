@@ -28,7 +28,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors.doc_binary import DocReader, Paragraph, iter_sprms
+from extractors.doc_binary import DocReader, Paragraph
+from extractors.doc_binary_sprms import iter_sprms
 from extractors.doc_binary_lists import DocNumbering, number_paragraphs
 from extractors import limits
 from extractors.grid import Cell, ExtractedDocument, Row, Table, TextBlock
@@ -245,7 +246,7 @@ def extract_doc_binary(path: str) -> ExtractedDocument:
     path = str(path)
     reader = DocReader(path)
     paragraphs = reader.paragraphs()
-    number_paragraphs(paragraphs, DocNumbering(reader.table, reader.fc_lcb))
+    number_paragraphs(paragraphs, DocNumbering(reader.table, reader.fc_lcb), reader.styles)
     tables, blocks = assemble(paragraphs)
     n_pages = max((p.page for p in paragraphs), default=1)
     return ExtractedDocument(path=path, file_format="doc", extractor=EXTRACTOR_NAME,

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from extractors.convert import find_soffice
-from extractors.doc_binary import DocReader, Paragraph, Piece, _field_mask, _RunTable, iter_sprms
+from extractors.doc_binary import DocReader, Paragraph, Piece, _RunTable
+from extractors.doc_binary_sprms import field_mask, iter_sprms
+from extractors.doc_binary_styles import StyleSheet
 from extractors.doc_binary_tables import (EXTRACTOR_NAME, _OpenTable, _RawCell, _RawRow, build_table,
                                           extract_doc_binary, row_props)
 from extractors.docx import extract_docx
@@ -138,11 +140,12 @@ def test_compressed_and_unicode_pieces_and_field_codes():
     assert text == "\u201cA\u201d \x13 PAGE \x147\x15 Ж\r"
     assert fcs[:2] == [0, 1] and fcs[12:14] == [100, 102]
     reader.prcs, reader.papx, reader.chpx = [], _RunTable(), _RunTable()
+    reader.styles = StyleSheet(b"", [])
     (para,) = reader.paragraphs()
     assert para.text == "\u201cA\u201d 7 Ж" and para.depth == 0
     # nested fields: only the outer field's result shows, with the inner field's result in it
     text = "a\x13 REF \x13 X \x14x\x15 \x14R\x13 PAGE \x143\x15\x15b"
-    assert "".join(ch for ch, shown in zip(text, _field_mask(text)) if shown) == "aR3b"
+    assert "".join(ch for ch, shown in zip(text, field_mask(text)) if shown) == "aR3b"
 
 
 def _tdef(edges: list[int], tc_flags: list[int]) -> bytes:
@@ -266,3 +269,44 @@ def test_damaged_streams_give_a_document_or_a_named_refusal_never_a_crash(tmp_pa
             assert e.stage == "doc-binary" and str(path) in str(e)
         else:
             assert doc.file_format == "doc" and all(t.n_cols <= 200 for t in doc.tables)
+
+
+def _styled_docx(path: Path) -> Path:
+    """Numbering carried by a paragraph style (body and table), bold carried by a paragraph style."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from tests.docx_factory import add_list, level_xml, mark_header, number_style
+
+    d = docx.Document()
+    add_list(d, 30, [level_xml(0, text="%1."), level_xml(1, text="%1.%2.")], [31])
+    d.styles.add_style("Пункт", WD_STYLE_TYPE.PARAGRAPH)
+    number_style(d, "Пункт", 31, 0)
+    d.styles.add_style("ШапкаТаблицы", WD_STYLE_TYPE.PARAGRAPH).font.bold = True
+    for text in ["Общие положения", "Цели"]:
+        d.add_paragraph(text, style="Пункт")
+    t = d.add_table(rows=3, cols=2)
+    for i, h in enumerate(["Мероприятие", "Срок"]):
+        t.cell(0, i).paragraphs[0].text = h
+        t.cell(0, i).paragraphs[0].style = d.styles["ШапкаТаблицы"]
+    mark_header(t.rows[0])
+    for r in (1, 2):
+        t.cell(r, 0).paragraphs[0].text = f"Мероприятие {r}"
+        t.cell(r, 0).paragraphs[0].style = d.styles["Пункт"]
+        t.cell(r, 1).text = "2024"
+    d.save(path)
+    return path
+
+
+@needs_soffice
+def test_numbering_and_bold_from_paragraph_styles(tmp_path):
+    docx = _styled_docx(tmp_path / "styled.docx")
+    doc = extract_doc_binary(str(libreoffice_render(docx, "doc", tmp_path / "styled.doc")))
+    base = extract_docx(str(docx))
+    assert [b.text for b in doc.blocks] == [b.text for b in base.blocks] == ["1. Общие положения", "2. Цели"]
+    assert [[c.text for c in r.cells] for r in doc.tables[0].rows] == \
+        [[c.text for c in r.cells] for r in base.tables[0].rows]
+    assert doc.tables[0].rows[2].cells[0].text == "4. Мероприятие 2"
+    # bold through the style, as Word draws it (the DOCX reader only sees direct bold)
+    assert [c.bold for c in doc.tables[0].rows[0].cells] == [True, True]
+    assert not any(c.bold for c in doc.tables[0].rows[1].cells)
