@@ -227,16 +227,21 @@ def test_doc_libreoffice_fails_on_is_read_natively(tmp_path):
 def test_doc_saved_straight_from_docx_whose_table_libreoffice_loses_ingests_like_the_docx(tmp_path):
     """LibreOffice 7.4 reads the table of its own direct DOCX -> DOC export of this order back as
     one paragraph; the native reader finds every cell and the activities equal the DOCX's."""
+    from extractors.convert import _through_libreoffice, filled_cells
+    from extractors.doc_binary_tables import extract_doc_binary
+
     doc_path = libreoffice_render(RAW / "amur_2019.docx", "doc", tmp_path / "amur_2019.doc")
     doc = extract(doc_path)
-    assert doc.extractor == "doc-binary" and doc.file_format == "doc"
     assert _grid(doc) == _grid(extract_docx(str(RAW / "amur_2019.docx")))
+    # LibreOffice 7.4 loses this table; should a later version keep it, its reading is used again
+    lost = filled_cells(_through_libreoffice(str(doc_path), "doc")) < filled_cells(extract_doc_binary(str(doc_path)))
+    assert (doc.extractor == "doc-binary") == lost and doc.file_format == "doc"
     db_docx, db_doc = f"sqlite:///{tmp_path}/d.db", f"sqlite:///{tmp_path}/c.db"
     assert ingest_path(str(RAW / "amur_2019.docx"), db_docx).status == "loaded"
     out = ingest_path(str(doc_path), db_doc)
     assert out.status == "loaded", out.error
     (d,), (c,) = export_json(db_docx), export_json(db_doc)
-    assert c["document"]["extractor"] == "doc-binary" and c["document"]["file_format"] == "doc"
+    assert c["document"]["extractor"] == doc.extractor and c["document"]["file_format"] == "doc"
     assert c["activities"] == d["activities"]
 
 
