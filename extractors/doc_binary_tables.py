@@ -120,15 +120,31 @@ def _close_row(t: _OpenTable, para: Optional[Paragraph]) -> None:
     t.cells, t.current = [], _RawCell()
 
 
-def _edges_of(row: _RawRow) -> list[tuple[int, int]]:
-    """(left, right) in twips of each cell of a row; equal widths when the TAPX is missing."""
+def _edges_of(row: _RawRow, previous: Optional[list[int]]) -> list[tuple[int, int]]:
+    """(left, right) in twips of each cell of a row. A row without usable TAPX edges takes the
+    previous row's edges when it has as many cells, else shares the previous row's width evenly."""
     e = row.props.edges
+    n = max(len(row.cells), 1)
     if len(e) < 2 or any(b < a for a, b in zip(e, e[1:])):
-        return [(i * 1000, (i + 1) * 1000) for i in range(len(row.cells))]
+        if previous and len(previous) == n + 1:
+            e = previous
+        else:
+            left, right = (previous[0], previous[-1]) if previous else (0, 1000 * n)
+            e = [left + (right - left) * i // n for i in range(n + 1)]
     spans = [(e[i], e[i + 1]) for i in range(len(e) - 1)]
-    while len(spans) < len(row.cells):           # more cell marks than the TAPX describes
+    while len(spans) < n:                        # more cell marks than the TAPX describes
         spans.append((spans[-1][1], spans[-1][1] + 1000))
-    return spans[:max(len(row.cells), 1)]
+    return spans[:n]
+
+
+def _all_edges(rows: list[_RawRow]) -> list[list[tuple[int, int]]]:
+    out: list[list[tuple[int, int]]] = []
+    previous: Optional[list[int]] = None
+    for r in rows:
+        spans = _edges_of(r, previous)
+        out.append(spans)
+        previous = [spans[0][0]] + [b for _, b in spans]
+    return out
 
 
 def _snap(values: list[int]) -> list[int]:
@@ -151,7 +167,7 @@ def _column(bounds: list[int], x: int) -> int:
 
 def build_table(raw: _OpenTable) -> Table:
     """The grid of one table: columns from the union of cell edges, merges resolved to spans."""
-    rows_edges = [_edges_of(r) for r in raw.rows]
+    rows_edges = _all_edges(raw.rows)
     bounds = _snap([x for edges in rows_edges for span in edges for x in span]) or [0, 1]
     flags = []
     if len(bounds) - 1 > limits.current().max_table_cols:    # edges all over the place: cells in order

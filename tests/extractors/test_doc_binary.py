@@ -18,7 +18,7 @@ from extractors.convert import find_soffice
 from extractors.doc_binary import DocReader, Paragraph, Piece, _RunTable
 from extractors.doc_binary_sprms import field_mask, iter_sprms
 from extractors.doc_binary_styles import StyleSheet
-from extractors.doc_binary_tables import (EXTRACTOR_NAME, _OpenTable, _RawCell, _RawRow, build_table,
+from extractors.doc_binary_tables import (EXTRACTOR_NAME, RowProps, _OpenTable, _RawCell, _RawRow, build_table,
                                           extract_doc_binary, row_props)
 from extractors.docx import extract_docx
 from extractors.grid import ExtractionError
@@ -177,6 +177,10 @@ def test_tapx_of_word_97_merges_and_header_flag():
         [("ЦЗН", 0, 1, 2), ("x", 1, 2, 1)],
         [("y", 1, 2, 1)]]
     assert table.rows[0].is_header and not table.rows[1].is_header and table.n_cols == 3
+    # a row whose TAPX is missing keeps the columns of the row above
+    raw = _OpenTable(0, None, 1, rows=[_RawRow([cell("а"), cell("б")], top, 1),
+                                       _RawRow([cell("в"), cell("г")], RowProps(), 1)])
+    assert [[(c.col, c.colspan) for c in r.cells] for r in build_table(raw).rows] == [[(0, 1), (1, 1)]] * 2
 
 
 @needs_soffice
