@@ -55,7 +55,6 @@ SPRM_C_RMARK_DEL = 0x0800          # sprmCFRMarkDel: text deleted with tracked c
 SPRM_C_ISTD = 0x4A30               # sprmCIstd: the run's character style
 
 
-
 def _fail(path: str, message: str) -> ExtractionError:
     return ExtractionError(message, STAGE, path)
 
@@ -71,9 +70,6 @@ class Piece:
     @property
     def width(self) -> int:
         return 1 if self.compressed else 2
-
-    def fc_of(self, cp: int) -> int:
-        return self.fc + (cp - self.cp_start) * self.width
 
 
 @dataclass
@@ -225,7 +221,7 @@ class DocReader:
                 if p.prm & 1:
                     i = p.prm >> 1
                     return self.prcs[i] if i < len(self.prcs) else b""
-                return b""   # a one-sprm Prm only ever carries character-level modifiers here
+                return b""   # a one-sprm Prm (Prm0, written by fast saves, refused above) is not read
         return b""
 
     # --- formatted disk pages ---
@@ -330,7 +326,6 @@ class DocReader:
             out.append(Paragraph("".join(chars), "\r", page=page))
         return out
 
-
     def _all_bold(self, istd: int, shown: list[Chp]) -> bool:
         """Whether every visible character is bold: paragraph style, character style, direct bold."""
         if not shown:
@@ -369,8 +364,6 @@ def _table_flags(para: Paragraph) -> None:
         elif sprm == SPRM_P_INNER_TTP:
             inner_ttp = bool(op[0])
     depth = max(0, min(itap if itap is not None else int(in_table), 64))
-    if depth and not in_table and itap is None:
-        depth = 0
     para.depth = depth
     if depth > 1:
         para.row_end = inner_ttp

@@ -28,10 +28,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors.doc_binary import DocReader, Paragraph
-from extractors.doc_binary_sprms import iter_sprms
-from extractors.doc_binary_lists import DocNumbering, number_paragraphs
 from extractors import limits
+from extractors.doc_binary import DocReader, Paragraph
+from extractors.doc_binary_lists import DocNumbering, number_paragraphs
+from extractors.doc_binary_sprms import iter_sprms
 from extractors.grid import Cell, ExtractedDocument, Row, Table, TextBlock
 
 EXTRACTOR_NAME = "doc-binary"
