@@ -53,7 +53,8 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
                      merges=MERGES)
     out = {"docx": docx, "odt": libreoffice_render(docx, "odt", d / "order.odt"),
            "rtf": libreoffice_render(docx, "rtf", d / "order.rtf")}
-    # .doc saved from the ODT: LibreOffice 7.4's direct DOCX -> DOC export drops some tables
+    # .doc saved from the ODT: LibreOffice 7.4 reads back the table of some of its own direct
+    # DOCX -> DOC exports as one paragraph (the native reader then takes over: tests below)
     out["doc"] = libreoffice_render(out["odt"], "doc", d / "order.doc")
     return out
 
