@@ -6,10 +6,11 @@ sandboxed runner); ``.html`` is a page shaped like a legal portal's: site chrome
 from the DOCX grid with true ``rowspan``/``colspan``, ``<thead>`` header rows and
 ``<br>`` line breaks, encoded in windows-1251 as older Russian portals are.
 
-The .doc is written from an intermediate ODT: LibreOffice 7.4's direct DOCX → DOC
-export of some tables (two of the three dev files) writes a
-.doc in which LibreOffice itself no longer finds the table (its text survives as
-paragraphs), while the same document saved from ODT keeps it.
+The .doc is written from an intermediate ODT: LibreOffice 7.4, importing the .doc it
+exported straight from some DOCX tables (two of the three dev files), no longer finds the
+table (its text survives as one paragraph), while the same document saved from ODT keeps it.
+The product reads both kinds (``extractors.doc_binary`` takes over when LibreOffice loses a
+table); the ODT route keeps the samples on the LibreOffice reference path.
 
     python benchmarks/make_formats.py data/raw/kaluga_2021.docx --outdir data/raw --formats doc,rtf,odt,html
 """

@@ -4,7 +4,9 @@ The file type is sniffed from the bytes, never from the extension
 (``extractors.formats``), and the file is handed to its reader: DOCX to the
 WordprocessingML reader, PDF to the PDF reader (which routes each page to the
 ruled, borderless or OCR path), HTML to the lxml reader, and .doc/.rtf/.odt to
-LibreOffice (converted to DOCX, then read as DOCX). Like camelot's
+LibreOffice (converted to DOCX, then read as DOCX; a .doc whose table LibreOffice
+loses, or any .doc when LibreOffice is missing, is read by the native Word 97 reader
+``extractors.doc_binary``). Like camelot's
 ``read_pdf``, callers only ever see this function and ``extractors.grid``.
 """
 

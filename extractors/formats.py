@@ -28,7 +28,7 @@ import zipfile
 from extractors.grid import ExtractionError
 
 FORMATS = ("pdf", "docx", "odt", "doc", "rtf", "html")
-CONVERTED_FORMATS = ("doc", "rtf", "odt")     # read through LibreOffice → DOCX
+CONVERTED_FORMATS = ("doc", "rtf", "odt")     # LibreOffice → DOCX (.doc also natively)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 ODF_TEXT_TYPES = ("application/vnd.oasis.opendocument.text",
