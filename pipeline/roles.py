@@ -4,16 +4,16 @@ A header such as "Наименование мероприятия", "Мероп�
 maps to ``title``; "Ответственный исполнитель", "Исполнители", "Ответственные"
 to ``responsible``; year cells under "Целевые индикаторы" to ``target:2021`` …
 Matching works on lower-cased text with OCR-tolerant fuzzy comparison of
-stems, so unseen wordings and slightly damaged scans still map.
+stems (rapidfuzz's ``fuzz.ratio``, computed by ``indel_ratio``), so unseen wordings and slightly
+damaged scans still map.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Optional
-
-from rapidfuzz import fuzz
 
 # role -> stems; earlier roles win ties (result_document before result, etc.)
 ROLE_STEMS: list[tuple[str, tuple[str, ...]]] = [
@@ -42,8 +42,21 @@ def _norm(text: str) -> str:
     return t.strip()
 
 
-def role_score(text: str, stem: str) -> float:
-    """How well a header text contains a stem (0–100), tolerant to OCR slips."""
+def _ratio_bound(stem: str, piece: str) -> float:
+    """An upper bound of ``fuzz.ratio(stem, piece)``: the Indel ratio is 200 × the longest common
+    subsequence ÷ both lengths, and that subsequence has at most the letters the two share."""
+    if not stem and not piece:
+        return 100.0
+    common = sum((Counter(stem) & Counter(piece)).values())
+    return 200.0 * common / (len(stem) + len(piece))
+
+
+def role_score(text: str, stem: str, cutoff: float = 0.0) -> float:
+    """How well a header text contains a stem (0–100), tolerant to OCR slips.
+
+    With ``cutoff``, a score that is certainly below it may come back as 0 (a piece that cannot
+    reach it is not compared letter by letter).
+    """
     t = _norm(text)
     if not t:
         return 0.0
@@ -56,8 +69,28 @@ def role_score(text: str, stem: str) -> float:
     n = len(stem.split())
     for i in range(len(words)):
         piece = " ".join(words[i:i + n])[: len(stem) + 2]
-        best = max(best, fuzz.ratio(stem, piece[: len(stem)]))
+        piece = piece[: len(stem)]
+        if cutoff and _ratio_bound(stem, piece) < cutoff - 1e-9:   # (a margin for rounding)
+            continue
+        best = max(best, indel_ratio(stem, piece))
     return best
+
+
+def indel_ratio(a: str, b: str) -> float:
+    """``rapidfuzz.fuzz.ratio(a, b)``, computed the same way (100 × (1 − Indel distance ÷ both
+    lengths)) in plain Python: header stems are short, and the ingest of a document then needs no
+    rapidfuzz import."""
+    maximum = len(a) + len(b)
+    if not maximum:
+        return 100.0
+    prev = [0] * (len(b) + 1)            # longest common subsequence, one row at a time
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    dist = maximum - 2 * prev[-1]
+    return (1.0 - dist / maximum) * 100
 
 
 def _join_digits(text: str) -> str:
@@ -76,7 +109,7 @@ def header_role(text: str) -> Optional[str]:
     t = _norm(text)
     found: list[tuple[int, float, str]] = []   # (position of the stem in the text, score, role)
     for role, stems in ROLE_STEMS:
-        s = max(role_score(t, st) for st in stems)
+        s = max(role_score(t, st, MIN_SCORE) for st in stems)
         if s >= MIN_SCORE:
             pos = min((t.find(st) for st in stems if st in t), default=len(t))
             found.append((pos, s, role))

@@ -5,7 +5,8 @@ pipeline, flows, cli) reads its settings here instead of from ``os.environ``.
 
 Precedence, lowest first: the field's default < a ``.env`` file in the working directory <
 the process environment < overrides given by a command-line flag (``override()``).
-``load()`` reads afresh on every call, so a variable changed at run time is seen, as before.
+``load()`` reads afresh on every call, so a variable changed at run time is seen, as before (the
+validated object is reused while the variables, the .env file and the flags stay the same).
 
 A value that cannot be used raises ``SettingsError`` (a ``ValueError``) with one line naming
 the variable, e.g. ``ROADMAPS_MAX_PAGES='many' is not a whole number``.
@@ -178,10 +179,41 @@ def load(environ: Optional[Mapping[str, str]] = None, *, need: Iterable[str] = (
 
 def _build(environ: Optional[Mapping[str, str]], values: dict[str, Any]) -> Settings:
     if environ is None:
-        return Settings(**values)
+        key = _inputs_key(values)
+        if key is not None and key in _built:
+            return _built[key].model_copy()
+        built = Settings(**values)
+        if key is not None:
+            _built.clear()              # only the newest inputs are worth keeping
+            _built[key] = built
+        return built.model_copy()
     from_env = {f: v for f in Settings.model_fields if (v := environ.get(env_name(f))) is not None
                 and str(v).strip()}
     return _Given(**{**from_env, **values})
+
+
+# the Settings built from the newest inputs (``_inputs_key``): the same environment, .env and flags
+# give the same object, so the many reads of one run validate once; any change is seen at once
+_built: dict[tuple, Settings] = {}
+
+
+def _inputs_key(values: dict[str, Any]) -> Optional[tuple]:
+    """Everything ``Settings(**values)`` reads: the ROADMAPS_* variables (any case, as
+    pydantic-settings matches them), the .env file in the working directory (by path and
+    contents) and the given values; None when the values cannot be a key."""
+    env = tuple(sorted((k, v) for k, v in os.environ.items() if k[:len(PREFIX)].upper() == PREFIX))
+    path = os.path.abspath(ENV_FILE)
+    try:
+        with open(path, "rb") as fh:
+            dotenv: tuple = (path, fh.read())
+    except OSError:
+        dotenv = (path, None)
+    try:
+        key = (env, dotenv, tuple(sorted(values.items())))
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 def _bad_field(e: ValidationError) -> str:
