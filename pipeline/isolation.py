@@ -165,11 +165,21 @@ SUFFIX_MODULES = {".docx": ("extractors.docx",), ".pdf": ("extractors.pdf",),
 
 
 def _preload_for(path: str) -> None:
-    """Import the extractor of ``path``'s kind here, so forked children inherit it."""
+    """Import the extractor of ``path``'s kind here, so forked children inherit it.
+
+    A PDF's extraction judges its text layer and rejoins broken words with the pymorphy3
+    dictionary, which this process loads afterwards anyway (the normaliser lemmatises every
+    document): loaded here once, the child shares it instead of loading its own copy.
+    """
     import importlib
 
-    for name in SUFFIX_MODULES.get(os.path.splitext(path)[1].lower(), ()):
+    suffix = os.path.splitext(path)[1].lower()
+    for name in SUFFIX_MODULES.get(suffix, ()):
         importlib.import_module(name)
+    if suffix == ".pdf":
+        from normalizers.morph import get_morph
+
+        get_morph()
 
 
 def _run_forkserver(path: str, result: str, limits: Limits) -> Optional[int]:
