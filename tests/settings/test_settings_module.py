@@ -75,3 +75,53 @@ def test_the_readme_lists_every_setting():
     assert block == rs.markdown_table(), "regenerate with roadmaps_settings.markdown_table()"
     for name, _default, _desc in rs.describe():
         assert f"`{name}`" in block
+
+
+CASES = [
+    ({}, ""),
+    ({"ROADMAPS_MAX_PAGES": "20", "roadmaps_doc_timeout": "5"}, "ROADMAPS_MAX_PAGES=10\nROADMAPS_ISOLATE=0\n"),
+    ({"ROADMAPS_ISOLATE": "off", "ROADMAPS_LOG_LEVEL": "INFO", "ROADMAPS_DB_URL": " sqlite:///x.db "}, ""),
+    ({"ROADMAPS_MAX_BYTES": "", "ROADMAPS_ORIGINALS_DIR": "/tmp/o"}, "roadmaps_max_bytes=7\nROADMAPS_SOFFICE\n"),
+    ({"ROADMAPS_REVIEW_TOKEN": "s3cret", "ROADMAPS_MAX_PAGE_AREA": "1e1"}, "ROADMAPS_OCR_ENGINE=command\n"),
+    ({"ROADMAPS_MAX_PAGES": "many"}, ""), ({"ROADMAPS_FETCH_RETRIES": "-1"}, ""),
+    ({}, "ROADMAPS_FETCH_DEADLINE=soon\nROADMAPS_UNKNOWN=1\n"), ({"ROADMAPS_LOG_LEVEL": "loud"}, ""),
+    ({"ROADMAPS_MAX_PAGES": " 12 ", "ROADMAPS_FETCH_ALLOW_PRIVATE": "yes"}, "ROADMAPS_MAX_PAGES=3\n"),
+]
+
+
+@pytest.mark.parametrize("env,dotenv", CASES)
+def test_the_same_values_and_errors_as_pydantic_settings(clean, monkeypatch, env, dotenv):
+    """The sources are read here without pydantic-settings: the same settings (or the same
+    first error) as a pydantic-settings class with the configuration this module had."""
+    ps = pytest.importorskip("pydantic_settings")
+
+    class Twin(rs.Settings, ps.BaseSettings):
+        model_config = ps.SettingsConfigDict(env_prefix=rs.PREFIX, env_file=rs.ENV_FILE,
+                                             env_file_encoding="utf-8", env_ignore_empty=True,
+                                             extra="ignore", validate_default=False)
+
+        @classmethod
+        def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,
+                                       file_secret_settings):
+            return init_settings, env_settings, dotenv_settings
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    if dotenv:
+        (clean / ".env").write_text(dotenv, encoding="utf-8")
+
+    def outcome(build):
+        try:
+            return build().model_dump()
+        except (rs.SettingsError, ValueError) as e:
+            return type(e).__name__
+    ours = outcome(rs.load)
+    theirs = outcome(Twin)
+    if isinstance(ours, str):   # a SettingsError from the ValidationError pydantic-settings raises
+        with pytest.raises(rs.SettingsError) as err:
+            rs.load()
+        with pytest.raises(Exception) as twin_err:
+            Twin()
+        assert rs._one_line(twin_err.value, rs._raw(None)).args == err.value.args
+    else:
+        assert ours == theirs
