@@ -3,10 +3,11 @@
 The ground floor: it imports nothing of the project, so every floor (extractors, normalizers,
 pipeline, flows, cli) reads its settings here instead of from ``os.environ``.
 
-``Settings`` is a Pydantic model (its fields validate and coerce the texts of the variables); the
-sources are read here, the way pydantic-settings reads them (variable names in any case, empty
-values ignored, ``.env`` through python-dotenv) without importing it, which alone cost about
-0.05–0.1 s at the start of every command.
+``Settings`` is declared like a Pydantic model and converts values exactly as Pydantic does, but
+imports Pydantic only for a value it cannot settle itself (``roadmaps_settings.model``); the
+sources are read here, the way pydantic-settings read them (variable names in any case, empty
+values ignored, ``.env`` through python-dotenv). Importing both cost about 0.1 s at the start of
+every command.
 
 Precedence, lowest first: the field's default < a ``.env`` file in the working directory <
 the process environment < overrides given by a command-line flag (``override()``).
@@ -24,17 +25,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal, Mapping, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
+from roadmaps_settings.model import Field, Invalid, Model, Secret, validate
 
 PREFIX = "ROADMAPS_"
 ENV_FILE = ".env"
 MB = 1024 * 1024
 
 
-class Settings(BaseModel):
+class Settings(Model):
     """The effective settings; each field is the variable ``ROADMAPS_<FIELD NAME>`` (``load()``)."""
-
-    model_config = ConfigDict(extra="ignore", validate_default=False)
 
     # database and files
     db_url: Optional[str] = Field(None, description="Database URL (SQLite or PostgreSQL); "
@@ -42,7 +41,7 @@ class Settings(BaseModel):
     originals_dir: Optional[Path] = Field(None, description="Where originals are kept for the review app; "
                                           "unset: originals/ beside the SQLite file")
     debug: bool = Field(False, description="Show full tracebacks instead of one-line errors")
-    review_token: Optional[SecretStr] = Field(None, description="Token the review app asks for")
+    review_token: Optional[Secret] = Field(None, description="Token the review app asks for")
     log_level: Literal["debug", "info", "warning", "error"] = Field(
         "warning", description="Log level of the command line (debug, info, warning, error); "
                                "info or debug also shows Prefect's logs")
@@ -80,20 +79,6 @@ class Settings(BaseModel):
     dask_address: Optional[str] = Field(None, description="Dask scheduler `roadmaps pull` runs documents on "
                                         "(tcp://HOST:PORT); unset: this machine")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _blank_is_unset(cls, data: Any) -> Any:
-        """A value of only spaces counts as unset (the default applies); others are stripped."""
-        if not isinstance(data, dict):
-            return data
-        return {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()
-                if not (isinstance(v, str) and not v.strip())}
-
-    @field_validator("log_level", mode="before")
-    @classmethod
-    def _lower_case_level(cls, value: Any) -> Any:
-        return value.lower() if isinstance(value, str) else value
-
 
 class SettingsError(ValueError):
     """A setting whose value cannot be used; the message is one line naming the variable."""
@@ -114,7 +99,8 @@ _WORDS = {"int_parsing": "is not a whole number", "int_from_float": "is not a wh
           "bool_type": "is not a yes/no value (use 1 or 0)", "greater_than_equal": "must not be negative"}
 
 
-def _one_line(e: ValidationError, raw: Mapping[str, Any]) -> SettingsError:
+def _one_line(e: Invalid, raw: Mapping[str, Any]) -> SettingsError:
+    """The one-line message for the first error of ``e`` (``Invalid`` or Pydantic's ``ValidationError``)."""
     err = e.errors()[0]
     field = str(err["loc"][0]) if err.get("loc") else "?"
     words = _WORDS.get(err["type"], err["msg"])
@@ -159,7 +145,7 @@ def load(environ: Optional[Mapping[str, str]] = None, *, need: Iterable[str] = (
     values = {**_overrides, **{k: v for k, v in given.items() if v is not None}}
     try:
         return _build(environ, values)
-    except ValidationError as e:
+    except Invalid as e:
         bad = {str(err["loc"][0]) for err in e.errors() if err.get("loc")}
         if not need or bad & set(need):
             raise _one_line(e, values if _bad_field(e) in values else _raw(environ)) from None
@@ -172,14 +158,24 @@ def _build(environ: Optional[Mapping[str, str]], values: dict[str, Any]) -> Sett
         key = _inputs_key(values)
         if key is not None and key in _built:
             return _built[key].model_copy()
-        built = Settings(**{**_dotenv(), **_from_environ(os.environ), **values})
+        built = _validated({**_dotenv(), **_from_environ(os.environ), **values})
         if key is not None:
             _built.clear()              # only the newest inputs are worth keeping
             _built[key] = built
         return built.model_copy()
     from_env = {f: v for f in Settings.model_fields if (v := environ.get(env_name(f))) is not None
                 and str(v).strip()}
-    return Settings(**{**from_env, **values})
+    return _validated({**from_env, **values})
+
+
+def _validated(data: dict[str, Any]) -> Settings:
+    """``Settings`` from the merged sources: a value of only spaces counts as unset (the default
+    applies), other texts are stripped, the log level is lower-cased; ``Invalid`` when refused."""
+    data = {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()
+            if not (isinstance(v, str) and not v.strip())}
+    if isinstance(data.get("log_level"), str):
+        data["log_level"] = data["log_level"].lower()
+    return validate(Settings, data)
 
 
 def _from_environ(variables: Mapping[str, Optional[str]]) -> dict[str, str]:
@@ -213,7 +209,7 @@ def _inputs_key(values: dict[str, Any]) -> Optional[tuple]:
     return key
 
 
-def _bad_field(e: ValidationError) -> str:
+def _bad_field(e: Invalid) -> str:
     loc = e.errors()[0].get("loc") or ("?",)
     return str(loc[0])
 
