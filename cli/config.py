@@ -11,7 +11,6 @@ import json
 from typing import Any
 
 import typer
-from pydantic import SecretStr
 
 import roadmaps_settings
 
@@ -21,7 +20,7 @@ def _shown(field: str, value: Any) -> str:
 
     if value is None:
         return ""
-    if isinstance(value, SecretStr):
+    if isinstance(value, roadmaps_settings.Secret):
         return "***"
     if field == "db_url":
         return mask_url(str(value))

@@ -56,7 +56,7 @@ def expand_sources(items: Iterable[PathLike]) -> list[str]:
     import glob
 
     from pipeline.errors import BadSource
-    from pipeline.sources.manifest import looks_like_url
+    from pipeline.sources.urls import looks_like_url
 
     out: list[str] = []
     for item in items:
@@ -93,7 +93,7 @@ def ingest_source(source: str, db_url: str, allow_private: Optional[bool] = None
     """
     import time
 
-    from pipeline.sources.manifest import looks_like_url
+    from pipeline.sources.urls import looks_like_url
 
     start = time.perf_counter()
     if looks_like_url(source):
@@ -107,7 +107,7 @@ def unchanged_sources(sources: list[str], db_url: str) -> dict[int, IngestOutcom
     """The local files among ``sources`` whose exact bytes are already loaded, by index, as
     "unchanged" outcomes: one read and hash per file and one query per 1,000 hashes
     (``pipeline.store.lookup``), so a re-run of unchanged files starts no extraction at all."""
-    from pipeline.sources.manifest import looks_like_url
+    from pipeline.sources.urls import looks_like_url
     from pipeline.store.lookup import file_sha256, loaded_sha256s
 
     sha: dict[int, str] = {}
@@ -183,7 +183,7 @@ def ingest_parallel(sources: list[str], db_url: str, allow_private: Optional[boo
     from extractors.limits import read_regular_file
     from pipeline.ingest import (ExtractionError, StageError, commit_record, quarantine, sha256_bytes,
                                  sniff_format)
-    from pipeline.sources.manifest import looks_like_url
+    from pipeline.sources.urls import looks_like_url
 
     def size(i: int) -> int:
         try:

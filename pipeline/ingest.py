@@ -78,9 +78,18 @@ def is_loaded(db_url: str, sha256: str) -> bool:
         return s.scalar(select(Document.id).where(Document.sha256 == sha256)) is not None
 
 
+def _prepare_normaliser() -> None:
+    """What normalising needs next (its modules, the pymorphy3 dictionary), loaded while the
+    extraction worker runs on another core."""
+    import pipeline.normalise  # noqa: F401
+    from normalizers.morph import get_morph
+
+    get_morph()
+
+
 def extract_stage(path: str, source: str) -> ExtractedDocument:
-    try:
-        return extract_isolated(path)   # killable worker: per-document time and memory budget
+    try:   # killable worker: per-document time and memory budget
+        return extract_isolated(path, while_waiting=_prepare_normaliser)
     except ExtractionError as e:
         raise StageError(str(e.args[0]), e.stage, source) from e
     except Exception as e:  # a bug or an unforeseen broken file: still a clear, named failure

@@ -43,8 +43,9 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import asdict
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from extractors import ExtractedDocument, ExtractionError, extract
 from extractors import limits as budget
@@ -61,20 +62,27 @@ RESULT_NAME = "result.pickle"
 log = logging.getLogger(__name__)
 
 
-def extract_isolated(path: str, limits: Optional[Limits] = None) -> ExtractedDocument:
-    """``extractors.extract(path)`` within the per-document time and memory budget."""
+def extract_isolated(path: str, limits: Optional[Limits] = None,
+                     while_waiting: Optional[Callable[[], None]] = None) -> ExtractedDocument:
+    """``extractors.extract(path)`` within the per-document time and memory budget.
+
+    ``while_waiting``: work of this process's own (loading what comes after extraction) done
+    while the worker extracts on another core; its errors are ignored here (the work is done
+    again, and fails properly, where it is needed), and the budget counts from the worker's start.
+    """
     limits = limits or budget.current()
     if not limits.isolate or (limits.doc_timeout <= 0 and limits.max_memory_mb <= 0):
         return extract(path)
     with tempfile.TemporaryDirectory(prefix="roadmaps-worker-") as tmp:
         result = os.path.join(tmp, RESULT_NAME)
         if multiprocessing.current_process().daemon:
-            exitcode = _run_subprocess(path, result, limits)
+            exitcode = _run_subprocess(path, result, limits, while_waiting)
         elif _can_fork():
             _preload_for(path)
-            exitcode = _run_process(multiprocessing.get_context("fork"), path, result, limits)
+            exitcode = _run_process(multiprocessing.get_context("fork"), path, result, limits,
+                                    while_waiting=while_waiting)
         else:
-            exitcode = _run_forkserver(path, result, limits)
+            exitcode = _run_forkserver(path, result, limits, while_waiting)
         return _outcome(result, exitcode, path, limits)
 
 
@@ -165,18 +173,41 @@ SUFFIX_MODULES = {".docx": ("extractors.docx",), ".pdf": ("extractors.pdf",),
 
 
 def _preload_for(path: str) -> None:
-    """Import the extractor of ``path``'s kind here, so forked children inherit it."""
+    """Import the extractor of ``path``'s kind here, so forked children inherit it.
+
+    A PDF's extraction judges its text layer and rejoins broken words with the pymorphy3
+    dictionary, which this process loads afterwards anyway (the normaliser lemmatises every
+    document): loaded here once, the child shares it instead of loading its own copy.
+    """
     import importlib
 
-    for name in SUFFIX_MODULES.get(os.path.splitext(path)[1].lower(), ()):
+    suffix = os.path.splitext(path)[1].lower()
+    for name in SUFFIX_MODULES.get(suffix, ()):
         importlib.import_module(name)
+    if suffix == ".pdf":
+        from normalizers.morph import get_morph
+
+        get_morph()
 
 
-def _run_forkserver(path: str, result: str, limits: Limits) -> Optional[int]:
-    return _run_process(_forkserver(), path, result, limits, hide_main=True)
+def _run_forkserver(path: str, result: str, limits: Limits,
+                    while_waiting: Optional[Callable[[], None]] = None) -> Optional[int]:
+    return _run_process(_forkserver(), path, result, limits, hide_main=True, while_waiting=while_waiting)
 
 
-def _run_process(ctx, path: str, result: str, limits: Limits, hide_main: bool = False) -> Optional[int]:
+def _meanwhile(while_waiting: Optional[Callable[[], None]], timeout: float) -> Optional[float]:
+    """Run ``while_waiting`` (errors logged, not raised); the seconds left of ``timeout`` (None: no limit)."""
+    started = time.monotonic()
+    if while_waiting is not None:
+        try:
+            while_waiting()
+        except Exception as e:  # noqa: BLE001 - done again where it is needed, and reported there
+            log.debug("work while the extraction worker ran failed: %s", e)
+    return max(0.0, timeout - (time.monotonic() - started)) if timeout > 0 else None
+
+
+def _run_process(ctx, path: str, result: str, limits: Limits, hide_main: bool = False,
+                 while_waiting: Optional[Callable[[], None]] = None) -> Optional[int]:
     """Start the child from a multiprocessing context, wait within the budget, kill it after."""
     proc = ctx.Process(target=child_main, args=(path, result, limits), name="roadmaps-extract")
     if hide_main:  # a forkserver child would re-import __main__; a forked one has it already
@@ -184,7 +215,7 @@ def _run_process(ctx, path: str, result: str, limits: Limits, hide_main: bool = 
             proc.start()
     else:
         proc.start()
-    proc.join(limits.doc_timeout if limits.doc_timeout > 0 else None)
+    proc.join(_meanwhile(while_waiting, limits.doc_timeout))
     if proc.exitcode is None:
         _kill_group(proc.pid)
         proc.join(KILL_GRACE_S)
@@ -218,12 +249,13 @@ def _main_module_hidden() -> Iterator[None]:
             main.__dict__.update(saved)
 
 
-def _run_subprocess(path: str, result: str, limits: Limits) -> Optional[int]:
+def _run_subprocess(path: str, result: str, limits: Limits,
+                    while_waiting: Optional[Callable[[], None]] = None) -> Optional[int]:
     cmd = [sys.executable, "-m", "pipeline.isolation", path, result, json.dumps(asdict(limits))]
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        return proc.wait(limits.doc_timeout if limits.doc_timeout > 0 else None)
+        return proc.wait(_meanwhile(while_waiting, limits.doc_timeout))
     except subprocess.TimeoutExpired:
         _kill_group(proc.pid)
         try:

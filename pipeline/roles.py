@@ -4,7 +4,8 @@ A header such as "Наименование мероприятия", "Мероп�
 maps to ``title``; "Ответственный исполнитель", "Исполнители", "Ответственные"
 to ``responsible``; year cells under "Целевые индикаторы" to ``target:2021`` …
 Matching works on lower-cased text with OCR-tolerant fuzzy comparison of
-stems, so unseen wordings and slightly damaged scans still map.
+stems (rapidfuzz's ``fuzz.ratio``, computed by ``indel_ratio``), so unseen wordings and slightly
+damaged scans still map.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Optional
-
-from rapidfuzz import fuzz
 
 # role -> stems; earlier roles win ties (result_document before result, etc.)
 ROLE_STEMS: list[tuple[str, tuple[str, ...]]] = [
@@ -42,22 +41,61 @@ def _norm(text: str) -> str:
     return t.strip()
 
 
-def role_score(text: str, stem: str) -> float:
-    """How well a header text contains a stem (0–100), tolerant to OCR slips."""
+def role_score(text: str, stem: str, cutoff: float = 0.0) -> float:
+    """How well a header text contains a stem (0–100), tolerant to OCR slips.
+
+    With ``cutoff``, a score below it may come back lower, still below it (a piece too short to
+    reach it is not compared letter by letter); a score that reaches it is exact.
+    """
     t = _norm(text)
+    return _score(t, t.split(), stem, cutoff)
+
+
+def _score(t: str, words: list[str], stem: str, cutoff: float) -> float:
+    """``role_score`` of the normalised text ``t`` (split into ``words``)."""
     if not t:
         return 0.0
     if stem in t:
         return 100.0
     if len(stem) < 4:  # short stems ("№") must be present literally
         return 0.0
-    words = t.split()
     best = 0.0
+    size = len(stem)
     n = len(stem.split())
     for i in range(len(words)):
-        piece = " ".join(words[i:i + n])[: len(stem) + 2]
-        best = max(best, fuzz.ratio(stem, piece[: len(stem)]))
+        piece = (" ".join(words[i:i + n]) if n > 1 else words[i])[:size]
+        # the ratio is 200 × the common letters ÷ both lengths: a short piece cannot reach cutoff
+        if cutoff and 200.0 * len(piece) / (size + len(piece)) < cutoff - 1e-9:   # (margin for rounding)
+            continue
+        best = max(best, indel_ratio(stem, piece))
     return best
+
+
+@lru_cache(maxsize=1024)
+def _letter_masks(a: str) -> dict[str, int]:
+    """For each letter of ``a``, the bit set of its positions."""
+    masks: dict[str, int] = {}
+    for i, ch in enumerate(a):
+        masks[ch] = masks.get(ch, 0) | (1 << i)
+    return masks
+
+
+def indel_ratio(a: str, b: str) -> float:
+    """``rapidfuzz.fuzz.ratio(a, b)``, computed the same way (100 × (1 − Indel distance ÷ both
+    lengths)) in plain Python, so that the ingest of a document needs no rapidfuzz import. The
+    longest common subsequence comes from the bit-parallel recurrence rapidfuzz uses (Hyyrö)."""
+    maximum = len(a) + len(b)
+    if not maximum:
+        return 100.0
+    masks = _letter_masks(a)
+    full = (1 << len(a)) - 1
+    v = full
+    for ch in b:
+        u = v & masks.get(ch, 0)
+        v = ((v + u) | (v - u)) & full
+    common = len(a) - bin(v).count("1")
+    dist = maximum - 2 * common
+    return (1.0 - dist / maximum) * 100
 
 
 def _join_digits(text: str) -> str:
@@ -74,9 +112,10 @@ def header_role(text: str) -> Optional[str]:
     if year_of(text) and len(_norm(text)) <= 60 and re.search(r"значени|индикатор|показател|план|факт|год", _norm(text)):
         return "year"
     t = _norm(text)
+    words = t.split()
     found: list[tuple[int, float, str]] = []   # (position of the stem in the text, score, role)
     for role, stems in ROLE_STEMS:
-        s = max(role_score(t, st) for st in stems)
+        s = max(_score(t, words, st, MIN_SCORE) for st in stems)
         if s >= MIN_SCORE:
             pos = min((t.find(st) for st in stems if st in t), default=len(t))
             found.append((pos, s, role))

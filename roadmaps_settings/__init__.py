@@ -3,9 +3,16 @@
 The ground floor: it imports nothing of the project, so every floor (extractors, normalizers,
 pipeline, flows, cli) reads its settings here instead of from ``os.environ``.
 
+``Settings`` is declared like a Pydantic model and converts values exactly as Pydantic does, but
+imports Pydantic only for a value it cannot settle itself (``roadmaps_settings.model``); the
+sources are read here, the way pydantic-settings read them (variable names in any case, empty
+values ignored, ``.env`` through python-dotenv). Importing both cost about 0.1 s at the start of
+every command.
+
 Precedence, lowest first: the field's default < a ``.env`` file in the working directory <
 the process environment < overrides given by a command-line flag (``override()``).
-``load()`` reads afresh on every call, so a variable changed at run time is seen, as before.
+``load()`` reads afresh on every call, so a variable changed at run time is seen, as before (the
+validated object is reused while the variables, the .env file and the flags stay the same).
 
 A value that cannot be used raises ``SettingsError`` (a ``ValueError``) with one line naming
 the variable, e.g. ``ROADMAPS_MAX_PAGES='many' is not a whole number``.
@@ -18,19 +25,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal, Mapping, Optional
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from roadmaps_settings.model import Field, Invalid, Model, Secret, validate
 
 PREFIX = "ROADMAPS_"
 ENV_FILE = ".env"
 MB = 1024 * 1024
 
 
-class Settings(BaseSettings):
-    """The effective settings; each field is the variable ``ROADMAPS_<FIELD NAME>``."""
-
-    model_config = SettingsConfigDict(env_prefix=PREFIX, env_file=ENV_FILE, env_file_encoding="utf-8",
-                                      env_ignore_empty=True, extra="ignore", validate_default=False)
+class Settings(Model):
+    """The effective settings; each field is the variable ``ROADMAPS_<FIELD NAME>`` (``load()``)."""
 
     # database and files
     db_url: Optional[str] = Field(None, description="Database URL (SQLite or PostgreSQL); "
@@ -38,7 +41,7 @@ class Settings(BaseSettings):
     originals_dir: Optional[Path] = Field(None, description="Where originals are kept for the review app; "
                                           "unset: originals/ beside the SQLite file")
     debug: bool = Field(False, description="Show full tracebacks instead of one-line errors")
-    review_token: Optional[SecretStr] = Field(None, description="Token the review app asks for")
+    review_token: Optional[Secret] = Field(None, description="Token the review app asks for")
     log_level: Literal["debug", "info", "warning", "error"] = Field(
         "warning", description="Log level of the command line (debug, info, warning, error); "
                                "info or debug also shows Prefect's logs")
@@ -76,33 +79,6 @@ class Settings(BaseSettings):
     dask_address: Optional[str] = Field(None, description="Dask scheduler `roadmaps pull` runs documents on "
                                         "(tcp://HOST:PORT); unset: this machine")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _blank_is_unset(cls, data: Any) -> Any:
-        """A value of only spaces counts as unset (the default applies); others are stripped."""
-        if not isinstance(data, dict):
-            return data
-        return {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()
-                if not (isinstance(v, str) and not v.strip())}
-
-    @field_validator("log_level", mode="before")
-    @classmethod
-    def _lower_case_level(cls, value: Any) -> Any:
-        return value.lower() if isinstance(value, str) else value
-
-    @classmethod
-    def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,
-                                   file_secret_settings) -> tuple[PydanticBaseSettingsSource, ...]:
-        return init_settings, env_settings, dotenv_settings
-
-
-class _Given(Settings):
-    """Settings from an explicit mapping of variables only (no process environment, no .env)."""
-
-    @classmethod
-    def settings_customise_sources(cls, settings_cls, init_settings, *rest, **named) -> tuple:
-        return (init_settings,)
-
 
 class SettingsError(ValueError):
     """A setting whose value cannot be used; the message is one line naming the variable."""
@@ -123,7 +99,8 @@ _WORDS = {"int_parsing": "is not a whole number", "int_from_float": "is not a wh
           "bool_type": "is not a yes/no value (use 1 or 0)", "greater_than_equal": "must not be negative"}
 
 
-def _one_line(e: ValidationError, raw: Mapping[str, Any]) -> SettingsError:
+def _one_line(e: Invalid, raw: Mapping[str, Any]) -> SettingsError:
+    """The one-line message for the first error of ``e`` (``Invalid`` or Pydantic's ``ValidationError``)."""
     err = e.errors()[0]
     field = str(err["loc"][0]) if err.get("loc") else "?"
     words = _WORDS.get(err["type"], err["msg"])
@@ -168,7 +145,7 @@ def load(environ: Optional[Mapping[str, str]] = None, *, need: Iterable[str] = (
     values = {**_overrides, **{k: v for k, v in given.items() if v is not None}}
     try:
         return _build(environ, values)
-    except ValidationError as e:
+    except Invalid as e:
         bad = {str(err["loc"][0]) for err in e.errors() if err.get("loc")}
         if not need or bad & set(need):
             raise _one_line(e, values if _bad_field(e) in values else _raw(environ)) from None
@@ -178,13 +155,61 @@ def load(environ: Optional[Mapping[str, str]] = None, *, need: Iterable[str] = (
 
 def _build(environ: Optional[Mapping[str, str]], values: dict[str, Any]) -> Settings:
     if environ is None:
-        return Settings(**values)
+        key = _inputs_key(values)
+        if key is not None and key in _built:
+            return _built[key].model_copy()
+        built = _validated({**_dotenv(), **_from_environ(os.environ), **values})
+        if key is not None:
+            _built.clear()              # only the newest inputs are worth keeping
+            _built[key] = built
+        return built.model_copy()
     from_env = {f: v for f in Settings.model_fields if (v := environ.get(env_name(f))) is not None
                 and str(v).strip()}
-    return _Given(**{**from_env, **values})
+    return _validated({**from_env, **values})
 
 
-def _bad_field(e: ValidationError) -> str:
+def _validated(data: dict[str, Any]) -> Settings:
+    """``Settings`` from the merged sources: a value of only spaces counts as unset (the default
+    applies), other texts are stripped, the log level is lower-cased; ``Invalid`` when refused."""
+    data = {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()
+            if not (isinstance(v, str) and not v.strip())}
+    if isinstance(data.get("log_level"), str):
+        data["log_level"] = data["log_level"].lower()
+    return validate(Settings, data)
+
+
+def _from_environ(variables: Mapping[str, Optional[str]]) -> dict[str, str]:
+    """The values of ``variables`` by field name: names matched in any case (the last spelling
+    wins, as in pydantic-settings), empty values and names without a value left out."""
+    lowered = {k.lower(): v for k, v in variables.items() if v != ""}
+    return {f: v for f in Settings.model_fields if (v := lowered.get(env_name(f).lower())) is not None}
+
+
+# the Settings built from the newest inputs (``_inputs_key``): the same environment, .env and flags
+# give the same object, so the many reads of one run validate once; any change is seen at once
+_built: dict[tuple, Settings] = {}
+
+
+def _inputs_key(values: dict[str, Any]) -> Optional[tuple]:
+    """Everything ``Settings(**values)`` reads: the ROADMAPS_* variables (any case, as
+    pydantic-settings matches them), the .env file in the working directory (by path and
+    contents) and the given values; None when the values cannot be a key."""
+    env = tuple(sorted((k, v) for k, v in os.environ.items() if k[:len(PREFIX)].upper() == PREFIX))
+    path = os.path.abspath(ENV_FILE)
+    try:
+        with open(path, "rb") as fh:
+            dotenv: tuple = (path, fh.read())
+    except OSError:
+        dotenv = (path, None)
+    try:
+        key = (env, dotenv, tuple(sorted(values.items())))
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def _bad_field(e: Invalid) -> str:
     loc = e.errors()[0].get("loc") or ("?",)
     return str(loc[0])
 
@@ -198,13 +223,13 @@ def _raw(environ: Optional[Mapping[str, str]]) -> dict[str, Any]:
 
 
 def _dotenv() -> dict[str, str]:
+    """The values of the ``.env`` file in the working directory by field name ({} without one)."""
     path = Path(ENV_FILE)
-    if not path.is_file():
+    if not (path.is_file() or path.is_fifo()):
         return {}
     from dotenv import dotenv_values
 
-    values = {k.upper(): v for k, v in dotenv_values(path).items() if v is not None}
-    return {f: values[env_name(f)] for f in Settings.model_fields if env_name(f) in values}
+    return _from_environ(dotenv_values(path, encoding="utf-8"))
 
 
 def sources() -> dict[str, str]:

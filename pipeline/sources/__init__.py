@@ -13,7 +13,7 @@ _EXPORTS = {
     "Manifest": "manifest",
     "SourceEntry": "manifest",
     "ManifestError": "manifest",
-    "looks_like_url": "manifest",
+    "looks_like_url": "urls",
 }
 __all__ = sorted(_EXPORTS)
 __getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -40,12 +40,14 @@ if TYPE_CHECKING:  # httpx and tenacity are imported by the functions that downl
     import httpx
     from tenacity import RetryCallState
 
+    from pipeline.sources.manifest import SourceEntry   # (Pydantic models: not for ingest of files)
+
 import roadmaps_settings
 from extractors import ExtractionError
 from extractors.limits import Limits, check_regular_file
 from pipeline.errors import BadSetting, BadSource, FetchFailed
 from pipeline.ingest import sha256_bytes, sniff_format
-from pipeline.sources.manifest import ALLOWED_SCHEMES, SourceEntry, looks_like_url
+from pipeline.sources.urls import ALLOWED_SCHEMES, looks_like_url
 
 HTTP_SCHEMES = ("http", "https")
 RETRY_STATUS = {429, 500, 502, 503, 504}

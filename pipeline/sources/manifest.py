@@ -24,10 +24,9 @@ from urllib.parse import urlparse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pipeline.errors import UsageError
+from pipeline.sources.urls import ALLOWED_SCHEMES, URL_PATTERN, looks_like_url  # noqa: F401 (re-exported)
 
-ALLOWED_SCHEMES = ("http", "https", "file")
 REGION_CODE_PATTERN = re.compile(r"^RU-[A-Z]{2,3}$")
-URL_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")   # a scheme of 2+ letters (not "C:")
 
 
 class ManifestError(UsageError, ValueError):
@@ -164,11 +163,6 @@ def load_manifest(path: str | Path) -> Manifest:
     except OSError as e:
         raise ManifestError(f"{path}: cannot read manifest: {e.strerror or e}") from e
     return parse_manifest(text, path)
-
-
-def looks_like_url(location: str) -> bool:
-    """True for 'scheme:…' strings (http://, ftp://, data:…); False for paths, even 'C:\\x'."""
-    return bool(URL_PATTERN.match(location))
 
 
 def manifest_from_locations(locations: list[str]) -> Manifest:

@@ -72,3 +72,23 @@ def test_a_damaged_cache_file_is_recomputed(tmp_path, monkeypatch):
     assert cached_json("x", "k1", lambda: "never called") == {"a": [1, 2]}   # rewritten
     monkeypatch.setenv("ROADMAPS_CACHE_DIR", "off")
     assert cached_json("x", "k1", lambda: "computed") == "computed"
+
+
+def test_a_yaml_file_is_kept_as_json_equal_to_its_parse(tmp_path, cache):
+    import yaml
+
+    from normalizers.data_files import _load, load_yaml
+
+    path = tmp_path / "glossary.yaml"
+    path.write_text("terms:\n  ПОО: профессиональные образовательные организации\nweights: [1, 2.5, true, null]\n",
+                    encoding="utf-8")
+    first = load_yaml(path)
+    assert first == yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert len(list(cache.glob("yaml-glossary-*.json"))) == 1
+    _load.cache_clear()
+    assert load_yaml(path) == first                        # read back from the kept JSON
+    path.write_text("when: 2024-01-31\n1: one\n", encoding="utf-8")   # not JSON-safe: parsed each time
+    _load.cache_clear()
+    assert load_yaml(path) == yaml.safe_load(path.read_text(encoding="utf-8"))
+    _load.cache_clear()
+    assert load_yaml(path) == yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -112,3 +112,26 @@ def test_the_extractor_of_the_file_kind_is_imported_before_the_fork(monkeypatch)
     isolation._preload_for("/x/plan.pdf")
     isolation._preload_for("/x/plan.unknown")
     assert imported == ["extractors.docx", "extractors.pdf"]
+
+
+@pytest.mark.timeout(120)
+def test_work_while_waiting_runs_here_beside_the_worker_and_its_errors_are_ignored(tmp_path):
+    good = tmp_path / "good.docx"
+    good.write_bytes(good_docx_bytes(tmp_path))
+    ran: list[int] = []
+
+    def meanwhile():
+        ran.append(os.getpid())
+        raise RuntimeError("done again where it is needed")
+
+    doc = isolation.extract_isolated(str(good), Limits(), while_waiting=meanwhile)
+    assert ran == [os.getpid()] and len(doc.tables) == 1
+
+
+def test_the_budget_counts_from_the_worker_start_not_after_the_work_while_waiting():
+    import time
+
+    left = isolation._meanwhile(lambda: time.sleep(0.3), 1.0)
+    assert 0.0 <= left <= 0.71
+    assert isolation._meanwhile(lambda: time.sleep(0.05), 0.01) == 0.0
+    assert isolation._meanwhile(None, 0) is None

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.roles import header_role, is_numbering_row, year_of
+from pipeline.roles import ROLE_STEMS, header_role, is_numbering_row, year_of
 
 
 @pytest.mark.parametrize("text,role", [
@@ -35,3 +35,35 @@ def test_numbering_row_and_years():
     assert not is_numbering_row(["1", "Текст", "3"])
     assert year_of("Планируемое значение в 2022 году") == "2022"
     assert year_of("2021-2023") is None
+
+
+def test_indel_ratio_is_rapidfuzz_ratio():
+    """The plain-Python ratio gives rapidfuzz's exact value, so header roles do not move."""
+    import random
+
+    from rapidfuzz import fuzz
+
+    from pipeline.roles import ROLE_STEMS, indel_ratio
+
+    rng = random.Random(7)
+    letters = "абвгдеиклмнопрстуц ы."
+    stems = [s for _, group in ROLE_STEMS for s in group]
+    for i in range(5000):
+        a = rng.choice(stems) if i % 2 else "".join(rng.choice(letters) for _ in range(rng.randint(0, 20)))
+        b = list(a)
+        for _ in range(rng.randint(0, 4)):
+            if b:
+                b[rng.randrange(len(b))] = rng.choice(letters)
+        b = "".join(b) if i % 3 else "".join(rng.choice(letters) for _ in range(rng.randint(0, 20)))
+        assert indel_ratio(a, b) == fuzz.ratio(a, b), (a, b)
+
+
+@pytest.mark.parametrize("text", ["Ответствснный исполнитсль", "Исполнители", "Сроки исполнения",
+                                  "Мероприятия плана", "Едини цы измере ния", "Планируемые результаты"])
+def test_cutoff_only_changes_scores_below_it(text):
+    from pipeline.roles import MIN_SCORE, role_score
+
+    for _, stems in ROLE_STEMS:
+        for stem in stems:
+            full, cut = role_score(text, stem), role_score(text, stem, MIN_SCORE)
+            assert cut == full or (cut < MIN_SCORE and full < MIN_SCORE), (stem, full, cut)
