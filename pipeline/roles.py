@@ -4,8 +4,7 @@ A header such as "Наименование мероприятия", "Мероп�
 maps to ``title``; "Ответственный исполнитель", "Исполнители", "Ответственные"
 to ``responsible``; year cells under "Целевые индикаторы" to ``target:2021`` …
 Matching works on lower-cased text with OCR-tolerant fuzzy comparison of
-stems (rapidfuzz's ``fuzz.ratio``, computed by ``indel_ratio``), so unseen wordings and slightly
-damaged scans still map.
+stems (rapidfuzz's ``fuzz.ratio``), so unseen wordings and slightly damaged scans still map.
 """
 
 from __future__ import annotations
@@ -13,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Optional
+
+from rapidfuzz import fuzz
 
 # role -> stems; earlier roles win ties (result_document before result, etc.)
 ROLE_STEMS: list[tuple[str, tuple[str, ...]]] = [
@@ -67,35 +68,8 @@ def _score(t: str, words: list[str], stem: str, cutoff: float) -> float:
         # the ratio is 200 × the common letters ÷ both lengths: a short piece cannot reach cutoff
         if cutoff and 200.0 * len(piece) / (size + len(piece)) < cutoff - 1e-9:   # (margin for rounding)
             continue
-        best = max(best, indel_ratio(stem, piece))
+        best = max(best, fuzz.ratio(stem, piece))
     return best
-
-
-@lru_cache(maxsize=1024)
-def _letter_masks(a: str) -> dict[str, int]:
-    """For each letter of ``a``, the bit set of its positions."""
-    masks: dict[str, int] = {}
-    for i, ch in enumerate(a):
-        masks[ch] = masks.get(ch, 0) | (1 << i)
-    return masks
-
-
-def indel_ratio(a: str, b: str) -> float:
-    """``rapidfuzz.fuzz.ratio(a, b)``, computed the same way (100 × (1 − Indel distance ÷ both
-    lengths)) in plain Python, so that the ingest of a document needs no rapidfuzz import. The
-    longest common subsequence comes from the bit-parallel recurrence rapidfuzz uses (Hyyrö)."""
-    maximum = len(a) + len(b)
-    if not maximum:
-        return 100.0
-    masks = _letter_masks(a)
-    full = (1 << len(a)) - 1
-    v = full
-    for ch in b:
-        u = v & masks.get(ch, 0)
-        v = ((v + u) | (v - u)) & full
-    common = len(a) - bin(v).count("1")
-    dist = maximum - 2 * common
-    return (1.0 - dist / maximum) * 100
 
 
 def _join_digits(text: str) -> str:

@@ -37,27 +37,6 @@ def test_numbering_row_and_years():
     assert year_of("2021-2023") is None
 
 
-def test_indel_ratio_is_rapidfuzz_ratio():
-    """The plain-Python ratio gives rapidfuzz's exact value, so header roles do not move."""
-    import random
-
-    from rapidfuzz import fuzz
-
-    from pipeline.roles import ROLE_STEMS, indel_ratio
-
-    rng = random.Random(7)
-    letters = "абвгдеиклмнопрстуц ы."
-    stems = [s for _, group in ROLE_STEMS for s in group]
-    for i in range(5000):
-        a = rng.choice(stems) if i % 2 else "".join(rng.choice(letters) for _ in range(rng.randint(0, 20)))
-        b = list(a)
-        for _ in range(rng.randint(0, 4)):
-            if b:
-                b[rng.randrange(len(b))] = rng.choice(letters)
-        b = "".join(b) if i % 3 else "".join(rng.choice(letters) for _ in range(rng.randint(0, 20)))
-        assert indel_ratio(a, b) == fuzz.ratio(a, b), (a, b)
-
-
 @pytest.mark.parametrize("text", ["Ответствснный исполнитсль", "Исполнители", "Сроки исполнения",
                                   "Мероприятия плана", "Едини цы измере ния", "Планируемые результаты"])
 def test_cutoff_only_changes_scores_below_it(text):
