@@ -7,13 +7,17 @@ with a space; a line that ended although the next word would have fitted
 points) keeps its line break. A word hyphenated at a soft wrap keeps "-\\n"
 so that ``normalizers.text`` can rejoin it against the dictionary. A word too wide for a
 narrow column, broken with no hyphen ("Министерст" / "во"), is joined without a space
-(``broken_word``: its piece fills its line to the edge, pymorphy3 checks the whole).
+(``broken_word``: its piece fills its line to the edge, pymorphy3 checks the whole, and a
+whole the dictionary lacks counts as a word when the document prints it unbroken elsewhere:
+``document_words``).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterable, Iterator, Optional, Sequence
 
 from extractors.grid import Word
 from normalizers.text import is_known_word
@@ -24,6 +28,23 @@ BULLET_RE = re.compile(r"^([-–—•·▪]|\d{1,2}[.)]\s|[а-я]\)\s)")
 NUMBER_TAIL_RE = re.compile(r"(?:^|\s)\d{2,}$")   # the line ends in a run of digits, not "1 " of "1 100"
 ABBR_RE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[А-ЯЁA-Z]$")   # ЦЗН, ДОиН, МОУО, WSR
 CLOSED_RE = re.compile(r"([»)\"]|^[А-ЯЁA-Z]{2,}[,;]?)$")
+CYRILLIC_RE = re.compile(r"[А-ЯЁа-яё]+")
+_DOCUMENT_WORDS: ContextVar[frozenset[str]] = ContextVar("document_words", default=frozenset())
+
+
+@contextmanager
+def document_words(words: Iterable[Word]) -> Iterator[None]:
+    """While extracting one document: the words it prints whole on one line (lower case).
+
+    A short name the dictionary lacks ("Минпромторг", "ЦРПО") broken in a narrow column into
+    pieces it knows ("Минпром" / "торг") is still one word when the same document prints it
+    unbroken elsewhere (the order's text, the list of abbreviations, a wider cell)."""
+    seen = frozenset(m.group(0).lower() for w in words for m in CYRILLIC_RE.finditer(w.text))
+    token = _DOCUMENT_WORDS.set(seen)
+    try:
+        yield
+    finally:
+        _DOCUMENT_WORDS.reset(token)
 
 
 def text_lines(words: Sequence[Word]) -> list[list[Word]]:
@@ -78,6 +99,7 @@ def broken_word(line: Sequence[Word], nxt: Sequence[Word], right: float, word: O
     or does not know the piece ("мониторинг" / "а" is "мониторинга"; "Республики" /
     "Татарстан" stays two words). ``word`` is the word as joined so far, when the piece is the
     last of several ("Информа" / "ционные" / "материалы": "Информационные" is a whole word).
+    A whole the document prints unbroken elsewhere is a word too (``document_words``).
     """
     if len(line) != 1 or not nxt:
         return False
@@ -93,7 +115,8 @@ def broken_word(line: Sequence[Word], nxt: Sequence[Word], right: float, word: O
     tail = re.search(r"(?:^|[«\"(])([А-ЯЁа-яё]+)$", left)        # the word, after an opening quote
     if not head or not tail:
         return False
-    return is_known_word(tail.group(1) + head.group(0)) or not is_known_word(tail.group(1))
+    whole = tail.group(1) + head.group(0)
+    return is_known_word(whole) or whole.lower() in _DOCUMENT_WORDS.get() or not is_known_word(tail.group(1))
 
 
 DASHES = "–—"

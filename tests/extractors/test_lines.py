@@ -97,3 +97,16 @@ def test_pieces_of_a_cell_broken_by_a_page():
     assert piece_separator("август–", "сентябрь 2022") == ""
     assert piece_separator("Организация работы", "центров подготовки") == " "
     assert piece_separator("«КРИРПО»", "МОУО") == "\n"
+
+
+def test_a_broken_short_name_is_one_word_when_the_document_prints_it_whole():
+    """"Минпром" / "торг": both pieces are words pymorphy3 knows and the whole is not, so only the
+    document itself tells that "Минпромторг" is one name (printed unbroken in the order's text)."""
+    from extractors.lines import document_words
+    broken = words([(0, 0, "Минпром"), (12, 0, "торг ПК,")])
+    assert cell_text(broken, right=36) == "Минпром торг ПК,"
+    with document_words(words([(100, 0, "(Минпромторг ПК)")])):
+        assert cell_text(broken, right=36) == "Минпромторг ПК,"
+        two = words([(0, 0, "Республики"), (12, 0, "татарстан")])
+        assert cell_text(two, right=51) == "Республики татарстан", "a whole the document never prints"
+    assert cell_text(broken, right=36) == "Минпром торг ПК,", "the words belong to one document"
