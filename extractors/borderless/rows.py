@@ -27,13 +27,17 @@ class RowLines:
 
     In a table whose rows touch, the text of a cell merged over several
     sub-rows runs on next to the sub-row below: those words are ``given`` up by
-    the lower row and ``taken`` by the upper one.
+    the lower row and ``taken`` by the upper one. A cell merged over whole rows
+    (seen where cells are centred: ``aligned``) is the upper row's cell with a
+    ``rowspan`` in ``spans`` (column → rows); the rows below leave that column out (``covered``).
     """
 
     heading: bool
     lines: list[Line]
     taken: list[Word] = field(default_factory=list)
     given: set[int] = field(default_factory=set)
+    spans: dict[int, int] = field(default_factory=dict)
+    covered: set[int] = field(default_factory=set)
 
     @property
     def words(self) -> list[Word]:
@@ -231,8 +235,8 @@ def body_row(row: RowLines, table: LogicalTable, page_no: int, h: float) -> Row:
         by_col: dict[int, list[Word]] = {c: [] for c in range(table.n_cols)}
         for w in words:
             by_col[column_of((w.x0 + w.x1) / 2, table.bounds)].append(w)
-        cells = [make_cell(by_col[c], c, page_no, h, right=column_right(table, c))
-                 for c in range(table.n_cols)]
+        cells = [make_cell(by_col[c], c, page_no, h, rowspan=row.spans.get(c, 1), right=column_right(table, c))
+                 for c in range(table.n_cols) if c not in row.covered]
     return Row(cells=cells, page=page_no, bbox=row_bbox(row.lines, table))
 
 

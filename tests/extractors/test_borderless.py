@@ -646,3 +646,57 @@ def test_rows_of_cells_set_in_the_middle_or_at_the_bottom(valign, n_cols, vpad):
     assert got[:4] == expected[:4]
     assert got[4] == ["Раздел 2. Подведение итогов"]
     assert got[5:] == expected[4:]
+
+
+def _merged_rows(c: Composer, rows: list[list[str]], col: int, merged: str) -> None:
+    """Rows set in the middle whose column ``col`` is one cell merged over all of them: its text is
+    centred on the rows together, as a word processor sets a vertically merged cell."""
+    cells = [c._cell_lines(r, False) for r in rows]
+    heights = [max(len(ls) for i, ls in enumerate(cl) if i != col) for cl in cells]
+    top = c.y
+    for cl, n in zip(cells, heights):
+        c.y += c.vpad
+        for i, (lines, left) in enumerate(zip(cl, c.lefts)):
+            if i == col:
+                continue
+            first = c.y + 0.5 * (n - len(lines)) * LEADING
+            for j, text in enumerate(lines):
+                c.pages[-1].extend(place_line(text, left + PAD, first + j * LEADING, SIZE, False, c.measure))
+        c.y += n * LEADING + c.vpad
+    lines = wrap(merged, c.widths[col] - 2 * PAD, SIZE, False, c.measure)
+    first = (top + c.y) / 2 - len(lines) * LEADING / 2
+    for j, text in enumerate(lines):
+        c.pages[-1].extend(place_line(text, c.lefts[col] + PAD, first + j * LEADING, SIZE, False, c.measure))
+
+
+@pytest.mark.parametrize("merged", ["ИРО", "Министерство образования и науки области, ИРО",
+                                    "Министерство образования и науки области, органы местного самоуправления"])
+@pytest.mark.parametrize("vpad", [0.0, PAD])
+def test_cell_merged_over_rows_set_in_the_middle_is_one_cell_with_a_rowspan(merged, vpad):
+    """Centred cells show a vertical merge: the shared cell's text sits across the rows' boundary,
+    off the middle of each row and in the middle of the rows together."""
+    c = Composer(ALIGNED_WIDTHS[4], header=ALIGNED_HEADERS[4], vpad=vpad, valign="middle")
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    c.row("1.", LONG_TITLE, "ИРО", "2021 год")
+    _merged_rows(c, [["2.", LONG_TITLE, "", "Март 2021 года"], ["3.", "Совещание с руководителями", "",
+                                                              "Май 2021 года"]], 2, merged)
+    c.row("4.", "Мониторинг", "Министерство образования", "Январь 2022 года")
+    c.row("5.", "Отчёт о выполнении плана мероприятий", "Министерство образования", "Декабрь 2022 года")
+    (tables,) = build_borderless_tables(to_layouts(c))
+    (t,) = tables
+    rows = {r.cells[0].text: {x.col: x for x in r.cells} for r in t.rows[1:]}
+    assert rows["2."][2].text.replace("\n", " ") == merged and rows["2."][2].rowspan == 2
+    assert 2 not in rows["3."] and rows["3."][3].text == "Май 2021 года"
+    assert rows["1."][2].rowspan == rows["4."][2].rowspan == 1
+    assert rows["4."][2].text == "Министерство образования"
+
+
+def test_cells_of_their_own_set_in_the_middle_have_no_rowspan():
+    c = Composer(ALIGNED_WIDTHS[4], header=ALIGNED_HEADERS[4], valign="middle")
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    for k in range(5):
+        c.row(*_aligned_row(4, k))
+    (tables,) = build_borderless_tables(to_layouts(c))
+    assert all(x.rowspan == 1 for r in tables[0].rows for x in r.cells)
