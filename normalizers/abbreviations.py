@@ -35,6 +35,9 @@ PREPOSITIONS = {"в", "во", "на", "по", "с", "со", "для", "при", 
 SKIPPABLE = PREPOSITIONS | {"и"}
 CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который"}
 LIST_HEADER_RE = re.compile(r"(?i)^\s*(?:список|перечень)?\s*(?:используемых\s+|принятых\s+)?сокращени[йяе]\s*:?\s*$")
+# the header with the first entries on its own line ("Сокращения: МОиН РС(Я) – Министерство …")
+LIST_HEADER_INLINE_RE = re.compile(
+    r"(?i)^\s*(?:список|перечень)?\s*(?:используемых\s+|принятых\s+)?сокращени[йяе]\s*:\s*(?=\S)")
 LIST_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)\s+{DASH}\s+(?P<full>\S.*?)\s*[;.,]?\s*$")
 PAREN_DEFINE_RE = re.compile(
@@ -437,12 +440,26 @@ def _continues_entry(line: str) -> bool:
     return word[:1].islower() or any(p.tag.case == "gent" for p in parses(word))
 
 
+def _inline_header_entries(lines: list[str]) -> list[str]:
+    """Lines with "Сокращения: A – полное; B – полное." cut into the header and one line per entry."""
+    out: list[str] = []
+    for line in lines:
+        m = LIST_HEADER_INLINE_RE.match(line)
+        rest = line[m.end():] if m else ""
+        if not m or LIST_LINE_RE.match(rest) is None:
+            out.append(line)
+            continue
+        out.append(line[:m.end()].strip())
+        out.extend(re.split(rf"(?<=;)\s+(?=[^;]{{1,60}}?\s{DASH}\s)", rest))
+    return out
+
+
 def _list_entries(text: str) -> list[tuple[str, str, bool]]:
     """(short, full, in a "Сокращения" block) for every "X – полное название" line; an entry of a
     block that wraps onto the next line (no ";" or "." at its end) takes that line in."""
     entries: list[tuple[str, str, bool]] = []
     in_block, open_entry = False, False
-    for line in text.splitlines():
+    for line in _inline_header_entries(text.splitlines()):
         if LIST_HEADER_RE.match(line):
             in_block, open_entry = True, False
             continue

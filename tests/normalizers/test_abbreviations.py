@@ -44,6 +44,17 @@ def test_abbreviation_list_and_executor_list():
         "ДОиН КО": "Департамент образования и науки Кемеровской области"}
 
 
+def test_abbreviation_list_whose_entries_open_on_the_header_line():
+    """"Сокращения: A – …; B – …." on one line is the header and its entries, as on lines of their own."""
+    one = "Сокращения: МОиН РС(Я) – Министерство образования и науки Республики Саха (Якутия)."
+    assert find_definitions(one) == {"МОиН РС(Я)": "Министерство образования и науки Республики Саха (Якутия)"}
+    two = ("Сокращения: ПОО – профессиональные образовательные организации; "
+           "ОМСУ – органы местного самоуправления.")
+    assert find_definitions(two) == {"ПОО": "профессиональные образовательные организации",
+                                     "ОМСУ": "органы местного самоуправления"}
+    assert find_definitions("Сокращения: см. приложение 2.") == {}
+
+
 def test_glossary_is_large_and_nominative():
     glossary = load_glossary()
     assert len(glossary) >= 80
