@@ -20,7 +20,7 @@ from contextvars import ContextVar
 from typing import Iterable, Iterator, Optional, Sequence
 
 from extractors.grid import Word
-from normalizers.text import is_known_word
+from normalizers.text import is_known_word, is_organisation_name
 
 CELL_PADDING = 5.4        # points: Word's and LibreOffice's default cell margin (0.19 cm)
 LINE_TOL_RATIO = 0.5      # words whose vertical centres differ by < this × height share a line
@@ -70,10 +70,15 @@ def _line_text(line: Sequence[Word]) -> str:
 
 
 def starts_new_item(last_word: str, next_word: str) -> bool:
-    """Lists of executors: a closed name ("«КРИРПО»", "ЦЗН") followed by an abbreviation ("МОУО")."""
+    """Lists of executors: a closed name ("«КРИРПО»", "ЦЗН", "Минобр НСО") followed by an
+    abbreviation ("МОУО") or a short name the dictionary tags as an organisation ("Минтруд",
+    "Рособрнадзор"; not "Министерство", "Областной")."""
     word = next_word.strip(",;")
-    return (bool(ABBR_RE.match(word)) and sum(ch.isupper() for ch in word) >= 2
-            and bool(CLOSED_RE.search(last_word)))
+    if not CLOSED_RE.search(last_word):
+        return False
+    if ABBR_RE.match(word) and sum(ch.isupper() for ch in word) >= 2:
+        return True
+    return word[:1].isupper() and word[1:].isalpha() and is_organisation_name(word)
 
 
 def is_hard_break(line: Sequence[Word], nxt: Sequence[Word], right: float) -> bool:

@@ -110,3 +110,17 @@ def test_a_broken_short_name_is_one_word_when_the_document_prints_it_whole():
         two = words([(0, 0, "Республики"), (12, 0, "татарстан")])
         assert cell_text(two, right=51) == "Республики татарстан", "a whole the document never prints"
     assert cell_text(broken, right=36) == "Минпром торг ПК,", "the words belong to one document"
+
+
+def test_a_short_organisation_name_after_a_closed_name_starts_a_new_item():
+    """"Минобр НСО" / "Минтруд НСО": the next line's word would not have fitted, but the dictionary
+    tags "Минтруд" as an organisation's name, so it opens the next party; "Министерство" or a
+    region in the genitive goes on with the name above."""
+    listed = words([(0, 0, "Минобр НСО"), (12, 0, "Минтруд НСО")])
+    assert cell_text(listed, right=51) == "Минобр НСО\nМинтруд НСО"
+    agency = words([(0, 0, "ЦЗН"), (12, 0, "Рособрнадзор")])
+    assert cell_text(agency, right=16) == "ЦЗН\nРособрнадзор"
+    wrapped = words([(0, 0, "ГБУ НСО"), (12, 0, "Министерство")])
+    assert cell_text(wrapped, right=36) == "ГБУ НСО Министерство"
+    region = words([(0, 0, "ГАУ ДПО РС(Я)"), (12, 0, "Республики Саха")])
+    assert cell_text(region, right=66) == "ГАУ ДПО РС(Я) Республики Саха"
