@@ -34,10 +34,11 @@ PREPOSITIONS = {"в", "во", "на", "по", "с", "со", "для", "при", 
                 "над", "за", "между", "через", "до", "у", "без"}
 SKIPPABLE = PREPOSITIONS | {"и"}
 CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который"}
-LIST_HEADER_RE = re.compile(r"(?i)^\s*(?:список|перечень)?\s*(?:используемых\s+|принятых\s+)?сокращени[йяе]\s*:?\s*$")
+# "Сокращения", "Список (используемых) сокращений", "Используемые / Принятые / Условные сокращения"
+LIST_HEAD = r"(?i)^\s*(?:(?:список|перечень)\s+)?(?:(?:используем|принят|условн)\w*\s+)?сокращени[йяе]"
+LIST_HEADER_RE = re.compile(LIST_HEAD + r"\s*:?\s*$")
 # the header with the first entries on its own line ("Сокращения: МОиН РС(Я) – Министерство …")
-LIST_HEADER_INLINE_RE = re.compile(
-    r"(?i)^\s*(?:список|перечень)?\s*(?:используемых\s+|принятых\s+)?сокращени[йяе]\s*:\s*(?=\S)")
+LIST_HEADER_INLINE_RE = re.compile(LIST_HEAD + r"\s*:\s*(?=\S)")
 LIST_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)\s+{DASH}\s+(?P<full>\S.*?)\s*[;.,]?\s*$")
 PAREN_DEFINE_RE = re.compile(
@@ -436,6 +437,8 @@ def _continues_entry(line: str) -> bool:
     if first is None:
         return False
     word = first.group(1)
+    if stripped[:1] in "«„\"(":
+        return True       # a quoted proper name or a bracket goes on ("… области / «Центры занятости»;")
     # a wrapped name goes on in lower case or with a genitive ("… образования и науки / Республики Татарстан")
     return word[:1].islower() or any(p.tag.case == "gent" for p in parses(word))
 

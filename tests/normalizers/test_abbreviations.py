@@ -55,6 +55,18 @@ def test_abbreviation_list_whose_entries_open_on_the_header_line():
     assert find_definitions("Сокращения: см. приложение 2.") == {}
 
 
+def test_list_entry_wrapped_before_a_quoted_name_and_other_list_headers():
+    text = ("Используемые сокращения:\n"
+            "ЦЗН – государственные казённые учреждения Новосибирской области\n"
+            "«Центры занятости населения»;\n"
+            "Минпромторг НСО – министерство промышленности, торговли и\n"
+            "развития предпринимательства Новосибирской области.")
+    assert find_definitions(text) == {
+        "ЦЗН": "государственные казённые учреждения Новосибирской области «Центры занятости населения»",
+        "Минпромторг НСО": "министерство промышленности, торговли и развития предпринимательства "
+                           "Новосибирской области"}
+
+
 def test_glossary_is_large_and_nominative():
     glossary = load_glossary()
     assert len(glossary) >= 80
