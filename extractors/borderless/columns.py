@@ -136,11 +136,15 @@ def is_paragraph_line(line: Line, table: LogicalTable) -> bool:
 
 
 def drop_trailing_paragraphs(body: list[Line], table: LogicalTable) -> list[Line]:
-    """Cut the body at running text that follows its last line of table cells."""
+    """Cut the body at running text that follows its last line of table cells; a heading line
+    right before that text opens it ("Используемые сокращения:" over the list) and goes with it:
+    a section heading with no table row after it heads nothing in the table."""
     last_row_line = max((i for i, ln in enumerate(body) if len(ln.chunks) >= 2
                          and not crosses_gutter(ln, table)), default=-1)
     for i in range(last_row_line + 1, len(body)):
         if is_paragraph_line(body[i], table):
+            while i - 1 > last_row_line and is_heading_line(body[i - 1], table):
+                i -= 1
             return body[:i]
     return body
 

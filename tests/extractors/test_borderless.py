@@ -700,3 +700,23 @@ def test_cells_of_their_own_set_in_the_middle_have_no_rowspan():
         c.row(*_aligned_row(4, k))
     (tables,) = build_borderless_tables(to_layouts(c))
     assert all(x.rowspan == 1 for r in tables[0].rows for x in r.cells)
+
+
+def test_heading_line_over_the_text_after_the_table_is_not_a_row():
+    """"Используемые сокращения:" right after the last row, then the list as running text: the
+    heading line opens the text (a section heading with no row after it heads nothing)."""
+    c = Composer(ALIGNED_WIDTHS[4], header=ALIGNED_HEADERS[4])
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    for k in range(4):
+        c.row(*_aligned_row(4, k))
+    c.y += PAD
+    c.paragraph("Используемые сокращения:", size=SIZE)
+    c.paragraph("ИРО – государственное автономное учреждение дополнительного профессионального "
+                "образования «Институт развития образования»;", size=SIZE)
+    c.paragraph("ПОО – профессиональные образовательные организации области, реализующие программы "
+                "среднего профессионального образования.", size=SIZE)
+    (tables,) = build_borderless_tables(to_layouts(c))
+    (t,) = tables
+    assert not any("сокращения" in x for x in all_cells(tables))
+    assert [r.cells[0].text for r in t.rows[1:]] == ["1.", "2.", "3.", "4."]
