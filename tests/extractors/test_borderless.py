@@ -720,3 +720,49 @@ def test_heading_line_over_the_text_after_the_table_is_not_a_row():
     (t,) = tables
     assert not any("сокращения" in x for x in all_cells(tables))
     assert [r.cells[0].text for r in t.rows[1:]] == ["1.", "2.", "3.", "4."]
+
+
+def _justified_row(c: Composer, texts: list[str], pad: float = 2.4) -> None:
+    """A row whose cells are justified: every line but a cell's last is stretched to the cell's
+    right padding, so spaces inside a cell grow as wide as the gap between two columns (``pad``:
+    narrow cell margins: a gap between columns no wider than a stretched space)."""
+    cells = [wrap(t, w - 2 * pad, SIZE, False, c.measure) for t, w in zip(texts, c.widths)]
+    c.y += c.vpad
+    for i in range(max(len(ls) for ls in cells)):
+        for lines, left, width in zip(cells, c.lefts, c.widths):
+            if i >= len(lines):
+                continue
+            placed = place_line(lines[i], left + pad, c.y, SIZE, False, c.measure)
+            if i < len(lines) - 1 and len(placed) > 1:
+                slack = (left + width - pad) - (placed[-1].x + placed[-1].width)
+                for k, p in enumerate(placed):
+                    p.x += slack * k / (len(placed) - 1)
+            c.pages[-1].extend(placed)
+        c.y += LEADING
+    c.y += c.vpad
+
+
+def test_justified_cells_keep_their_columns():
+    """Justified text: a stretched space can be wider than the gap between columns (chunks then run
+    across it), but no word crosses the gap and the next column starts flush after it."""
+    widths = [40.0, 150.0, 80.0, 100.0, 110.0]
+    c = Composer(widths, header=HEADER)
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    rows = [
+        ["1.", "Оснащение ресурсных центров специальным оборудованием для обучения лиц с ограниченными "
+               "возможностями здоровья", "2024–2025 годы", "Министерство образования и науки",
+         "Оснащено пять ресурсных центров"],
+        ["2.", "Сопровождение трудоустройства выпускников с инвалидностью", "постоянно",
+         "Центр занятости населения (по согласованию)", "Доля трудоустроенных не менее 60 процентов"],
+        ["3.", "Информационное сопровождение реализации плана мероприятий", "ежегодно, апрель–май",
+         "Министерство образования и науки", "Публикации в средствах массовой информации"],
+        ["4.", "Проведение регионального этапа чемпионата «Абилимпикс»", "ежегодно, апрель–май",
+         "Ресурсный учебно-методический центр", "Чемпионат проведён"],
+    ]
+    for r in rows:
+        _justified_row(c, r)
+    (tables,) = build_borderless_tables(to_layouts(c))
+    (t,) = tables
+    assert t.n_cols == 5
+    assert [[x.text.replace("\n", " ") for x in r.cells] for r in t.rows[1:]] == rows
