@@ -236,3 +236,18 @@ def test_a_column_of_words_is_not_taken_for_numbers():
     acts = stitch([t]).activities
     assert [a.number for a in acts] == [None, None, None]
     assert acts[0].extra == {"Код": "А-1"}
+
+
+def test_merged_cell_broken_by_a_page_gives_its_rest_to_every_row_it_covers():
+    """A responsible merged over rows 1 and 2 runs on to the next page: its rest belongs to both."""
+    p1 = table([row(HEAD, header=True),
+                row(["1", "Первое", "ЦЗН совместно с профессиональными", "Май", "Итог"], spans={2: (1, 2)}),
+                row(["2", "Второе", None, "Июнь", "Итог 2"])], page=1)
+    p2 = table([row(HEAD, page=2, header=True),
+                row(["", "", "образовательными организациями", "", ""], page=2),
+                row(["3", "Третье", "ПОО", "Июль", "Есть"], page=2)], page=2)
+    acts = stitch([p1, p2], rows_can_split=True).activities
+    assert [a.number for a in acts] == ["1", "2", "3"]
+    whole = "ЦЗН совместно с профессиональными образовательными организациями"
+    assert [a.responsible for a in acts] == [whole, whole, "ПОО"]
+    assert acts[1].deadline == "Июнь"
