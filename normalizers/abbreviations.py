@@ -302,6 +302,8 @@ def _full_form(context: str, short: str, adjacent: bool) -> tuple[str, int, str]
     seg = _segment_start(toks)
     span = _find_acronym_span(short, toks) or None
     kind = "acronym"
+    if span is None and adjacent and (first := _syllabic_start(short, toks)) is not None:
+        span, kind = (first, len(toks) - 1), "syllabic"     # "… Республики Башкортостан (далее – Минобрнауки РБ)"
     if span is None:
         span = _find_lemma_span(short, toks)
         kind = "lemma"
@@ -361,6 +363,9 @@ def _context_before(text: str, pos: int, wrapped: bool = False) -> str:
         pass
     if m is not None:
         ctx = ctx[m.end():]
+    earlier = list(PAREN_DEFINE_RE.finditer(ctx))     # an earlier "(далее – X)" closes the name before it
+    if earlier:
+        ctx = ctx[earlier[-1].end():]
     return BULLET_RE.sub("", ctx, count=1)
 
 
@@ -379,11 +384,14 @@ def _define_many(context: str, shorts: list[str]) -> dict[str, tuple[str, str]]:
 
 def _define_at(text: str, pos: int, short: str) -> dict[str, str]:
     """Definitions made by one marker at pos; a soft-wrapped phrase is looked for on earlier lines
-    (always when the marker's line opens in lower case or inside quotes: a PDF line wrapped mid-name)."""
+    (always when the marker's line opens in lower case, inside quotes or with an opening quote: a
+    PDF line wrapped mid-name)."""
     shorts = _split_shorts(short)
     context = _context_before(text, pos).rstrip(" ,–—-")
     found = _define_many(context, shorts)
-    mid_phrase = context[:1].islower() or context.count("»") > context.count("«")   # a line wrapped mid-name
+    # a line wrapped mid-name: it opens in lower case, inside quotes, or with the quoted name itself
+    # ("… учреждением" / "«Республиканский … центр» (далее – РУМЦ)")
+    mid_phrase = context[:1].islower() or context[:1] in "«„" or context.count("»") > context.count("«")
     if mid_phrase or any(kind == "fallback" for _, kind in found.values()) or len(found) < len(shorts):
         wrapped = _context_before(text, pos, wrapped=True).rstrip(" ,–—-")
         if wrapped != context:
