@@ -32,7 +32,7 @@ def build_borderless_tables(layouts: list[PageLayout]) -> list[list[Table]]:
             pt = pages[frag.page_index]
             page_no = pt.layout.page_no
             header, body = (aligned[frag.page_index] if aligned is not None
-                            else (frag.header, fragment_rows(frag, table, pt.row_gap, num_col, touching)))
+                            else (frag.header, fragment_rows(frag, table, pt.row_gap, num_col, touching, pt.h)))
             rows = header_rows(header, table, page_no, pt.h, frag.header_repeat)
             for row in body:
                 rows.append(body_row(row, table, page_no, pt.h))

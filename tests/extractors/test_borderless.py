@@ -766,3 +766,36 @@ def test_justified_cells_keep_their_columns():
     (t,) = tables
     assert t.n_cols == 5
     assert [[x.text.replace("\n", " ") for x in r.cells] for r in t.rows[1:]] == rows
+
+
+def test_cell_merged_over_rows_set_at_the_top_is_found_where_its_text_runs_on():
+    """A merged cell longer than its first row runs on beside the next row: the lower row's cell
+    opens with the rest of a broken word (or after a dangling "с"), so it is the upper cell's."""
+    from extractors.borderless.rows import runs_on
+    assert runs_on("РУМЦ совместно с профессиональными образовательн", "ыми организациями")
+    assert runs_on("РУМЦ совместно с", "профессиональными организациями")
+    assert not runs_on("Министерство образования", "органы местного самоуправления")
+    assert not runs_on("ЦРПО", "ежегодно")
+    assert not runs_on("-", "по плану"), "a dash for an empty cell"
+    c = Composer(ALIGNED_WIDTHS[4], header=ALIGNED_HEADERS[4])
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    c.row("1.", "Совещание", "ИРО", "2021 год")
+    merged = ["Министерство образования", "и науки области", "совместно с", "профессиональными",
+              "организациями"]             # the first three lines lie in row 2, the rest beside row 3
+    top = c.y + c.vpad
+    for i, text in enumerate(merged):                 # the merged cell flows on past its first row
+        c.pages[-1].extend(place_line(text, c.lefts[2] + PAD, top + i * LEADING, SIZE, False, c.measure))
+    for k, (number, title, deadline) in enumerate([("2.", "Мониторинг", "Март 2021 года"),
+                                                   ("3.", "Отчёт о выполнении", "Май 2021 года")]):
+        y = top + k * (2 * LEADING + 2 * c.vpad)
+        for text, col in ((number, 0), (title, 1), (deadline, 3)):
+            c.pages[-1].extend(place_line(text, c.lefts[col] + PAD, y, SIZE, False, c.measure))
+    c.y = top + 2 * (2 * LEADING + 2 * c.vpad) + LEADING
+    c.row("4.", "Конференция", "ПОО", "Декабрь 2021 года")
+    (tables,) = build_borderless_tables(to_layouts(c))
+    rows = {r.cells[0].text: {x.col: x for x in r.cells} for r in tables[0].rows[1:]}
+    assert list(rows) == ["1.", "2.", "3.", "4."]
+    assert rows["2."][2].text.replace("\n", " ") == " ".join(merged) and rows["2."][2].rowspan == 2
+    assert 2 not in rows["3."] and rows["3."][3].text == "Май 2021 года"
+    assert rows["4."][2].text == "ПОО" and rows["1."][2].rowspan == 1
