@@ -79,11 +79,16 @@ def _anchors(lines: list[Block], header_bottom: float) -> list[Block]:
     return out
 
 
-def _continuation(frag: Fragment, anchors: list[Block], mode: str) -> Optional[Block]:
+def _continuation(frag: Fragment, anchors: list[Block], mode: str, table: LogicalTable) -> Optional[Block]:
     """On a page that goes on with the table, the rest of a row broken by the page end sits under
     the repeated header with no number of its own: an anchor with no words where the header's
-    band ends (a centred header is as tall below its "№ п/п" as above it)."""
+    band ends (a centred header is as tall below its "№ п/п" as above it). Not after a page that
+    ended with a heading row: no row was broken there."""
     if not frag.continues_previous:
+        return None
+    i = next((k for k, f in enumerate(table.fragments) if f is frag), 0)
+    before = table.fragments[i - 1].body if i > 0 else []
+    if before and is_heading_line(before[-1], table):
         return None
     if anchors and anchors[0].header:
         head = anchors[0]
@@ -117,7 +122,7 @@ def _parts(frag: Fragment, table: LogicalTable, num_col: int, h: float,
         for w in words:
             by_col.setdefault(column_of((w.x0 + w.x1) / 2, table.bounds), []).append(w)
         anchors = _anchors(_col_lines(by_col.pop(num_col, []), h), header_bottom)
-        cont = _continuation(frag, anchors, mode) if i == 0 else None
+        cont = _continuation(frag, anchors, mode, table) if i == 0 else None
         if cont is not None:
             k = 1 if anchors and anchors[0].header else 0
             anchors.insert(k, cont)

@@ -21,8 +21,8 @@ def build_borderless_tables(layouts: list[PageLayout]) -> list[list[Table]]:
         set_columns(table, pages)
         if table.n_cols < 2:
             continue
-        for frag in table.fragments:
-            frag.body = drop_trailing_paragraphs(frag.body, table)
+        for k, frag in enumerate(table.fragments):
+            frag.body = drop_trailing_paragraphs(frag.body, table, continued=k < len(table.fragments) - 1)
         num_col = number_column(table)
         row_gaps = {f.page_index: pages[f.page_index].row_gap for f in table.fragments}
         touching = rows_touch(table, row_gaps, num_col)

@@ -186,12 +186,16 @@ def is_paragraph_line(line: Line, table: LogicalTable) -> bool:
             and line.x1 - line.x0 >= 0.4 * width)
 
 
-def drop_trailing_paragraphs(body: list[Line], table: LogicalTable) -> list[Line]:
+def drop_trailing_paragraphs(body: list[Line], table: LogicalTable, continued: bool = False) -> list[Line]:
     """Cut the body at running text that follows its last line of table cells; a heading line
     right before that text opens it ("Используемые сокращения:" over the list) and goes with it:
-    a section heading with no table row after it heads nothing in the table."""
+    a section heading with no table row after it heads nothing in the table. On a page the table
+    ``continued`` from, one line alone after the last row is the table's (a section row at the
+    page end: "2. Организационное обеспечение"), not running text."""
     last_row_line = max((i for i, ln in enumerate(body) if len(ln.chunks) >= 2
                          and not crosses_gutter(ln, table)), default=-1)
+    if continued and len(body) - last_row_line <= 2:
+        return body
     for i in range(last_row_line + 1, len(body)):
         if is_paragraph_line(body[i], table):
             while i - 1 > last_row_line and is_heading_line(body[i - 1], table):

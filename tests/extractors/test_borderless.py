@@ -799,3 +799,32 @@ def test_cell_merged_over_rows_set_at_the_top_is_found_where_its_text_runs_on():
     assert rows["2."][2].text.replace("\n", " ") == " ".join(merged) and rows["2."][2].rowspan == 2
     assert 2 not in rows["3."] and rows["3."][3].text == "Май 2021 года"
     assert rows["4."][2].text == "ПОО" and rows["1."][2].rowspan == 1
+
+
+def test_section_row_at_a_page_end_and_a_bottom_set_row_under_the_repeated_header():
+    """Page 1 ends with a section row (plain text from the left edge, like running text); page 2
+    opens with a row set at the bottom whose responsible cell holds two paragraphs: the section row
+    stays in the table, and no row broken by the page is looked for after it."""
+    c = Composer(ALIGNED_WIDTHS[4], header=ALIGNED_HEADERS[4], valign="bottom")
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    for k in range(4):
+        c.row(*_aligned_row(4, k))
+    c.y += c.vpad
+    c.pages[-1].extend(place_line("2. Организационное обеспечение", MARGIN + PAD, c.y, SIZE, False, c.measure))
+    c.y += LEADING + c.vpad
+    c.new_page()
+    top = c.y + c.vpad
+    for i, text in enumerate(["- руководители ПОО;", "", "- кураторы внедрения"]):
+        c.pages[-1].extend(place_line(text, c.lefts[2] + PAD, top + i * LEADING, SIZE, False, c.measure))
+    for col, text in ((0, "5."), (1, "Формирование базы наставников"), (3, "сентябрь 2022 г.")):
+        c.pages[-1].extend(place_line(text, c.lefts[col] + PAD, top + 2 * LEADING, SIZE, False, c.measure))
+    c.y = top + 3 * LEADING + c.vpad
+    for k in range(5, 8):
+        c.row(*_aligned_row(4, k))
+    first, second = build_borderless_tables(to_layouts(c))
+    assert [[x.text for x in r.cells] for r in first[0].rows[-1:]] == [["2. Организационное обеспечение"]]
+    rows = {r.cells[0].text: [x.text.replace("\n", " ") for x in r.cells] for r in second[0].rows[1:]}
+    assert list(rows) == ["5.", "6.", "7.", "8."]
+    assert rows["5."][2] == "- руководители ПОО; - кураторы внедрения"
+    assert rows["6."] == _aligned_row(4, 5)
