@@ -363,9 +363,10 @@ def _context_before(text: str, pos: int, wrapped: bool = False) -> str:
         pass
     if m is not None:
         ctx = ctx[m.end():]
-    earlier = list(PAREN_DEFINE_RE.finditer(ctx))     # an earlier "(далее – X)" closes the name before it
+    # an earlier "(далее – X)" or "(АББР)" closes the name before it
+    earlier = [m.end() for rx in (PAREN_DEFINE_RE, BARE_ACRONYM_RE) for m in rx.finditer(ctx)]
     if earlier:
-        ctx = ctx[earlier[-1].end():]
+        ctx = re.sub(r"^\s*(?:,|\bи\b)\s*", "", ctx[max(earlier):])
     return BULLET_RE.sub("", ctx, count=1)
 
 
@@ -535,12 +536,28 @@ def _syllabic_start(short: str, toks: list[Tok]) -> int | None:
     return None
 
 
+def _quoted_initials(short: str, tok: Tok) -> bool:
+    """The acronym spells the initials of the quoted name just before it ("«Центр развития
+    профессионального образования» (ЦРПО)"), conjunctions and prepositions skipped."""
+    if not tok.is_group or tok.text[:1] not in QUOTES_OPEN:
+        return False
+    letters = [_fold(c) for c in _acronym_letters(short)]
+    words = [w for w in re.findall(r"[А-Яа-яЁёA-Za-z]+", tok.text) if _fold(w) not in SKIPPABLE]
+    return bool(letters) and [_fold(w)[0] for w in words] == letters
+
+
 def _bare_acronym_definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in BARE_ACRONYM_RE.finditer(text):
         short = m.group("short")
         context = _context_before(text, m.start()).rstrip()
         toks = _tokens(context)
+        quoted = _tokens(_context_before(text, m.start(), wrapped=True).rstrip())    # the name may wrap
+        if quoted and _quoted_initials(short, quoted[-1]):
+            # "учреждение «Центр развития профессионального образования» (ЦРПО)": the name with its kind
+            for k, v in _define_at(text, m.start(), short).items():
+                out.setdefault(k, v)
+            continue
         if not toks or not toks[-1].is_word:
             continue
         if not _acronym_letters(short):

@@ -183,3 +183,17 @@ def test_syllabic_short_form_after_dalee_and_a_second_definition_in_the_same_sen
                "«Республиканский ресурсный учебно-методический центр» (далее –\nРУМЦ)")
     assert find_definitions(wrapped)["РУМЦ"] == ("государственное бюджетное учреждение «Республиканский "
                                                  "ресурсный учебно-методический центр»"), "a PDF's lines"
+
+
+def test_bare_acronym_after_a_quoted_name_and_after_another_definition():
+    """"… (Минпромторг ПК) и краевое … учреждение «Центр развития профессионального образования»
+    (ЦРПО)": the acronym spells the quoted name; the full form is the name with its kind, from after
+    the earlier definition (in one line, and wrapped inside the quotes as a PDF prints it)."""
+    full = "краевое государственное автономное учреждение «Центр развития профессионального образования»"
+    for sep in (" ", "\n"):
+        text = ("В целях развития кадрового потенциала Министерство промышленности и торговли Пермского "
+                "края (Минпромторг ПК) и краевое государственное автономное учреждение «Центр развития"
+                + sep + "профессионального образования» (ЦРПО) обеспечивают участие работодателей.")
+        assert find_definitions(text) == {
+            "Минпромторг ПК": "Министерство промышленности и торговли Пермского края", "ЦРПО": full}
+    assert "ЦО" not in find_definitions("учреждение «Центр развития образования» (ЦО)"), "initials differ"
