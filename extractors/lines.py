@@ -151,6 +151,22 @@ def piece_separator(left: str, right: str) -> str:
     return "\n" if starts_new_item(left.split()[-1], right.split()[0]) else " "
 
 
+def paragraph_breaks(lines: Sequence[Sequence[Word]]) -> set[int]:
+    """Indexes k where a new paragraph opens after line k: the step from line k to k + 1 is wider
+    than the cell's usual line step by at least half a text height (space after a paragraph:
+    "Департамент … области" / "работодатели (по согласованию)", where the next word would not
+    have fitted on the line either). Needs three lines, so that the usual step is seen."""
+    if len(lines) < 3:
+        return set()
+    mids = [sum((w.top + w.bottom) / 2 for w in ln) / len(ln) for ln in lines]
+    steps = [b - a for a, b in zip(mids, mids[1:])]
+    h = sorted(w.bottom - w.top for ln in lines for w in ln)[sum(len(ln) for ln in lines) // 2]
+    usual = min(steps)
+    if usual <= 0:
+        return set()
+    return {k for k, s in enumerate(steps) if s >= usual + 0.5 * h and s >= 1.3 * usual}
+
+
 def join_cell_lines(lines: Sequence[Sequence[Word]], right: Optional[float] = None) -> str:
     """Cell text from its lines: soft wraps joined with a space, hard breaks kept as ``\\n``.
 
@@ -162,11 +178,14 @@ def join_cell_lines(lines: Sequence[Sequence[Word]], right: Optional[float] = No
         return ""
     edge = right if right is not None else max(ln[-1].x1 for ln in lines)
     edge = max(edge, max(ln[-1].x1 for ln in lines))
+    paragraphs = paragraph_breaks(lines)
     out = _line_text(lines[0])
-    for prev, ln in zip(lines, lines[1:]):
+    for k, (prev, ln) in enumerate(zip(lines, lines[1:])):
         text = _line_text(ln)
         if text in ("-", "‐", "‑") and out[-1:].isalpha():
             out += "-"                # a compound's hyphen pushed onto a line of its own
+        elif k in paragraphs and not out.endswith("-"):
+            out += "\n" + text        # a new paragraph of the cell: white space between the lines
         elif is_hard_break(prev, ln, edge):
             out += "\n" + text
         elif broken_word(prev, ln, edge, out.rsplit(None, 1)[-1]):

@@ -124,3 +124,19 @@ def test_a_short_organisation_name_after_a_closed_name_starts_a_new_item():
     assert cell_text(wrapped, right=36) == "ГБУ НСО Министерство"
     region = words([(0, 0, "ГАУ ДПО РС(Я)"), (12, 0, "Республики Саха")])
     assert cell_text(region, right=66) == "ГАУ ДПО РС(Я) Республики Саха"
+
+
+def test_white_space_between_two_lines_of_a_cell_opens_a_new_paragraph():
+    """"… Томской области" / (space after the paragraph) / "работодатели (по согласованию)": the
+    next word would not have fitted on the short line, but the wider step between the lines shows
+    a new paragraph of the cell (three lines at least, so that the usual step is known)."""
+    cell = words([(0, 0, "Департамент"), (12, 0, "образования Томской"), (24, 0, "области"),
+                  (44, 0, "работодатели (по"), (56, 0, "согласованию)")])
+    assert cell_text(cell, right=100) == ("Департамент образования Томской области\n"
+                                          "работодатели (по согласованию)")
+    spaced = words([(0, 0, "Департамент"), (20, 0, "образования Томской"), (40, 0, "области"),
+                    (60, 0, "работодатели (по")])
+    assert cell_text(spaced, right=100) == "Департамент образования Томской области работодатели (по", \
+        "one and a half line spacing: every step alike"
+    two = words([(0, 0, "области"), (24, 0, "работодатели")])
+    assert cell_text(two, right=100) == "области работодатели"
