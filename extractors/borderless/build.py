@@ -21,8 +21,10 @@ def build_borderless_tables(layouts: list[PageLayout]) -> list[list[Table]]:
         set_columns(table, pages)
         if table.n_cols < 2:
             continue
-        for k, frag in enumerate(table.fragments):
-            frag.body = drop_trailing_paragraphs(frag.body, table, continued=k < len(table.fragments) - 1)
+        later_rows = False             # a page the table goes on from: a later page holds its rows
+        for frag in reversed(table.fragments):
+            frag.body = drop_trailing_paragraphs(frag.body, table, continued=later_rows)
+            later_rows = later_rows or bool(frag.body)
         num_col = number_column(table)
         row_gaps = {f.page_index: pages[f.page_index].row_gap for f in table.fragments}
         touching = rows_touch(table, row_gaps, num_col)

@@ -189,7 +189,8 @@ def is_paragraph_line(line: Line, table: LogicalTable) -> bool:
 def drop_trailing_paragraphs(body: list[Line], table: LogicalTable, continued: bool = False) -> list[Line]:
     """Cut the body at running text that follows its last line of table cells; a heading line
     right before that text opens it ("Используемые сокращения:" over the list) and goes with it:
-    a section heading with no table row after it heads nothing in the table. On a page the table
+    a section heading with no table row after it heads nothing in the table, nor does a heading
+    line that ends the table (the text after it was set apart by its size). On a page the table
     ``continued`` from, one line alone after the last row is the table's (a section row at the
     page end: "2. Организационное обеспечение"), not running text."""
     last_row_line = max((i for i, ln in enumerate(body) if len(ln.chunks) >= 2
@@ -201,7 +202,10 @@ def drop_trailing_paragraphs(body: list[Line], table: LogicalTable, continued: b
             while i - 1 > last_row_line and is_heading_line(body[i - 1], table):
                 i -= 1
             return body[:i]
-    return body
+    end = len(body)
+    while not continued and end - 1 > last_row_line and is_heading_line(body[end - 1], table):
+        end -= 1           # the table's last line a heading ("Принятые сокращения:"): it heads no row
+    return body[:end]
 
 
 def number_column(table: LogicalTable) -> Optional[int]:

@@ -828,3 +828,20 @@ def test_section_row_at_a_page_end_and_a_bottom_set_row_under_the_repeated_heade
     assert list(rows) == ["5.", "6.", "7.", "8."]
     assert rows["5."][2] == "- руководители ПОО; - кураторы внедрения"
     assert rows["6."] == _aligned_row(4, 5)
+
+
+def test_heading_line_that_ends_the_table_is_not_a_section_row():
+    """"Принятые сокращения:" at the table's size right after the last row, the list under it set
+    apart by its size: a heading that heads no row is not the table's."""
+    c = Composer(ALIGNED_WIDTHS[4], header=ALIGNED_HEADERS[4])
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    for k in range(4):
+        c.row(*_aligned_row(4, k))
+    c.y += PAD
+    c.pages[-1].extend(place_line("Принятые сокращения:", MARGIN + PAD, c.y, SIZE, False, c.measure))
+    c.y += 2 * LEADING
+    c.paragraph("ИРО – государственное автономное учреждение дополнительного профессионального образования.")
+    (tables,) = build_borderless_tables(to_layouts(c))
+    assert not any("сокращения" in x for x in all_cells(tables))
+    assert [r.cells[0].text for r in tables[0].rows[1:]] == ["1.", "2.", "3.", "4."]
