@@ -37,7 +37,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -354,10 +354,44 @@ KRASNOYARSK = dict(
     after=[],
 )
 
+TOMSK = dict(
+    before=["ДЕПАРТАМЕНТ ОБЩЕГО ОБРАЗОВАНИЯ ТОМСКОЙ ОБЛАСТИ", "РАСПОРЯЖЕНИЕ", "от 09.02.2024 № 215-р",
+            "Об утверждении плана мероприятий по развитию системы профессиональной ориентации "
+            "обучающихся Томской области на 2024–2026 годы",
+            "1. Утвердить план мероприятий согласно приложению к настоящему распоряжению.",
+            "2. Контроль за исполнением распоряжения оставляю за собой.",
+            "Начальник департамента И.Б. Грабцевич",
+            "План мероприятий по развитию системы профессиональной ориентации обучающихся Томской "
+            "области на 2024–2026 годы"],
+    header=["№", "Мероприятие", "Срок", "Ответственный"],
+    widths=[1.0, 9.0, 3.2, 4.6],
+    rows=[
+        [None, "1. Информационное обеспечение профориентации", None, None],
+        ["1", "Размещение информации о профессиональных пробах на региональном портале", "2024 год, 2025 год, "
+         "2026 год", "ТОИПКРО (по согласованию), ТОИКО (по согласованию)"],
+        ["2", "Проведение родительских собраний по вопросам выбора профессии", "ежегодно, сентябрь, "
+         "апрель", "органы местного самоуправления (по согласованию)"],
+        [None, "2. Практико-ориентированные мероприятия", None, None],
+        ["3", "Организация профессиональных проб на базе колледжей и предприятий", "в течение 2024–2026 "
+         "годов", "Департамент профессионального образования Томской области\nработодатели (по согласованию)"],
+        ["4", "Проведение Дней открытых дверей", "март–апрель 2025 г.", "ПОО"],
+        ["5", "Мониторинг результатов профессиональной ориентации", "до 25 декабря ежегодно", "ТОИПКРО "
+         "(по согласованию)"],
+    ],
+    merges=[],
+    after=["Принятые сокращения:", "ТОИПКРО – областное государственное бюджетное учреждение «Томский областной "
+           "институт повышения квалификации и переподготовки работников образования»;",
+           "ТОИКО – областное государственное бюджетное учреждение «Томский областной информационно-"
+           "консультационный центр»;", "ПОО – профессиональные образовательные организации Томской области."],
+    bold_sections=True,
+    font_pt=10,
+)
+
 FIRST_THREE = ("layout_tatarstan", "layout_perm", "layout_omsk")     # the first session's documents
 DOCS = {"layout_tatarstan": TATARSTAN, "layout_perm": PERM, "layout_omsk": OMSK,
         "layout_kursk": KURSK, "layout_yakutia": YAKUTIA, "layout_novosib": NOVOSIB,
-        "layout_bashkiria": BASHKIRIA, "layout_chuvashia": CHUVASHIA, "layout_krasnoyarsk": KRASNOYARSK}
+        "layout_bashkiria": BASHKIRIA, "layout_chuvashia": CHUVASHIA, "layout_krasnoyarsk": KRASNOYARSK,
+        "layout_tomsk": TOMSK}
 
 
 def _set_borders(tbl, on: bool) -> None:
@@ -396,6 +430,8 @@ def _widths(t, widths: list[float]) -> None:
 def build_docx(path: Path, spec: dict, borders: bool = True) -> Path:
     """The document of ``spec`` as DOCX; ``borders=False`` removes every table border."""
     d = docx.Document()
+    if spec.get("font_pt"):
+        d.styles["Normal"].font.size = Pt(spec["font_pt"])
     if spec.get("landscape"):
         _landscape(d)
     for p in spec["before"]:
@@ -431,6 +467,11 @@ def build_docx(path: Path, spec: dict, borders: bool = True) -> Path:
             for cell in row.cells:
                 for par in cell.paragraphs:
                     par.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if spec.get("bold_sections"):       # a section row: its text in the title column alone, in bold
+        for r, row in enumerate(rows, start=1):
+            if row[0] is None:
+                for run in t.rows[r].cells[1].paragraphs[0].runs:
+                    run.bold = True
     if spec.get("bottom"):
         for row in t.rows[1:]:
             for cell in row.cells:
