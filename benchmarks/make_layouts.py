@@ -1,4 +1,4 @@
-"""Unseen layouts (issue 20): nine synthetic roadmap orders, each as DOCX, ruled PDF and borderless PDF.
+"""Unseen layouts (issue 20): eleven synthetic roadmap orders, each as DOCX, ruled PDF and borderless PDF.
 
 The documents are written here, not taken from the dev set, and differ in what the extractors
 meet: column order (deadline before or after the responsible, start / end date columns, a note
@@ -9,9 +9,11 @@ cells merged vertically (within a page and across a page break) and section rows
 definitions in parentheses and "(далее – ...)" after a verb, a bilingual header set in capitals,
 cells centred vertically (Omsk, Yakutia) or set at the bottom (Chuvashia), justified cell text
 (Bashkortostan), a landscape page with narrow columns (Kursk), eight narrow columns
-(Novosibirsk) and rows broken over three pages with words broken at the page end (Krasnoyarsk).
-Tatarstan, Perm and Omsk are the three of the first session; the six others were added later to
-check the rules on layouts they were not made on. Each DOCX is printed to PDF by LibreOffice as it is ("ruled") and with every table
+(Novosibirsk), rows broken over three pages with words broken at the page end (Krasnoyarsk), 10 pt
+text with bold section rows in the title column (Tomsk), a column-numbering row under the header
+and posts one per line (Kaliningrad). Tatarstan, Perm and Omsk are the three of the first session;
+the eight others were added later to check the rules on layouts they were not made on
+(Kaliningrad, the last, needed no new rule). Each DOCX is printed to PDF by LibreOffice as it is ("ruled") and with every table
 border removed ("borderless"), and the files are ingested; the PDF exports are scored against the
 DOCX export of the same document (the DOCX is the reference: the Must-show of issue 20 is that
 the PDFs reach the DOCX's figures within 0.02).
@@ -387,11 +389,45 @@ TOMSK = dict(
     font_pt=10,
 )
 
+KALININGRAD = dict(
+    before=["МИНИСТЕРСТВО ОБРАЗОВАНИЯ КАЛИНИНГРАДСКОЙ ОБЛАСТИ", "ПРИКАЗ", "22 марта 2024 г. № 350/1",
+            "г. Калининград",
+            "Об утверждении плана мероприятий («дорожной карты») по созданию центра опережающей "
+            "профессиональной подготовки Калининградской области на 2024–2025 годы",
+            "ПРИКАЗЫВАЮ:", "1. Утвердить план мероприятий («дорожную карту») (приложение).",
+            "Министр А.Ю. Стефанович",
+            "План мероприятий («дорожная карта») по созданию центра опережающей профессиональной "
+            "подготовки Калининградской области на 2024–2025 годы"],
+    header=["№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственный исполнитель",
+            "Ожидаемый результат"],
+    widths=[1.3, 8.5, 3.5, 5.5, 5.5],
+    rows=[
+        ["1", "2", "3", "4", "5"],
+        ["1.", "Проведение:\n- семинаров для руководителей колледжей;\n- вебинаров для педагогов",
+         "ежемесячно до 10 числа", "Заместитель министра\nНачальник отдела профессионального образования",
+         "Проведено не менее 12 семинаров"],
+        ["2.", "Разработка положения о центре опережающей профессиональной подготовки",
+         "до 15 апреля 2024 г.", "Начальник отдела профессионального образования", "Положение утверждено"],
+        ["3.", "Закупка оборудования для мастерских центра", "II–III кварталы 2024 г.",
+         "ГАУ КО «Центр опережающей профессиональной подготовки» (по согласованию)",
+         "Оборудование закуплено и установлено"],
+        ["4.", "Разработка и реализация не менее 20 программ профессионального обучения по "
+               "востребованным профессиям", "2024–2025 гг.", "ГАУ КО «Центр опережающей профессиональной "
+         "подготовки» (по согласованию)\nработодатели (по согласованию)", "Обучено не менее 500 человек"],
+        ["5.", "Подготовка отчёта о реализации плана", "до 25 декабря 2025 г.", "Заместитель министра",
+         "Отчёт"],
+    ],
+    merges=[],
+    after=[],
+    landscape=True,
+    font_pt=11,
+)
+
 FIRST_THREE = ("layout_tatarstan", "layout_perm", "layout_omsk")     # the first session's documents
 DOCS = {"layout_tatarstan": TATARSTAN, "layout_perm": PERM, "layout_omsk": OMSK,
         "layout_kursk": KURSK, "layout_yakutia": YAKUTIA, "layout_novosib": NOVOSIB,
         "layout_bashkiria": BASHKIRIA, "layout_chuvashia": CHUVASHIA, "layout_krasnoyarsk": KRASNOYARSK,
-        "layout_tomsk": TOMSK}
+        "layout_tomsk": TOMSK, "layout_kaliningrad": KALININGRAD}
 
 
 def _set_borders(tbl, on: bool) -> None:
