@@ -7,16 +7,20 @@ with a space; a line that ended although the next word would have fitted
 points) keeps its line break. A word hyphenated at a soft wrap keeps "-\\n"
 so that ``normalizers.text`` can rejoin it against the dictionary. A word too wide for a
 narrow column, broken with no hyphen ("Министерст" / "во"), is joined without a space
-(``broken_word``: its piece fills its line to the edge, pymorphy3 checks the whole).
+(``broken_word``: its piece fills its line to the edge, pymorphy3 checks the whole, and a
+whole the dictionary lacks counts as a word when the document prints it unbroken elsewhere:
+``document_words``).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterable, Iterator, Optional, Sequence
 
 from extractors.grid import Word
-from normalizers.text import is_known_word
+from normalizers.text import is_known_word, is_organisation_name
 
 CELL_PADDING = 5.4        # points: Word's and LibreOffice's default cell margin (0.19 cm)
 LINE_TOL_RATIO = 0.5      # words whose vertical centres differ by < this × height share a line
@@ -24,6 +28,23 @@ BULLET_RE = re.compile(r"^([-–—•·▪]|\d{1,2}[.)]\s|[а-я]\)\s)")
 NUMBER_TAIL_RE = re.compile(r"(?:^|\s)\d{2,}$")   # the line ends in a run of digits, not "1 " of "1 100"
 ABBR_RE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[А-ЯЁA-Z]$")   # ЦЗН, ДОиН, МОУО, WSR
 CLOSED_RE = re.compile(r"([»)\"]|^[А-ЯЁA-Z]{2,}[,;]?)$")
+CYRILLIC_RE = re.compile(r"[А-ЯЁа-яё]+")
+_DOCUMENT_WORDS: ContextVar[frozenset[str]] = ContextVar("document_words", default=frozenset())
+
+
+@contextmanager
+def document_words(words: Iterable[Word]) -> Iterator[None]:
+    """While extracting one document: the words it prints whole on one line (lower case).
+
+    A short name the dictionary lacks ("Минпромторг", "ЦРПО") broken in a narrow column into
+    pieces it knows ("Минпром" / "торг") is still one word when the same document prints it
+    unbroken elsewhere (the order's text, the list of abbreviations, a wider cell)."""
+    seen = frozenset(m.group(0).lower() for w in words for m in CYRILLIC_RE.finditer(w.text))
+    token = _DOCUMENT_WORDS.set(seen)
+    try:
+        yield
+    finally:
+        _DOCUMENT_WORDS.reset(token)
 
 
 def text_lines(words: Sequence[Word]) -> list[list[Word]]:
@@ -49,10 +70,15 @@ def _line_text(line: Sequence[Word]) -> str:
 
 
 def starts_new_item(last_word: str, next_word: str) -> bool:
-    """Lists of executors: a closed name ("«КРИРПО»", "ЦЗН") followed by an abbreviation ("МОУО")."""
+    """Lists of executors: a closed name ("«КРИРПО»", "ЦЗН", "Минобр НСО") followed by an
+    abbreviation ("МОУО") or a short name the dictionary tags as an organisation ("Минтруд",
+    "Рособрнадзор"; not "Министерство", "Областной")."""
     word = next_word.strip(",;")
-    return (bool(ABBR_RE.match(word)) and sum(ch.isupper() for ch in word) >= 2
-            and bool(CLOSED_RE.search(last_word)))
+    if not CLOSED_RE.search(last_word):
+        return False
+    if ABBR_RE.match(word) and sum(ch.isupper() for ch in word) >= 2:
+        return True
+    return word[:1].isupper() and word[1:].isalpha() and is_organisation_name(word)
 
 
 def is_hard_break(line: Sequence[Word], nxt: Sequence[Word], right: float) -> bool:
@@ -78,6 +104,7 @@ def broken_word(line: Sequence[Word], nxt: Sequence[Word], right: float, word: O
     or does not know the piece ("мониторинг" / "а" is "мониторинга"; "Республики" /
     "Татарстан" stays two words). ``word`` is the word as joined so far, when the piece is the
     last of several ("Информа" / "ционные" / "материалы": "Информационные" is a whole word).
+    A whole the document prints unbroken elsewhere is a word too (``document_words``).
     """
     if len(line) != 1 or not nxt:
         return False
@@ -93,7 +120,8 @@ def broken_word(line: Sequence[Word], nxt: Sequence[Word], right: float, word: O
     tail = re.search(r"(?:^|[«\"(])([А-ЯЁа-яё]+)$", left)        # the word, after an opening quote
     if not head or not tail:
         return False
-    return is_known_word(tail.group(1) + head.group(0)) or not is_known_word(tail.group(1))
+    whole = tail.group(1) + head.group(0)
+    return is_known_word(whole) or whole.lower() in _DOCUMENT_WORDS.get() or not is_known_word(tail.group(1))
 
 
 DASHES = "–—"
@@ -123,6 +151,22 @@ def piece_separator(left: str, right: str) -> str:
     return "\n" if starts_new_item(left.split()[-1], right.split()[0]) else " "
 
 
+def paragraph_breaks(lines: Sequence[Sequence[Word]]) -> set[int]:
+    """Indexes k where a new paragraph opens after line k: the step from line k to k + 1 is wider
+    than the cell's usual line step by at least half a text height (space after a paragraph:
+    "Департамент … области" / "работодатели (по согласованию)", where the next word would not
+    have fitted on the line either). Needs three lines, so that the usual step is seen."""
+    if len(lines) < 3:
+        return set()
+    mids = [sum((w.top + w.bottom) / 2 for w in ln) / len(ln) for ln in lines]
+    steps = [b - a for a, b in zip(mids, mids[1:])]
+    h = sorted(w.bottom - w.top for ln in lines for w in ln)[sum(len(ln) for ln in lines) // 2]
+    usual = min(steps)
+    if usual <= 0:
+        return set()
+    return {k for k, s in enumerate(steps) if s >= usual + 0.5 * h and s >= 1.3 * usual}
+
+
 def join_cell_lines(lines: Sequence[Sequence[Word]], right: Optional[float] = None) -> str:
     """Cell text from its lines: soft wraps joined with a space, hard breaks kept as ``\\n``.
 
@@ -134,11 +178,14 @@ def join_cell_lines(lines: Sequence[Sequence[Word]], right: Optional[float] = No
         return ""
     edge = right if right is not None else max(ln[-1].x1 for ln in lines)
     edge = max(edge, max(ln[-1].x1 for ln in lines))
+    paragraphs = paragraph_breaks(lines)
     out = _line_text(lines[0])
-    for prev, ln in zip(lines, lines[1:]):
+    for k, (prev, ln) in enumerate(zip(lines, lines[1:])):
         text = _line_text(ln)
         if text in ("-", "‐", "‑") and out[-1:].isalpha():
             out += "-"                # a compound's hyphen pushed onto a line of its own
+        elif k in paragraphs and not out.endswith("-"):
+            out += "\n" + text        # a new paragraph of the cell: white space between the lines
         elif is_hard_break(prev, ln, edge):
             out += "\n" + text
         elif broken_word(prev, ln, edge, out.rsplit(None, 1)[-1]):

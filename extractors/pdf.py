@@ -58,7 +58,7 @@ from extractors.grid import (
     Word,
 )
 from extractors.limits import BLANK_PAGE, REFUSED_PAGE
-from extractors.lines import text_lines
+from extractors.lines import document_words, text_lines
 
 
 EXTRACTOR_VERSION = "0.2.0"
@@ -440,6 +440,13 @@ def extract_layouts(path: str, layouts: list[PageLayout]) -> ExtractedDocument:
     doc = ExtractedDocument(path=path, file_format="pdf", extractor="pdf",
                             extractor_version=EXTRACTOR_VERSION, n_pages=len(layouts))
     routes = _route_pages(path, layouts)
+    with document_words(w for lay in layouts for w in lay.words):
+        return _extract_routed(doc, path, layouts, routes)
+
+
+def _extract_routed(doc: ExtractedDocument, path: str, layouts: list[PageLayout],
+                    routes: dict[int, str]) -> ExtractedDocument:
+    """``extract_layouts`` once the pages are routed (and OCR'd where they needed it)."""
     engines: dict[int, str] = {}
     per_page: dict[int, list[Table]] = {}
     for lay in layouts:

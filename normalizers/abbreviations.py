@@ -34,7 +34,11 @@ PREPOSITIONS = {"в", "во", "на", "по", "с", "со", "для", "при", 
                 "над", "за", "между", "через", "до", "у", "без"}
 SKIPPABLE = PREPOSITIONS | {"и"}
 CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который"}
-LIST_HEADER_RE = re.compile(r"(?i)^\s*(?:список|перечень)?\s*(?:используемых\s+|принятых\s+)?сокращени[йяе]\s*:?\s*$")
+# "Сокращения", "Список (используемых) сокращений", "Используемые / Принятые / Условные сокращения"
+LIST_HEAD = r"(?i)^\s*(?:(?:список|перечень)\s+)?(?:(?:используем|принят|условн)\w*\s+)?сокращени[йяе]"
+LIST_HEADER_RE = re.compile(LIST_HEAD + r"\s*:?\s*$")
+# the header with the first entries on its own line ("Сокращения: МОиН РС(Я) – Министерство …")
+LIST_HEADER_INLINE_RE = re.compile(LIST_HEAD + r"\s*:\s*(?=\S)")
 LIST_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)\s+{DASH}\s+(?P<full>\S.*?)\s*[;.,]?\s*$")
 PAREN_DEFINE_RE = re.compile(
@@ -298,6 +302,8 @@ def _full_form(context: str, short: str, adjacent: bool) -> tuple[str, int, str]
     seg = _segment_start(toks)
     span = _find_acronym_span(short, toks) or None
     kind = "acronym"
+    if span is None and adjacent and (first := _syllabic_start(short, toks)) is not None:
+        span, kind = (first, len(toks) - 1), "syllabic"     # "… Республики Башкортостан (далее – Минобрнауки РБ)"
     if span is None:
         span = _find_lemma_span(short, toks)
         kind = "lemma"
@@ -357,6 +363,10 @@ def _context_before(text: str, pos: int, wrapped: bool = False) -> str:
         pass
     if m is not None:
         ctx = ctx[m.end():]
+    # an earlier "(далее – X)" or "(АББР)" closes the name before it
+    earlier = [m.end() for rx in (PAREN_DEFINE_RE, BARE_ACRONYM_RE) for m in rx.finditer(ctx)]
+    if earlier:
+        ctx = re.sub(r"^\s*(?:,|\bи\b)\s*", "", ctx[max(earlier):])
     return BULLET_RE.sub("", ctx, count=1)
 
 
@@ -375,11 +385,14 @@ def _define_many(context: str, shorts: list[str]) -> dict[str, tuple[str, str]]:
 
 def _define_at(text: str, pos: int, short: str) -> dict[str, str]:
     """Definitions made by one marker at pos; a soft-wrapped phrase is looked for on earlier lines
-    (always when the marker's line opens in lower case or inside quotes: a PDF line wrapped mid-name)."""
+    (always when the marker's line opens in lower case, inside quotes or with an opening quote: a
+    PDF line wrapped mid-name)."""
     shorts = _split_shorts(short)
     context = _context_before(text, pos).rstrip(" ,–—-")
     found = _define_many(context, shorts)
-    mid_phrase = context[:1].islower() or context.count("»") > context.count("«")   # a line wrapped mid-name
+    # a line wrapped mid-name: it opens in lower case, inside quotes, or with the quoted name itself
+    # ("… учреждением" / "«Республиканский … центр» (далее – РУМЦ)")
+    mid_phrase = context[:1].islower() or context[:1] in "«„" or context.count("»") > context.count("«")
     if mid_phrase or any(kind == "fallback" for _, kind in found.values()) or len(found) < len(shorts):
         wrapped = _context_before(text, pos, wrapped=True).rstrip(" ,–—-")
         if wrapped != context:
@@ -433,8 +446,24 @@ def _continues_entry(line: str) -> bool:
     if first is None:
         return False
     word = first.group(1)
+    if stripped[:1] in "«„\"(":
+        return True       # a quoted proper name or a bracket goes on ("… области / «Центры занятости»;")
     # a wrapped name goes on in lower case or with a genitive ("… образования и науки / Республики Татарстан")
     return word[:1].islower() or any(p.tag.case == "gent" for p in parses(word))
+
+
+def _inline_header_entries(lines: list[str]) -> list[str]:
+    """Lines with "Сокращения: A – полное; B – полное." cut into the header and one line per entry."""
+    out: list[str] = []
+    for line in lines:
+        m = LIST_HEADER_INLINE_RE.match(line)
+        rest = line[m.end():] if m else ""
+        if not m or LIST_LINE_RE.match(rest) is None:
+            out.append(line)
+            continue
+        out.append(line[:m.end()].strip())
+        out.extend(re.split(rf"(?<=;)\s+(?=[^;]{{1,60}}?\s{DASH}\s)", rest))
+    return out
 
 
 def _list_entries(text: str) -> list[tuple[str, str, bool]]:
@@ -442,7 +471,7 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
     block that wraps onto the next line (no ";" or "." at its end) takes that line in."""
     entries: list[tuple[str, str, bool]] = []
     in_block, open_entry = False, False
-    for line in text.splitlines():
+    for line in _inline_header_entries(text.splitlines()):
         if LIST_HEADER_RE.match(line):
             in_block, open_entry = True, False
             continue
@@ -507,12 +536,28 @@ def _syllabic_start(short: str, toks: list[Tok]) -> int | None:
     return None
 
 
+def _quoted_initials(short: str, tok: Tok) -> bool:
+    """The acronym spells the initials of the quoted name just before it ("«Центр развития
+    профессионального образования» (ЦРПО)"), conjunctions and prepositions skipped."""
+    if not tok.is_group or tok.text[:1] not in QUOTES_OPEN:
+        return False
+    letters = [_fold(c) for c in _acronym_letters(short)]
+    words = [w for w in re.findall(r"[А-Яа-яЁёA-Za-z]+", tok.text) if _fold(w) not in SKIPPABLE]
+    return bool(letters) and [_fold(w)[0] for w in words] == letters
+
+
 def _bare_acronym_definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in BARE_ACRONYM_RE.finditer(text):
         short = m.group("short")
         context = _context_before(text, m.start()).rstrip()
         toks = _tokens(context)
+        quoted = _tokens(_context_before(text, m.start(), wrapped=True).rstrip())    # the name may wrap
+        if quoted and _quoted_initials(short, quoted[-1]):
+            # "учреждение «Центр развития профессионального образования» (ЦРПО)": the name with its kind
+            for k, v in _define_at(text, m.start(), short).items():
+                out.setdefault(k, v)
+            continue
         if not toks or not toks[-1].is_word:
             continue
         if not _acronym_letters(short):

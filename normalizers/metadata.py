@@ -591,6 +591,8 @@ def _continues_title(title: str, line: str) -> bool:
     """Whether line carries on the title gathered so far."""
     if _stops_title(line) or _reads_as_sentence(line) or _closes_unopened_quote(title, line):
         return False
+    if re.search(r"\d\s*[-–—]$", title.rstrip()) and re.match(YEAR, line):
+        return True       # a year range wrapped at its dash ("… на 2023–" / "2025 годы")
     starts_low = line[:1].islower() or line[:1] in "(«\"" or re.match(rf"на\s+{YEAR}", line, re.I) is not None
     if starts_low:
         return True
@@ -617,7 +619,10 @@ def _title_span(lines: list[str], i: int) -> tuple[str, int]:
             break
         if not _continues_title(" ".join(parts), line):
             break
-        parts.append(line)
+        if re.search(r"\d[-–—]$", parts[-1].rstrip()) and re.match(YEAR, line):
+            parts[-1] = parts[-1].rstrip() + line      # "2023–" / "2025 годы": one range
+        else:
+            parts.append(line)
         j += 1
     title = clean_title("\n".join(recase_upper_line(p) for p in parts))
     title = re.sub(r"(?<=\d)(\s*)(ГГ|Г)\.", lambda m: m.group(1) + m.group(2).lower() + ".", title)

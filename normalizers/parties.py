@@ -8,7 +8,8 @@ A line break inside one name joins when the next line opens in an oblique case (
 информационно-аналитического отдела"); a line opening in the nominative is the next party (one
 organisation per line). Two posts run together on one line ("Воспитатели Ст. воспитатель") split.
 A mention opening with an abbreviation the document defines and going on with another name in the
-nominative is two (``split_after_defined``: PDF cells lose the line break between them).
+nominative is two (``split_after_defined``: PDF cells lose the line break between them); so is
+text that goes on after "(по согласованию)" with no separator.
 """
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ AGREEMENT_RE = re.compile(r"\(?\s*по\s+согласовани[юи]ю?\s*\)?|\
 DEFINES_RE = re.compile(rf"\(\s*далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*[«\"„“]?(?P<short>(?:[^()]|\([^()]*\))+?)[»\"”]?\s*\)",
                         re.I)
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢►]|{DASH}|\d{{1,2}}(?:\.\d{{1,2}})*[.)])\s*")
+# "(по согласованию)" closes a name: more text after it with no separator is the next party (a PDF
+# cell that listed one organisation per line lost the line break there)
+AGREEMENT_END_RE = re.compile(r"(\(\s*по\s+согласовани[юи]ю?\s*\))[ \t]+(?=[«\"A-Za-zА-Яа-яЁё])", re.I)
 OPEN_BRACKETS, CLOSE_BRACKETS = "(«„[", ")»“”]"
 CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который", "расположенный"}
 OBLIQUE_CASES = {"gent", "datv", "ablt", "loct", "gen2", "loc2"}
@@ -176,6 +180,7 @@ def split_parties(text: str | None) -> list[PartyMention]:
     text = text.replace("\r", "\n").replace("\xa0", " ")
     text = re.sub(r"<br\s*/?>|</p>\s*<p>", "\n", text)
     text = re.sub(r"<[^>]+>", " ", text)
+    text = AGREEMENT_END_RE.sub(lambda m: m.group(1) + "\n", text)
     mentions = []
     for merged in _merge_pieces(_split_top_level(text)):
         for piece in _split_run_together_posts(merged):

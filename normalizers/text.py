@@ -38,6 +38,17 @@ def is_known_word(word: str) -> bool:
         return False
 
 
+def is_organisation_name(word: str) -> bool:
+    """True when pymorphy3's dictionary knows the word as an organisation's name (grammeme Orgn:
+    "Минтруд", "Рособрнадзор", "Минобрнауки"), not a guess by analogy."""
+    if not is_known_word(word):
+        return False
+    try:
+        return any("Orgn" in p.tag for p in get_morph().parse(word))
+    except Exception:  # pragma: no cover - dictionary missing
+        return False
+
+
 def _rejoin(m: re.Match) -> str:
     left, hyphen, right = m.group(1), m.group(2), m.group(3)
     joined = left + right

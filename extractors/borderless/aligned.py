@@ -79,11 +79,16 @@ def _anchors(lines: list[Block], header_bottom: float) -> list[Block]:
     return out
 
 
-def _continuation(frag: Fragment, anchors: list[Block], mode: str) -> Optional[Block]:
+def _continuation(frag: Fragment, anchors: list[Block], mode: str, table: LogicalTable) -> Optional[Block]:
     """On a page that goes on with the table, the rest of a row broken by the page end sits under
     the repeated header with no number of its own: an anchor with no words where the header's
-    band ends (a centred header is as tall below its "№ п/п" as above it)."""
+    band ends (a centred header is as tall below its "№ п/п" as above it). Not after a page that
+    ended with a heading row: no row was broken there."""
     if not frag.continues_previous:
+        return None
+    i = next((k for k, f in enumerate(table.fragments) if f is frag), 0)
+    before = table.fragments[i - 1].body if i > 0 else []
+    if before and is_heading_line(before[-1], table):
         return None
     if anchors and anchors[0].header:
         head = anchors[0]
@@ -117,7 +122,7 @@ def _parts(frag: Fragment, table: LogicalTable, num_col: int, h: float,
         for w in words:
             by_col.setdefault(column_of((w.x0 + w.x1) / 2, table.bounds), []).append(w)
         anchors = _anchors(_col_lines(by_col.pop(num_col, []), h), header_bottom)
-        cont = _continuation(frag, anchors, mode) if i == 0 else None
+        cont = _continuation(frag, anchors, mode, table) if i == 0 else None
         if cont is not None:
             k = 1 if anchors and anchors[0].header else 0
             anchors.insert(k, cont)
@@ -219,16 +224,85 @@ def _last_of_page(parts: list[Part], p: int) -> Optional[int]:
     return len(parts[p].anchors) - 1 if p == len(parts) - 1 and parts[p].anchors else None
 
 
-def _rows_of_part(parts: list[Part], p: int, mode: str, row_gap: float, h: float) -> list[list[Word]]:
-    """The words of each anchor's row: every column's lines go to the band their middle is in."""
+@dataclass
+class BandRow:
+    """The words of one anchor's row, and the cells merged down from it over whole rows."""
+
+    words: list[Word]
+    spans: dict[int, int]
+    covered: set[int]
+
+
+def _extent(part: Part, bands: list[list[tuple[int, Block]]], k: int, skip: int) -> Optional[tuple[float, float]]:
+    """Top and bottom of row ``k``'s text, anchor included, column ``skip`` left out."""
+    blocks = [b for c, b in bands[k] if c != skip]
+    a = part.anchors[k]
+    if a.words:
+        blocks.append(a)
+    if not blocks:
+        return None
+    return min(b.top for b in blocks), max(b.bottom for b in blocks)
+
+
+def merged_spans(part: Part, bands: list[list[tuple[int, Block]]], h: float) -> dict[tuple[int, int], int]:
+    """(first row, column) → rows, for cells merged over whole rows in a table set in the middle.
+
+    A merged cell is centred on all of its rows, so its text sits off the middle of each row it
+    reaches into (low in the first, high in the last) and its lines, taken together, sit in the
+    middle of the rows together (each row's extent measured by its other cells). Without white
+    space to see, a cell merged over rows it does not reach into is not found: a borderless
+    table set at the top cannot show a merge at all.
+    """
+    out: dict[tuple[int, int], int] = {}
+    n = len(part.anchors)
+    cols = sorted({c for band in bands for c, _ in band})
+    for col in cols:
+        pieces = [[b for c, b in band if c == col] for band in bands]
+        k = 0
+        while k < n - 1:
+            found = 0
+            for j in range(k + 1, n):
+                if any(part.anchors[i].header or part.anchors[i].cont for i in range(k, j + 1)):
+                    break
+                ext = [_extent(part, bands, i, col) for i in range(k, j + 1)]
+                got = [(i, p) for i, p in zip(range(k, j + 1), pieces[k:j + 1]) if p]
+                if any(e is None for e in ext) or not got:
+                    break
+                mids = [((e[0] + e[1]) / 2) for e in ext]   # type: ignore[index]
+                off = all(abs((p[0].top + max(b.bottom for b in p)) / 2 - mids[i - k]) > h / 2 for i, p in got)
+                union = (min(b.top for _, p in got for b in p) + max(b.bottom for _, p in got for b in p)) / 2
+                whole = (ext[0][0] + ext[-1][1]) / 2         # type: ignore[index]
+                if off and abs(union - whole) <= h / 4:
+                    found = j
+                    break
+            if found:
+                out[(k, col)] = found - k + 1
+                k = found + 1
+            else:
+                k += 1
+    return out
+
+
+def _rows_of_part(parts: list[Part], p: int, mode: str, row_gap: float, h: float) -> list[BandRow]:
+    """The words of each anchor's row: every column's lines go to the band their middle is in;
+    in a table set in the middle, a cell merged over whole rows goes to its first row."""
     part = parts[p]
-    rows: list[list[Word]] = [list(a.words) for a in part.anchors] or [[]]
     free = {k for k, a in enumerate(part.anchors) if a.cont}
     _, cuts = _boundaries(part, mode, row_gap, h, free, _last_of_page(parts, p)) if part.anchors else (0.0, [])
-    for lines in part.columns.values():
+    bands: list[list[tuple[int, Block]]] = [[] for _ in range(max(1, len(part.anchors)))]
+    for col, lines in part.columns.items():
         for ln in lines:
-            y = (ln.top + ln.bottom) / 2
-            rows[sum(1 for c in cuts if y >= c)].extend(ln.words)
+            bands[sum(1 for c in cuts if (ln.top + ln.bottom) / 2 >= c)].append((col, ln))
+    spans = merged_spans(part, bands, h) if mode == "middle" and part.anchors else {}
+    rows = [BandRow(list(a.words), {}, set()) for a in part.anchors] or [BandRow([], {}, set())]
+    owner = {(k + i, col): k for (k, col), n in spans.items() for i in range(n)}
+    for (k, col), n in spans.items():
+        rows[k].spans[col] = n
+        for i in range(k + 1, k + n):
+            rows[i].covered.add(col)
+    for k, band in enumerate(bands):
+        for col, ln in band:
+            rows[owner.get((k, col), k)].words.extend(ln.words)
     return rows
 
 
@@ -252,14 +326,16 @@ def aligned_rows(table: LogicalTable, num_col: Optional[int], h: float,
         header_words: list[Word] = []
         rows: list[tuple[float, RowLines]] = []
         for p, part in enumerate(parts):
-            for anchor, words in zip(part.anchors or [None], _rows_of_part(parts, p, mode, row_gap, h)):
+            for anchor, band in zip(part.anchors or [None], _rows_of_part(parts, p, mode, row_gap, h)):
+                words = band.words
                 if not words:
                     continue
                 if anchor is not None and anchor.header:
                     header_words.extend(words)
                     continue
                 words = sorted(words, key=lambda w: (w.top, w.x0))
-                rows.append((min(w.top for w in words), RowLines(False, [Line(words)])))
+                rows.append((min(w.top for w in words),
+                             RowLines(False, [Line(words)], spans=band.spans, covered=band.covered)))
         rows.extend((ln.top, RowLines(True, [ln])) for ln in headings)
         rows.sort(key=lambda r: r[0])
         header = [_header_line(header_words, table)] if header_words else []

@@ -21,8 +21,10 @@ def build_borderless_tables(layouts: list[PageLayout]) -> list[list[Table]]:
         set_columns(table, pages)
         if table.n_cols < 2:
             continue
-        for frag in table.fragments:
-            frag.body = drop_trailing_paragraphs(frag.body, table)
+        later_rows = False             # a page the table goes on from: a later page holds its rows
+        for frag in reversed(table.fragments):
+            frag.body = drop_trailing_paragraphs(frag.body, table, continued=later_rows)
+            later_rows = later_rows or bool(frag.body)
         num_col = number_column(table)
         row_gaps = {f.page_index: pages[f.page_index].row_gap for f in table.fragments}
         touching = rows_touch(table, row_gaps, num_col)
@@ -32,7 +34,7 @@ def build_borderless_tables(layouts: list[PageLayout]) -> list[list[Table]]:
             pt = pages[frag.page_index]
             page_no = pt.layout.page_no
             header, body = (aligned[frag.page_index] if aligned is not None
-                            else (frag.header, fragment_rows(frag, table, pt.row_gap, num_col, touching)))
+                            else (frag.header, fragment_rows(frag, table, pt.row_gap, num_col, touching, pt.h)))
             rows = header_rows(header, table, page_no, pt.h, frag.header_repeat)
             for row in body:
                 rows.append(body_row(row, table, page_no, pt.h))

@@ -7,7 +7,7 @@ import statistics
 from typing import Optional
 
 from extractors.grid import Word
-from extractors.borderless.text_lines import CENTRED_TOL, GUTTER_NOISE, Line, MIN_GUTTER, NUMBER_RE
+from extractors.borderless.text_lines import ALIGNED_SHARE, CENTRED_TOL, GUTTER_NOISE, Line, MIN_GUTTER, NUMBER_RE
 from extractors.borderless.segments import LogicalTable, PageText, body_size
 
 
@@ -41,7 +41,57 @@ def find_gutters(lines: list[Line], h: float) -> tuple[float, float, list[tuple[
                 gutters.append((g0, g1))
         else:
             k += 1
-    return x0, x1, gutters
+    return x0, x1, sorted(gutters + aligned_gutters(use, x0, x1, h, gutters))
+
+
+def aligned_gutters(lines: list[Line], x0: float, x1: float, h: float,
+                    found: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Gutters of justified text: white space no word crosses, with the next column's lines
+    starting flush at its right end.
+
+    Justified lines stretch their spaces until a space inside a cell is as wide as the gap
+    between two columns (twice the cell padding), so chunks run across that gap on some lines
+    and the chunk cover above finds no gutter. Words still never cross it, and the column after
+    it starts every line at one x, which white space inside a cell does not.
+    """
+    step = 0.5
+    n = int((x1 - x0) / step) + 1
+    cover = [0] * n
+    for ln in lines:
+        for w in ln.words:
+            for k in range(max(0, int((w.x0 - x0) / step)), min(n, int((w.x1 - x0) / step) + 1)):
+                cover[k] += 1
+    noise = int(GUTTER_NOISE * len(lines))
+    out: list[tuple[float, float]] = []
+    k = 0
+    while k < n:
+        if cover[k] > noise:
+            k += 1
+            continue
+        s = k
+        while k < n and cover[k] <= noise:
+            k += 1
+        g0, g1 = x0 + s * step, x0 + k * step
+        if g1 - g0 < MIN_GUTTER * h or s == 0 or k >= n or any(a < g1 and g0 < b for a, b in found):
+            continue
+        flush = sum(any(g1 - step <= w.x0 <= g1 + 2 * step for w in ln.words) for ln in lines)
+        if flush >= max(3, ALIGNED_SHARE * len(lines)):
+            out.append((g0, g1))
+    return out
+
+
+def split_at_gutters(lines: list[Line], gutters: list[tuple[float, float]]) -> None:
+    """Cut every chunk whose white space between two words holds a whole gutter."""
+    for ln in lines:
+        chunks: list[list[Word]] = []
+        for ch in ln.chunks:
+            chunks.append([ch[0]])
+            for a, b in zip(ch, ch[1:]):
+                if any(a.x1 <= g0 + 0.5 and b.x0 >= g1 - 0.5 for g0, g1 in gutters):
+                    chunks.append([b])
+                else:
+                    chunks[-1].append(b)
+        ln.chunks = chunks
 
 
 def drop_false_gutters(gutters: list[tuple[float, float]], header: list[Line]) -> list[tuple[float, float]]:
@@ -84,6 +134,7 @@ def set_columns(table: LogicalTable, pages: dict[int, PageText]) -> None:
     if header:
         x0 = min([x0] + [ln.x0 for ln in header]) if body else min(ln.x0 for ln in header)
         x1 = max([x1] + [ln.x1 for ln in header])
+    split_at_gutters([ln for f in table.fragments for ln in f.header + f.body], gutters)
     table.x0, table.x1, table.gutters = x0, x1, gutters
     table.bounds = [(a + b) / 2 for a, b in gutters]
     table.size = body_size(body) if body else body_size(header)
@@ -135,14 +186,26 @@ def is_paragraph_line(line: Line, table: LogicalTable) -> bool:
             and line.x1 - line.x0 >= 0.4 * width)
 
 
-def drop_trailing_paragraphs(body: list[Line], table: LogicalTable) -> list[Line]:
-    """Cut the body at running text that follows its last line of table cells."""
+def drop_trailing_paragraphs(body: list[Line], table: LogicalTable, continued: bool = False) -> list[Line]:
+    """Cut the body at running text that follows its last line of table cells; a heading line
+    right before that text opens it ("Используемые сокращения:" over the list) and goes with it:
+    a section heading with no table row after it heads nothing in the table, nor does a heading
+    line that ends the table (the text after it was set apart by its size). On a page the table
+    ``continued`` from, one line alone after the last row is the table's (a section row at the
+    page end: "2. Организационное обеспечение"), not running text."""
     last_row_line = max((i for i, ln in enumerate(body) if len(ln.chunks) >= 2
                          and not crosses_gutter(ln, table)), default=-1)
+    if continued and len(body) - last_row_line <= 2:
+        return body
     for i in range(last_row_line + 1, len(body)):
         if is_paragraph_line(body[i], table):
+            while i - 1 > last_row_line and is_heading_line(body[i - 1], table):
+                i -= 1
             return body[:i]
-    return body
+    end = len(body)
+    while not continued and end - 1 > last_row_line and is_heading_line(body[end - 1], table):
+        end -= 1           # the table's last line a heading ("Принятые сокращения:"): it heads no row
+    return body[:end]
 
 
 def number_column(table: LogicalTable) -> Optional[int]:

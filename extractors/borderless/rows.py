@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.grid import BBox, Cell, Row, Word
-from extractors.lines import BULLET_RE, is_hard_break, join_cell_lines
+from extractors.lines import BULLET_RE, broken_piece, is_hard_break, join_cell_lines
 from extractors.borderless.text_lines import Line, NUMBER_RE, group_lines
 from extractors.borderless.segments import Fragment, LogicalTable, _opens_with_item_number
 from extractors.borderless.columns import column_of, is_heading_line
@@ -27,13 +27,17 @@ class RowLines:
 
     In a table whose rows touch, the text of a cell merged over several
     sub-rows runs on next to the sub-row below: those words are ``given`` up by
-    the lower row and ``taken`` by the upper one.
+    the lower row and ``taken`` by the upper one. A cell merged over whole rows
+    (seen where cells are centred: ``aligned``) is the upper row's cell with a
+    ``rowspan`` in ``spans`` (column → rows); the rows below leave that column out (``covered``).
     """
 
     heading: bool
     lines: list[Line]
     taken: list[Word] = field(default_factory=list)
     given: set[int] = field(default_factory=set)
+    spans: dict[int, int] = field(default_factory=dict)
+    covered: set[int] = field(default_factory=set)
 
     @property
     def words(self) -> list[Word]:
@@ -181,9 +185,62 @@ def group_rows(body: list[Line], table: LogicalTable, row_gap: float,
     return rows
 
 
+DANGLING = {"и", "или", "в", "во", "на", "по", "с", "со", "для", "при", "о", "об", "к", "ко", "от", "из", "а"}
+
+
+def runs_on(upper: str, lower: str) -> bool:
+    """``lower`` goes on with ``upper``'s sentence: a word broken between them (the dictionary knows
+    the whole and not the piece), or ``upper`` ends in a hyphen or a preposition or conjunction and
+    ``lower`` opens in lower case. A cell's own text never ends so."""
+    if not upper or not lower:
+        return False
+    if broken_piece(upper, lower):
+        return True
+    last = upper.split()[-1]
+    hyphenated = len(last) > 1 and last[-2].isalpha() and last.endswith("-")    # not a bare "-"
+    return lower[:1].islower() and (hyphenated or last.lower() in DANGLING)
+
+
+def merge_runs_on(rows: list[RowLines], table: LogicalTable, h: float) -> None:
+    """Cells merged over rows in a table set at the top: a merged cell's text longer than its
+    first row runs on beside the next row, so that row's cell in the column opens with the rest
+    of the upper cell's sentence (``runs_on``). Such a cell is one cell with a rowspan; the rows
+    it covers leave the column out (``RowLines.spans`` / ``covered``)."""
+    owner: dict[tuple[int, int], int] = {}
+    for k in range(len(rows) - 1):
+        if rows[k].heading or rows[k + 1].heading:
+            continue
+        for c, ws in _by_column(rows[k + 1].words, table).items():
+            first = owner.get((k, c), k)
+            above = _by_column(rows[first].words, table).get(c)
+            if not above or not runs_on(cell_text(above, h), cell_text(ws, h)):
+                continue
+            rows[first].taken.extend(ws)
+            rows[k + 1].given.update(id(w) for w in ws)
+            rows[first].spans[c] = rows[first].spans.get(c, 1) + 1
+            rows[k + 1].covered.add(c)
+            owner[(k + 1, c)] = first
+
+
+def _by_column(words: list[Word], table: LogicalTable) -> dict[int, list[Word]]:
+    cols: dict[int, list[Word]] = {}
+    for w in words:
+        cols.setdefault(column_of((w.x0 + w.x1) / 2, table.bounds), []).append(w)
+    return cols
+
+
 def fragment_rows(frag: Fragment, table: LogicalTable, row_gap: float, num_col: Optional[int],
-                  touching: bool) -> list[RowLines]:
-    """Rows of one fragment; in a table whose rows touch, numbered text columns anchor rows too."""
+                  touching: bool, h: Optional[float] = None) -> list[RowLines]:
+    """Rows of one fragment; in a table whose rows touch, numbered text columns anchor rows too;
+    cells merged over rows found by their text running on (``merge_runs_on``, with ``h``)."""
+    rows = _fragment_rows(frag, table, row_gap, num_col, touching)
+    if h is not None:
+        merge_runs_on(rows, table, h)
+    return rows
+
+
+def _fragment_rows(frag: Fragment, table: LogicalTable, row_gap: float, num_col: Optional[int],
+                   touching: bool) -> list[RowLines]:
     rows = group_rows(frag.body, table, row_gap, num_col, touching)
     if not touching:
         return rows
@@ -231,8 +288,8 @@ def body_row(row: RowLines, table: LogicalTable, page_no: int, h: float) -> Row:
         by_col: dict[int, list[Word]] = {c: [] for c in range(table.n_cols)}
         for w in words:
             by_col[column_of((w.x0 + w.x1) / 2, table.bounds)].append(w)
-        cells = [make_cell(by_col[c], c, page_no, h, right=column_right(table, c))
-                 for c in range(table.n_cols)]
+        cells = [make_cell(by_col[c], c, page_no, h, rowspan=row.spans.get(c, 1), right=column_right(table, c))
+                 for c in range(table.n_cols) if c not in row.covered]
     return Row(cells=cells, page=page_no, bbox=row_bbox(row.lines, table))
 
 

@@ -27,6 +27,9 @@ MIN_GUTTER = 0.5          # a column gutter is at least MIN_GUTTER * h wide
 GUTTER_NOISE = 0.02       # share of body lines allowed to cross a gutter (OCR specks, stray words)
 
 
+ALIGNED_SHARE = 0.15      # justified text: a gutter no word crosses, this share of lines flush after it
+
+
 ROW_GAP = 0.45            # a gap wider than leading + ROW_GAP * h starts a new row
 
 

@@ -24,6 +24,9 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
                and (c >= len(lay.col_headers) or lay.col_headers[c])]
     open_headings: list[tuple[int, str]] = []
     acts: list[ActivityRecord] = []
+    shared: dict[tuple[int, str], list[ActivityRecord]] = {}     # (activity, role) → one merged cell's rows
+    pieces: dict[tuple[int, str], list[str]] = {}   # (activity, role of several columns) → text per column
+    multi = [r for r in TEXT_ROLES if len(lay.cols(r)) > 1]
     after_heading = False
     views = _row_views(data_rows(group), lay, n)
     numbered_table = any(v.number for v in views if v.heading is None)
@@ -69,6 +72,9 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
             if target:
                 act.targets.append(target)
             _add_box(act, row)
+            _link_merged(shared, prev, act, v.own)
+            for r in multi:
+                pieces[(id(act), r)] = _column_texts(row, lay.cols(r))
             acts.append(act)
             continue
         prev.page_end = row.page if row.page is not None else prev.page_end
@@ -78,9 +84,9 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
         if rows_can_split and row.after_page_break and prev.sub_items and event_only:
             _continue_sub_items(prev, own)
         elif rows_can_split and row.after_page_break and not _is_complete_subrow(prev, target):
-            _continue_row(prev, own, target)
+            _continue_shared(shared, prev, _continue_columns(pieces, prev, row, lay, own), target)
         elif _continues_text(prev, own):
-            _continue_row(prev, own, target)
+            _continue_shared(shared, prev, _continue_columns(pieces, prev, row, lay, own), target)
         elif event_only:
             prev.sub_items.append(SubItemRecord(title=one_line(own["title"]) or "",
                                                 deadline=one_line(own["deadline"]) or None))
@@ -171,6 +177,65 @@ def _continue_row(prev: ActivityRecord, own: dict[str, str], target: Optional[Ta
     if prev.targets and res_text:
         last = prev.targets[-1]
         last.result = one_line(_append(last.result, res_text, " "))
+
+
+def _column_texts(row, cols: list[int], own_only: bool = False) -> list[str]:
+    """The text of each of a role's columns in a row ("" where a merge or a span covers it)."""
+    out = []
+    for c in cols:
+        slot = row.slots[c]
+        covered = (own_only and slot.merged) or (slot.origin_col != c and not slot.merged)
+        out.append("" if covered else slot.text.strip())
+    return out
+
+
+def _continue_columns(pieces: dict[tuple[int, str], list[str]], prev: ActivityRecord, row, lay: Layout,
+                      own: dict[str, str]) -> dict[str, str]:
+    """A role read from several columns ("Срок начала" / "Срок окончания") goes on column by column
+    when its row is broken by a page ("сентяб" / "рь 2024" under the start, "2026" under the end);
+    the start and end bounds follow. Returns ``own`` without the roles done here."""
+    rest = dict(own)
+    for r in [r for r in own if own[r] and (id(prev), r) in pieces]:
+        old = pieces[(id(prev), r)]
+        new = _column_texts(row, lay.cols(r), own_only=True)
+        joined = [_append(o or None, n, piece_separator(o, n)) or "" for o, n in zip(old, new)]
+        pieces[(id(prev), r)] = joined
+        setattr(prev, r, "\n".join(t for t in joined if t) or None)
+        pair = start_end_columns(lay) if r == "deadline" else None
+        if pair is not None:
+            start, end = (one_line(joined[lay.cols(r).index(c)]) for c in pair)
+            prev.deadline_bounds = (start, end) if start and end else None
+        del rest[r]
+    return rest
+
+
+def _link_merged(shared: dict[tuple[int, str], list[ActivityRecord]], prev: Optional[ActivityRecord],
+                 act: ActivityRecord, own: dict[str, str]) -> None:
+    """Remember the roles ``act`` takes from a cell merged down from ``prev``'s row (the text is
+    prev's and the row has none of its own there)."""
+    if prev is None:
+        return
+    for r in TEXT_ROLES:
+        text = getattr(act, r)
+        if text and not own.get(r) and getattr(prev, r) == text:
+            group = shared.setdefault((id(prev), r), [prev])
+            group.append(act)
+            shared[(id(act), r)] = group
+
+
+def _continue_shared(shared: dict[tuple[int, str], list[ActivityRecord]], prev: ActivityRecord,
+                     own: dict[str, str], target: Optional[TargetRecord]) -> None:
+    """``_continue_row``, and the rest of a merged cell broken by the page goes to every row the
+    cell covers (a responsible merged over 2 and 3 whose text runs on to the next page)."""
+    before = {r: getattr(prev, r) for r in TEXT_ROLES}
+    _continue_row(prev, own, target)
+    for r, old in before.items():
+        new = getattr(prev, r)
+        if new == old:
+            continue
+        for other in shared.get((id(prev), r), []):
+            if other is not prev and getattr(other, r) == old:
+                setattr(other, r, new)
 
 
 def clean_activity(act: ActivityRecord) -> ActivityRecord:

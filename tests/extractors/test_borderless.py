@@ -646,3 +646,202 @@ def test_rows_of_cells_set_in_the_middle_or_at_the_bottom(valign, n_cols, vpad):
     assert got[:4] == expected[:4]
     assert got[4] == ["Раздел 2. Подведение итогов"]
     assert got[5:] == expected[4:]
+
+
+def _merged_rows(c: Composer, rows: list[list[str]], col: int, merged: str) -> None:
+    """Rows set in the middle whose column ``col`` is one cell merged over all of them: its text is
+    centred on the rows together, as a word processor sets a vertically merged cell."""
+    cells = [c._cell_lines(r, False) for r in rows]
+    heights = [max(len(ls) for i, ls in enumerate(cl) if i != col) for cl in cells]
+    top = c.y
+    for cl, n in zip(cells, heights):
+        c.y += c.vpad
+        for i, (lines, left) in enumerate(zip(cl, c.lefts)):
+            if i == col:
+                continue
+            first = c.y + 0.5 * (n - len(lines)) * LEADING
+            for j, text in enumerate(lines):
+                c.pages[-1].extend(place_line(text, left + PAD, first + j * LEADING, SIZE, False, c.measure))
+        c.y += n * LEADING + c.vpad
+    lines = wrap(merged, c.widths[col] - 2 * PAD, SIZE, False, c.measure)
+    first = (top + c.y) / 2 - len(lines) * LEADING / 2
+    for j, text in enumerate(lines):
+        c.pages[-1].extend(place_line(text, c.lefts[col] + PAD, first + j * LEADING, SIZE, False, c.measure))
+
+
+@pytest.mark.parametrize("merged", ["ИРО", "Министерство образования и науки области, ИРО",
+                                    "Министерство образования и науки области, органы местного самоуправления"])
+@pytest.mark.parametrize("vpad", [0.0, PAD])
+def test_cell_merged_over_rows_set_in_the_middle_is_one_cell_with_a_rowspan(merged, vpad):
+    """Centred cells show a vertical merge: the shared cell's text sits across the rows' boundary,
+    off the middle of each row and in the middle of the rows together."""
+    c = Composer(ALIGNED_WIDTHS[4], header=ALIGNED_HEADERS[4], vpad=vpad, valign="middle")
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    c.row("1.", LONG_TITLE, "ИРО", "2021 год")
+    _merged_rows(c, [["2.", LONG_TITLE, "", "Март 2021 года"], ["3.", "Совещание с руководителями", "",
+                                                              "Май 2021 года"]], 2, merged)
+    c.row("4.", "Мониторинг", "Министерство образования", "Январь 2022 года")
+    c.row("5.", "Отчёт о выполнении плана мероприятий", "Министерство образования", "Декабрь 2022 года")
+    (tables,) = build_borderless_tables(to_layouts(c))
+    (t,) = tables
+    rows = {r.cells[0].text: {x.col: x for x in r.cells} for r in t.rows[1:]}
+    assert rows["2."][2].text.replace("\n", " ") == merged and rows["2."][2].rowspan == 2
+    assert 2 not in rows["3."] and rows["3."][3].text == "Май 2021 года"
+    assert rows["1."][2].rowspan == rows["4."][2].rowspan == 1
+    assert rows["4."][2].text == "Министерство образования"
+
+
+def test_cells_of_their_own_set_in_the_middle_have_no_rowspan():
+    c = Composer(ALIGNED_WIDTHS[4], header=ALIGNED_HEADERS[4], valign="middle")
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    for k in range(5):
+        c.row(*_aligned_row(4, k))
+    (tables,) = build_borderless_tables(to_layouts(c))
+    assert all(x.rowspan == 1 for r in tables[0].rows for x in r.cells)
+
+
+def test_heading_line_over_the_text_after_the_table_is_not_a_row():
+    """"Используемые сокращения:" right after the last row, then the list as running text: the
+    heading line opens the text (a section heading with no row after it heads nothing)."""
+    c = Composer(ALIGNED_WIDTHS[4], header=ALIGNED_HEADERS[4])
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    for k in range(4):
+        c.row(*_aligned_row(4, k))
+    c.y += PAD
+    c.paragraph("Используемые сокращения:", size=SIZE)
+    c.paragraph("ИРО – государственное автономное учреждение дополнительного профессионального "
+                "образования «Институт развития образования»;", size=SIZE)
+    c.paragraph("ПОО – профессиональные образовательные организации области, реализующие программы "
+                "среднего профессионального образования.", size=SIZE)
+    (tables,) = build_borderless_tables(to_layouts(c))
+    (t,) = tables
+    assert not any("сокращения" in x for x in all_cells(tables))
+    assert [r.cells[0].text for r in t.rows[1:]] == ["1.", "2.", "3.", "4."]
+
+
+def _justified_row(c: Composer, texts: list[str], pad: float = 2.4) -> None:
+    """A row whose cells are justified: every line but a cell's last is stretched to the cell's
+    right padding, so spaces inside a cell grow as wide as the gap between two columns (``pad``:
+    narrow cell margins: a gap between columns no wider than a stretched space)."""
+    cells = [wrap(t, w - 2 * pad, SIZE, False, c.measure) for t, w in zip(texts, c.widths)]
+    c.y += c.vpad
+    for i in range(max(len(ls) for ls in cells)):
+        for lines, left, width in zip(cells, c.lefts, c.widths):
+            if i >= len(lines):
+                continue
+            placed = place_line(lines[i], left + pad, c.y, SIZE, False, c.measure)
+            if i < len(lines) - 1 and len(placed) > 1:
+                slack = (left + width - pad) - (placed[-1].x + placed[-1].width)
+                for k, p in enumerate(placed):
+                    p.x += slack * k / (len(placed) - 1)
+            c.pages[-1].extend(placed)
+        c.y += LEADING
+    c.y += c.vpad
+
+
+def test_justified_cells_keep_their_columns():
+    """Justified text: a stretched space can be wider than the gap between columns (chunks then run
+    across it), but no word crosses the gap and the next column starts flush after it."""
+    widths = [40.0, 150.0, 80.0, 100.0, 110.0]
+    c = Composer(widths, header=HEADER)
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    rows = [
+        ["1.", "Оснащение ресурсных центров специальным оборудованием для обучения лиц с ограниченными "
+               "возможностями здоровья", "2024–2025 годы", "Министерство образования и науки",
+         "Оснащено пять ресурсных центров"],
+        ["2.", "Сопровождение трудоустройства выпускников с инвалидностью", "постоянно",
+         "Центр занятости населения (по согласованию)", "Доля трудоустроенных не менее 60 процентов"],
+        ["3.", "Информационное сопровождение реализации плана мероприятий", "ежегодно, апрель–май",
+         "Министерство образования и науки", "Публикации в средствах массовой информации"],
+        ["4.", "Проведение регионального этапа чемпионата «Абилимпикс»", "ежегодно, апрель–май",
+         "Ресурсный учебно-методический центр", "Чемпионат проведён"],
+    ]
+    for r in rows:
+        _justified_row(c, r)
+    (tables,) = build_borderless_tables(to_layouts(c))
+    (t,) = tables
+    assert t.n_cols == 5
+    assert [[x.text.replace("\n", " ") for x in r.cells] for r in t.rows[1:]] == rows
+
+
+def test_cell_merged_over_rows_set_at_the_top_is_found_where_its_text_runs_on():
+    """A merged cell longer than its first row runs on beside the next row: the lower row's cell
+    opens with the rest of a broken word (or after a dangling "с"), so it is the upper cell's."""
+    from extractors.borderless.rows import runs_on
+    assert runs_on("РУМЦ совместно с профессиональными образовательн", "ыми организациями")
+    assert runs_on("РУМЦ совместно с", "профессиональными организациями")
+    assert not runs_on("Министерство образования", "органы местного самоуправления")
+    assert not runs_on("ЦРПО", "ежегодно")
+    assert not runs_on("-", "по плану"), "a dash for an empty cell"
+    c = Composer(ALIGNED_WIDTHS[4], header=ALIGNED_HEADERS[4])
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    c.row("1.", "Совещание", "ИРО", "2021 год")
+    merged = ["Министерство образования", "и науки области", "совместно с", "профессиональными",
+              "организациями"]             # the first three lines lie in row 2, the rest beside row 3
+    top = c.y + c.vpad
+    for i, text in enumerate(merged):                 # the merged cell flows on past its first row
+        c.pages[-1].extend(place_line(text, c.lefts[2] + PAD, top + i * LEADING, SIZE, False, c.measure))
+    for k, (number, title, deadline) in enumerate([("2.", "Мониторинг", "Март 2021 года"),
+                                                   ("3.", "Отчёт о выполнении", "Май 2021 года")]):
+        y = top + k * (2 * LEADING + 2 * c.vpad)
+        for text, col in ((number, 0), (title, 1), (deadline, 3)):
+            c.pages[-1].extend(place_line(text, c.lefts[col] + PAD, y, SIZE, False, c.measure))
+    c.y = top + 2 * (2 * LEADING + 2 * c.vpad) + LEADING
+    c.row("4.", "Конференция", "ПОО", "Декабрь 2021 года")
+    (tables,) = build_borderless_tables(to_layouts(c))
+    rows = {r.cells[0].text: {x.col: x for x in r.cells} for r in tables[0].rows[1:]}
+    assert list(rows) == ["1.", "2.", "3.", "4."]
+    assert rows["2."][2].text.replace("\n", " ") == " ".join(merged) and rows["2."][2].rowspan == 2
+    assert 2 not in rows["3."] and rows["3."][3].text == "Май 2021 года"
+    assert rows["4."][2].text == "ПОО" and rows["1."][2].rowspan == 1
+
+
+def test_section_row_at_a_page_end_and_a_bottom_set_row_under_the_repeated_header():
+    """Page 1 ends with a section row (plain text from the left edge, like running text); page 2
+    opens with a row set at the bottom whose responsible cell holds two paragraphs: the section row
+    stays in the table, and no row broken by the page is looked for after it."""
+    c = Composer(ALIGNED_WIDTHS[4], header=ALIGNED_HEADERS[4], valign="bottom")
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    for k in range(4):
+        c.row(*_aligned_row(4, k))
+    c.y += c.vpad
+    c.pages[-1].extend(place_line("2. Организационное обеспечение", MARGIN + PAD, c.y, SIZE, False, c.measure))
+    c.y += LEADING + c.vpad
+    c.new_page()
+    top = c.y + c.vpad
+    for i, text in enumerate(["- руководители ПОО;", "", "- кураторы внедрения"]):
+        c.pages[-1].extend(place_line(text, c.lefts[2] + PAD, top + i * LEADING, SIZE, False, c.measure))
+    for col, text in ((0, "5."), (1, "Формирование базы наставников"), (3, "сентябрь 2022 г.")):
+        c.pages[-1].extend(place_line(text, c.lefts[col] + PAD, top + 2 * LEADING, SIZE, False, c.measure))
+    c.y = top + 3 * LEADING + c.vpad
+    for k in range(5, 8):
+        c.row(*_aligned_row(4, k))
+    first, second = build_borderless_tables(to_layouts(c))
+    assert [[x.text for x in r.cells] for r in first[0].rows[-1:]] == [["2. Организационное обеспечение"]]
+    rows = {r.cells[0].text: [x.text.replace("\n", " ") for x in r.cells] for r in second[0].rows[1:]}
+    assert list(rows) == ["5.", "6.", "7.", "8."]
+    assert rows["5."][2] == "- руководители ПОО; - кураторы внедрения"
+    assert rows["6."] == _aligned_row(4, 5)
+
+
+def test_heading_line_that_ends_the_table_is_not_a_section_row():
+    """"Принятые сокращения:" at the table's size right after the last row, the list under it set
+    apart by its size: a heading that heads no row is not the table's."""
+    c = Composer(ALIGNED_WIDTHS[4], header=ALIGNED_HEADERS[4])
+    c.paragraph(TITLE, bold=True, centred=True)
+    c.header_row()
+    for k in range(4):
+        c.row(*_aligned_row(4, k))
+    c.y += PAD
+    c.pages[-1].extend(place_line("Принятые сокращения:", MARGIN + PAD, c.y, SIZE, False, c.measure))
+    c.y += 2 * LEADING
+    c.paragraph("ИРО – государственное автономное учреждение дополнительного профессионального образования.")
+    (tables,) = build_borderless_tables(to_layouts(c))
+    assert not any("сокращения" in x for x in all_cells(tables))
+    assert [r.cells[0].text for r in tables[0].rows[1:]] == ["1.", "2.", "3.", "4."]

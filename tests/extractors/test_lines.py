@@ -97,3 +97,46 @@ def test_pieces_of_a_cell_broken_by_a_page():
     assert piece_separator("август–", "сентябрь 2022") == ""
     assert piece_separator("Организация работы", "центров подготовки") == " "
     assert piece_separator("«КРИРПО»", "МОУО") == "\n"
+
+
+def test_a_broken_short_name_is_one_word_when_the_document_prints_it_whole():
+    """"Минпром" / "торг": both pieces are words pymorphy3 knows and the whole is not, so only the
+    document itself tells that "Минпромторг" is one name (printed unbroken in the order's text)."""
+    from extractors.lines import document_words
+    broken = words([(0, 0, "Минпром"), (12, 0, "торг ПК,")])
+    assert cell_text(broken, right=36) == "Минпром торг ПК,"
+    with document_words(words([(100, 0, "(Минпромторг ПК)")])):
+        assert cell_text(broken, right=36) == "Минпромторг ПК,"
+        two = words([(0, 0, "Республики"), (12, 0, "татарстан")])
+        assert cell_text(two, right=51) == "Республики татарстан", "a whole the document never prints"
+    assert cell_text(broken, right=36) == "Минпром торг ПК,", "the words belong to one document"
+
+
+def test_a_short_organisation_name_after_a_closed_name_starts_a_new_item():
+    """"Минобр НСО" / "Минтруд НСО": the next line's word would not have fitted, but the dictionary
+    tags "Минтруд" as an organisation's name, so it opens the next party; "Министерство" or a
+    region in the genitive goes on with the name above."""
+    listed = words([(0, 0, "Минобр НСО"), (12, 0, "Минтруд НСО")])
+    assert cell_text(listed, right=51) == "Минобр НСО\nМинтруд НСО"
+    agency = words([(0, 0, "ЦЗН"), (12, 0, "Рособрнадзор")])
+    assert cell_text(agency, right=16) == "ЦЗН\nРособрнадзор"
+    wrapped = words([(0, 0, "ГБУ НСО"), (12, 0, "Министерство")])
+    assert cell_text(wrapped, right=36) == "ГБУ НСО Министерство"
+    region = words([(0, 0, "ГАУ ДПО РС(Я)"), (12, 0, "Республики Саха")])
+    assert cell_text(region, right=66) == "ГАУ ДПО РС(Я) Республики Саха"
+
+
+def test_white_space_between_two_lines_of_a_cell_opens_a_new_paragraph():
+    """"… Томской области" / (space after the paragraph) / "работодатели (по согласованию)": the
+    next word would not have fitted on the short line, but the wider step between the lines shows
+    a new paragraph of the cell (three lines at least, so that the usual step is known)."""
+    cell = words([(0, 0, "Департамент"), (12, 0, "образования Томской"), (24, 0, "области"),
+                  (44, 0, "работодатели (по"), (56, 0, "согласованию)")])
+    assert cell_text(cell, right=100) == ("Департамент образования Томской области\n"
+                                          "работодатели (по согласованию)")
+    spaced = words([(0, 0, "Департамент"), (20, 0, "образования Томской"), (40, 0, "области"),
+                    (60, 0, "работодатели (по")])
+    assert cell_text(spaced, right=100) == "Департамент образования Томской области работодатели (по", \
+        "one and a half line spacing: every step alike"
+    two = words([(0, 0, "области"), (24, 0, "работодатели")])
+    assert cell_text(two, right=100) == "области работодатели"

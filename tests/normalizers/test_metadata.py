@@ -11,6 +11,7 @@ import yaml
 from normalizers.metadata import (
     REGIONS_FILE,
     clean_title,
+    find_title,
     find_region_mentions,
     kind_of_word,
     parse_date,
@@ -360,3 +361,15 @@ def test_seed_texts(seed, expected):
     meta = parse_metadata(*_seed_text_lines(seed))
     assert {k: getattr(meta, k) for k in expected} == expected
     assert meta.title and meta.title.split()[0].strip("«") == "Дорожная"
+
+
+def test_title_wrapped_inside_its_year_range():
+    """"… на 2023–" / "2025 годы": a line opening with a year after a dash goes on with the range
+    (the title already held "2023" and would otherwise stop, leaving the period 2023–2023)."""
+    lines = ["Министр А.Т. Шарипов",
+             "План мероприятий («дорожная карта») по развитию инклюзивного",
+             "профессионального образования в Республике Башкортостан на 2023–",
+             "2025 годы"]
+    assert find_title(lines).endswith("на 2023–2025 годы")
+    assert find_title(["План мероприятий по развитию образования на 2023 –", "2025 годы"]).endswith(
+        "на 2023 – 2025 годы")

@@ -99,3 +99,14 @@ def test_a_defined_abbreviation_followed_by_another_name_is_two_parties():
     assert [m.name for m in split_after_defined(split_parties("ЦЗН г. Калуги"), shorts)] == ["ЦЗН г. Калуги"]
     # a defined abbreviation broken in a narrow column
     assert [m.name for m in split_after_defined(split_parties("Минпром торг ПК"), shorts)] == ["Минпромторг ПК"]
+
+
+def test_text_after_by_agreement_with_no_separator_is_the_next_party():
+    """"(по согласованию)" closes a name: a PDF cell that listed one organisation per line keeps no
+    line break where the next name was too long for the line."""
+    got = split_parties("ГКУ Центр занятости населения (по согласованию) профессиональные образовательные "
+                        "организации")
+    assert [(m.name, m.by_agreement) for m in got] == [
+        ("ГКУ Центр занятости населения", True), ("профессиональные образовательные организации", False)]
+    assert [m.name for m in split_parties("ЦЗН (по согласованию), ПОО")] == ["ЦЗН", "ПОО"]
+    assert [m.name for m in split_parties("Работодатели (по согласованию)")] == ["Работодатели"]

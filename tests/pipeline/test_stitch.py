@@ -236,3 +236,34 @@ def test_a_column_of_words_is_not_taken_for_numbers():
     acts = stitch([t]).activities
     assert [a.number for a in acts] == [None, None, None]
     assert acts[0].extra == {"Код": "А-1"}
+
+
+def test_merged_cell_broken_by_a_page_gives_its_rest_to_every_row_it_covers():
+    """A responsible merged over rows 1 and 2 runs on to the next page: its rest belongs to both."""
+    p1 = table([row(HEAD, header=True),
+                row(["1", "Первое", "ЦЗН совместно с профессиональными", "Май", "Итог"], spans={2: (1, 2)}),
+                row(["2", "Второе", None, "Июнь", "Итог 2"])], page=1)
+    p2 = table([row(HEAD, page=2, header=True),
+                row(["", "", "образовательными организациями", "", ""], page=2),
+                row(["3", "Третье", "ПОО", "Июль", "Есть"], page=2)], page=2)
+    acts = stitch([p1, p2], rows_can_split=True).activities
+    assert [a.number for a in acts] == ["1", "2", "3"]
+    whole = "ЦЗН совместно с профессиональными образовательными организациями"
+    assert [a.responsible for a in acts] == [whole, whole, "ПОО"]
+    assert acts[1].deadline == "Июнь"
+
+
+def test_start_and_end_columns_of_a_row_broken_by_a_page_go_on_column_by_column():
+    """"сентяб" / "рь 2024" under "Срок начала", "декабрь" / "2026" under "Срок окончания": each
+    column's pieces are joined, not the deadline's two lines end to end."""
+    head = ["№", "Мероприятие", "Срок начала", "Срок окончания", "Исполнители", "Результат"]
+    p1 = table([row(head, header=True), row(["1", "Организация повышения", "сентяб", "декабрь", "ИРО", "Итог"])],
+               page=1, n=6)
+    p2 = table([row(head, page=2, header=True), row(["", "квалификации", "рь 2024", "2026", "", ""], page=2),
+                row(["2", "Второе", "январь 2025", "март 2025", "ПОО", "Есть"], page=2)], page=2, n=6)
+    acts = stitch([p1, p2], rows_can_split=True).activities
+    assert [a.number for a in acts] == ["1", "2"]
+    assert acts[0].deadline == "сентябрь 2024\nдекабрь 2026"
+    assert acts[0].deadline_bounds == ("сентябрь 2024", "декабрь 2026")
+    assert acts[0].title == "Организация повышения квалификации"
+    assert acts[1].deadline_bounds == ("январь 2025", "март 2025")
