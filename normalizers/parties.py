@@ -27,6 +27,9 @@ BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢►]|{DASH}|\d{{1,2}}(?:\.\d{{1,2}
 OPEN_BRACKETS, CLOSE_BRACKETS = "(«„[", ")»“”]"
 CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который", "расположенный"}
 OBLIQUE_CASES = {"gent", "datv", "ablt", "loct", "gen2", "loc2"}
+SPECKS = "°^`'‚¦~_"   # marks OCR reads from specks at the ends of a name ("°ИРО")
+# a speck read as a lone lower-case letter after a name ("ЦЗН ж"); "и", "в" … would have joined
+LONE_TAIL_RE = re.compile(r"\s+[а-яёa-z][,;:'`°^]?$")
 JOINING_TAIL_WORDS = {"и", "или", "в", "во", "на", "по", "с", "со", "для", "при", "о", "об", "к", "от", "из"}
 
 
@@ -76,11 +79,16 @@ def _is_continuation(piece: str) -> bool:
 
 
 def _line_continues(prev: str, piece: str) -> bool:
-    """A line break inside one name: the previous line ends with "и"/a preposition/a hyphen."""
+    """A line break inside one name: the previous line ends with "и"/a preposition/a hyphen, or
+    the next line opens with a lower-case "и"/preposition ("министерство экономического развития
+    / и промышленности"): no organisation's name starts with a conjunction."""
     tail = prev.rstrip()
     if not tail:
         return False
     if tail.endswith("-") and not tail.endswith(" -"):
+        return True
+    head = re.match(r"\s*([a-zа-яё]+)\s+\S", piece)
+    if head and head.group(1) in JOINING_TAIL_WORDS:
         return True
     last = re.findall(r"[A-Za-zА-Яа-яЁё]+$", tail)
     return bool(last) and last[0].lower() in JOINING_TAIL_WORDS and bool(piece.strip())
@@ -152,7 +160,8 @@ def _lower_post_after_complement(words: list[str], k: int) -> bool:
 def _clean_name(text: str) -> str:
     text = BULLET_RE.sub("", text, count=1)
     text = re.sub(r"\s+", " ", text).strip()
-    return text.strip(" .,;:")
+    text = LONE_TAIL_RE.sub("", text)
+    return text.strip(" .,;:-" + SPECKS)
 
 
 def _mention(raw: str) -> PartyMention | None:
@@ -164,8 +173,8 @@ def _mention(raw: str) -> PartyMention | None:
         defines = re.sub(r"\s+", " ", m.group("short")).strip(" «»\"")
         name = name[: m.start()] + " " + name[m.end():]
     name = _clean_name(name)
-    if not re.search(r"[A-Za-zА-Яа-яЁё]", name):
-        return None
+    if not re.search(r"[A-Za-zА-Яа-яЁё]{2}", name):
+        return None                       # no word of two letters: OCR debris ("Д` г"), no name
     return PartyMention(name=name, by_agreement=by_agreement, defines=defines, raw=raw.strip())
 
 
@@ -211,6 +220,13 @@ def split_after_defined(mentions: list[PartyMention], shorts: set[str]) -> list[
             m = PartyMention(name=squashed[m.name.replace(" ", "")], by_agreement=m.by_agreement,
                              defines=m.defines, raw=m.raw)
         name = m.name
+        tail = max((s for s in shorts if name.endswith(" " + s)
+                    and name[: -len(s) - 1].rstrip().endswith(("»", "\"", "”"))), key=len, default=None)
+        if tail:                          # "ГБУ ДПО «КРИРПО» ООО": a quoted name ends its party
+            head = name[: -len(tail) - 1].rstrip()
+            out.append(PartyMention(name=head, by_agreement=m.by_agreement, defines=m.defines, raw=head))
+            m = PartyMention(name=tail, by_agreement=False, defines=None, raw=tail)
+            name = tail
         while True:
             short = max((s for s in shorts if name.startswith(s + " ")), key=len, default=None)
             rest = name[len(short) + 1:].strip() if short else ""

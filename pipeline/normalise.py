@@ -14,6 +14,7 @@ from extractors.grid import ExtractedDocument
 from normalizers.abbreviations import expand, find_definitions
 from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
+from normalizers.ocr_dates import damaged_dates, repair_date_words
 from normalizers.ocr_fixes import damaged_period, fix_ocr_text, repair_activities
 from normalizers.organisations import canonical_organisation
 from normalizers.parties import split_after_defined, split_parties
@@ -97,7 +98,11 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
         act.deadline_norm = None
         act.flags.append("deadline_missing")
         return
-    if damaged_period(act.deadline):      # "Т\\ квартал": no date rather than a wrong one
+    text, repaired = repair_date_words(act.deadline)
+    if repaired:                          # "Дскабрь 2019": one reading only, kept with a flag
+        act.deadline = text
+        act.flags.append("deadline_ocr_repaired")
+    if damaged_period(text) or damaged_dates(text):   # "Т\\ квартал", "202?": no date, not a wrong one
         act.deadline_norm = DeadlineRecord(raw=act.deadline, start=None, end=None, recurrence="unspecified")
         act.flags.append("deadline_damaged_ocr")
         return

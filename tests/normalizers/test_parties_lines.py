@@ -33,6 +33,15 @@ def names(text: str) -> list[str]:
     ("заместители директора начальники отделов", ["заместители директора", "начальники отделов"]),
     ("заместитель начальника отдела", ["заместитель начальника отдела"]),
     ("руководитель методического объединения учителей", ["руководитель методического объединения учителей"]),
+    # a line opening with a lower-case "и" / preposition goes on with the name above
+    ("министерство экономического развития\nи промышленности Калужской области, КРИПО",
+     ["министерство экономического развития и промышленности Калужской области", "КРИПО"]),
+    ("Отдел по работе\nс молодежью\nЦЗН", ["Отдел по работе с молодежью", "ЦЗН"]),
+    # specks read as marks at the ends of a name; a "name" with no word of two letters is debris
+    ("°ИРО, РКЦ`", ["ИРО", "РКЦ"]),
+    ("ООО\nД` г", ["ООО"]),
+    ("ЦЗН ж\nМОУО -", ["ЦЗН", "МОУО"]),                # a lone letter or a dash after a name
+    ("Отдел образования администрации г. Калуги", ["Отдел образования администрации г. Калуги"]),
 ])
 def test_line_breaks_and_run_together_posts(text, expected):
     assert names(text) == expected
@@ -55,3 +64,12 @@ def test_posts_are_typed_person_post(name):
 def test_organisations_are_not_posts(name, org_type):
     assert not is_person_post(name)
     assert classify(name) == org_type
+
+
+def test_a_defined_abbreviation_after_a_quoted_name_is_the_next_party():
+    from normalizers.parties import split_after_defined
+
+    got = split_after_defined(split_parties("ГБУ ДПО «КРИРПО» ООО\nЦЗН"), {"ООО", "ЦЗН"})
+    assert [m.name for m in got] == ["ГБУ ДПО «КРИРПО»", "ООО", "ЦЗН"]
+    kept = split_after_defined(split_parties("АНО «Центр» ООО"), set())     # not defined: one name
+    assert [m.name for m in kept] == ["АНО «Центр» ООО"]

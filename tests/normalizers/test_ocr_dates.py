@@ -1,0 +1,61 @@
+"""OCR slips in deadline cells: certain ones mended, the rest reported as damage (never a guessed date)."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_words
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Дскабрь 2019", "Декабрь 2019"),               # one letter wrong, one month that near
+    ("до 1 сентгбря 2020 г.", "до 1 сентября 2020 г."),
+    ("ОКТЯБРЪ 2020", "ОКТЯБРЬ 2020"),
+    ("20l9 год", "2019 год"),                         # a letter for the digit one inside a year
+    ("Май 2019-2020 гг.", "Май 2019-2020 гг."),       # nothing to mend
+])
+def test_certain_slips_are_mended(text, expected):
+    fixed, changed = repair_date_words(text)
+    assert fixed == expected
+    assert changed is (fixed != text)
+
+
+def test_a_word_near_two_months_is_not_read_as_either():
+    assert month_reading("июпь") == (None, True)      # июнь or июль: resembles, not read
+    assert month_reading("декабрь") == (None, False)  # a month already
+    assert month_reading("работа") == (None, False)   # a dictionary word is never a slip
+    assert repair_date_words("июпь 2020") == ("июпь 2020", False)
+
+
+@pytest.mark.parametrize("text", [
+    "Ежегодно 2018 сентябрь 2019-202? май",          # a year with a character that is no digit
+    "сентябрь 201 г.",                               # a year that lost a digit
+    "„декабрузоз3 Cs брь 2021-",                     # a month run into junk; the tail of a month
+    "Тквартала 2022",                                # a quarter word glued to junk
+    "июпь 2020",                                     # resembles two months
+])
+def test_damage_is_reported(text):
+    assert damaged_dates(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ежегодно", "Сентябрь 2021- декабрь 2023", "Ноябрь-декабрь 2019 года", "декабрь2023", "мая2019",
+    "1квартал 2020", "Iквартал 2020", "ежеквартально", "в течение 2019-2020 уч. года", "ГИА, май",
+    "По плану МОУО ООО ЦЗН", "ДЕКАБРЬ 2020", "до 30 июня 2021 года", "2018 г. 2021 г. 2024 г. 2026 г.",
+    "Ежегодно сентябрь 2018 2019-2027 июнь", "В течение проекта", "", None,
+])
+def test_clean_deadlines_are_not_damaged(text):
+    assert not damaged_dates(text)
+
+
+def test_pipeline_mends_or_withholds_the_date():
+    from pipeline.normalise import normalise_deadline
+    from pipeline.records import ActivityRecord
+
+    act = ActivityRecord(section=[], number="1", title="Мероприятие", deadline="Дскабрь 2019")
+    normalise_deadline(act, (2019, 2020))
+    assert str(act.deadline_norm.start) == "2019-12-01" and "deadline_ocr_repaired" in act.flags
+    act = ActivityRecord(section=[], number="2", title="Мероприятие", deadline="сентябрь 2019-202? май")
+    normalise_deadline(act, (2018, 2027))
+    assert act.deadline_norm.start is None and act.deadline_norm.end is None
+    assert "deadline_damaged_ocr" in act.flags
