@@ -137,3 +137,29 @@ def damaged_dates(text: str | None) -> bool:
     if BAD_YEAR_RE.search(text):
         return True
     return any(_damaged_word(w) for w in WORD_RE.findall(text))
+
+
+# ---------------------------------------------------------------- a deadline in a neighbour's cell
+
+_YEAR_WORDS_RE = re.compile(r"(?<![а-я])(?:гг|годы|годов|года|год|г)\.?(?![а-я])")
+
+
+def deadline_only(text: str | None) -> bool:
+    """True when ``text`` is a deadline and nothing else ("В течение проекта", "Ежегодно",
+    "май 2020 г."): every word is a date, a recurrence or a date marker, and the date rules read it.
+    A line of a responsible or result cell that is one came from the deadline cell beside it
+    (its rule lost on a scan)."""
+    from normalizers.deadlines import (
+        CONTINUOUS_RE, ON_DEMAND_RE, PERIODIC_RES, PLAN_RE, TIMES_PER_YEAR_RE, TOKEN_RE, normalize_deadline, prepare,
+    )
+
+    if not text or not re.search(r"[А-Яа-яЁёA-Za-z]", text):
+        return False                    # a bare number ("2020") may be a value: not taken
+    rest = prepare(text)
+    for rx in (ON_DEMAND_RE, TIMES_PER_YEAR_RE, *(r for _, r in PERIODIC_RES), CONTINUOUS_RE, PLAN_RE, TOKEN_RE,
+               _YEAR_WORDS_RE):
+        rest = rx.sub(" ", rest)
+    if re.search(r"[а-яa-z]", rest):
+        return False
+    norm = normalize_deadline(text, None)
+    return not norm.flags or norm.flags == ["deadline_year_unknown"]

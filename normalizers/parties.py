@@ -237,3 +237,45 @@ def split_after_defined(mentions: list[PartyMention], shorts: set[str]) -> list[
         out.append(m if name == m.name else PartyMention(name=name, by_agreement=m.by_agreement,
                                                          defines=m.defines, raw=m.raw))
     return out
+
+
+ABBR_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one substitution, insertion or deletion apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+def _mended_token(token: str, known: set[str]) -> str:
+    if token in known or sum(ch.isupper() for ch in token) < 2 or len(token) < 3:
+        return token
+    folded = [k for k in known if k.lower() == token.lower()]
+    if len(folded) == 1:
+        return folded[0]                          # "ДТизн" for "ДТиЗН": the case slipped
+    same = [k for k in known if len(k) == len(token) and _one_edit(k.lower(), token.lower())]
+    if len(same) == 1:
+        return same[0]                            # "МОУС" for "МОУО": one letter misread
+    if not same and len(token) >= 4:
+        near = [k for k in known if _one_edit(k.lower(), token.lower())]
+        if len(near) == 1:
+            return near[0]                        # "ДТизнН": one letter doubled or lost
+    return token
+
+
+def mend_abbreviations(mentions: list[PartyMention], known: set[str]) -> list[PartyMention]:
+    """OCR slips in abbreviations the document defines or the glossary knows (``known``): a token
+    of two or more capitals that is none of them but is exactly one of them ignoring case, or lies
+    one edit from exactly one (one of the same length first), is read as it. Anything else stays."""
+    tokens = {t for k in known for t in k.split() if len(t) >= 2}
+    out = []
+    for m in mentions:
+        name = ABBR_TOKEN_RE.sub(lambda t: _mended_token(t.group(0), tokens), m.name)
+        out.append(m if name == m.name else PartyMention(name=name, by_agreement=m.by_agreement,
+                                                         defines=m.defines, raw=m.raw))
+    return out

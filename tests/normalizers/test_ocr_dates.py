@@ -59,3 +59,32 @@ def test_pipeline_mends_or_withholds_the_date():
     normalise_deadline(act, (2018, 2027))
     assert act.deadline_norm.start is None and act.deadline_norm.end is None
     assert "deadline_damaged_ocr" in act.flags
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("В течение проекта", True), ("Ежеквартально", True), ("май 2020 г.", True), ("по мере необходимости", True),
+    ("ЦЗН", False), ("Министерство образования", False), ("Проведение мероприятий в течение года", False),
+    ("2020", False),                                  # a bare number may be a value
+    ("до", False), ("", False), (None, False),
+])
+def test_deadline_only(text, expected):
+    from normalizers.ocr_dates import deadline_only
+
+    assert deadline_only(text) is expected
+
+
+def test_a_deadline_spilled_into_the_responsible_cell_moves_back():
+    from pipeline.normalise import recover_spilled_deadline
+    from pipeline.records import ActivityRecord
+
+    act = ActivityRecord(section=[], number="5.1", title="Видеосопровождение",
+                         responsible="ГБУ ДПО «КРИРПО»\nМОУО\nВ течение проекта")
+    recover_spilled_deadline(act)
+    assert act.deadline == "В течение проекта" and act.responsible == "ГБУ ДПО «КРИРПО»\nМОУО"
+    assert "deadline_from_neighbour_cell" in act.flags
+    act = ActivityRecord(section=[], number="1", title="Т", responsible="ЦЗН", result="Ежегодно\nОтчет")
+    recover_spilled_deadline(act)
+    assert act.deadline == "Ежегодно" and act.result == "Отчет"
+    kept = ActivityRecord(section=[], number="2", title="Т", responsible="ЦЗН\nЕжегодно", deadline="Май")
+    recover_spilled_deadline(kept)                    # a deadline of its own: nothing moves
+    assert kept.deadline == "Май" and kept.responsible == "ЦЗН\nЕжегодно"

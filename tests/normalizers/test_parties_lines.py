@@ -73,3 +73,17 @@ def test_a_defined_abbreviation_after_a_quoted_name_is_the_next_party():
     assert [m.name for m in got] == ["ГБУ ДПО «КРИРПО»", "ООО", "ЦЗН"]
     kept = split_after_defined(split_parties("АНО «Центр» ООО"), set())     # not defined: one name
     assert [m.name for m in kept] == ["АНО «Центр» ООО"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ДТизн КО\nДОин КО", ["ДТиЗН КО", "ДОиН КО"]),     # case slips
+    ("МОУС\nООО", ["МОУО", "ООО"]),                     # one letter misread, one abbreviation that near
+    ("ДТизнН КО", ["ДТиЗН КО"]),                        # one letter doubled
+    ("ЦОО", ["ЦОО"]),                                   # near several (ООО, ПОО): left as read
+    ("Министерство образования", ["Министерство образования"]),
+])
+def test_misread_abbreviations_mended_against_the_known_ones(text, expected):
+    from normalizers.parties import mend_abbreviations
+
+    known = {"ДТиЗН КО", "ДОиН КО", "МОУО", "ООО", "ПОО", "ЦЗН"}
+    assert [m.name for m in mend_abbreviations(split_parties(text), known)] == expected
