@@ -236,3 +236,13 @@ def test_a_column_of_words_is_not_taken_for_numbers():
     acts = stitch([t]).activities
     assert [a.number for a in acts] == [None, None, None]
     assert acts[0].extra == {"Код": "А-1"}
+
+
+def test_a_page_with_an_empty_column_at_its_edge_still_continues_the_table():
+    # a scan read a strip of margin as a sixth, empty column with no header on page 1 only
+    p1 = table([row(HEAD + [""], header=True), row(["1", "Начало названия", "ЦЗН", "Май", "Итог", ""])], n=6)
+    p2 = table([row(HEAD, page=2, header=True), row(["", "продолжение названия", "", "", "и ещё"], page=2),
+                row(["2", "Второе", "ПОО", "Июнь", "Есть"], page=2)], page=2)
+    acts = stitch([p1, p2], rows_can_split=True).activities
+    assert [a.number for a in acts] == ["1", "2"]
+    assert acts[0].title == "Начало названия продолжение названия"
