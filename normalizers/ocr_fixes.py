@@ -343,6 +343,28 @@ def remove_word_debris(text: str) -> str:
     return DEBRIS_RE.sub(fix, text)
 
 
+# ---------------------------------------------------------------- a lost space before a short word
+
+GLUED_SHORT_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,}|[А-ЯЁ][а-яё]{3,})([ивск])(?![А-Яа-яЁё])")
+
+
+def split_glued_short_words(text: str) -> str:
+    """A conjunction or preposition of one letter run into the word before it, its space lost
+    on a scan ("образованияи науки" -> "образования и науки", "потребностив" -> "потребности в"):
+    split only when the whole is no dictionary word and the word without the letter is one."""
+    if not text:
+        return text
+    from normalizers.text import is_known_word
+
+    def split(m: re.Match) -> str:
+        word, letter = m.group(1), m.group(2)
+        if is_known_word((word + letter).lower()) or not is_known_word(word.lower()):
+            return m.group(0)
+        return f"{word} {letter}"
+
+    return GLUED_SHORT_WORD_RE.sub(split, text)
+
+
 # ---------------------------------------------------------------- damaged deadlines
 
 UNICODE_ROMAN = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "І": "I"})

@@ -15,7 +15,7 @@ from normalizers.abbreviations import expand, find_definitions, load_glossary
 from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import damaged_dates, deadline_only, repair_date_words
-from normalizers.ocr_fixes import damaged_period, fix_ocr_text, repair_activities
+from normalizers.ocr_fixes import damaged_period, fix_ocr_text, repair_activities, split_glued_short_words
 from normalizers.organisations import canonical_organisation
 from normalizers.parties import mend_abbreviations, split_after_defined, split_parties
 from pipeline.records import (
@@ -159,7 +159,7 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     scanned = any("ocr" in str(e) for e in (extracted.page_engines or {}).values())
     if scanned:
         repair_activities(stitched.activities)      # numbers / headings checked against neighbours
-    fix = memo(fix_ocr_text)
+    fix = memo((lambda t: split_glued_short_words(fix_ocr_text(t))) if scanned else fix_ocr_text)
     for act in stitched.activities:
         _fix_activity_text(act, fix)
         if act.confidence < LOW_CONFIDENCE:

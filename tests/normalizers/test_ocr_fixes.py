@@ -234,3 +234,16 @@ def test_first_number_misread_is_restored_from_the_second() -> None:
 
 def test_a_mark_before_a_number_is_dropped() -> None:
     assert repair_item_numbers(["15", "16", "‚7"])[2] == ("17", "item_number_repaired")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Министерство образованияи науки", "Министерство образования и науки"),
+    ("запросы работодателейи ПОО", "запросы работодателей и ПОО"),
+    ("потребностив кадрах", "потребности в кадрах"),
+    ("регионального вокруг анализ", "регионального вокруг анализ"),    # dictionary words stay
+    ("Кузбасс", "Кузбасс"),                                            # the part is no word
+])
+def test_a_one_letter_word_run_into_the_word_before_is_split(text, expected):
+    from normalizers.ocr_fixes import split_glued_short_words
+
+    assert split_glued_short_words(text) == expected
