@@ -5,11 +5,13 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
 "2019-202?" loses its end; "декабрузоз3" is "декабрь 2023" run into junk). Two functions:
 
 * ``repair_date_words`` mends what is certain: a month name with one letter wrong that is no
-  dictionary word and lies one edit from exactly one month ("Дскабрь" -> "Декабрь"; two edits
-  for long names), a year with a letter read for the digit one ("20l9" -> "2019").
+  dictionary word and lies one edit from exactly one month ("Дскабрь" -> "Декабрь"), a year with
+  a letter read for the digit one ("20l9" -> "2019"), a numeric date with a space for a dot
+  ("31 12.2022" -> "31.12.2022").
 * ``damaged_dates`` says the cell is damaged: a year with a character that is no digit
-  ("202?"), a three-digit year before "г."/"год" ("201 г."), a word that is no dictionary word
-  and holds or resembles a month or a quarter / half-year word ("декабрузоз3", "брь", "Тквартала").
+  ("202?"), a three-digit year before "г."/"год" or in a numeric date ("201 г.", "01.01.202"),
+  a range cut after its dash ("март- и"), a word that is no dictionary word and holds or
+  resembles a month or a quarter / half-year word ("декабрузоз3", "брь", "Тквартала").
   The caller then keeps the text, gives no date and flags the activity (never a guess).
 """
 
@@ -38,7 +40,14 @@ LETTERS_RE = re.compile(r"[А-Яа-яЁё]+")
 YEAR_ONE_RE = re.compile(r"(?<![\w.])((?:19|20)[0-9lI|!]{2})(?![\w])")
 # a year with a character that is no digit ("202?", "20l?"), or a year that lost a digit ("201 г.")
 BAD_YEAR_RE = re.compile(r"(?<![\w.,])(?:19|20)(?=[0-9?]*\?)[0-9?]{2}(?![\w])"
-                         r"|(?<![\w.,])(?:19|20)\d(?!\d)\s*(?:г\.|гг|год)")
+                         r"|(?<![\w.,])(?:19|20)\d(?!\d)\s*(?:г\.|гг|год)"
+                         # a numeric date whose year lost a digit: "01.01.202", "31.12.202 ° 0"
+                         r"|(?<![\d.])[0-3]?\d[.,\s][01]?\d[.,](?:19|20)\d(?!\d)")
+# a range cut short: a date, a dash, then nothing or a stray letter ("март- и", "2021 -")
+DANGLING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?[^\S\n]*[-–—][\s\-–—]*"
+                              r"(?:$|(?!г)[а-яё](?![а-яё])[^\S\n]*(?:\n|$))")
+# a numeric date with a space for one of its dots: "31 12.2022" (the only reading of its digits)
+SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)\s([01]\d)\.((?:19|20)\d\d)(?!\d)")
 PERIOD_WORD_RE = re.compile(r"(?:i{1,3}|iv|\d)?(?:еже|по)?(?:квартал|полугод)[а-я]*\.?")
 MIN_REPAIR_LEN = 5
 MAX_ABBREVIATION = 5
@@ -109,7 +118,15 @@ def repair_date_words(text: str) -> tuple[str, bool]:
         changed = changed or fixed != m.group(1)
         return fixed
 
+    def spaced(m: re.Match) -> str:
+        nonlocal changed
+        if not (1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12):
+            return m.group(0)
+        changed = True
+        return f"{m.group(1)}.{m.group(2)}.{m.group(3)}"
+
     text = LETTERS_RE.sub(month, text)
+    text = SPACED_DATE_RE.sub(spaced, text)
     return YEAR_ONE_RE.sub(year, text), changed
 
 
@@ -134,7 +151,7 @@ def damaged_dates(text: str | None) -> bool:
     """True when the cell holds a date that OCR damaged beyond a certain repair (see module doc)."""
     if not text:
         return False
-    if BAD_YEAR_RE.search(text):
+    if BAD_YEAR_RE.search(text) or DANGLING_DASH_RE.search(text):
         return True
     return any(_damaged_word(w) for w in WORD_RE.findall(text))
 

@@ -252,30 +252,36 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
-def _mended_token(token: str, known: set[str]) -> str:
-    if token in known or sum(ch.isupper() for ch in token) < 2 or len(token) < 3:
+def _mended_token(token: str, defined: set[str], known: set[str], squashed: dict[str, str]) -> str:
+    if token in known or token in defined or sum(ch.isupper() for ch in token) < 2 or len(token) < 3:
         return token
-    folded = [k for k in known if k.lower() == token.lower()]
+    if token in squashed:
+        return squashed[token]                    # "МООО" for "МО ОО": the space lost
+    folded = [k for k in known | defined if k.lower() == token.lower()]
     if len(folded) == 1:
         return folded[0]                          # "ДТизн" for "ДТиЗН": the case slipped
-    same = [k for k in known if len(k) == len(token) and _one_edit(k.lower(), token.lower())]
+    near = [k for k in defined if _one_edit(k.lower(), token.lower())]
+    same = [k for k in near if len(k) == len(token)]
     if len(same) == 1:
         return same[0]                            # "МОУС" for "МОУО": one letter misread
-    if not same and len(token) >= 4:
-        near = [k for k in known if _one_edit(k.lower(), token.lower())]
-        if len(near) == 1:
-            return near[0]                        # "ДТизнН": one letter doubled or lost
+    if not same and len(near) == 1 and len(token) >= 4:
+        return near[0]                            # "МТЗисСЗ" for "МТЗиСЗ": one letter doubled or lost
     return token
 
 
-def mend_abbreviations(mentions: list[PartyMention], known: set[str]) -> list[PartyMention]:
-    """OCR slips in abbreviations the document defines or the glossary knows (``known``): a token
-    of two or more capitals that is none of them but is exactly one of them ignoring case, or lies
-    one edit from exactly one (one of the same length first), is read as it. Anything else stays."""
-    tokens = {t for k in known for t in k.split() if len(t) >= 2}
+def mend_abbreviations(mentions: list[PartyMention], defined: set[str], known: set[str] = frozenset()
+                       ) -> list[PartyMention]:
+    """OCR slips in the abbreviations a document defines (``defined``) or the glossary knows
+    (``known``), read in a party name: a token of two or more capitals that is none of them is read
+    as a defined one written without its space ("МООО" -> "МО ОО"), as the one it equals ignoring
+    case ("ДТизн" -> "ДТиЗН"), or as the one defined abbreviation it lies one edit from (one of the
+    same length first: "МОУС" -> "МОУО"). Anything else stays as read."""
+    tokens = {t for k in defined for t in k.split() if len(t) >= 2}
+    known_tokens = {t for k in known for t in k.split() if len(t) >= 2}
+    squashed = {k.replace(" ", ""): k for k in defined if " " in k and all(len(t) >= 2 for t in k.split())}
     out = []
     for m in mentions:
-        name = ABBR_TOKEN_RE.sub(lambda t: _mended_token(t.group(0), tokens), m.name)
+        name = ABBR_TOKEN_RE.sub(lambda t: _mended_token(t.group(0), tokens, known_tokens, squashed), m.name)
         out.append(m if name == m.name else PartyMention(name=name, by_agreement=m.by_agreement,
                                                          defines=m.defines, raw=m.raw))
     return out

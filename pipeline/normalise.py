@@ -77,10 +77,10 @@ def parties_of(responsible: Optional[str], defs: dict[str, str], region: Optiona
     """The parties of one responsible cell (split, abbreviations expanded, canonical organisation);
     on a scan, abbreviations misread by a letter are first mended against the known ones."""
     out = []
-    mentions = split_after_defined(split_parties(responsible), set(defs))
+    mentions = split_parties(responsible)
     if scanned:
-        mentions = mend_abbreviations(mentions, set(defs) | set(load_glossary()))
-    for m in mentions:
+        mentions = mend_abbreviations(mentions, set(defs), set(load_glossary()))
+    for m in split_after_defined(mentions, set(defs)):
         expanded = expand(m.name, defs)
         org = canonical_organisation(m.name, expanded, region)
         out.append(PartyRecord(

@@ -12,6 +12,8 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ("до 1 сентгбря 2020 г.", "до 1 сентября 2020 г."),
     ("ОКТЯБРЪ 2020", "ОКТЯБРЬ 2020"),
     ("20l9 год", "2019 год"),                         # a letter for the digit one inside a year
+    ("01.04.2020\n31 12.2022", "01.04.2020\n31.12.2022"),  # a space for a dot: one reading
+    ("31 13.2022", "31 13.2022"),                     # no month 13: not a date, left
     ("Май 2019-2020 гг.", "Май 2019-2020 гг."),       # nothing to mend
 ])
 def test_certain_slips_are_mended(text, expected):
@@ -33,6 +35,10 @@ def test_a_word_near_two_months_is_not_read_as_either():
     "„декабрузоз3 Cs брь 2021-",                     # a month run into junk; the tail of a month
     "Тквартала 2022",                                # a quarter word glued to junk
     "июпь 2020",                                     # resembles two months
+    "01.01.202\n31.12.2022",                         # a numeric date whose year lost a digit
+    "01.04.2020\n31 12.202 ° 0",
+    "ежегодно, март- и\nр",                          # a range cut after its dash
+    "2023 –",
 ])
 def test_damage_is_reported(text):
     assert damaged_dates(text)
@@ -43,6 +49,8 @@ def test_damage_is_reported(text):
     "1квартал 2020", "Iквартал 2020", "ежеквартально", "в течение 2019-2020 уч. года", "ГИА, май",
     "По плану МОУО ООО ЦЗН", "ДЕКАБРЬ 2020", "до 30 июня 2021 года", "2018 г. 2021 г. 2024 г. 2026 г.",
     "Ежегодно сентябрь 2018 2019-2027 июнь", "В течение проекта", "", None,
+    "IV квартал 2018 – I квартал 2019", "I квартал 2018 — г.", "Сентябрь 2021-\n— декабрь 2023", "март-\nапрель",
+    "2021 г. - далее ежегодно", "01.09.2020\n31.12.2022",
 ])
 def test_clean_deadlines_are_not_damaged(text):
     assert not damaged_dates(text)

@@ -80,10 +80,28 @@ def test_a_defined_abbreviation_after_a_quoted_name_is_the_next_party():
     ("МОУС\nООО", ["МОУО", "ООО"]),                     # one letter misread, one abbreviation that near
     ("ДТизнН КО", ["ДТиЗН КО"]),                        # one letter doubled
     ("ЦОО", ["ЦОО"]),                                   # near several (ООО, ПОО): left as read
+    ("МООО", ["МО ОО"]),                                # a defined abbreviation that lost its space
     ("Министерство образования", ["Министерство образования"]),
 ])
 def test_misread_abbreviations_mended_against_the_known_ones(text, expected):
     from normalizers.parties import mend_abbreviations
 
-    known = {"ДТиЗН КО", "ДОиН КО", "МОУО", "ООО", "ПОО", "ЦЗН"}
+    known = {"ДТиЗН КО", "ДОиН КО", "МОУО", "ООО", "ПОО", "ЦЗН", "МО ОО"}
     assert [m.name for m in mend_abbreviations(split_parties(text), known)] == expected
+
+
+def test_a_mended_abbreviation_then_splits_off_the_name_run_into_it():
+    from normalizers.parties import mend_abbreviations, split_after_defined
+
+    defs = {"МОиН РТ", "МТЗиСЗ РТ"}
+    text = "МОиН РТ\nМТЗисСЗ РТ муниципальные органы управления образованием (по согласованию)"
+    got = split_after_defined(mend_abbreviations(split_parties(text), defs), defs)
+    assert [m.name for m in got] == ["МОиН РТ", "МТЗиСЗ РТ", "муниципальные органы управления образованием"]
+
+
+def test_only_the_documents_own_abbreviations_are_edit_targets():
+    from normalizers.parties import mend_abbreviations
+
+    # "МООО" is one letter from the glossary's "МОУО", but the document defines neither
+    assert [m.name for m in mend_abbreviations(split_parties("МООО"), set(), {"МОУО"})] == ["МООО"]
+    assert [m.name for m in mend_abbreviations(split_parties("МОуо"), set(), {"МОУО"})] == ["МОУО"]
