@@ -17,7 +17,8 @@ Two things keep the trim from lowering scores for nothing:
   leave them out);
 * an activity whose row goes on past the last page (the next page of the source
   opens with a row that has no number) is printed only in part: it is scored
-  neither in the gold nor in the export;
+  neither in the gold nor in the export; nor is the rest of a row begun on a page
+  not scanned, at the top of the first page scanned;
 * where the title names no period, the period is the smallest and largest year
   of the deadline column (shared/spec/deadlines.md) — of the pages scanned, not
   of the whole document: the gold's period and the deadlines that take their
@@ -60,18 +61,33 @@ def _squash(s: str) -> str:
     return re.sub(r"[^0-9a-zа-я]+", "", s)
 
 
-def _continues_past(pdf, page: int, headers: set[tuple[str, ...]]) -> bool:
-    """Whether the first table row on ``page`` (1-based), after repeated header rows, is the
-    rest of a row begun on the page before: it has text and an empty first (number) cell."""
-    if page > len(pdf.pages):
-        return False
+TITLE_HEADER_RE = re.compile(r"мероприят|наименован")
+
+
+def _continued_row(pdf, page: int, headers: set[tuple[str, ...]]) -> str | None:
+    """The title text of the first table row on ``page`` (1-based) when that row, after repeated
+    header rows, is the rest of a row begun on the page before (it has text and an empty first,
+    number, cell); None when it is not."""
+    if page < 1 or page > len(pdf.pages):
+        return None
     for table in pdf.pages[page - 1].extract_tables()[:1]:
+        head = [_squash(c) for c in table[0]] if table else []
+        title_col = next((k for k, h in enumerate(head) if TITLE_HEADER_RE.search(h)), None)
+        if title_col is None:
+            return None                                     # no activity table (criteria, indicators)
         for row in table:
             cells = tuple(_squash(c) for c in row)
             if cells in headers or cells[0].startswith("№") or not any(re.search("[а-яa-z]", c) for c in cells):
                 continue                                    # repeated header, year or column-number row
-            return not cells[0] and any(cells[1:])
-    return False
+            if cells[0] or not any(cells[1:]):
+                return None
+            return (row[title_col] if title_col < len(row) else "") or ""
+    return None
+
+
+def _continues_past(pdf, page: int, headers: set[tuple[str, ...]]) -> bool:
+    """Whether the first table row on ``page`` goes on with a row of the page before."""
+    return _continued_row(pdf, page, headers) is not None
 
 
 def trimmed_gold(gold: dict, src_pdf: str, pages: list[int]) -> tuple[dict, list[dict]]:
@@ -94,8 +110,11 @@ def trimmed_gold(gold: dict, src_pdf: str, pages: list[int]) -> tuple[dict, list
                                                if c and len(_squash(c)) >= 8)
                 if table:
                     headers.add(tuple(_squash(c) for c in table[0]))
-        # the pages whose last row goes on onto a page not scanned
+        # the pages whose last row goes on onto a page not scanned, and the rest of a row begun on
+        # a page not scanned at the top of a scanned one (a fragment with no number: not to score)
         cut_pages = [p for p in cells if p + 1 not in pages and _continues_past(pdf, p + 1, headers)]
+        fragments = [{"title": t, "fragment": True} for p in cells if p - 1 not in pages
+                     and (t := _continued_row(pdf, p, headers)) and len(_squash(t)) >= 4]
 
     def on_page(title: str, page: int) -> bool:
         t = _squash(title)
@@ -110,6 +129,7 @@ def trimmed_gold(gold: dict, src_pdf: str, pages: list[int]) -> tuple[dict, list
     cut_acts = [[a for a in g["activities"] if on_page(a["title"], p)][-1] for p in cut_pages
                 if any(on_page(a["title"], p) for a in g["activities"])]
     g["activities"] = [a for a in g["activities"] if not any(a is c for c in cut_acts)]
+    cut_acts += fragments
     return period_of_pages(g, gold), cut_acts
 
 
@@ -152,7 +172,8 @@ def without_cut(export: dict | list, cut_acts: list[dict]) -> dict | list:
         for g in cut_acts:
             title = _squash(g["title"])
             scores = [(fuzz.ratio(title[: len(_squash(a.get("title")))], _squash(a.get("title"))), k)
-                      for k, a in enumerate(acts) if _squash(a.get("title"))]
+                      for k, a in enumerate(acts) if _squash(a.get("title"))
+                      and not (g.get("fragment") and re.search(r"\d", a.get("number") or ""))]
             best = max(scores, default=(0, None))
             if best[0] >= 85:
                 del acts[best[1]]
