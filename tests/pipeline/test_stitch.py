@@ -246,3 +246,17 @@ def test_a_page_with_an_empty_column_at_its_edge_still_continues_the_table():
     acts = stitch([p1, p2], rows_can_split=True).activities
     assert [a.number for a in acts] == ["1", "2"]
     assert acts[0].title == "Начало названия продолжение названия"
+
+
+def test_a_speck_read_in_the_number_cell_does_not_start_an_activity():
+    p1 = table([row(HEAD, header=True), row(["1", "Начало названия", "ЦЗН", "Октябрь", "Итог"])], page=1)
+    cont = row(["у", "продолжение названия", "", "2019 года", "и ещё"], page=2)
+    cont.cells[0].confidence = 0.18                   # OCR read a speck as "у"
+    p2 = table([row(HEAD, page=2, header=True), cont, row(["2", "Второе", "ПОО", "Июнь", "Есть"], page=2)],
+               page=2)
+    acts = stitch([p1, p2], rows_can_split=True).activities
+    assert [a.number for a in acts] == ["1", "2"]
+    assert acts[0].title == "Начало названия продолжение названия"
+    sure = row(["а", "отдельное мероприятие", "ПОО", "Май", "Есть"], page=2)   # read with confidence
+    p3 = table([row(HEAD, page=2, header=True), sure], page=2)
+    assert [a.number for a in stitch([p1, p3], rows_can_split=True).activities] == ["1", "а"]
