@@ -10,7 +10,7 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
   ("31 12.2022" -> "31.12.2022").
 * ``damaged_dates`` says the cell is damaged: a year with a character that is no digit
   ("202?"), a three-digit year before "г."/"год" or in a numeric date ("201 г.", "01.01.202"),
-  a range cut after its dash ("март- и"), a word that is no dictionary word and holds or
+  a range cut after its dash into a stray letter ("март- и"), a word that is no dictionary word and holds or
   resembles a month or a quarter / half-year word ("декабрузоз3", "брь", "Тквартала").
   The caller then keeps the text, gives no date and flags the activity (never a guess).
 """
@@ -43,9 +43,12 @@ BAD_YEAR_RE = re.compile(r"(?<![\w.,])(?:19|20)(?=[0-9?]*\?)[0-9?]{2}(?![\w])"
                          r"|(?<![\w.,])(?:19|20)\d(?!\d)\s*(?:г\.|гг|год)"
                          # a numeric date whose year lost a digit: "01.01.202", "31.12.202 ° 0"
                          r"|(?<![\d.])[0-3]?\d[.,\s][01]?\d[.,](?:19|20)\d(?!\d)")
-# a range cut short: a date, a dash, then nothing or a stray letter ("март- и", "2021 -")
+# a range cut short: a date, a dash, then a stray letter and the end of the line ("март- и")
 DANGLING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?[^\S\n]*[-–—][\s\-–—]*"
-                              r"(?:$|(?!г)[а-яё](?![а-яё])[^\S\n]*(?:\n|$))")
+                              r"(?!г)[а-яё](?![а-яё])[^\S\n]*(?:\n|$)")
+# a cell that ends with a dash after a date ("декабрь 2024 года-"): a speck, or a range whose end
+# was lost; the date is kept and the activity flagged
+TRAILING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?\s*[-–—][\s\-–—]*$")
 # a numeric date with a space for one of its dots: "31 12.2022" (the only reading of its digits)
 SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)\s([01]\d)\.((?:19|20)\d\d)(?!\d)")
 PERIOD_WORD_RE = re.compile(r"(?:i{1,3}|iv|\d)?(?:еже|по)?(?:квартал|полугод)[а-я]*\.?")
@@ -145,6 +148,11 @@ def _damaged_word(word: str) -> bool:
     if len(w) >= 3 and any(f.endswith(w) for _, f in MONTH_FORMS if len(f) - len(w) >= 2):
         return True                     # the tail of a month name, its head lost: "брь", "ября"
     return month_reading(w)[1]
+
+
+def ends_with_dash(text: str | None) -> bool:
+    """True when the cell ends with a dash after a date: maybe a range cut short (flag it)."""
+    return bool(text) and bool(TRAILING_DASH_RE.search(text))
 
 
 def damaged_dates(text: str | None) -> bool:

@@ -14,7 +14,7 @@ from extractors.grid import ExtractedDocument
 from normalizers.abbreviations import expand, find_definitions, load_glossary
 from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
-from normalizers.ocr_dates import damaged_dates, deadline_only, repair_date_words
+from normalizers.ocr_dates import damaged_dates, deadline_only, ends_with_dash, repair_date_words
 from normalizers.ocr_fixes import damaged_period, fix_ocr_text, repair_activities, split_glued_short_words
 from normalizers.organisations import canonical_organisation
 from normalizers.parties import mend_abbreviations, split_after_defined, split_parties
@@ -127,6 +127,8 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
         act.deadline_norm = DeadlineRecord(raw=act.deadline, start=None, end=None, recurrence="unspecified")
         act.flags.append("deadline_damaged_ocr")
         return
+    if ends_with_dash(text):              # "декабрь 2024 года-": a speck, or a range cut short
+        act.flags.append("deadline_may_be_cut")
     if act.deadline_bounds and _normalise_bounds(act, period):
         return
     d = parse(act.deadline, period)

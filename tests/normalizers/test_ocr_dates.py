@@ -37,8 +37,7 @@ def test_a_word_near_two_months_is_not_read_as_either():
     "июпь 2020",                                     # resembles two months
     "01.01.202\n31.12.2022",                         # a numeric date whose year lost a digit
     "01.04.2020\n31 12.202 ° 0",
-    "ежегодно, март- и\nр",                          # a range cut after its dash
-    "2023 –",
+    "ежегодно, март- и\nр",                          # a range cut after its dash into a stray letter
 ])
 def test_damage_is_reported(text):
     assert damaged_dates(text)
@@ -51,6 +50,7 @@ def test_damage_is_reported(text):
     "Ежегодно сентябрь 2018 2019-2027 июнь", "В течение проекта", "", None,
     "IV квартал 2018 – I квартал 2019", "I квартал 2018 — г.", "Сентябрь 2021-\n— декабрь 2023", "март-\nапрель",
     "2021 г. - далее ежегодно", "01.09.2020\n31.12.2022",
+    "декабрь 2024 года-", "2023 –",                   # ends with a dash: kept, flagged (below)
 ])
 def test_clean_deadlines_are_not_damaged(text):
     assert not damaged_dates(text)
@@ -96,3 +96,15 @@ def test_a_deadline_spilled_into_the_responsible_cell_moves_back():
     kept = ActivityRecord(section=[], number="2", title="Т", responsible="ЦЗН\nЕжегодно", deadline="Май")
     recover_spilled_deadline(kept)                    # a deadline of its own: nothing moves
     assert kept.deadline == "Май" and kept.responsible == "ЦЗН\nЕжегодно"
+
+
+def test_a_cell_ending_with_a_dash_keeps_its_date_and_is_flagged():
+    from normalizers.ocr_dates import ends_with_dash
+    from pipeline.normalise import normalise_deadline
+    from pipeline.records import ActivityRecord
+
+    assert ends_with_dash("декабрь 2024 года-") and ends_with_dash("Сентябрь 2021 –")
+    assert not ends_with_dash("Сентябрь 2021- декабрь 2023") and not ends_with_dash("Ежегодно")
+    act = ActivityRecord(section=[], number="5", title="Т", deadline="декабрь 2024 года-")
+    normalise_deadline(act, (2022, 2024))
+    assert str(act.deadline_norm.end) == "2024-12-31" and "deadline_may_be_cut" in act.flags
