@@ -260,3 +260,11 @@ def test_a_speck_read_in_the_number_cell_does_not_start_an_activity():
     sure = row(["а", "отдельное мероприятие", "ПОО", "Май", "Есть"], page=2)   # read with confidence
     p3 = table([row(HEAD, page=2, header=True), sure], page=2)
     assert [a.number for a in stitch([p1, p3], rows_can_split=True).activities] == ["1", "а"]
+
+
+def test_a_speck_number_on_a_row_of_its_own_still_starts_an_activity():
+    p1 = table([row(HEAD, header=True), row(["10", "Первое", "ЦЗН", "Май", "Итог"]),
+                row(["и", "Разработка материалов", "КРИПО", "I квартал", "Справочник"])], page=1)
+    p1.rows[2].cells[0].confidence = 0.2              # the № cell of a new row read as junk
+    acts = stitch([p1], rows_can_split=True).activities
+    assert [a.title for a in acts] == ["Первое", "Разработка материалов"]
