@@ -95,18 +95,19 @@ def trimmed_gold(gold: dict, src_pdf: str, pages: list[int]) -> tuple[dict, list
     and the activities of it that go on past the last page (printed in part: not to score).
 
     A title is on the pages when a table cell there starts like it (cells of the
-    source PDF's ruled tables, so wrapped titles are read whole).
+    source PDF's ruled tables, so wrapped titles are read whole; up to 60 characters, 90 % alike)
+    and the row has the same number where both have one.
     """
     import pdfplumber
 
-    cells: dict[int, list[str]] = {}
+    cells: dict[int, list[tuple[str, str]]] = {}      # page -> (the row's first cell, a cell of it)
     headers: set[tuple[str, ...]] = set()
     with pdfplumber.open(src_pdf) as pdf:
         for p in pages:
             if p > len(pdf.pages):
                 continue
             for table in pdf.pages[p - 1].extract_tables():
-                cells.setdefault(p, []).extend(_squash(c) for row in table for c in row
+                cells.setdefault(p, []).extend((_squash(row[0]), _squash(c)) for row in table for c in row
                                                if c and len(_squash(c)) >= 8)
                 if table:
                     headers.add(tuple(_squash(c) for c in table[0]))
@@ -116,18 +117,24 @@ def trimmed_gold(gold: dict, src_pdf: str, pages: list[int]) -> tuple[dict, list
         fragments = [{"title": t, "fragment": True} for p in cells if p - 1 not in pages
                      and (t := _continued_row(pdf, p, headers)) and len(_squash(t)) >= 4]
 
-    def on_page(title: str, page: int) -> bool:
-        t = _squash(title)
-        return any(t.startswith(c[:25]) or c.startswith(t[:25]) for c in cells.get(page, ()))
+    def on_page(item: dict, page: int) -> bool:
+        """A table row on ``page`` has a cell that starts like the title (or name) and, where both
+        have one, the same number: titles of one document may share their first words ("Отработка
+        условий реализации образовательных программ …" in two sections)."""
+        from rapidfuzz import fuzz
 
-    def on_pages(title: str) -> bool:
-        return any(on_page(title, p) for p in cells)
+        t, number = _squash(item.get("title") or item.get("name")), _squash(item.get("number"))
+        return any(fuzz.ratio(t[:k], c[:k]) >= 90 and (not num or not number or num == number or c.startswith(num))
+                   for num, c in cells.get(page, ()) if (k := min(60, len(t), len(c))) >= 8)
+
+    def on_pages(item: dict) -> bool:
+        return any(on_page(item, p) for p in cells)
 
     g = dict(gold)
-    g["activities"] = [a for a in gold["activities"] if on_pages(a["title"])]
-    g["indicators"] = [x for x in gold.get("indicators") or [] if on_pages(x["name"])]
-    cut_acts = [[a for a in g["activities"] if on_page(a["title"], p)][-1] for p in cut_pages
-                if any(on_page(a["title"], p) for a in g["activities"])]
+    g["activities"] = [a for a in gold["activities"] if on_pages(a)]
+    g["indicators"] = [x for x in gold.get("indicators") or [] if on_pages(x)]
+    cut_acts = [[a for a in g["activities"] if on_page(a, p)][-1] for p in cut_pages
+                if any(on_page(a, p) for a in g["activities"])]
     g["activities"] = [a for a in g["activities"] if not any(a is c for c in cut_acts)]
     cut_acts += fragments
     return period_of_pages(g, gold), cut_acts
