@@ -6,8 +6,8 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
 
 * ``repair_date_words`` mends what is certain: a month name with one letter wrong that is no
   dictionary word and lies one edit from exactly one month ("Дскабрь" -> "Декабрь"), a year with
-  a letter read for the digit one ("20l9" -> "2019"), a numeric date with a space for a dot
-  ("31 12.2022" -> "31.12.2022").
+  a letter read for the digit one ("20l9" -> "2019"), a numeric date with a space for a dot or
+  inside its year ("31 12.2022", "31.12.202 2" -> "31.12.2022").
 * ``damaged_dates`` says the cell is damaged: a year with a character that is no digit
   ("202?"), a three-digit year before "г."/"год" or in a numeric date ("201 г.", "01.01.202"),
   a range cut after its dash into a stray letter ("март- и"), a word that is no dictionary word and holds or
@@ -49,8 +49,9 @@ DANGLING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?[^\S\n]*[-–�
 # a cell that ends with a dash after a date ("декабрь 2024 года-"): a speck, or a range whose end
 # was lost; the date is kept and the activity flagged
 TRAILING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?\s*[-–—][\s\-–—]*$")
-# a numeric date with a space for one of its dots: "31 12.2022" (the only reading of its digits)
-SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)\s([01]\d)\.((?:19|20)\d\d)(?!\d)")
+# a numeric date with a space for one of its dots or inside its year: "31 12.2022", "31.12.202 2"
+# (the only reading of its digits)
+SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d)[^\S\n]?(\d)(?![\d.])")
 PERIOD_WORD_RE = re.compile(r"(?:i{1,3}|iv|\d)?(?:еже|по)?(?:квартал|полугод)[а-я]*\.?")
 MIN_REPAIR_LEN = 5
 MAX_ABBREVIATION = 5
@@ -125,8 +126,9 @@ def repair_date_words(text: str) -> tuple[str, bool]:
         nonlocal changed
         if not (1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12):
             return m.group(0)
-        changed = True
-        return f"{m.group(1)}.{m.group(2)}.{m.group(3)}"
+        fixed = f"{m.group(1)}.{m.group(2)}.{m.group(3)}{m.group(4)}"
+        changed = changed or fixed != m.group(0)
+        return fixed
 
     text = LETTERS_RE.sub(month, text)
     text = SPACED_DATE_RE.sub(spaced, text)

@@ -14,6 +14,8 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ("20l9 год", "2019 год"),                         # a letter for the digit one inside a year
     ("01.04.2020\n31 12.2022", "01.04.2020\n31.12.2022"),  # a space for a dot: one reading
     ("31 13.2022", "31 13.2022"),                     # no month 13: not a date, left
+    ("01.09.2020\n31 12.202 2", "01.09.2020\n31.12.2022"),  # a space inside the year too
+    ("31.12.2022", "31.12.2022"),
     ("Май 2019-2020 гг.", "Май 2019-2020 гг."),       # nothing to mend
 ])
 def test_certain_slips_are_mended(text, expected):
