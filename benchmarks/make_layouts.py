@@ -18,9 +18,12 @@ border removed ("borderless"), and the files are ingested; the PDF exports are s
 DOCX export of the same document (the DOCX is the reference: the Must-show of issue 20 is that
 the PDFs reach the DOCX's figures within 0.02).
 
-usage: python benchmarks/make_layouts.py [OUT]      (needs LibreOffice's soffice; default OUT
-/tmp/roadmaps-layouts). Prints one line per document and variant and a mean per variant:
-f1, cells, deadline, party_f1, expansion, metadata (and the metadata fields that differ).
+usage: python benchmarks/make_layouts.py [OUT] [--scan none,blur,stamp]   (needs LibreOffice's
+soffice; default OUT /tmp/roadmaps-layouts). Prints one line per document and variant and a mean
+per variant: f1, cells, deadline, party_f1, expansion, metadata (and the metadata fields that
+differ). ``--scan`` also turns each ruled PDF into an image-only scan per degradation of
+``benchmarks/degrade.py`` (``none``: rendered only; ``all``: every degradation) and scores it
+against the DOCX the same way.
 """
 
 from __future__ import annotations
@@ -552,28 +555,46 @@ def expansion(ref: dict, doc: dict) -> Optional[float]:
     return hits / total if total else None
 
 
+def scan_of(pdf: Path, variant: str, seed: int = 1) -> Path:
+    """The ruled PDF rendered at 170 dpi with one degradation (``none``: none, ``all``: all)."""
+    from benchmarks.degrade import ALL, Options, degrade_pdf
+
+    only = ALL if variant == "all" else () if variant == "none" else (variant,)
+    out = pdf.with_name(f"{pdf.stem}__scan_{variant}.pdf")
+    degrade_pdf(str(pdf), str(out), Options(170, seed, only, None))
+    return out
+
+
 def main() -> None:
     if shutil.which("soffice") is None:
         sys.exit("soffice (LibreOffice) is needed")
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/roadmaps-layouts")
+    args = [a for a in sys.argv[1:] if a != "--scan"]
+    scans = []
+    if "--scan" in sys.argv[1:]:
+        k = sys.argv.index("--scan")
+        scans = sys.argv[k + 1].split(",") if k + 1 < len(sys.argv) else ["none"]
+        args = [a for a in args if a != sys.argv[k + 1]] if k + 1 < len(sys.argv) else args
+    out = Path(args[0] if args else "/tmp/roadmaps-layouts")
     out.mkdir(parents=True, exist_ok=True)
     made = []
     for name, spec in DOCS.items():
         made.append(build_docx(out / f"{name}.docx", spec))
         made.append(build_docx(out / f"{name}_borderless.docx", spec, borders=False))
     to_pdf(made, out)
-    means: dict[str, list[dict]] = {"pdf": [], "borderless": []}
+    means: dict[str, list[dict]] = {"pdf": [], "borderless": [], **{f"scan_{v}": [] for v in scans}}
     for name in DOCS:
         ref = export_of(out / f"{name}.docx")
         (out / f"{name}.docx.json").write_text(json.dumps(ref, ensure_ascii=False, indent=1), encoding="utf-8")
-        for variant, pdf in (("pdf", out / f"{name}.pdf"), ("borderless", out / f"{name}_borderless.pdf")):
+        variants = [("pdf", out / f"{name}.pdf"), ("borderless", out / f"{name}_borderless.pdf")]
+        variants += [(f"scan_{v}", scan_of(out / f"{name}.pdf", v)) for v in scans]
+        for variant, pdf in variants:
             doc = export_of(pdf)
             (out / f"{pdf.name}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
             s = score_document(ref, doc)
             s["expansion"] = expansion(ref, doc)
             means[variant].append(s)
             wrong = [k for k, ok in s["metadata_fields"].items() if not ok]
-            print(f"{name:18s} {variant:10s} " + " ".join(
+            print(f"{name:18s} {variant:12s} " + " ".join(
                 f"{k}={round(s[k], 3) if s[k] is not None else '-'}"
                 for k in ("f1", "cell_accuracy", "deadline", "party_f1", "expansion", "metadata"))
                 + (f"  metadata differs: {wrong}" if wrong else ""))

@@ -32,7 +32,7 @@ WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 CYR_RE = re.compile(r"[А-Яа-яЁё]")
 # "000 «Ромашка»", "000 \"…\"", or 000 alone on a line / between separators in a list
 ZERO_OOO_RE = re.compile(r"(?<![\d.,])(?<!\d )(?<!\d\u00a0)000(?=\s*[«\"“])"
-                         r"|(?<![\d\w.,])(?<!\d )(?<!\d\u00a0)000(?=\s*(?:$|\n|[,;]))", re.M)
+                         r"|(?<![\d\w.,])(?<!\d )(?<!\d\u00a0)000(?=[-–—_.]*\s*(?:$|\n|[,;]))", re.M)
 # "00" (ОО, educational organisations) as one item of a list of executors
 ZERO_OO_ITEM_RE = re.compile(r"^(\s*)00(?=\s*(?:\(по\s+согласованию\))?\s*$)")
 # a comma glued between two words ("ОО,ПОО"): OCR lost the space (never between digits: 1,5)
@@ -42,12 +42,15 @@ NUMBER_ITEM_RE = re.compile(r"^\s*\d[\d\s.]*$")
 NUMBER_LOOKALIKE_RE = re.compile(r"(?<![\wА-Яа-яЁё])(?=[\dЗзОо.]*\d)(?=[\dЗзОо.]*[ЗзОо])"
                                  r"[\dЗзОо]+(?:\.[\dЗзОо]+)*\.?(?![\wА-Яа-яЁё])")
 DIGIT_OF = str.maketrans({"З": "3", "з": "3", "О": "0", "о": "0"})
-# Roman numeral of a quarter / half-year misread: И, П -> II; Ш -> III; [У, 1У, IУ, 1V -> IV
-ROMAN_MISREAD = {"И": "II", "П": "II", "Ш": "III", "[У": "IV",
-                 "1У": "IV", "IУ": "IV", "1V": "IV", "[V": "IV", "|V": "IV", "|У": "IV"}
-ROMAN_PERIOD_RE = re.compile(r"(?<![\wА-Яа-яЁё\[|])(И|П|Ш|\[У|1У|IУ|1V|\[V|\|V|\|У)"
-                             r"(?=\s+(?:квартал|полугоди))")
-
+# Roman numeral of a quarter / half-year misread: each character a look-alike of I or V, or
+# a Cyrillic letter that is two or three strokes (И, П -> II; Ш -> III): "Т", "Г", "l" -> I,
+# "ТУ", "[У", "1V" -> IV; the whole token must read as a quarter (I-IV) or a half (I, II)
+ROMAN_LOOKALIKE = {**{ch: "I" for ch in "IilІі|[]!ТГ1"}, **{ch: "V" for ch in "VУv"},
+                   "И": "II", "П": "II", "Ш": "III"}
+_ROMAN_CHARS = re.escape("".join(ROMAN_LOOKALIKE))
+ROMAN_PERIOD_RE = re.compile(rf"(?<![\wА-Яа-яЁё{_ROMAN_CHARS}])([{_ROMAN_CHARS}]{{1,4}})"
+                             rf"(?:\s*([-–,])\s*([{_ROMAN_CHARS}]{{1,4}}))?(\s*)(?=(?i:квартал|полугоди))")
+QUARTER_NUMERALS, HALF_NUMERALS = ("I", "II", "III", "IV"), ("I", "II")
 
 def _fix_word(m: re.Match) -> str:
     w = m.group(0)
@@ -85,12 +88,26 @@ def fix_number_lookalikes(text: str) -> str:
     return NUMBER_LOOKALIKE_RE.sub(lambda m: m.group(0).translate(DIGIT_OF), text)
 
 
+def _roman_reading(token: str) -> str:
+    return "".join(ROMAN_LOOKALIKE[ch] for ch in token)
+
+
 def fix_roman_periods(text: str) -> str:
-    """Misread Roman numerals before "квартал" / "полугодие" ("И полугодие" -> "II полугодие")."""
+    """Misread Roman numerals before "квартал" / "полугодие": "И полугодие" -> "II полугодие",
+    "ТУ квартал" -> "IV квартал", "Тквартал" -> "I квартал", "Т-П квартал" -> "I-II квартал".
+    Arabic numbers ("1 квартал", "11 квартал" — a city block) and tokens that read as no quarter
+    or half ("Ш полугодие", "УУ квартал") stay as they are."""
     def roman(m: re.Match) -> str:
-        value = ROMAN_MISREAD[m.group(1)]
-        half_year = text[m.end():].lstrip().startswith("полугоди")
-        return m.group(1) if half_year and value not in ("I", "II") else value
+        half_year = text[m.end():].lower().startswith("полугоди")
+        allowed = HALF_NUMERALS if half_year else QUARTER_NUMERALS
+        tokens = [t for t in (m.group(1), m.group(3)) if t]
+        if all(t.isdigit() for t in tokens):
+            return m.group(0)
+        readings = [_roman_reading(t) for t in tokens]
+        if any(r not in allowed for r in readings):
+            return m.group(0)
+        sep = m.group(2) or ""
+        return readings[0] + (sep + readings[1] if len(readings) > 1 else "") + (m.group(4) or " ")
 
     return ROMAN_PERIOD_RE.sub(roman, text)
 
@@ -326,10 +343,33 @@ def remove_word_debris(text: str) -> str:
     return DEBRIS_RE.sub(fix, text)
 
 
+# ---------------------------------------------------------------- a lost space before a short word
+
+GLUED_SHORT_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,}|[А-ЯЁ][а-яё]{3,})([ивск])(?![А-Яа-яЁё])")
+
+
+def split_glued_short_words(text: str) -> str:
+    """A conjunction or preposition of one letter run into the word before it, its space lost
+    on a scan ("образованияи науки" -> "образования и науки", "потребностив" -> "потребности в"):
+    split only when the whole is no dictionary word and the word without the letter is one."""
+    if not text:
+        return text
+    from normalizers.text import is_known_word
+
+    def split(m: re.Match) -> str:
+        word, letter = m.group(1), m.group(2)
+        if is_known_word((word + letter).lower()) or not is_known_word(word.lower()):
+            return m.group(0)
+        return f"{word} {letter}"
+
+    return GLUED_SHORT_WORD_RE.sub(split, text)
+
+
 # ---------------------------------------------------------------- damaged deadlines
 
+UNICODE_ROMAN = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "І": "I"})
 PERIOD_WORD_RE = re.compile(r"(\S+)\s+(квартал[а-я]*|кв\.|кв(?=\s|$)|полугод[а-я]*)", re.I)
-_PERIOD_NO = r"(?:I{1,3}|IV|[1-4])(?:-?[гйоя]{1,2})?"
+_PERIOD_NO = r"(?:I{1,3}|IV|[1-4])(?:-?(?:[гйоя]{1,2}|ы[йм]|ий|ое|е|ей|ем|ом|его|ого))?"
 GOOD_PERIOD_NUMBER_RE = re.compile(rf"^{_PERIOD_NO}(?:[-–,]{_PERIOD_NO})*$")
 
 
@@ -341,7 +381,7 @@ def damaged_period(text: Optional[str]) -> bool:
     """
     if not text:
         return False
-    repaired = fix_roman_periods(fix_latin_lookalikes(text))
+    repaired = fix_roman_periods(fix_latin_lookalikes(text.translate(UNICODE_ROMAN)))
     for m in PERIOD_WORD_RE.finditer(repaired):
         token = m.group(1).strip("(,;:")
         if token.lower() in ("в", "во", "за", "течение", "каждый", "каждого", "ежеквартально", "-", "–"):

@@ -31,6 +31,9 @@ AGREEMENT_END_RE = re.compile(r"(\(\s*по\s+согласовани[юи]ю?\s*\
 OPEN_BRACKETS, CLOSE_BRACKETS = "(«„[", ")»“”]"
 CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который", "расположенный"}
 OBLIQUE_CASES = {"gent", "datv", "ablt", "loct", "gen2", "loc2"}
+SPECKS = "°^`'‚¦~_"   # marks OCR reads from specks at the ends of a name ("°ИРО")
+# a speck read as a lone lower-case letter after a name ("ЦЗН ж"); "и", "в" … would have joined
+LONE_TAIL_RE = re.compile(r"\s+[а-яёa-z][,;:'`°^]?$")
 JOINING_TAIL_WORDS = {"и", "или", "в", "во", "на", "по", "с", "со", "для", "при", "о", "об", "к", "от", "из"}
 
 
@@ -80,11 +83,16 @@ def _is_continuation(piece: str) -> bool:
 
 
 def _line_continues(prev: str, piece: str) -> bool:
-    """A line break inside one name: the previous line ends with "и"/a preposition/a hyphen."""
+    """A line break inside one name: the previous line ends with "и"/a preposition/a hyphen, or
+    the next line opens with a lower-case "и"/preposition ("министерство экономического развития
+    / и промышленности"): no organisation's name starts with a conjunction."""
     tail = prev.rstrip()
     if not tail:
         return False
     if tail.endswith("-") and not tail.endswith(" -"):
+        return True
+    head = re.match(r"\s*([a-zа-яё]+)\s+\S", piece)
+    if head and head.group(1) in JOINING_TAIL_WORDS:
         return True
     last = re.findall(r"[A-Za-zА-Яа-яЁё]+$", tail)
     return bool(last) and last[0].lower() in JOINING_TAIL_WORDS and bool(piece.strip())
@@ -156,7 +164,8 @@ def _lower_post_after_complement(words: list[str], k: int) -> bool:
 def _clean_name(text: str) -> str:
     text = BULLET_RE.sub("", text, count=1)
     text = re.sub(r"\s+", " ", text).strip()
-    return text.strip(" .,;:")
+    text = LONE_TAIL_RE.sub("", text)
+    return text.strip(" .,;:-" + SPECKS)
 
 
 def _mention(raw: str) -> PartyMention | None:
@@ -168,8 +177,8 @@ def _mention(raw: str) -> PartyMention | None:
         defines = re.sub(r"\s+", " ", m.group("short")).strip(" «»\"")
         name = name[: m.start()] + " " + name[m.end():]
     name = _clean_name(name)
-    if not re.search(r"[A-Za-zА-Яа-яЁё]", name):
-        return None
+    if not re.search(r"[A-Za-zА-Яа-яЁё]{2}", name):
+        return None                       # no word of two letters: OCR debris ("Д` г"), no name
     return PartyMention(name=name, by_agreement=by_agreement, defines=defines, raw=raw.strip())
 
 
@@ -216,6 +225,13 @@ def split_after_defined(mentions: list[PartyMention], shorts: set[str]) -> list[
             m = PartyMention(name=squashed[m.name.replace(" ", "")], by_agreement=m.by_agreement,
                              defines=m.defines, raw=m.raw)
         name = m.name
+        tail = max((s for s in shorts if name.endswith(" " + s)
+                    and name[: -len(s) - 1].rstrip().endswith(("»", "\"", "”"))), key=len, default=None)
+        if tail:                          # "ГБУ ДПО «КРИРПО» ООО": a quoted name ends its party
+            head = name[: -len(tail) - 1].rstrip()
+            out.append(PartyMention(name=head, by_agreement=m.by_agreement, defines=m.defines, raw=head))
+            m = PartyMention(name=tail, by_agreement=False, defines=None, raw=tail)
+            name = tail
         while True:
             short = max((s for s in shorts if name.startswith(s + " ")), key=len, default=None)
             rest = name[len(short) + 1:].strip() if short else ""
@@ -223,6 +239,54 @@ def split_after_defined(mentions: list[PartyMention], shorts: set[str]) -> list[
                 break
             out.append(PartyMention(name=short, by_agreement=False, defines=None, raw=short))
             name = rest
+        out.append(m if name == m.name else PartyMention(name=name, by_agreement=m.by_agreement,
+                                                         defines=m.defines, raw=m.raw))
+    return out
+
+
+ABBR_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one substitution, insertion or deletion apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+def _mended_token(token: str, defined: set[str], known: set[str], squashed: dict[str, str]) -> str:
+    if token in known or token in defined or sum(ch.isupper() for ch in token) < 2 or len(token) < 3:
+        return token
+    if token in squashed:
+        return squashed[token]                    # "МООО" for "МО ОО": the space lost
+    folded = [k for k in known | defined if k.lower() == token.lower()]
+    if len(folded) == 1:
+        return folded[0]                          # "ДТизн" for "ДТиЗН": the case slipped
+    near = [k for k in defined if _one_edit(k.lower(), token.lower())]
+    same = [k for k in near if len(k) == len(token)]
+    if len(same) == 1:
+        return same[0]                            # "МОУС" for "МОУО": one letter misread
+    if not same and len(near) == 1 and len(token) >= 4:
+        return near[0]                            # "МТЗисСЗ" for "МТЗиСЗ": one letter doubled or lost
+    return token
+
+
+def mend_abbreviations(mentions: list[PartyMention], defined: set[str], known: set[str] = frozenset()
+                       ) -> list[PartyMention]:
+    """OCR slips in the abbreviations a document defines (``defined``) or the glossary knows
+    (``known``), read in a party name: a token of two or more capitals that is none of them is read
+    as a defined one written without its space ("МООО" -> "МО ОО"), as the one it equals ignoring
+    case ("ДТизн" -> "ДТиЗН"), or as the one defined abbreviation it lies one edit from (one of the
+    same length first: "МОУС" -> "МОУО"). Anything else stays as read."""
+    tokens = {t for k in defined for t in k.split() if len(t) >= 2}
+    known_tokens = {t for k in known for t in k.split() if len(t) >= 2}
+    squashed = {k.replace(" ", ""): k for k in defined if " " in k and all(len(t) >= 2 for t in k.split())}
+    out = []
+    for m in mentions:
+        name = ABBR_TOKEN_RE.sub(lambda t: _mended_token(t.group(0), tokens, known_tokens, squashed), m.name)
         out.append(m if name == m.name else PartyMention(name=name, by_agreement=m.by_agreement,
                                                          defines=m.defines, raw=m.raw))
     return out

@@ -11,12 +11,13 @@ from dataclasses import replace
 from typing import Callable, Optional
 
 from extractors.grid import ExtractedDocument
-from normalizers.abbreviations import expand, find_definitions
+from normalizers.abbreviations import expand, find_definitions, load_glossary
 from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
-from normalizers.ocr_fixes import damaged_period, fix_ocr_text, repair_activities
+from normalizers.ocr_dates import damaged_dates, deadline_only, ends_with_dash, repair_date_words
+from normalizers.ocr_fixes import damaged_period, fix_ocr_text, repair_activities, split_glued_short_words
 from normalizers.organisations import canonical_organisation
-from normalizers.parties import split_after_defined, split_parties
+from normalizers.parties import mend_abbreviations, split_after_defined, split_parties
 from pipeline.records import (
     ActivityRecord,
     DeadlineRecord,
@@ -71,10 +72,15 @@ def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityReco
     return defs
 
 
-def parties_of(responsible: Optional[str], defs: dict[str, str], region: Optional[str]) -> list[PartyRecord]:
-    """The parties of one responsible cell (split, abbreviations expanded, canonical organisation)."""
+def parties_of(responsible: Optional[str], defs: dict[str, str], region: Optional[str],
+               scanned: bool = False) -> list[PartyRecord]:
+    """The parties of one responsible cell (split, abbreviations expanded, canonical organisation);
+    on a scan, abbreviations misread by a letter are first mended against the known ones."""
     out = []
-    for m in split_after_defined(split_parties(responsible), set(defs)):
+    mentions = split_parties(responsible)
+    if scanned:
+        mentions = mend_abbreviations(mentions, set(defs), set(load_glossary()))
+    for m in split_after_defined(mentions, set(defs)):
         expanded = expand(m.name, defs)
         org = canonical_organisation(m.name, expanded, region)
         out.append(PartyRecord(
@@ -91,16 +97,38 @@ def normalise_parties(act: ActivityRecord, defs: dict[str, str], region: Optiona
     act.parties = [replace(p) for p in found]   # own copies: records are mutable
 
 
+def recover_spilled_deadline(act: ActivityRecord) -> None:
+    """An empty deadline whose text sits in the cell beside it (a scan lost the rule between
+    them): the last line of the responsible cell, or the first line of the result cell, that is
+    a deadline and nothing else ("В течение проекта", "Ежегодно") moves to the deadline, flagged."""
+    if act.deadline:
+        return
+    for role, at in (("responsible", -1), ("result", 0)):
+        lines = (getattr(act, role) or "").split("\n")
+        if deadline_only(lines[at]):
+            line = lines.pop(at)
+            setattr(act, role, "\n".join(lines).strip() or None)
+            act.deadline = line.strip()
+            act.flags.append("deadline_from_neighbour_cell")
+            return
+
+
 def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
                        parse: Callable = normalize_deadline) -> None:
     if not act.deadline:
         act.deadline_norm = None
         act.flags.append("deadline_missing")
         return
-    if damaged_period(act.deadline):      # "Т\\ квартал": no date rather than a wrong one
+    text, repaired = repair_date_words(act.deadline)
+    if repaired:                          # "Дскабрь 2019": one reading only, kept with a flag
+        act.deadline = text
+        act.flags.append("deadline_ocr_repaired")
+    if damaged_period(text) or damaged_dates(text):   # "Т\\ квартал", "202?": no date, not a wrong one
         act.deadline_norm = DeadlineRecord(raw=act.deadline, start=None, end=None, recurrence="unspecified")
         act.flags.append("deadline_damaged_ocr")
         return
+    if ends_with_dash(text):              # "декабрь 2024 года-": a speck, or a range cut short
+        act.flags.append("deadline_may_be_cut")
     if act.deadline_bounds and _normalise_bounds(act, period):
         return
     d = parse(act.deadline, period)
@@ -130,13 +158,16 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     hints = hints or {}
     stitched = stitch(extracted.tables, rows_can_split=extracted.file_format == "pdf",
                       blocks=extracted.blocks)
-    if any("ocr" in str(e) for e in (extracted.page_engines or {}).values()):
+    scanned = any("ocr" in str(e) for e in (extracted.page_engines or {}).values())
+    if scanned:
         repair_activities(stitched.activities)      # numbers / headings checked against neighbours
-    fix = memo(fix_ocr_text)
+    fix = memo((lambda t: split_glued_short_words(fix_ocr_text(t))) if scanned else fix_ocr_text)
     for act in stitched.activities:
         _fix_activity_text(act, fix)
         if act.confidence < LOW_CONFIDENCE:
             act.flags.append("low_ocr_confidence")
+        if scanned and "deadline" in (stitched.columns or []):
+            recover_spilled_deadline(act)
     lines = [fix_ocr_text(b.text) for b in extracted.blocks]
     meta = parse_metadata(lines, _responsible_text(stitched.activities))
     period = meta.period or period_from_deadlines(a.deadline or "" for a in stitched.activities)
@@ -149,7 +180,7 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     if hints.get("doc_kind") and not meta.doc_kind:
         meta_flags = [f for f in meta_flags if f != "no_doc_kind"] + ["doc_kind_from_manifest"]
     defs = document_abbreviations(extracted, stitched.activities)
-    parties = memo(lambda text: parties_of(text, defs, region))
+    parties = memo(lambda text: parties_of(text, defs, region, scanned))
     parse_deadline = memo(normalize_deadline)
     for act in stitched.activities:
         normalise_parties(act, defs, region, parties)

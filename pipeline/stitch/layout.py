@@ -281,13 +281,25 @@ def _role_kind(role: Optional[str]) -> Optional[str]:
     return "targets" if role and role.startswith("target") else role
 
 
+def _core_roles(lay: Layout) -> list[Optional[str]]:
+    """The roles without trailing columns that have neither a role nor a header text: a strip of
+    margin, a stamp or a page edge a scan read as one more, empty, column on one page only."""
+    roles = list(lay.roles)
+    while roles and roles[-1] is None and not (
+            len(roles) - 1 < len(lay.col_headers) and (lay.col_headers[len(roles) - 1] or "").strip()):
+        roles.pop()
+    return roles
+
+
 def _same_header(a: Layout, b: Layout) -> bool:
-    """The same table's header, allowing a cell or two misread (OCR) on a repeat."""
+    """The same table's header, allowing a cell or two misread (OCR) on a repeat, and an empty
+    column with no header at the right edge of one page (``_core_roles``)."""
     if a.roles == b.roles:
         return True
-    if len(a.roles) != len(b.roles):
+    ra, rb = _core_roles(a), _core_roles(b)
+    if len(ra) != len(rb):
         return False
-    pairs = [(_role_kind(x), _role_kind(y)) for x, y in zip(a.roles, b.roles) if x or y]
+    pairs = [(_role_kind(x), _role_kind(y)) for x, y in zip(ra, rb) if x or y]
     same = sum(1 for x, y in pairs if x == y)
     return bool(pairs) and same / len(pairs) >= 0.75
 

@@ -3,13 +3,25 @@ fields that open a list, bare titles over a restarting list, month rows)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
 from normalizers.text import one_line
 from pipeline.stitch.layout import DataRow, FIELD_ROLES, HEADING_WORDS, Layout, TEXT_ROLES
 from pipeline.stitch.numbering import number_parts, split_title_number
-from pipeline.stitch.rows import _continues_heading, _number, _text, heading_of
+from pipeline.stitch.rows import _continues_heading, _number, _starts_lower, _text, heading_of
+
+
+SPECK_CONFIDENCE = 0.5       # OCR confidence under which a mark in the № cell is a speck
+ROMAN_NUMBER_RE = re.compile(r"[IVXLC]+")
+
+
+def _speck(number: Optional[str], confidence: float) -> bool:
+    """A № cell that OCR read from a speck: one or two characters with no digit that are no Roman
+    numeral, read at low confidence ("у" at 0.18)."""
+    return bool(number) and len(number) <= 2 and not re.search(r"\d", number) \
+        and not ROMAN_NUMBER_RE.fullmatch(number) and confidence < SPECK_CONFIDENCE
 
 
 @dataclass
@@ -35,6 +47,9 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
         num_slot = row.slots[num_col] if num_col is not None else None
         number = _number(num_slot.text) if num_slot and not num_slot.merged else None
         own = {r: _text(row, cs, own_only=True) for r, cs in cols.items()}
+        if num_slot is not None and _speck(number, num_slot.confidence) and row.after_page_break \
+                and _starts_lower(own["title"]):
+            number = None    # a speck over the rest of a row broken by the page: no number of its own
         full = {r: _text(row, cs) for r, cs in cols.items()}
         v = _RowView(row=row, number=number, number_text=(num_slot.text.strip() if number else ""),
                      from_title=False, own=own, full=full)

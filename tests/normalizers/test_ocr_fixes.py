@@ -1,5 +1,7 @@
 """Post-OCR repairs: certain slips fixed, everything else untouched."""
 
+import pytest
+
 from normalizers.ocr_fixes import fix_ocr_text
 
 
@@ -15,6 +17,8 @@ def test_zero_as_ooo_only_where_certain():
     assert fix_ocr_text("1000 человек") == "1000 человек"
     assert fix_ocr_text("бюджет 3 000 рублей") == "бюджет 3 000 рублей"
     assert fix_ocr_text("10.000") == "10.000"
+    assert fix_ocr_text("МОУО\n000-.\nЦЗН") == "МОУО\nООО-.\nЦЗН"     # specks after it on its line
+    assert fix_ocr_text("всего 2 000.") == "всего 2 000."
 
 
 def test_zero_is_never_ooo_inside_a_number_list():
@@ -48,6 +52,25 @@ def test_roman_numerals_of_quarters_and_half_years():
     assert fix_ocr_text("Иван и квартал") == "Иван и квартал"
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Г квартал 2018 г.", "I квартал 2018 г."),          # serif I read as Г / Т / l
+    ("Т квартал 2022 г.", "I квартал 2022 г."),
+    ("l квартал", "I квартал"),
+    ("il полугодие (ежегодно)", "II полугодие (ежегодно)"),
+    ("ТУ квартал 2021 г.", "IV квартал 2021 г."),        # I and V each read as a look-alike
+    ("Тквартал 2022 г.", "I квартал 2022 г."),           # the space lost too
+    ("Т-П квартал 2020", "I-II квартал 2020"),
+    ("Ш квартал", "III квартал"),
+    ("ТУ КВАРТАЛ", "IV КВАРТАЛ"),
+    ("УУ квартал", "УУ квартал"),                        # reads as no quarter: left (and damaged)
+    ("ТУ полугодие", "ТУ полугодие"),                    # a year has no fourth half
+    ("Т\\ квартал 2021", "Т\\ квартал 2021"),          # "\\" is no look-alike: damaged, not read
+    ("1квартал 2020", "1квартал 2020"),                  # Arabic: the date rules read it
+])
+def test_roman_look_alikes_of_quarters_read_when_the_whole_token_reads(text, expected):
+    assert fix_ocr_text(text) == expected
+
+
 def test_hyphenated_words_rejoined_only_when_known():
     assert fix_ocr_text("высококвалифи-\nцированных") == "высококвалифицированных"
     assert fix_ocr_text("северо-\nзападный") == "северо-западный"
@@ -71,7 +94,6 @@ def test_double_zero_as_oo_only_in_lists_of_executors():
 
 from dataclasses import dataclass, field  # noqa: E402
 
-import pytest  # noqa: E402
 
 from normalizers.ocr_fixes import (  # noqa: E402
     damaged_period,
@@ -153,6 +175,9 @@ def test_debris_inside_words_removed(text, expected):
     ("первый квартал", False),
     ("ежеквартально", False),
     ("Выделение квот 2021", False),
+    ("2-е полугодие 2019 года", False),  # an ordinal ending
+    ("Ⅳ квартал 2019", False),           # the Unicode Roman numeral
+    ("УУ квартал 2019", True),
 ])
 def test_damaged_quarter_detected(text, damaged):
     assert damaged_period(text) is damaged
@@ -210,3 +235,16 @@ def test_first_number_misread_is_restored_from_the_second() -> None:
 
 def test_a_mark_before_a_number_is_dropped() -> None:
     assert repair_item_numbers(["15", "16", "‚7"])[2] == ("17", "item_number_repaired")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Министерство образованияи науки", "Министерство образования и науки"),
+    ("запросы работодателейи ПОО", "запросы работодателей и ПОО"),
+    ("потребностив кадрах", "потребности в кадрах"),
+    ("регионального вокруг анализ", "регионального вокруг анализ"),    # dictionary words stay
+    ("Кузбасс", "Кузбасс"),                                            # the part is no word
+])
+def test_a_one_letter_word_run_into_the_word_before_is_split(text, expected):
+    from normalizers.ocr_fixes import split_glued_short_words
+
+    assert split_glued_short_words(text) == expected

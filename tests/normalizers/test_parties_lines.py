@@ -33,6 +33,15 @@ def names(text: str) -> list[str]:
     ("заместители директора начальники отделов", ["заместители директора", "начальники отделов"]),
     ("заместитель начальника отдела", ["заместитель начальника отдела"]),
     ("руководитель методического объединения учителей", ["руководитель методического объединения учителей"]),
+    # a line opening with a lower-case "и" / preposition goes on with the name above
+    ("министерство экономического развития\nи промышленности Калужской области, КРИПО",
+     ["министерство экономического развития и промышленности Калужской области", "КРИПО"]),
+    ("Отдел по работе\nс молодежью\nЦЗН", ["Отдел по работе с молодежью", "ЦЗН"]),
+    # specks read as marks at the ends of a name; a "name" with no word of two letters is debris
+    ("°ИРО, РКЦ`", ["ИРО", "РКЦ"]),
+    ("ООО\nД` г", ["ООО"]),
+    ("ЦЗН ж\nМОУО -", ["ЦЗН", "МОУО"]),                # a lone letter or a dash after a name
+    ("Отдел образования администрации г. Калуги", ["Отдел образования администрации г. Калуги"]),
 ])
 def test_line_breaks_and_run_together_posts(text, expected):
     assert names(text) == expected
@@ -55,3 +64,44 @@ def test_posts_are_typed_person_post(name):
 def test_organisations_are_not_posts(name, org_type):
     assert not is_person_post(name)
     assert classify(name) == org_type
+
+
+def test_a_defined_abbreviation_after_a_quoted_name_is_the_next_party():
+    from normalizers.parties import split_after_defined
+
+    got = split_after_defined(split_parties("ГБУ ДПО «КРИРПО» ООО\nЦЗН"), {"ООО", "ЦЗН"})
+    assert [m.name for m in got] == ["ГБУ ДПО «КРИРПО»", "ООО", "ЦЗН"]
+    kept = split_after_defined(split_parties("АНО «Центр» ООО"), set())     # not defined: one name
+    assert [m.name for m in kept] == ["АНО «Центр» ООО"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ДТизн КО\nДОин КО", ["ДТиЗН КО", "ДОиН КО"]),     # case slips
+    ("МОУС\nООО", ["МОУО", "ООО"]),                     # one letter misread, one abbreviation that near
+    ("ДТизнН КО", ["ДТиЗН КО"]),                        # one letter doubled
+    ("ЦОО", ["ЦОО"]),                                   # near several (ООО, ПОО): left as read
+    ("МООО", ["МО ОО"]),                                # a defined abbreviation that lost its space
+    ("Министерство образования", ["Министерство образования"]),
+])
+def test_misread_abbreviations_mended_against_the_known_ones(text, expected):
+    from normalizers.parties import mend_abbreviations
+
+    known = {"ДТиЗН КО", "ДОиН КО", "МОУО", "ООО", "ПОО", "ЦЗН", "МО ОО"}
+    assert [m.name for m in mend_abbreviations(split_parties(text), known)] == expected
+
+
+def test_a_mended_abbreviation_then_splits_off_the_name_run_into_it():
+    from normalizers.parties import mend_abbreviations, split_after_defined
+
+    defs = {"МОиН РТ", "МТЗиСЗ РТ"}
+    text = "МОиН РТ\nМТЗисСЗ РТ муниципальные органы управления образованием (по согласованию)"
+    got = split_after_defined(mend_abbreviations(split_parties(text), defs), defs)
+    assert [m.name for m in got] == ["МОиН РТ", "МТЗиСЗ РТ", "муниципальные органы управления образованием"]
+
+
+def test_only_the_documents_own_abbreviations_are_edit_targets():
+    from normalizers.parties import mend_abbreviations
+
+    # "МООО" is one letter from the glossary's "МОУО", but the document defines neither
+    assert [m.name for m in mend_abbreviations(split_parties("МООО"), set(), {"МОУО"})] == ["МООО"]
+    assert [m.name for m in mend_abbreviations(split_parties("МОуо"), set(), {"МОУО"})] == ["МОУО"]

@@ -267,3 +267,35 @@ def test_start_and_end_columns_of_a_row_broken_by_a_page_go_on_column_by_column(
     assert acts[0].deadline_bounds == ("сентябрь 2024", "декабрь 2026")
     assert acts[0].title == "Организация повышения квалификации"
     assert acts[1].deadline_bounds == ("январь 2025", "март 2025")
+
+
+def test_a_page_with_an_empty_column_at_its_edge_still_continues_the_table():
+    # a scan read a strip of margin as a sixth, empty column with no header on page 1 only
+    p1 = table([row(HEAD + [""], header=True), row(["1", "Начало названия", "ЦЗН", "Май", "Итог", ""])], n=6)
+    p2 = table([row(HEAD, page=2, header=True), row(["", "продолжение названия", "", "", "и ещё"], page=2),
+                row(["2", "Второе", "ПОО", "Июнь", "Есть"], page=2)], page=2)
+    acts = stitch([p1, p2], rows_can_split=True).activities
+    assert [a.number for a in acts] == ["1", "2"]
+    assert acts[0].title == "Начало названия продолжение названия"
+
+
+def test_a_speck_read_in_the_number_cell_does_not_start_an_activity():
+    p1 = table([row(HEAD, header=True), row(["1", "Начало названия", "ЦЗН", "Октябрь", "Итог"])], page=1)
+    cont = row(["у", "продолжение названия", "", "2019 года", "и ещё"], page=2)
+    cont.cells[0].confidence = 0.18                   # OCR read a speck as "у"
+    p2 = table([row(HEAD, page=2, header=True), cont, row(["2", "Второе", "ПОО", "Июнь", "Есть"], page=2)],
+               page=2)
+    acts = stitch([p1, p2], rows_can_split=True).activities
+    assert [a.number for a in acts] == ["1", "2"]
+    assert acts[0].title == "Начало названия продолжение названия"
+    sure = row(["а", "отдельное мероприятие", "ПОО", "Май", "Есть"], page=2)   # read with confidence
+    p3 = table([row(HEAD, page=2, header=True), sure], page=2)
+    assert [a.number for a in stitch([p1, p3], rows_can_split=True).activities] == ["1", "а"]
+
+
+def test_a_speck_number_on_a_row_of_its_own_still_starts_an_activity():
+    p1 = table([row(HEAD, header=True), row(["10", "Первое", "ЦЗН", "Май", "Итог"]),
+                row(["и", "Разработка материалов", "КРИПО", "I квартал", "Справочник"])], page=1)
+    p1.rows[2].cells[0].confidence = 0.2              # the № cell of a new row read as junk
+    acts = stitch([p1], rows_can_split=True).activities
+    assert [a.title for a in acts] == ["Первое", "Разработка материалов"]

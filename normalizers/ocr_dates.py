@@ -1,0 +1,192 @@
+"""OCR slips in deadline cells: repaired where only one reading is possible, else reported as damage.
+
+A deadline read from a scan may carry slips that the date rules would otherwise read as a
+confident wrong date ("Дскабрь 2019" is no month, so the cell would cover all of 2019;
+"2019-202?" loses its end; "декабрузоз3" is "декабрь 2023" run into junk). Two functions:
+
+* ``repair_date_words`` mends what is certain: a month name with one letter wrong that is no
+  dictionary word and lies one edit from exactly one month ("Дскабрь" -> "Декабрь"), a year with
+  a letter read for the digit one ("20l9" -> "2019"), a numeric date with a space for a dot or
+  inside its year ("31 12.2022", "31.12.202 2" -> "31.12.2022").
+* ``damaged_dates`` says the cell is damaged: a year with a character that is no digit
+  ("202?"), a three-digit year before "г."/"год" or in a numeric date ("201 г.", "01.01.202"),
+  a range cut after its dash into a stray letter ("март- и"), a word that is no dictionary word and holds or
+  resembles a month or a quarter / half-year word ("декабрузоз3", "брь", "Тквартала").
+  The caller then keeps the text, gives no date and flags the activity (never a guess).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from normalizers.text import is_known_word
+
+MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+               "октябр", "ноябр", "декабр")
+MONTH_ENDINGS = ("ь", "я", "е", "ю", "ем")
+MONTH_FORMS: tuple[tuple[int, str], ...] = tuple(
+    (k + 1, form)
+    for k, stem in enumerate(MONTH_STEMS)
+    for form in ((stem + "й", stem + "я", stem + "е", stem + "ю", stem + "ем") if stem == "ма"
+                 else (stem, stem + "а", stem + "е", stem + "у", stem + "ом") if stem in ("март", "август")
+                 else tuple(stem + e for e in MONTH_ENDINGS))
+)
+# stems that show a date word inside junk ("декабрузоз3", "сентябрьб")
+DATE_STEM_RE = re.compile(r"январ|феврал|апрел|июн[ья]|июл[ья]|август|сентяб|октяб|нояб|декаб|квартал|полугод")
+WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё0-9]+")
+LETTERS_RE = re.compile(r"[А-Яа-яЁё]+")
+# a year with a letter for the digit one: 20l9, 2O1I is left to the digit fixes (О, З) first
+YEAR_ONE_RE = re.compile(r"(?<![\w.])((?:19|20)[0-9lI|!]{2})(?![\w])")
+# a year with a character that is no digit ("202?", "20l?"), or a year that lost a digit ("201 г.")
+BAD_YEAR_RE = re.compile(r"(?<![\w.,])(?:19|20)(?=[0-9?]*\?)[0-9?]{2}(?![\w])"
+                         r"|(?<![\w.,])(?:19|20)\d(?!\d)\s*(?:г\.|гг|год)"
+                         # a numeric date whose year lost a digit: "01.01.202", "31.12.202 ° 0"
+                         r"|(?<![\d.])[0-3]?\d[.,\s][01]?\d[.,](?:19|20)\d(?!\d)")
+# a range cut short: a date, a dash, then a stray letter and the end of the line ("март- и")
+DANGLING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?[^\S\n]*[-–—][\s\-–—]*"
+                              r"(?!г)[а-яё](?![а-яё])[^\S\n]*(?:\n|$)")
+# a cell that ends with a dash after a date ("декабрь 2024 года-"): a speck, or a range whose end
+# was lost; the date is kept and the activity flagged
+TRAILING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?\s*[-–—][\s\-–—]*$")
+# a numeric date with a space for one of its dots or inside its year: "31 12.2022", "31.12.202 2"
+# (the only reading of its digits)
+SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d)[^\S\n]?(\d)(?![\d.])")
+PERIOD_WORD_RE = re.compile(r"(?:i{1,3}|iv|\d)?(?:еже|по)?(?:квартал|полугод)[а-я]*\.?")
+MIN_REPAIR_LEN = 5
+MAX_ABBREVIATION = 5
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of two short words, or ``limit + 1`` when it is more than ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _limit(word: str) -> int:
+    return 2 if len(word) >= 7 else 1
+
+
+@lru_cache(maxsize=10_000)
+def month_reading(word: str) -> tuple[str | None, bool]:
+    """(the month form ``word`` is a one-slip misreading of, or None; whether it resembles a month).
+
+    A dictionary word is never a slip; the nearest form must be the only one that near and belong
+    to one month ("июпь" lies one edit from both "июнь" and "июль": it resembles, it is not read).
+    """
+    w = word.lower().replace("ё", "е")
+    if len(w) < 4 or not LETTERS_RE.fullmatch(w) or any(w == f for _, f in MONTH_FORMS) or is_known_word(w):
+        return None, False
+    limit = _limit(w)
+    near = [(d, month, form) for month, form in MONTH_FORMS if (d := _distance(w, form, limit)) <= limit]
+    if not near:
+        return None, False
+    best = min(d for d, _, _ in near)
+    months = {m for d, m, _ in near if d <= best + 1}
+    forms = [f for d, _, f in near if d == best]
+    if len(w) >= MIN_REPAIR_LEN and best == 1 and len(months) == 1:
+        return forms[0], True           # forms of one month alike ("октябръ"): the first, same dates
+    return None, True
+
+
+def _match_case(original: str, new: str) -> str:
+    if original.isupper():
+        return new.upper()
+    return new[:1].upper() + new[1:] if original[:1].isupper() else new
+
+
+def repair_date_words(text: str) -> tuple[str, bool]:
+    """``text`` with the certain slips of month names and years mended, and whether any was."""
+    changed = False
+
+    def month(m: re.Match) -> str:
+        nonlocal changed
+        form, _ = month_reading(m.group(0))
+        if form is None:
+            return m.group(0)
+        changed = True
+        return _match_case(m.group(0), form)
+
+    def year(m: re.Match) -> str:
+        nonlocal changed
+        fixed = re.sub(r"[lI|!]", "1", m.group(1))
+        changed = changed or fixed != m.group(1)
+        return fixed
+
+    def spaced(m: re.Match) -> str:
+        nonlocal changed
+        if not (1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12):
+            return m.group(0)
+        fixed = f"{m.group(1)}.{m.group(2)}.{m.group(3)}{m.group(4)}"
+        changed = changed or fixed != m.group(0)
+        return fixed
+
+    text = LETTERS_RE.sub(month, text)
+    text = SPACED_DATE_RE.sub(spaced, text)
+    return YEAR_ONE_RE.sub(year, text), changed
+
+
+def _damaged_word(word: str) -> bool:
+    w = word.lower().replace("ё", "е")
+    letters = "".join(LETTERS_RE.findall(w))
+    if not letters or word.isupper() and 1 < len(letters) <= MAX_ABBREVIATION:
+        return False                    # an abbreviation ("ГИА", "ЦЗН")
+    if w.isalpha() and is_known_word(w):
+        return False
+    if DATE_STEM_RE.search(letters) and not (PERIOD_WORD_RE.fullmatch(w) or any(
+            letters == f for _, f in MONTH_FORMS)):
+        return True                     # "декабрузоз3", "тквартала": a date word run into junk
+    if not w.isalpha():
+        return False
+    if len(w) >= 3 and any(f.endswith(w) for _, f in MONTH_FORMS if len(f) - len(w) >= 2):
+        return True                     # the tail of a month name, its head lost: "брь", "ября"
+    return month_reading(w)[1]
+
+
+def ends_with_dash(text: str | None) -> bool:
+    """True when the cell ends with a dash after a date: maybe a range cut short (flag it)."""
+    return bool(text) and bool(TRAILING_DASH_RE.search(text))
+
+
+def damaged_dates(text: str | None) -> bool:
+    """True when the cell holds a date that OCR damaged beyond a certain repair (see module doc)."""
+    if not text:
+        return False
+    if BAD_YEAR_RE.search(text) or DANGLING_DASH_RE.search(text):
+        return True
+    return any(_damaged_word(w) for w in WORD_RE.findall(text))
+
+
+# ---------------------------------------------------------------- a deadline in a neighbour's cell
+
+_YEAR_WORDS_RE = re.compile(r"(?<![а-я])(?:гг|годы|годов|года|год|г)\.?(?![а-я])")
+
+
+def deadline_only(text: str | None) -> bool:
+    """True when ``text`` is a deadline and nothing else ("В течение проекта", "Ежегодно",
+    "май 2020 г."): every word is a date, a recurrence or a date marker, and the date rules read it.
+    A line of a responsible or result cell that is one came from the deadline cell beside it
+    (its rule lost on a scan)."""
+    from normalizers.deadlines import (
+        CONTINUOUS_RE, ON_DEMAND_RE, PERIODIC_RES, PLAN_RE, TIMES_PER_YEAR_RE, TOKEN_RE, normalize_deadline, prepare,
+    )
+
+    if not text or not re.search(r"[А-Яа-яЁёA-Za-z]", text):
+        return False                    # a bare number ("2020") may be a value: not taken
+    rest = prepare(text)
+    for rx in (ON_DEMAND_RE, TIMES_PER_YEAR_RE, *(r for _, r in PERIODIC_RES), CONTINUOUS_RE, PLAN_RE, TOKEN_RE,
+               _YEAR_WORDS_RE):
+        rest = rx.sub(" ", rest)
+    if re.search(r"[а-яa-z]", rest):
+        return False
+    norm = normalize_deadline(text, None)
+    return not norm.flags or norm.flags == ["deadline_year_unknown"]

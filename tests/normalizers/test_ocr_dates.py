@@ -1,0 +1,112 @@
+"""OCR slips in deadline cells: certain ones mended, the rest reported as damage (never a guessed date)."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_words
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Дскабрь 2019", "Декабрь 2019"),               # one letter wrong, one month that near
+    ("до 1 сентгбря 2020 г.", "до 1 сентября 2020 г."),
+    ("ОКТЯБРЪ 2020", "ОКТЯБРЬ 2020"),
+    ("20l9 год", "2019 год"),                         # a letter for the digit one inside a year
+    ("01.04.2020\n31 12.2022", "01.04.2020\n31.12.2022"),  # a space for a dot: one reading
+    ("31 13.2022", "31 13.2022"),                     # no month 13: not a date, left
+    ("01.09.2020\n31 12.202 2", "01.09.2020\n31.12.2022"),  # a space inside the year too
+    ("31.12.2022", "31.12.2022"),
+    ("Май 2019-2020 гг.", "Май 2019-2020 гг."),       # nothing to mend
+])
+def test_certain_slips_are_mended(text, expected):
+    fixed, changed = repair_date_words(text)
+    assert fixed == expected
+    assert changed is (fixed != text)
+
+
+def test_a_word_near_two_months_is_not_read_as_either():
+    assert month_reading("июпь") == (None, True)      # июнь or июль: resembles, not read
+    assert month_reading("декабрь") == (None, False)  # a month already
+    assert month_reading("работа") == (None, False)   # a dictionary word is never a slip
+    assert repair_date_words("июпь 2020") == ("июпь 2020", False)
+
+
+@pytest.mark.parametrize("text", [
+    "Ежегодно 2018 сентябрь 2019-202? май",          # a year with a character that is no digit
+    "сентябрь 201 г.",                               # a year that lost a digit
+    "„декабрузоз3 Cs брь 2021-",                     # a month run into junk; the tail of a month
+    "Тквартала 2022",                                # a quarter word glued to junk
+    "июпь 2020",                                     # resembles two months
+    "01.01.202\n31.12.2022",                         # a numeric date whose year lost a digit
+    "01.04.2020\n31 12.202 ° 0",
+    "ежегодно, март- и\nр",                          # a range cut after its dash into a stray letter
+])
+def test_damage_is_reported(text):
+    assert damaged_dates(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ежегодно", "Сентябрь 2021- декабрь 2023", "Ноябрь-декабрь 2019 года", "декабрь2023", "мая2019",
+    "1квартал 2020", "Iквартал 2020", "ежеквартально", "в течение 2019-2020 уч. года", "ГИА, май",
+    "По плану МОУО ООО ЦЗН", "ДЕКАБРЬ 2020", "до 30 июня 2021 года", "2018 г. 2021 г. 2024 г. 2026 г.",
+    "Ежегодно сентябрь 2018 2019-2027 июнь", "В течение проекта", "", None,
+    "IV квартал 2018 – I квартал 2019", "I квартал 2018 — г.", "Сентябрь 2021-\n— декабрь 2023", "март-\nапрель",
+    "2021 г. - далее ежегодно", "01.09.2020\n31.12.2022",
+    "декабрь 2024 года-", "2023 –",                   # ends with a dash: kept, flagged (below)
+])
+def test_clean_deadlines_are_not_damaged(text):
+    assert not damaged_dates(text)
+
+
+def test_pipeline_mends_or_withholds_the_date():
+    from pipeline.normalise import normalise_deadline
+    from pipeline.records import ActivityRecord
+
+    act = ActivityRecord(section=[], number="1", title="Мероприятие", deadline="Дскабрь 2019")
+    normalise_deadline(act, (2019, 2020))
+    assert str(act.deadline_norm.start) == "2019-12-01" and "deadline_ocr_repaired" in act.flags
+    act = ActivityRecord(section=[], number="2", title="Мероприятие", deadline="сентябрь 2019-202? май")
+    normalise_deadline(act, (2018, 2027))
+    assert act.deadline_norm.start is None and act.deadline_norm.end is None
+    assert "deadline_damaged_ocr" in act.flags
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("В течение проекта", True), ("Ежеквартально", True), ("май 2020 г.", True), ("по мере необходимости", True),
+    ("ЦЗН", False), ("Министерство образования", False), ("Проведение мероприятий в течение года", False),
+    ("2020", False),                                  # a bare number may be a value
+    ("до", False), ("", False), (None, False),
+])
+def test_deadline_only(text, expected):
+    from normalizers.ocr_dates import deadline_only
+
+    assert deadline_only(text) is expected
+
+
+def test_a_deadline_spilled_into_the_responsible_cell_moves_back():
+    from pipeline.normalise import recover_spilled_deadline
+    from pipeline.records import ActivityRecord
+
+    act = ActivityRecord(section=[], number="5.1", title="Видеосопровождение",
+                         responsible="ГБУ ДПО «КРИРПО»\nМОУО\nВ течение проекта")
+    recover_spilled_deadline(act)
+    assert act.deadline == "В течение проекта" and act.responsible == "ГБУ ДПО «КРИРПО»\nМОУО"
+    assert "deadline_from_neighbour_cell" in act.flags
+    act = ActivityRecord(section=[], number="1", title="Т", responsible="ЦЗН", result="Ежегодно\nОтчет")
+    recover_spilled_deadline(act)
+    assert act.deadline == "Ежегодно" and act.result == "Отчет"
+    kept = ActivityRecord(section=[], number="2", title="Т", responsible="ЦЗН\nЕжегодно", deadline="Май")
+    recover_spilled_deadline(kept)                    # a deadline of its own: nothing moves
+    assert kept.deadline == "Май" and kept.responsible == "ЦЗН\nЕжегодно"
+
+
+def test_a_cell_ending_with_a_dash_keeps_its_date_and_is_flagged():
+    from normalizers.ocr_dates import ends_with_dash
+    from pipeline.normalise import normalise_deadline
+    from pipeline.records import ActivityRecord
+
+    assert ends_with_dash("декабрь 2024 года-") and ends_with_dash("Сентябрь 2021 –")
+    assert not ends_with_dash("Сентябрь 2021- декабрь 2023") and not ends_with_dash("Ежегодно")
+    act = ActivityRecord(section=[], number="5", title="Т", deadline="декабрь 2024 года-")
+    normalise_deadline(act, (2022, 2024))
+    assert str(act.deadline_norm.end) == "2024-12-31" and "deadline_may_be_cut" in act.flags
