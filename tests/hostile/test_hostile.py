@@ -23,7 +23,7 @@ from pipeline.ingest import export_json, ingest_path
 from pipeline.store.db import get_engine, resolve_url
 from tests.hostile.make_hostile import HOSTILE_TEXTS, Case, generate
 
-PER_FILE_S = 20.0          # no file may take longer than this (the slow ones are budgeted)
+PER_FILE_S = 60.0          # a hang, not a speed target (speed is benchmarks/): budgets stop every file well before
 SKIP_COUNT = {"quarantine", "alembic_version"}
 
 
