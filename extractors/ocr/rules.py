@@ -10,7 +10,7 @@ import numpy as np
 
 from extractors import image_prep
 from extractors.grid import PageLayout, Segment
-from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
+from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, STEM_PAPER_PX, STEM_SPAN_MAX_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
 from extractors.ocr.image import binarise
 
 
@@ -76,6 +76,7 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
     horiz = drop_floating_horizontal(horiz, vert, dpi)
     vert = trim_stems(vert, horiz, text_ink, dpi)
     if grey is not None:      # scan path: letter stems of stacked text lines are no rules
+        vert = cut_stem_spans(vert, horiz, text_ink, dpi)
         vert = image_prep.drop_floating_short(vert, horiz, dpi, V_FLOATING_MAX_INCH, V_ONE_END_MAX_INCH)
         # short borders of low rows: from the ink itself, against the rules at their own
         # width (the rule masks are widened by a pixel each side)
@@ -209,6 +210,39 @@ def trim_stems(vert: np.ndarray, horiz: np.ndarray, ink: np.ndarray, dpi: int) -
                     out = m.copy()
                 sub = out[y:y + h, a:b]
                 sub[labels[y:y + h, a:b] == i] = 0
+    return vert if out is None else out.T.copy()
+
+
+def cut_stem_spans(vert: np.ndarray, horiz: np.ndarray, ink: np.ndarray, dpi: int) -> np.ndarray:
+    """Vertical rules without the stretch between two crossings that is a letter's stem: a heading
+    row merged across the columns whose text runs over a column rule's path ("п" of a bold
+    heading right under the rule) joins the rule above it to the one below and cuts the heading
+    in two. A stretch at most ``STEM_SPAN_MAX_INCH`` long goes when its ink on the line is an
+    island, paper at both ends next to the crossings (a rule, even a broken one, runs from a
+    crossing), with letters beside it on both sides; a stretch with no ink (a faded rule) stays."""
+    m, o, k = vert.T, horiz.T, ink.T
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
+    span_max, pad = int(STEM_SPAN_MAX_INCH * dpi), STEM_PAPER_PX
+    out = None
+    for i in range(1, n):
+        x, y, w, h, _ = (int(v) for v in stats[i])
+        yc = y + h // 2
+        rows = slice(max(0, yc - 1), yc + 2)
+        crossing = o[rows, x:x + w].any(axis=0)
+        ends = np.flatnonzero(np.diff(crossing.astype(np.int8)))   # run boundaries along the rule
+        for a, b in zip(ends[::2], ends[1::2]) if crossing[0] else zip(ends[1::2], ends[2::2]):
+            lo, hi = x + int(a) + 1, x + int(b) + 1                # the stretch between two crossings
+            if hi - lo > span_max or hi - lo < 2 * pad + 2:
+                continue
+            line = k[rows, lo:hi].any(axis=0)
+            if not line.any() or line[:pad].any() or line[-pad:].any():
+                continue                       # no ink (a faded rule) or ink from a crossing on
+            if not _letters_beside(k, o, yc, lo, hi, dpi):
+                continue
+            if out is None:
+                out = m.copy()
+            sub = out[y:y + h, lo:hi]
+            sub[labels[y:y + h, lo:hi] == i] = 0
     return vert if out is None else out.T.copy()
 
 
