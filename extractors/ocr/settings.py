@@ -28,6 +28,7 @@ BESIDE_INCH = 0.03           # ... and when no letters lie this close beside the
 STUB_MAX_INCH = 0.12         # a vertical rule's end past its last crossing this long, letters beside: a stem
 STEM_SPAN_MAX_INCH = 0.4     # a column rule's stretch between two crossings this short may be a letter's stem
 STEM_PAPER_PX = 2            # ... when paper this long parts its ink from both crossings
+STEM_PIECE_MAX_INCH = 0.2    # ... or when its ink is pieces at most this long (letters of stacked lines)
 BREAK_MAX_INK = 0.5          # ... when at most this share of it has ink on the line (else text runs there)
 H_FLOATING_MAX_INCH = 1.5    # a horizontal piece shorter than this must meet a vertical rule (blurred text lines)
 V_ONE_END_MAX_INCH = 0.45    # ... and one shorter than this must touch horizontal lines at both ends

@@ -179,3 +179,31 @@ def test_a_broken_or_faded_rule_through_a_row_stays():
     horiz, vert, ink = _heading_row()                    # faded: no ink on the line at all
     ink[95:112, 286:294] = ink[95:112, 306:314] = 255
     assert cut_stem_spans(vert, horiz, ink, DPI)[81:120, 300].all()
+
+
+def test_first_letters_of_left_aligned_lines_stacked_into_a_dashed_line_are_cut():
+    from extractors.ocr.rules import cut_stem_spans
+
+    horiz, vert = np.zeros((300, 600), np.uint8), np.zeros((300, 600), np.uint8)
+    for y in (50, 250):
+        horiz[y - 1:y + 2, 50:551] = 255
+    vert[60:252, 199:202] = 255                          # from the first line's top to the lower rule
+    ink = horiz.copy()
+    for top in (60, 105, 150, 195):                      # "П" opening four lines of a cell
+        ink[top:top + 35, 200] = 255
+        ink[top:top + 3, 200:215] = 255
+    out = cut_stem_spans(vert, horiz, ink, DPI)
+    assert not out[60:240, 200].any()
+
+
+def test_a_column_rule_with_photocopy_breaks_is_no_stack_of_stems():
+    from extractors.ocr.rules import cut_stem_spans
+
+    horiz, vert = np.zeros((300, 600), np.uint8), np.zeros((300, 600), np.uint8)
+    for y in (50, 250):
+        horiz[y - 1:y + 2, 50:551] = 255
+    vert[50:251, 199:202] = 255
+    ink = horiz.copy()
+    ink[50:251, 200] = 255
+    ink[120:126, 200] = ink[180:184, 200] = 0           # two breaks in one row
+    assert cut_stem_spans(vert, horiz, ink, DPI)[60:240, 200].all()
