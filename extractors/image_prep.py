@@ -185,15 +185,22 @@ def remove_specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndar
     rule or of faint text past ``level``) is no speck: painting it would punch holes in the
     rule, so blobs lying on a component of ``grey < FAINT_LEVEL`` longer than twice a speck stay.
     """
+    out, removed, _kept = specks(grey, dpi, level)
+    return out, removed
+
+
+def specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndarray, int, int]:
+    """``remove_specks``, also returning how many isolated dark blobs were kept because they lie
+    on a faint stroke (grain there: the page is grainy all the same)."""
     ink = (grey < level).astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if n <= 1:
-        return grey, 0
+        return grey, 0, 0
     max_side = max(2, int(SPECK_MAX_INCH * dpi))
     small = (stats[:, cv2.CC_STAT_WIDTH] <= max_side) & (stats[:, cv2.CC_STAT_HEIGHT] <= max_side)
     small[0] = False
     if not small.any():
-        return grey, 0
+        return grey, 0, 0
     big_mask = (~small[labels]) & (labels > 0)
     r = max(2, int(SPECK_ISOLATION_INCH * dpi))
     near = cv2.dilate(big_mask.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1)))
@@ -201,17 +208,19 @@ def remove_specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndar
     touched[np.unique(labels[(near > 0) & (labels > 0)])] = True
     drop = small & ~touched
     if not drop.any():
-        return grey, 0
-    nf, flabels, fstats, _ = cv2.connectedComponentsWithStats((grey < FAINT_LEVEL).astype(np.uint8), connectivity=8)
+        return grey, 0, 0
+    found = int(drop.sum())
+    _nf, flabels, fstats, _ = cv2.connectedComponentsWithStats((grey < FAINT_LEVEL).astype(np.uint8), connectivity=8)
     long_faint = np.maximum(fstats[:, cv2.CC_STAT_WIDTH], fstats[:, cv2.CC_STAT_HEIGHT]) > 2 * max_side
     long_faint[0] = False
     drop[np.unique(labels[long_faint[flabels] & (labels > 0)])] = False
-    if not drop.any():
-        return grey, 0
+    removed = int(drop.sum())
+    if not removed:
+        return grey, 0, found
     out = grey.copy()
     kill = cv2.dilate(drop[labels].astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     out[kill] = 255
-    return out, int(drop.sum())
+    return out, removed, found - removed
 
 
 def prepare(page: np.ndarray, dpi: int) -> tuple[np.ndarray, list[str]]:
@@ -231,9 +240,11 @@ def prepare(page: np.ndarray, dpi: int) -> tuple[np.ndarray, list[str]]:
     grey, edge = clear_dark_edges(grey)
     if edge:
         notes.append("image: dark page edge cleared")
-    grey, n = remove_specks(grey, dpi)
+    grey, n, kept = specks(grey, dpi)
     if n > 20:
         notes.append(f"image: {n} specks removed")
+    if kept > 20:
+        notes.append(f"image: {kept} dark grain spots on faint strokes kept")
     return grey, notes
 
 

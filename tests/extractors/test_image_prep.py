@@ -88,6 +88,7 @@ def test_dark_grain_on_a_faded_rule_is_no_speck():
     out, n = ip.remove_specks(grey, DPI)
     assert n == 1 and out[40, 200] == 255
     assert (out[101, dark] == 120).all()                                       # no holes punched in the rule
+    assert ip.specks(grey, DPI)[2] == len(dark)                                # ... but counted as grain
 
 
 def _ruled(faint: bool, gaps: bool, text_touching: bool) -> np.ndarray:
