@@ -10,7 +10,7 @@ import numpy as np
 
 from extractors import image_prep
 from extractors.grid import PageLayout, Segment
-from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, STEM_PAPER_PX, STEM_PIECE_MAX_INCH, STEM_SPAN_MAX_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
+from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, STEM_PAPER_PX, STEM_PIECE_MAX_INCH, STEM_PIECE_MIN_INCH, STEM_SPAN_MAX_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
 from extractors.ocr.image import binarise
 
 
@@ -225,7 +225,8 @@ def cut_stem_spans(vert: np.ndarray, horiz: np.ndarray, ink: np.ndarray, dpi: in
     top rule to its bottom one and split the column. A stretch whose ink keeps paper at both
     ends next to the crossings is cut when it is one short island (at most
     ``STEM_SPAN_MAX_INCH``) with letters beside it on both sides, or several letter-high pieces
-    (at most ``STEM_PIECE_MAX_INCH`` each) parted by paper; a stretch with no ink (a faded
+    (``STEM_PIECE_MIN_INCH`` to ``STEM_PIECE_MAX_INCH`` each: grain on a
+    faded rule leaves shorter bits) parted by paper; a stretch with no ink (a faded
     rule) stays.
     """
     m, o, k = vert.T, horiz.T, ink.T
@@ -280,7 +281,8 @@ def _stems(line: np.ndarray, dpi: int, ends: tuple[bool, bool], letters_beside: 
         return False                       # no ink (a faded rule) or ink from a crossing on
     if len(pieces) == 1:
         return all(ends) and len(line) <= STEM_SPAN_MAX_INCH * dpi and letters_beside()
-    return max(e - s for s, e in pieces) <= STEM_PIECE_MAX_INCH * dpi
+    # letters, not grain on a faded rule: every piece letter-high (from a small letter's height on)
+    return all(STEM_PIECE_MIN_INCH * dpi <= e - s <= STEM_PIECE_MAX_INCH * dpi for s, e in pieces)
 
 
 def _letters_beside(ink: np.ndarray, other: np.ndarray, yc: int, x0: int, x1: int, dpi: int) -> bool:

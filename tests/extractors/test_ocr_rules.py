@@ -207,3 +207,16 @@ def test_a_column_rule_with_photocopy_breaks_is_no_stack_of_stems():
     ink[50:251, 200] = 255
     ink[120:126, 200] = ink[180:184, 200] = 0           # two breaks in one row
     assert cut_stem_spans(vert, horiz, ink, DPI)[60:240, 200].all()
+
+
+def test_grain_bits_on_a_faded_rule_are_no_stack_of_stems():
+    from extractors.ocr.rules import cut_stem_spans
+
+    horiz, vert = np.zeros((300, 600), np.uint8), np.zeros((300, 600), np.uint8)
+    for y in (50, 250):
+        horiz[y - 1:y + 2, 50:551] = 255
+    vert[50:251, 199:202] = 255                          # found as a ridge: a faded rule
+    ink = horiz.copy()
+    for top in range(60, 240, 17):                       # only grain crosses the ink threshold
+        ink[top:top + 4, 200] = 255
+    assert cut_stem_spans(vert, horiz, ink, DPI)[60:240, 200].all()
