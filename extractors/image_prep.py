@@ -11,7 +11,8 @@ Real photocopies differ from clean renders in ways that each break a later step:
   paper with the text removed);
 * grain and isolated toner specks read as stray marks inside words:
   ``remove_specks`` deletes small ink blobs that have no other ink near them
-  (the dot of "1.3" sits between two digits, so it stays);
+  (the dot of "1.3" sits between two digits, so it stays; a dark grain pixel of a faded
+  rule is part of a longer light stroke, so it stays too);
 * broken and faded table rules: ``line_ink`` thresholds leniently (a faded rule
   is light grey) and ``rule_masks`` opens with a short kernel, closes gaps
   along the line, then keeps only long runs;
@@ -39,7 +40,8 @@ EDGE_LEVEL = 200             # page-edge bands darker than this ...
 EDGE_DARK_SHARE = 0.35       # ... over this share of their length are cleared ...
 EDGE_MAX_SHARE = 0.08        # ... up to this share of the page from each side
 SPECK_MAX_INCH = 0.035       # an ink blob at most this wide and tall may be a speck ...
-SPECK_ISOLATION_INCH = 0.04  # ... and is one when no other ink is this close
+SPECK_ISOLATION_INCH = 0.04  # ... and is one when no other ink is this close ...
+FAINT_LEVEL = 200            # ... and it lies on no longer stroke lighter than this (a faded rule)
 RIDGE_ALONG_INCH = 0.08      # rule search averages the page this far along a line ...
 RIDGE_MIN_INK = 15.0         # ... needs this much ink (0-255) in the average ...
 RIDGE_SIDE_SHARE = 0.4       # ... and less than this share of it beside the line
@@ -177,16 +179,28 @@ def remove_grain(grey: np.ndarray) -> tuple[np.ndarray, bool]:
 
 
 def remove_specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndarray, int]:
-    """Isolated tiny ink blobs painted white; returns the image and how many were removed."""
+    """Isolated tiny ink blobs painted white; returns the image and how many were removed.
+
+    A dark blob that is part of a longer light-grey stroke (grain pushing pixels of a faded
+    rule or of faint text past ``level``) is no speck: painting it would punch holes in the
+    rule, so blobs lying on a component of ``grey < FAINT_LEVEL`` longer than twice a speck stay.
+    """
+    out, removed, _kept = specks(grey, dpi, level)
+    return out, removed
+
+
+def specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndarray, int, int]:
+    """``remove_specks``, also returning how many isolated dark blobs were kept because they lie
+    on a faint stroke (grain there: the page is grainy all the same)."""
     ink = (grey < level).astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if n <= 1:
-        return grey, 0
+        return grey, 0, 0
     max_side = max(2, int(SPECK_MAX_INCH * dpi))
     small = (stats[:, cv2.CC_STAT_WIDTH] <= max_side) & (stats[:, cv2.CC_STAT_HEIGHT] <= max_side)
     small[0] = False
     if not small.any():
-        return grey, 0
+        return grey, 0, 0
     big_mask = (~small[labels]) & (labels > 0)
     r = max(2, int(SPECK_ISOLATION_INCH * dpi))
     near = cv2.dilate(big_mask.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1)))
@@ -194,11 +208,19 @@ def remove_specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndar
     touched[np.unique(labels[(near > 0) & (labels > 0)])] = True
     drop = small & ~touched
     if not drop.any():
-        return grey, 0
+        return grey, 0, 0
+    found = int(drop.sum())
+    _nf, flabels, fstats, _ = cv2.connectedComponentsWithStats((grey < FAINT_LEVEL).astype(np.uint8), connectivity=8)
+    long_faint = np.maximum(fstats[:, cv2.CC_STAT_WIDTH], fstats[:, cv2.CC_STAT_HEIGHT]) > 2 * max_side
+    long_faint[0] = False
+    drop[np.unique(labels[long_faint[flabels] & (labels > 0)])] = False
+    removed = int(drop.sum())
+    if not removed:
+        return grey, 0, found
     out = grey.copy()
     kill = cv2.dilate(drop[labels].astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     out[kill] = 255
-    return out, int(drop.sum())
+    return out, removed, found - removed
 
 
 def prepare(page: np.ndarray, dpi: int) -> tuple[np.ndarray, list[str]]:
@@ -218,9 +240,11 @@ def prepare(page: np.ndarray, dpi: int) -> tuple[np.ndarray, list[str]]:
     grey, edge = clear_dark_edges(grey)
     if edge:
         notes.append("image: dark page edge cleared")
-    grey, n = remove_specks(grey, dpi)
+    grey, n, kept = specks(grey, dpi)
     if n > 20:
         notes.append(f"image: {n} specks removed")
+    if kept > 20:
+        notes.append(f"image: {kept} dark grain spots on faint strokes kept")
     return grey, notes
 
 

@@ -24,8 +24,9 @@ Steps for one page (all pure NumPy/OpenCV on the rendered image, Tesseract for t
    page still shows a line (``image_prep.rule_masks``); short vertical pieces
    touching no horizontal rule (stacked letter stems) are dropped; each
    connected piece becomes a ``Segment``;
-7. on a grainy page the text image is smoothed (3x3 median, ``image_prep.remove_grain``),
-   the lines are erased (they confuse Tesseract's layout analysis) and the page
+7. on a grainy page the text image is smoothed (3x3 median, non-local means on heavy grain, ``denoise``),
+   the lines are erased (they confuse Tesseract's layout analysis), stray dots off the text
+   lines are removed (toner specks that would turn "о" into "б", ``dots``) and the page
    is OCR'd in Russian (``rus``, LSTM) with word boxes and confidences, and
    doubtful short tokens are read again (``recheck_words``); the cells of an item-number
    column of a ruled table are read once more one by one as numbers (``numbers``). Tesseract runs through
@@ -56,6 +57,8 @@ from extractors.ocr.image import _rotate, binarise, estimate_skew, is_blank, ren
 from extractors.ocr.rules import _count_lines, erase_lines, scan_segments
 from extractors.ocr.words import _tesseract_env, mean_confidence, ocr_words
 from extractors.ocr.numbers import reread_number_column
+from extractors.ocr.dots import remove_stray_dots
+from extractors.ocr.denoise import text_image
 from extractors.ocr.orientation import _turn, best_turn, osd_turn
 from extractors.ocr.rules import find_segments  # noqa: F401  (public)
 from extractors.ocr.settings import TESS_LANG  # noqa: F401  (public)
@@ -74,8 +77,8 @@ def _analyse(grey: np.ndarray, dpi: int, width_pt: float,
         ink = binarise(grey)
     k = width_pt / grey.shape[1]
     segs, line_mask = scan_segments(grey, ink, dpi, k, prepared)
-    text_grey, _grainy = image_prep.remove_grain(grey)
-    clean = erase_lines(text_grey, line_mask)
+    text_grey, _how = text_image(grey)
+    clean, _dots = remove_stray_dots(erase_lines(text_grey, line_mask), dpi)
     words = ocr_words(clean, k, dpi)
     words, _doubtful = reread_number_column(clean, words, segs, k, dpi)
     return words, segs, angle

@@ -3,14 +3,14 @@ borders, the gap-tolerant search on noisy pages, and erasing the lines before re
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 import cv2
 import numpy as np
 
 from extractors import image_prep
 from extractors.grid import PageLayout, Segment
-from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
+from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, STEM_PAPER_PX, STEM_PIECE_MAX_INCH, STEM_PIECE_MIN_INCH, STEM_SPAN_MAX_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
 from extractors.ocr.image import binarise
 
 
@@ -76,6 +76,7 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
     horiz = drop_floating_horizontal(horiz, vert, dpi)
     vert = trim_stems(vert, horiz, text_ink, dpi)
     if grey is not None:      # scan path: letter stems of stacked text lines are no rules
+        vert = cut_stem_spans(vert, horiz, text_ink, dpi)
         vert = image_prep.drop_floating_short(vert, horiz, dpi, V_FLOATING_MAX_INCH, V_ONE_END_MAX_INCH)
         # short borders of low rows: from the ink itself, against the rules at their own
         # width (the rule masks are widened by a pixel each side)
@@ -210,6 +211,78 @@ def trim_stems(vert: np.ndarray, horiz: np.ndarray, ink: np.ndarray, dpi: int) -
                 sub = out[y:y + h, a:b]
                 sub[labels[y:y + h, a:b] == i] = 0
     return vert if out is None else out.T.copy()
+
+
+def cut_stem_spans(vert: np.ndarray, horiz: np.ndarray, ink: np.ndarray, dpi: int) -> np.ndarray:
+    """Vertical rules without a stretch between two crossings that is made of letter stems.
+
+    A rule, even a broken or faded one, runs from a crossing: its ink on the line touches the
+    rules it meets, and a photocopy break leaves pieces longer than letters. Two things pass the
+    gap-tolerant search that are no rule: a heading row merged across the columns whose text
+    runs over a column rule's path ("п" of a bold heading right under the rule) joins the rule
+    above to the one below and cuts the heading in two; and the first letters of left-aligned
+    lines of a cell ("П" of "Программа" on four lines) stack into a dashed line from the row's
+    top rule to its bottom one and split the column. A stretch whose ink keeps paper at both
+    ends next to the crossings is cut when it is one short island (at most
+    ``STEM_SPAN_MAX_INCH``) with letters beside it on both sides, or several letter-high pieces
+    (``STEM_PIECE_MIN_INCH`` to ``STEM_PIECE_MAX_INCH`` each: grain on a
+    faded rule leaves shorter bits) parted by paper; a stretch with no ink (a faded
+    rule) stays.
+    """
+    m, o, k = vert.T, horiz.T, ink.T
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
+    out = None
+    for i in range(1, n):
+        x, y, w, h, _ = (int(v) for v in stats[i])
+        yc = y + h // 2
+        rows = slice(max(0, yc - 1), yc + 2)
+        for lo, hi, ends in _stretches(o[rows, x:x + w].any(axis=0)):
+            lo, hi = x + lo, x + hi
+            line = k[rows, lo:hi].any(axis=0)
+            if not _stems(line, dpi, ends, lambda: _letters_beside(k, o, yc, lo, hi, dpi)):
+                continue
+            if out is None:
+                out = m.copy()
+            sub = out[y:y + h, lo:hi]
+            sub[labels[y:y + h, lo:hi] == i] = 0
+    return vert if out is None else out.T.copy()
+
+
+def _stretches(crossing: np.ndarray) -> list[tuple[int, int, tuple[bool, bool]]]:
+    """The stretches of a rule between its crossings (``crossing``: per pixel along the rule),
+    and the free ends before its first and after its last crossing: (start, end, whether a
+    crossing lies at the start and at the end)."""
+    runs = np.flatnonzero(np.diff(np.concatenate(([0], crossing.astype(np.int8), [0]))))
+    starts, ends = runs[::2], runs[1::2]
+    if not len(starts):
+        return []
+    out = [(int(e), int(s), (True, True)) for e, s in zip(ends[:-1], starts[1:])]
+    if starts[0] > 0:
+        out.append((0, int(starts[0]), (False, True)))
+    if ends[-1] < len(crossing):
+        out.append((int(ends[-1]), len(crossing), (True, False)))
+    return out
+
+
+def _stems(line: np.ndarray, dpi: int, ends: tuple[bool, bool], letters_beside: Callable[[], bool]) -> bool:
+    """Whether the ink along a stretch of a rule (``line``: ink per pixel; ``ends``: whether a
+    crossing lies at its start and at its end, else the rule ends there) is letter stems rather
+    than a rule (``cut_stem_spans``)."""
+    pad = STEM_PAPER_PX
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], line.astype(np.int8), [0]))))
+    pieces = [(int(s), int(e)) for s, e in zip(edges[::2], edges[1::2])]
+    # a thin run right at a crossing is that rule's own ink (the masks are a pixel or two off)
+    if ends[0] and pieces and pieces[0][0] == 0 and pieces[0][1] <= pad + 1:
+        pieces = pieces[1:]
+    if ends[1] and pieces and pieces[-1][1] == len(line) and pieces[-1][1] - pieces[-1][0] <= pad + 1:
+        pieces = pieces[:-1]
+    pieces = [(s, e) for s, e in pieces if e - s >= pad]          # grain
+    if not pieces or (ends[0] and pieces[0][0] < pad) or (ends[1] and pieces[-1][1] > len(line) - pad):
+        return False                       # no ink (a faded rule) or ink from a crossing on
+    if len(pieces) == 1:
+        return all(ends) and len(line) <= STEM_SPAN_MAX_INCH * dpi and letters_beside()
+    # letters, not grain on a faded rule: every piece letter-high (from a small letter's height on)
+    return all(STEM_PIECE_MIN_INCH * dpi <= e - s <= STEM_PIECE_MAX_INCH * dpi for s, e in pieces)
 
 
 def _letters_beside(ink: np.ndarray, other: np.ndarray, yc: int, x0: int, x1: int, dpi: int) -> bool:

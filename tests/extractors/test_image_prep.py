@@ -78,6 +78,19 @@ def test_isolated_specks_removed_but_a_dot_between_digits_stays():
     assert out[20, 20] == 255 and out[150, 250] == 255
 
 
+def test_dark_grain_on_a_faded_rule_is_no_speck():
+    rng = np.random.default_rng(3)
+    grey = np.full((200, 400), 250, np.uint8)
+    grey[100:103, 20:380] = 175                                                # a faded rule
+    dark = rng.choice(np.arange(20, 380), 12, replace=False)
+    grey[101, dark] = 120                                                      # grain pushes pixels past 150
+    cv2.circle(grey, (200, 40), 2, 0, -1)                                      # a real speck
+    out, n = ip.remove_specks(grey, DPI)
+    assert n == 1 and out[40, 200] == 255
+    assert (out[101, dark] == 120).all()                                       # no holes punched in the rule
+    assert ip.specks(grey, DPI)[2] == len(dark)                                # ... but counted as grain
+
+
 def _ruled(faint: bool, gaps: bool, text_touching: bool) -> np.ndarray:
     grey = np.full((300, 800), 255, np.uint8)
     level = 200 if faint else 0

@@ -143,3 +143,80 @@ def test_letters_beside_a_gap_stop_a_column_rule_but_not_a_row_rule():
     ink[190:197, 140:170] = 255
     ink[203:210, 140:170] = 255
     assert bridge_breaks(horiz, vert, ink, DPI, True)[200, 150:160].all()
+
+
+def _heading_row() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A table whose second row (y 80-120) is a heading merged across both columns: masks of the
+    rules, with the column rule at x 300 carried through the heading row, and the page's ink."""
+    horiz, vert = np.zeros((300, 600), np.uint8), np.zeros((300, 600), np.uint8)
+    for y in (50, 80, 120, 250):
+        horiz[y - 1:y + 2, 50:551] = 255
+    vert[50:251, 299:302] = 255
+    ink = horiz.copy()
+    ink[50:81, 300] = ink[120:251, 300] = 255            # the column rule, above and below the heading
+    return horiz, vert, ink
+
+
+def test_a_letter_stem_joining_a_column_rule_through_a_heading_row_is_cut():
+    from extractors.ocr.rules import cut_stem_spans
+
+    horiz, vert, ink = _heading_row()
+    ink[88:112, 300] = 255                               # "п" of the heading under the rule: its stem ...
+    ink[88:91, 300:311] = ink[88:112, 310] = 255         # ... top bar and second stem
+    ink[95:112, 286:294] = 255                           # the letter before it
+    out = cut_stem_spans(vert, horiz, ink, DPI)
+    assert not out[90:110, 300].any()
+    assert out[60:75, 300].all() and out[130:240, 300].all()
+
+
+def test_a_broken_or_faded_rule_through_a_row_stays():
+    from extractors.ocr.rules import cut_stem_spans
+
+    horiz, vert, ink = _heading_row()
+    ink[81:100, 300] = ink[106:120, 300] = 255           # a rule with a photocopy break, from a crossing
+    ink[95:112, 286:294] = ink[95:112, 306:314] = 255    # text close on both sides
+    assert cut_stem_spans(vert, horiz, ink, DPI)[81:120, 300].all()
+    horiz, vert, ink = _heading_row()                    # faded: no ink on the line at all
+    ink[95:112, 286:294] = ink[95:112, 306:314] = 255
+    assert cut_stem_spans(vert, horiz, ink, DPI)[81:120, 300].all()
+
+
+def test_first_letters_of_left_aligned_lines_stacked_into_a_dashed_line_are_cut():
+    from extractors.ocr.rules import cut_stem_spans
+
+    horiz, vert = np.zeros((300, 600), np.uint8), np.zeros((300, 600), np.uint8)
+    for y in (50, 250):
+        horiz[y - 1:y + 2, 50:551] = 255
+    vert[60:252, 199:202] = 255                          # from the first line's top to the lower rule
+    ink = horiz.copy()
+    for top in (60, 105, 150, 195):                      # "П" opening four lines of a cell
+        ink[top:top + 35, 200] = 255
+        ink[top:top + 3, 200:215] = 255
+    out = cut_stem_spans(vert, horiz, ink, DPI)
+    assert not out[60:240, 200].any()
+
+
+def test_a_column_rule_with_photocopy_breaks_is_no_stack_of_stems():
+    from extractors.ocr.rules import cut_stem_spans
+
+    horiz, vert = np.zeros((300, 600), np.uint8), np.zeros((300, 600), np.uint8)
+    for y in (50, 250):
+        horiz[y - 1:y + 2, 50:551] = 255
+    vert[50:251, 199:202] = 255
+    ink = horiz.copy()
+    ink[50:251, 200] = 255
+    ink[120:126, 200] = ink[180:184, 200] = 0           # two breaks in one row
+    assert cut_stem_spans(vert, horiz, ink, DPI)[60:240, 200].all()
+
+
+def test_grain_bits_on_a_faded_rule_are_no_stack_of_stems():
+    from extractors.ocr.rules import cut_stem_spans
+
+    horiz, vert = np.zeros((300, 600), np.uint8), np.zeros((300, 600), np.uint8)
+    for y in (50, 250):
+        horiz[y - 1:y + 2, 50:551] = 255
+    vert[50:251, 199:202] = 255                          # found as a ridge: a faded rule
+    ink = horiz.copy()
+    for top in range(60, 240, 17):                       # only grain crosses the ink threshold
+        ink[top:top + 4, 200] = 255
+    assert cut_stem_spans(vert, horiz, ink, DPI)[60:240, 200].all()
