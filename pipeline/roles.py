@@ -106,6 +106,18 @@ def header_role(text: str) -> Optional[str]:
     return min(found, key=lambda f: (f[0], -f[1]))[2]
 
 
+LOOSE_SCORE = 70        # the one role a scan's header lacks: a lower bar, for that role only
+LOOSE_MIN_STEM = 6      # … and only with stems long enough that 70 still means most letters
+
+
+def loose_role_score(text: str, role: str) -> float:
+    """How well a header text matches ``role`` by its long one-word stems (0–100), for a lower
+    bar than ``MIN_SCORE`` where one role of a scan's header is known to be missing."""
+    t = _norm(_join_digits(text))
+    stems = [st for r, sts in ROLE_STEMS if r == role for st in sts if len(st) >= LOOSE_MIN_STEM and " " not in st]
+    return max((_score(t, t.split(), st, 0.0) for st in stems), default=0.0)
+
+
 def is_numbering_row(texts: list[str]) -> bool:
     """A row "1 2 3 4 5" that numbers the columns under the header."""
     vals = [t.strip().rstrip(".") for t in texts if t and t.strip()]

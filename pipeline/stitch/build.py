@@ -22,6 +22,7 @@ def stitch(tables: list[Table], rows_can_split: bool = True,
     groups = group_tables(tables, blocks)
     several = sum(1 for g in groups if g.layout.kind == "activities") >= 2
     for group in groups:
+        res.flags.extend(n for n in group.layout.notes + group.notes if n not in res.flags)
         if group.layout.kind == "activities":
             acts = [clean_activity(a) for a in activities_from(group, rows_can_split)]
             acts = [a for a in acts if a.title or a.number]

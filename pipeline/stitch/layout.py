@@ -7,9 +7,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from rapidfuzz import fuzz
+
 from extractors.grid import Row, Table
 from normalizers.text import one_line
-from pipeline.roles import header_role, is_numbering_row, year_of
+from pipeline.roles import LOOSE_SCORE, header_role, is_numbering_row, loose_role_score, year_of
 
 
 TEXT_ROLES = ("title", "description", "tasks", "responsible", "deadline", "result", "result_document")
@@ -104,6 +106,7 @@ class Layout:
     kind: str = "other"                 # "activities" | "indicators" | "other"
     col_headers: list[str] = field(default_factory=list)   # header text over each grid column
     caption: Optional[str] = None       # a title row spanning the table above its header
+    notes: list[str] = field(default_factory=list)   # provenance ("header_role_loose_match:responsible")
 
     def cols(self, role: str) -> list[int]:
         return [i for i, r in enumerate(self.roles) if r == role]
@@ -123,6 +126,7 @@ class LogicalTable:
     n_cols: int
     fragments: list[Table] = field(default_factory=list)
     heading: Optional[str] = None       # the plan's own heading (caption row or text just above)
+    notes: list[str] = field(default_factory=list)   # provenance notes ("page 3: header_roles_from_previous_page")
 
 
 def _dense(row: Row, n_cols: int) -> list[str]:
@@ -155,7 +159,7 @@ def detect_layout(table: Table) -> Optional[Layout]:
     captions = _caption_rows(table)
     if captions and len(table.rows) > len(captions):
         rest = Table(rows=table.rows[len(captions):], n_cols=table.n_cols, page_start=table.page_start,
-                     page_end=table.page_end)
+                     page_end=table.page_end, extractor=table.extractor)
         lay = _detect_layout(rest)
         if lay is not None and lay.kind != "other":
             lay.n_header_rows += len(captions)
@@ -200,6 +204,7 @@ def _detect_layout(table: Table) -> Optional[Layout]:
         n_header += 1
     if n_header == 0:
         return None
+    loose = _one_missing_role(table.rows[0], roles) if is_scan(table) else None
     _number_column_by_content(table, roles, n_header)
     roles = funding_years(roles, col_headers)
     # a spanning "targets" header over year columns: the years carry the values
@@ -211,12 +216,35 @@ def _detect_layout(table: Table) -> Optional[Layout]:
     if "title" in roles and "result" not in roles and "indicator" in roles:   # "Показатель результативности"
         roles = ["result" if r == "indicator" else r for r in roles]
     lay = Layout(roles=roles, header=header, n_header_rows=n_header, col_headers=col_headers)
+    if loose:
+        lay.notes.append(f"page {table.page_start}: header_role_loose_match:{loose}")
     present = set(roles)
     if "title" in present and present & {"responsible", "deadline", "result"}:
         lay.kind = "activities"
     elif "indicator" in present or ("title" in present and ("unit" in present or lay.years)):
         lay.kind = "indicators"
     return lay
+
+
+EXPECTED_ROLES = ("title", "responsible", "deadline", "result")
+
+
+def _one_missing_role(first: Row, roles: list[Optional[str]]) -> Optional[str]:
+    """A scan's header that names all the expected roles of a plan but one, with one header cell
+    of no role that reads like that role at a lower bar (``LOOSE_SCORE``): the cell takes it
+    ("Истюлиители" for "Исполнители"). Nothing is taken when two cells could be it."""
+    missing = [r for r in EXPECTED_ROLES if r not in roles]
+    if len(missing) != 1:
+        return None
+    unknown = [c for c in first.cells if not c.empty and all(roles[k] is None for k in
+               range(c.col, min(len(roles), c.col + c.colspan))) and len(re.findall(r"[^\W\d_]", c.text)) >= 4]
+    hits = [c for c in unknown if loose_role_score(c.text, missing[0]) >= LOOSE_SCORE]
+    if len(hits) == 1:
+        c = hits[0]
+        for k in range(c.col, min(len(roles), c.col + c.colspan)):
+            roles[k] = missing[0]
+        return missing[0]
+    return None
 
 
 MIN_NUMBERED_SHARE = 0.6   # share of a column's filled cells that are item numbers ("1", "2.3.")
@@ -302,6 +330,40 @@ def _same_header(a: Layout, b: Layout) -> bool:
     pairs = [(_role_kind(x), _role_kind(y)) for x, y in zip(ra, rb) if x or y]
     same = sum(1 for x, y in pairs if x == y)
     return bool(pairs) and same / len(pairs) >= 0.75
+
+
+def is_scan(table: Table) -> bool:
+    """A fragment read by OCR (``ruled-ocr``, ``ocr-borderless``, …)."""
+    return "ocr" in (table.extractor or "").lower()
+
+
+def damaged_repeat(here: Layout, before: Layout) -> bool:
+    """A scan page's header that repeats the header of the page before with roles lost (an OCR
+    slip such as "Истюлиители"): as many columns, fewer roles known, at least one known and none
+    that contradicts the role of the same column before. Its columns take the roles before."""
+    ra, rb = _core_roles(here), _core_roles(before)
+    if len(ra) != len(rb) or here.n_header_rows == 0:
+        return False
+    known = [(_role_kind(x), _role_kind(y)) for x, y in zip(ra, rb) if x]
+    n_before = sum(1 for y in rb if y)
+    return bool(known) and len(known) < n_before and all(x == y for x, y in known) \
+        and _reads_like(here.col_headers, before.col_headers)
+
+
+MIN_HEADER_LIKENESS = 60      # fuzz.ratio of a header cell to the same column's header before
+MIN_ALIKE_SHARE = 0.6
+
+
+def _reads_like(here: list[str], before: list[str]) -> bool:
+    """Most header texts read like the same column's header on the page before (a row of data
+    that happens to hold a header word — "мероприятий", "срок" — does not)."""
+    pairs = [(_squash(a), _squash(b)) for a, b in zip(here, before) if _squash(a) and _squash(b)]
+    alike = sum(1 for a, b in pairs if fuzz.ratio(a, b) >= MIN_HEADER_LIKENESS)
+    return alike >= 2 and alike >= MIN_ALIKE_SHARE * len(pairs) and not any(NUMBER_RE.match(a) for a, _ in pairs)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", (text or "").lower().replace("ё", "е")).strip()
 
 
 def _is_repeated_header(row: Row, layout: Layout) -> bool:

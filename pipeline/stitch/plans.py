@@ -9,7 +9,8 @@ from typing import Optional
 
 from extractors.grid import Table, TextBlock
 from normalizers.text import one_line
-from pipeline.stitch.layout import DEADLINE_LIKE_RE, Layout, LogicalTable, _same_header, detect_layout
+from pipeline.stitch.layout import (DEADLINE_LIKE_RE, Layout, LogicalTable, _same_header, damaged_repeat,
+                                    detect_layout, is_scan)
 from pipeline.stitch.numbering import follows, number_parts
 from pipeline.stitch.rows import _number, _starts_lower
 
@@ -77,9 +78,10 @@ def group_tables(tables: list[Table], blocks: Optional[list[TextBlock]] = None) 
         own_heading = bool(heading) and not _running_text(blocks, heading, i) \
             and not _starts_lower(heading) and (prev is None or _numbering_restarts(prev, t, lay))
         if lay is not None and lay.kind != "other":
-            if prev and _same_header(prev.layout, lay) and _later_page(prev, t) and not own_heading \
-                    and not lay.caption:
+            if prev and (_same_header(prev.layout, lay) or _roles_from_previous(prev, t, lay)) \
+                    and _later_page(prev, t) and not own_heading and not lay.caption:
                 prev.fragments.append(t)       # header repeated on the new page
+                _note_roles_from_previous(prev, t, lay)
             else:
                 groups.append(LogicalTable(layout=lay, n_cols=t.n_cols, fragments=[t],
                                            heading=lay.caption or heading))
@@ -89,10 +91,24 @@ def group_tables(tables: list[Table], blocks: Optional[list[TextBlock]] = None) 
             groups.append(LogicalTable(layout=lay2, n_cols=t.n_cols, fragments=[t], heading=heading))
         elif prev and (t.continues_previous or (t.n_cols == prev.n_cols and _later_page(prev, t))):
             prev.fragments.append(t)
+            _note_roles_from_previous(prev, t, lay)
         elif prev and t.continues_previous is False and t.n_cols == prev.n_cols and t.nested_in is None \
                 and (t.page_start is None or _plausible_rows(t, prev.layout)):
             prev.fragments.append(t)
     return groups
+
+
+def _roles_from_previous(prev: LogicalTable, t: Table, lay: Optional[Layout]) -> bool:
+    """A scan page whose table continues the one before (as many columns, a later page) under a
+    header OCR damaged (``damaged_repeat``): its columns take the roles of the page before."""
+    return lay is not None and is_scan(t) and t.n_cols == prev.n_cols \
+        and damaged_repeat(lay, prev.layout)
+
+
+def _note_roles_from_previous(prev: LogicalTable, t: Table, lay: Optional[Layout]) -> None:
+    """Record in the group's provenance that a page read its columns with the page before's roles."""
+    if lay is not None and not _same_header(prev.layout, lay) and _roles_from_previous(prev, t, lay):
+        prev.notes.append(f"page {t.page_start}: header_roles_from_previous_page")
 
 
 def _numbers_in(t: Table, lay: Layout) -> list[tuple[int, ...]]:

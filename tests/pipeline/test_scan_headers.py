@@ -1,0 +1,69 @@
+"""Scan headers damaged by OCR: a continued table takes the roles of the page before, and the one
+role a header lacks may be matched at a lower bar (synthetic grids, as in test_stitch)."""
+
+from pipeline.stitch import stitch
+from tests.pipeline.test_stitch import row, table
+
+HEAD = ["№", "Мероприятие", "Исполнители", "Срок", "Результат"]
+DAMAGED = ["№", "Мероприятие", "Истюлиители", "Стрк", "Результат"]   # two roles lost to OCR
+
+
+def _scan(*tables):
+    for t in tables:
+        t.extractor = "ruled-ocr"
+    return list(tables)
+
+
+def _two_pages(second_head, second_row=("2", "Второе", "ПОО", "Июнь", "Есть")):
+    p1 = table([row(HEAD), row(["1", "Первое", "ЦЗН", "Май", "Итог"])], page=1)
+    p2 = table([row(second_head, page=2), row(list(second_row), page=2)], page=2, cont=True)
+    return p1, p2
+
+
+def test_continued_scan_table_takes_the_roles_of_the_page_before():
+    res = stitch(_scan(*_two_pages(DAMAGED)))
+    acts = res.activities
+    assert [(a.number, a.responsible, a.deadline) for a in acts] == [("1", "ЦЗН", "Май"), ("2", "ПОО", "Июнь")]
+    assert not acts[1].extra            # no column left without a role
+    assert "page 2: header_roles_from_previous_page" in res.flags
+
+
+def test_a_text_pdf_table_is_left_as_it_was():
+    res = stitch(list(_two_pages(DAMAGED)))     # no OCR: a different header is a different table
+    assert "page 2: header_roles_from_previous_page" not in res.flags
+    assert res.activities[-1].responsible is None
+
+
+def test_a_header_with_a_contradicting_role_takes_nothing():
+    other = ["№", "Мероприятие", "Срок", "Истюлиители", "Результат"]   # deadline where "responsible" was
+    res = stitch(_scan(*_two_pages(other)))
+    assert "page 2: header_roles_from_previous_page" not in res.flags
+
+
+def test_a_data_row_with_header_words_is_no_damaged_header():
+    # the next page opens with the rest of row 1, whose texts hold header words ("исполнител",
+    # "срок") in the columns of those roles: it is data, it is not skipped as a header
+    rest = ["", "", "исполнителями выступают также ПОО", "в срок до мая", "и протокол"]
+    res = stitch(_scan(*_two_pages(rest)))
+    assert "page 2: header_roles_from_previous_page" not in res.flags
+    assert "ПОО" in (res.activities[0].responsible or "")
+
+
+def test_the_one_missing_role_of_a_scan_header_matches_at_a_lower_bar():
+    head = ["№", "Мероприятие", "Истюлиители", "Срок", "Результат"]
+    t = table([row(head), row(["1", "Первое", "ЦЗН", "Май", "Итог"])])
+    res = stitch(_scan(t))
+    assert res.activities[0].responsible == "ЦЗН"
+    assert "page 1: header_role_loose_match:responsible" in res.flags
+    plain = stitch([table([row(head), row(["1", "Первое", "ЦЗН", "Май", "Итог"])])])
+    assert plain.activities[0].responsible is None        # text PDFs keep the strict bar
+
+
+def test_no_lower_bar_when_two_roles_are_missing_or_two_cells_could_take_it():
+    two_missing = DAMAGED
+    t = table([row(two_missing), row(["1", "Первое", "ЦЗН", "Май", "Итог"])])
+    assert stitch(_scan(t)).activities[0].responsible is None
+    two_cells = ["№", "Мероприятие", "Истюлиители", "Нсполнитсли", "Срок", "Результат"]
+    t = table([row(two_cells), row(["1", "Первое", "ЦЗН", "ПОО", "Май", "Итог"])], n=6)
+    res = stitch(_scan(t))
+    assert not any(f.startswith("page 1: header_role_loose_match") for f in res.flags)
