@@ -35,6 +35,8 @@ Input: the ``Table`` fragments of one document (``extractors.grid``). Output:
    two or more plans, each plan's heading is the outermost section.
 10. A calendar with an empty № column: each titled row is an activity, and a
     month row completes days-only deadlines ("1-10" → "1-10 сентября").
+11. On scans, a continued table's header that OCR damaged (fewer roles, none contradicting) takes
+    the roles of the page before; the one plan role a scan header lacks may match at a lower bar.
 
 The steps live in their own modules: ``layout`` (header roles), ``rows``, ``plans``, ``sections``,
 ``activities``, ``indicators``, ``numbering``; ``build.stitch`` runs them.
