@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from normalizers.text import is_known_word
 
 MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
@@ -57,21 +59,6 @@ MIN_REPAIR_LEN = 5
 MAX_ABBREVIATION = 5
 
 
-def _distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance of two short words, or ``limit + 1`` when it is more than ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
-
-
 def _limit(word: str) -> int:
     return 2 if len(word) >= 7 else 1
 
@@ -87,7 +74,7 @@ def month_reading(word: str) -> tuple[str | None, bool]:
     if len(w) < 4 or not LETTERS_RE.fullmatch(w) or any(w == f for _, f in MONTH_FORMS) or is_known_word(w):
         return None, False
     limit = _limit(w)
-    near = [(d, month, form) for month, form in MONTH_FORMS if (d := _distance(w, form, limit)) <= limit]
+    near = [(d, month, form) for month, form in MONTH_FORMS if (d := Levenshtein.distance(w, form, score_cutoff=limit)) <= limit]
     if not near:
         return None, False
     best = min(d for d, _, _ in near)

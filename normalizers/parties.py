@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from normalizers.morph import is_abbreviation, is_participle, parses
 from normalizers.organisations import opens_post
 from normalizers.text import is_known_word
@@ -249,12 +251,7 @@ ABBR_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 
 def _one_edit(a: str, b: str) -> bool:
     """Whether two different words are one substitution, insertion or deletion apart."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+    return a != b and Levenshtein.distance(a, b, score_cutoff=1) == 1
 
 
 def _mended_token(token: str, defined: set[str], known: set[str], squashed: dict[str, str]) -> str:
