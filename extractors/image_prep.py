@@ -166,18 +166,6 @@ def grain(grey: np.ndarray, median: Optional[np.ndarray] = None) -> float:
     return float(cv2.absdiff(grey, med)[paper].mean())
 
 
-def remove_grain(grey: np.ndarray) -> tuple[np.ndarray, bool]:
-    """A 3x3 median on a grainy page, for OCR (grain flips pixels of strokes and of the paper beside them).
-
-    Not for the rule search: a median erases one-pixel rules, while the ridge
-    test averages along the line and does not mind grain.
-    """
-    med = cv2.medianBlur(grey, 3)
-    if grain(grey, med) <= GRAIN_LEVEL:
-        return grey, False
-    return med, True
-
-
 def remove_specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndarray, int]:
     """Isolated tiny ink blobs painted white; returns the image and how many were removed.
 

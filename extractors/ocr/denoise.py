@@ -2,12 +2,12 @@
 
 ``image_prep.grain`` measures the grain of the page (mean change a 3x3 median makes on the
 paper; about 0.65 of the grain's standard deviation). Up to ``image_prep.GRAIN_LEVEL`` the page
-is read as it is; above, a 3x3 median smooths it (``image_prep.remove_grain``); from
+is read as it is; above, a 3x3 median smooths it; from
 ``NLM_GRAIN`` on (a photocopy's heavy grain) the median leaves ragged stroke edges that
 Tesseract reads as wrong letters, and non-local means (``cv2.fastNlMeansDenoising``, filter
 strength ``NLM_GAIN`` times the grain, small windows to keep it cheap) smooths the paper and the
 strokes while keeping their edges. Only the OCR image is denoised: the rule search works on the
-page itself (its ridge test averages the grain out).
+page itself (a median erases one-pixel rules, and the ridge test averages the grain out).
 """
 
 from __future__ import annotations

@@ -173,19 +173,6 @@ def test_stacked_letter_stems_do_not_become_a_column_rule():
     assert mask[250, 59] == 0                                                  # the stems are not erased
 
 
-def test_grain_smoothed_for_text_only_on_a_grainy_page():
-    rng = np.random.default_rng(3)
-    grey = np.full((300, 400), 255, np.uint8)
-    cv2.putText(grey, "12.3", (40, 150), cv2.FONT_HERSHEY_SIMPLEX, 2, 0, 4)
-    clean, changed = ip.remove_grain(grey)
-    assert not changed and clean is grey                                       # a clean page as it is
-    noisy = np.clip(grey.astype(np.float32) + rng.normal(0, 10, grey.shape), 0, 255).astype(np.uint8)
-    assert ip.grain(noisy) > ip.GRAIN_LEVEL > ip.grain(grey)
-    out, changed = ip.remove_grain(noisy)
-    assert changed and ip.grain(out) < ip.grain(noisy) / 2
-    assert out[120:150, 40:200].min() < 60                                     # the text stays
-
-
 def test_two_stacked_stems_under_a_rule_are_no_cell_border():
     """Two lines whose first letters (Ц, Н) are stacked, the upper one just under the cell's top
     rule: a vertical piece that meets one rule only, shorter than a row with a border would be."""

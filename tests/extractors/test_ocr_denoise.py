@@ -1,9 +1,11 @@
 """The text image of a page: left alone when clean, a median on light grain, non-local means on
 heavy grain (closer to the clean page than the median there)."""
 
+import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from extractors import image_prep as ip
 from extractors.ocr.denoise import text_image
 from tests.drawing import SERIF, cyrillic_font
 
@@ -29,8 +31,6 @@ def test_a_clean_page_is_read_as_it_is():
 
 
 def test_light_grain_gets_the_median_and_heavy_grain_non_local_means():
-    import cv2
-
     clean = _page()
     assert text_image(_grainy(clean, 2.5))[1] == "median"
     heavy = _grainy(clean, 12)
@@ -39,3 +39,16 @@ def test_light_grain_gets_the_median_and_heavy_grain_non_local_means():
     paper, ink = clean == 255, clean < 80
     assert out[paper].std() < 0.5 * cv2.medianBlur(heavy, 3)[paper].std()     # the grain smoothed out
     assert (out[ink] < 128).mean() > 0.95                                     # the strokes kept
+
+
+def test_grain_smoothed_for_text_only_on_a_grainy_page():
+    rng = np.random.default_rng(3)
+    grey = np.full((300, 400), 255, np.uint8)
+    cv2.putText(grey, "12.3", (40, 150), cv2.FONT_HERSHEY_SIMPLEX, 2, 0, 4)
+    clean, how = text_image(grey)
+    assert how == "" and clean is grey                                       # a clean page as it is
+    noisy = np.clip(grey.astype(np.float32) + rng.normal(0, 10, grey.shape), 0, 255).astype(np.uint8)
+    assert ip.grain(noisy) > ip.GRAIN_LEVEL > ip.grain(grey)
+    out, how = text_image(noisy)
+    assert how and ip.grain(out) < ip.grain(noisy) / 2
+    assert out[120:150, 40:200].min() < 60                                     # the text stays
