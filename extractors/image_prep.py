@@ -279,20 +279,6 @@ def _shift(mask: np.ndarray, d: int, axis: int) -> np.ndarray:
     return out
 
 
-def thin_runs(ink: np.ndarray, dpi: int, horizontal: bool) -> np.ndarray:
-    """Ink pixels with paper at ``RULE_THIN_INCH`` on both sides across the line.
-
-    A rule is thin: a little above and below it there is paper. The baseline
-    of a blurred text line, where letters run together, has letter stems
-    above it every few pixels, so it breaks into short pieces here and cannot
-    pass for a rule.
-    """
-    d = max(3, int(RULE_THIN_INCH * dpi))
-    axis = 0 if horizontal else 1
-    either = cv2.bitwise_or(_shift(ink, d, axis), _shift(ink, -d, axis))
-    return cv2.bitwise_and(ink, cv2.bitwise_not(either))
-
-
 def bridge_gaps(mask: np.ndarray, grey: Optional[np.ndarray], dpi: int, horizontal: bool) -> np.ndarray:
     """Join collinear rule pieces across gaps where the page still shows a dark line.
 

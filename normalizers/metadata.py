@@ -600,11 +600,6 @@ def _continues_title(title: str, line: str) -> bool:
     return not ended and not _has_period(title)
 
 
-def _gather_title(lines: list[str], i: int) -> str:
-    """The title starting at line i, its continuation lines joined."""
-    return _title_span(lines, i)[0]
-
-
 def _title_span(lines: list[str], i: int) -> tuple[str, int]:
     """The title starting at line i and the index of the line after it."""
     parts = [lines[i]]

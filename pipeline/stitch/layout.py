@@ -129,14 +129,6 @@ class LogicalTable:
     notes: list[str] = field(default_factory=list)   # provenance notes ("page 3: header_roles_from_previous_page")
 
 
-def _dense(row: Row, n_cols: int) -> list[str]:
-    out = [""] * n_cols
-    for c in row.cells:
-        if 0 <= c.col < n_cols:
-            out[c.col] = c.text
-    return out
-
-
 MAX_CAPTION_ROWS = 2
 
 
