@@ -68,6 +68,11 @@ class Row:
         return [c.text for c in self.cells]
 
 
+def is_ocr_extractor(name: Optional[str]) -> bool:
+    """Whether an extractor or page-engine name is an OCR reading ("ruled-ocr", "ocr-borderless", "ocr-lines" …)."""
+    return "ocr" in (name or "").lower()
+
+
 @dataclass
 class Table:
     rows: list[Row]

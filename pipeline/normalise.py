@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Optional
 
-from extractors.grid import ExtractedDocument
+from extractors.grid import ExtractedDocument, is_ocr_extractor
 from normalizers.abbreviations import expand, find_definitions, load_glossary
 from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
@@ -158,7 +158,7 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     hints = hints or {}
     stitched = stitch(extracted.tables, rows_can_split=extracted.file_format == "pdf",
                       blocks=extracted.blocks)
-    scanned = any("ocr" in str(e) for e in (extracted.page_engines or {}).values())
+    scanned = any(is_ocr_extractor(e) for e in (extracted.page_engines or {}).values())
     if scanned:
         repair_activities(stitched.activities)      # numbers / headings checked against neighbours
     fix = memo((lambda t: split_glued_short_words(fix_ocr_text(t))) if scanned else fix_ocr_text)

@@ -9,7 +9,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from extractors.grid import Row, Table
+from extractors.grid import Row, Table, is_ocr_extractor
 from normalizers.text import one_line
 from pipeline.roles import LOOSE_SCORE, header_role, is_numbering_row, loose_role_score, year_of
 
@@ -326,7 +326,7 @@ def _same_header(a: Layout, b: Layout) -> bool:
 
 def is_scan(table: Table) -> bool:
     """A fragment read by OCR (``ruled-ocr``, ``ocr-borderless``, …)."""
-    return "ocr" in (table.extractor or "").lower()
+    return is_ocr_extractor(table.extractor)
 
 
 def damaged_repeat(here: Layout, before: Layout) -> bool:

@@ -21,6 +21,7 @@ from typing import Optional
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from extractors.grid import is_ocr_extractor
 from pipeline.store.schema import Document
 
 BORN_DIGITAL_WORD = ("docx", "doc", "rtf", "odt")
@@ -35,7 +36,7 @@ def rendition_kind(file_format: Optional[str], extractor: Optional[str]) -> str:
     if fmt in BORN_DIGITAL_WORD:
         return "docx"
     if fmt == "pdf":
-        return "scan" if "ocr" in (extractor or "").lower() else "pdf"
+        return "scan" if is_ocr_extractor(extractor) else "pdf"
     return fmt
 
 
