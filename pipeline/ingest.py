@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Optional
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 
 from extractors import ExtractedDocument, ExtractionError, sniff
 from extractors.limits import read_regular_file
 from pipeline.errors import StageError, UnsupportedFormat
-from pipeline.isolation import extract_isolated
-from pipeline.store.db import get_engine, resolve_url, session_factory, upgrade
 from pipeline.records import DocumentRecord
-from pipeline.store.schema import Document, QuarantineEntry
+from pipeline.store.db import connect, get_engine, resolve_url, upgrade
+from pipeline.store.tables import documents, quarantine as quarantine_table
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +73,8 @@ def sniff_format(data: bytes, source: str) -> str:
 
 def is_loaded(db_url: str, sha256: str) -> bool:
     upgrade(db_url)
-    with session_factory(db_url)() as s:
-        return s.scalar(select(Document.id).where(Document.sha256 == sha256)) is not None
+    with connect(db_url) as conn:
+        return conn.execute(select(documents.c.id).where(documents.c.sha256 == sha256)).first() is not None
 
 
 def _prepare_normaliser() -> None:
@@ -88,6 +87,8 @@ def _prepare_normaliser() -> None:
 
 
 def extract_stage(path: str, source: str) -> ExtractedDocument:
+    from pipeline.isolation import extract_isolated
+
     try:   # killable worker: per-document time and memory budget
         return extract_isolated(path, while_waiting=_prepare_normaliser)
     except ExtractionError as e:
@@ -130,7 +131,7 @@ def load_stage(record: DocumentRecord, db_url: str) -> IngestOutcome:
 
     upgrade(db_url)
     try:
-        status, doc_id = load(session_factory(db_url), record)
+        status, doc_id = load(get_engine(db_url), record)
     except Exception as e:
         raise StageError(f"{type(e).__name__}: {e}", "load", record.source) from e
     flagged = sum(1 for a in record.activities if a.flags)
@@ -148,30 +149,34 @@ def refresh_renditions(db_url: str, outcomes: list[IngestOutcome]) -> None:
     loaded = [o for o in outcomes if o.status == "loaded" and o.document_id is not None]
     if not loaded:
         return
-    with session_factory(resolve_url(db_url))() as s:
+    with connect(resolve_url(db_url)) as conn:
         for o in loaded:
-            o.rendition_of, o.renditions = rendition_note(s, o.document_id)
+            o.rendition_of, o.renditions = rendition_note(conn, o.document_id)
 
 
 def quarantine(db_url: str, source: str, sha256: Optional[str], stage: str, error: str) -> None:
     """Record a failed ingest (attempt counts up per source and bytes)."""
     upgrade(db_url)
-    with session_factory(db_url)() as s, s.begin():
-        prev = s.scalars(select(QuarantineEntry).where(QuarantineEntry.source == source)
-                         .order_by(QuarantineEntry.attempt.desc())).first()
-        attempt = (prev.attempt + 1) if prev else 1
-        s.add(QuarantineEntry(source=source, sha256=sha256, stage=stage, error=error,
-                              created_at=datetime.now(timezone.utc), attempt=attempt))
+    q = quarantine_table.c
+    with get_engine(db_url).begin() as conn:
+        prev = conn.execute(select(q.attempt).where(q.source == source)
+                            .order_by(q.attempt.desc())).scalar()
+        attempt = (prev + 1) if prev else 1
+        conn.execute(insert(quarantine_table).values(
+            source=source, sha256=sha256, stage=stage, error=error,
+            created_at=datetime.now(timezone.utc), attempt=attempt, resolved=False))
     log.info("quarantined %s (stage %s, attempt %d)", source, stage, attempt)
 
 
 def resolve_quarantine(db_url: str, source: str) -> None:
     """Mark the quarantine entries of a source resolved once it loads."""
-    with session_factory(db_url)() as s, s.begin():
-        for q in s.scalars(select(QuarantineEntry).where(QuarantineEntry.source == source,
-                                                         QuarantineEntry.resolved.is_(False))):
-            q.resolved = True
-            log.info("%s left the quarantine (entry %d resolved)", source, q.id)
+    q = quarantine_table.c
+    with get_engine(db_url).begin() as conn:
+        ids = list(conn.execute(select(q.id).where(q.source == source, q.resolved.is_(False))).scalars())
+        if ids:
+            conn.execute(update(quarantine_table).where(q.id.in_(ids)).values(resolved=True))
+        for qid in ids:
+            log.info("%s left the quarantine (entry %d resolved)", source, qid)
 
 
 def list_quarantine(db_url: str, include_resolved: bool = False) -> list[dict]:
@@ -241,6 +246,8 @@ def export_json(db_url: str, regions: Optional[list[str]] = None,
 
     db_url = resolve_url(db_url)
     upgrade(db_url)
+    from pipeline.store.db import session_factory
+
     with session_factory(db_url)() as s:
         return export_documents(s, regions, with_corrections_log)
 

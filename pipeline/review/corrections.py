@@ -104,7 +104,7 @@ def _reparse_parties(session: Session, act: Activity) -> None:
     session.flush()
     for i, p in enumerate(rec.parties):
         act.parties.append(Party(position=i, name=p.name, expanded=p.expanded, by_agreement=p.by_agreement,
-                                 organisation_id=organisation_id(session, p)))
+                                 organisation_id=organisation_id(session.connection(), p)))
 
 
 THEMED = ("title", "description", "tasks", "result", "result_document")

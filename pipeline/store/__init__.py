@@ -18,6 +18,7 @@ _EXPORTS = {
     "file_sha256": "lookup",
     "loaded_sha256s": "lookup",
     "split_unchanged": "lookup",
+    "metadata": "tables",
     "Base": "schema",
     "Document": "schema",
     "Activity": "schema",

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, InterfaceError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:   # the ORM is imported only by the callers that want sessions (not ingest)
+    from sqlalchemy.orm import Session, sessionmaker
 
 import roadmaps_settings
 from pipeline.errors import (BadSetting, BadDatabaseURL, BadRevision, DatabaseUnreachable, NoDatabase,
@@ -157,7 +159,11 @@ def connect(url: str | None = None) -> Connection:
                                   f"{one_line(e.orig or e)}") from e
 
 
-def session_factory(url: str | None = None) -> sessionmaker[Session]:
+def session_factory(url: str | None = None) -> "sessionmaker[Session]":
+    """ORM sessions on the engine of ``url`` (the review app, the export); the ingest path uses
+    Core connections (``connect``, ``get_engine(url).begin()``) and never imports the ORM."""
+    from sqlalchemy.orm import sessionmaker
+
     return sessionmaker(get_engine(url), expire_on_commit=False)
 
 
@@ -189,12 +195,12 @@ def require_database(url: str | None = None) -> str:
 
 def known_regions(url: str | None = None) -> list[str]:
     """Region codes of the newest document versions in the database, sorted."""
-    from pipeline.store.schema import Document
+    from pipeline.store.tables import documents
 
     with connect(url) as conn:
-        rows = conn.execute(select(Document.region_code).distinct()
-                            .where(Document.superseded_by_id.is_(None),
-                                   Document.region_code.is_not(None)))
+        rows = conn.execute(select(documents.c.region_code).distinct()
+                            .where(documents.c.superseded_by_id.is_(None),
+                                   documents.c.region_code.is_not(None)))
         return sorted(r[0] for r in rows)
 
 

@@ -14,8 +14,8 @@ from typing import Iterable
 
 from sqlalchemy import select
 
-from pipeline.store.db import resolve_url, session_factory, upgrade
-from pipeline.store.schema import Document
+from pipeline.store.db import connect, resolve_url, upgrade
+from pipeline.store.tables import documents
 
 CHUNK = 1000
 READ_BLOCK = 1 << 20
@@ -36,10 +36,11 @@ def loaded_sha256s(db_url: str | None, sha256s: Iterable[str], chunk: int = CHUN
     upgrade(url)
     wanted = list(dict.fromkeys(sha256s))
     found: set[str] = set()
-    with session_factory(url)() as s:
+    with connect(url) as conn:
         for i in range(0, len(wanted), chunk):
             part = wanted[i:i + chunk]
-            found.update(s.scalars(select(Document.sha256).where(Document.sha256.in_(part))))
+            found.update(conn.execute(select(documents.c.sha256)
+                                      .where(documents.c.sha256.in_(part))).scalars())
     return found
 
 

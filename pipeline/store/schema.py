@@ -1,75 +1,61 @@
-"""The curated database: SQLAlchemy 2 typed ORM models (one schema for SQLite and PostgreSQL).
+"""The curated database as SQLAlchemy 2 typed ORM classes, mapped onto the Core tables of
+``pipeline.store.tables`` (``__table__``): the review app, the export and other readers that
+prefer objects use these; the ingest path and the migrations use the tables alone and never
+import ``sqlalchemy.orm``.
 
-Alembic migrations in ``pipeline/store/migrations`` create these tables; the ORM is
-used for loading and exporting. Every document is a version: re-ingesting the
-same bytes adds nothing (``sha256`` is unique), a changed file from the same
-``source`` becomes ``version + 1`` and the old row points to it through
+Every document is a version: re-ingesting the same bytes adds nothing (``sha256`` is unique), a
+changed file from the same ``source`` becomes ``version + 1`` and the old row points to it through
 ``superseded_by_id``. The same document ingested from several files (same region, kind, number
 and date: a DOCX, a PDF, a scan) is one document with several renditions: the others point to
-the best one through ``rendition_of_id`` (``pipeline.store.renditions``).
+the best one through ``rendition_of_id`` (``pipeline.store.renditions``). The column annotations
+below are for type checkers only: the columns are the tables'.
 """
 
 # (no ``from __future__ import annotations``: with the Mapped[...] annotations as objects, not
-# strings, SQLAlchemy does not evaluate ~150 strings when the classes are built — ~15 ms a process)
+# strings, SQLAlchemy does not evaluate them as strings when the classes are built)
 
 from datetime import date, datetime
 from typing import Any, Optional
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Date,
-    DateTime,
-    Float,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    event,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import event
+from sqlalchemy.orm import DeclarativeBase, Mapped, relationship
 
+from pipeline.store import tables
 from pipeline.store.search_text import SEARCH_FIELDS, activity_lemmas
+from pipeline.store.tables import FUNDING_KEY  # noqa: F401  (re-exported: readers import it here)
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[Any]: JSON}
+    metadata = tables.metadata
 
 
 class Document(Base):
-    __tablename__ = "documents"
-    __table_args__ = (UniqueConstraint("source", "version", name="uq_documents_source_version"),)
+    __table__ = tables.documents
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    source: Mapped[str] = mapped_column(Text, index=True)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    file_format: Mapped[str] = mapped_column(String(8))
-    region_code: Mapped[Optional[str]] = mapped_column(String(8), index=True)
-    region: Mapped[Optional[str]] = mapped_column(Text)
-    doc_kind: Mapped[Optional[str]] = mapped_column(String(32))
-    doc_number: Mapped[Optional[str]] = mapped_column(String(64))
-    doc_date: Mapped[Optional[date]] = mapped_column(Date)
-    authority: Mapped[Optional[str]] = mapped_column(Text)
-    title: Mapped[Optional[str]] = mapped_column(Text)
-    period_start: Mapped[Optional[int]] = mapped_column(Integer)
-    period_end: Mapped[Optional[int]] = mapped_column(Integer)
-    n_pages: Mapped[Optional[int]] = mapped_column(Integer)
-    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    extractor: Mapped[str] = mapped_column(String(64))
-    extractor_version: Mapped[str] = mapped_column(String(32))
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    superseded_by_id: Mapped[Optional[int]] = mapped_column(
-        ForeignKey("documents.id", ondelete="SET NULL"), index=True
-    )
-    # another current document is the best rendition of this one (pipeline.store.renditions)
-    rendition_of_id: Mapped[Optional[int]] = mapped_column(
-        ForeignKey("documents.id", ondelete="SET NULL"), index=True
-    )
-    table_columns: Mapped[list[str]] = mapped_column(JSON, default=list)
-    table_header: Mapped[list[str]] = mapped_column(JSON, default=list)
-    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
-    flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    id: Mapped[int]
+    source: Mapped[str]
+    sha256: Mapped[str]
+    file_format: Mapped[str]
+    region_code: Mapped[Optional[str]]
+    region: Mapped[Optional[str]]
+    doc_kind: Mapped[Optional[str]]
+    doc_number: Mapped[Optional[str]]
+    doc_date: Mapped[Optional[date]]
+    authority: Mapped[Optional[str]]
+    title: Mapped[Optional[str]]
+    period_start: Mapped[Optional[int]]
+    period_end: Mapped[Optional[int]]
+    n_pages: Mapped[Optional[int]]
+    ingested_at: Mapped[datetime]
+    extractor: Mapped[str]
+    extractor_version: Mapped[str]
+    version: Mapped[int]
+    superseded_by_id: Mapped[Optional[int]]
+    rendition_of_id: Mapped[Optional[int]]
+    table_columns: Mapped[list[str]]
+    table_header: Mapped[list[str]]
+    tags: Mapped[list[str]]
+    flags: Mapped[list[str]]
 
     sections: Mapped[list["Section"]] = relationship(back_populates="document", cascade="all, delete-orphan")
     activities: Mapped[list["Activity"]] = relationship(
@@ -84,56 +70,46 @@ class Document(Base):
 
 
 class Section(Base):
-    __tablename__ = "sections"
+    __table__ = tables.sections
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    parent_id: Mapped[Optional[int]] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"))
-    level: Mapped[int] = mapped_column(Integer)
-    position: Mapped[int] = mapped_column(Integer)
-    title: Mapped[str] = mapped_column(Text)
+    id: Mapped[int]
+    document_id: Mapped[int]
+    parent_id: Mapped[Optional[int]]
+    level: Mapped[int]
+    position: Mapped[int]
+    title: Mapped[str]
 
     document: Mapped[Document] = relationship(back_populates="sections")
     parent: Mapped[Optional["Section"]] = relationship(remote_side="Section.id")
 
 
-# activities.extra key of the financing columns ({"source", "unit", "values"}), exported as
-# the activity's additive ``funding`` object (and left out of its ``extra``)
-FUNDING_KEY = "funding"
-
-
 class Activity(Base):
-    __tablename__ = "activities"
+    __table__ = tables.activities
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    section_id: Mapped[Optional[int]] = mapped_column(ForeignKey("sections.id", ondelete="SET NULL"))
-    position: Mapped[int] = mapped_column(Integer)
-    number: Mapped[Optional[str]] = mapped_column(String(32))
-    title: Mapped[Optional[str]] = mapped_column(Text)
-    description: Mapped[Optional[str]] = mapped_column(Text)
-    tasks: Mapped[Optional[str]] = mapped_column(Text)
-    responsible: Mapped[Optional[str]] = mapped_column(Text)
-    deadline_raw: Mapped[Optional[str]] = mapped_column(Text)
-    deadline_start: Mapped[Optional[date]] = mapped_column(Date)
-    deadline_end: Mapped[Optional[date]] = mapped_column(Date)
-    recurrence: Mapped[Optional[str]] = mapped_column(String(16))
-    deadline_occurrences: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    result: Mapped[Optional[str]] = mapped_column(Text)
-    result_document: Mapped[Optional[str]] = mapped_column(Text)
-    page_start: Mapped[Optional[int]] = mapped_column(Integer)
-    page_end: Mapped[Optional[int]] = mapped_column(Integer)
-    confidence: Mapped[float] = mapped_column(Float, default=1.0)
-    quality_flags: Mapped[list[str]] = mapped_column(JSON, default=list)
-    # cells of columns with no known role, by header; FUNDING_KEY holds the financing columns
-    extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    # [[page, x0, top, x1, bottom], ...] one box per page the row covers (PDF points, top-left origin)
-    bbox: Mapped[Optional[list[Any]]] = mapped_column(JSON, nullable=True)
-    # analyst review: None | "accepted" | "not_activity" | "merged" (see pipeline.review.corrections)
-    review_status: Mapped[Optional[str]] = mapped_column(String(16), nullable=True)
-    # lemmas of title, responsible and result for full-text search (pipeline.store.search_text),
-    # set on every insert and update below; indexed by activities_fts / search_tsv (migration 0011)
-    search_lemmas: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    id: Mapped[int]
+    document_id: Mapped[int]
+    section_id: Mapped[Optional[int]]
+    position: Mapped[int]
+    number: Mapped[Optional[str]]
+    title: Mapped[Optional[str]]
+    description: Mapped[Optional[str]]
+    tasks: Mapped[Optional[str]]
+    responsible: Mapped[Optional[str]]
+    deadline_raw: Mapped[Optional[str]]
+    deadline_start: Mapped[Optional[date]]
+    deadline_end: Mapped[Optional[date]]
+    recurrence: Mapped[Optional[str]]
+    deadline_occurrences: Mapped[list[Any]]
+    result: Mapped[Optional[str]]
+    result_document: Mapped[Optional[str]]
+    page_start: Mapped[Optional[int]]
+    page_end: Mapped[Optional[int]]
+    confidence: Mapped[float]
+    quality_flags: Mapped[list[str]]
+    extra: Mapped[dict[str, Any]]
+    bbox: Mapped[Optional[list[Any]]]
+    review_status: Mapped[Optional[str]]
+    search_lemmas: Mapped[Optional[str]]
 
     document: Mapped[Document] = relationship(back_populates="activities")
     section: Mapped[Optional[Section]] = relationship()
@@ -151,44 +127,44 @@ class Activity(Base):
 @event.listens_for(Activity, "before_insert")
 @event.listens_for(Activity, "before_update")
 def _set_search_lemmas(_mapper, _connection, target: Activity) -> None:
-    """Keep ``search_lemmas`` in step with the text at load time and after every analyst edit."""
+    """Keep ``search_lemmas`` in step with the text after every analyst edit (the Core load in
+    ``pipeline.store.load`` sets it on its own rows)."""
     target.search_lemmas = activity_lemmas(getattr(target, f) for f in SEARCH_FIELDS)
 
 
 class Organisation(Base):
-    __tablename__ = "organisations"
-    __table_args__ = (UniqueConstraint("canonical_name", "region_key", name="uq_organisations_name_region"),)
+    __table__ = tables.organisations
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    canonical_name: Mapped[str] = mapped_column(Text)
-    org_type: Mapped[str] = mapped_column(String(32), index=True)
-    region: Mapped[Optional[str]] = mapped_column(Text)
-    region_key: Mapped[str] = mapped_column(Text, default="")  # region or "" (NULLs never collide in UNIQUE)
+    id: Mapped[int]
+    canonical_name: Mapped[str]
+    org_type: Mapped[str]
+    region: Mapped[Optional[str]]
+    region_key: Mapped[str]
 
 
 class Party(Base):
-    __tablename__ = "parties"
+    __table__ = tables.parties
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(Text)
-    expanded: Mapped[Optional[str]] = mapped_column(Text)
-    by_agreement: Mapped[bool] = mapped_column(Boolean, default=False)
-    organisation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("organisations.id"), index=True)
+    id: Mapped[int]
+    activity_id: Mapped[int]
+    position: Mapped[int]
+    name: Mapped[str]
+    expanded: Mapped[Optional[str]]
+    by_agreement: Mapped[bool]
+    organisation_id: Mapped[Optional[int]]
 
     activity: Mapped[Activity] = relationship(back_populates="parties")
     organisation: Mapped[Optional[Organisation]] = relationship()
 
 
 class Target(Base):
-    __tablename__ = "targets"
+    __table__ = tables.targets
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    result: Mapped[Optional[str]] = mapped_column(Text)
-    unit: Mapped[Optional[str]] = mapped_column(Text)
+    id: Mapped[int]
+    activity_id: Mapped[int]
+    position: Mapped[int]
+    result: Mapped[Optional[str]]
+    unit: Mapped[Optional[str]]
 
     activity: Mapped[Activity] = relationship(back_populates="targets")
     values: Mapped[list["TargetValue"]] = relationship(
@@ -197,37 +173,37 @@ class Target(Base):
 
 
 class TargetValue(Base):
-    __tablename__ = "target_values"
+    __table__ = tables.target_values
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    target_id: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"), index=True)
-    year: Mapped[str] = mapped_column(String(8))
-    value: Mapped[str] = mapped_column(Text)
+    id: Mapped[int]
+    target_id: Mapped[int]
+    year: Mapped[str]
+    value: Mapped[str]
 
 
 class SubItem(Base):
-    __tablename__ = "sub_items"
+    __table__ = tables.sub_items
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    title: Mapped[str] = mapped_column(Text)
-    deadline: Mapped[Optional[str]] = mapped_column(Text)
+    id: Mapped[int]
+    activity_id: Mapped[int]
+    position: Mapped[int]
+    title: Mapped[str]
+    deadline: Mapped[Optional[str]]
 
     activity: Mapped[Activity] = relationship(back_populates="sub_items")
 
 
 class Indicator(Base):
-    __tablename__ = "indicators"
+    __table__ = tables.indicators
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    number: Mapped[Optional[str]] = mapped_column(String(32))
-    name: Mapped[str] = mapped_column(Text)
-    unit: Mapped[Optional[str]] = mapped_column(Text)
-    criterion: Mapped[Optional[str]] = mapped_column(Text)
-    page: Mapped[Optional[int]] = mapped_column(Integer)
+    id: Mapped[int]
+    document_id: Mapped[int]
+    position: Mapped[int]
+    number: Mapped[Optional[str]]
+    name: Mapped[str]
+    unit: Mapped[Optional[str]]
+    criterion: Mapped[Optional[str]]
+    page: Mapped[Optional[int]]
 
     document: Mapped[Document] = relationship(back_populates="indicators")
     values: Mapped[list["IndicatorValue"]] = relationship(
@@ -236,24 +212,24 @@ class Indicator(Base):
 
 
 class IndicatorValue(Base):
-    __tablename__ = "indicator_values"
+    __table__ = tables.indicator_values
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"), index=True)
-    year: Mapped[str] = mapped_column(String(8))
-    value: Mapped[str] = mapped_column(Text)
+    id: Mapped[int]
+    indicator_id: Mapped[int]
+    year: Mapped[str]
+    value: Mapped[str]
 
 
 class Abbreviation(Base):
     """An abbreviation the document itself defines ("(далее – X)", "Сокращения:")."""
 
-    __tablename__ = "abbreviations"
+    __table__ = tables.abbreviations
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    short: Mapped[str] = mapped_column(Text)
-    full: Mapped[str] = mapped_column(Text)
+    id: Mapped[int]
+    document_id: Mapped[int]
+    position: Mapped[int]
+    short: Mapped[str]
+    full: Mapped[str]
 
     document: Mapped[Document] = relationship(back_populates="abbreviations")
 
@@ -267,40 +243,38 @@ class Correction(Base):
     correction was made: what a new version of the document is matched on.
     """
 
-    __tablename__ = "corrections"
+    __table__ = tables.corrections
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    activity_id: Mapped[Optional[int]] = mapped_column(ForeignKey("activities.id", ondelete="SET NULL"),
-                                                       index=True)
-    source: Mapped[str] = mapped_column(Text, index=True)
-    action: Mapped[str] = mapped_column(String(16))        # edit | accept | merge | split | not_activity
-    field: Mapped[Optional[str]] = mapped_column(String(32))
-    old_value: Mapped[Optional[Any]] = mapped_column(JSON, nullable=True)
-    new_value: Mapped[Optional[Any]] = mapped_column(JSON, nullable=True)
-    reason: Mapped[Optional[str]] = mapped_column(Text)
-    who: Mapped[str] = mapped_column(String(64))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    status: Mapped[str] = mapped_column(String(16), default="applied", index=True)
-    note: Mapped[Optional[str]] = mapped_column(Text)
-    match_number: Mapped[Optional[str]] = mapped_column(String(32))
-    match_text: Mapped[Optional[str]] = mapped_column(Text)
-    carried_from_id: Mapped[Optional[int]] = mapped_column(ForeignKey("corrections.id", ondelete="SET NULL"))
+    id: Mapped[int]
+    document_id: Mapped[int]
+    activity_id: Mapped[Optional[int]]
+    source: Mapped[str]
+    action: Mapped[str]            # edit | accept | merge | split | not_activity
+    field: Mapped[Optional[str]]
+    old_value: Mapped[Optional[Any]]
+    new_value: Mapped[Optional[Any]]
+    reason: Mapped[Optional[str]]
+    who: Mapped[str]
+    at: Mapped[datetime]
+    status: Mapped[str]
+    note: Mapped[Optional[str]]
+    match_number: Mapped[Optional[str]]
+    match_text: Mapped[Optional[str]]
+    carried_from_id: Mapped[Optional[int]]
 
 
 class QuarantineEntry(Base):
     """A failed ingest: kept with its stage and error until a retry succeeds."""
 
-    __tablename__ = "quarantine"
+    __table__ = tables.quarantine
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    source: Mapped[str] = mapped_column(Text, index=True)
-    sha256: Mapped[Optional[str]] = mapped_column(String(64))
-    stage: Mapped[str] = mapped_column(String(32))
-    error: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    attempt: Mapped[int] = mapped_column(Integer, default=1)
-    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
-    # set by `roadmaps quarantine drop`: no longer listed or retried, kept as an audit record
-    dropped_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
-    drop_reason: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    id: Mapped[int]
+    source: Mapped[str]
+    sha256: Mapped[Optional[str]]
+    stage: Mapped[str]
+    error: Mapped[str]
+    created_at: Mapped[datetime]
+    attempt: Mapped[int]
+    resolved: Mapped[bool]
+    dropped_at: Mapped[Optional[datetime]]
+    drop_reason: Mapped[Optional[str]]

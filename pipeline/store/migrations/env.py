@@ -9,10 +9,10 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from pipeline.store.db import resolve_url
-from pipeline.store.schema import Base
+from pipeline.store.tables import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata   # the Core tables (the ORM classes of pipeline.store.schema map these)
 
 
 def _url() -> str:

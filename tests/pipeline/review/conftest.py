@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.records import ActivityRecord, DocumentRecord
-from pipeline.store.db import session_factory, upgrade
+from pipeline.store.db import get_engine, session_factory, upgrade
 from pipeline.store.load import load
 
 ROWS = [
@@ -33,7 +33,7 @@ def record(sha: str, rows=ROWS) -> DocumentRecord:
 def db(tmp_path):
     url = f"sqlite:///{tmp_path / 'r.db'}"
     upgrade(url)
-    assert load(session_factory(url), record("a" * 64))[0] == "loaded"
+    assert load(get_engine(url), record("a" * 64))[0] == "loaded"
     return url
 
 

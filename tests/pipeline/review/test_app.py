@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from cli.app import app as cli_app
 from pipeline.review.app import CSRF_COOKIE, ReviewConfig, check_bind, create_app
-from pipeline.store.db import session_factory
+from pipeline.store.db import get_engine, session_factory
 from pipeline.store.load import load
 from pipeline.store.schema import Activity, Correction
 from tests.pipeline.review.conftest import ROWS, record
@@ -122,7 +122,7 @@ def test_needs_look_lists_corrections_a_new_version_could_not_place(db):
     c = client(db)
     token = _csrf(c)
     c.post(f"/activity/{_id(db, '2')}/edit", data={"field": "deadline", "value": "2022 год", "csrf": token})
-    load(session_factory(db), record("b" * 64, [ROWS[0], ROWS[2], ROWS[3]]))
+    load(get_engine(db), record("b" * 64, [ROWS[0], ROWS[2], ROWS[3]]))
     html = c.get("/needs-look").text
     assert "no row matching № 2" in html and "2022 год" in html
     assert "1 correction(s) need a look" in c.get("/").text

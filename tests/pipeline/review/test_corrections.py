@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from pipeline.ingest import export_json
 from pipeline.review import corrections as rc
-from pipeline.store.db import session_factory
+from pipeline.store.db import get_engine, session_factory
 from pipeline.store.load import load
 from pipeline.store.schema import Activity, Correction, Document
 from tests.pipeline.review.conftest import ROWS, record
@@ -76,7 +76,7 @@ def test_merge_and_split_keep_every_row(db):
 
 def test_same_bytes_change_nothing(db):
     _correct(db)
-    assert load(session_factory(db), record("a" * 64))[0] == "unchanged"
+    assert load(get_engine(db), record("a" * 64))[0] == "unchanged"
     with session_factory(db)() as s:
         assert len(list(s.scalars(select(Correction)))) == 5
 
@@ -88,7 +88,7 @@ def test_new_version_carries_matching_corrections_and_lists_the_rest(db):
     # version 2: OCR reads row "м" a little differently, row 2 is gone
     v2 = [ROWS[0], ("м", "Разработка информационных материалов для обучаюшихся", "КРИПО, ЦОПП",
                     "1 квартал 2022 г."), ROWS[3]]
-    status, doc_id = load(session_factory(db), record("b" * 64, v2))
+    status, doc_id = load(get_engine(db), record("b" * 64, v2))
     assert status == "loaded"
     with session_factory(db)() as s:
         assert s.get(Document, 1).superseded_by_id == doc_id
@@ -103,7 +103,7 @@ def test_new_version_carries_matching_corrections_and_lists_the_rest(db):
     (doc,) = export_json(db)
     assert [a["number"] for a in doc["activities"]] == ["1", "3"]
     # a third version still lists what could not be placed
-    load(session_factory(db), record("c" * 64, v2))
+    load(get_engine(db), record("c" * 64, v2))
     with session_factory(db)() as s:
         assert len(list(s.scalars(select(Correction).where(Correction.status == rc.NEEDS_LOOK)))) == 2
 
@@ -112,7 +112,7 @@ def test_a_changed_field_is_not_overwritten_but_listed(db):
     _correct(db)
     v2 = list(ROWS)
     v2[2] = ("м", ROWS[2][1], "КРИПО, ЦОПП", "2023 год")       # the source itself changed the deadline
-    _, doc_id = load(session_factory(db), record("d" * 64, v2))
+    _, doc_id = load(get_engine(db), record("d" * 64, v2))
     with session_factory(db)() as s:
         row = _rows(s, doc_id)[2]
         assert row.deadline_raw == "2023 год" and row.number == "3"
@@ -120,7 +120,7 @@ def test_a_changed_field_is_not_overwritten_but_listed(db):
                                                      Correction.status == rc.NEEDS_LOOK))
         assert look.field == "deadline" and look.activity_id == row.id and "«2023 год»" in look.note
         assert look.old_value == "1 квартал 2022 г."                   # what the analyst saw, kept
-    load(session_factory(db), record("e" * 64, v2))                   # version 3 reads as version 2
+    load(get_engine(db), record("e" * 64, v2))                   # version 3 reads as version 2
     with session_factory(db)() as s:
         doc3 = s.scalar(select(Document).where(Document.version == 3))
         assert _rows(s, doc3.id)[2].deadline_raw == "2023 год"          # still not overwritten
@@ -138,7 +138,7 @@ def test_split_and_merge_are_carried_over_on_the_text_as_extracted(db):
         rc.edit(s, _rows(s, 1)[3], "deadline", "2022 год", "ana")        # row "м", after the merge
         last = s.scalar(select(Correction).order_by(Correction.id.desc()))
         assert last.match_text == ROWS[2][1]                          # the title before the merge
-    _, doc_id = load(session_factory(db), record("f" * 64))
+    _, doc_id = load(get_engine(db), record("f" * 64))
     with session_factory(db)() as s:
         rows = _rows(s, doc_id)
         assert [(r.number, r.review_status) for r in rows] == [

@@ -38,7 +38,7 @@ def url(db_url):
 
 
 def _load(url: str, rec: DocumentRecord) -> int:
-    status, doc_id = load(session_factory(url), rec)
+    status, doc_id = load(get_engine(url), rec)
     assert status == "loaded"
     return doc_id
 
@@ -181,11 +181,11 @@ def test_a_rendition_loaded_while_another_is_uncommitted_waits_for_it(pg_url):
 
     url = resolve_url(pg_url)
     upgrade(url)
-    factory = session_factory(url)
-    with factory() as first:
+    engine = get_engine(url)
+    with engine.connect() as first:
         first.begin()
         assert load_document(first, record("a.docx", "docx", "a"))[0] == "loaded"   # not committed yet
-        second = threading.Thread(target=load, args=(factory, record("b.docx", "docx", "b")))
+        second = threading.Thread(target=load, args=(engine, record("b.docx", "docx", "b")))
         second.start()
         second.join(1.0)      # it waits for the first transaction (or has not reached the group yet)
         first.commit()
