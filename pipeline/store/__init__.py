@@ -1,5 +1,6 @@
-"""The database room: schema (SQLAlchemy 2 models), engines and Alembic migrations, loading one
-document in one transaction, the JSON export contract, and batched "already loaded?" look-ups."""
+"""The database room: the tables (SQLAlchemy Core, ``tables``) and the ORM classes mapped onto them
+(``schema``), engines and Alembic migrations, loading one document in one transaction (Core), the
+JSON export contract, and batched "already loaded?" look-ups."""
 
 from __future__ import annotations
 

@@ -58,6 +58,13 @@ def test_the_ingest_modules_do_not_import_the_orm(module):
     assert [m for m in imported_after(f"import {module}", ("sqlalchemy.orm", "pipeline.store.schema"))] == []
 
 
+def test_the_migrations_run_without_the_orm(tmp_path, monkeypatch):
+    monkeypatch.setenv("ROADMAPS_CACHE_DIR", "off")     # every migration replayed, no template copy
+    code = f"from pipeline.store.db import upgrade\nupgrade('sqlite:///{tmp_path}/m.db')"
+    assert imported_after(code, ("sqlalchemy.orm", "pipeline.store.schema")) == []
+    assert (tmp_path / "m.db").is_file()
+
+
 def test_the_schema_module_does_import_the_orm():
     """The check above can fail: the ORM classes module is seen importing the ORM."""
     assert "sqlalchemy.orm" in imported_after("import pipeline.store.schema")
