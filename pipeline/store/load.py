@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Optional
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
 from pipeline.records import ActivityRecord, DocumentRecord, PartyRecord
@@ -67,6 +67,15 @@ def newest_version(conn: Connection, source: str):
         .order_by(documents.c.version.desc())).first()
 
 
+def _upsert_dialect(conn: Connection):
+    """The ``insert`` of the connection's dialect (it has ``on_conflict_do_nothing``)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    return upsert
+
+
 def organisation_id(conn: Connection, p: PartyRecord, known: Optional[dict[OrgKey, int]] = None) -> Optional[int]:
     """Id of the canonical organisation, inserted when new (race-safe upsert); ``known`` caches ids."""
     if not p.canonical_name:
@@ -76,11 +85,7 @@ def organisation_id(conn: Connection, p: PartyRecord, known: Optional[dict[OrgKe
         return known[key]
     values = dict(canonical_name=p.canonical_name, org_type=p.org_type or "other",
                   region=p.org_region, region_key=key[1])
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert
-    conn.execute(upsert(organisations).values(**values).on_conflict_do_nothing(
+    conn.execute(_upsert_dialect(conn)(organisations).values(**values).on_conflict_do_nothing(
         index_elements=["canonical_name", "region_key"]))
     oid = conn.execute(select(organisations.c.id).where(
         organisations.c.canonical_name == key[0], organisations.c.region_key == key[1])).scalar()
@@ -89,17 +94,33 @@ def organisation_id(conn: Connection, p: PartyRecord, known: Optional[dict[OrgKe
     return oid
 
 
+ORG_CHUNK = 500   # organisations per statement (bound parameters stay far below any limit)
+
+
 def upsert_organisations(conn: Connection, rec: DocumentRecord) -> dict[OrgKey, int]:
     """Upsert the document's organisations first, in one sorted order; their ids by key.
 
-    Two PostgreSQL workers inserting the same new organisations in different orders would
-    deadlock (each waits on the other's uncommitted row); in one global order they only wait.
+    One multi-row ``INSERT … ON CONFLICT DO NOTHING`` and one ``SELECT`` per ``ORG_CHUNK``
+    organisations. Two PostgreSQL workers inserting the same new organisations in different orders
+    would deadlock (each waits on the other's uncommitted row); in one global order they only wait.
     """
     found = {(p.canonical_name, p.org_region or ""): p
              for a in rec.activities for p in a.parties if p.canonical_name}
+    keys = sorted(found)
     known: dict[OrgKey, int] = {}
-    for key in sorted(found):
-        organisation_id(conn, found[key], known)
+    if not keys:
+        return known
+    upsert = _upsert_dialect(conn)
+    o = organisations.c
+    for i in range(0, len(keys), ORG_CHUNK):
+        part = keys[i:i + ORG_CHUNK]
+        conn.execute(upsert(organisations).values([
+            dict(canonical_name=k[0], org_type=found[k].org_type or "other", region=found[k].org_region,
+                 region_key=k[1]) for k in part]).on_conflict_do_nothing(
+            index_elements=["canonical_name", "region_key"]))
+        for row in conn.execute(select(o.canonical_name, o.region_key, o.id)
+                                .where(tuple_(o.canonical_name, o.region_key).in_(part))):
+            known[(row.canonical_name, row.region_key)] = row.id
     return known
 
 
