@@ -29,6 +29,7 @@ from pipeline.store.tables import (
     FUNDING_KEY,
     abbreviations,
     activities,
+    corrections,
     documents,
     indicator_values,
     indicators,
@@ -222,9 +223,16 @@ def _document_row(rec: DocumentRecord, version: int) -> dict:
     )
 
 
+CARRIED_STATUSES = ("applied", "needs_look")   # as pipeline.review.corrections.carry_over reads them
+
+
 def _carry_over(conn: Connection, prev_id: int, doc_id: int) -> None:
     """The analyst corrections of the previous version, replayed on the new one (ORM, in this
-    transaction: an ORM session joined to ``conn``, imported only when there is a previous version)."""
+    transaction: an ORM session joined to ``conn``, imported only when there are corrections)."""
+    c = corrections.c
+    if conn.execute(select(c.id).where(c.document_id == prev_id, c.status.in_(CARRIED_STATUSES))
+                    .limit(1)).first() is None:
+        return
     from sqlalchemy.orm import Session
 
     from pipeline.review.corrections import carry_over

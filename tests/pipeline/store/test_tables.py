@@ -89,6 +89,19 @@ def test_loading_a_new_document_from_the_cli_never_imports_the_orm(tmp_path, db_
     assert all(lemmas) and "ярмарка" in lemmas[1]
 
 
+def test_a_new_version_without_corrections_loads_without_the_orm(tmp_path, db_url):
+    """Carrying corrections over is the one ORM step of a load: skipped when there are none."""
+    doc = roadmap(tmp_path / "a.docx", ["Профориентационные мероприятия", "Ярмарка вакансий"])
+    assert ingest_path(str(doc), db_url).status == "loaded"
+    roadmap(doc, ["Профориентационные мероприятия", "Ярмарка вакансий", "Конкурс профмастерства"])
+    assert imported_after(cli_code("-q", "ingest", str(doc), "--db", db_url),
+                          ("sqlalchemy.orm", "pipeline.store.schema")) == []
+    d = tables.documents.c
+    with get_engine(resolve_url(db_url)).connect() as conn:
+        rows = conn.execute(sa.select(d.id, d.version, d.superseded_by_id).order_by(d.id)).all()
+    assert [(r.version, r.superseded_by_id) for r in rows] == [(1, rows[1].id), (2, None)]
+
+
 def test_every_orm_class_maps_a_core_table():
     from pipeline.store import schema, theme_schema
 
