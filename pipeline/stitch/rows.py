@@ -83,6 +83,9 @@ def heading_of(row: DataRow, layout: Layout, n_cols: int) -> Optional[str]:
         num_role, text_role = layout.roles[num.origin_col], layout.roles[text.origin_col]
         if num_role == "number" and NUMBER_RE.match(num.text) and text_role not in ("title", "description"):
             return one_line(f"{num.text.strip()} {text.text}")
+    if _spanning_pieces(own, layout, n_cols):
+        # one heading cut in two or three spanning pieces by a rule a scan showed through it
+        return one_line(" ".join(s.text.strip() for s in own))
     if len(own) != 1:
         return None
     s = own[0]
@@ -96,6 +99,23 @@ def heading_of(row: DataRow, layout: Layout, n_cols: int) -> Optional[str]:
     if role == "number" and len(re.findall(r"[^\W\d_]", s.text)) >= 4:
         return one_line(s.text)     # words alone in the № cell: a heading row cut by ruling lines
     return None
+
+
+MAX_HEADING_PIECES = 3
+
+
+def _spanning_pieces(own: list[Slot], layout: Layout, n_cols: int) -> bool:
+    """A row of two or three texts, each spanning columns of two or more different roles, that
+    together cover (almost) the whole width: one heading a spurious rule cut into pieces. A data
+    row never has a cell across columns of different roles (a grid with doubled columns spans
+    columns of one role)."""
+    if not 2 <= len(own) <= MAX_HEADING_PIECES or sum(s.span for s in own) < max(2, n_cols - 1):
+        return False
+    for s in own:
+        roles = {layout.roles[k] for k in range(s.origin_col, min(n_cols, s.origin_col + s.span))}
+        if s.span < 2 or len(roles) < 2:
+            return False
+    return True
 
 
 def heading_level(text: str) -> int:
