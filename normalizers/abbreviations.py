@@ -714,3 +714,9 @@ def expand(name: str, doc_defs: dict[str, str]) -> str | None:
             return _expand_tokens(direct, doc_defs, 1) or direct
         return direct
     return _expand_tokens(name, doc_defs, 1)
+
+
+def spells(short: str, full: str) -> bool:
+    """Whether the initials of ``full`` spell the acronym ``short`` ("ДОиН КО" for "Департамент
+    образования и науки Кемеровской области"); OCR specks between the words are passed over."""
+    return _find_acronym_span(short, _tokens(re.sub(r"[^\w\s«»\"()-]", " ", full))) is not None

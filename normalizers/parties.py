@@ -36,6 +36,8 @@ OBLIQUE_CASES = {"gent", "datv", "ablt", "loct", "gen2", "loc2"}
 SPECKS = "°^`'‚¦~_"   # marks OCR reads from specks at the ends of a name ("°ИРО")
 # a speck read as a lone lower-case letter after a name ("ЦЗН ж"); "и", "в" … would have joined
 LONE_TAIL_RE = re.compile(r"\s+[а-яёa-z][,;:'`°^]?$")
+# capitals with zeros for "О" ("000" for "ООО"): kept as read for the scan's mending to judge
+ZEROS_FOR_O_RE = re.compile(r"(?=[0А-ЯЁ]{2,}$)[0А-ЯЁ]*0[0А-ЯЁ]*")
 JOINING_TAIL_WORDS = {"и", "или", "в", "во", "на", "по", "с", "со", "для", "при", "о", "об", "к", "от", "из"}
 
 
@@ -117,7 +119,8 @@ def _merge_pieces(pieces: list[tuple[str, str]]) -> list[str]:
     merged: list[str] = []
     pending_sep = ""
     for piece, sep in pieces:
-        if not re.search(r"[A-Za-zА-Яа-яЁё]", piece):  # a stray "-" or bullet on a line of its own
+        if not re.search(r"[A-Za-zА-Яа-яЁё]", piece) and not ZEROS_FOR_O_RE.fullmatch(piece.strip()):
+            # a stray "-" or bullet on a line of its own
             pending_sep = pending_sep or sep
             continue
         sep, pending_sep = (pending_sep or sep) if merged else sep, ""
@@ -179,7 +182,7 @@ def _mention(raw: str) -> PartyMention | None:
         defines = re.sub(r"\s+", " ", m.group("short")).strip(" «»\"")
         name = name[: m.start()] + " " + name[m.end():]
     name = _clean_name(name)
-    if not re.search(r"[A-Za-zА-Яа-яЁё]{2}", name):
+    if not re.search(r"[A-Za-zА-Яа-яЁё]{2}", name) and not ZEROS_FOR_O_RE.fullmatch(name):
         return None                       # no word of two letters: OCR debris ("Д` г"), no name
     return PartyMention(name=name, by_agreement=by_agreement, defines=defines, raw=raw.strip())
 
@@ -227,10 +230,9 @@ def split_after_defined(mentions: list[PartyMention], shorts: set[str]) -> list[
             m = PartyMention(name=squashed[m.name.replace(" ", "")], by_agreement=m.by_agreement,
                              defines=m.defines, raw=m.raw)
         name = m.name
-        tail = max((s for s in shorts if name.endswith(" " + s)
-                    and name[: -len(s) - 1].rstrip().endswith(("»", "\"", "”"))), key=len, default=None)
+        tail = max((s for s in shorts if _quoted_name_then(name, s)), key=len, default=None)
         if tail:                          # "ГБУ ДПО «КРИРПО» ООО": a quoted name ends its party
-            head = name[: -len(tail) - 1].rstrip()
+            head = name[: -len(tail) - 1].rstrip(" .")
             out.append(PartyMention(name=head, by_agreement=m.by_agreement, defines=m.defines, raw=head))
             m = PartyMention(name=tail, by_agreement=False, defines=None, raw=tail)
             name = tail
@@ -244,6 +246,14 @@ def split_after_defined(mentions: list[PartyMention], shorts: set[str]) -> list[
         out.append(m if name == m.name else PartyMention(name=name, by_agreement=m.by_agreement,
                                                          defines=m.defines, raw=m.raw))
     return out
+
+
+def _quoted_name_then(name: str, short: str) -> bool:
+    """``name`` ends with a quoted name, maybe a full stop (a comma a scan misread), and then
+    ``short`` (any case: "«КРИРПО». МОУО", "«КРИРПО» моуо")."""
+    if not name.lower().endswith(" " + short.lower()):
+        return False
+    return name[: -len(short) - 1].rstrip(" .").endswith(("»", "\"", "”"))
 
 
 ABBR_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")

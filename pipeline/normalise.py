@@ -17,6 +17,7 @@ from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import damaged_dates, deadline_only, ends_with_dash, repair_date_words
 from normalizers.ocr_fixes import damaged_period, fix_ocr_text, repair_activities, split_glued_short_words
 from normalizers.organisations import canonical_organisation
+from normalizers.ocr_parties import mend_definitions, mend_mentions
 from normalizers.parties import mend_abbreviations, split_after_defined, split_parties
 from pipeline.records import (
     ActivityRecord,
@@ -79,7 +80,7 @@ def parties_of(responsible: Optional[str], defs: dict[str, str], region: Optiona
     out = []
     mentions = split_parties(responsible)
     if scanned:
-        mentions = mend_abbreviations(mentions, set(defs), set(load_glossary()))
+        mentions = mend_mentions(mend_abbreviations(mentions, set(defs), set(load_glossary())), set(defs))
     for m in split_after_defined(mentions, set(defs)):
         expanded = expand(m.name, defs)
         org = canonical_organisation(m.name, expanded, region)
@@ -180,6 +181,11 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     if hints.get("doc_kind") and not meta.doc_kind:
         meta_flags = [f for f in meta_flags if f != "no_doc_kind"] + ["doc_kind_from_manifest"]
     defs = document_abbreviations(extracted, stitched.activities)
+    if scanned:                           # "ДОинН КО" defined, "ДОиН КО" in every party cell
+        mended = mend_definitions(defs, _responsible_text(stitched.activities), set(load_glossary()))
+        if list(mended) != list(defs):
+            defs = mended
+            meta_flags.append("abbreviation_definition_mended")
     parties = memo(lambda text: parties_of(text, defs, region, scanned))
     parse_deadline = memo(normalize_deadline)
     for act in stitched.activities:
