@@ -237,9 +237,12 @@ def split_after_defined(mentions: list[PartyMention], shorts: set[str]) -> list[
             m = PartyMention(name=tail, by_agreement=False, defines=None, raw=tail)
             name = tail
         while True:
-            short = max((s for s in shorts if name.startswith(s + " ")), key=len, default=None)
-            rest = name[len(short) + 1:].strip() if short else ""
-            if not short or not rest or not _opens_name(rest.split()[0]):
+            # "МТЗиСЗ РТ муниципальные …"; "Координатор. региональный центр …", "ПОО. ОВО": a full
+            # stop a scan read for the comma
+            short = max((s for s in shorts if name.startswith((s + " ", s + ". "))), key=len, default=None)
+            rest = name[len(short):].lstrip(" .") if short else ""
+            if not short or not rest or not (_opens_name(rest.split()[0])
+                                             or name[len(short)] == "." and rest.split()[0] in shorts):
                 break
             out.append(PartyMention(name=short, by_agreement=False, defines=None, raw=short))
             name = rest

@@ -94,6 +94,7 @@ class DataRow:
     page: Optional[int]
     after_page_break: bool = False
     bbox: Optional[tuple[float, float, float, float]] = None
+    scanned: bool = False       # read by OCR (scan-only rules apply)
 
 
 @dataclass

@@ -18,8 +18,10 @@ ROMAN_NUMBER_RE = re.compile(r"[IVXLC]+")
 
 
 def _speck(number: Optional[str], confidence: float) -> bool:
-    """A № cell that OCR read from a speck: one or two characters with no digit that are no Roman
-    numeral, read at low confidence ("у" at 0.18)."""
+    """A № cell that OCR read from a speck: marks with no letter or digit, or one or two characters
+    with no digit that are no Roman numeral, read at low confidence ("у" at 0.18)."""
+    if number and not re.search(r"[^\W_]", number):
+        return True          # marks alone, no letter or digit ("«\n—"): never a number
     return bool(number) and len(number) <= 2 and not re.search(r"\d", number) \
         and not ROMAN_NUMBER_RE.fullmatch(number) and confidence < SPECK_CONFIDENCE
 

@@ -54,3 +54,14 @@ def test_a_definition_is_kept_when_its_full_form_does_not_spell_the_mended_one()
     assert mend_definitions(defs, "МОО, ЦЗН") == defs          # "МОО" is not what the words spell
     defs = {"ДОинН КО": "Департамент образования и науки Кемеровской области"}
     assert mend_definitions(defs, "ДОиН КО, ДОинМ КО") == defs  # two abbreviations near it: no pick
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Координатор. региональный координационный центр", ["Координатор", "региональный координационный центр"]),
+    ("ПОО. ОВО", ["ПОО", "ОВО"]),
+    ("ПОО ОВО", ["ПОО ОВО"]),                  # no mark between them: left as read
+    ("Координатор проекта", ["Координатор проекта"]),   # a genitive goes on with the name
+])
+def test_a_full_stop_after_a_defined_abbreviation_ends_its_party(text, expected):
+    defs = {"ПОО", "ОВО", "Координатор"}
+    assert [m.name for m in split_after_defined(split_parties(text), defs)] == expected

@@ -21,3 +21,43 @@ def test_cells_spanning_columns_of_one_role_are_data():
     data = row(["1", "Первое", "ЦЗН"], spans={0: (2, 1), 2: (2, 1), 4: (2, 1)})
     acts = stitch([table([head, data], n=6)]).activities
     assert [(a.number, a.title, a.responsible) for a in acts] == [("1", "Первое", "ЦЗН")]
+
+
+def _scan(*tables):
+    for t in tables:
+        t.extractor = "ruled-ocr"
+    return list(tables)
+
+
+def _numbered_heading_rows():
+    return [row(HEAD, header=True),
+            row(["1", "Первое", "ЦЗН", "Май", "Итог"]),
+            row(["2. | Реализация механизмов", "потребности", ""], spans={0: (2, 1), 3: (2, 1)}),
+            row(["1", "Сбор данных", "ПОО", "Июнь", "Опрос"])]
+
+
+def test_a_scan_heading_across_the_number_and_title_columns_is_a_section():
+    acts = stitch(_scan(table(_numbered_heading_rows()))).activities
+    assert [a.title for a in acts] == ["Первое", "Сбор данных"]
+    assert acts[1].section == ["2. | Реализация механизмов потребности"]
+
+
+def test_a_scan_row_whose_number_and_title_merged_stays_an_activity():
+    rows = [row(HEAD, header=True),
+            row(["1 Провести семинар", "ЦЗН", "Май", "Итог"], spans={0: (2, 1)})]
+    acts = stitch(_scan(table(rows))).activities
+    assert len(acts) == 1 and acts[0].responsible == "ЦЗН"
+
+
+def test_the_numbered_heading_rule_is_for_scans_only():
+    acts = stitch([table(_numbered_heading_rows())]).activities
+    assert len(acts) == 3
+
+
+def test_marks_in_the_number_cell_of_a_continued_scan_row_are_no_number():
+    p1 = table([row(HEAD, header=True), row(["1", "Начало названия", "ЦЗН", "Май", "Итог"])], page=1)
+    p2 = table([row(HEAD, page=2, header=True), row(["«\n—..", "продолжение названия", "", "", ""], page=2),
+                row(["2", "Второе", "ПОО", "Июнь", "Есть"], page=2)], page=2)
+    acts = stitch(_scan(p1, p2), rows_can_split=True).activities
+    assert [a.number for a in acts] == ["1", "2"]
+    assert acts[0].title == "Начало названия продолжение названия"
