@@ -7,7 +7,8 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
 * ``repair_date_words`` mends what is certain: a month name with one letter wrong that is no
   dictionary word and lies one edit from exactly one month ("Дскабрь" -> "Декабрь"), a year with
   a letter read for the digit one ("20l9" -> "2019"), a numeric date with a space for a dot or
-  inside its year ("31 12.2022", "31.12.202 2" -> "31.12.2022").
+  inside its year ("31 12.2022", "31.12.202 2" -> "31.12.2022"), a recurrence adverb with one
+  letter wrong that is no dictionary word ("Ржегодно" -> "Ежегодно").
 * ``damaged_dates`` says the cell is damaged: a year with a character that is no digit
   ("202?"), a three-digit year before "г."/"год" or in a numeric date ("201 г.", "01.01.202"),
   a range cut after its dash into a stray letter ("март- и"), a word that is no dictionary word and holds or
@@ -44,7 +45,11 @@ YEAR_ONE_RE = re.compile(r"(?<![\w.])((?:19|20)[0-9lI|!]{2})(?![\w])")
 BAD_YEAR_RE = re.compile(r"(?<![\w.,])(?:19|20)(?=[0-9?]*\?)[0-9?]{2}(?![\w])"
                          r"|(?<![\w.,])(?:19|20)\d(?!\d)\s*(?:г\.|гг|год)"
                          # a numeric date whose year lost a digit: "01.01.202", "31.12.202 ° 0"
-                         r"|(?<![\d.])[0-3]?\d[.,\s][01]?\d[.,](?:19|20)\d(?!\d)")
+                         r"|(?<![\d.])[0-3]?\d[.,\s][01]?\d[.,](?:19|20)\d(?!\d)"
+                         # four digits where a year stands that are no year of this era ("декабрь 2423")
+                         r"|(?<![\w.,])(?!19|20)[12]\d{3}(?=\s*(?:г\.|гг|год))"
+                         r"|(?<![а-яё])(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+                         r"\.?\s+(?!19|20)[12]\d{3}(?!\d)", re.I)
 # a range cut short: a date, a dash, then a stray letter and the end of the line ("март- и")
 DANGLING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?[^\S\n]*[-–—][\s\-–—]*"
                               r"(?!г)[а-яё](?![а-яё])[^\S\n]*(?:\n|$)")
@@ -85,6 +90,21 @@ def month_reading(word: str) -> tuple[str | None, bool]:
     return None, True
 
 
+RECURRENCE_WORDS = ("ежегодно", "ежеквартально", "ежемесячно", "еженедельно", "ежедневно", "постоянно")
+MIN_RECURRENCE_REPAIR = 7
+
+
+@lru_cache(maxsize=10_000)
+def recurrence_reading(word: str) -> str | None:
+    """The recurrence adverb ``word`` is a one-letter misreading of ("Ржегодно" -> "ежегодно"), or
+    None: a dictionary word is never a slip, and the adverb must be the only one that near."""
+    w = word.lower().replace("ё", "е")
+    if len(w) < MIN_RECURRENCE_REPAIR or w in RECURRENCE_WORDS or is_known_word(w):
+        return None
+    near = [r for r in RECURRENCE_WORDS if Levenshtein.distance(w, r, score_cutoff=1) == 1]
+    return near[0] if len(near) == 1 else None
+
+
 def _match_case(original: str, new: str) -> str:
     if original.isupper():
         return new.upper()
@@ -97,7 +117,7 @@ def repair_date_words(text: str) -> tuple[str, bool]:
 
     def month(m: re.Match) -> str:
         nonlocal changed
-        form, _ = month_reading(m.group(0))
+        form = month_reading(m.group(0))[0] or recurrence_reading(m.group(0))
         if form is None:
             return m.group(0)
         changed = True

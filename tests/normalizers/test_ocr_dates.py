@@ -17,6 +17,9 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ("01.09.2020\n31 12.202 2", "01.09.2020\n31.12.2022"),  # a space inside the year too
     ("31.12.2022", "31.12.2022"),
     ("Май 2019-2020 гг.", "Май 2019-2020 гг."),       # nothing to mend
+    ("Ржегодно", "Ежегодно"),                         # a recurrence adverb one letter off
+    ("Постояно", "Постоянно"),
+    ("Ежегодна", "Ежегодна"),                         # a dictionary word: no slip
 ])
 def test_certain_slips_are_mended(text, expected):
     fixed, changed = repair_date_words(text)
@@ -40,6 +43,8 @@ def test_a_word_near_two_months_is_not_read_as_either():
     "01.01.202\n31.12.2022",                         # a numeric date whose year lost a digit
     "01.04.2020\n31 12.202 ° 0",
     "ежегодно, март- и\nр",                          # a range cut after its dash into a stray letter
+    "Сентябрь 2021-\nдекабрь 2423",                  # four digits after a month that are no year
+    "2423 г.",
 ])
 def test_damage_is_reported(text):
     assert damaged_dates(text)
@@ -53,6 +58,7 @@ def test_damage_is_reported(text):
     "IV квартал 2018 – I квартал 2019", "I квартал 2018 — г.", "Сентябрь 2021-\n— декабрь 2023", "март-\nапрель",
     "2021 г. - далее ежегодно", "01.09.2020\n31.12.2022",
     "декабрь 2024 года-", "2023 –",                   # ends with a dash: kept, flagged (below)
+    "до 1000 человек", "занимая 1500 мест",           # four digits that stand for no year
 ])
 def test_clean_deadlines_are_not_damaged(text):
     assert not damaged_dates(text)
