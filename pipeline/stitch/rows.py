@@ -31,7 +31,8 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
         for ri, row in enumerate(frag.rows):
             if ri < skip:
                 continue
-            if _is_repeated_header(row, group.layout) or is_numbering_row(row.texts):
+            if _is_repeated_header(row, group.layout) or is_numbering_row(row.texts) \
+                    or (is_scan(frag) and _specked_numbering_row(row)):
                 continue
             slots = [Slot(origin_col=i) for i in range(n)]
             for col, (slot, left) in list(pending.items()):
@@ -62,6 +63,19 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
                                scanned=is_scan(frag)))
             first = False
     return out
+
+
+MAX_NUMBERING_CELL = 6
+
+
+def _specked_numbering_row(row: Row) -> bool:
+    """A scan's column-numbering row with specks in it ("1.| 2" | ".3З" | "4" | "5"): short cells,
+    no word, and their digits in order count 1, 2, 3, … (a cell across two columns holds two)."""
+    texts = [c.text.strip() for c in row.cells if c.text.strip()]
+    if len(texts) < 3 or any(len(t) > MAX_NUMBERING_CELL or re.search(r"[^\W\d_]{2}", t) for t in texts):
+        return False
+    digits = [int(d) for t in texts for d in re.findall(r"\d", t)]
+    return len(digits) >= 3 and digits == list(range(1, len(digits) + 1))
 
 
 def _nonempty(row: DataRow) -> list[Slot]:

@@ -61,3 +61,12 @@ def test_marks_in_the_number_cell_of_a_continued_scan_row_are_no_number():
     acts = stitch(_scan(p1, p2), rows_can_split=True).activities
     assert [a.number for a in acts] == ["1", "2"]
     assert acts[0].title == "Начало названия продолжение названия"
+
+
+def test_a_specked_column_numbering_row_of_a_scan_is_dropped():
+    numbering = row(["1.| 2", ".3З", "4", "5"], spans={0: (2, 1)})
+    rows = [row(HEAD, header=True), numbering, row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
+    assert [a.title for a in stitch(_scan(table(rows))).activities] == ["Первое"]
+    ten = row(["1", "10", "2", "3"], spans={0: (2, 1)})       # digits that do not count 1, 2, 3 …
+    rows = [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]), ten]
+    assert [a.responsible for a in stitch(_scan(table(rows))).activities] == ["ЦЗН", "10"]   # kept
