@@ -39,8 +39,13 @@ LIST_HEAD = r"(?i)^\s*(?:(?:список|перечень)\s+)?(?:(?:испол�
 LIST_HEADER_RE = re.compile(LIST_HEAD + r"\s*:?\s*$")
 # the header with the first entries on its own line ("Сокращения: МОиН РС(Я) – Министерство …")
 LIST_HEADER_INLINE_RE = re.compile(LIST_HEAD + r"\s*:\s*(?=\S)")
+# "X – полное", also as a scan reads it: "ПОО -— полное" (two dashes), "РКЦ- полное" (the space lost)
 LIST_LINE_RE = re.compile(
-    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)\s+{DASH}\s+(?P<full>\S.*?)\s*[;.,]?\s*$")
+    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)"
+    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH})\s+(?P<full>\S.*?)\s*[;.,]?\s*$")
+# a list line whose dash a scan lost: an acronym, then the words it stands for ("ЦЗН центры занятости …")
+NO_DASH_LINE_RE = re.compile(
+    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}})\s+(?P<full>[а-яё].*?)\s*[;.,]?\s*$")
 PAREN_DEFINE_RE = re.compile(
     rf"\(\s*(?:[^()]*?[,;]\s*)?далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*(?:именуем\w*\s*{DASH}?\s*)?"
     r"(?P<short>(?:[^()]|\([^()]*\))+?)\s*\)", re.I)
@@ -476,6 +481,8 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
             in_block, open_entry = True, False
             continue
         m = LIST_LINE_RE.match(line)
+        if m is None and not (in_block and open_entry and _continues_entry(line)):
+            m = _spelled_entry(line)
         if m is None:
             if in_block and open_entry and _continues_entry(line):
                 short, full, _ = entries[-1]
@@ -492,6 +499,20 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
     return entries
 
 
+def _spelled_entry(line: str) -> re.Match | None:
+    """A list line with no dash whose first word is an acronym the next words spell from the
+    first one ("ЦЗН центры занятости населения …"), else None."""
+    m = NO_DASH_LINE_RE.match(line)
+    if m is None or not _acronym_letters(m.group("short")):
+        return None
+    toks = _tokens(re.sub(r"[^\w\s«»\"()-]", " ", m.group("full")))
+    words = [i for i, t in enumerate(toks) if t.is_word]
+    for end in words[:len(_acronym_letters(m.group("short"))) * 2]:
+        if _align(_acronym_letters(m.group("short")), toks, end) == 0:
+            return m
+    return None
+
+
 def _list_definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for short, full, in_block in _list_entries(text):
@@ -500,7 +521,7 @@ def _list_definitions(text: str) -> dict[str, str]:
             continue
         if in_block and len(short.split()) <= 6:
             out.setdefault(short, to_nominative(full))
-        elif _acronym_letters(short) and _find_acronym_span(short, _tokens(full)) is not None:
+        elif _acronym_letters(short) and spells(short, full):
             out.setdefault(short, to_nominative(full))
     return out
 

@@ -197,3 +197,18 @@ def test_bare_acronym_after_a_quoted_name_and_after_another_definition():
         assert find_definitions(text) == {
             "Минпромторг ПК": "Министерство промышленности и торговли Пермского края", "ЦРПО": full}
     assert "ЦО" not in find_definitions("учреждение «Центр развития образования» (ЦО)"), "initials differ"
+
+
+def test_list_lines_as_a_scan_reads_them():
+    from normalizers.abbreviations import find_definitions
+
+    text = ("ПОО -— профессиональные образовательные организации;\n"          # two dashes
+            "-РКЦ- региональный` координационный центр движения;\n"            # the space lost, a speck
+            "ЦЗН центры занятости населения Калужской области.\n"              # the dash lost
+            "ГИА проводится в мае;\n"                                        # no dash, words spell nothing
+            "Научно-исследовательский институт – головная организация;")      # a hyphen inside a word
+    got = find_definitions(text)
+    assert got["ПОО"] == "профессиональные образовательные организации"
+    assert got["РКЦ"].startswith("региональный")
+    assert got["ЦЗН"] == "центры занятости населения Калужской области"
+    assert "ГИА" not in got and "Научно" not in got
