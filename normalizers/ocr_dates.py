@@ -8,7 +8,9 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
   dictionary word and lies one edit from exactly one month ("Дскабрь" -> "Декабрь"), a year with
   a letter read for the digit one ("20l9" -> "2019"), a numeric date with a space for a dot or
   inside its year ("31 12.2022", "31.12.202 2" -> "31.12.2022"), a recurrence adverb with one
-  letter wrong that is no dictionary word ("Ржегодно" -> "Ежегодно").
+  letter wrong that is no dictionary word ("Ржегодно" -> "Ежегодно"), two years run together
+  ("20182019" -> "2018 2019"). A four-letter month is mended only where its first three letters
+  stand ("июны" -> "июнь").
 * ``damaged_dates`` says the cell is damaged: a year with a character that is no digit
   ("202?"), a three-digit year before "г."/"год" or in a numeric date ("201 г.", "01.01.202"),
   a range cut after its dash into a stray letter ("март- и"), a word that is no dictionary word and holds or
@@ -59,6 +61,8 @@ TRAILING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?\s*[-–—][\s
 # a numeric date with a space for one of its dots or inside its year: "31 12.2022", "31.12.202 2"
 # (the only reading of its digits)
 SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d)[^\S\n]?(\d)(?![\d.])")
+# two years read as one number, the space or line break between them lost ("20182019-2027")
+GLUED_YEARS_RE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d.,])")
 PERIOD_WORD_RE = re.compile(r"(?:i{1,3}|iv|\d)?(?:еже|по)?(?:квартал|полугод)[а-я]*\.?")
 MIN_REPAIR_LEN = 5
 MAX_ABBREVIATION = 5
@@ -85,7 +89,8 @@ def month_reading(word: str) -> tuple[str | None, bool]:
     best = min(d for d, _, _ in near)
     months = {m for d, m, _ in near if d <= best + 1}
     forms = [f for d, _, f in near if d == best]
-    if len(w) >= MIN_REPAIR_LEN and best == 1 and len(months) == 1:
+    stem_kept = any(w.startswith(f[:3]) for d, _, f in near if d == best)
+    if (len(w) >= MIN_REPAIR_LEN or stem_kept) and best == 1 and len(months) == 1:
         return forms[0], True           # forms of one month alike ("октябръ"): the first, same dates
     return None, True
 
@@ -137,7 +142,13 @@ def repair_date_words(text: str) -> tuple[str, bool]:
         changed = changed or fixed != m.group(0)
         return fixed
 
+    def two_years(m: re.Match) -> str:
+        nonlocal changed
+        changed = True
+        return f"{m.group(1)} {m.group(2)}"
+
     text = LETTERS_RE.sub(month, text)
+    text = GLUED_YEARS_RE.sub(two_years, text)
     text = SPACED_DATE_RE.sub(spaced, text)
     return YEAR_ONE_RE.sub(year, text), changed
 

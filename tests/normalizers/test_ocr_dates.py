@@ -20,6 +20,8 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ("Ржегодно", "Ежегодно"),                         # a recurrence adverb one letter off
     ("Постояно", "Постоянно"),
     ("Ежегодна", "Ежегодна"),                         # a dictionary word: no slip
+    ("Ежегодно сентябрь 20182019-2027 июны", "Ежегодно сентябрь 2018 2019-2027 июнь"),  # years run together
+    ("120182019", "120182019"),                       # nine digits: no two years
 ])
 def test_certain_slips_are_mended(text, expected):
     fixed, changed = repair_date_words(text)
