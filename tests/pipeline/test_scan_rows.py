@@ -70,3 +70,16 @@ def test_a_specked_column_numbering_row_of_a_scan_is_dropped():
     ten = row(["1", "10", "2", "3"], spans={0: (2, 1)})       # digits that do not count 1, 2, 3 …
     rows = [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]), ten]
     assert [a.responsible for a in stitch(_scan(table(rows))).activities] == ["ЦЗН", "10"]   # kept
+
+
+def test_a_continued_page_opening_with_a_numbered_row_of_header_words_keeps_the_row():
+    # "Организация мероприятий" / "Отчет о результатах" name roles, but "2" in a cell of its own
+    # makes the row data: the page continues the table, its row is not taken for a new header
+    p1 = table([row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"])], page=1)
+    p2 = table([row(["2", "Организация мероприятий", "ЦЗН", "Ежегодно", "Отчет о результатах"], page=2),
+                row(["3", "Третье", "ПОО", "Июнь", "Есть"], page=2)], page=2)
+    for tables in ([p1, p2], _scan(p1, p2)):
+        acts = stitch(tables, rows_can_split=True).activities
+        assert [(a.number, a.title) for a in acts] == [("1", "Первое"), ("2", "Организация мероприятий"),
+                                                      ("3", "Третье")]
+        assert acts[1].responsible == "ЦЗН" and acts[1].deadline == "Ежегодно"
