@@ -208,3 +208,27 @@ def deadline_only(text: str | None) -> bool:
         return False
     norm = normalize_deadline(text, None)
     return not norm.flags or norm.flags == ["deadline_year_unknown"]
+
+
+# ---------------------------------------------------------------- specks and lost spaces
+
+LEADING_SPECKS_RE = re.compile(r"^[\s”“\"'.,‚`°^~_|]+(?=\S)")
+GLUED_YEAR_MARK_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(г\.|гг\.?|года?\b|г\b)")
+
+
+def mend_deadline_text(text: str | None) -> str | None:
+    """A scan's deadline cell without the marks a speck left before its first word ("” Ежегодно",
+    ".2018 г.") and with the space before "г."/"года" a year lost ("2021г." -> "2021 г.")."""
+    if not text:
+        return text
+    return GLUED_YEAR_MARK_RE.sub(r"\1 \2", LEADING_SPECKS_RE.sub("", text))
+
+
+TASK_LIST_RE = re.compile(r"\d{1,2}(?:\s*,\s*\d{1,2})+")
+
+
+def mend_task_list(text: str | None) -> str | None:
+    """A cell listing task numbers with the space after each comma lost ("1,4" -> "1, 4")."""
+    if not text or not TASK_LIST_RE.fullmatch(text.strip()):
+        return text
+    return re.sub(r"\s*,\s*", ", ", text.strip())

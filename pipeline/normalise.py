@@ -14,7 +14,8 @@ from extractors.grid import ExtractedDocument, is_ocr_extractor
 from normalizers.abbreviations import expand, find_definitions, load_glossary
 from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
-from normalizers.ocr_dates import damaged_dates, deadline_only, ends_with_dash, repair_date_words
+from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
+                                   repair_date_words)
 from normalizers.ocr_fixes import damaged_period, fix_ocr_text, repair_activities, split_glued_short_words
 from normalizers.organisations import canonical_organisation
 from normalizers.ocr_parties import mend_definitions, mend_mentions
@@ -169,6 +170,8 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
             act.flags.append("low_ocr_confidence")
         if scanned and "deadline" in (stitched.columns or []):
             recover_spilled_deadline(act)
+        if scanned:                       # specks before a deadline, spaces lost after commas / years
+            act.deadline, act.tasks = mend_deadline_text(act.deadline), mend_task_list(act.tasks)
     lines = [fix_ocr_text(b.text) for b in extracted.blocks]
     meta = parse_metadata(lines, _responsible_text(stitched.activities))
     period = meta.period or period_from_deadlines(a.deadline or "" for a in stitched.activities)

@@ -118,3 +118,21 @@ def test_a_cell_ending_with_a_dash_keeps_its_date_and_is_flagged():
     act = ActivityRecord(section=[], number="5", title="Т", deadline="декабрь 2024 года-")
     normalise_deadline(act, (2022, 2024))
     assert str(act.deadline_norm.end) == "2024-12-31" and "deadline_may_be_cut" in act.flags
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("” Ежегодно", "Ежегодно"), (".2018 г.", "2018 г."),              # a speck before the first word
+    ("2018 г. 2021г. 2026г. —", "2018 г. 2021 г. 2026 г. —"),          # the space before "г." lost
+    ("(по плану)", "(по плану)"), ("- 2021", "- 2021"), (None, None),  # brackets and dashes stay
+])
+def test_deadline_specks_and_lost_spaces(text, expected):
+    from normalizers.ocr_dates import mend_deadline_text
+
+    assert mend_deadline_text(text) == expected
+
+
+def test_task_lists_get_their_spaces_back_and_nothing_else_changes():
+    from normalizers.ocr_dates import mend_task_list
+
+    assert [mend_task_list(t) for t in ("1,4", "2 ,3,5", "1.2", "12,5 %", None)] == \
+        ["1, 4", "2, 3, 5", "1.2", "12,5 %", None]
