@@ -45,7 +45,8 @@ LIST_LINE_RE = re.compile(
     rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH})\s+(?P<full>\S.*?)\s*[;.,]?\s*$")
 # a list line whose dash a scan lost: an acronym, then the words it stands for ("ЦЗН центры занятости …")
 NO_DASH_LINE_RE = re.compile(
-    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}})\s+(?P<full>[а-яё].*?)\s*[;.,]?\s*$")
+    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}}(?:[\s`'‘’°^]+[A-ZА-ЯЁ]{{1,4}})?)"
+    r"\s+(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
 PAREN_DEFINE_RE = re.compile(
     rf"\(\s*(?:[^()]*?[,;]\s*)?далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*(?:именуем\w*\s*{DASH}?\s*)?"
     r"(?P<short>(?:[^()]|\([^()]*\))+?)\s*\)", re.I)
@@ -494,7 +495,7 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
             open_entry = False
             continue
         # the whole rest of the line: a comma where the entry wraps stays ("…области, / осуществляющие …")
-        entries.append((_clean_short(m.group("short")), line[m.start("full"):].strip(), in_block))
+        entries.append((_clean_short(m.group("short")), m.string[m.start("full"):].strip(), in_block))
         open_entry = in_block and not _entry_ended(line)
     return entries
 
@@ -502,7 +503,7 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
 def _spelled_entry(line: str) -> re.Match | None:
     """A list line with no dash whose first word is an acronym the next words spell from the
     first one ("ЦЗН центры занятости населения …"), else None."""
-    m = NO_DASH_LINE_RE.match(line)
+    m = NO_DASH_LINE_RE.match(re.sub(r"(?<=[A-ZА-ЯЁ])[`'‘’°^]+(?=[A-ZА-ЯЁ])", " ", line))  # "МО`ОО": a speck for the space
     if m is None or not _acronym_letters(m.group("short")):
         return None
     toks = _tokens(re.sub(r"[^\w\s«»\"()-]", " ", m.group("full")))

@@ -9,11 +9,13 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
   a letter read for the digit one ("20l9" -> "2019"), a numeric date with a space for a dot or
   inside its year ("31 12.2022", "31.12.202 2" -> "31.12.2022"), a recurrence adverb with one
   letter wrong that is no dictionary word ("Ржегодно" -> "Ежегодно"), two years run together
-  ("20182019" -> "2018 2019"). A four-letter month is mended only where its first three letters
+  ("20182019" -> "2018 2019"), a numeric date whose dots were read as other marks ("01.04:2020",
+  "31.12..2020" -> "31.12.2020"). A four-letter month is mended only where its first three letters
   stand ("июны" -> "июнь").
 * ``damaged_dates`` says the cell is damaged: a year with a character that is no digit
   ("202?"), a three-digit year before "г."/"год" or in a numeric date ("201 г.", "01.01.202"),
-  a range cut after its dash into a stray letter ("март- и"), a word that is no dictionary word and holds or
+  a range cut after its dash into a stray letter ("март- и"), a short Latin word ("nol 1 июня"),
+  a word that is no dictionary word and holds or
   resembles a month or a quarter / half-year word ("декабрузоз3", "брь", "Тквартала").
   The caller then keeps the text, gives no date and flags the activity (never a guess).
 """
@@ -61,6 +63,11 @@ TRAILING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?\s*[-–—][\s
 # a numeric date with a space for one of its dots or inside its year: "31 12.2022", "31.12.202 2"
 # (the only reading of its digits)
 SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d)[^\S\n]?(\d)(?![\d.])")
+# a numeric date whose dots a scan read as other marks or doubled ("01.04:2020", "01,04.2020",
+# "31.12..2020"): its digits have one reading
+MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[.,:;]{1,2}([01]\d)[.,:;]{1,2}((?:19|20)\d\d)(?!\d)")
+# a short word of Latin lower-case letters in a Russian deadline ("nol" for "до 1"): junk over a date
+LATIN_JUNK_RE = re.compile(r"(?<![A-Za-z])(?!(?:i{1,3}|iv|vi{0,3}|ix|x)(?![A-Za-z]))[a-z]{2,4}(?![A-Za-z])")
 # two years read as one number, the space or line break between them lost ("20182019-2027")
 GLUED_YEARS_RE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d.,])")
 PERIOD_WORD_RE = re.compile(r"(?:i{1,3}|iv|\d)?(?:еже|по)?(?:квартал|полугод)[а-я]*\.?")
@@ -147,8 +154,17 @@ def repair_date_words(text: str) -> tuple[str, bool]:
         changed = True
         return f"{m.group(1)} {m.group(2)}"
 
+    def marked(m: re.Match) -> str:
+        nonlocal changed
+        if not (1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12):
+            return m.group(0)
+        fixed = f"{m.group(1)}.{m.group(2)}.{m.group(3)}"
+        changed = changed or fixed != m.group(0)
+        return fixed
+
     text = LETTERS_RE.sub(month, text)
     text = GLUED_YEARS_RE.sub(two_years, text)
+    text = MARKED_DATE_RE.sub(marked, text)
     text = SPACED_DATE_RE.sub(spaced, text)
     return YEAR_ONE_RE.sub(year, text), changed
 
@@ -179,7 +195,7 @@ def damaged_dates(text: str | None) -> bool:
     """True when the cell holds a date that OCR damaged beyond a certain repair (see module doc)."""
     if not text:
         return False
-    if BAD_YEAR_RE.search(text) or DANGLING_DASH_RE.search(text):
+    if BAD_YEAR_RE.search(text) or DANGLING_DASH_RE.search(text) or LATIN_JUNK_RE.search(text):
         return True
     return any(_damaged_word(w) for w in WORD_RE.findall(text))
 
@@ -212,7 +228,7 @@ def deadline_only(text: str | None) -> bool:
 
 # ---------------------------------------------------------------- specks and lost spaces
 
-LEADING_SPECKS_RE = re.compile(r"^[\s”“\"'.,‚`°^~_|]+(?=\S)")
+LEADING_SPECKS_RE = re.compile(r"^[\s”“\"'.,:;‚`°^~_|]+(?=\S)")
 GLUED_YEAR_MARK_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(г\.|гг\.?|года?\b|г\b)")
 
 

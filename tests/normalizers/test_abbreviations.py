@@ -212,3 +212,15 @@ def test_list_lines_as_a_scan_reads_them():
     assert got["РКЦ"].startswith("региональный")
     assert got["ЦЗН"] == "центры занятости населения Калужской области"
     assert "ГИА" not in got and "Научно" not in got
+
+
+def test_a_list_entry_whose_dash_was_lost_keeps_the_list_going():
+    from normalizers.abbreviations import find_definitions
+
+    text = ("Перечень сокращений:\n"
+            "МО`ОО Министерство образования Омской области;\n"       # no dash, a speck for the space
+            "ОМСУ - органы местного самоуправления Омской области,\n"
+            "осуществляющие управление в сфере образования;")
+    got = find_definitions(text)
+    assert got["МО ОО"] == "Министерство образования Омской области"
+    assert got["ОМСУ"].endswith("осуществляющие управление в сфере образования")   # still in the block

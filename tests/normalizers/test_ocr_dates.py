@@ -22,6 +22,9 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ("Ежегодна", "Ежегодна"),                         # a dictionary word: no slip
     ("Ежегодно сентябрь 20182019-2027 июны", "Ежегодно сентябрь 2018 2019-2027 июнь"),  # years run together
     ("120182019", "120182019"),                       # nine digits: no two years
+    ("01.04:2020\n31.12..2020", "01.04.2020\n31.12.2020"),  # dots read as other marks or doubled
+    ("01,04.2020", "01.04.2020"),
+    ("1,5 2020", "1,5 2020"),                         # no day.month.year: left
 ])
 def test_certain_slips_are_mended(text, expected):
     fixed, changed = repair_date_words(text)
@@ -47,6 +50,7 @@ def test_a_word_near_two_months_is_not_read_as_either():
     "ежегодно, март- и\nр",                          # a range cut after its dash into a stray letter
     "Сентябрь 2021-\nдекабрь 2423",                  # four digits after a month that are no year
     "2423 г.",
+    "nol июня 2022 года",                            # Latin junk where "до 1" stood
 ])
 def test_damage_is_reported(text):
     assert damaged_dates(text)
@@ -121,7 +125,7 @@ def test_a_cell_ending_with_a_dash_keeps_its_date_and_is_flagged():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("” Ежегодно", "Ежегодно"), (".2018 г.", "2018 г."),              # a speck before the first word
+    ("” Ежегодно", "Ежегодно"), (".2018 г.", "2018 г."), (":01.01.2021", "01.01.2021"),  # specks first
     ("2018 г. 2021г. 2026г. —", "2018 г. 2021 г. 2026 г. —"),          # the space before "г." lost
     ("(по плану)", "(по плану)"), ("- 2021", "- 2021"), (None, None),  # brackets and dashes stay
 ])
