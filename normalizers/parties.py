@@ -23,7 +23,7 @@ from normalizers.organisations import opens_post
 from normalizers.text import is_known_word
 
 DASH = r"[-‐‑‒–—−]"
-AGREEMENT_RE = re.compile(r"\(?\s*по\s+согласовани[юи]ю?\s*\)?|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*", re.I)
+AGREEMENT_RE = re.compile(r"\(?\s*по\s+согласовани[юи]ю?\s*\)?|\(\s*но\s+согласовани[юи]ю?\s*\)?|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*", re.I)
 DEFINES_RE = re.compile(rf"\(\s*далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*[«\"„“]?(?P<short>(?:[^()]|\([^()]*\))+?)[»\"”]?\s*\)",
                         re.I)
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢►]|{DASH}|\d{{1,2}}(?:\.\d{{1,2}})*[.)])\s*")
@@ -115,6 +115,16 @@ def _starts_with_oblique_case(piece: str) -> bool:
     return bool(found) and found[0].tag.POS in ("NOUN", "ADJF", "PRTF") and found[0].tag.case in OBLIQUE_CASES
 
 
+def _modifiers_only(line: str) -> bool:
+    """A line of adjectives or participles alone, no noun ("профессиональные"): no organisation's
+    name, the start of one wrapped onto the next line ("профессиональные / образовательные
+    организации")."""
+    words = re.findall(r"[A-Za-zА-Яа-яЁё]+", BULLET_RE.sub("", line, count=1))
+    if not words or any(is_abbreviation(w) or w[:1].isupper() and len(words) > 1 for w in words):
+        return False
+    return all((found := parses(w.lower())) and found[0].tag.POS in ("ADJF", "PRTF") for w in words)
+
+
 def _merge_pieces(pieces: list[tuple[str, str]]) -> list[str]:
     merged: list[str] = []
     pending_sep = ""
@@ -125,8 +135,11 @@ def _merge_pieces(pieces: list[tuple[str, str]]) -> list[str]:
             continue
         sep, pending_sep = (pending_sep or sep) if merged else sep, ""
         if merged and (_is_continuation(piece) or (sep == "\n" and (
-                _line_continues(merged[-1], piece) or _starts_with_oblique_case(piece)))):
+                _line_continues(merged[-1], piece) or _starts_with_oblique_case(piece)
+                or _modifiers_only(merged[-1])))):
             joiner = ", " if sep in ",;" and _is_continuation(piece) else " "
+            if sep == "\n" and _modifiers_only(merged[-1]):
+                merged[-1] = merged[-1].rstrip(" :;.,-" + SPECKS)     # a speck after the wrapped word
             if sep == "\n" and merged[-1].rstrip().endswith("-"):
                 merged[-1] = merged[-1].rstrip() + piece.strip()
             else:
