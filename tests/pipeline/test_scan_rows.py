@@ -83,3 +83,14 @@ def test_a_continued_page_opening_with_a_numbered_row_of_header_words_keeps_the_
         assert [(a.number, a.title) for a in acts] == [("1", "Первое"), ("2", "Организация мероприятий"),
                                                       ("3", "Третье")]
         assert acts[1].responsible == "ЦЗН" and acts[1].deadline == "Ежегодно"
+
+
+def test_a_speck_over_the_rest_of_a_row_with_no_title_is_no_number():
+    p1 = table([row(HEAD, header=True), row(["3.", "Экспертиза", "РУМЦ совместно с", "IV квартал", "Итог"])], page=1)
+    p2 = table([row(HEAD, page=2, header=True), row(["у", "", "организациями инвалидов", "2023 г.", ""], page=2),
+                row(["-6.", "Сопровождение", "ЦЗН", "Июнь", "Есть"], page=2)], page=2)
+    p2.rows[1].cells[0].confidence = 0.44
+    acts = stitch(_scan(p1, p2), rows_can_split=True).activities
+    assert [a.number for a in acts] == ["3", "6"]             # the speck before "6" dropped too
+    assert acts[0].deadline == "IV квартал 2023 г."
+    assert acts[0].responsible == "РУМЦ совместно с организациями инвалидов"
