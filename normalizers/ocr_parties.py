@@ -21,7 +21,8 @@ from normalizers.text import is_known_word
 # a speck read as one or two lower-case letters after an abbreviation ("000 ры", "ЦЗН }")
 SPECK_TAIL_RE = re.compile(r"\s+[а-яёa-z]{1,2}$")
 CAPS_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*")
-MIN_WORD_SHORT = 6          # a word-like short form ("Координатор") mended only from this length
+MIN_WORD_SHORT = 6
+SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^]+(?=[A-ZА-ЯЁ])")          # a word-like short form ("Координатор") mended only from this length
 
 
 def _letters(text: str) -> str:
@@ -31,7 +32,7 @@ def _letters(text: str) -> str:
 
 def _defined_as(name: str, defined: set[str]) -> str | None:
     key = _letters(name)
-    hits = {d for d in defined if _letters(d) == key} if key else set()
+    hits = {d for d in defined if _letters(d) == key and not SPECK_IN_SHORT_RE.search(d)} if key else set()
     if len(hits) == 1:
         return hits.pop()
     word = name.strip()
@@ -87,16 +88,18 @@ alone joins the next name and two defined abbreviations joined by "/" are two pa
 
 
 def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozenset()) -> dict[str, str]:
-    """``defs`` with each short form mended whose token the party ``cells`` never use (case aside)
-    when exactly one abbreviation token of the cells lies one letter from it and the full form
-    spells the mended short form (and not the one read); the token takes the glossary's spelling
-    where the glossary has it, else the cells' most common one."""
+    """``defs`` with a speck between the words of a short form read as the space ("КОин.КО"), and
+    each short form mended whose token the party ``cells`` never use (case aside) when exactly one
+    abbreviation token of the cells lies one letter from it and the full form spells the mended
+    short form (and not the one read); the token takes the glossary's spelling where the glossary
+    has it, else the cells' most common one."""
     used: dict[str, Counter] = {}
     for t in CAPS_TOKEN_RE.findall(cells):
         used.setdefault(t.lower(), Counter())[t] += 1
     spelled = {k.lower(): k for k in known for k in k.split()}
     out: dict[str, str] = {}
     for short, full in defs.items():
+        short = SPECK_IN_SHORT_RE.sub(" ", short)        # "КОин.КО", "МТЗиСЗ’РТ": a speck for the space
         tokens = short.split()
         for i, tok in enumerate(tokens):
             low = tok.lower()
@@ -108,6 +111,5 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
                 mended = " ".join(tokens[:i] + [form] + tokens[i + 1:])
                 if spells(mended, full) and not spells(short, full):
                     tokens[i] = form
-        new = " ".join(tokens)
-        out.setdefault(new if new not in defs else short, full)
+        out.setdefault(" ".join(tokens), full)
     return out

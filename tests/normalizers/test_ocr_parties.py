@@ -65,3 +65,11 @@ def test_a_definition_is_kept_when_its_full_form_does_not_spell_the_mended_one()
 def test_a_full_stop_after_a_defined_abbreviation_ends_its_party(text, expected):
     defs = {"ПОО", "ОВО", "Координатор"}
     assert [m.name for m in split_after_defined(split_parties(text), defs)] == expected
+
+
+def test_a_speck_for_the_space_of_a_defined_short_form_is_the_space():
+    defs = {"КОин.КО": "Комитет образования и науки Курской области", "МТЗиСЗ’РТ": "Министерство труда"}
+    got = mend_definitions(defs, "КОин КО\nЦОПП")
+    assert set(got) == {"КОин КО", "МТЗиСЗ РТ"}
+    # a mention is never mended into a short form that still holds a speck
+    assert [m.name for m in mend_mentions(split_parties("КОин КО"), {"КОин.КО"})] == ["КОин КО"]
