@@ -64,8 +64,9 @@ TRAILING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?\s*[-–—][\s
 # (the only reading of its digits)
 SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d)[^\S\n]?(\d)(?![\d.])")
 # a numeric date whose dots a scan read as other marks or doubled ("01.04:2020", "01,04.2020",
-# "31.12..2020"): its digits have one reading
-MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[.,:;]{1,2}([01]\d)[.,:;]{1,2}((?:19|20)\d\d)(?!\d)")
+# "31.12..2020"), or with marks inside its year ("30.06.2: 026", "01.09.20’ 23"): one reading
+MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[.,:;]{1,2}([01]\d)[.,:;]{1,2}"
+                            r"([12](?:[^\S\n]?[.,:;’'`]{0,2}[^\S\n]?\d){3})(?!\d)")
 # a short word of Latin lower-case letters in a Russian deadline ("nol" for "до 1"): junk over a date
 LATIN_JUNK_RE = re.compile(r"(?<![A-Za-z])(?!(?:i{1,3}|iv|vi{0,3}|ix|x)(?![A-Za-z]))[a-z]{2,4}(?![A-Za-z])")
 # two years read as one number, the space or line break between them lost ("20182019-2027")
@@ -156,9 +157,10 @@ def repair_date_words(text: str) -> tuple[str, bool]:
 
     def marked(m: re.Match) -> str:
         nonlocal changed
-        if not (1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12):
+        year = re.sub(r"\D", "", m.group(3))
+        if not (1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12 and year[:2] in ("19", "20")):
             return m.group(0)
-        fixed = f"{m.group(1)}.{m.group(2)}.{m.group(3)}"
+        fixed = f"{m.group(1)}.{m.group(2)}.{year}"
         changed = changed or fixed != m.group(0)
         return fixed
 

@@ -142,7 +142,8 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
 def _normalise_bounds(act: ActivityRecord, period: Optional[tuple[int, int]]) -> bool:
     """A "Срок начала" / "Срок окончания" pair: one interval from the start of the first date
     to the end of the second (each read alone); False when either cannot be read."""
-    first, last = (normalize_deadline(t, period) for t in act.deadline_bounds or ())
+    # each bound with the certain OCR slips mended, as the deadline cell is ("01.04:2020")
+    first, last = (normalize_deadline(repair_date_words(t)[0], period) for t in act.deadline_bounds or ())
     if first.recurrence != "once" or last.recurrence != "once":
         return False
     if not (first.start and last.end) or last.end < first.start:
@@ -172,6 +173,8 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
             recover_spilled_deadline(act)
         if scanned:                       # specks before a deadline, spaces lost after commas / years
             act.deadline, act.tasks = mend_deadline_text(act.deadline), mend_task_list(act.tasks)
+            if act.deadline_bounds:
+                act.deadline_bounds = tuple(mend_deadline_text(t) for t in act.deadline_bounds)
     lines = [fix_ocr_text(b.text) for b in extracted.blocks]
     meta = parse_metadata(lines, _responsible_text(stitched.activities))
     period = meta.period or period_from_deadlines(a.deadline or "" for a in stitched.activities)

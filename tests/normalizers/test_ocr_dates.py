@@ -24,6 +24,8 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ("120182019", "120182019"),                       # nine digits: no two years
     ("01.04:2020\n31.12..2020", "01.04.2020\n31.12.2020"),  # dots read as other marks or doubled
     ("01,04.2020", "01.04.2020"),
+    ("01.03.2024\n30.06.2: 026", "01.03.2024\n30.06.2026"),   # marks inside the year
+    ("01.09.20 2023", "01.09.20 2023"),               # a two-digit year, then another: left
     ("1,5 2020", "1,5 2020"),                         # no day.month.year: left
 ])
 def test_certain_slips_are_mended(text, expected):
