@@ -43,6 +43,11 @@ LIST_HEADER_INLINE_RE = re.compile(LIST_HEAD + r"\s*:\s*(?=\S)")
 LIST_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)"
     rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH})\s+(?P<full>\S.*?)\s*[;.,]?\s*$")
+# inside a "Сокращения" block: an abbreviation, one to three marks a scan read for the dash
+# ("МТЗисСЗ РТ ;,Министерство …", "МОиН РС(Я) + Министерство …"), the full name
+JUNK_DASH_LINE_RE = re.compile(
+    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}}(?:\s[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё()]{{0,6}})?)"
+    r"\s*[^\w\s«\"(]{1,3}\s*(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
 # a list line whose dash a scan lost: an acronym, then the words it stands for ("ЦЗН центры занятости …")
 NO_DASH_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}}(?:[\s`'‘’°^]+[A-ZА-ЯЁ]{{1,4}})?)"
@@ -464,7 +469,7 @@ def _inline_header_entries(lines: list[str]) -> list[str]:
     for line in lines:
         m = LIST_HEADER_INLINE_RE.match(line)
         rest = line[m.end():] if m else ""
-        if not m or LIST_LINE_RE.match(rest) is None:
+        if not m or (LIST_LINE_RE.match(rest) or _junk_dash_entry(rest)) is None:
             out.append(line)
             continue
         out.append(line[:m.end()].strip())
@@ -483,7 +488,7 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
             continue
         m = LIST_LINE_RE.match(line)
         if m is None and not (in_block and open_entry and _continues_entry(line)):
-            m = _spelled_entry(line)
+            m = _spelled_entry(line) or (_junk_dash_entry(line) if in_block else None)
         if m is None:
             if in_block and open_entry and _continues_entry(line):
                 short, full, _ = entries[-1]
@@ -498,6 +503,13 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
         entries.append((_clean_short(m.group("short")), m.string[m.start("full"):].strip(), in_block))
         open_entry = in_block and not _entry_ended(line)
     return entries
+
+
+def _junk_dash_entry(line: str) -> re.Match | None:
+    """A line of a "Сокращения" block whose dash a scan read as other marks, else None: the short
+    form must be an abbreviation in every word."""
+    m = JUNK_DASH_LINE_RE.match(line)
+    return m if m and all(is_abbreviation(w) for w in m.group("short").split()) else None
 
 
 def _spelled_entry(line: str) -> re.Match | None:

@@ -224,3 +224,20 @@ def test_a_list_entry_whose_dash_was_lost_keeps_the_list_going():
     got = find_definitions(text)
     assert got["МО ОО"] == "Министерство образования Омской области"
     assert got["ОМСУ"].endswith("осуществляющие управление в сфере образования")   # still in the block
+
+
+def test_a_sokrashcheniya_block_entry_whose_dash_was_read_as_other_marks():
+    from normalizers.abbreviations import find_definitions
+
+    text = ("Список используемых сокращений:\n"
+            "МОиН РТ - Министерство образования и науки Республики Татарстан;\n"
+            "МТЗиСЗ РТ ;,Министерство труда, занятости и социальной защиты\n"
+            "Республики Татарстан;\n"
+            "ИРО РТ - Институт развития образования Республики Татарстан.")
+    got = find_definitions(text)
+    assert got["МТЗиСЗ РТ"] == "Министерство труда, занятости и социальной защиты Республики Татарстан"
+    assert "ИРО РТ" in got                                       # the block goes on after it
+    inline = find_definitions("Сокращения: МОиН РС(Я) + Министерство образования и науки\nРеспублики Саха (Якутия).")
+    assert inline["МОиН РС(Я)"] == "Министерство образования и науки Республики Саха (Якутия)"
+    # outside a block, marks are no dash
+    assert find_definitions("Прочее: МОиН РТ + Министерство образования") == {}
