@@ -98,7 +98,8 @@ def heading_of(row: DataRow, layout: Layout, n_cols: int) -> Optional[str]:
         num_role, text_role = layout.roles[num.origin_col], layout.roles[text.origin_col]
         if num_role == "number" and NUMBER_RE.match(num.text) and text_role not in ("title", "description"):
             return one_line(f"{num.text.strip()} {text.text}")
-    if _spanning_pieces(own, layout, n_cols) or (row.scanned and _numbered_heading_piece(own, layout, n_cols)):
+    if _spanning_pieces(own, layout, n_cols) or (row.scanned and _numbered_heading_piece(
+            [s for s in own if s.confidence >= SPECK_CONFIDENCE], layout, n_cols)):
         # one heading cut in two or three spanning pieces by a rule a scan showed through it
         return one_line(" ".join(s.text.strip() for s in own))
     if len(own) != 1:
@@ -133,16 +134,18 @@ def _spanning_pieces(own: list[Slot], layout: Layout, n_cols: int) -> bool:
     return True
 
 
+SPECK_CONFIDENCE = 0.5      # OCR confidence under which a short text in a heading row is a speck
 SECTION_START_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s*\S")
 
 
 def _numbered_heading_piece(own: list[Slot], layout: Layout, n_cols: int) -> bool:
     """A scan row whose first text starts with a section number in a cell across the № and the
-    title columns, with at most one more text in one column: a numbered heading the grid cut
-    ("2. Реализация …" | "потребности …" | empty). A data row's number has a cell of its own, and
-    a row whose № and title lost the rule between them still fills its other columns."""
+    title columns, with at most one more text (specks read at low confidence aside): a numbered
+    heading the grid cut ("2. Реализация …" | "потребности …" | empty). A data row's number has a
+    cell of its own, and a row whose № and title lost the rule between them still fills its other
+    columns."""
     first, rest = own[0] if own else None, own[1:]
-    if first is None or len(rest) > 1 or any(s.span > 1 for s in rest) or n_cols < 4:
+    if first is None or len(rest) > 1 or n_cols < 4:
         return False
     roles = [layout.roles[k] for k in range(first.origin_col, min(n_cols, first.origin_col + first.span))]
     return roles[:1] == ["number"] and "title" in roles and bool(SECTION_START_RE.match(first.text)) \

@@ -94,3 +94,14 @@ def test_a_speck_over_the_rest_of_a_row_with_no_title_is_no_number():
     assert [a.number for a in acts] == ["3", "6"]             # the speck before "6" dropped too
     assert acts[0].deadline == "IV квартал 2023 г."
     assert acts[0].responsible == "РУМЦ совместно с организациями инвалидов"
+
+
+def test_a_numbered_scan_heading_with_specks_beside_it_is_a_section():
+    heading = row(["1.3. Разработка схем сетевого", "сх тонкя", "", "правовой основы"],
+                  spans={0: (2, 1), 4: (1, 1)})
+    heading.cells[1].confidence = 0.3                      # a speck read at low confidence
+    rows = [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]), heading,
+            row(["2", "Второе", "ПОО", "Июнь", "Есть"])]
+    acts = stitch(_scan(table(rows))).activities
+    assert [a.number for a in acts] == ["1", "2"]
+    assert acts[1].section[0].startswith("1.3. Разработка схем сетевого")
