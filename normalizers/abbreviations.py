@@ -63,6 +63,7 @@ TOKEN_RE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|\([^()]
 REGION_ONLY_RE = re.compile(r"^[А-ЯЁ][а-яё-]+ (?:область|край|республика|округ)$")
 LATIN_LOOKALIKES = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
 MAX_ENTRY_WRAP_CHARS = 150
+BRACES = str.maketrans("{}", "()")
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*)?")
 
 
@@ -623,7 +624,7 @@ def find_definitions(text: str) -> dict[str, str]:
     """
     if not text:
         return {}
-    text = _plain_lines(text)
+    text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
     found: dict[str, str] = {}
     for finder in (_paren_definitions, _bare_dalee_definitions, _list_definitions, _bare_acronym_definitions):
         for short, full in finder(text).items():

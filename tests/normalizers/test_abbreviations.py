@@ -241,3 +241,10 @@ def test_a_sokrashcheniya_block_entry_whose_dash_was_read_as_other_marks():
     assert inline["МОиН РС(Я)"] == "Министерство образования и науки Республики Саха (Якутия)"
     # outside a block, marks are no dash
     assert find_definitions("Прочее: МОиН РТ + Министерство образования") == {}
+
+
+def test_a_brace_read_for_a_bracket_still_defines():
+    from normalizers.abbreviations import find_definitions
+
+    got = find_definitions("Управлением Роспотребнадзора по Курской области {Роспотребнадзор КО)")
+    assert got == {"Роспотребнадзор КО": "Роспотребнадзор по Курской области"}
