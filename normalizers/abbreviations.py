@@ -39,8 +39,19 @@ LIST_HEAD = r"(?i)^\s*(?:(?:список|перечень)\s+)?(?:(?:испол�
 LIST_HEADER_RE = re.compile(LIST_HEAD + r"\s*:?\s*$")
 # the header with the first entries on its own line ("Сокращения: МОиН РС(Я) – Министерство …")
 LIST_HEADER_INLINE_RE = re.compile(LIST_HEAD + r"\s*:\s*(?=\S)")
+# "X – полное", also as a scan reads it: "ПОО -— полное" (two dashes), "РКЦ- полное" (the space lost)
 LIST_LINE_RE = re.compile(
-    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)\s+{DASH}\s+(?P<full>\S.*?)\s*[;.,]?\s*$")
+    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)"
+    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH})\s+(?P<full>\S.*?)\s*[;.,]?\s*$")
+# inside a "Сокращения" block: an abbreviation, one to three marks a scan read for the dash
+# ("МТЗисСЗ РТ ;,Министерство …", "МОиН РС(Я) + Министерство …"), the full name
+JUNK_DASH_LINE_RE = re.compile(
+    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}}(?:\s[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё()]{{0,6}})?)"
+    r"\s*[^\w\s«\"(]{1,3}\s*(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
+# a list line whose dash a scan lost: an acronym, then the words it stands for ("ЦЗН центры занятости …")
+NO_DASH_LINE_RE = re.compile(
+    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}}(?:[\s`'‘’°^]+[A-ZА-ЯЁ]{{1,4}})?)"
+    r"\s+(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
 PAREN_DEFINE_RE = re.compile(
     rf"\(\s*(?:[^()]*?[,;]\s*)?далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*(?:именуем\w*\s*{DASH}?\s*)?"
     r"(?P<short>(?:[^()]|\([^()]*\))+?)\s*\)", re.I)
@@ -52,6 +63,7 @@ TOKEN_RE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|\([^()]
 REGION_ONLY_RE = re.compile(r"^[А-ЯЁ][а-яё-]+ (?:область|край|республика|округ)$")
 LATIN_LOOKALIKES = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
 MAX_ENTRY_WRAP_CHARS = 150
+BRACES = str.maketrans("{}", "()")
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*)?")
 
 
@@ -458,7 +470,7 @@ def _inline_header_entries(lines: list[str]) -> list[str]:
     for line in lines:
         m = LIST_HEADER_INLINE_RE.match(line)
         rest = line[m.end():] if m else ""
-        if not m or LIST_LINE_RE.match(rest) is None:
+        if not m or (LIST_LINE_RE.match(rest) or _junk_dash_entry(rest)) is None:
             out.append(line)
             continue
         out.append(line[:m.end()].strip())
@@ -476,6 +488,8 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
             in_block, open_entry = True, False
             continue
         m = LIST_LINE_RE.match(line)
+        if m is None and not (in_block and open_entry and _continues_entry(line)):
+            m = _spelled_entry(line) or (_junk_dash_entry(line) if in_block else None)
         if m is None:
             if in_block and open_entry and _continues_entry(line):
                 short, full, _ = entries[-1]
@@ -487,9 +501,30 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
             open_entry = False
             continue
         # the whole rest of the line: a comma where the entry wraps stays ("…области, / осуществляющие …")
-        entries.append((_clean_short(m.group("short")), line[m.start("full"):].strip(), in_block))
+        entries.append((_clean_short(m.group("short")), m.string[m.start("full"):].strip(), in_block))
         open_entry = in_block and not _entry_ended(line)
     return entries
+
+
+def _junk_dash_entry(line: str) -> re.Match | None:
+    """A line of a "Сокращения" block whose dash a scan read as other marks, else None: the short
+    form must be an abbreviation in every word."""
+    m = JUNK_DASH_LINE_RE.match(line)
+    return m if m and all(is_abbreviation(w) for w in m.group("short").split()) else None
+
+
+def _spelled_entry(line: str) -> re.Match | None:
+    """A list line with no dash whose first word is an acronym the next words spell from the
+    first one ("ЦЗН центры занятости населения …"), else None."""
+    m = NO_DASH_LINE_RE.match(re.sub(r"(?<=[A-ZА-ЯЁ])[`'‘’°^]+(?=[A-ZА-ЯЁ])", " ", line))  # "МО`ОО": a speck for the space
+    if m is None or not _acronym_letters(m.group("short")):
+        return None
+    toks = _tokens(re.sub(r"[^\w\s«»\"()-]", " ", m.group("full")))
+    words = [i for i, t in enumerate(toks) if t.is_word]
+    for end in words[:len(_acronym_letters(m.group("short"))) * 2]:
+        if _align(_acronym_letters(m.group("short")), toks, end) == 0:
+            return m
+    return None
 
 
 def _list_definitions(text: str) -> dict[str, str]:
@@ -500,7 +535,7 @@ def _list_definitions(text: str) -> dict[str, str]:
             continue
         if in_block and len(short.split()) <= 6:
             out.setdefault(short, to_nominative(full))
-        elif _acronym_letters(short) and _find_acronym_span(short, _tokens(full)) is not None:
+        elif _acronym_letters(short) and spells(short, full):
             out.setdefault(short, to_nominative(full))
     return out
 
@@ -589,7 +624,7 @@ def find_definitions(text: str) -> dict[str, str]:
     """
     if not text:
         return {}
-    text = _plain_lines(text)
+    text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
     found: dict[str, str] = {}
     for finder in (_paren_definitions, _bare_dalee_definitions, _list_definitions, _bare_acronym_definitions):
         for short, full in finder(text).items():
@@ -714,3 +749,9 @@ def expand(name: str, doc_defs: dict[str, str]) -> str | None:
             return _expand_tokens(direct, doc_defs, 1) or direct
         return direct
     return _expand_tokens(name, doc_defs, 1)
+
+
+def spells(short: str, full: str) -> bool:
+    """Whether the initials of ``full`` spell the acronym ``short`` ("ДОиН КО" for "Департамент
+    образования и науки Кемеровской области"); OCR specks between the words are passed over."""
+    return _find_acronym_span(short, _tokens(re.sub(r"[^\w\s«»\"()-]", " ", full))) is not None

@@ -7,10 +7,15 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
 * ``repair_date_words`` mends what is certain: a month name with one letter wrong that is no
   dictionary word and lies one edit from exactly one month ("Дскабрь" -> "Декабрь"), a year with
   a letter read for the digit one ("20l9" -> "2019"), a numeric date with a space for a dot or
-  inside its year ("31 12.2022", "31.12.202 2" -> "31.12.2022").
+  inside its year ("31 12.2022", "31.12.202 2" -> "31.12.2022"), a recurrence adverb with one
+  letter wrong that is no dictionary word ("Ржегодно" -> "Ежегодно"), two years run together
+  ("20182019" -> "2018 2019"), a numeric date whose dots were read as other marks ("01.04:2020",
+  "31.12..2020" -> "31.12.2020"). A four-letter month is mended only where its first three letters
+  stand ("июны" -> "июнь").
 * ``damaged_dates`` says the cell is damaged: a year with a character that is no digit
   ("202?"), a three-digit year before "г."/"год" or in a numeric date ("201 г.", "01.01.202"),
-  a range cut after its dash into a stray letter ("март- и"), a word that is no dictionary word and holds or
+  a range cut after its dash into a stray letter ("март- и"), a short Latin word ("nol 1 июня"),
+  a word that is no dictionary word and holds or
   resembles a month or a quarter / half-year word ("декабрузоз3", "брь", "Тквартала").
   The caller then keeps the text, gives no date and flags the activity (never a guess).
 """
@@ -44,7 +49,11 @@ YEAR_ONE_RE = re.compile(r"(?<![\w.])((?:19|20)[0-9lI|!]{2})(?![\w])")
 BAD_YEAR_RE = re.compile(r"(?<![\w.,])(?:19|20)(?=[0-9?]*\?)[0-9?]{2}(?![\w])"
                          r"|(?<![\w.,])(?:19|20)\d(?!\d)\s*(?:г\.|гг|год)"
                          # a numeric date whose year lost a digit: "01.01.202", "31.12.202 ° 0"
-                         r"|(?<![\d.])[0-3]?\d[.,\s][01]?\d[.,](?:19|20)\d(?!\d)")
+                         r"|(?<![\d.])[0-3]?\d[.,\s][01]?\d[.,](?:19|20)\d(?!\d)"
+                         # four digits where a year stands that are no year of this era ("декабрь 2423")
+                         r"|(?<![\w.,])(?!19|20)[12]\d{3}(?=\s*(?:г\.|гг|год))"
+                         r"|(?<![а-яё])(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+                         r"\.?\s+(?!19|20)[12]\d{3}(?!\d)", re.I)
 # a range cut short: a date, a dash, then a stray letter and the end of the line ("март- и")
 DANGLING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?[^\S\n]*[-–—][\s\-–—]*"
                               r"(?!г)[а-яё](?![а-яё])[^\S\n]*(?:\n|$)")
@@ -54,6 +63,14 @@ TRAILING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?\s*[-–—][\s
 # a numeric date with a space for one of its dots or inside its year: "31 12.2022", "31.12.202 2"
 # (the only reading of its digits)
 SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d)[^\S\n]?(\d)(?![\d.])")
+# a numeric date whose dots a scan read as other marks or doubled ("01.04:2020", "01,04.2020",
+# "31.12..2020"), or with marks inside its year ("30.06.2: 026", "01.09.20’ 23"): one reading
+MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[.,:;]{1,2}([01]\d)[.,:;]{1,2}"
+                            r"([12](?:[^\S\n]?[.,:;’'`]{0,2}[^\S\n]?\d){3})(?!\d)")
+# a short word of Latin lower-case letters in a Russian deadline ("nol" for "до 1"): junk over a date
+LATIN_JUNK_RE = re.compile(r"(?<![A-Za-z])(?!(?:i{1,3}|iv|vi{0,3}|ix|x)(?![A-Za-z]))[a-z]{2,4}(?![A-Za-z])")
+# two years read as one number, the space or line break between them lost ("20182019-2027")
+GLUED_YEARS_RE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d.,])")
 PERIOD_WORD_RE = re.compile(r"(?:i{1,3}|iv|\d)?(?:еже|по)?(?:квартал|полугод)[а-я]*\.?")
 MIN_REPAIR_LEN = 5
 MAX_ABBREVIATION = 5
@@ -80,9 +97,25 @@ def month_reading(word: str) -> tuple[str | None, bool]:
     best = min(d for d, _, _ in near)
     months = {m for d, m, _ in near if d <= best + 1}
     forms = [f for d, _, f in near if d == best]
-    if len(w) >= MIN_REPAIR_LEN and best == 1 and len(months) == 1:
+    stem_kept = any(w.startswith(f[:3]) for d, _, f in near if d == best)
+    if (len(w) >= MIN_REPAIR_LEN or stem_kept) and best == 1 and len(months) == 1:
         return forms[0], True           # forms of one month alike ("октябръ"): the first, same dates
     return None, True
+
+
+RECURRENCE_WORDS = ("ежегодно", "ежеквартально", "ежемесячно", "еженедельно", "ежедневно", "постоянно")
+MIN_RECURRENCE_REPAIR = 7
+
+
+@lru_cache(maxsize=10_000)
+def recurrence_reading(word: str) -> str | None:
+    """The recurrence adverb ``word`` is a one-letter misreading of ("Ржегодно" -> "ежегодно"), or
+    None: a dictionary word is never a slip, and the adverb must be the only one that near."""
+    w = word.lower().replace("ё", "е")
+    if len(w) < MIN_RECURRENCE_REPAIR or w in RECURRENCE_WORDS or is_known_word(w):
+        return None
+    near = [r for r in RECURRENCE_WORDS if Levenshtein.distance(w, r, score_cutoff=1) == 1]
+    return near[0] if len(near) == 1 else None
 
 
 def _match_case(original: str, new: str) -> str:
@@ -97,7 +130,7 @@ def repair_date_words(text: str) -> tuple[str, bool]:
 
     def month(m: re.Match) -> str:
         nonlocal changed
-        form, _ = month_reading(m.group(0))
+        form = month_reading(m.group(0))[0] or recurrence_reading(m.group(0))
         if form is None:
             return m.group(0)
         changed = True
@@ -117,7 +150,23 @@ def repair_date_words(text: str) -> tuple[str, bool]:
         changed = changed or fixed != m.group(0)
         return fixed
 
+    def two_years(m: re.Match) -> str:
+        nonlocal changed
+        changed = True
+        return f"{m.group(1)} {m.group(2)}"
+
+    def marked(m: re.Match) -> str:
+        nonlocal changed
+        year = re.sub(r"\D", "", m.group(3))
+        if not (1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12 and year[:2] in ("19", "20")):
+            return m.group(0)
+        fixed = f"{m.group(1)}.{m.group(2)}.{year}"
+        changed = changed or fixed != m.group(0)
+        return fixed
+
     text = LETTERS_RE.sub(month, text)
+    text = GLUED_YEARS_RE.sub(two_years, text)
+    text = MARKED_DATE_RE.sub(marked, text)
     text = SPACED_DATE_RE.sub(spaced, text)
     return YEAR_ONE_RE.sub(year, text), changed
 
@@ -148,7 +197,7 @@ def damaged_dates(text: str | None) -> bool:
     """True when the cell holds a date that OCR damaged beyond a certain repair (see module doc)."""
     if not text:
         return False
-    if BAD_YEAR_RE.search(text) or DANGLING_DASH_RE.search(text):
+    if BAD_YEAR_RE.search(text) or DANGLING_DASH_RE.search(text) or LATIN_JUNK_RE.search(text):
         return True
     return any(_damaged_word(w) for w in WORD_RE.findall(text))
 
@@ -177,3 +226,27 @@ def deadline_only(text: str | None) -> bool:
         return False
     norm = normalize_deadline(text, None)
     return not norm.flags or norm.flags == ["deadline_year_unknown"]
+
+
+# ---------------------------------------------------------------- specks and lost spaces
+
+LEADING_SPECKS_RE = re.compile(r"^[\s”“\"'.,:;‚`°^~_|]+(?=\S)")
+GLUED_YEAR_MARK_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(г\.|гг\.?|года?\b|г\b)")
+
+
+def mend_deadline_text(text: str | None) -> str | None:
+    """A scan's deadline cell without the marks a speck left before its first word ("” Ежегодно",
+    ".2018 г.") and with the space before "г."/"года" a year lost ("2021г." -> "2021 г.")."""
+    if not text:
+        return text
+    return GLUED_YEAR_MARK_RE.sub(r"\1 \2", LEADING_SPECKS_RE.sub("", text))
+
+
+TASK_LIST_RE = re.compile(r"\d{1,2}(?:\s*,\s*\d{1,2})+")
+
+
+def mend_task_list(text: str | None) -> str | None:
+    """A cell listing task numbers with the space after each comma lost ("1,4" -> "1, 4")."""
+    if not text or not TASK_LIST_RE.fullmatch(text.strip()):
+        return text
+    return re.sub(r"\s*,\s*", ", ", text.strip())

@@ -23,7 +23,7 @@ from normalizers.organisations import opens_post
 from normalizers.text import is_known_word
 
 DASH = r"[-‐‑‒–—−]"
-AGREEMENT_RE = re.compile(r"\(?\s*по\s+согласовани[юи]ю?\s*\)?|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*", re.I)
+AGREEMENT_RE = re.compile(r"\(?\s*по\s+согласовани[юи]ю?\s*\)?|\(\s*но\s+согласовани[юи]ю?\s*\)?|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*", re.I)
 DEFINES_RE = re.compile(rf"\(\s*далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*[«\"„“]?(?P<short>(?:[^()]|\([^()]*\))+?)[»\"”]?\s*\)",
                         re.I)
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢►]|{DASH}|\d{{1,2}}(?:\.\d{{1,2}})*[.)])\s*")
@@ -36,6 +36,8 @@ OBLIQUE_CASES = {"gent", "datv", "ablt", "loct", "gen2", "loc2"}
 SPECKS = "°^`'‚¦~_"   # marks OCR reads from specks at the ends of a name ("°ИРО")
 # a speck read as a lone lower-case letter after a name ("ЦЗН ж"); "и", "в" … would have joined
 LONE_TAIL_RE = re.compile(r"\s+[а-яёa-z][,;:'`°^]?$")
+# capitals with zeros for "О" ("000" for "ООО"): kept as read for the scan's mending to judge
+ZEROS_FOR_O_RE = re.compile(r"(?=[0А-ЯЁ]{2,}$)[0А-ЯЁ]*0[0А-ЯЁ]*")
 JOINING_TAIL_WORDS = {"и", "или", "в", "во", "на", "по", "с", "со", "для", "при", "о", "об", "к", "от", "из"}
 
 
@@ -113,17 +115,31 @@ def _starts_with_oblique_case(piece: str) -> bool:
     return bool(found) and found[0].tag.POS in ("NOUN", "ADJF", "PRTF") and found[0].tag.case in OBLIQUE_CASES
 
 
+def _modifiers_only(line: str) -> bool:
+    """A line of adjectives or participles alone, no noun ("профессиональные"): no organisation's
+    name, the start of one wrapped onto the next line ("профессиональные / образовательные
+    организации")."""
+    words = re.findall(r"[A-Za-zА-Яа-яЁё]+", BULLET_RE.sub("", line, count=1))
+    if not words or any(is_abbreviation(w) or w[:1].isupper() and len(words) > 1 for w in words):
+        return False
+    return all((found := parses(w.lower())) and found[0].tag.POS in ("ADJF", "PRTF") for w in words)
+
+
 def _merge_pieces(pieces: list[tuple[str, str]]) -> list[str]:
     merged: list[str] = []
     pending_sep = ""
     for piece, sep in pieces:
-        if not re.search(r"[A-Za-zА-Яа-яЁё]", piece):  # a stray "-" or bullet on a line of its own
+        if not re.search(r"[A-Za-zА-Яа-яЁё]", piece) and not ZEROS_FOR_O_RE.fullmatch(piece.strip()):
+            # a stray "-" or bullet on a line of its own
             pending_sep = pending_sep or sep
             continue
         sep, pending_sep = (pending_sep or sep) if merged else sep, ""
         if merged and (_is_continuation(piece) or (sep == "\n" and (
-                _line_continues(merged[-1], piece) or _starts_with_oblique_case(piece)))):
+                _line_continues(merged[-1], piece) or _starts_with_oblique_case(piece)
+                or _modifiers_only(merged[-1])))):
             joiner = ", " if sep in ",;" and _is_continuation(piece) else " "
+            if sep == "\n" and _modifiers_only(merged[-1]):
+                merged[-1] = merged[-1].rstrip(" :;.,-" + SPECKS)     # a speck after the wrapped word
             if sep == "\n" and merged[-1].rstrip().endswith("-"):
                 merged[-1] = merged[-1].rstrip() + piece.strip()
             else:
@@ -179,7 +195,7 @@ def _mention(raw: str) -> PartyMention | None:
         defines = re.sub(r"\s+", " ", m.group("short")).strip(" «»\"")
         name = name[: m.start()] + " " + name[m.end():]
     name = _clean_name(name)
-    if not re.search(r"[A-Za-zА-Яа-яЁё]{2}", name):
+    if not re.search(r"[A-Za-zА-Яа-яЁё]{2}", name) and not ZEROS_FOR_O_RE.fullmatch(name):
         return None                       # no word of two letters: OCR debris ("Д` г"), no name
     return PartyMention(name=name, by_agreement=by_agreement, defines=defines, raw=raw.strip())
 
@@ -227,23 +243,33 @@ def split_after_defined(mentions: list[PartyMention], shorts: set[str]) -> list[
             m = PartyMention(name=squashed[m.name.replace(" ", "")], by_agreement=m.by_agreement,
                              defines=m.defines, raw=m.raw)
         name = m.name
-        tail = max((s for s in shorts if name.endswith(" " + s)
-                    and name[: -len(s) - 1].rstrip().endswith(("»", "\"", "”"))), key=len, default=None)
+        tail = max((s for s in shorts if _quoted_name_then(name, s)), key=len, default=None)
         if tail:                          # "ГБУ ДПО «КРИРПО» ООО": a quoted name ends its party
-            head = name[: -len(tail) - 1].rstrip()
+            head = name[: -len(tail) - 1].rstrip(" .")
             out.append(PartyMention(name=head, by_agreement=m.by_agreement, defines=m.defines, raw=head))
             m = PartyMention(name=tail, by_agreement=False, defines=None, raw=tail)
             name = tail
         while True:
-            short = max((s for s in shorts if name.startswith(s + " ")), key=len, default=None)
-            rest = name[len(short) + 1:].strip() if short else ""
-            if not short or not rest or not _opens_name(rest.split()[0]):
+            # "МТЗиСЗ РТ муниципальные …"; "Координатор. региональный центр …", "ПОО. ОВО": a full
+            # stop a scan read for the comma
+            short = max((s for s in shorts if name.startswith((s + " ", s + ". "))), key=len, default=None)
+            rest = name[len(short):].lstrip(" .") if short else ""
+            if not short or not rest or not (_opens_name(rest.split()[0])
+                                             or name[len(short)] == "." and rest.split()[0] in shorts):
                 break
             out.append(PartyMention(name=short, by_agreement=False, defines=None, raw=short))
             name = rest
         out.append(m if name == m.name else PartyMention(name=name, by_agreement=m.by_agreement,
                                                          defines=m.defines, raw=m.raw))
     return out
+
+
+def _quoted_name_then(name: str, short: str) -> bool:
+    """``name`` ends with a quoted name, maybe a full stop (a comma a scan misread), and then
+    ``short`` (any case: "«КРИРПО». МОУО", "«КРИРПО» моуо")."""
+    if not name.lower().endswith(" " + short.lower()):
+        return False
+    return name[: -len(short) - 1].rstrip(" .").endswith(("»", "\"", "”"))
 
 
 ABBR_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")

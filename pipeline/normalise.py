@@ -14,9 +14,11 @@ from extractors.grid import ExtractedDocument, is_ocr_extractor
 from normalizers.abbreviations import expand, find_definitions, load_glossary
 from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
-from normalizers.ocr_dates import damaged_dates, deadline_only, ends_with_dash, repair_date_words
+from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
+                                   repair_date_words)
 from normalizers.ocr_fixes import damaged_period, fix_ocr_text, repair_activities, split_glued_short_words
 from normalizers.organisations import canonical_organisation
+from normalizers.ocr_parties import mend_definitions, mend_mentions
 from normalizers.parties import mend_abbreviations, split_after_defined, split_parties
 from pipeline.records import (
     ActivityRecord,
@@ -79,7 +81,7 @@ def parties_of(responsible: Optional[str], defs: dict[str, str], region: Optiona
     out = []
     mentions = split_parties(responsible)
     if scanned:
-        mentions = mend_abbreviations(mentions, set(defs), set(load_glossary()))
+        mentions = mend_mentions(mend_abbreviations(mentions, set(defs), set(load_glossary())), set(defs))
     for m in split_after_defined(mentions, set(defs)):
         expanded = expand(m.name, defs)
         org = canonical_organisation(m.name, expanded, region)
@@ -140,7 +142,8 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
 def _normalise_bounds(act: ActivityRecord, period: Optional[tuple[int, int]]) -> bool:
     """A "Срок начала" / "Срок окончания" pair: one interval from the start of the first date
     to the end of the second (each read alone); False when either cannot be read."""
-    first, last = (normalize_deadline(t, period) for t in act.deadline_bounds or ())
+    # each bound with the certain OCR slips mended, as the deadline cell is ("01.04:2020")
+    first, last = (normalize_deadline(repair_date_words(t)[0], period) for t in act.deadline_bounds or ())
     if first.recurrence != "once" or last.recurrence != "once":
         return False
     if not (first.start and last.end) or last.end < first.start:
@@ -168,6 +171,10 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
             act.flags.append("low_ocr_confidence")
         if scanned and "deadline" in (stitched.columns or []):
             recover_spilled_deadline(act)
+        if scanned:                       # specks before a deadline, spaces lost after commas / years
+            act.deadline, act.tasks = mend_deadline_text(act.deadline), mend_task_list(act.tasks)
+            if act.deadline_bounds:
+                act.deadline_bounds = tuple(mend_deadline_text(t) for t in act.deadline_bounds)
     lines = [fix_ocr_text(b.text) for b in extracted.blocks]
     meta = parse_metadata(lines, _responsible_text(stitched.activities))
     period = meta.period or period_from_deadlines(a.deadline or "" for a in stitched.activities)
@@ -180,6 +187,11 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     if hints.get("doc_kind") and not meta.doc_kind:
         meta_flags = [f for f in meta_flags if f != "no_doc_kind"] + ["doc_kind_from_manifest"]
     defs = document_abbreviations(extracted, stitched.activities)
+    if scanned:                           # "ДОинН КО" defined, "ДОиН КО" in every party cell
+        mended = mend_definitions(defs, _responsible_text(stitched.activities), set(load_glossary()))
+        if list(mended) != list(defs):
+            defs = mended
+            meta_flags.append("abbreviation_definition_mended")
     parties = memo(lambda text: parties_of(text, defs, region, scanned))
     parse_deadline = memo(normalize_deadline)
     for act in stitched.activities:

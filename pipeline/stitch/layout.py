@@ -94,6 +94,7 @@ class DataRow:
     page: Optional[int]
     after_page_break: bool = False
     bbox: Optional[tuple[float, float, float, float]] = None
+    scanned: bool = False       # read by OCR (scan-only rules apply)
 
 
 @dataclass
@@ -173,7 +174,7 @@ def _detect_layout(table: Table) -> Optional[Layout]:
         row_roles = [(c, header_role(c.text)) for c in row.cells if not c.empty]
         known = [(c, r) for c, r in row_roles if r]
         years = [(c, r) for c, r in known if r == "year"]
-        if n_header == 0 and len([1 for _, r in known if r != "year"]) < 2:
+        if n_header == 0 and (len([1 for _, r in known if r != "year"]) < 2 or _numbered_data_row(row)):
             break
         totals = [c for c, r in row_roles if r is None and TOTAL_HEAD_RE.match(c.text or "")]
         year_row = (bool(years) and len(years) + len(totals) == len(row_roles)
@@ -216,6 +217,14 @@ def _detect_layout(table: Table) -> Optional[Layout]:
     elif "indicator" in present or ("title" in present and ("unit" in present or lay.years)):
         lay.kind = "indicators"
     return lay
+
+
+def _numbered_data_row(row: Row) -> bool:
+    """A row with an item number in a cell of its own ("2", "3.1.") beside texts: a data row whose
+    words happen to name roles ("Организация мероприятий", "Отчет о результатах") at the top of a
+    continued page, no header (a column-numbering row has numbers only)."""
+    texts = [c.text for c in row.cells if not c.empty]
+    return any(NUMBER_RE.match(t) for t in texts) and any(re.search(r"[^\W\d_]{3}", t) for t in texts)
 
 
 EXPECTED_ROLES = ("title", "responsible", "deadline", "result")

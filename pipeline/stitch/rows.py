@@ -31,7 +31,8 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
         for ri, row in enumerate(frag.rows):
             if ri < skip:
                 continue
-            if _is_repeated_header(row, group.layout) or is_numbering_row(row.texts):
+            if _is_repeated_header(row, group.layout) or is_numbering_row(row.texts) \
+                    or (is_scan(frag) and _specked_numbering_row(row)):
                 continue
             slots = [Slot(origin_col=i) for i in range(n)]
             for col, (slot, left) in list(pending.items()):
@@ -58,9 +59,23 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
             page = row.page if row.page is not None else frag.page_start
             brk = bool(out) and ((first and fi > 0) or (page is not None and out[-1].page is not None
                                                           and page > out[-1].page))
-            out.append(DataRow(slots=slots, page=page, after_page_break=brk, bbox=_row_box(row)))
+            out.append(DataRow(slots=slots, page=page, after_page_break=brk, bbox=_row_box(row),
+                               scanned=is_scan(frag)))
             first = False
     return out
+
+
+MAX_NUMBERING_CELL = 6
+
+
+def _specked_numbering_row(row: Row) -> bool:
+    """A scan's column-numbering row with specks in it ("1.| 2" | ".3З" | "4" | "5"): short cells,
+    no word, and their digits in order count 1, 2, 3, … (a cell across two columns holds two)."""
+    texts = [c.text.strip() for c in row.cells if c.text.strip()]
+    if len(texts) < 3 or any(len(t) > MAX_NUMBERING_CELL or re.search(r"[^\W\d_]{2}", t) for t in texts):
+        return False
+    digits = [int(d) for t in texts for d in re.findall(r"\d", t)]
+    return len(digits) >= 3 and digits == list(range(1, len(digits) + 1))
 
 
 def _nonempty(row: DataRow) -> list[Slot]:
@@ -83,6 +98,10 @@ def heading_of(row: DataRow, layout: Layout, n_cols: int) -> Optional[str]:
         num_role, text_role = layout.roles[num.origin_col], layout.roles[text.origin_col]
         if num_role == "number" and NUMBER_RE.match(num.text) and text_role not in ("title", "description"):
             return one_line(f"{num.text.strip()} {text.text}")
+    if _spanning_pieces(own, layout, n_cols) or (row.scanned and _numbered_heading_piece(
+            [s for s in own if s.confidence >= SPECK_CONFIDENCE], layout, n_cols)):
+        # one heading cut in two or three spanning pieces by a rule a scan showed through it
+        return one_line(" ".join(s.text.strip() for s in own))
     if len(own) != 1:
         return None
     s = own[0]
@@ -96,6 +115,41 @@ def heading_of(row: DataRow, layout: Layout, n_cols: int) -> Optional[str]:
     if role == "number" and len(re.findall(r"[^\W\d_]", s.text)) >= 4:
         return one_line(s.text)     # words alone in the № cell: a heading row cut by ruling lines
     return None
+
+
+MAX_HEADING_PIECES = 3
+
+
+def _spanning_pieces(own: list[Slot], layout: Layout, n_cols: int) -> bool:
+    """A row of two or three texts, each spanning columns of two or more different roles, that
+    together cover (almost) the whole width: one heading a spurious rule cut into pieces. A data
+    row never has a cell across columns of different roles (a grid with doubled columns spans
+    columns of one role)."""
+    if not 2 <= len(own) <= MAX_HEADING_PIECES or sum(s.span for s in own) < max(2, n_cols - 1):
+        return False
+    for s in own:
+        roles = {layout.roles[k] for k in range(s.origin_col, min(n_cols, s.origin_col + s.span))}
+        if s.span < 2 or len(roles) < 2:
+            return False
+    return True
+
+
+SPECK_CONFIDENCE = 0.5      # OCR confidence under which a short text in a heading row is a speck
+SECTION_START_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s*\S")
+
+
+def _numbered_heading_piece(own: list[Slot], layout: Layout, n_cols: int) -> bool:
+    """A scan row whose first text starts with a section number in a cell across the № and the
+    title columns, with at most one more text (specks read at low confidence aside): a numbered
+    heading the grid cut ("2. Реализация …" | "потребности …" | empty). A data row's number has a
+    cell of its own, and a row whose № and title lost the rule between them still fills its other
+    columns."""
+    first, rest = own[0] if own else None, own[1:]
+    if first is None or len(rest) > 1 or n_cols < 4:
+        return False
+    roles = [layout.roles[k] for k in range(first.origin_col, min(n_cols, first.origin_col + first.span))]
+    return roles[:1] == ["number"] and "title" in roles and bool(SECTION_START_RE.match(first.text)) \
+        and len(re.findall(r"[^\W\d_]", first.text)) >= 4
 
 
 def heading_level(text: str) -> int:

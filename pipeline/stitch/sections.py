@@ -15,11 +15,14 @@ from pipeline.stitch.rows import _continues_heading, _number, _starts_lower, _te
 
 SPECK_CONFIDENCE = 0.5       # OCR confidence under which a mark in the № cell is a speck
 ROMAN_NUMBER_RE = re.compile(r"[IVXLC]+")
+LEADING_MARKS_RE = re.compile(r"^[^\w(]+(?=\d)")
 
 
 def _speck(number: Optional[str], confidence: float) -> bool:
-    """A № cell that OCR read from a speck: one or two characters with no digit that are no Roman
-    numeral, read at low confidence ("у" at 0.18)."""
+    """A № cell that OCR read from a speck: marks with no letter or digit, or one or two characters
+    with no digit that are no Roman numeral, read at low confidence ("у" at 0.18)."""
+    if number and not re.search(r"[^\W_]", number):
+        return True          # marks alone, no letter or digit ("«\n—"): never a number
     return bool(number) and len(number) <= 2 and not re.search(r"\d", number) \
         and not ROMAN_NUMBER_RE.fullmatch(number) and confidence < SPECK_CONFIDENCE
 
@@ -48,8 +51,10 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
         number = _number(num_slot.text) if num_slot and not num_slot.merged else None
         own = {r: _text(row, cs, own_only=True) for r, cs in cols.items()}
         if num_slot is not None and _speck(number, num_slot.confidence) and row.after_page_break \
-                and _starts_lower(own["title"]):
+                and (_starts_lower(own["title"]) or not own["title"]):
             number = None    # a speck over the rest of a row broken by the page: no number of its own
+        if number and row.scanned:
+            number = LEADING_MARKS_RE.sub("", number) or None     # "-6", "‚4": a speck before the digits
         full = {r: _text(row, cs) for r, cs in cols.items()}
         v = _RowView(row=row, number=number, number_text=(num_slot.text.strip() if number else ""),
                      from_title=False, own=own, full=full)

@@ -197,3 +197,54 @@ def test_bare_acronym_after_a_quoted_name_and_after_another_definition():
         assert find_definitions(text) == {
             "Минпромторг ПК": "Министерство промышленности и торговли Пермского края", "ЦРПО": full}
     assert "ЦО" not in find_definitions("учреждение «Центр развития образования» (ЦО)"), "initials differ"
+
+
+def test_list_lines_as_a_scan_reads_them():
+    from normalizers.abbreviations import find_definitions
+
+    text = ("ПОО -— профессиональные образовательные организации;\n"          # two dashes
+            "-РКЦ- региональный` координационный центр движения;\n"            # the space lost, a speck
+            "ЦЗН центры занятости населения Калужской области.\n"              # the dash lost
+            "ГИА проводится в мае;\n"                                        # no dash, words spell nothing
+            "Научно-исследовательский институт – головная организация;")      # a hyphen inside a word
+    got = find_definitions(text)
+    assert got["ПОО"] == "профессиональные образовательные организации"
+    assert got["РКЦ"].startswith("региональный")
+    assert got["ЦЗН"] == "центры занятости населения Калужской области"
+    assert "ГИА" not in got and "Научно" not in got
+
+
+def test_a_list_entry_whose_dash_was_lost_keeps_the_list_going():
+    from normalizers.abbreviations import find_definitions
+
+    text = ("Перечень сокращений:\n"
+            "МО`ОО Министерство образования Омской области;\n"       # no dash, a speck for the space
+            "ОМСУ - органы местного самоуправления Омской области,\n"
+            "осуществляющие управление в сфере образования;")
+    got = find_definitions(text)
+    assert got["МО ОО"] == "Министерство образования Омской области"
+    assert got["ОМСУ"].endswith("осуществляющие управление в сфере образования")   # still in the block
+
+
+def test_a_sokrashcheniya_block_entry_whose_dash_was_read_as_other_marks():
+    from normalizers.abbreviations import find_definitions
+
+    text = ("Список используемых сокращений:\n"
+            "МОиН РТ - Министерство образования и науки Республики Татарстан;\n"
+            "МТЗиСЗ РТ ;,Министерство труда, занятости и социальной защиты\n"
+            "Республики Татарстан;\n"
+            "ИРО РТ - Институт развития образования Республики Татарстан.")
+    got = find_definitions(text)
+    assert got["МТЗиСЗ РТ"] == "Министерство труда, занятости и социальной защиты Республики Татарстан"
+    assert "ИРО РТ" in got                                       # the block goes on after it
+    inline = find_definitions("Сокращения: МОиН РС(Я) + Министерство образования и науки\nРеспублики Саха (Якутия).")
+    assert inline["МОиН РС(Я)"] == "Министерство образования и науки Республики Саха (Якутия)"
+    # outside a block, marks are no dash
+    assert find_definitions("Прочее: МОиН РТ + Министерство образования") == {}
+
+
+def test_a_brace_read_for_a_bracket_still_defines():
+    from normalizers.abbreviations import find_definitions
+
+    got = find_definitions("Управлением Роспотребнадзора по Курской области {Роспотребнадзор КО)")
+    assert got == {"Роспотребнадзор КО": "Роспотребнадзор по Курской области"}

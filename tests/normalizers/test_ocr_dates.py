@@ -17,6 +17,16 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ("01.09.2020\n31 12.202 2", "01.09.2020\n31.12.2022"),  # a space inside the year too
     ("31.12.2022", "31.12.2022"),
     ("Май 2019-2020 гг.", "Май 2019-2020 гг."),       # nothing to mend
+    ("Ржегодно", "Ежегодно"),                         # a recurrence adverb one letter off
+    ("Постояно", "Постоянно"),
+    ("Ежегодна", "Ежегодна"),                         # a dictionary word: no slip
+    ("Ежегодно сентябрь 20182019-2027 июны", "Ежегодно сентябрь 2018 2019-2027 июнь"),  # years run together
+    ("120182019", "120182019"),                       # nine digits: no two years
+    ("01.04:2020\n31.12..2020", "01.04.2020\n31.12.2020"),  # dots read as other marks or doubled
+    ("01,04.2020", "01.04.2020"),
+    ("01.03.2024\n30.06.2: 026", "01.03.2024\n30.06.2026"),   # marks inside the year
+    ("01.09.20 2023", "01.09.20 2023"),               # a two-digit year, then another: left
+    ("1,5 2020", "1,5 2020"),                         # no day.month.year: left
 ])
 def test_certain_slips_are_mended(text, expected):
     fixed, changed = repair_date_words(text)
@@ -40,6 +50,9 @@ def test_a_word_near_two_months_is_not_read_as_either():
     "01.01.202\n31.12.2022",                         # a numeric date whose year lost a digit
     "01.04.2020\n31 12.202 ° 0",
     "ежегодно, март- и\nр",                          # a range cut after its dash into a stray letter
+    "Сентябрь 2021-\nдекабрь 2423",                  # four digits after a month that are no year
+    "2423 г.",
+    "nol июня 2022 года",                            # Latin junk where "до 1" stood
 ])
 def test_damage_is_reported(text):
     assert damaged_dates(text)
@@ -53,6 +66,7 @@ def test_damage_is_reported(text):
     "IV квартал 2018 – I квартал 2019", "I квартал 2018 — г.", "Сентябрь 2021-\n— декабрь 2023", "март-\nапрель",
     "2021 г. - далее ежегодно", "01.09.2020\n31.12.2022",
     "декабрь 2024 года-", "2023 –",                   # ends with a dash: kept, flagged (below)
+    "до 1000 человек", "занимая 1500 мест",           # four digits that stand for no year
 ])
 def test_clean_deadlines_are_not_damaged(text):
     assert not damaged_dates(text)
@@ -110,3 +124,21 @@ def test_a_cell_ending_with_a_dash_keeps_its_date_and_is_flagged():
     act = ActivityRecord(section=[], number="5", title="Т", deadline="декабрь 2024 года-")
     normalise_deadline(act, (2022, 2024))
     assert str(act.deadline_norm.end) == "2024-12-31" and "deadline_may_be_cut" in act.flags
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("” Ежегодно", "Ежегодно"), (".2018 г.", "2018 г."), (":01.01.2021", "01.01.2021"),  # specks first
+    ("2018 г. 2021г. 2026г. —", "2018 г. 2021 г. 2026 г. —"),          # the space before "г." lost
+    ("(по плану)", "(по плану)"), ("- 2021", "- 2021"), (None, None),  # brackets and dashes stay
+])
+def test_deadline_specks_and_lost_spaces(text, expected):
+    from normalizers.ocr_dates import mend_deadline_text
+
+    assert mend_deadline_text(text) == expected
+
+
+def test_task_lists_get_their_spaces_back_and_nothing_else_changes():
+    from normalizers.ocr_dates import mend_task_list
+
+    assert [mend_task_list(t) for t in ("1,4", "2 ,3,5", "1.2", "12,5 %", None)] == \
+        ["1, 4", "2, 3, 5", "1.2", "12,5 %", None]

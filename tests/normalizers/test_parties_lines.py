@@ -105,3 +105,17 @@ def test_only_the_documents_own_abbreviations_are_edit_targets():
     # "МООО" is one letter from the glossary's "МОУО", but the document defines neither
     assert [m.name for m in mend_abbreviations(split_parties("МООО"), set(), {"МОУО"})] == ["МООО"]
     assert [m.name for m in mend_abbreviations(split_parties("МОуо"), set(), {"МОУО"})] == ["МОУО"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("РУМЦ\nпрофессиональные:\nобразовательные организации", ["РУМЦ", "профессиональные образовательные организации"]),
+    ("муниципальные\nорганы управления образованием", ["муниципальные органы управления образованием"]),
+    ("Министерство образования\nЦЗН", ["Министерство образования", "ЦЗН"]),    # a noun: a name of its own
+])
+def test_a_line_of_adjectives_alone_goes_on_onto_the_next(text, expected):
+    assert [m.name for m in split_parties(text)] == expected
+
+
+def test_agreement_read_with_a_misread_first_letter():
+    m = split_parties("ГКУ Центр занятости населения (но согласованию)")[0]
+    assert (m.name, m.by_agreement) == ("ГКУ Центр занятости населения", True)

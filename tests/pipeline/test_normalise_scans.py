@@ -12,3 +12,22 @@ def test_misread_abbreviations_are_mended_on_scans_only():
     assert scanned[0].expanded == "муниципальные органы управления образованием"
     typed = parties_of("МОУС\nЦЗН", defs, None)            # a born-digital file says what it says
     assert [p.name for p in typed] == ["МОУС", "ЦЗН"]
+
+
+def test_start_and_end_columns_get_the_same_date_repairs_as_a_deadline_cell():
+    from datetime import date
+
+    from pipeline.normalise import normalise_deadline
+    from pipeline.records import ActivityRecord
+
+    act = ActivityRecord(section=[], number="1", title="Т", deadline="01.04:2020\n30.09.2020",
+                         deadline_bounds=("01.04:2020", "30.09.2020"))
+    normalise_deadline(act, (2020, 2021))
+    assert (act.deadline_norm.start, act.deadline_norm.end) == (date(2020, 4, 1), date(2020, 9, 30))
+    assert "deadline_from_start_end" in act.flags
+
+
+def test_scan_parties_mended_as_a_whole_and_definitions_read_with_a_speck():
+    defs = {"ДОиН КО": "Департамент образования и науки Кемеровской области", "ООО": "общеобразовательные организации"}
+    got = parties_of("Доин ко\n000 ры", defs, None, scanned=True)
+    assert [(p.name, p.expanded) for p in got] == [("ДОиН КО", defs["ДОиН КО"]), ("ООО", defs["ООО"])]

@@ -1,0 +1,115 @@
+"""OCR slips in the responsible parties of a scan and in the abbreviations its text defines.
+
+A whole mention that reads as a defined abbreviation once case, specks and the digit "0" for the
+letter "О" are set aside is that abbreviation ("Доин ко", "ДОиН`КО", "000" for "ООО"); so is a
+mention one letter from a defined word-like short form that is no dictionary word ("Координатфр"
+for "Координатор"). A defined abbreviation the party cells never use, one letter from the one
+abbreviation they do use whose letters its full form spells, was misread where it was defined
+("ДОинН КО" for "ДОиН КО"). Anything less certain stays as read.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rapidfuzz.distance import Levenshtein
+
+from normalizers.abbreviations import glossary_entry, spells
+from normalizers.parties import PartyMention
+from normalizers.text import is_known_word
+
+# a speck read as one or two lower-case letters after an abbreviation ("000 ры", "ЦЗН }")
+SPECK_TAIL_RE = re.compile(r"\s+[а-яёa-z]{1,2}$")
+CAPS_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*")
+MIN_WORD_SHORT = 6
+SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^]+(?=[A-ZА-ЯЁ])")          # a word-like short form ("Координатор") mended only from this length
+
+
+def _letters(text: str) -> str:
+    """The letters of a text, lower case, "0" read as "о" ("000" -> "ооо")."""
+    return re.sub(r"[^a-zа-яё]", "", text.lower().replace("0", "о").replace("ё", "е"))
+
+
+def _defined_as(name: str, defined: set[str]) -> str | None:
+    key = _letters(name)
+    hits = {d for d in defined if _letters(d) == key and not SPECK_IN_SHORT_RE.search(d)} if key else set()
+    if len(hits) == 1:
+        return hits.pop()
+    word = name.strip()
+    if " " in word or len(key) < MIN_WORD_SHORT or is_known_word(word):
+        return None
+    near = [d for d in defined if " " not in d.strip() and len(_letters(d)) >= MIN_WORD_SHORT
+            and Levenshtein.distance(_letters(d), key, score_cutoff=1) == 1]
+    return near[0] if len(near) == 1 else None
+
+
+def _join_legal_forms(mentions: list[PartyMention], defined: set[str]) -> list[PartyMention]:
+    """A legal form alone ("ГБУ") is no party: a comma a speck made after it ("ГБУ, ДПО «КРИРПО»")
+    is dropped and it joins the name that follows."""
+    out: list[PartyMention] = []
+    for m in mentions:
+        if out and _legal_form_alone(out[-1].name, defined) and m.name[:1].isupper():
+            p = out.pop()
+            m = PartyMention(name=f"{p.name} {m.name}", by_agreement=p.by_agreement or m.by_agreement,
+                             defines=m.defines, raw=f"{p.raw} {m.raw}")
+        out.append(m)
+    return out
+
+
+def _legal_form_alone(name: str, defined: set[str]) -> bool:
+    entry = glossary_entry(name)
+    return name not in defined and bool(entry and entry.get("org_form"))
+
+
+def _split_slashes(mentions: list[PartyMention], defined: set[str]) -> list[PartyMention]:
+    """"ПОО/ОВО" where both sides are defined abbreviations: two parties (a comma read as "/")."""
+    out: list[PartyMention] = []
+    for m in mentions:
+        parts = [p.strip() for p in m.name.split("/")]
+        if len(parts) > 1 and all(p in defined for p in parts):
+            out.extend(PartyMention(name=p, by_agreement=m.by_agreement, defines=None, raw=p) for p in parts)
+        else:
+            out.append(m)
+    return out
+
+
+def mend_mentions(mentions: list[PartyMention], defined: set[str]) -> list[PartyMention]:
+    """Each mention that is a defined short form misread as a whole (see the module) becomes it;
+    a speck of one or two lower-case letters after one ("000 ры") is dropped with it; a legal form
+alone joins the next name and two defined abbreviations joined by "/" are two parties."""
+    out: list[PartyMention] = []
+    for m in _split_slashes(_join_legal_forms(mentions, defined), defined):
+        found = _defined_as(m.name, defined)
+        if found is None and SPECK_TAIL_RE.search(m.name) and not is_known_word(m.name.split()[-1]):
+            found = _defined_as(SPECK_TAIL_RE.sub("", m.name), defined)
+        out.append(m if found is None or found == m.name else
+                   PartyMention(name=found, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw))
+    return out
+
+
+def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozenset()) -> dict[str, str]:
+    """``defs`` with a speck between the words of a short form read as the space ("КОин.КО"), and
+    each short form mended whose token the party ``cells`` never use (case aside) when exactly one
+    abbreviation token of the cells lies one letter from it and the full form spells the mended
+    short form (and not the one read); the token takes the glossary's spelling where the glossary
+    has it, else the cells' most common one."""
+    used: dict[str, Counter] = {}
+    for t in CAPS_TOKEN_RE.findall(cells):
+        used.setdefault(t.lower(), Counter())[t] += 1
+    spelled = {k.lower(): k for k in known for k in k.split()}
+    out: dict[str, str] = {}
+    for short, full in defs.items():
+        short = SPECK_IN_SHORT_RE.sub(" ", short)        # "КОин.КО", "МТЗиСЗ’РТ": a speck for the space
+        tokens = short.split()
+        for i, tok in enumerate(tokens):
+            low = tok.lower()
+            if len(tok) < 3 or low in used or sum(ch.isupper() for ch in tok) < 2:
+                continue
+            near = [u for u in used if Levenshtein.distance(u, low, score_cutoff=1) == 1]
+            if len(near) == 1:
+                form = spelled.get(near[0]) or used[near[0]].most_common(1)[0][0]
+                mended = " ".join(tokens[:i] + [form] + tokens[i + 1:])
+                if spells(mended, full) and not spells(short, full):
+                    tokens[i] = form
+        out.setdefault(" ".join(tokens), full)
+    return out

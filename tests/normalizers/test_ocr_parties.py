@@ -1,0 +1,75 @@
+"""OCR slips in the parties of a scan and in the abbreviations it defines (normalizers.ocr_parties)."""
+
+import pytest
+
+from normalizers.ocr_parties import mend_definitions, mend_mentions
+from normalizers.parties import split_after_defined, split_parties
+
+DEFINED = {"ДОиН КО", "ООО", "МОУО", "ПОО", "ОВО", "Координатор", "ГБУ ДПО «КРИРПО»"}
+
+
+def _names(text: str, defined: set[str] = DEFINED) -> list[str]:
+    return [m.name for m in split_after_defined(mend_mentions(split_parties(text), defined), defined)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Доин ко", ["ДОиН КО"]),                 # case slipped in every letter
+    ("ДОиН`КО", ["ДОиН КО"]),                 # a speck for the space
+    ("000", ["ООО"]),                         # zeros for the letter О
+    ("МОУО\n000 ры", ["МОУО", "ООО"]),        # a speck read as two letters after it
+    ("Координатфр", ["Координатор"]),         # a word-like short form one letter off
+    ("ГБУ, ДПО «КРИРПО» моуо", ["ГБУ ДПО «КРИРПО»", "МОУО"]),   # a speck comma after a legal form
+    ("ГБУ ДПО «КРИРИО». МОУО", ["ГБУ ДПО «КРИРИО»", "МОУО"]),   # a comma read as a full stop
+    ("РКЦ, ПОО/ОВО", ["РКЦ", "ПОО", "ОВО"]),  # a comma read as "/"
+])
+def test_misread_mentions_become_the_defined_abbreviation(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Координаторы",                 # a dictionary word: no slip
+    "Доин",                         # part of an abbreviation only
+    "000 «Ромашка»",                # zeros with a name after them: not a bare abbreviation
+    "ПОО/СПО",                      # СПО is not defined: "/" kept
+    "ГБУ",                          # a legal form with nothing after it stays as read
+])
+def test_uncertain_mentions_stay_as_read(text):
+    assert _names(text) == [m.name for m in split_parties(text)]
+
+
+def test_a_word_like_short_form_two_letters_off_stays():
+    assert _names("Кординатфр") == ["Кординатфр"]
+
+
+def test_a_definition_misread_takes_the_spelling_the_cells_use():
+    defs = {"ДОинН КО": "Департамент образования и науки Кемеровской.области.", "ЦЗН": "центры занятости"}
+    cells = "ДОиН КО\nДОин КО, ЦЗН\nДоин ко"
+    got = mend_definitions(defs, cells, {"ДОиН"})
+    assert list(got) == ["ДОиН КО", "ЦЗН"]
+    assert got["ДОиН КО"] == defs["ДОинН КО"]
+
+
+def test_a_definition_is_kept_when_its_full_form_does_not_spell_the_mended_one():
+    defs = {"МОУО": "муниципальные органы управления образованием"}
+    assert mend_definitions(defs, "МОО, ЦЗН") == defs          # "МОО" is not what the words spell
+    defs = {"ДОинН КО": "Департамент образования и науки Кемеровской области"}
+    assert mend_definitions(defs, "ДОиН КО, ДОинМ КО") == defs  # two abbreviations near it: no pick
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Координатор. региональный координационный центр", ["Координатор", "региональный координационный центр"]),
+    ("ПОО. ОВО", ["ПОО", "ОВО"]),
+    ("ПОО ОВО", ["ПОО ОВО"]),                  # no mark between them: left as read
+    ("Координатор проекта", ["Координатор проекта"]),   # a genitive goes on with the name
+])
+def test_a_full_stop_after_a_defined_abbreviation_ends_its_party(text, expected):
+    defs = {"ПОО", "ОВО", "Координатор"}
+    assert [m.name for m in split_after_defined(split_parties(text), defs)] == expected
+
+
+def test_a_speck_for_the_space_of_a_defined_short_form_is_the_space():
+    defs = {"КОин.КО": "Комитет образования и науки Курской области", "МТЗиСЗ’РТ": "Министерство труда"}
+    got = mend_definitions(defs, "КОин КО\nЦОПП")
+    assert set(got) == {"КОин КО", "МТЗиСЗ РТ"}
+    # a mention is never mended into a short form that still holds a speck
+    assert [m.name for m in mend_mentions(split_parties("КОин КО"), {"КОин.КО"})] == ["КОин КО"]

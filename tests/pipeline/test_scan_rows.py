@@ -1,0 +1,107 @@
+"""Rows of noisy scans: a section heading a spurious rule cut into spanning pieces, sub-rows and
+continued rows (synthetic grids, as in test_stitch)."""
+
+from pipeline.stitch import stitch
+from tests.pipeline.test_stitch import HEAD, row, table
+
+
+def test_a_heading_cut_into_two_spanning_pieces_is_one_section():
+    t = table([row(HEAD, header=True),
+               row(["1", "Первое", "ЦЗН", "Май", "Итог"]),
+               row(["2. Реализация механизмов", "прогнозирования потребности"], spans={0: (3, 1), 3: (2, 1)}),
+               row(["1", "Сбор данных", "ПОО", "Июнь", "Опрос"])])
+    acts = stitch([t]).activities
+    assert [a.title for a in acts] == ["Первое", "Сбор данных"]
+    assert acts[1].section == ["2. Реализация механизмов прогнозирования потребности"]
+
+
+def test_cells_spanning_columns_of_one_role_are_data():
+    # a grid with doubled columns: every cell spans two grid columns of the same role
+    head = row(HEAD[:3], header=True, spans={0: (2, 1), 2: (2, 1), 4: (2, 1)})
+    data = row(["1", "Первое", "ЦЗН"], spans={0: (2, 1), 2: (2, 1), 4: (2, 1)})
+    acts = stitch([table([head, data], n=6)]).activities
+    assert [(a.number, a.title, a.responsible) for a in acts] == [("1", "Первое", "ЦЗН")]
+
+
+def _scan(*tables):
+    for t in tables:
+        t.extractor = "ruled-ocr"
+    return list(tables)
+
+
+def _numbered_heading_rows():
+    return [row(HEAD, header=True),
+            row(["1", "Первое", "ЦЗН", "Май", "Итог"]),
+            row(["2. | Реализация механизмов", "потребности", ""], spans={0: (2, 1), 3: (2, 1)}),
+            row(["1", "Сбор данных", "ПОО", "Июнь", "Опрос"])]
+
+
+def test_a_scan_heading_across_the_number_and_title_columns_is_a_section():
+    acts = stitch(_scan(table(_numbered_heading_rows()))).activities
+    assert [a.title for a in acts] == ["Первое", "Сбор данных"]
+    assert acts[1].section == ["2. | Реализация механизмов потребности"]
+
+
+def test_a_scan_row_whose_number_and_title_merged_stays_an_activity():
+    rows = [row(HEAD, header=True),
+            row(["1 Провести семинар", "ЦЗН", "Май", "Итог"], spans={0: (2, 1)})]
+    acts = stitch(_scan(table(rows))).activities
+    assert len(acts) == 1 and acts[0].responsible == "ЦЗН"
+
+
+def test_the_numbered_heading_rule_is_for_scans_only():
+    acts = stitch([table(_numbered_heading_rows())]).activities
+    assert len(acts) == 3
+
+
+def test_marks_in_the_number_cell_of_a_continued_scan_row_are_no_number():
+    p1 = table([row(HEAD, header=True), row(["1", "Начало названия", "ЦЗН", "Май", "Итог"])], page=1)
+    p2 = table([row(HEAD, page=2, header=True), row(["«\n—..", "продолжение названия", "", "", ""], page=2),
+                row(["2", "Второе", "ПОО", "Июнь", "Есть"], page=2)], page=2)
+    acts = stitch(_scan(p1, p2), rows_can_split=True).activities
+    assert [a.number for a in acts] == ["1", "2"]
+    assert acts[0].title == "Начало названия продолжение названия"
+
+
+def test_a_specked_column_numbering_row_of_a_scan_is_dropped():
+    numbering = row(["1.| 2", ".3З", "4", "5"], spans={0: (2, 1)})
+    rows = [row(HEAD, header=True), numbering, row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
+    assert [a.title for a in stitch(_scan(table(rows))).activities] == ["Первое"]
+    ten = row(["1", "10", "2", "3"], spans={0: (2, 1)})       # digits that do not count 1, 2, 3 …
+    rows = [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]), ten]
+    assert [a.responsible for a in stitch(_scan(table(rows))).activities] == ["ЦЗН", "10"]   # kept
+
+
+def test_a_continued_page_opening_with_a_numbered_row_of_header_words_keeps_the_row():
+    # "Организация мероприятий" / "Отчет о результатах" name roles, but "2" in a cell of its own
+    # makes the row data: the page continues the table, its row is not taken for a new header
+    p1 = table([row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"])], page=1)
+    p2 = table([row(["2", "Организация мероприятий", "ЦЗН", "Ежегодно", "Отчет о результатах"], page=2),
+                row(["3", "Третье", "ПОО", "Июнь", "Есть"], page=2)], page=2)
+    for tables in ([p1, p2], _scan(p1, p2)):
+        acts = stitch(tables, rows_can_split=True).activities
+        assert [(a.number, a.title) for a in acts] == [("1", "Первое"), ("2", "Организация мероприятий"),
+                                                      ("3", "Третье")]
+        assert acts[1].responsible == "ЦЗН" and acts[1].deadline == "Ежегодно"
+
+
+def test_a_speck_over_the_rest_of_a_row_with_no_title_is_no_number():
+    p1 = table([row(HEAD, header=True), row(["3.", "Экспертиза", "РУМЦ совместно с", "IV квартал", "Итог"])], page=1)
+    p2 = table([row(HEAD, page=2, header=True), row(["у", "", "организациями инвалидов", "2023 г.", ""], page=2),
+                row(["-6.", "Сопровождение", "ЦЗН", "Июнь", "Есть"], page=2)], page=2)
+    p2.rows[1].cells[0].confidence = 0.44
+    acts = stitch(_scan(p1, p2), rows_can_split=True).activities
+    assert [a.number for a in acts] == ["3", "6"]             # the speck before "6" dropped too
+    assert acts[0].deadline == "IV квартал 2023 г."
+    assert acts[0].responsible == "РУМЦ совместно с организациями инвалидов"
+
+
+def test_a_numbered_scan_heading_with_specks_beside_it_is_a_section():
+    heading = row(["1.3. Разработка схем сетевого", "сх тонкя", "", "правовой основы"],
+                  spans={0: (2, 1), 4: (1, 1)})
+    heading.cells[1].confidence = 0.3                      # a speck read at low confidence
+    rows = [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]), heading,
+            row(["2", "Второе", "ПОО", "Июнь", "Есть"])]
+    acts = stitch(_scan(table(rows))).activities
+    assert [a.number for a in acts] == ["1", "2"]
+    assert acts[1].section[0].startswith("1.3. Разработка схем сетевого")
