@@ -6,34 +6,28 @@ found by matching the acronym's letters (or the short form's lemmas) against the
 and put into the nominative with pymorphy3. expand() turns a party name into its full nominative
 name: document definitions first, then the glossary (data/glossary.yaml), token by token for
 compound names such as "ГАУ ДПО «АМИРО»" or "ПОО и ОВО".
+
+The full form's search lives in ``normalizers.full_forms``, the glossary in ``normalizers.glossary``;
+``glossary_entry``, ``load_glossary`` and ``spells`` are re-exported here (``__all__``).
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
-
-from normalizers.data_files import load_yaml
-
+from normalizers.full_forms import (SKIPPABLE, Tok, acronym_letters, align_acronym, fold, full_form,
+                                     spells, syllabic_start, tokens)
+from normalizers.glossary import cached_glossary, glossary_entry, load_glossary
 from normalizers.morph import (
     is_abbreviation,
-    is_modifier,
-    is_noun,
-    is_participle,
-    lemma,
     parses,
     to_genitive,
     to_nominative,
 )
 
-GLOSSARY_PATH = Path(__file__).parent / "data" / "glossary.yaml"
+__all__ = ["expand", "find_definitions", "glossary_entry", "load_glossary", "spells"]
+
 DASH = r"[-‐‑‒–—−]"
 QUOTES_OPEN, QUOTES_CLOSE = "«„“\"", "»“”\""
-PREPOSITIONS = {"в", "во", "на", "по", "с", "со", "для", "при", "о", "об", "к", "ко", "от", "из", "под",
-                "над", "за", "между", "через", "до", "у", "без"}
-SKIPPABLE = PREPOSITIONS | {"и"}
-CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который"}
 # "Сокращения", "Список (используемых) сокращений", "Используемые / Принятые / Условные сокращения"
 LIST_HEAD = r"(?i)^\s*(?:(?:список|перечень)\s+)?(?:(?:используем|принят|условн)\w*\s+)?сокращени[йяе]"
 LIST_HEADER_RE = re.compile(LIST_HEAD + r"\s*:?\s*$")
@@ -59,285 +53,12 @@ BARE_DEFINE_RE = re.compile(
     rf"(?:^|[\s,]){DASH}?\s*далее\s*{DASH}?\s*(?P<short>[«\"]?[A-ZА-ЯЁ][^,;\n()]*?)\s*(?:[.;]\s*$|[.;]\s+(?=[A-ZА-ЯЁ])|$)",
     re.M)
 BARE_ACRONYM_RE = re.compile(r"\((?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,14}(?:\s[A-ZА-ЯЁ]{1,4})?)\)")
-TOKEN_RE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|\([^()]*\)|[A-Za-zА-Яа-яЁё0-9]+(?:-[A-Za-zА-Яа-яЁё0-9]+)*|[^\sA-Za-zА-Яа-яЁё0-9]")
 REGION_ONLY_RE = re.compile(r"^[А-ЯЁ][а-яё-]+ (?:область|край|республика|округ)$")
 LATIN_LOOKALIKES = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
 MAX_ENTRY_WRAP_CHARS = 150
 BRACES = str.maketrans("{}", "()")
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*)?")
 
-
-# ---------------------------------------------------------------- glossary
-
-@lru_cache(maxsize=1)
-def _glossary_entries() -> dict[str, dict]:
-    raw = load_yaml(GLOSSARY_PATH) or {}
-    entries: dict[str, dict] = {}
-    for key, value in raw.items():
-        entry = value if isinstance(value, dict) else {"full": value}
-        entries[str(key)] = entry
-    return entries
-
-
-@lru_cache(maxsize=1)
-def _glossary() -> dict[str, str]:
-    return {k: v["full"] for k, v in _glossary_entries().items()}
-
-
-def load_glossary() -> dict[str, str]:
-    """The curated glossary: abbreviation -> full nominative name (a fresh copy of a cached dict)."""
-    return dict(_glossary())
-
-
-def glossary_entry(abbr: str) -> dict | None:
-    """Raw glossary entry (full, optional gen, type) for an abbreviation, or None."""
-    return _glossary_entries().get(abbr)
-
-
-# ---------------------------------------------------------------- tokens
-
-class Tok:
-    """A token of the context before a definition marker."""
-
-    __slots__ = ("text", "start", "end")
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text, self.start, self.end = text, start, end
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @property
-    def is_group(self) -> bool:
-        return self.text[:1] in "«\"("
-
-    def __repr__(self) -> str:
-        return f"Tok({self.text!r})"
-
-
-def _tokens(text: str) -> list[Tok]:
-    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-
-
-def _fold(s: str) -> str:
-    return s.lower().replace("ё", "е")
-
-
-# ---------------------------------------------------------------- acronym alignment
-
-def _acronym_letters(short: str) -> list[str]:
-    """Letters an acronym stands for: capitals and inner lower-case conjunction letters ("ДТиЗН КО")."""
-    letters = []
-    for part in short.split():
-        if not is_abbreviation(part):
-            return []
-        letters.extend(c for c in part if c.isalpha())
-    return letters
-
-
-def _word_options(word: str, letters: list[str], li: int) -> list[int]:
-    """How many letters (ending at li) this word can stand for, most natural first."""
-    w = _fold(word)
-    opts: list[int] = []
-    parts = [p for p in w.split("-") if p]
-    initials = [p[0] for p in parts]
-    n = len(initials)
-    if n > 1 and li - n + 1 >= 0 and [_fold(c) for c in letters[li - n + 1: li + 1]] == initials:
-        opts.append(n)
-    if letters[li].lower() == w[0] or (_fold(letters[li]) == w[0]):
-        opts.append(1)
-    if li >= 1 and len(parts) == 1 and _compound_initials(w, [_fold(c) for c in letters[li - 1: li + 1]]):
-        opts.append(2)
-    return opts
-
-
-def _compound_initials(word: str, pair: list[str]) -> bool:
-    """Whether a compound word starts two letters of an acronym ("общеобразовательных" -> "ОО").
-
-    The second stem must follow a linking vowel: обще|образовательных, много|функциональный.
-    """
-    if word[0] != pair[0]:
-        return False
-    for pos in range(3, len(word) - 3):
-        if word[pos] == pair[1] and word[pos - 1] in "оеи":
-            return True
-    return False
-
-
-def _align(letters: list[str], toks: list[Tok], end: int) -> int | None:
-    """Start index of words toks[start..end] whose initials spell letters, or None."""
-
-    def rec(li: int, ti: int) -> int | None:
-        if li < 0:
-            return ti + 1
-        if ti < 0:
-            return None
-        tok = toks[ti]
-        if tok.text == "," and ti != end and li < len(letters) - 1:
-            return rec(li, ti - 1)   # "Министерство труда, занятости и социальной защиты (МТЗиСЗ)"
-        if not tok.is_word:
-            return None
-        for k in _word_options(tok.text, letters, li):
-            got = rec(li - k, ti - 1)
-            if got is not None:
-                return got
-        if _fold(tok.text) in SKIPPABLE and ti != end:
-            return rec(li, ti - 1)
-        return None
-
-    return rec(len(letters) - 1, end)
-
-
-def _find_acronym_span(short: str, toks: list[Tok]) -> tuple[int, int] | None:
-    """Rightmost (start, end) token span spelling the acronym."""
-    letters = _acronym_letters(short)
-    if len(letters) < 2:
-        return None
-    for end in range(len(toks) - 1, -1, -1):
-        if not toks[end].is_word:
-            continue
-        start = _align(letters, toks, end)
-        if start is not None:
-            return start, end
-    return None
-
-
-def _find_lemma_span(short: str, toks: list[Tok]) -> tuple[int, int] | None:
-    """Rightmost span whose lemmas equal the short form's lemmas ("Координационный совет")."""
-    want = [lemma(w) for w in re.findall(r"[A-Za-zА-Яа-яЁё-]+", short) if not is_abbreviation(w)]
-    if not want:
-        return None
-    words = [i for i, t in enumerate(toks) if t.is_word]
-    for j in range(len(words) - len(want), -1, -1):
-        idx = words[j: j + len(want)]
-        if idx[-1] - idx[0] != len(want) - 1:
-            continue
-        if all(_lemma_match(toks[i].text, w) for i, w in zip(idx, want)):
-            return idx[0], idx[-1]
-    return None
-
-
-def _lemma_match(word: str, want: str) -> bool:
-    return any(_fold(p.normal_form) == _fold(want) for p in parses(word))
-
-
-# ---------------------------------------------------------------- noun-phrase boundaries
-
-def _segment_start(toks: list[Tok]) -> int:
-    """Index after the last comma/semicolon/colon, skipping back over participial continuations."""
-    cut = 0
-    for i in range(len(toks) - 1, -1, -1):
-        if toks[i].text in ",;:":
-            nxt = _first_word(toks, i + 1)
-            if nxt is not None and _is_continuation(toks[nxt].text):
-                continue
-            cut = i + 1
-            break
-    while cut < len(toks) and not (toks[cut].is_word or toks[cut].is_group):
-        cut += 1
-    return cut
-
-
-def _first_word(toks: list[Tok], i: int) -> int | None:
-    for j in range(i, len(toks)):
-        if toks[j].is_word:
-            return j
-        if toks[j].is_group:
-            return None
-    return None
-
-
-def _is_continuation(word: str) -> bool:
-    """A lower-case participle or "подведомственные"-like word continuing the previous name."""
-    if not word[:1].islower():
-        return False
-    if is_participle(word):
-        return True
-    return any(p.normal_form in CONTINUATION_LEMMAS for p in parses(word))
-
-
-def _only_modifiers(toks: list[Tok], start: int, end: int) -> bool:
-    words = [t for t in toks[start:end]]
-    return bool(words) and all(t.is_word and is_modifier(t.text) and not is_noun(t.text) for t in words)
-
-
-def _genitive_tail(toks: list[Tok], start: int) -> bool:
-    """Whether toks[start:] is a tail of genitive words and quoted names (no preposition, no comma)."""
-    for t in toks[start:]:
-        if t.is_group:
-            continue
-        if not t.is_word:
-            return False
-        if _fold(t.text) in PREPOSITIONS:
-            return False
-        if not is_abbreviation(t.text) and not any(p.tag.case == "gent" for p in parses(t.text)):
-            return False
-    return True
-
-
-def _extend_left_modifiers(toks: list[Tok], start: int) -> int:
-    while start > 0 and toks[start - 1].is_word and is_modifier(toks[start - 1].text) \
-            and not is_noun(toks[start - 1].text) and toks[start - 1].text[:1].islower() is not None:
-        start -= 1
-    return start
-
-
-def _trim_fallback(toks: list[Tok], start: int) -> int:
-    """Drop a leading governing noun and preposition ("Совещание с руководителями …")."""
-    for i in range(start, len(toks)):
-        if toks[i].is_group:
-            break
-        if toks[i].is_word and _fold(toks[i].text) in PREPOSITIONS and i + 1 < len(toks):
-            return i + 1
-    return start
-
-
-def _is_verb(word: str) -> bool:
-    """A verb form that opens an introductory sentence ("Определить", "создать", "назначить")."""
-    found = parses(word)
-    return bool(found) and found[0].tag.POS in ("INFN", "VERB") and found[0].score >= 0.5
-
-
-def _skip_leading_verbs(toks: list[Tok], start: int, end: int) -> int:
-    """ "Определить краевое … учреждение «…» (далее – РКЦ)": the name starts after the verb."""
-    while start < end and toks[start].is_word and _is_verb(toks[start].text):
-        start += 1
-    return start
-
-
-def _full_form(context: str, short: str, adjacent: bool) -> tuple[str, int, str] | None:
-    """Full wording of short from the text before its marker, where it starts, and how it was found."""
-    toks = _tokens(context)
-    if not toks:
-        return None
-    seg = _segment_start(toks)
-    span = _find_acronym_span(short, toks) or None
-    kind = "acronym"
-    if span is None and adjacent and (first := _syllabic_start(short, toks)) is not None:
-        span, kind = (first, len(toks) - 1), "syllabic"     # "… Республики Башкортостан (далее – Минобрнауки РБ)"
-    if span is None:
-        span = _find_lemma_span(short, toks)
-        kind = "lemma"
-    if span is not None:
-        start, end = span
-        if kind == "lemma":
-            start = _extend_left_modifiers(toks, start)
-            end = len(toks) - 1
-        elif adjacent and end + 1 < len(toks) and _genitive_tail(toks, end + 1):
-            end = len(toks) - 1
-        if start > seg and _only_modifiers(toks, seg, start):
-            start = seg
-    else:
-        start, end, kind = _trim_fallback(toks, seg), len(toks) - 1, "fallback"
-    start = _skip_leading_verbs(toks, start, end)
-    if start > end or start >= len(toks):
-        return None
-    text = context[toks[start].start: toks[end].end]
-    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
-    if not text:
-        return None
-    return to_nominative(text), toks[start].start, kind
 
 
 # ---------------------------------------------------------------- definition finders
@@ -386,7 +107,7 @@ def _define_many(context: str, shorts: list[str]) -> dict[str, tuple[str, str]]:
     """short -> (full, how found) for one marker; the last short is the one next to the marker."""
     found: dict[str, tuple[str, str]] = {}
     for i in range(len(shorts) - 1, -1, -1):
-        got = _full_form(context, shorts[i], adjacent=i == len(shorts) - 1)
+        got = full_form(context, shorts[i], adjacent=i == len(shorts) - 1)
         if got is None:
             break
         full, start, kind = got
@@ -416,7 +137,7 @@ def _define_at(text: str, pos: int, short: str) -> dict[str, str]:
 
 def _only_region(full: str, short: str) -> bool:
     """A full form that is just a region name for a longer acronym: a phrase cut by a page break."""
-    return bool(REGION_ONLY_RE.match(full)) and len(_acronym_letters(short)) > 2
+    return bool(REGION_ONLY_RE.match(full)) and len(acronym_letters(short)) > 2
 
 
 def _paren_definitions(text: str) -> dict[str, str]:
@@ -517,12 +238,12 @@ def _spelled_entry(line: str) -> re.Match | None:
     """A list line with no dash whose first word is an acronym the next words spell from the
     first one ("ЦЗН центры занятости населения …"), else None."""
     m = NO_DASH_LINE_RE.match(re.sub(r"(?<=[A-ZА-ЯЁ])[`'‘’°^]+(?=[A-ZА-ЯЁ])", " ", line))  # "МО`ОО": a speck for the space
-    if m is None or not _acronym_letters(m.group("short")):
+    if m is None or not acronym_letters(m.group("short")):
         return None
-    toks = _tokens(re.sub(r"[^\w\s«»\"()-]", " ", m.group("full")))
+    toks = tokens(re.sub(r"[^\w\s«»\"()-]", " ", m.group("full")))
     words = [i for i, t in enumerate(toks) if t.is_word]
-    for end in words[:len(_acronym_letters(m.group("short"))) * 2]:
-        if _align(_acronym_letters(m.group("short")), toks, end) == 0:
+    for end in words[:len(acronym_letters(m.group("short"))) * 2]:
+        if align_acronym(acronym_letters(m.group("short")), toks, end) == 0:
             return m
     return None
 
@@ -535,40 +256,11 @@ def _list_definitions(text: str) -> dict[str, str]:
             continue
         if in_block and len(short.split()) <= 6:
             out.setdefault(short, to_nominative(full))
-        elif _acronym_letters(short) and spells(short, full):
+        elif acronym_letters(short) and spells(short, full):
             out.setdefault(short, to_nominative(full))
     return out
 
 
-def _syllabic_start(short: str, toks: list[Tok]) -> int | None:
-    """Start of the words a syllabic abbreviation stands for, ending at the last token:
-    "Минпромторг ПК" = Мин|истерство пром|ышленности (и) торг|овли П|ермского к|рая, each piece
-    of the compound a prefix of the next content word, capitals after it initials."""
-    parts = short.split()
-    head, caps = _fold(parts[0]), [c for p in parts[1:] for c in p]
-    if not (parts[0][:1].isupper() and parts[0][1:].islower() and len(head) >= 5) \
-            or not all(p.isupper() for p in parts[1:]):
-        return None
-    i = len(toks) - 1
-    for c in reversed(caps):
-        if i < 0 or not toks[i].is_word or _fold(toks[i].text)[:1] != _fold(c):
-            return None
-        i -= 1
-
-    def spells(rest: str, words: list[str]) -> bool:
-        if not words:
-            return not rest
-        w = words[0]
-        return any(rest.startswith(w[:k]) and spells(rest[k:], words[1:])
-                   for k in range(min(len(w), len(rest)), 1, -1))
-
-    for start in range(i, max(-1, i - 7), -1):
-        words = [_fold(t.text) for t in toks[start:i + 1] if t.is_word and _fold(t.text) not in SKIPPABLE]
-        if not all(t.is_word for t in toks[start:i + 1]) or not toks[start].is_word:
-            return None
-        if words and spells(head, words):
-            return start
-    return None
 
 
 def _quoted_initials(short: str, tok: Tok) -> bool:
@@ -576,9 +268,9 @@ def _quoted_initials(short: str, tok: Tok) -> bool:
     профессионального образования» (ЦРПО)"), conjunctions and prepositions skipped."""
     if not tok.is_group or tok.text[:1] not in QUOTES_OPEN:
         return False
-    letters = [_fold(c) for c in _acronym_letters(short)]
-    words = [w for w in re.findall(r"[А-Яа-яЁёA-Za-z]+", tok.text) if _fold(w) not in SKIPPABLE]
-    return bool(letters) and [_fold(w)[0] for w in words] == letters
+    letters = [fold(c) for c in acronym_letters(short)]
+    words = [w for w in re.findall(r"[А-Яа-яЁёA-Za-z]+", tok.text) if fold(w) not in SKIPPABLE]
+    return bool(letters) and [fold(w)[0] for w in words] == letters
 
 
 def _bare_acronym_definitions(text: str) -> dict[str, str]:
@@ -586,8 +278,8 @@ def _bare_acronym_definitions(text: str) -> dict[str, str]:
     for m in BARE_ACRONYM_RE.finditer(text):
         short = m.group("short")
         context = _context_before(text, m.start()).rstrip()
-        toks = _tokens(context)
-        quoted = _tokens(_context_before(text, m.start(), wrapped=True).rstrip())    # the name may wrap
+        toks = tokens(context)
+        quoted = tokens(_context_before(text, m.start(), wrapped=True).rstrip())    # the name may wrap
         if quoted and _quoted_initials(short, quoted[-1]):
             # "учреждение «Центр развития профессионального образования» (ЦРПО)": the name with its kind
             for k, v in _define_at(text, m.start(), short).items():
@@ -595,14 +287,14 @@ def _bare_acronym_definitions(text: str) -> dict[str, str]:
             continue
         if not toks or not toks[-1].is_word:
             continue
-        if not _acronym_letters(short):
+        if not acronym_letters(short):
             context = _context_before(text, m.start(), wrapped=True).rstrip()   # the name may wrap
-            toks = _tokens(context)
-            start = _syllabic_start(short, toks) if toks else None
+            toks = tokens(context)
+            start = syllabic_start(short, toks) if toks else None
             if start is not None:
                 out.setdefault(short, to_nominative(re.sub(r"\s+", " ", context[toks[start].start:])))
             continue
-        start = _align(_acronym_letters(short), toks, len(toks) - 1)
+        start = align_acronym(acronym_letters(short), toks, len(toks) - 1)
         if start is None:
             continue
         phrase = re.sub(r"\s+", " ", context[toks[start].start:])
@@ -628,7 +320,7 @@ def find_definitions(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for finder in (_paren_definitions, _bare_dalee_definitions, _list_definitions, _bare_acronym_definitions):
         for short, full in finder(text).items():
-            if short not in found and full and _fold(full) != _fold(short):
+            if short not in found and full and fold(full) != fold(short):
                 found[short] = full
     return found
 
@@ -637,7 +329,7 @@ def find_definitions(text: str) -> dict[str, str]:
 
 def _norm_key(s: str) -> str:
     s = re.sub(r"[«»“”„\"]", '"', s)
-    return re.sub(r"\s+", " ", _fold(s)).strip()
+    return re.sub(r"\s+", " ", fold(s)).strip()
 
 
 def _lookup(name: str, doc_defs: dict[str, str]) -> str | None:
@@ -648,7 +340,7 @@ def _lookup(name: str, doc_defs: dict[str, str]) -> str | None:
     prefixed = _prefix_key_match(name, doc_defs)
     if prefixed is not None:
         return prefixed
-    glossary = _glossary()
+    glossary = cached_glossary()
     if name in glossary:
         return glossary[name]
     return None
@@ -677,7 +369,7 @@ def _region_suffixes(doc_defs: dict[str, str]) -> dict[str, str]:
 def _cyrillic_lookalike(token: str, doc_defs: dict[str, str]) -> str:
     """An OCR'd "OO"/"POO" in Latin capitals read as the Cyrillic abbreviation it resembles."""
     if not re.fullmatch(r"[A-ZА-ЯЁ]+", token) or not re.search(r"[A-Z]", token) \
-            or token in doc_defs or token in _glossary():
+            or token in doc_defs or token in cached_glossary():
         return token
     cyrillic = token.translate(LATIN_LOOKALIKES)
     return cyrillic if re.fullmatch(r"[А-ЯЁ]+", cyrillic) else token
@@ -710,7 +402,7 @@ def _is_org_form(token: str) -> bool:
 
 def _expand_tokens(name: str, doc_defs: dict[str, str], depth: int) -> str | None:
     """Replace every abbreviation token of name by its expansion; None if none was expanded."""
-    toks = _tokens(name)
+    toks = tokens(name)
     regions = _region_suffixes(doc_defs)
     out: list[str] = []
     changed = False
@@ -735,7 +427,7 @@ def _expand_tokens(name: str, doc_defs: dict[str, str], depth: int) -> str | Non
 
 
 def _has_abbreviation(text: str) -> bool:
-    return any(t.is_word and is_abbreviation(t.text) for t in _tokens(text))
+    return any(t.is_word and is_abbreviation(t.text) for t in tokens(text))
 
 
 def expand(name: str, doc_defs: dict[str, str]) -> str | None:
@@ -749,9 +441,3 @@ def expand(name: str, doc_defs: dict[str, str]) -> str | None:
             return _expand_tokens(direct, doc_defs, 1) or direct
         return direct
     return _expand_tokens(name, doc_defs, 1)
-
-
-def spells(short: str, full: str) -> bool:
-    """Whether the initials of ``full`` spell the acronym ``short`` ("ДОиН КО" for "Департамент
-    образования и науки Кемеровской области"); OCR specks between the words are passed over."""
-    return _find_acronym_span(short, _tokens(re.sub(r"[^\w\s«»\"()-]", " ", full))) is not None

@@ -1,0 +1,308 @@
+"""The full form of a short form: the noun phrase before a definition marker whose initials
+(or lemmas) spell the short form, found word by word and put into the nominative with pymorphy3.
+
+Used by ``normalizers.abbreviations`` (definitions in a document's text) and by the OCR party
+repairs (``spells``: does a full name spell an acronym).
+"""
+from __future__ import annotations
+
+import re
+
+from normalizers.morph import (
+    is_abbreviation,
+    is_modifier,
+    is_noun,
+    is_participle,
+    lemma,
+    parses,
+    to_nominative,
+)
+
+PREPOSITIONS = {"в", "во", "на", "по", "с", "со", "для", "при", "о", "об", "к", "ко", "от", "из", "под",
+                "над", "за", "между", "через", "до", "у", "без"}
+SKIPPABLE = PREPOSITIONS | {"и"}
+CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который"}
+TOKEN_RE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|\([^()]*\)|[A-Za-zА-Яа-яЁё0-9]+(?:-[A-Za-zА-Яа-яЁё0-9]+)*|[^\sA-Za-zА-Яа-яЁё0-9]")
+
+
+# ---------------------------------------------------------------- tokens
+
+class Tok:
+    """A token of the context before a definition marker."""
+
+    __slots__ = ("text", "start", "end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_group(self) -> bool:
+        return self.text[:1] in "«\"("
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r})"
+
+
+def tokens(text: str) -> list[Tok]:
+    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+def fold(s: str) -> str:
+    return s.lower().replace("ё", "е")
+
+
+# ---------------------------------------------------------------- acronym alignment
+
+def acronym_letters(short: str) -> list[str]:
+    """Letters an acronym stands for: capitals and inner lower-case conjunction letters ("ДТиЗН КО")."""
+    letters = []
+    for part in short.split():
+        if not is_abbreviation(part):
+            return []
+        letters.extend(c for c in part if c.isalpha())
+    return letters
+
+
+def _word_options(word: str, letters: list[str], li: int) -> list[int]:
+    """How many letters (ending at li) this word can stand for, most natural first."""
+    w = fold(word)
+    opts: list[int] = []
+    parts = [p for p in w.split("-") if p]
+    initials = [p[0] for p in parts]
+    n = len(initials)
+    if n > 1 and li - n + 1 >= 0 and [fold(c) for c in letters[li - n + 1: li + 1]] == initials:
+        opts.append(n)
+    if letters[li].lower() == w[0] or (fold(letters[li]) == w[0]):
+        opts.append(1)
+    if li >= 1 and len(parts) == 1 and _compound_initials(w, [fold(c) for c in letters[li - 1: li + 1]]):
+        opts.append(2)
+    return opts
+
+
+def _compound_initials(word: str, pair: list[str]) -> bool:
+    """Whether a compound word starts two letters of an acronym ("общеобразовательных" -> "ОО").
+
+    The second stem must follow a linking vowel: обще|образовательных, много|функциональный.
+    """
+    if word[0] != pair[0]:
+        return False
+    for pos in range(3, len(word) - 3):
+        if word[pos] == pair[1] and word[pos - 1] in "оеи":
+            return True
+    return False
+
+
+def align_acronym(letters: list[str], toks: list[Tok], end: int) -> int | None:
+    """Start index of words toks[start..end] whose initials spell letters, or None."""
+
+    def rec(li: int, ti: int) -> int | None:
+        if li < 0:
+            return ti + 1
+        if ti < 0:
+            return None
+        tok = toks[ti]
+        if tok.text == "," and ti != end and li < len(letters) - 1:
+            return rec(li, ti - 1)   # "Министерство труда, занятости и социальной защиты (МТЗиСЗ)"
+        if not tok.is_word:
+            return None
+        for k in _word_options(tok.text, letters, li):
+            got = rec(li - k, ti - 1)
+            if got is not None:
+                return got
+        if fold(tok.text) in SKIPPABLE and ti != end:
+            return rec(li, ti - 1)
+        return None
+
+    return rec(len(letters) - 1, end)
+
+
+def _find_acronym_span(short: str, toks: list[Tok]) -> tuple[int, int] | None:
+    """Rightmost (start, end) token span spelling the acronym."""
+    letters = acronym_letters(short)
+    if len(letters) < 2:
+        return None
+    for end in range(len(toks) - 1, -1, -1):
+        if not toks[end].is_word:
+            continue
+        start = align_acronym(letters, toks, end)
+        if start is not None:
+            return start, end
+    return None
+
+
+def _find_lemma_span(short: str, toks: list[Tok]) -> tuple[int, int] | None:
+    """Rightmost span whose lemmas equal the short form's lemmas ("Координационный совет")."""
+    want = [lemma(w) for w in re.findall(r"[A-Za-zА-Яа-яЁё-]+", short) if not is_abbreviation(w)]
+    if not want:
+        return None
+    words = [i for i, t in enumerate(toks) if t.is_word]
+    for j in range(len(words) - len(want), -1, -1):
+        idx = words[j: j + len(want)]
+        if idx[-1] - idx[0] != len(want) - 1:
+            continue
+        if all(_lemma_match(toks[i].text, w) for i, w in zip(idx, want)):
+            return idx[0], idx[-1]
+    return None
+
+
+def _lemma_match(word: str, want: str) -> bool:
+    return any(fold(p.normal_form) == fold(want) for p in parses(word))
+
+
+# ---------------------------------------------------------------- noun-phrase boundaries
+
+def _segment_start(toks: list[Tok]) -> int:
+    """Index after the last comma/semicolon/colon, skipping back over participial continuations."""
+    cut = 0
+    for i in range(len(toks) - 1, -1, -1):
+        if toks[i].text in ",;:":
+            nxt = _first_word(toks, i + 1)
+            if nxt is not None and _is_continuation(toks[nxt].text):
+                continue
+            cut = i + 1
+            break
+    while cut < len(toks) and not (toks[cut].is_word or toks[cut].is_group):
+        cut += 1
+    return cut
+
+
+def _first_word(toks: list[Tok], i: int) -> int | None:
+    for j in range(i, len(toks)):
+        if toks[j].is_word:
+            return j
+        if toks[j].is_group:
+            return None
+    return None
+
+
+def _is_continuation(word: str) -> bool:
+    """A lower-case participle or "подведомственные"-like word continuing the previous name."""
+    if not word[:1].islower():
+        return False
+    if is_participle(word):
+        return True
+    return any(p.normal_form in CONTINUATION_LEMMAS for p in parses(word))
+
+
+def _only_modifiers(toks: list[Tok], start: int, end: int) -> bool:
+    words = [t for t in toks[start:end]]
+    return bool(words) and all(t.is_word and is_modifier(t.text) and not is_noun(t.text) for t in words)
+
+
+def _genitive_tail(toks: list[Tok], start: int) -> bool:
+    """Whether toks[start:] is a tail of genitive words and quoted names (no preposition, no comma)."""
+    for t in toks[start:]:
+        if t.is_group:
+            continue
+        if not t.is_word:
+            return False
+        if fold(t.text) in PREPOSITIONS:
+            return False
+        if not is_abbreviation(t.text) and not any(p.tag.case == "gent" for p in parses(t.text)):
+            return False
+    return True
+
+
+def _extend_left_modifiers(toks: list[Tok], start: int) -> int:
+    while start > 0 and toks[start - 1].is_word and is_modifier(toks[start - 1].text) \
+            and not is_noun(toks[start - 1].text) and toks[start - 1].text[:1].islower() is not None:
+        start -= 1
+    return start
+
+
+def _trim_fallback(toks: list[Tok], start: int) -> int:
+    """Drop a leading governing noun and preposition ("Совещание с руководителями …")."""
+    for i in range(start, len(toks)):
+        if toks[i].is_group:
+            break
+        if toks[i].is_word and fold(toks[i].text) in PREPOSITIONS and i + 1 < len(toks):
+            return i + 1
+    return start
+
+
+def _is_verb(word: str) -> bool:
+    """A verb form that opens an introductory sentence ("Определить", "создать", "назначить")."""
+    found = parses(word)
+    return bool(found) and found[0].tag.POS in ("INFN", "VERB") and found[0].score >= 0.5
+
+
+def _skip_leading_verbs(toks: list[Tok], start: int, end: int) -> int:
+    """ "Определить краевое … учреждение «…» (далее – РКЦ)": the name starts after the verb."""
+    while start < end and toks[start].is_word and _is_verb(toks[start].text):
+        start += 1
+    return start
+
+
+def full_form(context: str, short: str, adjacent: bool) -> tuple[str, int, str] | None:
+    """Full wording of short from the text before its marker, where it starts, and how it was found."""
+    toks = tokens(context)
+    if not toks:
+        return None
+    seg = _segment_start(toks)
+    span = _find_acronym_span(short, toks) or None
+    kind = "acronym"
+    if span is None and adjacent and (first := syllabic_start(short, toks)) is not None:
+        span, kind = (first, len(toks) - 1), "syllabic"     # "… Республики Башкортостан (далее – Минобрнауки РБ)"
+    if span is None:
+        span = _find_lemma_span(short, toks)
+        kind = "lemma"
+    if span is not None:
+        start, end = span
+        if kind == "lemma":
+            start = _extend_left_modifiers(toks, start)
+            end = len(toks) - 1
+        elif adjacent and end + 1 < len(toks) and _genitive_tail(toks, end + 1):
+            end = len(toks) - 1
+        if start > seg and _only_modifiers(toks, seg, start):
+            start = seg
+    else:
+        start, end, kind = _trim_fallback(toks, seg), len(toks) - 1, "fallback"
+    start = _skip_leading_verbs(toks, start, end)
+    if start > end or start >= len(toks):
+        return None
+    text = context[toks[start].start: toks[end].end]
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    if not text:
+        return None
+    return to_nominative(text), toks[start].start, kind
+
+
+def syllabic_start(short: str, toks: list[Tok]) -> int | None:
+    """Start of the words a syllabic abbreviation stands for, ending at the last token:
+    "Минпромторг ПК" = Мин|истерство пром|ышленности (и) торг|овли П|ермского к|рая, each piece
+    of the compound a prefix of the next content word, capitals after it initials."""
+    parts = short.split()
+    head, caps = fold(parts[0]), [c for p in parts[1:] for c in p]
+    if not (parts[0][:1].isupper() and parts[0][1:].islower() and len(head) >= 5) \
+            or not all(p.isupper() for p in parts[1:]):
+        return None
+    i = len(toks) - 1
+    for c in reversed(caps):
+        if i < 0 or not toks[i].is_word or fold(toks[i].text)[:1] != fold(c):
+            return None
+        i -= 1
+
+    def spells(rest: str, words: list[str]) -> bool:
+        if not words:
+            return not rest
+        w = words[0]
+        return any(rest.startswith(w[:k]) and spells(rest[k:], words[1:])
+                   for k in range(min(len(w), len(rest)), 1, -1))
+
+    for start in range(i, max(-1, i - 7), -1):
+        words = [fold(t.text) for t in toks[start:i + 1] if t.is_word and fold(t.text) not in SKIPPABLE]
+        if not all(t.is_word for t in toks[start:i + 1]) or not toks[start].is_word:
+            return None
+        if words and spells(head, words):
+            return start
+    return None
+
+
+def spells(short: str, full: str) -> bool:
+    """Whether the initials of ``full`` spell the acronym ``short`` ("ДОиН КО" for "Департамент
+    образования и науки Кемеровской области"); OCR specks between the words are passed over."""
+    return _find_acronym_span(short, tokens(re.sub(r"[^\w\s«»\"()-]", " ", full))) is not None
