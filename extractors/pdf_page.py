@@ -69,13 +69,13 @@ def _objects(page) -> dict[str, list[dict[str, Any]]]:
     doctop0, norm = page.initial_doctop, page.pdf.unicode_norm
     out: dict[str, list[dict[str, Any]]] = {"char": []}
     chars = out["char"]
-    stack = [iter(page.layout._objs)]
+    stack = [iter(page.layout)]          # an LTContainer iterates over its objects
     while stack:
         for obj in stack[-1]:
             if isinstance(obj, LTChar):
                 chars.append(_lean_char(obj, height, mb_x0, mb_top, doctop0, norm))
             elif isinstance(obj, LTContainer):     # LTFigure: its children, like pdfplumber
-                stack.append(iter(obj._objs))
+                stack.append(iter(obj))
                 break
             else:
                 o = page.process_object(obj)
