@@ -7,7 +7,10 @@ command line) it measures, best of ``--repeat`` runs:
 * ``plumber``  — ``pdfplumber.open`` + ``page.extract_tables()`` on every page
                  (the bare baseline);
 * ``camelot``  — ``camelot.read_pdf(pages="all", flavor="lattice")``;
-* ``extract``  — our ``extractors.pdf.extract_pdf`` alone;
+* ``extract``  — our ``extractors.pdf.extract_pdf`` alone, and its two stages: ``read``
+                 (``open_layouts``: every page's words, ruling lines and images, one pdfminer
+                 pass per page, ``extractors.pdf_page``) and ``tables`` (``extract_layouts``:
+                 routing, ruled / borderless builders, text blocks);
 * ``ingest``   — full ingest (extract + normalise + load) with
                  ``pipeline.ingest.ingest_path`` into a fresh SQLite database
                  whose schema is already created (schema creation is a one-off,
@@ -75,6 +78,21 @@ def our_extract(path: str) -> None:
     extract_pdf(path)
 
 
+def our_stages(path: str, repeat: int) -> tuple[float, float]:
+    """Best wall seconds of the two stages of ``extract_pdf``: reading the pages, building the tables."""
+    from extractors.pdf import extract_layouts, open_layouts
+
+    read, build = [], []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        layouts = open_layouts(path)
+        read.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        extract_layouts(path, layouts)
+        build.append(time.perf_counter() - t)
+    return min(read), min(build)
+
+
 class FreshDb:
     """A template SQLite database with the schema, copied fresh for each ingest."""
 
@@ -132,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # the pipeline is not installed / broken: still time the extractor
         print(f"full ingest unavailable ({type(e).__name__}: {str(e)[-200:]}); timing extraction only")
         ingest = None
-    print(f"{'file':32} {'plumber':>8} {'camelot':>8} {'extract':>8} {'ingest':>8} "
+    print(f"{'file':32} {'plumber':>8} {'camelot':>8} {'extract':>8} {'read':>8} {'tables':>8} {'ingest':>8} "
           f"{'ingest/plumber':>15} {'extract/plumber':>16} {'camelot/plumber':>16}")
     ratios = []
     try:
@@ -140,9 +158,10 @@ def main(argv: list[str] | None = None) -> int:
             t_pl = best_of(lambda: bare_pdfplumber(f), a.repeat)
             t_cam = float("nan") if a.no_camelot else best_of(lambda: camelot_lattice(f), 1)
             t_ex = best_of(lambda: our_extract(f), a.repeat)
+            t_read, t_build = our_stages(f, a.repeat)
             t_in = best_of(lambda: ingest(f, dbs), a.repeat) if ingest else float("nan")
             ratios.append(t_in / t_pl if ingest else t_ex / t_pl)
-            print(f"{Path(f).name:32} {t_pl:8.2f} {t_cam:8.2f} {t_ex:8.2f} {t_in:8.2f} "
+            print(f"{Path(f).name:32} {t_pl:8.2f} {t_cam:8.2f} {t_ex:8.2f} {t_read:8.2f} {t_build:8.2f} {t_in:8.2f} "
                   f"{t_in / t_pl:15.2f} {t_ex / t_pl:16.2f} {t_cam / t_pl:16.2f}")
     finally:
         dbs.close()

@@ -1,6 +1,6 @@
 """PDF entry point: page layouts from pdfplumber (or OCR), routed per page to a table builder.
 
-One pdfplumber pass reads every page into a ``PageLayout`` (words + ruling
+One pdfplumber pass (``extractors.pdf_page``) reads every page into a ``PageLayout`` (words + ruling
 segments); nothing parses a page twice. Each page is then routed:
 
 * ``ocr``        — no usable text layer (no words, or mostly ``(cid:NN)`` glyphs
@@ -74,19 +74,20 @@ MAX_LINES_AROUND = 2     # ... with at most this many text lines above it (runni
 
 
 def layout_from_pdfplumber(page, page_no: int) -> PageLayout:
-    """Words (with font name and size) and ruling segments of one pdfplumber page."""
+    """Words (with font name and size) and ruling segments of one pdfplumber page, read once."""
+    from extractors.pdf_page import read_page
+
+    objs = read_page(page)
     words = [
         Word(
             text=w["text"], x0=float(w["x0"]), top=float(w["top"]), x1=float(w["x1"]),
             bottom=float(w["bottom"]), fontname=w.get("fontname"), size=w.get("size"),
         )
-        for w in page.extract_words(
-            keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname", "size"]
-        )
+        for w in objs.words
     ]
     segments = [
         Segment(float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"]))
-        for e in page.edges
+        for e in objs.edges
     ]
     width, height = float(page.width), float(page.height)
     if int(getattr(page, "rotation", 0) or 0) % 180 == 90:
@@ -95,9 +96,9 @@ def layout_from_pdfplumber(page, page_no: int) -> PageLayout:
         width, height = height, width
     layout = PageLayout(page_no=page_no, width=width, height=height,
                         words=words, segments=segments, source="text")
-    if not words and not page.objects:   # nothing drawn at all: no need to render and OCR it
+    if not words and not objs.drawn:   # nothing drawn at all: no need to render and OCR it
         layout.flags.append(BLANK_PAGE)
-    if words and text_layer.covers_page(page.images, float(page.width), float(page.height)):
+    if words and text_layer.covers_page(objs.images, float(page.width), float(page.height)):
         layout.flags.append(text_layer.HIDDEN_LAYER_FLAG)   # a scan with an OCR layer: read as a scan
     return layout
 

@@ -25,7 +25,7 @@ cell's text block instead:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.grid import Word
@@ -59,6 +59,26 @@ class Part:
 
     anchors: list[Block]
     columns: dict[int, list[Block]]
+    # per column: each line's vertical centre, and whether a line opens a new cell after the one
+    # above it in the column (``rows.continues_cell``), worked out once, not once per band tried
+    _centres: dict[int, list[float]] = field(default_factory=dict, repr=False)
+    _opens: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
+
+    def band(self, col: int, y0: float, y1: float) -> list[Block]:
+        """The lines of column ``col`` whose vertical centre lies in [y0, y1)."""
+        lines = self.columns[col]
+        centres = self._centres.get(col)
+        if centres is None:
+            centres = self._centres[col] = [(b.top + b.bottom) / 2 for b in lines]
+        return [b for b, c in zip(lines, centres) if y0 <= c < y1]
+
+    def opens_cell(self, above: Block, below: Block) -> bool:
+        """``below`` opens a new cell rather than going on with ``above`` (cached)."""
+        key = (id(above), id(below))
+        got = self._opens.get(key)
+        if got is None:
+            got = self._opens[key] = not continues_cell(above.words, below.words)
+        return got
 
 
 def _col_lines(words: list[Word], h: float) -> list[Block]:
@@ -156,14 +176,14 @@ def _band_cost(part: Part, k: int, y0: float, y1: float, mode: Optional[str], ro
     space between rows a block set at the bottom looks like the tail of the cell above."""
     a = part.anchors[k].at(mode or "top")
     cost = 0.0
-    for lines in part.columns.values():
-        group = [b for b in lines if y0 <= (b.top + b.bottom) / 2 < y1]
+    for col in part.columns:
+        group = part.band(col, y0, y1)
         if not group:
             continue
         if mode is not None:
             cost += abs(Block([], group[0].top, max(b.bottom for b in group)).at(mode) - a)
         cost += sum(max(0.0, u.top - v.bottom - row_gap) for v, u in zip(group, group[1:]))
-        cost += RESTART * h * sum(not continues_cell(v.words, u.words) for v, u in zip(group, group[1:]))
+        cost += RESTART * h * sum(part.opens_cell(v, u) for v, u in zip(group, group[1:]))
     return cost
 
 
