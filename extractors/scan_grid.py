@@ -1,0 +1,163 @@
+"""Column rules of a scanned table that are no rules: checks of a ruled grid found on an image.
+
+The rule search on a scan (``extractors.ocr.rules``) can take a letter's stroke, a stamp's
+edge, a blurred text line or a rule's double for a column border; it can also carry a real
+column rule on through a full-width heading row (a word gap of a centred heading lies on its
+path). Each such piece splits a cell in two or adds a column to the table, and the cells then
+land in the wrong fields. Checked here on the cell rectangles of one table (``extractors.ruled``),
+with the OCR words, in this order:
+
+* ``drop_weak_columns``: a column boundary is a rule of the table when it runs down a good
+  part of it; an inner boundary that bounds cells over less than ``WEAK_SHARE`` of the
+  height the table's other inner boundaries typically bound (their median) is a stray piece
+  and the cells either side of it are joined. A column narrower than ``NARROW_PT`` that holds
+  no word (a rule drawn twice, or its shadow) is dropped with the weaker of its two boundaries.
+* ``merge_across_text``: within one row, a boundary that a word runs across (by at least
+  ``STRADDLE_PT`` on both sides), or that falls in a word gap of one text line (the words either
+  side on one line, closer than ``LINE_GAP_SHARE`` of their height, one of them touching the
+  rule, neither running over it: cell text keeps a padding off a real rule, while an OCR box
+  that runs over a rule is its erased trace read with the word) joins the two cells it parts.
+  Only words read surely (``SURE``, one word, with letters or digits) count.
+
+Tables with a single inner boundary are left alone by the first check (nothing to compare
+with); born-digital rules are never checked (``extractors.ruled`` calls this for scans only).
+"""
+
+from __future__ import annotations
+
+from statistics import median
+from typing import Sequence
+
+from extractors.grid import BBox, Word
+
+TOL = 2.0            # points: box edges this close are one boundary
+WEAK_SHARE = 0.3     # an inner boundary bounding less than this share of the typical one is stray
+NARROW_PT = 9.0      # a column narrower than this (under two letters) holding no word is a double rule
+STRADDLE_PT = 5.0    # a word running this far (a letter) past a boundary on both sides crosses it
+                     # (an OCR box may overrun a rule by a few points: blur, the erased rule's trace)
+SURE = 0.6           # ... when read at least this surely (a speck or two cells' text run together is not)
+OVERRUN_PT = 0.5     # a word gap holds the rule: neither word box runs past it more than this
+TOUCH_PT = 1.2       # a word this close to a boundary touches it (cell text keeps a padding)
+LINE_GAP_SHARE = 0.45  # words closer than this share of their height are one text line's words
+
+
+def _bounds(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= TOL:
+            continue
+        out.append(v)
+    return out
+
+
+def _support(boxes: Sequence[BBox], x: float) -> float:
+    """Height (points) over which cell edges lie on the vertical line ``x`` (overlaps counted once)."""
+    spans = sorted((b[1], b[3]) for b in boxes if abs(b[0] - x) <= TOL or abs(b[2] - x) <= TOL)
+    total, end = 0.0, float("-inf")
+    for top, bottom in spans:
+        if bottom > end:
+            total += bottom - max(top, end)
+            end = bottom
+    return total
+
+
+def _snap(boxes: Sequence[BBox], drop: set[float], keep: list[float]) -> list[BBox]:
+    """Boxes with edges on a dropped boundary moved to the nearest kept one; boxes left without
+    width, and boxes wholly inside one already kept, go."""
+    def move(v: float) -> float:
+        if any(abs(v - d) <= TOL for d in drop):
+            return min(keep, key=lambda k: abs(k - v))
+        return v
+
+    out: list[BBox] = []
+    for b in boxes:
+        nb = (move(b[0]), b[1], move(b[2]), b[3])
+        if nb[2] - nb[0] <= TOL:
+            continue
+        if any(o[0] <= nb[0] + TOL and o[2] >= nb[2] - TOL and o[1] <= nb[1] + TOL and o[3] >= nb[3] - TOL
+               for o in out):
+            continue
+        out.append(nb)
+    return out
+
+
+def drop_weak_columns(boxes: Sequence[BBox], words: Sequence[Word]) -> list[BBox]:
+    """Cell boxes of one table without its stray and doubled column boundaries (module docstring)."""
+    xs = _bounds([b[0] for b in boxes] + [b[2] for b in boxes])
+    if len(xs) < 3:
+        return list(boxes)
+    support = {x: _support(boxes, x) for x in xs}
+    drop: set[float] = set()
+    inner = xs[1:-1]
+    if len(inner) >= 2:
+        typical = median(support[x] for x in inner)
+        drop |= {x for x in inner if support[x] < WEAK_SHARE * typical}
+    kept = [x for x in xs if x not in drop]
+    for a, b in zip(kept, kept[1:]):
+        if b - a < NARROW_PT and not any(a < (w.x0 + w.x1) / 2 < b and _rows_overlap(w, boxes, a, b)
+                                         for w in words):
+            drop.add(a if support[a] < support[b] else b)
+    if not drop:
+        return list(boxes)
+    keep = [x for x in xs if x not in drop]
+    if len(keep) < 2:
+        return list(boxes)
+    return _snap(boxes, drop, keep)
+
+
+def _rows_overlap(w: Word, boxes: Sequence[BBox], a: float, b: float) -> bool:
+    """Whether the word lies within the table's height (between its top and bottom)."""
+    top, bottom = min(x[1] for x in boxes), max(x[3] for x in boxes)
+    return top <= (w.top + w.bottom) / 2 <= bottom
+
+
+def _same_line(a: Word, b: Word) -> bool:
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return overlap >= 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+
+
+def _sure(w: Word) -> bool:
+    """A word read surely, with letters or digits and no space (one word, not two run together)."""
+    return w.confidence >= SURE and " " not in w.text.strip() and any(ch.isalnum() for ch in w.text)
+
+
+def _crossed(x: float, left: list[Word], right: list[Word], inside: list[Word]) -> bool:
+    """Whether text runs across the boundary ``x`` (module docstring, ``merge_across_text``)."""
+    if any(w.x0 <= x - STRADDLE_PT and w.x1 >= x + STRADDLE_PT and _sure(w) for w in inside):
+        return True
+    for lw in left:
+        for rw in right:
+            if not (_same_line(lw, rw) and _sure(lw) and _sure(rw)):
+                continue
+            height = max(lw.bottom - lw.top, rw.bottom - rw.top)
+            if lw.x1 > x + OVERRUN_PT or rw.x0 < x - OVERRUN_PT:
+                continue           # a box running over the rule: its trace, not a word gap on it
+            touching = x - lw.x1 <= TOUCH_PT or rw.x0 - x <= TOUCH_PT
+            if touching and rw.x0 - lw.x1 <= LINE_GAP_SHARE * height:
+                return True
+    return False
+
+
+def merge_across_text(boxes: Sequence[BBox], words: Sequence[Word]) -> list[BBox]:
+    """Cell boxes with two neighbours of one row joined where text runs across their boundary."""
+    out = list(boxes)
+    changed = True
+    while changed:
+        changed = False
+        for i, a in enumerate(out):
+            for j, b in enumerate(out):
+                if (i == j or abs(a[2] - b[0]) > TOL or abs(a[1] - b[1]) > TOL or abs(a[3] - b[3]) > TOL):
+                    continue
+                x = (a[2] + b[0]) / 2
+                band = [w for w in words if a[1] <= (w.top + w.bottom) / 2 <= a[3]]
+                left = [w for w in band if a[0] <= (w.x0 + w.x1) / 2 <= x]
+                right = [w for w in band if x < (w.x0 + w.x1) / 2 <= b[2]]
+                inside = [w for w in band if a[0] <= w.x0 and w.x1 <= b[2]]
+                if _crossed(x, left, right, inside):
+                    merged = (a[0], min(a[1], b[1]), b[2], max(a[3], b[3]))
+                    out = [o for k, o in enumerate(out) if k not in (i, j)] + [merged]
+                    changed = True
+                    break
+            if changed:
+                break
+    return out
