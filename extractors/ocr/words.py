@@ -158,24 +158,6 @@ def _latin_reading_wins(old: str, latin: str, conf: float) -> bool:
             and not all(CYR_WORD_RE.match(t.strip(".,;:()«»")) for t in old.split()))
 
 
-def _latin_may_win(text: str) -> bool:
-    """Whether an English re-read could replace ``text`` (``_latin_reading_wins``): not over
-    one Cyrillic word of three letters or more."""
-    return not (len(text) > 2 and CYR_WORD_RE.match(text.strip(".,;:()«»")))
-
-
-def _english_reads(clean: np.ndarray, boxes: list[tuple[int, int, int, int]], strip: np.ndarray,
-                   tops: list[int], wanted: list[int]) -> dict[int, tuple[str, float]]:
-    """The English re-read of the crops ``wanted`` (indexes into ``boxes``): the strip of all
-    crops when all are wanted, else a strip of those only (a second read costs as much as the first)."""
-    if not wanted:
-        return {}
-    if len(wanted) == len(boxes):
-        return _reads_by_box(strip, tops, "eng")
-    sub, sub_tops = _strip_of(clean, [boxes[i] for i in wanted])
-    return {wanted[k]: v for k, v in _reads_by_box(sub, sub_tops, "eng").items()}
-
-
 def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_PxWord]:
     """Second look at doubtful and missed words: their crops OCR'd together, one per line.
 
@@ -189,21 +171,15 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_Px
     if not boxes or len(boxes) > MAX_RECHECK:
         return words
     strip, tops = _strip_of(clean, boxes)
-    rus = _reads_by_box(strip, tops, TESS_LANG)
-    readings = []
-    for i in range(len(boxes)):
+    rus, eng = _reads_by_box(strip, tops, TESS_LANG), _reads_by_box(strip, tops, "eng")
+    replaced = {id(p) for w in doubtful for p in w.parts}
+    out = [w for w in words if id(w) not in replaced]
+    for i, (x, y, w, h) in enumerate(boxes):
         old = doubtful[i] if i < len(doubtful) else None
         text, conf = (old.text, old.conf) if old else ("", 0.0)
         r_text, r_conf = rus.get(i, ("", 0.0))
         if r_text and not _is_noise(r_text, r_conf) and r_conf > conf + RECHECK_MARGIN:
             text, conf = r_text, r_conf
-        readings.append((text, conf))
-    eng = _english_reads(clean, boxes, strip, tops, [i for i, (t, _) in enumerate(readings) if _latin_may_win(t)])
-    replaced = {id(p) for w in doubtful for p in w.parts}
-    out = [w for w in words if id(w) not in replaced]
-    for i, (x, y, w, h) in enumerate(boxes):
-        old = doubtful[i] if i < len(doubtful) else None
-        text, conf = readings[i]
         e_text, e_conf = eng.get(i, ("", 0.0))
         if e_text and _latin_reading_wins(text, e_text, e_conf):
             text, conf = e_text, e_conf
