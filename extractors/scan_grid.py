@@ -125,6 +125,9 @@ def _crossed(x: float, left: list[Word], right: list[Word], inside: list[Word]) 
     """Whether text runs across the boundary ``x`` (module docstring, ``merge_across_text``)."""
     if any(w.x0 <= x - STRADDLE_PT and w.x1 >= x + STRADDLE_PT and _sure(w) for w in inside):
         return True
+    reach = LINE_GAP_SHARE * max((w.bottom - w.top for w in left + right), default=0.0)
+    left = [w for w in left if x - w.x1 <= reach]          # only words near the boundary can pair
+    right = [w for w in right if w.x0 - x <= reach]
     for lw in left:
         for rw in right:
             if not (_same_line(lw, rw) and _sure(lw) and _sure(rw)):
