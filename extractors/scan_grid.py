@@ -11,13 +11,15 @@ with the OCR words, in this order:
   part of it; an inner boundary that bounds cells over less than ``WEAK_SHARE`` of the
   height the table's other inner boundaries typically bound (their median) is a stray piece
   and the cells either side of it are joined. A column narrower than ``NARROW_PT`` that holds
-  no word (a rule drawn twice, or its shadow) is dropped with the weaker of its two boundaries.
+  no word of its own (a rule drawn twice, or its shadow, or one column rule drawn at two places in
+  different rows; the text of a wider cell over it does not count) is dropped with the weaker of
+  its two boundaries.
 * ``merge_across_text``: within one row, a boundary that a word runs across (by at least
-  ``STRADDLE_PT`` on both sides), or that falls in a word gap of one text line (the words either
-  side on one line, closer than ``LINE_GAP_SHARE`` of their height, one of them touching the
-  rule, neither running over it: cell text keeps a padding off a real rule, while an OCR box
-  that runs over a rule is its erased trace read with the word) joins the two cells it parts.
-  Only words read surely (``SURE``, one word, with letters or digits) count.
+  ``STRADDLE_PT`` on both sides: an OCR box may run over a rule by a few points, the erased
+  rule's trace read with the word) joins the two cells it parts. Only words read surely
+  (``SURE``, one word, with letters or digits) count. A rule that falls exactly in a word gap
+  of a heading is not caught: OCR boxes of cell text touch real rules as closely (an item
+  number centred in its cell, its box widened by the rule's trace).
 
 Tables with a single inner boundary are left alone by the first check (nothing to compare
 with); born-digital rules are never checked (``extractors.ruled`` calls this for scans only).
@@ -32,13 +34,11 @@ from extractors.grid import BBox, Word
 
 TOL = 2.0            # points: box edges this close are one boundary
 WEAK_SHARE = 0.3     # an inner boundary bounding less than this share of the typical one is stray
-NARROW_PT = 9.0      # a column narrower than this (under two letters) holding no word is a double rule
+NARROW_PT = 15.0     # a column narrower than this (two or three letters) holding no word is a double rule
+                     # or a jog of one column rule between rows (cells of a hand-edited table)
 STRADDLE_PT = 5.0    # a word running this far (a letter) past a boundary on both sides crosses it
                      # (an OCR box may overrun a rule by a few points: blur, the erased rule's trace)
 SURE = 0.6           # ... when read at least this surely (a speck or two cells' text run together is not)
-OVERRUN_PT = 0.5     # a word gap holds the rule: neither word box runs past it more than this
-TOUCH_PT = 1.2       # a word this close to a boundary touches it (cell text keeps a padding)
-LINE_GAP_SHARE = 0.45  # words closer than this share of their height are one text line's words
 
 
 def _bounds(values: list[float]) -> list[float]:
@@ -94,7 +94,7 @@ def drop_weak_columns(boxes: Sequence[BBox], words: Sequence[Word]) -> list[BBox
         drop |= {x for x in inner if support[x] < WEAK_SHARE * typical}
     kept = [x for x in xs if x not in drop]
     for a, b in zip(kept, kept[1:]):
-        if b - a < NARROW_PT and not any(a < (w.x0 + w.x1) / 2 < b and _rows_overlap(w, boxes, a, b)
+        if b - a < NARROW_PT and not any(w.x0 >= a - TOL and w.x1 <= b + TOL and _rows_overlap(w, boxes, a, b)
                                          for w in words):
             drop.add(a if support[a] < support[b] else b)
     if not drop:
@@ -111,34 +111,14 @@ def _rows_overlap(w: Word, boxes: Sequence[BBox], a: float, b: float) -> bool:
     return top <= (w.top + w.bottom) / 2 <= bottom
 
 
-def _same_line(a: Word, b: Word) -> bool:
-    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-    return overlap >= 0.5 * min(a.bottom - a.top, b.bottom - b.top)
-
-
 def _sure(w: Word) -> bool:
     """A word read surely, with letters or digits and no space (one word, not two run together)."""
     return w.confidence >= SURE and " " not in w.text.strip() and any(ch.isalnum() for ch in w.text)
 
 
-def _crossed(x: float, left: list[Word], right: list[Word], inside: list[Word]) -> bool:
-    """Whether text runs across the boundary ``x`` (module docstring, ``merge_across_text``)."""
-    if any(w.x0 <= x - STRADDLE_PT and w.x1 >= x + STRADDLE_PT and _sure(w) for w in inside):
-        return True
-    reach = LINE_GAP_SHARE * max((w.bottom - w.top for w in left + right), default=0.0)
-    left = [w for w in left if x - w.x1 <= reach]          # only words near the boundary can pair
-    right = [w for w in right if w.x0 - x <= reach]
-    for lw in left:
-        for rw in right:
-            if not (_same_line(lw, rw) and _sure(lw) and _sure(rw)):
-                continue
-            height = max(lw.bottom - lw.top, rw.bottom - rw.top)
-            if lw.x1 > x + OVERRUN_PT or rw.x0 < x - OVERRUN_PT:
-                continue           # a box running over the rule: its trace, not a word gap on it
-            touching = x - lw.x1 <= TOUCH_PT or rw.x0 - x <= TOUCH_PT
-            if touching and rw.x0 - lw.x1 <= LINE_GAP_SHARE * height:
-                return True
-    return False
+def _crossed(x: float, words: list[Word]) -> bool:
+    """Whether a word runs across the boundary ``x`` (module docstring, ``merge_across_text``)."""
+    return any(w.x0 <= x - STRADDLE_PT and w.x1 >= x + STRADDLE_PT and _sure(w) for w in words)
 
 
 def merge_across_text(boxes: Sequence[BBox], words: Sequence[Word]) -> list[BBox]:
@@ -153,10 +133,8 @@ def merge_across_text(boxes: Sequence[BBox], words: Sequence[Word]) -> list[BBox
                     continue
                 x = (a[2] + b[0]) / 2
                 band = [w for w in words if a[1] <= (w.top + w.bottom) / 2 <= a[3]]
-                left = [w for w in band if a[0] <= (w.x0 + w.x1) / 2 <= x]
-                right = [w for w in band if x < (w.x0 + w.x1) / 2 <= b[2]]
                 inside = [w for w in band if a[0] <= w.x0 and w.x1 <= b[2]]
-                if _crossed(x, left, right, inside):
+                if _crossed(x, inside):
                     merged = (a[0], min(a[1], b[1]), b[2], max(a[3], b[3]))
                     out = [o for k, o in enumerate(out) if k not in (i, j)] + [merged]
                     changed = True
