@@ -291,7 +291,7 @@ def table_from_boxes(boxes: list[BBox], layout: PageLayout) -> Optional[Table]:
     """One ``Table`` (origin cells on the table's global grid) from its cell rectangles."""
     boxes = cut_overlaps(boxes)
     if layout.source == "ocr":  # rules found on an image may be lost in places, or stray
-        boxes = cut_overlaps(merge_across_text(drop_weak_columns(boxes, layout.words), layout.words))
+        boxes = cut_overlaps(drop_weak_columns(merge_across_text(boxes, layout.words), layout.words))
         grid = _grid_of(boxes)
         boxes = split_unruled_spans(boxes, layout.words, grid.ys, grid.xs)
     grid = _grid_of(boxes)

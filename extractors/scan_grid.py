@@ -5,7 +5,8 @@ edge, a blurred text line or a rule's double for a column border; it can also ca
 column rule on through a full-width heading row (a word gap of a centred heading lies on its
 path). Each such piece splits a cell in two or adds a column to the table, and the cells then
 land in the wrong fields. Checked here on the cell rectangles of one table (``extractors.ruled``),
-with the OCR words, in this order:
+with the OCR words (``merge_across_text`` first, on the boundaries as found: a boundary
+moved by ``drop_weak_columns`` may come to lie under a word it never crossed):
 
 * ``drop_weak_columns``: a column boundary is a rule of the table when it runs down a good
   part of it; an inner boundary that bounds cells over less than ``WEAK_SHARE`` of the

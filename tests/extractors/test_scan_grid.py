@@ -125,3 +125,22 @@ def test_a_column_rule_drawn_at_two_places_is_one_boundary():
     out = drop_weak_columns(boxes, words)
     assert len({b[0] for b in out} | {b[2] for b in out}) == 5
     assert len(out) == len(boxes)
+
+
+def test_a_jogged_rule_joined_to_its_twin_does_not_swallow_the_text_after_it():
+    # the rule between deadline and party sits at 350 in most rows and at 340 in one, whose
+    # party text starts right after it: joining 340 to 350 must not join that row's two cells
+    ys = YS[1:]
+    segs = [Segment(50.0, y, 500.0, y) for y in ys]
+    segs += [Segment(x, ys[0], x, ys[-1]) for x in (50.0, 90.0, 250.0, 500.0)]
+    words = []
+    for k, (t, u) in enumerate(zip(ys, ys[1:])):
+        x = 340.0 if k == 1 else 350.0
+        segs.append(Segment(x, t, x, u))
+        words += [word(f"1.{k + 1}", 56, t + 5), word("Мониторинг", 96, t + 5),
+                  word("постоянно", 256, t + 5, width=54), word("Заместитель", x + 3, t + 5, width=60)]
+    layout = PageLayout(page_no=1, width=600, height=800, words=words, segments=segs, source="ocr")
+    (table,) = build_ruled_tables(layout)
+    assert table.n_cols == 4
+    for row in table.rows:
+        assert [c.text for c in row.cells][2:] == ["постоянно", "Заместитель"]
