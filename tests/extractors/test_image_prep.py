@@ -203,7 +203,10 @@ def test_components_match_opencv_with_either_label_width():
     few[60, 100] = 255
     many = np.zeros((500, 500), np.uint8)
     many[::2, ::2] = 255                       # 62,500 isolated dots: labels need 32 bits
-    for mask in (few, many):
+    rng = np.random.default_rng(3)
+    grain = ((rng.random((2340, 1650)) < 0.44) * 255).astype(np.uint8)   # few components, but the
+    # labelling's provisional labels overflow 16 bits
+    for mask in (few, many, grain):
         n, labels, stats, _ = components(mask)
         n2, labels2, stats2, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
         assert n == n2 and (stats == stats2).all() and (labels.astype(np.int64) == labels2).all()
