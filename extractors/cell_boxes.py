@@ -55,7 +55,7 @@ def _cut(box: BBox, inner: list[BBox]) -> list[BBox] | None:
     """Pieces of ``box`` around the rectangles it contains, or None when it cannot be cut."""
     cuts = [b[1] for b in inner if b[1] > box[1] + TOL]
     if not cuts:
-        return None
+        return _cut_below(box, inner)
     y = min(cuts)
     pieces = [(box[0], box[1], box[2], y)]
     below = [b for b in inner if b[1] >= y - TOL]
@@ -65,6 +65,15 @@ def _cut(box: BBox, inner: list[BBox]) -> list[BBox] | None:
         if box[3] - c[3] >= MIN_SIDE:
             pieces.append((c[0], c[3], c[2], box[3]))
     return [p for p in pieces if p[3] - p[1] >= MIN_SIDE and p[2] - p[0] >= MIN_SIDE]
+
+
+def _cut_below(box: BBox, inner: list[BBox]) -> list[BBox] | None:
+    """Pieces of ``box`` around rectangles that all start at its top (a row whose lower rules were
+    lost in some columns only): the columns they leave free, full height, and what lies under each."""
+    pieces = [(a, box[1], b, box[3]) for a, b in _uncovered(box[0], box[2], [(c[0], c[2]) for c in inner])]
+    pieces += [(c[0], c[3], c[2], box[3]) for c in inner if box[3] - c[3] >= MIN_SIDE]
+    pieces = [p for p in pieces if p[3] - p[1] >= MIN_SIDE and p[2] - p[0] >= MIN_SIDE]
+    return pieces or None
 
 
 def cut_overlaps(boxes: Sequence[BBox]) -> list[BBox]:

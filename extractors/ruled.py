@@ -36,6 +36,7 @@ from pdfplumber.table import (
 from extractors.cell_boxes import cut_overlaps, hole_boxes, split_unruled_spans
 from extractors.grid import BBox, Cell, PageLayout, Row, Segment, Table, Word
 from extractors.lines import cell_text
+from extractors.scan_grid import drop_weak_columns, merge_across_text
 
 EXTRACTOR_NAME = "ruled"
 # tolerances in PDF points; scans (lines from an image) get the looser set
@@ -289,7 +290,8 @@ def _used_indexes(starts: list[int]) -> dict[int, int]:
 def table_from_boxes(boxes: list[BBox], layout: PageLayout) -> Optional[Table]:
     """One ``Table`` (origin cells on the table's global grid) from its cell rectangles."""
     boxes = cut_overlaps(boxes)
-    if layout.source == "ocr":  # rules found on an image may be lost in places
+    if layout.source == "ocr":  # rules found on an image may be lost in places, or stray
+        boxes = cut_overlaps(drop_weak_columns(merge_across_text(boxes, layout.words), layout.words))
         grid = _grid_of(boxes)
         boxes = split_unruled_spans(boxes, layout.words, grid.ys, grid.xs)
     grid = _grid_of(boxes)

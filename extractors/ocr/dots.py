@@ -24,6 +24,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from extractors.image_prep import components
+
 INK_LEVEL = 140              # grey below this is ink
 MIN_LETTERS = 20             # fewer letter-sized blobs on the page: nothing is judged
 DOT_MAX_SHARE = 0.6          # a dot is at most this share of the x-height either way ...
@@ -46,7 +48,7 @@ def _x_height(h: np.ndarray, w: np.ndarray, dpi: int) -> float:
 def stray_dots(grey: np.ndarray, dpi: int) -> np.ndarray:
     """Mask (255) of the stray dots of a cleaned text image (see module docstring)."""
     ink = (grey < INK_LEVEL).astype(np.uint8)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, labels, stats, _ = components(ink)
     out = np.zeros_like(ink)
     if n <= 1:
         return out

@@ -34,7 +34,7 @@ def _line_masks(ink: np.ndarray, dpi: int, grey: Optional[np.ndarray] = None) ->
 
 
 def _segments_of(mask: np.ndarray, horizontal: bool, max_thick: int, k: float) -> list[Segment]:
-    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    n, _, stats, _ = image_prep.components(mask)
     segs = []
     for x, y, w, h, _area in stats[1:n]:
         if horizontal and h <= max_thick:
@@ -56,13 +56,14 @@ def _short_cell_borders(ink: np.ndarray, horiz: np.ndarray, dpi: int) -> np.ndar
                              cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(6, int(SHORT_V_INCH * dpi)))))
     near_h = cv2.dilate(horiz, np.ones((7, 7), np.uint8))
     keep = np.zeros_like(short)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(short, connectivity=8)
+    n, labels, stats, _ = image_prep.components(short)
     for i in range(1, n):
         x, y, w, h, _ = stats[i]
         if w > max(3, int(LINE_MAX_THICK_INCH * dpi)):
             continue
         if near_h[y, x:x + w].any() and near_h[y + h - 1, x:x + w].any():
-            keep[labels == i] = 255
+            sub = keep[y:y + h, x:x + w]
+            sub[labels[y:y + h, x:x + w] == i] = 255
     return keep
 
 
@@ -105,7 +106,7 @@ def bridge_breaks(mask: np.ndarray, other: np.ndarray, ink: np.ndarray, dpi: int
     runs through a rule).
     """
     m, o, k = (mask, other, ink) if horizontal else (mask.T, other.T, ink.T)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
+    n, _, stats, _ = image_prep.components(m)
     if n <= 2:
         return mask
     near = cv2.dilate(o, np.ones((9, 9), np.uint8)) > 0
@@ -147,7 +148,7 @@ def drop_floating_horizontal(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> n
     together); it floats inside a cell. A table rule meets a column rule at an end, or lies on
     one line with a piece that does (a photocopy break leaves such pieces), so those stay.
     """
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(horiz, connectivity=8)
+    n, labels, stats, _ = image_prep.components(horiz)
     if n <= 1:
         return horiz
     near = cv2.dilate(vert, np.ones((9, 9), np.uint8)) > 0
@@ -168,7 +169,8 @@ def drop_floating_horizontal(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> n
             continue
         if out is horiz:
             out = horiz.copy()
-        out[labels == i] = 0
+        sub = out[y:y + h, x:x + w]
+        sub[labels[y:y + h, x:x + w] == i] = 0
     return out
 
 
@@ -193,7 +195,7 @@ def trim_stems(vert: np.ndarray, horiz: np.ndarray, ink: np.ndarray, dpi: int) -
     would cut the heading's cell in two. A stub up to ``STUB_MAX_INCH`` with letters beside it
     on both sides goes; a rule's plain overshoot (paper beside it) stays."""
     m, o, k = vert.T, horiz.T, ink.T
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
+    n, labels, stats, _ = image_prep.components(m)
     near = cv2.dilate(o, np.ones((5, 5), np.uint8)) > 0
     stub_max = int(STUB_MAX_INCH * dpi)
     out = None
@@ -230,7 +232,7 @@ def cut_stem_spans(vert: np.ndarray, horiz: np.ndarray, ink: np.ndarray, dpi: in
     rule) stays.
     """
     m, o, k = vert.T, horiz.T, ink.T
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
+    n, labels, stats, _ = image_prep.components(m)
     out = None
     for i in range(1, n):
         x, y, w, h, _ = (int(v) for v in stats[i])
@@ -293,10 +295,14 @@ def _letters_beside(ink: np.ndarray, other: np.ndarray, yc: int, x0: int, x1: in
     band = max(3, int(BESIDE_INCH * dpi))
     if x1 <= x0:
         return False
-    cols = slice(x0, x1)
-    free = ink[:, cols] & ~(cv2.dilate(other, np.ones((5, 5), np.uint8))[:, cols])
-    above = free[max(0, yc - near - band):max(0, yc - near), :].any()
-    below = free[yc + near + 1:yc + near + 1 + band, :].any()
+    # only the rows of the two bands are looked at: the crossing rules are widened there alone
+    # (2 pixels of margin each way: the same pixels as widening the whole page)
+    r0, r1 = max(0, yc - near - band), yc + near + 1 + band
+    m0, m1, c0 = max(0, r0 - 2), r1 + 2, max(0, x0 - 2)
+    wide = cv2.dilate(np.ascontiguousarray(other[m0:m1, c0:x1 + 2]), np.ones((5, 5), np.uint8))
+    free = ink[r0:r1, x0:x1] & ~wide[r0 - m0:r1 - m0, x0 - c0:x1 - c0]
+    above = free[:max(0, yc - near) - r0, :].any()
+    below = free[yc + near + 1 - r0:, :].any()
     return bool(above and below)
 
 

@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 
 from extractors.grid import Word
+from extractors.image_prep import components
 from extractors.ocr.settings import CYR_WORD_RE, DIGITS_RE, EDGE_NOISE, LATIN_MIN_CONF, LATIN_WORD_RE, MAX_RECHECK, MISSED_MIN_CONF, NOISE_CONFIDENCE, RECHECK_BELOW, RECHECK_CONFIG, RECHECK_MARGIN, RENDER_DPI, ROMAN_RE, SHORT_RECHECK_BELOW, TESS_CONFIG, TESS_LANG
 from extractors.ocr.engine import PxWord, tesseract_env, tesseract_words
 from extractors.ocr.image import binarise
@@ -51,7 +52,7 @@ def _uncovered_blobs(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[
     covered = np.zeros_like(ink)
     for w in words:
         covered[w.y:w.y + w.h, w.x:w.x + w.w] = 255
-    n, _, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    n, _, stats, _ = components(blobs)
     min_h, max_h = dpi * 0.05, dpi * 0.4
     out = []
     for x, y, w, h, area in stats[1:n]:

@@ -117,3 +117,15 @@ def test_heading_text_across_column_boundaries_keeps_its_span() -> None:
     (boxes,) = find_cell_boxes(layout)
     table = table_from_boxes(boxes, layout)
     assert [c.colspan for c in table.rows[1].cells] == [3]
+
+
+def test_row_box_over_cells_that_start_at_its_top_is_cut_around_them() -> None:
+    # the column rules of a row were found down to a stray line in the right-hand columns only:
+    # the whole row also comes out as one box over those cells
+    row = (50.0, 100.0, 500.0, 160.0)
+    cells = [(200.0, 100.0, 300.0, 150.0), (300.0, 100.0, 400.0, 150.0), (400.0, 100.0, 500.0, 150.0)]
+    out = sorted(cut_overlaps([row] + cells))
+    assert out == sorted(cells + [(50.0, 100.0, 200.0, 160.0), (200.0, 150.0, 300.0, 160.0),
+                                  (300.0, 150.0, 400.0, 160.0), (400.0, 150.0, 500.0, 160.0)])
+    assert all(not (a != b and a[0] <= b[0] and a[1] <= b[1] and a[2] >= b[2] and a[3] >= b[3])
+               for a in out for b in out)

@@ -189,3 +189,26 @@ def test_two_stacked_stems_under_a_rule_are_no_cell_border():
     segs, mask = find_segments(ip.line_ink(g, DPI), DPI, 0.36, g)
     xs = sorted(round(s.x0 / 0.36) for s in segs if not s.horizontal)
     assert len(xs) == 3 and all(abs(a - b) <= 2 for a, b in zip(xs, (40, 400, 760))), xs
+
+
+def test_components_match_opencv_with_either_label_width():
+    import cv2
+    import numpy as np
+
+    from extractors.image_prep import LABELS_16_MAX, components
+
+    few = np.zeros((120, 200), np.uint8)
+    few[10:12, 5:190] = 255
+    few[20:110, 50:52] = 255
+    few[60, 100] = 255
+    many = np.zeros((500, 500), np.uint8)
+    many[::2, ::2] = 255                       # 62,500 isolated dots: labels need 32 bits
+    rng = np.random.default_rng(3)
+    grain = ((rng.random((2340, 1650)) < 0.44) * 255).astype(np.uint8)   # few components, but the
+    # labelling's provisional labels overflow 16 bits
+    for mask in (few, many, grain):
+        n, labels, stats, _ = components(mask)
+        n2, labels2, stats2, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        assert n == n2 and (stats == stats2).all() and (labels.astype(np.int64) == labels2).all()
+    assert components(few)[1].dtype == np.uint16
+    assert components(many)[1].dtype == np.int32 and np.count_nonzero(many) > LABELS_16_MAX
