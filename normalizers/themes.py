@@ -149,11 +149,14 @@ def lemmatize(text: str) -> tuple[str, ...]:
     """Lower-cased lemmas (ё → е) of the word tokens of text; punctuation and hyphens dropped."""
     if not text:
         return ()
-    out: list[str] = []
-    for tok in TOKEN_RE.findall(text):
-        found = parses(tok.lower())
-        out.append(token_lemma(tok, found[0].normal_form if found else tok.lower()))
-    return tuple(out)
+    return tuple(_word_lemma(tok.lower()) for tok in TOKEN_RE.findall(text))
+
+
+@lru_cache(maxsize=50_000)
+def _word_lemma(low: str) -> str:
+    """``token_lemma`` of one lower-cased word (a document repeats its words: each is parsed once)."""
+    found = parses(low)
+    return token_lemma(low, found[0].normal_form if found else low)
 
 
 def _rule_lemmas(phrase: str) -> tuple[str, ...]:
