@@ -347,7 +347,8 @@ def remove_word_debris(text: str) -> str:
 # ---------------------------------------------------------------- a word's tail read in capitals
 
 # a word broken by a space whose tail a scan read in capitals ("ежекварта ЛЬНО", "профессиональн ОЙ")
-CAPS_TAIL_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,}) ([А-ЯЁ]{1,4})(?![А-Яа-яЁё])")
+# (or at a line end, its tail on the next line: "образовательн\nЫМи")
+CAPS_TAIL_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,})[ \n]([А-ЯЁ]{1,4}[а-яё]{0,2})(?![А-Яа-яЁё])")
 RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 
 
@@ -382,7 +383,8 @@ def nearest_word(word: str) -> Optional[str]:
     return found.pop() if len(found) == 1 else None
 
 
-LOWER_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё\d])[а-яё]{6,}(?![A-Za-zА-Яа-яЁё\d])")
+# a word at a line end may be the head of a broken one ("образовательн" + "ыми"): never mended
+LOWER_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё\d-])[а-яё]{6,}(?![A-Za-zА-Яа-яЁё\d-]|[^\S\n]*\n)")
 
 
 def mend_misread_words(text: str) -> str:

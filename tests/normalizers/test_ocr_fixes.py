@@ -256,6 +256,7 @@ def test_a_one_letter_word_run_into_the_word_before_is_split(text, expected):
     ("экономико-технологичес КИЙ колледж", "экономико-технологический колледж"),
     ("кураторы ПОО", "кураторы ПОО"),                  # a known word before an abbreviation
     ("руководители ОО и ПОО", "руководители ОО и ПОО"),
+    ("с профессиональными образовательн\nЫМи организациями", "с профессиональными образовательными организациями"),
 ])
 def test_a_word_tail_read_in_capitals_is_rejoined_only_into_a_word(read, mended):
     assert rejoin_caps_tail(read) == mended
@@ -275,6 +276,8 @@ def test_nearest_word_only_when_one_fits(word, nearest):
 def test_misread_words_mended_in_text_and_nothing_else():
     assert mend_misread_words("агёнтство труда, 2024 г., WorldSkills") == "агентство труда, 2024 г., WorldSkills"
     assert mend_misread_words("Минобр НСО") == "Минобр НСО"
+    # a word at a line end may be the head of a word broken over two lines: left as read
+    assert mend_misread_words("образовательн\nорганизации") == "образовательн\nорганизации"
 
 
 @pytest.mark.parametrize("read,fixed", [
