@@ -347,8 +347,8 @@ def remove_word_debris(text: str) -> str:
 # ---------------------------------------------------------------- a word's tail read in capitals
 
 # a word broken by a space whose tail a scan read in capitals ("ежекварта ЛЬНО", "профессиональн ОЙ")
-# (or at a line end, its tail on the next line: "образовательн\nЫМи")
-CAPS_TAIL_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,})[ \n]([А-ЯЁ]{1,4}[а-яё]{0,2})(?![А-Яа-яЁё])")
+# (or at a line end, its tail on the next line, perhaps after a speck: "образовательн\n-ЫМи")
+CAPS_TAIL_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,})(?: |\n[-–.,'’`^°]?)([А-ЯЁ]{1,4}[а-яё]{0,2})(?![А-Яа-яЁё])")
 RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 
 

@@ -257,6 +257,7 @@ def test_a_one_letter_word_run_into_the_word_before_is_split(text, expected):
     ("кураторы ПОО", "кураторы ПОО"),                  # a known word before an abbreviation
     ("руководители ОО и ПОО", "руководители ОО и ПОО"),
     ("с профессиональными образовательн\nЫМи организациями", "с профессиональными образовательными организациями"),
+    ("образовательн\n-ЫМи организациями", "образовательными организациями"),
 ])
 def test_a_word_tail_read_in_capitals_is_rejoined_only_into_a_word(read, mended):
     assert rejoin_caps_tail(read) == mended
