@@ -395,6 +395,28 @@ def mend_misread_words(text: str) -> str:
     return LOWER_WORD_RE.sub(lambda m: nearest_word(m.group(0)) or m.group(0), text)
 
 
+# a speck read as a hyphen for the space between two words ("Пермского-края"): the first word
+# ends as an inflected adjective does, which never opens a compound ("учебно-методический")
+SPECK_HYPHEN_RE = re.compile(r"(?<![А-Яа-яЁё-])([А-Яа-яЁё]{2,}(?:ого|его|ому|ему|ой|ей|ых|их|ая|яя|ую|юю|ый|ий))-"
+                             r"([а-яё]{2,})(?![А-Яа-яЁё-])")
+
+
+def split_speck_hyphens(text: str) -> str:
+    """"Пермского-края" -> "Пермского края": only when both halves are dictionary words and the
+    hyphenated whole is none."""
+    if not text or "-" not in text:
+        return text
+    from normalizers.text import is_known_word
+
+    def split(m: re.Match) -> str:
+        left, right = m.group(1), m.group(2)
+        if is_known_word(m.group(0).lower()) or not (is_known_word(left.lower()) and is_known_word(right)):
+            return m.group(0)
+        return f"{left} {right}"
+
+    return SPECK_HYPHEN_RE.sub(split, text)
+
+
 # ---------------------------------------------------------------- a lost space before a short word
 
 GLUED_SHORT_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,}|[А-ЯЁ][а-яё]{3,})([ивск])(?![А-Яа-яЁё])")

@@ -3,7 +3,7 @@
 import pytest
 
 from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_roman_periods, mend_misread_words, nearest_word,
-                                   rejoin_caps_tail)
+                                   rejoin_caps_tail, split_speck_hyphens)
 
 
 def test_latin_lookalikes_inside_cyrillic_words():
@@ -292,3 +292,15 @@ def test_a_speck_between_a_roman_numeral_and_its_quarter(read, fixed):
 def test_a_quarter_glued_by_a_speck_to_junk_is_damaged():
     assert damaged_period("Ж.квартал 2022 г")
     assert not damaged_period("Ш.квартал 2022 г")
+
+
+@pytest.mark.parametrize("read,fixed", [
+    ("торговли Пермского-края (Минпромторг ПК)", "торговли Пермского края (Минпромторг ПК)"),
+    ("учебно-методический центр", "учебно-методический центр"),          # a compound stays
+    ("Торгово-промышленная палата", "Торгово-промышленная палата"),
+    ("социально-экономического развития", "социально-экономического развития"),
+    ("научно-исследовательской работы", "научно-исследовательской работы"),
+    ("Ханты-Мансийского автономного округа", "Ханты-Мансийского автономного округа"),
+])
+def test_a_hyphen_between_two_words_is_a_speck_only_after_an_inflected_adjective(read, fixed):
+    assert split_speck_hyphens(read) == fixed
