@@ -117,7 +117,7 @@ YEAR_WORD = r"(?:\s*(?:гг|г|годы|годов|годах|годам|год�
 
 # token kinds in the order they are tried; the first group name of a match is its kind
 TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("numdate", r"(?<![\d.])(?P<nd_d>[0-3]?\d)\.(?P<nd_m>[01]?\d)\.(?P<nd_y>(?:19|20)\d\d|\d\d)(?![\d.])"
+    ("numdate", r"(?<![\d.])(?P<nd_d>[0-3]?\d)\.(?P<nd_m>[01]?\d)\.(?P<nd_y>(?:19|20)\d\d|\d\d)(?!\d|\.\d)"
                 + YEAR_WORD),
     ("isodate", r"(?<!\d)(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?!\d)"),
     ("school", r"(?<!\d)(?P<sy_a>(?:19|20)\d\d)\s*[-/]\s*(?P<sy_b>(?:19|20)?\d\d)(?!\d)\s*(?:гг?\.?\s*)?"

@@ -10,7 +10,8 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
   inside its year ("31 12.2022", "31.12.202 2" -> "31.12.2022"), a recurrence adverb with one
   letter wrong that is no dictionary word ("Ржегодно" -> "Ежегодно"), two years run together
   ("20182019" -> "2018 2019"), a numeric date whose dots were read as other marks ("01.04:2020",
-  "31.12..2020" -> "31.12.2020"). A four-letter month is mended only where its first three letters
+  "31.12..2020" -> "31.12.2020"), a letter glued to the year after a month ("февраль ь2025"
+  -> "февраль 2025"). A four-letter month is mended only where its first three letters
   stand ("июны" -> "июнь").
 * ``damaged_dates`` says the cell is damaged: a year with a character that is no digit
   ("202?"), a three-digit year before "г."/"год" or in a numeric date ("201 г.", "01.01.202"),
@@ -39,6 +40,7 @@ MONTH_FORMS: tuple[tuple[int, str], ...] = tuple(
                  else (stem, stem + "а", stem + "е", stem + "у", stem + "ом") if stem in ("март", "август")
                  else tuple(stem + e for e in MONTH_ENDINGS))
 )
+MONTH_WORDS = frozenset(form for _, form in MONTH_FORMS)
 # stems that show a date word inside junk ("декабрузоз3", "сентябрьб")
 DATE_STEM_RE = re.compile(r"январ|феврал|апрел|июн[ья]|июл[ья]|август|сентяб|октяб|нояб|декаб|квартал|полугод")
 WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё0-9]+")
@@ -72,6 +74,9 @@ LATIN_JUNK_RE = re.compile(r"(?<![A-Za-z])(?!(?:i{1,3}|iv|vi{0,3}|ix|x)(?![A-Za-
 # two years read as one number, the space or line break between them lost ("20182019-2027")
 GLUED_YEARS_RE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d.,])")
 PERIOD_WORD_RE = re.compile(r"(?:i{1,3}|iv|\d)?(?:еже|по)?(?:квартал|полугод)[а-я]*\.?")
+# a speck read as one letter glued to the year after a month ("февраль. ь2025"): the month
+# would otherwise lose its year and take the period's first one
+SPECK_BEFORE_YEAR_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})(\.?\s+)[А-Яа-яЁёA-Za-z](?=(?:19|20)\d\d(?!\d))")
 MIN_REPAIR_LEN = 5
 MAX_ABBREVIATION = 5
 
@@ -164,7 +169,15 @@ def repair_date_words(text: str) -> tuple[str, bool]:
         changed = changed or fixed != m.group(0)
         return fixed
 
+    def speck_year(m: re.Match) -> str:
+        nonlocal changed
+        if m.group(1).lower().replace("ё", "е") not in MONTH_WORDS:
+            return m.group(0)
+        changed = True
+        return m.group(1) + m.group(2)
+
     text = LETTERS_RE.sub(month, text)
+    text = SPECK_BEFORE_YEAR_RE.sub(speck_year, text)
     text = GLUED_YEARS_RE.sub(two_years, text)
     text = MARKED_DATE_RE.sub(marked, text)
     text = SPACED_DATE_RE.sub(spaced, text)

@@ -49,7 +49,7 @@ ROMAN_LOOKALIKE = {**{ch: "I" for ch in "IilІі|[]!ТГ1"}, **{ch: "V" for ch i
                    "И": "II", "П": "II", "Ш": "III"}
 _ROMAN_CHARS = re.escape("".join(ROMAN_LOOKALIKE))
 ROMAN_PERIOD_RE = re.compile(rf"(?<![\wА-Яа-яЁё{_ROMAN_CHARS}])([{_ROMAN_CHARS}]{{1,4}})"
-                             rf"(?:\s*([-–,])\s*([{_ROMAN_CHARS}]{{1,4}}))?(\s*)(?=(?i:квартал|полугоди))")
+                             rf"(?:\s*([-–,])\s*([{_ROMAN_CHARS}]{{1,4}}))?(\s*|[.,'’`^°]\s*)(?=(?i:квартал|полугоди))")
 QUARTER_NUMERALS, HALF_NUMERALS = ("I", "II", "III", "IV"), ("I", "II")
 
 def _fix_word(m: re.Match) -> str:
@@ -107,7 +107,8 @@ def fix_roman_periods(text: str) -> str:
         if any(r not in allowed for r in readings):
             return m.group(0)
         sep = m.group(2) or ""
-        return readings[0] + (sep + readings[1] if len(readings) > 1 else "") + (m.group(4) or " ")
+        space = m.group(4) if (m.group(4) or "").isspace() else " "   # a speck for the space: "Ш.квартал"
+        return readings[0] + (sep + readings[1] if len(readings) > 1 else "") + space
 
     return ROMAN_PERIOD_RE.sub(roman, text)
 
@@ -343,6 +344,79 @@ def remove_word_debris(text: str) -> str:
     return DEBRIS_RE.sub(fix, text)
 
 
+# ---------------------------------------------------------------- a word's tail read in capitals
+
+# a word broken by a space whose tail a scan read in capitals ("ежекварта ЛЬНО", "профессиональн ОЙ")
+# (or at a line end, its tail on the next line, perhaps after a speck: "образовательн\n-ЫМи")
+CAPS_TAIL_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,})(?: |\n[-–.,'’`^°]?)([А-ЯЁ]{1,4}[а-яё]{0,2})(?![А-Яа-яЁё])")
+RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+
+
+def rejoin_caps_tail(text: str) -> str:
+    """A word broken by a space, its tail read in capitals, joined in lower case
+    ("ежекварта ЛЬНО" -> "ежеквартально"): only when the head is no dictionary word and the
+    joined word is one (an abbreviation after a word, "кураторы ПОО", stays)."""
+    if not text:
+        return text
+    from normalizers.text import is_known_word
+
+    def join(m: re.Match) -> str:
+        head, tail = m.group(1), m.group(2)
+        joined = head + tail.lower()
+        return joined if not is_known_word(head) and is_known_word(joined) else m.group(0)
+
+    return CAPS_TAIL_RE.sub(join, text)
+
+
+def nearest_word(word: str) -> Optional[str]:
+    """The one dictionary word a lower-case word that is no dictionary word becomes with one
+    letter changed ("лодготовки" -> "подготовки", "профессионалъного" -> "профессионального",
+    "оперёжающей" -> "опережающей"); None when the word is known, short, or two words fit."""
+    from normalizers.text import is_known_word
+
+    if len(word) < 6 or not word.isalpha() or not word.islower() or is_known_word(word):
+        return None
+    if "ё" in word and is_known_word(word.replace("ё", "е")):
+        return word.replace("ё", "е")
+    found = {word[:i] + ch + word[i + 1:] for i in range(len(word)) for ch in RUSSIAN
+             if ch != word[i] and is_known_word(word[:i] + ch + word[i + 1:])}
+    return found.pop() if len(found) == 1 else None
+
+
+# a word at a line end may be the head of a broken one ("образовательн" + "ыми"): never mended
+LOWER_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё\d-])[а-яё]{6,}(?![A-Za-zА-Яа-яЁё\d-]|[^\S\n]*\n)")
+
+
+def mend_misread_words(text: str) -> str:
+    """Each lower-case word that is no dictionary word replaced by ``nearest_word`` where there
+    is exactly one ("агёнтства" -> "агентства"); anything else stays as read."""
+    if not text:
+        return text
+    return LOWER_WORD_RE.sub(lambda m: nearest_word(m.group(0)) or m.group(0), text)
+
+
+# a speck read as a hyphen for the space between two words ("Пермского-края"): the first word
+# ends as an inflected adjective does, which never opens a compound ("учебно-методический")
+SPECK_HYPHEN_RE = re.compile(r"(?<![А-Яа-яЁё-])([А-Яа-яЁё]{2,}(?:ого|его|ому|ему|ой|ей|ых|их|ая|яя|ую|юю|ый|ий))-"
+                             r"([а-яё]{2,})(?![А-Яа-яЁё-])")
+
+
+def split_speck_hyphens(text: str) -> str:
+    """"Пермского-края" -> "Пермского края": only when both halves are dictionary words and the
+    hyphenated whole is none."""
+    if not text or "-" not in text:
+        return text
+    from normalizers.text import is_known_word
+
+    def split(m: re.Match) -> str:
+        left, right = m.group(1), m.group(2)
+        if is_known_word(m.group(0).lower()) or not (is_known_word(left.lower()) and is_known_word(right)):
+            return m.group(0)
+        return f"{left} {right}"
+
+    return SPECK_HYPHEN_RE.sub(split, text)
+
+
 # ---------------------------------------------------------------- a lost space before a short word
 
 GLUED_SHORT_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,}|[А-ЯЁ][а-яё]{3,})([ивск])(?![А-Яа-яЁё])")
@@ -368,7 +442,7 @@ def split_glued_short_words(text: str) -> str:
 # ---------------------------------------------------------------- damaged deadlines
 
 UNICODE_ROMAN = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "І": "I"})
-PERIOD_WORD_RE = re.compile(r"(\S+)\s+(квартал[а-я]*|кв\.|кв(?=\s|$)|полугод[а-я]*)", re.I)
+PERIOD_WORD_RE = re.compile(r"(\S+?)(?:\s+|[.,:;'’`^°]\s*)(квартал[а-я]*|кв\.|кв(?=\s|$)|полугод[а-я]*)", re.I)
 _PERIOD_NO = r"(?:I{1,3}|IV|[1-4])(?:-?(?:[гйоя]{1,2}|ы[йм]|ий|ое|е|ей|ем|ом|его|ого))?"
 GOOD_PERIOD_NUMBER_RE = re.compile(rf"^{_PERIOD_NO}(?:[-–,]{_PERIOD_NO})*$")
 

@@ -15,6 +15,7 @@ from collections import Counter
 from rapidfuzz.distance import Levenshtein
 
 from normalizers.abbreviations import glossary_entry, spells
+from normalizers.ocr_fixes import mend_misread_words, rejoin_caps_tail, remove_word_debris
 from normalizers.parties import PartyMention
 from normalizers.text import is_known_word
 
@@ -23,6 +24,29 @@ SPECK_TAIL_RE = re.compile(r"\s+[а-яёa-z]{1,2}$")
 CAPS_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*")
 MIN_WORD_SHORT = 6
 SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^]+(?=[A-ZА-ЯЁ])")          # a word-like short form ("Координатор") mended only from this length
+
+
+# a speck read as a stop, colon or semicolon after a word inside a full form ("Республики. Татарстан",
+# "органы: местного", "ДПО. «Чувашский"), or at its end after a word or a closing quote
+SPECK_AFTER_WORD_RE = re.compile(r"([A-Za-zА-Яа-яЁё]+»?)([.:;])(?=\s+[«А-Яа-яЁё])|([A-Za-zА-Яа-яЁё]+»?)([.:;,]+)$")
+MIN_STOP_WORD = 5                      # "обл.", "пос.", "им." are shortened words: their stop stays
+
+
+def _drop_speck(m: re.Match) -> str:
+    word, mark = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    bare = word.rstrip("»")
+    whole = (word.endswith("»") or (len(bare) >= 2 and bare.isupper())
+             or (len(bare) >= MIN_STOP_WORD and is_known_word(bare.lower())))
+    return word if whole else word + mark
+
+
+def mend_full_form(full: str) -> str:
+    """A full form read from a scan with its certain slips mended: a word's tail read in capitals
+    rejoined, specks inside words removed, a stop, colon or semicolon after a whole word or an
+    acronym removed (a name has none between its words nor at its end; "г. Казань" keeps its
+    stop), and a lower-case word that is no dictionary word replaced by the one word a letter away."""
+    text = SPECK_AFTER_WORD_RE.sub(_drop_speck, remove_word_debris(rejoin_caps_tail(full)))
+    return mend_misread_words(text)
 
 
 def _letters(text: str) -> str:
@@ -111,5 +135,5 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
                 mended = " ".join(tokens[:i] + [form] + tokens[i + 1:])
                 if spells(mended, full) and not spells(short, full):
                     tokens[i] = form
-        out.setdefault(" ".join(tokens), full)
+        out.setdefault(" ".join(tokens), mend_full_form(full))
     return out

@@ -16,7 +16,8 @@ from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
                                    repair_date_words)
-from normalizers.ocr_fixes import damaged_period, fix_ocr_text, repair_activities, split_glued_short_words
+from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, mend_misread_words, rejoin_caps_tail,
+                                   repair_activities, split_glued_short_words, split_speck_hyphens)
 from normalizers.organisations import canonical_organisation
 from normalizers.ocr_parties import mend_definitions, mend_mentions
 from normalizers.parties import mend_abbreviations, split_after_defined, split_parties
@@ -61,10 +62,12 @@ def _responsible_text(acts: list[ActivityRecord]) -> str:
     return "\n".join(a.responsible for a in acts if a.responsible)
 
 
-def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityRecord]) -> dict[str, str]:
-    """What the document itself defines, in document order: text around tables, then cells."""
+def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityRecord],
+                           scanned: bool = False) -> dict[str, str]:
+    """What the document itself defines, in document order: text around tables, then cells (on a
+    scan, a speck read as a hyphen between two words is first taken for the space)."""
     defs: dict[str, str] = {}
-    text_parts = [b.text for b in extracted.blocks]
+    text_parts = [split_speck_hyphens(b.text) if scanned else b.text for b in extracted.blocks]
     cell_parts = []
     for a in acts:
         cell_parts.extend(x for x in (a.title, a.description, a.responsible, a.result, a.result_document) if x)
@@ -164,7 +167,9 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     scanned = any(is_ocr_extractor(e) for e in (extracted.page_engines or {}).values())
     if scanned:
         repair_activities(stitched.activities)      # numbers / headings checked against neighbours
-    fix = memo((lambda t: split_glued_short_words(fix_ocr_text(t))) if scanned else fix_ocr_text)
+    fix = memo((lambda t: mend_misread_words(split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(
+        fix_ocr_text(t))))))
+               if scanned else fix_ocr_text)
     for act in stitched.activities:
         _fix_activity_text(act, fix)
         if act.confidence < LOW_CONFIDENCE:
@@ -186,12 +191,12 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
         meta_flags.append("region_code_from_manifest")
     if hints.get("doc_kind") and not meta.doc_kind:
         meta_flags = [f for f in meta_flags if f != "no_doc_kind"] + ["doc_kind_from_manifest"]
-    defs = document_abbreviations(extracted, stitched.activities)
+    defs = document_abbreviations(extracted, stitched.activities, scanned)
     if scanned:                           # "ДОинН КО" defined, "ДОиН КО" in every party cell
         mended = mend_definitions(defs, _responsible_text(stitched.activities), set(load_glossary()))
-        if list(mended) != list(defs):
-            defs = mended
-            meta_flags.append("abbreviation_definition_mended")
+        if mended != defs:
+            defs, changed = mended, list(mended) != list(defs)
+            meta_flags += ["abbreviation_definition_mended"] if changed else []
     parties = memo(lambda text: parties_of(text, defs, region, scanned))
     parse_deadline = memo(normalize_deadline)
     for act in stitched.activities:

@@ -302,3 +302,13 @@ def test_property_period_helpers_never_raise(text):
     assert p is None or p[0] <= p[1]
     q = period_from_deadlines([text, text[::-1]])
     assert q is None or q[0] <= q[1]
+
+
+@pytest.mark.parametrize("raw,start,end", [
+    ("01.09.2023.", date(2023, 9, 1), date(2023, 9, 1)),                 # a stop after the date
+    ("01.09.2023.\n31.08.2025", date(2023, 9, 1), date(2025, 8, 31)),
+    ("до 31.12.2024.", None, date(2024, 12, 31)),
+])
+def test_a_numeric_date_followed_by_a_stop_keeps_its_day(raw, start, end):
+    got = normalize_deadline(raw, None)
+    assert (got.start, got.end) == (start, end)

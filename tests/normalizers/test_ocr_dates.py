@@ -27,6 +27,8 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ("01.03.2024\n30.06.2: 026", "01.03.2024\n30.06.2026"),   # marks inside the year
     ("01.09.20 2023", "01.09.20 2023"),               # a two-digit year, then another: left
     ("1,5 2020", "1,5 2020"),                         # no day.month.year: left
+    ("февраль. ь2025\nапрель 2026", "февраль. 2025\nапрель 2026"),   # a speck glued to the month's year
+    ("до к2025", "до к2025"),                         # no month before it: left
 ])
 def test_certain_slips_are_mended(text, expected):
     fixed, changed = repair_date_words(text)

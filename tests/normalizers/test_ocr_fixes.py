@@ -2,7 +2,8 @@
 
 import pytest
 
-from normalizers.ocr_fixes import fix_ocr_text
+from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_roman_periods, mend_misread_words, nearest_word,
+                                   rejoin_caps_tail, split_speck_hyphens)
 
 
 def test_latin_lookalikes_inside_cyrillic_words():
@@ -248,3 +249,58 @@ def test_a_one_letter_word_run_into_the_word_before_is_split(text, expected):
     from normalizers.ocr_fixes import split_glued_short_words
 
     assert split_glued_short_words(text) == expected
+
+
+@pytest.mark.parametrize("read,mended", [
+    ("ежекварта ЛЬНО, ДО 5 числа", "ежеквартально, ДО 5 числа"),
+    ("экономико-технологичес КИЙ колледж", "экономико-технологический колледж"),
+    ("кураторы ПОО", "кураторы ПОО"),                  # a known word before an abbreviation
+    ("руководители ОО и ПОО", "руководители ОО и ПОО"),
+    ("с профессиональными образовательн\nЫМи организациями", "с профессиональными образовательными организациями"),
+    ("образовательн\n-ЫМи организациями", "образовательными организациями"),
+])
+def test_a_word_tail_read_in_capitals_is_rejoined_only_into_a_word(read, mended):
+    assert rejoin_caps_tail(read) == mended
+
+
+@pytest.mark.parametrize("word,nearest", [
+    ("лодготовки", "подготовки"), ("профессионалъного", "профессионального"), ("оперёжающей", "опережающей"),
+    ("раббтодатели", "работодатели"),
+    ("подготовки", None),            # a dictionary word
+    ("татарстан", None), ("Лодготовки", None),   # a known name; a capitalised word may be a name
+    ("румц", None), ("ежекварта", None),          # short; no word one letter away
+])
+def test_nearest_word_only_when_one_fits(word, nearest):
+    assert nearest_word(word) == nearest
+
+
+def test_misread_words_mended_in_text_and_nothing_else():
+    assert mend_misread_words("агёнтство труда, 2024 г., WorldSkills") == "агентство труда, 2024 г., WorldSkills"
+    assert mend_misread_words("Минобр НСО") == "Минобр НСО"
+    # a word at a line end may be the head of a word broken over two lines: left as read
+    assert mend_misread_words("образовательн\nорганизации") == "образовательн\nорганизации"
+
+
+@pytest.mark.parametrize("read,fixed", [
+    ("Ш.квартал 2022 г", "III квартал 2022 г"), ("ТУ’квартал", "IV квартал"), ("III. квартал", "III квартал"),
+    ("III квартал", "III квартал"), ("1.квартал", "1.квартал"),
+])
+def test_a_speck_between_a_roman_numeral_and_its_quarter(read, fixed):
+    assert fix_roman_periods(read) == fixed
+
+
+def test_a_quarter_glued_by_a_speck_to_junk_is_damaged():
+    assert damaged_period("Ж.квартал 2022 г")
+    assert not damaged_period("Ш.квартал 2022 г")
+
+
+@pytest.mark.parametrize("read,fixed", [
+    ("торговли Пермского-края (Минпромторг ПК)", "торговли Пермского края (Минпромторг ПК)"),
+    ("учебно-методический центр", "учебно-методический центр"),          # a compound stays
+    ("Торгово-промышленная палата", "Торгово-промышленная палата"),
+    ("социально-экономического развития", "социально-экономического развития"),
+    ("научно-исследовательской работы", "научно-исследовательской работы"),
+    ("Ханты-Мансийского автономного округа", "Ханты-Мансийского автономного округа"),
+])
+def test_a_hyphen_between_two_words_is_a_speck_only_after_an_inflected_adjective(read, fixed):
+    assert split_speck_hyphens(read) == fixed

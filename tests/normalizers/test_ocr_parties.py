@@ -2,7 +2,7 @@
 
 import pytest
 
-from normalizers.ocr_parties import mend_definitions, mend_mentions
+from normalizers.ocr_parties import mend_definitions, mend_full_form, mend_mentions
 from normalizers.parties import split_after_defined, split_parties
 
 DEFINED = {"ДОиН КО", "ООО", "МОУО", "ПОО", "ОВО", "Координатор", "ГБУ ДПО «КРИРПО»"}
@@ -46,7 +46,7 @@ def test_a_definition_misread_takes_the_spelling_the_cells_use():
     cells = "ДОиН КО\nДОин КО, ЦЗН\nДоин ко"
     got = mend_definitions(defs, cells, {"ДОиН"})
     assert list(got) == ["ДОиН КО", "ЦЗН"]
-    assert got["ДОиН КО"] == defs["ДОинН КО"]
+    assert got["ДОиН КО"] == "Департамент образования и науки Кемеровской.области"   # its final speck gone
 
 
 def test_a_definition_is_kept_when_its_full_form_does_not_spell_the_mended_one():
@@ -73,3 +73,25 @@ def test_a_speck_for_the_space_of_a_defined_short_form_is_the_space():
     assert set(got) == {"КОин КО", "МТЗиСЗ РТ"}
     # a mention is never mended into a short form that still holds a speck
     assert [m.name for m in mend_mentions(split_parties("КОин КО"), {"КОин.КО"})] == ["КОин КО"]
+
+
+@pytest.mark.parametrize("read,mended", [
+    ("Министерство образования и науки Республики. Татарстан", "Министерство образования и науки Республики Татарстан"),
+    ("органы: местного самоуправления", "органы местного самоуправления"),
+    ("БУ ЧР ДПО. «Республиканский институт образования»", "БУ ЧР ДПО «Республиканский институт образования»"),
+    ("учреждения «Центры занятости населения»:", "учреждения «Центры занятости населения»"),
+    ("учреждение «Центр оперёжающей профессиональной лодготовки»", "учреждение «Центр опережающей профессиональной подготовки»"),
+    ("институт повышения квалификации и профессиональн ОЙ переподготовки",
+     "институт повышения квалификации и профессиональной переподготовки"),
+])
+def test_a_scanned_full_form_loses_its_certain_slips(read, mended):
+    assert mend_full_form(read) == mended
+    assert mend_definitions({"ИРО": read}, "ИРО") == {"ИРО": mended}
+
+
+@pytest.mark.parametrize("text", [
+    "г. Казань", "пос. Новый", "ООО «Ромашка» и др.", "им. Н.Э. Баумана",
+    "Министерство труда, занятости и социальной защиты", "кураторы ПОО", "Республика Татарстан",
+])
+def test_a_full_form_without_slips_stays(text):
+    assert mend_full_form(text) == text
