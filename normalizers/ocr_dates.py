@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from normalizers.text import is_known_word
+from normalizers.text import is_known_word, one_edit
 
 MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
                "октябр", "ноябр", "декабр")
@@ -119,7 +119,7 @@ def recurrence_reading(word: str) -> str | None:
     w = word.lower().replace("ё", "е")
     if len(w) < MIN_RECURRENCE_REPAIR or w in RECURRENCE_WORDS or is_known_word(w):
         return None
-    near = [r for r in RECURRENCE_WORDS if Levenshtein.distance(w, r, score_cutoff=1) == 1]
+    near = [r for r in RECURRENCE_WORDS if one_edit(w, r)]
     return near[0] if len(near) == 1 else None
 
 

@@ -12,18 +12,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rapidfuzz.distance import Levenshtein
-
 from normalizers.abbreviations import glossary_entry, spells
 from normalizers.ocr_fixes import mend_misread_words, rejoin_caps_tail, remove_word_debris
 from normalizers.parties import PartyMention
-from normalizers.text import is_known_word
+from normalizers.text import is_known_word, one_edit
 
 # a speck read as one or two lower-case letters after an abbreviation ("000 ры", "ЦЗН }")
 SPECK_TAIL_RE = re.compile(r"\s+[а-яёa-z]{1,2}$")
 CAPS_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*")
-MIN_WORD_SHORT = 6
-SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^]+(?=[A-ZА-ЯЁ])")          # a word-like short form ("Координатор") mended only from this length
+MIN_WORD_SHORT = 6          # a word-like short form ("Координатор") mended only from this length
+# a speck between the words of a short form ("КОин.КО", "МТЗиСЗ’РТ")
+SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^]+(?=[A-ZА-ЯЁ])")
 
 
 # a speck read as a stop, colon or semicolon after a word inside a full form ("Республики. Татарстан",
@@ -63,7 +62,7 @@ def _defined_as(name: str, defined: set[str]) -> str | None:
     if " " in word or len(key) < MIN_WORD_SHORT or is_known_word(word):
         return None
     near = [d for d in defined if " " not in d.strip() and len(_letters(d)) >= MIN_WORD_SHORT
-            and Levenshtein.distance(_letters(d), key, score_cutoff=1) == 1]
+            and one_edit(_letters(d), key)]
     return near[0] if len(near) == 1 else None
 
 
@@ -100,7 +99,7 @@ def _split_slashes(mentions: list[PartyMention], defined: set[str]) -> list[Part
 def mend_mentions(mentions: list[PartyMention], defined: set[str]) -> list[PartyMention]:
     """Each mention that is a defined short form misread as a whole (see the module) becomes it;
     a speck of one or two lower-case letters after one ("000 ры") is dropped with it; a legal form
-alone joins the next name and two defined abbreviations joined by "/" are two parties."""
+    alone joins the next name and two defined abbreviations joined by "/" are two parties."""
     out: list[PartyMention] = []
     for m in _split_slashes(_join_legal_forms(mentions, defined), defined):
         found = _defined_as(m.name, defined)
@@ -120,7 +119,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     used: dict[str, Counter] = {}
     for t in CAPS_TOKEN_RE.findall(cells):
         used.setdefault(t.lower(), Counter())[t] += 1
-    spelled = {k.lower(): k for k in known for k in k.split()}
+    spelled = {tok.lower(): tok for name in known for tok in name.split()}
     out: dict[str, str] = {}
     for short, full in defs.items():
         short = SPECK_IN_SHORT_RE.sub(" ", short)        # "КОин.КО", "МТЗиСЗ’РТ": a speck for the space
@@ -129,7 +128,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
             low = tok.lower()
             if len(tok) < 3 or low in used or sum(ch.isupper() for ch in tok) < 2:
                 continue
-            near = [u for u in used if Levenshtein.distance(u, low, score_cutoff=1) == 1]
+            near = [u for u in used if one_edit(u, low)]
             if len(near) == 1:
                 form = spelled.get(near[0]) or used[near[0]].most_common(1)[0][0]
                 mended = " ".join(tokens[:i] + [form] + tokens[i + 1:])

@@ -16,11 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
-
 from normalizers.morph import is_abbreviation, is_participle, parses
 from normalizers.organisations import opens_post
-from normalizers.text import is_known_word
+from normalizers.text import is_known_word, one_edit
 
 DASH = r"[-‐‑‒–—−]"
 AGREEMENT_RE = re.compile(r"\(?\s*по\s+согласовани[юи]ю?\s*\)?|\(\s*но\s+согласовани[юи]ю?\s*\)?|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*", re.I)
@@ -275,11 +273,6 @@ def _quoted_name_then(name: str, short: str) -> bool:
 ABBR_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Whether two different words are one substitution, insertion or deletion apart."""
-    return a != b and Levenshtein.distance(a, b, score_cutoff=1) == 1
-
-
 def _mended_token(token: str, defined: set[str], known: set[str], squashed: dict[str, str]) -> str:
     if token in known or token in defined or sum(ch.isupper() for ch in token) < 2 or len(token) < 3:
         return token
@@ -288,7 +281,7 @@ def _mended_token(token: str, defined: set[str], known: set[str], squashed: dict
     folded = [k for k in known | defined if k.lower() == token.lower()]
     if len(folded) == 1:
         return folded[0]                          # "ДТизн" for "ДТиЗН": the case slipped
-    near = [k for k in defined if _one_edit(k.lower(), token.lower())]
+    near = [k for k in defined if one_edit(k.lower(), token.lower())]
     same = [k for k in near if len(k) == len(token)]
     if len(same) == 1:
         return same[0]                            # "МОУС" for "МОУО": one letter misread

@@ -15,6 +15,8 @@ import html
 import re
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from normalizers.morph import get_morph
 
 TAG_RE = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
@@ -36,6 +38,11 @@ def is_known_word(word: str) -> bool:
         return get_morph().word_is_known(word.lower())
     except Exception:  # pragma: no cover - dictionary missing
         return False
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one substitution, insertion or deletion apart."""
+    return a != b and Levenshtein.distance(a, b, score_cutoff=1) == 1
 
 
 def is_organisation_name(word: str) -> bool:
