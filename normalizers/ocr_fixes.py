@@ -13,6 +13,7 @@
 * A comma glued between two words gets its space back ("ОО,ПОО"); "1,5" stays.
 * Words broken by a line-end hyphen are rejoined when the result is a known
   word (``normalizers.text``).
+* On a scan's cells (``fix_scan_text``): the dictionary-checked repairs further down.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from normalizers.text import rejoin_broken_words
+from normalizers.text import is_known_word, rejoin_broken_words
 
 LATIN_TO_CYRILLIC = str.maketrans({
     "a": "а", "e": "е", "k": "к", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у",
@@ -358,8 +359,6 @@ def rejoin_caps_tail(text: str) -> str:
     joined word is one (an abbreviation after a word, "кураторы ПОО", stays)."""
     if not text:
         return text
-    from normalizers.text import is_known_word
-
     def join(m: re.Match) -> str:
         head, tail = m.group(1), m.group(2)
         joined = head + tail.lower()
@@ -372,8 +371,6 @@ def nearest_word(word: str) -> Optional[str]:
     """The one dictionary word a lower-case word that is no dictionary word becomes with one
     letter changed ("лодготовки" -> "подготовки", "профессионалъного" -> "профессионального",
     "оперёжающей" -> "опережающей"); None when the word is known, short, or two words fit."""
-    from normalizers.text import is_known_word
-
     if len(word) < 6 or not word.isalpha() or not word.islower() or is_known_word(word):
         return None
     if "ё" in word and is_known_word(word.replace("ё", "е")):
@@ -406,8 +403,6 @@ def split_speck_hyphens(text: str) -> str:
     hyphenated whole is none."""
     if not text or "-" not in text:
         return text
-    from normalizers.text import is_known_word
-
     def split(m: re.Match) -> str:
         left, right = m.group(1), m.group(2)
         if is_known_word(m.group(0).lower()) or not (is_known_word(left.lower()) and is_known_word(right)):
@@ -428,8 +423,6 @@ def split_glued_short_words(text: str) -> str:
     split only when the whole is no dictionary word and the word without the letter is one."""
     if not text:
         return text
-    from normalizers.text import is_known_word
-
     def split(m: re.Match) -> str:
         word, letter = m.group(1), m.group(2)
         if is_known_word((word + letter).lower()) or not is_known_word(word.lower()):
@@ -437,6 +430,13 @@ def split_glued_short_words(text: str) -> str:
         return f"{word} {letter}"
 
     return GLUED_SHORT_WORD_RE.sub(split, text)
+
+
+def fix_scan_text(text: str) -> str:
+    """``fix_ocr_text`` and the repairs a scanned cell needs on top: a word's tail read in capitals
+    rejoined, a one-letter word run into the word before split off, a speck read as a hyphen taken
+    for the space, a word one letter from exactly one dictionary word mended."""
+    return mend_misread_words(split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(fix_ocr_text(text)))))
 
 
 # ---------------------------------------------------------------- damaged deadlines

@@ -16,8 +16,8 @@ from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
                                    repair_date_words)
-from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, mend_misread_words, rejoin_caps_tail,
-                                   repair_activities, split_glued_short_words, split_speck_hyphens)
+from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text, repair_activities,
+                                   split_speck_hyphens)
 from normalizers.organisations import canonical_organisation
 from normalizers.ocr_parties import mend_definitions, mend_mentions
 from normalizers.parties import mend_abbreviations, split_after_defined, split_parties
@@ -167,9 +167,7 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     scanned = any(is_ocr_extractor(e) for e in (extracted.page_engines or {}).values())
     if scanned:
         repair_activities(stitched.activities)      # numbers / headings checked against neighbours
-    fix = memo((lambda t: mend_misread_words(split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(
-        fix_ocr_text(t))))))
-               if scanned else fix_ocr_text)
+    fix = memo(fix_scan_text if scanned else fix_ocr_text)
     for act in stitched.activities:
         _fix_activity_text(act, fix)
         if act.confidence < LOW_CONFIDENCE:
@@ -194,9 +192,9 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     defs = document_abbreviations(extracted, stitched.activities, scanned)
     if scanned:                           # "ДОинН КО" defined, "ДОиН КО" in every party cell
         mended = mend_definitions(defs, _responsible_text(stitched.activities), set(load_glossary()))
-        if mended != defs:
-            defs, changed = mended, list(mended) != list(defs)
-            meta_flags += ["abbreviation_definition_mended"] if changed else []
+        if list(mended) != list(defs):    # a short form changed (a full form alone is no flag)
+            meta_flags.append("abbreviation_definition_mended")
+        defs = mended
     parties = memo(lambda text: parties_of(text, defs, region, scanned))
     parse_deadline = memo(normalize_deadline)
     for act in stitched.activities:

@@ -202,7 +202,7 @@ def _flat(path: str) -> ExtractedDocument:
                              blocks=[TextBlock("№ Мероприятие Срок Исполнитель начало окончание 1 …")])
 
 
-def test_native_grid_replaces_a_libreoffice_result_with_fewer_filled_cells(monkeypatch):
+def test_native_grid_replaces_a_libreoffice_result_with_fewer_filled_cells(monkeypatch, tmp_path):
     from extractors import convert
 
     monkeypatch.setattr(convert, "find_soffice", lambda command=None: "/usr/bin/soffice")
@@ -211,7 +211,7 @@ def test_native_grid_replaces_a_libreoffice_result_with_fewer_filled_cells(monke
     assert doc.extractor == "doc-binary" and "doc_table_lost_by_libreoffice" in doc.flags
     assert convert.filled_cells(doc) == 30 and len(doc.tables) == 3
     # LibreOffice's grid is kept whenever it holds as many filled cells
-    native = extract_converted(str(DOC_FIXTURE), "doc", soffice=str(Path("/nonexistent")))
+    native = extract_converted(str(DOC_FIXTURE), "doc", soffice=str(tmp_path / "no-soffice"))
     monkeypatch.setattr(convert, "_through_libreoffice", lambda path, kind, **kw: native)
     assert extract_converted(str(DOC_FIXTURE), "doc") is native
 
