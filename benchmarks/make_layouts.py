@@ -18,16 +18,19 @@ border removed ("borderless"), and the files are ingested; the PDF exports are s
 DOCX export of the same document (the DOCX is the reference: the Must-show of issue 20 is that
 the PDFs reach the DOCX's figures within 0.02).
 
-usage: python benchmarks/make_layouts.py [OUT] [--scan none,blur,stamp]   (needs LibreOffice's
-soffice; default OUT /tmp/roadmaps-layouts). Prints one line per document and variant and a mean
+usage: python benchmarks/make_layouts.py [OUT] [--scan none,blur,stamp] [--formats doc,rtf,odt,html]
+[--no-pdf]   (needs LibreOffice's soffice; default OUT /tmp/roadmaps-layouts). Prints one line per document and variant and a mean
 per variant: f1, cells, deadline, party_f1, expansion, metadata (and the metadata fields that
 differ). ``--scan`` also turns each ruled PDF into an image-only scan per degradation of
 ``benchmarks/degrade.py`` (``none``: rendered only; ``all``: every degradation) and scores it
-against the DOCX the same way.
+against the DOCX the same way. ``--formats`` writes each DOCX as .doc, .rtf, .odt (LibreOffice, as
+``benchmarks/make_formats.py`` does) or a legal-portal HTML page and scores those against the DOCX
+(issue 18: within 0.01 on every figure).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import subprocess
@@ -565,31 +568,46 @@ def scan_of(pdf: Path, variant: str, seed: int = 1) -> Path:
     return out
 
 
-def main() -> None:
+def format_of(docx: Path, fmt: str) -> Path:
+    """The DOCX as LibreOffice writes it in ``fmt`` (doc, rtf, odt) or as a legal-portal page (html)."""
+    from benchmarks.make_formats import make
+
+    outdir = docx.parent / "formats"
+    outdir.mkdir(exist_ok=True)
+    return make(docx, outdir, [fmt])[0]
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out", nargs="?", type=Path, default=Path("/tmp/roadmaps-layouts"))
+    ap.add_argument("--scan", default="", help="comma-separated degradations: none, blur, noise, ..., all")
+    ap.add_argument("--formats", default="", help="comma-separated: doc, rtf, odt, html (scored against the DOCX)")
+    ap.add_argument("--no-pdf", action="store_true", help="skip the ruled and borderless PDF variants")
+    args = ap.parse_args(argv)
     if shutil.which("soffice") is None:
         sys.exit("soffice (LibreOffice) is needed")
-    args = [a for a in sys.argv[1:] if a != "--scan"]
-    scans = []
-    if "--scan" in sys.argv[1:]:
-        k = sys.argv.index("--scan")
-        scans = sys.argv[k + 1].split(",") if k + 1 < len(sys.argv) else ["none"]
-        args = [a for a in args if a != sys.argv[k + 1]] if k + 1 < len(sys.argv) else args
-    out = Path(args[0] if args else "/tmp/roadmaps-layouts")
+    scans = [v for v in args.scan.split(",") if v]
+    formats = [f for f in args.formats.split(",") if f]
+    out = args.out
     out.mkdir(parents=True, exist_ok=True)
     made = []
     for name, spec in DOCS.items():
         made.append(build_docx(out / f"{name}.docx", spec))
         made.append(build_docx(out / f"{name}_borderless.docx", spec, borders=False))
     to_pdf(made, out)
-    means: dict[str, list[dict]] = {"pdf": [], "borderless": [], **{f"scan_{v}": [] for v in scans}}
+    pdfs = [] if args.no_pdf else ["pdf", "borderless"]
+    means: dict[str, list[dict]] = {**{v: [] for v in pdfs}, **{f"scan_{v}": [] for v in scans},
+                                    **{f: [] for f in formats}}
     for name in DOCS:
         ref = export_of(out / f"{name}.docx")
         (out / f"{name}.docx.json").write_text(json.dumps(ref, ensure_ascii=False, indent=1), encoding="utf-8")
-        variants = [("pdf", out / f"{name}.pdf"), ("borderless", out / f"{name}_borderless.pdf")]
+        variants = [(v, out / (f"{name}.pdf" if v == "pdf" else f"{name}_borderless.pdf")) for v in pdfs]
         variants += [(f"scan_{v}", scan_of(out / f"{name}.pdf", v)) for v in scans]
-        for variant, pdf in variants:
-            doc = export_of(pdf)
-            (out / f"{pdf.name}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+        variants += [(f, format_of(out / f"{name}.docx", f)) for f in formats]
+        for variant, path in variants:
+            doc = export_of(path)
+            (path.parent / f"{path.name}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1),
+                                                          encoding="utf-8")
             s = score_document(ref, doc)
             s["expansion"] = expansion(ref, doc)
             means[variant].append(s)
@@ -597,7 +615,7 @@ def main() -> None:
             print(f"{name:18s} {variant:12s} " + " ".join(
                 f"{k}={round(s[k], 3) if s[k] is not None else '-'}"
                 for k in ("f1", "cell_accuracy", "deadline", "party_f1", "expansion", "metadata"))
-                + (f"  metadata differs: {wrong}" if wrong else ""))
+                + (f"  metadata differs: {wrong}" if wrong else ""), flush=True)
     first = len(FIRST_THREE)
     for label, part in (("MEAN", slice(None)), ("MEAN first three", slice(0, first)),
                         ("MEAN added", slice(first, None))):
