@@ -1,0 +1,209 @@
+"""The roadmap's own title (``find_title``, ``clean_title``), the header block it closes
+(``header_lines``, ``is_signature``) and the period a title or the deadline cells name
+(``period_from_years``).
+
+Part of the metadata reader (``normalizers.metadata``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from normalizers.metadata_lines import recase_upper_line
+from normalizers.metadata_words import (APPROVAL_RE, INITIALS_RE, MAX_CONTINUATION_CHARS, MAX_HEADER_LINES,
+                                        MAX_TITLE_CHARS, MAX_TITLE_LINES, NUMBERED_ITEM_RE, ORDER_NAME_RE,
+                                        PERIOD_RANGE_RE, PERIOD_SINGLE_RE, SIGNATORY_RE, STOP_WORDS_RE, TABLE_HEADER_RE,
+                                        TITLE_START_RE, WORD_TOKEN_RE, YEAR)
+from normalizers.morph import parses
+from normalizers.text import one_line
+
+
+# ---------------------------------------------------------------- title
+
+
+def _is_title_start(line: str) -> bool:
+    return (bool(line) and len(line) <= 400 and bool(TITLE_START_RE.match(line))
+            and not line.rstrip().endswith(":") and not _reads_as_sentence(line))
+
+
+def _reads_as_sentence(line: str) -> bool:
+    """A line with a finite verb ("Дорожная карта реализуется в три этапа.") is body text, not a title."""
+    for word in WORD_TOKEN_RE.findall(line):
+        found = parses(word)
+        if found and found[0].tag.POS == "VERB" and found[0].score > 0.5:
+            return True
+    return False
+
+
+def is_signature(line: str) -> bool:
+    """A signature line: "Министр образования", "Врио губернатора области А.А. Иванов", "И.О. Фамилия"."""
+    if SIGNATORY_RE.match(line):
+        return True
+    m = INITIALS_RE.search(line)
+    return m is not None and not re.search(r"\b(?:им\.|имени)\s*$", line[:m.start()], re.I)
+
+
+def _stops_title(line: str) -> bool:
+    return (is_signature(line) or NUMBERED_ITEM_RE.match(line) is not None or STOP_WORDS_RE.match(line) is not None
+            or APPROVAL_RE.match(line) is not None or line.rstrip().endswith(":")
+            or len(line) > MAX_CONTINUATION_CHARS or "\t" in line or _looks_like_table_header(line))
+
+
+def _looks_like_table_header(line: str) -> bool:
+    """"№ п/п Мероприятие Срок Ответственный …": a table header that leaked into the text."""
+    return line.lstrip().startswith("№") or len(TABLE_HEADER_RE.findall(line)) >= 2
+
+
+def _closes_unopened_quote(title: str, line: str) -> bool:
+    """A line closing a quotation the title never opened is the tail of other text
+    ("… коррупции» и иных норм законодательства"), not the title's continuation."""
+    return title.count("«") <= title.count("»") and _first_unbalanced_close(line)
+
+
+def _first_unbalanced_close(line: str) -> bool:
+    depth = 0
+    for ch in line:
+        if ch == "«":
+            depth += 1
+        elif ch == "»":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def _has_period(text: str) -> bool:
+    return _period_in(text) is not None
+
+
+def _continues_title(title: str, line: str) -> bool:
+    """Whether line carries on the title gathered so far."""
+    if _stops_title(line) or _reads_as_sentence(line) or _closes_unopened_quote(title, line):
+        return False
+    if re.search(r"\d\s*[-–—]$", title.rstrip()) and re.match(YEAR, line):
+        return True       # a year range wrapped at its dash ("… на 2023–" / "2025 годы")
+    starts_low = line[:1].islower() or line[:1] in "(«\"" or re.match(rf"на\s+{YEAR}", line, re.I) is not None
+    if starts_low:
+        return True
+    ended = title.rstrip().endswith((".", "!", "?", ";")) and not re.search(r"\bг(?:г)?\.$", title.rstrip())
+    return not ended and not _has_period(title)
+
+
+def _title_span(lines: list[str], i: int) -> tuple[str, int]:
+    """The title starting at line i and the index of the line after it."""
+    parts = [lines[i]]
+    j = i + 1
+    while j < len(lines) and len(parts) < MAX_TITLE_LINES and sum(map(len, parts)) < MAX_TITLE_CHARS:
+        line = lines[j]
+        if not line:
+            nxt = next((ln for ln in lines[j + 1:j + 3] if ln), "")
+            if nxt and (nxt[:1].islower() or re.match(rf"на\s+{YEAR}", nxt, re.I)) and not _stops_title(nxt):
+                j += 1
+                continue
+            break
+        if not _continues_title(" ".join(parts), line):
+            break
+        if re.search(r"\d[-–—]$", parts[-1].rstrip()) and re.match(YEAR, line):
+            parts[-1] = parts[-1].rstrip() + line      # "2023–" / "2025 годы": one range
+        else:
+            parts.append(line)
+        j += 1
+    title = clean_title("\n".join(recase_upper_line(p) for p in parts))
+    title = re.sub(r"(?<=\d)(\s*)(ГГ|Г)\.", lambda m: m.group(1) + m.group(2).lower() + ".", title)
+    return title[:1].upper() + title[1:], j
+
+
+def clean_title(text: str) -> str:
+    """One line, words broken by hyphenation rejoined, spaces before punctuation removed."""
+    title = one_line(text) or ""
+    title = re.sub(r"\s+([,.;:)»])", r"\1", title)
+    title = re.sub(r"([(«])\s+", r"\1", title)
+    return title.strip(" *_")
+
+
+def _title_from_order_name(lines: list[str]) -> str | None:
+    """Fallback: "Об утверждении дорожной карты …" → "Дорожная карта …"."""
+    for i, line in enumerate(lines):
+        if ORDER_NAME_RE.match(line):
+            rest = ORDER_NAME_RE.sub("", line)
+            for j in range(i + 1, min(len(lines), i + 4)):
+                if not lines[j] or not lines[j][:1].islower():
+                    break
+                rest += "\n" + lines[j]
+            rest = re.split(r"\s*\(далее\b", rest)[0]
+            return clean_title(_nominative_title_head(rest))
+    return None
+
+
+def _nominative_title_head(text: str) -> str:
+    """Put the usual roadmap head words back into the nominative and capitalise the first letter."""
+    replacements = [
+        (r"\bплана мероприятий\b", "план мероприятий"), (r"\bдорожной карты\b", "дорожная карта"),
+        (r"\bкомплекса мер\b", "комплекс мер"), (r"\bплана-графика\b", "план-график"),
+        (r"\bперечня мероприятий\b", "перечень мероприятий"),
+    ]
+    for pattern, nominative in replacements:
+        text = re.sub(pattern, lambda m, n=nominative: _match_first_capital(m.group(), n), text, count=1, flags=re.I)
+    return text[:1].upper() + text[1:]
+
+
+def _match_first_capital(original: str, new: str) -> str:
+    return new[:1].upper() + new[1:] if original[:1].isupper() else new
+
+
+def find_title(lines: list[str], after: int | None = None) -> str | None:
+    """The roadmap's own title: the first title line after the approval stamp, else the first one."""
+    return _find_title_span(lines, after)[0]
+
+
+def _find_title_span(lines: list[str], after: int | None = None) -> tuple[str | None, int | None]:
+    """The title and the index of the line after it (None, None when there is no title)."""
+    starts = [i for i, line in enumerate(lines) if _is_title_start(line)]
+    if not starts:
+        return None, None
+    later = [i for i in starts if after is not None and i > after]
+    return _title_span(lines, (later or starts)[0])
+
+
+def header_lines(lines: list[str], title_end: int | None) -> list[str]:
+    """The header block: the lines up to the end of the title; without a title, the lines before the
+    body starts (a numbered item, "Цель"/"Задачи", a table header), at most MAX_HEADER_LINES.
+    Activity text never belongs to it."""
+    if title_end is not None:
+        return lines[:title_end]
+    out: list[str] = []
+    for line in lines[:MAX_HEADER_LINES]:
+        if line and (NUMBERED_ITEM_RE.match(line) or STOP_WORDS_RE.match(line) or _looks_like_table_header(line)):
+            break
+        out.append(line)
+    return out
+
+
+# ---------------------------------------------------------------- period
+
+
+def _period_in(text: str) -> tuple[int, int] | None:
+    """Year range a title names ("на 2023-2025 гг.", "2018 – 2027 годы", "на 2020 год")."""
+    text = re.sub(r"\bот\s+\S+\s*(?:№\s*\S+)?", " ", text or "")
+    m = PERIOD_RANGE_RE.search(text)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        if a <= b <= a + 30:
+            return a, b
+    text = re.sub(rf"\bдо\s+({YEAR})", " ", text)   # "на период до 2030 года" names no start
+    years = [int(y) for y in PERIOD_SINGLE_RE.findall(text)]
+    if years:
+        return min(years), max(years)
+    return None
+
+
+def period_from_years(texts: Iterable[str]) -> tuple[int, int] | None:
+    """Smallest and largest plausible year in texts (deadline cells), dates of other acts left out."""
+    years: list[int] = []
+    for text in texts:
+        text = re.sub(r"\bот\s+\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{4}", " ", text or "")
+        text = re.sub(rf"\bот\s+\d{{1,2}}\s+[а-я]+\s+{YEAR}", " ", text)
+        text = re.sub(rf"(?:№|N)\s*\S+", " ", text)
+        years += [int(y) for y in PERIOD_SINGLE_RE.findall(text) if 2000 <= int(y) <= 2050]
+    return (min(years), max(years)) if years else None
