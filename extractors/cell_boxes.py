@@ -21,6 +21,8 @@ from __future__ import annotations
 from statistics import median
 from typing import Sequence
 
+import numpy as np
+
 from extractors.grid import BBox, Word
 from extractors.lines import text_lines
 
@@ -28,15 +30,6 @@ TOL = 2.0
 MIN_SIDE = 2.5
 MAX_PASSES = 50
 GAP_FACTOR = 0.8   # a gap at least this many word heights is a cell boundary, not a line gap
-
-
-def _inside(inner: BBox, outer: BBox, tol: float = TOL) -> bool:
-    return (inner[0] >= outer[0] - tol and inner[1] >= outer[1] - tol
-            and inner[2] <= outer[2] + tol and inner[3] <= outer[3] + tol)
-
-
-def _area(b: BBox) -> float:
-    return (b[2] - b[0]) * (b[3] - b[1])
 
 
 def _uncovered(lo: float, hi: float, spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -77,16 +70,25 @@ def _cut_below(box: BBox, inner: list[BBox]) -> list[BBox] | None:
 
 
 def cut_overlaps(boxes: Sequence[BBox]) -> list[BBox]:
-    """Cell rectangles with no rectangle containing another (see module docstring)."""
+    """Cell rectangles with no rectangle containing another (see module docstring).
+
+    Each pass looks for the first rectangle (in order) that contains smaller ones and cuts it; the
+    containment test runs over all rectangles at once (numpy), a page has hundreds of them."""
     out = list(boxes)
     for _ in range(MAX_PASSES):
+        if not out:
+            break
+        arr = np.asarray(out, dtype=float)
+        x0, y0, x1, y1 = arr.T
+        area = (x1 - x0) * (y1 - y0)
         changed = False
         for i, box in enumerate(out):
-            inner = [b for j, b in enumerate(out)
-                     if j != i and _area(b) < _area(box) and _inside(b, box)]
-            if not inner:
+            mask = ((area < area[i]) & (x0 >= box[0] - TOL) & (y0 >= box[1] - TOL)
+                    & (x1 <= box[2] + TOL) & (y1 <= box[3] + TOL))
+            mask[i] = False
+            if not mask.any():
                 continue
-            pieces = _cut(box, inner)
+            pieces = _cut(box, [out[j] for j in np.flatnonzero(mask)])
             if pieces:
                 out[i:i + 1] = pieces
                 changed = True
