@@ -31,7 +31,7 @@ from extractors.docx import extract_docx  # noqa: E402
 from extractors.grid import ExtractedDocument, Table, TextBlock  # noqa: E402
 
 LIBREOFFICE_TARGETS = {"doc": "doc:MS Word 97", "rtf": "rtf:Rich Text Format", "odt": "odt:writer8",
-                       "lo.html": "html:HTML (StarWriter)"}
+                       "lo.html": "html:HTML (StarWriter)", "direct.doc": "doc:MS Word 97"}
 PORTAL_HEAD = """<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -98,7 +98,8 @@ def portal_html(doc: ExtractedDocument, title: str) -> bytes:
 
 
 def _libreoffice(docx: Path, fmt: str, target: Path) -> None:
-    """LibreOffice conversion; .doc goes DOCX → ODT → DOC (see the module docstring)."""
+    """LibreOffice conversion; .doc goes DOCX → ODT → DOC (see the module docstring), ``direct.doc``
+    straight DOCX → DOC (the .doc whose table LibreOffice's own DOC import loses)."""
     with tempfile.TemporaryDirectory(prefix="roadmaps-make-") as tmp:
         src, kind = docx, "docx"
         if fmt == "doc":
@@ -127,7 +128,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("docx", nargs="+", type=Path)
     ap.add_argument("--outdir", type=Path, required=True)
     ap.add_argument("--formats", default="doc,rtf,odt,html",
-                    help="comma-separated: doc, rtf, odt, html (portal page), lo.html (LibreOffice)")
+                    help="comma-separated: doc, rtf, odt, html (portal page), lo.html (LibreOffice), "
+                         "direct.doc (DOCX saved straight as .doc)")
     args = ap.parse_args(argv)
     args.outdir.mkdir(parents=True, exist_ok=True)
     for docx in args.docx:
