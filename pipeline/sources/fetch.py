@@ -9,7 +9,8 @@ Limits on every download (``FetchLimits``, each settable by an environment varia
 - a size cap enforced while streaming (``ROADMAPS_MAX_BYTES``);
 - at most ``ROADMAPS_FETCH_MAX_REDIRECTS`` redirects, only to http(s), loops named;
 - no private, loopback or link-local addresses unless ``ROADMAPS_FETCH_ALLOW_PRIVATE=1``
-  (or ``allow_private=True``), checked for every redirect hop;
+  (or ``allow_private=True``), checked for every redirect hop before connecting and again on
+  the address the connection reached (a name that re-resolves elsewhere: DNS rebinding);
 - retries (``ROADMAPS_FETCH_RETRIES``) on 429 / 5xx / connection trouble, with exponential
   backoff and jitter (tenacity), honouring ``Retry-After``.
 
@@ -239,6 +240,36 @@ async def _check_target(url: str, source: str, limits: FetchLimits) -> None:
                             f"--allow-private-network to allow it)")
 
 
+def _behind_proxy(url: str) -> bool:
+    """Whether the environment sends ``url`` through a proxy (httpx trusts the same variables);
+    the connected peer is then the proxy, not the site."""
+    from urllib.request import getproxies, proxy_bypass
+
+    parsed = urlparse(url)
+    return bool(getproxies().get(parsed.scheme)) and not proxy_bypass(parsed.hostname or "")
+
+
+def _check_peer(response: "httpx.Response", url: str, source: str, limits: FetchLimits) -> None:
+    """The address the connection really reached is public too (before any body is read).
+
+    ``_check_target`` resolves the name before connecting and the connection resolves it again: a
+    name that answers a public address first and a private one next ("DNS rebinding") passes the
+    first check. The peer of the open connection is what counts. Not checked behind a proxy (the
+    peer is the proxy) or when private addresses are allowed."""
+    if limits.allow_private or _behind_proxy(url):
+        return
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if not peer:
+        return
+    address = str(peer[0])
+    if not _is_public(address):
+        raise _fail(source, f"{urlparse(url).hostname} was reached at {address}, a private/loopback/"
+                            f"link-local address, though it resolved to a public one a moment before "
+                            f"(DNS rebinding?); refused (set {limits.setting('allow_private')}=1 or pass "
+                            f"--allow-private-network to allow it)")
+
+
 # ---- one attempt -----------------------------------------------------------------------------
 
 async def _read_body(response: httpx.Response, source: str, limits: FetchLimits,
@@ -283,6 +314,7 @@ async def _get_once(client: httpx.AsyncClient, source: str, limits: FetchLimits,
         await _check_target(url, source, limits)
         try:
             async with client.stream("GET", url) as response:
+                _check_peer(response, url, source, limits)
                 if response.is_redirect:
                     url = _next_hop(response, source, progress, limits)
                     progress.hops.append(url)

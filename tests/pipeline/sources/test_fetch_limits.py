@@ -83,6 +83,32 @@ def test_private_addresses_are_refused_before_connecting(url, monkeypatch):
         fetch(url, retries=0, timeout=1)
 
 
+def test_a_name_that_rebinds_to_loopback_is_refused_before_the_body(monkeypatch):
+    """DNS rebinding: the name resolves to a public address when checked, to 127.0.0.1 when the
+    connection resolves it again; the address the connection reached is what is judged."""
+    import socket
+
+    monkeypatch.delenv("ROADMAPS_FETCH_ALLOW_PRIVATE", raising=False)
+    for var in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)
+    real = socket.getaddrinfo
+    answers = iter(["93.184.216.34"])          # first answer public, every later one loopback
+
+    def rebinding(host, port, *args, **kwargs):
+        if (host.decode() if isinstance(host, bytes) else host) != "rebind.example":   # anyio passes bytes
+            return real(host, port, *args, **kwargs)
+        address = next(answers, "127.0.0.1")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, int(port)))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    routes = {"/a.pdf": Route(PDF_BYTES)}
+    with serve_routes(routes) as base:
+        port = base.rsplit(":", 1)[1]
+        with pytest.raises(FetchFailed) as err:
+            fetch(f"http://rebind.example:{port}/a.pdf", retries=0, timeout=5)
+    assert "reached at 127.0.0.1" in str(err.value) and "DNS rebinding" in str(err.value)
+
+
 def test_retry_after_is_honoured():
     routes = {"/busy.pdf": Route(PDF_BYTES, fail_first=1, fail_status=429, retry_after="1")}
     with serve_routes(routes) as base:
