@@ -7,7 +7,6 @@ a region that is not in the database is named together with the regions that are
 
 from __future__ import annotations
 
-import socket
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -119,16 +118,6 @@ def report_cmd(
     say(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
 
 
-def check_port_free(port: int, host: str = "127.0.0.1") -> None:
-    """UsageError when ``host:port`` cannot be bound (in use, or a privileged port)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        try:
-            probe.bind((host, port))
-        except OSError as e:
-            raise UsageError(f"--port {port}: cannot listen on {host}:{port} ({e.strerror or e}); "
-                             f"choose another port with --port", stage="browse") from e
-
-
 def browse_cmd(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP + " Must be SQLite."),
     port: int = typer.Option(8001, "--port", "-p", min=1, max=65535, help="Port on 127.0.0.1."),
@@ -148,9 +137,11 @@ def browse_cmd(
     url = require_database(db)
     require_module("datasette")
     require_module("uvicorn")
-    check_port_free(port)
+    from pipeline.web import listen
+
+    sock = listen("127.0.0.1", port, stage="browse")    # bound before the URL is announced
     say(f"Datasette on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-    serve(url, port)
+    serve(url, sock=sock)
 
 
 def themes_cmd(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:

@@ -50,10 +50,13 @@ def review(
         console.print(f"[red]error[/] {refused}", soft_wrap=True)
         raise typer.Exit(2)
     who = user or _login()
+    from pipeline.web import listen
+
+    sock = listen(host, port, stage="review")          # bound before the URL is announced
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     console.print(f"review app on http://{shown}:{port}/{'?token=…' if token else ''}"
                   f"{' (read-only)' if read_only else f' as {who}'}; Ctrl+C stops it")
-    serve(ReviewConfig(db_url=db, read_only=read_only, token=token, user=who), host, port)
+    serve(ReviewConfig(db_url=db, read_only=read_only, token=token, user=who), host, port, sock=sock)
 
 
 def _login() -> str:

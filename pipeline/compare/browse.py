@@ -15,12 +15,15 @@ from __future__ import annotations
 import copy
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import yaml
 from sqlalchemy.engine import make_url
 
 from pipeline.store.db import resolve_url, upgrade
+
+if TYPE_CHECKING:
+    import socket
 
 METADATA_PATH = Path(__file__).with_name("metadata.yml")
 METADATA_DB = "roadmaps"          # the database key used in metadata.yml
@@ -76,12 +79,13 @@ def make_datasette(path: Path):
                      settings={"sql_time_limit_ms": 5000})
 
 
-def serve(db_url: Optional[str] = None, port: int = DEFAULT_PORT, host: str = "127.0.0.1") -> None:
-    """Run Datasette on loopback until interrupted."""
-    import uvicorn
+def serve(db_url: Optional[str] = None, port: int = DEFAULT_PORT, host: str = "127.0.0.1",
+          sock: Optional["socket.socket"] = None) -> None:
+    """Run Datasette on loopback until interrupted (on ``sock`` when the caller bound it already)."""
+    from pipeline import web
 
     path = sqlite_path(db_url)
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such database; run `roadmaps ingest` first")
     ds = make_datasette(path)
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
+    web.run(ds.app(), sock or web.listen(host, port, stage="browse"))

@@ -23,7 +23,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
@@ -37,6 +37,9 @@ from pipeline.review.pages import docx_row, render_region
 from pipeline.review.queue import STATUSES, activity_detail, build_queue, needs_look
 from pipeline.store.db import resolve_url, session_factory, upgrade
 from pipeline.store.schema import Activity, Correction, Document
+
+if TYPE_CHECKING:
+    import socket
 
 TEMPLATES = Path(__file__).with_name("templates")
 CSRF_COOKIE = "review_csrf"
@@ -261,13 +264,15 @@ def create_app(config: ReviewConfig) -> Starlette:
     return app
 
 
-def serve(config: ReviewConfig, host: str = "127.0.0.1", port: int = 8765) -> None:
-    """Run the app with uvicorn (blocking). Refuses a non-loopback host without a token."""
-    import uvicorn
+def serve(config: ReviewConfig, host: str = "127.0.0.1", port: int = 8765,
+          sock: Optional["socket.socket"] = None) -> None:
+    """Run the app with uvicorn (blocking; on ``sock`` when the caller bound it already). Refuses a
+    non-loopback host without a token."""
+    from pipeline import web
 
     refused = check_bind(host, config.token)
     if refused:
         raise ValueError(refused)
     if host in LOOPBACK and config.allowed_hosts is None:
         config.allowed_hosts = LOOPBACK
-    uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
+    web.run(create_app(config), sock or web.listen(host, port, stage="review"))

@@ -233,3 +233,17 @@ def test_debug_traceback_in_a_real_process(tmp_path):
         "error (database): --db 'notaurl' is not a database URL "
         "(expected sqlite:///path/to/roadmaps.db or postgresql://user@host/dbname)"]
     assert debug.returncode == 1 and "Traceback" in debug.stderr and "BadDatabaseURL" in debug.stderr
+
+
+def test_review_refuses_a_busy_port_before_announcing_it(tmp_path):
+    from pipeline.store.db import upgrade
+
+    url = f"sqlite:///{tmp_path}/r.db"
+    upgrade(url)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("review", "--db", url, "--port", port)
+    assert_refused(result, 2, f"--port {port}: cannot listen on 127.0.0.1:{port}", "--port", stage="review")
+    assert "review app on" not in result.output
