@@ -11,8 +11,10 @@ in its own subprocess, and reports per file:
   ``ru_maxrss`` of the subprocess (``os.wait4``) for comparison.
 
 It fails (exit 1) when a process went above ``--max-rss-mb`` (1536 MB), a file
-took longer than ``--max-seconds`` (120 s), a traceback was printed, or an outcome
-was not the expected one. Budgets are the defaults (``extractors.limits``) unless
+took longer than ``--max-seconds`` (120 s), a traceback was printed, a refusal did not
+name the file, or an outcome was not the expected one (a refusal is a failed document, or —
+for a path that is not a document file: a directory, a dangling link — one usage-error line
+naming it, exit 2). Budgets are the defaults (``extractors.limits``) unless
 ``--case-env`` applies the lowered budgets some cases carry for the unit tests.
 
     .venv/bin/python benchmarks/hostile_run.py [--out /tmp/hostile] [--json hostile.json]
@@ -57,6 +59,7 @@ class FileRun:
     peak_tree_mb: float         # largest sum over the tree (sampled)
     ru_maxrss_mb: float         # wait4 of the CLI process (includes reaped descendants)
     traceback: bool
+    unnamed: bool               # refused without naming the file
     ok: bool
     detail: str
 
@@ -109,9 +112,13 @@ def run_one(path: Path, db_url: str, env: dict, max_seconds: float) -> tuple[int
     return proc.returncode, text, seconds, peak, tree, ru.ru_maxrss / 1024.0
 
 
-def _outcome(code: int, text: str) -> tuple[str, Optional[str]]:
+def _outcome(code: int, text: str, name: str) -> tuple[str, Optional[str]]:
     m = SUMMARY_RE.search(text)
     if not m:
+        if code == 2 and name in text and len(text.strip().splitlines()) == 1:
+            # a path that is not a document file (a directory, a dangling link) is the user's
+            # mistake: one line naming it, exit 2, nothing quarantined
+            return "usage error", "arguments"
         return f"no summary (exit {code})", None
     loaded, unchanged, failed = (int(g) for g in m.groups())
     if failed:
@@ -121,7 +128,7 @@ def _outcome(code: int, text: str) -> tuple[str, Optional[str]]:
 
 
 def _expected(case: Case, outcome: str) -> bool:
-    allowed = {"loaded": {"loaded"}, "refused": {"failed"}, "unchanged-or-loaded": {"loaded", "unchanged"},
+    allowed = {"loaded": {"loaded"}, "refused": {"failed", "usage error"}, "unchanged-or-loaded": {"loaded", "unchanged"},
                "any": {"loaded", "failed", "unchanged"}}[case.expect]
     return outcome in allowed
 
@@ -134,21 +141,23 @@ def run_corpus(out: Path, db_url: str, seed: int, max_seconds: float, max_rss_mb
     for i, case in enumerate(order, 1):
         code, text, secs, peak, tree, ru = run_one(case.path(out), db_url, case.env if case_env else {},
                                                    max_seconds)
-        outcome, stage = _outcome(code, text)
+        outcome, stage = _outcome(code, text, case.name)
         tb = "Traceback" in text
+        unnamed = outcome in ("failed", "usage error") and case.name not in " ".join(text.split())
         if case.env and not case_env:      # refused only under the lowered budget it carries
             case = Case(case.name, case.kind, "any")
-        ok = _expected(case, outcome) and not tb and secs <= max_seconds and peak <= max_rss_mb
+        ok = (_expected(case, outcome) and not tb and not unnamed and secs <= max_seconds
+              and peak <= max_rss_mb)
         last = " ".join(text.split())[-160:]
         runs.append(FileRun(case.name, case.kind, case.expect, outcome, stage, round(secs, 2), round(peak, 1),
-                            round(tree, 1), round(ru, 1), tb, ok, last))
+                            round(tree, 1), round(ru, 1), tb, unnamed, ok, last))
         print(f"[{i:3d}/{len(order)}] {'ok ' if ok else 'BAD'} {outcome:9s} {stage or '':9s} {secs:7.2f} s "
               f"{peak:7.1f} MB  {case.name!r}", flush=True)
     return runs
 
 
 def summary(runs: list[FileRun], max_seconds: float, max_rss_mb: float) -> dict:
-    count = {k: sum(1 for r in runs if r.outcome == k) for k in ("loaded", "unchanged", "failed")}
+    count = {k: sum(1 for r in runs if r.outcome == k) for k in ("loaded", "unchanged", "failed", "usage error")}
     slowest = max(runs, key=lambda r: r.seconds)
     biggest = max(runs, key=lambda r: r.peak_rss_mb)
     return {
@@ -161,6 +170,7 @@ def summary(runs: list[FileRun], max_seconds: float, max_rss_mb: float) -> dict:
         "over_time": [r.name for r in runs if r.seconds > max_seconds],
         "over_rss": [r.name for r in runs if r.peak_rss_mb > max_rss_mb],
         "tracebacks": [r.name for r in runs if r.traceback],
+        "unnamed": [r.name for r in runs if r.unnamed],
         "unexpected": [f"{r.name}: expected {r.expect}, got {r.outcome}" for r in runs
                        if not _expected(Case(r.name, r.kind, r.expect), r.outcome)],
     }
@@ -186,7 +196,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.json:
         args.json.write_text(json.dumps({"summary": s, "files": [asdict(r) for r in runs]},
                                         ensure_ascii=False, indent=1), encoding="utf-8")
-    bad = s["over_time"] or s["over_rss"] or s["tracebacks"] or s["unexpected"]
+    bad = s["over_time"] or s["over_rss"] or s["tracebacks"] or s["unexpected"] or s["unnamed"]
     return 1 if bad else 0
 
 
