@@ -53,7 +53,7 @@ import numpy as np
 from extractors import image_prep, limits
 from extractors.grid import ExtractionError, PageLayout, Segment, Word
 from extractors.ocr.settings import LOW_CONFIDENCE, MIN_SEGMENTS_FOR_TABLE, OSD_BELOW, RENDER_DPI, WORKERS
-from extractors.ocr.image import _rotate, binarise, estimate_skew, is_blank, render_page
+from extractors.ocr.image import _rotate, binarise, estimate_skew, is_blank, is_noise, render_page
 from extractors.ocr.rules import _count_lines, erase_lines, scan_segments
 from extractors.ocr.words import _tesseract_env, mean_confidence, ocr_words
 from extractors.ocr.numbers import reread_number_column
@@ -104,6 +104,9 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
     layout = PageLayout(page_no=page_no, width=page.width_pt, height=page.height_pt, source="ocr")
     if is_blank(page.grey):
         layout.flags.append("ocr: blank page")
+        return layout
+    if is_noise(page.grey, dpi):
+        layout.flags.append("ocr: page not read: covered evenly by grain (noise), no print to recognise")
         return layout
     grey, notes = image_prep.prepare(page.rgb if page.rgb is not None else page.grey, dpi)
     layout.flags.extend(notes)

@@ -11,7 +11,8 @@ import cv2
 import numpy as np
 
 from extractors import limits
-from extractors.ocr.settings import INK_BLANK_SHARE, MAX_SKEW, RENDER_DPI
+from extractors.ocr.settings import (INK_BLANK_SHARE, MAX_SKEW, NOISE_BLOCK_MM, NOISE_BLOCK_STD,
+                                     NOISE_INK_SHARE, NOISE_PIXEL_STD, RENDER_DPI)
 
 
 @dataclass
@@ -75,6 +76,20 @@ def is_blank(grey: np.ndarray) -> bool:
     ink = binarise(grey)
     opened = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
     return np.count_nonzero(opened) < INK_BLANK_SHARE * grey.size
+
+
+def is_noise(grey: np.ndarray, dpi: int) -> bool:
+    """Ink everywhere and nowhere: a page covered evenly by grain (random noise, a page of static)
+    holds no print to read, and reading it would cost Tesseract minutes. Dense ink alone is not
+    enough (a dark photograph edge is dense too); it must also be flat at the scale of a letter."""
+    if float(grey.std()) < NOISE_PIXEL_STD:       # paper grain: no dark pixels at all
+        return False
+    ink = binarise(grey)
+    if np.count_nonzero(ink) < NOISE_INK_SHARE * ink.size:
+        return False
+    block = max(2, round(dpi * NOISE_BLOCK_MM / 25.4))
+    small = cv2.resize(grey, None, fx=1 / block, fy=1 / block, interpolation=cv2.INTER_AREA)
+    return float(small.std()) < NOISE_BLOCK_STD
 
 
 def _rotate(img: np.ndarray, angle: float, fill: int) -> np.ndarray:

@@ -128,7 +128,8 @@ def bridge_breaks(mask: np.ndarray, other: np.ndarray, ink: np.ndarray, dpi: int
         at_crossing = int(near[rows, max(0, x1 - 2):x1 + 1].any()) + int(near[rows, a0:a0 + 3].any())
         if at_crossing == 2 or (at_crossing == 1 and a0 - x1 > short_gap):
             continue       # crossing to crossing: a merged cell; from one crossing on: the rule ends
-        if k[max(0, yc - 1):yc + 2, x1:a0].any(axis=0).mean() > BREAK_MAX_INK:
+        gap = k[max(0, yc - 1):yc + 2, x1:a0]
+        if gap.size and gap.any(axis=0).mean() > BREAK_MAX_INK:
             continue                               # text through the gap
         if not horizontal and _letters_beside(k, o, yc, x1, a0, dpi):
             continue          # a text line crosses the column rule's path here (a stem in line)

@@ -15,6 +15,15 @@ TESS_LANG = "rus"
 TESS_CONFIG = "--oem 1 --psm 6"
 MAX_SKEW = 5.0               # degrees searched either side of level
 INK_BLANK_SHARE = 0.0015     # a page with less ink than this share of its pixels is blank
+# a page whose ink covers this share of it — text pages measure 0.05-0.21 (clean, degraded and
+# real scans alike), random noise of any grain 0.50 — evenly: grey so flat that 6 mm blocks of it
+# differ by less than NOISE_BLOCK_STD (noise up to 1 mm grain: 3-11.5; a scanner's dark edge or a
+# photograph is dense too, but not flat), though its pixels differ a lot (NOISE_PIXEL_STD; paper
+# grain alone is not noise), is not print and is not read
+NOISE_PIXEL_STD = 25.0
+NOISE_INK_SHARE = 0.35
+NOISE_BLOCK_STD = 12.0
+NOISE_BLOCK_MM = 6.0
 H_LINE_MIN_INCH = 0.5        # a horizontal ruling line is at least this long (bold text runs are shorter) ...
 V_LINE_MIN_INCH = 0.25       # ... a vertical one this long (taller than capitals and brackets) ...
 TOLERANT_LENGTH_GAIN = 1.1    # ... or this many times the total rule length

@@ -145,6 +145,36 @@ def test_blank_scan_is_flagged_with_no_words(scans):
     assert lay.words == [] and lay.segments == []
 
 
+def _noise_scan(dst: Path, grain: int, seed: int = 3) -> None:
+    from PIL import Image
+
+    w, h = int(PAGE[0] / 72 * 100), int(PAGE[1] / 72 * 100)
+    small = np.random.default_rng(seed).integers(0, 256, (h // grain + 1, w // grain + 1), dtype=np.uint8)
+    arr = np.kron(small, np.ones((grain, grain), dtype=np.uint8))[:h, :w]
+    Image.fromarray(arr, "L").save(str(dst), "PDF", resolution=100)
+
+
+@pytest.mark.parametrize("grain", [1, 2, 3])      # pixels of a 100 dpi image: 0.25-0.75 mm
+def test_a_page_of_noise_is_not_read(scans, tmp_path, grain):
+    from extractors.ocr import ocr_page_layout
+
+    _noise_scan(tmp_path / "noise.pdf", grain)
+    lay = ocr_page_layout(str(tmp_path / "noise.pdf"), 1)
+    assert any("noise" in f for f in lay.flags)
+    assert lay.words == [] and lay.segments == []
+
+
+def test_print_dense_or_faint_is_not_taken_for_noise(scans):
+    from extractors.ocr.image import is_noise, render_page
+
+    for name in ("table", "text", "blank"):
+        assert not is_noise(render_page(str(scans[name]), 1, 200).grey, 200), name
+    grey = render_page(str(scans["table"]), 1, 200).grey
+    dark_edge = grey.copy()
+    dark_edge[:, : grey.shape[1] // 2] //= 4        # half the sheet in the scanner's shadow: dense, not grain
+    assert not is_noise(dark_edge, 200)
+
+
 def test_text_scan_gives_no_invented_rows(scans):
     from extractors.ocr import ocr_page_layout
     from extractors.pdf import extract_pdf

@@ -12,7 +12,7 @@ Each case says what must happen when it is ingested:
   matters is that it is quick and leaves no partial load.
 
 Nothing here is committed as a binary: the files are cheap to make (the
-slowest, three pages of noise for OCR, carries an ``env`` lowering the OCR page
+slowest, three pages of blocky noise for OCR, carries an ``env`` lowering the OCR page
 budget so that the test shows the budget refusing it quickly).
 
     python tests/hostile/make_hostile.py OUT_DIR [--seed 15]
@@ -324,11 +324,27 @@ def _pdf_tricks(c: _Corpus, tmp: Path) -> None:
           "image-bomb", "refused")
 
 
+def blocky_noise(rng: random.Random, width: int, height: int, grain: int) -> bytes:
+    """Random grey in ``grain``-pixel squares (8-bit, row-major)."""
+    out = bytearray()
+    for _ in range(-(-height // grain)):
+        values = [rng.getrandbits(8) for _ in range(-(-width // grain))]
+        line = b"".join(bytes([v]) * grain for v in values)[:width]
+        out += line * grain
+    return bytes(out[: width * height])
+
+
 def _noise_pages(c: _Corpus) -> None:
-    """Three pages of random noise for OCR: refused by the page budget (lowered here), quickly."""
+    """Pages of random noise for OCR. Fine grain (one pixel) is told from print at once and not
+    read: refused quickly whatever the budget. Blocky noise (2 mm squares at 100 dpi), which no
+    cheap test tells from print, costs Tesseract tens of seconds a page: refused by the page
+    budget (lowered here)."""
     w, h = 850, 1200
     noise = bytes(c.rng.getrandbits(8) for _ in range(w * h))
     c.add("noise_3_pages.pdf", image_page_pdf(w, h, zlib.compress(noise, 1), n_pages=3), "noise-ocr",
+          "refused")
+    blocky = blocky_noise(c.rng, w, h, 8)
+    c.add("blocky_noise_3_pages.pdf", image_page_pdf(w, h, zlib.compress(blocky, 1), n_pages=3), "noise-ocr",
           "refused", limit="ROADMAPS_OCR_PAGE_TIMEOUT", env={"ROADMAPS_OCR_PAGE_TIMEOUT": "2"})
 
 
@@ -438,7 +454,9 @@ def _special_files(c: _Corpus, docx_bytes: bytes) -> None:
     c.record("directory.pdf", "directory", "refused", stage="open")
     for name, target in (("link_zero.pdf", "/dev/zero"), ("link_null.docx", "/dev/null"),
                          ("link_urandom.pdf", "/dev/urandom"), ("link_dangling.pdf", str(out / "nowhere.pdf")),
-                         ("link_fifo.pdf", str(out / "fifo.pdf")), ("link_dir.docx", str(out))):
+                         ("link_fifo.pdf", str(out / "fifo.pdf")),
+                         ("link_dir.docx", str(out / "directory.pdf"))):   # an empty folder (the corpus
+        # folder itself would be a folder to search: the command line ingests every document in it)
         os.symlink(target, out / name)
         c.record(name, "symlink", "refused", stage="open")
     os.symlink(out / "loop_b.pdf", out / "loop_a.pdf")

@@ -166,7 +166,7 @@ def test_budget_refusals_name_the_limit(run):
     by_name = {c.name: (o, s) for c, o, s, *_ in results}
     for name, limit in (("blank_2000.pdf", "ROADMAPS_MAX_PAGES"), ("mediabox_200000.pdf", "ROADMAPS_MAX_PAGE_AREA"),
                         ("bomb_ratio.docx", "ROADMAPS_MAX_ZIP_RATIO"),
-                        ("noise_3_pages.pdf", "ROADMAPS_OCR_PAGE_TIMEOUT")):
+                        ("blocky_noise_3_pages.pdf", "ROADMAPS_OCR_PAGE_TIMEOUT")):
         outcome, _seconds = by_name[name]
         assert outcome.status == "failed" and limit in outcome.error, (name, outcome.error)
     assert "FIFO" in by_name["fifo.pdf"][0].error

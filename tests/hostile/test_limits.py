@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import random
 import threading
 import time
 import zlib
@@ -15,7 +16,7 @@ from extractors import limits
 from extractors.grid import ExtractionError
 from extractors.limits import Limits
 from pipeline import isolation
-from tests.hostile.make_hostile import (blank_pages_pdf, document_xml, good_docx_bytes, image_page_pdf,
+from tests.hostile.make_hostile import (blank_pages_pdf, blocky_noise, document_xml, good_docx_bytes, image_page_pdf,
                                         plain_rows, roadmap_body, with_document)
 
 
@@ -154,7 +155,7 @@ def test_ocr_page_budget_gives_tesseract_what_is_left_and_names_the_limit():
 def test_noise_pages_are_refused_by_the_ocr_page_budget(tmp_path, monkeypatch):
     from extractors.ocr import ocr_page_within_budget
 
-    noise = os.urandom(850 * 1200)
+    noise = blocky_noise(random.Random(1), 850, 1200, 8)     # not told from print: Tesseract reads it
     p = tmp_path / "noise.pdf"
     p.write_bytes(image_page_pdf(850, 1200, zlib.compress(noise, 1)))
     monkeypatch.setenv("ROADMAPS_OCR_PAGE_TIMEOUT", "1")
@@ -169,7 +170,7 @@ def test_noise_pages_are_refused_by_the_ocr_page_budget(tmp_path, monkeypatch):
 
 @pytest.mark.timeout(120)
 def test_a_stuck_extraction_is_killed_at_the_document_budget(tmp_path):
-    noise = os.urandom(850 * 1200)
+    noise = blocky_noise(random.Random(1), 850, 1200, 8)
     p = tmp_path / "noise.pdf"
     p.write_bytes(image_page_pdf(850, 1200, zlib.compress(noise, 1), n_pages=3))
     lim = Limits(doc_timeout=3, ocr_page_timeout=0)      # no page budget: only the worker's clock
