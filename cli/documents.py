@@ -60,6 +60,10 @@ def ingest(
 
     Example: roadmaps ingest data/raw --workers 4
     """
+    if workers > 1:
+        from pipeline.isolation import start_pool_server
+
+        start_pool_server()    # the workers' interpreter starts on the other core while this one goes on
     from pipeline.api import expand_sources
     from pipeline.ingest import refresh_renditions
     from pipeline.sources.fetch import FetchLimits

@@ -154,6 +154,16 @@ def pool_context():
     return _forkserver(POOL_PRELOAD)
 
 
+def start_pool_server() -> None:
+    """Start the pool's fork server now, without waiting for it: its interpreter imports
+    ``POOL_PRELOAD`` on the other core while this process goes on with its own start (imports,
+    database check, hashing), instead of after it, when the first pool worker is wanted."""
+    from multiprocessing import forkserver
+
+    pool_context()
+    forkserver.ensure_running()
+
+
 def adopt_environment(environ: dict) -> None:
     """Pool worker initializer: the caller's environment now (settings, budgets) replaces the one
     the fork server started with."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 import threading
@@ -14,7 +15,7 @@ import pytest
 
 from extractors.limits import Limits
 from pipeline import isolation
-from tests.hostile.make_hostile import good_docx_bytes, image_page_pdf
+from tests.hostile.make_hostile import blocky_noise, good_docx_bytes, image_page_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -99,7 +100,8 @@ def test_a_caller_with_threads_uses_the_forkserver(tmp_path, started, other_thre
 @pytest.mark.timeout(120)
 def test_a_forked_worker_is_killed_at_the_document_budget(tmp_path):
     p = tmp_path / "noise.pdf"
-    p.write_bytes(image_page_pdf(850, 1200, zlib.compress(os.urandom(850 * 1200), 1), n_pages=3))
+    noise = blocky_noise(random.Random(1), 850, 1200, 8)    # fine grain is not read at all: blocky
+    p.write_bytes(image_page_pdf(850, 1200, zlib.compress(noise, 1), n_pages=3))
     out = one_thread_caller(p, doc_timeout=3, ocr_page_timeout=0)
     assert out["methods"] == ["fork"] and out["stage"] == "extract"
     assert "ROADMAPS_DOC_TIMEOUT" in out["error"] and out["seconds"] < 20
