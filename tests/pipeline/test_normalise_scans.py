@@ -25,6 +25,11 @@ def test_start_and_end_columns_get_the_same_date_repairs_as_a_deadline_cell():
     normalise_deadline(act, (2020, 2021))
     assert (act.deadline_norm.start, act.deadline_norm.end) == (date(2020, 4, 1), date(2020, 9, 30))
     assert "deadline_from_start_end" in act.flags
+    assert "deadline_ocr_repaired" in act.flags            # mended, and said so, as for a deadline cell
+    clean = ActivityRecord(section=[], number="1", title="Т", deadline="01.04.2020\n30.09.2020",
+                           deadline_bounds=("01.04.2020", "30.09.2020"))
+    normalise_deadline(clean, (2020, 2021))
+    assert "deadline_from_start_end" in clean.flags and "deadline_ocr_repaired" not in clean.flags
 
 
 def test_scan_parties_mended_as_a_whole_and_definitions_read_with_a_speck():
