@@ -146,8 +146,7 @@ def _normalise_bounds(act: ActivityRecord, period: Optional[tuple[int, int]]) ->
     """A "Срок начала" / "Срок окончания" pair: one interval from the start of the first date
     to the end of the second (each read alone); False when either cannot be read."""
     # each bound with the certain OCR slips mended, as the deadline cell is ("01.04:2020")
-    mended = [repair_date_words(t) for t in act.deadline_bounds or ()]
-    first, last = (normalize_deadline(text, period) for text, _ in mended)
+    first, last = (normalize_deadline(repair_date_words(t)[0], period) for t in act.deadline_bounds or ())
     if first.recurrence != "once" or last.recurrence != "once":
         return False
     if not (first.start and last.end) or last.end < first.start:
@@ -155,8 +154,6 @@ def _normalise_bounds(act: ActivityRecord, period: Optional[tuple[int, int]]) ->
     act.deadline_norm = DeadlineRecord(raw=act.deadline or "", start=first.start, end=last.end,
                                        recurrence="once", occurrences=[(first.start, last.end)])
     act.flags.extend(f for f in first.flags + last.flags if f not in act.flags)
-    if any(repaired for _, repaired in mended) and "deadline_ocr_repaired" not in act.flags:
-        act.flags.append("deadline_ocr_repaired")     # as for the deadline cell: mended, and said so
     act.flags.append("deadline_from_start_end")
     return True
 
