@@ -112,6 +112,26 @@ def test_every_orm_class_maps_a_core_table():
     assert schema.Base.metadata is tables.metadata
 
 
+def test_every_orm_class_annotates_exactly_its_tables_columns():
+    """The ORM classes map the Core tables (``__table__``); their ``Mapped[...]`` annotations are
+    for type checkers and readers — kept in step with the table, column for column."""
+    from sqlalchemy.orm import RelationshipProperty
+
+    from pipeline.store import schema, theme_schema
+
+    classes = [c for m in (schema, theme_schema) for c in vars(m).values()
+               if isinstance(c, type) and issubclass(c, schema.Base) and c is not schema.Base]
+    wrong = {}
+    for cls in classes:
+        relations = {k for k, v in sa.inspect(cls).attrs.items() if isinstance(v, RelationshipProperty)}
+        annotated = set(cls.__annotations__) - relations
+        columns = {c.key for c in cls.__table__.columns}
+        if annotated != columns:
+            wrong[cls.__name__] = {"not annotated": sorted(columns - annotated),
+                                   "not a column": sorted(annotated - columns)}
+    assert wrong == {}
+
+
 def _schema_differences(url: str) -> list:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
