@@ -164,7 +164,8 @@ def test_unsupported_url_scheme_is_a_usage_error(tmp_path):
 
 # ---- browse --------------------------------------------------------------------------------
 
-def test_browse_refuses_a_busy_port_before_announcing_it(tmp_path):
+@pytest.mark.parametrize("command, announcement", [("browse", "Datasette on"), ("review", "review app on")])
+def test_a_busy_port_is_refused_before_the_url_is_announced(tmp_path, command, announcement):
     from pipeline.store.db import upgrade
 
     url = f"sqlite:///{tmp_path}/b.db"
@@ -173,9 +174,9 @@ def test_browse_refuses_a_busy_port_before_announcing_it(tmp_path):
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        result = run("browse", "--db", url, "--port", port)
-    assert_refused(result, 2, f"--port {port}: cannot listen on 127.0.0.1:{port}", "--port", stage="browse")
-    assert "Datasette on" not in result.output
+        result = run(command, "--db", url, "--port", port)
+    assert_refused(result, 2, f"--port {port}: cannot listen on 127.0.0.1:{port}", "--port", stage=command)
+    assert announcement not in result.output
 
 
 def test_browse_refuses_postgresql():
@@ -234,16 +235,3 @@ def test_debug_traceback_in_a_real_process(tmp_path):
         "(expected sqlite:///path/to/roadmaps.db or postgresql://user@host/dbname)"]
     assert debug.returncode == 1 and "Traceback" in debug.stderr and "BadDatabaseURL" in debug.stderr
 
-
-def test_review_refuses_a_busy_port_before_announcing_it(tmp_path):
-    from pipeline.store.db import upgrade
-
-    url = f"sqlite:///{tmp_path}/r.db"
-    upgrade(url)
-    with socket.socket() as busy:
-        busy.bind(("127.0.0.1", 0))
-        busy.listen()
-        port = busy.getsockname()[1]
-        result = run("review", "--db", url, "--port", port)
-    assert_refused(result, 2, f"--port {port}: cannot listen on 127.0.0.1:{port}", "--port", stage="review")
-    assert "review app on" not in result.output
