@@ -28,6 +28,7 @@ from typing import Iterable
 from normalizers.data_files import load_yaml
 
 from normalizers.morph import parses
+from normalizers.ocr_stops import drop_name_stops
 from normalizers.text import is_known_word, one_line
 
 REGIONS_FILE = Path(__file__).parent / "data" / "regions.yaml"
@@ -459,7 +460,7 @@ def normalise_authority(text: str) -> str | None:
     "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ КАЛУЖСКОЙ ОБЛАСТИ" → "министерство образования и науки
     Калужской области"; "Правительства Амурской области" → "Правительство Амурской области".
     """
-    text = _russian_part(re.sub(r"\s+", " ", text or "").strip(" ,.;:"))
+    text = _russian_part(re.sub(r"\s+", " ", drop_name_stops(text or "")).strip(" ,.;:"))
     if not text:
         return None
     if _is_upper(text):

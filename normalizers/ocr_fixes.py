@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from normalizers.ocr_stops import drop_stray_stops
 from normalizers.text import is_known_word, rejoin_broken_words
 
 LATIN_TO_CYRILLIC = str.maketrans({
@@ -434,9 +435,9 @@ def split_glued_short_words(text: str) -> str:
 
 def fix_scan_text(text: str) -> str:
     """``fix_ocr_text`` and the repairs a scanned cell needs on top: a word's tail read in capitals
-    rejoined, a one-letter word run into the word before split off, a speck read as a hyphen taken
-    for the space, a word one letter from exactly one dictionary word mended."""
-    return mend_misread_words(split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(fix_ocr_text(text)))))
+    rejoined, a one-letter word run into the word before split off, a speck read as a hyphen or a
+    stop taken for the space (``ocr_stops``), a word one letter from exactly one dictionary word mended."""
+    return mend_misread_words(split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(drop_stray_stops(fix_ocr_text(text))))))
 
 
 # ---------------------------------------------------------------- damaged deadlines
