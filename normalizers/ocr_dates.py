@@ -244,15 +244,22 @@ def deadline_only(text: str | None) -> bool:
 # ---------------------------------------------------------------- specks and lost spaces
 
 LEADING_SPECKS_RE = re.compile(r"^[\s”“\"'.,:;‚`°^~_|]+(?=\S)")
-GLUED_YEAR_MARK_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(г\.|гг\.?|года?\b|г\b)")
+GLUED_YEAR_MARK_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)[.,]?(г\.|гг\.?|года?\b|г\b)")
+# a speck read as a dash at the start of the line that carries the year of a day and month
+# ("до 15 апреля\n-2024 г."): a date's year takes no dash
+DAY_MONTH = r"(?<!\d)[0-3]?\d\s+(?:" + "|".join(MONTH_STEMS) + r")[ая]"
+DASH_BEFORE_YEAR_RE = re.compile(rf"({DAY_MONTH})[^\S\n]*\n[^\S\n]*[-–—][^\S\n]*(?=(?:19|20)\d\d(?!\d))")
 
 
 def mend_deadline_text(text: str | None) -> str | None:
     """A scan's deadline cell without the marks a speck left before its first word ("” Ежегодно",
-    ".2018 г.") and with the space before "г."/"года" a year lost ("2021г." -> "2021 г.")."""
+    ".2018 г.") or before the year of a day and month on its own line ("15 апреля\n-2024"), and
+    with the space before "г."/"года" a year lost or read as a stop ("2021г.", "2021.г." ->
+    "2021 г.")."""
     if not text:
         return text
-    return GLUED_YEAR_MARK_RE.sub(r"\1 \2", LEADING_SPECKS_RE.sub("", text))
+    text = DASH_BEFORE_YEAR_RE.sub(r"\1\n", LEADING_SPECKS_RE.sub("", text))
+    return GLUED_YEAR_MARK_RE.sub(r"\1 \2", text)
 
 
 TASK_LIST_RE = re.compile(r"\d{1,2}(?:\s*,\s*\d{1,2})+")

@@ -59,6 +59,9 @@ def test_a_dot_floating_inside_the_line_is_removed_a_colon_and_a_semicolon_stay(
     base = int(np.median([_ink_rows(grey[:70], c, c + 6)[1] for c in range(40, 60, 2)]))
     x = gaps[len(gaps) // 2]                                  # a gap between letters, mid-line
     cv2.circle(grey, (x, (int(rows.min()) + base) // 2 + 3), 2, 0, -1)
+    faint = grey.copy()
+    cv2.circle(faint, (x, (int(rows.min()) + base) // 2 + 3), 2, 90, -1)  # light grey: a letter's piece
+    assert remove_stray_dots(faint, DPI)[1] == 0
     out, n = remove_stray_dots(grey, DPI)
     assert n == 1
     assert (out[:70] < 140).sum() < (grey[:70] < 140).sum()

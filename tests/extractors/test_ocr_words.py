@@ -1,6 +1,6 @@
 """The second look at doubtful words: which re-read replaces the first reading (no Tesseract needed)."""
 
-from extractors.ocr.words import _digits_for_letters, _latin_reading_wins
+from extractors.ocr.words import _digits_for_letters, _is_noise, _latin_reading_wins
 
 
 def test_latin_words_do_not_replace_a_russian_reread_of_dictionary_words_and_numbers():
@@ -22,3 +22,8 @@ def test_numbers_replace_lone_letters_that_are_no_words_the_rest_the_same():
     assert not _digits_for_letters("до Т", "до 1 июня")         # another token count
     assert not _digits_for_letters("от Т", "до 1")              # another word changed too
     assert not _digits_for_letters("до 1", "до 1")
+
+
+def test_a_lone_caret_or_degree_sign_is_a_speck_however_sure():
+    assert _is_noise("^", 0.9) and _is_noise("°", 0.95) and _is_noise("^°", 0.9)
+    assert not _is_noise("°C", 0.9) and not _is_noise("-", 0.9) and not _is_noise("№", 0.9)
