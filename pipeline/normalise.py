@@ -16,6 +16,7 @@ from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
                                    repair_date_words)
+from normalizers.ocr_caps import fix_scan_caps
 from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text, repair_activities,
                                    split_speck_hyphens)
 from normalizers.organisations import canonical_organisation
@@ -178,7 +179,8 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
             act.deadline, act.tasks = mend_deadline_text(act.deadline), mend_task_list(act.tasks)
             if act.deadline_bounds:
                 act.deadline_bounds = tuple(mend_deadline_text(t) for t in act.deadline_bounds)
-    lines = [fix_ocr_text(b.text) for b in extracted.blocks]
+    lines = [fix_scan_caps(fix_ocr_text(b.text)) if scanned else fix_ocr_text(b.text)   # a letterhead in capitals
+             for b in extracted.blocks]
     meta = parse_metadata(lines, _responsible_text(stitched.activities))
     period = meta.period or period_from_deadlines(a.deadline or "" for a in stitched.activities)
     region, region_code = meta.region, meta.region_code
