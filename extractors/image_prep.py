@@ -247,13 +247,15 @@ def _after_letters(stats: np.ndarray, labels: np.ndarray, candidates: np.ndarray
     ids = np.flatnonzero(letter)
     if not len(ids):
         return out
+    ids = ids[np.argsort(x[ids] + w[ids], kind="stable")]          # by right edge
     lx1, lb, lh = x[ids] + w[ids], y[ids] + h[ids], h[ids]
     for i in np.flatnonzero(candidates):
-        bottom = y[i] + h[i]
-        gap = x[i] - lx1
-        near = ((gap >= -1) & (gap <= STOP_GAP_SHARE * lh) & (bottom >= lb - STOP_RISE_SHARE * lh)
-                & (bottom <= lb + STOP_DROP_SHARE * lh + 1))
-        out[i] = any(_open_lower_right(labels, j, stats[j]) for j in ids[near])
+        lo_k, hi_k = np.searchsorted(lx1, [x[i] - STOP_GAP_SHARE * hi, x[i] + 1], side="left")
+        k = slice(lo_k, hi_k + 1)
+        bottom, gap = y[i] + h[i], x[i] - lx1[k]
+        near = ((gap >= -1) & (gap <= STOP_GAP_SHARE * lh[k]) & (bottom >= lb[k] - STOP_RISE_SHARE * lh[k])
+                & (bottom <= lb[k] + STOP_DROP_SHARE * lh[k] + 1))
+        out[i] = any(_open_lower_right(labels, j, stats[j]) for j in ids[k][near])
     return out
 
 
