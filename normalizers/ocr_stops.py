@@ -10,7 +10,8 @@ speck. Glued to both words it stands for the space it hides; with a space after 
 
 * ``drop_stray_stops``: in a cell of a scanned table (the next word must be in lower case);
 * ``drop_name_stops``: in the name of an issuing body ("МИНИСТЕРСТВО ОБРАЗОВАНИЯ. И НАУКИ …"),
-  which holds no sentence, so the next word may be in capitals.
+  which holds no sentence, so the next word may be in capitals; there an opening bracket glued
+  between two words that no bracket closes is a speck too.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ MIN_WORD = 4                 # letters of a word a stray stop may follow (abbrev
 MIN_FUNCTION_WORD = 3        # ... of a preposition or conjunction ("для", "при")
 FUNCTION_POS = {"PREP", "CONJ"}
 CELL_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})\.( ?)([а-яё]+)(?![А-Яа-яЁё.])")
+GLUED_BRACKET_RE = re.compile(r"(?<=[А-Яа-яЁё])\((?=[А-Яа-яЁё]+\s)(?![^()]*\))")
 NAME_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})\.( ?)([А-Яа-яЁё]+)(?![А-Яа-яЁё.])")
 
 
@@ -56,7 +58,10 @@ def drop_stray_stops(text: str) -> str:
 
 def drop_name_stops(text: str) -> str:
     """"МИНИСТЕРСТВО ОБРАЗОВАНИЯ. И НАУКИ" -> "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ" (a body's name
-    has no sentence end inside; "им." or "г." before a name stays)."""
-    if not text or "." not in text:
+    has no sentence end inside; "им." or "г." before a name stays); an opening bracket glued
+    between two words that no bracket closes is a speck for the space ("образования(и науки")."""
+    if not text:
         return text
-    return NAME_STOP_RE.sub(_mend, text)
+    if text.count("(") > text.count(")"):
+        text = GLUED_BRACKET_RE.sub(" ", text)
+    return NAME_STOP_RE.sub(_mend, text) if "." in text else text

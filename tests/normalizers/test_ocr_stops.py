@@ -33,5 +33,13 @@ def test_a_stop_inside_an_authority_name_goes_in_capitals_too():
     assert drop_name_stops("ГБУ им. Н.Н. Иванова") == "ГБУ им. Н.Н. Иванова"
 
 
+def test_an_unclosed_bracket_glued_inside_an_authority_name_is_a_speck():
+    assert drop_name_stops("министерство образования(и науки Пермского края") == (
+        "министерство образования и науки Пермского края")
+    for text in ("Министерство образования Республики Саха (Якутия)", "Республики Саха (Якутия",
+                 "центр(ЦОПП) области"):
+        assert drop_name_stops(text) == text
+
+
 def test_scan_cells_get_the_repair():
     assert fix_scan_text("Заместитель.министра") == "Заместитель министра"
