@@ -137,6 +137,9 @@ def test_a_cell_ending_with_a_dash_keeps_its_date_and_is_flagged():
     ("март –\n2024 г.", "март –\n2024 г."),                         # a range's dash stays
     ("февраль–март 2022 г", "февраль–март 2022 г."), ("2021–2023 гг", "2021–2023 гг."),  # a lost stop
     ("2022 г\nежегодно", "2022 г.\nежегодно"), ("2022 года", "2022 года"), ("2022 г.", "2022 г."),
+    ("01.09.202\n-0\n31.12.2022", "01.09.202 0\n31.12.2022"),     # a speck before a wrapped digit
+    ("01.09.202 -0", "01.09.202 0"),
+    ("01.09.2020\n-\n31.12.2022", "01.09.2020\n-\n31.12.2022"),  # a dash between two dates stays
 ])
 def test_deadline_specks_and_lost_spaces(text, expected):
     from normalizers.ocr_dates import mend_deadline_text
