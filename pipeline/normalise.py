@@ -21,6 +21,7 @@ from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text, 
                                    split_speck_hyphens)
 from normalizers.organisations import canonical_organisation
 from normalizers.ocr_parties import mend_definitions, mend_mentions
+from normalizers.ocr_stops import drop_stray_stops
 from normalizers.parties import mend_abbreviations, split_after_defined, split_parties
 from pipeline.records import (
     ActivityRecord,
@@ -66,9 +67,9 @@ def _responsible_text(acts: list[ActivityRecord]) -> str:
 def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityRecord],
                            scanned: bool = False) -> dict[str, str]:
     """What the document itself defines, in document order: text around tables, then cells (on a
-    scan, a speck read as a hyphen between two words is first taken for the space)."""
+    scan, a speck read as a hyphen or a stop between two words is first taken for the space)."""
     defs: dict[str, str] = {}
-    text_parts = [split_speck_hyphens(b.text) if scanned else b.text for b in extracted.blocks]
+    text_parts = [split_speck_hyphens(drop_stray_stops(b.text)) if scanned else b.text for b in extracted.blocks]
     cell_parts = []
     for a in acts:
         cell_parts.extend(x for x in (a.title, a.description, a.responsible, a.result, a.result_document) if x)
