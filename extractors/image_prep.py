@@ -12,7 +12,8 @@ Real photocopies differ from clean renders in ways that each break a later step:
 * grain and isolated toner specks read as stray marks inside words:
   ``remove_specks`` deletes small ink blobs that have no other ink near them
   (the dot of "1.3" sits between two digits, so it stays; a dark grain pixel of a faded
-  rule is part of a longer light stroke, so it stays too);
+  rule is part of a longer light stroke, so it stays too; a stop on the baseline just after a
+  letter stays even when the letter's ink is far from it, as in "г." or "Т.");
 * broken and faded table rules: ``line_ink`` thresholds leniently (a faded rule
   is light grey) and ``rule_masks`` opens with a short kernel, closes gaps
   along the line, then keeps only long runs;
@@ -42,6 +43,10 @@ EDGE_MAX_SHARE = 0.08        # ... up to this share of the page from each side
 SPECK_MAX_INCH = 0.035       # an ink blob at most this wide and tall may be a speck ...
 SPECK_ISOLATION_INCH = 0.04  # ... and is one when no other ink is this close ...
 FAINT_LEVEL = 200            # ... and it lies on no longer stroke lighter than this (a faded rule)
+STOP_GAP_SHARE = 0.3         # ... and is no stop: a blob this share of a letter's height right of the
+STOP_RISE_SHARE = 0.25       # letter's box, its bottom at most this share above the letter's bottom
+STOP_DROP_SHARE = 0.15       # or this share below it, is a stop ("г.", "Т.": the letter's ink is far)
+LETTER_INCH = (0.04, 0.3)    # height of a letter-sized blob (the ones a stop can follow)
 RIDGE_ALONG_INCH = 0.08      # rule search averages the page this far along a line ...
 RIDGE_MIN_INK = 15.0         # ... needs this much ink (0-255) in the average ...
 RIDGE_SIDE_SHARE = 0.4       # ... and less than this share of it beside the line
@@ -209,6 +214,7 @@ def specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndarray, in
     near = cv2.dilate(big_mask.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1)))
     touched = np.zeros(n, bool)
     touched[np.unique(labels[(near > 0) & (labels > 0)])] = True
+    touched |= _after_letters(stats, labels, small & ~touched, dpi)
     drop = small & ~touched
     if not drop.any():
         return grey, 0, 0
@@ -224,6 +230,40 @@ def specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndarray, in
     kill = cv2.dilate(drop[labels].astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     out[kill] = 255
     return out, removed, found - removed
+
+
+def _after_letters(stats: np.ndarray, labels: np.ndarray, candidates: np.ndarray, dpi: int) -> np.ndarray:
+    """Which ``candidates`` (a mask over components) sit where the stop after "г", "Т", "Р" or
+    "7" sits: just right of a letter-sized blob's box, on its baseline, where the letter has no
+    ink in the lower right of its box (its ink is at the top or the left, farther from its stop
+    than the isolation distance; see ``STOP_GAP_SHARE``)."""
+    out = np.zeros(len(stats), bool)
+    if not candidates.any():
+        return out
+    x, y, w, h = (stats[:, i].astype(np.float64) for i in range(4))
+    lo, hi = LETTER_INCH[0] * dpi, LETTER_INCH[1] * dpi
+    letter = (h >= lo) & (h <= hi) & (w <= 2 * hi)
+    letter[0] = False
+    ids = np.flatnonzero(letter)
+    if not len(ids):
+        return out
+    ids = ids[np.argsort(x[ids] + w[ids], kind="stable")]          # by right edge
+    lx1, lb, lh = x[ids] + w[ids], y[ids] + h[ids], h[ids]
+    for i in np.flatnonzero(candidates):
+        lo_k, hi_k = np.searchsorted(lx1, [x[i] - STOP_GAP_SHARE * hi, x[i] + 1], side="left")
+        k = slice(lo_k, hi_k + 1)
+        bottom, gap = y[i] + h[i], x[i] - lx1[k]
+        near = ((gap >= -1) & (gap <= STOP_GAP_SHARE * lh[k]) & (bottom >= lb[k] - STOP_RISE_SHARE * lh[k])
+                & (bottom <= lb[k] + STOP_DROP_SHARE * lh[k] + 1))
+        out[i] = any(_open_lower_right(labels, j, stats[j]) for j in ids[k][near])
+    return out
+
+
+def _open_lower_right(labels: np.ndarray, label: int, box: np.ndarray) -> bool:
+    """Whether blob ``label`` has no ink in the lower half of the right third of its box."""
+    x, y, w, h = (int(v) for v in box[:4])
+    corner = labels[y + h // 2:y + h, x + (2 * w) // 3:x + w]
+    return not (corner == label).any()
 
 
 def prepare(page: np.ndarray, dpi: int) -> tuple[np.ndarray, list[str]]:

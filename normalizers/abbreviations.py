@@ -46,8 +46,9 @@ JUNK_DASH_LINE_RE = re.compile(
 NO_DASH_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}}(?:[\s`'‘’°^]+[A-ZА-ЯЁ]{{1,4}})?)"
     r"\s+(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
+# "(далее – X)"; a scan may add a speck read as a stop before the dash ("(далее. – РУМЦ)")
 PAREN_DEFINE_RE = re.compile(
-    rf"\(\s*(?:[^()]*?[,;]\s*)?далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*(?:именуем\w*\s*{DASH}?\s*)?"
+    rf"\(\s*(?:[^()]*?[,;]\s*)?далее(?:\s+по\s+тексту)?\s*(?:[.,]\s*(?={DASH}))?(?:{DASH}|:)?\s*(?:именуем\w*\s*{DASH}?\s*)?"
     r"(?P<short>(?:[^()]|\([^()]*\))+?)\s*\)", re.I)
 BARE_DEFINE_RE = re.compile(
     rf"(?:^|[\s,]){DASH}?\s*далее\s*{DASH}?\s*(?P<short>[«\"]?[A-ZА-ЯЁ][^,;\n()]*?)\s*(?:[.;]\s*$|[.;]\s+(?=[A-ZА-ЯЁ])|$)",

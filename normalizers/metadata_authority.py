@@ -13,6 +13,7 @@ from normalizers.metadata_regions import find_region_mentions, _fold
 from normalizers.metadata_words import (AUTHORITY_CAPITALISED, AUTHORITY_FIXED_CASE, NON_RUSSIAN_LETTERS_RE,
                                         WORD_TOKEN_RE)
 from normalizers.morph import parses
+from normalizers.ocr_stops import drop_name_stops
 from normalizers.text import is_known_word
 
 
@@ -36,7 +37,7 @@ def normalise_authority(text: str) -> str | None:
     "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ КАЛУЖСКОЙ ОБЛАСТИ" → "министерство образования и науки
     Калужской области"; "Правительства Амурской области" → "Правительство Амурской области".
     """
-    text = _russian_part(re.sub(r"\s+", " ", text or "").strip(" ,.;:"))
+    text = _russian_part(re.sub(r"\s+", " ", drop_name_stops(text or "")).strip(" ,.;:"))
     if not text:
         return None
     if _is_upper(text):

@@ -244,15 +244,31 @@ def deadline_only(text: str | None) -> bool:
 # ---------------------------------------------------------------- specks and lost spaces
 
 LEADING_SPECKS_RE = re.compile(r"^[\s”“\"'.,:;‚`°^~_|]+(?=\S)")
-GLUED_YEAR_MARK_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(г\.|гг\.?|года?\b|г\b)")
+GLUED_YEAR_MARK_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)[.,]?(г\.|гг\.?|года?\b|г\b)")
+# a speck read as a dash at the start of the line that carries the year of a day and month
+# ("до 15 апреля\n-2024 г."): a date's year takes no dash
+DAY_MONTH = r"(?<!\d)[0-3]?\d\s+(?:" + "|".join(MONTH_STEMS) + r")[ая]"
+DASH_BEFORE_YEAR_RE = re.compile(rf"({DAY_MONTH})[^\S\n]*\n[^\S\n]*[-–—][^\S\n]*(?=(?:19|20)\d\d(?!\d))")
+
+
+# a numeric date whose year's last digit a narrow column wrapped, a speck's mark before that digit
+# ("01.09.202\n-0"): the mark goes, the digit follows the year after a space for the date rules
+CUT_YEAR_MARK_RE = re.compile(r"((?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20)\d)\s+[-–—.,'`^°‚„]+[^\S\n]*(?=\d(?!\d))")
+# "2022 г" / "2021-2023 гг" at the end of a cell or before a break: the stop of the abbreviation
+# (a speck remover or the grain took it; a year's "г" is never a word of its own)
+YEAR_ABBR_STOP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d\s(?:г|гг))(?=[^\S\n]*(?:\n|$))")
 
 
 def mend_deadline_text(text: str | None) -> str | None:
     """A scan's deadline cell without the marks a speck left before its first word ("” Ежегодно",
-    ".2018 г.") and with the space before "г."/"года" a year lost ("2021г." -> "2021 г.")."""
+    ".2018 г.") or before the year of a day and month on its own line ("15 апреля\n-2024") or
+    before the last digit of a numeric date's year on its own line ("01.09.202\n-0"), and
+    with the space before "г."/"года" a year lost or read as a stop ("2021г.", "2021.г." ->
+    "2021 г.") and the stop of a year's "г"/"гг" at a line end lost ("2022 г" -> "2022 г.")."""
     if not text:
         return text
-    return GLUED_YEAR_MARK_RE.sub(r"\1 \2", LEADING_SPECKS_RE.sub("", text))
+    text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", LEADING_SPECKS_RE.sub("", text)))
+    return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
 
 
 TASK_LIST_RE = re.compile(r"\d{1,2}(?:\s*,\s*\d{1,2})+")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from normalizers.ocr_stops import drop_stray_stops
 from normalizers.text import is_known_word, rejoin_broken_words
 
 LATIN_TO_CYRILLIC = str.maketrans({
@@ -171,17 +172,19 @@ def _between(p: Optional[list[int]], q: Optional[list[int]]) -> Optional[list[in
 
 
 def _misread_of(core: str, expected: list[int]) -> bool:
-    """Whether a number cell can be an OCR misreading of ``expected``: junk that is no number
-    ("о", "—"), one digit read wrong ("10" for 14), or a digit lost ("7" for 17); a different
-    number ("57" for 1.3) is evidence against the sequence and is kept."""
+    """Whether a number cell can be an OCR misreading of ``expected``: junk ("о", "—", "4.м"), one digit
+    read wrong ("10" for 14), lost ("7" for 17) or, in a plain number, added by a speck ("71" for 1);
+    a different number ("57" for 1.3) is evidence against the sequence and is kept."""
     if not core or len(core) > MAX_JUNK_NUMBER:
         return False
     digits = "".join(ch for ch in core if ch.isdigit())
     want = "".join(str(x) for x in expected)
-    if not digits:
+    if not digits or (digits == want and not ITEM_NUMBER_RE.match(core)):
         return True
     if len(digits) == len(want):
         return sum(a != b for a, b in zip(digits, want)) == 1
+    if core.isdigit() and len(expected) == 1 and len(digits) == len(want) + 1:
+        return digits.endswith(want) or digits.startswith(want)
     return len(digits) == len(want) - 1 and (want.endswith(digits) or want.startswith(digits))
 
 
@@ -227,7 +230,7 @@ def repair_item_number(prev: Optional[str], number: Optional[str], nxt: Optional
     m = m if m and m.group(1) != raw else None
     if m:                              # "3 —", "4 -", "6 ‚": a mark beside the number
         number = raw = m.group(1)
-    fixed = raw.replace(",", ".")
+    fixed = re.sub(r"\.{2,}", ".", raw.replace(",", "."))      # "1,3", "1..1": one dot
     if fixed != raw and ITEM_NUMBER_RE.match(fixed):
         return fixed, "item_number_repaired"
     p, q = _parts(prev), _parts(nxt)
@@ -434,9 +437,9 @@ def split_glued_short_words(text: str) -> str:
 
 def fix_scan_text(text: str) -> str:
     """``fix_ocr_text`` and the repairs a scanned cell needs on top: a word's tail read in capitals
-    rejoined, a one-letter word run into the word before split off, a speck read as a hyphen taken
-    for the space, a word one letter from exactly one dictionary word mended."""
-    return mend_misread_words(split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(fix_ocr_text(text)))))
+    rejoined, a one-letter word run into the word before split off, a speck read as a hyphen or a
+    stop taken for the space (``ocr_stops``), a word one letter from exactly one dictionary word mended."""
+    return mend_misread_words(split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(drop_stray_stops(fix_ocr_text(text))))))
 
 
 # ---------------------------------------------------------------- damaged deadlines

@@ -16,10 +16,12 @@ from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
                                    repair_date_words)
+from normalizers.ocr_caps import fix_scan_caps
 from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text, repair_activities,
                                    split_speck_hyphens)
 from normalizers.organisations import canonical_organisation
 from normalizers.ocr_parties import mend_definitions, mend_mentions
+from normalizers.ocr_stops import drop_stray_stops
 from normalizers.parties import mend_abbreviations, split_after_defined, split_parties
 from pipeline.records import (
     ActivityRecord,
@@ -65,9 +67,9 @@ def _responsible_text(acts: list[ActivityRecord]) -> str:
 def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityRecord],
                            scanned: bool = False) -> dict[str, str]:
     """What the document itself defines, in document order: text around tables, then cells (on a
-    scan, a speck read as a hyphen between two words is first taken for the space)."""
+    scan, a speck read as a hyphen or a stop between two words is first taken for the space)."""
     defs: dict[str, str] = {}
-    text_parts = [split_speck_hyphens(b.text) if scanned else b.text for b in extracted.blocks]
+    text_parts = [split_speck_hyphens(drop_stray_stops(b.text)) if scanned else b.text for b in extracted.blocks]
     cell_parts = []
     for a in acts:
         cell_parts.extend(x for x in (a.title, a.description, a.responsible, a.result, a.result_document) if x)
@@ -178,7 +180,8 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
             act.deadline, act.tasks = mend_deadline_text(act.deadline), mend_task_list(act.tasks)
             if act.deadline_bounds:
                 act.deadline_bounds = tuple(mend_deadline_text(t) for t in act.deadline_bounds)
-    lines = [fix_ocr_text(b.text) for b in extracted.blocks]
+    lines = [fix_scan_caps(fix_ocr_text(b.text)) if scanned else fix_ocr_text(b.text)   # a letterhead in capitals
+             for b in extracted.blocks]
     meta = parse_metadata(lines, _responsible_text(stitched.activities))
     period = meta.period or period_from_deadlines(a.deadline or "" for a in stitched.activities)
     region, region_code = meta.region, meta.region_code

@@ -13,7 +13,11 @@ when it is
 * alone: no other small blob beside it (the other dot of "ё" or of a quote);
 * above the x-height band of its text line (the band from the median top to the median
   bottom of the letters of the line around it, those beside its nearest letter), and not over a narrow stem (the dot of
-  Latin "i"), or below the line's baseline; or far from every letter.
+  Latin "i"), or below the line's baseline; or far from every letter;
+* or floating inside the x-height band, clear of its top and of the baseline (a stop or a comma
+  rests on it), solid (a piece of a faint letter the ink level cut off is light grey), with no
+  other mark over or under it (a colon's or semicolon's upper dot has one) and not over a
+  narrow stem: "202·2" is "2022".
 
 The x-height is the median height of the page's letter-sized blobs; the text line of a dot
 is that of its nearest letter (letters standing on the same baseline near it).
@@ -38,6 +42,11 @@ LINE_REACH = 4.0             # letters of the dot's line looked at this far eith
 FAR_SHARE = 1.5              # a dot farther than this from every letter is a speck (x-heights)
 STEM_SHARE = 0.45            # a letter at most this wide under a dot is a stem ("i")
 MARGIN_PX = 1                # a dot this clear of the band is off the line
+FLOAT_SHARE = 0.3            # a dot within the x-height, its bottom this share of it above the baseline, floats
+FLOAT_DARK = 60              # ... and is solid toner: its darkest grey at most this (a piece of a faint
+                             # letter the ink level cut off, the end of the bar of a "т", is lighter)
+STACK_DX = 0.5               # ... and is a speck unless another small mark lies over or under it
+STACK_DY = 1.2               # (the two dots of a colon, a semicolon), within these x-heights
 
 
 def _x_height(h: np.ndarray, w: np.ndarray, dpi: int) -> float:
@@ -90,10 +99,22 @@ def stray_dots(grey: np.ndarray, dpi: int) -> np.ndarray:
             stray.append(i)
         elif y[i] > base + MARGIN_PX:
             stray.append(i)
+        elif (max(top, base - xh) <= y[i] and y[i] + h[i] < base - FLOAT_SHARE * xh
+              and _darkest(grey, labels, i + 1, stats[i + 1]) <= FLOAT_DARK):
+            stacked = (np.abs(sx - cx) <= STACK_DX * xh) & (np.abs(sy - cy) <= STACK_DY * xh)
+            under = line & (lx0 <= cx) & (lx1 >= cx)
+            if np.count_nonzero(stacked) <= 1 and not np.any((lx1 - lx0)[under] <= STEM_SHARE * xh):
+                stray.append(i)                   # no mark over or under it (a colon), no stem ("i")
     if stray:
         ids = np.array(stray) + 1
         out[np.isin(labels, ids)] = 255
     return out
+
+
+def _darkest(grey: np.ndarray, labels: np.ndarray, label: int, box: np.ndarray) -> int:
+    """The darkest grey of blob ``label``."""
+    x, y, w, h = (int(v) for v in box[:4])
+    return int(grey[y:y + h, x:x + w][labels[y:y + h, x:x + w] == label].min())
 
 
 def _has_hole(labels: np.ndarray, label: int, box: np.ndarray) -> bool:

@@ -9,7 +9,7 @@ compact dot.
 
 * ``drop_speck_tokens``: a token with letters or digits lower than ``TOKEN_SHARE`` of the
   height of the words near it, or a token of marks that small both ways, is a speck (a comma,
-  semicolon or colon alone is kept: it separates names);
+  semicolon or colon alone is kept: it separates names; so is a flat dash, a list's bullet);
 * ``strip_edge_specks``: a mark at a word's start or end whose ink in the image is one small,
   compact blob (quotes and brackets are strokes, two of them for quotes) is cut off the word.
 
@@ -33,6 +33,9 @@ EDGE_FILL = 0.55             # ... and fills at least this share of its box (a d
 NEIGHBOURS = 7               # reference words for a word's text height
 MIN_REFERENCE = 3            # fewer reference words on the page: nothing is judged
 KEEP_SMALL = {",", ";", ":"}  # small marks that separate names: kept even alone
+DASHES = {"-", "–", "—"}      # a dash alone is kept when it is flat (this many times wider than
+DASH_ASPECT = 2.0            # tall) and at least this share of the text height wide: a list's
+DASH_SHARE = 0.2             # dash in small print is narrower than a letter is high
 LEAD_MARKS = set("°*•·„“”«‚‘’'`^~\".,")     # marks a speck at a word's start is read as
 TRAIL_MARKS = set("°*•·„“‚‘'`^~")           # ... at its end (a closing », ) or . is text)
 TINY_SHARE = 0.15            # ... or at most this share whatever its shape
@@ -67,6 +70,8 @@ def is_speck_token(w: PxWord, ref_h: float) -> bool:
     limit = TOKEN_SHARE * ref_h
     if _alnum(w.text):
         return len(w.text) <= 3 and w.h < limit
+    if w.text in DASHES and w.w >= DASH_ASPECT * w.h and w.w >= DASH_SHARE * ref_h:
+        return False                  # a short flat stroke: a list's dash (a speck is round)
     return w.text not in KEEP_SMALL and max(w.h, w.w) < limit
 
 

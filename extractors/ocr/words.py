@@ -16,6 +16,7 @@ from extractors.ocr.engine import PxWord, tesseract_env, tesseract_words
 from extractors.ocr.image import binarise
 from extractors.ocr.specks import drop_speck_tokens, strip_edge_specks
 from normalizers.ocr_fixes import fix_latin_lookalikes
+from normalizers.text import is_known_word
 
 
 def _tesseract_env() -> None:
@@ -27,7 +28,8 @@ def _is_noise(text: str, conf: float) -> bool:
         return True
     if any(ch.isalnum() for ch in text):
         return False
-    return conf < NOISE_CONFIDENCE or set(text) <= set("|!'`\"_~.,:;[]‘’")   # [ ]: a rule's remnant
+    # [ ]: a rule's remnant; ^ °: a speck (no Russian text has them alone)
+    return conf < NOISE_CONFIDENCE or set(text) <= set("|!'`\"_~.,:;[]‘’^°")
 
 
 _PxWord = PxWord
@@ -144,18 +146,41 @@ def _reads_by_box(strip: np.ndarray, tops: list[int], lang: str) -> dict[int, tu
             for i, rs in by_box.items()}
 
 
-def _latin_reading_wins(old: str, latin: str, conf: float) -> bool:
+def _latin_reading_wins(old: str, latin: str, conf: float, russian: str = "") -> bool:
     """An English reading replaces a Russian one only where Russian cannot be right.
 
     Roman numerals, Latin words with letters Cyrillic has no look-alike for
-    (WorldSkills, Russia), and digits where the Russian pass saw letters.
+    (WorldSkills, Russia), and digits where the Russian pass saw letters. Latin words never
+    replace a Russian re-read of the same crop made of dictionary words and numbers ("до 1"
+    read in English as "nol"), nor a "№" (English has no such sign and reads it "Ne:").
     """
     if conf < LATIN_MIN_CONF or latin == old:
         return False
     if ROMAN_RE.match(latin) or DIGITS_RE.match(latin):
         return not DIGITS_RE.match(old) and not CYR_WORD_RE.match(old.strip(".,;:()«»")) or len(old) <= 2
     return (all(LATIN_WORD_RE.match(t) for t in latin.split())
-            and not all(CYR_WORD_RE.match(t.strip(".,;:()«»")) for t in old.split()))
+            and not all(CYR_WORD_RE.match(t.strip(".,;:()«»")) for t in old.split())
+            and "№" not in old and not _plain_russian(russian))
+
+
+ONE_LETTER_WORDS = set("авикосуяАВИКОСУЯ")
+
+
+def _digits_for_letters(old: str, new: str) -> bool:
+    """Whether ``new`` reads numbers where ``old`` has lone letters that are no word ("до Т" and
+    "до 1": a speck on a "1" makes it a "Т"), the other tokens the same."""
+    a, b = old.split(), new.split()
+    if len(a) != len(b) or a == b:
+        return False
+    return all(x == y or (len(x.rstrip(".,;:")) == 1 and x[0].isalpha() and x[0] not in ONE_LETTER_WORDS
+                          and y.strip(".,;:").isdigit()) for x, y in zip(a, b))
+
+
+def _plain_russian(text: str) -> bool:
+    """Whether ``text`` is Russian dictionary words and numbers only (at least one word)."""
+    tokens = [t.strip(".,;:()«»") for t in text.split()]
+    words = [t for t in tokens if not DIGITS_RE.match(t)]
+    return bool(words) and all(CYR_WORD_RE.match(t) and is_known_word(t) for t in words)
 
 
 def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_PxWord]:
@@ -178,10 +203,11 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_Px
         old = doubtful[i] if i < len(doubtful) else None
         text, conf = (old.text, old.conf) if old else ("", 0.0)
         r_text, r_conf = rus.get(i, ("", 0.0))
-        if r_text and not _is_noise(r_text, r_conf) and r_conf > conf + RECHECK_MARGIN:
+        if r_text and not _is_noise(r_text, r_conf) and (r_conf > conf + RECHECK_MARGIN or (
+                r_conf >= LATIN_MIN_CONF and _digits_for_letters(text, r_text))):
             text, conf = r_text, r_conf
         e_text, e_conf = eng.get(i, ("", 0.0))
-        if e_text and _latin_reading_wins(text, e_text, e_conf):
+        if e_text and _latin_reading_wins(text, e_text, e_conf, r_text):
             text, conf = e_text, e_conf
         if old is not None and text == old.text:
             out.extend(old.parts)            # nothing better: the words as first read

@@ -78,6 +78,18 @@ def test_isolated_specks_removed_but_a_dot_between_digits_stays():
     assert out[20, 20] == 255 and out[150, 250] == 255
 
 
+def test_a_stop_after_a_letter_whose_ink_is_far_from_it_stays():
+    grey = np.full((200, 300), 255, np.uint8)
+    cv2.rectangle(grey, (100, 80), (103, 110), 0, -1)                          # "г": a stem ...
+    cv2.rectangle(grey, (100, 80), (118, 83), 0, -1)                           # ... and a bar on top
+    cv2.circle(grey, (124, 108), 2, 0, -1)                                     # its stop, 10 px from the ink
+    cv2.circle(grey, (124, 60), 2, 0, -1)                                      # a speck as far, above the line
+    cv2.circle(grey, (150, 108), 2, 0, -1)                                     # ... and one farther along it
+    out, n = ip.remove_specks(grey, DPI)
+    assert out[108, 124] == 0                                                  # the stop stays
+    assert out[60, 124] == 255 and out[108, 150] == 255 and n == 2             # the specks go
+
+
 def test_dark_grain_on_a_faded_rule_is_no_speck():
     rng = np.random.default_rng(3)
     grey = np.full((200, 400), 250, np.uint8)

@@ -48,3 +48,20 @@ def test_a_page_with_too_few_letters_is_left_alone():
     grey = np.full((100, 100), 255, np.uint8)
     cv2.circle(grey, (50, 50), 2, 0, -1)
     assert remove_stray_dots(grey, DPI)[1] == 0
+
+
+def test_a_dot_floating_inside_the_line_is_removed_a_colon_and_a_semicolon_stay():
+    grey = _page("срок: 2022 год; итог")
+    rows = np.flatnonzero((grey[:70, 20:880] < 140).any(axis=1))
+    assert not stray_dots(grey, DPI).any()                    # the colon's and semicolon's dots stay
+    cols = np.flatnonzero((grey[:70] < 140).any(axis=0))
+    gaps = [c for c in range(int(cols.min()), int(cols.max())) if not (grey[:70, c] < 140).any()]
+    base = int(np.median([_ink_rows(grey[:70], c, c + 6)[1] for c in range(40, 60, 2)]))
+    x = gaps[len(gaps) // 2]                                  # a gap between letters, mid-line
+    cv2.circle(grey, (x, (int(rows.min()) + base) // 2 + 3), 2, 0, -1)
+    faint = grey.copy()
+    cv2.circle(faint, (x, (int(rows.min()) + base) // 2 + 3), 2, 90, -1)  # light grey: a letter's piece
+    assert remove_stray_dots(faint, DPI)[1] == 0
+    out, n = remove_stray_dots(grey, DPI)
+    assert n == 1
+    assert (out[:70] < 140).sum() < (grey[:70] < 140).sum()

@@ -29,6 +29,16 @@ def test_tokens_lower_than_letters_are_specks_but_short_words_and_separators_sta
     assert {"и", ",", "-", "науки"} <= set(kept)
 
 
+def test_a_short_flat_dash_of_a_list_stays_a_round_speck_read_as_a_dash_goes():
+    words = _line(100, 24, ["руководители", "кураторы", "внедрения", "наставников"])
+    words += [PxWord("-", 700, 116, 9, 3, 0.9),        # a list's dash in small print: flat
+              PxWord("-", 760, 112, 5, 5, 0.6),        # a round speck read as a dash
+              PxWord("–", 800, 116, 4, 3, 0.6)]        # a flat speck, too short for a dash
+    kept = [(w.text, w.x) for w in drop_speck_tokens(words)]
+    assert ("-", 700) in kept
+    assert ("-", 760) not in kept and ("–", 800) not in kept
+
+
 def test_small_print_is_measured_against_its_own_text_not_a_large_heading():
     heading = _line(20, 60, ["ДОРОЖНАЯ", "КАРТА", "ПРОЕКТА"])
     table = _line(600, 16, ["Проведение", "конкурса", "среди", "школ"]) + [PxWord("и", 600, 604, 7, 9, 0.9)]

@@ -12,6 +12,11 @@ def test_parenthetical_definition_takes_the_noun_phrase_before_it():
     assert find_definitions(text) == {"ЦОПП": "Центр опережающей профессиональной подготовки Калужской области"}
 
 
+def test_a_speck_read_as_a_stop_before_the_dash_of_a_definition_is_no_part_of_the_short_form():
+    text = "«Республиканский ресурсный учебно-методический центр» (далее. -\nРУМЦ)"
+    assert find_definitions(text) == {"РУМЦ": "«Республиканский ресурсный учебно-методический центр»"}
+
+
 def test_plural_definition_with_sootvetstvenno_gives_two_nominative_entries():
     text = ("Совещание с руководителями организаций высшего образования и профессиональных "
             "образовательных организаций (далее – ОВО и ПОО соответственно), участие которых предполагается")

@@ -132,6 +132,14 @@ def test_a_cell_ending_with_a_dash_keeps_its_date_and_is_flagged():
     ("” Ежегодно", "Ежегодно"), (".2018 г.", "2018 г."), (":01.01.2021", "01.01.2021"),  # specks first
     ("2018 г. 2021г. 2026г. —", "2018 г. 2021 г. 2026 г. —"),          # the space before "г." lost
     ("(по плану)", "(по плану)"), ("- 2021", "- 2021"), (None, None),  # brackets and dashes stay
+    ("2024.г.", "2024 г."), ("01.01.2024.г.", "01.01.2024 г."),       # a speck's stop for the space
+    ("до 15 апреля\n-2024 г.", "до 15 апреля\n2024 г."),            # a speck's dash before a date's year
+    ("март –\n2024 г.", "март –\n2024 г."),                         # a range's dash stays
+    ("февраль–март 2022 г", "февраль–март 2022 г."), ("2021–2023 гг", "2021–2023 гг."),  # a lost stop
+    ("2022 г\nежегодно", "2022 г.\nежегодно"), ("2022 года", "2022 года"), ("2022 г.", "2022 г."),
+    ("01.09.202\n-0\n31.12.2022", "01.09.202 0\n31.12.2022"),     # a speck before a wrapped digit
+    ("01.09.202 -0", "01.09.202 0"),
+    ("01.09.2020\n-\n31.12.2022", "01.09.2020\n-\n31.12.2022"),  # a dash between two dates stays
 ])
 def test_deadline_specks_and_lost_spaces(text, expected):
     from normalizers.ocr_dates import mend_deadline_text

@@ -113,6 +113,10 @@ from normalizers.ocr_fixes import (  # noqa: E402
     ("1.4", "21", "2.2", "2.1"),          # first item of the next section
     ("1.2", "1,3", "1.4", "1.3"),         # the dot read as a comma
     ("1.2", "13.", "1.4", "1.3."),        # trailing dot kept
+    (None, "1..1", "1.2", "1.1"),         # a speck beside the dot read as a second dot
+    ("3", "4.м", "5", "4"),               # a speck read as a letter beside the number
+    (None, "71", "2", "1"),               # a speck read as a digit before the first item
+    ("3", "45", "5", "4"),                # ... or after a plain number
 ])
 def test_item_number_repaired_from_neighbours(prev, number, nxt, expected):
     assert repair_item_number(prev, number, nxt) == (expected, "item_number_repaired")
@@ -124,6 +128,8 @@ def test_item_number_repaired_from_neighbours(prev, number, nxt, expected):
     (None, "13", None),                   # no neighbours: no evidence
     ("1.2", "57", "1.4"),                 # no dotted reading fits: kept
     ("1.2", None, "1.4"),
+    ("3", "4.1", "5"),                    # a sub-item where the sequence expects 4: a real number
+    ("1.2", "1.31", "1.4"),               # an added digit is undone only in a plain number
 ])
 def test_item_number_kept_without_evidence(prev, number, nxt):
     assert repair_item_number(prev, number, nxt) == (number, None)

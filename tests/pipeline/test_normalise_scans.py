@@ -36,3 +36,15 @@ def test_scan_parties_mended_as_a_whole_and_definitions_read_with_a_speck():
     defs = {"ДОиН КО": "Департамент образования и науки Кемеровской области", "ООО": "общеобразовательные организации"}
     got = parties_of("Доин ко\n000 ры", defs, None, scanned=True)
     assert [(p.name, p.expanded) for p in got] == [("ДОиН КО", defs["ДОиН КО"]), ("ООО", defs["ООО"])]
+
+
+def test_a_scans_definition_loses_a_speck_read_as_a_stop_between_two_words():
+    from extractors.grid import ExtractedDocument, TextBlock
+    from pipeline.normalise import document_abbreviations
+
+    text = ("областное бюджетное учреждение «Центр опережающей профессиональной.подготовки Курской области» "
+            "(далее – ЦОПП)")
+    doc = ExtractedDocument(path="x.pdf", file_format="pdf", extractor="ocr-tesseract", extractor_version="1",
+                            blocks=[TextBlock(text)])
+    assert "профессиональной подготовки" in document_abbreviations(doc, [], scanned=True)["ЦОПП"]
+    assert "профессиональной.подготовки" in document_abbreviations(doc, [], scanned=False)["ЦОПП"]

@@ -1,0 +1,55 @@
+"""OCR, a scanned letterhead in capitals: a word one letter from exactly one dictionary word mended,
+a speck glued between two words taken for the space.
+
+The header of an order is often set in capitals ("ДЕПАРТАМЕНТ ОБЩЕГО ОБРАЗОВАНИЯ ТОМСКОЙ
+ОБЛАСТИ"); the cell repairs of ``ocr_fixes`` mend lower-case words only, so a misread letter
+("ДЕНАРТАМЕНТ") or a speck between two words ("ТОМСКОЙ`ОБЛАСТИ") hides the issuing body from
+the metadata. Only where exactly one reading is left:
+
+* ``mend_caps_words``: a word of capitals that is no dictionary word and lies one letter from
+  exactly one (``ocr_fixes.nearest_word``) takes that word, in capitals;
+* ``split_caps_specks``: a mark no word holds (`` ` ' ’ ^ ° ``) between two words of capitals
+  that are both dictionary words, their join none, is the space.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalizers.ocr_fixes import nearest_word
+from normalizers.text import is_known_word
+
+CAPS_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ]{6,}(?![А-Яа-яЁё])")
+CAPS_SPECK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ]{2,})[`'’^°]([А-ЯЁ]{2,})(?![А-Яа-яЁё])")
+
+
+def mend_caps_words(text: str) -> str:
+    """"ДЕНАРТАМЕНТ ОБЩЕГО" -> "ДЕПАРТАМЕНТ ОБЩЕГО"; a word two dictionary words are one letter
+    from, or a known word, stays."""
+    if not text:
+        return text
+
+    def mend(m: re.Match) -> str:
+        found = nearest_word(m.group(0).lower())
+        return found.upper() if found else m.group(0)
+
+    return CAPS_WORD_RE.sub(mend, text)
+
+
+def split_caps_specks(text: str) -> str:
+    """"ТОМСКОЙ`ОБЛАСТИ" -> "ТОМСКОЙ ОБЛАСТИ"."""
+    if not text:
+        return text
+
+    def split(m: re.Match) -> str:
+        left, right = m.group(1).lower(), m.group(2).lower()
+        if is_known_word(left) and is_known_word(right) and not is_known_word(left + right):
+            return f"{m.group(1)} {m.group(2)}"
+        return m.group(0)
+
+    return CAPS_SPECK_RE.sub(split, text)
+
+
+def fix_scan_caps(text: str) -> str:
+    """Both repairs, for the header lines of a scanned order."""
+    return mend_caps_words(split_caps_specks(text))

@@ -1,0 +1,67 @@
+"""OCR, stray stops between words: a toner speck on the baseline after a word is read as a full stop.
+
+On a grainy scan a speck that lands on the text line just after a word looks exactly like a stop
+("образования. и науки", "Заместитель.министра"); the image cannot tell them apart. The text can,
+where exactly one reading is left: a stop directly after a full dictionary word (not an
+abbreviation such as "тыс.", "обл.", "им.", "г.": no parse of it is one, and it has at least
+``MIN_WORD`` letters, or ``MIN_FUNCTION_WORD`` for a preposition or conjunction, which never
+ends a sentence) followed by a lower-case dictionary word does not end a sentence, so it is a
+speck. Glued to both words it stands for the space it hides; with a space after it, it is dropped.
+
+* ``drop_stray_stops``: in a cell of a scanned table (the next word must be in lower case);
+* ``drop_name_stops``: in the name of an issuing body ("МИНИСТЕРСТВО ОБРАЗОВАНИЯ. И НАУКИ …"),
+  which holds no sentence, so the next word may be in capitals; there an opening bracket glued
+  between two words that no bracket closes is a speck too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalizers.morph import parses
+from normalizers.text import is_known_word
+
+MIN_WORD = 4                 # letters of a word a stray stop may follow (abbreviations are shorter) ...
+MIN_FUNCTION_WORD = 3        # ... of a preposition or conjunction ("для", "при")
+FUNCTION_POS = {"PREP", "CONJ"}
+CELL_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})\.( ?)([а-яё]+)(?![А-Яа-яЁё.])")
+GLUED_BRACKET_RE = re.compile(r"(?<=[А-Яа-яЁё])\((?=[А-Яа-яЁё]+\s)(?![^()]*\))")
+NAME_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})\.( ?)([А-Яа-яЁё]+)(?![А-Яа-яЁё.])")
+
+
+def is_full_word(word: str) -> bool:
+    """A dictionary word no parse takes for an abbreviation, of ``MIN_WORD`` letters or more (a
+    preposition or conjunction by its likeliest parse: ``MIN_FUNCTION_WORD``)."""
+    if len(word) < MIN_FUNCTION_WORD or not is_known_word(word):
+        return False
+    found = parses(word)
+    if any("Abbr" in p.tag for p in found):
+        return False
+    return len(word) >= MIN_WORD or found[0].tag.POS in FUNCTION_POS
+
+
+def _mend(m: re.Match) -> str:
+    left, space, right = m.group(1), m.group(2), m.group(3)
+    if not (is_full_word(left) and is_known_word(right)):
+        return m.group(0)
+    return f"{left} {right}"
+
+
+def drop_stray_stops(text: str) -> str:
+    """"Заместитель.министра" -> "Заместитель министра", "для.педагогов" -> "для педагогов",
+    "семинаров. для" -> "семинаров для"; "тыс.рублей", "т.е." and "им. Ленина" stay. Only before
+    a lower-case dictionary word."""
+    if not text or "." not in text:
+        return text
+    return CELL_STOP_RE.sub(_mend, text)
+
+
+def drop_name_stops(text: str) -> str:
+    """"МИНИСТЕРСТВО ОБРАЗОВАНИЯ. И НАУКИ" -> "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ" (a body's name
+    has no sentence end inside; "им." or "г." before a name stays); an opening bracket glued
+    between two words that no bracket closes is a speck for the space ("образования(и науки")."""
+    if not text:
+        return text
+    if text.count("(") > text.count(")"):
+        text = GLUED_BRACKET_RE.sub(" ", text)
+    return NAME_STOP_RE.sub(_mend, text) if "." in text else text

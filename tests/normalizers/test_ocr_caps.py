@@ -1,0 +1,27 @@
+"""A scanned letterhead in capitals: one-letter slips and glued specks mended where one reading is left."""
+
+from normalizers.metadata import parse_metadata
+from normalizers.ocr_caps import fix_scan_caps, mend_caps_words, split_caps_specks
+
+
+def test_a_capital_word_one_letter_from_one_dictionary_word_is_mended():
+    assert mend_caps_words("ДЕНАРТАМЕНТ ОБЩЕГО ОБРАЗОВАНИЯ") == "ДЕПАРТАМЕНТ ОБЩЕГО ОБРАЗОВАНИЯ"
+    assert mend_caps_words("МИНИСТЕРСГВО ОБРАЗОВАНИЯ") == "МИНИСТЕРСТВО ОБРАЗОВАНИЯ"
+
+
+def test_known_words_acronyms_and_short_words_stay():
+    for text in ("ПРИКАЗЫВАЮ:", "МТЗИСЗ РТ", "ГАПОУ ККК", "КРАЯ", "Денартамент"):
+        assert mend_caps_words(text) == text
+
+
+def test_a_speck_between_two_capital_words_is_the_space():
+    assert split_caps_specks("ТОМСКОЙ`ОБЛАСТИ") == "ТОМСКОЙ ОБЛАСТИ"
+    assert split_caps_specks("МО`ОО") == "МО`ОО"               # acronyms: no telling
+    assert split_caps_specks("Томской`области") == "Томской`области"
+
+
+def test_the_authority_of_a_scanned_letterhead_is_found():
+    lines = [fix_scan_caps("ДЕНАРТАМЕНТ ОБЩЕГО ОБРАЗОВАНИЯ ТОМСКОЙ`ОБЛАСТИ"), "РАСПОРЯЖЕНИЕ", "от 09.02.2024 № 215-р"]
+    assert parse_metadata(lines, "").authority == "департамент общего образования Томской области"
+    raw = ["ДЕНАРТАМЕНТ ОБЩЕГО ОБРАЗОВАНИЯ ТОМСКОЙ`ОБЛАСТИ", "РАСПОРЯЖЕНИЕ", "от 09.02.2024 № 215-р"]
+    assert parse_metadata(raw, "").authority != "департамент общего образования Томской области"

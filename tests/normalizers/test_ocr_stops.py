@@ -1,0 +1,45 @@
+"""Stray stops between words on scans: a speck read as a full stop after a full word goes."""
+
+from normalizers.metadata import normalise_authority
+from normalizers.ocr_fixes import fix_scan_text
+from normalizers.ocr_stops import drop_name_stops, drop_stray_stops, is_full_word
+
+
+def test_a_stop_glued_between_two_words_is_the_space_it_hides():
+    assert drop_stray_stops("Заместитель.министра") == "Заместитель министра"
+    assert drop_stray_stops("вебинаров для.педагогов") == "вебинаров для педагогов"
+
+
+def test_a_stop_before_a_lower_case_word_after_a_full_word_goes():
+    assert drop_stray_stops("проведение семинаров. для кураторов") == "проведение семинаров для кураторов"
+
+
+def test_abbreviations_short_words_and_sentence_ends_keep_their_stop():
+    for text in ("тыс.рублей", "т.е. всё", "им. Ленина", "г.Москва", "до 1 мая. в", "Отчёт. Информация",
+                 "обл. центр", "и.о. министра"):
+        assert drop_stray_stops(text) == text
+
+
+def test_full_words_are_dictionary_words_that_are_no_abbreviation():
+    assert is_full_word("образования") and is_full_word("для")
+    assert not is_full_word("тыс") and not is_full_word("обл") and not is_full_word("мая")
+
+
+def test_a_stop_inside_an_authority_name_goes_in_capitals_too():
+    assert drop_name_stops("МИНИСТЕРСТВО ОБРАЗОВАНИЯ. И НАУКИ ПЕРМСКОГО КРАЯ") == (
+        "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ ПЕРМСКОГО КРАЯ")
+    assert normalise_authority("МИНИСТЕРСТВО ОБРАЗОВАНИЯ. И НАУКИ ПЕРМСКОГО КРАЯ") == (
+        "министерство образования и науки Пермского края")
+    assert drop_name_stops("ГБУ им. Н.Н. Иванова") == "ГБУ им. Н.Н. Иванова"
+
+
+def test_an_unclosed_bracket_glued_inside_an_authority_name_is_a_speck():
+    assert drop_name_stops("министерство образования(и науки Пермского края") == (
+        "министерство образования и науки Пермского края")
+    for text in ("Министерство образования Республики Саха (Якутия)", "Республики Саха (Якутия",
+                 "центр(ЦОПП) области"):
+        assert drop_name_stops(text) == text
+
+
+def test_scan_cells_get_the_repair():
+    assert fix_scan_text("Заместитель.министра") == "Заместитель министра"
