@@ -31,6 +31,8 @@ from typing import Optional
 import cv2
 import numpy as np
 
+from extractors.rule_gaps import between_crossings, gaps
+
 STAMP_MIN_SATURATION = 80    # HSV saturation (0-255) above which a pixel is coloured ink
 STAMP_PAPER_LEVEL = 150     # a coloured pixel this bright in its brightest channel is stamp only
 STAMP_MAX_VALUE_DARK = 60    # ... unless it is this dark (near-black text has unreliable hue)
@@ -51,6 +53,7 @@ RULE_THIN_INCH = 0.025       # a rule has paper this far from it on one side at 
 BRIDGE_MAX_INCH = 0.8         # rule pieces this far apart on one line may be joined ...
 BRIDGE_MIN_FILL = 0.75       # ... when this share of the gap is dark on the line
 BRIDGE_INK_LEVEL = 230       # (grey below this)
+BRIDGE_CELL_FILL = 0.95      # ... and this share (crossings left out) when the gap is a whole cell side
 GRAIN_LEVEL = 1.0            # mean grey change a 3x3 median makes on paper: above this the page is grainy
 TURNED_RATIO = 1.6           # column profile this much sharper than the row profile: turned 90°
 LABELS_16_MAX = 50000        # fewer components than this: 16-bit labels (a third of the time of 32-bit)
@@ -294,7 +297,8 @@ def _shift(mask: np.ndarray, d: int, axis: int) -> np.ndarray:
     return out
 
 
-def bridge_gaps(mask: np.ndarray, grey: Optional[np.ndarray], dpi: int, horizontal: bool) -> np.ndarray:
+def bridge_gaps(mask: np.ndarray, grey: Optional[np.ndarray], dpi: int, horizontal: bool,
+                other: Optional[np.ndarray] = None) -> np.ndarray:
     """Join collinear rule pieces across gaps where the page still shows a dark line.
 
     Text touching a rule (tight section rows, headers) hides it from the ridge
@@ -302,6 +306,12 @@ def bridge_gaps(mask: np.ndarray, grey: Optional[np.ndarray], dpi: int, horizont
     when the gap is at most ``BRIDGE_MAX_INCH`` and at least ``BRIDGE_MIN_FILL``
     of the gap's columns (rows) have ink on the line. Where a rule really stops
     (a merged cell) the gap is paper, or crossed by a few letters only.
+
+    With ``other`` (the rules of the other direction): a gap that runs from one crossing rule
+    to the next is a whole side of a cell, where a merged cell (a heading row spanning the
+    columns) leaves the rule out; its text may lie on the rule's path, so the line must be dark
+    over ``BRIDGE_CELL_FILL`` of it, the crossing rules' own ink left out (text touching a rule
+    leaves it whole, letters beside its path do not).
     """
     if grey is None:
         return mask
@@ -314,17 +324,26 @@ def bridge_gaps(mask: np.ndarray, grey: Optional[np.ndarray], dpi: int, horizont
     max_gap = int(BRIDGE_MAX_INCH * dpi)
     out = m.copy()
     dark = g < BRIDGE_INK_LEVEL
-    for i, (y, x0, x1) in enumerate(pieces):
-        for y2, a0, a1 in pieces[i + 1:]:
-            if y2 - y > 2:
-                break
-            lo, hi = (x1, a0) if a0 >= x1 else (a1, x0) if x0 >= a1 else (0, 0)
-            if hi - lo <= 0 or hi - lo > max_gap:
+    reach = max(4, int(2 * RULE_THIN_INCH * dpi))
+    o = None if other is None else cv2.dilate(other if horizontal else other.T, np.ones((5, 5), np.uint8)) > 0
+    for lo, hi, yc in gaps(pieces, nearest=o is not None):
+        if hi - lo <= 0 or hi - lo > max_gap:
+            continue
+        rows = slice(max(0, yc - 2), yc + 3)
+        band = dark[rows, lo:hi].any(axis=0)
+        if band.mean() < BRIDGE_MIN_FILL:
+            continue
+        if o is not None:
+            start = max(0, lo - reach)
+            crossing = o[rows, start:hi + reach].any(axis=0)
+            inner = band[~crossing[lo - start:hi - start]]
+            ends = between_crossings(crossing, lo - start, hi - start, reach)
+            if ends is not None and inner.size and inner.mean() < BRIDGE_CELL_FILL:
+                # a merged cell: each piece is carried on to the middle of its crossing only
+                cv2.line(out, (lo, yc), (max(lo, start + ends[0]), yc), 255, 1)
+                cv2.line(out, (min(hi, start + ends[1]), yc), (hi, yc), 255, 1)
                 continue
-            yc = (y + y2) // 2
-            band = dark[max(0, yc - 2):yc + 3, lo:hi].any(axis=0)
-            if band.mean() >= BRIDGE_MIN_FILL:
-                cv2.line(out, (lo, yc), (hi, yc), 255, 1)
+        cv2.line(out, (lo, yc), (hi, yc), 255, 1)
     return out if horizontal else out.T.copy()
 
 
@@ -345,7 +364,7 @@ def rule_masks(ink: np.ndarray, dpi: int, h_min_inch: float, v_min_inch: float,
             return cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1) if horizontal else (1, n))
         m = cv2.morphologyEx(ink, cv2.MORPH_OPEN, k(min(seed, int(min_inch * dpi))))
         m = cv2.morphologyEx(m, cv2.MORPH_CLOSE, k(gap))
-        m = bridge_gaps(m, grey, dpi, horizontal)
+        m = bridge_gaps(m, grey, dpi, horizontal, None if horizontal else out[0])
         # a rule drifting by a pixel across its length (residual skew) must stay one run
         m = cv2.dilate(m, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3) if horizontal else (3, 1)))
         m = cv2.morphologyEx(m, cv2.MORPH_OPEN, k(max(seed, int(min_inch * dpi))))
@@ -400,6 +419,7 @@ def extend_to_crossing(mask: np.ndarray, other: np.ndarray, grey: np.ndarray, dp
     n, _, stats, _ = components(m)
     out = m.copy()
     reach = int(BRIDGE_MAX_INCH * dpi / 2)
+    past = max(4, int(2 * RULE_THIN_INCH * dpi))
     dark = g < BRIDGE_INK_LEVEL
     width = m.shape[1]
     for x, y, w, h, _ in stats[1:n]:
@@ -408,6 +428,10 @@ def extend_to_crossing(mask: np.ndarray, other: np.ndarray, grey: np.ndarray, dp
         for end, step in ((int(x), -1), (int(x + w - 1), 1)):
             if o[rows, max(0, end - 2):end + 3].any():
                 continue                                   # already meets a crossing rule
+            inside = o[rows, end:end + past + 1] if step < 0 else o[rows, max(0, end - past):end + 1]
+            if inside.any():
+                continue       # it ran a little past a crossing: carried on, it would cross the
+                               # cell beyond it (a merged heading row) to the next crossing
             lo, hi = (max(0, end - reach), end) if step < 0 else (end + 1, min(width, end + 1 + reach))
             hit = np.nonzero(o[rows, lo:hi].any(axis=0))[0]
             if not len(hit):

@@ -1,0 +1,49 @@
+"""Gaps between collinear pieces of a ruling line, and whether a gap is a whole side of a cell
+(helpers of ``image_prep.bridge_gaps``)."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Iterator, Optional
+
+import numpy as np
+
+
+def gaps(pieces: list[tuple[int, int, int]], nearest: bool) -> Iterator[tuple[int, int, int]]:
+    """The gaps between collinear rule pieces ((line, start, end), sorted): (start, end, line).
+
+    Each pair of pieces on a line, or with ``nearest`` only each piece and the next one on its
+    line: measured on to a piece further on, the dark of the piece between fills the gap (a
+    column rule carried from the header across a merged heading row onto the row below it).
+    """
+    ys = [p[0] for p in pieces]
+    for i, (y, x0, x1) in enumerate(pieces):
+        if not nearest:
+            for y2, a0, a1 in pieces[i + 1:]:
+                if y2 - y > 2:
+                    break
+                lo, hi = (x1, a0) if a0 >= x1 else (a1, x0) if x0 >= a1 else (0, 0)
+                yield lo, hi, (y + y2) // 2
+            continue
+        near = pieces[bisect.bisect_left(ys, y - 2):bisect.bisect_right(ys, y + 2)]
+        if any(a0 < x1 < a1 for _, a0, a1 in near):
+            continue                               # the line goes on in a piece beside this one
+        after = [(a0, y2) for y2, a0, _ in near if a0 >= x1]
+        if after:
+            a0, y2 = min(after)
+            yield x1, a0, (y + y2) // 2
+
+
+def between_crossings(crossing: np.ndarray, lo: int, hi: int, reach: int) -> Optional[tuple[int, int]]:
+    """The middles of the crossing rules a gap ``lo``-``hi`` along a line runs between
+    (``crossing``: per pixel along the line), or None: an end lost within ``reach`` of a
+    crossing is at it (text beside the crossing hides the rule's ridge there), and the two ends
+    must meet two different crossings (a short break beside one crossing is no side of a cell)."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], crossing.astype(np.int8), [0]))))
+    runs = list(zip(edges[::2], edges[1::2]))
+    at_lo = [i for i, (a, b) in enumerate(runs) if a < lo + reach and b > lo - reach]
+    at_hi = [i for i, (a, b) in enumerate(runs) if a < hi + reach and b > hi - reach]
+    if not (at_lo and at_hi and min(at_lo) < max(at_hi)):
+        return None
+    (a0, b0), (a1, b1) = runs[min(at_lo)], runs[max(at_hi)]
+    return int(a0 + b0) // 2, int(a1 + b1) // 2
