@@ -31,7 +31,7 @@ from typing import Optional
 import cv2
 import numpy as np
 
-from extractors.rule_gaps import between_crossings, gaps
+from extractors.rule_gaps import between_crossings, carry_end, gaps
 
 STAMP_MIN_SATURATION = 80    # HSV saturation (0-255) above which a pixel is coloured ink
 STAMP_PAPER_LEVEL = 150     # a coloured pixel this bright in its brightest channel is stamp only
@@ -408,10 +408,11 @@ def extend_to_crossing(mask: np.ndarray, other: np.ndarray, grey: np.ndarray, dp
     """Rule ends carried on to the nearest crossing rule when the page shows the line there.
 
     A rule whose end was lost (text touching it, a photocopy break near a
-    corner) stops short of the border it meets; without the crossing the table
+    corner, a faded stretch) stops short of the border it meets; without the crossing the table
     grid merges cells. The end is extended along its line to the first pixel of
     ``other`` (the rules of the other direction) within ``BRIDGE_MAX_INCH / 2``
-    when ``BRIDGE_MIN_FILL`` of the gap is dark.
+    when ``BRIDGE_MIN_FILL`` of the gap is dark, farther and on across whole cell sides when
+    ``BRIDGE_CELL_FILL`` is (``rule_gaps.carry_end``).
     """
     m = mask if horizontal else mask.T
     o = other if horizontal else other.T
@@ -421,7 +422,6 @@ def extend_to_crossing(mask: np.ndarray, other: np.ndarray, grey: np.ndarray, dp
     reach = int(BRIDGE_MAX_INCH * dpi / 2)
     past = max(4, int(2 * RULE_THIN_INCH * dpi))
     dark = g < BRIDGE_INK_LEVEL
-    width = m.shape[1]
     for x, y, w, h, _ in stats[1:n]:
         yc = int(y + h // 2)
         rows = slice(max(0, yc - 2), yc + 3)
@@ -432,15 +432,10 @@ def extend_to_crossing(mask: np.ndarray, other: np.ndarray, grey: np.ndarray, dp
             if inside.any():
                 continue       # it ran a little past a crossing: carried on, it would cross the
                                # cell beyond it (a merged heading row) to the next crossing
-            lo, hi = (max(0, end - reach), end) if step < 0 else (end + 1, min(width, end + 1 + reach))
-            hit = np.nonzero(o[rows, lo:hi].any(axis=0))[0]
-            if not len(hit):
-                continue
-            target = lo + (int(hit[-1]) if step < 0 else int(hit[0]))
-            a, b = (target, end) if step < 0 else (end, target)
-            if b - a < 2 or dark[rows, a:b].any(axis=0).mean() < BRIDGE_MIN_FILL:
-                continue
-            cv2.line(out, (a, yc), (b, yc), 255, 1)
+            target = carry_end(dark[rows].any(axis=0), o[rows].any(axis=0), end, step, reach,
+                               BRIDGE_MIN_FILL, BRIDGE_CELL_FILL)
+            if target is not None:
+                cv2.line(out, (min(end, target), yc), (max(end, target), yc), 255, 1)
     return out if horizontal else out.T.copy()
 
 

@@ -47,3 +47,36 @@ def between_crossings(crossing: np.ndarray, lo: int, hi: int, reach: int) -> Opt
         return None
     (a0, b0), (a1, b1) = runs[min(at_lo)], runs[max(at_hi)]
     return int(a0 + b0) // 2, int(a1 + b1) // 2
+
+
+def carry_end(dark: np.ndarray, crossing: np.ndarray, end: int, step: int, reach: int,
+              near_fill: float, side_fill: float) -> Optional[int]:
+    """Where a rule end lost inside a cell is carried to along its line, or None.
+
+    ``dark``, ``crossing``: per pixel along the line, whether the page is dark on it and whether
+    a rule of the other direction crosses it; ``step``: +1 for the piece's far end, -1 for its
+    near one. A rule stops only at a crossing rule, so the end goes on to the nearest crossing:
+    within ``reach`` when ``near_fill`` of the way is dark (text touching the rule hid it), farther
+    when ``side_fill`` is (a faded stretch: a line, not letters, is that dark throughout). From
+    there it goes on across each following side of a cell that is dark over ``side_fill`` (the
+    crossings' own ink left out): a long faded stretch of a rule spans several cells; a side
+    where the rule really stops (a merged cell) is paper or letters with word gaps.
+    """
+    if step < 0:
+        n = len(dark)
+        out = carry_end(dark[::-1], crossing[::-1], n - 1 - end, 1, reach, near_fill, side_fill)
+        return None if out is None else n - 1 - out
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], crossing.astype(np.int8), [0]))))
+    runs = [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2]) if a > end]
+    if not runs:
+        return None
+    a0, b0 = runs[0]
+    way = dark[end + 1:a0]
+    if a0 - end < 3 or way.mean() < (near_fill if a0 - end <= reach else side_fill):
+        return None
+    target = a0
+    for a1, b1 in runs[1:]:
+        if a1 - b0 < 3 or dark[b0:a1].mean() < side_fill:
+            break
+        target, b0 = a1, b1
+    return target

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from extractors.rule_gaps import between_crossings, gaps
+from extractors.rule_gaps import between_crossings, carry_end, gaps
 
 
 def test_gaps_reach_the_next_piece_on_the_line_only():
@@ -25,3 +25,34 @@ def test_a_short_break_beside_one_crossing_is_no_side_of_a_cell():
     crossing[30:37] = True
     assert between_crossings(crossing, 38, 44, 10) is None
     assert between_crossings(np.zeros(80, bool), 14, 58, 10) is None
+
+
+def _line(n: int, crossings: list[tuple[int, int]]) -> np.ndarray:
+    out = np.zeros(n, bool)
+    for a, b in crossings:
+        out[a:b] = True
+    return out
+
+
+def test_a_faded_rule_end_is_carried_across_whole_dark_cell_sides():
+    crossing = _line(400, [(10, 14), (100, 104), (300, 304)])
+    dark = np.ones(400, bool)                         # a faint line the whole way
+    # the end at 250 lost its rule 146 px back to the crossing at 100 (beyond reach 80): carried
+    # there, and on across the dark side 14-100 to the border at 10
+    assert carry_end(dark, crossing, 250, -1, 80, 0.75, 0.95) == 13
+    assert carry_end(dark, crossing, 250, 1, 80, 0.75, 0.95) == 300
+
+
+def test_a_rule_end_is_not_carried_over_paper_or_a_line_of_words():
+    crossing = _line(400, [(10, 14), (100, 104)])
+    words = np.zeros(400, bool)
+    words[104:260] = True
+    for x in range(120, 250, 20):
+        words[x:x + 3] = False                         # word gaps: 85 % dark
+    assert carry_end(words, crossing, 250, -1, 80, 0.75, 0.95) is None      # beyond reach
+    assert carry_end(words, crossing, 160, -1, 80, 0.75, 0.95) == 103       # within reach, as before
+    both = words.copy()
+    both[14:100] = True                                # the next side dark too: carried on
+    assert carry_end(both, crossing, 160, -1, 80, 0.75, 0.95) == 13
+    assert carry_end(np.zeros(400, bool), crossing, 160, -1, 80, 0.75, 0.95) is None
+    assert carry_end(words, _line(400, []), 160, -1, 80, 0.75, 0.95) is None  # no crossing at all
