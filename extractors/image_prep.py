@@ -31,7 +31,7 @@ from typing import Optional
 import cv2
 import numpy as np
 
-from extractors.rule_gaps import between_crossings, carry_end, gaps
+from extractors.rule_gaps import between_crossings, carry_end, carry_through, gaps
 
 STAMP_MIN_SATURATION = 80    # HSV saturation (0-255) above which a pixel is coloured ink
 STAMP_PAPER_LEVEL = 150     # a coloured pixel this bright in its brightest channel is stamp only
@@ -412,7 +412,8 @@ def extend_to_crossing(mask: np.ndarray, other: np.ndarray, grey: np.ndarray, dp
     grid merges cells. The end is extended along its line to the first pixel of
     ``other`` (the rules of the other direction) within ``BRIDGE_MAX_INCH / 2``
     when ``BRIDGE_MIN_FILL`` of the gap is dark, farther and on across whole cell sides when
-    ``BRIDGE_CELL_FILL`` is (``rule_gaps.carry_end``).
+    ``BRIDGE_CELL_FILL`` is (``rule_gaps.carry_end``); a column rule that meets a crossing is
+    carried on across whole cell sides that dark (``rule_gaps.carry_through``).
     """
     m = mask if horizontal else mask.T
     o = other if horizontal else other.T
@@ -426,8 +427,12 @@ def extend_to_crossing(mask: np.ndarray, other: np.ndarray, grey: np.ndarray, dp
         yc = int(y + h // 2)
         rows = slice(max(0, yc - 2), yc + 3)
         for end, step in ((int(x), -1), (int(x + w - 1), 1)):
-            if o[rows, max(0, end - 2):end + 3].any():
-                continue                                   # already meets a crossing rule
+            if o[rows, max(0, end - 2):end + 3].any():       # already meets a crossing rule
+                target = None if horizontal else carry_through(
+                    dark[rows].any(axis=0), o[rows].any(axis=0), end, step, BRIDGE_CELL_FILL)
+                if target is not None:
+                    cv2.line(out, (min(end, target), yc), (max(end, target), yc), 255, 1)
+                continue
             inside = o[rows, end:end + past + 1] if step < 0 else o[rows, max(0, end - past):end + 1]
             if inside.any():
                 continue       # it ran a little past a crossing: carried on, it would cross the

@@ -80,3 +80,29 @@ def carry_end(dark: np.ndarray, crossing: np.ndarray, end: int, step: int, reach
             break
         target, b0 = a1, b1
     return target
+
+
+def carry_through(dark: np.ndarray, crossing: np.ndarray, end: int, step: int,
+                  side_fill: float, near: int = 3) -> Optional[int]:
+    """Where a rule end that stops at a crossing rule is carried to, on across the following
+    whole sides of cells dark over ``side_fill`` (crossings left out), or None.
+
+    A column rule the search lost over one low row (a heading row's border at the foot of a
+    page, faint and shorter than a rule is sought) leaves the row open at the side; the page
+    still shows its line there. A merged heading row leaves the rule out: paper above and below
+    its text keeps such a side well under ``side_fill`` (for column rules only: a line along a
+    text line can be that dark)."""
+    if step < 0:
+        n = len(dark)
+        out = carry_through(dark[::-1], crossing[::-1], n - 1 - end, 1, side_fill, near)
+        return None if out is None else n - 1 - out
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], crossing.astype(np.int8), [0]))))
+    runs = [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2]) if b > end - near]
+    if not runs or runs[0][0] > end + near:
+        return None
+    target, b0 = None, runs[0][1]
+    for a1, b1 in runs[1:]:
+        if a1 - b0 < 3 or dark[b0:a1].mean() < side_fill:
+            break
+        target, b0 = a1, b1
+    return target

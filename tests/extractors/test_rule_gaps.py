@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from extractors.rule_gaps import between_crossings, carry_end, gaps
+from extractors.rule_gaps import between_crossings, carry_end, carry_through, gaps
 
 
 def test_gaps_reach_the_next_piece_on_the_line_only():
@@ -56,3 +56,16 @@ def test_a_rule_end_is_not_carried_over_paper_or_a_line_of_words():
     assert carry_end(both, crossing, 160, -1, 80, 0.75, 0.95) == 13
     assert carry_end(np.zeros(400, bool), crossing, 160, -1, 80, 0.75, 0.95) is None
     assert carry_end(words, _line(400, []), 160, -1, 80, 0.75, 0.95) is None  # no crossing at all
+
+
+def test_a_column_rule_at_a_crossing_is_carried_on_across_a_dark_cell_side_only():
+    crossing = _line(300, [(100, 103), (140, 143), (200, 203)])
+    dark = np.zeros(300, bool)
+    dark[:101] = True                                   # the rule down to the crossing at 100
+    dark[103:140] = True                                # the low row's border: faint but there
+    assert carry_through(dark, crossing, 100, 1, 0.95) == 140
+    heading = dark.copy()
+    heading[103:112] = heading[131:140] = False         # a merged heading row: paper above and
+    assert carry_through(heading, crossing, 100, 1, 0.95) is None      # below its letters
+    assert carry_through(dark, crossing, 60, 1, 0.95) is None          # not at a crossing
+    assert carry_through(dark[::-1].copy(), crossing[::-1].copy(), 199, -1, 0.95) == 159
