@@ -33,8 +33,10 @@ import numpy as np
 
 from extractors.rule_gaps import between_crossings, carry_end, carry_through, gaps
 
-STAMP_MIN_SATURATION = 80    # HSV saturation (0-255) above which a pixel is coloured ink
-STAMP_PAPER_LEVEL = 150     # a coloured pixel this bright in its brightest channel is stamp only
+STAMP_MIN_SATURATION = 60    # HSV saturation (0-255) above which a pixel is coloured ink (a dark blue pen blurred and
+                             # JPEG-compressed keeps 60-110)
+STAMP_PAPER_LEVEL = 100     # a coloured pixel this bright in its brightest channel is coloured ink only (a dark
+                             # blue signature is 105-130 in blue; black text under a stamp is darker in every channel)
 STAMP_MAX_VALUE_DARK = 60    # ... unless it is this dark (near-black text has unreliable hue)
 BACKGROUND_SCALE = 4         # background estimated on the page downscaled this much ...
 BACKGROUND_INCH = 0.12       # ... with a max-filter this wide (wider than strokes and rules)
@@ -438,7 +440,7 @@ def extend_to_crossing(mask: np.ndarray, other: np.ndarray, grey: np.ndarray, dp
                 continue       # it ran a little past a crossing: carried on, it would cross the
                                # cell beyond it (a merged heading row) to the next crossing
             target = carry_end(dark[rows].any(axis=0), o[rows].any(axis=0), end, step, reach,
-                               BRIDGE_MIN_FILL, BRIDGE_CELL_FILL)
+                               BRIDGE_MIN_FILL, BRIDGE_CELL_FILL, m[rows].any(axis=0))
             if target is not None:
                 cv2.line(out, (min(end, target), yc), (max(end, target), yc), 255, 1)
     return out if horizontal else out.T.copy()

@@ -9,6 +9,17 @@ from typing import Iterator, Optional
 import numpy as np
 
 
+RESUME_PX = 8        # a rule this long starting right past a crossing ...
+RESUME_GAP_PX = 12   # ... (within this: the crossing's mask is narrower than its ink): the line goes on
+
+
+def _resumes(after: np.ndarray) -> bool:
+    """Whether ``after`` (the line past a crossing) holds a run of ``RESUME_PX`` rule pixels."""
+    if len(after) < RESUME_PX:
+        return False
+    return bool((np.convolve(after.astype(np.int32), np.ones(RESUME_PX, np.int32), "valid") == RESUME_PX).any())
+
+
 def gaps(pieces: list[tuple[int, int, int]], nearest: bool) -> Iterator[tuple[int, int, int]]:
     """The gaps between collinear rule pieces ((line, start, end), sorted): (start, end, line).
 
@@ -50,7 +61,7 @@ def between_crossings(crossing: np.ndarray, lo: int, hi: int, reach: int) -> Opt
 
 
 def carry_end(dark: np.ndarray, crossing: np.ndarray, end: int, step: int, reach: int,
-              near_fill: float, side_fill: float) -> Optional[int]:
+              near_fill: float, side_fill: float, rule: Optional[np.ndarray] = None) -> Optional[int]:
     """Where a rule end lost inside a cell is carried to along its line, or None.
 
     ``dark``, ``crossing``: per pixel along the line, whether the page is dark on it and whether
@@ -61,10 +72,16 @@ def carry_end(dark: np.ndarray, crossing: np.ndarray, end: int, step: int, reach
     there it goes on across each following side of a cell that is dark over ``side_fill`` (the
     crossings' own ink left out): a long faded stretch of a rule spans several cells; a side
     where the rule really stops (a merged cell) is paper or letters with word gaps.
+
+    With ``rule`` (per pixel along the line, the rules found on it): where the line goes on past
+    the crossing (a rule starts right at it), ``near_fill`` is enough however far the crossing:
+    the rule runs through the cell on both sides of the lost stretch (a signature over it, text
+    touching it), where a merged cell would leave out the whole side.
     """
     if step < 0:
         n = len(dark)
-        out = carry_end(dark[::-1], crossing[::-1], n - 1 - end, 1, reach, near_fill, side_fill)
+        out = carry_end(dark[::-1], crossing[::-1], n - 1 - end, 1, reach, near_fill, side_fill,
+                        None if rule is None else rule[::-1])
         return None if out is None else n - 1 - out
     edges = np.flatnonzero(np.diff(np.concatenate(([0], crossing.astype(np.int8), [0]))))
     runs = [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2]) if a > end]
@@ -72,7 +89,8 @@ def carry_end(dark: np.ndarray, crossing: np.ndarray, end: int, step: int, reach
         return None
     a0, b0 = runs[0]
     way = dark[end + 1:a0]
-    if a0 - end < 3 or way.mean() < (near_fill if a0 - end <= reach else side_fill):
+    resumes = rule is not None and _resumes(rule[b0:b0 + RESUME_GAP_PX + RESUME_PX])
+    if a0 - end < 3 or way.mean() < (near_fill if a0 - end <= reach or resumes else side_fill):
         return None
     target = a0
     for a1, b1 in runs[1:]:

@@ -49,6 +49,19 @@ def test_coloured_stamp_removed_black_text_kept():
     assert np.count_nonzero(grey < 128) < np.count_nonzero(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) < 128)
 
 
+def test_dark_blue_signature_stroke_removed_black_text_under_it_kept():
+    rgb = np.full((200, 300, 3), 250, np.uint8)
+    cv2.rectangle(rgb, (40, 95), (260, 105), (0, 0, 0), -1)                   # a black stroke
+    pen = np.full_like(rgb, 255)
+    cv2.line(pen, (20, 40), (280, 160), (55, 70, 118), 5)                      # a dark blue pen line
+    rgb = np.minimum(rgb, pen)
+    rgb = cv2.GaussianBlur(rgb, (0, 0), 0.8)                                   # a blurred copy
+    grey, _share = ip.remove_colour_ink(rgb)
+    assert grey[100, 60] < 60 and grey[100, 240] < 60                          # text kept
+    on_pen = [grey[int(40 + (x - 20) * 120 / 260), x] for x in (40, 80, 220, 260)]
+    assert min(on_pen) >= 200, "the signature's own ink is paper now"
+
+
 def test_illumination_normalised_paper_is_white_text_stays_dark():
     h, w = 400, 600
     page = np.full((h, w), 235, np.float32)

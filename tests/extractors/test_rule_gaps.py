@@ -69,3 +69,17 @@ def test_a_column_rule_at_a_crossing_is_carried_on_across_a_dark_cell_side_only(
     assert carry_through(heading, crossing, 100, 1, 0.95) is None      # below its letters
     assert carry_through(dark, crossing, 60, 1, 0.95) is None          # not at a crossing
     assert carry_through(dark[::-1].copy(), crossing[::-1].copy(), 199, -1, 0.95) == 159
+
+
+def test_a_rule_that_goes_on_past_the_crossing_is_carried_to_it_over_a_scratched_stretch():
+    crossing = _line(400, [(10, 13), (200, 203)])
+    dark = np.ones(400, bool)
+    dark[120:180:6] = False                             # a signature's strokes scratched it: 90 %
+    rule = np.zeros(400, bool)
+    rule[13:100] = True                                 # the piece found, ending inside the cell
+    assert carry_end(dark, crossing, 99, 1, 40, 0.75, 0.95, rule) is None      # beyond reach
+    rule[210:390] = True                                # the line goes on past the crossing
+    assert carry_end(dark, crossing, 99, 1, 40, 0.75, 0.95, rule) == 200
+    paper = dark.copy()
+    paper[100:200] = False
+    assert carry_end(paper, crossing, 99, 1, 40, 0.75, 0.95, rule) is None     # paper: no rule there
