@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from normalizers.ocr_quotes import mend_open_quotes
 from normalizers.text import is_known_word, rejoin_broken_words
 
 LATIN_TO_CYRILLIC = str.maketrans({
@@ -435,8 +436,9 @@ def split_glued_short_words(text: str) -> str:
 def fix_scan_text(text: str) -> str:
     """``fix_ocr_text`` and the repairs a scanned cell needs on top: a word's tail read in capitals
     rejoined, a one-letter word run into the word before split off, a speck read as a hyphen taken
-    for the space, a word one letter from exactly one dictionary word mended."""
-    return mend_misread_words(split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(fix_ocr_text(text)))))
+    for the space, a word one letter from exactly one dictionary word mended, a lost « put back."""
+    return mend_open_quotes(mend_misread_words(split_speck_hyphens(split_glued_short_words(
+        rejoin_caps_tail(fix_ocr_text(text))))))
 
 
 # ---------------------------------------------------------------- damaged deadlines
