@@ -9,8 +9,7 @@ from typing import Iterator, Optional
 import numpy as np
 
 
-RESUME_PX = 8        # a rule this long starting right past a crossing ...
-RESUME_GAP_PX = 12   # ... (within this: the crossing's mask is narrower than its ink): the line goes on
+RESUME_PX = 8        # a rule this long starting within reach past a crossing: the line goes on there
 
 
 def _resumes(after: np.ndarray) -> bool:
@@ -74,7 +73,7 @@ def carry_end(dark: np.ndarray, crossing: np.ndarray, end: int, step: int, reach
     where the rule really stops (a merged cell) is paper or letters with word gaps.
 
     With ``rule`` (per pixel along the line, the rules found on it): where the line goes on past
-    the crossing (a rule starts right at it), ``near_fill`` is enough however far the crossing:
+    the crossing (a rule piece within ``reach`` of it), ``near_fill`` is enough however far the crossing:
     the rule runs through the cell on both sides of the lost stretch (a signature over it, text
     touching it), where a merged cell would leave out the whole side.
     """
@@ -89,7 +88,7 @@ def carry_end(dark: np.ndarray, crossing: np.ndarray, end: int, step: int, reach
         return None
     a0, b0 = runs[0]
     way = dark[end + 1:a0]
-    resumes = rule is not None and _resumes(rule[b0:b0 + RESUME_GAP_PX + RESUME_PX])
+    resumes = rule is not None and _resumes(rule[b0:b0 + reach + RESUME_PX])
     if a0 - end < 3 or way.mean() < (near_fill if a0 - end <= reach or resumes else side_fill):
         return None
     target = a0

@@ -27,7 +27,8 @@ def _is_noise(text: str, conf: float) -> bool:
         return True
     if any(ch.isalnum() for ch in text):
         return False
-    return conf < NOISE_CONFIDENCE or set(text) <= set("|!'`\"_~.,:;[]‘’")   # [ ]: a rule's remnant
+    # [ ]: a rule's remnant; a backslash: a stroke's (Russian text never writes one alone)
+    return conf < NOISE_CONFIDENCE or set(text) <= set("|!'`\"_~.,:;[]‘’\\")
 
 
 _PxWord = PxWord

@@ -36,3 +36,10 @@ def test_a_missed_line_is_read_word_by_word_with_each_words_box():
     assert boxes[0][0] < 100 and boxes[-1][0] > 600, "each word keeps its own place on the line"
     assert all(a[1] <= b[0] + 2 for a, b in zip(boxes, boxes[1:])), "word boxes do not overlap"
     assert all(25 <= w.y + w.h / 2 <= 70 for w in words)
+
+
+def test_a_lone_backslash_is_a_strokes_remnant_not_a_word():
+    from extractors.ocr.words import _is_noise
+
+    assert _is_noise("\\", 0.9) and _is_noise("\\\\", 0.95)
+    assert not _is_noise("1\\2", 0.9)

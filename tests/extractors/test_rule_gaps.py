@@ -78,8 +78,11 @@ def test_a_rule_that_goes_on_past_the_crossing_is_carried_to_it_over_a_scratched
     rule = np.zeros(400, bool)
     rule[13:100] = True                                 # the piece found, ending inside the cell
     assert carry_end(dark, crossing, 99, 1, 40, 0.75, 0.95, rule) is None      # beyond reach
-    rule[210:390] = True                                # the line goes on past the crossing
-    assert carry_end(dark, crossing, 99, 1, 40, 0.75, 0.95, rule) == 200
+    rule[230:390] = True                                # the line goes on past the crossing,
+    assert carry_end(dark, crossing, 99, 1, 40, 0.75, 0.95, rule) == 200   # its end lost too
+    far = np.zeros(400, bool)
+    far[13:100] = far[260:390] = True                   # a piece farther than reach: no evidence
+    assert carry_end(dark, crossing, 99, 1, 40, 0.75, 0.95, far) is None
     paper = dark.copy()
     paper[100:200] = False
     assert carry_end(paper, crossing, 99, 1, 40, 0.75, 0.95, rule) is None     # paper: no rule there
