@@ -33,8 +33,8 @@ import numpy as np
 
 from extractors.rule_gaps import between_crossings, carry_end, carry_through, gaps
 
-STAMP_MIN_SATURATION = 60    # HSV saturation (0-255) above which a pixel is coloured ink (a dark blue pen blurred and
-                             # JPEG-compressed keeps 60-110)
+STAMP_MIN_SATURATION = 70    # HSV saturation (0-255) above which a pixel is coloured ink (60 takes the tint of
+                             # black text on a real colour scan)
 STAMP_PAPER_LEVEL = 100     # a coloured pixel this bright in its brightest channel is coloured ink only (a dark
                              # blue signature is 105-130 in blue; black text under a stamp is darker in every channel)
 STAMP_MAX_VALUE_DARK = 60    # ... unless it is this dark (near-black text has unreliable hue)
