@@ -10,10 +10,8 @@ Real photocopies differ from clean renders in ways that each break a later step:
   the page by its background (a max-filter of the downscaled page, i.e. the
   paper with the text removed);
 * grain and isolated toner specks read as stray marks inside words:
-  ``remove_specks`` deletes small ink blobs that have no other ink near them
-  (the dot of "1.3" sits between two digits, so it stays; a dark grain pixel of a faded
-  rule is part of a longer light stroke, so it stays too; a stop on the baseline just after a
-  letter stays even when the letter's ink is far from it, as in "г." or "Т.");
+  ``remove_specks`` (``extractors/image_specks.py``) deletes small ink blobs that have no
+  other ink near them;
 * broken and faded table rules: ``line_ink`` thresholds leniently (a faded rule
   is light grey) and ``rule_masks`` opens with a short kernel, closes gaps
   along the line, then keeps only long runs;
@@ -32,21 +30,20 @@ from typing import Optional
 import cv2
 import numpy as np
 
-STAMP_MIN_SATURATION = 80    # HSV saturation (0-255) above which a pixel is coloured ink
-STAMP_PAPER_LEVEL = 150     # a coloured pixel this bright in its brightest channel is stamp only
+from extractors.image_labels import LABELS_16_MAX, components  # noqa: F401 (re-exported)
+from extractors.image_specks import remove_specks, specks  # noqa: F401 (re-exported)
+from extractors.rule_gaps import between_crossings, carry_end, carry_through, gaps
+
+STAMP_MIN_SATURATION = 70    # HSV saturation (0-255) above which a pixel is coloured ink (60 takes the tint of
+                             # black text on a real colour scan)
+STAMP_PAPER_LEVEL = 100     # a coloured pixel this bright in its brightest channel is coloured ink only (a dark
+                             # blue signature is 105-130 in blue; black text under a stamp is darker in every channel)
 STAMP_MAX_VALUE_DARK = 60    # ... unless it is this dark (near-black text has unreliable hue)
 BACKGROUND_SCALE = 4         # background estimated on the page downscaled this much ...
 BACKGROUND_INCH = 0.12       # ... with a max-filter this wide (wider than strokes and rules)
 EDGE_LEVEL = 200             # page-edge bands darker than this ...
 EDGE_DARK_SHARE = 0.35       # ... over this share of their length are cleared ...
 EDGE_MAX_SHARE = 0.08        # ... up to this share of the page from each side
-SPECK_MAX_INCH = 0.035       # an ink blob at most this wide and tall may be a speck ...
-SPECK_ISOLATION_INCH = 0.04  # ... and is one when no other ink is this close ...
-FAINT_LEVEL = 200            # ... and it lies on no longer stroke lighter than this (a faded rule)
-STOP_GAP_SHARE = 0.3         # ... and is no stop: a blob this share of a letter's height right of the
-STOP_RISE_SHARE = 0.25       # letter's box, its bottom at most this share above the letter's bottom
-STOP_DROP_SHARE = 0.15       # or this share below it, is a stop ("г.", "Т.": the letter's ink is far)
-LETTER_INCH = (0.04, 0.3)    # height of a letter-sized blob (the ones a stop can follow)
 RIDGE_ALONG_INCH = 0.08      # rule search averages the page this far along a line ...
 RIDGE_MIN_INK = 15.0         # ... needs this much ink (0-255) in the average ...
 RIDGE_SIDE_SHARE = 0.4       # ... and less than this share of it beside the line
@@ -56,23 +53,9 @@ RULE_THIN_INCH = 0.025       # a rule has paper this far from it on one side at 
 BRIDGE_MAX_INCH = 0.8         # rule pieces this far apart on one line may be joined ...
 BRIDGE_MIN_FILL = 0.75       # ... when this share of the gap is dark on the line
 BRIDGE_INK_LEVEL = 230       # (grey below this)
+BRIDGE_CELL_FILL = 0.95      # ... and this share (crossings left out) when the gap is a whole cell side
 GRAIN_LEVEL = 1.0            # mean grey change a 3x3 median makes on paper: above this the page is grainy
 TURNED_RATIO = 1.6           # column profile this much sharper than the row profile: turned 90°
-LABELS_16_MAX = 50000        # fewer components than this: 16-bit labels (a third of the time of 32-bit)
-
-
-def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
-    """``cv2.connectedComponentsWithStats`` (8-connected) of a uint8 mask, the same result with
-    16-bit labels when they fit: a page-sized 32-bit label image costs more to fill than the
-    labelling itself. The outer contours count the components first (one each, cheap); the
-    labelling's provisional labels can still overflow 16 bits on grain (OpenCV then raises):
-    32-bit labels then."""
-    if len(cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)[0]) < LABELS_16_MAX:
-        try:
-            return cv2.connectedComponentsWithStats(mask, connectivity=8, ltype=cv2.CV_16U)
-        except cv2.error:
-            pass
-    return cv2.connectedComponentsWithStats(mask, connectivity=8, ltype=cv2.CV_32S)
 
 
 def to_grey(img: np.ndarray) -> np.ndarray:
@@ -186,86 +169,6 @@ def grain(grey: np.ndarray, median: Optional[np.ndarray] = None) -> float:
     return float(cv2.absdiff(grey, med)[paper].mean())
 
 
-def remove_specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndarray, int]:
-    """Isolated tiny ink blobs painted white; returns the image and how many were removed.
-
-    A dark blob that is part of a longer light-grey stroke (grain pushing pixels of a faded
-    rule or of faint text past ``level``) is no speck: painting it would punch holes in the
-    rule, so blobs lying on a component of ``grey < FAINT_LEVEL`` longer than twice a speck stay.
-    """
-    out, removed, _kept = specks(grey, dpi, level)
-    return out, removed
-
-
-def specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndarray, int, int]:
-    """``remove_specks``, also returning how many isolated dark blobs were kept because they lie
-    on a faint stroke (grain there: the page is grainy all the same)."""
-    ink = (grey < level).astype(np.uint8)
-    n, labels, stats, _ = components(ink)
-    if n <= 1:
-        return grey, 0, 0
-    max_side = max(2, int(SPECK_MAX_INCH * dpi))
-    small = (stats[:, cv2.CC_STAT_WIDTH] <= max_side) & (stats[:, cv2.CC_STAT_HEIGHT] <= max_side)
-    small[0] = False
-    if not small.any():
-        return grey, 0, 0
-    big_mask = (~small[labels]) & (labels > 0)
-    r = max(2, int(SPECK_ISOLATION_INCH * dpi))
-    near = cv2.dilate(big_mask.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1)))
-    touched = np.zeros(n, bool)
-    touched[np.unique(labels[(near > 0) & (labels > 0)])] = True
-    touched |= _after_letters(stats, labels, small & ~touched, dpi)
-    drop = small & ~touched
-    if not drop.any():
-        return grey, 0, 0
-    found = int(drop.sum())
-    _nf, flabels, fstats, _ = components((grey < FAINT_LEVEL).astype(np.uint8))
-    long_faint = np.maximum(fstats[:, cv2.CC_STAT_WIDTH], fstats[:, cv2.CC_STAT_HEIGHT]) > 2 * max_side
-    long_faint[0] = False
-    drop[np.unique(labels[long_faint[flabels] & (labels > 0)])] = False
-    removed = int(drop.sum())
-    if not removed:
-        return grey, 0, found
-    out = grey.copy()
-    kill = cv2.dilate(drop[labels].astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    out[kill] = 255
-    return out, removed, found - removed
-
-
-def _after_letters(stats: np.ndarray, labels: np.ndarray, candidates: np.ndarray, dpi: int) -> np.ndarray:
-    """Which ``candidates`` (a mask over components) sit where the stop after "г", "Т", "Р" or
-    "7" sits: just right of a letter-sized blob's box, on its baseline, where the letter has no
-    ink in the lower right of its box (its ink is at the top or the left, farther from its stop
-    than the isolation distance; see ``STOP_GAP_SHARE``)."""
-    out = np.zeros(len(stats), bool)
-    if not candidates.any():
-        return out
-    x, y, w, h = (stats[:, i].astype(np.float64) for i in range(4))
-    lo, hi = LETTER_INCH[0] * dpi, LETTER_INCH[1] * dpi
-    letter = (h >= lo) & (h <= hi) & (w <= 2 * hi)
-    letter[0] = False
-    ids = np.flatnonzero(letter)
-    if not len(ids):
-        return out
-    ids = ids[np.argsort(x[ids] + w[ids], kind="stable")]          # by right edge
-    lx1, lb, lh = x[ids] + w[ids], y[ids] + h[ids], h[ids]
-    for i in np.flatnonzero(candidates):
-        lo_k, hi_k = np.searchsorted(lx1, [x[i] - STOP_GAP_SHARE * hi, x[i] + 1], side="left")
-        k = slice(lo_k, hi_k + 1)
-        bottom, gap = y[i] + h[i], x[i] - lx1[k]
-        near = ((gap >= -1) & (gap <= STOP_GAP_SHARE * lh[k]) & (bottom >= lb[k] - STOP_RISE_SHARE * lh[k])
-                & (bottom <= lb[k] + STOP_DROP_SHARE * lh[k] + 1))
-        out[i] = any(_open_lower_right(labels, j, stats[j]) for j in ids[k][near])
-    return out
-
-
-def _open_lower_right(labels: np.ndarray, label: int, box: np.ndarray) -> bool:
-    """Whether blob ``label`` has no ink in the lower half of the right third of its box."""
-    x, y, w, h = (int(v) for v in box[:4])
-    corner = labels[y + h // 2:y + h, x + (2 * w) // 3:x + w]
-    return not (corner == label).any()
-
-
 def prepare(page: np.ndarray, dpi: int) -> tuple[np.ndarray, list[str]]:
     """The grey page ready for rule search and OCR, and notes of what was done.
 
@@ -334,7 +237,8 @@ def _shift(mask: np.ndarray, d: int, axis: int) -> np.ndarray:
     return out
 
 
-def bridge_gaps(mask: np.ndarray, grey: Optional[np.ndarray], dpi: int, horizontal: bool) -> np.ndarray:
+def bridge_gaps(mask: np.ndarray, grey: Optional[np.ndarray], dpi: int, horizontal: bool,
+                other: Optional[np.ndarray] = None) -> np.ndarray:
     """Join collinear rule pieces across gaps where the page still shows a dark line.
 
     Text touching a rule (tight section rows, headers) hides it from the ridge
@@ -342,6 +246,12 @@ def bridge_gaps(mask: np.ndarray, grey: Optional[np.ndarray], dpi: int, horizont
     when the gap is at most ``BRIDGE_MAX_INCH`` and at least ``BRIDGE_MIN_FILL``
     of the gap's columns (rows) have ink on the line. Where a rule really stops
     (a merged cell) the gap is paper, or crossed by a few letters only.
+
+    With ``other`` (the rules of the other direction): a gap that runs from one crossing rule
+    to the next is a whole side of a cell, where a merged cell (a heading row spanning the
+    columns) leaves the rule out; its text may lie on the rule's path, so the line must be dark
+    over ``BRIDGE_CELL_FILL`` of it, the crossing rules' own ink left out (text touching a rule
+    leaves it whole, letters beside its path do not).
     """
     if grey is None:
         return mask
@@ -354,17 +264,26 @@ def bridge_gaps(mask: np.ndarray, grey: Optional[np.ndarray], dpi: int, horizont
     max_gap = int(BRIDGE_MAX_INCH * dpi)
     out = m.copy()
     dark = g < BRIDGE_INK_LEVEL
-    for i, (y, x0, x1) in enumerate(pieces):
-        for y2, a0, a1 in pieces[i + 1:]:
-            if y2 - y > 2:
-                break
-            lo, hi = (x1, a0) if a0 >= x1 else (a1, x0) if x0 >= a1 else (0, 0)
-            if hi - lo <= 0 or hi - lo > max_gap:
+    reach = max(4, int(2 * RULE_THIN_INCH * dpi))
+    o = None if other is None else cv2.dilate(other if horizontal else other.T, np.ones((5, 5), np.uint8)) > 0
+    for lo, hi, yc in gaps(pieces, nearest=o is not None):
+        if hi - lo <= 0 or hi - lo > max_gap:
+            continue
+        rows = slice(max(0, yc - 2), yc + 3)
+        band = dark[rows, lo:hi].any(axis=0)
+        if band.mean() < BRIDGE_MIN_FILL:
+            continue
+        if o is not None:
+            start = max(0, lo - reach)
+            crossing = o[rows, start:hi + reach].any(axis=0)
+            inner = band[~crossing[lo - start:hi - start]]
+            ends = between_crossings(crossing, lo - start, hi - start, reach)
+            if ends is not None and inner.size and inner.mean() < BRIDGE_CELL_FILL:
+                # a merged cell: each piece is carried on to the middle of its crossing only
+                cv2.line(out, (lo, yc), (max(lo, start + ends[0]), yc), 255, 1)
+                cv2.line(out, (min(hi, start + ends[1]), yc), (hi, yc), 255, 1)
                 continue
-            yc = (y + y2) // 2
-            band = dark[max(0, yc - 2):yc + 3, lo:hi].any(axis=0)
-            if band.mean() >= BRIDGE_MIN_FILL:
-                cv2.line(out, (lo, yc), (hi, yc), 255, 1)
+        cv2.line(out, (lo, yc), (hi, yc), 255, 1)
     return out if horizontal else out.T.copy()
 
 
@@ -385,7 +304,7 @@ def rule_masks(ink: np.ndarray, dpi: int, h_min_inch: float, v_min_inch: float,
             return cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1) if horizontal else (1, n))
         m = cv2.morphologyEx(ink, cv2.MORPH_OPEN, k(min(seed, int(min_inch * dpi))))
         m = cv2.morphologyEx(m, cv2.MORPH_CLOSE, k(gap))
-        m = bridge_gaps(m, grey, dpi, horizontal)
+        m = bridge_gaps(m, grey, dpi, horizontal, None if horizontal else out[0])
         # a rule drifting by a pixel across its length (residual skew) must stay one run
         m = cv2.dilate(m, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3) if horizontal else (3, 1)))
         m = cv2.morphologyEx(m, cv2.MORPH_OPEN, k(max(seed, int(min_inch * dpi))))
@@ -429,10 +348,12 @@ def extend_to_crossing(mask: np.ndarray, other: np.ndarray, grey: np.ndarray, dp
     """Rule ends carried on to the nearest crossing rule when the page shows the line there.
 
     A rule whose end was lost (text touching it, a photocopy break near a
-    corner) stops short of the border it meets; without the crossing the table
+    corner, a faded stretch) stops short of the border it meets; without the crossing the table
     grid merges cells. The end is extended along its line to the first pixel of
     ``other`` (the rules of the other direction) within ``BRIDGE_MAX_INCH / 2``
-    when ``BRIDGE_MIN_FILL`` of the gap is dark.
+    when ``BRIDGE_MIN_FILL`` of the gap is dark, farther and on across whole cell sides when
+    ``BRIDGE_CELL_FILL`` is (``rule_gaps.carry_end``); a column rule that meets a crossing is
+    carried on across whole cell sides that dark (``rule_gaps.carry_through``).
     """
     m = mask if horizontal else mask.T
     o = other if horizontal else other.T
@@ -440,23 +361,26 @@ def extend_to_crossing(mask: np.ndarray, other: np.ndarray, grey: np.ndarray, dp
     n, _, stats, _ = components(m)
     out = m.copy()
     reach = int(BRIDGE_MAX_INCH * dpi / 2)
+    past = max(4, int(2 * RULE_THIN_INCH * dpi))
     dark = g < BRIDGE_INK_LEVEL
-    width = m.shape[1]
     for x, y, w, h, _ in stats[1:n]:
         yc = int(y + h // 2)
         rows = slice(max(0, yc - 2), yc + 3)
         for end, step in ((int(x), -1), (int(x + w - 1), 1)):
-            if o[rows, max(0, end - 2):end + 3].any():
-                continue                                   # already meets a crossing rule
-            lo, hi = (max(0, end - reach), end) if step < 0 else (end + 1, min(width, end + 1 + reach))
-            hit = np.nonzero(o[rows, lo:hi].any(axis=0))[0]
-            if not len(hit):
+            if o[rows, max(0, end - 2):end + 3].any():       # already meets a crossing rule
+                target = None if horizontal else carry_through(
+                    dark[rows].any(axis=0), o[rows].any(axis=0), end, step, BRIDGE_CELL_FILL)
+                if target is not None:
+                    cv2.line(out, (min(end, target), yc), (max(end, target), yc), 255, 1)
                 continue
-            target = lo + (int(hit[-1]) if step < 0 else int(hit[0]))
-            a, b = (target, end) if step < 0 else (end, target)
-            if b - a < 2 or dark[rows, a:b].any(axis=0).mean() < BRIDGE_MIN_FILL:
-                continue
-            cv2.line(out, (a, yc), (b, yc), 255, 1)
+            inside = o[rows, end:end + past + 1] if step < 0 else o[rows, max(0, end - past):end + 1]
+            if inside.any():
+                continue       # it ran a little past a crossing: carried on, it would cross the
+                               # cell beyond it (a merged heading row) to the next crossing
+            target = carry_end(dark[rows].any(axis=0), o[rows].any(axis=0), end, step, reach,
+                               BRIDGE_MIN_FILL, BRIDGE_CELL_FILL, m[rows].any(axis=0))
+            if target is not None:
+                cv2.line(out, (min(end, target), yc), (max(end, target), yc), 255, 1)
     return out if horizontal else out.T.copy()
 
 

@@ -22,6 +22,7 @@ from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text, 
 from normalizers.organisations import canonical_organisation
 from normalizers.ocr_parties import mend_definitions, mend_mentions
 from normalizers.ocr_stops import drop_stray_stops
+from normalizers.ocr_tasks import mend_task_column
 from normalizers.parties import mend_abbreviations, split_after_defined, split_parties
 from pipeline.records import (
     ActivityRecord,
@@ -180,6 +181,11 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
             act.deadline, act.tasks = mend_deadline_text(act.deadline), mend_task_list(act.tasks)
             if act.deadline_bounds:
                 act.deadline_bounds = tuple(mend_deadline_text(t) for t in act.deadline_bounds)
+    if scanned:                           # task numbers read on the whole column ("1.2" for "1, 2")
+        for act, (tasks, mended) in zip(stitched.activities, mend_task_column([a.tasks for a in stitched.activities])):
+            act.tasks = tasks
+            if mended:
+                act.flags.append("tasks_ocr_repaired")
     lines = [fix_scan_caps(fix_ocr_text(b.text)) if scanned else fix_ocr_text(b.text)   # a letterhead in capitals
              for b in extracted.blocks]
     meta = parse_metadata(lines, _responsible_text(stitched.activities))

@@ -7,7 +7,8 @@ with a whitelist, a number is read as a number. The column is found by geometry 
 the first column of a ruled table, narrow against the table, whose filled cells are mostly short
 and hold a number (among specks read as marks). A re-read replaces the first reading only when it is a valid number and the first
 reading is not one or is less sure; an unsure non-number over a cell with no character-sized
-ink (a speck, the remnant of a rule read as "р") is dropped; a cell with ink where no valid number is read either way
+ink (a speck, the remnant of a rule read as "р") is dropped, and so is a sure one whose box runs
+out of the cell (``_runs_out``); a cell with ink where no valid number is read either way
 keeps its first reading, marked doubtful (its words' confidence lowered), never guessed.
 """
 
@@ -38,6 +39,7 @@ INSET_PT = 1.5               # the cell's inside: this far in from its rules
 MIN_INK_INCH = 0.04          # ink this high in a cell is a character (smaller: specks)
 MIN_CONF = 0.5               # a re-read replaces anything only this sure (a "3" read the same, surer: too)
 SPECK_CONF = 0.5             # a reading below this over a cell with no character-sized ink is dropped
+OUT_SHARE = 0.2              # a word this share of its height past the cell's rule is read from beyond it
 DOUBTFUL = 0.3               # confidence given to a number cell that reads as no number
 
 
@@ -131,6 +133,13 @@ def read_number(img: np.ndarray) -> tuple[str, float]:
     return text, conf
 
 
+def _runs_out(words: list[Word], box: BBox) -> bool:
+    """Whether a word's box runs out of the cell across its top or bottom rule by more than
+    ``OUT_SHARE`` of its height: read from ink beyond the rule (a doubtful token's re-read crop
+    took in the number of the row below), not from the cell."""
+    return any(max(box[1] - w.top, w.bottom - box[3]) > OUT_SHARE * (w.bottom - w.top) for w in words)
+
+
 def reread_cell(clean: np.ndarray, box: BBox, words: list[Word], k: float,
                 dpi: int) -> tuple[Optional[list[Word]], bool]:
     """New words of one number cell (None: keep the first reading; []: no text) and whether it
@@ -147,7 +156,7 @@ def reread_cell(clean: np.ndarray, box: BBox, words: list[Word], k: float,
     old = " ".join(w.text for w in sorted(words, key=lambda w: (w.top, w.x0)))
     old_conf = min((w.confidence for w in words), default=0.0)
     if not _has_ink(crop, dpi):
-        if words and not valid_number(old) and old_conf < SPECK_CONF:
+        if words and not valid_number(old) and (old_conf < SPECK_CONF or _runs_out(words, box)):
             return [], False             # a letter read from specks (a rule's remnant): no text
         return None, False
     text, conf = read_number(_line_image(crop, dpi))

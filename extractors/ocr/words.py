@@ -28,8 +28,8 @@ def _is_noise(text: str, conf: float) -> bool:
         return True
     if any(ch.isalnum() for ch in text):
         return False
-    # [ ]: a rule's remnant; ^ °: a speck (no Russian text has them alone)
-    return conf < NOISE_CONFIDENCE or set(text) <= set("|!'`\"_~.,:;[]‘’^°")
+    # [ ]: a rule's remnant; ^ °: a speck; a backslash: a stroke's (no Russian text has them alone)
+    return conf < NOISE_CONFIDENCE or set(text) <= set("|!'`\"_~.,:;[]‘’^°\\")
 
 
 _PxWord = PxWord
@@ -46,8 +46,10 @@ def _is_suspicious(w: _PxWord) -> bool:
     return len(w.text) <= 3 and w.conf < SHORT_RECHECK_BELOW
 
 
-def _uncovered_blobs(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[tuple[int, int, int, int]]:
-    """Ink blobs (word-sized) that no OCR word covers: text Tesseract skipped (lone digits)."""
+def _uncovered_blobs(clean: np.ndarray, words: list[_PxWord], dpi: int,
+                    max_width_inch: float = 2.0) -> list[tuple[int, int, int, int]]:
+    """Ink blobs (text-high, at most ``max_width_inch`` wide) that no OCR word covers: text
+    Tesseract skipped (lone digits, a line of tightly set bold words)."""
     ink = binarise(clean)
     gap = max(3, dpi // 30)
     blobs = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, max(1, gap // 2))))
@@ -58,7 +60,7 @@ def _uncovered_blobs(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[
     min_h, max_h = dpi * 0.05, dpi * 0.4
     out = []
     for x, y, w, h, area in stats[1:n]:
-        if not (min_h <= h <= max_h) or w > dpi * 2:
+        if not (min_h <= h <= max_h) or w > dpi * max_width_inch:
             continue
         region = ink[y:y + h, x:x + w]
         if np.count_nonzero(region) < 0.08 * w * h:
@@ -69,9 +71,12 @@ def _uncovered_blobs(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[
     return out
 
 
+STRIP_PAD, STRIP_GAP = 6, 24   # pixels of page round each crop, of white between crops
+
+
 def _strip_of(clean: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> tuple[np.ndarray, list[int]]:
     """The crops stacked one per line on a white strip (2x), with each crop's top in the strip."""
-    pad, gap = 6, 24
+    pad, gap = STRIP_PAD, STRIP_GAP
     crops = [clean[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad] for x, y, w, h in boxes]
     width = max(c.shape[1] for c in crops) + 2 * gap
     height = sum(c.shape[0] + gap for c in crops) + gap
@@ -183,17 +188,78 @@ def _plain_russian(text: str) -> bool:
     return bool(words) and all(CYR_WORD_RE.match(t) and is_known_word(t) for t in words)
 
 
+Box = tuple[int, int, int, int]
+MISSED_LINE_MAX_INCH = 12.0    # a missed blob up to a line of a landscape page wide
+
+
+def _line_runs(boxes: list[Box]) -> list[list[Box]]:
+    """Blobs grouped with the blobs that follow them on a line (``_follows``), in
+    reading order: a whole line the first pass skipped (a bold heading squeezed between two
+    rules) is read as a line, in context, not word by word."""
+    runs: list[list[Box]] = []
+    for box in sorted(boxes, key=lambda b: b[0]):
+        run = next((r for r in runs if _follows(_joined(r), box)), None)
+        if run is None:
+            runs.append([box])
+        else:
+            run.append(box)
+    return sorted(runs, key=lambda r: (r[0][1], r[0][0]))
+
+
+def _follows(run: Box, box: Box) -> bool:
+    """``box`` lies on the line of ``run`` and starts before ``run`` ends, or at most a word gap
+    (``_same_line_neighbours``) after (blob boxes of a line may overlap)."""
+    overlap = min(run[1] + run[3], box[1] + box[3]) - max(run[1], box[1])
+    gap = box[0] - (run[0] + run[2])
+    return overlap > 0.5 * min(run[3], box[3]) and gap <= 1.2 * max(run[3], box[3])
+
+
+def _joined(run: list[Box]) -> Box:
+    x0, y0 = min(b[0] for b in run), min(b[1] for b in run)
+    return x0, y0, max(b[0] + b[2] for b in run) - x0, max(b[1] + b[3] for b in run) - y0
+
+
+def _read_runs(clean: np.ndarray, runs: list[Box], lang: str = TESS_LANG) -> list[_PxWord]:
+    """The words of missed lines (joined ``_line_runs``), each with its own box on the page. A
+    line's words are kept when the line reads at least ``MISSED_MIN_CONF`` surely (character-
+    weighted); a low word among them keeps its low confidence."""
+    if not runs:
+        return []
+    strip, tops = _strip_of(clean, runs)
+    by_run: dict[int, list[_PxWord]] = {}
+    for r in _tesseract_words(strip, lang, RECHECK_CONFIG):
+        i = max((k for k, t in enumerate(tops) if t <= r.y + r.h / 2), default=None)
+        if i is None or _is_noise(r.text, r.conf):
+            continue
+        x, y = max(0, runs[i][0] - STRIP_PAD), max(0, runs[i][1] - STRIP_PAD)
+        px, py = r.x // 2 - STRIP_GAP + x, (r.y - tops[i]) // 2 + y
+        by_run.setdefault(i, []).append(_PxWord(r.text, px, py, max(1, r.w // 2), max(1, r.h // 2), r.conf))
+    out = []
+    for ws in by_run.values():
+        chars = sum(len(w.text) for w in ws)
+        if chars and sum(len(w.text) * w.conf for w in ws) / chars >= MISSED_MIN_CONF:
+            out.extend(ws)
+    return out
+
+
 def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_PxWord]:
     """Second look at doubtful and missed words: their crops OCR'd together, one per line.
 
     Out of page context and enlarged, lone numbers and short tokens are read
     better. The Russian re-read replaces a word when clearly more confident; an
     English re-read only where Russian cannot be right (``_latin_reading_wins``).
+    Missed text of several words on a line is read a line at a time (``_read_runs``).
     """
     doubtful = _merge_neighbours([w for w in words if _is_suspicious(w)])
-    missed = _uncovered_blobs(clean, words, dpi)
+    runs = _line_runs(_uncovered_blobs(clean, words, dpi, MISSED_LINE_MAX_INCH))
+    wide = 2 * dpi        # a blob wider than this is words run together: a line, not a word
+    missed = [r[0] for r in runs if len(r) == 1 and r[0][2] <= wide]
+    lines = [_joined(r) for r in runs if len(r) > 1 or r[0][2] > wide]
     boxes = [(w.x, w.y, w.w, w.h) for w in doubtful] + missed
-    if not boxes or len(boxes) > MAX_RECHECK:
+    if len(boxes) + len(lines) > MAX_RECHECK:
+        return words
+    words = words + _read_runs(clean, lines)
+    if not boxes:
         return words
     strip, tops = _strip_of(clean, boxes)
     rus, eng = _reads_by_box(strip, tops, TESS_LANG), _reads_by_box(strip, tops, "eng")

@@ -49,6 +49,19 @@ def test_coloured_stamp_removed_black_text_kept():
     assert np.count_nonzero(grey < 128) < np.count_nonzero(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) < 128)
 
 
+def test_dark_blue_signature_stroke_removed_black_text_under_it_kept():
+    rgb = np.full((200, 300, 3), 250, np.uint8)
+    cv2.rectangle(rgb, (40, 95), (260, 105), (0, 0, 0), -1)                   # a black stroke
+    pen = np.full_like(rgb, 255)
+    cv2.line(pen, (20, 40), (280, 160), (55, 70, 118), 5)                      # a dark blue pen line
+    rgb = np.minimum(rgb, pen)
+    rgb = cv2.GaussianBlur(rgb, (0, 0), 0.8)                                   # a blurred copy
+    grey, _share = ip.remove_colour_ink(rgb)
+    assert grey[100, 60] < 60 and grey[100, 240] < 60                          # text kept
+    on_pen = [grey[int(40 + (x - 20) * 120 / 260), x] for x in (40, 80, 220, 260)]
+    assert min(on_pen) >= 200, "the signature's own ink is paper now"
+
+
 def test_illumination_normalised_paper_is_white_text_stays_dark():
     h, w = 400, 600
     page = np.full((h, w), 235, np.float32)
@@ -134,6 +147,46 @@ def test_gap_bridged_only_where_the_page_shows_a_line():
     assert ip.bridge_gaps(mask, grey, DPI, True)[50, 230] == 0                 # paper: a real end
     grey[49:52, 200:260] = 180                                                 # a faded rule piece
     assert ip.bridge_gaps(mask, grey, DPI, True)[50, 230] == 255
+
+
+def _heading_table(rule_through_heading: bool) -> np.ndarray:
+    """A ruled table whose column rule stops at a heading row merged across the columns: bold
+    letters of the heading run over the rule's path (a blurred copy)."""
+    grey = np.full((460, 600), 255, np.uint8)
+    for y in (60, 180, 230, 300, 400):                                         # row rules
+        grey[y:y + 3, 20:580] = 0
+    for x in (20, 577):                                                        # outer borders
+        grey[60:403, x:x + 3] = 0
+    grey[60:183, 300:303] = 0                                                  # the column rule ...
+    grey[230:403, 300:303] = 0                                                 # ... resumes below
+    if rule_through_heading:
+        grey[183:230, 300:303] = 0                                             # a plain row: it runs on
+    for x in range(230, 380, 16):                                              # heading letters
+        grey[190:223, x:x + 11] = 0
+    return cv2.GaussianBlur(grey, (0, 0), 1.0)
+
+
+@pytest.mark.parametrize("through", [False, True])
+def test_column_rule_not_carried_through_a_merged_heading_row(through):
+    grey = _heading_table(through)
+    _h, v = ip.rule_masks(ip.line_ink(grey, DPI), DPI, 0.5, 0.25, grey)
+    on_path = v[:, 296:306].any(axis=1)
+    assert on_path[70:170].all() and on_path[240:390].all()                   # the rule above and below
+    assert on_path[195:218].all() == through and on_path[195:218].any() == through
+
+
+def test_gap_to_a_piece_further_on_is_not_bridged_over_the_piece_between():
+    # pieces on one line: a paper gap, a piece, a short gap: the paper gap stays a gap
+    mask = np.zeros((100, 600), np.uint8)
+    mask[50, 10:200] = 255
+    mask[50, 300:420] = 255
+    mask[50, 430:590] = 255
+    grey = np.full((100, 600), 255, np.uint8)
+    grey[49:52, 300:590] = 120                                                 # the pieces' ink
+    grey[49:52, 200:215] = 120                                                 # a little ink in the gap
+    other = np.zeros_like(mask)
+    out = ip.bridge_gaps(mask.T.copy(), grey.T.copy(), DPI, False, other.T.copy()).T
+    assert out[50, 250] == 0 and out[50, 425] == 255
 
 
 @pytest.mark.skipif(_font_path() is None, reason="no TrueType font with Cyrillic glyphs")

@@ -70,3 +70,18 @@ def test_a_lone_bracket_is_a_rules_remnant_not_a_word():
 
     assert _is_noise("[", 0.9) and _is_noise("]", 0.8) and _is_noise("‘", 0.9)
     assert not _is_noise("[1]", 0.9) and not _is_noise("№", 0.9)
+
+
+@needs_capi
+def test_a_sure_token_over_an_empty_cell_read_from_beyond_its_rule_is_dropped():
+    # the last cell holds no ink; a token read there runs down across its bottom rule (a re-read
+    # crop that took in the number of the row below): dropped, however sure; one that stays
+    # inside the cell is kept (doubtful or not, never dropped for being sure)
+    img, segs = _page(NUMBERS)
+    first = _words([("1", 0.9), ("12", 0.9), ("3", 0.9), ("1.4", 0.9), ("ж", 0.9), ("", 0.0)])
+    out_of_cell = Word("—. 7", XS[0] + 8, YS[5] + 30, XS[0] + 40, YS[5] + 62, confidence=0.58)
+    words, _ = reread_number_column(img, first + [out_of_cell], segs, 1.0, 72)
+    assert "—. 7" not in [w.text for w in words]
+    inside = Word("—. 7", XS[0] + 8, YS[5] + 14, XS[0] + 40, YS[5] + 34, confidence=0.58)
+    words, _ = reread_number_column(img, first + [inside], segs, 1.0, 72)
+    assert "—. 7" in [w.text for w in words]

@@ -1,7 +1,50 @@
-"""The second look at doubtful words: which re-read replaces the first reading (no Tesseract needed)."""
+"""The second look at doubtful and missed words: which re-read replaces the first reading (no
+Tesseract needed); text the first OCR pass missed — blobs that follow one another on a line are
+read as one line, and each word read comes back with its own box on the page."""
 
-from extractors.ocr.words import _digits_for_letters, _is_noise, _latin_reading_wins
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
 
+from extractors.ocr import engine
+from extractors.ocr.words import (_digits_for_letters, _is_noise, _latin_reading_wins, _line_runs,
+                                  recheck_words)
+from tests.drawing import cyrillic_font
+
+needs_capi = pytest.mark.skipif(not engine.has_capi() and engine.tessdata_dir() is None,
+                                reason="no Tesseract language data")
+
+
+def test_blobs_on_one_line_make_one_run_overlapping_or_a_word_gap_apart():
+    blobs = [(100, 50, 80, 24), (175, 52, 20, 18), (200, 50, 90, 24),    # overlapping, touching
+             (420, 50, 60, 24),                                          # a column away: new run
+             (100, 120, 80, 24)]                                         # the next line
+    runs = _line_runs(blobs)
+    assert [len(r) for r in runs] == [3, 1, 1]
+    assert runs[0][0] == (100, 50, 80, 24) and runs[2] == [(100, 120, 80, 24)]
+
+
+@needs_capi
+def test_a_missed_line_is_read_word_by_word_with_each_words_box():
+    text = "Реализация механизмов прогнозирования потребности"
+    img = Image.new("L", (1500, 90), 255)
+    font = ImageFont.truetype(cyrillic_font(), 30)
+    ImageDraw.Draw(img).text((40, 25), text, fill=0, font=font)
+    words = recheck_words(np.array(img), [], 100)     # the first pass saw nothing; 100 dpi: a word
+    assert "прогнозирования" in [w.text for w in words]  # over 2 in. wide is read as part of its line
+    assert len(words) >= 3, "the line is read as words, not one box"
+    assert sum(w.text in text.split() for w in words) >= 3
+    boxes = sorted((w.x, w.x + w.w) for w in words)
+    assert boxes[0][0] < 100 and boxes[-1][0] > 600, "each word keeps its own place on the line"
+    assert all(a[1] <= b[0] + 2 for a, b in zip(boxes, boxes[1:])), "word boxes do not overlap"
+    assert all(25 <= w.y + w.h / 2 <= 70 for w in words)
+
+
+def test_a_lone_backslash_is_a_strokes_remnant_not_a_word():
+    from extractors.ocr.words import _is_noise
+
+    assert _is_noise("\\", 0.9) and _is_noise("\\\\", 0.95)
+    assert not _is_noise("1\\2", 0.9)
 
 def test_latin_words_do_not_replace_a_russian_reread_of_dictionary_words_and_numbers():
     # "до 1" with a speck on the "1": first read "до Т", the English pass sees "nol"

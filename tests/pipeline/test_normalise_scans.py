@@ -48,3 +48,30 @@ def test_a_scans_definition_loses_a_speck_read_as_a_stop_between_two_words():
                             blocks=[TextBlock(text)])
     assert "профессиональной подготовки" in document_abbreviations(doc, [], scanned=True)["ЦОПП"]
     assert "профессиональной.подготовки" in document_abbreviations(doc, [], scanned=False)["ЦОПП"]
+
+
+def _tasks_docx(path, tasks: list[str]):
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=1 + len(tasks), cols=5)
+    for k, h in enumerate(["№ п/п", "Мероприятие", "Задачи", "Ответственные", "Срок"]):
+        t.rows[0].cells[k].text = h
+    for r, task in enumerate(tasks, start=1):
+        for k, v in enumerate([str(r), f"Проведение мероприятия {r}", task, "министерство", "2021 год"]):
+            t.rows[r].cells[k].text = v
+    d.save(str(path))
+    return path
+
+
+def test_a_stop_read_for_a_comma_in_a_scan_task_column_is_mended_and_flagged(tmp_path):
+    from extractors.docx import extract_docx
+    from pipeline.normalise import build_document
+
+    extracted = extract_docx(str(_tasks_docx(tmp_path / "t.docx", ["1, 4", "1.2", "2", "“3"])))
+    typed = build_document(extracted, "t.docx", "0" * 64)
+    assert [a.tasks for a in typed.activities] == ["1, 4", "1.2", "2", "“3"]   # a typed file as it is
+    extracted.page_engines = {1: "ocr-tesseract"}                                # the same read by OCR
+    scanned = build_document(extracted, "t.pdf", "0" * 64)
+    assert [a.tasks for a in scanned.activities] == ["1, 4", "1, 2", "2", "3"]
+    assert ["tasks_ocr_repaired" in a.flags for a in scanned.activities] == [False, True, False, False]

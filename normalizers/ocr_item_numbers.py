@@ -1,0 +1,155 @@
+"""OCR, item numbers checked against their neighbours: a number misread in a scanned cell ("13"
+between "1.2" and "1.4", "о" for "10", a lost digit) is replaced only where the sequence leaves one
+reading, with a flag; anything else keeps its text (``ocr_fixes.repair_activities`` calls it)."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+ITEM_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.?$")
+
+
+def _parts(number: Optional[str]) -> Optional[list[int]]:
+    if not number or not ITEM_NUMBER_RE.match(number.strip()):
+        return None
+    return [int(p) for p in number.strip().rstrip(".").split(".")]
+
+
+def _successors(parts: list[int]) -> list[list[int]]:
+    """Numbers that may follow ``parts``: next at the same depth, first child, next at a higher level."""
+    out = [parts[:-1] + [parts[-1] + 1], parts + [1]]
+    for depth in range(len(parts) - 1, 0, -1):
+        out.append(parts[:depth - 1] + [parts[depth - 1] + 1])
+        out.append(parts[:depth - 1] + [parts[depth - 1] + 1, 1])
+    return out
+
+
+def _dotted_readings(digits: str) -> list[list[int]]:
+    """Ways to put the lost dots back into a run of digits ("13" -> 1.3; "410" -> 4.10, 41.0)."""
+    n = len(digits)
+    out = []
+    for mask in range(1, 1 << (n - 1)):
+        parts, start = [], 0
+        for i in range(1, n):
+            if mask >> (i - 1) & 1:
+                parts.append(digits[start:i])
+                start = i
+        parts.append(digits[start:])
+        if all(p == "0" or not p.startswith("0") for p in parts):
+            out.append([int(p) for p in parts])
+    return out
+
+
+NUMBER_MARKS_RE = re.compile(r"^(?:[,;:'`_~^°‚„]+\s*)?(\d{1,3}(?:\.\d{1,3})*\.?)(?:\s*[—–\-,;:'`_~^°‚„]+)?$")
+MAX_JUNK_NUMBER = 4   # a number cell longer than this is text, never replaced from the sequence
+
+
+def _between(p: Optional[list[int]], q: Optional[list[int]]) -> Optional[list[int]]:
+    """The one number that fits between two neighbours one step apart ("10" … "12" -> 11)."""
+    if p is None or q is None or len(p) != len(q) or p[:-1] != q[:-1] or q[-1] != p[-1] + 2:
+        return None
+    return p[:-1] + [p[-1] + 1]
+
+
+def _misread_of(core: str, expected: list[int]) -> bool:
+    """Whether a number cell can be an OCR misreading of ``expected``: junk ("о", "—", "4.м"), one digit
+    read wrong ("10" for 14), lost ("7" for 17) or, in a plain number, added by a speck ("71" for 1);
+    a different number ("57" for 1.3) is evidence against the sequence and is kept."""
+    if not core or len(core) > MAX_JUNK_NUMBER:
+        return False
+    digits = "".join(ch for ch in core if ch.isdigit())
+    want = "".join(str(x) for x in expected)
+    if not digits or (digits == want and not ITEM_NUMBER_RE.match(core)):
+        return True
+    if len(digits) == len(want):
+        return sum(a != b for a, b in zip(digits, want)) == 1
+    if core.isdigit() and len(expected) == 1 and len(digits) == len(want) + 1:
+        return digits.endswith(want) or digits.startswith(want)
+    return len(digits) == len(want) - 1 and (want.endswith(digits) or want.startswith(digits))
+
+
+def _first(p: Optional[list[int]], q: Optional[list[int]]) -> Optional[list[int]]:
+    """The first item of a list when the next one is its second ("2", "1.2"): 1 / 1.1."""
+    if p is not None or q is None or q[-1] != 2:
+        return None
+    return q[:-1] + [1]
+
+
+def _lost_digit(p: Optional[list[int]], q: Optional[list[int]], core: str) -> Optional[list[int]]:
+    """The successor of the previous number when OCR lost one of its digits ("16", "7" -> 17);
+    only where no next number contradicts it."""
+    if p is None or not core.isdigit():
+        return None
+    succ = p[:-1] + [p[-1] + 1]
+    if q is not None and q not in _successors(succ):
+        return None
+    last = str(succ[-1])
+    if len(core) == len(last) - 1 and (last.endswith(core) or last.startswith(core)):
+        return succ
+    return None
+
+
+def repair_item_number(prev: Optional[str], number: Optional[str], nxt: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """``number`` checked against its neighbours in the table; returns (number, flag).
+
+    OCR drops the dot of "1.3" ("13") or reads it as a comma ("1,3"). A number
+    is changed only when exactly one way of putting the dots back makes it the
+    successor of the previous number or the predecessor of the next one, at the
+    neighbours' depth ("13" between "1.2" and "1.4" is "1.3"; "13" after "12"
+    stays). A dotted number that fits neither neighbour is kept and flagged.
+    Marks beside a number are dropped ("3 —", "‚7"); a cell the sequence pins
+    down (one number between its neighbours, the successor with a digit lost,
+    the first before a "2") is replaced only when it reads as a misreading of
+    it (``_misread_of``): junk, one digit wrong, one digit lost.
+    The caller knows the rows: ``repair_item_numbers`` runs over a whole table.
+    """
+    if not number:
+        return number, None
+    raw = number.strip()
+    m = NUMBER_MARKS_RE.match(raw)
+    m = m if m and m.group(1) != raw else None
+    if m:                              # "3 —", "4 -", "6 ‚": a mark beside the number
+        number = raw = m.group(1)
+    fixed = re.sub(r"\.{2,}", ".", raw.replace(",", "."))      # "1,3", "1..1": one dot
+    if fixed != raw and ITEM_NUMBER_RE.match(fixed):
+        return fixed, "item_number_repaired"
+    p, q = _parts(prev), _parts(nxt)
+    core = raw.rstrip(".")
+    expected = _between(p, q) or _lost_digit(p, q, core) or _first(p, q)
+    if expected is not None and _parts(raw) != expected and _misread_of(core, expected):
+        return ".".join(str(x) for x in expected) + ("." if raw.endswith(".") else ""), "item_number_repaired"
+    if m:
+        return number, "item_number_repaired"
+    if not core.isdigit() or len(core) < 2 or (p is None and q is None):
+        return number, None
+    depth = max(len(x) for x in (p, q) if x is not None)
+    if depth < 2 or any(x is not None and len(x) == 1 for x in (p, q)):
+        return number, None          # flat numbering (1, 2, ... 13): "13" is thirteen
+    if p is not None and [int(core)] in _successors(p):
+        return number, None
+    fits = []
+    for reading in _dotted_readings(core):
+        after_prev = p is not None and reading in _successors(p)
+        before_next = q is not None and q in _successors(reading)
+        if after_prev or before_next:
+            fits.append((after_prev and before_next, reading))
+    if not fits:
+        return number, None
+    best = [r for both, r in fits if both] or [r for _, r in fits]
+    if len(best) != 1:
+        return number, "item_number_uncertain"
+    return ".".join(str(x) for x in best[0]) + ("." if raw.endswith(".") else ""), "item_number_repaired"
+
+
+def repair_item_numbers(numbers: list[Optional[str]]) -> list[tuple[Optional[str], Optional[str]]]:
+    """``repair_item_number`` over the item numbers of one table, in row order (repairs feed forward)."""
+    out: list[tuple[Optional[str], Optional[str]]] = []
+    fixed: list[Optional[str]] = list(numbers)
+    for i, n in enumerate(numbers):
+        prev = next((fixed[j] for j in range(i - 1, -1, -1) if fixed[j]), None)
+        nxt = next((numbers[j] for j in range(i + 1, len(numbers)) if numbers[j]), None)
+        new, flag = repair_item_number(prev, n, nxt)
+        fixed[i] = new
+        out.append((new, flag))
+    return out

@@ -1,0 +1,43 @@
+"""OCR slips in Russian quotes («…») on a scan: an opening guillemet read as a look-alike mark
+("‚КРИРПО»", "‹Молодые профессионалы»", "›КРИРПО»") or lost before an acronym ("ГАУ ДПО АМИРО»").
+
+Russian official text quotes with « and »; the single guillemets ‹ ›, a low single comma-quote
+"‚" and "<" do not open a name there. Each closing » that no « opens is looked at:
+
+* a look-alike mark at the start of a word before it (nothing but that mark opens the name) is
+  the lost «;
+* else, when the word right before the » is an acronym in capitals (three letters or more), the
+  name quoted is that acronym: « goes before it. A longer name whose « was lost stays as read
+  (where it opened cannot be told).
+"""
+
+from __future__ import annotations
+
+import re
+
+OPEN_LOOKALIKES = "‹›‚<"
+LOOKALIKE_RE = re.compile(rf"(?<![\w«])[{OPEN_LOOKALIKES}](?=[A-Za-zА-Яа-яЁё0-9])")
+ACRONYM_BEFORE_RE = re.compile(r"(?<![\w«])([A-ZА-ЯЁ]{3,})$")
+
+
+def mend_open_quotes(text: str) -> str:
+    """``text`` with each opening « a scan lost or misread put back where one place is certain."""
+    if "»" not in text:
+        return text
+    out, start, depth = [], 0, 0
+    for k, ch in enumerate(text):
+        if ch == "«":
+            depth += 1
+        elif ch == "»":
+            if depth:
+                depth -= 1
+                continue
+            piece = "".join(out) + text[start:k]
+            since = max(piece.rfind("«"), piece.rfind("»")) + 1          # the name's own stretch
+            marks = list(LOOKALIKE_RE.finditer(piece, since))
+            acronym = ACRONYM_BEFORE_RE.search(piece, since)
+            at = marks[-1].start() if marks else acronym.start() if acronym else None
+            if at is not None:
+                piece = piece[:at] + "«" + piece[at + (1 if marks else 0):]
+            out, start = [piece], k
+    return "".join(out) + text[start:]
