@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.make_formats import make  # noqa: E402
+from benchmarks.make_layouts import export_of  # noqa: E402
 
 FIGURES = ["f1", "cell_accuracy", "deadline_norm_accuracy", "party_f1", "expansion_accuracy",
            "target_accuracy", "indicator_recall", "metadata_accuracy"]
@@ -33,17 +34,6 @@ def load_scorer(eval_dir: Path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def export_of(path: Path) -> dict:
-    """Ingest one file into a fresh SQLite database; its export-contract document."""
-    from pipeline.api import documents, ingest_files
-
-    with tempfile.TemporaryDirectory() as td:
-        db = f"sqlite:///{td}/formats.db"
-        ingest_files([path], db=db)
-        docs = documents(db=db)
-    return docs[0] if docs else {"document": {}, "activities": []}
 
 
 def main(argv: list[str] | None = None) -> int:
