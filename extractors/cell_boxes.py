@@ -21,8 +21,6 @@ from __future__ import annotations
 from statistics import median
 from typing import Sequence
 
-import numpy as np
-
 from extractors.grid import BBox, Word
 from extractors.lines import text_lines
 
@@ -72,23 +70,21 @@ def _cut_below(box: BBox, inner: list[BBox]) -> list[BBox] | None:
 def cut_overlaps(boxes: Sequence[BBox]) -> list[BBox]:
     """Cell rectangles with no rectangle containing another (see module docstring).
 
-    Each pass looks for the first rectangle (in order) that contains smaller ones and cuts it; the
-    containment test runs over all rectangles at once (numpy), a page has hundreds of them."""
+    Each pass looks for the first rectangle (in order) that contains smaller ones and cuts it.
+    Plain Python on purpose: a text PDF's path imports no numpy (its import costs more than this
+    loop over a page's few hundred rectangles)."""
     out = list(boxes)
     for _ in range(MAX_PASSES):
-        if not out:
-            break
-        arr = np.asarray(out, dtype=float)
-        x0, y0, x1, y1 = arr.T
-        area = (x1 - x0) * (y1 - y0)
+        areas = [(b[2] - b[0]) * (b[3] - b[1]) for b in out]
         changed = False
         for i, box in enumerate(out):
-            mask = ((area < area[i]) & (x0 >= box[0] - TOL) & (y0 >= box[1] - TOL)
-                    & (x1 <= box[2] + TOL) & (y1 <= box[3] + TOL))
-            mask[i] = False
-            if not mask.any():
+            x0, y0, x1, y1 = box[0] - TOL, box[1] - TOL, box[2] + TOL, box[3] + TOL
+            area = areas[i]
+            inner = [b for j, b in enumerate(out)
+                     if areas[j] < area and b[0] >= x0 and b[1] >= y0 and b[2] <= x1 and b[3] <= y1 and j != i]
+            if not inner:
                 continue
-            pieces = _cut(box, [out[j] for j in np.flatnonzero(mask)])
+            pieces = _cut(box, inner)
             if pieces:
                 out[i:i + 1] = pieces
                 changed = True
