@@ -78,44 +78,6 @@ def test_illumination_normalised_paper_is_white_text_stays_dark():
     assert out[190:220, 70:100].min() < 120                                    # text kept
 
 
-def test_isolated_specks_removed_but_a_dot_between_digits_stays():
-    grey = np.full((200, 300), 255, np.uint8)
-    cv2.rectangle(grey, (100, 80), (108, 110), 0, -1)                          # "1"
-    cv2.rectangle(grey, (112, 105), (115, 110), 0, -1)                         # "."
-    cv2.rectangle(grey, (119, 80), (130, 110), 0, -1)                          # "3"
-    for x, y in ((20, 20), (250, 150), (60, 170)):
-        cv2.circle(grey, (x, y), 2, 0, -1)                                     # specks
-    out, n = ip.remove_specks(grey, DPI)
-    assert n == 3
-    assert out[107, 113] == 0                                                  # the dot
-    assert out[20, 20] == 255 and out[150, 250] == 255
-
-
-def test_a_stop_after_a_letter_whose_ink_is_far_from_it_stays():
-    grey = np.full((200, 300), 255, np.uint8)
-    cv2.rectangle(grey, (100, 80), (103, 110), 0, -1)                          # "г": a stem ...
-    cv2.rectangle(grey, (100, 80), (118, 83), 0, -1)                           # ... and a bar on top
-    cv2.circle(grey, (124, 108), 2, 0, -1)                                     # its stop, 10 px from the ink
-    cv2.circle(grey, (124, 60), 2, 0, -1)                                      # a speck as far, above the line
-    cv2.circle(grey, (150, 108), 2, 0, -1)                                     # ... and one farther along it
-    out, n = ip.remove_specks(grey, DPI)
-    assert out[108, 124] == 0                                                  # the stop stays
-    assert out[60, 124] == 255 and out[108, 150] == 255 and n == 2             # the specks go
-
-
-def test_dark_grain_on_a_faded_rule_is_no_speck():
-    rng = np.random.default_rng(3)
-    grey = np.full((200, 400), 250, np.uint8)
-    grey[100:103, 20:380] = 175                                                # a faded rule
-    dark = rng.choice(np.arange(20, 380), 12, replace=False)
-    grey[101, dark] = 120                                                      # grain pushes pixels past 150
-    cv2.circle(grey, (200, 40), 2, 0, -1)                                      # a real speck
-    out, n = ip.remove_specks(grey, DPI)
-    assert n == 1 and out[40, 200] == 255
-    assert (out[101, dark] == 120).all()                                       # no holes punched in the rule
-    assert ip.specks(grey, DPI)[2] == len(dark)                                # ... but counted as grain
-
-
 def _ruled(faint: bool, gaps: bool, text_touching: bool) -> np.ndarray:
     grey = np.full((300, 800), 255, np.uint8)
     level = 200 if faint else 0
@@ -254,26 +216,3 @@ def test_two_stacked_stems_under_a_rule_are_no_cell_border():
     segs, mask = find_segments(ip.line_ink(g, DPI), DPI, 0.36, g)
     xs = sorted(round(s.x0 / 0.36) for s in segs if not s.horizontal)
     assert len(xs) == 3 and all(abs(a - b) <= 2 for a, b in zip(xs, (40, 400, 760))), xs
-
-
-def test_components_match_opencv_with_either_label_width():
-    import cv2
-    import numpy as np
-
-    from extractors.image_prep import LABELS_16_MAX, components
-
-    few = np.zeros((120, 200), np.uint8)
-    few[10:12, 5:190] = 255
-    few[20:110, 50:52] = 255
-    few[60, 100] = 255
-    many = np.zeros((500, 500), np.uint8)
-    many[::2, ::2] = 255                       # 62,500 isolated dots: labels need 32 bits
-    rng = np.random.default_rng(3)
-    grain = ((rng.random((2340, 1650)) < 0.44) * 255).astype(np.uint8)   # few components, but the
-    # labelling's provisional labels overflow 16 bits
-    for mask in (few, many, grain):
-        n, labels, stats, _ = components(mask)
-        n2, labels2, stats2, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-        assert n == n2 and (stats == stats2).all() and (labels.astype(np.int64) == labels2).all()
-    assert components(few)[1].dtype == np.uint16
-    assert components(many)[1].dtype == np.int32 and np.count_nonzero(many) > LABELS_16_MAX
