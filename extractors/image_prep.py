@@ -30,8 +30,8 @@ from typing import Optional
 import cv2
 import numpy as np
 
-from extractors.image_labels import LABELS_16_MAX, components  # noqa: F401 (re-exported)
-from extractors.image_specks import remove_specks, specks  # noqa: F401 (re-exported)
+from extractors.image_labels import components
+from extractors.image_specks import specks
 from extractors.rule_gaps import between_crossings, carry_end, carry_through, gaps
 
 STAMP_MIN_SATURATION = 70    # HSV saturation (0-255) above which a pixel is coloured ink (60 takes the tint of

@@ -14,7 +14,7 @@
 * Words broken by a line-end hyphen are rejoined when the result is a known
   word (``normalizers.text``).
 * On a scan's cells (``fix_scan_text``): the dictionary-checked repairs further down.
-* Item numbers against their neighbours: ``normalizers.ocr_item_numbers`` (re-exported here).
+* Item numbers against their neighbours: ``normalizers.ocr_item_numbers``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from normalizers.ocr_item_numbers import repair_item_number, repair_item_numbers  # noqa: F401 (re-exported)
+from normalizers.ocr_item_numbers import repair_item_numbers
 from normalizers.ocr_quotes import mend_open_quotes
 from normalizers.ocr_stops import drop_stray_stops
 from normalizers.text import is_known_word, rejoin_broken_words

@@ -1,6 +1,6 @@
 """OCR, stray dots near text: toner specks above or below a text line removed before recognition.
 
-``image_prep.remove_specks`` keeps every small blob with ink close to it (a period, the dots
+``image_specks.remove_specks`` keeps every small blob with ink close to it (a period, the dots
 of "ё" and a colon have letters next to them). A speck close to a letter but off its text
 line is read into the letter ("о" with a dot over it becomes "б", "и" becomes "й") or as a
 mark of its own. Punctuation has fixed places on a line: a period, comma, colon or
@@ -28,7 +28,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from extractors.image_prep import components
+from extractors.image_labels import components
 
 INK_LEVEL = 140              # grey below this is ink
 MIN_LETTERS = 20             # fewer letter-sized blobs on the page: nothing is judged

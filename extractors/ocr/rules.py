@@ -10,6 +10,7 @@ import numpy as np
 
 from extractors import image_prep
 from extractors.grid import PageLayout, Segment
+from extractors.image_labels import components
 from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, STEM_PAPER_PX, STEM_PIECE_MAX_INCH, STEM_PIECE_MIN_INCH, STEM_SPAN_MAX_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
 from extractors.ocr.image import binarise
 
@@ -34,7 +35,7 @@ def _line_masks(ink: np.ndarray, dpi: int, grey: Optional[np.ndarray] = None) ->
 
 
 def _segments_of(mask: np.ndarray, horizontal: bool, max_thick: int, k: float) -> list[Segment]:
-    n, _, stats, _ = image_prep.components(mask)
+    n, _, stats, _ = components(mask)
     segs = []
     for x, y, w, h, _area in stats[1:n]:
         if horizontal and h <= max_thick:
@@ -56,7 +57,7 @@ def _short_cell_borders(ink: np.ndarray, horiz: np.ndarray, dpi: int) -> np.ndar
                              cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(6, int(SHORT_V_INCH * dpi)))))
     near_h = cv2.dilate(horiz, np.ones((7, 7), np.uint8))
     keep = np.zeros_like(short)
-    n, labels, stats, _ = image_prep.components(short)
+    n, labels, stats, _ = components(short)
     for i in range(1, n):
         x, y, w, h, _ = stats[i]
         if w > max(3, int(LINE_MAX_THICK_INCH * dpi)):
@@ -106,7 +107,7 @@ def bridge_breaks(mask: np.ndarray, other: np.ndarray, ink: np.ndarray, dpi: int
     runs through a rule).
     """
     m, o, k = (mask, other, ink) if horizontal else (mask.T, other.T, ink.T)
-    n, _, stats, _ = image_prep.components(m)
+    n, _, stats, _ = components(m)
     if n <= 2:
         return mask
     near = cv2.dilate(o, np.ones((9, 9), np.uint8)) > 0
@@ -149,7 +150,7 @@ def drop_floating_horizontal(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> n
     together); it floats inside a cell. A table rule meets a column rule at an end, or lies on
     one line with a piece that does (a photocopy break leaves such pieces), so those stay.
     """
-    n, labels, stats, _ = image_prep.components(horiz)
+    n, labels, stats, _ = components(horiz)
     if n <= 1:
         return horiz
     near = cv2.dilate(vert, np.ones((9, 9), np.uint8)) > 0
@@ -196,7 +197,7 @@ def trim_stems(vert: np.ndarray, horiz: np.ndarray, ink: np.ndarray, dpi: int) -
     would cut the heading's cell in two. A stub up to ``STUB_MAX_INCH`` with letters beside it
     on both sides goes; a rule's plain overshoot (paper beside it) stays."""
     m, o, k = vert.T, horiz.T, ink.T
-    n, labels, stats, _ = image_prep.components(m)
+    n, labels, stats, _ = components(m)
     near = cv2.dilate(o, np.ones((5, 5), np.uint8)) > 0
     stub_max = int(STUB_MAX_INCH * dpi)
     out = None
@@ -233,7 +234,7 @@ def cut_stem_spans(vert: np.ndarray, horiz: np.ndarray, ink: np.ndarray, dpi: in
     rule) stays.
     """
     m, o, k = vert.T, horiz.T, ink.T
-    n, labels, stats, _ = image_prep.components(m)
+    n, labels, stats, _ = components(m)
     out = None
     for i in range(1, n):
         x, y, w, h, _ = (int(v) for v in stats[i])

@@ -1,6 +1,6 @@
 """OCR, specks read as text: tokens too small to be letters dropped, speck marks cut off word edges.
 
-A grainy photocopy keeps toner specks next to the text (``image_prep.remove_specks`` removes
+A grainy photocopy keeps toner specks next to the text (``image_specks.remove_specks`` removes
 only the isolated ones: a speck close to a letter may be punctuation). Tesseract reads such a
 speck as a token of its own ("у", "р", "°", "*", "й") or as a mark glued to a word ("°МОУО",
 "«ежегодно" without a closing quote, "2021 г.°"). Both are told apart from text by size against

@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 
 from extractors.grid import Word
-from extractors.image_prep import components
+from extractors.image_labels import components
 from extractors.ocr.settings import CYR_WORD_RE, DIGITS_RE, EDGE_NOISE, LATIN_MIN_CONF, LATIN_WORD_RE, MAX_RECHECK, MISSED_MIN_CONF, NOISE_CONFIDENCE, RECHECK_BELOW, RECHECK_CONFIG, RECHECK_MARGIN, RENDER_DPI, ROMAN_RE, SHORT_RECHECK_BELOW, TESS_CONFIG, TESS_LANG
 from extractors.ocr.engine import PxWord, tesseract_env, tesseract_words
 from extractors.ocr.image import binarise

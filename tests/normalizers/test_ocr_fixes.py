@@ -97,14 +97,12 @@ from dataclasses import dataclass, field  # noqa: E402
 
 
 from normalizers.ocr_fixes import (  # noqa: E402
-    damaged_period,
     fix_roman_heading,
     fix_roman_number,
     remove_word_debris,
     repair_activities,
-    repair_item_number,
-    repair_item_numbers,
 )
+from normalizers.ocr_item_numbers import repair_item_number, repair_item_numbers  # noqa: E402
 
 
 @pytest.mark.parametrize("prev,number,nxt,expected", [
