@@ -53,7 +53,7 @@ import numpy as np
 from extractors import image_prep, limits
 from extractors.grid import ExtractionError, PageLayout, Segment, Word
 from extractors.ocr.settings import LOW_CONFIDENCE, MIN_SEGMENTS_FOR_TABLE, OSD_BELOW, RENDER_DPI, WORKERS
-from extractors.ocr.image import _rotate, binarise, estimate_skew, is_blank, is_noise, render_page
+from extractors.ocr.image import _rotate, binarise, estimate_skew, not_worth_reading, render_page
 from extractors.ocr.rules import _count_lines, erase_lines, scan_segments
 from extractors.ocr.words import _tesseract_env, mean_confidence, ocr_words
 from extractors.ocr.numbers import reread_number_column
@@ -102,10 +102,11 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
     """Render page ``page_no`` (1-based) of ``path``, OCR it in Russian, find ruling lines."""
     page = render_page(path, page_no, dpi)
     layout = PageLayout(page_no=page_no, width=page.width_pt, height=page.height_pt, source="ocr")
-    if is_blank(page.grey):
+    unread = not_worth_reading(page.grey, dpi)
+    if unread == "blank":
         layout.flags.append("ocr: blank page")
         return layout
-    if is_noise(page.grey, dpi):
+    if unread == "noise":
         layout.flags.append("ocr: page not read: covered evenly by grain (noise), no print to recognise")
         return layout
     grey, notes = image_prep.prepare(page.rgb if page.rgb is not None else page.grey, dpi)

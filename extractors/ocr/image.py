@@ -66,25 +66,37 @@ def binarise(grey: np.ndarray) -> np.ndarray:
     return ink
 
 
-def is_blank(grey: np.ndarray) -> bool:
-    """Almost no dark pixels (paper grain and specks only)."""
-    if int(grey.max()) - int(grey.min()) < 40:
-        return True
-    dark = np.count_nonzero(grey < 128)
-    if dark < INK_BLANK_SHARE * grey.size:
-        return True
+def not_worth_reading(grey: np.ndarray, dpi: int) -> Optional[str]:
+    """``"blank"`` or ``"noise"`` when a page is not worth OCR, else None; the page is binarised at
+    most once for both looks (and not at all when it is plainly blank)."""
+    if _plainly_blank(grey):
+        return "blank"
     ink = binarise(grey)
+    if _specks_only(ink):
+        return "blank"
+    return "noise" if is_noise(grey, dpi, ink) else None
+
+
+def _plainly_blank(grey: np.ndarray) -> bool:
+    """No contrast, or fewer dark pixels than any print has."""
+    return (int(grey.max()) - int(grey.min()) < 40
+            or np.count_nonzero(grey < 128) < INK_BLANK_SHARE * grey.size)
+
+
+def _specks_only(ink: np.ndarray) -> bool:
+    """The binarised page keeps almost no ink once 2x2 specks are opened away."""
     opened = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
-    return np.count_nonzero(opened) < INK_BLANK_SHARE * grey.size
+    return np.count_nonzero(opened) < INK_BLANK_SHARE * ink.size
 
 
-def is_noise(grey: np.ndarray, dpi: int) -> bool:
+def is_noise(grey: np.ndarray, dpi: int, ink: Optional[np.ndarray] = None) -> bool:
     """Ink everywhere and nowhere: a page covered evenly by grain (random noise, a page of static)
     holds no print to read, and reading it would cost Tesseract minutes. Dense ink alone is not
-    enough (a dark photograph edge is dense too); it must also be flat at the scale of a letter."""
+    enough (a dark photograph edge is dense too); it must also be flat at the scale of a letter.
+    ``ink``: ``binarise(grey)`` when the caller has it already."""
     if float(grey.std()) < NOISE_PIXEL_STD:       # paper grain: no dark pixels at all
         return False
-    ink = binarise(grey)
+    ink = binarise(grey) if ink is None else ink
     if np.count_nonzero(ink) < NOISE_INK_SHARE * ink.size:
         return False
     block = max(2, round(dpi * NOISE_BLOCK_MM / 25.4))
