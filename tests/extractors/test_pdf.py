@@ -15,6 +15,7 @@ from reportlab.platypus import TableStyle
 
 from extractors import pdf as pdfmod
 from extractors.grid import ExtractionError, PageLayout, Segment, Word
+from tests.hostile.make_hostile import pdf_from_objects
 
 HEADER = ["No", "Activity", "Deadline", "Responsible"]
 
@@ -144,16 +145,7 @@ def cid_pdf(lines: list[str]) -> bytes:
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Foo /CIDSystemInfo "
         b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 600 >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objs)
 
 
 def test_cid_garbage_page_needs_ocr_never_garbage(tmp_path, monkeypatch):

@@ -13,6 +13,7 @@ from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
 from extractors.pdf_page import read_page
 from tests.conftest import sample
+from tests.hostile.make_hostile import pdf_from_objects
 
 WORD_KW = dict(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname", "size"])
 
@@ -41,15 +42,7 @@ def raw_pdf(content: bytes, mediabox: str = "0 0 612 792", extra_page: str = "")
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
     ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objs)
 
 
 def test_ruled_table_with_fonts_sizes_and_a_form_xobject(tmp_path):
