@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     templates = args.templates or default_templates()
     if not templates:
-        print(f"no template DOCX files (looked for data/raw/*.docx)", file=sys.stderr)
+        print("no template DOCX files (looked for data/raw/*.docx)", file=sys.stderr)
         return 2
     paths = make_corpus(args.out_dir, args.n, templates, args.seed)
     print(f"wrote {len(paths)} documents to {args.out_dir}")

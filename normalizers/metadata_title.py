@@ -204,6 +204,6 @@ def period_from_years(texts: Iterable[str]) -> tuple[int, int] | None:
     for text in texts:
         text = re.sub(r"\bот\s+\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{4}", " ", text or "")
         text = re.sub(rf"\bот\s+\d{{1,2}}\s+[а-я]+\s+{YEAR}", " ", text)
-        text = re.sub(rf"(?:№|N)\s*\S+", " ", text)
+        text = re.sub(r"(?:№|N)\s*\S+", " ", text)
         years += [int(y) for y in PERIOD_SINGLE_RE.findall(text) if 2000 <= int(y) <= 2050]
     return (min(years), max(years)) if years else None

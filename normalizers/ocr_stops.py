@@ -41,7 +41,7 @@ def is_full_word(word: str) -> bool:
 
 
 def _mend(m: re.Match) -> str:
-    left, space, right = m.group(1), m.group(2), m.group(3)
+    left, right = m.group(1), m.group(3)     # the stop goes, with or without a space after it
     if not (is_full_word(left) and is_known_word(right)):
         return m.group(0)
     return f"{left} {right}"

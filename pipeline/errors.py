@@ -157,7 +157,7 @@ OPTIONAL = {
 
 def missing_dependency(module: str) -> MissingDependency:
     """The ``MissingDependency`` for a known optional module (its feature and pip command)."""
-    feature, install = OPTIONAL.get(module, (f"this command", f"pip install {module}"))
+    feature, install = OPTIONAL.get(module, ("this command", f"pip install {module}"))
     return MissingDependency(feature, module, install)
 
 

@@ -15,7 +15,6 @@ import json
 import re
 import shlex
 import sqlite3
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest

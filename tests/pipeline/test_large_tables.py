@@ -3,7 +3,6 @@ through extraction, stitching and the bulk load; equal cells share no mutable re
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from sqlalchemy import func, select
 

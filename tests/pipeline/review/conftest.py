@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.records import ActivityRecord, DocumentRecord
-from pipeline.store.db import get_engine, session_factory, upgrade
+from pipeline.store.db import get_engine, upgrade
 from pipeline.store.load import load
 
 ROWS = [
