@@ -45,6 +45,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -229,7 +230,7 @@ def main() -> None:
     ap.add_argument("--variants", default="none,all," + ",".join(ALL))
     ap.add_argument("--keys", default=DEFAULT_KEYS)
     ap.add_argument("--code", default=str(Path(__file__).resolve().parents[1]))
-    ap.add_argument("--work", default="/tmp/degraded")
+    ap.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "degraded"))
     ap.add_argument("--dpi", type=int, default=170)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--tag", default="")

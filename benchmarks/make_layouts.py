@@ -19,7 +19,7 @@ DOCX export of the same document (the DOCX is the reference: the Must-show of is
 the PDFs reach the DOCX's figures within 0.02).
 
 usage: python benchmarks/make_layouts.py [OUT] [--scan none,blur,stamp] [--formats doc,rtf,odt,html]
-[--no-pdf]   (needs LibreOffice's soffice; default OUT /tmp/roadmaps-layouts). Prints one line per document and variant and a mean
+[--no-pdf]   (needs LibreOffice's soffice; default OUT roadmaps-layouts in the temporary folder). Prints one line per document and variant and a mean
 per variant: f1, cells, deadline, party_f1, expansion, metadata (and the metadata fields that
 differ). ``--scan`` also turns each ruled PDF into an image-only scan per degradation of
 ``benchmarks/degrade.py`` (``none``: rendered only; ``all``: every degradation) and scores it
@@ -579,7 +579,7 @@ def format_of(docx: Path, fmt: str) -> Path:
 
 def main(argv: Optional[list[str]] = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("out", nargs="?", type=Path, default=Path("/tmp/roadmaps-layouts"))
+    ap.add_argument("out", nargs="?", type=Path, default=Path(tempfile.gettempdir()) / "roadmaps-layouts")
     ap.add_argument("--scan", default="", help="comma-separated degradations: none, blur, noise, ..., all")
     ap.add_argument("--formats", default="", help="comma-separated: doc, rtf, odt, html (scored against the DOCX)")
     ap.add_argument("--no-pdf", action="store_true", help="skip the ruled and borderless PDF variants")

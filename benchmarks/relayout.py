@@ -10,6 +10,7 @@ usage: python benchmarks/relayout.py [OUT]
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import docx
@@ -17,7 +18,7 @@ from docx.shared import Cm
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.oxml import OxmlElement
-OUT = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/roadmaps-relayout")
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.gettempdir()) / "roadmaps-relayout"
 OUT.mkdir(parents=True, exist_ok=True)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "corpus"
 for key in ["kemerovo_2018", "amur_2019", "kaluga_2021"]:
