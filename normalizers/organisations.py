@@ -25,6 +25,9 @@ REGION_RE = re.compile(
     r"(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:ой|ей|ого|ая|ий|ый|ое)) (?P<kind>област[иья]|кра[яй]|округ[ау]?)"
     r"|(?P<rep>[Рр]еспублик[аиуе]) (?P<rname>[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+)?)")
 FEDERAL_REGIONLESS = {"federal"}
+MINISTRY_SHORT_RE = re.compile(r"(?<![А-Яа-яЁё])Мин[а-яё]{3,}(?![А-Яа-яЁё])")   # Минобрнауки, Минтруд, Минобр ...
+FEDERAL_QUALIFIERS = {"России", "РФ", "Российской", "Федерации"}
+REGION_WORDS = {"край", "область", "республика", "округ"}
 
 
 @dataclass
@@ -143,6 +146,8 @@ def classify(name: str, expanded: str | None = None) -> str:
     if is_person_post(name):
         return PERSON_POST
     full = expanded or name
+    if _regional_ministry(name, full):
+        return "regional_executive"
     abbrs = _abbreviation_tokens(name, full)
     lemmas_seq = _word_lemma_options(full)
     options = _all_lemma_options(full)
@@ -152,6 +157,22 @@ def classify(name: str, expanded: str | None = None) -> str:
         if any(_contains_sequence(lemmas_seq, seq) for seq in rule.lemma_sequences):
             return rule.org_type
     return "other"
+
+
+def _regional_ministry(name: str, full: str) -> bool:
+    """A ministry written in its short form ("Минобрнауки", "Минтруд", "Минобр") that a qualifier
+    places in a region: "Минобрнауки РБ", "Минтруд НСО", "Минздрав Кузбасса", "Минобразования края",
+    or an expansion naming the region. Unqualified, or "… России" / "… РФ", it stays federal."""
+    for m in MINISTRY_SHORT_RE.finditer(name or ""):
+        following = re.findall(r"[A-Za-zА-Яа-яЁё]+", name[m.end():])
+        if not following:
+            continue
+        nxt = following[0]
+        if nxt in FEDERAL_QUALIFIERS:
+            continue
+        if nxt[:1].isupper() or word_lemmas(nxt) & REGION_WORDS:
+            return True
+    return bool(MINISTRY_SHORT_RE.search(name or "")) and full != name and find_region(full) is not None
 
 
 def find_region(text: str) -> str | None:
