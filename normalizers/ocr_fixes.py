@@ -293,8 +293,15 @@ def fix_scan_text(text: str) -> str:
     rejoined, a one-letter word run into the word before split off, a speck read as a hyphen or a
     stop taken for the space (``ocr_stops``), a word one letter from exactly one dictionary word
     mended, a lost « put back (``ocr_quotes``)."""
-    return mend_open_quotes(mend_misread_words(split_speck_hyphens(split_glued_short_words(
-        rejoin_caps_tail(drop_stray_stops(fix_ocr_text(text)))))))
+    return fix_scan_text_noting(text)[0]
+
+
+def fix_scan_text_noting(text: str) -> tuple[str, bool]:
+    """``fix_scan_text`` and whether a word was replaced by its dictionary neighbour (a guess
+    that is certain by the dictionary but still a guess: the row is flagged for review)."""
+    cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(drop_stray_stops(fix_ocr_text(text)))))
+    mended = mend_misread_words(cleaned)
+    return mend_open_quotes(mended), mended != cleaned
 
 
 # ---------------------------------------------------------------- damaged deadlines

@@ -17,7 +17,7 @@ from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
                                    repair_date_words)
 from normalizers.ocr_caps import fix_scan_caps
-from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text, repair_activities,
+from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text_noting, repair_activities,
                                    split_speck_hyphens)
 from normalizers.organisations import canonical_organisation
 from normalizers.ocr_parties import mend_definitions, mend_mentions
@@ -49,15 +49,27 @@ def memo(fn: Callable) -> Callable:
     return cached
 
 
-def _fix_activity_text(act: ActivityRecord, fix: Callable[[str], str] = fix_ocr_text) -> None:
+def _fix_activity_text(act: ActivityRecord, fix: Callable[[str], tuple[str, bool]]) -> None:
+    """Each text of the row cleaned by ``fix`` (text -> cleaned text, whether a misread word was
+    replaced by its dictionary neighbour); such a row is flagged ``words_ocr_mended``."""
+    mended = False
+
+    def clean(value: str) -> str:
+        nonlocal mended
+        fixed, changed = fix(value)
+        mended = mended or changed
+        return fixed
+
     for role in TEXT_ROLES:
         value = getattr(act, role)
         if value:
-            setattr(act, role, fix(value))
+            setattr(act, role, clean(value))
     for t in act.targets:
-        t.result = fix(t.result) if t.result else t.result
+        t.result = clean(t.result) if t.result else t.result
     for s in act.sub_items:
-        s.title = fix(s.title)
+        s.title = clean(s.title)
+    if mended:
+        act.flags.append("words_ocr_mended")
 
 
 def _responsible_text(acts: list[ActivityRecord]) -> str:
@@ -170,7 +182,7 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     scanned = any(is_ocr_extractor(e) for e in (extracted.page_engines or {}).values())
     if scanned:
         repair_activities(stitched.activities)      # numbers / headings checked against neighbours
-    fix = memo(fix_scan_text if scanned else fix_ocr_text)
+    fix = memo(fix_scan_text_noting if scanned else lambda text: (fix_ocr_text(text), False))
     for act in stitched.activities:
         _fix_activity_text(act, fix)
         if act.confidence < LOW_CONFIDENCE:

@@ -75,3 +75,32 @@ def test_a_stop_read_for_a_comma_in_a_scan_task_column_is_mended_and_flagged(tmp
     scanned = build_document(extracted, "t.pdf", "0" * 64)
     assert [a.tasks for a in scanned.activities] == ["1, 4", "1, 2", "2", "3"]
     assert ["tasks_ocr_repaired" in a.flags for a in scanned.activities] == [False, True, False, False]
+
+
+def _titles_docx(path, titles):
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=1 + len(titles), cols=4)
+    for k, h in enumerate(["№ п/п", "Наименование мероприятия", "Ответственный", "Срок"]):
+        t.rows[0].cells[k].text = h
+    for r, title in enumerate(titles, start=1):
+        for k, v in enumerate([str(r), title, "министерство", "2021 год"]):
+            t.rows[r].cells[k].text = v
+    d.save(str(path))
+    return path
+
+
+def test_a_misread_word_mended_from_the_dictionary_flags_its_row_on_a_scan_only(tmp_path):
+    from extractors.docx import extract_docx
+    from pipeline.normalise import build_document
+
+    extracted = extract_docx(str(_titles_docx(tmp_path / "w.docx", [
+        "Проведение семинара для педагогов", "Мониторинг деятельнрсти организаций"])))
+    typed = build_document(extracted, "w.docx", "0" * 64)
+    assert typed.activities[1].title == "Мониторинг деятельнрсти организаций"     # typed text is as written
+    assert not any("words_ocr_mended" in a.flags for a in typed.activities)
+    extracted.page_engines = {1: "ocr-tesseract"}
+    scanned = build_document(extracted, "w.pdf", "0" * 64)
+    assert scanned.activities[1].title == "Мониторинг деятельности организаций"
+    assert ["words_ocr_mended" in a.flags for a in scanned.activities] == [False, True]
