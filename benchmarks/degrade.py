@@ -12,10 +12,14 @@ illum      uneven illumination (a slope of 10–25 %) and a dark binding edge
 rules      broken and faded table rules (gaps every few cm, lighter grey)
 stamp      last page: a round blue/violet stamp and signature strokes over text
 rotate     one page (not the first) turned by 90° or 180°
+grey       a black-and-white photocopy: the page in grey levels, so a stamp and a
+           signature are grey, not coloured (not part of the default set)
 =========  ==================================================================
 
 ``--only NAME[,NAME]`` applies just those degradations (to report them one at
-a time); the default applies all. The same ``--seed`` gives byte-identical
+a time); the default applies all but ``grey``. A variant name for the corpus
+scripts (``variant_degradations``) is ``none``, ``all``, one name, or names
+joined by ``+`` (``all+grey``, ``stamp+grey``). The same ``--seed`` gives byte-identical
 images (NumPy ``default_rng`` seeded per page and degradation).
 
 Usage::
@@ -37,6 +41,19 @@ import cv2
 import numpy as np
 
 ALL = ("skew", "blur", "noise", "jpeg", "illum", "rules", "stamp", "rotate")
+EXTRA = ("grey",)
+
+
+def variant_degradations(variant: str) -> tuple[str, ...]:
+    """The degradations of a corpus variant: "none", "all", "blur", "all+grey", "stamp+grey"."""
+    out: list[str] = []
+    for part in (p for p in variant.split("+") if p and p != "none"):
+        names = ALL if part == "all" else (part,)
+        bad = [n for n in names if n not in ALL + EXTRA]
+        if bad:
+            raise ValueError(f"unknown degradation: {bad[0]} (known: {', '.join(ALL + EXTRA)})")
+        out += [n for n in names if n not in out]
+    return tuple(out)
 
 
 @dataclass
@@ -248,6 +265,8 @@ def degrade_page(img: np.ndarray, page: int, n_pages: int, opts: Options) -> tup
         target = opts.rotate_page or int(_rng(opts.seed, 0, "rotate-page").integers(2, n_pages + 1))
         if page == target:
             img = turn(img, r("rotate"))
+    if "grey" in only:
+        img = cv2.cvtColor(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), cv2.COLOR_GRAY2RGB)
     quality = 0
     if "jpeg" in only:
         quality = opts.quality or int(r("jpeg").integers(50, 71))
@@ -289,13 +308,13 @@ def main() -> None:
     ap.add_argument("out")
     ap.add_argument("--dpi", type=int, default=170)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--only", default=",".join(ALL), help="comma-separated: " + ",".join(ALL))
+    ap.add_argument("--only", default=",".join(ALL), help="comma-separated: " + ",".join(ALL + EXTRA))
     ap.add_argument("--pages", default=None, help='"3" (first 3), "5-7", "1,4"')
     ap.add_argument("--rotate-page", type=int, default=None)
     ap.add_argument("--quality", type=int, default=None)
     a = ap.parse_args()
     only = tuple(x for x in a.only.split(",") if x)
-    bad = set(only) - set(ALL)
+    bad = set(only) - set(ALL + EXTRA)
     if bad:
         ap.error(f"unknown degradation(s): {sorted(bad)}")
     degrade_pdf(a.src, a.out, Options(a.dpi, a.seed, only, parse_pages(a.pages), a.rotate_page, a.quality))

@@ -30,7 +30,7 @@ and ``score.py``.
 
 Usage::
 
-    python benchmarks/eval_degraded.py --eval DIR [--variants all,skew,blur]
+    python benchmarks/eval_degraded.py --eval DIR [--variants all,skew,blur,all+grey]
         [--keys kemerovo_2018:5-7,amur_2019:2-4,kaluga_2021:1-3] [--code DIR] [--work /tmp/degraded]
 
 ``--code DIR`` runs ``cli`` from another checkout (e.g. the commit before
@@ -51,7 +51,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.degrade import ALL, Options, degrade_pdf, parse_pages  # noqa: E402
+from benchmarks.degrade import ALL, Options, degrade_pdf, parse_pages, variant_degradations  # noqa: E402
 
 DEFAULT_KEYS = "kemerovo_2018:6-8,amur_2019:2-4,kaluga_2021:1-3"
 METRICS = ("f1", "cell_accuracy", "deadline_norm_accuracy", "party_f1", "expansion_accuracy")
@@ -241,7 +241,7 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     rows: dict[str, list[dict]] = {}
     for variant in args.variants.split(","):
-        only = ALL if variant == "all" else () if variant == "none" else (variant,)
+        only = variant_degradations(variant)
         for spec in args.keys.split(","):
             key, _, pages_spec = spec.partition(":")
             pages = parse_pages(pages_spec or None)

@@ -559,10 +559,11 @@ def expansion(ref: dict, doc: dict) -> Optional[float]:
 
 
 def scan_of(pdf: Path, variant: str, seed: int = 1) -> Path:
-    """The ruled PDF rendered at 170 dpi with one degradation (``none``: none, ``all``: all)."""
-    from benchmarks.degrade import ALL, Options, degrade_pdf
+    """The ruled PDF rendered at 170 dpi with a variant's degradations (``none``, ``all``, ``blur``,
+    ``all+grey``: see ``degrade.variant_degradations``)."""
+    from benchmarks.degrade import Options, degrade_pdf, variant_degradations
 
-    only = ALL if variant == "all" else () if variant == "none" else (variant,)
+    only = variant_degradations(variant)
     out = pdf.with_name(f"{pdf.stem}__scan_{variant}.pdf")
     degrade_pdf(str(pdf), str(out), Options(170, seed, only, None))
     return out
