@@ -254,6 +254,9 @@ def group_items(tokens: list[Token]) -> Parsed:
             elif _kind_at(tokens, i + 1) == "dash" and unit_at(i + 2) is not None:
                 parsed.items.append(Item("range", tok.value, unit_at(i + 2)))  # type: ignore[arg-type]
                 i += 2
+            elif _kind_at(tokens, i + 1) == "dash" and _kind_at(tokens, i + 2) == "gap":
+                parsed.unfinished_range = True      # "март-р ‚ель": the range's end is there but unreadable
+                parsed.items.append(Item("single", tok.value))  # type: ignore[arg-type]
             else:
                 parsed.items.append(Item("single", tok.value))  # type: ignore[arg-type]
         if len(parsed.items) != n_items:

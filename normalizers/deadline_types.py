@@ -100,6 +100,7 @@ class Parsed:
     items: list[Item]
     dalee: bool = False
     scoped_continuous: bool = False  # "в течение 2019 года"
+    unfinished_range: bool = False   # "март-р ‚ель": unreadable text where a range's end should be
 
 
 class _YearUnknown(Exception):

@@ -16,6 +16,7 @@ FLAG_UNPARSED = "deadline_unparsed"
 FLAG_MISSING = "deadline_missing"
 FLAG_YEAR_UNKNOWN = "deadline_year_unknown"
 FLAG_OUT_OF_PERIOD = "deadline_out_of_period"
+FLAG_UNFINISHED_RANGE = "deadline_range_unfinished"
 
 # ---------------------------------------------------------------- name tables
 

@@ -34,12 +34,12 @@ from normalizers.deadline_reading import (attach_years, collapse_whitespace, gro
                                           tokenize)
 from normalizers.deadline_resolving import detect_recurrence, resolve_item, resolve_once, resolve_recurring
 from normalizers.deadline_types import DeadlineNorm, Item, Parsed, Token, Unit, _YearUnknown
-from normalizers.deadline_words import (CONTINUOUS_RE, FLAG_MISSING, FLAG_OUT_OF_PERIOD, FLAG_UNPARSED,
-                                        FLAG_YEAR_UNKNOWN, ON_DEMAND_RE, PERIOD_SLACK_YEARS, PERIODIC_RES, PLAN_RE,
+from normalizers.deadline_words import (CONTINUOUS_RE, FLAG_MISSING, FLAG_OUT_OF_PERIOD, FLAG_UNFINISHED_RANGE,
+                                        FLAG_UNPARSED, FLAG_YEAR_UNKNOWN, ON_DEMAND_RE, PERIOD_SLACK_YEARS, PERIODIC_RES, PLAN_RE,
                                         RECURRENCES, TIMES_PER_YEAR_RE, TOKEN_RE)
 
 __all__ = [
-    "CONTINUOUS_RE", "FLAG_MISSING", "FLAG_OUT_OF_PERIOD", "FLAG_UNPARSED", "FLAG_YEAR_UNKNOWN", "ON_DEMAND_RE",
+    "CONTINUOUS_RE", "FLAG_MISSING", "FLAG_OUT_OF_PERIOD", "FLAG_UNFINISHED_RANGE", "FLAG_UNPARSED", "FLAG_YEAR_UNKNOWN", "ON_DEMAND_RE",
     "PERIODIC_RES", "PLAN_RE", "RECURRENCES", "TIMES_PER_YEAR_RE", "TOKEN_RE",
     "DeadlineNorm", "Item", "Parsed", "Token", "Unit",
     "attach_years", "collapse_whitespace", "detect_recurrence", "group_items", "normalize_deadline", "parse",
@@ -80,6 +80,8 @@ def _normalize(raw: str, period: tuple[int, int] | None) -> DeadlineNorm:
     recurrence = detect_recurrence(text)
     if recurrence is None and not parsed.items:
         return _unparsed(raw, FLAG_UNPARSED)
+    if parsed.unfinished_range:          # "март-р ‚ель": its end unreadable, no date rather than a wrong one
+        return _unparsed(raw, FLAG_UNPARSED, FLAG_UNFINISHED_RANGE)
     if recurrence is None and (parsed.scoped_continuous or any(it.kind == "open" for it in parsed.items)):
         recurrence = "continuous"
         resolver = "once"

@@ -68,3 +68,18 @@ def test_still_unparsed_without_a_guess(raw):
     if d.recurrence == "on_demand":  # "после выявления" is not "при выявлении": must not match
         pytest.fail("a conditional phrase was read as on demand")
     assert (d.start, d.end) == (None, None) and FLAG_UNPARSED in d.flags
+
+
+@pytest.mark.parametrize("raw", ["ежегодно, март-р ‚ель", "март – абв 2024", "2022 – н.в."])
+def test_a_range_whose_end_is_unreadable_gives_no_date(raw):
+    from normalizers.deadlines import FLAG_UNFINISHED_RANGE
+
+    d = normalize_deadline(raw, (2022, 2024))
+    assert (d.start, d.end) == (None, None) and FLAG_UNFINISHED_RANGE in d.flags and d.raw == raw
+
+
+def test_a_range_followed_by_a_known_continuation_is_still_read():
+    d = normalize_deadline("сентябрь 2023 - далее ежегодно", (2022, 2024))
+    assert d.start == date(2023, 9, 1) and d.recurrence == "annual"
+    d = normalize_deadline("март-апрель 2022", (2022, 2024))
+    assert (d.start, d.end) == (date(2022, 3, 1), date(2022, 4, 30))
