@@ -36,7 +36,8 @@ Input: the ``Table`` fragments of one document (``extractors.grid``). Output:
 10. A calendar with an empty № column: each titled row is an activity, and a
     month row completes days-only deadlines ("1-10" → "1-10 сентября").
 11. On scans, a continued table's header that OCR damaged (fewer roles, none contradicting) takes
-    the roles of the page before; the one plan role a scan header lacks may match at a lower bar.
+    the roles of the page before (and a first page's header damaged so badly that it names no plan
+    takes those of the same table's header on the next page); the one plan role a scan header lacks may match at a lower bar.
     A row with an item number in a cell of its own is never a header (any format). A heading a
     spurious rule cut into spanning pieces is one heading; on scans so is a numbered heading across
     the № and title columns with at most one other text, a column-numbering row with specks is

@@ -69,10 +69,11 @@ def group_tables(tables: list[Table], blocks: Optional[list[TextBlock]] = None) 
     or with no header of its own (it then reads with the plan before it's columns)."""
     groups: list[LogicalTable] = []
     blocks = blocks or []
+    layouts = _roles_from_next([detect_layout(t) if t.rows else None for t in tables], tables)
     for i, t in enumerate(tables):
         if not t.rows:
             continue
-        lay = detect_layout(t)
+        lay = layouts[i]
         prev = groups[-1] if groups else None
         heading = heading_before(blocks, i, t) if t.nested_in is None else None
         own_heading = bool(heading) and not _running_text(blocks, heading, i) \
@@ -96,6 +97,28 @@ def group_tables(tables: list[Table], blocks: Optional[list[TextBlock]] = None) 
                 and (t.page_start is None or _plausible_rows(t, prev.layout)):
             prev.fragments.append(t)
     return groups
+
+
+def _roles_from_next(layouts: list[Optional[Layout]], tables: list[Table]) -> list[Optional[Layout]]:
+    """A scan's first page whose header OCR damaged so badly that it names no plan, followed on
+    the next page by the same table under a header that reads well (``damaged_repeat`` the other
+    way round: as many columns, fewer roles, none contradicting, the texts alike): the first page
+    takes the next page's roles, so its rows are not lost (rule 11 looking forward)."""
+    out = list(layouts)
+    for i in range(len(tables) - 1):
+        here, after = out[i], out[i + 1]
+        t, u = tables[i], tables[i + 1]
+        if here is None or after is None or here.kind != "other" or after.kind == "other":
+            continue
+        if not (is_scan(t) and is_scan(u) and t.n_cols == u.n_cols and t.nested_in is None):
+            continue
+        if t.page_end is None or u.page_start is None or u.page_start <= t.page_end:
+            continue
+        if damaged_repeat(here, after):
+            out[i] = replace(after, n_header_rows=here.n_header_rows, caption=here.caption,
+                             col_headers=list(after.col_headers),
+                             notes=after.notes + [f"page {t.page_start}: header_roles_from_next_page"])
+    return out
 
 
 def _roles_from_previous(prev: LogicalTable, t: Table, lay: Optional[Layout]) -> bool:

@@ -67,3 +67,29 @@ def test_no_lower_bar_when_two_roles_are_missing_or_two_cells_could_take_it():
     t = table([row(two_cells), row(["1", "Первое", "ЦЗН", "ПОО", "Май", "Итог"])], n=6)
     res = stitch(_scan(t))
     assert not any(f.startswith("page 1: header_role_loose_match") for f in res.flags)
+
+
+BADLY_DAMAGED = ["№ п/п", "Саи внование *", "Србк", "Исполнитель", "Резуаьтт"]   # the title role lost
+
+
+def _first_page_damaged(first_head):
+    p1 = table([row(first_head), row(["1", "Первое", "Май", "ЦЗН", "Итог"])], page=1)
+    p2 = table([row(["№", "Мероприятие", "Срок", "Исполнитель", "Результат"], page=2),
+                row(["2", "Второе", "Июнь", "ПОО", "Есть"], page=2)], page=2, cont=True)
+    return p1, p2
+
+
+def test_a_first_page_header_damaged_beyond_reading_takes_the_roles_of_the_next_page():
+    res = stitch(_scan(*_first_page_damaged(BADLY_DAMAGED)))
+    assert [(a.number, a.deadline, a.responsible) for a in res.activities] == [("1", "Май", "ЦЗН"),
+                                                                               ("2", "Июнь", "ПОО")]
+    assert "page 1: header_roles_from_next_page" in res.flags
+
+
+def test_a_different_table_before_the_plan_keeps_its_own_reading():
+    other = ["Показатель", "Единица", "2023", "2024", "2025"]     # an indicators table, not a damaged header
+    res = stitch(_scan(*_first_page_damaged(other)))
+    assert "page 1: header_roles_from_next_page" not in res.flags
+    assert [a.number for a in res.activities] == ["2"]
+    plain = stitch(list(_first_page_damaged(BADLY_DAMAGED)))     # a text PDF: no OCR damage assumed
+    assert "page 1: header_roles_from_next_page" not in plain.flags
