@@ -102,6 +102,9 @@ def heading_of(row: DataRow, layout: Layout, n_cols: int) -> Optional[str]:
             [s for s in own if s.confidence >= SPECK_CONFIDENCE], layout, n_cols)):
         # one heading cut in two or three spanning pieces by a rule a scan showed through it
         return one_line(" ".join(s.text.strip() for s in own))
+    if row.scanned and _worded_heading_with_specks(own, layout, n_cols):
+        # "Раздел 2. …" across the № and title columns, specks read as letters in other cells
+        return one_line(own[0].text.lstrip(LEADING_MARKS))
     if len(own) != 1:
         return None
     s = own[0]
@@ -150,6 +153,23 @@ def _numbered_heading_piece(own: list[Slot], layout: Layout, n_cols: int) -> boo
     roles = [layout.roles[k] for k in range(first.origin_col, min(n_cols, first.origin_col + first.span))]
     return roles[:1] == ["number"] and "title" in roles and bool(SECTION_START_RE.match(first.text)) \
         and len(re.findall(r"[^\W\d_]", first.text)) >= 4
+
+
+LEADING_MARKS = " ‚,.'`’‘\"„“”-–—_"   # specks a scan reads before a heading's first word
+SPECK_TEXT_CHARS = 2                   # a scan cell of this many letters or digits at most is a speck
+
+
+def _worded_heading_with_specks(own: list[Slot], layout: Layout, n_cols: int) -> bool:
+    """A scan row whose first text spans the № and the title columns and opens with a heading
+    word ("Раздел 2. …", "Направление …", "Блок …"), every other text in the row a speck of one or
+    two characters: a heading (a data row has its number in a cell of its own)."""
+    if not own or n_cols < 4:
+        return False
+    first, rest = own[0], own[1:]
+    roles = [layout.roles[k] for k in range(first.origin_col, min(n_cols, first.origin_col + first.span))]
+    return roles[:1] == ["number"] and "title" in roles \
+        and bool(HEADING_WORDS.match(first.text.lstrip(LEADING_MARKS))) \
+        and all(len(re.findall(r"[^\W_]", s.text)) <= SPECK_TEXT_CHARS for s in rest)
 
 
 def heading_level(text: str) -> int:

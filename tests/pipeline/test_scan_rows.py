@@ -105,3 +105,24 @@ def test_a_numbered_scan_heading_with_specks_beside_it_is_a_section():
     acts = stitch(_scan(table(rows))).activities
     assert [a.number for a in acts] == ["1", "2"]
     assert acts[1].section[0].startswith("1.3. Разработка схем сетевого")
+
+
+def _worded_heading_rows():
+    return [row(HEAD, header=True),
+            row(["1", "Первое", "ЦЗН", "Май", "Итог"]),
+            row(["‚Раздел 2. Развитие кадрового потенциала", "", "р", "о"], spans={0: (3, 1)}),
+            row(["1", "Сбор данных", "ПОО", "Июнь", "Опрос"])]
+
+
+def test_a_worded_scan_heading_with_letter_specks_in_other_cells_is_a_section():
+    acts = stitch(_scan(table(_worded_heading_rows()))).activities
+    assert [a.title for a in acts] == ["Первое", "Сбор данных"]
+    assert acts[1].section == ["Раздел 2. Развитие кадрового потенциала"]
+    assert len(stitch([table(_worded_heading_rows())]).activities) == 3      # a text PDF: as it is
+
+
+def test_a_worded_scan_row_with_real_texts_beside_it_is_no_heading():
+    rows = [row(HEAD, header=True),
+            row(["Раздел 2 программы обновить", "", "ПОО", "Июнь"], spans={0: (3, 1)})]
+    acts = stitch(_scan(table(rows))).activities
+    assert len(acts) == 1 and acts[0].section == []
