@@ -241,7 +241,7 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     rows: dict[str, list[dict]] = {}
     for variant in args.variants.split(","):
-        only = variant_degradations(variant)
+        only = variant_degradations(variant) if variant != "photocopy" else ()
         for spec in args.keys.split(","):
             key, _, pages_spec = spec.partition(":")
             pages = parse_pages(pages_spec or None)
@@ -251,7 +251,11 @@ def main() -> None:
                 pages = sorted(set(pages) | set(context_pages(src, full)))
             tail = "-".join(map(str, pages)) if pages else "all"
             pdf = work / f"{key}__{variant}__p{tail}.pdf"
-            if not pdf.exists():
+            if not pdf.exists() and variant == "photocopy":     # the independent generator (Augraphy)
+                from benchmarks.photocopy import photocopy_pdf
+
+                photocopy_pdf(src, str(pdf), args.dpi, args.seed, pages)
+            elif not pdf.exists():
                 degrade_pdf(src, str(pdf), Options(args.dpi, args.seed, only, pages))
             gold, cut_acts = trimmed_gold(full, src, pages or list(range(1, 999)))
             gpath = pdf.with_suffix(".gold.json")

@@ -560,12 +560,16 @@ def expansion(ref: dict, doc: dict) -> Optional[float]:
 
 def scan_of(pdf: Path, variant: str, seed: int = 1) -> Path:
     """The ruled PDF rendered at 170 dpi with a variant's degradations (``none``, ``all``, ``blur``,
-    ``all+grey``: see ``degrade.variant_degradations``)."""
+    ``all+grey``: see ``degrade.variant_degradations``; ``photocopy``: ``photocopy.py``)."""
     from benchmarks.degrade import Options, degrade_pdf, variant_degradations
 
-    only = variant_degradations(variant)
     out = pdf.with_name(f"{pdf.stem}__scan_{variant}.pdf")
-    degrade_pdf(str(pdf), str(out), Options(170, seed, only, None))
+    if variant == "photocopy":           # the independent generator (Augraphy), when installed
+        from benchmarks.photocopy import photocopy_pdf
+
+        photocopy_pdf(str(pdf), str(out), 170, seed)
+        return out
+    degrade_pdf(str(pdf), str(out), Options(170, seed, variant_degradations(variant), None))
     return out
 
 
@@ -581,7 +585,7 @@ def format_of(docx: Path, fmt: str) -> Path:
 def main(argv: Optional[list[str]] = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", nargs="?", type=Path, default=Path(tempfile.gettempdir()) / "roadmaps-layouts")
-    ap.add_argument("--scan", default="", help="comma-separated degradations: none, blur, noise, ..., all")
+    ap.add_argument("--scan", default="", help="comma-separated degradations: none, blur, noise, ..., all, all+grey; photocopy (Augraphy)")
     ap.add_argument("--formats", default="", help="comma-separated: doc, rtf, odt, html (scored against the DOCX)")
     ap.add_argument("--no-pdf", action="store_true", help="skip the ruled and borderless PDF variants")
     args = ap.parse_args(argv)
