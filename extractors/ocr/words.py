@@ -28,8 +28,9 @@ def _is_noise(text: str, conf: float) -> bool:
         return True
     if any(ch.isalnum() for ch in text):
         return False
-    # [ ]: a rule's remnant; ^ °: a speck; a backslash: a stroke's (no Russian text has them alone)
-    return conf < NOISE_CONFIDENCE or set(text) <= set("|!'`\"_~.,:;[]‘’^°\\")
+    # [ ]: a rule's remnant; ^ °: a speck; a backslash: a stroke's; © ® & * = # < >: a cloud of
+    # toner specks (no Russian plan has them standing alone; "%", "№" and "+" for done do)
+    return conf < NOISE_CONFIDENCE or set(text) <= set("|!'`\"_~.,:;[]‘’^°\\©®&*=#<>")
 
 
 _PxWord = PxWord

@@ -90,3 +90,8 @@ def test_a_tall_doubtful_box_is_cut_to_the_line_no_sure_word_covers():
     assert _trim_tall_doubtful(img[:44], [sure, empty], [sure], tall=20.0)[0] == [sure]
     assert _main_band(np.zeros((10, 10), bool), 2) is None
 
+
+
+def test_lone_symbols_a_cloud_of_toner_specks_is_read_as_are_noise():
+    assert _is_noise("©", 0.9) and _is_noise("&", 0.8) and _is_noise("*", 0.7) and _is_noise("=", 0.9)
+    assert not _is_noise("%", 0.9) and not _is_noise("+", 0.9) and not _is_noise("№", 0.9)
