@@ -53,6 +53,7 @@ PAREN_DEFINE_RE = re.compile(
 BARE_DEFINE_RE = re.compile(
     rf"(?:^|[\s,]){DASH}?\s*далее\s*{DASH}?\s*(?P<short>[«\"]?[A-ZА-ЯЁ][^,;\n()]*?)\s*(?:[.;]\s*$|[.;]\s+(?=[A-ZА-ЯЁ])|$)",
     re.M)
+ITEM_START_RE = re.compile(r"(?<![№\d.,])\s(\d{1,2}[.)]?)\s+(?=[А-ЯЁ][а-яё]{2,})")
 BARE_ACRONYM_RE = re.compile(r"\((?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,14}(?:\s[A-ZА-ЯЁ]{1,4})?)\)")
 REGION_ONLY_RE = re.compile(r"^[А-ЯЁ][а-яё-]+ (?:область|край|республика|округ)$")
 LATIN_LOOKALIKES = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
@@ -97,6 +98,13 @@ def _context_before(text: str, pos: int, wrapped: bool = False) -> str:
         pass
     if m is not None:
         ctx = ctx[m.end():]
+    # an item number before a capitalised word opens a sentence even where a scan lost the stop
+    # before it ("… на 2022–2024 годы 1 Определить учреждение …"); "№ 5 Имени" does not
+    item = None
+    for item in ITEM_START_RE.finditer(ctx):
+        pass
+    if item is not None:
+        ctx = ctx[item.end():]
     # an earlier "(далее – X)" or "(АББР)" closes the name before it
     earlier = [m.end() for rx in (PAREN_DEFINE_RE, BARE_ACRONYM_RE) for m in rx.finditer(ctx)]
     if earlier:
