@@ -3,8 +3,9 @@
 Real photocopies differ from clean renders in ways that each break a later step:
 
 * coloured stamps and signatures (blue, violet, red ink) lie over the text:
-  ``remove_colour_ink`` paints strongly saturated pixels white (text and rules
-  are black or grey, so their saturation is low);
+  ``remove_colour_ink`` paints strongly saturated pixels, and the weakly
+  saturated rim grown from them (blur and JPEG), as paper (text and rules are
+  black or grey, so their saturation is low; text under the ink stays);
 * uneven illumination and a dark binding edge make one global threshold either
   lose faint text or turn the edge into ink: ``normalise_illumination`` divides
   the page by its background (a max-filter of the downscaled page, i.e. the
@@ -35,10 +36,15 @@ from extractors.image_specks import specks
 from extractors.rule_gaps import between_crossings, carry_end, carry_through, gaps
 
 STAMP_MIN_SATURATION = 70    # HSV saturation (0-255) above which a pixel is coloured ink (60 takes the tint of
-                             # black text on a real colour scan)
-STAMP_PAPER_LEVEL = 100     # a coloured pixel this bright in its brightest channel is coloured ink only (a dark
-                             # blue signature is 105-130 in blue; black text under a stamp is darker in every channel)
+                             # black text on a real colour scan) ...
 STAMP_MAX_VALUE_DARK = 60    # ... unless it is this dark (near-black text has unreliable hue)
+STAMP_WEAK_SATURATION = 25   # coloured ink grows through pixels this saturated (blurred, JPEG'd rims) ...
+STAMP_GROW_INCH = 0.02       # ... up to this far from the strongly saturated ones
+STAMP_PAPER_SHARE = 0.4      # a coloured pixel this bright in its brightest channel (share of the paper's brightness
+                             # there) is coloured ink only (a dark blue signature is 105-130 in blue on white paper;
+                             # black text under a stamp is darker in every channel) ...
+STAMP_RIM_SHARE = 0.6        # ... a pixel of the weakly coloured rim this bright (a rule under the ink, its colour
+                             # spread by JPEG, is darker)
 BACKGROUND_SCALE = 4         # background estimated on the page downscaled this much ...
 BACKGROUND_INCH = 0.12       # ... with a max-filter this wide (wider than strokes and rules)
 EDGE_LEVEL = 200             # page-edge bands darker than this ...
@@ -64,35 +70,66 @@ def to_grey(img: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
 
 
-def colour_ink_mask(rgb: np.ndarray) -> np.ndarray:
+def colour_ink_mask(rgb: np.ndarray, dpi: int = 200) -> np.ndarray:
     """255 where the pixel is coloured ink (stamp, signature, highlighter), else 0."""
+    strong, rim = _ink_masks(rgb, dpi)
+    return cv2.bitwise_or(strong, rim)
+
+
+def _ink_masks(rgb: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
+    """Strongly coloured ink, and the weakly coloured rim grown from it (uint8 masks, 255 = ink).
+
+    Hysteresis: pixels saturated past ``STAMP_MIN_SATURATION`` seed the mask, which then
+    grows through pixels saturated past ``STAMP_WEAK_SATURATION`` up to ``STAMP_GROW_INCH``
+    from a seed (a geodesic dilation: ``cv2.dilate`` limited by the weak mask), and by one
+    pixel more (the anti-aliased edge). Blur and JPEG (which stores colour at half
+    resolution) leave a stroke's rim much less saturated than its core; grey text tinted as
+    weakly, away from coloured ink, has no seed to grow from.
+    """
+    empty = np.zeros(rgb.shape[:2], np.uint8)
     if rgb.ndim != 3:
-        return np.zeros(rgb.shape[:2], np.uint8)
+        return empty, empty
     hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
     sat, val = hsv[..., 1], hsv[..., 2]
-    mask = ((sat >= STAMP_MIN_SATURATION) & (val >= STAMP_MAX_VALUE_DARK)).astype(np.uint8) * 255
-    # the anti-aliased rim of a stroke is less saturated: widen the mask by one pixel
-    return cv2.dilate(mask, np.ones((3, 3), np.uint8))
+    lit = val >= STAMP_MAX_VALUE_DARK
+    strong = ((sat >= STAMP_MIN_SATURATION) & lit).astype(np.uint8) * 255
+    if not strong.any():
+        return strong, empty
+    weak = ((sat >= STAMP_WEAK_SATURATION) & lit).astype(np.uint8) * 255
+    kernel = np.ones((3, 3), np.uint8)
+    grown = strong
+    for _ in range(max(1, round(STAMP_GROW_INCH * dpi))):
+        grown = cv2.bitwise_and(cv2.dilate(grown, kernel), weak)
+    grown = cv2.dilate(grown, kernel)
+    return strong, cv2.bitwise_and(grown, cv2.bitwise_not(strong))
 
 
-def remove_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
+def remove_colour_ink(rgb: np.ndarray, dpi: int = 200) -> tuple[np.ndarray, float]:
     """Grey page with coloured ink painted as paper, and the share of pixels removed.
 
     Inks multiply: where a blue stamp crosses a black letter the pixel stays
     dark in every channel, while the stamp alone is light in its own colour's
     channel. So in coloured pixels the brightest channel is kept: light there
-    means stamp only (painted white), dark means text under the stamp (kept).
+    means ink only, painted as the paper around it; dark means text under the
+    ink (kept). Light is judged against the paper's brightness around the pixel
+    (a page darkened at one side is judged alike): ``STAMP_PAPER_SHARE`` of it in strongly
+    coloured pixels, ``STAMP_RIM_SHARE`` in their weakly coloured rim, where JPEG has spread
+    the ink's colour onto the text and rules it crosses.
     """
     grey = to_grey(rgb)
     if rgb.ndim != 3:
         return grey, 0.0
-    mask = colour_ink_mask(rgb) > 0
+    strong, rim = _ink_masks(rgb, dpi)
+    mask = (strong > 0) | (rim > 0)
     share = float(np.count_nonzero(mask)) / mask.size
     if share == 0:
         return grey, 0.0
     brightest = rgb.max(axis=2)
+    paper = background(brightest, dpi).astype(np.float32)
+    level = np.where(strong > 0, STAMP_PAPER_SHARE, STAMP_RIM_SHARE)[mask] * paper[mask]
     out = grey.copy()
-    out[mask] = np.where(brightest[mask] >= STAMP_PAPER_LEVEL, 255, brightest[mask])
+    light = brightest[mask] >= level
+    out[mask] = np.where(light, background(grey, dpi)[mask], brightest[mask])
     return out, share
 
 
@@ -177,7 +214,7 @@ def prepare(page: np.ndarray, dpi: int) -> tuple[np.ndarray, list[str]]:
     specks removed.
     """
     notes: list[str] = []
-    grey, share = remove_colour_ink(page)
+    grey, share = remove_colour_ink(page, dpi)
     if share > 0.001:
         notes.append(f"image: coloured ink removed ({share:.1%} of the page)")
     if needs_normalising(grey, dpi):

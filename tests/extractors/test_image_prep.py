@@ -62,6 +62,48 @@ def test_dark_blue_signature_stroke_removed_black_text_under_it_kept():
     assert min(on_pen) >= 200, "the signature's own ink is paper now"
 
 
+def _signed_scan(jpeg: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Black letters with a dark blue signature stroke over them, darkened towards the right,
+    blurred and stored as a JPEG (colour at half resolution); also the stroke's and the
+    letters' own masks."""
+    text = _text_page(LINES[:6], size=(700, 330))
+    pen = np.zeros(text.shape, np.uint8)
+    xs = np.arange(30, 670)
+    ys = 160 + 90 * np.sin(xs / 45.0)
+    cv2.polylines(pen, [np.stack([xs, ys], 1).astype(np.int32)], False, 255, 4, cv2.LINE_AA)
+    rgb = np.repeat(text[..., None], 3, axis=2).astype(np.float32) * (245 / 255)
+    a = (pen.astype(np.float32) / 255 * 0.9)[..., None]
+    rgb = rgb * (1 - a) + np.minimum(rgb, np.array((30, 40, 120), np.float32)) * a   # inks multiply
+    rgb *= np.linspace(1.0, 0.7, rgb.shape[1], dtype=np.float32)[None, :, None]      # darker at one side
+    rgb = cv2.GaussianBlur(np.clip(rgb, 0, 255).astype(np.uint8), (0, 0), 1.0)
+    if jpeg:
+        _ok, buf = cv2.imencode(".jpg", rgb[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, 55])
+        rgb = np.ascontiguousarray(cv2.imdecode(buf, cv2.IMREAD_COLOR)[..., ::-1])
+    return rgb, pen > 0, text < 128
+
+
+def test_blurred_jpegd_darkened_signature_leaves_no_trace_letters_stay():
+    rgb, stroke, letters = _signed_scan()
+    grey, _notes = ip.prepare(rgb, DPI)
+    near_letters = cv2.dilate(letters.astype(np.uint8), np.ones((9, 9), np.uint8)) > 0
+    along = cv2.dilate(stroke.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    trace = along & ~near_letters                          # the stroke (and its rim) on paper
+    assert np.count_nonzero(grey[trace] < 200) < 0.01 * np.count_nonzero(trace)
+    clear = letters & ~cv2.dilate(stroke.astype(np.uint8), np.ones((9, 9), np.uint8)).astype(bool)
+    assert np.mean(grey[clear] < 160) > 0.9               # letters away from the stroke kept
+    under = letters & stroke                               # letters the stroke crosses: kept too
+    assert np.mean(grey[under] < 160) > 0.6
+
+
+def test_page_without_colour_is_left_as_it_is():
+    grey = _text_page(LINES, size=(500, 400))
+    rgb = np.repeat(grey[..., None], 3, axis=2)
+    rgb = (rgb.astype(np.float32) * np.linspace(1.0, 0.7, rgb.shape[1])[None, :, None]).astype(np.uint8)
+    out, share = ip.remove_colour_ink(cv2.GaussianBlur(rgb, (0, 0), 1.0), DPI)
+    assert share == 0
+    assert np.array_equal(out, cv2.cvtColor(cv2.GaussianBlur(rgb, (0, 0), 1.0), cv2.COLOR_RGB2GRAY))
+
+
 def test_illumination_normalised_paper_is_white_text_stays_dark():
     h, w = 400, 600
     page = np.full((h, w), 235, np.float32)
