@@ -43,8 +43,11 @@ STAMP_GROW_INCH = 0.02       # ... up to this far from the strongly saturated on
 STAMP_PAPER_SHARE = 0.4      # a coloured pixel this bright in its brightest channel (share of the paper's brightness
                              # there) is coloured ink only (a dark blue signature is 105-130 in blue on white paper;
                              # black text under a stamp is darker in every channel) ...
-STAMP_RIM_SHARE = 0.6        # ... a pixel of the weakly coloured rim this bright (a rule under the ink, its colour
-                             # spread by JPEG, is darker)
+STAMP_RIM_SHARE = 0.6        # ... a weakly coloured pixel this bright (a rule under the ink, its colour spread by
+                             # JPEG, is darker)
+STAMP_FAINT_SATURATION = 30  # light traces this saturated ...
+STAMP_DARK_SHARE = 0.45      # ... with nothing darker than this share of the paper beside them ...
+STAMP_FAINT_INCH = (0.08, 0.25)  # ... in pieces at least this wide and long are a light stamp
 BACKGROUND_SCALE = 4         # background estimated on the page downscaled this much ...
 BACKGROUND_INCH = 0.12       # ... with a max-filter this wide (wider than strokes and rules)
 EDGE_LEVEL = 200             # page-edge bands darker than this ...
@@ -72,36 +75,61 @@ def to_grey(img: np.ndarray) -> np.ndarray:
 
 def colour_ink_mask(rgb: np.ndarray, dpi: int = 200) -> np.ndarray:
     """255 where the pixel is coloured ink (stamp, signature, highlighter), else 0."""
-    strong, rim = _ink_masks(rgb, dpi)
+    if rgb.ndim != 3:
+        return np.zeros(rgb.shape[:2], np.uint8)
+    strong, rim = _ink_masks(rgb, dpi, background(rgb.max(axis=2), dpi))
     return cv2.bitwise_or(strong, rim)
 
 
-def _ink_masks(rgb: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
-    """Strongly coloured ink, and the weakly coloured rim grown from it (uint8 masks, 255 = ink).
+def _ink_masks(rgb: np.ndarray, dpi: int, paper: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Strongly coloured ink, and the weakly coloured ink around it (uint8 masks, 255 = ink).
 
     Hysteresis: pixels saturated past ``STAMP_MIN_SATURATION`` seed the mask, which then
     grows through pixels saturated past ``STAMP_WEAK_SATURATION`` up to ``STAMP_GROW_INCH``
     from a seed (a geodesic dilation: ``cv2.dilate`` limited by the weak mask), and by one
     pixel more (the anti-aliased edge). Blur and JPEG (which stores colour at half
     resolution) leave a stroke's rim much less saturated than its core; grey text tinted as
-    weakly, away from coloured ink, has no seed to grow from.
+    weakly, away from coloured ink, has no seed to grow from. A light stamp can be that weak
+    all over: light traces saturated past ``STAMP_FAINT_SATURATION`` seed too when they are
+    stamp-sized (``_faint_traces``).
     """
-    empty = np.zeros(rgb.shape[:2], np.uint8)
-    if rgb.ndim != 3:
-        return empty, empty
     hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
     sat, val = hsv[..., 1], hsv[..., 2]
     lit = val >= STAMP_MAX_VALUE_DARK
     strong = ((sat >= STAMP_MIN_SATURATION) & lit).astype(np.uint8) * 255
-    if not strong.any():
-        return strong, empty
+    faint = _faint_traces(rgb, sat, lit, paper, dpi)
+    if not strong.any() and not faint.any():
+        return strong, faint
     weak = ((sat >= STAMP_WEAK_SATURATION) & lit).astype(np.uint8) * 255
     kernel = np.ones((3, 3), np.uint8)
-    grown = strong
+    grown = cv2.bitwise_or(strong, faint)
     for _ in range(max(1, round(STAMP_GROW_INCH * dpi))):
         grown = cv2.bitwise_and(cv2.dilate(grown, kernel), weak)
     grown = cv2.dilate(grown, kernel)
     return strong, cv2.bitwise_and(grown, cv2.bitwise_not(strong))
+
+
+def _faint_traces(rgb: np.ndarray, sat: np.ndarray, lit: np.ndarray, paper: np.ndarray,
+                  dpi: int) -> np.ndarray:
+    """Light, weakly coloured traces of stamp size: a light violet stamp blurred and JPEG'd.
+
+    Pixels saturated past ``STAMP_FAINT_SATURATION`` with no pixel darker than
+    ``STAMP_DARK_SHARE`` of the paper near them (the colour fringe a scanner leaves on the
+    edges of black letters and rules lies beside their dark core), in connected pieces at
+    least ``STAMP_FAINT_INCH`` wide and long (fringes of light letters are smaller, those of
+    rules thin).
+    """
+    cand = (sat >= STAMP_FAINT_SATURATION) & lit
+    if not cand.any():
+        return np.zeros(sat.shape, np.uint8)
+    dark = (rgb.max(axis=2) < STAMP_DARK_SHARE * paper).astype(np.uint8)
+    cand &= cv2.dilate(dark, np.ones((5, 5), np.uint8)) == 0
+    n, labels, stats, _ = components(cand.astype(np.uint8))
+    short, long = (x * dpi for x in STAMP_FAINT_INCH)
+    wide, tall = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    keep = (np.minimum(wide, tall) >= short) & (np.maximum(wide, tall) >= long)
+    keep[0] = False
+    return keep[labels].astype(np.uint8) * 255
 
 
 def remove_colour_ink(rgb: np.ndarray, dpi: int = 200) -> tuple[np.ndarray, float]:
@@ -113,19 +141,19 @@ def remove_colour_ink(rgb: np.ndarray, dpi: int = 200) -> tuple[np.ndarray, floa
     means ink only, painted as the paper around it; dark means text under the
     ink (kept). Light is judged against the paper's brightness around the pixel
     (a page darkened at one side is judged alike): ``STAMP_PAPER_SHARE`` of it in strongly
-    coloured pixels, ``STAMP_RIM_SHARE`` in their weakly coloured rim, where JPEG has spread
+    coloured pixels, ``STAMP_RIM_SHARE`` in the weakly coloured ones, where JPEG has spread
     the ink's colour onto the text and rules it crosses.
     """
     grey = to_grey(rgb)
     if rgb.ndim != 3:
         return grey, 0.0
-    strong, rim = _ink_masks(rgb, dpi)
+    brightest = rgb.max(axis=2)
+    paper = background(brightest, dpi).astype(np.float32)
+    strong, rim = _ink_masks(rgb, dpi, paper)
     mask = (strong > 0) | (rim > 0)
     share = float(np.count_nonzero(mask)) / mask.size
     if share == 0:
         return grey, 0.0
-    brightest = rgb.max(axis=2)
-    paper = background(brightest, dpi).astype(np.float32)
     level = np.where(strong > 0, STAMP_PAPER_SHARE, STAMP_RIM_SHARE)[mask] * paper[mask]
     out = grey.copy()
     light = brightest[mask] >= level
