@@ -76,10 +76,7 @@ def _signed_scan(jpeg: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     rgb = rgb * (1 - a) + np.minimum(rgb, np.array((30, 40, 120), np.float32)) * a   # inks multiply
     rgb *= np.linspace(1.0, 0.7, rgb.shape[1], dtype=np.float32)[None, :, None]      # darker at one side
     rgb = cv2.GaussianBlur(np.clip(rgb, 0, 255).astype(np.uint8), (0, 0), 1.0)
-    if jpeg:
-        _ok, buf = cv2.imencode(".jpg", rgb[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, 55])
-        rgb = np.ascontiguousarray(cv2.imdecode(buf, cv2.IMREAD_COLOR)[..., ::-1])
-    return rgb, pen > 0, text < 128
+    return (_jpeg(rgb) if jpeg else rgb), pen > 0, text < 128
 
 
 def test_blurred_jpegd_darkened_signature_leaves_no_trace_letters_stay():
@@ -102,6 +99,42 @@ def test_page_without_colour_is_left_as_it_is():
     out, share = ip.remove_colour_ink(cv2.GaussianBlur(rgb, (0, 0), 1.0), DPI)
     assert share == 0
     assert np.array_equal(out, cv2.cvtColor(cv2.GaussianBlur(rgb, (0, 0), 1.0), cv2.COLOR_RGB2GRAY))
+
+
+def _jpeg(rgb: np.ndarray, quality: int = 55) -> np.ndarray:
+    _ok, buf = cv2.imencode(".jpg", rgb[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, quality])
+    return np.ascontiguousarray(cv2.imdecode(buf, cv2.IMREAD_COLOR)[..., ::-1])
+
+
+def test_light_violet_stamp_ring_removed_though_nowhere_strongly_saturated():
+    rgb = np.full((400, 400, 3), 245, np.uint8)
+    ring = np.zeros((400, 400), np.uint8)
+    cv2.circle(ring, (200, 200), 140, 255, 3)
+    a = (cv2.GaussianBlur(ring, (0, 0), 0.8).astype(np.float32) / 255 * 0.4)[..., None]
+    out = rgb * (1 - a) + np.minimum(rgb, np.array((110, 60, 170), np.float32)) * a
+    rgb = _jpeg(cv2.GaussianBlur(np.clip(out, 0, 255).astype(np.uint8), (0, 0), 1.0))
+    sat = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)[..., 1]
+    assert sat.max() < ip.STAMP_MIN_SATURATION                # no strong seed anywhere
+    grey, share = ip.remove_colour_ink(rgb, DPI)
+    on_ring = cv2.dilate(ring, np.ones((3, 3), np.uint8)) > 0
+    assert share > 0.005
+    before = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    assert np.mean(before[on_ring] >= 220) < 0.4
+    assert np.mean(grey[on_ring] >= 220) > 0.6                 # the ring is paper now
+
+
+def test_colour_fringes_of_black_text_on_a_colour_scan_are_no_ink():
+    grey = _text_page(LINES, size=(700, 420))
+    rgb = np.repeat(grey[..., None], 3, axis=2)
+    for channel, dx, dy in ((2, 0.3, 0), (0, 0, -0.3)):       # red and blue sensors a little off
+        m = np.float32([[1, 0, dx], [0, 1, dy]])
+        rgb[..., channel] = cv2.warpAffine(grey, m, grey.shape[::-1], borderValue=255)
+    rgb = _jpeg(cv2.GaussianBlur(rgb, (0, 0), 0.7))
+    sat = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)[..., 1]
+    assert sat.max() >= ip.STAMP_MIN_SATURATION                # fringes as saturated as ink here and there
+    out, _share = ip.remove_colour_ink(rgb, DPI)
+    letters = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) < 160
+    assert np.mean(out[letters] < 160) > 0.99                  # letters and their edges stay
 
 
 def test_illumination_normalised_paper_is_white_text_stays_dark():
