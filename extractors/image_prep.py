@@ -124,7 +124,7 @@ def _faint_traces(rgb: np.ndarray, sat: np.ndarray, lit: np.ndarray, paper: np.n
         return np.zeros(sat.shape, np.uint8)
     dark = (rgb.max(axis=2) < STAMP_DARK_SHARE * paper).astype(np.uint8)
     cand &= cv2.dilate(dark, np.ones((5, 5), np.uint8)) == 0
-    n, labels, stats, _ = components(cand.astype(np.uint8))
+    _n, labels, stats, _ = components(cand.astype(np.uint8))
     short, long = (x * dpi for x in STAMP_FAINT_INCH)
     wide, tall = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
     keep = (np.minimum(wide, tall) >= short) & (np.maximum(wide, tall) >= long)
