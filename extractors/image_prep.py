@@ -48,6 +48,8 @@ STAMP_RIM_SHARE = 0.6        # ... a weakly coloured pixel this bright (a rule u
 STAMP_FAINT_SATURATION = 30  # light traces this saturated ...
 STAMP_DARK_SHARE = 0.45      # ... with nothing darker than this share of the paper beside them ...
 STAMP_FAINT_INCH = (0.08, 0.25)  # ... in pieces at least this wide and long are a light stamp
+STAMP_RULE_INCH = 0.3        # dark straight runs this long under coloured ink are rules (kept) ...
+STAMP_RULE_DARK_SHARE = 0.8  # ... dark: below this share of the paper's brightness
 BACKGROUND_SCALE = 4         # background estimated on the page downscaled this much ...
 BACKGROUND_INCH = 0.12       # ... with a max-filter this wide (wider than strokes and rules)
 EDGE_LEVEL = 200             # page-edge bands darker than this ...
@@ -154,11 +156,25 @@ def remove_colour_ink(rgb: np.ndarray, dpi: int = 200) -> tuple[np.ndarray, floa
     share = float(np.count_nonzero(mask)) / mask.size
     if share == 0:
         return grey, 0.0
+    plain = background(grey, dpi)
+    mask &= _straight_runs(grey, plain, dpi) == 0
     level = np.where(strong > 0, STAMP_PAPER_SHARE, STAMP_RIM_SHARE)[mask] * paper[mask]
     out = grey.copy()
     light = brightest[mask] >= level
-    out[mask] = np.where(light, background(grey, dpi)[mask], brightest[mask])
+    out[mask] = np.where(light, plain[mask], brightest[mask])
     return out, share
+
+
+def _straight_runs(grey: np.ndarray, paper: np.ndarray, dpi: int) -> np.ndarray:
+    """Dark horizontal and vertical runs at least ``STAMP_RULE_INCH`` long (table rules): a
+    signature crossing a rule darkens it in every channel too, and JPEG spreads the ink's
+    colour onto it; painted as paper, the rule would be broken and two rows merged. Ink
+    strokes are curved (a stamp's ring keeps this straight only over a short stretch)."""
+    dark = (grey < STAMP_RULE_DARK_SHARE * paper).astype(np.uint8) * 255
+    n = max(9, int(STAMP_RULE_INCH * dpi))
+    return cv2.bitwise_or(
+        cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1))),
+        cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, n))))
 
 
 def background(grey: np.ndarray, dpi: int) -> np.ndarray:
