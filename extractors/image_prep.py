@@ -79,12 +79,13 @@ def colour_ink_mask(rgb: np.ndarray, dpi: int = 200) -> np.ndarray:
     """255 where the pixel is coloured ink (stamp, signature, highlighter), else 0."""
     if rgb.ndim != 3:
         return np.zeros(rgb.shape[:2], np.uint8)
-    strong, rim = _ink_masks(rgb, dpi, background(rgb.max(axis=2), dpi))
+    strong, rim, _paper = _ink_masks(rgb, dpi)
     return cv2.bitwise_or(strong, rim)
 
 
-def _ink_masks(rgb: np.ndarray, dpi: int, paper: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Strongly coloured ink, and the weakly coloured ink around it (uint8 masks, 255 = ink).
+def _ink_masks(rgb: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray, Optional[np.ndarray]]:
+    """Strongly coloured ink, the weakly coloured ink around it (uint8 masks, 255 = ink), and
+    the paper's brightness in the brightest channel (None on a page with no colour at all).
 
     Hysteresis: pixels saturated past ``STAMP_MIN_SATURATION`` seed the mask, which then
     grows through pixels saturated past ``STAMP_WEAK_SATURATION`` up to ``STAMP_GROW_INCH``
@@ -99,20 +100,23 @@ def _ink_masks(rgb: np.ndarray, dpi: int, paper: np.ndarray) -> tuple[np.ndarray
     sat, val = hsv[..., 1], hsv[..., 2]
     lit = val >= STAMP_MAX_VALUE_DARK
     strong = ((sat >= STAMP_MIN_SATURATION) & lit).astype(np.uint8) * 255
-    faint = _faint_traces(rgb, sat, lit, paper, dpi)
+    cand = (sat >= STAMP_FAINT_SATURATION) & lit                # strong pixels are among them
+    if not cand.any():
+        return strong, strong, None
+    paper = background(val, dpi).astype(np.float32)              # HSV value: the brightest channel
+    faint = _faint_traces(val, cand, paper, dpi)
     if not strong.any() and not faint.any():
-        return strong, faint
+        return strong, faint, paper
     weak = ((sat >= STAMP_WEAK_SATURATION) & lit).astype(np.uint8) * 255
     kernel = np.ones((3, 3), np.uint8)
     grown = cv2.bitwise_or(strong, faint)
     for _ in range(max(1, round(STAMP_GROW_INCH * dpi))):
         grown = cv2.bitwise_and(cv2.dilate(grown, kernel), weak)
     grown = cv2.dilate(grown, kernel)
-    return strong, cv2.bitwise_and(grown, cv2.bitwise_not(strong))
+    return strong, cv2.bitwise_and(grown, cv2.bitwise_not(strong)), paper
 
 
-def _faint_traces(rgb: np.ndarray, sat: np.ndarray, lit: np.ndarray, paper: np.ndarray,
-                  dpi: int) -> np.ndarray:
+def _faint_traces(brightest: np.ndarray, cand: np.ndarray, paper: np.ndarray, dpi: int) -> np.ndarray:
     """Light, weakly coloured traces of stamp size: a light violet stamp blurred and JPEG'd.
 
     Pixels saturated past ``STAMP_FAINT_SATURATION`` with no pixel darker than
@@ -121,11 +125,8 @@ def _faint_traces(rgb: np.ndarray, sat: np.ndarray, lit: np.ndarray, paper: np.n
     least ``STAMP_FAINT_INCH`` wide and long (fringes of light letters are smaller, those of
     rules thin).
     """
-    cand = (sat >= STAMP_FAINT_SATURATION) & lit
-    if not cand.any():
-        return np.zeros(sat.shape, np.uint8)
-    dark = (rgb.max(axis=2) < STAMP_DARK_SHARE * paper).astype(np.uint8)
-    cand &= cv2.dilate(dark, np.ones((5, 5), np.uint8)) == 0
+    dark = (brightest < STAMP_DARK_SHARE * paper).astype(np.uint8)
+    cand = cand & (cv2.dilate(dark, np.ones((5, 5), np.uint8)) == 0)
     _n, labels, stats, _ = components(cand.astype(np.uint8))
     short, long = (x * dpi for x in STAMP_FAINT_INCH)
     wide, tall = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
@@ -149,15 +150,17 @@ def remove_colour_ink(rgb: np.ndarray, dpi: int = 200) -> tuple[np.ndarray, floa
     grey = to_grey(rgb)
     if rgb.ndim != 3:
         return grey, 0.0
-    brightest = rgb.max(axis=2)
-    paper = background(brightest, dpi).astype(np.float32)
-    strong, rim = _ink_masks(rgb, dpi, paper)
+    strong, rim, paper = _ink_masks(rgb, dpi)
     mask = (strong > 0) | (rim > 0)
     share = float(np.count_nonzero(mask)) / mask.size
-    if share == 0:
+    if paper is None or share == 0:
         return grey, 0.0
+    brightest = cv2.max(cv2.max(rgb[..., 0], rgb[..., 1]), rgb[..., 2])
     plain = background(grey, dpi)
-    mask &= _straight_runs(grey, plain, dpi) == 0
+    x, y, w, h = cv2.boundingRect(mask.astype(np.uint8))
+    pad = int(STAMP_RULE_INCH * dpi)
+    box = np.s_[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad]
+    mask[box] &= _straight_runs(grey[box], plain[box], dpi) == 0
     level = np.where(strong > 0, STAMP_PAPER_SHARE, STAMP_RIM_SHARE)[mask] * paper[mask]
     out = grey.copy()
     light = brightest[mask] >= level
