@@ -3,9 +3,8 @@
 Real photocopies differ from clean renders in ways that each break a later step:
 
 * coloured stamps and signatures (blue, violet, red ink) lie over the text:
-  ``remove_colour_ink`` paints strongly saturated pixels, and the weakly
-  saturated rim grown from them (blur and JPEG), as paper (text and rules are
-  black or grey, so their saturation is low; text under the ink stays);
+  ``remove_colour_ink`` (``extractors/image_ink.py``) paints them as paper, text
+  and rules under them kept;
 * uneven illumination and a dark binding edge make one global threshold either
   lose faint text or turn the edge into ink: ``normalise_illumination`` divides
   the page by its background (a max-filter of the downscaled page, i.e. the
@@ -31,27 +30,12 @@ from typing import Optional
 import cv2
 import numpy as np
 
+from extractors.image_ink import colour_ink_mask, remove_colour_ink  # noqa: F401 (part of this module's API)
 from extractors.image_labels import components
+from extractors.image_paper import background, to_grey  # noqa: F401 (part of this module's API)
 from extractors.image_specks import specks
 from extractors.rule_gaps import between_crossings, carry_end, carry_through, gaps
 
-STAMP_MIN_SATURATION = 70    # HSV saturation (0-255) above which a pixel is coloured ink (60 takes the tint of
-                             # black text on a real colour scan) ...
-STAMP_MAX_VALUE_DARK = 60    # ... unless it is this dark (near-black text has unreliable hue)
-STAMP_WEAK_SATURATION = 25   # coloured ink grows through pixels this saturated (blurred, JPEG'd rims) ...
-STAMP_GROW_INCH = 0.02       # ... up to this far from the strongly saturated ones
-STAMP_PAPER_SHARE = 0.4      # a coloured pixel this bright in its brightest channel (share of the paper's brightness
-                             # there) is coloured ink only (a dark blue signature is 105-130 in blue on white paper;
-                             # black text under a stamp is darker in every channel) ...
-STAMP_RIM_SHARE = 0.6        # ... a weakly coloured pixel this bright (a rule under the ink, its colour spread by
-                             # JPEG, is darker)
-STAMP_FAINT_SATURATION = 30  # light traces this saturated ...
-STAMP_DARK_SHARE = 0.45      # ... with nothing darker than this share of the paper beside them ...
-STAMP_FAINT_INCH = (0.08, 0.25)  # ... in pieces at least this wide and long are a light stamp
-STAMP_RULE_INCH = 0.3        # dark straight runs this long under coloured ink are rules (kept) ...
-STAMP_RULE_DARK_SHARE = 0.8  # ... dark: below this share of the paper's brightness
-BACKGROUND_SCALE = 4         # background estimated on the page downscaled this much ...
-BACKGROUND_INCH = 0.12       # ... with a max-filter this wide (wider than strokes and rules)
 EDGE_LEVEL = 200             # page-edge bands darker than this ...
 EDGE_DARK_SHARE = 0.35       # ... over this share of their length are cleared ...
 EDGE_MAX_SHARE = 0.08        # ... up to this share of the page from each side
@@ -67,129 +51,6 @@ BRIDGE_INK_LEVEL = 230       # (grey below this)
 BRIDGE_CELL_FILL = 0.95      # ... and this share (crossings left out) when the gap is a whole cell side
 GRAIN_LEVEL = 1.0            # mean grey change a 3x3 median makes on paper: above this the page is grainy
 TURNED_RATIO = 1.6           # column profile this much sharper than the row profile: turned 90°
-
-
-def to_grey(img: np.ndarray) -> np.ndarray:
-    if img.ndim == 2:
-        return img
-    return cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
-
-
-def colour_ink_mask(rgb: np.ndarray, dpi: int = 200) -> np.ndarray:
-    """255 where the pixel is coloured ink (stamp, signature, highlighter), else 0."""
-    if rgb.ndim != 3:
-        return np.zeros(rgb.shape[:2], np.uint8)
-    strong, rim, _paper = _ink_masks(rgb, dpi)
-    return cv2.bitwise_or(strong, rim)
-
-
-def _ink_masks(rgb: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray, Optional[np.ndarray]]:
-    """Strongly coloured ink, the weakly coloured ink around it (uint8 masks, 255 = ink), and
-    the paper's brightness in the brightest channel (None on a page with no colour at all).
-
-    Hysteresis: pixels saturated past ``STAMP_MIN_SATURATION`` seed the mask, which then
-    grows through pixels saturated past ``STAMP_WEAK_SATURATION`` up to ``STAMP_GROW_INCH``
-    from a seed (a geodesic dilation: ``cv2.dilate`` limited by the weak mask), and by one
-    pixel more (the anti-aliased edge). Blur and JPEG (which stores colour at half
-    resolution) leave a stroke's rim much less saturated than its core; grey text tinted as
-    weakly, away from coloured ink, has no seed to grow from. A light stamp can be that weak
-    all over: light traces saturated past ``STAMP_FAINT_SATURATION`` seed too when they are
-    stamp-sized (``_faint_traces``).
-    """
-    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
-    sat, val = hsv[..., 1], hsv[..., 2]
-    lit = val >= STAMP_MAX_VALUE_DARK
-    strong = ((sat >= STAMP_MIN_SATURATION) & lit).astype(np.uint8) * 255
-    cand = (sat >= STAMP_FAINT_SATURATION) & lit                # strong pixels are among them
-    if not cand.any():
-        return strong, strong, None
-    paper = background(val, dpi).astype(np.float32)              # HSV value: the brightest channel
-    faint = _faint_traces(val, cand, paper, dpi)
-    if not strong.any() and not faint.any():
-        return strong, faint, paper
-    weak = ((sat >= STAMP_WEAK_SATURATION) & lit).astype(np.uint8) * 255
-    kernel = np.ones((3, 3), np.uint8)
-    grown = cv2.bitwise_or(strong, faint)
-    for _ in range(max(1, round(STAMP_GROW_INCH * dpi))):
-        grown = cv2.bitwise_and(cv2.dilate(grown, kernel), weak)
-    grown = cv2.dilate(grown, kernel)
-    return strong, cv2.bitwise_and(grown, cv2.bitwise_not(strong)), paper
-
-
-def _faint_traces(brightest: np.ndarray, cand: np.ndarray, paper: np.ndarray, dpi: int) -> np.ndarray:
-    """Light, weakly coloured traces of stamp size: a light violet stamp blurred and JPEG'd.
-
-    Pixels saturated past ``STAMP_FAINT_SATURATION`` with no pixel darker than
-    ``STAMP_DARK_SHARE`` of the paper near them (the colour fringe a scanner leaves on the
-    edges of black letters and rules lies beside their dark core), in connected pieces at
-    least ``STAMP_FAINT_INCH`` wide and long (fringes of light letters are smaller, those of
-    rules thin).
-    """
-    dark = (brightest < STAMP_DARK_SHARE * paper).astype(np.uint8)
-    cand = cand & (cv2.dilate(dark, np.ones((5, 5), np.uint8)) == 0)
-    _n, labels, stats, _ = components(cand.astype(np.uint8))
-    short, long = (x * dpi for x in STAMP_FAINT_INCH)
-    wide, tall = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
-    keep = (np.minimum(wide, tall) >= short) & (np.maximum(wide, tall) >= long)
-    keep[0] = False
-    return keep[labels].astype(np.uint8) * 255
-
-
-def remove_colour_ink(rgb: np.ndarray, dpi: int = 200) -> tuple[np.ndarray, float]:
-    """Grey page with coloured ink painted as paper, and the share of pixels removed.
-
-    Inks multiply: where a blue stamp crosses a black letter the pixel stays
-    dark in every channel, while the stamp alone is light in its own colour's
-    channel. So in coloured pixels the brightest channel is kept: light there
-    means ink only, painted as the paper around it; dark means text under the
-    ink (kept). Light is judged against the paper's brightness around the pixel
-    (a page darkened at one side is judged alike): ``STAMP_PAPER_SHARE`` of it in strongly
-    coloured pixels, ``STAMP_RIM_SHARE`` in the weakly coloured ones, where JPEG has spread
-    the ink's colour onto the text and rules it crosses.
-    """
-    grey = to_grey(rgb)
-    if rgb.ndim != 3:
-        return grey, 0.0
-    strong, rim, paper = _ink_masks(rgb, dpi)
-    mask = (strong > 0) | (rim > 0)
-    share = float(np.count_nonzero(mask)) / mask.size
-    if paper is None or share == 0:
-        return grey, 0.0
-    brightest = cv2.max(cv2.max(rgb[..., 0], rgb[..., 1]), rgb[..., 2])
-    plain = background(grey, dpi)
-    x, y, w, h = cv2.boundingRect(mask.astype(np.uint8))
-    pad = int(STAMP_RULE_INCH * dpi)
-    box = np.s_[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad]
-    mask[box] &= _straight_runs(grey[box], plain[box], dpi) == 0
-    level = np.where(strong > 0, STAMP_PAPER_SHARE, STAMP_RIM_SHARE)[mask] * paper[mask]
-    out = grey.copy()
-    light = brightest[mask] >= level
-    out[mask] = np.where(light, plain[mask], brightest[mask])
-    return out, share
-
-
-def _straight_runs(grey: np.ndarray, paper: np.ndarray, dpi: int) -> np.ndarray:
-    """Dark horizontal and vertical runs at least ``STAMP_RULE_INCH`` long (table rules): a
-    signature crossing a rule darkens it in every channel too, and JPEG spreads the ink's
-    colour onto it; painted as paper, the rule would be broken and two rows merged. Ink
-    strokes are curved (a stamp's ring keeps this straight only over a short stretch)."""
-    dark = (grey < STAMP_RULE_DARK_SHARE * paper).astype(np.uint8) * 255
-    n = max(9, int(STAMP_RULE_INCH * dpi))
-    return cv2.bitwise_or(
-        cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1))),
-        cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, n))))
-
-
-def background(grey: np.ndarray, dpi: int) -> np.ndarray:
-    """The paper brightness under each pixel (text and rules removed by a max-filter)."""
-    s = BACKGROUND_SCALE
-    small = cv2.resize(grey, (max(1, grey.shape[1] // s), max(1, grey.shape[0] // s)),
-                       interpolation=cv2.INTER_AREA)
-    k = max(3, int(BACKGROUND_INCH * dpi / s) | 1)
-    bg = cv2.dilate(small, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
-    bg = cv2.medianBlur(bg, 5)
-    bg = cv2.blur(bg, (k, k))
-    return cv2.resize(bg, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_LINEAR)
 
 
 def normalise_illumination(grey: np.ndarray, dpi: int) -> np.ndarray:

@@ -8,6 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
+from extractors import image_ink
 from extractors import image_prep as ip
 from tests.drawing import SERIF, cyrillic_font
 
@@ -114,7 +115,7 @@ def test_light_violet_stamp_ring_removed_though_nowhere_strongly_saturated():
     out = rgb * (1 - a) + np.minimum(rgb, np.array((110, 60, 170), np.float32)) * a
     rgb = _jpeg(cv2.GaussianBlur(np.clip(out, 0, 255).astype(np.uint8), (0, 0), 1.0))
     sat = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)[..., 1]
-    assert sat.max() < ip.STAMP_MIN_SATURATION                # no strong seed anywhere
+    assert sat.max() < image_ink.STAMP_MIN_SATURATION                # no strong seed anywhere
     grey, share = ip.remove_colour_ink(rgb, DPI)
     on_ring = cv2.dilate(ring, np.ones((3, 3), np.uint8)) > 0
     assert share > 0.005
@@ -131,7 +132,7 @@ def test_colour_fringes_of_black_text_on_a_colour_scan_are_no_ink():
         rgb[..., channel] = cv2.warpAffine(grey, m, grey.shape[::-1], borderValue=255)
     rgb = _jpeg(cv2.GaussianBlur(rgb, (0, 0), 0.7))
     sat = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)[..., 1]
-    assert sat.max() >= ip.STAMP_MIN_SATURATION                # fringes as saturated as ink here and there
+    assert sat.max() >= image_ink.STAMP_MIN_SATURATION                # fringes as saturated as ink here and there
     out, _share = ip.remove_colour_ink(rgb, DPI)
     letters = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) < 160
     assert np.mean(out[letters] < 160) > 0.99                  # letters and their edges stay
