@@ -138,6 +138,27 @@ def test_colour_fringes_of_black_text_on_a_colour_scan_are_no_ink():
     assert np.mean(out[letters] < 160) > 0.99                  # letters and their edges stay
 
 
+def test_table_rules_under_a_signature_stay_whole():
+    rgb = np.full((300, 500, 3), 240, np.uint8)
+    cv2.line(rgb, (20, 150), (480, 150), (60, 60, 60), 2)                     # a row rule ...
+    cv2.line(rgb, (250, 20), (250, 280), (60, 60, 60), 2)                     # ... and a column rule
+    pen = np.zeros(rgb.shape[:2], np.uint8)
+    xs = np.arange(60, 440)
+    ys = 150 + 12 * np.sin(xs / 9.0)                                           # a stroke along the row rule
+    cv2.polylines(pen, [np.stack([xs, ys], 1).astype(np.int32)], False, 255, 4, cv2.LINE_AA)
+    cv2.line(pen, (200, 60), (300, 240), 255, 4, cv2.LINE_AA)                  # one across both rules
+    a = (pen.astype(np.float32) / 255 * 0.9)[..., None]
+    out = rgb * (1 - a) + np.minimum(rgb, np.array((30, 40, 120), np.float32)) * a
+    rgb = _jpeg(cv2.GaussianBlur(np.clip(out, 0, 255).astype(np.uint8), (0, 0), 1.0))
+    grey, share = ip.remove_colour_ink(rgb, DPI)
+    assert share > 0.01
+    row = grey[147:154, 20:480].min(axis=0)
+    col = grey[20:280, 247:254].min(axis=1)
+    assert row.max() < 160 and col.max() < 160                                # no gap in either rule
+    off = (pen > 0) & (np.abs(np.arange(300)[:, None] - 150) > 6) & (np.abs(np.arange(500)[None, :] - 250) > 6)
+    assert np.mean(grey[off] >= 200) > 0.95                                    # the stroke itself is gone
+
+
 def test_illumination_normalised_paper_is_white_text_stays_dark():
     h, w = 400, 600
     page = np.full((h, w), 235, np.float32)
