@@ -97,9 +97,12 @@ def test_page_without_colour_is_left_as_it_is():
     grey = _text_page(LINES, size=(500, 400))
     rgb = np.repeat(grey[..., None], 3, axis=2)
     rgb = (rgb.astype(np.float32) * np.linspace(1.0, 0.7, rgb.shape[1])[None, :, None]).astype(np.uint8)
-    out, share = ip.remove_colour_ink(cv2.GaussianBlur(rgb, (0, 0), 1.0), DPI)
-    assert share == 0
-    assert np.array_equal(out, cv2.cvtColor(cv2.GaussianBlur(rgb, (0, 0), 1.0), cv2.COLOR_RGB2GRAY))
+    rgb = cv2.GaussianBlur(rgb, (0, 0), 1.0)                                   # grey, darker to one side
+    plain = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    out, share = ip.remove_colour_ink(rgb, DPI)
+    assert share == 0 and np.array_equal(out, plain)
+    (a, notes_a), (b, notes_b) = ip.prepare(rgb, DPI), ip.prepare(plain, DPI)
+    assert np.array_equal(a, b) and notes_a == notes_b and not any("colour" in n for n in notes_a)
 
 
 def _jpeg(rgb: np.ndarray, quality: int = 55) -> np.ndarray:
