@@ -3,8 +3,8 @@
 Real photocopies differ from clean renders in ways that each break a later step:
 
 * coloured stamps and signatures (blue, violet, red ink) lie over the text:
-  ``remove_colour_ink`` paints strongly saturated pixels white (text and rules
-  are black or grey, so their saturation is low);
+  ``remove_colour_ink`` (``extractors/image_ink.py``) paints them as paper, text
+  and rules under them kept;
 * uneven illumination and a dark binding edge make one global threshold either
   lose faint text or turn the edge into ink: ``normalise_illumination`` divides
   the page by its background (a max-filter of the downscaled page, i.e. the
@@ -30,17 +30,12 @@ from typing import Optional
 import cv2
 import numpy as np
 
+from extractors.image_ink import colour_ink_mask, remove_colour_ink  # noqa: F401 (part of this module's API)
 from extractors.image_labels import components
+from extractors.image_paper import background, to_grey  # noqa: F401 (part of this module's API)
 from extractors.image_specks import specks
 from extractors.rule_gaps import between_crossings, carry_end, carry_through, gaps
 
-STAMP_MIN_SATURATION = 70    # HSV saturation (0-255) above which a pixel is coloured ink (60 takes the tint of
-                             # black text on a real colour scan)
-STAMP_PAPER_LEVEL = 100     # a coloured pixel this bright in its brightest channel is coloured ink only (a dark
-                             # blue signature is 105-130 in blue; black text under a stamp is darker in every channel)
-STAMP_MAX_VALUE_DARK = 60    # ... unless it is this dark (near-black text has unreliable hue)
-BACKGROUND_SCALE = 4         # background estimated on the page downscaled this much ...
-BACKGROUND_INCH = 0.12       # ... with a max-filter this wide (wider than strokes and rules)
 EDGE_LEVEL = 200             # page-edge bands darker than this ...
 EDGE_DARK_SHARE = 0.35       # ... over this share of their length are cleared ...
 EDGE_MAX_SHARE = 0.08        # ... up to this share of the page from each side
@@ -56,56 +51,6 @@ BRIDGE_INK_LEVEL = 230       # (grey below this)
 BRIDGE_CELL_FILL = 0.95      # ... and this share (crossings left out) when the gap is a whole cell side
 GRAIN_LEVEL = 1.0            # mean grey change a 3x3 median makes on paper: above this the page is grainy
 TURNED_RATIO = 1.6           # column profile this much sharper than the row profile: turned 90°
-
-
-def to_grey(img: np.ndarray) -> np.ndarray:
-    if img.ndim == 2:
-        return img
-    return cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
-
-
-def colour_ink_mask(rgb: np.ndarray) -> np.ndarray:
-    """255 where the pixel is coloured ink (stamp, signature, highlighter), else 0."""
-    if rgb.ndim != 3:
-        return np.zeros(rgb.shape[:2], np.uint8)
-    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
-    sat, val = hsv[..., 1], hsv[..., 2]
-    mask = ((sat >= STAMP_MIN_SATURATION) & (val >= STAMP_MAX_VALUE_DARK)).astype(np.uint8) * 255
-    # the anti-aliased rim of a stroke is less saturated: widen the mask by one pixel
-    return cv2.dilate(mask, np.ones((3, 3), np.uint8))
-
-
-def remove_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
-    """Grey page with coloured ink painted as paper, and the share of pixels removed.
-
-    Inks multiply: where a blue stamp crosses a black letter the pixel stays
-    dark in every channel, while the stamp alone is light in its own colour's
-    channel. So in coloured pixels the brightest channel is kept: light there
-    means stamp only (painted white), dark means text under the stamp (kept).
-    """
-    grey = to_grey(rgb)
-    if rgb.ndim != 3:
-        return grey, 0.0
-    mask = colour_ink_mask(rgb) > 0
-    share = float(np.count_nonzero(mask)) / mask.size
-    if share == 0:
-        return grey, 0.0
-    brightest = rgb.max(axis=2)
-    out = grey.copy()
-    out[mask] = np.where(brightest[mask] >= STAMP_PAPER_LEVEL, 255, brightest[mask])
-    return out, share
-
-
-def background(grey: np.ndarray, dpi: int) -> np.ndarray:
-    """The paper brightness under each pixel (text and rules removed by a max-filter)."""
-    s = BACKGROUND_SCALE
-    small = cv2.resize(grey, (max(1, grey.shape[1] // s), max(1, grey.shape[0] // s)),
-                       interpolation=cv2.INTER_AREA)
-    k = max(3, int(BACKGROUND_INCH * dpi / s) | 1)
-    bg = cv2.dilate(small, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
-    bg = cv2.medianBlur(bg, 5)
-    bg = cv2.blur(bg, (k, k))
-    return cv2.resize(bg, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_LINEAR)
 
 
 def normalise_illumination(grey: np.ndarray, dpi: int) -> np.ndarray:
@@ -177,7 +122,7 @@ def prepare(page: np.ndarray, dpi: int) -> tuple[np.ndarray, list[str]]:
     specks removed.
     """
     notes: list[str] = []
-    grey, share = remove_colour_ink(page)
+    grey, share = remove_colour_ink(page, dpi)
     if share > 0.001:
         notes.append(f"image: coloured ink removed ({share:.1%} of the page)")
     if needs_normalising(grey, dpi):

@@ -8,6 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
+from extractors import image_ink
 from extractors import image_prep as ip
 from tests.drawing import SERIF, cyrillic_font
 
@@ -60,6 +61,105 @@ def test_dark_blue_signature_stroke_removed_black_text_under_it_kept():
     assert grey[100, 60] < 60 and grey[100, 240] < 60                          # text kept
     on_pen = [grey[int(40 + (x - 20) * 120 / 260), x] for x in (40, 80, 220, 260)]
     assert min(on_pen) >= 200, "the signature's own ink is paper now"
+
+
+def _signed_scan(jpeg: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Black letters with a dark blue signature stroke over them, darkened towards the right,
+    blurred and stored as a JPEG (colour at half resolution); also the stroke's and the
+    letters' own masks."""
+    text = _text_page(LINES[:6], size=(700, 330))
+    pen = np.zeros(text.shape, np.uint8)
+    xs = np.arange(30, 670)
+    ys = 160 + 90 * np.sin(xs / 45.0)
+    cv2.polylines(pen, [np.stack([xs, ys], 1).astype(np.int32)], False, 255, 4, cv2.LINE_AA)
+    rgb = np.repeat(text[..., None], 3, axis=2).astype(np.float32) * (245 / 255)
+    a = (pen.astype(np.float32) / 255 * 0.9)[..., None]
+    rgb = rgb * (1 - a) + np.minimum(rgb, np.array((30, 40, 120), np.float32)) * a   # inks multiply
+    rgb *= np.linspace(1.0, 0.7, rgb.shape[1], dtype=np.float32)[None, :, None]      # darker at one side
+    rgb = cv2.GaussianBlur(np.clip(rgb, 0, 255).astype(np.uint8), (0, 0), 1.0)
+    return (_jpeg(rgb) if jpeg else rgb), pen > 0, text < 128
+
+
+def test_blurred_jpegd_darkened_signature_leaves_no_trace_letters_stay():
+    rgb, stroke, letters = _signed_scan()
+    grey, _notes = ip.prepare(rgb, DPI)
+    near_letters = cv2.dilate(letters.astype(np.uint8), np.ones((9, 9), np.uint8)) > 0
+    along = cv2.dilate(stroke.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    trace = along & ~near_letters                          # the stroke (and its rim) on paper
+    assert np.count_nonzero(grey[trace] < 200) < 0.01 * np.count_nonzero(trace)
+    clear = letters & ~cv2.dilate(stroke.astype(np.uint8), np.ones((9, 9), np.uint8)).astype(bool)
+    assert np.mean(grey[clear] < 160) > 0.9               # letters away from the stroke kept
+    under = letters & stroke                               # letters the stroke crosses: kept too
+    assert np.mean(grey[under] < 160) > 0.6
+
+
+def test_page_without_colour_is_left_as_it_is():
+    grey = _text_page(LINES, size=(500, 400))
+    rgb = np.repeat(grey[..., None], 3, axis=2)
+    rgb = (rgb.astype(np.float32) * np.linspace(1.0, 0.7, rgb.shape[1])[None, :, None]).astype(np.uint8)
+    rgb = cv2.GaussianBlur(rgb, (0, 0), 1.0)                                   # grey, darker to one side
+    plain = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    out, share = ip.remove_colour_ink(rgb, DPI)
+    assert share == 0 and np.array_equal(out, plain)
+    (a, notes_a), (b, notes_b) = ip.prepare(rgb, DPI), ip.prepare(plain, DPI)
+    assert np.array_equal(a, b) and notes_a == notes_b and not any("colour" in n for n in notes_a)
+
+
+def _jpeg(rgb: np.ndarray, quality: int = 55) -> np.ndarray:
+    _ok, buf = cv2.imencode(".jpg", rgb[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, quality])
+    return np.ascontiguousarray(cv2.imdecode(buf, cv2.IMREAD_COLOR)[..., ::-1])
+
+
+def test_light_violet_stamp_ring_removed_though_nowhere_strongly_saturated():
+    rgb = np.full((400, 400, 3), 245, np.uint8)
+    ring = np.zeros((400, 400), np.uint8)
+    cv2.circle(ring, (200, 200), 140, 255, 3)
+    a = (cv2.GaussianBlur(ring, (0, 0), 0.8).astype(np.float32) / 255 * 0.4)[..., None]
+    out = rgb * (1 - a) + np.minimum(rgb, np.array((110, 60, 170), np.float32)) * a
+    rgb = _jpeg(cv2.GaussianBlur(np.clip(out, 0, 255).astype(np.uint8), (0, 0), 1.0))
+    sat = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)[..., 1]
+    assert sat.max() < image_ink.STAMP_MIN_SATURATION                # no strong seed anywhere
+    grey, share = ip.remove_colour_ink(rgb, DPI)
+    on_ring = cv2.dilate(ring, np.ones((3, 3), np.uint8)) > 0
+    assert share > 0.005
+    before = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    assert np.mean(before[on_ring] >= 220) < 0.4
+    assert np.mean(grey[on_ring] >= 220) > 0.6                 # the ring is paper now
+
+
+def test_colour_fringes_of_black_text_on_a_colour_scan_are_no_ink():
+    grey = _text_page(LINES, size=(700, 420))
+    rgb = np.repeat(grey[..., None], 3, axis=2)
+    for channel, dx, dy in ((2, 0.3, 0), (0, 0, -0.3)):       # red and blue sensors a little off
+        m = np.float32([[1, 0, dx], [0, 1, dy]])
+        rgb[..., channel] = cv2.warpAffine(grey, m, grey.shape[::-1], borderValue=255)
+    rgb = _jpeg(cv2.GaussianBlur(rgb, (0, 0), 0.7))
+    sat = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)[..., 1]
+    assert sat.max() >= image_ink.STAMP_MIN_SATURATION                # fringes as saturated as ink here and there
+    out, _share = ip.remove_colour_ink(rgb, DPI)
+    letters = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) < 160
+    assert np.mean(out[letters] < 160) > 0.99                  # letters and their edges stay
+
+
+def test_table_rules_under_a_signature_stay_whole():
+    rgb = np.full((300, 500, 3), 240, np.uint8)
+    cv2.line(rgb, (20, 150), (480, 150), (60, 60, 60), 2)                     # a row rule ...
+    cv2.line(rgb, (250, 20), (250, 280), (60, 60, 60), 2)                     # ... and a column rule
+    pen = np.zeros(rgb.shape[:2], np.uint8)
+    xs = np.arange(60, 440)
+    ys = 150 + 12 * np.sin(xs / 9.0)                                           # a stroke along the row rule
+    cv2.polylines(pen, [np.stack([xs, ys], 1).astype(np.int32)], False, 255, 4, cv2.LINE_AA)
+    cv2.line(pen, (200, 60), (300, 240), 255, 4, cv2.LINE_AA)                  # one across both rules
+    a = (pen.astype(np.float32) / 255 * 0.9)[..., None]
+    out = rgb * (1 - a) + np.minimum(rgb, np.array((30, 40, 120), np.float32)) * a
+    rgb = _jpeg(cv2.GaussianBlur(np.clip(out, 0, 255).astype(np.uint8), (0, 0), 1.0))
+    grey, share = ip.remove_colour_ink(rgb, DPI)
+    assert share > 0.01
+    row = grey[147:154, 20:480].min(axis=0)
+    col = grey[20:280, 247:254].min(axis=1)
+    assert row.max() < 160 and col.max() < 160                                # no gap in either rule
+    off = (pen > 0) & (np.abs(np.arange(300)[:, None] - 150) > 6) & (np.abs(np.arange(500)[None, :] - 250) > 6)
+    assert np.mean(grey[off] >= 200) > 0.95                                    # the stroke itself is gone
 
 
 def test_illumination_normalised_paper_is_white_text_stays_dark():
