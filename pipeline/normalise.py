@@ -84,10 +84,20 @@ def parties_of(responsible: Optional[str], defs: dict[str, str], region: Optiona
                scanned: bool = False) -> list[PartyRecord]:
     """The parties of one responsible cell (split, abbreviations expanded, canonical organisation);
     on a scan, abbreviations misread by a letter are first mended against the known ones."""
+    return read_parties(responsible, defs, region, scanned)[0]
+
+
+def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optional[str],
+                 scanned: bool = False) -> tuple[list[PartyRecord], bool]:
+    """``parties_of`` and whether a scan's slip in a party was mended (the row is flagged)."""
     out = []
     mentions = split_parties(responsible)
+    repaired = False
     if scanned:
-        mentions = mend_mentions(mend_abbreviations(mentions, set(defs), set(load_glossary())), set(defs))
+        glossary = set(load_glossary())
+        mended = mend_mentions(mend_abbreviations(mentions, set(defs), glossary), set(defs), glossary)
+        repaired = [m.name for m in mended] != [m.name for m in mentions]
+        mentions = mended
     for m in split_after_defined(mentions, set(defs)):
         expanded = expand(m.name, defs)
         org = canonical_organisation(m.name, expanded, region)
@@ -95,14 +105,18 @@ def parties_of(responsible: Optional[str], defs: dict[str, str], region: Optiona
             name=m.name, expanded=expanded, by_agreement=m.by_agreement,
             canonical_name=org.canonical_name, org_type=org.org_type, org_region=org.region,
         ))
-    return out
+    return out, repaired
 
 
 def normalise_parties(act: ActivityRecord, defs: dict[str, str], region: Optional[str],
-                      parties: Optional[Callable[[Optional[str]], list[PartyRecord]]] = None) -> None:
-    """``act.parties`` from its responsible cell; ``parties``: a memoised ``parties_of`` for the document."""
-    found = parties(act.responsible) if parties else parties_of(act.responsible, defs, region)
+                      parties: Optional[Callable[[Optional[str]], tuple[list[PartyRecord], bool]]] = None
+                      ) -> None:
+    """``act.parties`` from its responsible cell; ``parties``: a memoised ``read_parties`` for the
+    document. A scan's party slip mended is flagged ``party_ocr_repaired``."""
+    found, repaired = parties(act.responsible) if parties else read_parties(act.responsible, defs, region)
     act.parties = [replace(p) for p in found]   # own copies: records are mutable
+    if repaired and "party_ocr_repaired" not in act.flags:
+        act.flags.append("party_ocr_repaired")
 
 
 def recover_spilled_deadline(act: ActivityRecord) -> None:
@@ -204,7 +218,7 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
         if list(mended) != list(defs):    # a short form changed (a full form alone is no flag)
             meta_flags.append("abbreviation_definition_mended")
         defs = mended
-    parties = memo(lambda text: parties_of(text, defs, region, scanned))
+    parties = memo(lambda text: read_parties(text, defs, region, scanned))
     parse_deadline = memo(normalize_deadline)
     for act in stitched.activities:
         normalise_parties(act, defs, region, parties)

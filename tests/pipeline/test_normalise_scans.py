@@ -75,3 +75,17 @@ def test_a_stop_read_for_a_comma_in_a_scan_task_column_is_mended_and_flagged(tmp
     scanned = build_document(extracted, "t.pdf", "0" * 64)
     assert [a.tasks for a in scanned.activities] == ["1, 4", "1, 2", "2", "3"]
     assert ["tasks_ocr_repaired" in a.flags for a in scanned.activities] == [False, True, False, False]
+
+
+def test_a_mended_party_flags_its_row_and_a_typed_file_is_left_alone():
+    from pipeline.normalise import normalise_parties, read_parties
+    from pipeline.records import ActivityRecord
+
+    defs = {"МОиН РТ": "Министерство образования и науки Республики Татарстан", "ИРО РТ": "Институт развития образования"}
+    act = ActivityRecord(section=[], number="1", title="Мероприятие", responsible="МОиН РТ ИРО РТ")
+    normalise_parties(act, defs, None, lambda text: read_parties(text, defs, None, True))
+    assert [p.name for p in act.parties] == ["МОиН РТ", "ИРО РТ"] and "party_ocr_repaired" in act.flags
+    act = ActivityRecord(section=[], number="2", title="Мероприятие", responsible="МОиН РТ\nИРО РТ")
+    normalise_parties(act, defs, None, lambda text: read_parties(text, defs, None, True))
+    assert [p.name for p in act.parties] == ["МОиН РТ", "ИРО РТ"] and "party_ocr_repaired" not in act.flags
+    assert [p.name for p in parties_of("поо", defs, None)] == ["поо"]          # a born-digital file: as written
