@@ -153,6 +153,11 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
         act.flags.append("deadline_may_be_cut")
     if act.deadline_bounds and _normalise_bounds(act, period):
         return
+    if act.deadline_bounds and _unreadable_bound(act.deadline_bounds, period):
+        # "01.12.2023" / "3142-29-КОин 25": the start alone is no reading of the pair
+        act.deadline_norm = DeadlineRecord(raw=act.deadline, start=None, end=None, recurrence="unspecified")
+        act.flags.append("deadline_unparsed")
+        return
     d = parse(act.deadline, period)
     act.deadline_norm = DeadlineRecord(raw=d.raw, start=d.start, end=d.end, recurrence=d.recurrence,
                                        occurrences=list(d.occurrences))
@@ -173,6 +178,13 @@ def _normalise_bounds(act: ActivityRecord, period: Optional[tuple[int, int]]) ->
     act.flags.extend(f for f in first.flags + last.flags if f not in act.flags)
     act.flags.append("deadline_from_start_end")
     return True
+
+
+def _unreadable_bound(bounds: tuple[str, ...], period: Optional[tuple[int, int]]) -> bool:
+    """Whether a start or end date of a "Срок начала" / "Срок окончания" pair has text but no
+    reading (reading the pair as one cell would then give the other bound alone, a wrong range)."""
+    return any(t and t.strip() and "deadline_unparsed" in normalize_deadline(repair_date_words(t)[0], period).flags
+               for t in bounds)
 
 
 def build_document(extracted: ExtractedDocument, source: str, sha256: str,
