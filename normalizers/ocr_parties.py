@@ -63,9 +63,10 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
     hits = {d for d in defined if _letters(d) == key and not SPECK_IN_SHORT_RE.search(d)} if key else set()
     if len(hits) == 1:
         return hits.pop()
-    if not hits and key:                  # the glossary's: the same letters, in one form only
-        hits = {k for k in known if _letters(k) == key}
-        if len(hits) == 1 and " " not in name.strip(DEBRIS) and not is_known_word(name.strip(DEBRIS)):
+    bare = name.strip(DEBRIS)
+    if not hits and bare:                 # the glossary's: the same text but for case and end debris
+        hits = {k for k in known if k.lower() == bare.lower()}
+        if len(hits) == 1 and not is_known_word(bare.lower()):
             return hits.pop()
     word = name.strip()
     if " " in word or len(key) < MIN_WORD_SHORT or is_known_word(word):
