@@ -81,13 +81,19 @@ MIN_GLUED = 3                # each of two run-together forms has at least this 
 LOWER_TOKEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[а-яё]{3,}(?![A-Za-zА-Яа-яЁё])")
 
 
+def _glued_key(text: str) -> str:
+    """The text without spaces and end debris, lower case: marks inside it (quotes, brackets) stay."""
+    return re.sub(r"\s+", "", text.strip(DEBRIS)).lower().replace("ё", "е")
+
+
 def _split_glued(name: str, forms: set[str]) -> list[str] | None:
-    """Two known forms run together ("МОиН РТ ИРО РТ", "МОиНРТ ИРО РТ"), when the letters of
-    ``name`` split into two of them one way only."""
-    key = _letters(name)
+    """Two known forms run together ("МОиН РТ ИРО РТ", "МОиНРТ ИРО РТ"), when ``name`` but for
+    its spaces and case splits into two of them one way only (a quoted name is no form:
+    "ГБУ ДПО «КРИРПО»" keeps its quotes, so it is no "ГБУ ДПО" + "КРИРПО")."""
+    key = _glued_key(name)
     by_key: dict[str, set[str]] = {}
     for f in forms:
-        by_key.setdefault(_letters(f), set()).add(f)
+        by_key.setdefault(_glued_key(f), set()).add(f)
     splits = [(by_key[key[:i]], by_key[key[i:]]) for i in range(MIN_GLUED, len(key) - MIN_GLUED + 1)
               if key[:i] in by_key and key[i:] in by_key]
     if len(splits) != 1 or len(splits[0][0]) != 1 or len(splits[0][1]) != 1:

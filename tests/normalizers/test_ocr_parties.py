@@ -138,3 +138,8 @@ def test_a_defined_short_form_gets_back_its_lost_closing_bracket():
     assert mend_definitions({"МОиН РС(Я": full}, "МОиН РС(Я") == {"МОиН РС(Я)": full}
     assert mend_definitions({"ДО (ПК)": "x"}, "") == {"ДО (ПК)": "x"}
     assert _known_names("МОиН РС(Я", {"МОиН РС(Я)"}) == ["МОиН РС(Я)"]
+
+
+def test_a_quoted_name_is_not_split_into_two_known_forms():
+    defined = {"ГБУ ДПО", "МОУО"}
+    assert _known_names("ГБУ ДПО «КРИРПО»", defined, frozenset({"КРИРПО"})) == ["ГБУ ДПО «КРИРПО»"]
