@@ -64,7 +64,10 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
     if len(hits) == 1:
         return hits.pop()
     bare = name.strip(DEBRIS)
-    if not hits and bare:                 # the glossary's: the same text but for case and end debris
+    own_tokens = {t.lower() for d in defined for t in d.split()}
+    if not hits and bare and bare.lower() not in own_tokens:
+        # the glossary's: the same text but for case and end debris (not a word of a form the
+        # document defines, "ДТизн" of "ДТиЗН КО": the document's own reading decides there)
         hits = {k for k in known if k.lower() == bare.lower()}
         if len(hits) == 1 and not is_known_word(bare.lower()):
             return hits.pop()

@@ -128,6 +128,7 @@ def test_a_party_that_is_a_known_abbreviation_but_for_case_or_debris_takes_its_f
     ("МОИНРТИРО", set(), frozenset({"МОИ", "НРТИРО", "МОИНРТ", "ИРО"})),   # splits two ways
     ("абв", set(), frozenset({"АБВ", "АбВ"})),          # two glossary forms, case aside
     ("по о", set(), GLOSSARY),                          # the glossary's letters, split inside: not its text
+    ("МОин", OWN, GLOSSARY),                            # the glossary's "МОиН" is also a word of a defined form
 ])
 def test_a_party_with_no_single_known_form_stays_as_read(text, defined, known):
     assert _known_names(text, defined, known) == [m.name for m in split_parties(text)]
