@@ -3,7 +3,9 @@
 A small ink blob with no other ink near it is a speck (the dot of "1.3" sits between two digits, so
 it stays); a dark grain pixel of a faded rule is part of a longer light stroke, so it stays too; a
 stop on the baseline just after a letter stays even when the letter's ink is far from it ("г.",
-"Т."). ``specks`` also counts the dark grain spots it kept on faint strokes.
+"Т."); a dot on the baseline between two letter-sized blobs close to it on both sides stays even
+when neither's ink is within the isolation distance ("01.12" on a blurred, grainy scan, where the
+foot serif of "1" ends well before its dot). ``specks`` also counts the dark grain spots it kept on faint strokes.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ STOP_GAP_SHARE = 0.3         # ... and is no stop: a blob this share of a letter
 STOP_RISE_SHARE = 0.25       # letter's box, its bottom at most this share above the letter's bottom
 STOP_DROP_SHARE = 0.15       # or this share below it, is a stop ("г.", "Т.": the letter's ink is far)
 LETTER_INCH = (0.04, 0.3)    # height of a letter-sized blob (the ones a stop can follow)
+BETWEEN_GAP_SHARE = 0.45     # a dot between two letter-sized blobs on one baseline, each at most this share of
+                             # its height away (a word space is wider), is punctuation ("01.12", "1.3.2")
+BETWEEN_HEIGHT_RATIO = 1.6   # ... the two blobs' heights differ at most by this factor
 
 
 def remove_specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndarray, int]:
@@ -51,6 +56,8 @@ def specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndarray, in
     touched = np.zeros(n, bool)
     touched[np.unique(labels[(near > 0) & (labels > 0)])] = True
     touched |= _after_letters(stats, labels, small & ~touched, dpi)
+    for turned in _turns(stats, grey.shape):        # the page may still lie on its side or upside down
+        touched |= _between_letters(turned, small & ~touched, dpi)
     drop = small & ~touched
     if not drop.any():
         return grey, 0, 0
@@ -93,6 +100,58 @@ def _after_letters(stats: np.ndarray, labels: np.ndarray, candidates: np.ndarray
                 & (bottom <= lb[k] + STOP_DROP_SHARE * lh[k] + 1))
         out[i] = any(_open_lower_right(labels, j, stats[j]) for j in ids[k][near])
     return out
+
+
+def _turns(stats: np.ndarray, shape: tuple[int, ...]) -> list[np.ndarray]:
+    """Component boxes (x, y, w, h) as they would be on the page turned by 0, 90, 180 and 270
+    degrees: specks are removed before the page's orientation is known."""
+    hh, ww = shape[:2]
+    x, y, w, h = (stats[:, i] for i in range(4))
+    return [np.stack(b, axis=1) for b in ((x, y, w, h), (ww - x - w, hh - y - h, w, h),
+                                          (hh - y - h, x, h, w), (y, ww - x - w, h, w))]
+
+
+def _between_letters(stats: np.ndarray, candidates: np.ndarray, dpi: int) -> np.ndarray:
+    """Which ``candidates`` sit on the baseline between two letter-sized blobs of like height that
+    share that baseline, each within ``BETWEEN_GAP_SHARE`` of its height of the candidate: the dot
+    of "01.12.2023" or "1.3.2" (a grain speck is rarely flanked that closely on both sides on one
+    baseline; a word space is wider than the gap)."""
+    out = np.zeros(len(stats), bool)
+    if not candidates.any():
+        return out
+    x, y, w, h = (stats[:, i].astype(np.float64) for i in range(4))
+    lo, hi = LETTER_INCH[0] * dpi, LETTER_INCH[1] * dpi
+    letter = (h >= lo) & (h <= hi) & (w <= 2 * hi)
+    letter[0] = False
+    ids = np.flatnonzero(letter)
+    if len(ids) < 2:
+        return out
+    by_right = ids[np.argsort(x[ids] + w[ids], kind="stable")]
+    by_left = ids[np.argsort(x[ids], kind="stable")]
+    rights, lefts = x[by_right] + w[by_right], x[by_left]
+    reach = BETWEEN_GAP_SHARE * hi
+    for i in np.flatnonzero(candidates):
+        x0, x1, bottom = x[i], x[i] + w[i], y[i] + h[i]
+        a, b = np.searchsorted(rights, [x0 - reach, x0 + 1], side="left")
+        c, d = np.searchsorted(lefts, [x1 - 1, x1 + reach], side="right")
+        left, right = by_right[a:b + 1], by_left[c:d]
+        left = left[_flanks(x0 - (x[left] + w[left]), y[left] + h[left], h[left], bottom)]
+        right = right[_flanks(x[right] - x1, y[right] + h[right], h[right], bottom)]
+        if not len(left) or not len(right):
+            continue
+        hl, hr = h[left][:, None], h[right][None, :]
+        bl, br = (y[left] + h[left])[:, None], (y[right] + h[right])[None, :]
+        alike = (np.maximum(hl, hr) <= BETWEEN_HEIGHT_RATIO * np.minimum(hl, hr)) & \
+            (np.abs(bl - br) <= STOP_DROP_SHARE * np.minimum(hl, hr) + 1)
+        out[i] = bool(alike.any())
+    return out
+
+
+def _flanks(gap: np.ndarray, letter_bottom: np.ndarray, letter_h: np.ndarray, bottom: float) -> np.ndarray:
+    """Which letters are close enough beside a dot, the dot resting on their baseline."""
+    return ((gap >= -1) & (gap <= BETWEEN_GAP_SHARE * letter_h)
+            & (bottom >= letter_bottom - STOP_RISE_SHARE * letter_h)
+            & (bottom <= letter_bottom + STOP_DROP_SHARE * letter_h + 1))
 
 
 def _open_lower_right(labels: np.ndarray, label: int, box: np.ndarray) -> bool:

@@ -11,10 +11,13 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
   letter wrong that is no dictionary word ("Ржегодно" -> "Ежегодно"), two years run together
   ("20182019" -> "2018 2019"), a numeric date whose dots were read as other marks ("01.04:2020",
   "31.12..2020" -> "31.12.2020"), a letter glued to the year after a month ("февраль ь2025"
-  -> "февраль 2025"). A four-letter month is mended only where its first three letters
+  -> "февраль 2025"), a numeric date that lost one of its dots ("3112.2026", "31.122026" ->
+  "31.12.2026": the digits split into a valid day and month one way only). A four-letter month is mended only where its first three letters
   stand ("июны" -> "июнь").
 * ``damaged_dates`` says the cell is damaged: a year with a character that is no digit
-  ("202?"), a three-digit year before "г."/"год" or in a numeric date ("201 г.", "01.01.202"),
+  ("202?"), a three-digit year before "г."/"год" or in a numeric date ("201 г.", "01.01.202"), a
+  year of no era of ours in a numeric date ("01.09.2923"), a date that lost a dot and reads as
+  no date ("3102.2026"),
   a range cut after its dash into a stray letter ("март- и"), a short Latin word ("nol 1 июня"),
   a word that is no dictionary word and holds or
   resembles a month or a quarter / half-year word ("декабрузоз3", "брь", "Тквартала").
@@ -24,6 +27,7 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -54,6 +58,8 @@ BAD_YEAR_RE = re.compile(r"(?<![\w.,])(?:19|20)(?=[0-9?]*\?)[0-9?]{2}(?![\w])"
                          r"|(?<![\d.])[0-3]?\d[.,\s][01]?\d[.,](?:19|20)\d(?!\d)"
                          # four digits where a year stands that are no year of this era ("декабрь 2423")
                          r"|(?<![\w.,])(?!19|20)[12]\d{3}(?=\s*(?:г\.|гг|год))"
+                         # ... or in a numeric date ("01.09.2923")
+                         r"|(?<![\d.])[0-3]?\d\.[01]\d\.(?!19|20)[12]\d{3}(?!\d)"
                          r"|(?<![а-яё])(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
                          r"\.?\s+(?!19|20)[12]\d{3}(?!\d)", re.I)
 # a range cut short: a date, a dash, then a stray letter and the end of the line ("март- и")
@@ -69,6 +75,9 @@ SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d)[^
 # "31.12..2020"), or with marks inside its year ("30.06.2: 026", "01.09.20’ 23"): one reading
 MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[.,:;]{1,2}([01]\d)[.,:;]{1,2}"
                             r"([12](?:[^\S\n]?[.,:;’'`]{0,2}[^\S\n]?\d){3})(?!\d)")
+# a numeric date that lost one of its two dots: "3112.2026" (ddmm.yyyy) or "31.122026" (dd.mmyyyy)
+# (four digits that read as a year, "2012.2026", are left: two years with a stop between them)
+LOST_DOT_DATE_RE = re.compile(r"(?<![\d.,:;])(?:(?!19|20)(\d\d)(\d\d)\.|(\d\d)\.(\d\d))((?:19|20)\d\d)(?![\d.,:;])")
 # a short word of Latin lower-case letters in a Russian deadline ("nol" for "до 1"): junk over a date
 LATIN_JUNK_RE = re.compile(r"(?<![A-Za-z])(?!(?:i{1,3}|iv|vi{0,3}|ix|x)(?![A-Za-z]))[a-z]{2,4}(?![A-Za-z])")
 # two years read as one number, the space or line break between them lost ("20182019-2027")
@@ -129,6 +138,14 @@ def _match_case(original: str, new: str) -> str:
     return new[:1].upper() + new[1:] if original[:1].isupper() else new
 
 
+def _calendar_date(day: int, month: int, year: int) -> date | None:
+    """The date, None when there is no such day (day 31 of a 30-day month, month 13)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def repair_date_words(text: str) -> tuple[str, bool]:
     """``text`` with the certain slips of month names and years mended, and whether any was."""
     changed = False
@@ -169,6 +186,14 @@ def repair_date_words(text: str) -> tuple[str, bool]:
         changed = changed or fixed != m.group(0)
         return fixed
 
+    def lost_dot(m: re.Match) -> str:
+        nonlocal changed
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if _calendar_date(int(day), int(month), int(m.group(5))) is None:
+            return m.group(0)
+        changed = True
+        return f"{day}.{month}.{m.group(5)}"
+
     def speck_year(m: re.Match) -> str:
         nonlocal changed
         if m.group(1).lower().replace("ё", "е") not in MONTH_WORDS:
@@ -181,6 +206,7 @@ def repair_date_words(text: str) -> tuple[str, bool]:
     text = GLUED_YEARS_RE.sub(two_years, text)
     text = MARKED_DATE_RE.sub(marked, text)
     text = SPACED_DATE_RE.sub(spaced, text)
+    text = LOST_DOT_DATE_RE.sub(lost_dot, text)
     return YEAR_ONE_RE.sub(year, text), changed
 
 
@@ -210,7 +236,8 @@ def damaged_dates(text: str | None) -> bool:
     """True when the cell holds a date that OCR damaged beyond a certain repair (see module doc)."""
     if not text:
         return False
-    if BAD_YEAR_RE.search(text) or DANGLING_DASH_RE.search(text) or LATIN_JUNK_RE.search(text):
+    if (BAD_YEAR_RE.search(text) or DANGLING_DASH_RE.search(text) or LATIN_JUNK_RE.search(text)
+            or LOST_DOT_DATE_RE.search(text)):     # a date that lost a dot and reads no one way
         return True
     return any(_damaged_word(w) for w in WORD_RE.findall(text))
 

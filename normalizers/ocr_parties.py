@@ -5,7 +5,12 @@ letter "О" are set aside is that abbreviation ("Доин ко", "ДОиН`КО"
 mention one letter from a defined word-like short form that is no dictionary word ("Координатфр"
 for "Координатор"). A defined abbreviation the party cells never use, one letter from the one
 abbreviation they do use whose letters its full form spells, was misread where it was defined
-("ДОинН КО" for "ДОиН КО"). Anything less certain stays as read.
+("ДОинН КО" for "ДОиН КО"). The glossary's abbreviations count as known too, for a whole mention
+read in the wrong case or with debris at its ends ("поо", "ЦРПО..") and for a lower-case word inside
+a mention that is no dictionary word ("руководители поо"); a mention that is two known abbreviations
+run together is two parties when it splits one way only ("МОиН РТ ИРО РТ"); a defined short form
+that lost its closing bracket ("МОиН РС(Я") gets it back. A mention is mended only when exactly one
+known form fits; anything less certain stays as read.
 """
 from __future__ import annotations
 
@@ -53,17 +58,75 @@ def _letters(text: str) -> str:
     return re.sub(r"[^a-zа-яё]", "", text.lower().replace("0", "о").replace("ё", "е"))
 
 
-def _defined_as(name: str, defined: set[str]) -> str | None:
+def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] = frozenset()) -> str | None:
     key = _letters(name)
     hits = {d for d in defined if _letters(d) == key and not SPECK_IN_SHORT_RE.search(d)} if key else set()
     if len(hits) == 1:
         return hits.pop()
+    bare = name.strip(DEBRIS)
+    own_tokens = {t.lower() for d in defined for t in d.split()}
+    if not hits and bare and bare.lower() not in own_tokens:
+        # the glossary's: the same text but for case and end debris (not a word of a form the
+        # document defines, "ДТизн" of "ДТиЗН КО": the document's own reading decides there)
+        hits = {k for k in known if k.lower() == bare.lower()}
+        if len(hits) == 1 and not is_known_word(bare.lower()):
+            return hits.pop()
     word = name.strip()
     if " " in word or len(key) < MIN_WORD_SHORT or is_known_word(word):
         return None
     near = [d for d in defined if " " not in d.strip() and len(_letters(d)) >= MIN_WORD_SHORT
             and one_edit(_letters(d), key)]
     return near[0] if len(near) == 1 else None
+
+
+DEBRIS = " .,;:'`’‘“”„\"^°*-–—_|~"     # marks a scan leaves at a mention's ends ("„Минтруд НСО", "ЦРПО..")
+MIN_GLUED = 3                # each of two run-together forms has at least this many letters ("МО"+"ОО" is no split)
+LOWER_TOKEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[а-яё]{3,}(?![A-Za-zА-Яа-яЁё])")
+
+
+def _glued_key(text: str) -> str:
+    """The text without spaces and end debris, lower case: marks inside it (quotes, brackets) stay."""
+    return re.sub(r"\s+", "", text.strip(DEBRIS)).lower().replace("ё", "е")
+
+
+def _split_glued(name: str, forms: set[str]) -> list[str] | None:
+    """Two known forms run together ("МОиН РТ ИРО РТ", "МОиНРТ ИРО РТ"), when ``name`` but for
+    its spaces and case splits into two of them one way only (a quoted name is no form:
+    "ГБУ ДПО «КРИРПО»" keeps its quotes, so it is no "ГБУ ДПО" + "КРИРПО")."""
+    key = _glued_key(name)
+    by_key: dict[str, set[str]] = {}
+    for f in forms:
+        by_key.setdefault(_glued_key(f), set()).add(f)
+    splits = [(by_key[key[:i]], by_key[key[i:]]) for i in range(MIN_GLUED, len(key) - MIN_GLUED + 1)
+              if key[:i] in by_key and key[i:] in by_key]
+    if len(splits) != 1 or len(splits[0][0]) != 1 or len(splits[0][1]) != 1:
+        return None
+    return [next(iter(splits[0][0])), next(iter(splits[0][1]))]
+
+
+def _lower_tokens(name: str, tokens: dict[str, set[str]]) -> str:
+    """Lower-case words that are no dictionary word and equal exactly one known abbreviation
+    ignoring case ("руководители поо" -> "руководители ПОО")."""
+    def one(m: re.Match) -> str:
+        hits = tokens.get(m.group(0), set())
+        return next(iter(hits)) if len(hits) == 1 and not is_known_word(m.group(0)) else m.group(0)
+    return LOWER_TOKEN_RE.sub(one, name)
+
+
+def _abbreviation_tokens(forms: set[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for f in forms:
+        for t in f.split():
+            if sum(ch.isupper() for ch in t) >= 2 and t.isalpha():
+                out.setdefault(t.lower(), set()).add(t)
+    return out
+
+
+def close_brackets(short: str) -> str:
+    """A short form that lost its closing bracket at its end ("МОиН РС(Я") gets it back."""
+    if short.count("(") == short.count(")") + 1 and re.search(r"\([^()\s]+$", short):
+        return short + ")"
+    return short
 
 
 def _join_legal_forms(mentions: list[PartyMention], defined: set[str]) -> list[PartyMention]:
@@ -96,16 +159,28 @@ def _split_slashes(mentions: list[PartyMention], defined: set[str]) -> list[Part
     return out
 
 
-def mend_mentions(mentions: list[PartyMention], defined: set[str]) -> list[PartyMention]:
-    """Each mention that is a defined short form misread as a whole (see the module) becomes it;
-    a speck of one or two lower-case letters after one ("000 ры") is dropped with it; a legal form
-    alone joins the next name and two defined abbreviations joined by "/" are two parties."""
+def mend_mentions(mentions: list[PartyMention], defined: set[str],
+                  known: frozenset[str] | set[str] = frozenset()) -> list[PartyMention]:
+    """Each mention that is a defined short form (or, read with case or end debris only, one of
+    the glossary's ``known``) misread as a whole (see the module) becomes it; a speck of one or two
+    lower-case letters after one ("000 ры") is dropped with it; a legal form alone joins the next
+    name; two known abbreviations joined by "/" or run together are two parties; a lower-case word
+    that is a known abbreviation takes its capitals."""
     out: list[PartyMention] = []
+    forms = set(defined) | set(known)
+    tokens = _abbreviation_tokens(forms)
     for m in _split_slashes(_join_legal_forms(mentions, defined), defined):
-        found = _defined_as(m.name, defined)
+        found = _defined_as(m.name, defined, known)
         if found is None and SPECK_TAIL_RE.search(m.name) and not is_known_word(m.name.split()[-1]):
             found = _defined_as(SPECK_TAIL_RE.sub("", m.name), defined)
-        out.append(m if found is None or found == m.name else
+        glued = _split_glued(m.name, forms) if found is None and m.name not in forms else None
+        if glued:
+            out.extend(PartyMention(name=g, by_agreement=m.by_agreement if i else False, defines=None, raw=g)
+                       for i, g in enumerate(glued))
+            continue
+        if found is None:
+            found = _lower_tokens(m.name, tokens)
+        out.append(m if found == m.name else
                    PartyMention(name=found, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw))
     return out
 
@@ -122,7 +197,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     spelled = {tok.lower(): tok for name in known for tok in name.split()}
     out: dict[str, str] = {}
     for short, full in defs.items():
-        short = SPECK_IN_SHORT_RE.sub(" ", short)        # "КОин.КО", "МТЗиСЗ’РТ": a speck for the space
+        short = close_brackets(SPECK_IN_SHORT_RE.sub(" ", short))   # "КОин.КО": a speck for the space
         tokens = short.split()
         for i, tok in enumerate(tokens):
             low = tok.lower()

@@ -96,10 +96,20 @@ def parties_of(responsible: Optional[str], defs: dict[str, str], region: Optiona
                scanned: bool = False) -> list[PartyRecord]:
     """The parties of one responsible cell (split, abbreviations expanded, canonical organisation);
     on a scan, abbreviations misread by a letter are first mended against the known ones."""
+    return read_parties(responsible, defs, region, scanned)[0]
+
+
+def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optional[str],
+                 scanned: bool = False) -> tuple[list[PartyRecord], bool]:
+    """``parties_of`` and whether a scan's slip in a party was mended (the row is flagged)."""
     out = []
     mentions = split_parties(responsible)
+    repaired = False
     if scanned:
-        mentions = mend_mentions(mend_abbreviations(mentions, set(defs), set(load_glossary())), set(defs))
+        glossary = set(load_glossary())
+        mended = mend_mentions(mend_abbreviations(mentions, set(defs), glossary), set(defs), glossary)
+        repaired = [m.name for m in mended] != [m.name for m in mentions]
+        mentions = mended
     for m in split_after_defined(mentions, set(defs)):
         expanded = expand(m.name, defs)
         org = canonical_organisation(m.name, expanded, region)
@@ -107,14 +117,18 @@ def parties_of(responsible: Optional[str], defs: dict[str, str], region: Optiona
             name=m.name, expanded=expanded, by_agreement=m.by_agreement,
             canonical_name=org.canonical_name, org_type=org.org_type, org_region=org.region,
         ))
-    return out
+    return out, repaired
 
 
 def normalise_parties(act: ActivityRecord, defs: dict[str, str], region: Optional[str],
-                      parties: Optional[Callable[[Optional[str]], list[PartyRecord]]] = None) -> None:
-    """``act.parties`` from its responsible cell; ``parties``: a memoised ``parties_of`` for the document."""
-    found = parties(act.responsible) if parties else parties_of(act.responsible, defs, region)
+                      parties: Optional[Callable[[Optional[str]], tuple[list[PartyRecord], bool]]] = None
+                      ) -> None:
+    """``act.parties`` from its responsible cell; ``parties``: a memoised ``read_parties`` for the
+    document. A scan's party slip mended is flagged ``party_ocr_repaired``."""
+    found, repaired = parties(act.responsible) if parties else read_parties(act.responsible, defs, region)
     act.parties = [replace(p) for p in found]   # own copies: records are mutable
+    if repaired and "party_ocr_repaired" not in act.flags:
+        act.flags.append("party_ocr_repaired")
 
 
 def recover_spilled_deadline(act: ActivityRecord) -> None:
@@ -151,6 +165,11 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
         act.flags.append("deadline_may_be_cut")
     if act.deadline_bounds and _normalise_bounds(act, period):
         return
+    if act.deadline_bounds and _unreadable_bound(act.deadline_bounds, period):
+        # "01.12.2023" / "3142-29-КОин 25": the start alone is no reading of the pair
+        act.deadline_norm = DeadlineRecord(raw=act.deadline, start=None, end=None, recurrence="unspecified")
+        act.flags.append("deadline_unparsed")
+        return
     d = parse(act.deadline, period)
     act.deadline_norm = DeadlineRecord(raw=d.raw, start=d.start, end=d.end, recurrence=d.recurrence,
                                        occurrences=list(d.occurrences))
@@ -171,6 +190,13 @@ def _normalise_bounds(act: ActivityRecord, period: Optional[tuple[int, int]]) ->
     act.flags.extend(f for f in first.flags + last.flags if f not in act.flags)
     act.flags.append("deadline_from_start_end")
     return True
+
+
+def _unreadable_bound(bounds: tuple[str, ...], period: Optional[tuple[int, int]]) -> bool:
+    """Whether a start or end date of a "Срок начала" / "Срок окончания" pair has text but no
+    reading (reading the pair as one cell would then give the other bound alone, a wrong range)."""
+    return any(t and t.strip() and "deadline_unparsed" in normalize_deadline(repair_date_words(t)[0], period).flags
+               for t in bounds)
 
 
 def build_document(extracted: ExtractedDocument, source: str, sha256: str,
@@ -216,7 +242,7 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
         if list(mended) != list(defs):    # a short form changed (a full form alone is no flag)
             meta_flags.append("abbreviation_definition_mended")
         defs = mended
-    parties = memo(lambda text: parties_of(text, defs, region, scanned))
+    parties = memo(lambda text: read_parties(text, defs, region, scanned))
     parse_deadline = memo(normalize_deadline)
     for act in stitched.activities:
         normalise_parties(act, defs, region, parties)

@@ -29,11 +29,36 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ("1,5 2020", "1,5 2020"),                         # no day.month.year: left
     ("февраль. ь2025\nапрель 2026", "февраль. 2025\nапрель 2026"),   # a speck glued to the month's year
     ("до к2025", "до к2025"),                         # no month before it: left
+    ("01.02.2024\n3112.2026", "01.02.2024\n31.12.2026"),  # a dot lost: ddmm splits one way only
+    ("31.122026", "31.12.2026"),                      # ... or the other dot: dd.mmyyyy
+    ("3102.2026", "3102.2026"),                       # no 31 February: no reading, left
+    ("1312.2026", "13.12.2026"),
+    ("2012.2026", "2012.2026"),                       # four digits that are a year: two years, left
+    ("112.2026", "112.2026"),                         # 1.12 or 11.2: two readings, left
+    ("01.09.2923", "01.09.2923"),                     # a wrong digit in the year: no repair
 ])
 def test_certain_slips_are_mended(text, expected):
     fixed, changed = repair_date_words(text)
     assert fixed == expected
     assert changed is (fixed != text)
+
+
+@pytest.mark.parametrize("deadline,bounds,start,end,flag", [
+    ("01.02.2024\n3112.2026", ("01.02.2024", "3112.2026"), "2024-02-01", "2026-12-31", "deadline_ocr_repaired"),
+    ("3112.2026", None, "2026-12-31", "2026-12-31", "deadline_ocr_repaired"),
+    ("01.09.2923\n31.08.2025", ("01.09.2923", "31.08.2025"), None, None, "deadline_damaged_ocr"),
+    ("3102.2026", None, None, None, "deadline_damaged_ocr"),
+    ("0113.2026", None, None, None, "deadline_damaged_ocr"),          # no month 13
+])
+def test_a_date_that_lost_a_dot_is_mended_only_when_it_reads_one_way(deadline, bounds, start, end, flag):
+    from pipeline.normalise import normalise_deadline
+    from pipeline.records import ActivityRecord
+
+    act = ActivityRecord(section=[], number="1", title="Мероприятие", deadline=deadline, deadline_bounds=bounds)
+    normalise_deadline(act, (2023, 2026))
+    assert (str(act.deadline_norm.start) if act.deadline_norm.start else None) == start
+    assert (str(act.deadline_norm.end) if act.deadline_norm.end else None) == end
+    assert flag in act.flags
 
 
 def test_a_word_near_two_months_is_not_read_as_either():
@@ -55,6 +80,8 @@ def test_a_word_near_two_months_is_not_read_as_either():
     "Сентябрь 2021-\nдекабрь 2423",                  # four digits after a month that are no year
     "2423 г.",
     "nol июня 2022 года",                            # Latin junk where "до 1" stood
+    "01.09.2923\n31.08.2025",                        # a numeric date in no year of ours
+    "3102.2026",                                     # a date that lost a dot and reads as none
 ])
 def test_damage_is_reported(text):
     assert damaged_dates(text)
@@ -69,6 +96,7 @@ def test_damage_is_reported(text):
     "2021 г. - далее ежегодно", "01.09.2020\n31.12.2022",
     "декабрь 2024 года-", "2023 –",                   # ends with a dash: kept, flagged (below)
     "до 1000 человек", "занимая 1500 мест",           # four digits that stand for no year
+    "01.2026", "2012.2026", "01.12.1999",
 ])
 def test_clean_deadlines_are_not_damaged(text):
     assert not damaged_dates(text)

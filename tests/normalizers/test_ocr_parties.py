@@ -95,3 +95,52 @@ def test_a_scanned_full_form_loses_its_certain_slips(read, mended):
 ])
 def test_a_full_form_without_slips_stays(text):
     assert mend_full_form(text) == text
+
+
+GLOSSARY = frozenset({"ПОО", "ЦЗН", "МОиН", "ИРО", "ГАПОУ", "МО", "ОО", "Минтруд"})
+OWN = {"МОиН РТ", "ИРО РТ", "МОиН РС(Я)", "КОиН КО", "ЦРПО", "Минпромторг НСО"}
+
+
+def _known_names(text: str, defined: set[str] = OWN, known: frozenset[str] = GLOSSARY) -> list[str]:
+    return [m.name for m in split_after_defined(mend_mentions(split_parties(text), defined, known), defined)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("поо", ["ПОО"]),                                   # the glossary's, read in lower case
+    ("МОИН РС(Я)", ["МОиН РС(Я)"]),                     # the document's own, case slipped
+    ("-КОин КО", ["КОиН КО"]),                          # debris at its start ...
+    ("ЦРПО..", ["ЦРПО"]),                               # ... or at its end
+    ("„Минпромторг НСО", ["Минпромторг НСО"]),
+    ("МОиНРТ ИРО РТ", ["МОиН РТ", "ИРО РТ"]),           # two known ones run together, one split only
+    ("МОиН РТ ИРО РТ", ["МОиН РТ", "ИРО РТ"]),
+    ("руководители поо", ["руководители ПОО"]),         # a lower-case word that is a known abbreviation
+    ("цзн, поо", ["ЦЗН", "ПОО"]),
+])
+def test_a_party_that_is_a_known_abbreviation_but_for_case_or_debris_takes_its_form(text, expected):
+    assert _known_names(text) == expected
+
+
+@pytest.mark.parametrize("text,defined,known", [
+    ("Доклад", OWN, GLOSSARY),                          # an unknown word stays
+    ("руководители его", OWN, GLOSSARY),                # a dictionary word is no abbreviation
+    ("МООО", set(), GLOSSARY),                          # "МО"+"ОО": parts too short to tell
+    ("мо оо", {"МО ОО", "МООО"}, frozenset()),          # two defined forms with those letters
+    ("МОИНРТИРО", set(), frozenset({"МОИ", "НРТИРО", "МОИНРТ", "ИРО"})),   # splits two ways
+    ("абв", set(), frozenset({"АБВ", "АбВ"})),          # two glossary forms, case aside
+    ("по о", set(), GLOSSARY),                          # the glossary's letters, split inside: not its text
+    ("МОин", OWN, GLOSSARY),                            # the glossary's "МОиН" is also a word of a defined form
+])
+def test_a_party_with_no_single_known_form_stays_as_read(text, defined, known):
+    assert _known_names(text, defined, known) == [m.name for m in split_parties(text)]
+
+
+def test_a_defined_short_form_gets_back_its_lost_closing_bracket():
+    full = "Министерство образования и науки Республики Саха (Якутия)"
+    assert mend_definitions({"МОиН РС(Я": full}, "МОиН РС(Я") == {"МОиН РС(Я)": full}
+    assert mend_definitions({"ДО (ПК)": "x"}, "") == {"ДО (ПК)": "x"}
+    assert _known_names("МОиН РС(Я", {"МОиН РС(Я)"}) == ["МОиН РС(Я)"]
+
+
+def test_a_quoted_name_is_not_split_into_two_known_forms():
+    defined = {"ГБУ ДПО", "МОУО"}
+    assert _known_names("ГБУ ДПО «КРИРПО»", defined, frozenset({"КРИРПО"})) == ["ГБУ ДПО «КРИРПО»"]

@@ -104,3 +104,30 @@ def test_a_misread_word_mended_from_the_dictionary_flags_its_row_on_a_scan_only(
     scanned = build_document(extracted, "w.pdf", "0" * 64)
     assert scanned.activities[1].title == "Мониторинг деятельности организаций"
     assert ["words_ocr_mended" in a.flags for a in scanned.activities] == [False, True]
+
+def test_a_mended_party_flags_its_row_and_a_typed_file_is_left_alone():
+    from pipeline.normalise import normalise_parties, read_parties
+    from pipeline.records import ActivityRecord
+
+    defs = {"МОиН РТ": "Министерство образования и науки Республики Татарстан", "ИРО РТ": "Институт развития образования"}
+    act = ActivityRecord(section=[], number="1", title="Мероприятие", responsible="МОиН РТ ИРО РТ")
+    normalise_parties(act, defs, None, lambda text: read_parties(text, defs, None, True))
+    assert [p.name for p in act.parties] == ["МОиН РТ", "ИРО РТ"] and "party_ocr_repaired" in act.flags
+    act = ActivityRecord(section=[], number="2", title="Мероприятие", responsible="МОиН РТ\nИРО РТ")
+    normalise_parties(act, defs, None, lambda text: read_parties(text, defs, None, True))
+    assert [p.name for p in act.parties] == ["МОиН РТ", "ИРО РТ"] and "party_ocr_repaired" not in act.flags
+    assert [p.name for p in parties_of("поо", defs, None)] == ["поо"]          # a born-digital file: as written
+
+
+def test_a_start_end_pair_with_an_unreadable_end_gives_no_date_rather_than_the_start_alone():
+    from pipeline.normalise import normalise_deadline
+    from pipeline.records import ActivityRecord
+
+    act = ActivityRecord(section=[], number="1", title="Мероприятие", deadline="01.12.2023\n3142-29-”КОин 25",
+                         deadline_bounds=("01.12.2023", "3142-29-”КОин 25"))
+    normalise_deadline(act, (2023, 2026))
+    assert act.deadline_norm.start is None and act.deadline_norm.end is None and "deadline_unparsed" in act.flags
+    act = ActivityRecord(section=[], number="2", title="Мероприятие", deadline="2023\nпо мере необходимости",
+                         deadline_bounds=("2023", "по мере необходимости"))
+    normalise_deadline(act, (2023, 2026))
+    assert str(act.deadline_norm.start) == "2023-01-01" and "deadline_unparsed" not in act.flags
