@@ -28,7 +28,9 @@ LOAD_ONLY = ("sqlalchemy.orm", "normalizers", "pymorphy3", "docx", "extractors.d
 # (PDF, scans), of other commands (export, pull, compare), Alembic (a new file is a copy of the
 # cached migrated one) and the progress bar of a run of many files
 HEAVY = ("pandas", "numpy", "prefect", "camelot", "cv2", "spacy", "alembic", "pdfplumber", "pypdfium2", "PIL",
-         "pydantic", "httpx", "rich.progress")
+         "pydantic", "httpx", "rich.progress",
+         # and the project's own modules for PDFs and scans
+         "extractors.pdf", "extractors.ocr", "normalizers.ocr_caps", "normalizers.ocr_parties", "normalizers.ocr_tasks")
 
 
 def roadmap(path: Path, titles: list[str]) -> Path:
