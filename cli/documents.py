@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from cli.common import ALLOW_PRIVATE_HELP, DB_HELP, console, esc, note, regions_option, say, split_regions
@@ -98,6 +97,36 @@ def _entry(o, seconds: float) -> dict:
             "note": o.rendition_message}
 
 
+class _NoProgress:
+    """What ``_run`` calls on its progress bar, doing nothing: a run of one source shows none."""
+
+    def __enter__(self) -> "_NoProgress":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def add_task(self, *args, **kwargs) -> int:
+        return 0
+
+    def update(self, *args, **kwargs) -> None:
+        pass
+
+    def advance(self, *args, **kwargs) -> None:
+        pass
+
+
+def progress_bar(n_sources: int):
+    """The progress bar of a run (on stderr), for two sources or more; for one, a stand-in, and
+    ``rich.progress`` is not even imported."""
+    if n_sources < 2:
+        return _NoProgress()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=console)
+
+
 def _run(sources: list[str], url: str, allow: Optional[bool], workers: int) -> list[tuple]:
     """(outcome, seconds) per source, in the order given; ``workers`` > 1: a process pool."""
     from pipeline.api import ingest_source, unchanged_sources
@@ -106,8 +135,7 @@ def _run(sources: list[str], url: str, allow: Optional[bool], workers: int) -> l
     # one hash per local file and one query per 1,000 hashes: unchanged files end here, before
     # any extraction or worker process starts
     skipped = unchanged_sources(sources, url)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=console, disable=len(sources) < 2) as progress:
+    with progress_bar(len(sources)) as progress:
         task = progress.add_task("ingesting", total=len(sources))
 
         def done(i: int, result: tuple) -> None:

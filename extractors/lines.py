@@ -20,15 +20,16 @@ from contextvars import ContextVar
 from typing import Iterable, Iterator, Optional, Sequence
 
 from extractors.grid import Word
+from normalizers.lazy_re import lazy
 from normalizers.text import is_known_word, is_organisation_name
 
 CELL_PADDING = 5.4        # points: Word's and LibreOffice's default cell margin (0.19 cm)
 LINE_TOL_RATIO = 0.5      # words whose vertical centres differ by < this × height share a line
-BULLET_RE = re.compile(r"^([-–—•·▪]|\d{1,2}[.)]\s|[а-я]\)\s)")
-NUMBER_TAIL_RE = re.compile(r"(?:^|\s)\d{2,}$")   # the line ends in a run of digits, not "1 " of "1 100"
-ABBR_RE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[А-ЯЁA-Z]$")   # ЦЗН, ДОиН, МОУО, WSR
-CLOSED_RE = re.compile(r"([»)\"]|^[А-ЯЁA-Z]{2,}[,;]?)$")
-CYRILLIC_RE = re.compile(r"[А-ЯЁа-яё]+")
+BULLET_RE = lazy(r"^([-–—•·▪]|\d{1,2}[.)]\s|[а-я]\)\s)")
+NUMBER_TAIL_RE = lazy(r"(?:^|\s)\d{2,}$")   # the line ends in a run of digits, not "1 " of "1 100"
+ABBR_RE = lazy(r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[А-ЯЁA-Z]$")   # ЦЗН, ДОиН, МОУО, WSR
+CLOSED_RE = lazy(r"([»)\"]|^[А-ЯЁA-Z]{2,}[,;]?)$")
+CYRILLIC_RE = lazy(r"[А-ЯЁа-яё]+")
 _DOCUMENT_WORDS: ContextVar[frozenset[str]] = ContextVar("document_words", default=frozenset())
 
 

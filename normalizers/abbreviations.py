@@ -17,6 +17,7 @@ import re
 from normalizers.full_forms import (SKIPPABLE, Tok, acronym_letters, align_acronym, fold, full_form,
                                      spells, syllabic_start, tokens)
 from normalizers.glossary import cached_glossary, glossary_entry, load_glossary
+from normalizers.lazy_re import lazy
 from normalizers.morph import (
     is_abbreviation,
     parses,
@@ -39,7 +40,7 @@ LIST_LINE_RE = re.compile(
     rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH})\s+(?P<full>\S.*?)\s*[;.,]?\s*$")
 # inside a "Сокращения" block: an abbreviation, one to three marks a scan read for the dash
 # ("МТЗисСЗ РТ ;,Министерство …", "МОиН РС(Я) + Министерство …"), the full name
-JUNK_DASH_LINE_RE = re.compile(
+JUNK_DASH_LINE_RE = lazy(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}}(?:\s[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё()]{{0,6}})?)"
     r"\s*[^\w\s«\"(]{1,3}\s*(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
 # a list line whose dash a scan lost: an acronym, then the words it stands for ("ЦЗН центры занятости …")

@@ -26,7 +26,6 @@ the recurrence and the dates in ``normalizers.deadline_resolving``; this module 
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Iterable
 
@@ -37,6 +36,7 @@ from normalizers.deadline_types import DeadlineNorm, Item, Parsed, Token, Unit, 
 from normalizers.deadline_words import (CONTINUOUS_RE, FLAG_MISSING, FLAG_OUT_OF_PERIOD, FLAG_UNFINISHED_RANGE,
                                         FLAG_UNPARSED, FLAG_YEAR_UNKNOWN, ON_DEMAND_RE, PERIOD_SLACK_YEARS, PERIODIC_RES, PLAN_RE,
                                         RECURRENCES, TIMES_PER_YEAR_RE, TOKEN_RE)
+from normalizers.lazy_re import lazy
 
 __all__ = [
     "CONTINUOUS_RE", "FLAG_MISSING", "FLAG_OUT_OF_PERIOD", "FLAG_UNFINISHED_RANGE", "FLAG_UNPARSED", "FLAG_YEAR_UNKNOWN", "ON_DEMAND_RE",
@@ -121,12 +121,12 @@ def normalize_deadline(text: str | None, period: tuple[int, int] | None) -> Dead
 
 # -------------------------------------------------------------- document period
 
-TITLE_RANGE_RE = re.compile(
+TITLE_RANGE_RE = lazy(
     r"(?<![\d.])((?:19|20)\d\d)\s*(?:-|/|по)\s*((?:19|20)\d\d|\d\d)(?![\d.])"
 )
-TITLE_SINGLE_RE = re.compile(r"(?<![а-я])(?:на|в)\s+((?:19|20)\d\d)\s*(?:гг?\.?|год[а-я]*)(?![а-я])")
-RANGE_CONTEXT_BEFORE_RE = re.compile(r"(?<![а-я])(?:на|период[а-я]*|в|с)\s*(?:период\s*)?$")
-RANGE_CONTEXT_AFTER_RE = re.compile(r"^\s*(?:гг|г\.|год|уч)")
+TITLE_SINGLE_RE = lazy(r"(?<![а-я])(?:на|в)\s+((?:19|20)\d\d)\s*(?:гг?\.?|год[а-я]*)(?![а-я])")
+RANGE_CONTEXT_BEFORE_RE = lazy(r"(?<![а-я])(?:на|период[а-я]*|в|с)\s*(?:период\s*)?$")
+RANGE_CONTEXT_AFTER_RE = lazy(r"^\s*(?:гг|г\.|год|уч)")
 MAX_PERIOD_YEARS = 30
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from normalizers.lazy_re import lazy
 from normalizers.morph import is_abbreviation, is_participle, parses
 from normalizers.organisations import opens_post
 from normalizers.text import is_known_word, one_edit
@@ -35,7 +36,7 @@ SPECKS = "°^`'‚¦~_"   # marks OCR reads from specks at the ends of a name ("
 # a speck read as a lone lower-case letter after a name ("ЦЗН ж"); "и", "в" … would have joined
 LONE_TAIL_RE = re.compile(r"\s+[а-яёa-z][,;:'`°^]?$")
 # capitals with zeros for "О" ("000" for "ООО"): kept as read for the scan's mending to judge
-ZEROS_FOR_O_RE = re.compile(r"(?=[0А-ЯЁ]{2,}$)[0А-ЯЁ]*0[0А-ЯЁ]*")
+ZEROS_FOR_O_RE = lazy(r"(?=[0А-ЯЁ]{2,}$)[0А-ЯЁ]*0[0А-ЯЁ]*")
 JOINING_TAIL_WORDS = {"и", "или", "в", "во", "на", "по", "с", "со", "для", "при", "о", "об", "к", "от", "из"}
 
 

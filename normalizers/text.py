@@ -22,8 +22,10 @@ from normalizers.morph import get_morph
 TAG_RE = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 SPACE_RE = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
 CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# a Cyrillic word piece at a line end, optionally hyphenated, then its continuation
-BROKEN_RE = re.compile(r"([А-Яа-яЁё]{2,})(-?)\s*\n\s*([а-яё]+)(?![А-Яа-яЁё])")
+# a Cyrillic word piece at a line end, optionally hyphenated, then its continuation; tried only
+# where a word starts (the lookbehind): a try inside a word never finds what the try at its start
+# missed, and without the lookbehind every word of every cell was re-read from each of its letters
+BROKEN_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{2,})(-?)\s*\n\s*([а-яё]+)(?![А-Яа-яЁё])")
 # a word split by a space inside a line: "высококвалифици рованных", "ежеквартальн о" (justified columns)
 SPLIT_RE = re.compile(r"\b([А-Яа-яЁё]{3,}) ([а-яё]{2,})\b")
 ONE_LETTER_TAIL_RE = re.compile(r"\b([А-Яа-яЁё]{3,}) ([а-яё])\b")

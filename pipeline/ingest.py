@@ -79,11 +79,18 @@ def is_loaded(db_url: str, sha256: str) -> bool:
 
 def _prepare_normaliser() -> None:
     """What normalising needs next (its modules, the pymorphy3 dictionary), loaded while the
-    extraction worker runs on another core."""
+    extraction worker runs on another core; the first time, kept out of the collector's rounds."""
+    import sys
+
+    first = "pipeline.normalise" not in sys.modules
     import pipeline.normalise  # noqa: F401
     from normalizers.morph import get_morph
 
     get_morph()
+    if first:
+        from pipeline.lazy import keep_loaded
+
+        keep_loaded()
 
 
 def extract_stage(path: str, source: str) -> ExtractedDocument:

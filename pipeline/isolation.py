@@ -33,6 +33,7 @@ the calling process instead, for debugging and profiling.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import logging
 import multiprocessing
@@ -95,6 +96,7 @@ def child_main(path: str, result: str, limits: Limits) -> None:
         os.setpgid(0, 0)
     except OSError:  # already a group/session leader (the subprocess path)
         pass
+    gc.freeze()   # what the parent had: never scanned (nor copied on write) by this child's collections
     budget.install(limits)
     _cap_memory(limits.max_memory_mb)
     try:

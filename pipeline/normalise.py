@@ -2,7 +2,8 @@
 
 All language work is delegated to ``normalizers`` (pure functions); this module
 only wires their results into the typed records and raises quality flags where
-a value could not be parsed (the raw text is always kept).
+a value could not be parsed (the raw text is always kept). The repairs only a scan needs
+(``normalizers.ocr_caps``, ``ocr_parties``, ``ocr_tasks``) are imported when a scan comes.
 """
 
 from __future__ import annotations
@@ -16,13 +17,10 @@ from normalizers.deadlines import normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
                                    repair_date_words)
-from normalizers.ocr_caps import fix_scan_caps
 from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text_noting, repair_activities,
                                    split_speck_hyphens)
 from normalizers.organisations import canonical_organisation
-from normalizers.ocr_parties import mend_definitions, mend_mentions
 from normalizers.ocr_stops import drop_stray_stops
-from normalizers.ocr_tasks import mend_task_column
 from normalizers.parties import mend_abbreviations, split_after_defined, split_parties
 from pipeline.records import (
     ActivityRecord,
@@ -106,6 +104,8 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
     mentions = split_parties(responsible)
     repaired = False
     if scanned:
+        from normalizers.ocr_parties import mend_mentions
+
         glossary = set(load_glossary())
         mended = mend_mentions(mend_abbreviations(mentions, set(defs), glossary), set(defs), glossary)
         repaired = [m.name for m in mended] != [m.name for m in mentions]
@@ -220,6 +220,9 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
             if act.deadline_bounds:
                 act.deadline_bounds = tuple(mend_deadline_text(t) for t in act.deadline_bounds)
     if scanned:                           # task numbers read on the whole column ("1.2" for "1, 2")
+        from normalizers.ocr_caps import fix_scan_caps
+        from normalizers.ocr_tasks import mend_task_column
+
         for act, (tasks, mended) in zip(stitched.activities, mend_task_column([a.tasks for a in stitched.activities])):
             act.tasks = tasks
             if mended:
@@ -238,6 +241,8 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
         meta_flags = [f for f in meta_flags if f != "no_doc_kind"] + ["doc_kind_from_manifest"]
     defs = document_abbreviations(extracted, stitched.activities, scanned)
     if scanned:                           # "ДОинН КО" defined, "ДОиН КО" in every party cell
+        from normalizers.ocr_parties import mend_definitions
+
         mended = mend_definitions(defs, _responsible_text(stitched.activities), set(load_glossary()))
         if list(mended) != list(defs):    # a short form changed (a full form alone is no flag)
             meta_flags.append("abbreviation_definition_mended")

@@ -7,6 +7,7 @@ import re
 from typing import Optional
 
 from extractors.lines import piece_separator
+from normalizers.lazy_re import lazy
 from normalizers.text import clean_text, one_line
 from pipeline.records import ActivityRecord, SubItemRecord, TargetRecord
 from pipeline.stitch.layout import DAYS_ONLY_RE, Layout, LogicalTable, MONTHS_GENITIVE, MONTH_ROW_RE, NUMBER_RE, TEXT_ROLES
@@ -98,8 +99,8 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
     return acts
 
 
-START_RE = re.compile(r"начал|\bс\b|от\b", re.I)
-END_RE = re.compile(r"оконча|заверш|конец|конца|\bпо\b|\bдо\b", re.I)
+START_RE = lazy(r"начал|\bс\b|от\b", re.I)
+END_RE = lazy(r"оконча|заверш|конец|конца|\bпо\b|\bдо\b", re.I)
 
 
 def start_end_columns(lay: Layout) -> Optional[tuple[int, int]]:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from normalizers.lazy_re import lazy
 from normalizers.text import clean_text, one_line
 from pipeline.stitch.layout import DataRow, Layout
 
-UNIT_RE = re.compile(r"(?:тыс\.?|млн\.?|млрд\.?)?\s*(?:рублей|руб\.?)", re.I)
-TOTAL_RE = re.compile(r"всего|итого|общий|сумма", re.I)
-DASH_ONLY_RE = re.compile(r"^[\s\-–—]*$")
+UNIT_RE = lazy(r"(?:тыс\.?|млн\.?|млрд\.?)?\s*(?:рублей|руб\.?)", re.I)
+DASH_ONLY_RE = lazy(r"^[\s\-–—]*$")
 
 
 def funding_unit(layout: Layout) -> Optional[str]:

@@ -10,6 +10,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from extractors.grid import Row, Table, is_ocr_extractor
+from normalizers.lazy_re import lazy
 from normalizers.text import one_line
 from pipeline.roles import LOOSE_SCORE, header_role, is_numbering_row, loose_role_score, year_of
 
@@ -20,7 +21,7 @@ TEXT_ROLES = ("title", "description", "tasks", "responsible", "deadline", "resul
 ACTIVITY_ROLES = {"responsible", "deadline", "result", "result_document", "description", "tasks"}
 
 
-HEADING_WORDS = re.compile(
+HEADING_WORDS = lazy(
     r"^\s*(направлени|блок|раздел|задача\s+\d|этап|подпрограмм|модуль|[IVX]{1,5}[.\s])", re.I
 )
 
@@ -63,7 +64,7 @@ MONTHS_GENITIVE = {"январь": "января", "февраль": "февра
                    "сентябрь": "сентября", "октябрь": "октября", "ноябрь": "ноября", "декабрь": "декабря"}
 
 
-MONTH_ROW_RE = re.compile(r"^\s*(" + "|".join(MONTHS_GENITIVE) + r")\s*((?:19|20)\d{2})?\s*(?:г\.?|года?)?\s*$",
+MONTH_ROW_RE = lazy(r"^\s*(" + "|".join(MONTHS_GENITIVE) + r")\s*((?:19|20)\d{2})?\s*(?:г\.?|года?)?\s*$",
                           re.I)
 
 
@@ -71,7 +72,7 @@ DAYS_ONLY_RE = re.compile(r"^\s*(?:(?:с|до|по)\s*)?\d{1,2}(?:\s*[-–—]\s
                           r"(?:\s*[,;и]\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?)*\s*$", re.I)
 
 
-DEADLINE_LIKE_RE = re.compile(
+DEADLINE_LIKE_RE = lazy(
     r"(?:19|20)\d{2}|\d{1,2}\.\d{1,2}|" + "|".join(m[:4] for m in MONTHS_GENITIVE)
     + r"|квартал|ежегодн|ежемесячн|еженедельн|постоянн|в течение|по мере|до \d", re.I)
 
@@ -279,7 +280,7 @@ def _counts_up(texts: list[str]) -> bool:
     return nums == list(range(1, len(nums) + 1))
 
 
-FUNDING_HEAD_RE = re.compile(r"финансир|объ[её]м\s+средств|руб\.|рубл|ассигнован", re.I)
+FUNDING_HEAD_RE = lazy(r"финансир|объ[её]м\s+средств|руб\.|рубл|ассигнован", re.I)
 TOTAL_HEAD_RE = re.compile(r"^\s*(всего|итого)\b", re.I)   # "Всего" beside the years of a header
 TARGET_HEAD_RE = re.compile(r"целев|индикатор|показател|значени", re.I)
 

@@ -7,6 +7,7 @@ import re
 from typing import Optional
 
 from extractors.grid import Row
+from normalizers.lazy_re import lazy
 from normalizers.text import clean_text, one_line
 from pipeline.records import ActivityRecord, TargetRecord
 from pipeline.roles import is_numbering_row
@@ -138,7 +139,7 @@ def _spanning_pieces(own: list[Slot], layout: Layout, n_cols: int) -> bool:
 
 
 SPECK_CONFIDENCE = 0.5      # OCR confidence under which a short text in a heading row is a speck
-SECTION_START_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s*\S")
+SECTION_START_RE = lazy(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s*\S")
 
 
 def _numbered_heading_piece(own: list[Slot], layout: Layout, n_cols: int) -> bool:

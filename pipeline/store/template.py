@@ -30,15 +30,22 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 
 @lru_cache(maxsize=4)
 def schema_key(migrations_dir: Path) -> str:
-    """Hash of the migration scripts, their environment and the library versions they run on."""
-    from importlib.metadata import version
+    """Hash of the migration scripts, their environment and the library versions they run on.
+
+    Alembic's version is its package's ``__init__.py`` (which declares ``__version__``), read
+    without importing Alembic, and without ``importlib.metadata.version``, which searches every
+    installed distribution.
+    """
+    from importlib.util import find_spec
 
     import sqlalchemy
 
     h = hashlib.sha256()
     for path in sorted(migrations_dir.rglob("*.py")):
         h.update(str(path.relative_to(migrations_dir)).encode() + b"\0" + path.read_bytes() + b"\0")
-    h.update(f"{sqlalchemy.__version__}|{version('alembic')}|{sqlite3.sqlite_version}".encode())
+    alembic = find_spec("alembic")
+    h.update(Path(alembic.origin).read_bytes() if alembic and alembic.origin else b"no alembic")
+    h.update(f"|{sqlalchemy.__version__}|{sqlite3.sqlite_version}".encode())
     return h.hexdigest()[:24]
 
 
