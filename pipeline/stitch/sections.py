@@ -16,6 +16,7 @@ from pipeline.stitch.rows import _continues_heading, _number, _starts_lower, _te
 SPECK_CONFIDENCE = 0.5       # OCR confidence under which a mark in the № cell is a speck
 ROMAN_NUMBER_RE = re.compile(r"[IVXLC]+")
 LEADING_MARKS_RE = re.compile(r"^[^\w(]+(?=\d)")
+HEADER_WORDS_RE = re.compile(r"[№NnМм]?[\W_]*[пП][/|\\lI1][пП]\W*", re.S)   # the № column's header ("№ п/п")
 
 
 def _speck(number: Optional[str], confidence: float) -> bool:
@@ -50,9 +51,9 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
         num_slot = row.slots[num_col] if num_col is not None else None
         number = _number(num_slot.text) if num_slot and not num_slot.merged else None
         own = {r: _text(row, cs, own_only=True) for r, cs in cols.items()}
-        if num_slot is not None and _speck(number, num_slot.confidence) and row.after_page_break \
-                and (_starts_lower(own["title"]) or not own["title"]):
-            number = None    # a speck over the rest of a row broken by the page: no number of its own
+        if num_slot is not None and (_speck(number, num_slot.confidence) or HEADER_WORDS_RE.fullmatch(number or "")) \
+                and row.after_page_break and (_starts_lower(own["title"]) or not own["title"]):
+            number = None    # a speck or the header's "п/п" over the rest of a row broken by the page
         if number and row.scanned:
             number = LEADING_MARKS_RE.sub("", number) or None     # "-6", "‚4": a speck before the digits
         full = {r: _text(row, cs) for r, cs in cols.items()}
