@@ -75,6 +75,16 @@ def specks(grey: np.ndarray, dpi: int, level: int = 150) -> tuple[np.ndarray, in
     return out, removed, found - removed
 
 
+def _letters(stats: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
+    """The component boxes as floats (x, y, w, h), the ids of the letter-sized ones (the
+    background, component 0, never) and the tallest letter height in pixels."""
+    x, y, w, h = (stats[:, i].astype(np.float64) for i in range(4))
+    lo, hi = LETTER_INCH[0] * dpi, LETTER_INCH[1] * dpi
+    letter = (h >= lo) & (h <= hi) & (w <= 2 * hi)
+    letter[0] = False
+    return x, y, w, h, np.flatnonzero(letter), hi
+
+
 def _after_letters(stats: np.ndarray, labels: np.ndarray, candidates: np.ndarray, dpi: int) -> np.ndarray:
     """Which ``candidates`` (a mask over components) sit where the stop after "г", "Т", "Р" or
     "7" sits: just right of a letter-sized blob's box, on its baseline, where the letter has no
@@ -83,11 +93,7 @@ def _after_letters(stats: np.ndarray, labels: np.ndarray, candidates: np.ndarray
     out = np.zeros(len(stats), bool)
     if not candidates.any():
         return out
-    x, y, w, h = (stats[:, i].astype(np.float64) for i in range(4))
-    lo, hi = LETTER_INCH[0] * dpi, LETTER_INCH[1] * dpi
-    letter = (h >= lo) & (h <= hi) & (w <= 2 * hi)
-    letter[0] = False
-    ids = np.flatnonzero(letter)
+    x, y, w, h, ids, hi = _letters(stats, dpi)
     if not len(ids):
         return out
     ids = ids[np.argsort(x[ids] + w[ids], kind="stable")]          # by right edge
@@ -119,11 +125,7 @@ def _between_letters(stats: np.ndarray, candidates: np.ndarray, dpi: int) -> np.
     out = np.zeros(len(stats), bool)
     if not candidates.any():
         return out
-    x, y, w, h = (stats[:, i].astype(np.float64) for i in range(4))
-    lo, hi = LETTER_INCH[0] * dpi, LETTER_INCH[1] * dpi
-    letter = (h >= lo) & (h <= hi) & (w <= 2 * hi)
-    letter[0] = False
-    ids = np.flatnonzero(letter)
+    x, y, w, h, ids, hi = _letters(stats, dpi)
     if len(ids) < 2:
         return out
     by_right = ids[np.argsort(x[ids] + w[ids], kind="stable")]
