@@ -259,12 +259,10 @@ def _line_height(words: list[_PxWord]) -> float:
 
 def _trim_tall_doubtful(clean: np.ndarray, words: list[_PxWord], sure: list[_PxWord],
                         tall: float) -> tuple[list[_PxWord], np.ndarray]:
-    """The words with each doubtful one taller than ``tall`` that reaches over a sure word cut to the
-    box of the ink in it that no sure word covers (dropped when there is none: its ink was its
-    neighbours'), and the page with the sure words painted out inside those boxes (elsewhere as it
-    was), to read the cut boxes on. A tall box over no sure word is left as it is."""
+    """The words with each doubtful one taller than ``tall`` cut to the box of the ink in it that no
+    sure word covers (dropped when there is none: its ink was its neighbours'), and the page with the
+    sure words painted out inside those boxes (elsewhere as it was), to read the cut boxes on."""
     masked = clean.copy()
-    overlapped: set[int] = set()
     for t in words:
         if _is_suspicious(t) and t.h > tall:
             for w in sure:
@@ -272,11 +270,10 @@ def _trim_tall_doubtful(clean: np.ndarray, words: list[_PxWord], sure: list[_PxW
                 x1, y1 = min(t.x + t.w, w.x + w.w), min(t.y + t.h, w.y + w.h)
                 if x0 < x1 and y0 < y1:
                     masked[y0:y1, x0:x1] = 255
-                    overlapped.add(id(t))
     out = []
     for w in words:
-        if not (_is_suspicious(w) and w.h > tall) or id(w) not in overlapped:
-            out.append(w)          # a tall box over no sure word (a stroke, a stamp): kept, not read again
+        if not (_is_suspicious(w) and w.h > tall):
+            out.append(w)
             continue
         box = _main_band(masked[w.y:w.y + w.h, w.x:w.x + w.w] < INK_LEVEL, max(2, int(tall * BAND_GAP)))
         if box is not None:
