@@ -4,7 +4,7 @@ and missed text read again (Russian, then English for Latin names and Roman nume
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable
 
 import cv2
 import numpy as np
@@ -243,85 +243,19 @@ def _read_runs(clean: np.ndarray, runs: list[Box], lang: str = TESS_LANG) -> lis
     return out
 
 
-TALLER_THAN_LINES = 1.6        # a word box this many line heights tall spans two lines ...
-BLOB_TALLER_THAN_LINES = 2.2   # ... a missed blob (dilated to join its letters) this many
-INK_LEVEL = 128                # grey below this is ink (on the cleaned page)
-BAND_GAP = 0.12                # ink bands closer than this share of ``tall`` are one line (a breve, a dot)
-LINE_HEIGHT_MIN_WORDS = 10     # words needed to know a page's line height
-
-
-def _line_height(words: list[_PxWord]) -> float:
-    """The median height of a page's surely read words of three letters or more (inf when too
-    few to tell): the height of one line of its text."""
-    hs = sorted(w.h for w in words if len(w.text) >= 3 and w.conf >= RECHECK_BELOW)
-    return float(hs[len(hs) // 2]) if len(hs) >= LINE_HEIGHT_MIN_WORDS else float("inf")
-
-
-def _trim_tall_doubtful(clean: np.ndarray, words: list[_PxWord], sure: list[_PxWord],
-                        tall: float) -> tuple[list[_PxWord], np.ndarray]:
-    """The words with each doubtful one taller than ``tall`` cut to the box of the ink in it that no
-    sure word covers (dropped when there is none: its ink was its neighbours'), and the page with the
-    sure words painted out inside those boxes (elsewhere as it was), to read the cut boxes on."""
-    masked = clean.copy()
-    for t in words:
-        if _is_suspicious(t) and t.h > tall:
-            for w in sure:
-                x0, y0 = max(t.x, w.x), max(t.y, w.y)
-                x1, y1 = min(t.x + t.w, w.x + w.w), min(t.y + t.h, w.y + w.h)
-                if x0 < x1 and y0 < y1:
-                    masked[y0:y1, x0:x1] = 255
-    out = []
-    for w in words:
-        if not (_is_suspicious(w) and w.h > tall):
-            out.append(w)
-            continue
-        box = _main_band(masked[w.y:w.y + w.h, w.x:w.x + w.w] < INK_LEVEL, max(2, int(tall * BAND_GAP)))
-        if box is not None:
-            x, y, bw, bh = box
-            out.append(_PxWord(w.text, w.x + x, w.y + y, bw, bh, w.conf))
-    return out, masked
-
-
-def _main_band(ink: np.ndarray, gap: int) -> Optional[tuple[int, int, int, int]]:
-    """The box (x, y, w, h) of the band of rows holding the most ink (one line of text; the cut
-    ascenders and descenders of painted-out words are thin bands apart), bands less than ``gap``
-    rows apart taken as one (the breve of "й"), or None when there is no ink."""
-    rows = np.count_nonzero(ink, axis=1)
-    bands: list[list[int]] = []
-    for i in np.nonzero(rows)[0]:
-        if bands and i - bands[-1][1] <= gap:
-            bands[-1][1] = int(i)
-        else:
-            bands.append([int(i), int(i)])
-    if not bands:
-        return None
-    top, bottom = max(bands, key=lambda b: int(rows[b[0]:b[1] + 1].sum()))
-    bottom += 1
-    xs = np.nonzero(ink[top:bottom].any(axis=0))[0]
-    return int(xs.min()), top, int(xs.max() - xs.min()) + 1, bottom - top
-
-
 def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_PxWord]:
     """Second look at doubtful and missed words: their crops OCR'd together, one per line.
 
     Out of page context and enlarged, lone numbers and short tokens are read
     better. The Russian re-read replaces a word when clearly more confident; an
     English re-read only where Russian cannot be right (``_latin_reading_wins``).
-    Missed text of several words on a line is read a line at a time (``_read_runs``). A doubtful
-    word taller than ``TALLER_THAN_LINES`` lines (Tesseract boxed a missed word together with a
-    sure word of the line above) is cut to the ink no sure word covers (``_trim_tall_doubtful``);
-    a crop still that tall is not read again: read as one line it gives two lines' words.
+    Missed text of several words on a line is read a line at a time (``_read_runs``).
     """
-    tall = TALLER_THAN_LINES * _line_height(words)   # a box this tall reaches over two lines
-    sure = [w for w in words if not _is_suspicious(w)]
-    if any(_is_suspicious(w) and w.h > tall for w in words):
-        words, clean = _trim_tall_doubtful(clean, words, sure, tall)
-    doubtful = _merge_neighbours([w for w in words if _is_suspicious(w) and w.h <= tall])
+    doubtful = _merge_neighbours([w for w in words if _is_suspicious(w)])
     runs = _line_runs(_uncovered_blobs(clean, words, dpi, MISSED_LINE_MAX_INCH))
     wide = 2 * dpi        # a blob wider than this is words run together: a line, not a word
-    high = BLOB_TALLER_THAN_LINES / TALLER_THAN_LINES * tall     # blobs are dilated: a little more room
-    missed = [r[0] for r in runs if len(r) == 1 and r[0][2] <= wide and r[0][3] <= high]
-    lines = [j for j in (_joined(r) for r in runs if len(r) > 1 or r[0][2] > wide) if j[3] <= high]
+    missed = [r[0] for r in runs if len(r) == 1 and r[0][2] <= wide]
+    lines = [_joined(r) for r in runs if len(r) > 1 or r[0][2] > wide]
     boxes = [(w.x, w.y, w.w, w.h) for w in doubtful] + missed
     if len(boxes) + len(lines) > MAX_RECHECK:
         return words

@@ -72,26 +72,6 @@ def test_a_lone_caret_or_degree_sign_is_a_speck_however_sure():
     assert not _is_noise("°C", 0.9) and not _is_noise("-", 0.9) and not _is_noise("№", 0.9)
 
 
-def test_a_tall_doubtful_box_is_cut_to_the_line_no_sure_word_covers():
-    from extractors.ocr.words import _PxWord, _main_band, _trim_tall_doubtful
-
-    img = np.full((120, 200), 255, np.uint8)
-    img[20:40, 10:150] = 0          # a sure word on the line above ...
-    img[44:47, 30:40] = 0           # ... its descender, which its box does not hold
-    img[60:80, 10:160] = 0          # the missed word below
-    img[55:57, 60:70] = 0           # a breve over it: one line with it
-    sure = _PxWord("професси", 10, 20, 140, 20, 0.92)
-    tall = _PxWord("и", 10, 18, 152, 64, 0.21)    # Tesseract boxed both lines as one doubtful word
-    words, masked = _trim_tall_doubtful(img, [sure, tall], [sure], tall=40.0)
-    assert words[0] is sure and masked[30, 50] == 255 and masked[30, 5] == 255   # painted out inside the tall box
-    cut = words[1]
-    assert (cut.x, cut.y, cut.w, cut.h) == (10, 55, 150, 25) and cut.text == "и" and cut.conf == 0.21
-    empty = _PxWord("..", 10, 18, 140, 24, 0.1)                # only the sure word's ink under it: gone
-    assert _trim_tall_doubtful(img[:44], [sure, empty], [sure], tall=20.0)[0] == [sure]
-    assert _main_band(np.zeros((10, 10), bool), 2) is None
-
-
-
 def test_lone_symbols_a_cloud_of_toner_specks_is_read_as_are_noise():
     assert _is_noise("©", 0.9) and _is_noise("&", 0.8) and _is_noise("*", 0.7) and _is_noise("=", 0.9)
     assert not _is_noise("%", 0.9) and not _is_noise("+", 0.9) and not _is_noise("№", 0.9)
