@@ -254,7 +254,8 @@ def group_items(tokens: list[Token]) -> Parsed:
             elif _kind_at(tokens, i + 1) == "dash" and unit_at(i + 2) is not None:
                 parsed.items.append(Item("range", tok.value, unit_at(i + 2)))  # type: ignore[arg-type]
                 i += 2
-            elif _kind_at(tokens, i + 1) == "dash" and _kind_at(tokens, i + 2) == "gap":
+            elif _kind_at(tokens, i + 1) == "dash" and _kind_at(tokens, i + 2) == "gap" \
+                    and _unreadable(str(tokens[i + 2].value)):
                 parsed.unfinished_range = True      # "март-р ‚ель": the range's end is there but unreadable
                 parsed.items.append(Item("single", tok.value))  # type: ignore[arg-type]
             else:
@@ -263,6 +264,14 @@ def group_items(tokens: list[Token]) -> Parsed:
             last_end, n_items = i, len(parsed.items)
         i += 1
     return parsed
+
+
+YEAR_WORDS_RE = re.compile(r"(?<![а-я])(?:гг|г|год[а-я]*)(?![а-я])")
+
+
+def _unreadable(gap: str) -> bool:
+    """Text in a deadline with letters other than a year's "г." / "года" ("2018 — г." is a year)."""
+    return bool(re.search(r"[а-яa-z]", YEAR_WORDS_RE.sub("", gap.lower())))
 
 
 def _shift_years(unit: Unit, delta: int) -> Unit:

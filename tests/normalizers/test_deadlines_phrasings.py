@@ -83,3 +83,8 @@ def test_a_range_followed_by_a_known_continuation_is_still_read():
     assert d.start == date(2023, 9, 1) and d.recurrence == "annual"
     d = normalize_deadline("март-апрель 2022", (2022, 2024))
     assert (d.start, d.end) == (date(2022, 3, 1), date(2022, 4, 30))
+
+
+def test_a_year_word_after_a_dash_is_no_unreadable_end():
+    d = normalize_deadline("I квартал 2018 — г.", (2018, 2020))
+    assert (d.start, d.end) == (date(2018, 1, 1), date(2018, 3, 31)) and not d.flags
