@@ -28,8 +28,10 @@ is installed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import sys
+import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -71,8 +73,12 @@ def photocopy_pdf(src: str, out: str, dpi: int = 170, seed: int = 1, pages: Opti
     written as an image-only PDF (JPEG pages at quality 90, over the pipeline's own JPEG)."""
     from benchmarks.degrade import render, write_pdf
 
-    copies = [(photocopy_page(img, seed * 1000 + i), 0) for i, img in enumerate(render(src, dpi, pages))]
-    write_pdf([(img, 90) for img, _ in copies], dpi, out)
+    images = render(src, dpi, pages)
+    # Augraphy keeps a cache of the pages it has seen in ./augraphy_cache and may draw on it: a new
+    # empty folder per run keeps the checkout clean and one run's pages out of the next
+    with tempfile.TemporaryDirectory(prefix="photocopy-") as work, contextlib.chdir(work):
+        copies = [(photocopy_page(img, seed * 1000 + i), 90) for i, img in enumerate(images)]
+    write_pdf(copies, dpi, out)
 
 
 def main() -> None:
