@@ -13,7 +13,7 @@ from typing import Callable, Optional
 
 from extractors.grid import ExtractedDocument, is_ocr_extractor
 from normalizers.abbreviations import expand, find_definitions, load_glossary
-from normalizers.deadlines import normalize_deadline, period_from_deadlines
+from normalizers.deadlines import DeadlineNorm, normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
                                    repair_date_words)
@@ -163,24 +163,27 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
         return
     if ends_with_dash(text):              # "декабрь 2024 года-": a speck, or a range cut short
         act.flags.append("deadline_may_be_cut")
-    if act.deadline_bounds and _normalise_bounds(act, period):
-        return
-    if act.deadline_bounds and _unreadable_bound(act.deadline_bounds, period):
-        # "01.12.2023" / "3142-29-КОин 25": the start alone is no reading of the pair
-        act.deadline_norm = DeadlineRecord(raw=act.deadline, start=None, end=None, recurrence="unspecified")
-        act.flags.append("deadline_unparsed")
-        return
+    if act.deadline_bounds:
+        # each bound read alone, with the certain OCR slips mended as the deadline cell is ("01.04:2020")
+        bounds = [parse(repair_date_words(t)[0], period) for t in act.deadline_bounds]
+        if _normalise_bounds(act, bounds):
+            return
+        if any(t and t.strip() and "deadline_unparsed" in b.flags for t, b in zip(act.deadline_bounds, bounds)):
+            # "01.12.2023" / "3142-29-КОин 25": a bound with text but no reading; the pair read as one
+            # cell would give the other bound alone, a wrong range
+            act.deadline_norm = DeadlineRecord(raw=act.deadline, start=None, end=None, recurrence="unspecified")
+            act.flags.append("deadline_unparsed")
+            return
     d = parse(act.deadline, period)
     act.deadline_norm = DeadlineRecord(raw=d.raw, start=d.start, end=d.end, recurrence=d.recurrence,
                                        occurrences=list(d.occurrences))
     act.flags.extend(d.flags)
 
 
-def _normalise_bounds(act: ActivityRecord, period: Optional[tuple[int, int]]) -> bool:
-    """A "Срок начала" / "Срок окончания" pair: one interval from the start of the first date
-    to the end of the second (each read alone); False when either cannot be read."""
-    # each bound with the certain OCR slips mended, as the deadline cell is ("01.04:2020")
-    first, last = (normalize_deadline(repair_date_words(t)[0], period) for t in act.deadline_bounds or ())
+def _normalise_bounds(act: ActivityRecord, bounds: list[DeadlineNorm]) -> bool:
+    """A "Срок начала" / "Срок окончания" pair (``bounds``: each read alone): one interval from the
+    start of the first date to the end of the second; False when either cannot be read."""
+    first, last = bounds
     if first.recurrence != "once" or last.recurrence != "once":
         return False
     if not (first.start and last.end) or last.end < first.start:
@@ -190,13 +193,6 @@ def _normalise_bounds(act: ActivityRecord, period: Optional[tuple[int, int]]) ->
     act.flags.extend(f for f in first.flags + last.flags if f not in act.flags)
     act.flags.append("deadline_from_start_end")
     return True
-
-
-def _unreadable_bound(bounds: tuple[str, ...], period: Optional[tuple[int, int]]) -> bool:
-    """Whether a start or end date of a "Срок начала" / "Срок окончания" pair has text but no
-    reading (reading the pair as one cell would then give the other bound alone, a wrong range)."""
-    return any(t and t.strip() and "deadline_unparsed" in normalize_deadline(repair_date_words(t)[0], period).flags
-               for t in bounds)
 
 
 def build_document(extracted: ExtractedDocument, source: str, sha256: str,
