@@ -149,11 +149,17 @@ def _numbered_heading_piece(own: list[Slot], layout: Layout, n_cols: int) -> boo
     cell of its own, and a row whose № and title lost the rule between them still fills its other
     columns."""
     first, rest = own[0] if own else None, own[1:]
-    if first is None or len(rest) > 1 or n_cols < 4:
+    if first is None or len(rest) > 1 or not _across_number_and_title(first, layout, n_cols):
         return False
-    roles = [layout.roles[k] for k in range(first.origin_col, min(n_cols, first.origin_col + first.span))]
-    return roles[:1] == ["number"] and "title" in roles and bool(SECTION_START_RE.match(first.text)) \
-        and len(re.findall(r"[^\W\d_]", first.text)) >= 4
+    return bool(SECTION_START_RE.match(first.text)) and len(re.findall(r"[^\W\d_]", first.text)) >= 4
+
+
+def _across_number_and_title(slot: Slot, layout: Layout, n_cols: int) -> bool:
+    """A cell that opens in the № column and spans the title column (tables of four columns or more)."""
+    if n_cols < 4:
+        return False
+    roles = [layout.roles[k] for k in range(slot.origin_col, min(n_cols, slot.origin_col + slot.span))]
+    return roles[:1] == ["number"] and "title" in roles
 
 
 LEADING_MARKS = " ‚,.'`’‘\"„“”-–—_"   # specks a scan reads before a heading's first word
@@ -164,13 +170,10 @@ def _worded_heading_with_specks(own: list[Slot], layout: Layout, n_cols: int) ->
     """A scan row whose first text spans the № and the title columns and opens with a heading
     word ("Раздел 2. …", "Направление …", "Блок …"), every other text in the row a speck of one or
     two characters: a heading (a data row has its number in a cell of its own)."""
-    if not own or n_cols < 4:
+    if not own or not _across_number_and_title(own[0], layout, n_cols):
         return False
-    first, rest = own[0], own[1:]
-    roles = [layout.roles[k] for k in range(first.origin_col, min(n_cols, first.origin_col + first.span))]
-    return roles[:1] == ["number"] and "title" in roles \
-        and bool(HEADING_WORDS.match(first.text.lstrip(LEADING_MARKS))) \
-        and all(len(re.findall(r"[^\W_]", s.text)) <= SPECK_TEXT_CHARS for s in rest)
+    return bool(HEADING_WORDS.match(own[0].text.lstrip(LEADING_MARKS))) \
+        and all(len(re.findall(r"[^\W_]", s.text)) <= SPECK_TEXT_CHARS for s in own[1:])
 
 
 def heading_level(text: str) -> int:
