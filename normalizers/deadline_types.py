@@ -62,6 +62,14 @@ class Unit:
         return _safe_date(year + self.wrap, month, day or 31)
 
 
+def calendar_date(year: int, month: int, day: int) -> date | None:
+    """The date, None when there is no such day (31 June, month 13)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _safe_date(year: int, month: int, day: int) -> date:
     """A date with the day clamped to the month's length ("31 июня" → 30 June)."""
     return date(year, month, min(max(day, 1), calendar.monthrange(year, month)[1]))

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from normalizers.deadline_types import calendar_date
 from normalizers.metadata_authority import normalise_authority
 from normalizers.metadata_lines import _is_upper
 from normalizers.metadata_regions import _fold
@@ -51,21 +52,14 @@ def parse_date(text: str) -> date | None:
     """First valid date written as dd.mm.yyyy or "31 января 2020 г." in text."""
     found: list[tuple[int, date]] = []
     for m in NUMERIC_DATE_RE.finditer(text):
-        d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        d = calendar_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if d:
             found.append((m.start(), d))
     for m in WORD_DATE_RE.finditer(text):
-        d = _safe_date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        d = calendar_date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
         if d:
             found.append((m.start(), d))
     return min(found)[1] if found else None
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def parse_doc_number(text: str) -> str | None:

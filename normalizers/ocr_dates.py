@@ -27,11 +27,11 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from normalizers.deadline_types import calendar_date
 from normalizers.text import is_known_word, one_edit
 
 MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
@@ -138,14 +138,6 @@ def _match_case(original: str, new: str) -> str:
     return new[:1].upper() + new[1:] if original[:1].isupper() else new
 
 
-def _calendar_date(day: int, month: int, year: int) -> date | None:
-    """The date, None when there is no such day (day 31 of a 30-day month, month 13)."""
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def repair_date_words(text: str) -> tuple[str, bool]:
     """``text`` with the certain slips of month names and years mended, and whether any was."""
     changed = False
@@ -189,7 +181,7 @@ def repair_date_words(text: str) -> tuple[str, bool]:
     def lost_dot(m: re.Match) -> str:
         nonlocal changed
         day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        if _calendar_date(int(day), int(month), int(m.group(5))) is None:
+        if calendar_date(int(m.group(5)), int(month), int(day)) is None:
             return m.group(0)
         changed = True
         return f"{day}.{month}.{m.group(5)}"
