@@ -89,14 +89,20 @@ def _glued_key(text: str) -> str:
     return re.sub(r"\s+", "", text.strip(DEBRIS)).lower().replace("ё", "е")
 
 
-def _split_glued(name: str, forms: set[str]) -> list[str] | None:
-    """Two known forms run together ("МОиН РТ ИРО РТ", "МОиНРТ ИРО РТ"), when ``name`` but for
-    its spaces and case splits into two of them one way only (a quoted name is no form:
-    "ГБУ ДПО «КРИРПО»" keeps its quotes, so it is no "ГБУ ДПО" + "КРИРПО")."""
-    key = _glued_key(name)
+def _glued_keys(forms: set[str]) -> dict[str, set[str]]:
+    """The known forms by their ``_glued_key``."""
     by_key: dict[str, set[str]] = {}
     for f in forms:
         by_key.setdefault(_glued_key(f), set()).add(f)
+    return by_key
+
+
+def _split_glued(name: str, by_key: dict[str, set[str]]) -> list[str] | None:
+    """Two known forms run together ("МОиН РТ ИРО РТ", "МОиНРТ ИРО РТ"), when ``name`` but for
+    its spaces and case splits into two of them one way only (a quoted name is no form:
+    "ГБУ ДПО «КРИРПО»" keeps its quotes, so it is no "ГБУ ДПО" + "КРИРПО"); ``by_key``: the known
+    forms by ``_glued_key`` (``_glued_keys``)."""
+    key = _glued_key(name)
     splits = [(by_key[key[:i]], by_key[key[i:]]) for i in range(MIN_GLUED, len(key) - MIN_GLUED + 1)
               if key[:i] in by_key and key[i:] in by_key]
     if len(splits) != 1 or len(splits[0][0]) != 1 or len(splits[0][1]) != 1:
@@ -168,12 +174,12 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     that is a known abbreviation takes its capitals."""
     out: list[PartyMention] = []
     forms = set(defined) | set(known)
-    tokens = _abbreviation_tokens(forms)
+    tokens, by_key = _abbreviation_tokens(forms), _glued_keys(forms)
     for m in _split_slashes(_join_legal_forms(mentions, defined), defined):
         found = _defined_as(m.name, defined, known)
         if found is None and SPECK_TAIL_RE.search(m.name) and not is_known_word(m.name.split()[-1]):
             found = _defined_as(SPECK_TAIL_RE.sub("", m.name), defined)
-        glued = _split_glued(m.name, forms) if found is None and m.name not in forms else None
+        glued = _split_glued(m.name, by_key) if found is None and m.name not in forms else None
         if glued:
             out.extend(PartyMention(name=g, by_agreement=m.by_agreement if i else False, defines=None, raw=g)
                        for i, g in enumerate(glued))
