@@ -27,6 +27,17 @@ def test_rules_load_and_use_known_types():
     ("МОУО", "Муниципальные органы управления образования", "municipality"),
     ("Министерство просвещения Российской Федерации", None, "federal"),
     ("образовательные организации", None, "other"),
+    # a ministry's short form: regional with a regional qualifier, else federal
+    ("Минобрнауки РБ", "Министерство образования и науки Республики Башкортостан", "regional_executive"),
+    ("Минобрнауки РБ", None, "regional_executive"),
+    ("Минтруд НСО", None, "regional_executive"),
+    ("Минобр НСО", None, "regional_executive"),
+    ("Минздрав Кузбасса", None, "regional_executive"),
+    ("Минобразования края", None, "regional_executive"),
+    ("Минтруд России", None, "federal"),
+    ("Минпросвещения РФ", None, "federal"),
+    ("Минпросвещения", None, "federal"),
+    ("Минтруд (по согласованию)", None, "federal"),
 ])
 def test_classify(name, expanded, org_type):
     assert classify(name, expanded) == org_type
@@ -45,22 +56,6 @@ def test_federal_bodies_have_no_region_and_regions_are_found():
     assert canonical_organisation("Министерство просвещения РФ", None, "Тульская область").region is None
     assert find_region("Департамент труда Кемеровской области") == "Кемеровская область"
     assert find_region("ПОО") is None
-
-
-@pytest.mark.parametrize("name, expanded, org_type", [
-    ("Минобрнауки РБ", "Министерство образования и науки Республики Башкортостан", "regional_executive"),
-    ("Минобрнауки РБ", None, "regional_executive"),
-    ("Минтруд НСО", None, "regional_executive"),
-    ("Минобр НСО", None, "regional_executive"),
-    ("Минздрав Кузбасса", None, "regional_executive"),
-    ("Минобразования края", None, "regional_executive"),
-    ("Минтруд России", None, "federal"),
-    ("Минпросвещения РФ", None, "federal"),
-    ("Минпросвещения", None, "federal"),
-    ("Минтруд (по согласованию)", None, "federal"),
-])
-def test_a_ministry_short_form_with_a_regional_qualifier_is_regional(name, expanded, org_type):
-    assert classify(name, expanded) == org_type
 
 
 def test_a_regional_ministry_keeps_its_region():
