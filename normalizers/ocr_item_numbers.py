@@ -56,7 +56,11 @@ def _misread_of(core: str, expected: list[int]) -> bool:
     """Whether a number cell can be an OCR misreading of ``expected``: junk ("о", "—", "4.м"), one digit
     read wrong ("10" for 14), lost ("7" for 17) or, in a plain number, added by a speck ("71" for 1);
     a different number ("57" for 1.3) is evidence against the sequence and is kept."""
-    if not core or len(core) > MAX_JUNK_NUMBER:
+    if not core:
+        return False
+    if _number_then_specks(core, expected):
+        return True
+    if len(core) > MAX_JUNK_NUMBER:
         return False
     digits = "".join(ch for ch in core if ch.isdigit())
     want = "".join(str(x) for x in expected)
@@ -67,6 +71,18 @@ def _misread_of(core: str, expected: list[int]) -> bool:
     if core.isdigit() and len(expected) == 1 and len(digits) == len(want) + 1:
         return digits.endswith(want) or digits.startswith(want)
     return len(digits) == len(want) - 1 and (want.endswith(digits) or want.startswith(digits))
+
+
+MAX_SPECK_TAIL = 4     # marks read after a number from specks beside it ("2. $52", "1.2№27")
+
+
+def _number_then_specks(core: str, expected: list[int]) -> bool:
+    """The expected number followed by a few marks and digits that no number goes on with: no
+    letter, and not a dot and a digit (a deeper number, "1.3" for an expected 1)."""
+    want = ".".join(str(x) for x in expected)
+    tail = core[len(want):].lstrip(".") if core.startswith(want) else ""
+    return 0 < len(tail) <= MAX_SPECK_TAIL and not tail[0].isdigit() \
+        and not any(ch.isalpha() for ch in tail) and core[len(want)] != ","
 
 
 def _first(p: Optional[list[int]], q: Optional[list[int]]) -> Optional[list[int]]:

@@ -65,6 +65,8 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
                 act.flags.append("number_not_numeric")   # kept as printed (or as OCR read it)
             if v.from_title:
                 act.flags.append("number_from_title")
+            if v.number_lost:
+                act.flags.append("number_from_sequence")     # the № cell read empty on a scan
             _complete_days(act, open_headings)
             act.deadline_bounds = _deadline_bounds(row, lay)
             act.funding = row_funding(row, lay)

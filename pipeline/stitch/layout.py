@@ -308,7 +308,12 @@ def _money_column(header: str, by_source: bool) -> bool:
 
 
 def _role_kind(role: Optional[str]) -> Optional[str]:
-    return "targets" if role and role.startswith("target") else role
+    """The kind a header comparison goes by: every per-year target column is "targets", and a
+    funding column is one whether its header names the money or its source ("Источник
+    финансирования" read as "Исфочникфинансирования" names only the money)."""
+    if role and role.startswith("target"):
+        return "targets"
+    return "funding" if role == "funding_source" else role
 
 
 def _core_roles(lay: Layout) -> list[Optional[str]]:
@@ -354,6 +359,20 @@ def damaged_repeat(here: Layout, before: Layout) -> bool:
 
 MIN_HEADER_LIKENESS = 60      # fuzz.ratio of a header cell to the same column's header before
 MIN_ALIKE_SHARE = 0.6
+MIN_MISREAD_COLUMNS = 3
+
+
+def misread_repeat(here: Layout, before: Layout) -> bool:
+    """A scan page's header that repeats the header of the page before so badly read that a damaged
+    word took another column's role ("МИ „Показате ЛЬ" read as a title): as many columns, and every
+    header text reads like the same column's header before (at least three of them). The texts
+    decide, not the roles OCR made of them: its columns take the roles before."""
+    if len(here.roles) != len(before.roles) or here.n_header_rows == 0:
+        return False
+    pairs = [(_squash(a), _squash(b)) for a, b in zip(here.col_headers, before.col_headers)]
+    pairs = [(a, b) for a, b in pairs if a or b]
+    return len(pairs) >= MIN_MISREAD_COLUMNS and all(
+        a and b and fuzz.ratio(a, b) >= MIN_HEADER_LIKENESS and not NUMBER_RE.match(a) for a, b in pairs)
 
 
 def _reads_like(here: list[str], before: list[str]) -> bool:

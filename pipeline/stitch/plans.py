@@ -10,7 +10,7 @@ from typing import Optional
 from extractors.grid import Table, TextBlock
 from normalizers.text import one_line
 from pipeline.stitch.layout import (DEADLINE_LIKE_RE, Layout, LogicalTable, _same_header, damaged_repeat,
-                                    detect_layout, is_scan)
+                                    detect_layout, is_scan, misread_repeat)
 from pipeline.stitch.numbering import follows, number_parts
 from pipeline.stitch.rows import _number, _starts_lower
 
@@ -100,15 +100,16 @@ def group_tables(tables: list[Table], blocks: Optional[list[TextBlock]] = None) 
 
 
 def _roles_from_next(layouts: list[Optional[Layout]], tables: list[Table]) -> list[Optional[Layout]]:
-    """A scan's first page whose header OCR damaged so badly that it names no plan, followed on
-    the next page by the same table under a header that reads well (``damaged_repeat`` the other
-    way round: as many columns, fewer roles, none contradicting, the texts alike): the first page
-    takes the next page's roles, so its rows are not lost (rule 11 looking forward)."""
+    """A scan page whose header OCR damaged (so badly that it names no plan, or only lost a role
+    or two), followed on the next page by the same table under a header that reads better
+    (``damaged_repeat`` the other way round: as many columns, fewer roles, none contradicting, the
+    texts alike): the page takes the next page's roles, so its rows are not lost and the two pages
+    stay one table (rule 11 looking forward)."""
     out = list(layouts)
     for i in range(len(tables) - 1):
         here, after = out[i], out[i + 1]
         t, u = tables[i], tables[i + 1]
-        if here is None or after is None or here.kind != "other" or after.kind == "other":
+        if here is None or after is None or after.kind == "other":
             continue
         if not (is_scan(t) and is_scan(u) and t.n_cols == u.n_cols and t.nested_in is None):
             continue
@@ -125,7 +126,7 @@ def _roles_from_previous(prev: LogicalTable, t: Table, lay: Optional[Layout]) ->
     """A scan page whose table continues the one before (as many columns, a later page) under a
     header OCR damaged (``damaged_repeat``): its columns take the roles of the page before."""
     return lay is not None and is_scan(t) and t.n_cols == prev.n_cols \
-        and damaged_repeat(lay, prev.layout)
+        and (damaged_repeat(lay, prev.layout) or misread_repeat(lay, prev.layout))
 
 
 def _note_roles_from_previous(prev: LogicalTable, t: Table, lay: Optional[Layout]) -> None:

@@ -11,7 +11,7 @@ from normalizers.lazy_re import lazy
 from normalizers.text import clean_text, one_line
 from pipeline.records import ActivityRecord, TargetRecord
 from pipeline.roles import is_numbering_row
-from pipeline.stitch.layout import DataRow, HEADING_WORDS, LEADING_NUMBER_RE, Layout, LogicalTable, MONTH_ROW_RE, NUMBER_RE, Slot, _is_repeated_header, _same_header, damaged_repeat, detect_layout, is_scan
+from pipeline.stitch.layout import DataRow, HEADING_WORDS, LEADING_NUMBER_RE, Layout, LogicalTable, MONTH_ROW_RE, NUMBER_RE, Slot, _is_repeated_header, _same_header, damaged_repeat, detect_layout, is_scan, misread_repeat
 
 
 def data_rows(group: LogicalTable) -> list[DataRow]:
@@ -24,7 +24,8 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
         # page, "реализации плана мероприятий | 2024 года", can look like a lower header row)
         skip = min(lay_here.n_header_rows, group.layout.n_header_rows) \
             if (lay_here and (_same_header(lay_here, group.layout)
-                              or is_scan(frag) and damaged_repeat(lay_here, group.layout))) else 0
+                              or is_scan(frag) and (damaged_repeat(lay_here, group.layout)
+                                                    or misread_repeat(lay_here, group.layout)))) else 0
         if fi == 0:
             skip = group.layout.n_header_rows
         pending: dict[int, tuple[Slot, int]] = {}   # col -> (slot, rows still covered)

@@ -17,6 +17,14 @@ SPECK_CONFIDENCE = 0.5       # OCR confidence under which a mark in the № cell
 ROMAN_NUMBER_RE = re.compile(r"[IVXLC]+")
 LEADING_MARKS_RE = re.compile(r"^[^\w(]+(?=\d)")
 HEADER_WORDS_RE = re.compile(r"[№NnМм]?[\W_]*[пП][/|\\lI1][пП]\W*", re.S)   # the № column's header ("№ п/п")
+LETTER_ITEM_RE = re.compile(r"[^\W\d_][).]?")      # a lettered item: "а", "б)", "в."
+
+
+def _no_item_number(number: Optional[str]) -> bool:
+    """A scanned № cell that holds no item number: no digit, no Roman numeral, no lettered item
+    ("и“," — specks beside a letter-like mark)."""
+    return bool(number) and not re.search(r"\d", number) and not ROMAN_NUMBER_RE.fullmatch(number) \
+        and not LETTER_ITEM_RE.fullmatch(number)
 
 
 def _speck(number: Optional[str], confidence: float) -> bool:
@@ -39,6 +47,7 @@ class _RowView:
     own: dict[str, str]
     full: dict[str, str]
     heading: Optional[str] = None
+    number_lost: bool = False    # the number OCR lost, read from the sequence around the row
 
 
 def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
@@ -51,7 +60,8 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
         num_slot = row.slots[num_col] if num_col is not None else None
         number = _number(num_slot.text) if num_slot and not num_slot.merged else None
         own = {r: _text(row, cs, own_only=True) for r, cs in cols.items()}
-        if num_slot is not None and (_speck(number, num_slot.confidence) or HEADER_WORDS_RE.fullmatch(number or "")) \
+        if num_slot is not None and (_speck(number, num_slot.confidence) or HEADER_WORDS_RE.fullmatch(number or "")
+                                     or row.scanned and _no_item_number(number)) \
                 and row.after_page_break and (_starts_lower(own["title"]) or not own["title"]):
             number = None    # a speck or the header's "п/п" over the rest of a row broken by the page
         if number and row.scanned:
@@ -75,7 +85,34 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
     _numbered_section_rows(views, lay)
     if num_col is not None:
         _unnumbered_section_rows(views, lay)
+        _lost_numbers(views)
     return views
+
+
+def _lost_numbers(views: list[_RowView]) -> None:
+    """On a scan, the one item number missing from a sequence ("2", …, "4") given to the one row
+    between them that reads as an item of its own (a capitalised title and a deadline or a
+    responsible of its own) but whose № cell OCR read empty: the sequence leaves it no other
+    number. Two candidates, or none, and nothing changes (the row stays a sub-row)."""
+    items = [i for i, v in enumerate(views) if v.heading is None and number_parts(v.number)]
+    for a, b in zip(items, items[1:]):
+        pa, pb = number_parts(views[a].number), number_parts(views[b].number)
+        if len(pa) != len(pb) or pa[:-1] != pb[:-1] or pb[-1] != pa[-1] + 2:
+            continue
+        between = [v for v in views[a + 1:b] if v.heading is None and v.number is None]
+        own = [v for v in between if v.row.scanned and _item_like(v)]
+        if len(own) == 1:
+            v = own[0]
+            v.number, v.number_text, v.number_lost = ".".join(map(str, (*pa[:-1], pa[-1] + 1))), "", True
+
+
+def _item_like(v: _RowView) -> bool:
+    """A row that reads as an item of its own: a title that starts a sentence and a deadline or a
+    responsible that does too."""
+    title = v.own["title"].lstrip(" \t\n«\"(.,'‘’“”-")
+    if not title or not title[0].isupper():
+        return False
+    return any(v.own[r] and not _starts_lower(v.own[r]) for r in ("deadline", "responsible"))
 
 
 def _has_fields(v: _RowView, lay: Layout) -> bool:

@@ -115,6 +115,9 @@ from normalizers.ocr_item_numbers import repair_item_number, repair_item_numbers
     ("3", "4.м", "5", "4"),               # a speck read as a letter beside the number
     (None, "71", "2", "1"),               # a speck read as a digit before the first item
     ("3", "45", "5", "4"),                # ... or after a plain number
+    ("1", "2.$52", "3", "2"),             # specks read as marks and digits after the number
+    ("1.1", "1.2№27", "1.3", "1.2"),
+    (None, "1\n5:", "2", "1"),             # ... on a line of their own
 ])
 def test_item_number_repaired_from_neighbours(prev, number, nxt, expected):
     assert repair_item_number(prev, number, nxt) == (expected, "item_number_repaired")
@@ -128,6 +131,8 @@ def test_item_number_repaired_from_neighbours(prev, number, nxt, expected):
     ("1.2", None, "1.4"),
     ("3", "4.1", "5"),                    # a sub-item where the sequence expects 4: a real number
     ("1.2", "1.31", "1.4"),               # an added digit is undone only in a plain number
+    ("1", "2 и 3", "3"),                  # words after the number: text, not specks
+    ("1", "2.5", "3"),                    # a deeper number than the sequence expects: kept
 ])
 def test_item_number_kept_without_evidence(prev, number, nxt):
     assert repair_item_number(prev, number, nxt) == (number, None)

@@ -93,3 +93,35 @@ def test_a_different_table_before_the_plan_keeps_its_own_reading():
     assert [a.number for a in res.activities] == ["2"]
     plain = stitch(list(_first_page_damaged(BADLY_DAMAGED)))     # a text PDF: no OCR damage assumed
     assert "page 1: header_roles_from_next_page" not in plain.flags
+
+
+def test_a_first_page_header_with_a_role_lost_takes_the_roles_of_the_next_page():
+    # page 1 still names a plan, but lost its deadline and read the funding source glued
+    # ("Исфочникфинансирования": money, not its source); the clean header on page 2 is the same table
+    first = ["№", "Мероприятие", "Сфвк", "Исполнитель", "Исфочникфинансирования"]
+    p1 = table([row(first), row(["1", "Начало названия", "Май", "ЦЗН", "бюджет"])], page=1)
+    p2 = table([row(["№", "Мероприятие", "Срок", "Исполнитель", "Источник финансирования"], page=2),
+                row(["", "продолжение названия", "", "", ""], page=2),
+                row(["2", "Второе", "Июнь", "ПОО", "бюджет"], page=2)], page=2)
+    res = stitch(_scan(p1, p2), rows_can_split=True)
+    assert [(a.number, a.title, a.deadline) for a in res.activities] == [
+        ("1", "Начало названия продолжение названия", "Май"), ("2", "Второе", "Июнь")]
+    assert "page 1: header_roles_from_next_page" in res.flags
+    plain = stitch([*_first_page_damaged(["№", "Мероприятие", "Сфвк", "Исполнитель", "Результат"])])
+    assert "page 1: header_roles_from_next_page" not in plain.flags     # text PDFs: no OCR damage
+
+
+def test_a_repeated_scan_header_misread_into_another_role_is_the_same_header():
+    # "Резуль мероприятия" gave the result column the title's role, and the title's own header lost it:
+    # every header text still reads like the page before's, so the page continues that table
+    first = ["№", "Мероприятие", "Исполнители", "Срок", "Результат мероприятия"]
+    misread = ["№", "Меропр ятие", "Исполнит", "Срок", "Резуль мероприятия"]
+
+    def pages():
+        return (table([row(first), row(["1", "Первое", "ЦЗН", "Май", "Итог"])], page=1),
+                table([row(misread, page=2), row(["2", "Второе", "ПОО", "Июнь", "Есть"], page=2)], page=2))
+
+    res = stitch(_scan(*pages()))
+    assert [(a.number, a.title, a.result) for a in res.activities] == [("1", "Первое", "Итог"), ("2", "Второе", "Есть")]
+    assert "page 2: header_roles_from_previous_page" in res.flags
+    assert "page 2: header_roles_from_previous_page" not in stitch(list(pages())).flags

@@ -129,3 +129,49 @@ def test_a_worded_scan_row_with_real_texts_beside_it_is_no_heading():
             row(["Раздел 2 программы обновить", "", "ПОО", "Июнь"], spans={0: (3, 1)})]
     acts = stitch(_scan(table(rows))).activities
     assert len(acts) == 1 and acts[0].section == []
+
+
+@pytest.mark.parametrize("marks", ["и“,", "ии", "Е:"])     # letter-like specks, read at any confidence
+def test_letter_specks_in_the_number_cell_of_a_continued_scan_row_are_no_number(marks):
+    p1 = table([row(HEAD, header=True), row(["1", "Начало названия", "ЦЗН", "Май", "Итог"])], page=1)
+    p2 = table([row(HEAD, page=2, header=True), row([marks, "продолжение названия", "", "", ""], page=2),
+                row(["2", "Второе", "ПОО", "Июнь", "Есть"], page=2)], page=2)
+    for c in p2.rows[1].cells:
+        c.confidence = 0.9
+    acts = stitch(_scan(p1, p2), rows_can_split=True).activities
+    assert [a.number for a in acts] == ["1", "2"]
+    assert acts[0].title == "Начало названия продолжение названия"
+
+
+def test_a_lettered_item_after_a_page_break_keeps_its_letter():
+    p1 = table([row(HEAD, header=True), row(["1", "Начало названия", "ЦЗН", "Май", "Итог"])], page=1)
+    p2 = table([row(HEAD, page=2, header=True), row(["б)", "проведение опроса", "", "", ""], page=2)], page=2)
+    acts = stitch(_scan(p1, p2), rows_can_split=True).activities
+    assert [a.number for a in acts] == ["1", "б)"]
+
+
+def _gap_rows(*between):
+    return [row(HEAD, header=True), row(["2", "Второе", "ЦЗН", "Май", "Итог"]), *between,
+            row(["4", "Четвёртое", "ПОО", "Июль", "Есть"])]
+
+
+def test_the_one_number_a_scan_lost_is_read_from_the_sequence():
+    lost = row(["", "Проведение конкурса", "ЦОПП", "Июнь", "Проведён"])
+    acts = stitch(_scan(table(_gap_rows(lost)))).activities
+    assert [(a.number, a.title) for a in acts] == [("2", "Второе"), ("3", "Проведение конкурса"), ("4", "Четвёртое")]
+    assert "number_from_sequence" in acts[1].flags
+
+
+@pytest.mark.parametrize("between", [
+    [row(["", "Проведение конкурса", "ЦОПП", "Июнь", "Проведён"]),
+     row(["", "Подведение итогов", "ПОО", "Июль", "Отчёт"])],             # two candidates: which one?
+    [row(["", "проведение конкурса", "", "", "и отчёт"])],                # no item of its own
+])
+def test_no_number_from_the_sequence_when_it_leaves_a_doubt(between):
+    acts = stitch(_scan(table(_gap_rows(*between)))).activities
+    assert [a.number for a in acts] == ["2", "4"]
+
+
+def test_a_text_pdf_row_with_an_empty_number_cell_stays_a_sub_row():
+    lost = row(["", "Проведение конкурса", "ЦОПП", "Июнь", "Проведён"])
+    assert [a.number for a in stitch([table(_gap_rows(lost))]).activities] == ["2", "4"]
