@@ -35,13 +35,18 @@ Input: the ``Table`` fragments of one document (``extractors.grid``). Output:
    two or more plans, each plan's heading is the outermost section.
 10. A calendar with an empty № column: each titled row is an activity, and a
     month row completes days-only deadlines ("1-10" → "1-10 сентября").
-11. On scans, a continued table's header that OCR damaged (fewer roles, none contradicting) takes
-    the roles of the page before (and a first page's header damaged so badly that it names no plan
-    takes those of the same table's header on the next page); the one plan role a scan header lacks may match at a lower bar.
+11. On scans, a continued table's header that OCR damaged (fewer roles, none contradicting, or
+    every header text alike to the page before's though a misread word took another role) takes
+    the roles of the page before (and a first page's header damaged the same way, or so badly that
+    it names no plan, takes those of the same table's header on the next page); the one plan role a
+    scan header lacks may match at a lower bar.
     A row with an item number in a cell of its own is never a header (any format). A heading a
     spurious rule cut into spanning pieces is one heading; on scans so is a numbered heading across
     the № and title columns with at most one other text, a column-numbering row with specks is
-    dropped, and marks in a № cell (no letter or digit, or before the digits) are no number.
+    dropped, and marks in a № cell (no letter or digit, or before the digits; letter-like specks
+    over the rest of a row broken by the page) are no number. The one item number a scan lost
+    between two numbers ("2", …, "4") goes to the one row between that reads as an item of its own
+    (flag ``number_from_sequence``).
 
 The steps live in their own modules: ``layout`` (header roles), ``rows``, ``plans``, ``sections``,
 ``activities``, ``indicators``, ``numbering``; ``build.stitch`` runs them.
