@@ -66,10 +66,10 @@ from extractors.ocr.settings import TESS_LANG  # noqa: F401  (public)
 log = logging.getLogger(__name__)
 
 
-def _analyse(grey: np.ndarray, dpi: int, width_pt: float,
-             prepared: bool = False) -> tuple[list[Word], list[Segment], float]:
+def _analyse(grey: np.ndarray, dpi: int, width_pt: float, prepared: bool = False,
+             dropped: Optional[list[Word]] = None) -> tuple[list[Word], list[Segment], float]:
     """Deskew, find lines, OCR, read item numbers again; returns words, segments and the skew
-    angle found."""
+    angle found (the junk tokens dropped are appended to ``dropped``)."""
     ink = binarise(grey)
     angle = estimate_skew(ink)
     if abs(angle) > 0.05:
@@ -79,7 +79,7 @@ def _analyse(grey: np.ndarray, dpi: int, width_pt: float,
     segs, line_mask = scan_segments(grey, ink, dpi, k, prepared)
     text_grey, _how = text_image(grey)
     clean, _dots = remove_stray_dots(erase_lines(text_grey, line_mask), dpi)
-    words = ocr_words(clean, k, dpi)
+    words = ocr_words(clean, k, dpi, dropped=dropped)
     words, _doubtful = reread_number_column(clean, words, segs, k, dpi)
     return words, segs, angle
 
@@ -121,8 +121,9 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
         turn = osd_turn(grey)
         if turn is None:
             turn, _ = best_turn(grey, (0, 90, 270, 180))
+    dropped: list[Word] = []
     if turn == 0:
-        words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes))
+        words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes), dropped)
         if mean_confidence(words) < OSD_BELOW:
             turn = osd_turn(grey)
             if not turn:      # OSD unsure: compare a probe read upside down with the first pass
@@ -131,15 +132,17 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
     if turn:
         turned = _turn(grey, turn)
         width_pt = page.width_pt if turn == 180 else page.height_pt
-        words2, segs2, _ = _analyse(turned, dpi, width_pt, bool(notes))
+        dropped2: list[Word] = []
+        words2, segs2, _ = _analyse(turned, dpi, width_pt, bool(notes), dropped2)
         if mean_confidence(words2) > mean_confidence(words):
-            words, segs = words2, segs2
+            words, segs, dropped = words2, segs2, dropped2
             if turn != 180:
                 layout.width, layout.height = layout.height, layout.width
             layout.flags.append(f"ocr: page rotated {turn}° (corrected)")
         elif not words:          # OSD was wrong about a turn: read the page as it is
-            words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes))
-    layout.words, layout.segments = words, segs
+            dropped = []
+            words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes), dropped)
+    layout.words, layout.segments, layout.dropped = words, segs, dropped
     layout.flags.extend(page_flags(words, segs))
     return layout
 

@@ -1,0 +1,161 @@
+"""OCR, junk tokens: clouds of toner specks that Tesseract read as short words.
+
+A photocopy's speck clouds and toner debris are big enough to pass the size test of ``specks`` (a
+cloud is as tall as a letter) but Tesseract reads them as short, unsure tokens ("хз", "р", "Ц",
+"-1„-", "рь®", a whole line "вы А % 2%."). Real short tokens are kept: they are read surely, or
+they have the shape of text that belongs in a plan — a number or a date ("1", "1.2"), "№", a Roman
+numeral, a one-letter Russian word ("и", "в"), an initial or an abbreviation with its dot ("А.",
+"г.", "(по"), a dictionary word or a capitalised abbreviation ("по", "РБ", "ПОО", "поо").
+
+A token is junk (``is_junk``) when it is unsure (below ``JUNK_BELOW``), short (at most
+``SHORT`` letters or digits once brackets, quotes and stops are set aside), and
+
+* has none of the shapes above (letters only, read at least ``ABBREV_DOUBT`` surely and as high as
+  text, pass for an abbreviation no dictionary knows), or carries a mark no plan puts inside a short word (``ODD_MARKS``);
+* or, though it has such a shape, is read hardly at all (below ``WILD_BELOW``) and its box is no
+  text's: far taller than the text around it, or a number far from the line's height.
+
+A word the page reads surely elsewhere (``sure_vocabulary``: "поо" where "ПОО" is sure) is text.
+A line (``junk_lines``) of at least ``LINE_RUN`` unsure tokens of one or two letters or digits
+side by side, none of them sure, with a mean below ``LINE_MEAN_BELOW``, half of them or more
+without a text's shape, is a speck cloud as a whole, shapes or not.
+
+``drop_junk`` returns the words kept and the tokens dropped (the caller flags where they were).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import numpy as np
+
+from extractors.ocr.engine import PxWord
+from extractors.ocr.settings import ROMAN_RE
+from extractors.ocr.specks import reference_heights
+from normalizers.text import is_known_word
+
+JUNK_BELOW = 0.6          # a token read at least this surely is kept whatever it is
+WILD_BELOW = 0.2          # ... a token with a text's shape is doubted only below this
+SHORT = 3                 # letters/digits of a short token
+ABBREV_DOUBT = 0.3        # letters-only tokens no dictionary knows are doubted below this
+LETTERS_SHARE = 0.5       # ... or when lower than this share of the text height
+TALL_SHARE = 1.3          # a box this many times the text height around it is not a letter's
+NUMBER_SHARE = (0.55, 1.3)  # a digit's height against the text height around it
+LINE_TOKEN = 2            # tokens of at most this many letters or digits ...
+LINE_RUN = 3              # unsure short tokens side by side that make a speck line ...
+LINE_MEAN_BELOW = 0.45    # ... when their mean confidence is below this
+LINE_SHAPELESS = 0.5      # ... and at least this share of them has no text's shape
+LINE_GAP_SHARE = 4.0      # neighbours on a line are at most this many text heights apart
+WRAP = "()[]«»\"“”„'‘’.,;:!?-–—"
+ODD_MARKS = set("©®&$#*=<>|^°~_@{}\\/„“”‘’`+%")
+ONE_LETTER_WORDS = set("авиксуояАВИКСУОЯ")
+NUMBER_RE = re.compile(r"^\d+([.,/]\d+)*[.,]?$")
+INITIAL_RE = re.compile(r"^[А-ЯЁA-Z]\.$")
+ABBREV_RE = re.compile(r"^[А-Яа-яЁё]{1,3}\.$")        # "г.", "им.", "ст."
+CAPS_RE = re.compile(r"^[А-ЯЁ]{2,3}$")               # "РБ", "ПОО", "СМИ"
+
+
+def _core(text: str) -> str:
+    return text.strip(WRAP)
+
+
+def has_text_shape(text: str) -> bool:
+    """Whether a short token is shaped like text a plan has: a number, "№", a Roman numeral, a
+    one-letter word, an initial or abbreviation with its dot, a dictionary word, a capitalised
+    abbreviation (or the same in lower case, as OCR reads small capitals)."""
+    t = text.strip("()[]«»\"“”;:,")
+    core = _core(text)
+    if not core or any(ch in ODD_MARKS for ch in t):
+        return False
+    if NUMBER_RE.match(core) or core == "№" or ROMAN_RE.match(core):
+        return True
+    if INITIAL_RE.match(t) or ABBREV_RE.match(t):
+        return True
+    if len(core) == 1:
+        return core in ONE_LETTER_WORDS
+    if not core.isalpha():
+        return False
+    return CAPS_RE.match(core.upper()) is not None and (core.isupper() or is_known_word(core)) \
+        or is_known_word(core)
+
+
+def _short(text: str) -> bool:
+    return sum(ch.isalnum() for ch in text) <= SHORT
+
+
+def _box_is_text(w: PxWord, ref_h: float) -> bool:
+    """Whether the box has a text's height: a number about the line's height, letters no taller
+    than ``TALL_SHARE`` of it."""
+    if NUMBER_RE.match(_core(w.text)):
+        return NUMBER_SHARE[0] * ref_h <= w.h <= NUMBER_SHARE[1] * ref_h
+    return w.h <= TALL_SHARE * ref_h
+
+
+def sure_vocabulary(words: list[PxWord]) -> set[str]:
+    """The page's own words read surely (in lower case): an unsure "поо" is kept where "ПОО" is
+    read surely on the same page."""
+    return {c.lower() for w in words if w.conf >= JUNK_BELOW and len(c := _core(w.text)) >= 2}
+
+
+def is_junk(w: PxWord, ref_h: float, vocabulary: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether token ``w`` is a speck cloud read as text where the text is ``ref_h`` high (a
+    word the page reads surely elsewhere, ``vocabulary``, is text)."""
+    if w.conf >= JUNK_BELOW or not _short(w.text) or not any(ch.isalnum() for ch in w.text) \
+            and not any(ch in ODD_MARKS for ch in w.text):
+        return False
+    core = _core(w.text)
+    if not has_text_shape(w.text) and core.lower() not in vocabulary:
+        # letters only, read fairly and text-high: an abbreviation no dictionary knows ("поо")
+        return not (core.isalpha() and len(core) >= 2 and w.conf >= ABBREV_DOUBT
+                    and LETTERS_SHARE * ref_h <= w.h <= TALL_SHARE * ref_h)
+    return w.conf < WILD_BELOW and not _box_is_text(w, ref_h)
+
+
+def _weak(w: PxWord) -> bool:
+    """An unsure token of at most ``LINE_TOKEN`` letters or digits (three letters may be a word's
+    piece: a header's "рок" of "Срок")."""
+    return w.conf < JUNK_BELOW and sum(ch.isalnum() for ch in w.text) <= LINE_TOKEN
+
+
+def junk_lines(words: list[PxWord], ref: np.ndarray) -> set[int]:
+    """Indices of tokens in runs of ``LINE_RUN`` or more unsure short tokens side by side on a
+    line with no sure word between them (a speck cloud read as a line)."""
+    out: set[int] = set()
+    order = sorted(range(len(words)), key=lambda i: (words[i].x))
+    used: set[int] = set()
+    for i in order:
+        if i in used or not _weak(words[i]):
+            continue
+        run, last = [i], words[i]
+        for j in order:
+            w = words[j]
+            if j in used or j == i or w.x < last.x + last.w - 1:
+                continue
+            overlap = min(last.y + last.h, w.y + w.h) - max(last.y, w.y)
+            if overlap <= 0.5 * min(last.h, w.h):
+                continue
+            if w.x - (last.x + last.w) > LINE_GAP_SHARE * float(ref[i]):
+                break
+            if not _weak(w):
+                break
+            run.append(j)
+            last = w
+        used.update(run)
+        shapeless = sum(not has_text_shape(words[k].text) for k in run)
+        if len(run) >= LINE_RUN and np.mean([words[k].conf for k in run]) < LINE_MEAN_BELOW \
+                and shapeless >= LINE_SHAPELESS * len(run):
+            out.update(run)
+    return out
+
+
+def drop_junk(words: list[PxWord]) -> tuple[list[PxWord], list[PxWord]]:
+    """``words`` split into those kept and the junk tokens dropped (``is_junk``, ``junk_lines``)."""
+    ref: Optional[np.ndarray] = reference_heights(words)
+    if ref is None:
+        return words, []
+    vocabulary = sure_vocabulary(words)
+    bad = junk_lines(words, ref) | {i for i, (w, h) in enumerate(zip(words, ref))
+                                    if is_junk(w, float(h), vocabulary)}
+    return ([w for i, w in enumerate(words) if i not in bad],
+            [w for i, w in enumerate(words) if i in bad])

@@ -1,0 +1,97 @@
+"""Speck clouds read as short unsure tokens are dropped; real short tokens (numbers, "№", Roman
+numerals, one-letter words, initials, abbreviations, dictionary words) are kept; a line of one-
+and two-letter unsure tokens is dropped as a whole; rows that lost tokens are flagged."""
+
+import pytest
+
+from extractors.grid import PageLayout, Row, SPECKS_DROPPED, Table, Word, flag_dropped_words
+from extractors.ocr.engine import PxWord
+from extractors.ocr.junk import drop_junk, has_text_shape, is_junk
+
+H = 30   # the text height of the synthetic page
+
+
+def line(y: int, *tokens: tuple[str, float], x: int = 100, h: int = H) -> list[PxWord]:
+    """Tokens side by side on a line at ``y`` (each ``len * 15`` px wide, a word gap apart)."""
+    out = []
+    for text, conf in tokens:
+        w = max(12, 15 * len(text))
+        out.append(PxWord(text, x, y, w, h, conf))
+        x += w + 12
+    return out
+
+
+def page(*extra: PxWord) -> list[PxWord]:
+    """A cell of sure text (the reference height) and the tokens under test."""
+    return line(100, ("Министерство", 0.95), ("образования", 0.94), ("Республики", 0.96)) \
+        + line(140, ("Башкортостан", 0.93), ("ПОО", 0.9)) + list(extra)
+
+
+@pytest.mark.parametrize("text", ["и", "в", "№", "1", "1.2", "г.", "(по", "IV", "А.", "ПОО", "РБ",
+                                  "по", "01.03.2024", "с", "7."])
+def test_real_short_tokens_have_a_texts_shape(text):
+    assert has_text_shape(text)
+
+
+@pytest.mark.parametrize("text", ["хз", "р", "Ц", "ы", "рь®", "-1„-", "2%.", "г", "$4", "#3"])
+def test_speck_readings_have_no_texts_shape(text):
+    assert not has_text_shape(text)
+
+
+@pytest.mark.parametrize("text", ["и", "в", "№", "1", "1.2", "г.", "(по", "IV", "А.", "РБ", "поо"])
+def test_unsure_real_short_tokens_are_kept(text):
+    w = PxWord(text, 400, 180, 15 * len(text), 24, 0.35)
+    kept, dropped = drop_junk(page(w))
+    assert w in kept and not dropped
+
+
+@pytest.mark.parametrize("text", ["хз", "р", "Ц", "ы", "рь®", "-1„-", "г", "$4"])
+def test_unsure_speck_readings_are_dropped(text):
+    w = PxWord(text, 400, 180, 15 * len(text), 28, 0.2)
+    kept, dropped = drop_junk(page(w))
+    assert dropped == [w] and w not in kept
+
+
+def test_sure_tokens_are_kept_whatever_they_read():
+    w = PxWord("хз", 400, 180, 30, 28, 0.9)
+    assert not is_junk(w, H)
+
+
+def test_a_lowercase_abbreviation_the_page_reads_surely_elsewhere_is_kept_even_barely_read():
+    w = PxWord("поо", 400, 180, 45, 24, 0.1)
+    kept, dropped = drop_junk(page(w))
+    assert w in kept
+    kept, dropped = drop_junk([x for x in page() if x.text != "ПОО"] + [w])
+    assert dropped == [w]
+
+
+def test_a_barely_read_number_far_taller_than_the_line_is_a_speck_but_not_a_line_high_one():
+    assert is_junk(PxWord("4", 400, 180, 20, 2 * H, 0.1), H)
+    assert not is_junk(PxWord("4", 400, 180, 16, H, 0.1), H)
+    assert not is_junk(PxWord("4", 400, 180, 20, 2 * H, 0.5), H)   # read fairly: kept
+
+
+def test_a_line_of_one_and_two_letter_unsure_tokens_is_dropped_whole():
+    cloud = line(200, ("вы", 0.3), ("А", 0.4), ("%", 0.2), ("2%.", 0.3), ("рь®", 0.1))
+    kept, dropped = drop_junk(page(*cloud))
+    assert {w.text for w in dropped} == {"вы", "А", "%", "2%.", "рь®"}
+    assert all(w.text not in {"вы", "А"} for w in kept)
+
+
+def test_unsure_short_words_among_sure_words_are_not_a_speck_line():
+    text = line(200, ("с", 0.4), ("1", 0.4), ("по", 0.5), ("марта", 0.9), ("и", 0.4), ("в", 0.4))
+    kept, dropped = drop_junk(page(*text))
+    assert not dropped
+
+
+def test_a_page_with_too_few_words_is_not_judged():
+    ws = [PxWord("хз", 10, 10, 30, 30, 0.1)]
+    assert drop_junk(ws) == (ws, [])
+
+
+def test_rows_holding_dropped_tokens_are_flagged_with_the_count():
+    rows = [Row(cells=[], page=1, bbox=(0, 0, 500, 50)), Row(cells=[], page=1, bbox=(0, 50, 500, 100))]
+    lay = PageLayout(page_no=1, width=600, height=800,
+                     dropped=[Word("хз", 10, 60, 20, 70), Word("р", 30, 80, 40, 90), Word("г", 10, 200, 20, 210)])
+    flag_dropped_words(lay, [Table(rows=rows, n_cols=1)])
+    assert rows[0].flags == [] and rows[1].flags == [f"{SPECKS_DROPPED}: 2"]
