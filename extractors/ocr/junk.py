@@ -4,16 +4,16 @@ A photocopy's speck clouds and toner debris are big enough to pass the size test
 cloud is as tall as a letter) but Tesseract reads them as short, unsure tokens ("хз", "р", "Ц",
 "-1„-", "рь®", a whole line "вы А % 2%."). Real short tokens are kept: they are read surely, or
 they have the shape of text that belongs in a plan — a number or a date ("1", "1.2"), "№", a Roman
-numeral, a one-letter Russian word ("и", "в"), an initial or an abbreviation with its dot ("А.",
-"г.", "(по"), a dictionary word or a capitalised abbreviation ("по", "РБ", "ПОО", "поо").
+numeral (or its Cyrillic misreading, "Ш квартал"), a one-letter Russian word ("и", "в"), an
+initial or an abbreviation with its dot ("А.", "г.", "(по"), a dictionary word or a capitalised
+abbreviation ("по", "РБ", "ПОО", "поо").
 
-A token is junk (``is_junk``) when it is unsure (below ``JUNK_BELOW``), short (at most
-``SHORT`` letters or digits once brackets, quotes and stops are set aside), and
-
-* has none of the shapes above (letters only, read at least ``ABBREV_DOUBT`` surely and as high as
-  text, pass for an abbreviation no dictionary knows), or carries a mark no plan puts inside a short word (``ODD_MARKS``);
-* or, though it has such a shape, is read hardly at all (below ``WILD_BELOW``) and its box is no
-  text's: far taller than the text around it, or a number far from the line's height.
+A token is junk (``is_junk``) when it is unsure (below ``JUNK_BELOW``), short (at most ``SHORT``
+letters or digits) and has none of the shapes above: it carries a mark no plan puts inside a
+short word (``ODD_MARKS``) or more marks than characters, or its letters are no word (letters
+only, read at least ``ABBREV_DOUBT`` surely and as high as text, pass for an abbreviation no
+dictionary knows). A token with a text's shape is kept however badly it is read and whatever its
+box (a tall, barely read "ф." is often an item number "1." that the number repair reads back).
 
 A word the page reads surely elsewhere (``sure_vocabulary``: "поо" where "ПОО" is sure) is text.
 A line (``junk_lines``) of at least ``LINE_RUN`` unsure tokens of one or two letters or digits
@@ -33,21 +33,20 @@ import numpy as np
 from extractors.ocr.engine import PxWord
 from extractors.ocr.settings import ROMAN_RE
 from extractors.ocr.specks import reference_heights
+from normalizers.ocr_fixes import ROMAN_HEADING_MISREAD, ROMAN_LOOKALIKE
 from normalizers.text import is_known_word
 
 JUNK_BELOW = 0.6          # a token read at least this surely is kept whatever it is
-WILD_BELOW = 0.2          # ... a token with a text's shape is doubted only below this
 SHORT = 3                 # letters/digits of a short token
 ABBREV_DOUBT = 0.3        # letters-only tokens no dictionary knows are doubted below this
 LETTERS_SHARE = 0.5       # ... or when lower than this share of the text height
 TALL_SHARE = 1.3          # a box this many times the text height around it is not a letter's
-NUMBER_SHARE = (0.55, 1.3)  # a digit's height against the text height around it
 LINE_TOKEN = 2            # tokens of at most this many letters or digits ...
 LINE_RUN = 3              # unsure short tokens side by side that make a speck line ...
 LINE_MEAN_BELOW = 0.45    # ... when their mean confidence is below this
 LINE_SHAPELESS = 0.5      # ... and at least this share of them has no text's shape
 LINE_GAP_SHARE = 4.0      # neighbours on a line are at most this many text heights apart
-WRAP = "()[]«»\"“”„'‘’.,;:!?-–—"
+WRAP = "()[]«»\"“”„'‘’`.,;:!?-–—"
 ODD_MARKS = set("©®&$#*=<>|^°~_@{}\\/„“”‘’`+%")
 ONE_LETTER_WORDS = set("авиксуояАВИКСУОЯ")
 NUMBER_RE = re.compile(r"^\d+([.,/]\d+)*[.,]?$")
@@ -60,16 +59,28 @@ def _core(text: str) -> str:
     return text.strip(WRAP)
 
 
+def roman_lookalike(core: str) -> bool:
+    """Whether ``core`` may be a Roman numeral (or a range of two) as OCR misreads them in
+    Cyrillic ("Ш", "И-Ш", "ТУ"): ``normalizers.ocr_fixes`` reads them back in context."""
+    parts = re.split(r"[-–—,]", core)
+    return all(p in ROMAN_HEADING_MISREAD or 0 < len(p) <= 4 and all(ch in ROMAN_LOOKALIKE for ch in p)
+               for p in parts)
+
+
 def has_text_shape(text: str) -> bool:
     """Whether a short token is shaped like text a plan has: a number, "№", a Roman numeral, a
     one-letter word, an initial or abbreviation with its dot, a dictionary word, a capitalised
-    abbreviation (or the same in lower case, as OCR reads small capitals)."""
-    t = text.strip("()[]«»\"“”;:,")
+    abbreviation (or the same in lower case, as OCR reads small capitals); a mark at its edge
+    ("„2", "`№") is debris, but more marks than characters ("-1„-") or an odd mark inside are not
+    text."""
     core = _core(text)
-    if not core or any(ch in ODD_MARKS for ch in t):
+    chars = sum(ch.isalnum() or ch == "№" for ch in text)
+    marks = sum(not (ch.isalnum() or ch in ".,№") for ch in text)
+    if not core or marks > chars or any(ch in ODD_MARKS for ch in core):
         return False
-    if NUMBER_RE.match(core) or core == "№" or ROMAN_RE.match(core):
+    if NUMBER_RE.match(core) or core == "№" or ROMAN_RE.match(core) or roman_lookalike(core):
         return True
+    t = text.strip(WRAP.replace(".", ""))
     if INITIAL_RE.match(t) or ABBREV_RE.match(t):
         return True
     if len(core) == 1:
@@ -82,14 +93,6 @@ def has_text_shape(text: str) -> bool:
 
 def _short(text: str) -> bool:
     return sum(ch.isalnum() for ch in text) <= SHORT
-
-
-def _box_is_text(w: PxWord, ref_h: float) -> bool:
-    """Whether the box has a text's height: a number about the line's height, letters no taller
-    than ``TALL_SHARE`` of it."""
-    if NUMBER_RE.match(_core(w.text)):
-        return NUMBER_SHARE[0] * ref_h <= w.h <= NUMBER_SHARE[1] * ref_h
-    return w.h <= TALL_SHARE * ref_h
 
 
 def sure_vocabulary(words: list[PxWord]) -> set[str]:
@@ -105,11 +108,11 @@ def is_junk(w: PxWord, ref_h: float, vocabulary: frozenset[str] | set[str] = fro
             and not any(ch in ODD_MARKS for ch in w.text):
         return False
     core = _core(w.text)
-    if not has_text_shape(w.text) and core.lower() not in vocabulary:
-        # letters only, read fairly and text-high: an abbreviation no dictionary knows ("поо")
-        return not (core.isalpha() and len(core) >= 2 and w.conf >= ABBREV_DOUBT
-                    and LETTERS_SHARE * ref_h <= w.h <= TALL_SHARE * ref_h)
-    return w.conf < WILD_BELOW and not _box_is_text(w, ref_h)
+    if has_text_shape(w.text) or core.lower() in vocabulary:
+        return False
+    # letters only, read fairly and text-high: an abbreviation no dictionary knows ("поо")
+    return not (core.isalpha() and len(core) >= 2 and w.conf >= ABBREV_DOUBT
+                and LETTERS_SHARE * ref_h <= w.h <= TALL_SHARE * ref_h)
 
 
 def _weak(w: PxWord) -> bool:

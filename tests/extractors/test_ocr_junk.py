@@ -28,7 +28,7 @@ def page(*extra: PxWord) -> list[PxWord]:
 
 
 @pytest.mark.parametrize("text", ["и", "в", "№", "1", "1.2", "г.", "(по", "IV", "А.", "ПОО", "РБ",
-                                  "по", "01.03.2024", "с", "7."])
+                                  "по", "01.03.2024", "с", "7.", "Ш", "И-Ш", "ТУ"])
 def test_real_short_tokens_have_a_texts_shape(text):
     assert has_text_shape(text)
 
@@ -65,10 +65,14 @@ def test_a_lowercase_abbreviation_the_page_reads_surely_elsewhere_is_kept_even_b
     assert dropped == [w]
 
 
-def test_a_barely_read_number_far_taller_than_the_line_is_a_speck_but_not_a_line_high_one():
-    assert is_junk(PxWord("4", 400, 180, 20, 2 * H, 0.1), H)
-    assert not is_junk(PxWord("4", 400, 180, 16, H, 0.1), H)
-    assert not is_junk(PxWord("4", 400, 180, 20, 2 * H, 0.5), H)   # read fairly: kept
+def test_a_barely_read_token_with_a_texts_shape_is_kept_whatever_its_box():
+    assert not is_junk(PxWord("4", 400, 180, 20, 2 * H, 0.05), H)
+    assert not is_junk(PxWord("ф.", 400, 180, 30, 2 * H, 0.0), H)     # an item number "1." misread
+
+
+def test_a_mark_at_the_edge_is_debris_but_marks_round_a_digit_are_a_speck():
+    assert has_text_shape("„2") and has_text_shape("`№")
+    assert not has_text_shape("-1„-") and not has_text_shape("2%.")
 
 
 def test_a_line_of_one_and_two_letter_unsure_tokens_is_dropped_whole():
