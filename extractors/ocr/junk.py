@@ -18,7 +18,8 @@ box (a tall, barely read "ф." is often an item number "1." that the number repa
 A word the page reads surely elsewhere (``sure_vocabulary``: "поо" where "ПОО" is sure) is text.
 A line (``junk_lines``) of at least ``LINE_RUN`` unsure tokens of one or two letters or digits
 side by side, none of them sure, with a mean below ``LINE_MEAN_BELOW``, half of them or more
-without a text's shape, is a speck cloud as a whole, shapes or not.
+without a text's shape, is a speck cloud as a whole, shapes or not; so is such a stack of tokens
+one under the other (``junk_stacks``: a cloud down a cell read as lines of one token each).
 
 ``drop_junk`` returns the words kept and the tokens dropped (the caller flags where they were).
 """
@@ -45,6 +46,7 @@ LINE_TOKEN = 2            # tokens of at most this many letters or digits ...
 LINE_RUN = 3              # unsure short tokens side by side that make a speck line ...
 LINE_MEAN_BELOW = 0.45    # ... when their mean confidence is below this
 LINE_SHAPELESS = 0.5      # ... and at least this share of them has no text's shape
+STACK_GAP_SHARE = 0.5     # tokens one under the other at most this many text heights apart
 LINE_GAP_SHARE = 4.0      # neighbours on a line are at most this many text heights apart
 WRAP = "()[]«»\"“”„'‘’`.,;:!?-–—"
 ODD_MARKS = set("©®&$#*=<>|^°~_@{}\\/„“”‘’`+%")
@@ -145,11 +147,47 @@ def junk_lines(words: list[PxWord], ref: np.ndarray) -> set[int]:
             run.append(j)
             last = w
         used.update(run)
-        shapeless = sum(not has_text_shape(words[k].text) for k in run)
-        if len(run) >= LINE_RUN and np.mean([words[k].conf for k in run]) < LINE_MEAN_BELOW \
-                and shapeless >= LINE_SHAPELESS * len(run):
+        if _cloud(words, run):
             out.update(run)
     return out
+
+
+def _stacked(a: PxWord, b: PxWord, ref_h: float) -> bool:
+    """Whether ``b`` lies right under or over ``a`` (columns overlap, at most ``STACK_GAP_SHARE``
+    of the text height between them)."""
+    overlap = min(a.x + a.w, b.x + b.w) - max(a.x, b.x)
+    gap = max(a.y, b.y) - min(a.y + a.h, b.y + b.h)
+    return overlap > 0 and gap <= STACK_GAP_SHARE * ref_h
+
+
+def junk_stacks(words: list[PxWord], ref: np.ndarray) -> set[int]:
+    """Indices of tokens in stacks of ``LINE_RUN`` or more unsure short tokens one under the other
+    (a speck cloud down a cell read as lines of one token each), judged as ``junk_lines``."""
+    weak = [i for i, w in enumerate(words) if _weak(w)]
+    out: set[int] = set()
+    seen: set[int] = set()
+    for i in weak:
+        if i in seen:
+            continue
+        group, todo = [], [i]
+        seen.add(i)
+        while todo:
+            k = todo.pop()
+            group.append(k)
+            for j in weak:
+                if j not in seen and _stacked(words[k], words[j], float(ref[k])):
+                    seen.add(j)
+                    todo.append(j)
+        if _cloud(words, group):
+            out.update(group)
+    return out
+
+
+def _cloud(words: list[PxWord], group: list[int]) -> bool:
+    """Enough unsure tokens, read badly on the whole, half of them without a text's shape."""
+    shapeless = sum(not has_text_shape(words[k].text) for k in group)
+    return len(group) >= LINE_RUN and float(np.mean([words[k].conf for k in group])) < LINE_MEAN_BELOW \
+        and shapeless >= LINE_SHAPELESS * len(group)
 
 
 def drop_junk(words: list[PxWord]) -> tuple[list[PxWord], list[PxWord]]:
@@ -158,7 +196,7 @@ def drop_junk(words: list[PxWord]) -> tuple[list[PxWord], list[PxWord]]:
     if ref is None:
         return words, []
     vocabulary = sure_vocabulary(words)
-    bad = junk_lines(words, ref) | {i for i, (w, h) in enumerate(zip(words, ref))
+    bad = junk_lines(words, ref) | junk_stacks(words, ref) | {i for i, (w, h) in enumerate(zip(words, ref))
                                     if is_junk(w, float(h), vocabulary)}
     return ([w for i, w in enumerate(words) if i not in bad],
             [w for i, w in enumerate(words) if i in bad])

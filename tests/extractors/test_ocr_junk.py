@@ -88,6 +88,20 @@ def test_unsure_short_words_among_sure_words_are_not_a_speck_line():
     assert not dropped
 
 
+def test_a_stack_of_unsure_tokens_down_a_cell_is_dropped_whole():
+    ys = [300, 330, 360, 390, 420]
+    stack = [PxWord(t, 600, y, 20, 26, c) for t, c, y in zip(["м", "3", "эй", "ы", "й"],
+                                                           [0.46, 0.11, 0.5, 0.2, 0.0], ys)]
+    kept, dropped = drop_junk(page(*stack))
+    assert {w.text for w in dropped} == {"м", "3", "эй", "ы", "й"}
+
+
+def test_a_column_of_unsure_item_numbers_is_no_speck_stack():
+    stack = [PxWord(str(n), 600, 300 + 30 * n, 14, 26, 0.3) for n in range(1, 6)]
+    kept, dropped = drop_junk(page(*stack))
+    assert not dropped
+
+
 def test_a_page_with_too_few_words_is_not_judged():
     ws = [PxWord("хз", 10, 10, 30, 30, 0.1)]
     assert drop_junk(ws) == (ws, [])
