@@ -29,7 +29,9 @@ Steps for one page (all pure NumPy/OpenCV on the rendered image, Tesseract for t
    lines are removed (toner specks that would turn "о" into "б", ``dots``) and the page
    is OCR'd in Russian (``rus``, LSTM) with word boxes and confidences, and
    doubtful short tokens are read again (``recheck_words``); the cells of an item-number
-   column of a ruled table are read once more one by one as numbers (``numbers``). Tesseract runs through
+   column of a ruled table are read once more one by one as numbers (``numbers``); then speck
+   clouds read as short unsure tokens are dropped (``junk``; kept in ``PageLayout.dropped``, so the
+   rows that lost them are flagged). Tesseract runs through
    its C API (``engine``: tesserocr, one engine per thread and language, Sauvola
    thresholding), or through the ``tesseract`` command when tesserocr is missing.
 
@@ -57,6 +59,7 @@ from extractors.ocr.image import _rotate, binarise, estimate_skew, not_worth_rea
 from extractors.ocr.rules import _count_lines, erase_lines, scan_segments
 from extractors.ocr.words import _tesseract_env, mean_confidence, ocr_words
 from extractors.ocr.numbers import reread_number_column
+from extractors.ocr.junk import drop_junk_words
 from extractors.ocr.dots import remove_stray_dots
 from extractors.ocr.denoise import text_image
 from extractors.ocr.orientation import _turn, best_turn, osd_turn
@@ -79,8 +82,11 @@ def _analyse(grey: np.ndarray, dpi: int, width_pt: float, prepared: bool = False
     segs, line_mask = scan_segments(grey, ink, dpi, k, prepared)
     text_grey, _how = text_image(grey)
     clean, _dots = remove_stray_dots(erase_lines(text_grey, line_mask), dpi)
-    words = ocr_words(clean, k, dpi, dropped=dropped)
+    words = ocr_words(clean, k, dpi)
     words, _doubtful = reread_number_column(clean, words, segs, k, dpi)
+    words, junk = drop_junk_words(words)
+    if dropped is not None:
+        dropped.extend(junk)
     return words, segs, angle
 
 

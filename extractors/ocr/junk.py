@@ -21,7 +21,9 @@ side by side, none of them sure, with a mean below ``LINE_MEAN_BELOW``, half of 
 without a text's shape, is a speck cloud as a whole, shapes or not; so is such a stack of tokens
 one under the other (``junk_stacks``: a cloud down a cell read as lines of one token each).
 
-``drop_junk`` returns the words kept and the tokens dropped (the caller flags where they were).
+``drop_junk`` returns the words kept and the tokens dropped (the caller flags where they were);
+``drop_junk_words`` does the same for a page's words in points, once the item-number column has
+been read again (``numbers``: a number misread with marks, "<.-2", is read back there first).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from typing import Optional
 
 import numpy as np
 
+from extractors.grid import Word
 from extractors.ocr.engine import PxWord
 from extractors.ocr.settings import ROMAN_RE
 from extractors.ocr.specks import reference_heights
@@ -200,3 +203,14 @@ def drop_junk(words: list[PxWord]) -> tuple[list[PxWord], list[PxWord]]:
                                     if is_junk(w, float(h), vocabulary)}
     return ([w for i, w in enumerate(words) if i not in bad],
             [w for i, w in enumerate(words) if i in bad])
+
+
+def drop_junk_words(words: list[Word]) -> tuple[list[Word], list[Word]]:
+    """``drop_junk`` over a page's words in points (every test is against the text height around
+    a token, so the scale does not matter): the words kept and the junk dropped."""
+    boxes = [PxWord(w.text, w.x0, w.top, w.x1 - w.x0, w.bottom - w.top, w.confidence)  # type: ignore[arg-type]
+             for w in words]
+    _kept, dropped = drop_junk(boxes)
+    bad = {id(b) for b in dropped}
+    return ([w for w, b in zip(words, boxes) if id(b) not in bad],
+            [w for w, b in zip(words, boxes) if id(b) in bad])

@@ -4,7 +4,7 @@ and missed text read again (Russian, then English for Latin names and Roman nume
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable
 
 import cv2
 import numpy as np
@@ -14,7 +14,6 @@ from extractors.image_labels import components
 from extractors.ocr.settings import CYR_WORD_RE, DIGITS_RE, EDGE_NOISE, LATIN_MIN_CONF, LATIN_WORD_RE, MAX_RECHECK, MISSED_MIN_CONF, NOISE_CONFIDENCE, RECHECK_BELOW, RECHECK_CONFIG, RECHECK_MARGIN, RENDER_DPI, ROMAN_RE, SHORT_RECHECK_BELOW, TESS_CONFIG, TESS_LANG
 from extractors.ocr.engine import PxWord, tesseract_env, tesseract_words
 from extractors.ocr.image import binarise
-from extractors.ocr.junk import drop_junk
 from extractors.ocr.specks import drop_speck_tokens, strip_edge_specks
 from normalizers.ocr_fixes import fix_latin_lookalikes
 from normalizers.text import is_known_word
@@ -285,26 +284,20 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_Px
 
 
 def ocr_words(grey: np.ndarray, pt_per_px: float, dpi: int = RENDER_DPI,
-              lang: str = TESS_LANG, dropped: Optional[list[Word]] = None) -> list[Word]:
+              lang: str = TESS_LANG) -> list[Word]:
     """Tesseract words (LSTM, Russian) with boxes in points and confidence in [0, 1]; specks read
-    as tokens dropped and cut off word edges (``specks``), before and after the second look, and
-    speck clouds read as short unsure tokens dropped (``junk``; appended to ``dropped``)."""
+    as tokens dropped and cut off word edges (``specks``), before and after the second look."""
     first = drop_speck_tokens(_tesseract_words(grey, lang, TESS_CONFIG))
-    px_words, junk = drop_junk(strip_edge_specks(grey, drop_speck_tokens(recheck_words(grey, first, dpi))))
-    if dropped is not None:
-        dropped.extend(_to_points(w, w.text, pt_per_px) for w in junk)
+    px_words = strip_edge_specks(grey, drop_speck_tokens(recheck_words(grey, first, dpi)))
     words = []
     for w in px_words:
         text = w.text.lstrip(EDGE_NOISE) if len(w.text) > 1 else w.text
         if _is_noise(text, w.conf):
             continue
-        words.append(_to_points(w, fix_latin_lookalikes(text), pt_per_px))
+        k = pt_per_px
+        words.append(Word(text=fix_latin_lookalikes(text), x0=w.x * k, top=w.y * k,
+                          x1=(w.x + w.w) * k, bottom=(w.y + w.h) * k, confidence=w.conf))
     return words
-
-
-def _to_points(w: _PxWord, text: str, k: float) -> Word:
-    return Word(text=text, x0=w.x * k, top=w.y * k, x1=(w.x + w.w) * k, bottom=(w.y + w.h) * k,
-                confidence=w.conf)
 
 
 def mean_confidence(words: Iterable[Word]) -> float:

@@ -113,3 +113,12 @@ def test_rows_holding_dropped_tokens_are_flagged_with_the_count():
                      dropped=[Word("хз", 10, 60, 20, 70), Word("р", 30, 80, 40, 90), Word("г", 10, 200, 20, 210)])
     flag_dropped_words(lay, [Table(rows=rows, n_cols=1)])
     assert rows[0].flags == [] and rows[1].flags == [f"{SPECKS_DROPPED}: 2"]
+
+
+def test_page_words_in_points_are_judged_as_in_pixels():
+    from extractors.ocr.junk import drop_junk_words
+    k = 0.36      # points per pixel at 200 dpi
+    px = page(PxWord("хз", 400, 180, 30, 28, 0.1), PxWord("и", 440, 180, 15, 24, 0.3))
+    words = [Word(w.text, w.x * k, w.y * k, (w.x + w.w) * k, (w.y + w.h) * k, confidence=w.conf) for w in px]
+    kept, dropped = drop_junk_words(words)
+    assert [w.text for w in dropped] == ["хз"] and len(kept) == len(words) - 1
