@@ -83,8 +83,9 @@ def _analyse(grey: np.ndarray, dpi: int, width_pt: float, prepared: bool = False
     text_grey, _how = text_image(grey)
     clean, _dots = remove_stray_dots(erase_lines(text_grey, line_mask), dpi)
     words = ocr_words(clean, k, dpi)
-    words, _doubtful = reread_number_column(clean, words, segs, k, dpi)
-    words, junk = drop_junk_words(words)
+    number_cells: list[Word] = []       # item numbers read as no number: kept as read
+    words, _doubtful = reread_number_column(clean, words, segs, k, dpi, number_cells)
+    words, junk = drop_junk_words(words, {id(w) for w in number_cells})
     if dropped is not None:
         dropped.extend(junk)
     return words, segs, angle

@@ -205,12 +205,14 @@ def drop_junk(words: list[PxWord]) -> tuple[list[PxWord], list[PxWord]]:
             [w for i, w in enumerate(words) if i in bad])
 
 
-def drop_junk_words(words: list[Word]) -> tuple[list[Word], list[Word]]:
+def drop_junk_words(words: list[Word], keep: frozenset[int] | set[int] = frozenset()
+                    ) -> tuple[list[Word], list[Word]]:
     """``drop_junk`` over a page's words in points (every test is against the text height around
-    a token, so the scale does not matter): the words kept and the junk dropped."""
+    a token, so the scale does not matter): the words kept and the junk dropped. Words whose id
+    is in ``keep`` (an item-number cell read as no number: kept as read, marked doubtful) stay."""
     boxes = [PxWord(w.text, w.x0, w.top, w.x1 - w.x0, w.bottom - w.top, w.confidence)  # type: ignore[arg-type]
              for w in words]
     _kept, dropped = drop_junk(boxes)
-    bad = {id(b) for b in dropped}
+    bad = {id(b) for b, w in zip(boxes, words) if id(w) not in keep} & {id(b) for b in dropped}
     return ([w for w, b in zip(words, boxes) if id(b) not in bad],
             [w for w, b in zip(words, boxes) if id(b) in bad])

@@ -122,3 +122,11 @@ def test_page_words_in_points_are_judged_as_in_pixels():
     words = [Word(w.text, w.x * k, w.y * k, (w.x + w.w) * k, (w.y + w.h) * k, confidence=w.conf) for w in px]
     kept, dropped = drop_junk_words(words)
     assert [w.text for w in dropped] == ["хз"] and len(kept) == len(words) - 1
+
+
+def test_an_item_number_cell_read_as_no_number_is_kept_as_read():
+    from extractors.ocr.junk import drop_junk_words
+    px = page(PxWord("<.-2", 40, 180, 40, 28, 0.3))
+    words = [Word(w.text, w.x, w.y, w.x + w.w, w.y + w.h, confidence=w.conf) for w in px]
+    assert [w.text for w in drop_junk_words(words)[1]] == ["<.-2"]
+    assert drop_junk_words(words, {id(words[-1])})[1] == []
