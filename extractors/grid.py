@@ -55,6 +55,7 @@ class Row:
     page: Optional[int] = None
     is_header: bool = False          # marked as repeated header (DOCX tblHeader) by the source
     bbox: Optional[BBox] = None
+    flags: list[str] = field(default_factory=list)   # quality flags of the row ("ocr_specks_dropped: 2")
 
     def cell_at(self, col: int) -> Optional[Cell]:
         """The origin cell whose span covers ``col`` in this row, if any."""
@@ -185,3 +186,23 @@ class PageLayout:
     segments: list[Segment] = field(default_factory=list)
     source: str = "text"            # "text" (PDF text layer) | "ocr"
     flags: list[str] = field(default_factory=list)
+    dropped: list[Word] = field(default_factory=list)   # OCR tokens dropped as speck clouds (junk)
+
+
+SPECKS_DROPPED = "ocr_specks_dropped"
+
+
+def flag_dropped_words(layout: PageLayout, tables: list[Table]) -> None:
+    """Flag each row of the page's ``tables`` whose box holds tokens OCR dropped as specks
+    (``SPECKS_DROPPED: N``): the text keeps no trace of them, the row says how many there were."""
+    counts: dict[int, int] = {}
+    rows = [r for t in tables for r in t.rows if r.bbox and r.page in (None, layout.page_no)]
+    for w in layout.dropped:
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        for i, r in enumerate(rows):
+            x0, top, x1, bottom = r.bbox  # type: ignore[misc]
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                counts[i] = counts.get(i, 0) + 1
+                break
+    for i, n in counts.items():
+        rows[i].flags.append(f"{SPECKS_DROPPED}: {n}")

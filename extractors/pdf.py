@@ -52,6 +52,7 @@ from extractors.grid import (
     ExtractedDocument,
     ExtractionError,
     PageLayout,
+    flag_dropped_words,
     Segment,
     Table,
     TextBlock,
@@ -475,6 +476,7 @@ def _extract_routed(doc: ExtractedDocument, path: str, layouts: list[PageLayout]
     ordered = [(lay, per_page[lay.page_no]) for lay in layouts]
     mark_continuations(ordered)
     for lay, tables in ordered:
+        flag_dropped_words(lay, tables)
         doc.blocks.extend(blocks_outside(lay, tables, len(doc.tables)))
         doc.tables.extend(tables)
         doc.flags.extend(f"page {lay.page_no}: {f}" for f in lay.flags)

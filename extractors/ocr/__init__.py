@@ -29,7 +29,9 @@ Steps for one page (all pure NumPy/OpenCV on the rendered image, Tesseract for t
    lines are removed (toner specks that would turn "о" into "б", ``dots``) and the page
    is OCR'd in Russian (``rus``, LSTM) with word boxes and confidences, and
    doubtful short tokens are read again (``recheck_words``); the cells of an item-number
-   column of a ruled table are read once more one by one as numbers (``numbers``). Tesseract runs through
+   column of a ruled table are read once more one by one as numbers (``numbers``); then speck
+   clouds read as short unsure tokens are dropped (``junk``; kept in ``PageLayout.dropped``, so the
+   rows that lost them are flagged). Tesseract runs through
    its C API (``engine``: tesserocr, one engine per thread and language, Sauvola
    thresholding), or through the ``tesseract`` command when tesserocr is missing.
 
@@ -57,6 +59,7 @@ from extractors.ocr.image import _rotate, binarise, estimate_skew, not_worth_rea
 from extractors.ocr.rules import _count_lines, erase_lines, scan_segments
 from extractors.ocr.words import _tesseract_env, mean_confidence, ocr_words
 from extractors.ocr.numbers import reread_number_column
+from extractors.ocr.junk import drop_junk_words
 from extractors.ocr.dots import remove_stray_dots
 from extractors.ocr.denoise import text_image
 from extractors.ocr.orientation import _turn, best_turn, osd_turn
@@ -66,10 +69,10 @@ from extractors.ocr.settings import TESS_LANG  # noqa: F401  (public)
 log = logging.getLogger(__name__)
 
 
-def _analyse(grey: np.ndarray, dpi: int, width_pt: float,
-             prepared: bool = False) -> tuple[list[Word], list[Segment], float]:
+def _analyse(grey: np.ndarray, dpi: int, width_pt: float, prepared: bool = False,
+             dropped: Optional[list[Word]] = None) -> tuple[list[Word], list[Segment], float]:
     """Deskew, find lines, OCR, read item numbers again; returns words, segments and the skew
-    angle found."""
+    angle found (the junk tokens dropped are appended to ``dropped``)."""
     ink = binarise(grey)
     angle = estimate_skew(ink)
     if abs(angle) > 0.05:
@@ -80,7 +83,11 @@ def _analyse(grey: np.ndarray, dpi: int, width_pt: float,
     text_grey, _how = text_image(grey)
     clean, _dots = remove_stray_dots(erase_lines(text_grey, line_mask), dpi)
     words = ocr_words(clean, k, dpi)
-    words, _doubtful = reread_number_column(clean, words, segs, k, dpi)
+    number_cells: list[Word] = []       # item numbers read as no number: kept as read
+    words, _doubtful = reread_number_column(clean, words, segs, k, dpi, number_cells)
+    words, junk = drop_junk_words(words, {id(w) for w in number_cells})
+    if dropped is not None:
+        dropped.extend(junk)
     return words, segs, angle
 
 
@@ -121,8 +128,9 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
         turn = osd_turn(grey)
         if turn is None:
             turn, _ = best_turn(grey, (0, 90, 270, 180))
+    dropped: list[Word] = []
     if turn == 0:
-        words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes))
+        words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes), dropped)
         if mean_confidence(words) < OSD_BELOW:
             turn = osd_turn(grey)
             if not turn:      # OSD unsure: compare a probe read upside down with the first pass
@@ -131,15 +139,17 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
     if turn:
         turned = _turn(grey, turn)
         width_pt = page.width_pt if turn == 180 else page.height_pt
-        words2, segs2, _ = _analyse(turned, dpi, width_pt, bool(notes))
+        dropped2: list[Word] = []
+        words2, segs2, _ = _analyse(turned, dpi, width_pt, bool(notes), dropped2)
         if mean_confidence(words2) > mean_confidence(words):
-            words, segs = words2, segs2
+            words, segs, dropped = words2, segs2, dropped2
             if turn != 180:
                 layout.width, layout.height = layout.height, layout.width
             layout.flags.append(f"ocr: page rotated {turn}° (corrected)")
         elif not words:          # OSD was wrong about a turn: read the page as it is
-            words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes))
-    layout.words, layout.segments = words, segs
+            dropped = []
+            words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes), dropped)
+    layout.words, layout.segments, layout.dropped = words, segs, dropped
     layout.flags.extend(page_flags(words, segs))
     return layout
 

@@ -173,11 +173,12 @@ def reread_cell(clean: np.ndarray, box: BBox, words: list[Word], k: float,
 
 
 def reread_number_column(clean: np.ndarray, words: list[Word], segments: list[Segment],
-                         k: float, dpi: int) -> tuple[list[Word], int]:
+                         k: float, dpi: int, kept: Optional[list[Word]] = None) -> tuple[list[Word], int]:
     """Words of the page with the item-number column of each ruled table read again.
 
     Returns the words and the number of number cells with ink but no valid number (their
-    words keep their text with a confidence of at most ``DOUBTFUL``).
+    words keep their text with a confidence of at most ``DOUBTFUL``, and are appended to
+    ``kept``: kept as read, whatever later tests of junk say).
     """
     from extractors.ruled import build_ruled_tables   # the grid, as the table extractor sees it
 
@@ -202,4 +203,6 @@ def reread_number_column(clean: np.ndarray, words: list[Word], segments: list[Se
                 doubtful += 1
                 for x in inside:
                     x.confidence = min(x.confidence, DOUBTFUL)
+                if kept is not None:
+                    kept.extend(inside)
     return out, doubtful

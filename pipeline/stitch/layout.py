@@ -96,6 +96,7 @@ class DataRow:
     after_page_break: bool = False
     bbox: Optional[tuple[float, float, float, float]] = None
     scanned: bool = False       # read by OCR (scan-only rules apply)
+    flags: list[str] = field(default_factory=list)   # the source row's quality flags
 
 
 @dataclass

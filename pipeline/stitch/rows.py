@@ -62,7 +62,7 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
             brk = bool(out) and ((first and fi > 0) or (page is not None and out[-1].page is not None
                                                           and page > out[-1].page))
             out.append(DataRow(slots=slots, page=page, after_page_break=brk, bbox=_row_box(row),
-                               scanned=is_scan(frag)))
+                               scanned=is_scan(frag), flags=list(row.flags)))
             first = False
     return out
 
@@ -264,7 +264,9 @@ def _row_box(row: Row) -> Optional[tuple[float, float, float, float]]:
 
 
 def _add_box(act: ActivityRecord, row: DataRow) -> None:
-    """Grow the activity's box on the row's page (a new box on a new page)."""
+    """Grow the activity's box on the row's page (a new box on a new page); the row's quality
+    flags join the activity's."""
+    act.flags.extend(f for f in row.flags if f not in act.flags)
     if row.bbox is None or row.page is None:
         return
     for b in act.boxes:

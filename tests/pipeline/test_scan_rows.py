@@ -175,3 +175,15 @@ def test_no_number_from_the_sequence_when_it_leaves_a_doubt(between):
 def test_a_text_pdf_row_with_an_empty_number_cell_stays_a_sub_row():
     lost = row(["", "Проведение конкурса", "ЦОПП", "Июнь", "Проведён"])
     assert [a.number for a in stitch([table(_gap_rows(lost))]).activities] == ["2", "4"]
+
+
+def test_a_rows_specks_dropped_flag_reaches_its_activity_once():
+    from pipeline.records import ActivityRecord
+    from pipeline.stitch.layout import DataRow
+    from pipeline.stitch.rows import _add_box
+
+    act = ActivityRecord(section=[], number="1", title="t")
+    row = DataRow(slots=[], page=1, bbox=(0, 0, 10, 10), flags=["ocr_specks_dropped: 2"])
+    _add_box(act, row)
+    _add_box(act, row)
+    assert act.flags == ["ocr_specks_dropped: 2"] and act.boxes == [[1, 0, 0, 10, 10]]
