@@ -51,11 +51,18 @@ class PartyMention:
 
 
 def _split_top_level(text: str) -> list[tuple[str, str]]:
-    """Pieces of text split at top-level , ; and line breaks, each with the separator before it."""
+    """Pieces of text split at top-level , ; and line breaks, each with the separator before it.
+
+    An opening bracket or quote counts only where a closing one follows it: a scan's speck read as
+    "„" before a name, or a bracket whose close was lost, does not glue the rest of the cell into
+    one piece."""
     pieces: list[tuple[str, str]] = []
     depth, quote_open, buf, sep = 0, False, [], ""
+    closes_after = len([c for c in text if c in CLOSE_BRACKETS])
     for ch in text:
-        if ch in OPEN_BRACKETS:
+        if ch in CLOSE_BRACKETS:
+            closes_after -= 1
+        if ch in OPEN_BRACKETS and depth < closes_after:
             depth += 1
         elif ch in CLOSE_BRACKETS and depth > 0:
             depth -= 1
@@ -182,7 +189,10 @@ def _clean_name(text: str) -> str:
     text = BULLET_RE.sub("", text, count=1)
     text = re.sub(r"\s+", " ", text).strip()
     text = LONE_TAIL_RE.sub("", text)
-    return text.strip(" .,;:-" + SPECKS)
+    text = text.strip(" .,;:-" + SPECKS)
+    if text[:1] in "«„\"" and not any(c in text[1:] for c in "»“”\""):
+        text = text[1:].lstrip()          # a quote opened before a name and never closed: a speck
+    return text
 
 
 def _mention(raw: str) -> PartyMention | None:

@@ -94,6 +94,8 @@ def header_role(text: str) -> Optional[str]:
             pos = min((t.find(st) for st in stems if st in t), default=len(t))
             found.append((pos, s, role))
     if not found:
+        found = _glued_roles(t)
+    if not found:
         return None
     roles = {r for _, _, r in found}
     if "title" in roles and "indicator" in roles:     # "Наименование показателя"
@@ -104,6 +106,23 @@ def header_role(text: str) -> Optional[str]:
         return "number"
     # otherwise the role whose stem comes first in the header text, then the best score
     return min(found, key=lambda f: (f[0], -f[1]))[2]
+
+
+GLUED_SCORE = 90        # a long stem found whole once a scan's split words are glued back
+GLUED_MIN_STEM = 6
+
+
+def _glued_roles(t: str) -> list[tuple[int, float, str]]:
+    """Roles of a header whose words a scan split or spattered ("{-Соисполн ители", "Значе_ ние"):
+    the letters alone, glued, must hold a long one-word stem whole. Only asked when nothing
+    matched word by word (a header whose words stand whole never gets here)."""
+    glued = re.sub(r"[^0-9a-zа-я№/]", "", t)
+    found = []
+    for role, stems in ROLE_STEMS:
+        pos = [glued.find(st) for st in stems if len(st) >= GLUED_MIN_STEM and " " not in st and st in glued]
+        if pos:
+            found.append((min(pos), GLUED_SCORE, role))
+    return found
 
 
 LOOSE_SCORE = 70        # the one role a scan's header lacks: a lower bar, for that role only

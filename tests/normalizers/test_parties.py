@@ -110,3 +110,10 @@ def test_text_after_by_agreement_with_no_separator_is_the_next_party():
         ("ГКУ Центр занятости населения", True), ("профессиональные образовательные организации", False)]
     assert [m.name for m in split_parties("ЦЗН (по согласованию), ПОО")] == ["ЦЗН", "ПОО"]
     assert [m.name for m in split_parties("Работодатели (по согласованию)")] == ["Работодатели"]
+
+
+def test_a_quote_opened_and_never_closed_does_not_glue_the_cell():
+    # a speck read as „ before the first name of a scanned cell
+    assert [m.name for m in split_parties("„Минсельхоз АО\nМинобр АО")] == ["Минсельхоз АО", "Минобр АО"]
+    assert [m.name for m in split_parties("ГБПОУ «Колледж\nсервиса»\nЦЗН")] == ["ГБПОУ «Колледж сервиса»", "ЦЗН"]
+    assert [m.name for m in split_parties("«Колледж сервиса»")] == ["«Колледж сервиса»"]

@@ -46,3 +46,18 @@ def test_cutoff_only_changes_scores_below_it(text):
         for stem in stems:
             full, cut = role_score(text, stem), role_score(text, stem, MIN_SCORE)
             assert cut == full or (cut < MIN_SCORE and full < MIN_SCORE), (stem, full, cut)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("{-Соисполн ители", "responsible"),        # a scan split the word and spattered its start
+    ("Значе_ ние", "targets"),
+    ("Наимено вание мероприя тия", "title"),
+    ("Ответствен ный исполни тель", "responsible"),
+])
+def test_header_words_split_by_a_scan_are_glued_back(text, role):
+    assert header_role(text) == role
+
+
+@pytest.mark.parametrize("text", ["Минобр НСО", "Проведение ярмарок вакансий", "1.2", "01.03.2024"])
+def test_gluing_finds_no_role_in_data_cells(text):
+    assert header_role(text) is None
