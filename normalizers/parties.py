@@ -247,8 +247,9 @@ def split_after_defined(mentions: list[PartyMention], shorts: set[str]) -> list[
     out: list[PartyMention] = []
     squashed = {s.replace(" ", ""): s for s in shorts}
     for m in mentions:
-        if " " in m.name and m.name.replace(" ", "") in squashed and m.name not in shorts:
-            # a defined abbreviation broken in a narrow column ("Минпром торг ПК")
+        if m.name.replace(" ", "") in squashed and m.name not in shorts:
+            # a defined abbreviation broken in a narrow column ("Минпром торг ПК"), or read by a
+            # scan with its space lost ("КОиНКО" for "КОиН КО")
             m = PartyMention(name=squashed[m.name.replace(" ", "")], by_agreement=m.by_agreement,
                              defines=m.defines, raw=m.raw)
         name = m.name

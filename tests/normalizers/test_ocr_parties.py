@@ -144,3 +144,13 @@ def test_a_defined_short_form_gets_back_its_lost_closing_bracket():
 def test_a_quoted_name_is_not_split_into_two_known_forms():
     defined = {"ГБУ ДПО", "МОУО"}
     assert _known_names("ГБУ ДПО «КРИРПО»", defined, frozenset({"КРИРПО"})) == ["ГБУ ДПО «КРИРПО»"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ДОиНТО", ["ДОиН ТО"]),                  # the space of a defined short form lost on a scan
+    ("Минпром торг ТО", ["Минпромторг ТО"]),  # a defined short form broken in a narrow column
+    ("ДОиН", ["ДОиН"]),                       # a different mention: left as read
+])
+def test_a_defined_short_form_read_with_its_spaces_moved_is_that_form(text, expected):
+    defs = {"ДОиН ТО", "Минпромторг ТО"}
+    assert [m.name for m in split_after_defined(split_parties(text), defs)] == expected
