@@ -82,7 +82,8 @@ def _analyse(grey: np.ndarray, dpi: int, width_pt: float, prepared: bool = False
     segs, line_mask = scan_segments(grey, ink, dpi, k, prepared)
     text_grey, _how = text_image(grey)
     clean, _dots = remove_stray_dots(erase_lines(text_grey, line_mask), dpi)
-    words = ocr_words(clean, k, dpi)
+    walls = [(sg.x0 / k, sg.top / k, sg.bottom / k) for sg in segs if not sg.horizontal]
+    words = ocr_words(clean, k, dpi, walls=walls)
     number_cells: list[Word] = []       # item numbers read as no number: kept as read
     words, _doubtful = reread_number_column(clean, words, segs, k, dpi, number_cells)
     words, junk = drop_junk_words(words, {id(w) for w in number_cells})

@@ -4,7 +4,7 @@ and missed text read again (Russian, then English for Latin names and Roman nume
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import cv2
 import numpy as np
@@ -122,18 +122,30 @@ class _Group:
         return max(p.y + p.h for p in self.parts) - self.y
 
 
+def _wall_between(a: _PxWord, b: _PxWord, walls: Sequence[Wall]) -> bool:
+    """A vertical rule runs between the middles of ``a`` and ``b`` (left to right) at their height."""
+    lo, hi = a.x + a.w / 2, b.x + b.w / 2
+    top, bottom = min(a.y, b.y), max(a.y + a.h, b.y + b.h)
+    return any(lo < x < hi and y0 < bottom and y1 > top for x, y0, y1 in walls)
+
+
 def _same_line_neighbours(a: _PxWord, b: _PxWord) -> bool:
     overlap = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
     gap = b.x - (a.x + a.w)
     return overlap > 0.5 * min(a.h, b.h) and 0 <= gap <= 1.2 * max(a.h, b.h)
 
 
-def _merge_neighbours(doubtful: list[_PxWord]) -> list[_Group]:
-    """Doubtful words grouped with the doubtful word right after them on the same line."""
+Wall = tuple[float, float, float]        # a vertical table rule in pixels: x, top, bottom
+
+
+def _merge_neighbours(doubtful: list[_PxWord], walls: Sequence[Wall] = ()) -> list[_Group]:
+    """Doubtful words grouped with the doubtful word right after them on the same line, never
+    across a vertical table rule (``walls``): the words of two cells are read apart, so that the
+    text read again stays in its own cell."""
     groups: list[_Group] = []
     for w in doubtful:                       # Tesseract's order: line by line, left to right
         last = groups[-1].parts[-1] if groups else None
-        if last is not None and _same_line_neighbours(last, w):
+        if last is not None and _same_line_neighbours(last, w) and not _wall_between(last, w, walls):
             groups[-1].parts.append(w)
         else:
             groups.append(_Group([w]))
@@ -243,7 +255,8 @@ def _read_runs(clean: np.ndarray, runs: list[Box], lang: str = TESS_LANG) -> lis
     return out
 
 
-def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_PxWord]:
+def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int,
+                  walls: Sequence[Wall] = ()) -> list[_PxWord]:
     """Second look at doubtful and missed words: their crops OCR'd together, one per line.
 
     Out of page context and enlarged, lone numbers and short tokens are read
@@ -251,7 +264,7 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_Px
     English re-read only where Russian cannot be right (``_latin_reading_wins``).
     Missed text of several words on a line is read a line at a time (``_read_runs``).
     """
-    doubtful = _merge_neighbours([w for w in words if _is_suspicious(w)])
+    doubtful = _merge_neighbours([w for w in words if _is_suspicious(w)], walls)
     runs = _line_runs(_uncovered_blobs(clean, words, dpi, MISSED_LINE_MAX_INCH))
     wide = 2 * dpi        # a blob wider than this is words run together: a line, not a word
     missed = [r[0] for r in runs if len(r) == 1 and r[0][2] <= wide]
@@ -284,11 +297,11 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int) -> list[_Px
 
 
 def ocr_words(grey: np.ndarray, pt_per_px: float, dpi: int = RENDER_DPI,
-              lang: str = TESS_LANG) -> list[Word]:
+              lang: str = TESS_LANG, walls: Sequence[Wall] = ()) -> list[Word]:
     """Tesseract words (LSTM, Russian) with boxes in points and confidence in [0, 1]; specks read
     as tokens dropped and cut off word edges (``specks``), before and after the second look."""
     first = drop_speck_tokens(_tesseract_words(grey, lang, TESS_CONFIG))
-    px_words = strip_edge_specks(grey, drop_speck_tokens(recheck_words(grey, first, dpi)))
+    px_words = strip_edge_specks(grey, drop_speck_tokens(recheck_words(grey, first, dpi, walls)))
     words = []
     for w in px_words:
         text = w.text.lstrip(EDGE_NOISE) if len(w.text) > 1 else w.text

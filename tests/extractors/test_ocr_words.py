@@ -75,3 +75,15 @@ def test_a_lone_caret_or_degree_sign_is_a_speck_however_sure():
 def test_lone_symbols_a_cloud_of_toner_specks_is_read_as_are_noise():
     assert _is_noise("©", 0.9) and _is_noise("&", 0.8) and _is_noise("*", 0.7) and _is_noise("=", 0.9)
     assert not _is_noise("%", 0.9) and not _is_noise("+", 0.9) and not _is_noise("№", 0.9)
+
+
+def test_doubtful_neighbours_are_read_again_together_but_never_across_a_column_rule():
+    from extractors.ocr.engine import PxWord
+    from extractors.ocr.words import _merge_neighbours
+
+    a, b = PxWord("кла$сов", 100, 50, 90, 24, 0.3), PxWord("общ°", 205, 50, 60, 24, 0.3)
+    assert [len(g.parts) for g in _merge_neighbours([a, b])] == [2]
+    rule = [(198.0, 0.0, 400.0)]                   # a vertical rule between them, over their line
+    assert [len(g.parts) for g in _merge_neighbours([a, b], rule)] == [1, 1]
+    elsewhere = [(198.0, 200.0, 400.0)]           # a rule of rows further down: no wall here
+    assert [len(g.parts) for g in _merge_neighbours([a, b], elsewhere)] == [2]
