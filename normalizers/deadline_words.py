@@ -17,6 +17,7 @@ FLAG_MISSING = "deadline_missing"
 FLAG_YEAR_UNKNOWN = "deadline_year_unknown"
 FLAG_OUT_OF_PERIOD = "deadline_out_of_period"
 FLAG_UNFINISHED_RANGE = "deadline_range_unfinished"
+FLAG_PART_UNNUMBERED = "deadline_part_unnumbered"
 
 # ---------------------------------------------------------------- name tables
 

@@ -15,6 +15,8 @@ Choices the spec leaves open (documented here, tested in tests/normalizers):
 - Winter ("зима") runs from December to the end of February of the next year.
 - "ежедневно", "еженедельно" map to continuous; "N раз в год" to annual (1), semiannual (2),
   quarterly (4), monthly (12), otherwise unspecified covering P.
+- A quarter or half-year that opens an item with no number ("квартал 2023 года") is unparsed
+  (flag "deadline_part_unnumbered"), not the whole year.
 - Any date outside P ± 2 years makes the cell unparsed (flag "deadline_out_of_period"),
   a day past the month's end is clamped to it ("31 июня" → 30 June).
 
@@ -26,6 +28,7 @@ the recurrence and the dates in ``normalizers.deadline_resolving``; this module 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Iterable
 
@@ -33,13 +36,14 @@ from normalizers.deadline_reading import (attach_years, collapse_whitespace, gro
                                           tokenize)
 from normalizers.deadline_resolving import detect_recurrence, resolve_item, resolve_once, resolve_recurring
 from normalizers.deadline_types import DeadlineNorm, Item, Parsed, Token, Unit, _YearUnknown
-from normalizers.deadline_words import (CONTINUOUS_RE, FLAG_MISSING, FLAG_OUT_OF_PERIOD, FLAG_UNFINISHED_RANGE,
+from normalizers.deadline_words import (CONTINUOUS_RE, FLAG_MISSING, FLAG_OUT_OF_PERIOD, FLAG_PART_UNNUMBERED,
+                                        FLAG_UNFINISHED_RANGE,
                                         FLAG_UNPARSED, FLAG_YEAR_UNKNOWN, ON_DEMAND_RE, PERIOD_SLACK_YEARS, PERIODIC_RES, PLAN_RE,
                                         RECURRENCES, TIMES_PER_YEAR_RE, TOKEN_RE)
 from normalizers.lazy_re import lazy
 
 __all__ = [
-    "CONTINUOUS_RE", "FLAG_MISSING", "FLAG_OUT_OF_PERIOD", "FLAG_UNFINISHED_RANGE", "FLAG_UNPARSED", "FLAG_YEAR_UNKNOWN", "ON_DEMAND_RE",
+    "CONTINUOUS_RE", "FLAG_MISSING", "FLAG_OUT_OF_PERIOD", "FLAG_PART_UNNUMBERED", "FLAG_UNFINISHED_RANGE", "FLAG_UNPARSED", "FLAG_YEAR_UNKNOWN", "ON_DEMAND_RE",
     "PERIODIC_RES", "PLAN_RE", "RECURRENCES", "TIMES_PER_YEAR_RE", "TOKEN_RE",
     "DeadlineNorm", "Item", "Parsed", "Token", "Unit",
     "attach_years", "collapse_whitespace", "detect_recurrence", "group_items", "normalize_deadline", "parse",
@@ -74,7 +78,15 @@ def _unparsed(raw: str, *flags: str) -> DeadlineNorm:
     return DeadlineNorm(raw, None, None, "unspecified", [], list(flags))
 
 
+# a quarter or a half-year that opens an item with no number before it ("квартал 2023 года",
+# "..., полугодие 2024 г."): its number is lost (a scan's speck, a typo); the year alone would be a
+# confident wrong span, so no date is given
+UNNUMBERED_PART_RE = lazy(r"(?:^|[,;(\n])\s*(?:квартал[а-я]*|полугоди[а-я]*|кв\.)\s*(?:19|20)\d\d(?!\d)", re.I)
+
+
 def _normalize(raw: str, period: tuple[int, int] | None) -> DeadlineNorm:
+    if UNNUMBERED_PART_RE.search(raw):
+        return _unparsed(raw, FLAG_UNPARSED, FLAG_PART_UNNUMBERED)
     text = prepare(raw)
     parsed = parse(text)
     recurrence = detect_recurrence(text)

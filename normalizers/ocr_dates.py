@@ -8,7 +8,8 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
   dictionary word and lies one edit from exactly one month ("Дскабрь" -> "Декабрь"), a year with
   a letter read for the digit one ("20l9" -> "2019"), a numeric date with a space for a dot or
   inside its year ("31 12.2022", "31.12.202 2" -> "31.12.2022"), a recurrence adverb with one
-  letter wrong that is no dictionary word ("Ржегодно" -> "Ежегодно"), two years run together
+  letter wrong that is no dictionary word ("Ржегодно" -> "Ежегодно"; split by a space near its
+  end too: "6жекварталь но" -> "ежеквартально"), two years run together
   ("20182019" -> "2018 2019"), a numeric date whose dots were read as other marks ("01.04:2020",
   "31.12..2020" -> "31.12.2020"), a letter glued to the year after a month ("февраль ь2025"
   -> "февраль 2025"), a numeric date that lost one of its dots ("3112.2026", "31.122026" ->
@@ -17,7 +18,7 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
 * ``damaged_dates`` says the cell is damaged: a year with a character that is no digit
   ("202?"), a three-digit year before "г."/"год" or in a numeric date ("201 г.", "01.01.202"), a
   year of no era of ours in a numeric date ("01.09.2923"), a date that lost a dot and reads as
-  no date ("3102.2026"),
+  no date ("3102.2026"), a letter for a digit of a numeric date's day or month ("0Т.03.2020"),
   a range cut after its dash into a stray letter ("март- и"), a short Latin word ("nol 1 июня"),
   a word that is no dictionary word and holds or
   resembles a month or a quarter / half-year word ("декабрузоз3", "брь", "Тквартала").
@@ -77,6 +78,11 @@ MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[.,:;]{1,2}([01]\d)[.,:;]{1
                             r"([12](?:[^\S\n]?[.,:;’'`]{0,2}[^\S\n]?\d){3})(?!\d)")
 # a numeric date that lost one of its two dots: "3112.2026" (ddmm.yyyy) or "31.122026" (dd.mmyyyy)
 # (four digits that read as a year, "2012.2026", are left: two years with a stop between them)
+# a numeric date with a letter read for a digit of its day or month ("0Т.03.2020": Т for 1 or 7?):
+# which digit is not certain, and the year alone would be a wrong span
+LETTER_IN_DATE_RE = re.compile(r"(?<![\w.])(?=[\w]{1,2}\.[\w]{1,2}\.(?:19|20)\d\d(?!\d))"
+                               r"(?=[^.]*[^\W\d_]|[^.]*\.[^.]*[^\W\d_])(?=[^\s]*\d[^\s]*\.)"
+                               r"(?:\w{1,2}\.\w{1,2}\.)")
 LOST_DOT_DATE_RE = re.compile(r"(?<![\d.,:;])(?:(?!19|20)(\d\d)(\d\d)\.|(\d\d)\.(\d\d))((?:19|20)\d\d)(?![\d.,:;])")
 # a short word of Latin lower-case letters in a Russian deadline ("nol" for "до 1"): junk over a date
 LATIN_JUNK_RE = re.compile(r"(?<![A-Za-z])(?!(?:i{1,3}|iv|vi{0,3}|ix|x)(?![A-Za-z]))[a-z]{2,4}(?![A-Za-z])")
@@ -117,6 +123,9 @@ def month_reading(word: str) -> tuple[str | None, bool]:
     return None, True
 
 
+# a recurrence adverb split by a space near its end, its first letter perhaps read as a digit
+# ("6жекварталь но"): joined, it must be one edit from exactly one adverb (``recurrence_reading``)
+SPLIT_ADVERB_RE = re.compile(r"(?<!\w)([0-9А-Яа-яЁё][А-Яа-яЁё]{4,})\s+([а-яё]{1,3})(?!\w)")
 RECURRENCE_WORDS = ("ежегодно", "ежеквартально", "ежемесячно", "еженедельно", "ежедневно", "постоянно")
 MIN_RECURRENCE_REPAIR = 7
 
@@ -193,6 +202,18 @@ def repair_date_words(text: str) -> tuple[str, bool]:
         changed = True
         return m.group(1) + m.group(2)
 
+    def split_adverb(m: re.Match) -> str:
+        nonlocal changed
+        if is_known_word(m.group(1)):
+            return m.group(0)
+        joined = (m.group(1) + m.group(2)).lower().replace("ё", "е")
+        form = joined if joined in RECURRENCE_WORDS else recurrence_reading(joined)
+        if form is None:
+            return m.group(0)
+        changed = True
+        return _match_case(m.group(1).lstrip("0123456789") or m.group(1), form)
+
+    text = SPLIT_ADVERB_RE.sub(split_adverb, text)
     text = LETTERS_RE.sub(month, text)
     text = SPECK_BEFORE_YEAR_RE.sub(speck_year, text)
     text = GLUED_YEARS_RE.sub(two_years, text)
@@ -229,7 +250,8 @@ def damaged_dates(text: str | None) -> bool:
     if not text:
         return False
     if (BAD_YEAR_RE.search(text) or DANGLING_DASH_RE.search(text) or LATIN_JUNK_RE.search(text)
-            or LOST_DOT_DATE_RE.search(text)):     # a date that lost a dot and reads no one way
+            or LOST_DOT_DATE_RE.search(text)      # a date that lost a dot and reads no one way
+            or LETTER_IN_DATE_RE.search(text)):
         return True
     return any(_damaged_word(w) for w in WORD_RE.findall(text))
 
@@ -263,11 +285,16 @@ def deadline_only(text: str | None) -> bool:
 # ---------------------------------------------------------------- specks and lost spaces
 
 LEADING_SPECKS_RE = re.compile(r"^[\s”“\"'.,:;‚`°^~_|]+(?=\S)")
-GLUED_YEAR_MARK_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)[.,]?(г\.|гг\.?|года?\b|г\b)")
+GLUED_YEAR_MARK_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)[.,-]?(г\.|гг\.?|года?\b|г\b)")
 # a speck read as a dash at the start of the line that carries the year of a day and month
 # ("до 15 апреля\n-2024 г."): a date's year takes no dash
 DAY_MONTH = r"(?<!\d)[0-3]?\d\s+(?:" + "|".join(MONTH_STEMS) + r")[ая]"
-DASH_BEFORE_YEAR_RE = re.compile(rf"({DAY_MONTH})[^\S\n]*\n[^\S\n]*[-–—][^\S\n]*(?=(?:19|20)\d\d(?!\d))")
+# ... or of a month alone ("декабрь\n-2024 года"; a month followed by a year is no range), a lone
+# letter after the month at the line end a speck too ("декабрь о\n-2024-года")
+MONTH_ALONE = (r"(?<![а-яё])(?:январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь"
+               r"|декабрь)(?![а-яё])")
+DASH_BEFORE_YEAR_RE = re.compile(rf"({DAY_MONTH}|{MONTH_ALONE})(?:[^\S\n]+[а-яё])?[^\S\n]*\n[^\S\n]*[-–—][^\S\n]*"
+                                 r"(?=(?:19|20)\d\d(?!\d))", re.I)
 
 
 # a numeric date whose year's last digit a narrow column wrapped, a speck's mark before that digit
@@ -280,7 +307,8 @@ YEAR_ABBR_STOP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d\s(?:г|гг))(?=[^\S\n]*(
 
 def mend_deadline_text(text: str | None) -> str | None:
     """A scan's deadline cell without the marks a speck left before its first word ("” Ежегодно",
-    ".2018 г.") or before the year of a day and month on its own line ("15 апреля\n-2024") or
+    ".2018 г.") or before the year of a day and month (or a month) on its own line ("15 апреля\n-2024",
+    "декабрь о\n-2024-года") or
     before the last digit of a numeric date's year on its own line ("01.09.202\n-0"), and
     with the space before "г."/"года" a year lost or read as a stop ("2021г.", "2021.г." ->
     "2021 г.") and the stop of a year's "г"/"гг" at a line end lost ("2022 г" -> "2022 г.")."""

@@ -118,11 +118,25 @@ def fix_roman_periods(text: str) -> str:
     return ROMAN_PERIOD_RE.sub(roman, text)
 
 
+# the first year of a range with a speck read between its last two digits: "на 202,2-2024 годы"
+SPLIT_RANGE_YEAR_RE = re.compile(r"(?<![\d,.])((?:19|20)\d)[,.'`’](\d)(?=\s*[-–—]\s*((?:19|20)\d\d)(?![\d,.]))")
+
+
+def join_split_range_year(text: str) -> str:
+    """ "202,2-2024" -> "2022-2024": a year split by a mark, before a dash and a later year (a
+    number with a decimal comma is no year before such a range; a year after the second is
+    left as read)."""
+    def join(m: re.Match) -> str:
+        year = m.group(1) + m.group(2)
+        return year if 0 <= int(m.group(3)) - int(year) <= 30 else m.group(0)
+    return SPLIT_RANGE_YEAR_RE.sub(join, text)
+
+
 def fix_ocr_text(text: str) -> str:
     """All repairs above, in a safe order; text with nothing to repair is returned unchanged."""
     if not text:
         return text
-    text = fix_roman_periods(fix_number_lookalikes(fix_latin_lookalikes(text)))
+    text = join_split_range_year(fix_roman_periods(fix_number_lookalikes(fix_latin_lookalikes(text))))
     text = GLUED_COMMA_RE.sub(", ", fix_zero_ooo(text))
     return remove_word_debris(rejoin_broken_words(text))
 

@@ -312,3 +312,19 @@ def test_property_period_helpers_never_raise(text):
 def test_a_numeric_date_followed_by_a_stop_keeps_its_day(raw, start, end):
     got = normalize_deadline(raw, None)
     assert (got.start, got.end) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["квартал 2023 года", "Полугодие 2024 г.", "I квартал 2023, квартал 2024", "кв. 2022"])
+def test_a_quarter_with_its_number_lost_gives_no_date(text):
+    d = normalize_deadline(text, (2022, 2024))
+    assert (d.start, d.end) == (None, None)
+    assert "deadline_part_unnumbered" in d.flags
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("IV квартал 2023 года", date(2023, 10, 1), date(2023, 12, 31)),
+    ("2 кв. 2023", date(2023, 4, 1), date(2023, 6, 30)),
+])
+def test_numbered_quarters_stay_read(text, start, end):
+    d = normalize_deadline(text, (2022, 2024))
+    assert (d.start, d.end) == (start, end)

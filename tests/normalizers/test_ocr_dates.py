@@ -180,3 +180,39 @@ def test_task_lists_get_their_spaces_back_and_nothing_else_changes():
 
     assert [mend_task_list(t) for t in ("1,4", "2 ,3,5", "1.2", "12,5 %", None)] == \
         ["1, 4", "2, 3, 5", "1.2", "12,5 %", None]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("6жемесячн о", "ежемесячно"),               # first letter read as a digit, split near its end
+    ("Ежегодн о", "Ежегодно"),
+    ("Постоянн о, по мере поступления", "Постоянно, по мере поступления"),
+])
+def test_a_recurrence_adverb_split_by_a_space_is_joined(text, expected):
+    assert repair_date_words(text) == (expected, True)
+
+
+@pytest.mark.parametrize("text", ["ежегодно, но не позднее 1 мая", "ежегодно и по запросу", "август и"])
+def test_words_after_a_whole_adverb_stay(text):
+    assert repair_date_words(text) == (text, False)
+
+
+@pytest.mark.parametrize("text,damaged", [
+    ("0Т.03.2020", True),        # Т for 1 or for 7: no certain reading
+    ("1З.05.2021", True),
+    ("01.03.2020", False),
+    ("до 15.06.2021 г.", False),
+    ("п. 3.2 плана", False),
+])
+def test_a_letter_for_a_digit_of_a_numeric_date_is_damage(text, damaged):
+    assert damaged_dates(text) is damaged
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("декабрь о\n-2024-года", "декабрь\n2024 года"),   # a speck letter and dashes around the year
+    ("Март\n-2025 г.", "Март\n2025 г."),
+    ("сентябрь\n- декабрь 2024", "сентябрь\n- декабрь 2024"),   # a range of months stays a range
+])
+def test_a_dash_before_the_year_of_a_month_on_its_own_line_is_a_speck(text, expected):
+    from normalizers.ocr_dates import mend_deadline_text
+
+    assert mend_deadline_text(text) == expected

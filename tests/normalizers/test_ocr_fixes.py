@@ -313,3 +313,14 @@ def test_a_quarter_glued_by_a_speck_to_junk_is_damaged():
 ])
 def test_a_hyphen_between_two_words_is_a_speck_only_after_an_inflected_adjective(read, fixed):
     assert split_speck_hyphens(read) == fixed
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("на 202,2-2024 годы", "на 2022-2024 годы"),      # a speck between a year's last digits
+    ("на 201.9 – 2021 гг.", "на 2019 – 2021 гг."),
+    ("на 2022-2024 годы", "на 2022-2024 годы"),
+    ("202,2-2024,0 тыс. руб.", "202,2-2024,0 тыс. руб."),   # amounts with decimal commas
+    ("на 202,5-2024 годы", "на 202,5-2024 годы"),          # would come after the range's end
+])
+def test_a_range_year_split_by_a_speck_is_joined(text, expected):
+    assert fix_ocr_text(text) == expected
