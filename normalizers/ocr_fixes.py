@@ -374,3 +374,60 @@ def repair_activities(activities: list) -> None:
             if changed and "section_numeral_repaired" not in act.flags:
                 act.flags.append("section_numeral_repaired")
         act.section = fixed
+    depth = max((len(a.section or []) for a in activities), default=0)
+    for d in range(depth):        # each level, within each parent (each plan of a file apart)
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for act in activities:
+            if act.section and len(act.section) > d:
+                groups.setdefault(tuple(act.section[:d]), []).append(act.section[d])
+        renumber = {(parent, old): new for parent, heads in groups.items()
+                    for old, new in roman_section_sequence(heads).items()}
+        for act in activities:
+            sec = act.section or []
+            key = (tuple(sec[:d]), sec[d]) if len(sec) > d else None
+            if key in renumber:
+                act.section = [*sec[:d], renumber[key], *sec[d + 1:]]
+                if "section_numeral_repaired" not in act.flags:
+                    act.flags.append("section_numeral_repaired")
+
+
+ROMAN_LEAD_RE = re.compile(r"^(\s*)([IVX]{1,5})(?=[.)]\s)")
+ROMAN_DIGITS = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+
+
+def _roman_value(token: str) -> Optional[int]:
+    value, rest = 0, token
+    for sym, v in ROMAN_DIGITS:
+        while rest.startswith(sym):
+            value, rest = value + v, rest[len(sym):]
+    return value if not rest and value else None
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for sym, v in ROMAN_DIGITS:
+        while value >= v:
+            out, value = out + sym, value - v
+    return out
+
+
+def roman_section_sequence(headings: list[str]) -> dict[str, str]:
+    """Top-level headings whose Roman numeral breaks the sequence by a stroke a scan lost or
+    added ("I. Нормативное …", "I. Организационное …", "III. …": the second is "II."), as
+    {heading as read: heading mended}. A numeral is mended only where the one before and the one
+    after agree on it (n-1 before, n+1 after), or, for the last heading, where it repeats the one
+    before (a sequence never does); headings without a numeral are not judged."""
+    order = list(dict.fromkeys(h for h in headings if h))
+    values = [(_roman_value(m.group(2)) if (m := ROMAN_LEAD_RE.match(h)) else None) for h in order]
+    out: dict[str, str] = {}
+    for k in range(1, len(order)):
+        prev, cur = values[k - 1], values[k]
+        if prev is None or cur is None or cur == prev + 1:
+            continue
+        nxt = values[k + 1] if k + 1 < len(order) else None
+        if (k + 1 < len(order) and nxt == prev + 2) or (k + 1 == len(order) and cur == prev):
+            m = ROMAN_LEAD_RE.match(order[k])
+            assert m is not None
+            out[order[k]] = m.group(1) + _roman(prev + 1) + order[k][m.end(2):]
+            values[k] = prev + 1
+    return out

@@ -324,3 +324,36 @@ def test_a_hyphen_between_two_words_is_a_speck_only_after_an_inflected_adjective
 ])
 def test_a_range_year_split_by_a_speck_is_joined(text, expected):
     assert fix_ocr_text(text) == expected
+
+
+def test_a_section_numeral_that_breaks_the_sequence_is_mended_per_plan():
+    from normalizers.ocr_fixes import repair_activities
+
+    @dataclass
+    class Act:
+        number: str
+        section: list
+        flags: list = field(default_factory=list)
+
+    acts = [Act("1", ["I. Нормативная база"]), Act("2", ["I. Кадры"]), Act("3", ["I. Кадры", "1. Подраздел"]),
+            Act("4", ["III. Мониторинг"])]
+    repair_activities(acts)
+    assert [a.section[0] for a in acts] == ["I. Нормативная база", "II. Кадры", "II. Кадры", "III. Мониторинг"]
+    assert acts[1].flags == ["section_numeral_repaired"] and acts[0].flags == []
+    # two plans in one file: each numbers its sections from I; only a repeat inside one plan is a slip
+    plans = [Act("1", ["План А", "I. Кадры"]), Act("2", ["План А", "II. Оценка"]),
+             Act("1", ["План Б", "I. Кадры"]), Act("2", ["План Б", "I. Оценка"])]
+    repair_activities(plans)
+    assert [a.section[1] for a in plans] == ["I. Кадры", "II. Оценка", "I. Кадры", "II. Оценка"]
+
+
+@pytest.mark.parametrize("headings", [
+    ["I. А", "II. Б", "III. В"],            # a sound sequence
+    ["I. А", "I. Б", "IV. В"],              # the neighbours do not agree on one numeral
+    ["II. А", "I. Б"],                      # a step back at the end: maybe another plan, not judged
+    ["I. А", "Раздел без номера", "II. В"],
+])
+def test_section_sequences_left_as_read(headings):
+    from normalizers.ocr_fixes import roman_section_sequence
+
+    assert roman_section_sequence(headings) == {}
