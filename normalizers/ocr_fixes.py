@@ -24,7 +24,7 @@ from typing import Optional
 
 from normalizers.ocr_item_numbers import repair_item_numbers
 from normalizers.ocr_quotes import mend_open_quotes
-from normalizers.ocr_stops import drop_stray_stops
+from normalizers.ocr_stops import drop_lone_last_letter, drop_stray_stops
 from normalizers.text import is_known_word, rejoin_broken_words
 
 LATIN_TO_CYRILLIC = str.maketrans({
@@ -313,7 +313,7 @@ def fix_scan_text(text: str) -> str:
 def fix_scan_text_noting(text: str) -> tuple[str, bool]:
     """``fix_scan_text`` and whether a word was replaced by its dictionary neighbour (a guess
     that is certain by the dictionary but still a guess: the row is flagged for review)."""
-    cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(drop_stray_stops(fix_ocr_text(text)))))
+    cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(drop_stray_stops(drop_lone_last_letter(fix_ocr_text(text))))))
     mended = mend_misread_words(cleaned)
     return mend_open_quotes(mended), mended != cleaned
 

@@ -8,7 +8,9 @@ abbreviation such as "тыс.", "обл.", "им.", "г.": no parse of it is one
 ends a sentence) followed by a lower-case dictionary word does not end a sentence, so it is a
 speck. Glued to both words it stands for the space it hides; with a space after it, it is dropped.
 
-* ``drop_stray_stops``: in a cell of a scanned table (the next word must be in lower case);
+* ``drop_stray_stops``: in a cell of a scanned table (the next word must be in lower case), with a
+  one-letter preposition ("о.реализации") and a mark glued between two words ("отчёта‘о");
+* ``drop_lone_last_letter``: a speck read as a letter on a whole cell's last line;
 * ``drop_name_stops``: in the name of an issuing body ("МИНИСТЕРСТВО ОБРАЗОВАНИЯ. И НАУКИ …"),
   which holds no sentence, so the next word may be in capitals; there an opening bracket glued
   between two words that no bracket closes is a speck too.
@@ -47,13 +49,44 @@ def _mend(m: re.Match) -> str:
     return f"{left} {right}"
 
 
+# a one-letter preposition that never stands for an abbreviation before a lower-case word
+# ("о.реализации"): "с." (село), "г." (год, город), "п." (пункт) are abbreviations and stay
+PREP_STOP_RE = re.compile(r"(?<![А-Яа-яЁё.])([оОвВкКуУ])\.( ?)([а-яё]{4,})(?![А-Яа-яЁё.])")
+# a mark read between two words where their space was ("отчёта‘о", "плана`мероприятий")
+GLUED_MARK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]+)[‘’`´'‚]([а-яё]+)(?![А-Яа-яЁё])")
+# a lone lower-case letter on the last line of a cell: a speck read as "и"
+LONE_LAST_LETTER_RE = re.compile(r"\n[^\S\n]*[а-яё][^\S\n]*$")
+
+
+def _mend_prep(m: re.Match) -> str:
+    return f"{m.group(1)} {m.group(3)}" if is_known_word(m.group(3)) else m.group(0)
+
+
+def _mend_glued_mark(m: re.Match) -> str:
+    left, right = m.group(1), m.group(2)
+    if is_known_word(left) and is_known_word(right) and not is_known_word(left + right):
+        return f"{left} {right}"
+    return m.group(0)
+
+
 def drop_stray_stops(text: str) -> str:
     """"Заместитель.министра" -> "Заместитель министра", "для.педагогов" -> "для педагогов",
-    "семинаров. для" -> "семинаров для"; "тыс.рублей", "т.е." and "им. Ленина" stay. Only before
-    a lower-case dictionary word."""
-    if not text or "." not in text:
+    "семинаров. для" -> "семинаров для", "о.реализации" -> "о реализации", "отчёта‘о" -> "отчёта
+    о"; "тыс.рублей", "т.е.", "с.Ивановка" and "им. Ленина" stay. Only before a lower-case
+    dictionary word."""
+    if not text:
         return text
-    return CELL_STOP_RE.sub(_mend, text)
+    text = GLUED_MARK_RE.sub(_mend_glued_mark, text)
+    if "." not in text:
+        return text
+    return PREP_STOP_RE.sub(_mend_prep, CELL_STOP_RE.sub(_mend, text))
+
+
+def drop_lone_last_letter(cell: str) -> str:
+    """A whole cell's last line that is one lower-case letter alone ("Заместитель министра\nи") is a
+    speck: no cell ends with a bare conjunction. For a whole cell only (a page's text block may go
+    on on the next page)."""
+    return LONE_LAST_LETTER_RE.sub("", cell) if cell else cell
 
 
 def drop_name_stops(text: str) -> str:

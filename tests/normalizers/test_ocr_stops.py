@@ -1,5 +1,7 @@
 """Stray stops between words on scans: a speck read as a full stop after a full word goes."""
 
+import pytest
+
 from normalizers.metadata import normalise_authority
 from normalizers.ocr_fixes import fix_scan_text
 from normalizers.ocr_stops import drop_name_stops, drop_stray_stops, is_full_word
@@ -43,3 +45,22 @@ def test_an_unclosed_bracket_glued_inside_an_authority_name_is_a_speck():
 
 def test_scan_cells_get_the_repair():
     assert fix_scan_text("Заместитель.министра") == "Заместитель министра"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("доклад о.результатах", "доклад о результатах"),          # a one-letter preposition's speck
+    ("подготовка плана‘к проверке", "подготовка плана к проверке"),   # a mark for the space
+    ("с.Ивановка", "с.Ивановка"),                              # село: an abbreviation stays
+    ("в.т.ч.", "в.т.ч."),
+    ("д’Артаньян", "д’Артаньян"),
+])
+def test_one_letter_prepositions_and_glued_marks(text, expected):
+    assert drop_stray_stops(text) == expected
+
+
+def test_a_lone_letter_ending_a_cell_is_a_speck():
+    from normalizers.ocr_stops import drop_lone_last_letter
+
+    assert drop_lone_last_letter("Заместитель губернатора\nи") == "Заместитель губернатора"
+    assert drop_lone_last_letter("Минобр НСО\nи\nработодатели") == "Минобр НСО\nи\nработодатели"
+    assert drop_lone_last_letter("ИРО и") == "ИРО и"             # on its own line only
