@@ -13,13 +13,19 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
   ("20182019" -> "2018 2019"), a numeric date whose dots were read as other marks ("01.04:2020",
   "31.12..2020" -> "31.12.2020"), a letter glued to the year after a month ("февраль ь2025"
   -> "февраль 2025"), a numeric date that lost one of its dots ("3112.2026", "31.122026" ->
-  "31.12.2026": the digits split into a valid day and month one way only). A four-letter month is mended only where its first three letters
+  "31.12.2026": the digits split into a valid day and month one way only), a numeric date with
+  one letter read for a digit where only one of the digits that letter may stand for gives a date
+  ("3Т.01.2020" -> "31.01.2020": Т is 1 or 7, and there is no 37th day; "0Т.03.2020", 01 or 07,
+  stays and is damage), a recurrence adverb whose first letter was read as a digit ("6жегодно"
+  -> "ежегодно"). A four-letter month is mended only where its first three letters
   stand ("июны" -> "июнь").
 * ``damaged_dates`` says the cell is damaged: a year with a character that is no digit
   ("202?"), a three-digit year before "г."/"год" or in a numeric date ("201 г.", "01.01.202"), a
   year of no era of ours in a numeric date ("01.09.2923"), a date that lost a dot and reads as
   no date ("3102.2026"), a letter for a digit of a numeric date's day or month ("0Т.03.2020"),
-  a range cut after its dash into a stray letter ("март- и"), a short Latin word ("nol 1 июня"),
+  a numeric date with a letter in it that no mend took ("01.9Г.202"),
+  a range cut after its dash into a stray letter ("март- и") or whose second month is broken in
+  pieces ("май-и ‚юнь", "март-р ‚ель"), a short Latin word ("nol 1 июня"),
   a word that is no dictionary word and holds or
   resembles a month or a quarter / half-year word ("декабрузоз3", "брь", "Тквартала").
   The caller then keeps the text, gives no date and flags the activity (never a guess).
@@ -92,6 +98,21 @@ PERIOD_WORD_RE = re.compile(r"(?:i{1,3}|iv|\d)?(?:еже|по)?(?:квартал
 # a speck read as one letter glued to the year after a month ("февраль. ь2025"): the month
 # would otherwise lose its year and take the period's first one
 SPECK_BEFORE_YEAR_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})(\.?\s+)[А-Яа-яЁёA-Za-z](?=(?:19|20)\d\d(?!\d))")
+# the digits a scan may read as a letter of like shape (the strokes of 1 or 7 as Т / Г, of 0 as О)
+LETTER_DIGITS = {"О": "0", "о": "0", "O": "0", "o": "0", "Т": "17", "Г": "17", "I": "1", "l": "1", "|": "1",
+                 "!": "1", "З": "3", "з": "3", "Б": "6", "б": "6"}
+_DIGITISH = "[0-9" + re.escape("".join(LETTER_DIGITS)) + "]"
+LETTER_DATE_RE = re.compile(rf"(?<![\w.,|!])({_DIGITISH}{{1,2}})\.({_DIGITISH}{{2}})\.({_DIGITISH}{{4}})(?![\w|!])")
+# a numeric date with a letter in it, its year too ("01.9Г.202"): damage where no mend took it
+LETTERED_DATE_RE = re.compile(r"(?<![\w.,])\w{1,2}[.,]\w{1,2}[.,]\w{2,4}(?!\w)")
+# a word that may be a recurrence adverb whose first letter was read as a digit ("6жегодно")
+RECURRENCE_TOKEN_RE = re.compile(r"(?<![\w])[0-9][А-Яа-яЁё]{6,}")
+# a range whose second month a scan broke into pieces ("май-и ‚юнь", "март-р ‚ель"): a month, its
+# dash, then a short piece and the rest after a space or a speck; glued, the pieces are a month,
+# a month's tail or near one (the first month alone would read as the whole range, a wrong date)
+BROKEN_RANGE_RE = re.compile(r"(?<![А-Яа-яЁё])(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр"
+                             r"|ноябр|декабр)[а-яё]*[^\S\n]*[-–—][^\S\n]*([А-Яа-яЁё]{1,3})"
+                             r"(?:[^\S\n]+[^\w\s]*|[^\w\s]+)[^\S\n]*([А-Яа-яЁё]+)", re.I)
 MIN_REPAIR_LEN = 5
 MAX_ABBREVIATION = 5
 
@@ -137,7 +158,10 @@ def recurrence_reading(word: str) -> str | None:
     w = word.lower().replace("ё", "е")
     if len(w) < MIN_RECURRENCE_REPAIR or w in RECURRENCE_WORDS or is_known_word(w):
         return None
-    near = [r for r in RECURRENCE_WORDS if one_edit(w, r)]
+    if w[:1].isdigit():                 # its first letter read as a digit: that letter only
+        near = [r for r in RECURRENCE_WORDS if len(r) == len(w) and r[1:] == w[1:]]
+    else:
+        near = [r for r in RECURRENCE_WORDS if one_edit(w, r)]
     return near[0] if len(near) == 1 else None
 
 
@@ -213,8 +237,26 @@ def repair_date_words(text: str) -> tuple[str, bool]:
         changed = True
         return _match_case(m.group(1).lstrip("0123456789") or m.group(1), form)
 
+    def lettered(m: re.Match) -> str:
+        nonlocal changed
+        token = m.group(0)
+        letters = [k for k, ch in enumerate(token) if not ch.isdigit() and ch != "."]
+        if len(letters) != 1:
+            return token                  # no letter, or more than one: no certain reading
+        readings = set()
+        for digit in LETTER_DIGITS[token[letters[0]]]:
+            day, month_no, year = (token[:letters[0]] + digit + token[letters[0] + 1:]).split(".")
+            if year[:2] in ("19", "20") and calendar_date(int(year), int(month_no), int(day)):
+                readings.add(f"{day}.{month_no}.{year}")
+        if len(readings) != 1:
+            return token                  # "0Т.03.2020": 01 or 07, left (damage)
+        changed = True
+        return readings.pop()
+
     text = SPLIT_ADVERB_RE.sub(split_adverb, text)
+    text = RECURRENCE_TOKEN_RE.sub(month, text)
     text = LETTERS_RE.sub(month, text)
+    text = LETTER_DATE_RE.sub(lettered, text)
     text = SPECK_BEFORE_YEAR_RE.sub(speck_year, text)
     text = GLUED_YEARS_RE.sub(two_years, text)
     text = MARKED_DATE_RE.sub(marked, text)
@@ -240,6 +282,19 @@ def _damaged_word(word: str) -> bool:
     return month_reading(w)[1]
 
 
+def _lettered_date(token: str) -> bool:
+    if re.search(r"\d(?:г|гг)$", token, re.I):
+        return False                    # a short year with its "г" glued ("31.12.21г"): no letter inside
+    return sum(ch.isdigit() for ch in token) >= 4 and any(ch.isalpha() for ch in token)
+
+
+def _month_in_pieces(glued: str) -> bool:
+    w = glued.lower().replace("ё", "е")
+    if w in MONTH_WORDS or month_reading(w)[1]:
+        return True
+    return len(w) >= 3 and any(f.endswith(w) for _, f in MONTH_FORMS if len(f) > len(w))
+
+
 def ends_with_dash(text: str | None) -> bool:
     """True when the cell ends with a dash after a date: maybe a range cut short (flag it)."""
     return bool(text) and bool(TRAILING_DASH_RE.search(text))
@@ -252,6 +307,10 @@ def damaged_dates(text: str | None) -> bool:
     if (BAD_YEAR_RE.search(text) or DANGLING_DASH_RE.search(text) or LATIN_JUNK_RE.search(text)
             or LOST_DOT_DATE_RE.search(text)      # a date that lost a dot and reads no one way
             or LETTER_IN_DATE_RE.search(text)):
+        return True
+    if any(_lettered_date(m.group(0)) for m in LETTERED_DATE_RE.finditer(text)):
+        return True
+    if any(_month_in_pieces(m.group(1) + m.group(2)) for m in BROKEN_RANGE_RE.finditer(text)):
         return True
     return any(_damaged_word(w) for w in WORD_RE.findall(text))
 

@@ -216,3 +216,56 @@ def test_a_dash_before_the_year_of_a_month_on_its_own_line_is_a_speck(text, expe
     from normalizers.ocr_dates import mend_deadline_text
 
     assert mend_deadline_text(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("3Т.01.2020", "31.01.2020"),                     # Т is 1 or 7: no 37th day, so 31
+    ("Т2.05.2020\n30.О6.2021", "12.05.2020\n30.06.2021"),   # no 72nd day; О is 0 only
+    ("01.1Г.2019", "01.11.2019"),                     # no 17th month
+    ("1Т.05.2019", "1Т.05.2019"),                     # 11 or 17 May: two readings, left
+    ("0З.1Б.2017", "0З.1Б.2017"),                     # two letters: left
+    ("3Б.04.2019", "3Б.04.2019"),                     # no 36 April: left
+    ("1Ч.05.2019", "1Ч.05.2019"),                     # a letter like no one digit: left
+    ("15.05.2019", "15.05.2019"),
+    ("8жемесячно", "ежемесячно"),                     # a recurrence's first letter read as a digit
+    ("3ежегодно", "3ежегодно"),                       # a digit before the whole adverb: not its letter
+    ("2постоянно", "2постоянно"),
+])
+def test_a_letter_in_a_numeric_date_is_mended_only_when_one_digit_fits(text, expected):
+    fixed, changed = repair_date_words(text)
+    assert fixed == expected
+    assert changed is (fixed != text)
+
+
+@pytest.mark.parametrize("text,damaged", [
+    ("01.1Ч.2019\n31.12.2020", True),                 # a letter left in a numeric date
+    ("0Г.4Т.201 и", True),                            # ... its year short too
+    ("1Т.05.2019", True),
+    ("ежегодно, май-и ‚юнь", True),                   # a range's second month broken in pieces
+    ("сентябрь-ок ’тябрь 2019", True), ("ежемесячно, январь – ф евраль", True),
+    ("ежегодно, октябрь-н ‚ябрь", True),              # ... its head read apart from its tail
+    ("май – по мере необходимости", False),           # a month, a dash, then words: no range
+    ("январь – в течение года", False), ("сентябрь-октябрь 2019", False), ("март-\nапрель", False),
+    ("до 31.12.21г.", False),                         # a short year with its "г": no letter inside
+    ("п.2.1.3 плана, 2020 г.", False), ("ст.15.2 закона", False), ("до 1.06.2021", False),
+])
+def test_a_lettered_date_or_a_broken_range_is_damage(text, damaged):
+    assert damaged_dates(text) is damaged
+
+
+@pytest.mark.parametrize("deadline,bounds,start,end,flag", [
+    ("3Т.01.2020\n30.06.2020", ("3Т.01.2020", "30.06.2020"), "2020-01-31", "2020-06-30", "deadline_ocr_repaired"),
+    ("1Т.05.2019\n30.06.2019", ("1Т.05.2019", "30.06.2019"), None, None, "deadline_damaged_ocr"),
+    ("0Г.4Т.201 ‘31.12.2019", None, None, None, "deadline_damaged_ocr"),   # never the second date alone
+    ("ежегодно, май-и ‚юнь", None, None, None, "deadline_damaged_ocr"),    # never May alone
+    ("8жемесячно", None, "2018-01-01", "2020-12-31", "deadline_ocr_repaired"),
+])
+def test_a_lettered_date_or_a_broken_range_is_mended_or_withheld(deadline, bounds, start, end, flag):
+    from pipeline.normalise import normalise_deadline
+    from pipeline.records import ActivityRecord
+
+    act = ActivityRecord(section=[], number="1", title="Мероприятие", deadline=deadline, deadline_bounds=bounds)
+    normalise_deadline(act, (2018, 2020))
+    assert (str(act.deadline_norm.start) if act.deadline_norm.start else None) == start
+    assert (str(act.deadline_norm.end) if act.deadline_norm.end else None) == end
+    assert flag in act.flags
