@@ -69,7 +69,7 @@ def loaded_db(tmp_path: Path, small_docx: Path) -> str:
 
 
 @pytest.fixture
-def pw_url(pg_url: str, pg_server_url: str) -> Iterator[str]:
+def pw_url(pg_url: str, pg_server_url: str) -> Iterator[str]:  # noqa: F811  (fixtures imported above)
     """``pg_url``'s database owned by a fresh role that logs in with the password ``SECRET``
     (the test server trusts every login, so the password is accepted, not checked)."""
     import psycopg
