@@ -75,15 +75,18 @@ def _responsible_text(acts: list[ActivityRecord]) -> str:
     return "\n".join(a.responsible for a in acts if a.responsible)
 
 
+def _cell_texts(acts: list[ActivityRecord]) -> list[str]:
+    """Every text cell of the rows (the words a scan's lexicon is read from)."""
+    return [x for a in acts for x in (a.title, a.description, a.responsible, a.result, a.result_document) if x]
+
+
 def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityRecord],
                            scanned: bool = False) -> dict[str, str]:
     """What the document itself defines, in document order: text around tables, then cells (on a
     scan, a speck read as a hyphen or a stop between two words is first taken for the space)."""
     defs: dict[str, str] = {}
     text_parts = [split_speck_hyphens(drop_stray_stops(b.text)) if scanned else b.text for b in extracted.blocks]
-    cell_parts = []
-    for a in acts:
-        cell_parts.extend(x for x in (a.title, a.description, a.responsible, a.result, a.result_document) if x)
+    cell_parts = _cell_texts(acts)
     for part in ("\n".join(text_parts), "\n".join(cell_parts)):
         for short, full in find_definitions(part).items():
             defs.setdefault(short, full)
@@ -239,7 +242,10 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     if scanned:                           # "ДОинН КО" defined, "ДОиН КО" in every party cell
         from normalizers.ocr_parties import mend_definitions
 
-        mended = mend_definitions(defs, _responsible_text(stitched.activities), set(load_glossary()))
+        from normalizers.ocr_lexicon import document_lexicon
+
+        lexicon = document_lexicon([b.text for b in extracted.blocks] + _cell_texts(stitched.activities))
+        mended = mend_definitions(defs, _responsible_text(stitched.activities), set(load_glossary()), lexicon)
         if list(mended) != list(defs):    # a short form changed (a full form alone is no flag)
             meta_flags.append("abbreviation_definition_mended")
         defs = mended
