@@ -119,6 +119,7 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
     return near[0] if len(near) == 1 else None
 
 
+GLUED_APOSTROPHE_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})[’'`‘]([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
 AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*по\s+([А-Яа-яЁё]{11,13})\s*\)\s*$")
 DEBRIS = " .,;:'`’‘“”„\"^°*-–—_|~"     # marks a scan leaves at a mention's ends ("„Минтруд НСО", "ЦРПО..")
 MIN_GLUED = 3                # each of two run-together forms has at least this many letters ("МО"+"ОО" is no split)
@@ -194,6 +195,15 @@ def _legal_form_alone(name: str, defined: set[str]) -> bool:
     return name not in defined and bool(entry and entry.get("org_form"))
 
 
+def _mend_mention_specks(name: str) -> str:
+    """A mention with the specks a scan puts between its words read as the space: a stop, colon or
+    semicolon after an acronym or a whole word ("КГАУ ДПО: «Центр»"; "г. Тула" keeps its stop), an
+    apostrophe or backquote between two dictionary words ("транспортный’центр")."""
+    name = SPECK_AFTER_WORD_RE.sub(_drop_speck, name) if not name.rstrip().endswith(".") else name
+    return GLUED_APOSTROPHE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_known_word(m.group(1))
+                                   and is_known_word(m.group(2)) else m.group(0), name)
+
+
 def _misread_agreement(m: PartyMention) -> PartyMention:
     """A mention ending in "(по согласованию)" misread by one letter ("(по соглаЯованию)"): the
     note goes and the party is by agreement, as with the words read right."""
@@ -227,6 +237,9 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     tokens, by_key = _abbreviation_tokens(forms), _glued_keys(forms)
     for m in _split_slashes(_join_legal_forms(mentions, defined), defined):
         m = _misread_agreement(m)
+        cleaned = _mend_mention_specks(m.name)
+        if cleaned != m.name:
+            m = PartyMention(name=cleaned, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw)
         found = _defined_as(m.name, defined, known)
         if found is None and SPECK_TAIL_RE.search(m.name) and not is_known_word(m.name.split()[-1]):
             found = _defined_as(SPECK_TAIL_RE.sub("", m.name), defined)

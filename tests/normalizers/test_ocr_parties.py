@@ -203,3 +203,14 @@ def test_a_mention_one_slip_from_a_defined_form(text, expected, agreed):
 def test_a_mention_with_other_words_stays(text):
     got = mend_mentions(split_parties(text), {"Минобразования края"}, GLOSSARY)
     assert [m.name for m in got] == [text] and not got[0].by_agreement
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ГБУ ДПО: «Центр ремёсел»", "ГБУ ДПО «Центр ремёсел»"),
+    ("ГБУ «Областной спортивный’центр»", "ГБУ «Областной спортивный центр»"),
+    ("администрация г. Тулы", "администрация г. Тулы"),          # a shortened word keeps its stop
+    ("ООО «Д’Арт»", "ООО «Д’Арт»"),                               # an apostrophe in a name stays
+])
+def test_specks_between_the_words_of_a_mention(text, expected):
+    got = mend_mentions(split_parties(text), {"ПОО"}, GLOSSARY | {"ГБУ", "ДПО"})
+    assert [m.name for m in got] == [expected]
