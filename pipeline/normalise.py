@@ -20,7 +20,7 @@ from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash,
 from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text_noting, repair_activities,
                                    split_speck_hyphens)
 from normalizers.organisations import canonical_organisation
-from normalizers.ocr_stops import drop_stray_stops
+from normalizers.ocr_stops import drop_acronym_colons, drop_stray_stops
 from normalizers.parties import mend_abbreviations, split_after_defined, split_parties
 from pipeline.records import (
     ActivityRecord,
@@ -83,10 +83,13 @@ def _cell_texts(acts: list[ActivityRecord]) -> list[str]:
 def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityRecord],
                            scanned: bool = False) -> dict[str, str]:
     """What the document itself defines, in document order: text around tables, then cells (on a
-    scan, a speck read as a hyphen or a stop between two words is first taken for the space)."""
+    scan, a speck read as a hyphen or a stop between two words is first taken for the space, and a
+    colon after an acronym before a quoted name dropped)."""
     defs: dict[str, str] = {}
     text_parts = [split_speck_hyphens(drop_stray_stops(b.text)) if scanned else b.text for b in extracted.blocks]
     cell_parts = _cell_texts(acts)
+    if scanned:                           # "ГБУ ДПО: «Центр …» (далее – Ц)": the colon is a speck
+        text_parts, cell_parts = ([drop_acronym_colons(x) for x in xs] for xs in (text_parts, cell_parts))
     for part in ("\n".join(text_parts), "\n".join(cell_parts)):
         for short, full in find_definitions(part).items():
             defs.setdefault(short, full)
