@@ -26,6 +26,7 @@ from normalizers.abbreviations import glossary_entry, spells
 from normalizers.morph import is_abbreviation, to_nominative
 from normalizers.ocr_fixes import mend_misread_words, rejoin_caps_tail, remove_word_debris
 from normalizers.ocr_lexicon import mend_with_lexicon
+from normalizers.ocr_stops import is_full_word
 from normalizers.parties import PartyMention
 from normalizers.text import is_known_word, one_edit
 
@@ -59,7 +60,7 @@ def _drop_speck(m: re.Match) -> str:
 
 def _split_glued_stop(m: re.Match) -> str:
     left, right = m.group(1), m.group(2)
-    return f"{left} {right}" if is_known_word(left) and is_known_word(right) else m.group(0)
+    return f"{left} {right}" if is_full_word(left) and is_known_word(right) else m.group(0)
 
 
 def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:

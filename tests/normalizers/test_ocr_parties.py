@@ -168,7 +168,7 @@ def test_specks_between_the_words_of_a_full_form_are_spaces(read, mended):
 
 
 @pytest.mark.parametrize("text", [
-    "т.е. учреждение", "ООО \"Ромашка\" и филиалы", "Чайный клуб", "лицей №1 г.Москвы",
+    "т.е. учреждение", "ООО \"Ромашка\" и филиалы", "Чайный клуб", "лицей №1 г.Москвы", "обл.центр досуга",
 ])
 def test_a_stop_or_quote_that_may_be_meant_stays(text):
     assert mend_full_form(text) == text
