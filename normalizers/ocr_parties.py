@@ -5,7 +5,8 @@ letter "О" are set aside is that abbreviation ("Доин ко", "ДОиН`КО"
 mention one letter from a defined word-like short form that is no dictionary word ("Координатфр"
 for "Координатор"), or from a defined short form of several words with a lower-case word when a
 word of the mention is no word ("Минобрнаукн` РБ"); "(по согласованию)" misread by a letter still
-makes the party one by agreement. A defined abbreviation the party cells never use, one letter from the one
+makes the party one by agreement; a mention in capitals of four letters or more that no one
+defines, one letter from exactly one defined acronym and from no other known one, is that acronym. A defined abbreviation the party cells never use, one letter from the one
 abbreviation they do use whose letters its full form spells, was misread where it was defined
 ("ДОинН КО" for "ДОиН КО"). The glossary's abbreviations count as known too, for a whole mention
 read in the wrong case or with debris at its ends ("поо", "ЦРПО..") and for a lower-case word inside
@@ -33,6 +34,8 @@ from normalizers.text import is_known_word, one_edit
 # a speck read as one or two lower-case letters after an abbreviation ("000 ры", "ЦЗН }")
 SPECK_TAIL_RE = re.compile(r"\s+[а-яёa-z]{1,2}$")
 CAPS_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*")
+ACRONYM_RE = re.compile(r"[А-ЯЁ]{2,}")
+MIN_ACRONYM_MENDED = 4      # a mention in capitals mended by one letter only from this length
 MIN_PHRASE_SHORT = 10       # a short form of several words mended by one letter only from this length
 MIN_WORD_SHORT = 6          # a word-like short form ("Координатор") mended only from this length
 # a speck between the words of a short form ("КОин.КО", "МТЗиСЗ’РТ")
@@ -84,6 +87,17 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     return text
 
 
+def _acronym_one_letter_off(word: str, defined: set[str], known: frozenset[str] | set[str]) -> str | None:
+    """The defined acronym a mention in capitals that neither the document nor the glossary knows
+    stands for, one letter read for another ("ЦОНП" for "ЦОПП"): only when exactly one defined
+    acronym and no other known one is so near."""
+    if len(word) < MIN_ACRONYM_MENDED:
+        return None
+    near = {d for d in defined if len(d) == len(word) and ACRONYM_RE.fullmatch(d) and one_edit(d, word)}
+    rivals = {k for k in known if k not in defined and len(k) == len(word) and one_edit(k, word)}
+    return near.pop() if len(near) == 1 and not rivals else None
+
+
 def _has_misread_word(name: str) -> bool:
     """Whether a word of ``name`` is neither a dictionary word nor an abbreviation."""
     return any(not is_known_word(w) and not is_abbreviation(w) for w in re.findall(r"[A-Za-zА-Яа-яЁё]+", name))
@@ -107,6 +121,9 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
         hits = {k for k in known if k.lower() == bare.lower()}
         if len(hits) == 1 and not is_known_word(bare.lower()):
             return hits.pop()
+    word = name.strip(DEBRIS)
+    if ACRONYM_RE.fullmatch(word) and word not in known:
+        return _acronym_one_letter_off(word, defined, known)
     word = name.strip()
     if " " in word and len(key) >= MIN_PHRASE_SHORT and _has_misread_word(word):
         # a short form of several words, one of them misread ("Минобрнаукн` РБ" for "Минобрнауки РБ")

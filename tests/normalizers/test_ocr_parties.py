@@ -214,3 +214,24 @@ def test_a_mention_with_other_words_stays(text):
 def test_specks_between_the_words_of_a_mention(text, expected):
     got = mend_mentions(split_parties(text), {"ПОО"}, GLOSSARY | {"ГБУ", "ДПО"})
     assert [m.name for m in got] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ЦДЮТ", "ЦДЮТ"),          # defined: stays
+    ("ЦДЮБ", "ЦДЮТ"),          # one letter from the one defined acronym
+    ("ЦДЮБ.", "ЦДЮТ"),
+    ("ЦДТ", "ЦДТ"),            # three letters: too short to tell
+    ("ЦЗМ", "ЦЗМ"),
+    ("ГБУЗ", "ГБУЗ"),          # a known (glossary) acronym stays
+    ("ПОЗО", "ПОЗО"),          # two defined acronyms one letter off: no pick
+])
+def test_an_acronym_one_letter_from_one_defined_acronym_is_it(text, expected):
+    got = mend_mentions(split_parties(text), {"ЦДЮТ", "ЦДЮТ", "ПОКО", "ПОЗУ", "ЦЗН"}, GLOSSARY | {"ГБУЗ", "ГБУ"})
+    assert [m.name for m in got] == [expected]
+
+
+def test_an_acronym_near_a_glossary_one_too_stays():
+    got = mend_mentions(split_parties("ГБОУ"), {"ГБОЮ"}, GLOSSARY | {"ГБОУ", "ГБПУ"})
+    assert [m.name for m in got] == ["ГБОУ"]
+    got = mend_mentions(split_parties("ГБОЯ"), {"ГБОЮ"}, GLOSSARY | {"ГБОУ"})
+    assert [m.name for m in got] == ["ГБОЯ"]
