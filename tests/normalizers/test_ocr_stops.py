@@ -1,9 +1,8 @@
 """Stray stops between words on scans: a speck read as a full stop after a full word goes."""
-import pytest
 
 from normalizers.metadata import normalise_authority
 from normalizers.ocr_fixes import fix_scan_text
-from normalizers.ocr_stops import drop_acronym_colons, drop_name_stops, drop_stray_stops, is_full_word
+from normalizers.ocr_stops import drop_name_stops, drop_stray_stops, is_full_word
 
 
 def test_a_stop_glued_between_two_words_is_the_space_it_hides():
@@ -44,13 +43,3 @@ def test_an_unclosed_bracket_glued_inside_an_authority_name_is_a_speck():
 
 def test_scan_cells_get_the_repair():
     assert fix_scan_text("Заместитель.министра") == "Заместитель министра"
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("ГБУ ДПО: «Центр ремёсел» (далее – ЦР)", "ГБУ ДПО «Центр ремёсел» (далее – ЦР)"),
-    ("МБУ; «Дом культуры»", "МБУ «Дом культуры»"),
-    ("Организатор: «Центр ремёсел»", "Организатор: «Центр ремёсел»"),     # after a word it stays
-    ("ГБУ ДПО: центр ремёсел", "ГБУ ДПО: центр ремёсел"),                   # no quoted name after it
-])
-def test_a_colon_after_an_acronym_before_a_quoted_name_is_a_speck(text, expected):
-    assert drop_acronym_colons(text) == expected
