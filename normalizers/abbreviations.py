@@ -1,6 +1,7 @@
 """Abbreviations: a document's own definitions, the curated glossary, and expansion of party names.
 
-find_definitions() reads "(далее – X)", "… далее X." list items, "Сокращения:" lists and bare
+find_definitions() reads "(далее – X)", "… далее X." list items, "Сокращения:" lists (a header
+whose first word a scan misread by a letter, "Церечень сокращений:", too) and bare
 "полное название (АББР)" from document text; the full form is the noun phrase before the marker,
 found by matching the acronym's letters (or the short form's lemmas) against the words before it,
 and put into the nominative with pymorphy3. expand() turns a party name into its full nominative
@@ -18,6 +19,7 @@ from normalizers.full_forms import (SKIPPABLE, Tok, acronym_letters, align_acron
                                      spells, syllabic_start, tokens)
 from normalizers.glossary import cached_glossary, glossary_entry, load_glossary
 from normalizers.lazy_re import lazy
+from normalizers.text import one_edit
 from normalizers.morph import (
     is_abbreviation,
     parses,
@@ -34,6 +36,9 @@ LIST_HEAD = r"(?i)^\s*(?:(?:список|перечень)\s+)?(?:(?:испол�
 LIST_HEADER_RE = re.compile(LIST_HEAD + r"\s*:?\s*$")
 # the header with the first entries on its own line ("Сокращения: МОиН РС(Я) – Министерство …")
 LIST_HEADER_INLINE_RE = re.compile(LIST_HEAD + r"\s*:\s*(?=\S)")
+# a header's first word ("Перечень", "Список"), which a scan may misread by a letter
+HEAD_WORD_RE = re.compile(r"^\s*(?P<word>[А-Яа-яЁё]{5,9})\s+\S")
+HEAD_WORDS = ("список", "перечень")
 # "X – полное", also as a scan reads it: "ПОО -— полное" (two dashes), "РКЦ- полное" (the space lost)
 LIST_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)"
@@ -209,12 +214,26 @@ def _inline_header_entries(lines: list[str]) -> list[str]:
     return out
 
 
+def _mend_list_head(line: str) -> str:
+    """A "Сокращения" header whose first word a scan misread by one letter ("Церечень сокращений:",
+    "Спнсок сокращений") read as that word; any other line stays."""
+    m = HEAD_WORD_RE.match(line)
+    if m is None or LIST_HEADER_RE.match(line) or LIST_HEADER_INLINE_RE.match(line):
+        return line
+    word = fold(m.group("word"))
+    near = [w for w in HEAD_WORDS if one_edit(word, w)]
+    if len(near) != 1:
+        return line
+    mended = line[:m.start("word")] + near[0] + line[m.end("word"):]
+    return mended if LIST_HEADER_RE.match(mended) or LIST_HEADER_INLINE_RE.match(mended) else line
+
+
 def _list_entries(text: str) -> list[tuple[str, str, bool]]:
     """(short, full, in a "Сокращения" block) for every "X – полное название" line; an entry of a
     block that wraps onto the next line (no ";" or "." at its end) takes that line in."""
     entries: list[tuple[str, str, bool]] = []
     in_block, open_entry = False, False
-    for line in _inline_header_entries(text.splitlines()):
+    for line in _inline_header_entries([_mend_list_head(x) for x in text.splitlines()]):
         if LIST_HEADER_RE.match(line):
             in_block, open_entry = True, False
             continue

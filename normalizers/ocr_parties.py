@@ -3,14 +3,20 @@
 A whole mention that reads as a defined abbreviation once case, specks and the digit "0" for the
 letter "О" are set aside is that abbreviation ("Доин ко", "ДОиН`КО", "000" for "ООО"); so is a
 mention one letter from a defined word-like short form that is no dictionary word ("Координатфр"
-for "Координатор"). A defined abbreviation the party cells never use, one letter from the one
+for "Координатор"), or from a defined short form of several words with a lower-case word when a
+word of the mention is no word ("Минобрнаукн` РБ"); "(по согласованию)" misread by a letter still
+makes the party one by agreement; a mention in capitals of four letters or more that no one
+defines, one letter from exactly one defined acronym and from no other known one, is that acronym. A defined abbreviation the party cells never use, one letter from the one
 abbreviation they do use whose letters its full form spells, was misread where it was defined
 ("ДОинН КО" for "ДОиН КО"). The glossary's abbreviations count as known too, for a whole mention
 read in the wrong case or with debris at its ends ("поо", "ЦРПО..") and for a lower-case word inside
 a mention that is no dictionary word ("руководители поо"); a mention that is two known abbreviations
 run together is two parties when it splits one way only ("МОиН РТ ИРО РТ"); a defined short form
-that lost its closing bracket ("МОиН РС(Я") gets it back. A mention is mended only when exactly one
-known form fits; anything less certain stays as read.
+that lost its closing bracket ("МОиН РС(Я") gets it back. A definition's full form loses the specks
+a scan puts between its words (a stop, a backquote, a lone quote mark, "й" for "и") and takes the
+words the document spells correctly elsewhere (``normalizers.ocr_lexicon``), then is put into the
+nominative again. A mention is mended only when exactly one known form fits; anything less certain
+stays as read.
 """
 from __future__ import annotations
 
@@ -18,13 +24,19 @@ import re
 from collections import Counter
 
 from normalizers.abbreviations import glossary_entry, spells
+from normalizers.morph import is_abbreviation, to_nominative
 from normalizers.ocr_fixes import mend_misread_words, rejoin_caps_tail, remove_word_debris
+from normalizers.ocr_lexicon import mend_with_lexicon
+from normalizers.ocr_stops import is_full_word
 from normalizers.parties import PartyMention
 from normalizers.text import is_known_word, one_edit
 
 # a speck read as one or two lower-case letters after an abbreviation ("000 ры", "ЦЗН }")
 SPECK_TAIL_RE = re.compile(r"\s+[а-яёa-z]{1,2}$")
 CAPS_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*")
+ACRONYM_RE = re.compile(r"[А-ЯЁ]{2,}")
+MIN_ACRONYM_MENDED = 4      # a mention in capitals mended by one letter only from this length
+MIN_PHRASE_SHORT = 10       # a short form of several words mended by one letter only from this length
 MIN_WORD_SHORT = 6          # a word-like short form ("Координатор") mended only from this length
 # a speck between the words of a short form ("КОин.КО", "МТЗиСЗ’РТ")
 SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^]+(?=[A-ZА-ЯЁ])")
@@ -34,6 +46,11 @@ SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^]+(?=[
 # "органы: местного", "ДПО. «Чувашский"), or at its end after a word or a closing quote
 SPECK_AFTER_WORD_RE = re.compile(r"([A-Za-zА-Яа-яЁё]+»?)([.:;])(?=\s+[«А-Яа-яЁё])|([A-Za-zА-Яа-яЁё]+»?)([.:;,]+)$")
 MIN_STOP_WORD = 5                      # "обл.", "пос.", "им." are shortened words: their stop stays
+GLUED_STOP_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})\.([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
+BACKQUOTE_RE = re.compile(r"\s*`+\s*")
+LONE_QUOTE_RE = re.compile(r"([А-Яа-яЁё])[\"“”„]([А-Яа-яЁё])")
+LONE_I_RE = re.compile(r"(?<=[А-Яа-яЁё,]) й (?=[А-Яа-яЁё])")
+TRAILING_DASH_RE = re.compile(r"\s+[-‐‑‒–—−]+\s*$")
 
 
 def _drop_speck(m: re.Match) -> str:
@@ -44,13 +61,46 @@ def _drop_speck(m: re.Match) -> str:
     return word if whole else word + mark
 
 
-def mend_full_form(full: str) -> str:
+def _split_glued_stop(m: re.Match) -> str:
+    left, right = m.group(1), m.group(2)
+    return f"{left} {right}" if is_full_word(left) and is_known_word(right) else m.group(0)
+
+
+def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     """A full form read from a scan with its certain slips mended: a word's tail read in capitals
-    rejoined, specks inside words removed, a stop, colon or semicolon after a whole word or an
+    rejoined, specks inside words removed, the words the document's own ``lexicon`` settles
+    mended (``normalizers.ocr_lexicon``) and a lower-case word that is no dictionary word replaced
+    by the one word a letter away; then a stop, colon or semicolon after a whole word or an
     acronym removed (a name has none between its words nor at its end; "г. Казань" keeps its
-    stop), and a lower-case word that is no dictionary word replaced by the one word a letter away."""
-    text = SPECK_AFTER_WORD_RE.sub(_drop_speck, remove_word_debris(rejoin_caps_tail(full)))
-    return mend_misread_words(text)
+    stop), a stop glued between two lower-case dictionary words read as the space
+    ("автономное.учреждение"), a backquote or a lone quote mark between words read as the space,
+    a lone "й" between words read as the conjunction "и" (no Russian word is "й"), and a dash
+    left at the end dropped."""
+    text = mend_misread_words(mend_with_lexicon(remove_word_debris(rejoin_caps_tail(full)), lexicon))
+    text = SPECK_AFTER_WORD_RE.sub(_drop_speck, text)
+    text = GLUED_STOP_RE.sub(_split_glued_stop, text)
+    text = BACKQUOTE_RE.sub(" ", text)
+    if sum(text.count(q) for q in "\"“”„") == 1:     # a lone quote mark glued between two words
+        text = LONE_QUOTE_RE.sub(r"\1 \2", text)
+    text = LONE_I_RE.sub(" и ", text)
+    text = re.sub(r"\s+", " ", TRAILING_DASH_RE.sub("", text)).strip()
+    return text
+
+
+def _acronym_one_letter_off(word: str, defined: set[str], known: frozenset[str] | set[str]) -> str | None:
+    """The defined acronym a mention in capitals that neither the document nor the glossary knows
+    stands for, one letter read for another ("ЦОНП" for "ЦОПП"): only when exactly one defined
+    acronym and no other known one is so near."""
+    if len(word) < MIN_ACRONYM_MENDED:
+        return None
+    near = {d for d in defined if len(d) == len(word) and ACRONYM_RE.fullmatch(d) and one_edit(d, word)}
+    rivals = {k for k in known if k not in defined and len(k) == len(word) and one_edit(k, word)}
+    return near.pop() if len(near) == 1 and not rivals else None
+
+
+def _has_misread_word(name: str) -> bool:
+    """Whether a word of ``name`` is neither a dictionary word nor an abbreviation."""
+    return any(not is_known_word(w) and not is_abbreviation(w) for w in re.findall(r"[A-Za-zА-Яа-яЁё]+", name))
 
 
 def _letters(text: str) -> str:
@@ -71,7 +121,15 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
         hits = {k for k in known if k.lower() == bare.lower()}
         if len(hits) == 1 and not is_known_word(bare.lower()):
             return hits.pop()
+    word = name.strip(DEBRIS)
+    if ACRONYM_RE.fullmatch(word) and word not in known:
+        return _acronym_one_letter_off(word, defined, known)
     word = name.strip()
+    if " " in word and len(key) >= MIN_PHRASE_SHORT and _has_misread_word(word):
+        # a short form of several words, one of them misread ("Минобрнаукн` РБ" for "Минобрнауки РБ")
+        near = [d for d in defined if " " in d.strip() and any(c.islower() for c in d)
+                and len(_letters(d)) >= MIN_PHRASE_SHORT and one_edit(_letters(d), key)]
+        return near[0] if len(near) == 1 else None
     if " " in word or len(key) < MIN_WORD_SHORT or is_known_word(word):
         return None
     near = [d for d in defined if " " not in d.strip() and len(_letters(d)) >= MIN_WORD_SHORT
@@ -79,6 +137,8 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
     return near[0] if len(near) == 1 else None
 
 
+GLUED_APOSTROPHE_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})[’'`‘]([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
+AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*по\s+([А-Яа-яЁё]{11,13})\s*\)\s*$")
 DEBRIS = " .,;:'`’‘“”„\"^°*-–—_|~"     # marks a scan leaves at a mention's ends ("„Минтруд НСО", "ЦРПО..")
 MIN_GLUED = 3                # each of two run-together forms has at least this many letters ("МО"+"ОО" is no split)
 LOWER_TOKEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[а-яё]{3,}(?![A-Za-zА-Яа-яЁё])")
@@ -136,11 +196,11 @@ def close_brackets(short: str) -> str:
 
 
 def _join_legal_forms(mentions: list[PartyMention], defined: set[str]) -> list[PartyMention]:
-    """A legal form alone ("ГБУ") is no party: a comma a speck made after it ("ГБУ, ДПО «КРИРПО»")
-    is dropped and it joins the name that follows."""
+    """A legal form alone ("ГБУ") is no party: a comma a speck made after it ("ГБУ, ДПО «КРИРПО»",
+    "ГБУ, «Дом ремёсел»") is dropped and it joins the name that follows."""
     out: list[PartyMention] = []
     for m in mentions:
-        if out and _legal_form_alone(out[-1].name, defined) and m.name[:1].isupper():
+        if out and _legal_form_alone(out[-1].name, defined) and (m.name[:1].isupper() or m.name[:1] in "«„\""):
             p = out.pop()
             m = PartyMention(name=f"{p.name} {m.name}", by_agreement=p.by_agreement or m.by_agreement,
                              defines=m.defines, raw=f"{p.raw} {m.raw}")
@@ -151,6 +211,24 @@ def _join_legal_forms(mentions: list[PartyMention], defined: set[str]) -> list[P
 def _legal_form_alone(name: str, defined: set[str]) -> bool:
     entry = glossary_entry(name)
     return name not in defined and bool(entry and entry.get("org_form"))
+
+
+def _mend_mention_specks(name: str) -> str:
+    """A mention with the specks a scan puts between its words read as the space: a stop, colon or
+    semicolon after an acronym or a whole word ("КГАУ ДПО: «Центр»"; "г. Тула" keeps its stop), an
+    apostrophe or backquote between two dictionary words ("транспортный’центр")."""
+    name = SPECK_AFTER_WORD_RE.sub(_drop_speck, name) if not name.rstrip().endswith(".") else name
+    return GLUED_APOSTROPHE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_known_word(m.group(1))
+                                   and is_known_word(m.group(2)) else m.group(0), name)
+
+
+def _misread_agreement(m: PartyMention) -> PartyMention:
+    """A mention ending in "(по согласованию)" misread by one letter ("(по соглаЯованию)"): the
+    note goes and the party is by agreement, as with the words read right."""
+    tail = AGREEMENT_TAIL_RE.search(m.name)
+    if tail is None or not one_edit(tail.group(1).lower(), "согласованию"):
+        return m
+    return PartyMention(name=m.name[:tail.start()].rstrip(), by_agreement=True, defines=m.defines, raw=m.raw)
 
 
 def _split_slashes(mentions: list[PartyMention], defined: set[str]) -> list[PartyMention]:
@@ -176,6 +254,10 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     forms = set(defined) | set(known)
     tokens, by_key = _abbreviation_tokens(forms), _glued_keys(forms)
     for m in _split_slashes(_join_legal_forms(mentions, defined), defined):
+        m = _misread_agreement(m)
+        cleaned = _mend_mention_specks(m.name)
+        if cleaned != m.name:
+            m = PartyMention(name=cleaned, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw)
         found = _defined_as(m.name, defined, known)
         if found is None and SPECK_TAIL_RE.search(m.name) and not is_known_word(m.name.split()[-1]):
             found = _defined_as(SPECK_TAIL_RE.sub("", m.name), defined)
@@ -191,12 +273,14 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     return out
 
 
-def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozenset()) -> dict[str, str]:
+def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozenset(),
+                     lexicon: frozenset[str] = frozenset()) -> dict[str, str]:
     """``defs`` with a speck between the words of a short form read as the space ("КОин.КО"), and
     each short form mended whose token the party ``cells`` never use (case aside) when exactly one
     abbreviation token of the cells lies one letter from it and the full form spells the mended
     short form (and not the one read); the token takes the glossary's spelling where the glossary
-    has it, else the cells' most common one."""
+    has it, else the cells' most common one. Each full form is mended (``mend_full_form``, with the
+    document's ``lexicon``) and put into the nominative again when a word changed."""
     used: dict[str, Counter] = {}
     for t in CAPS_TOKEN_RE.findall(cells):
         used.setdefault(t.lower(), Counter())[t] += 1
@@ -215,5 +299,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
                 mended = " ".join(tokens[:i] + [form] + tokens[i + 1:])
                 if spells(mended, full) and not spells(short, full):
                     tokens[i] = form
-        out.setdefault(" ".join(tokens), mend_full_form(full))
+        mended_full = mend_full_form(full, lexicon)
+        # a form put into the nominative only once its words are mended ("учреждениём")
+        out.setdefault(" ".join(tokens), to_nominative(mended_full) if mended_full != full else full)
     return out

@@ -13,7 +13,9 @@ speck. Glued to both words it stands for the space it hides; with a space after 
 * ``drop_lone_last_letter``: a speck read as a letter on a whole cell's last line;
 * ``drop_name_stops``: in the name of an issuing body ("МИНИСТЕРСТВО ОБРАЗОВАНИЯ. И НАУКИ …"),
   which holds no sentence, so the next word may be in capitals; there an opening bracket glued
-  between two words that no bracket closes is a speck too.
+  between two words that no bracket closes is a speck too;
+* ``drop_acronym_colons``: a colon or semicolon after an acronym glued before the quoted name it
+  qualifies ("ГБУ ДПО: «Центр …»"), where a name holds none.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ MIN_FUNCTION_WORD = 3        # ... of a preposition or conjunction ("для", "�
 FUNCTION_POS = {"PREP", "CONJ"}
 CELL_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})\.( ?)([а-яё]+)(?![А-Яа-яЁё.])")
 GLUED_BRACKET_RE = re.compile(r"(?<=[А-Яа-яЁё])\((?=[А-Яа-яЁё]+\s)(?![^()]*\))")
+ACRONYM_COLON_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z])([А-ЯЁ]{2,}[а-яё]{0,2}[А-ЯЁ]*)[:;](?= ?«)")
 NAME_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})\.( ?)([А-Яа-яЁё]+)(?![А-Яа-яЁё.])")
 
 
@@ -98,3 +101,11 @@ def drop_name_stops(text: str) -> str:
     if text.count("(") > text.count(")"):
         text = GLUED_BRACKET_RE.sub(" ", text)
     return NAME_STOP_RE.sub(_mend, text) if "." in text else text
+
+
+def drop_acronym_colons(text: str) -> str:
+    """"КГАУ ДПО: «Центр»" -> "КГАУ ДПО «Центр»": a colon or semicolon a scan put after an acronym
+    right before a quoted name; after a word ("Организатор: «Центр»") it stays."""
+    if not text or ":" not in text and ";" not in text:
+        return text
+    return ACRONYM_COLON_RE.sub(r"\1", text)

@@ -20,7 +20,7 @@ from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash,
 from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text_noting, repair_activities,
                                    split_speck_hyphens)
 from normalizers.organisations import canonical_organisation
-from normalizers.ocr_stops import drop_stray_stops
+from normalizers.ocr_stops import drop_acronym_colons, drop_stray_stops
 from normalizers.parties import mend_abbreviations, split_after_defined, split_parties
 from pipeline.records import (
     ActivityRecord,
@@ -75,15 +75,21 @@ def _responsible_text(acts: list[ActivityRecord]) -> str:
     return "\n".join(a.responsible for a in acts if a.responsible)
 
 
+def _cell_texts(acts: list[ActivityRecord]) -> list[str]:
+    """Every text cell of the rows (the words a scan's lexicon is read from)."""
+    return [x for a in acts for x in (a.title, a.description, a.responsible, a.result, a.result_document) if x]
+
+
 def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityRecord],
                            scanned: bool = False) -> dict[str, str]:
     """What the document itself defines, in document order: text around tables, then cells (on a
-    scan, a speck read as a hyphen or a stop between two words is first taken for the space)."""
+    scan, a speck read as a hyphen or a stop between two words is first taken for the space, and a
+    colon after an acronym before a quoted name dropped)."""
     defs: dict[str, str] = {}
     text_parts = [split_speck_hyphens(drop_stray_stops(b.text)) if scanned else b.text for b in extracted.blocks]
-    cell_parts = []
-    for a in acts:
-        cell_parts.extend(x for x in (a.title, a.description, a.responsible, a.result, a.result_document) if x)
+    cell_parts = _cell_texts(acts)
+    if scanned:                           # "ГБУ ДПО: «Центр …» (далее – Ц)": the colon is a speck
+        text_parts, cell_parts = ([drop_acronym_colons(x) for x in xs] for xs in (text_parts, cell_parts))
     for part in ("\n".join(text_parts), "\n".join(cell_parts)):
         for short, full in find_definitions(part).items():
             defs.setdefault(short, full)
@@ -239,7 +245,10 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     if scanned:                           # "ДОинН КО" defined, "ДОиН КО" in every party cell
         from normalizers.ocr_parties import mend_definitions
 
-        mended = mend_definitions(defs, _responsible_text(stitched.activities), set(load_glossary()))
+        from normalizers.ocr_lexicon import document_lexicon
+
+        lexicon = document_lexicon([b.text for b in extracted.blocks] + _cell_texts(stitched.activities))
+        mended = mend_definitions(defs, _responsible_text(stitched.activities), set(load_glossary()), lexicon)
         if list(mended) != list(defs):    # a short form changed (a full form alone is no flag)
             meta_flags.append("abbreviation_definition_mended")
         defs = mended

@@ -261,3 +261,14 @@ def test_an_item_number_opens_the_name_where_a_scan_lost_the_stop_before_it():
     assert find_definitions(text)["РЦПО"] == ("бюджетное учреждение Омской области "
                                              "«Региональный центр профессионального образования»")
     assert find_definitions("МБОУ «Школа № 5 Имени Героя» (далее – Школа)")["Школа"] == "МБОУ «Школа № 5 Имени Героя»"
+
+
+def test_a_list_header_whose_first_word_a_scan_misread_opens_the_list():
+    """"Перечень" / "Список" misread by one letter still heads the list: its entries wrap and its
+    dashes may be specks; a line that only looks like a header stays text."""
+    text = ("Неречень сокращений:\nДК -`Дом культуры города;\n"
+            "УК - управление культуры администрации города,\nосуществляющее надзор;")
+    got = find_definitions(text)
+    assert got["ДК"].startswith("Дом культуры")
+    assert got["УК"] == "управление культуры администрации города, осуществляющее надзор"
+    assert find_definitions("Сливок сокращений:\nДК -`Дом культуры;") == {}  # two letters off: no header

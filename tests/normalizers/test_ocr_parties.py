@@ -154,3 +154,84 @@ def test_a_quoted_name_is_not_split_into_two_known_forms():
 def test_a_defined_short_form_read_with_its_spaces_moved_is_that_form(text, expected):
     defs = {"ДОиН ТО", "Минпромторг ТО"}
     assert [m.name for m in split_after_defined(split_parties(text), defs)] == expected
+
+
+@pytest.mark.parametrize("read,mended", [
+    ("муниципальное бюджетное.учреждение «Дом культуры»", "муниципальное бюджетное учреждение «Дом культуры»"),
+    ("Департамент труда й занятости населения", "Департамент труда и занятости населения"),
+    ("автономные` учреждения «Дворцы спорта»", "автономные учреждения «Дворцы спорта»"),
+    ("управление культуры Тверской“Области", "управление культуры Тверской Области"),
+    ("казённые учреждения «Дома творчества» -", "казённые учреждения «Дома творчества»"),
+])
+def test_specks_between_the_words_of_a_full_form_are_spaces(read, mended):
+    assert mend_full_form(read) == mended
+
+
+@pytest.mark.parametrize("text", [
+    "т.е. учреждение", "ООО \"Ромашка\" и филиалы", "Чайный клуб", "лицей №1 г.Москвы", "обл.центр досуга",
+])
+def test_a_stop_or_quote_that_may_be_meant_stays(text):
+    assert mend_full_form(text) == text
+
+
+def test_a_mended_full_form_is_put_into_the_nominative_again():
+    defs = {"ДК": "муниципальным автономным учреждениём «Дом культуры»"}
+    assert mend_definitions(defs, "ДК") == {"ДК": "муниципальное автономное учреждение «Дом культуры»"}
+
+
+def test_a_full_form_takes_the_words_the_document_spells():
+    got = mend_definitions({"ВЦ": "«Бологодский областной центр»"}, "ВЦ", lexicon=frozenset({"Вологодский"}))
+    assert got == {"ВЦ": "«Вологодский областной центр»"}
+
+
+@pytest.mark.parametrize("text,expected,agreed", [
+    ("Минобрнауки` РБ", "Минобрнауки РБ", False),       # a speck for the space
+    ("Минобрнаук “`н РБ", "Минобрнауки РБ", False),     # a letter misread, debris inside the word
+    ("ГБУ, «Дом ремёсел»", "ГБУ «Дом ремёсел»", False),  # a legal form before a quoted name
+    ("Дом ремёсел (по соглаЛованию)", "Дом ремёсел", True),
+])
+def test_a_mention_one_slip_from_a_defined_form(text, expected, agreed):
+    got = mend_mentions(split_parties(text), {"Минобрнауки РБ", "Минобразования края"}, GLOSSARY | {"ГБУ"})
+    assert [m.name for m in got] == [expected]
+    assert got[0].by_agreement is agreed
+
+
+@pytest.mark.parametrize("text", [
+    "Минобразования района",       # dictionary words only: another body, not a misread one
+    "Дом ремёсел (по расписанию)",
+])
+def test_a_mention_with_other_words_stays(text):
+    got = mend_mentions(split_parties(text), {"Минобразования края"}, GLOSSARY)
+    assert [m.name for m in got] == [text] and not got[0].by_agreement
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ГБУ ДПО: «Центр ремёсел»", "ГБУ ДПО «Центр ремёсел»"),
+    ("ГБУ «Областной спортивный’центр»", "ГБУ «Областной спортивный центр»"),
+    ("администрация г. Тулы", "администрация г. Тулы"),          # a shortened word keeps its stop
+    ("ООО «Д’Арт»", "ООО «Д’Арт»"),                               # an apostrophe in a name stays
+])
+def test_specks_between_the_words_of_a_mention(text, expected):
+    got = mend_mentions(split_parties(text), {"ПОО"}, GLOSSARY | {"ГБУ", "ДПО"})
+    assert [m.name for m in got] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ЦДЮТ", "ЦДЮТ"),          # defined: stays
+    ("ЦДЮБ", "ЦДЮТ"),          # one letter from the one defined acronym
+    ("ЦДЮБ.", "ЦДЮТ"),
+    ("ЦДТ", "ЦДТ"),            # three letters: too short to tell
+    ("ЦЗМ", "ЦЗМ"),
+    ("ГБУЗ", "ГБУЗ"),          # a known (glossary) acronym stays
+    ("ПОЗО", "ПОЗО"),          # two defined acronyms one letter off: no pick
+])
+def test_an_acronym_one_letter_from_one_defined_acronym_is_it(text, expected):
+    got = mend_mentions(split_parties(text), {"ЦДЮТ", "ЦДЮТ", "ПОКО", "ПОЗУ", "ЦЗН"}, GLOSSARY | {"ГБУЗ", "ГБУ"})
+    assert [m.name for m in got] == [expected]
+
+
+def test_an_acronym_near_a_glossary_one_too_stays():
+    got = mend_mentions(split_parties("ГБОУ"), {"ГБОЮ"}, GLOSSARY | {"ГБОУ", "ГБПУ"})
+    assert [m.name for m in got] == ["ГБОУ"]
+    got = mend_mentions(split_parties("ГБОЯ"), {"ГБОЮ"}, GLOSSARY | {"ГБОУ"})
+    assert [m.name for m in got] == ["ГБОЯ"]

@@ -131,3 +131,14 @@ def test_a_start_end_pair_with_an_unreadable_end_gives_no_date_rather_than_the_s
                          deadline_bounds=("2023", "по мере необходимости"))
     normalise_deadline(act, (2023, 2026))
     assert str(act.deadline_norm.start) == "2023-01-01" and "deadline_unparsed" not in act.flags
+
+
+def test_a_scans_definition_after_an_acronym_with_a_colon_keeps_the_acronym():
+    from extractors.grid import ExtractedDocument, TextBlock
+    from pipeline.normalise import document_abbreviations
+
+    text = "ГБУ ДПО: «Центр детского творчества» (далее – ЦДТ) проводит смотр."
+    doc = ExtractedDocument(path="x.pdf", file_format="pdf", extractor="ocr-tesseract", extractor_version="1",
+                            blocks=[TextBlock(text)])
+    assert document_abbreviations(doc, [], scanned=True)["ЦДТ"] == "ГБУ ДПО «Центр детского творчества»"
+    assert document_abbreviations(doc, [], scanned=False)["ЦДТ"] == "«Центр детского творчества»"

@@ -1,0 +1,101 @@
+"""A scanned document's own lexicon, to mend the words a scan misread in a definition's full form.
+
+The lexicon is the set of dictionary words (pymorphy3 knows them, not a guess by analogy) that
+the document spells somewhere in its text, as written. A word of a full form that is no
+dictionary word is the one word of the lexicon a single letter away (substitution, insertion or
+deletion) with the same capitalisation ("Гомский" -> "Томский" where the document writes
+"Томский" elsewhere); when the dictionary alone offers several words ("областнай": "областной",
+"областная"), the one of them the document uses decides. An adjective so found must agree with
+the adjective or noun after it ("областной государственное" is no phrase: the word stays). Two pieces of a word split by a space,
+neither a dictionary word, are joined when the whole is a word of the lexicon ("консульта ционный").
+Whenever no word or more than one fits, the word stays as read.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from normalizers.morph import parses
+from normalizers.text import is_known_word, one_edit
+
+WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[А-Яа-яЁё]+(?![A-Za-zА-Яа-яЁё])")
+# two word pieces split by a space inside a line (the second in lower case)
+SPLIT_PAIR_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([А-Яа-яЁё]{2,}) ([а-яё]{2,})(?![A-Za-zА-Яа-яЁё])")
+NEXT_WORD_RE = re.compile(r"[^\S\n]*[.,]?[^\S\n]*([А-Яа-яЁё]+)")
+MIN_MENDED = 5          # shorter words have too many neighbours one letter away
+
+
+def _shape(word: str) -> str:
+    """A word's capitalisation: "lower", "title" or "other" (capitals, mixed)."""
+    if word.islower():
+        return "lower"
+    if word[:1].isupper() and word[1:].islower():
+        return "title"
+    return "other"
+
+
+def document_lexicon(texts: Iterable[str]) -> frozenset[str]:
+    """The dictionary words (at least ``MIN_MENDED`` letters, lower case or capitalised) that
+    ``texts`` (a document's paragraphs and cells) spell, as written."""
+    found: set[str] = set()
+    for text in texts:
+        for w in WORD_RE.findall(text or ""):
+            if len(w) >= MIN_MENDED and _shape(w) != "other" and w not in found and is_known_word(w):
+                found.add(w)
+    return frozenset(found)
+
+
+def lexicon_word(word: str, lexicon: frozenset[str]) -> str | None:
+    """The word of ``lexicon`` a misread ``word`` stands for, else None: ``word`` is no dictionary
+    word, and exactly one lexicon word with its capitalisation is one letter away."""
+    if len(word) < MIN_MENDED or _shape(word) == "other" or is_known_word(word):
+        return None
+    shape = _shape(word)
+    near = {w for w in lexicon if _shape(w) == shape and abs(len(w) - len(word)) <= 1 and one_edit(w, word)}
+    return near.pop() if len(near) == 1 else None
+
+
+def _join_pieces(m: re.Match, lexicon: frozenset[str]) -> str:
+    left, right = m.group(1), m.group(2)
+    joined = left + right
+    if joined in lexicon and not is_known_word(left) and not is_known_word(right):
+        return joined
+    return m.group(0)
+
+
+def _forms(word: str, pos: set[str]) -> set[tuple]:
+    """(case, number, gender) of the parses of ``word`` with a part of speech in ``pos``
+    (a plural has no gender)."""
+    return {(p.tag.case, p.tag.number, p.tag.gender if p.tag.number == "sing" else None)
+            for p in parses(word) if p.tag.POS in pos}
+
+
+def agrees_with_next(word: str, following: str | None) -> bool:
+    """False for an adjective that cannot agree with the adjective or noun after it
+    ("областной государственное"): a mended word must fit the phrase it sits in."""
+    if not following:
+        return True
+    mine = _forms(word, {"ADJF", "PRTF"})
+    if not mine or any(p.tag.POS not in ("ADJF", "PRTF") for p in parses(word)):
+        return True
+    theirs = _forms(following, {"ADJF", "PRTF", "NOUN"})
+    if not theirs:
+        return True
+    return any(c == c2 and n == n2 and (g is None or g2 is None or g == g2)
+               for c, n, g in mine for c2, n2, g2 in theirs)
+
+
+def mend_with_lexicon(text: str, lexicon: frozenset[str]) -> str:
+    """``text`` with each word split by a space rejoined and each misread word replaced where the
+    document's ``lexicon`` settles it (see the module docstring) and the word found agrees with
+    the word after it; anything uncertain stays."""
+    if not text or not lexicon:
+        return text
+    text = SPLIT_PAIR_RE.sub(lambda m: _join_pieces(m, lexicon), text)
+
+    def mend(m: re.Match) -> str:
+        found = lexicon_word(m.group(0), lexicon)
+        nxt = NEXT_WORD_RE.match(text, m.end())
+        return found if found and agrees_with_next(found, nxt.group(1) if nxt else None) else m.group(0)
+
+    return WORD_RE.sub(mend, text)

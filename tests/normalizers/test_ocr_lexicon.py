@@ -1,0 +1,44 @@
+"""A scanned document's own lexicon settles words a scan misread by one letter."""
+import pytest
+
+from normalizers.ocr_lexicon import agrees_with_next, document_lexicon, lexicon_word, mend_with_lexicon
+
+DOC = ["Департамент образования Вологодской области", "Вологодский областной центр",
+       "районная больница, экспертный совет", "консультационный пункт"]
+
+
+def test_the_lexicon_holds_the_dictionary_words_the_document_spells():
+    lex = document_lexicon(DOC + ["Бологодский центр"])
+    assert {"Вологодский", "районная", "экспертный", "консультационный"} <= lex
+    assert "Бологодский" not in lex          # no dictionary word
+    assert "Дом" not in document_lexicon(["Дом культуры"])   # too short to settle anything
+
+
+@pytest.mark.parametrize("read,mended", [
+    ("«Бологодский областной центр»", "«Вологодский областной центр»"),   # one letter, same capital
+    ("районнай больница", "районная больница"),        # the dictionary offers two, the document one
+    ("экспертнай совет", "экспертный совет"),
+    ("консульта ционный пункт", "консультационный пункт"),   # two pieces, the whole a document word
+])
+def test_a_word_one_letter_from_one_document_word_is_that_word(read, mended):
+    assert mend_with_lexicon(read, document_lexicon(DOC)) == mended
+
+
+@pytest.mark.parametrize("read", [
+    "Гурский районный центр",           # "Курский" and "Сурский" both one letter away: no pick
+    "Омской области",                   # a dictionary word is never changed
+    "бологодский центр",                # the document writes the word capitalised only
+    "районнай учреждение",              # "районная учреждение" does not agree: the word stays
+    "в сфере",                          # two dictionary words are not joined
+])
+def test_an_uncertain_or_known_word_stays(read):
+    lex = document_lexicon(DOC + ["Курский и Сурский районы", "Томской области"])
+    assert mend_with_lexicon(read, lex) == read
+
+
+def test_lexicon_word_and_agreement():
+    assert lexicon_word("Бологодский", frozenset({"Вологодский"})) == "Вологодский"
+    assert lexicon_word("Бологодский", frozenset({"вологодский"})) is None
+    assert agrees_with_next("областная", "больница")
+    assert not agrees_with_next("областной", "учреждение")
+    assert agrees_with_next("областной", None)
