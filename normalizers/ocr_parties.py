@@ -273,13 +273,23 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     return out
 
 
+def _spellings(tok: str, low: str, used: dict[str, Counter], spelled: dict[str, str]) -> list[str]:
+    """How the token ``low`` (lower case) may be spelled: the glossary's spelling, else the cells'
+    most common one, and the defined token ``tok`` with its extra letter dropped (its own case kept:
+    "КОинН" -> "КОиН", "КОин" when the cells read "КОин")."""
+    forms = [spelled.get(low) or used[low].most_common(1)[0][0]]
+    forms += [tok[:k] + tok[k + 1:] for k in range(len(tok)) if (tok[:k] + tok[k + 1:]).lower() == low]
+    return forms
+
+
 def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozenset(),
                      lexicon: frozenset[str] = frozenset()) -> dict[str, str]:
     """``defs`` with a speck between the words of a short form read as the space ("КОин.КО"), and
     each short form mended whose token the party ``cells`` never use (case aside) when exactly one
     abbreviation token of the cells lies one letter from it and the full form spells the mended
     short form (and not the one read); the token takes the glossary's spelling where the glossary
-    has it, else the cells' most common one. Each full form is mended (``mend_full_form``, with the
+    has it, else the cells' most common one, or the defined token with its extra letter dropped,
+    whichever (exactly one) the full form spells. Each full form is mended (``mend_full_form``, with the
     document's ``lexicon``) and put into the nominative again when a word changed."""
     used: dict[str, Counter] = {}
     for t in CAPS_TOKEN_RE.findall(cells):
@@ -294,11 +304,11 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
             if len(tok) < 3 or low in used or sum(ch.isupper() for ch in tok) < 2:
                 continue
             near = [u for u in used if one_edit(u, low)]
-            if len(near) == 1:
-                form = spelled.get(near[0]) or used[near[0]].most_common(1)[0][0]
-                mended = " ".join(tokens[:i] + [form] + tokens[i + 1:])
-                if spells(mended, full) and not spells(short, full):
-                    tokens[i] = form
+            if len(near) == 1 and not spells(short, full):
+                fits = {form for form in _spellings(tok, near[0], used, spelled)
+                        if spells(" ".join(tokens[:i] + [form] + tokens[i + 1:]), full)}
+                if len(fits) == 1:
+                    tokens[i] = fits.pop()
         mended_full = mend_full_form(full, lexicon)
         # a form put into the nominative only once its words are mended ("учреждениём")
         out.setdefault(" ".join(tokens), to_nominative(mended_full) if mended_full != full else full)

@@ -49,6 +49,15 @@ def test_a_definition_misread_takes_the_spelling_the_cells_use():
     assert got["ДОиН КО"] == "Департамент образования и науки Кемеровской.области"   # its final speck gone
 
 
+def test_a_definition_misread_is_mended_even_when_the_cells_read_its_token_in_the_wrong_case():
+    # the cells write "УКиТ" only as "УКит" (no acronym); the defined "УКиТТ" with its extra
+    # letter dropped is the one spelling the full form spells
+    defs = {"УКиТТ ЛО": "управление культуры и туризма Липецкой области"}
+    assert list(mend_definitions(defs, "УКит ЛО\nЦЗН")) == ["УКиТ ЛО"]
+    # the cells' token two letters away: kept as read
+    assert list(mend_definitions(defs, "УКт ЛО\nЦЗН")) == ["УКиТТ ЛО"]
+
+
 def test_a_definition_is_kept_when_its_full_form_does_not_spell_the_mended_one():
     defs = {"МОУО": "муниципальные органы управления образованием"}
     assert mend_definitions(defs, "МОО, ЦЗН") == defs          # "МОО" is not what the words spell
