@@ -25,6 +25,7 @@ from typing import Optional
 from normalizers.ocr_item_numbers import repair_item_numbers
 from normalizers.ocr_quotes import mend_open_quotes
 from normalizers.ocr_stops import drop_lone_last_letter, drop_stray_stops
+from normalizers.roman import roman_numeral, roman_value
 from normalizers.text import is_known_word, rejoin_broken_words
 
 LATIN_TO_CYRILLIC = str.maketrans({
@@ -392,23 +393,6 @@ def repair_activities(activities: list) -> None:
 
 
 ROMAN_LEAD_RE = re.compile(r"^(\s*)([IVX]{1,5})(?=[.)]\s)")
-ROMAN_DIGITS = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
-
-
-def _roman_value(token: str) -> Optional[int]:
-    value, rest = 0, token
-    for sym, v in ROMAN_DIGITS:
-        while rest.startswith(sym):
-            value, rest = value + v, rest[len(sym):]
-    return value if not rest and value else None
-
-
-def _roman(value: int) -> str:
-    out = ""
-    for sym, v in ROMAN_DIGITS:
-        while value >= v:
-            out, value = out + sym, value - v
-    return out
 
 
 def roman_section_sequence(headings: list[str]) -> dict[str, str]:
@@ -418,7 +402,7 @@ def roman_section_sequence(headings: list[str]) -> dict[str, str]:
     after agree on it (n-1 before, n+1 after), or, for the last heading, where it repeats the one
     before (a sequence never does); headings without a numeral are not judged."""
     order = list(dict.fromkeys(h for h in headings if h))
-    values = [(_roman_value(m.group(2)) if (m := ROMAN_LEAD_RE.match(h)) else None) for h in order]
+    values = [(roman_value(m.group(2)) if (m := ROMAN_LEAD_RE.match(h)) else None) for h in order]
     out: dict[str, str] = {}
     for k in range(1, len(order)):
         prev, cur = values[k - 1], values[k]
@@ -428,6 +412,6 @@ def roman_section_sequence(headings: list[str]) -> dict[str, str]:
         if (k + 1 < len(order) and nxt == prev + 2) or (k + 1 == len(order) and cur == prev):
             m = ROMAN_LEAD_RE.match(order[k])
             assert m is not None
-            out[order[k]] = m.group(1) + _roman(prev + 1) + order[k][m.end(2):]
+            out[order[k]] = m.group(1) + roman_numeral(prev + 1) + order[k][m.end(2):]
             values[k] = prev + 1
     return out

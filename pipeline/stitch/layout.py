@@ -50,9 +50,6 @@ OCR_TITLE_NUMBER_RE = re.compile(r"^\s*((?:[\dl|]{1,3}\.)*[\dl|]{1,3})[.)]\s*(?=
 OCR_DIGITS = str.maketrans("l|", "11")
 
 
-ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
 MAX_NUMBER_GAP = 3          # "3.1" then "3.3": a skipped item still continues the sequence
 
 

@@ -6,16 +6,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from pipeline.stitch.layout import MAX_NUMBER_GAP, OCR_DIGITS, OCR_TITLE_NUMBER_RE, ROMAN_VALUES, TITLE_NUMBER_RE, TITLE_ROMAN_RE
-
-
-def roman_value(text: str) -> Optional[int]:
-    """"IV" → 4; None when the letters are no Roman number."""
-    vals = [ROMAN_VALUES.get(ch) for ch in text.upper()]
-    if not vals or None in vals:
-        return None
-    total = sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
-    return total if total > 0 else None
+from normalizers.roman import roman_value
+from pipeline.stitch.layout import MAX_NUMBER_GAP, OCR_DIGITS, OCR_TITLE_NUMBER_RE, TITLE_NUMBER_RE, TITLE_ROMAN_RE
 
 
 def number_parts(number: Optional[str]) -> Optional[tuple[int, ...]]:
