@@ -84,11 +84,6 @@ MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[.,:;]{1,2}([01]\d)[.,:;]{1
                             r"([12](?:[^\S\n]?[.,:;’'`]{0,2}[^\S\n]?\d){3})(?!\d)")
 # a numeric date that lost one of its two dots: "3112.2026" (ddmm.yyyy) or "31.122026" (dd.mmyyyy)
 # (four digits that read as a year, "2012.2026", are left: two years with a stop between them)
-# a numeric date with a letter read for a digit of its day or month ("0Т.03.2020": Т for 1 or 7?):
-# which digit is not certain, and the year alone would be a wrong span
-LETTER_IN_DATE_RE = re.compile(r"(?<![\w.])(?=[\w]{1,2}\.[\w]{1,2}\.(?:19|20)\d\d(?!\d))"
-                               r"(?=[^.]*[^\W\d_]|[^.]*\.[^.]*[^\W\d_])(?=[^\s]*\d[^\s]*\.)"
-                               r"(?:\w{1,2}\.\w{1,2}\.)")
 LOST_DOT_DATE_RE = re.compile(r"(?<![\d.,:;])(?:(?!19|20)(\d\d)(\d\d)\.|(\d\d)\.(\d\d))((?:19|20)\d\d)(?![\d.,:;])")
 # a short word of Latin lower-case letters in a Russian deadline ("nol" for "до 1"): junk over a date
 LATIN_JUNK_RE = re.compile(r"(?<![A-Za-z])(?!(?:i{1,3}|iv|vi{0,3}|ix|x)(?![A-Za-z]))[a-z]{2,4}(?![A-Za-z])")
@@ -103,8 +98,9 @@ LETTER_DIGITS = {"О": "0", "о": "0", "O": "0", "o": "0", "Т": "17", "Г": "17
                  "!": "1", "З": "3", "з": "3", "Б": "6", "б": "6"}
 _DIGITISH = "[0-9" + re.escape("".join(LETTER_DIGITS)) + "]"
 LETTER_DATE_RE = re.compile(rf"(?<![\w.,|!])({_DIGITISH}{{1,2}})\.({_DIGITISH}{{2}})\.({_DIGITISH}{{4}})(?![\w|!])")
-# a numeric date with a letter in it, its year too ("01.9Г.202"): damage where no mend took it
-LETTERED_DATE_RE = re.compile(r"(?<![\w.,])\w{1,2}[.,]\w{1,2}[.,]\w{2,4}(?!\w)")
+# a numeric date with a letter in it, in its day or month ("0Т.03.2020": Т for 1 or 7?) or in its
+# year too ("01.9Г.202"): damage where no mend took it (a full year may have "г" glued after it)
+LETTERED_DATE_RE = re.compile(r"(?<![\w.])\w{1,2}[.,]\w{1,2}[.,](?:\w{2,4}(?!\w)|(?:19|20)\d\d(?!\d))")
 # a word that may be a recurrence adverb whose first letter was read as a digit ("6жегодно")
 RECURRENCE_TOKEN_RE = re.compile(r"(?<![\w])[0-9][А-Яа-яЁё]{6,}")
 # a range whose second month a scan broke into pieces ("май-и ‚юнь", "март-р ‚ель"): a month, its
@@ -305,8 +301,7 @@ def damaged_dates(text: str | None) -> bool:
     if not text:
         return False
     if (BAD_YEAR_RE.search(text) or DANGLING_DASH_RE.search(text) or LATIN_JUNK_RE.search(text)
-            or LOST_DOT_DATE_RE.search(text)      # a date that lost a dot and reads no one way
-            or LETTER_IN_DATE_RE.search(text)):
+            or LOST_DOT_DATE_RE.search(text)):     # a date that lost a dot and reads no one way
         return True
     if any(_lettered_date(m.group(0)) for m in LETTERED_DATE_RE.finditer(text)):
         return True

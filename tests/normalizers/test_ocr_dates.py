@@ -198,6 +198,7 @@ def test_words_after_a_whole_adverb_stay(text):
 
 @pytest.mark.parametrize("text,damaged", [
     ("0Т.03.2020", True),        # Т for 1 or for 7: no certain reading
+    ("0Т.03.2020г.", True),      # the same with its "г." glued to the year
     ("1З.05.2021", True),
     ("01.03.2020", False),
     ("до 15.06.2021 г.", False),
