@@ -27,7 +27,7 @@ from normalizers.abbreviations import glossary_entry, spells
 from normalizers.morph import is_abbreviation, to_nominative
 from normalizers.ocr_fixes import mend_misread_words, rejoin_caps_tail, remove_word_debris
 from normalizers.ocr_lexicon import mend_with_lexicon
-from normalizers.ocr_stops import is_full_word
+from normalizers.ocr_stops import mend_stop
 from normalizers.parties import PartyMention
 from normalizers.text import is_known_word, one_edit
 
@@ -46,7 +46,8 @@ SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^]+(?=[
 # "органы: местного", "ДПО. «Чувашский"), or at its end after a word or a closing quote
 SPECK_AFTER_WORD_RE = re.compile(r"([A-Za-zА-Яа-яЁё]+»?)([.:;])(?=\s+[«А-Яа-яЁё])|([A-Za-zА-Яа-яЁё]+»?)([.:;,]+)$")
 MIN_STOP_WORD = 5                      # "обл.", "пос.", "им." are shortened words: their stop stays
-GLUED_STOP_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})\.([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
+# a stop glued between two lower-case words (groups 1 and 3; ``ocr_stops.mend_stop`` judges it)
+GLUED_STOP_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})\.()([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
 BACKQUOTE_RE = re.compile(r"\s*`+\s*")
 LONE_QUOTE_RE = re.compile(r"([А-Яа-яЁё])[\"“”„]([А-Яа-яЁё])")
 LONE_I_RE = re.compile(r"(?<=[А-Яа-яЁё,]) й (?=[А-Яа-яЁё])")
@@ -61,11 +62,6 @@ def _drop_speck(m: re.Match) -> str:
     return word if whole else word + mark
 
 
-def _split_glued_stop(m: re.Match) -> str:
-    left, right = m.group(1), m.group(2)
-    return f"{left} {right}" if is_full_word(left) and is_known_word(right) else m.group(0)
-
-
 def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     """A full form read from a scan with its certain slips mended: a word's tail read in capitals
     rejoined, specks inside words removed, the words the document's own ``lexicon`` settles
@@ -78,7 +74,7 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     left at the end dropped."""
     text = mend_misread_words(mend_with_lexicon(remove_word_debris(rejoin_caps_tail(full)), lexicon))
     text = SPECK_AFTER_WORD_RE.sub(_drop_speck, text)
-    text = GLUED_STOP_RE.sub(_split_glued_stop, text)
+    text = GLUED_STOP_RE.sub(mend_stop, text)
     text = BACKQUOTE_RE.sub(" ", text)
     if sum(text.count(q) for q in "\"“”„") == 1:     # a lone quote mark glued between two words
         text = LONE_QUOTE_RE.sub(r"\1 \2", text)

@@ -45,7 +45,9 @@ def is_full_word(word: str) -> bool:
     return len(word) >= MIN_WORD or found[0].tag.POS in FUNCTION_POS
 
 
-def _mend(m: re.Match) -> str:
+def mend_stop(m: re.Match) -> str:
+    """The replacement for a match of a stop between two words (groups 1 and 3 the words): the
+    space, where the word before is a full word and the one after a dictionary word."""
     left, right = m.group(1), m.group(3)     # the stop goes, with or without a space after it
     if not (is_full_word(left) and is_known_word(right)):
         return m.group(0)
@@ -82,7 +84,7 @@ def drop_stray_stops(text: str) -> str:
     text = GLUED_MARK_RE.sub(_mend_glued_mark, text)
     if "." not in text:
         return text
-    return PREP_STOP_RE.sub(_mend_prep, CELL_STOP_RE.sub(_mend, text))
+    return PREP_STOP_RE.sub(_mend_prep, CELL_STOP_RE.sub(mend_stop, text))
 
 
 def drop_lone_last_letter(cell: str) -> str:
@@ -100,7 +102,7 @@ def drop_name_stops(text: str) -> str:
         return text
     if text.count("(") > text.count(")"):
         text = GLUED_BRACKET_RE.sub(" ", text)
-    return NAME_STOP_RE.sub(_mend, text) if "." in text else text
+    return NAME_STOP_RE.sub(mend_stop, text) if "." in text else text
 
 
 def drop_acronym_colons(text: str) -> str:
