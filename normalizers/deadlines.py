@@ -174,6 +174,18 @@ def years_in(text: str) -> list[int]:
     return years
 
 
+def deadlines_outside(period: tuple[int, int], texts: Iterable[str], slack: int = 1) -> tuple[int, int]:
+    """How many deadline cells write a year more than ``slack`` years outside ``period``, of how
+    many write a year at all."""
+    outside = written = 0
+    for text in texts:
+        years = years_in(text) if isinstance(text, str) else []
+        if years:
+            written += 1
+            outside += any(y < period[0] - slack or y > period[1] + slack for y in years)
+    return outside, written
+
+
 def period_from_deadlines(texts: Iterable[str]) -> tuple[int, int] | None:
     """The smallest and largest year written in a deadline column, or None when there is none."""
     years = [y for t in texts if isinstance(t, str) for y in years_in(t)]

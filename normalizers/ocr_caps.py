@@ -9,14 +9,18 @@ the metadata. Only where exactly one reading is left:
 * ``mend_caps_words``: a word of capitals that is no dictionary word and lies one letter from
   exactly one (``ocr_fixes.nearest_word``) takes that word, in capitals;
 * ``split_caps_specks``: a mark no word holds (`` ` ' ’ ^ ° ``) between two words of capitals
-  that are both dictionary words, their join none, is the space.
+  that are both dictionary words, their join none, is the space;
+* in a header line in lower case, the cells' rules for the same slips: a mark or a stop between
+  two dictionary words (``ocr_stops.drop_stray_stops``), a capital read inside a word
+  (``ocr_fixes.lower_inner_capital``: "КрасноярскоГо" -> "Красноярского").
 """
 
 from __future__ import annotations
 
 import re
 
-from normalizers.ocr_fixes import nearest_word
+from normalizers.ocr_fixes import lower_inner_capital, nearest_word
+from normalizers.ocr_stops import drop_stray_stops
 from normalizers.text import is_known_word
 
 CAPS_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ]{6,}(?![А-Яа-яЁё])")
@@ -51,5 +55,5 @@ def split_caps_specks(text: str) -> str:
 
 
 def fix_scan_caps(text: str) -> str:
-    """Both repairs, for the header lines of a scanned order."""
-    return mend_caps_words(split_caps_specks(text))
+    """The repairs above, for the header lines of a scanned order."""
+    return mend_caps_words(split_caps_specks(lower_inner_capital(drop_stray_stops(text))))

@@ -120,16 +120,27 @@ def fix_roman_periods(text: str) -> str:
 
 
 # the first year of a range with a speck read between its last two digits: "на 202,2-2024 годы"
-SPLIT_RANGE_YEAR_RE = re.compile(r"(?<![\d,.])((?:19|20)\d)[,.'`’](\d)(?=\s*[-–—]\s*((?:19|20)\d\d)(?![\d,.]))")
+YEAR_SPECK = r"[,.'`’:]"
+# a year of a range with one mark between two of its digits ("202,2-2024", "20:24-2026"), or the
+# range's second year so split ("2024-20:26"); the other year of the range is whole
+SPLIT_RANGE_YEAR_RE = re.compile(
+    rf"(?<![\d,.:])(?P<a>\d(?:{YEAR_SPECK}?\d){{3}})(?![\d,.:]?\d)(?P<dash>\s*[-–—]\s*)(?P<b>\d(?:{YEAR_SPECK}?\d){{3}})(?![\d,.:]?\d)")
 
 
 def join_split_range_year(text: str) -> str:
-    """ "202,2-2024" -> "2022-2024": a year split by a mark, before a dash and a later year (a
-    number with a decimal comma is no year before such a range; a year after the second is
-    left as read)."""
+    """ "202,2-2024" -> "2022-2024", "20:24-2026" -> "2024-2026": one year of a range split by a
+    mark between its digits (the other year whole, the later no more than 30 years on; a number
+    with a decimal comma is no year before such a range; a split year after the second is left
+    as read)."""
     def join(m: re.Match) -> str:
-        year = m.group(1) + m.group(2)
-        return year if 0 <= int(m.group(3)) - int(year) <= 30 else m.group(0)
+        a, b = m.group("a"), m.group("b")
+        split = [y for y in (a, b) if not y.isdigit()]
+        if len(split) != 1 or len(re.findall(YEAR_SPECK, split[0])) != 1:
+            return m.group(0)
+        ya, yb = re.sub(YEAR_SPECK, "", a), re.sub(YEAR_SPECK, "", b)
+        if not all(y[:2] in ("19", "20") for y in (ya, yb)) or not 0 <= int(yb) - int(ya) <= 30:
+            return m.group(0)
+        return ya + m.group("dash") + yb
     return SPLIT_RANGE_YEAR_RE.sub(join, text)
 
 
@@ -238,6 +249,24 @@ def rejoin_caps_tail(text: str) -> str:
     return CAPS_TAIL_RE.sub(join, text)
 
 
+# one capital read inside a lower-case word ("КрасноярскоГо", "обеспечеНие"): a letter whose two
+# cases differ in size only; abbreviations with an inner capital ("МОиН", "ДепОбр") are no word
+INNER_CAPITAL_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ]?[а-яё]{2,})([А-ЯЁ])([а-яё]+)(?![А-Яа-яЁё])")
+
+
+def lower_inner_capital(text: str) -> str:
+    """"КрасноярскоГо края" -> "Красноярского края": a capital inside a word lowered where the
+    word so read is a dictionary word ("ЦентрИнвест", "МОиН" stay)."""
+    if not text:
+        return text
+
+    def lower(m: re.Match) -> str:
+        word = m.group(1) + m.group(2).lower() + m.group(3)
+        return word if is_known_word(word) else m.group(0)
+
+    return INNER_CAPITAL_RE.sub(lower, text)
+
+
 def nearest_word(word: str) -> Optional[str]:
     """The one dictionary word a lower-case word that is no dictionary word becomes with one
     letter changed ("лодготовки" -> "подготовки", "профессионалъного" -> "профессионального",
@@ -314,7 +343,8 @@ def fix_scan_text(text: str) -> str:
 def fix_scan_text_noting(text: str) -> tuple[str, bool]:
     """``fix_scan_text`` and whether a word was replaced by its dictionary neighbour (a guess
     that is certain by the dictionary but still a guess: the row is flagged for review)."""
-    cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(drop_stray_stops(drop_lone_last_letter(fix_ocr_text(text))))))
+    cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(
+        drop_stray_stops(drop_lone_last_letter(fix_ocr_text(text)))))))
     mended = mend_misread_words(cleaned)
     return mend_open_quotes(mended), mended != cleaned
 

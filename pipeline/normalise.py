@@ -13,7 +13,7 @@ from typing import Callable, Optional
 
 from extractors.grid import ExtractedDocument, is_ocr_extractor
 from normalizers.abbreviations import expand, find_definitions, load_glossary
-from normalizers.deadlines import DeadlineNorm, normalize_deadline, period_from_deadlines
+from normalizers.deadlines import DeadlineNorm, deadlines_outside, normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
                                    repair_date_words)
@@ -201,6 +201,18 @@ def _normalise_bounds(act: ActivityRecord, bounds: list[DeadlineNorm]) -> bool:
     return True
 
 
+def _scan_period(title_period: tuple[int, int], deadlines: list[str], flags: list[str]) -> tuple[int, int]:
+    """The title's period as OCR read it, unless the deadline cells contradict it (more than a
+    quarter of those that write a year, and more than two, fall outside it): then the years the
+    cells write, flagged ``period_doubtful_ocr`` with the period the title gave."""
+    outside, written = deadlines_outside(title_period, deadlines)
+    cells = period_from_deadlines(deadlines)
+    if cells and outside > max(2, written // 4):
+        flags.append(f"period_doubtful_ocr: title read {title_period[0]}-{title_period[1]}")
+        return cells
+    return title_period
+
+
 def build_document(extracted: ExtractedDocument, source: str, sha256: str,
                    hints: Optional[dict] = None) -> DocumentRecord:
     """The typed document record: every activity stitched and normalised."""
@@ -233,6 +245,8 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
              for b in extracted.blocks]
     meta = parse_metadata(lines, _responsible_text(stitched.activities))
     period = meta.period or period_from_deadlines(a.deadline or "" for a in stitched.activities)
+    if scanned and meta.period:          # "на 20:24-2026 годы" read as 2026 alone: the cells outvote it
+        period = _scan_period(meta.period, [a.deadline or "" for a in stitched.activities], meta.flags)
     region, region_code = meta.region, meta.region_code
     if hints.get("region_code") and not region_code:
         region_code = hints["region_code"]

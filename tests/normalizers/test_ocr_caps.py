@@ -25,3 +25,10 @@ def test_the_authority_of_a_scanned_letterhead_is_found():
     assert parse_metadata(lines, "").authority == "департамент общего образования Томской области"
     raw = ["ДЕНАРТАМЕНТ ОБЩЕГО ОБРАЗОВАНИЯ ТОМСКОЙ`ОБЛАСТИ", "РАСПОРЯЖЕНИЕ", "от 09.02.2024 № 215-р"]
     assert parse_metadata(raw, "").authority != "департамент общего образования Томской области"
+
+
+def test_a_lower_case_header_line_gets_the_cells_repairs_of_marks_and_inner_capitals():
+    assert fix_scan_caps("развитию образования Омской`области на 2024 год") == "развитию образования Омской области на 2024 год"
+    assert fix_scan_caps("по обеспечеНию экономики края") == "по обеспечению экономики края"
+    for text in ("МОиН РС(Я)", "ДепОбр НСО", "г. Томск", "Н.В. Иванова", "ЦентрИнвест"):
+        assert fix_scan_caps(text) == text

@@ -321,6 +321,12 @@ def test_a_hyphen_between_two_words_is_a_speck_only_after_an_inflected_adjective
     ("на 2022-2024 годы", "на 2022-2024 годы"),
     ("202,2-2024,0 тыс. руб.", "202,2-2024,0 тыс. руб."),   # amounts with decimal commas
     ("на 202,5-2024 годы", "на 202,5-2024 годы"),          # would come after the range's end
+    ("на 20:24-2026 годы", "на 2024-2026 годы"),           # a speck between any two digits
+    ("на 2:019 – 2021 гг.", "на 2019 – 2021 гг."),
+    ("на 2021-20.23 годы", "на 2021-2023 годы"),            # the second year split
+    ("с 2,0:24-2026", "с 2,0:24-2026"),                     # two marks: not a year
+    ("в 18:30-2024 г.", "в 18:30-2024 г."),                 # a time of day, no year
+    ("20,2-2024", "20,2-2024"),                             # three digits only
 ])
 def test_a_range_year_split_by_a_speck_is_joined(text, expected):
     assert fix_ocr_text(text) == expected
@@ -357,3 +363,17 @@ def test_section_sequences_left_as_read(headings):
     from normalizers.ocr_fixes import roman_section_sequence
 
     assert roman_section_sequence(headings) == {}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("мастерских совреМенного уровня", "мастерских современного уровня"),
+    ("СовреМенного", "Современного"),               # a first capital stays
+    ("Кемеровской облаСти", "Кемеровской области"),
+    ("МОиН РС(Я)", "МОиН РС(Я)"),                    # an abbreviation's inner capital
+    ("ДепОбр", "ДепОбр"),                            # no dictionary word
+    ("ТомскСтат", "ТомскСтат"),
+])
+def test_a_capital_read_inside_a_dictionary_word_is_lowered(text, expected):
+    from normalizers.ocr_fixes import lower_inner_capital
+
+    assert lower_inner_capital(text) == expected

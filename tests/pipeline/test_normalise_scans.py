@@ -142,3 +142,30 @@ def test_a_scans_definition_after_an_acronym_with_a_colon_keeps_the_acronym():
                             blocks=[TextBlock(text)])
     assert document_abbreviations(doc, [], scanned=True)["ЦДТ"] == "ГБУ ДПО «Центр детского творчества»"
     assert document_abbreviations(doc, [], scanned=False)["ЦДТ"] == "«Центр детского творчества»"
+
+
+def _scanned_plan(title: str, deadlines: list[str], engine: str = "ocr-lines"):
+    from extractors.grid import Cell, ExtractedDocument, Row, Table, TextBlock
+
+    rows = [Row([Cell("№", 0), Cell("Мероприятие", 1), Cell("Срок", 2), Cell("Ответственный", 3)], page=1)]
+    rows += [Row([Cell(str(i), 0), Cell(f"Мероприятие {i}", 1), Cell(d, 2), Cell("ЦЗН", 3)], page=1)
+             for i, d in enumerate(deadlines, start=1)]
+    return ExtractedDocument(path="x.pdf", file_format="pdf", extractor="ocr", extractor_version="1",
+                             tables=[Table(rows=rows, n_cols=4, page_start=1, page_end=1)],
+                             blocks=[TextBlock("ПРИКАЗ", page=1), TextBlock(title, page=1)],
+                             n_pages=1, page_engines={1: engine})
+
+
+def test_a_scans_period_the_deadline_cells_contradict_is_taken_from_the_cells_with_a_flag():
+    from pipeline.normalise import build_document
+
+    deadlines = ["март 2024", "декабрь 2024", "2024-2026 годы", "июнь 2024", "I квартал 2026"]
+    title = "План мероприятий («дорожная карта») по развитию кадров на 2026 год"   # "2024-" lost
+    doc = build_document(_scanned_plan(title, deadlines), "x.pdf", "0")
+    assert doc.period == (2024, 2026)
+    assert any(f.startswith("period_doubtful_ocr") and "2026-2026" in f for f in doc.flags)
+    assert all(a.deadline_norm.start and a.deadline_norm.start.year >= 2024 for a in doc.activities)
+    agreeing = build_document(_scanned_plan(title.replace("2026 год", "2024-2026 годы"), deadlines), "x.pdf", "0")
+    assert agreeing.period == (2024, 2026) and not any("period_doubtful" in f for f in agreeing.flags)
+    typed = build_document(_scanned_plan(title, deadlines, engine="pdfplumber-lines"), "x.pdf", "0")
+    assert typed.period == (2026, 2026)                     # a text layer says what it says
