@@ -27,6 +27,27 @@ def _no_item_number(number: Optional[str]) -> bool:
         and not LETTER_ITEM_RE.fullmatch(number)
 
 
+RUSSIAN_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _stray_letter(number: Optional[str], before: Optional[str]) -> bool:
+    """A scanned № cell holding one bare letter that no lettered list can have there: a list of
+    lettered items starts at "а" and goes on letter by letter, so an "и" right after item "8."
+    is a speck read as a letter ("б)" with its bracket is an item whatever came before)."""
+    if not number or len(number) != 1 or not number.isalpha():
+        return False
+    letter = number[0].lower()
+    if letter in ("а", "a"):
+        return False
+    prev = (before or "").strip().rstrip(".)").lower()
+    for alphabet in (RUSSIAN_LETTERS, LATIN_LETTERS):
+        if letter in alphabet and prev in alphabet and len(prev) == 1 \
+                and alphabet.index(letter) == alphabet.index(prev) + 1:
+            return False
+    return True
+
+
 def _speck(number: Optional[str], confidence: float) -> bool:
     """A № cell that OCR read from a speck: marks with no letter or digit, or one or two characters
     with no digit that are no Roman numeral, read at low confidence ("у" at 0.18)."""
@@ -56,12 +77,13 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
     cols = {r: lay.cols(r) for r in TEXT_ROLES}
     views: list[_RowView] = []
     last: Optional[tuple[int, ...]] = None
+    before: Optional[str] = None          # the last item's number as read
     for row in rows:
         num_slot = row.slots[num_col] if num_col is not None else None
         number = _number(num_slot.text) if num_slot and not num_slot.merged else None
         own = {r: _text(row, cs, own_only=True) for r, cs in cols.items()}
         if num_slot is not None and (_speck(number, num_slot.confidence) or HEADER_WORDS_RE.fullmatch(number or "")
-                                     or row.scanned and _no_item_number(number)) \
+                                     or row.scanned and (_no_item_number(number) or _stray_letter(number, before))) \
                 and row.after_page_break and (_starts_lower(own["title"]) or not own["title"]):
             number = None    # a speck or the header's "п/п" over the rest of a row broken by the page
         if number and row.scanned:
@@ -81,6 +103,8 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
         parts = number_parts(v.heading.split()[0] if v.heading else v.number)
         if parts:
             last = parts
+        if v.heading is None and v.number:
+            before = v.number
         views.append(v)
     _numbered_section_rows(views, lay)
     if num_col is not None:
@@ -104,6 +128,26 @@ def _lost_numbers(views: list[_RowView]) -> None:
         if len(own) == 1:
             v = own[0]
             v.number, v.number_text, v.number_lost = ".".join(map(str, (*pa[:-1], pa[-1] + 1))), "", True
+    _lost_last_number(views, items)
+
+
+def _lost_last_number(views: list[_RowView], items: list[int]) -> None:
+    """The same for the table's last row: after the last numbered item, the one row that reads as
+    an item of its own, last in the table, takes the next number — only where no other row of
+    the table reads as an unnumbered item (a table with sub-rows of their own keeps it a sub-row)."""
+    if len(items) < 2:
+        return
+    last = items[-1]
+    after = [v for v in views[last + 1:] if v.heading is None]
+    if not after or after[-1].number is not None or not after[-1].row.scanned or not _item_like(after[-1]):
+        return
+    if any(v.number is not None or _item_like(v) for v in after[:-1]):
+        return
+    if any(v.heading is None and v.number is None and _item_like(v) for v in views[:last]):
+        return
+    parts = number_parts(views[last].number)
+    v = after[-1]
+    v.number, v.number_text, v.number_lost = ".".join(map(str, (*parts[:-1], parts[-1] + 1))), "", True
 
 
 def _item_like(v: _RowView) -> bool:

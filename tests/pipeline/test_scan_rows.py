@@ -187,3 +187,53 @@ def test_a_rows_specks_dropped_flag_reaches_its_activity_once():
     _add_box(act, row)
     _add_box(act, row)
     assert act.flags == ["ocr_specks_dropped: 2"] and act.boxes == [[1, 0, 0, 10, 10]]
+
+
+@pytest.mark.parametrize("letter,prev,continued", [
+    ("и", "8.", True),      # no lettered list starts at "и": a speck over a continued row
+    ("Д", "3", True),
+    ("б", "а)", False),     # the next letter of a lettered list is an item
+    ("а", "8.", False),     # a lettered list may start after a numbered item
+])
+def test_a_letter_a_lettered_list_cannot_have_there_is_no_item_number(letter, prev, continued):
+    p1 = table([row(HEAD, header=True), row([prev, "Проведение анализа", "ЦЗН", "Май", "Итог"])], page=1)
+    p2 = table([row(HEAD, page=2, header=True), row([letter, "выпускников колледжей", "", "", ""], page=2)], page=2)
+    acts = stitch(_scan(p1, p2), rows_can_split=True).activities
+    if continued:
+        assert len(acts) == 1 and acts[0].title == "Проведение анализа выпускников колледжей"
+    else:
+        assert len(acts) == 2 and acts[1].number.startswith(letter)
+
+
+def _tail_rows(*tail):
+    return [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]),
+            row(["2", "Второе", "ПОО", "Июнь", "Есть"]), *tail]
+
+
+def test_the_last_rows_number_a_scan_lost_is_the_next_one():
+    lost = row(["", "Подготовка доклада", "ЦОПП", "Декабрь", "Доклад"])
+    acts = stitch(_scan(table(_tail_rows(row(["", "и опроса", "", "", ""]), lost)))).activities
+    assert [(a.number, a.title) for a in acts] == [("1", "Первое"), ("2", "Второе и опроса"),
+                                                  ("3", "Подготовка доклада")]
+    assert "number_from_sequence" in acts[2].flags
+
+
+@pytest.mark.parametrize("rows", [
+    [row(["", "Подготовка доклада", "ЦОПП", "Декабрь", "Доклад"]),
+     row(["", "Подведение итогов", "ПОО", "Июль", "Отчёт"])],            # two candidates
+    [row(["", "Подготовка доклада", "ЦОПП", "Декабрь", "Доклад"]),
+     row(["", "и опроса", "", "", ""])],                                   # not the last row
+])
+def test_no_last_number_from_the_sequence_when_it_leaves_a_doubt(rows):
+    acts = stitch(_scan(table(_tail_rows(*rows)))).activities
+    assert [a.number for a in acts] == ["1", "2"]
+
+
+def test_a_table_with_sub_rows_of_their_own_keeps_its_last_unnumbered_row_a_sub_row():
+    rows = [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]),
+            row(["", "Опрос выпускников", "ПОО", "Июнь", "Есть"]),
+            row(["2", "Второе", "ПОО", "Июнь", "Есть"]),
+            row(["", "Подготовка доклада", "ЦОПП", "Декабрь", "Доклад"])]
+    assert [a.number for a in stitch(_scan(table(rows))).activities] == ["1", "2"]
+    lost = row(["", "Подготовка доклада", "ЦОПП", "Декабрь", "Доклад"])
+    assert [a.number for a in stitch([table(_tail_rows(lost))]).activities] == ["1", "2"]   # a text PDF
