@@ -359,16 +359,39 @@ CUT_YEAR_MARK_RE = re.compile(r"((?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20)\d)\s+[-�
 YEAR_ABBR_STOP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d\s(?:г|гг))(?=[^\S\n]*(?:\n|$))")
 
 
+# a mark read between a day and its month ("до 25°декабря", "до 25: декабря"): the day would be lost
+SPECK_DAY_MONTH_RE = re.compile(r"(?<![\d.,:])([0-3]?\d)[^\S\n]?[°:’'`‚,.^*][^\S\n]*(?=(?:января|февраля|марта|апреля|мая"
+                                r"|июня|июля|августа|сентября|октября|ноября|декабря)(?![а-яё]))", re.I)
+# a stop read between a year and its word ("2023. года")
+YEAR_STOP_WORD_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.[^\S\n]+(?=(?:года|годы|годов|год|гг?\.)(?![а-яё]))")
+# the word after a year one letter from a year's word ("2021-2023 ходы"): after a year nothing else
+YEAR_WORDS = ("год", "года", "годы", "годов", "году")
+WORD_AFTER_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d[^\S\n]+)([а-яё]{3,5})(?![А-Яа-яЁё])")
+
+
+def _year_word(m: re.Match) -> str:
+    word = m.group(2)
+    if word in YEAR_WORDS:
+        return m.group(0)
+    near = [w for w in YEAR_WORDS if len(w) == len(word) and sum(a != b for a, b in zip(w, word)) == 1]
+    return m.group(1) + near[0] if len(near) == 1 else m.group(0)
+
+
 def mend_deadline_text(text: str | None) -> str | None:
     """A scan's deadline cell without the marks a speck left before its first word ("” Ежегодно",
     ".2018 г.") or before the year of a day and month (or a month) on its own line ("15 апреля\n-2024",
     "декабрь о\n-2024-года") or
     before the last digit of a numeric date's year on its own line ("01.09.202\n-0"), and
     with the space before "г."/"года" a year lost or read as a stop ("2021г.", "2021.г." ->
-    "2021 г.") and the stop of a year's "г"/"гг" at a line end lost ("2022 г" -> "2022 г.")."""
+    "2021 г.") and the stop of a year's "г"/"гг" at a line end lost ("2022 г" -> "2022 г."); a mark
+    between a day and its month ("до 25°декабря") or a stop between a year and its word ("2023. года")
+    is a speck, and the word after a year that is one letter from exactly one year's word is that
+    word ("2021-2023 ходы" -> "2021-2023 годы")."""
     if not text:
         return text
     text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", LEADING_SPECKS_RE.sub("", text)))
+    text = SPECK_DAY_MONTH_RE.sub(r"\1 ", YEAR_STOP_WORD_RE.sub(r"\1 ", text))
+    text = WORD_AFTER_YEAR_RE.sub(_year_word, text)
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
 
 
