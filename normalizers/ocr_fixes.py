@@ -284,11 +284,24 @@ def nearest_word(word: str) -> Optional[str]:
 LOWER_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё\d-])[а-яё]{6,}(?![A-Za-zА-Яа-яЁё\d-]|[^\S\n]*\n)")
 
 
+# a capitalised word that opens a cell, a line or a sentence ("Экснертиза программ"): most are
+# common words there; a name inside a sentence ("Абилимпикс") is never touched
+FIRST_WORD_RE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?;] ))[А-ЯЁ][а-яё]{5,}(?![A-Za-zА-Яа-яЁё\d-]|[^\S\n]*\n)")
+
+
+def _mend_first_word(m: re.Match) -> str:
+    word = m.group(0)
+    found = nearest_word(word[0].lower() + word[1:])
+    return found[0].upper() + found[1:] if found else word
+
+
 def mend_misread_words(text: str) -> str:
     """Each lower-case word that is no dictionary word replaced by ``nearest_word`` where there
-    is exactly one ("агёнтства" -> "агентства"); anything else stays as read."""
+    is exactly one ("агёнтства" -> "агентства"), and so a capitalised word that opens the text, a
+    line or a sentence ("Экснертиза" -> "Экспертиза"); anything else stays as read."""
     if not text:
         return text
+    text = FIRST_WORD_RE.sub(_mend_first_word, text)
     return LOWER_WORD_RE.sub(lambda m: nearest_word(m.group(0)) or m.group(0), text)
 
 

@@ -377,3 +377,16 @@ def test_a_capital_read_inside_a_dictionary_word_is_lowered(text, expected):
     from normalizers.ocr_fixes import lower_inner_capital
 
     assert lower_inner_capital(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Экснертиза программ", "Экспертиза программ"),          # the cell's first word
+    ("итоги. Организацня работы", "итоги. Организация работы"),
+    ("работа\nОрганизацня отбора", "работа\nОрганизация отбора"),
+    ("Проведение конкурса «Абилимпикс»", "Проведение конкурса «Абилимпикс»"),   # a name inside
+    ("Кванториум создан", "Кванториум создан"),              # no dictionary word one letter off
+])
+def test_a_capitalised_first_word_one_letter_from_one_dictionary_word_is_mended(text, expected):
+    from normalizers.ocr_fixes import mend_misread_words
+
+    assert mend_misread_words(text) == expected
