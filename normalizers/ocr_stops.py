@@ -59,8 +59,8 @@ def mend_stop(m: re.Match) -> str:
 PREP_STOP_RE = re.compile(r"(?<![А-Яа-яЁё.])([оОвВкКуУ])\.( ?)([а-яё]{4,})(?![А-Яа-яЁё.])")
 # a mark read between two words where their space was ("отчёта‘о", "плана`мероприятий")
 GLUED_MARK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]+)[‘’`´'‚]([а-яё]+)(?![А-Яа-яЁё])")
-# a lone lower-case letter on the last line of a cell: a speck read as "и"
-LONE_LAST_LETTER_RE = re.compile(r"\n[^\S\n]*[а-яё][^\S\n]*$")
+# a line of one letter, perhaps with a mark after it ("и", "и,", "А")
+LONE_LETTER_LINE_RE = re.compile(r"[^\S\n]*[А-Яа-яЁё][,.;:'`]?[^\S\n]*")
 
 
 def _mend_prep(m: re.Match) -> str:
@@ -88,10 +88,20 @@ def drop_stray_stops(text: str) -> str:
 
 
 def drop_lone_last_letter(cell: str) -> str:
-    """A whole cell's last line that is one lower-case letter alone ("Заместитель министра\nи") is a
-    speck: no cell ends with a bare conjunction. For a whole cell only (a page's text block may go
-    on on the next page)."""
-    return LONE_LAST_LETTER_RE.sub("", cell) if cell else cell
+    """The last lines of a whole cell that are each one letter alone ("Заместитель министра\nи",
+    "постоянно\nи,\nА") are specks: no cell ends with a bare conjunction. Capitals alone, with no
+    lower-case letter among them, stay ("Группа\nА", an initial "Иванов\nА."). For a whole cell only (a page's
+    text block may go on on the next page)."""
+    if not cell or "\n" not in cell:
+        return cell
+    lines = cell.split("\n")
+    k = len(lines)
+    while k > 1 and LONE_LETTER_LINE_RE.fullmatch(lines[k - 1]):
+        k -= 1
+    tail = [ln.strip() for ln in lines[k:]]
+    if not any(t[0].islower() for t in tail):
+        return cell
+    return "\n".join(lines[:k])
 
 
 def drop_name_stops(text: str) -> str:

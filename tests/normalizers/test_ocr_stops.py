@@ -64,3 +64,11 @@ def test_a_lone_letter_ending_a_cell_is_a_speck():
     assert drop_lone_last_letter("Заместитель губернатора\nи") == "Заместитель губернатора"
     assert drop_lone_last_letter("Минобр НСО\nи\nработодатели") == "Минобр НСО\nи\nработодатели"
     assert drop_lone_last_letter("ИРО и") == "ИРО и"             # on its own line only
+
+
+def test_several_lone_letter_lines_end_a_cell_as_specks_but_capitals_alone_stay():
+    from normalizers.ocr_stops import drop_lone_last_letter
+
+    assert drop_lone_last_letter("ежеквартально\nв,\nК") == "ежеквартально"
+    assert drop_lone_last_letter("Отдел кадров\nС") == "Отдел кадров\nС"       # no lower-case speck
+    assert drop_lone_last_letter("Петрова\nМ.") == "Петрова\nМ."               # an initial
