@@ -158,8 +158,58 @@ def repair_item_number(prev: Optional[str], number: Optional[str], nxt: Optional
     return ".".join(str(x) for x in best[0]) + ("." if raw.endswith(".") else ""), "item_number_repaired"
 
 
+def _undotted(number: Optional[str]) -> bool:
+    core = (number or "").strip().rstrip(".")
+    return len(core) >= 2 and core.isdigit()
+
+
+def _run_reading(run: list[str], prev: Optional[list[int]], nxt: Optional[list[int]]) -> Optional[list[list[int]]]:
+    """Dots put back into a run of numbers that all lost them ("11", "12" before "1.3"): the run
+    read as the siblings right before the next dotted number (or right after the previous one),
+    each reading spelling exactly the digits OCR read, the other neighbour agreeing."""
+    n = len(run)
+    for anchor, expected in (
+            (nxt, [nxt[:-1] + [nxt[-1] - n + t] for t in range(n)] if nxt and len(nxt) > 1 else None),
+            (prev, [prev[:-1] + [prev[-1] + 1 + t] for t in range(n)] if prev and len(prev) > 1 else None)):
+        if not expected or expected[0][-1] < 1:
+            continue
+        if any("".join(map(str, e)) != r.strip().rstrip(".") for e, r in zip(expected, run)):
+            continue
+        if prev is not None and expected[0] not in _successors(prev):
+            continue
+        if nxt is not None and nxt not in _successors(expected[-1]):
+            continue
+        if prev is None and expected[0][-1] != 1:
+            continue
+        return expected
+    return None
+
+
+def _dot_runs(fixed: list[Optional[str]], out: list[tuple[Optional[str], Optional[str]]]) -> None:
+    """``_run_reading`` over the runs of numbers with no dot left after the first pass."""
+    numbered = [i for i, n in enumerate(fixed) if n]
+    k = 0
+    while k < len(numbered):
+        if not _undotted(fixed[numbered[k]]):
+            k += 1
+            continue
+        end = k
+        while end < len(numbered) and _undotted(fixed[numbered[end]]):
+            end += 1
+        prev = _parts(fixed[numbered[k - 1]]) if k > 0 else None
+        nxt = _parts(fixed[numbered[end]]) if end < len(numbered) else None
+        run = [fixed[i] for i in numbered[k:end]]
+        reading = _run_reading(run, prev, nxt)
+        if reading:
+            for i, r, e in zip(numbered[k:end], run, reading):
+                fixed[i] = ".".join(map(str, e)) + ("." if r.strip().endswith(".") else "")
+                out[i] = (fixed[i], "item_number_repaired")
+        k = end
+
+
 def repair_item_numbers(numbers: list[Optional[str]]) -> list[tuple[Optional[str], Optional[str]]]:
-    """``repair_item_number`` over the item numbers of one table, in row order (repairs feed forward)."""
+    """``repair_item_number`` over the item numbers of one table, in row order (repairs feed
+    forward), then the runs whose dots were all lost read against the dotted numbers around them."""
     out: list[tuple[Optional[str], Optional[str]]] = []
     fixed: list[Optional[str]] = list(numbers)
     for i, n in enumerate(numbers):
@@ -168,4 +218,5 @@ def repair_item_numbers(numbers: list[Optional[str]]) -> list[tuple[Optional[str
         new, flag = repair_item_number(prev, n, nxt)
         fixed[i] = new
         out.append((new, flag))
+    _dot_runs(fixed, out)
     return out

@@ -1,0 +1,18 @@
+"""normalizers.ocr_item_numbers: item numbers checked against their neighbours."""
+
+import pytest
+
+
+@pytest.mark.parametrize("numbers,expected", [
+    (["11", "12", "1.3", "2.1"], ["1.1", "1.2", "1.3", "2.1"]),      # a run lost its dots before "1.3"
+    (["2.1", "22", "23."], ["2.1", "2.2", "2.3."]),                   # ... after "2.1"
+    (["9", "10", "11", "12", "2.1"], ["9", "10", "11", "12", "2.1"]),  # a flat list before a section
+    (["11", "12"], ["11", "12"]),                                     # no dotted neighbour: no telling
+    (["3.1", "11", "12", "3.4"], ["3.1", "11", "12", "3.4"]),         # digits that spell no sibling
+])
+def test_a_run_of_numbers_that_all_lost_their_dots_is_read_against_its_dotted_neighbours(numbers, expected):
+    from normalizers.ocr_item_numbers import repair_item_numbers
+
+    got = repair_item_numbers(numbers)
+    assert [n for n, _ in got] == expected
+    assert all(flag == "item_number_repaired" for (n, flag), old in zip(got, numbers) if n != old)
