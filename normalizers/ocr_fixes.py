@@ -345,6 +345,28 @@ def split_glued_short_words(text: str) -> str:
     return GLUED_SHORT_WORD_RE.sub(split, text)
 
 
+# a word split by a space or a speck's mark ("промышлен ‚ная", "предприя. тия-партнёры"): the
+# separator between two pieces, the second piece in lower case
+SPLIT_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([А-Яа-яЁё]{3,})((?:[^\S\n]*[‚.,'`’][^\S\n]*|[^\S\n]+))"
+                           r"(?=([а-яё]{2,})(?![A-Za-zА-Яа-яЁё]))")
+
+
+def rejoin_split_words(text: str) -> str:
+    """Two pieces of one word a scan split with a space or a mark, joined where the second piece
+    is no dictionary word and the whole is one ("Торгово-промышлен ‚ная" -> "Торгово-промышленная");
+    two words stay two."""
+    if not text:
+        return text
+
+    def join(m: re.Match) -> str:
+        left, right = m.group(1), m.group(3)
+        if is_known_word(right) or not is_known_word((left + right).lower()):
+            return m.group(0)
+        return left
+
+    return SPLIT_WORD_RE.sub(join, text)
+
+
 def fix_scan_text(text: str) -> str:
     """``fix_ocr_text`` and the repairs a scanned cell needs on top: a word's tail read in capitals
     rejoined, a one-letter word run into the word before split off, a speck read as a hyphen or a
@@ -357,7 +379,7 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
     """``fix_scan_text`` and whether a word was replaced by its dictionary neighbour (a guess
     that is certain by the dictionary but still a guess: the row is flagged for review)."""
     cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(
-        drop_stray_stops(drop_lone_last_letter(fix_ocr_text(text)))))))
+        rejoin_split_words(drop_stray_stops(drop_lone_last_letter(fix_ocr_text(text))))))))
     mended = mend_misread_words(cleaned)
     return mend_open_quotes(mended), mended != cleaned
 

@@ -390,3 +390,16 @@ def test_a_capitalised_first_word_one_letter_from_one_dictionary_word_is_mended(
     from normalizers.ocr_fixes import mend_misread_words
 
     assert mend_misread_words(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Торгово-промышлен ‚ная палата", "Торгово-промышленная палата"),   # a speck's mark in a word
+    ("НСО предприя. тия-партнёры", "НСО предприятия-партнёры"),
+    ("образова ния", "образования"),                                   # a lost letter's space
+    ("млн руб", "млн руб"), ("центр рег. развития", "центр рег. развития"),   # abbreviations
+    ("работы по плану", "работы по плану"), ("консультан онный", "консультан онный"),  # no whole word
+])
+def test_two_pieces_of_a_word_a_scan_split_are_joined_where_only_the_whole_is_a_word(text, expected):
+    from normalizers.ocr_fixes import rejoin_split_words
+
+    assert rejoin_split_words(text) == expected
