@@ -135,6 +135,8 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
 
 GLUED_APOSTROPHE_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})[’'`‘]([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
 AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*по\s+([А-Яа-яЁё]{11,13})\s*\)\s*$")
+# ... or cut short, its bracket never closed, a speck after it ("(по согласован и")
+CUT_AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*по\s+(согласо[а-яё]*)(?:\s+[а-яё]{1,2})?\s*$", re.I)
 DEBRIS = " .,;:'`’‘“”„\"^°*-–—_|~"     # marks a scan leaves at a mention's ends ("„Минтруд НСО", "ЦРПО..")
 MIN_GLUED = 3                # each of two run-together forms has at least this many letters ("МО"+"ОО" is no split)
 LOWER_TOKEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[а-яё]{3,}(?![A-Za-zА-Яа-яЁё])")
@@ -219,11 +221,14 @@ def _mend_mention_specks(name: str) -> str:
 
 
 def _misread_agreement(m: PartyMention) -> PartyMention:
-    """A mention ending in "(по согласованию)" misread by one letter ("(по соглаЯованию)"): the
-    note goes and the party is by agreement, as with the words read right."""
+    """A mention ending in "(по согласованию)" misread by one letter ("(по соглаЯованию)") or cut
+    short with its bracket never closed ("(по согласован и"): the note goes and the party is by
+    agreement, as with the words read right."""
     tail = AGREEMENT_TAIL_RE.search(m.name)
     if tail is None or not one_edit(tail.group(1).lower(), "согласованию"):
-        return m
+        tail = CUT_AGREEMENT_TAIL_RE.search(m.name)
+        if tail is None or not "согласованию".startswith(tail.group(1).lower()):
+            return m
     return PartyMention(name=m.name[:tail.start()].rstrip(), by_agreement=True, defines=m.defines, raw=m.raw)
 
 
