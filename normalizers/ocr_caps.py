@@ -12,14 +12,17 @@ the metadata. Only where exactly one reading is left:
   that are both dictionary words, their join none, is the space;
 * in a header line in lower case, the cells' rules for the same slips: a mark or a stop between
   two dictionary words (``ocr_stops.drop_stray_stops``), a capital read inside a word
-  (``ocr_fixes.lower_inner_capital``: "КрасноярскоГо" -> "Красноярского").
+  (``ocr_fixes.lower_inner_capital``: "КрасноярскоГо" -> "Красноярского"), a word one letter
+  from exactly one dictionary word (``ocr_fixes.mend_misread_words``: "План мёроприятий"), a mark
+  between a day and its month (``ocr_dates.drop_day_month_speck``: "22. марта 2024 г").
 """
 
 from __future__ import annotations
 
 import re
 
-from normalizers.ocr_fixes import lower_inner_capital, nearest_word
+from normalizers.ocr_dates import drop_day_month_speck
+from normalizers.ocr_fixes import lower_inner_capital, mend_misread_words, nearest_word
 from normalizers.ocr_stops import drop_stray_stops
 from normalizers.text import is_known_word
 
@@ -56,4 +59,5 @@ def split_caps_specks(text: str) -> str:
 
 def fix_scan_caps(text: str) -> str:
     """The repairs above, for the header lines of a scanned order."""
-    return mend_caps_words(split_caps_specks(lower_inner_capital(drop_stray_stops(text))))
+    text = mend_misread_words(lower_inner_capital(drop_stray_stops(drop_day_month_speck(text))))
+    return mend_caps_words(split_caps_specks(text))

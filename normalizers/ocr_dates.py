@@ -369,6 +369,12 @@ YEAR_WORDS = ("год", "года", "годы", "годов", "году")
 WORD_AFTER_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d[^\S\n]+)([а-яё]{3,5})(?![А-Яа-яЁё])")
 
 
+def drop_day_month_speck(text: str) -> str:
+    """"до 25°декабря" -> "до 25 декабря", "22. марта 2024 г" -> "22 марта 2024 г": a mark between a
+    day and its month is a speck (a numeric date, "01.12.2023", has no month word)."""
+    return SPECK_DAY_MONTH_RE.sub(r"\1 ", text) if text else text
+
+
 def _year_word(m: re.Match) -> str:
     word = m.group(2)
     if word in YEAR_WORDS:
@@ -390,7 +396,7 @@ def mend_deadline_text(text: str | None) -> str | None:
     if not text:
         return text
     text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", LEADING_SPECKS_RE.sub("", text)))
-    text = SPECK_DAY_MONTH_RE.sub(r"\1 ", YEAR_STOP_WORD_RE.sub(r"\1 ", text))
+    text = drop_day_month_speck(YEAR_STOP_WORD_RE.sub(r"\1 ", text))
     text = WORD_AFTER_YEAR_RE.sub(_year_word, text)
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
 

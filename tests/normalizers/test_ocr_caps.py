@@ -32,3 +32,11 @@ def test_a_lower_case_header_line_gets_the_cells_repairs_of_marks_and_inner_capi
     assert fix_scan_caps("по обеспечеНию экономики края") == "по обеспечению экономики края"
     for text in ("МОиН РС(Я)", "ДепОбр НСО", "г. Томск", "Н.В. Иванова", "ЦентрИнвест"):
         assert fix_scan_caps(text) == text
+
+
+def test_a_scanned_headers_date_title_start_and_words_get_the_cells_repairs():
+    assert fix_scan_caps("22. марта 2024 г № 350/1") == "22 марта 2024 г № 350/1"
+    assert fix_scan_caps("План мёроприятий («дорожная карта»)") == "План мероприятий («дорожная карта»)"
+    lines = ["ПРИКАЗ", fix_scan_caps("22. марта 2024 г № 350/1")]
+    assert str(parse_metadata(lines, "").doc_date) == "2024-03-22"
+    assert fix_scan_caps("Министр А.Ю. Стефанович") == "Министр А.Ю. Стефанович"
