@@ -4,7 +4,7 @@ and missed text read again (Russian, then English for Latin names and Roman nume
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 import cv2
 import numpy as np
@@ -255,6 +255,15 @@ def _read_runs(clean: np.ndarray, runs: list[Box], lang: str = TESS_LANG) -> lis
     return out
 
 
+TALL_TOKEN_LINES = 1.8         # a doubtful token taller than this many text lines is not read again
+
+
+def _line_height(words: list[_PxWord]) -> Optional[float]:
+    """The median height of the surely read words (their text's line height), None when few."""
+    heights = sorted(w.h for w in words if w.conf >= 0.8 and len(w.text) >= 3)
+    return float(heights[len(heights) // 2]) if len(heights) >= 5 else None
+
+
 def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int,
                   walls: Sequence[Wall] = ()) -> list[_PxWord]:
     """Second look at doubtful and missed words: their crops OCR'd together, one per line.
@@ -264,6 +273,12 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int,
     English re-read only where Russian cannot be right (``_latin_reading_wins``).
     Missed text of several words on a line is read a line at a time (``_read_runs``).
     """
+    line_h = _line_height(words)
+    if line_h is not None:
+        # a doubtful token as tall as two lines or more (specks joined to letters of several lines
+        # of a narrow cell) is no word: its crop read again would give those lines' words a second
+        # time; it goes, and its ink, now covered by no word, is read line by line as missed text
+        words = [w for w in words if not (_is_suspicious(w) and w.h > TALL_TOKEN_LINES * line_h)]
     doubtful = _merge_neighbours([w for w in words if _is_suspicious(w)], walls)
     runs = _line_runs(_uncovered_blobs(clean, words, dpi, MISSED_LINE_MAX_INCH))
     wide = 2 * dpi        # a blob wider than this is words run together: a line, not a word

@@ -87,3 +87,23 @@ def test_doubtful_neighbours_are_read_again_together_but_never_across_a_column_r
     assert [len(g.parts) for g in _merge_neighbours([a, b], rule)] == [1, 1]
     elsewhere = [(198.0, 200.0, 400.0)]           # a rule of rows further down: no wall here
     assert [len(g.parts) for g in _merge_neighbours([a, b], elsewhere)] == [2]
+
+
+@needs_capi
+def test_a_doubtful_token_as_tall_as_several_lines_is_dropped_and_its_lines_read_once():
+    from extractors.ocr.engine import PxWord
+
+    img = Image.new("L", (700, 400), 255)
+    font = ImageFont.truetype(cyrillic_font(), 30)
+    draw = ImageDraw.Draw(img)
+    lines = ["ежегодно", "сентябрь", "октябрь"]
+    for i, t in enumerate(lines):
+        draw.text((40, 40 + 50 * i), t, fill=0, font=font)
+    sure = [PxWord(t, 40 + 400 * (k % 2), 300 + (k // 2) * 40, 120, 28, 0.95)
+            for k, t in enumerate(["план", "работы", "отчёт", "итоги", "совет"])]   # the page's other words
+    first = [PxWord("ежегодно", 40, 42, 150, 28, 0.95), PxWord("тоя", 150, 42, 60, 130, 0.3)] + sure
+    words = recheck_words(np.array(img), first, 100)
+    texts = [w.text for w in words]
+    assert "тоя" not in texts
+    assert sum("ежегод" in t for t in texts) == 1, texts          # the first line read once
+    assert all(w.h < 60 for w in words), "no word box spans lines"
