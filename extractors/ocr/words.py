@@ -264,6 +264,31 @@ def _line_height(words: list[_PxWord]) -> Optional[float]:
     return float(heights[len(heights) // 2]) if len(heights) >= 5 else None
 
 
+def _overlap(a: _PxWord, b: _PxWord) -> float:
+    """The share of the smaller of two boxes the other covers."""
+    w = min(a.x + a.w, b.x + b.w) - max(a.x, b.x)
+    h = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
+    return 0.0 if w <= 0 or h <= 0 else w * h / max(1, min(a.w * a.h, b.w * b.h))
+
+
+def _spans_line_of(token: _PxWord, word: _PxWord) -> bool:
+    """Whether ``token``'s box reaches over the middle of ``word``'s line, beside or over it."""
+    middle = word.y + word.h / 2
+    across = min(token.x + token.w, word.x + word.w) - max(token.x, word.x)
+    return token.y < middle < token.y + token.h and across > 0
+
+
+def _block_reads(clean: np.ndarray, words: list[_PxWord], tall: list[_PxWord]) -> list[_PxWord]:
+    """``words`` with the words read in the crops of ``tall`` tokens: a word read there that a
+    surely read word already covers is that word a second time and goes; a doubtful word it
+    covers is replaced by it."""
+    sure = [w for w in words if not _is_suspicious(w)]
+    found = [r for r in _read_runs(clean, [(t.x, t.y, t.w, t.h) for t in tall])
+             if not any(_overlap(r, s) > 0.5 for s in sure)]
+    kept = [w for w in words if not _is_suspicious(w) or not any(_overlap(w, r) > 0.5 for r in found)]
+    return kept + found
+
+
 def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int,
                   walls: Sequence[Wall] = ()) -> list[_PxWord]:
     """Second look at doubtful and missed words: their crops OCR'd together, one per line.
@@ -274,11 +299,17 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int,
     Missed text of several words on a line is read a line at a time (``_read_runs``).
     """
     line_h = _line_height(words)
+    tall: list[_PxWord] = []
     if line_h is not None:
-        # a doubtful token as tall as two lines or more (specks joined to letters of several lines
-        # of a narrow cell) is no word: its crop read again would give those lines' words a second
-        # time; it goes, and its ink, now covered by no word, is read line by line as missed text
-        words = [w for w in words if not (_is_suspicious(w) and w.h > TALL_TOKEN_LINES * line_h)]
+        # a doubtful token as tall as two lines or more that reaches over the line of a surely read
+        # word (specks joined to letters of several lines of a narrow cell) is no word: read again
+        # as one, its crop gave those lines' words a second time; it goes, and its crop is read as
+        # a block (words with their own boxes), keeping the words no surely read word stands on
+        sure = [w for w in words if not _is_suspicious(w)]
+        tall = [w for w in words if _is_suspicious(w) and w.h > TALL_TOKEN_LINES * line_h
+                and any(_spans_line_of(w, s) for s in sure)]
+        if tall:
+            words = _block_reads(clean, [w for w in words if all(w is not t for t in tall)], tall)
     doubtful = _merge_neighbours([w for w in words if _is_suspicious(w)], walls)
     runs = _line_runs(_uncovered_blobs(clean, words, dpi, MISSED_LINE_MAX_INCH))
     wide = 2 * dpi        # a blob wider than this is words run together: a line, not a word
