@@ -296,6 +296,16 @@ def ends_with_dash(text: str | None) -> bool:
     return bool(text) and bool(TRAILING_DASH_RE.search(text))
 
 
+# the head of a month name with a mark no word holds glued after it, its tail lost ("ма|" — март
+# or май?)
+MONTH_HEAD_JUNK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{2,4})[|!\]\[\\{}](?![А-Яа-яЁё])")
+
+
+def _month_head(letters: str) -> bool:
+    w = letters.lower()
+    return any(f.startswith(w) and f != w for _, f in MONTH_FORMS)
+
+
 def damaged_dates(text: str | None) -> bool:
     """True when the cell holds a date that OCR damaged beyond a certain repair (see module doc)."""
     if not text:
@@ -306,6 +316,8 @@ def damaged_dates(text: str | None) -> bool:
     if any(_lettered_date(m.group(0)) for m in LETTERED_DATE_RE.finditer(text)):
         return True
     if any(_month_in_pieces(m.group(1) + m.group(2)) for m in BROKEN_RANGE_RE.finditer(text)):
+        return True
+    if any(_month_head(m.group(1)) for m in MONTH_HEAD_JUNK_RE.finditer(text)):
         return True
     return any(_damaged_word(w) for w in WORD_RE.findall(text))
 

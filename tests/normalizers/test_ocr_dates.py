@@ -254,6 +254,8 @@ def test_a_letter_in_a_numeric_date_is_mended_only_when_one_digit_fits(text, exp
     ("январь – в течение года", False), ("сентябрь-октябрь 2019", False), ("март-\nапрель", False),
     ("до 31.12.21г.", False),                         # a short year with its "г": no letter inside
     ("п.2.1.3 плана, 2020 г.", False), ("ст.15.2 закона", False), ("до 1.06.2021", False),
+    ("ежегодно ма|\nапр.", True), ("ию! 2024 г.", True),   # a month's head, a mark glued, its tail lost
+    ("апр. 2024 г.", False), ("до 1 июня 2024 г. (этап I)", False),
 ])
 def test_a_lettered_date_or_a_broken_range_is_damage(text, damaged):
     assert damaged_dates(text) is damaged
