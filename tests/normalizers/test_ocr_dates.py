@@ -28,6 +28,7 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ("01.09.20 2023", "01.09.20 2023"),               # a two-digit year, then another: left
     ("1,5 2020", "1,5 2020"),                         # no day.month.year: left
     ("февраль. ь2025\nапрель 2026", "февраль. 2025\nапрель 2026"),   # a speck glued to the month's year
+    ("октябрь: ь2024\nноябрь 2024", "октябрь 2024\nноябрь 2024"),    # ... after a colon, a speck too
     ("до к2025", "до к2025"),                         # no month before it: left
     ("01.02.2024\n3112.2026", "01.02.2024\n31.12.2026"),  # a dot lost: ddmm splits one way only
     ("31.122026", "31.12.2026"),                      # ... or the other dot: dd.mmyyyy
