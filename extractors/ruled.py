@@ -153,6 +153,49 @@ def _covered(lines: list[dict], orientation: str, at: float, lo: float, hi: floa
     return covered / (hi - lo) if hi > lo else 1.0
 
 
+def broken_row_rules(edges: list[dict], tol: float) -> list[dict]:
+    """The missing end of a scanned row rule broken off at an inner column rule.
+
+    A horizontal rule that ends at a column rule which ends there too, from one side only (an
+    "L" corner inside the table, an outer column rule further out crossing the rule's line), is
+    broken: a cell on one side of the column rule would have to reach down past the row rule
+    while the cell on the other side reaches across the column rule — they would overlap. Where
+    the row band on the column rule's open side holds no column rule between it and the outer
+    one (a full-width row: a section heading), the row rule is carried out to the outer column
+    rule. Only scans lose a rule's end this way; born-digital rules are not checked.
+    """
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    added = []
+    for h in hs:
+        y = h["top"]
+        for end, outward in ((h["x0"], -1), (h["x1"], 1)):
+            at = [v for v in vs if abs(v["x0"] - end) <= tol and v["top"] - tol <= y <= v["bottom"] + tol]
+            if not at:
+                continue
+            above = any(v["top"] < y - tol for v in at)
+            below = any(v["bottom"] > y + tol for v in at)
+            if above == below:
+                continue                      # a crossing, or a stub: not an L corner
+            outer = [v for v in vs if (v["x0"] - end) * outward > tol and v["top"] < y - tol and v["bottom"] > y + tol]
+            if not outer:
+                continue                      # the table's own corner
+            out = min(outer, key=lambda v: abs(v["x0"] - end))
+            # the band on the open side, up to the next row rule: no column rule between the two
+            nxt = [e["top"] for e in hs if (e["top"] - y) * (1 if below is False else -1) > tol
+                   and min(e["x1"], max(end, out["x0"])) - max(e["x0"], min(end, out["x0"])) > 0]
+            if not nxt:
+                continue
+            far = min(nxt, key=lambda t: abs(t - y))
+            lo_y, hi_y = sorted((y, far))
+            lo_x, hi_x = sorted((end, out["x0"]))
+            if any(lo_x + tol < v["x0"] < hi_x - tol and v["top"] < hi_y - tol and v["bottom"] > lo_y + tol
+                   for v in vs):
+                continue
+            added.append(_edge("h", y, lo_x, hi_x))
+    return added
+
+
 MAX_OPEN_GAP = 60.0   # points: the tallest full-width row (a heading) joined between open pieces
 FRAME_COVER = 0.95    # a side of a grid's box less covered than this by a line is open
 
@@ -248,6 +291,9 @@ def find_cell_boxes(layout: PageLayout) -> list[list[BBox]]:
     edges = merge_edges(edges, tol["snap"], tol["snap"], tol["join"], tol["join"])
     edges = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= tol["min_edge"]]
     edges += missing_side_borders(edges, tol["snap"]) + open_frames(edges, tol["snap"])
+    if layout.source == "ocr":             # the mended piece joined to the rule it mends
+        edges = merge_edges(edges + broken_row_rules(edges, tol["snap"]), tol["snap"], tol["snap"],
+                            tol["join"], tol["join"])
     intersections = edges_to_intersections(edges, tol["intersect"], tol["intersect"])
     cells = intersections_to_cells(intersections)
     tables = cells_to_tables(cells)

@@ -179,3 +179,32 @@ def test_table_without_left_and_right_borders_is_closed():
     assert t.n_cols == 4 and len(t.rows) == 4
     assert t.rows[1].cell_at(0).text == "1" and t.rows[3].cell_at(3).text == "last"
     assert word_coverage(lay, [t]) == 1.0
+
+
+def _scan_grid(segs, words):
+    return PageLayout(1, 600, 800, words=words, segments=segs, source="ocr")
+
+
+def test_a_scans_row_rule_broken_off_at_an_inner_column_rule_over_a_full_width_row_is_mended():
+    # header row 100-130; a full-width section row 130-160 (no column rules); body rows below.
+    # The rule under the header lost its piece over column 0 (50-100): the "№" cell would reach
+    # into the section row while the section row reaches across column 0
+    segs = [hline(100, 50, 500), hline(130, 100, 500), hline(160, 50, 500), hline(200, 50, 500),
+            vline(50, 100, 200), vline(500, 100, 200)]
+    segs += [vline(x, 100, 130) for x in (100, 300, 400)] + [vline(x, 160, 200) for x in (100, 300, 400)]
+    words = [word("№", 55, 105), word("Мероприятие", 105, 105), word("Срок", 305, 105), word("Итог", 405, 105),
+             word("Раздел", 55, 135), word("1", 55, 165), word("Первое", 105, 165)]
+    tables = build_ruled_tables(_scan_grid(segs, words))
+    assert len(tables) == 1
+    (t,) = tables
+    assert [c.text for c in t.rows[0].cells] == ["№", "Мероприятие", "Срок", "Итог"]
+    assert t.rows[1].cells[0].text == "Раздел" and t.rows[1].cells[0].colspan == 4
+
+
+def test_a_real_rowspan_of_the_first_column_is_kept_on_a_scan():
+    # "№" spans two header rows: its column rule runs on below the rule that stops at it (a "T")
+    segs = grid_segments(XS, YS, skip_h={(1, 0)})
+    words = [word("№", 55, 105), word("Срок", 305, 105), word("2021", 305, 135), word("1", 55, 165)]
+    (t,) = build_ruled_tables(_scan_grid(segs, words))
+    assert t.rows[0].cells[0].text == "№" and t.rows[0].cells[0].rowspan == 2
+
