@@ -153,6 +153,9 @@ def _covered(lines: list[dict], orientation: str, at: float, lo: float, hi: floa
     return covered / (hi - lo) if hi > lo else 1.0
 
 
+MIN_CROSSED = 2      # a row rule of a table meets at least this many of its column rules
+
+
 def broken_row_rules(edges: list[dict], tol: float) -> list[dict]:
     """The missing end of a scanned row rule broken off at an inner column rule.
 
@@ -162,13 +165,18 @@ def broken_row_rules(edges: list[dict], tol: float) -> list[dict]:
     while the cell on the other side reaches across the column rule — they would overlap. Where
     the row band on the column rule's open side holds no column rule between it and the outer
     one (a full-width row: a section heading), the row rule is carried out to the outer column
-    rule. Only scans lose a rule's end this way; born-digital rules are not checked.
+    rule. Only a rule that meets ``MIN_CROSSED`` column rules is a row rule (a stamp's or a
+    signature's stroke is not). Only scans lose a rule's end this way; born-digital rules are not
+    checked.
     """
     hs = [e for e in edges if e["orientation"] == "h"]
     vs = [e for e in edges if e["orientation"] == "v"]
     added = []
     for h in hs:
         y = h["top"]
+        crossed = [v for v in vs if h["x0"] + tol < v["x0"] < h["x1"] - tol and v["top"] - tol <= y <= v["bottom"] + tol]
+        if len(crossed) < MIN_CROSSED:
+            continue                          # a stroke of a stamp or a signature, not a row rule
         for end, outward in ((h["x0"], -1), (h["x1"], 1)):
             at = [v for v in vs if abs(v["x0"] - end) <= tol and v["top"] - tol <= y <= v["bottom"] + tol]
             if not at:

@@ -208,3 +208,14 @@ def test_a_real_rowspan_of_the_first_column_is_kept_on_a_scan():
     (t,) = build_ruled_tables(_scan_grid(segs, words))
     assert t.rows[0].cells[0].text == "№" and t.rows[0].cells[0].rowspan == 2
 
+
+
+def test_a_stamps_stroke_ending_at_a_broken_column_rule_is_not_taken_for_a_row_rule():
+    # column rule x=300 broken between 140 and 170; a stroke of a stamp (200-300 at y=140) ends
+    # there: it meets one column rule only, and is not carried on to the next one
+    segs = [hline(100, 50, 500), hline(200, 50, 500), vline(50, 100, 200), vline(500, 100, 200),
+            vline(100, 100, 200), vline(400, 100, 200), vline(300, 100, 140), vline(300, 170, 200),
+            hline(140, 210, 300)]
+    words = [word("1", 55, 105), word("Первое", 105, 105), word("ЦЗН", 305, 105), word("Май", 405, 105)]
+    (t,) = build_ruled_tables(_scan_grid(segs, words))
+    assert len(t.rows) == 1
