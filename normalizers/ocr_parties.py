@@ -155,6 +155,10 @@ def _glued_keys(forms: set[str]) -> dict[str, set[str]]:
     return by_key
 
 
+# a mark a scan read where two forms meet, for their separator ("Минобр НСО-Минтруд НСО")
+JOINING_MARK_RE = re.compile(r"[’'`‚\-–—;:]")
+
+
 def _split_glued(name: str, by_key: dict[str, set[str]]) -> list[str] | None:
     """Two known forms run together ("МОиН РТ ИРО РТ", "МОиНРТ ИРО РТ"), when ``name`` but for
     its spaces and case splits into two of them one way only (a quoted name is no form:
@@ -263,6 +267,8 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
         if found is None and SPECK_TAIL_RE.search(m.name) and not is_known_word(m.name.split()[-1]):
             found = _defined_as(SPECK_TAIL_RE.sub("", m.name), defined)
         glued = _split_glued(m.name, by_key) if found is None and m.name not in forms else None
+        if found is None and glued is None and m.name not in forms and JOINING_MARK_RE.search(m.name):
+            glued = _split_glued(JOINING_MARK_RE.sub(" ", m.name), by_key)   # "МОиН РТ’ ИРО РТ"
         if glued:
             out.extend(PartyMention(name=g, by_agreement=m.by_agreement if i else False, defines=None, raw=g)
                        for i, g in enumerate(glued))

@@ -246,3 +246,13 @@ def test_an_acronym_near_a_glossary_one_too_stays():
     assert [m.name for m in got] == ["ГБОУ"]
     got = mend_mentions(split_parties("ГБОЯ"), {"ГБОЮ"}, GLOSSARY | {"ГБОУ"})
     assert [m.name for m in got] == ["ГБОЯ"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("МОУО’ ПОО", ["МОУО", "ПОО"]),              # a mark read where two defined forms meet
+    ("МОУО-ПОО", ["МОУО", "ПОО"]),
+    ("МОУО — ДОиН КО", ["МОУО", "ДОиН КО"]),
+    ("МОУО-ЦЗН", ["МОУО-ЦЗН"]),                  # ЦЗН is not defined here: no split
+])
+def test_two_defined_forms_joined_by_a_mark_are_two_parties(text, expected):
+    assert _names(text) == expected
