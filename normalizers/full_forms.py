@@ -20,7 +20,8 @@ from normalizers.morph import (
 
 PREPOSITIONS = {"в", "во", "на", "по", "с", "со", "для", "при", "о", "об", "к", "ко", "от", "из", "под",
                 "над", "за", "между", "через", "до", "у", "без"}
-SKIPPABLE = PREPOSITIONS | {"и"}
+# "й" alone is no Russian word: a scan's "и" with a speck over it ("образования й науки")
+SKIPPABLE = PREPOSITIONS | {"и", "й"}
 CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который"}
 TOKEN_RE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|\([^()]*\)|[A-Za-zА-Яа-яЁё0-9]+(?:-[A-Za-zА-Яа-яЁё0-9]+)*|[^\sA-Za-zА-Яа-яЁё0-9]")
 
@@ -262,6 +263,8 @@ def full_form(context: str, short: str, adjacent: bool) -> tuple[str, int, str] 
     else:
         start, end, kind = _trim_fallback(toks, seg), len(toks) - 1, "fallback"
     start = _skip_leading_verbs(toks, start, end)
+    while start < end and not (toks[start].is_word or toks[start].is_group):
+        start += 1                # a speck glued after a preposition ("с.государственным")
     if start > end or start >= len(toks):
         return None
     text = context[toks[start].start: toks[end].end]

@@ -267,14 +267,22 @@ def lower_inner_capital(text: str) -> str:
     return INNER_CAPITAL_RE.sub(lower, text)
 
 
+# "й" after a consonant: no Russian spelling has it, a scan's "и" with a speck over it
+BREVE_AFTER_CONSONANT_RE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])й")
+
+
 def nearest_word(word: str) -> Optional[str]:
     """The one dictionary word a lower-case word that is no dictionary word becomes with one
     letter changed ("лодготовки" -> "подготовки", "профессионалъного" -> "профессионального",
-    "оперёжающей" -> "опережающей"); None when the word is known, short, or two words fit."""
+    "оперёжающей" -> "опережающей"); a "й" after a consonant is first read as "и" ("учрежденйе",
+    where "учрежденье" is a letter away too); None when the word is known, short, or two words fit."""
     if len(word) < 6 or not word.isalpha() or not word.islower() or is_known_word(word):
         return None
     if "ё" in word and is_known_word(word.replace("ё", "е")):
         return word.replace("ё", "е")
+    breve = BREVE_AFTER_CONSONANT_RE.sub("и", word)
+    if breve != word and is_known_word(breve):
+        return breve       # "учрежденйе": "й" never follows a consonant, it is "и" with a speck over it
     found = {word[:i] + ch + word[i + 1:] for i in range(len(word)) for ch in RUSSIAN
              if ch != word[i] and is_known_word(word[:i] + ch + word[i + 1:])}
     return found.pop() if len(found) == 1 else None

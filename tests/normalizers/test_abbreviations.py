@@ -272,3 +272,56 @@ def test_a_list_header_whose_first_word_a_scan_misread_opens_the_list():
     assert got["ДК"].startswith("Дом культуры")
     assert got["УК"] == "управление культуры администрации города, осуществляющее надзор"
     assert find_definitions("Сливок сокращений:\nДК -`Дом культуры;") == {}  # two letters off: no header
+
+
+def test_a_list_header_whose_key_word_a_scan_misread_opens_the_list():
+    """Every word of the header may be a letter off, and the key word more ("сокраиценйй": "щ"
+    read as two letters): it opens with "сокра" and ends as a form of "сокращение" does."""
+    text = ("Слисок принятых сокращемий:\nМинкультуры края - министерство культуры края;\n"
+            "ДК - Дом культуры.")
+    assert find_definitions(text)["Минкультуры края"] == "министерство культуры края"
+    text = "Перечень сокраиценйй:\nГорсовет - городской совет депутатов;"
+    assert find_definitions(text) == {"Горсовет": "городской совет депутатов"}
+    # a verb of the same stem, or two letters off in the first word: no header, no definition
+    assert find_definitions("Сократить:\nГорсовет - городской совет депутатов;") == {}
+    assert find_definitions("Сливок сокращемий:\nГорсовет - городской совет депутатов;") == {}
+
+
+def test_a_look_alike_digit_and_an_underscore_in_a_sokrashcheniya_entry():
+    text = ("Сокращения:\nДЗО РК.=_Департамент здравоохранения Республики Карелия;\n"
+            "УКС3 РК ;Управление капитального строительства Республики Карелия.")
+    got = find_definitions(text)
+    assert got["ДЗО РК"] == "Департамент здравоохранения Республики Карелия"
+    assert got["УКСЗ РК"] == "Управление капитального строительства Республики Карелия"
+    # a number after an abbreviation stays a number
+    got = find_definitions("Сокращения:\nСОШ 30 - средняя общеобразовательная школа № 30.")
+    assert "СОШ 30" in got and "СОШ ЗО" not in got
+
+
+def test_a_speck_line_between_two_entries_keeps_the_list_going():
+    text = ("Список сокращений:\nДК - Дом культуры города;\nу\n"
+            "Горсовет - городской совет депутатов Энского\nрайона.")
+    got = find_definitions(text)
+    assert got["Горсовет"] == "городской совет депутатов Энского района"
+    # a line of words ends the list
+    text = "Список сокращений:\nДК - Дом культуры города;\nПриказываю\nГорсовет - городской совет"
+    assert "Горсовет" not in find_definitions(text)
+
+
+def test_a_speck_before_the_dash_after_dalee_and_before_a_bare_acronym():
+    text = "Управление культуры Энского района (далее: - УК) и"
+    assert find_definitions(text) == {"УК": "Управление культуры Энского района"}
+    text = "Муниципальное бюджетное учреждение «Дом народного творчества».(ДНТ) проводит"
+    assert find_definitions(text)["ДНТ"] == "Муниципальное бюджетное учреждение «Дом народного творчества»"
+    # a sentence's stop with a space after it is no speck: the name is not taken across it
+    assert find_definitions("Проводят «Дом народного творчества». (ДНТ) проводят") == {}
+
+
+def test_a_speck_glued_after_a_preposition_is_no_part_of_the_full_form():
+    text = "совместно с.муниципальным автономным учреждением «Энский парк культуры» (далее - ПАРК)"
+    assert find_definitions(text) == {"ПАРК": "муниципальное автономное учреждение «Энский парк культуры»"}
+
+
+def test_a_lone_breve_i_between_words_is_skipped_as_the_conjunction():
+    text = "Министерством культуры й туризма Энской области (далее – Минкультуры ЭО)"
+    assert find_definitions(text)["Минкультуры ЭО"].startswith("Министерство культуры")
