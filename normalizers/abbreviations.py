@@ -5,7 +5,8 @@ find_definitions() reads "(далее – X)", "… далее X." list items, "
 misread ("Церечень сокращений:", "Спивок используемых сокращемий:"), a speck line or page number
 between two entries, an entry's dash read as other marks ("МТЗиС3 РТ.=_Министерство": there a
 "3"/"0" inside a word of capitals is the letter it looks like), a speck before the dash after
-"далее" ("(далее: - X)"), a stop glued between a name and its bracket ("«Центр».(ЦРПО)"); the full form is the noun phrase before the marker,
+"далее" ("(далее: - X)"), "далее" itself misread by a letter or in Latin look-alikes ("(дапее –
+X)"), a stop glued between a name and its bracket ("«Центр».(ЦРПО)"); the full form is the noun phrase before the marker,
 found by matching the acronym's letters (or the short form's lemmas) against the words before it,
 and put into the nominative with pymorphy3. expand() turns a party name into its full nominative
 name: document definitions first, then the glossary (data/glossary.yaml), token by token for
@@ -22,7 +23,7 @@ from normalizers.full_forms import (SKIPPABLE, Tok, acronym_letters, align_acron
                                      spells, syllabic_start, tokens)
 from normalizers.glossary import cached_glossary, glossary_entry, load_glossary
 from normalizers.lazy_re import lazy
-from normalizers.text import one_edit
+from normalizers.text import is_known_word, one_edit
 from normalizers.morph import (
     is_abbreviation,
     parses,
@@ -41,7 +42,10 @@ LIST_HEADER_RE = re.compile(LIST_HEAD + r"\s*:?\s*$")
 LIST_HEADER_INLINE_RE = re.compile(LIST_HEAD + r"\s*:\s*(?=\S)")
 # a header as a scan may read it: up to three words, then a colon or the line's end, then maybe
 # the first entry ("Спивок используемых сокращемий:", "Список сокразцемий:")
-HEAD_LINE_RE = re.compile(r"^\s*(?P<words>[А-Яа-яЁё]+(?:\s+[А-Яа-яЁё]+){0,2})\s*(?P<end>:\s*|$)")
+HEAD_LINE_RE = re.compile(r"^\s*[‘’'`.,•·*]{0,2}\s*(?P<words>[A-Za-zА-Яа-яЁё]+(?:\s+[A-Za-zА-Яа-яЁё]+){0,2})"
+                          r"\s*(?P<end>:\s*|$)")
+# Latin letters a scan reads for the Cyrillic they look like, any case ("Cписок", "сокрaщений")
+LATIN_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXYaceopxyk", "АВСЕНКМОРТХУасеорхук")
 # the words before the key word, as written; each may be misread by one letter
 HEAD_WORDS = ("список", "перечень")
 HEAD_QUALIFIERS = ("используемых", "используемые", "принятых", "принятые", "условных", "условные")
@@ -64,6 +68,8 @@ DIGIT_IN_CAPS_RE = re.compile(r"(?<![\w-])(?=(?:[А-ЯЁа-яё03]*[А-ЯЁ]){2}
 NO_DASH_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}}(?:[\s`'‘’°^]+[A-ZА-ЯЁ]{{1,4}})?)"
     r"\s+(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
+# a word in a bracket before a dash or colon that a scan misread for "далее" ("(дапее –", "(далеe –")
+DALEE_LIKE_RE = re.compile(rf"(?<=\()(\s*)([A-Za-zА-Яа-яЁё]{{4,6}})(?=\s*[.,:;]?\s*(?:{DASH}|:))")
 # "(далее – X)"; a scan may add a speck read as a stop, comma or colon before the dash
 # ("(далее. – РУМЦ)", "(далее: - РУМЦ)")
 PAREN_DEFINE_RE = re.compile(
@@ -256,13 +262,16 @@ def _mend_list_head(line: str) -> str:
     letter at most from "Список"/"Перечень" and "используемых"/"принятых"/"условных" ("Церечень
     сокращений:", "Спивок используемых сокращений"), and the key word opening with "сокра" and
     ending as a form of "сокращение" does ("сокращемий", "сокразцемий": only "сокращение" and
-    "сократить" open so, and a verb form has no such ending); any other line stays."""
+    "сократить" open so; a dictionary word of another lemma, "сократите", is no key word); Latin
+    look-alike letters are read as Cyrillic and a speck or two before the header dropped; any
+    other line stays."""
     m = HEAD_LINE_RE.match(line)
     if m is None or LIST_HEADER_RE.match(line) or LIST_HEADER_INLINE_RE.match(line):
         return line
-    words = [fold(w) for w in m.group("words").split()]
-    if not KEY_WORD_RE.match(words[-1]):
-        return line
+    words = [fold(w.translate(LATIN_TO_CYRILLIC)) for w in m.group("words").split()]
+    key = words[-1]
+    if not KEY_WORD_RE.match(key) or (is_known_word(key) and all(p.normal_form != "сокращение" for p in parses(key))):
+        return line                     # "сократите", "сокращённые": another word of the stem
     mended = ["сокращений"]
     before = words[:-1]
     if before and (q := _near(before[-1], HEAD_QUALIFIERS)):
@@ -400,6 +409,13 @@ def _plain_lines(text: str) -> str:
     return text.replace("\t", "\n")
 
 
+def _dalee_misread(m: re.Match) -> str:
+    """"далее" for a word in a bracket, before a dash, that is it but for one letter or Latin
+    look-alikes ("(дапее – ЦОПП)", "(дaлee – ЦОПП)"); any other word stays."""
+    word = fold(m.group(2).translate(LATIN_TO_CYRILLIC))
+    return m.group(1) + "далее" if word == "далее" or one_edit(word, "далее") else m.group(0)
+
+
 def find_definitions(text: str) -> dict[str, str]:
     """Short form -> full nominative wording, for every definition the document itself makes.
 
@@ -408,6 +424,7 @@ def find_definitions(text: str) -> dict[str, str]:
     if not text:
         return {}
     text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
+    text = DALEE_LIKE_RE.sub(_dalee_misread, text)
     found: dict[str, str] = {}
     for finder in (_paren_definitions, _bare_dalee_definitions, _list_definitions, _bare_acronym_definitions):
         for short, full in finder(text).items():

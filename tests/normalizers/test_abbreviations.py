@@ -325,3 +325,19 @@ def test_a_speck_glued_after_a_preposition_is_no_part_of_the_full_form():
 def test_a_lone_breve_i_between_words_is_skipped_as_the_conjunction():
     text = "Министерством культуры й туризма Энской области (далее – Минкультуры ЭО)"
     assert find_definitions(text)["Минкультуры ЭО"].startswith("Министерство культуры")
+
+
+def test_dalee_misread_by_a_letter_or_in_latin_look_alikes_still_defines():
+    assert find_definitions("Домом народного творчества (дапее – ДНТ) и")["ДНТ"] == "Дом народного творчества"
+    assert find_definitions("Домом народного творчества (дaлee – ДНТ) и")["ДНТ"] == "Дом народного творчества"
+    # another word in the bracket is no "далее"
+    assert find_definitions("Домом народного творчества (более – ДНТ) и") == {}
+
+
+def test_a_header_with_latin_look_alikes_or_a_speck_before_it_opens_the_list():
+    for head in ("Cписок сокращений:", "‘Сокращения:", "Перечень сокрaщений"):
+        got = find_definitions(f"{head}\nГорсовет - городской совет депутатов;")
+        assert got == {"Горсовет": "городской совет депутатов"}, head
+    # another word of the stem is no header
+    for head in ("Сократите:", "Список сокращённые:"):
+        assert find_definitions(f"{head}\nГорсовет - городской совет депутатов;") == {}, head
