@@ -6,7 +6,8 @@ misread ("Церечень сокращений:", "Спивок использ�
 between two entries, an entry's dash read as other marks ("МТЗиС3 РТ.=_Министерство": there a
 "3"/"0" inside a word of capitals is the letter it looks like), a speck before the dash after
 "далее" ("(далее: - X)"), "далее" itself misread by a letter or in Latin look-alikes ("(дапее –
-X)"), a stop glued between a name and its bracket ("«Центр».(ЦРПО)"); the full form is the noun phrase before the marker,
+X)"), its bracket lost or misread ("» далее – РЦ)", "|далее – РЦ]": with the dash and a short
+form in capitals only), a stop glued between a name and its bracket ("«Центр».(ЦРПО)"); the full form is the noun phrase before the marker,
 found by matching the acronym's letters (or the short form's lemmas) against the words before it,
 and put into the nominative with pymorphy3. expand() turns a party name into its full nominative
 name: document definitions first, then the glossary (data/glossary.yaml), token by token for
@@ -75,6 +76,14 @@ DALEE_LIKE_RE = re.compile(rf"(?<=\()(\s*)([A-Za-zА-Яа-яЁё]{{4,6}})(?=\s*[
 PAREN_DEFINE_RE = re.compile(
     rf"\(\s*(?:[^()]*?[,;]\s*)?далее(?:\s+по\s+тексту)?\s*(?:[.,:;]\s*(?={DASH}))?(?:{DASH}|:)?\s*(?:именуем\w*\s*{DASH}?\s*)?"
     r"(?P<short>(?:[^()]|\([^()]*\))+?)\s*\)", re.I)
+# "(далее – X)" whose bracket a scan lost or misread ("» далее – РЦ)", "|далее – РЦ]", "(далее – РЦ."):
+# only with the dash and a short form in capitals, which ends at a bracket-like mark, a stop or a
+# lower-case word
+BROKEN_BRACKET_DEFINE_RE = re.compile(
+    rf"(?<!\w)[(\[|/]?\s*далее\s*(?:[.,:;]\s*)?{DASH}\s*"
+    r"(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,14}(?:\s[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё()]{0,6})?)"
+    r"(?:\s*[)\]|]|(?=[.;,]?[^\S\n]*$)|(?=[.;,]?\s+[а-яё]))", re.M)
+CAPS_SHORT_RE = re.compile(r"^[А-ЯЁ][а-яё]{3,}(?:\s[А-ЯЁ]{1,4})+$")        # "Минобрнауки РБ"
 BARE_DEFINE_RE = re.compile(
     rf"(?:^|[\s,]){DASH}?\s*далее\s*{DASH}?\s*(?P<short>[«\"]?[A-ZА-ЯЁ][^,;\n()]*?)\s*(?:[.;]\s*$|[.;]\s+(?=[A-ZА-ЯЁ])|$)",
     re.M)
@@ -184,11 +193,19 @@ def _only_region(full: str, short: str) -> bool:
 
 def _paren_definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
+    whole: list[tuple[int, int]] = []
     for m in PAREN_DEFINE_RE.finditer(text):
         short = _clean_short(m.group("short"))
         if not short or len(short) > 80:
             continue
+        whole.append(m.span())
         for k, v in _define_at(text, _before_glued_speck(text, m.start()), short).items():
+            out.setdefault(k, v)
+    for m in BROKEN_BRACKET_DEFINE_RE.finditer(text):
+        short = _clean_short(m.group("short"))
+        if any(a <= m.start("short") < b for a, b in whole) or not (acronym_letters(short) or CAPS_SHORT_RE.match(short)):
+            continue
+        for k, v in _define_at(text, m.start(), short).items():
             out.setdefault(k, v)
     return out
 

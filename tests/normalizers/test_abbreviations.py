@@ -341,3 +341,14 @@ def test_a_header_with_latin_look_alikes_or_a_speck_before_it_opens_the_list():
     # another word of the stem is no header
     for head in ("Сократите:", "Список сокращённые:"):
         assert find_definitions(f"{head}\nГорсовет - городской совет депутатов;") == {}, head
+
+
+def test_dalee_whose_bracket_a_scan_lost_or_misread_still_defines():
+    name = "Домом народного творчества"
+    for text in (f"{name} далее – ДНТ) и", f"{name} |далее – ДНТ] и", f"{name} (далее – ДНТ\nПРИКАЗЫВАЮ",
+                 f"{name} (далее – ДНТ и другие", f"{name} [далее – Минкульт ЭО] и"):
+        got = find_definitions(text)
+        assert list(got.values()) == ["Дом народного творчества"], text
+    # without the dash, or with a short form in lower case, there is no definition
+    assert find_definitions(f"{name} далее ДНТ) и") == {}
+    assert find_definitions(f"{name} |далее – дом] и") == {}
