@@ -7,9 +7,11 @@ between two entries, an entry's dash read as other marks ("МТЗиС3 РТ.=_М
 "3"/"0" inside a word of capitals is the letter it looks like), a speck before the dash after
 "далее" ("(далее: - X)"), "далее" itself misread by a letter or in Latin look-alikes ("(дапее –
 X)"), its bracket lost or misread ("» далее – РЦ)", "|далее – РЦ]": with the dash and a short
-form in capitals only), a stop glued between a name and its bracket ("«Центр».(ЦРПО)"); the full form is the noun phrase before the marker,
-found by matching the acronym's letters (or the short form's lemmas) against the words before it,
-and put into the nominative with pymorphy3. expand() turns a party name into its full nominative
+form in capitals only), a stop glued between a name and its bracket ("«Центр».(ЦРПО)").
+The full form is the noun phrase before the marker, found by matching the acronym's letters (or
+the short form's lemmas) against the words before it, and put into the nominative with pymorphy3
+(``normalizers.full_forms``: a speck glued after a preposition does not open it, a lone "й" is
+passed over as "и"). expand() turns a party name into its full nominative
 name: document definitions first, then the glossary (data/glossary.yaml), token by token for
 compound names such as "ГАУ ДПО «АМИРО»" or "ПОО и ОВО".
 
@@ -203,7 +205,8 @@ def _paren_definitions(text: str) -> dict[str, str]:
             out.setdefault(k, v)
     for m in BROKEN_BRACKET_DEFINE_RE.finditer(text):
         short = _clean_short(m.group("short"))
-        if any(a <= m.start("short") < b for a, b in whole) or not (acronym_letters(short) or CAPS_SHORT_RE.match(short)):
+        inside = any(a <= m.start("short") < b for a, b in whole)     # read whole above
+        if inside or not (acronym_letters(short) or CAPS_SHORT_RE.match(short)):
             continue
         for k, v in _define_at(text, m.start(), short).items():
             out.setdefault(k, v)
@@ -287,7 +290,8 @@ def _mend_list_head(line: str) -> str:
         return line
     words = [fold(w.translate(LATIN_TO_CYRILLIC)) for w in m.group("words").split()]
     key = words[-1]
-    if not KEY_WORD_RE.match(key) or (is_known_word(key) and all(p.normal_form != "сокращение" for p in parses(key))):
+    other_word = is_known_word(key) and all(p.normal_form != "сокращение" for p in parses(key))
+    if not KEY_WORD_RE.match(key) or other_word:
         return line                     # "сократите", "сокращённые": another word of the stem
     mended = ["сокращений"]
     before = words[:-1]

@@ -1,5 +1,7 @@
 """The full form of a short form: the noun phrase before a definition marker whose initials
 (or lemmas) spell the short form, found word by word and put into the nominative with pymorphy3.
+As a scan reads it: a lone "й" between words (no Russian word) is passed over as the conjunction
+"и", and a speck glued after a preposition ("с.государственным") does not open the phrase.
 
 Used by ``normalizers.abbreviations`` (definitions in a document's text) and by the OCR party
 repairs (``spells``: does a full name spell an acronym).
