@@ -414,3 +414,14 @@ def test_a_breve_i_after_a_consonant_is_read_as_i():
     # after a vowel "й" is a letter of its own: a known word stays; no word with "и": nothing forced
     assert nearest_word("майский") is None
     assert nearest_word("блйщрок") is None
+
+
+def test_the_misread_head_of_a_hyphenated_compound_is_mended_only_to_a_linking_form():
+    from normalizers.ocr_fixes import mend_compound_heads, mend_misread_words
+
+    assert mend_compound_heads("профессиенально-общественный совет") == "профессионально-общественный совет"
+    assert mend_misread_words("Центр информациенно-аналитический") == "Центр информационно-аналитический"
+    # heads that are no words but right ("медико-", "северо-"): the only words a letter away are
+    # a name and a numeral, no linking forms
+    for text in ("медико-социальный", "северо-западный", "историко-культурный", "научно-исследовательский"):
+        assert mend_compound_heads(text) == text
