@@ -51,6 +51,7 @@ BRIDGE_INK_LEVEL = 230       # (grey below this)
 BRIDGE_CELL_FILL = 0.95      # ... and this share (crossings left out) when the gap is a whole cell side
 GRAIN_LEVEL = 1.0            # mean grey change a 3x3 median makes on paper: above this the page is grainy
 TURNED_RATIO = 1.6           # column profile this much sharper than the row profile: turned 90°
+UPRIGHT_RATIO = 1.5          # row profile this much sharper than the column profile: upright
 
 
 def normalise_illumination(grey: np.ndarray, dpi: int) -> np.ndarray:
@@ -343,6 +344,21 @@ def looks_turned_90(ink: np.ndarray) -> bool:
     Table rules are taken out first: a table's vertical rules would make the
     column profile sharp on an upright page.
     """
+    sharp = _profile_sharpness(ink)
+    return sharp is not None and sharp[1] > TURNED_RATIO * sharp[0]
+
+
+def profiles_undecided(ink: np.ndarray) -> bool:
+    """True when neither profile of the text ink is clearly the sharper: a page of a few short
+    lines under dense specks, upright or turned (an upright page of text lines has a row profile
+    ``UPRIGHT_RATIO`` times sharper at least; a turned one is ``looks_turned_90``)."""
+    sharp = _profile_sharpness(ink)
+    return sharp is not None and sharp[1] * UPRIGHT_RATIO > sharp[0] and not sharp[1] > TURNED_RATIO * sharp[0]
+
+
+def _profile_sharpness(ink: np.ndarray) -> tuple[float, float] | None:
+    """Sharpness of the row and the column profile of the text ink (rules taken out), or None
+    when the page holds too little text to tell."""
     scale = min(1.0, 800.0 / max(ink.shape))
     small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     _, small = cv2.threshold(small, 64, 255, cv2.THRESH_BINARY)
@@ -352,6 +368,6 @@ def looks_turned_90(ink: np.ndarray) -> bool:
         cv2.morphologyEx(small, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, n))))
     text = cv2.bitwise_and(small, cv2.bitwise_not(cv2.dilate(rules, np.ones((3, 3), np.uint8))))
     if np.count_nonzero(text) < 200:
-        return False
+        return None
     rows, cols = text.sum(axis=1), text.sum(axis=0)
-    return _sharpness(cols) > TURNED_RATIO * _sharpness(rows)
+    return _sharpness(rows), _sharpness(cols)

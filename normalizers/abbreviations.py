@@ -1,10 +1,17 @@
 """Abbreviations: a document's own definitions, the curated glossary, and expansion of party names.
 
-find_definitions() reads "(далее – X)", "… далее X." list items, "Сокращения:" lists (a header
-whose first word a scan misread by a letter, "Церечень сокращений:", too) and bare
-"полное название (АББР)" from document text; the full form is the noun phrase before the marker,
-found by matching the acronym's letters (or the short form's lemmas) against the words before it,
-and put into the nominative with pymorphy3. expand() turns a party name into its full nominative
+find_definitions() reads "(далее – X)", "… далее X." list items, "Сокращения:" lists and bare
+"полное название (АББР)" from document text. As a scan reads them: a header whose words are
+misread ("Церечень сокращений:", "Спивок используемых сокращемий:"), a speck line or page number
+between two entries, an entry's dash read as other marks ("МТЗиС3 РТ.=_Министерство": there a
+"3"/"0" inside a word of capitals is the letter it looks like), a speck before the dash after
+"далее" ("(далее: - X)"), "далее" itself misread by a letter or in Latin look-alikes ("(дапее –
+X)"), its bracket lost or misread ("» далее – РЦ)", "|далее – РЦ]": with the dash and a short
+form in capitals only), a stop glued between a name and its bracket ("«Центр».(ЦРПО)").
+The full form is the noun phrase before the marker, found by matching the acronym's letters (or
+the short form's lemmas) against the words before it, and put into the nominative with pymorphy3
+(``normalizers.full_forms``: a speck glued after a preposition does not open it, a lone "й" is
+passed over as "и"). expand() turns a party name into its full nominative
 name: document definitions first, then the glossary (data/glossary.yaml), token by token for
 compound names such as "ГАУ ДПО «АМИРО»" or "ПОО и ОВО".
 
@@ -19,7 +26,7 @@ from normalizers.full_forms import (SKIPPABLE, Tok, acronym_letters, align_acron
                                      spells, syllabic_start, tokens)
 from normalizers.glossary import cached_glossary, glossary_entry, load_glossary
 from normalizers.lazy_re import lazy
-from normalizers.text import one_edit
+from normalizers.text import is_known_word, one_edit
 from normalizers.morph import (
     is_abbreviation,
     parses,
@@ -36,30 +43,55 @@ LIST_HEAD = r"(?i)^\s*(?:(?:список|перечень)\s+)?(?:(?:испол�
 LIST_HEADER_RE = re.compile(LIST_HEAD + r"\s*:?\s*$")
 # the header with the first entries on its own line ("Сокращения: МОиН РС(Я) – Министерство …")
 LIST_HEADER_INLINE_RE = re.compile(LIST_HEAD + r"\s*:\s*(?=\S)")
-# a header's first word ("Перечень", "Список"), which a scan may misread by a letter
-HEAD_WORD_RE = re.compile(r"^\s*(?P<word>[А-Яа-яЁё]{5,9})\s+\S")
+# a header as a scan may read it: up to three words, then a colon or the line's end, then maybe
+# the first entry ("Спивок используемых сокращемий:", "Список сокразцемий:")
+HEAD_LINE_RE = re.compile(r"^\s*[‘’'`.,•·*]{0,2}\s*(?P<words>[A-Za-zА-Яа-яЁё]+(?:\s+[A-Za-zА-Яа-яЁё]+){0,2})"
+                          r"\s*(?P<end>:\s*|$)")
+# Latin letters a scan reads for the Cyrillic they look like, any case ("Cписок", "сокрaщений")
+LATIN_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXYaceopxyk", "АВСЕНКМОРТХУасеорхук")
+# the words before the key word, as written; each may be misread by one letter
 HEAD_WORDS = ("список", "перечень")
+HEAD_QUALIFIERS = ("используемых", "используемые", "принятых", "принятые", "условных", "условные")
+# the key word "сокращений": only the forms of "сокращение" / "сократить" open with "сокра"
+KEY_WORD_RE = re.compile(r"^сокра[а-яё]{3,7}[йяе]$")
 # "X – полное", also as a scan reads it: "ПОО -— полное" (two dashes), "РКЦ- полное" (the space lost)
 LIST_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)"
     rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH})\s+(?P<full>\S.*?)\s*[;.,]?\s*$")
-# inside a "Сокращения" block: an abbreviation, one to three marks a scan read for the dash
-# ("МТЗисСЗ РТ ;,Министерство …", "МОиН РС(Я) + Министерство …"), the full name
+# inside a "Сокращения" block: an abbreviation (maybe with a look-alike digit for a letter,
+# "МТЗиС3"), one to three marks a scan read for the dash ("МТЗисСЗ РТ ;,Министерство …",
+# "МОиН РС(Я) + Министерство …", "РТ.=_Министерство"), the full name
 JUNK_DASH_LINE_RE = lazy(
-    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}}(?:\s[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё()]{{0,6}})?)"
-    r"\s*[^\w\s«\"(]{1,3}\s*(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
+    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё03]{{1,9}}(?:\s[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё()03]{{0,6}})?)"
+    r"\s*(?:[^\w\s«\"(]|_){1,3}\s*(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
+# a digit a scan read for the capital it looks like, inside a word of Cyrillic capitals ("МТЗиС3")
+LOOKALIKE_DIGITS = str.maketrans("03", "ОЗ")
+DIGIT_IN_CAPS_RE = re.compile(r"(?<![\w-])(?=(?:[А-ЯЁа-яё03]*[А-ЯЁ]){2})[А-ЯЁа-яё]*[03][А-ЯЁа-яё03]*(?![\w-])")
 # a list line whose dash a scan lost: an acronym, then the words it stands for ("ЦЗН центры занятости …")
 NO_DASH_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}}(?:[\s`'‘’°^]+[A-ZА-ЯЁ]{{1,4}})?)"
     r"\s+(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
-# "(далее – X)"; a scan may add a speck read as a stop before the dash ("(далее. – РУМЦ)")
+# a word in a bracket before a dash or colon that a scan misread for "далее" ("(дапее –", "(далеe –")
+DALEE_LIKE_RE = re.compile(rf"(?<=\()(\s*)([A-Za-zА-Яа-яЁё]{{4,6}})(?=\s*[.,:;]?\s*(?:{DASH}|:))")
+# "(далее – X)"; a scan may add a speck read as a stop, comma or colon before the dash
+# ("(далее. – РУМЦ)", "(далее: - РУМЦ)")
 PAREN_DEFINE_RE = re.compile(
-    rf"\(\s*(?:[^()]*?[,;]\s*)?далее(?:\s+по\s+тексту)?\s*(?:[.,]\s*(?={DASH}))?(?:{DASH}|:)?\s*(?:именуем\w*\s*{DASH}?\s*)?"
+    rf"\(\s*(?:[^()]*?[,;]\s*)?далее(?:\s+по\s+тексту)?\s*(?:[.,:;]\s*(?={DASH}))?(?:{DASH}|:)?\s*(?:именуем\w*\s*{DASH}?\s*)?"
     r"(?P<short>(?:[^()]|\([^()]*\))+?)\s*\)", re.I)
+# "(далее – X)" whose bracket a scan lost or misread ("» далее – РЦ)", "|далее – РЦ]", "(далее – РЦ."):
+# only with the dash and a short form in capitals, which ends at a bracket-like mark, a stop or a
+# lower-case word
+BROKEN_BRACKET_DEFINE_RE = re.compile(
+    rf"(?<!\w)[(\[|/]?\s*далее\s*(?:[.,:;]\s*)?{DASH}\s*"
+    r"(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,14}(?:\s[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё()]{0,6})?)"
+    r"(?:\s*[)\]|]|(?=[.;,]?[^\S\n]*$)|(?=[.;,]?\s+[а-яё]))", re.M)
+CAPS_SHORT_RE = re.compile(r"^[А-ЯЁ][а-яё]{3,}(?:\s[А-ЯЁ]{1,4})+$")        # "Минобрнауки РБ"
 BARE_DEFINE_RE = re.compile(
     rf"(?:^|[\s,]){DASH}?\s*далее\s*{DASH}?\s*(?P<short>[«\"]?[A-ZА-ЯЁ][^,;\n()]*?)\s*(?:[.;]\s*$|[.;]\s+(?=[A-ZА-ЯЁ])|$)",
     re.M)
 ITEM_START_RE = re.compile(r"(?<![№\d.,])\s(\d{1,2}[.)]?)\s+(?=[А-ЯЁ][а-яё]{2,})")
+# a stop, comma or quote mark glued between a word or a closing quote and the bracket after it
+GLUED_SPECK_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё»\"”])[.,’‘'`]{1,2}\Z")
 BARE_ACRONYM_RE = re.compile(r"\((?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,14}(?:\s[A-ZА-ЯЁ]{1,4})?)\)")
 REGION_ONLY_RE = re.compile(r"^[А-ЯЁ][а-яё-]+ (?:область|край|республика|округ)$")
 LATIN_LOOKALIKES = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
@@ -71,8 +103,14 @@ BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}(?:\.\d{{
 
 # ---------------------------------------------------------------- definition finders
 
+def _caps_for_digits(short: str) -> str:
+    """A "0" or "3" inside a word of at least two Cyrillic capitals and no other digit read as the
+    letter it looks like ("МТЗиС3 РТ" -> "МТЗиСЗ РТ"); "ФГОС 3", "СОШ 30" stay."""
+    return DIGIT_IN_CAPS_RE.sub(lambda m: m.group(0).translate(LOOKALIKE_DIGITS), short)
+
+
 def _clean_short(short: str) -> str:
-    short = re.sub(r"\s+", " ", short).strip(" .,;:")
+    short = re.sub(r"\s+", " ", _caps_for_digits(short)).strip(" .,;:")
     if len(short) > 1 and short[0] in QUOTES_OPEN and short[-1] in QUOTES_CLOSE and short.count("«") <= 1:
         short = short[1:-1].strip()
     return short
@@ -157,9 +195,18 @@ def _only_region(full: str, short: str) -> bool:
 
 def _paren_definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
+    whole: list[tuple[int, int]] = []
     for m in PAREN_DEFINE_RE.finditer(text):
         short = _clean_short(m.group("short"))
         if not short or len(short) > 80:
+            continue
+        whole.append(m.span())
+        for k, v in _define_at(text, _before_glued_speck(text, m.start()), short).items():
+            out.setdefault(k, v)
+    for m in BROKEN_BRACKET_DEFINE_RE.finditer(text):
+        short = _clean_short(m.group("short"))
+        inside = any(a <= m.start("short") < b for a, b in whole)     # read whole above
+        if inside or not (acronym_letters(short) or CAPS_SHORT_RE.match(short)):
             continue
         for k, v in _define_at(text, m.start(), short).items():
             out.setdefault(k, v)
@@ -182,6 +229,14 @@ def _bare_dalee_definitions(text: str) -> dict[str, str]:
 def _entry_ended(line: str) -> bool:
     """A list entry line closed by ";" or "." (the next line cannot carry it on)."""
     return line.rstrip().endswith((";", "."))
+
+
+def _speck_line(line: str) -> bool:
+    """A line of one or two marks, letters or digits that is no acronym ("у", "‚", "2"): a speck a
+    scan read, or a page number, between the lines of a list; it neither ends the list nor goes
+    into an entry (no entry goes on with a lone letter: a wrapped name takes whole words)."""
+    stripped = line.strip()
+    return 0 < len(stripped) <= 2 and not (len(stripped) == 2 and stripped.isalpha() and stripped.isupper())
 
 
 def _continues_entry(line: str) -> bool:
@@ -214,18 +269,44 @@ def _inline_header_entries(lines: list[str]) -> list[str]:
     return out
 
 
+def _near(word: str, forms: tuple[str, ...]) -> str | None:
+    """The one of ``forms`` that ``word`` (folded) is, or is one letter from; else None."""
+    if word in forms:
+        return word
+    near = [f for f in forms if one_edit(word, f)]
+    return near[0] if len(near) == 1 else None
+
+
 def _mend_list_head(line: str) -> str:
-    """A "Сокращения" header whose first word a scan misread by one letter ("Церечень сокращений:",
-    "Спнсок сокращений") read as that word; any other line stays."""
-    m = HEAD_WORD_RE.match(line)
+    """A "Сокращения" header a scan misread read as the header: each word before the key word one
+    letter at most from "Список"/"Перечень" and "используемых"/"принятых"/"условных" ("Церечень
+    сокращений:", "Спивок используемых сокращений"), and the key word opening with "сокра" and
+    ending as a form of "сокращение" does ("сокращемий", "сокразцемий": only "сокращение" and
+    "сократить" open so; a dictionary word of another lemma, "сократите", is no key word); Latin
+    look-alike letters are read as Cyrillic and a speck or two before the header dropped; any
+    other line stays."""
+    m = HEAD_LINE_RE.match(line)
     if m is None or LIST_HEADER_RE.match(line) or LIST_HEADER_INLINE_RE.match(line):
         return line
-    word = fold(m.group("word"))
-    near = [w for w in HEAD_WORDS if one_edit(word, w)]
-    if len(near) != 1:
+    words = [fold(w.translate(LATIN_TO_CYRILLIC)) for w in m.group("words").split()]
+    key = words[-1]
+    other_word = is_known_word(key) and all(p.normal_form != "сокращение" for p in parses(key))
+    if not KEY_WORD_RE.match(key) or other_word:
+        return line                     # "сократите", "сокращённые": another word of the stem
+    mended = ["сокращений"]
+    before = words[:-1]
+    if before and (q := _near(before[-1], HEAD_QUALIFIERS)):
+        mended.insert(0, q)
+        before = before[:-1]
+    if before and (h := _near(before[-1], HEAD_WORDS)):
+        mended.insert(0, h)
+        before = before[:-1]
+    if before:
         return line
-    mended = line[:m.start("word")] + near[0] + line[m.end("word"):]
-    return mended if LIST_HEADER_RE.match(mended) or LIST_HEADER_INLINE_RE.match(mended) else line
+    head = " ".join(mended)
+    rest = line[m.end():]
+    mended_line = f"{head}:" + (f" {rest}" if rest.strip() else "") if m.group("end").strip() else head
+    return mended_line if LIST_HEADER_RE.match(mended_line) or LIST_HEADER_INLINE_RE.match(mended_line) else line
 
 
 def _list_entries(text: str) -> list[tuple[str, str, bool]]:
@@ -237,6 +318,8 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
         if LIST_HEADER_RE.match(line):
             in_block, open_entry = True, False
             continue
+        if in_block and _speck_line(line):
+            continue                    # a speck or a page number between two entries
         m = LIST_LINE_RE.match(line)
         if m is None and not (in_block and open_entry and _continues_entry(line)):
             m = _spelled_entry(line) or (_junk_dash_entry(line) if in_block else None)
@@ -302,22 +385,31 @@ def _quoted_initials(short: str, tok: Tok) -> bool:
     return bool(letters) and [fold(w)[0] for w in words] == letters
 
 
+def _before_glued_speck(text: str, pos: int) -> int:
+    """Where the name before a bracket at ``pos`` ends: before a stop, comma or quote mark glued
+    between a word (or a closing quote) and the bracket, a speck ("образования».(ЦРПО)": a
+    sentence's stop is followed by a space, never by a bracket)."""
+    m = GLUED_SPECK_RE.search(text, max(0, pos - 3), pos)
+    return m.start() if m else pos
+
+
 def _bare_acronym_definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in BARE_ACRONYM_RE.finditer(text):
         short = m.group("short")
-        context = _context_before(text, m.start()).rstrip()
+        pos = _before_glued_speck(text, m.start())
+        context = _context_before(text, pos).rstrip()
         toks = tokens(context)
-        quoted = tokens(_context_before(text, m.start(), wrapped=True).rstrip())    # the name may wrap
+        quoted = tokens(_context_before(text, pos, wrapped=True).rstrip())    # the name may wrap
         if quoted and _quoted_initials(short, quoted[-1]):
             # "учреждение «Центр развития профессионального образования» (ЦРПО)": the name with its kind
-            for k, v in _define_at(text, m.start(), short).items():
+            for k, v in _define_at(text, pos, short).items():
                 out.setdefault(k, v)
             continue
         if not toks or not toks[-1].is_word:
             continue
         if not acronym_letters(short):
-            context = _context_before(text, m.start(), wrapped=True).rstrip()   # the name may wrap
+            context = _context_before(text, pos, wrapped=True).rstrip()   # the name may wrap
             toks = tokens(context)
             start = syllabic_start(short, toks) if toks else None
             if start is not None:
@@ -338,6 +430,13 @@ def _plain_lines(text: str) -> str:
     return text.replace("\t", "\n")
 
 
+def _dalee_misread(m: re.Match) -> str:
+    """"далее" for a word in a bracket, before a dash, that is it but for one letter or Latin
+    look-alikes ("(дапее – ЦОПП)", "(дaлee – ЦОПП)"); any other word stays."""
+    word = fold(m.group(2).translate(LATIN_TO_CYRILLIC))
+    return m.group(1) + "далее" if word == "далее" or one_edit(word, "далее") else m.group(0)
+
+
 def find_definitions(text: str) -> dict[str, str]:
     """Short form -> full nominative wording, for every definition the document itself makes.
 
@@ -346,6 +445,7 @@ def find_definitions(text: str) -> dict[str, str]:
     if not text:
         return {}
     text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
+    text = DALEE_LIKE_RE.sub(_dalee_misread, text)
     found: dict[str, str] = {}
     for finder in (_paren_definitions, _bare_dalee_definitions, _list_definitions, _bare_acronym_definitions):
         for short, full in finder(text).items():

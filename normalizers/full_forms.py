@@ -1,5 +1,7 @@
 """The full form of a short form: the noun phrase before a definition marker whose initials
 (or lemmas) spell the short form, found word by word and put into the nominative with pymorphy3.
+As a scan reads it: a lone "й" between words (no Russian word) is passed over as the conjunction
+"и", and a speck glued after a preposition ("с.государственным") does not open the phrase.
 
 Used by ``normalizers.abbreviations`` (definitions in a document's text) and by the OCR party
 repairs (``spells``: does a full name spell an acronym).
@@ -20,7 +22,8 @@ from normalizers.morph import (
 
 PREPOSITIONS = {"в", "во", "на", "по", "с", "со", "для", "при", "о", "об", "к", "ко", "от", "из", "под",
                 "над", "за", "между", "через", "до", "у", "без"}
-SKIPPABLE = PREPOSITIONS | {"и"}
+# "й" alone is no Russian word: a scan's "и" with a speck over it ("образования й науки")
+SKIPPABLE = PREPOSITIONS | {"и", "й"}
 CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который"}
 TOKEN_RE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|\([^()]*\)|[A-Za-zА-Яа-яЁё0-9]+(?:-[A-Za-zА-Яа-яЁё0-9]+)*|[^\sA-Za-zА-Яа-яЁё0-9]")
 
@@ -262,6 +265,8 @@ def full_form(context: str, short: str, adjacent: bool) -> tuple[str, int, str] 
     else:
         start, end, kind = _trim_fallback(toks, seg), len(toks) - 1, "fallback"
     start = _skip_leading_verbs(toks, start, end)
+    while start < end and not (toks[start].is_word or toks[start].is_group):
+        start += 1                # a speck glued after a preposition ("с.государственным")
     if start > end or start >= len(toks):
         return None
     text = context[toks[start].start: toks[end].end]

@@ -26,6 +26,7 @@ from normalizers.ocr_item_numbers import repair_item_numbers
 from normalizers.ocr_quotes import mend_open_quotes
 from normalizers.ocr_stops import drop_lone_last_letter, drop_stray_stops
 from normalizers.roman import roman_numeral, roman_value
+from normalizers.morph import parses
 from normalizers.text import is_known_word, rejoin_broken_words
 
 LATIN_TO_CYRILLIC = str.maketrans({
@@ -267,14 +268,22 @@ def lower_inner_capital(text: str) -> str:
     return INNER_CAPITAL_RE.sub(lower, text)
 
 
+# "й" after a consonant: no Russian spelling has it, a scan's "и" with a speck over it
+BREVE_AFTER_CONSONANT_RE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])й")
+
+
 def nearest_word(word: str) -> Optional[str]:
     """The one dictionary word a lower-case word that is no dictionary word becomes with one
     letter changed ("лодготовки" -> "подготовки", "профессионалъного" -> "профессионального",
-    "оперёжающей" -> "опережающей"); None when the word is known, short, or two words fit."""
+    "оперёжающей" -> "опережающей"); a "й" after a consonant is first read as "и" ("учрежденйе",
+    where "учрежденье" is a letter away too); None when the word is known, short, or two words fit."""
     if len(word) < 6 or not word.isalpha() or not word.islower() or is_known_word(word):
         return None
     if "ё" in word and is_known_word(word.replace("ё", "е")):
         return word.replace("ё", "е")
+    breve = BREVE_AFTER_CONSONANT_RE.sub("и", word)
+    if breve != word and is_known_word(breve):
+        return breve       # "учрежденйе": "й" never follows a consonant, it is "и" with a speck over it
     found = {word[:i] + ch + word[i + 1:] for i in range(len(word)) for ch in RUSSIAN
              if ch != word[i] and is_known_word(word[:i] + ch + word[i + 1:])}
     return found.pop() if len(found) == 1 else None
@@ -298,11 +307,38 @@ def _mend_first_word(m: re.Match) -> str:
 def mend_misread_words(text: str) -> str:
     """Each lower-case word that is no dictionary word replaced by ``nearest_word`` where there
     is exactly one ("агёнтства" -> "агентства"), and so a capitalised word that opens the text, a
-    line or a sentence ("Экснертиза" -> "Экспертиза"); anything else stays as read."""
+    line or a sentence ("Экснертиза" -> "Экспертиза"), and the head of a hyphenated compound
+    (``mend_compound_heads``); anything else stays as read."""
     if not text:
         return text
     text = FIRST_WORD_RE.sub(_mend_first_word, text)
-    return LOWER_WORD_RE.sub(lambda m: nearest_word(m.group(0)) or m.group(0), text)
+    return mend_compound_heads(LOWER_WORD_RE.sub(lambda m: nearest_word(m.group(0)) or m.group(0), text))
+
+
+# the first part of a hyphenated compound ("информациенно-консультационный"), ending in its linking vowel
+COMPOUND_HEAD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([а-яё]{5,}о)(?=-[а-яё]{3,})")
+LINKING_POS = {"ADVB", "ADJS"}      # "информационно", "учебно": the adverb / short form a head spells
+
+
+def mend_compound_heads(text: str) -> str:
+    """The first part of a hyphenated compound ending in the linking "о" that is no dictionary
+    word, replaced by the one dictionary word a letter away (the last letter kept), when that word
+    is an adverb or short adjective as such heads are ("информациенно-" -> "информационно-"); a
+    head no such word fits ("медико-": "Мехико" is a name, "северо-": "семеро" a numeral) or
+    two words fit stays. (``mend_misread_words`` leaves compound parts alone.)"""
+    if not text or "-" not in text:
+        return text
+
+    def mend(m: re.Match) -> str:
+        head = m.group(1)
+        if is_known_word(head):
+            return head
+        found = {head[:i] + ch + head[i + 1:] for i in range(len(head) - 1) for ch in RUSSIAN
+                 if ch != head[i] and is_known_word(head[:i] + ch + head[i + 1:])}
+        linking = {w for w in found if any(p.tag.POS in LINKING_POS for p in parses(w))}
+        return linking.pop() if len(found) == 1 and len(linking) == 1 else head
+
+    return COMPOUND_HEAD_RE.sub(mend, text)
 
 
 # a speck read as a hyphen for the space between two words ("Пермского-края"): the first word

@@ -13,8 +13,11 @@ Steps for one page (all pure NumPy/OpenCV on the rendered image, Tesseract for t
 4. orientation: a page whose ink profiles say the text runs down the page is
    turned first (Tesseract OSD, ``osd.traineddata``; when OSD gives up, a quick
    read of a band of the page each way, ``best_turn``); after the first pass, a
-   page with poor mean confidence is checked the same way for 180°; a turned
-   page is flagged ``ocr: page rotated N° (corrected)``;
+   page with poor mean confidence is checked the same way for 180°, and a page
+   whose profiles cannot tell the lines' direction (``profiles_undecided``: a few
+   short lines under dense specks, read as confident junk) is asked of OSD; a
+   turned page is kept only when it reads more confidently, and is flagged
+   ``ocr: page rotated N° (corrected)``;
 5. deskew: the angle whose horizontal projection profile of the ink is the
    sharpest (ruling lines and text lines both give peaks), searched coarse then
    fine within ``MAX_SKEW`` degrees; the image is rotated back about its centre,
@@ -122,7 +125,8 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
     words: list[Word] = []
     segs: list[Segment] = []
     turn: Optional[int] = 0
-    if image_prep.looks_turned_90(binarise(grey)):
+    ink = binarise(grey)
+    if image_prep.looks_turned_90(ink):
         # text lines seem to run down the page: settle the orientation before the full
         # OCR pass (OSD, or when it gives up, a probe read each way; the profile can be
         # fooled by short lines, so upright and upside down are candidates too)
@@ -132,9 +136,12 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
     dropped: list[Word] = []
     if turn == 0:
         words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes), dropped)
-        if mean_confidence(words) < OSD_BELOW:
-            turn = osd_turn(grey)
-            if not turn:      # OSD unsure: compare a probe read upside down with the first pass
+        low = mean_confidence(words) < OSD_BELOW
+        if low or image_prep.profiles_undecided(ink):
+            # a poor reading, or profiles that cannot tell the lines' direction (a few short
+            # lines under dense specks, which a scan reads as confident junk): ask OSD
+            turn = osd_turn(grey) or 0
+            if not turn and low:  # OSD unsure: compare a probe read upside down with the first pass
                 t, conf = best_turn(grey, (180,))
                 turn = t if conf > mean_confidence(words) + 0.15 else 0
     if turn:

@@ -267,6 +267,20 @@ def test_turned_page_recognised_by_its_profiles():
     assert ip.looks_turned_90(cv2.rotate(ink, cv2.ROTATE_90_CLOCKWISE))
 
 
+@pytest.mark.skipif(_font_path() is None, reason="no TrueType font with Cyrillic glyphs")
+def test_a_page_whose_profiles_cannot_tell_the_lines_direction_is_undecided():
+    ink = 255 - _text_page(LINES)
+    assert not ip.profiles_undecided(ink)                                       # upright lines
+    assert not ip.profiles_undecided(cv2.rotate(ink, cv2.ROTATE_90_CLOCKWISE))  # turned: looks_turned_90
+    # a few short lines lost in an even lattice of specks: neither profile is the sharper
+    specks = np.zeros((900, 900), np.uint8)
+    specks[5::14, 5::14] = 255
+    specks = cv2.dilate(specks, np.ones((3, 3), np.uint8))
+    few = 255 - _text_page(LINES[:2], size=(900, 900), font_px=18)
+    assert ip.profiles_undecided(np.maximum(specks, cv2.rotate(few, cv2.ROTATE_90_CLOCKWISE)))
+    assert ip.profiles_undecided(np.maximum(specks, few))
+
+
 def test_prepare_reports_what_it_did():
     rgb = np.full((400, 400, 3), 200, np.uint8)                               # grey paper
     rgb[:, :200] = 150                                                         # uneven

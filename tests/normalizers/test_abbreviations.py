@@ -272,3 +272,83 @@ def test_a_list_header_whose_first_word_a_scan_misread_opens_the_list():
     assert got["ДК"].startswith("Дом культуры")
     assert got["УК"] == "управление культуры администрации города, осуществляющее надзор"
     assert find_definitions("Сливок сокращений:\nДК -`Дом культуры;") == {}  # two letters off: no header
+
+
+def test_a_list_header_whose_key_word_a_scan_misread_opens_the_list():
+    """Every word of the header may be a letter off, and the key word more ("сокраиценйй": "щ"
+    read as two letters): it opens with "сокра" and ends as a form of "сокращение" does."""
+    text = ("Слисок принятых сокращемий:\nМинкультуры края - министерство культуры края;\n"
+            "ДК - Дом культуры.")
+    assert find_definitions(text)["Минкультуры края"] == "министерство культуры края"
+    text = "Перечень сокраиценйй:\nГорсовет - городской совет депутатов;"
+    assert find_definitions(text) == {"Горсовет": "городской совет депутатов"}
+    # a verb of the same stem, or two letters off in the first word: no header, no definition
+    assert find_definitions("Сократить:\nГорсовет - городской совет депутатов;") == {}
+    assert find_definitions("Сливок сокращемий:\nГорсовет - городской совет депутатов;") == {}
+
+
+def test_a_look_alike_digit_and_an_underscore_in_a_sokrashcheniya_entry():
+    text = ("Сокращения:\nДЗО РК.=_Департамент здравоохранения Республики Карелия;\n"
+            "УКС3 РК ;Управление капитального строительства Республики Карелия.")
+    got = find_definitions(text)
+    assert got["ДЗО РК"] == "Департамент здравоохранения Республики Карелия"
+    assert got["УКСЗ РК"] == "Управление капитального строительства Республики Карелия"
+    # a number after an abbreviation stays a number
+    got = find_definitions("Сокращения:\nСОШ 30 - средняя общеобразовательная школа № 30.")
+    assert "СОШ 30" in got and "СОШ ЗО" not in got
+
+
+def test_a_speck_line_between_two_entries_keeps_the_list_going():
+    text = ("Список сокращений:\nДК - Дом культуры города;\nу\n"
+            "Горсовет - городской совет депутатов Энского\nрайона.")
+    got = find_definitions(text)
+    assert got["Горсовет"] == "городской совет депутатов Энского района"
+    # a line of words ends the list
+    text = "Список сокращений:\nДК - Дом культуры города;\nПриказываю\nГорсовет - городской совет"
+    assert "Горсовет" not in find_definitions(text)
+
+
+def test_a_speck_before_the_dash_after_dalee_and_before_a_bare_acronym():
+    text = "Управление культуры Энского района (далее: - УК) и"
+    assert find_definitions(text) == {"УК": "Управление культуры Энского района"}
+    text = "Муниципальное бюджетное учреждение «Дом народного творчества».(ДНТ) проводит"
+    assert find_definitions(text)["ДНТ"] == "Муниципальное бюджетное учреждение «Дом народного творчества»"
+    # a sentence's stop with a space after it is no speck: the name is not taken across it
+    assert find_definitions("Проводят «Дом народного творчества». (ДНТ) проводят") == {}
+
+
+def test_a_speck_glued_after_a_preposition_is_no_part_of_the_full_form():
+    text = "совместно с.муниципальным автономным учреждением «Энский парк культуры» (далее - ПАРК)"
+    assert find_definitions(text) == {"ПАРК": "муниципальное автономное учреждение «Энский парк культуры»"}
+
+
+def test_a_lone_breve_i_between_words_is_skipped_as_the_conjunction():
+    text = "Министерством культуры й туризма Энской области (далее – Минкультуры ЭО)"
+    assert find_definitions(text)["Минкультуры ЭО"].startswith("Министерство культуры")
+
+
+def test_dalee_misread_by_a_letter_or_in_latin_look_alikes_still_defines():
+    assert find_definitions("Домом народного творчества (дапее – ДНТ) и")["ДНТ"] == "Дом народного творчества"
+    assert find_definitions("Домом народного творчества (дaлee – ДНТ) и")["ДНТ"] == "Дом народного творчества"
+    # another word in the bracket is no "далее"
+    assert find_definitions("Домом народного творчества (более – ДНТ) и") == {}
+
+
+def test_a_header_with_latin_look_alikes_or_a_speck_before_it_opens_the_list():
+    for head in ("Cписок сокращений:", "‘Сокращения:", "Перечень сокрaщений"):
+        got = find_definitions(f"{head}\nГорсовет - городской совет депутатов;")
+        assert got == {"Горсовет": "городской совет депутатов"}, head
+    # another word of the stem is no header
+    for head in ("Сократите:", "Список сокращённые:"):
+        assert find_definitions(f"{head}\nГорсовет - городской совет депутатов;") == {}, head
+
+
+def test_dalee_whose_bracket_a_scan_lost_or_misread_still_defines():
+    name = "Домом народного творчества"
+    for text in (f"{name} далее – ДНТ) и", f"{name} |далее – ДНТ] и", f"{name} (далее – ДНТ\nПРИКАЗЫВАЮ",
+                 f"{name} (далее – ДНТ и другие", f"{name} [далее – Минкульт ЭО] и"):
+        got = find_definitions(text)
+        assert list(got.values()) == ["Дом народного творчества"], text
+    # without the dash, or with a short form in lower case, there is no definition
+    assert find_definitions(f"{name} далее ДНТ) и") == {}
+    assert find_definitions(f"{name} |далее – дом] и") == {}

@@ -403,3 +403,25 @@ def test_two_pieces_of_a_word_a_scan_split_are_joined_where_only_the_whole_is_a_
     from normalizers.ocr_fixes import rejoin_split_words
 
     assert rejoin_split_words(text) == expected
+
+
+def test_a_breve_i_after_a_consonant_is_read_as_i():
+    from normalizers.ocr_fixes import nearest_word
+
+    # "й" after a consonant is no Russian spelling ("учрежденье" is a letter away too)
+    assert nearest_word("учрежденйе") == "учреждение"
+    assert nearest_word("собранйе") == "собрание"
+    # after a vowel "й" is a letter of its own: a known word stays; no word with "и": nothing forced
+    assert nearest_word("майский") is None
+    assert nearest_word("блйщрок") is None
+
+
+def test_the_misread_head_of_a_hyphenated_compound_is_mended_only_to_a_linking_form():
+    from normalizers.ocr_fixes import mend_compound_heads, mend_misread_words
+
+    assert mend_compound_heads("профессиенально-общественный совет") == "профессионально-общественный совет"
+    assert mend_misread_words("Центр информациенно-аналитический") == "Центр информационно-аналитический"
+    # heads that are no words but right ("медико-", "северо-"): the only words a letter away are
+    # a name and a numeral, no linking forms
+    for text in ("медико-социальный", "северо-западный", "историко-культурный", "научно-исследовательский"):
+        assert mend_compound_heads(text) == text
