@@ -11,9 +11,9 @@ form in capitals only), a stop glued between a name and its bracket ("«Цент
 The full form is the noun phrase before the marker, found by matching the acronym's letters (or
 the short form's lemmas) against the words before it, and put into the nominative with pymorphy3
 (``normalizers.full_forms``: a speck glued after a preposition does not open it, a lone "й" is
-passed over as "и"). expand() turns a party name into its full nominative
-name: document definitions first, then the glossary (data/glossary.yaml), token by token for
-compound names such as "ГАУ ДПО «АМИРО»" or "ПОО и ОВО".
+passed over as "и"). expand() (``normalizers.expansion``, re-exported here) turns a party name
+into its full nominative name: document definitions first, then the glossary (data/glossary.yaml),
+token by token for compound names such as "ГАУ ДПО «АМИРО»" or "ПОО и ОВО".
 
 The full form's search lives in ``normalizers.full_forms``, the glossary in ``normalizers.glossary``;
 ``glossary_entry``, ``load_glossary`` and ``spells`` are re-exported here (``__all__``).
@@ -24,13 +24,13 @@ import re
 
 from normalizers.full_forms import (SKIPPABLE, Tok, acronym_letters, align_acronym, fold, full_form,
                                      spells, syllabic_start, tokens)
-from normalizers.glossary import cached_glossary, glossary_entry, load_glossary
+from normalizers.glossary import glossary_entry, load_glossary
+from normalizers.expansion import expand
 from normalizers.lazy_re import lazy
 from normalizers.text import is_known_word, one_edit
 from normalizers.morph import (
     is_abbreviation,
     parses,
-    to_genitive,
     to_nominative,
 )
 
@@ -94,7 +94,6 @@ ITEM_START_RE = re.compile(r"(?<![№\d.,])\s(\d{1,2}[.)]?)\s+(?=[А-ЯЁ][а-я
 GLUED_SPECK_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё»\"”])[.,’‘'`]{1,2}\Z")
 BARE_ACRONYM_RE = re.compile(r"\((?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,14}(?:\s[A-ZА-ЯЁ]{1,4})?)\)")
 REGION_ONLY_RE = re.compile(r"^[А-ЯЁ][а-яё-]+ (?:область|край|республика|округ)$")
-LATIN_LOOKALIKES = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
 MAX_ENTRY_WRAP_CHARS = 150
 BRACES = str.maketrans("{}", "()")
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*)?")
@@ -452,121 +451,3 @@ def find_definitions(text: str) -> dict[str, str]:
             if short not in found and full and fold(full) != fold(short):
                 found[short] = full
     return found
-
-
-# ---------------------------------------------------------------- expansion
-
-def _norm_key(s: str) -> str:
-    s = re.sub(r"[«»“”„\"]", '"', s)
-    return re.sub(r"\s+", " ", fold(s)).strip()
-
-
-def _lookup(name: str, doc_defs: dict[str, str]) -> str | None:
-    key = _norm_key(name)
-    for k, v in doc_defs.items():
-        if _norm_key(k) == key:
-            return v
-    prefixed = _prefix_key_match(name, doc_defs)
-    if prefixed is not None:
-        return prefixed
-    glossary = cached_glossary()
-    if name in glossary:
-        return glossary[name]
-    return None
-
-
-def _prefix_key_match(token: str, doc_defs: dict[str, str]) -> str | None:
-    """A document key that is this token plus a region suffix ("ДТиЗН" -> key "ДТиЗН КО")."""
-    for k, v in doc_defs.items():
-        parts = k.split()
-        if len(parts) == 2 and parts[0] == token and is_abbreviation(parts[1]):
-            return v
-    return None
-
-
-def _region_suffixes(doc_defs: dict[str, str]) -> dict[str, str]:
-    """Region suffixes learned from the document ("КО" -> "Кемеровской области")."""
-    out: dict[str, str] = {}
-    for k, v in doc_defs.items():
-        parts = k.split()
-        m = re.search(r"([А-ЯЁ][а-яё]+(?:ой|ей|ого) (?:области|края|республики|округа))$", v)
-        if len(parts) >= 2 and m and is_abbreviation(parts[-1]) and len(parts[-1]) <= 3:
-            out.setdefault(parts[-1], m.group(1))
-    return out
-
-
-def _cyrillic_lookalike(token: str, doc_defs: dict[str, str]) -> str:
-    """An OCR'd "OO"/"POO" in Latin capitals read as the Cyrillic abbreviation it resembles."""
-    if not re.fullmatch(r"[A-ZА-ЯЁ]+", token) or not re.search(r"[A-Z]", token) \
-            or token in doc_defs or token in cached_glossary():
-        return token
-    cyrillic = token.translate(LATIN_LOOKALIKES)
-    return cyrillic if re.fullmatch(r"[А-ЯЁ]+", cyrillic) else token
-
-
-def _expand_token(token: str, doc_defs: dict[str, str], qualifier: bool, regions: dict[str, str]) -> str | None:
-    """Full form of one abbreviation token; genitive when it qualifies an organisation form."""
-    token = _cyrillic_lookalike(token, doc_defs)
-    if qualifier and token in regions:
-        return regions[token]
-    full = None
-    for k, v in doc_defs.items():
-        if k == token:
-            full = v
-            break
-    if full is None:
-        full = _prefix_key_match(token, doc_defs)
-    entry = glossary_entry(token)
-    if qualifier and entry and entry.get("gen"):
-        return entry["gen"] if full is None else to_genitive(full)
-    if full is None and entry:
-        full = entry["full"]
-    return full
-
-
-def _is_org_form(token: str) -> bool:
-    entry = glossary_entry(token)
-    return bool(entry and entry.get("org_form"))
-
-
-def _expand_tokens(name: str, doc_defs: dict[str, str], depth: int) -> str | None:
-    """Replace every abbreviation token of name by its expansion; None if none was expanded."""
-    toks = tokens(name)
-    regions = _region_suffixes(doc_defs)
-    out: list[str] = []
-    changed = False
-    prev_abbr_form = False
-    prev_end = 0
-    for t in toks:
-        piece = t.text
-        gap = name[prev_end:t.start]
-        if t.is_word and is_abbreviation(t.text):
-            exp = _expand_token(t.text, doc_defs, qualifier=prev_abbr_form, regions=regions)
-            if exp is not None:
-                if depth > 0 and _has_abbreviation(exp):
-                    exp = _expand_tokens(exp, doc_defs, depth - 1) or exp
-                piece, changed = exp, True
-            prev_abbr_form = _is_org_form(t.text) or prev_abbr_form
-        elif t.is_word:
-            prev_abbr_form = False
-        out.append(gap + piece)
-        prev_end = t.end
-    out.append(name[prev_end:])
-    return "".join(out).strip() if changed else None
-
-
-def _has_abbreviation(text: str) -> bool:
-    return any(t.is_word and is_abbreviation(t.text) for t in tokens(text))
-
-
-def expand(name: str, doc_defs: dict[str, str]) -> str | None:
-    """Full nominative name for a party written as (or with) an abbreviation; None if written in full."""
-    name = re.sub(r"\s+", " ", name or "").strip()
-    if not name:
-        return None
-    direct = _lookup(name, doc_defs)
-    if direct is not None:
-        if _has_abbreviation(direct):
-            return _expand_tokens(direct, doc_defs, 1) or direct
-        return direct
-    return _expand_tokens(name, doc_defs, 1)

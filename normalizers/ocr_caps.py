@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from normalizers.ocr_dates import drop_day_month_speck
-from normalizers.ocr_fixes import lower_inner_capital, mend_misread_words, nearest_word
+from normalizers.ocr_words import lower_inner_capital, mend_misread_words, nearest_word
 from normalizers.ocr_stops import drop_stray_stops
 from normalizers.text import is_known_word
 

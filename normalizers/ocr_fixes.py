@@ -13,7 +13,8 @@
 * A comma glued between two words gets its space back ("ОО,ПОО"); "1,5" stays.
 * Words broken by a line-end hyphen are rejoined when the result is a known
   word (``normalizers.text``).
-* On a scan's cells (``fix_scan_text``): the dictionary-checked repairs further down.
+* On a scan's cells (``fix_scan_text``): the dictionary-checked repairs of ``normalizers.ocr_words``
+  and ``normalizers.ocr_stops``.
 * Item numbers against their neighbours: ``normalizers.ocr_item_numbers``.
 """
 
@@ -26,8 +27,9 @@ from normalizers.ocr_item_numbers import repair_item_numbers
 from normalizers.ocr_quotes import mend_open_quotes
 from normalizers.ocr_stops import drop_lone_last_letter, drop_stray_stops
 from normalizers.roman import roman_numeral, roman_value
-from normalizers.morph import parses
-from normalizers.text import is_known_word, rejoin_broken_words
+from normalizers.text import rejoin_broken_words
+from normalizers.ocr_words import (lower_inner_capital, mend_misread_words, rejoin_caps_tail, rejoin_split_words,
+                                   split_glued_short_words, split_speck_hyphens)
 
 LATIN_TO_CYRILLIC = str.maketrans({
     "a": "а", "e": "е", "k": "к", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у",
@@ -226,181 +228,6 @@ def remove_word_debris(text: str) -> str:
         return "" if morph.word_is_known(joined) else m.group(1)
 
     return DEBRIS_RE.sub(fix, text)
-
-
-# ---------------------------------------------------------------- a word's tail read in capitals
-
-# a word broken by a space whose tail a scan read in capitals ("ежекварта ЛЬНО", "профессиональн ОЙ")
-# (or at a line end, its tail on the next line, perhaps after a speck: "образовательн\n-ЫМи")
-CAPS_TAIL_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,})(?: |\n[-–.,'’`^°]?)([А-ЯЁ]{1,4}[а-яё]{0,2})(?![А-Яа-яЁё])")
-RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
-
-
-def rejoin_caps_tail(text: str) -> str:
-    """A word broken by a space, its tail read in capitals, joined in lower case
-    ("ежекварта ЛЬНО" -> "ежеквартально"): only when the head is no dictionary word and the
-    joined word is one (an abbreviation after a word, "кураторы ПОО", stays)."""
-    if not text:
-        return text
-    def join(m: re.Match) -> str:
-        head, tail = m.group(1), m.group(2)
-        joined = head + tail.lower()
-        return joined if not is_known_word(head) and is_known_word(joined) else m.group(0)
-
-    return CAPS_TAIL_RE.sub(join, text)
-
-
-# one capital read inside a lower-case word ("КрасноярскоГо", "обеспечеНие"): a letter whose two
-# cases differ in size only; abbreviations with an inner capital ("МОиН", "ДепОбр") are no word
-INNER_CAPITAL_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ]?[а-яё]{2,})([А-ЯЁ])([а-яё]+)(?![А-Яа-яЁё])")
-
-
-def lower_inner_capital(text: str) -> str:
-    """"КрасноярскоГо края" -> "Красноярского края": a capital inside a word lowered where the
-    word so read is a dictionary word ("ЦентрИнвест", "МОиН" stay)."""
-    if not text:
-        return text
-
-    def lower(m: re.Match) -> str:
-        word = m.group(1) + m.group(2).lower() + m.group(3)
-        return word if is_known_word(word) else m.group(0)
-
-    return INNER_CAPITAL_RE.sub(lower, text)
-
-
-# "й" after a consonant: no Russian spelling has it, a scan's "и" with a speck over it
-BREVE_AFTER_CONSONANT_RE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])й")
-
-
-def nearest_word(word: str) -> Optional[str]:
-    """The one dictionary word a lower-case word that is no dictionary word becomes with one
-    letter changed ("лодготовки" -> "подготовки", "профессионалъного" -> "профессионального",
-    "оперёжающей" -> "опережающей"); a "й" after a consonant is first read as "и" ("учрежденйе",
-    where "учрежденье" is a letter away too); None when the word is known, short, or two words fit."""
-    if len(word) < 6 or not word.isalpha() or not word.islower() or is_known_word(word):
-        return None
-    if "ё" in word and is_known_word(word.replace("ё", "е")):
-        return word.replace("ё", "е")
-    breve = BREVE_AFTER_CONSONANT_RE.sub("и", word)
-    if breve != word and is_known_word(breve):
-        return breve       # "учрежденйе": "й" never follows a consonant, it is "и" with a speck over it
-    found = {word[:i] + ch + word[i + 1:] for i in range(len(word)) for ch in RUSSIAN
-             if ch != word[i] and is_known_word(word[:i] + ch + word[i + 1:])}
-    return found.pop() if len(found) == 1 else None
-
-
-# a word at a line end may be the head of a broken one ("образовательн" + "ыми"): never mended
-LOWER_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё\d-])[а-яё]{6,}(?![A-Za-zА-Яа-яЁё\d-]|[^\S\n]*\n)")
-
-
-# a capitalised word that opens a cell, a line or a sentence ("Экснертиза программ"): most are
-# common words there; a name inside a sentence ("Абилимпикс") is never touched
-FIRST_WORD_RE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?;] ))[А-ЯЁ][а-яё]{5,}(?![A-Za-zА-Яа-яЁё\d-]|[^\S\n]*\n)")
-
-
-def _mend_first_word(m: re.Match) -> str:
-    word = m.group(0)
-    found = nearest_word(word[0].lower() + word[1:])
-    return found[0].upper() + found[1:] if found else word
-
-
-def mend_misread_words(text: str) -> str:
-    """Each lower-case word that is no dictionary word replaced by ``nearest_word`` where there
-    is exactly one ("агёнтства" -> "агентства"), and so a capitalised word that opens the text, a
-    line or a sentence ("Экснертиза" -> "Экспертиза"), and the head of a hyphenated compound
-    (``mend_compound_heads``); anything else stays as read."""
-    if not text:
-        return text
-    text = FIRST_WORD_RE.sub(_mend_first_word, text)
-    return mend_compound_heads(LOWER_WORD_RE.sub(lambda m: nearest_word(m.group(0)) or m.group(0), text))
-
-
-# the first part of a hyphenated compound ("информациенно-консультационный"), ending in its linking vowel
-COMPOUND_HEAD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([а-яё]{5,}о)(?=-[а-яё]{3,})")
-LINKING_POS = {"ADVB", "ADJS"}      # "информационно", "учебно": the adverb / short form a head spells
-
-
-def mend_compound_heads(text: str) -> str:
-    """The first part of a hyphenated compound ending in the linking "о" that is no dictionary
-    word, replaced by the one dictionary word a letter away (the last letter kept), when that word
-    is an adverb or short adjective as such heads are ("информациенно-" -> "информационно-"); a
-    head no such word fits ("медико-": "Мехико" is a name, "северо-": "семеро" a numeral) or
-    two words fit stays. (``mend_misread_words`` leaves compound parts alone.)"""
-    if not text or "-" not in text:
-        return text
-
-    def mend(m: re.Match) -> str:
-        head = m.group(1)
-        if is_known_word(head):
-            return head
-        found = {head[:i] + ch + head[i + 1:] for i in range(len(head) - 1) for ch in RUSSIAN
-                 if ch != head[i] and is_known_word(head[:i] + ch + head[i + 1:])}
-        linking = {w for w in found if any(p.tag.POS in LINKING_POS for p in parses(w))}
-        return linking.pop() if len(found) == 1 and len(linking) == 1 else head
-
-    return COMPOUND_HEAD_RE.sub(mend, text)
-
-
-# a speck read as a hyphen for the space between two words ("Пермского-края"): the first word
-# ends as an inflected adjective does, which never opens a compound ("учебно-методический")
-SPECK_HYPHEN_RE = re.compile(r"(?<![А-Яа-яЁё-])([А-Яа-яЁё]{2,}(?:ого|его|ому|ему|ой|ей|ых|их|ая|яя|ую|юю|ый|ий))-"
-                             r"([а-яё]{2,})(?![А-Яа-яЁё-])")
-
-
-def split_speck_hyphens(text: str) -> str:
-    """"Пермского-края" -> "Пермского края": only when both halves are dictionary words and the
-    hyphenated whole is none."""
-    if not text or "-" not in text:
-        return text
-    def split(m: re.Match) -> str:
-        left, right = m.group(1), m.group(2)
-        if is_known_word(m.group(0).lower()) or not (is_known_word(left.lower()) and is_known_word(right)):
-            return m.group(0)
-        return f"{left} {right}"
-
-    return SPECK_HYPHEN_RE.sub(split, text)
-
-
-# ---------------------------------------------------------------- a lost space before a short word
-
-GLUED_SHORT_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,}|[А-ЯЁ][а-яё]{3,})([ивск])(?![А-Яа-яЁё])")
-
-
-def split_glued_short_words(text: str) -> str:
-    """A conjunction or preposition of one letter run into the word before it, its space lost
-    on a scan ("образованияи науки" -> "образования и науки", "потребностив" -> "потребности в"):
-    split only when the whole is no dictionary word and the word without the letter is one."""
-    if not text:
-        return text
-    def split(m: re.Match) -> str:
-        word, letter = m.group(1), m.group(2)
-        if is_known_word((word + letter).lower()) or not is_known_word(word.lower()):
-            return m.group(0)
-        return f"{word} {letter}"
-
-    return GLUED_SHORT_WORD_RE.sub(split, text)
-
-
-# a word split by a space or a speck's mark ("промышлен ‚ная", "предприя. тия-партнёры"): the
-# separator between two pieces, the second piece in lower case
-SPLIT_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([А-Яа-яЁё]{3,})((?:[^\S\n]*[‚.,'`’][^\S\n]*|[^\S\n]+))"
-                           r"(?=([а-яё]{2,})(?![A-Za-zА-Яа-яЁё]))")
-
-
-def rejoin_split_words(text: str) -> str:
-    """Two pieces of one word a scan split with a space or a mark, joined where the second piece
-    is no dictionary word and the whole is one ("Торгово-промышлен ‚ная" -> "Торгово-промышленная");
-    two words stay two."""
-    if not text:
-        return text
-
-    def join(m: re.Match) -> str:
-        left, right = m.group(1), m.group(3)
-        if is_known_word(right) or not is_known_word((left + right).lower()):
-            return m.group(0)
-        return left
-
-    return SPLIT_WORD_RE.sub(join, text)
 
 
 def fix_scan_text(text: str) -> str:

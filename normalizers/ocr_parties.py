@@ -25,7 +25,8 @@ from collections import Counter
 
 from normalizers.abbreviations import glossary_entry, spells
 from normalizers.morph import is_abbreviation, to_nominative
-from normalizers.ocr_fixes import mend_misread_words, rejoin_caps_tail, remove_word_debris
+from normalizers.ocr_fixes import remove_word_debris
+from normalizers.ocr_words import mend_misread_words, rejoin_caps_tail
 from normalizers.ocr_lexicon import mend_with_lexicon
 from normalizers.ocr_stops import mend_stop
 from normalizers.parties import PartyMention

@@ -2,8 +2,8 @@
 
 import pytest
 
-from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_roman_periods, mend_misread_words, nearest_word,
-                                   rejoin_caps_tail, split_speck_hyphens)
+from normalizers.ocr_fixes import damaged_period, fix_ocr_text, fix_roman_periods
+from normalizers.ocr_words import mend_misread_words, nearest_word, rejoin_caps_tail, split_speck_hyphens
 
 
 def test_latin_lookalikes_inside_cyrillic_words():
@@ -255,7 +255,7 @@ def test_a_mark_before_a_number_is_dropped() -> None:
     ("Кузбасс", "Кузбасс"),                                            # the part is no word
 ])
 def test_a_one_letter_word_run_into_the_word_before_is_split(text, expected):
-    from normalizers.ocr_fixes import split_glued_short_words
+    from normalizers.ocr_words import split_glued_short_words
 
     assert split_glued_short_words(text) == expected
 
@@ -374,7 +374,7 @@ def test_section_sequences_left_as_read(headings):
     ("ТомскСтат", "ТомскСтат"),
 ])
 def test_a_capital_read_inside_a_dictionary_word_is_lowered(text, expected):
-    from normalizers.ocr_fixes import lower_inner_capital
+    from normalizers.ocr_words import lower_inner_capital
 
     assert lower_inner_capital(text) == expected
 
@@ -387,7 +387,7 @@ def test_a_capital_read_inside_a_dictionary_word_is_lowered(text, expected):
     ("Кванториум создан", "Кванториум создан"),              # no dictionary word one letter off
 ])
 def test_a_capitalised_first_word_one_letter_from_one_dictionary_word_is_mended(text, expected):
-    from normalizers.ocr_fixes import mend_misread_words
+    from normalizers.ocr_words import mend_misread_words
 
     assert mend_misread_words(text) == expected
 
@@ -400,13 +400,13 @@ def test_a_capitalised_first_word_one_letter_from_one_dictionary_word_is_mended(
     ("работы по плану", "работы по плану"), ("консультан онный", "консультан онный"),  # no whole word
 ])
 def test_two_pieces_of_a_word_a_scan_split_are_joined_where_only_the_whole_is_a_word(text, expected):
-    from normalizers.ocr_fixes import rejoin_split_words
+    from normalizers.ocr_words import rejoin_split_words
 
     assert rejoin_split_words(text) == expected
 
 
 def test_a_breve_i_after_a_consonant_is_read_as_i():
-    from normalizers.ocr_fixes import nearest_word
+    from normalizers.ocr_words import nearest_word
 
     # "й" after a consonant is no Russian spelling ("учрежденье" is a letter away too)
     assert nearest_word("учрежденйе") == "учреждение"
@@ -417,7 +417,7 @@ def test_a_breve_i_after_a_consonant_is_read_as_i():
 
 
 def test_the_misread_head_of_a_hyphenated_compound_is_mended_only_to_a_linking_form():
-    from normalizers.ocr_fixes import mend_compound_heads, mend_misread_words
+    from normalizers.ocr_words import mend_compound_heads, mend_misread_words
 
     assert mend_compound_heads("профессиенально-общественный совет") == "профессионально-общественный совет"
     assert mend_misread_words("Центр информациенно-аналитический") == "Центр информационно-аналитический"
