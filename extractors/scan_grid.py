@@ -16,8 +16,8 @@ moved by ``drop_weak_columns`` may come to lie under a word it never crossed):
   different rows; the text of a wider cell over it does not count) is dropped with the weaker of
   its two boundaries.
 * ``merge_across_text``: within one row, a boundary that a word runs across (by at least
-  ``STRADDLE_PT`` on both sides: an OCR box may run over a rule by a few points, the erased
-  rule's trace read with the word) joins the two cells it parts. Only words read surely
+  ``STRADDLE_PT`` and ``STRADDLE_LETTERS`` of its letters on both sides: an OCR box may run over a
+  rule by a few points or a speck's width, the erased rule's trace or a speck read with the word) joins the two cells it parts. Only words read surely
   (``SURE``, one word, with letters or digits) count. A rule that falls exactly in a word gap
   of a heading is not caught: OCR boxes of cell text touch real rules as closely (an item
   number centred in its cell, its box widened by the rule's trace).
@@ -39,6 +39,7 @@ NARROW_PT = 15.0     # a column narrower than this (two or three letters) holdin
                      # or a jog of one column rule between rows (cells of a hand-edited table)
 STRADDLE_PT = 5.0    # a word running this far (a letter) past a boundary on both sides crosses it
                      # (an OCR box may overrun a rule by a few points: blur, the erased rule's trace)
+STRADDLE_LETTERS = 1.5  # ... and more than this many of its own letters (a speck widens a box by one)
 SURE = 0.6           # ... when read at least this surely (a speck or two cells' text run together is not)
 
 
@@ -117,9 +118,17 @@ def _sure(w: Word) -> bool:
     return w.confidence >= SURE and " " not in w.text.strip() and any(ch.isalnum() for ch in w.text)
 
 
+def _overrun(w: Word) -> float:
+    """How far past a boundary a word must run on each side to cross it: a letter (``STRADDLE_PT``),
+    and more than ``STRADDLE_LETTERS`` of its own letters' mean width — a speck or a rule's trace
+    read with the word widens its box by about one letter, on one side."""
+    letters = max(1, len(w.text.strip()))
+    return max(STRADDLE_PT, STRADDLE_LETTERS * (w.x1 - w.x0) / letters)
+
+
 def _crossed(x: float, words: list[Word]) -> bool:
     """Whether a word runs across the boundary ``x`` (module docstring, ``merge_across_text``)."""
-    return any(w.x0 <= x - STRADDLE_PT and w.x1 >= x + STRADDLE_PT and _sure(w) for w in words)
+    return any(w.x0 <= x - _overrun(w) and w.x1 >= x + _overrun(w) and _sure(w) for w in words)
 
 
 def merge_across_text(boxes: Sequence[BBox], words: Sequence[Word]) -> list[BBox]:

@@ -79,8 +79,8 @@ TRAILING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?\s*[-–—][\s
 # (the only reading of its digits)
 SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d)[^\S\n]?(\d)(?![\d.])")
 # a numeric date whose dots a scan read as other marks or doubled ("01.04:2020", "01,04.2020",
-# "31.12..2020"), or with marks inside its year ("30.06.2: 026", "01.09.20’ 23"): one reading
-MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[.,:;]{1,2}([01]\d)[.,:;]{1,2}"
+# "31.12..2020", "31-.03.2020"), or with marks inside its year ("30.06.2: 026", "01.09.20’ 23"): one reading
+MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[-'`’]?[.,:;]{1,2}([01]\d)[.,:;]{1,2}"
                             r"([12](?:[^\S\n]?[.,:;’'`]{0,2}[^\S\n]?\d){3})(?!\d)")
 # a numeric date that lost one of its two dots: "3112.2026" (ddmm.yyyy) or "31.122026" (dd.mmyyyy)
 # (four digits that read as a year, "2012.2026", are left: two years with a stop between them)
@@ -365,7 +365,7 @@ DASH_BEFORE_YEAR_RE = re.compile(rf"({DAY_MONTH}|{MONTH_ALONE})(?:[^\S\n]+[а-я
 
 # a numeric date whose year's last digit a narrow column wrapped, a speck's mark before that digit
 # ("01.09.202\n-0"): the mark goes, the digit follows the year after a space for the date rules
-CUT_YEAR_MARK_RE = re.compile(r"((?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20)\d)\s+[-–—.,'`^°‚„]+[^\S\n]*(?=\d(?!\d))")
+CUT_YEAR_MARK_RE = re.compile(r"((?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20)\d)\s+[-–—.,'`^°‚„“”\"_~*]+[^\S\n]*(?=\d(?!\d))")
 # "2022 г" / "2021-2023 гг" at the end of a cell or before a break: the stop of the abbreviation
 # (a speck remover or the grain took it; a year's "г" is never a word of its own)
 YEAR_ABBR_STOP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d\s(?:г|гг))(?=[^\S\n]*(?:\n|$))")

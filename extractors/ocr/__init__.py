@@ -65,7 +65,7 @@ from extractors.ocr.numbers import reread_number_column
 from extractors.ocr.junk import drop_junk_words
 from extractors.ocr.dots import remove_stray_dots
 from extractors.ocr.denoise import text_image
-from extractors.ocr.orientation import _turn, best_turn, osd_turn
+from extractors.ocr.orientation import _turn, best_turn, osd_turn, reads_as_junk
 from extractors.ocr.rules import find_segments  # noqa: F401  (public)
 from extractors.ocr.settings import TESS_LANG  # noqa: F401  (public)
 
@@ -137,9 +137,10 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
     if turn == 0:
         words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes), dropped)
         low = mean_confidence(words) < OSD_BELOW
-        if low or image_prep.profiles_undecided(ink):
-            # a poor reading, or profiles that cannot tell the lines' direction (a few short
-            # lines under dense specks, which a scan reads as confident junk): ask OSD
+        if low or image_prep.profiles_undecided(ink) or reads_as_junk(words):
+            # a poor reading, profiles that cannot tell the lines' direction, or a reading of
+            # short tokens only (a few lines turned under dense specks, which a scan reads as
+            # confident junk): ask OSD
             turn = osd_turn(grey) or 0
             if not turn and low:  # OSD unsure: compare a probe read upside down with the first pass
                 t, conf = best_turn(grey, (180,))

@@ -3,7 +3,7 @@ the page each way."""
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterable, Optional
 
 import cv2
 import numpy as np
@@ -12,6 +12,19 @@ from extractors.grid import Word
 from extractors.ocr.settings import TESS_CONFIG, TESS_LANG
 from extractors.ocr.engine import osd
 from extractors.ocr.words import _tesseract_words, mean_confidence
+
+
+WORDLIKE_LETTERS = 4     # a token with this many letters or digits is word-like (specks give 1-3)
+WORDLIKE_SHARE = 0.35    # a reading with less of its text in word-like tokens is junk
+
+
+def reads_as_junk(words: Iterable[Word]) -> bool:
+    """Whether a page's reading is mostly short tokens, as a page read sideways or upside down
+    gives ("5 ре Е Я 82 зза РЗ"), even when Tesseract is confident about them: less than
+    ``WORDLIKE_SHARE`` of its characters are in tokens of ``WORDLIKE_LETTERS`` letters or digits."""
+    sizes = [(len(w.text), sum(ch.isalnum() for ch in w.text) >= WORDLIKE_LETTERS) for w in words]
+    total = sum(n for n, _ in sizes)
+    return total >= 20 and sum(n for n, ok in sizes if ok) < WORDLIKE_SHARE * total
 
 
 def osd_turn(grey: np.ndarray) -> Optional[int]:

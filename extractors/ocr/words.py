@@ -160,8 +160,25 @@ def _reads_by_box(strip: np.ndarray, tops: list[int], lang: str) -> dict[int, tu
         i = max((k for k, t in enumerate(tops) if t <= cy), default=None)
         if i is not None:
             by_box.setdefault(i, []).append(r)
-    return {i: (" ".join(r.text for r in sorted(rs, key=lambda r: r.x)), min(r.conf for r in rs))
+    return {i: (" ".join(r.text for r in reading_order(rs)), min(r.conf for r in rs))
             for i, rs in by_box.items()}
+
+
+def reading_order(reads: list[_PxWord]) -> list[_PxWord]:
+    """Words of one crop line by line, left to right in a line: a crop two lines tall (a doubtful
+    box over two lines of a cell) must not interleave its lines' words by their x alone ("положения
+    Разработка о регионального" for "Разработка регионального / положения о")."""
+    if not reads:
+        return []
+    half = sorted(r.h for r in reads)[len(reads) // 2] / 2
+    lines: list[list[_PxWord]] = []
+    for r in sorted(reads, key=lambda r: r.y + r.h / 2):
+        cy = r.y + r.h / 2
+        if lines and cy - (lines[-1][0].y + lines[-1][0].h / 2) <= half:
+            lines[-1].append(r)
+        else:
+            lines.append([r])
+    return [r for line in lines for r in sorted(line, key=lambda r: r.x)]
 
 
 def _latin_reading_wins(old: str, latin: str, conf: float, russian: str = "") -> bool:
@@ -289,6 +306,24 @@ def _block_reads(clean: np.ndarray, words: list[_PxWord], tall: list[_PxWord]) -
     return kept + found
 
 
+FLAT_BOX_LINES = 0.35          # a word box lower than this share of a text line is broken
+
+
+def _without_flat_twins(words: list[_PxWord], found: list[_PxWord], line_h: Optional[float]) -> list[_PxWord]:
+    """``words`` without those whose box Tesseract broke down to a sliver (a couple of pixels high
+    over a word of several letters: its ink counts as not read, ``_uncovered_blobs``) where the
+    missed-line reading ``found`` read that ink again: the same text would be there twice."""
+    if line_h is None or not found:
+        return words
+
+    def twin(w: _PxWord, r: _PxWord) -> bool:
+        inter = min(w.x + w.w, r.x + r.w) - max(w.x, r.x)
+        return inter > 0.5 * min(w.w, r.w) and r.y - 2 <= w.y + w.h / 2 <= r.y + r.h + 2
+
+    return [w for w in words if not (w.h < FLAT_BOX_LINES * line_h and len(w.text) > 1
+                                     and any(twin(w, r) for r in found))]
+
+
 def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int,
                   walls: Sequence[Wall] = ()) -> list[_PxWord]:
     """Second look at doubtful and missed words: their crops OCR'd together, one per line.
@@ -318,7 +353,8 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int,
     boxes = [(w.x, w.y, w.w, w.h) for w in doubtful] + missed
     if len(boxes) + len(lines) > MAX_RECHECK:
         return words
-    words = words + _read_runs(clean, lines)
+    found = _read_runs(clean, lines)
+    words = _without_flat_twins(words, found, line_h) + found
     if not boxes:
         return words
     strip, tops = _strip_of(clean, boxes)

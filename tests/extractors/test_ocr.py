@@ -244,3 +244,26 @@ def test_stamp_over_text_removed_before_ocr(scans):
     text = " ".join(w.text for w in lay.words)
     for word in ("Министерство", "образования", "утвердить", "мероприятий"):
         assert word in text
+
+
+def test_a_few_lines_turned_under_dense_specks_are_turned(scans):
+    """A last page of a few definitions, fed sideways and covered with toner specks: the first
+    reading is confident junk of short tokens, the page is asked of OSD and read upright."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    from extractors.ocr import ocr_page_layout
+
+    dst = scans["dir"] / "text_sideways_specks.pdf"
+    pdf = pdfium.PdfDocument(str(scans["dir"] / "text.pdf"))
+    img = np.array(pdf[0].render(scale=DPI / 72).to_pil().convert("L").rotate(90, expand=True, fillcolor=255))
+    pdf.close()
+    rng = np.random.default_rng(3)
+    ys, xs = rng.integers(0, img.shape[0] - 3, 1500), rng.integers(0, img.shape[1] - 3, 1500)
+    for y, x in zip(ys, xs):
+        img[y:y + 2, x:x + 2] = 20
+    Image.fromarray(img, "L").save(str(dst), "PDF", resolution=DPI)
+    lay = ocr_page_layout(str(dst), 1)
+    text = " ".join(w.text for w in lay.words)
+    assert any(f.startswith("ocr: page rotated") for f in lay.flags), lay.flags
+    assert "образования" in text and "приказывает" in text

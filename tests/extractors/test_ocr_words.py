@@ -107,3 +107,35 @@ def test_a_doubtful_token_as_tall_as_several_lines_is_dropped_and_its_lines_read
     assert "тоя" not in texts
     assert sum("ежегод" in t for t in texts) == 1, texts          # the first line read once
     assert all(w.h < 60 for w in words), "no word box spans lines"
+
+
+def test_a_reading_of_short_tokens_is_junk_and_words_are_not():
+    from extractors.grid import Word
+    from extractors.ocr.orientation import reads_as_junk
+
+    def ws(text: str) -> list[Word]:
+        return [Word(t, 0, 0, 1, 1, confidence=0.9) for t in text.split()]
+
+    assert reads_as_junk(ws("5 ре Е Е Я 82 зза РЗ 28 5, воз хо о мо м5! ЕС ЕВ ИЕ 8 на: 3 Sz 18 58 33"))
+    assert not reads_as_junk(ws("1.1 Организация профессиональных проб 2024 год ЦЗН ПОО до 1 мая"))
+    assert not reads_as_junk(ws("5 Е"))            # too little text to tell
+
+
+def test_words_of_a_two_line_crop_are_read_line_by_line():
+    from extractors.ocr.engine import PxWord
+    from extractors.ocr.words import reading_order
+
+    reads = [PxWord("положения", 10, 40, 90, 20, 0.9), PxWord("Разработка", 10, 10, 100, 20, 0.9),
+             PxWord("о", 110, 42, 10, 16, 0.9), PxWord("регионального", 120, 12, 130, 20, 0.9)]
+    assert [r.text for r in reading_order(reads)] == ["Разработка", "регионального", "положения", "о"]
+
+
+def test_a_word_whose_box_broke_to_a_sliver_is_not_kept_beside_its_second_reading():
+    from extractors.ocr.engine import PxWord
+    from extractors.ocr.words import _without_flat_twins
+
+    sliver = PxWord("`01.03.202", 634, 1328, 175, 2, 0.63)       # Tesseract's box: 2 px high
+    other = PxWord("Министер", 900, 1326, 160, 30, 0.4)
+    again = PxWord("01.03.202", 651, 1326, 151, 29, 0.91)        # the same ink, read as a missed line
+    assert _without_flat_twins([sliver, other], [again], 30.0) == [other]
+    assert _without_flat_twins([sliver, other], [], 30.0) == [sliver, other]

@@ -144,3 +144,11 @@ def test_a_jogged_rule_joined_to_its_twin_does_not_swallow_the_text_after_it():
     assert table.n_cols == 4
     for row in table.rows:
         assert [c.text for c in row.cells][2:] == ["постоянно", "Заместитель"]
+
+
+def test_a_box_widened_by_a_speck_over_the_rule_keeps_it():
+    # "Проведение" read with a speck left of its first letter: its box runs 7 points (one letter)
+    # into the number cell, the rest of its ten letters on the right of the rule
+    boxes = [(84.6, 424.0, 113.0, 475.0), (113.0, 424.0, 368.0, 475.0)]
+    words = [word("2", 85.3, 426, width=13), word("Проведение", 105.8, 426, conf=0.62, width=76.4)]
+    assert merge_across_text(boxes, words) == boxes

@@ -24,6 +24,8 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ("120182019", "120182019"),                       # nine digits: no two years
     ("01.04:2020\n31.12..2020", "01.04.2020\n31.12.2020"),  # dots read as other marks or doubled
     ("01,04.2020", "01.04.2020"),
+    ("31-.03.2020", "31.03.2020"),                    # a speck's mark before a dot
+    ("31-03.2020", "31-03.2020"),                     # a dash for the dot: no repair here
     ("01.03.2024\n30.06.2: 026", "01.03.2024\n30.06.2026"),   # marks inside the year
     ("01.09.20 2023", "01.09.20 2023"),               # a two-digit year, then another: left
     ("1,5 2020", "1,5 2020"),                         # no day.month.year: left
@@ -168,6 +170,7 @@ def test_a_cell_ending_with_a_dash_keeps_its_date_and_is_flagged():
     ("2022 г\nежегодно", "2022 г.\nежегодно"), ("2022 года", "2022 года"), ("2022 г.", "2022 г."),
     ("01.09.202\n-0\n31.12.2022", "01.09.202 0\n31.12.2022"),     # a speck before a wrapped digit
     ("01.09.202 -0", "01.09.202 0"),
+    ("31.12.202 _0", "31.12.202 0"), ("31.12.202 “2", "31.12.202 2"),   # other specks' marks
     ("01.09.2020\n-\n31.12.2022", "01.09.2020\n-\n31.12.2022"),  # a dash between two dates stays
     ("до 15°марта 2024 г.", "до 15 марта 2024 г."), ("до 1: июня 2023 г.", "до 1 июня 2023 г."),   # day, month
     ("01.12.2023", "01.12.2023"), ("15 марта", "15 марта"),
