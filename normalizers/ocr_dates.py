@@ -381,6 +381,21 @@ YEAR_WORDS = ("год", "года", "годы", "годов", "году")
 WORD_AFTER_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d[^\S\n]+)([а-яё]{3,5})(?![А-Яа-яЁё])")
 
 
+# a mark read between a month and its year ("20 января. 2022 года", "14 сентября`2022 г."), or inside
+# the year ("22 марта 20:24 г."): the act's date would be lost
+_MONTHS_GEN = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+SPECK_MONTH_YEAR_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN})[^\S\n]?[.,:;’'`‚^°*]+[^\S\n]*(?=(?:19|20)\d\d(?!\d))", re.I)
+SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN}[^\S\n]+)(19|20)[^\S\n]?[.,:;’'`‚][^\S\n]?(\d\d)(?![\d.,:])", re.I)
+
+
+def drop_month_year_speck(text: str) -> str:
+    """"от 20 января. 2022 года" -> "от 20 января 2022 года", "22 марта 20:24 г." -> "22 марта 2024 г.":
+    a mark between a month (genitive, of a day's date) and its year, or inside that year, is a speck."""
+    if not text:
+        return text
+    return SPLIT_YEAR_AFTER_MONTH_RE.sub(r"\1\2\3", SPECK_MONTH_YEAR_RE.sub(r"\1 ", text))
+
+
 def drop_day_month_speck(text: str) -> str:
     """"до 25°декабря" -> "до 25 декабря", "22. марта 2024 г" -> "22 марта 2024 г": a mark between a
     day and its month is a speck (a numeric date, "01.12.2023", has no month word)."""

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from rapidfuzz.distance import Levenshtein
+
 from normalizers.abbreviations import glossary_entry, spells
 from normalizers.morph import is_abbreviation, to_nominative
 from normalizers.ocr_fixes import remove_word_debris
@@ -135,9 +137,11 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
 
 
 GLUED_APOSTROPHE_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})[’'`‘]([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
-AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*по\s+([А-Яа-яЁё]{11,13})\s*\)\s*$")
+AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*по[’'`‚.,]?\s+([А-Яа-яЁё][^()]{9,18}?)\s*\)?\s*$")
+AGREEMENT_WORD = "согласованию"
+AGREEMENT_EDITS = 2          # letters a scan may have misread in it (no other word of 12 letters is that close)
 # ... or cut short, its bracket never closed, a speck after it ("(по согласован и")
-CUT_AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*по\s+(согласо[а-яё]*)(?:\s+[а-яё]{1,2})?\s*$", re.I)
+CUT_AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*по[’'`‚.,]?\s+(согласо[а-яё]*)(?:\s+[а-яё]{1,2})?\s*$", re.I)
 DEBRIS = " .,;:'`’‘“”„\"^°*-–—_|~"     # marks a scan leaves at a mention's ends ("„Минтруд НСО", "ЦРПО..")
 MIN_GLUED = 3                # each of two run-together forms has at least this many letters ("МО"+"ОО" is no split)
 LOWER_TOKEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[а-яё]{3,}(?![A-Za-zА-Яа-яЁё])")
@@ -225,12 +229,20 @@ def _mend_mention_specks(name: str) -> str:
                                    and is_known_word(m.group(2)) else m.group(0), name)
 
 
+def _agreement_word(text: str) -> bool:
+    """Whether the letters of ``text`` (specks and spaces between them left out: "согласован и. ю")
+    are "согласованию" with at most ``AGREEMENT_EDITS`` letters misread ("сотласбванию")."""
+    letters = "".join(ch for ch in text.lower() if ch.isalpha()).replace("ё", "е")
+    return letters[:1] == "с" and Levenshtein.distance(letters, AGREEMENT_WORD) <= AGREEMENT_EDITS
+
+
 def _misread_agreement(m: PartyMention) -> PartyMention:
-    """A mention ending in "(по согласованию)" misread by one letter ("(по соглаЯованию)") or cut
+    """A mention ending in "(по согласованию)" misread by a letter or two ("(по соглаЯованию)",
+    "(по сотласбванию)"), split by specks ("(по согласован и. ю)", "(по’ согласованию)") or cut
     short with its bracket never closed ("(по согласован и"): the note goes and the party is by
     agreement, as with the words read right."""
     tail = AGREEMENT_TAIL_RE.search(m.name)
-    if tail is None or not one_edit(tail.group(1).lower(), "согласованию"):
+    if tail is None or not _agreement_word(tail.group(1)):
         tail = CUT_AGREEMENT_TAIL_RE.search(m.name)
         if tail is None or not "согласованию".startswith(tail.group(1).lower()):
             return m

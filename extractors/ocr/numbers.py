@@ -29,6 +29,7 @@ ARABIC_WHITELIST = "0123456789."
 ROMAN_WHITELIST = "IVXLivxl."            # read apart: with digits, "11" comes out as "il"
 TIE = 0.05                               # an Arabic and a Roman reading this close: cannot tell
 VALID_NUMBER_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\.?$")
+TRAILING_MARKS = ",.;:'‚`’"   # a speck read after a number, or its dot misread
 SHORT_TEXT = 6               # characters: a number cell holds at most this many
 MAX_COL_SHARE = 0.15         # the number column is at most this share of the table's width ...
 MAX_COL_INCH = 1.2           # ... and at most this wide
@@ -68,7 +69,8 @@ def number_column(table: Table, dpi_pt: float = 72.0) -> Optional[list[BBox]]:
     filled = [c.text.strip() for c in cells if c.text.strip()]
     if len(filled) < MIN_NUMBER_CELLS:
         return None
-    numbers = sum(1 for t in filled if any(valid_number(tok) for tok in t.split()))   # "°\n7\n‚"
+    # "°\n7\n‚", "3," (a speck for the dot)
+    numbers = sum(1 for t in filled if any(valid_number(tok.rstrip(TRAILING_MARKS)) for tok in t.split()))
     short = sum(1 for t in filled if len(t) <= SHORT_TEXT)
     if numbers < NUMBER_SHARE * len(filled) or short < SHORT_SHARE * len(filled):
         return None
@@ -206,3 +208,30 @@ def reread_number_column(clean: np.ndarray, words: list[Word], segments: list[Se
                 if kept is not None:
                     kept.extend(inside)
     return out, doubtful
+
+
+# an item number read glued to the first word of its title ("1.4..’Мониторинг"): Tesseract took the
+# gap where the column rule was erased for a mark
+NUMBER_HEAD_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,2}\.?)[.,:;’'`‚]*([А-Яа-яЁёA-Za-z«\"(].*)$")
+WALL_MARGIN_PT = 2.0       # a word reaching this far past a column rule on both sides runs across it
+
+
+def split_number_heads(words: list[Word], segments: list[Segment]) -> list[Word]:
+    """Words with an item number glued to a title's first word across a column rule split at that
+    rule: the number left of it, the word right of it (each box cut at the rule). Only a word that
+    reads as a number followed by a word is split; other words across a rule are left as read."""
+    walls = [s for s in segments if not s.horizontal]
+    out: list[Word] = []
+    for w in words:
+        m = NUMBER_HEAD_RE.match(w.text)
+        cy = (w.top + w.bottom) / 2
+        wall = next((s for s in walls if w.x0 + WALL_MARGIN_PT < s.x0 < w.x1 - WALL_MARGIN_PT
+                     and s.top <= cy <= s.bottom), None) if m else None
+        if m is None or wall is None:
+            out.append(w)
+            continue
+        out.append(Word(text=m.group(1), x0=w.x0, top=w.top, x1=wall.x0 - 1.0, bottom=w.bottom,
+                        confidence=w.confidence))
+        out.append(Word(text=m.group(2), x0=wall.x0 + 1.0, top=w.top, x1=w.x1, bottom=w.bottom,
+                        confidence=w.confidence))
+    return out

@@ -378,11 +378,30 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int,
     return out
 
 
+NESTED_SHARE = 0.8             # a word box this much inside another's is the same ink
+
+
+def drop_nested_twins(words: list[_PxWord]) -> list[_PxWord]:
+    """Words without a second reading of part of another word: Tesseract can find a text line
+    twice (two overlapping blocks), "024" inside "2024", "год" inside "года"; a word whose box lies
+    ``NESTED_SHARE`` inside a longer word's box and whose text is part of that word's goes."""
+    def inside(a: _PxWord, b: _PxWord) -> bool:
+        w = min(a.x + a.w, b.x + b.w) - max(a.x, b.x)
+        h = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
+        return w > 0 and h > 0 and w * h >= NESTED_SHARE * a.w * a.h
+
+    def twin(a: _PxWord, b: _PxWord) -> bool:
+        t, u = a.text.strip(".,;:"), b.text.strip(".,;:")
+        return a is not b and len(u) > len(t) > 0 and t in u and inside(a, b)
+
+    return [a for a in words if not any(twin(a, b) for b in words)]
+
+
 def ocr_words(grey: np.ndarray, pt_per_px: float, dpi: int = RENDER_DPI,
               lang: str = TESS_LANG, walls: Sequence[Wall] = ()) -> list[Word]:
     """Tesseract words (LSTM, Russian) with boxes in points and confidence in [0, 1]; specks read
     as tokens dropped and cut off word edges (``specks``), before and after the second look."""
-    first = drop_speck_tokens(_tesseract_words(grey, lang, TESS_CONFIG))
+    first = drop_nested_twins(drop_speck_tokens(_tesseract_words(grey, lang, TESS_CONFIG)))
     px_words = strip_edge_specks(grey, drop_speck_tokens(recheck_words(grey, first, dpi, walls)))
     words = []
     for w in px_words:

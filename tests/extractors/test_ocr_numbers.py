@@ -85,3 +85,16 @@ def test_a_sure_token_over_an_empty_cell_read_from_beyond_its_rule_is_dropped():
     inside = Word("—. 7", XS[0] + 8, YS[5] + 14, XS[0] + 40, YS[5] + 34, confidence=0.58)
     words, _ = reread_number_column(img, first + [inside], segs, 1.0, 72)
     assert "—. 7" in [w.text for w in words]
+
+
+def test_an_item_number_glued_to_its_title_across_the_rule_is_split_there():
+    from extractors.grid import Segment, Word
+    from extractors.ocr.numbers import split_number_heads
+
+    rule = Segment(115.7, 72.0, 115.7, 350.0)
+    glued = Word("1.4..’Мониторинг", 91.4, 183.2, 193.7, 194.4, confidence=0.3)
+    plain = Word("занятости", 120.2, 196.6, 179.6, 211.0, confidence=0.96)
+    across = Word("работо-дате", 100.0, 220.0, 150.0, 230.0, confidence=0.9)   # no number: left
+    out = split_number_heads([glued, plain, across], [rule])
+    assert [w.text for w in out] == ["1.4.", "Мониторинг", "занятости", "работо-дате"]
+    assert out[0].x1 < 115.7 < out[1].x0

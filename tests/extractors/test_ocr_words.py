@@ -139,3 +139,15 @@ def test_a_word_whose_box_broke_to_a_sliver_is_not_kept_beside_its_second_readin
     again = PxWord("01.03.202", 651, 1326, 151, 29, 0.91)        # the same ink, read as a missed line
     assert _without_flat_twins([sliver, other], [again], 30.0) == [other]
     assert _without_flat_twins([sliver, other], [], 30.0) == [sliver, other]
+
+
+def test_a_second_reading_of_part_of_a_word_goes():
+    from extractors.ocr.engine import PxWord
+    from extractors.ocr.words import drop_nested_twins
+
+    words = [PxWord("024", 871, 460, 35, 24, 0.95), PxWord("года", 939, 466, 68, 18, 0.96),
+             PxWord("2024", 852, 460, 73, 25, 0.95), PxWord("год", 972, 467, 18, 20, 0.95),
+             PxWord("1", 300, 460, 10, 24, 0.9), PxWord("12", 295, 460, 30, 24, 0.9)]
+    assert [w.text for w in drop_nested_twins(words)] == ["года", "2024", "12"]
+    apart = [PxWord("год", 100, 10, 30, 20, 0.9), PxWord("года", 500, 10, 60, 20, 0.9)]
+    assert drop_nested_twins(apart) == apart

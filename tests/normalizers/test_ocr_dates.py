@@ -281,3 +281,17 @@ def test_a_lettered_date_or_a_broken_range_is_mended_or_withheld(deadline, bound
     assert (str(act.deadline_norm.start) if act.deadline_norm.start else None) == start
     assert (str(act.deadline_norm.end) if act.deadline_norm.end else None) == end
     assert flag in act.flags
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("от 20 января. 2022 года № 88", "от 20 января 2022 года № 88"),
+    ("от 14 сентября`2022 г. № 01-03/1555", "от 14 сентября 2022 г. № 01-03/1555"),
+    ("22 марта 20:24 г. № 350/1", "22 марта 2024 г. № 350/1"),
+    ("20 января 2022 года", "20 января 2022 года"),           # nothing to mend
+    ("до 1 марта. 2022-2024 годы", "до 1 марта 2022-2024 годы"),
+    ("в марте. 2022", "в марте. 2022"),                      # no month of a day's date
+])
+def test_a_speck_between_a_month_and_its_year_goes(text, expected):
+    from normalizers.ocr_dates import drop_month_year_speck
+
+    assert drop_month_year_speck(text) == expected

@@ -199,6 +199,9 @@ def test_a_full_form_takes_the_words_the_document_spells():
     ("ГБУ, «Дом ремёсел»", "ГБУ «Дом ремёсел»", False),  # a legal form before a quoted name
     ("Дом ремёсел (по соглаЛованию)", "Дом ремёсел", True),
     ("Дом ремёсел (по согласован и", "Дом ремёсел", True),    # cut short, its bracket never closed
+    ("Дом ремёсел (по сотласбванию)", "Дом ремёсел", True),    # two letters misread
+    ("Дом ремёсел (по согласован и. ю)", "Дом ремёсел", True),  # split by specks
+    ("Дом ремёсел (по’ согласованию)", "Дом ремёсел", True),    # a speck after "по"
 ])
 def test_a_mention_one_slip_from_a_defined_form(text, expected, agreed):
     got = mend_mentions(split_parties(text), {"Минобрнауки РБ", "Минобразования края"}, GLOSSARY | {"ГБУ"})
@@ -210,6 +213,8 @@ def test_a_mention_one_slip_from_a_defined_form(text, expected, agreed):
     "Минобразования района",       # dictionary words only: another body, not a misread one
     "Дом ремёсел (по расписанию)",
     "Дом ремёсел (по соглашению",
+    "Дом ремёсел (по соглашению)",
+    "Дом ремёсел (по сопровождению)",
 ])
 def test_a_mention_with_other_words_stays(text):
     got = mend_mentions(split_parties(text), {"Минобразования края"}, GLOSSARY)
