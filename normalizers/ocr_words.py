@@ -172,10 +172,15 @@ SPLIT_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([А-Яа-яЁё]{3,})((
                            r"(?=([а-яё]{2,})(?![A-Za-zА-Яа-яЁё]))")
 
 
+# a word a narrow column broke over two lines with no hyphen ("профессиональн\nые")
+SPLIT_LINE_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([А-Яа-яЁё]{3,})[^\S\n]*\n[^\S\n]*([а-яё]{1,6})(?![A-Za-zА-Яа-яЁё-])")
+
+
 def rejoin_split_words(text: str) -> str:
     """Two pieces of one word a scan split with a space or a mark, joined where the second piece
     is no dictionary word and the whole is one ("Торгово-промышлен ‚ная" -> "Торгово-промышленная");
-    two words stay two."""
+    two words stay two. A word broken over two lines with no hyphen is joined where neither piece
+    is a word and the whole is ("профессиональн\nые")."""
     if not text:
         return text
 
@@ -185,4 +190,10 @@ def rejoin_split_words(text: str) -> str:
             return m.group(0)
         return left
 
-    return SPLIT_WORD_RE.sub(join, text)
+    def join_lines(m: re.Match) -> str:
+        left, right = m.group(1), m.group(2)
+        if is_known_word(left.lower()) or is_known_word(right) or not is_known_word((left + right).lower()):
+            return m.group(0)
+        return left + right
+
+    return SPLIT_LINE_WORD_RE.sub(join_lines, SPLIT_WORD_RE.sub(join, text))

@@ -124,11 +124,13 @@ def _starts_with_oblique_case(piece: str) -> bool:
 def _modifiers_only(line: str) -> bool:
     """A line of adjectives or participles alone, no noun ("профессиональные"): no organisation's
     name, the start of one wrapped onto the next line ("профессиональные / образовательные
-    организации")."""
-    words = re.findall(r"[A-Za-zА-Яа-яЁё]+", BULLET_RE.sub("", line, count=1))
+    организации", "Торгово-промышленная / палата")."""
+    # a hyphenated compound is one word, parsed by its last part ("Торгово-промышленная")
+    words = re.findall(r"[A-Za-zА-Яа-яЁё]+(?:-[A-Za-zА-Яа-яЁё]+)*", BULLET_RE.sub("", line, count=1))
     if not words or any(is_abbreviation(w) or w[:1].isupper() and len(words) > 1 for w in words):
         return False
-    return all((found := parses(w.lower())) and found[0].tag.POS in ("ADJF", "PRTF") for w in words)
+    return all((found := parses(w.split("-")[-1].lower())) and found[0].tag.POS in ("ADJF", "PRTF")
+               for w in words)
 
 
 def _merge_pieces(pieces: list[tuple[str, str]]) -> list[str]:

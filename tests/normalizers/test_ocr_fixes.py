@@ -398,6 +398,8 @@ def test_a_capitalised_first_word_one_letter_from_one_dictionary_word_is_mended(
     ("образова ния", "образования"),                                   # a lost letter's space
     ("млн руб", "млн руб"), ("центр рег. развития", "центр рег. развития"),   # abbreviations
     ("работы по плану", "работы по плану"), ("консультан онный", "консультан онный"),  # no whole word
+    ("профессиональн\nые образовательные", "профессиональные образовательные"),   # broken over lines
+    ("органы\nво", "органы\nво"), ("ЦОПП\nи", "ЦОПП\nи"),       # a word on each line stays
 ])
 def test_two_pieces_of_a_word_a_scan_split_are_joined_where_only_the_whole_is_a_word(text, expected):
     from normalizers.ocr_words import rejoin_split_words
