@@ -308,14 +308,26 @@ def _mend_list_head(line: str) -> str:
     return mended_line if LIST_HEADER_RE.match(mended_line) or LIST_HEADER_INLINE_RE.match(mended_line) else line
 
 
+MAX_UNREAD_LINES = 2     # lines of a "Сокращения" block in a row that no entry reads from, kept in it
+
+
+def _damaged_entry(line: str) -> bool:
+    """A short line of a list that opens as no sentence or heading does: with a mark ("-[государственные
+    …", an entry whose short form a scan lost), a quote or a lower-case word; a capital, a number
+    or a long line ends the list."""
+    stripped = line.strip()
+    return (len(stripped) <= MAX_ENTRY_WRAP_CHARS and not stripped[:1].isdigit()
+            and (not stripped[:1].isalnum() or stripped[:1].islower()))
+
+
 def _list_entries(text: str) -> list[tuple[str, str, bool]]:
     """(short, full, in a "Сокращения" block) for every "X – полное название" line; an entry of a
     block that wraps onto the next line (no ";" or "." at its end) takes that line in."""
     entries: list[tuple[str, str, bool]] = []
-    in_block, open_entry = False, False
+    in_block, open_entry, unread = False, False, 0
     for line in _inline_header_entries([_mend_list_head(x) for x in text.splitlines()]):
         if LIST_HEADER_RE.match(line):
-            in_block, open_entry = True, False
+            in_block, open_entry, unread = True, False, 0
             continue
         if in_block and _speck_line(line):
             continue                    # a speck or a page number between two entries
@@ -329,9 +341,13 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
                 open_entry = not _entry_ended(line)
                 continue
             if line.strip() and in_block:
-                in_block = False
+                # a line no entry reads from: the list ends, unless it is a short line a scan
+                # damaged (an entry's short form lost under a signature) and an entry follows
+                unread += 1
+                in_block = unread <= MAX_UNREAD_LINES and _damaged_entry(line)
             open_entry = False
             continue
+        unread = 0
         # the whole rest of the line: a comma where the entry wraps stays ("…области, / осуществляющие …")
         entries.append((_clean_short(m.group("short")), m.string[m.start("full"):].strip(), in_block))
         open_entry = in_block and not _entry_ended(line)

@@ -52,6 +52,9 @@ MIN_STOP_WORD = 5                      # "обл.", "пос.", "им." are short
 # a stop glued between two lower-case words (groups 1 and 3; ``ocr_stops.mend_stop`` judges it)
 GLUED_STOP_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})\.()([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
 BACKQUOTE_RE = re.compile(r"\s*`+\s*")
+# a hyphen between a full adjective and the next word of a name ("бюджетное-учреждение"): a speck
+# for the space (the first part of a compound ends in -о/-е, "научно-", never in a case ending)
+GLUED_HYPHEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([а-яё]{3,}(?:ое|ый|ий|ая|яя|ые|ие|ого|его|ой|ей|ых|их|ую|юю))-([а-яё]{3,})(?![A-Za-zА-Яа-яЁё-])")
 LONE_QUOTE_RE = re.compile(r"([А-Яа-яЁё])[\"“”„]([А-Яа-яЁё])")
 LONE_I_RE = re.compile(r"(?<=[А-Яа-яЁё,]) й (?=[А-Яа-яЁё])")
 TRAILING_DASH_RE = re.compile(r"\s+[-‐‑‒–—−]+\s*$")
@@ -73,12 +76,14 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     acronym removed (a name has none between its words nor at its end; "г. Казань" keeps its
     stop), a stop glued between two lower-case dictionary words read as the space
     ("автономное.учреждение"), a backquote or a lone quote mark between words read as the space,
-    a lone "й" between words read as the conjunction "и" (no Russian word is "й"), and a dash
-    left at the end dropped."""
+    a lone "й" between words read as the conjunction "и" (no Russian word is "й"), a hyphen after
+    a full adjective ("бюджетное-учреждение") read as the space, and a dash left at the end dropped."""
     text = mend_misread_words(mend_with_lexicon(remove_word_debris(rejoin_caps_tail(full)), lexicon))
     text = SPECK_AFTER_WORD_RE.sub(_drop_speck, text)
     text = GLUED_STOP_RE.sub(mend_stop, text)
     text = BACKQUOTE_RE.sub(" ", text)
+    text = GLUED_HYPHEN_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_known_word(m.group(1))
+                               and is_known_word(m.group(2)) else m.group(0), text)
     if sum(text.count(q) for q in "\"“”„") == 1:     # a lone quote mark glued between two words
         text = LONE_QUOTE_RE.sub(r"\1 \2", text)
     text = LONE_I_RE.sub(" и ", text)
@@ -304,7 +309,8 @@ def _spellings(tok: str, low: str, used: dict[str, Counter], spelled: dict[str, 
 
 def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozenset(),
                      lexicon: frozenset[str] = frozenset()) -> dict[str, str]:
-    """``defs`` with a speck between the words of a short form read as the space ("КОин.КО"), and
+    """``defs`` with a speck between the words of a short form read as the space ("КОин.КО", and
+    "МОиН-РС(Я)" where the cells write "МОиН РС(Я)" and never the hyphen), and
     each short form mended whose token the party ``cells`` never use (case aside) when exactly one
     abbreviation token of the cells lies one letter from it and the full form spells the mended
     short form (and not the one read); the token takes the glossary's spelling where the glossary
@@ -318,6 +324,9 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     out: dict[str, str] = {}
     for short, full in defs.items():
         short = close_brackets(SPECK_IN_SHORT_RE.sub(" ", short))   # "КОин.КО": a speck for the space
+        spaced = short.replace("-", " ")
+        if spaced != short and short not in cells and spaced in cells:
+            short = spaced           # "МОиН-РС(Я)": the cells write "МОиН РС(Я)", a speck for the space
         tokens = short.split()
         for i, tok in enumerate(tokens):
             low = tok.lower()

@@ -352,3 +352,13 @@ def test_dalee_whose_bracket_a_scan_lost_or_misread_still_defines():
     # without the dash, or with a short form in lower case, there is no definition
     assert find_definitions(f"{name} далее ДНТ) и") == {}
     assert find_definitions(f"{name} |далее – дом] и") == {}
+
+
+def test_an_entry_whose_short_form_a_scan_lost_does_not_end_the_list():
+    text = ("Используемые сокращения:\n-[государственные казённые учреждения Новосибирской области\n"
+            "«Цеитры’занятости набеления»:\nМинпромторг НСО - министерство промышленности, торговли и\n"
+            "развития предпринимательства Новосибирской области.")
+    assert find_definitions(text) == {
+        "Минпромторг НСО": "министерство промышленности, торговли и развития предпринимательства Новосибирской области"}
+    ended = "Сокращения:\nДК - Дом культуры города;\nПриказываю\nГорсовет - городской совет"
+    assert "Горсовет" not in find_definitions(ended)

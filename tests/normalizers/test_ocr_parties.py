@@ -92,6 +92,9 @@ def test_a_speck_for_the_space_of_a_defined_short_form_is_the_space():
     ("учреждение «Центр оперёжающей профессиональной лодготовки»", "учреждение «Центр опережающей профессиональной подготовки»"),
     ("институт повышения квалификации и профессиональн ОЙ переподготовки",
      "институт повышения квалификации и профессиональной переподготовки"),
+    ("областное бюджетное-учреждение дополнительного образования", "областное бюджетное учреждение дополнительного образования"),
+    ("научно-исследовательский институт", "научно-исследовательский институт"),       # a compound stays
+    ("торгово-промышленная палата", "торгово-промышленная палата"),
 ])
 def test_a_scanned_full_form_loses_its_certain_slips(read, mended):
     assert mend_full_form(read) == mended
@@ -261,3 +264,9 @@ def test_an_acronym_near_a_glossary_one_too_stays():
 ])
 def test_two_defined_forms_joined_by_a_mark_are_two_parties(text, expected):
     assert _names(text) == expected
+
+
+def test_a_hyphen_a_scan_read_in_a_short_form_is_the_space_the_cells_write():
+    full = "Министерство образования и науки Республики Саха (Якутия)"
+    assert mend_definitions({"МОиН-РС(Я)": full}, "МОиН РС(Я)\nИРПО") == {"МОиН РС(Я)": full}
+    assert mend_definitions({"МОиН-РС(Я)": full}, "МОиН-РС(Я)") == {"МОиН-РС(Я)": full}
