@@ -332,7 +332,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
             low = tok.lower()
             if len(tok) < 3 or low in used or sum(ch.isupper() for ch in tok) < 2:
                 continue
-            near = [u for u in used if one_edit(u, low)]
+            near = [u for u in used if len(u) >= 3 and one_edit(u, low)]   # "ОО" of "МО ОО" is no abbreviation of its own
             if len(near) == 1 and not spells(short, full):
                 fits = {form for form in _spellings(tok, near[0], used, spelled)
                         if spells(" ".join(tokens[:i] + [form] + tokens[i + 1:]), full)}

@@ -270,3 +270,9 @@ def test_a_hyphen_a_scan_read_in_a_short_form_is_the_space_the_cells_write():
     full = "Министерство образования и науки Республики Саха (Якутия)"
     assert mend_definitions({"МОиН-РС(Я)": full}, "МОиН РС(Я)\nИРПО") == {"МОиН РС(Я)": full}
     assert mend_definitions({"МОиН-РС(Я)": full}, "МОиН-РС(Я)") == {"МОиН-РС(Я)": full}
+
+
+def test_a_misread_short_form_is_mended_though_a_two_letter_token_is_as_near():
+    full = "профессиональные образовательные организации Омской области"
+    got = mend_definitions({"ИОО": full}, "МО ОО, ПОО\nПОО")
+    assert got == {"ПОО": full}
