@@ -142,11 +142,14 @@ def _merge_pieces(pieces: list[tuple[str, str]]) -> list[str]:
             pending_sep = pending_sep or sep
             continue
         sep, pending_sep = (pending_sep or sep) if merged else sep, ""
-        if merged and (_is_continuation(piece) or (sep == "\n" and (
-                _line_continues(merged[-1], piece) or _starts_with_oblique_case(piece)
-                or _modifiers_only(merged[-1])))):
+        # a name of adjectives alone is no name: a comma after it is a speck ("Торгово-промышленная,
+        # палата …"), a line break a wrap
+        lone_modifiers = (sep == "\n" or sep == "," and piece.strip()[:1].islower()) and _modifiers_only(merged[-1]) \
+            if merged else False
+        if merged and (_is_continuation(piece) or lone_modifiers or (sep == "\n" and (
+                _line_continues(merged[-1], piece) or _starts_with_oblique_case(piece)))):
             joiner = ", " if sep in ",;" and _is_continuation(piece) else " "
-            if sep == "\n" and _modifiers_only(merged[-1]):
+            if lone_modifiers:
                 merged[-1] = merged[-1].rstrip(" :;.,-" + SPECKS)     # a speck after the wrapped word
             if sep == "\n" and merged[-1].rstrip().endswith("-"):
                 merged[-1] = merged[-1].rstrip() + piece.strip()

@@ -163,3 +163,41 @@ def _strip(img: np.ndarray, w: PxWord, ref_h: float) -> PxWord:
     x0 = min(b[0] for b in rest)
     x1 = max(b[0] + b[2] for b in rest)
     return PxWord(text.strip(), w.x + x0, w.y, x1 - x0, w.h, w.conf)
+
+
+WALL_PAD = 2                  # pixels either side of an erased column rule left out of the ink test
+SPECK_SIDE = 0.45             # ink on one side of a rule no taller than this share of the word: specks
+
+
+def trim_to_walls(img: np.ndarray, words: list[PxWord],
+                  walls: list[tuple[float, float, float]]) -> list[PxWord]:
+    """Words whose box runs across a column rule (``walls``: x, top, bottom in pixels) cut back to
+    the side that holds their letters, where the other side holds only specks (no blob as tall as
+    ``SPECK_SIDE`` of the word): a speck beyond the erased rule read into the box ("Организадия"
+    boxed from the number cell) would make the two cells one."""
+    out = []
+    for w in words:
+        cy = w.y + w.h / 2
+        wall = next((x for x, top, bottom in walls
+                     if w.x + WALL_PAD < x < w.x + w.w - WALL_PAD and top <= cy <= bottom), None)
+        if wall is None:
+            out.append(w)
+            continue
+        wx = int(round(wall))
+        left = _tall_ink(img[w.y:w.y + w.h, w.x:max(w.x, wx - WALL_PAD)], w.h)
+        right = _tall_ink(img[w.y:w.y + w.h, wx + WALL_PAD:w.x + w.w], w.h)
+        if left and not right:
+            w = PxWord(w.text, w.x, w.y, wx - WALL_PAD - w.x, w.h, w.conf)
+        elif right and not left:
+            w = PxWord(w.text, wx + WALL_PAD, w.y, w.x + w.w - wx - WALL_PAD, w.h, w.conf)
+        out.append(w)
+    return out
+
+
+def _tall_ink(crop: np.ndarray, height: int) -> bool:
+    """Whether a crop holds a blob of ink as tall as ``SPECK_SIDE`` of ``height`` (a letter's part)."""
+    if crop.size == 0:
+        return False
+    ink = (crop < 128).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    return any(h >= SPECK_SIDE * height for h in stats[1:n, cv2.CC_STAT_HEIGHT])

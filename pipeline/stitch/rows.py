@@ -244,8 +244,15 @@ def _continues_text(prev: ActivityRecord, own: dict[str, str]) -> bool:
     title = own.get("title") or ""
     if not (title and _starts_lower(title) and _open_ended(prev.title) and not prev.sub_items):
         return False
-    # a second deadline or responsible of its own ("ЦЗН", "Март") makes it a sub-row / new item
-    return all(_starts_lower(own[r]) for r in ("deadline", "responsible") if own.get(r) and getattr(prev, r))
+    # a second deadline or responsible of its own ("ЦЗН", "Март") makes it a sub-row / new item;
+    # the year of a deadline whose months stand above it with none ("июль" / "2025") goes on
+    return all(_starts_lower(own[r]) or r == "deadline" and _year_goes_on(prev.deadline, own[r])
+               for r in ("deadline", "responsible") if own.get(r) and getattr(prev, r))
+
+
+def _year_goes_on(above: Optional[str], text: str) -> bool:
+    """Whether ``text`` opens with a year that the deadline ``above`` (no year of its own) lacks."""
+    return bool(re.match(r"\s*(?:19|20)\d\d(?!\d)", text)) and not re.search(r"(?:19|20)\d\d", above or "")
 
 
 def _continues_heading(heading: str, own: dict[str, str]) -> bool:

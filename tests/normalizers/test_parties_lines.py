@@ -114,6 +114,9 @@ def test_only_the_documents_own_abbreviations_are_edit_targets():
     ("РУМЦ\nТоргово-промышленная\nпалата Республики Башкортостан",            # a hyphenated adjective
      ["РУМЦ", "Торгово-промышленная палата Республики Башкортостан"]),
     ("ЦЗН\nСоциально-ориентированные НКО", ["ЦЗН", "Социально-ориентированные НКО"]),
+    ("РУМЦ\nТоргово-промышленная, палата Республики Башкортостан",            # a speck's comma
+     ["РУМЦ", "Торгово-промышленная палата Республики Башкортостан"]),
+    ("ЦЗН, Минтруд", ["ЦЗН", "Минтруд"]),
 ])
 def test_a_line_of_adjectives_alone_goes_on_onto_the_next(text, expected):
     assert [m.name for m in split_parties(text)] == expected

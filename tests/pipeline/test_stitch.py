@@ -299,3 +299,23 @@ def test_a_speck_number_on_a_row_of_its_own_still_starts_an_activity():
     p1.rows[2].cells[0].confidence = 0.2              # the № cell of a new row read as junk
     acts = stitch([p1], rows_can_split=True).activities
     assert [a.title for a in acts] == ["Первое", "Разработка материалов"]
+
+
+def test_a_row_broken_between_its_months_and_their_year_continues_on_the_next_page():
+    p1 = table([row(HEAD, header=True), row(["8", "Проведение анализа трудоустройства", "агентство труда и занятости",
+                                             "июль", ""])], page=1)
+    p2 = table([row(HEAD, header=True, page=2),
+                row(["", "выпускников профессиональных организаций", "населения края", "2025", ""], page=2),
+                row(["9", "Подготовка доклада", "Минобразования", "декабрь 2024", ""], page=2)], page=2, cont=True)
+    acts = stitch([p1, p2]).activities
+    assert [a.number for a in acts] == ["8", "9"]
+    assert acts[0].title == "Проведение анализа трудоустройства выпускников профессиональных организаций"
+    assert acts[0].deadline.split() == ["июль", "2025"]
+
+
+def test_a_year_goes_on_only_under_a_deadline_without_one():
+    from pipeline.stitch.rows import _year_goes_on
+
+    assert _year_goes_on("июль\nсентябрь", "2025\n2026")
+    assert not _year_goes_on("июль 2024", "2025")
+    assert not _year_goes_on("июль", "ЦЗН")
