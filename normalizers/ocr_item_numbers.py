@@ -163,10 +163,13 @@ def _undotted(number: Optional[str]) -> bool:
     return len(core) >= 2 and core.isdigit()
 
 
-def _run_reading(run: list[str], prev: Optional[list[int]], nxt: Optional[list[int]]) -> Optional[list[list[int]]]:
+def _run_reading(run: list[str], prev: Optional[list[int]], nxt: Optional[list[int]],
+                 damaged_before: int = 0) -> Optional[list[list[int]]]:
     """Dots put back into a run of numbers that all lost them ("11", "12" before "1.3"): the run
     read as the siblings right before the next dotted number (or right after the previous one),
-    each reading spelling exactly the digits OCR read, the other neighbour agreeing."""
+    each reading spelling exactly the digits OCR read, the other neighbour agreeing; with no
+    readable number before it, the run opens its list, after the ``damaged_before`` numbers OCR
+    garbled there ("1}", "12", "13" before "1.4": "1.2", "1.3")."""
     n = len(run)
     for anchor, expected in (
             (nxt, [nxt[:-1] + [nxt[-1] - n + t] for t in range(n)] if nxt and len(nxt) > 1 else None),
@@ -179,7 +182,7 @@ def _run_reading(run: list[str], prev: Optional[list[int]], nxt: Optional[list[i
             continue
         if nxt is not None and nxt not in _successors(expected[-1]):
             continue
-        if prev is None and expected[0][-1] != 1:
+        if prev is None and expected[0][-1] != 1 + damaged_before:
             continue
         return expected
     return None
@@ -199,7 +202,10 @@ def _dot_runs(fixed: list[Optional[str]], out: list[tuple[Optional[str], Optiona
         prev = _parts(fixed[numbered[k - 1]]) if k > 0 else None
         nxt = _parts(fixed[numbered[end]]) if end < len(numbered) else None
         run = [fixed[i] for i in numbered[k:end]]
-        reading = _run_reading(run, prev, nxt)
+        damaged = 0
+        while prev is None and damaged < k and _parts(fixed[numbered[k - 1 - damaged]]) is None:
+            damaged += 1
+        reading = _run_reading(run, prev, nxt, damaged if damaged == k else -1)
         if reading:
             for i, r, e in zip(numbered[k:end], run, reading):
                 fixed[i] = ".".join(map(str, e)) + ("." if r.strip().endswith(".") else "")

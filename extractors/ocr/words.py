@@ -385,16 +385,21 @@ def drop_nested_twins(words: list[_PxWord]) -> list[_PxWord]:
     """Words without a second reading of part of another word: Tesseract can find a text line
     twice (two overlapping blocks), "024" inside "2024", "год" inside "года"; a word whose box lies
     ``NESTED_SHARE`` inside a longer word's box and whose text is part of that word's goes."""
-    def inside(a: _PxWord, b: _PxWord) -> bool:
-        w = min(a.x + a.w, b.x + b.w) - max(a.x, b.x)
-        h = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
-        return w > 0 and h > 0 and w * h >= NESTED_SHARE * a.w * a.h
-
-    def twin(a: _PxWord, b: _PxWord) -> bool:
-        t, u = a.text.strip(".,;:"), b.text.strip(".,;:")
-        return a is not b and len(u) > len(t) > 0 and t in u and inside(a, b)
-
-    return [a for a in words if not any(twin(a, b) for b in words)]
+    if len(words) < 2:
+        return words
+    x0 = np.array([w.x for w in words], np.int64)
+    y0 = np.array([w.y for w in words], np.int64)
+    x1, y1 = x0 + np.array([w.w for w in words]), y0 + np.array([w.h for w in words])
+    texts = [w.text.strip(".,;:") for w in words]
+    out = []
+    for i, a in enumerate(words):
+        iw = np.minimum(x1, x1[i]) - np.maximum(x0, x0[i])
+        ih = np.minimum(y1, y1[i]) - np.maximum(y0, y0[i])
+        near = np.nonzero((iw > 0) & (ih > 0) & (iw * ih >= NESTED_SHARE * a.w * a.h))[0]
+        t = texts[i]
+        if not any(j != i and len(texts[j]) > len(t) > 0 and t in texts[j] for j in near):
+            out.append(a)
+    return out
 
 
 def ocr_words(grey: np.ndarray, pt_per_px: float, dpi: int = RENDER_DPI,

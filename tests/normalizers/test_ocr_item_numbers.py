@@ -9,6 +9,8 @@ import pytest
     (["9", "10", "11", "12", "2.1"], ["9", "10", "11", "12", "2.1"]),  # a flat list before a section
     (["11", "12"], ["11", "12"]),                                     # no dotted neighbour: no telling
     (["3.1", "11", "12", "3.4"], ["3.1", "11", "12", "3.4"]),         # digits that spell no sibling
+    (["1}", "12", "13", "1.4.", "1.5"], ["1}", "1.2", "1.3", "1.4.", "1.5"]),  # after a garbled first
+    (["12", "13", "1.4."], ["12", "13", "1.4."]),                      # nothing before: "1.2" cannot open
 ])
 def test_a_run_of_numbers_that_all_lost_their_dots_is_read_against_its_dotted_neighbours(numbers, expected):
     from normalizers.ocr_item_numbers import repair_item_numbers
