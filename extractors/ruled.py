@@ -36,7 +36,7 @@ from pdfplumber.table import (
 from extractors.cell_boxes import cut_overlaps, hole_boxes, split_unruled_spans
 from extractors.grid import BBox, Cell, PageLayout, Row, Segment, Table, Word
 from extractors.lines import cell_text
-from extractors.scan_grid import drop_weak_columns, merge_across_text
+from extractors.scan_grid import drop_stray_row_rules, drop_weak_columns, merge_across_text
 
 EXTRACTOR_NAME = "ruled"
 # tolerances in PDF points; scans (lines from an image) get the looser set
@@ -298,6 +298,8 @@ def find_cell_boxes(layout: PageLayout) -> list[list[BBox]]:
         return []
     edges = merge_edges(edges, tol["snap"], tol["snap"], tol["join"], tol["join"])
     edges = [e for e in edges if max(e["x1"] - e["x0"], e["bottom"] - e["top"]) >= tol["min_edge"]]
+    if layout.source == "ocr":             # a signature's line is no rule (nor are its ends a border)
+        edges = drop_stray_row_rules(edges, tol["snap"])
     edges += missing_side_borders(edges, tol["snap"]) + open_frames(edges, tol["snap"])
     if layout.source == "ocr":             # the mended piece joined to the rule it mends
         edges = merge_edges(edges + broken_row_rules(edges, tol["snap"]), tol["snap"], tol["snap"],

@@ -152,3 +152,21 @@ def merge_across_text(boxes: Sequence[BBox], words: Sequence[Word]) -> list[BBox
             if changed:
                 break
     return out
+
+
+def drop_stray_row_rules(edges: list[dict], tol: float) -> list[dict]:
+    """Edges without the horizontal pieces that are no row rules: a piece that ends at no vertical
+    rule on either side and crosses fewer than two (a signature's line, a stamp's stroke over a
+    cell) would cut the cells it crosses into rows and columns of their own. A rule under a
+    merged header cell ends on the column rules it closes, so it stays."""
+    vs = [e for e in edges if e["orientation"] == "v"]
+
+    def on(x: float, y: float) -> bool:
+        return any(abs(v["x0"] - x) <= tol and v["top"] - tol <= y <= v["bottom"] + tol for v in vs)
+
+    def stray(h: dict) -> bool:
+        y = h["top"]
+        crossed = sum(1 for v in vs if h["x0"] + tol < v["x0"] < h["x1"] - tol and v["top"] - tol <= y <= v["bottom"] + tol)
+        return crossed < 2 and not on(h["x0"], y) and not on(h["x1"], y)
+
+    return [e for e in edges if e["orientation"] != "h" or not stray(e)]

@@ -152,3 +152,15 @@ def test_a_box_widened_by_a_speck_over_the_rule_keeps_it():
     boxes = [(84.6, 424.0, 113.0, 475.0), (113.0, 424.0, 368.0, 475.0)]
     words = [word("2", 85.3, 426, width=13), word("Проведение", 105.8, 426, conf=0.62, width=76.4)]
     assert merge_across_text(boxes, words) == boxes
+
+
+def test_a_signature_line_over_a_cell_is_no_row_rule():
+    from extractors.ruled import _edge
+    from extractors.scan_grid import drop_stray_row_rules
+
+    vs = [_edge("v", x, 72.0, 250.0) for x in (84.6, 115.7, 285.8, 342.5)]
+    rows = [_edge("h", y, 84.6, 342.5) for y in (72.0, 196.0, 250.0)]
+    signature = [_edge("h", 190.6, 250.6, 316.1), _edge("h", 221.6, 252.7, 291.6)]
+    under_merged_header = _edge("h", 100.0, 115.7, 342.5)      # ends on column rules: stays
+    kept = drop_stray_row_rules(vs + rows + signature + [under_merged_header], 4.0)
+    assert kept == vs + rows + [under_merged_header]
