@@ -81,7 +81,7 @@ SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d)[^
 # a numeric date whose dots a scan read as other marks or doubled ("01.04:2020", "01,04.2020",
 # "31.12..2020", "31-.03.2020"), or with marks inside its year ("30.06.2: 026", "01.09.20’ 23"): one reading
 MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[-'`’]?[.,:;]{1,2}([01]\d)[.,:;]{1,2}"
-                            r"([12](?:[^\S\n]?[.,:;’'`]{0,2}[^\S\n]?\d){3})(?!\d)")
+                            r"([12](?:[^\S\n]?[.,:;’'`()]{0,2}[^\S\n]?\d){3})(?!\d)")
 # a numeric date that lost one of its two dots: "3112.2026" (ddmm.yyyy) or "31.122026" (dd.mmyyyy)
 # (four digits that read as a year, "2012.2026", are left: two years with a stop between them)
 LOST_DOT_DATE_RE = re.compile(r"(?<![\d.,:;])(?:(?!19|20)(\d\d)(\d\d)\.|(\d\d)\.(\d\d))((?:19|20)\d\d)(?![\d.,:;])")
@@ -388,6 +388,13 @@ SPECK_MONTH_YEAR_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN})[^\S\n]?[.,:;�
 SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN}[^\S\n]+)(19|20)[^\S\n]?[.,:;’'`‚][^\S\n]?(\d\d)(?![\d.,:])", re.I)
 
 
+# a mark or a letter no word is between a month and its year ("ноябрь: 2024", "декабрь ь 2024"): the
+# month would be lost and the whole year read
+MONTH_SPECK_YEAR_RE = re.compile(r"(?<![а-яё])(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь"
+                                 r"|ноябрь|декабрь)(?:[^\S\n]?[:;’'`‚^°*]+|[^\S\n]+[бдеёжзйлмнпртфхцчшщъыьэю])"
+                                 r"[^\S\n]+(?=(?:19|20)\d\d(?!\d))", re.I)
+
+
 def drop_month_year_speck(text: str) -> str:
     """"от 20 января. 2022 года" -> "от 20 января 2022 года", "22 марта 20:24 г." -> "22 марта 2024 г.":
     a mark between a month (genitive, of a day's date) and its year, or inside that year, is a speck."""
@@ -417,13 +424,13 @@ def mend_deadline_text(text: str | None) -> str | None:
     before the last digit of a numeric date's year on its own line ("01.09.202\n-0"), and
     with the space before "г."/"года" a year lost or read as a stop ("2021г.", "2021.г." ->
     "2021 г.") and the stop of a year's "г"/"гг" at a line end lost ("2022 г" -> "2022 г."); a mark
-    between a day and its month ("до 25°декабря") or a stop between a year and its word ("2023. года")
-    is a speck, and the word after a year that is one letter from exactly one year's word is that
+    between a day and its month ("до 25°декабря"), a mark or a letter no word is between a month and its
+    year ("ноябрь: 2024", "декабрь ь 2024") or a stop between a year and its word ("2023. года") is a speck, and the word after a year that is one letter from exactly one year's word is that
     word ("2021-2023 ходы" -> "2021-2023 годы")."""
     if not text:
         return text
     text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", LEADING_SPECKS_RE.sub("", text)))
-    text = drop_day_month_speck(YEAR_STOP_WORD_RE.sub(r"\1 ", text))
+    text = drop_day_month_speck(YEAR_STOP_WORD_RE.sub(r"\1 ", MONTH_SPECK_YEAR_RE.sub(r"\1 ", text)))
     text = WORD_AFTER_YEAR_RE.sub(_year_word, text)
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
 
