@@ -306,11 +306,16 @@ def _month_head(letters: str) -> bool:
     return any(f.startswith(w) and f != w for _, f in MONTH_FORMS)
 
 
+# a part's number with a lone capital and a stop before it ("И. 1 квартал" for "III квартал"): the
+# numeral's strokes read as letters and marks, the digit may be a piece of it
+JUNK_BEFORE_PART_RE = re.compile(r"(?<![\w.])[А-ВД-ЯЁA-Z][.,:;'`’]\s*(?:\d|[IVХ]+)\s*(?:-?[йяео]{0,2}\s*)?(?:[кК]вартал|[пП]олугод)")
+
+
 def damaged_dates(text: str | None) -> bool:
     """True when the cell holds a date that OCR damaged beyond a certain repair (see module doc)."""
     if not text:
         return False
-    if (BAD_YEAR_RE.search(text) or DANGLING_DASH_RE.search(text) or LATIN_JUNK_RE.search(text)
+    if (BAD_YEAR_RE.search(text) or JUNK_BEFORE_PART_RE.search(text) or DANGLING_DASH_RE.search(text) or LATIN_JUNK_RE.search(text)
             or LOST_DOT_DATE_RE.search(text)):     # a date that lost a dot and reads no one way
         return True
     if any(_lettered_date(m.group(0)) for m in LETTERED_DATE_RE.finditer(text)):

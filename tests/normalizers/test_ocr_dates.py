@@ -298,3 +298,14 @@ def test_a_speck_between_a_month_and_its_year_goes(text, expected):
     from normalizers.ocr_dates import drop_month_year_speck
 
     assert drop_month_year_speck(text) == expected
+
+
+@pytest.mark.parametrize("text,damaged", [
+    ("И. 1 квартал 2022 22г", True),     # "III" read as a letter, a stop and a digit: no quarter to tell
+    ("В. 2 полугодие 2023", True),
+    ("I квартал 2022 г.", False), ("2022 г. 1 квартал", False), ("2 полугодие 2023", False),
+])
+def test_a_part_number_after_a_lone_capital_and_a_stop_is_damage(text, damaged):
+    from normalizers.ocr_dates import damaged_dates
+
+    assert damaged_dates(text) is damaged
