@@ -1,0 +1,92 @@
+"""Row rules a scan lost, put back where the item-number column shows two items in one cell.
+
+A faded or broken row rule on a photocopy leaves two table rows as one cell band: their titles,
+deadlines and parties run together into one activity. The item-number column tells them apart:
+two item numbers stacked in one cell of that column, lines apart (not a number wrapped onto a
+second line), each start a row. A row rule is added across the table just above the second
+number, where no word of the band runs across that height (the gap between the two rows' text).
+Scans only (``extractors.ruled`` calls this for OCR layouts).
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+from typing import Optional
+
+from extractors.grid import Word
+
+NUMBER_TOKEN_RE = re.compile(r"^\d{1,3}(?:[.,]\d{1,3}){0,2}[.,:]?$")
+MAX_NUMBER_COL_PT = 86.0      # the item-number column is at most this wide (1.2 inch, as in ocr.numbers)
+MIN_LINES_APART = 1.5         # two numbers this many text lines apart are two items, not one wrapped
+RULE_MARGIN_PT = 1.5          # the added rule lies this far above the second number's top
+
+
+def _edge_h(y: float, x0: float, x1: float) -> dict:
+    return {"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0, "orientation": "h"}
+
+
+def _number_column(vs: list[dict], tol: float) -> Optional[tuple[float, float]]:
+    """The x range of the leftmost column when it is narrow enough to be the item numbers'."""
+    xs = sorted({round(v["x0"], 1) for v in vs if v["bottom"] - v["top"] > 3 * tol})
+    if len(xs) < 3:
+        return None
+    a = xs[0]
+    b = next((x for x in xs[1:] if x - a > tol), None)
+    return (a, b) if b is not None and b - a <= MAX_NUMBER_COL_PT else None
+
+
+SHORT_END_PT = 12.0           # a row rule ending this close to a column rule was cut short by the copy
+MIN_CROSSED = 2               # ... when it crosses this many column rules (a row rule, not a stroke)
+
+
+def reach_column_rules(edges: list[dict], tol: float) -> list[dict]:
+    """Edges with each row rule that stops just short of a column rule (a faded end: the row's
+    first cell would span two rows) carried on to that rule."""
+    vs = [e for e in edges if e["orientation"] == "v"]
+    out = []
+    for e in edges:
+        if e["orientation"] != "h":
+            out.append(e)
+            continue
+        y = e["top"]
+        here = [v["x0"] for v in vs if v["top"] - tol <= y <= v["bottom"] + tol]
+        if sum(1 for x in here if e["x0"] + tol < x < e["x1"] - tol) < MIN_CROSSED:
+            out.append(e)
+            continue
+        x0, x1 = e["x0"], e["x1"]
+        if not any(abs(x - x0) <= tol for x in here):
+            left = [x for x in here if x0 - SHORT_END_PT <= x < x0]
+            x0 = max(left) if left else x0
+        if not any(abs(x - x1) <= tol for x in here):
+            right = [x for x in here if x1 < x <= x1 + SHORT_END_PT]
+            x1 = min(right) if right else x1
+        out.append(e if (x0, x1) == (e["x0"], e["x1"]) else _edge_h(y, x0, x1))
+    return out
+
+
+def lost_row_rules(edges: list[dict], words: list[Word], tol: float) -> list[dict]:
+    """Horizontal edges for row rules the scan lost between two stacked item numbers."""
+    vs = [e for e in edges if e["orientation"] == "v"]
+    col = _number_column(vs, tol)
+    if col is None or not words:
+        return []
+    a, b = col
+    rows = sorted(e for e in ((h["top"], h["x0"], h["x1"]) for h in edges if h["orientation"] == "h")
+                  if e[1] <= a + tol and e[2] >= b - tol)
+    line_h = median(w.bottom - w.top for w in words)
+    added = []
+    for (y0, x0, x1), (y1, _, _) in zip(rows, rows[1:]):
+        band = [w for w in words if y0 < (w.top + w.bottom) / 2 < y1 and x0 <= (w.x0 + w.x1) / 2 <= x1]
+        numbers = sorted((w for w in band if a < (w.x0 + w.x1) / 2 < b and NUMBER_TOKEN_RE.match(w.text.strip())),
+                         key=lambda w: w.top)
+        for first, second in zip(numbers, numbers[1:]):
+            if second.top - first.bottom < MIN_LINES_APART * line_h:
+                continue
+            y = second.top - RULE_MARGIN_PT
+            crossing = [w for w in band if w.top < y < w.bottom]
+            if crossing:
+                y = min(w.top for w in crossing) - RULE_MARGIN_PT
+            if y > first.bottom + RULE_MARGIN_PT and not any(w.top < y < w.bottom for w in band):
+                added.append(_edge_h(y, x0, x1))
+    return added

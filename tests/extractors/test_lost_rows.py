@@ -1,0 +1,36 @@
+"""extractors.lost_rows: row rules a scan lost or cut short, put back."""
+
+from __future__ import annotations
+
+from extractors.grid import Word
+from extractors.lost_rows import lost_row_rules, reach_column_rules
+from extractors.ruled import _edge
+
+XS = (84.6, 156.6, 300.6, 444.6, 516.6)
+
+
+def _grid(ys: tuple[float, ...]) -> list[dict]:
+    return [_edge("v", x, ys[0], ys[-1]) for x in XS] + [_edge("h", y, XS[0], XS[-1]) for y in ys]
+
+
+def test_a_row_rule_stopping_short_of_the_border_is_carried_to_it():
+    edges = _grid((72.0, 334.0, 650.0)) + [_edge("h", 477.4, 90.4, 516.2)]
+    out = reach_column_rules(edges, 4.0)
+    assert _edge("h", 477.4, 84.6, 516.2) in out and _edge("h", 477.4, 90.4, 516.2) not in out
+    stroke = [_edge("h", 500.0, 170.0, 290.0)]           # crosses no column rule: left as it is
+    assert reach_column_rules(_grid((72.0, 650.0)) + stroke, 4.0)[-1] == stroke[0]
+
+
+def _word(text: str, x0: float, top: float, width: float = 20.0) -> Word:
+    return Word(text=text, x0=x0, top=top, x1=x0 + width, bottom=top + 10.0, confidence=0.9)
+
+
+def test_two_item_numbers_stacked_in_one_cell_get_a_row_rule_between_them():
+    xs = (84.6, 115.0, 300.6, 444.6)
+    edges = [_edge("v", x, 72.0, 650.0) for x in xs] + [_edge("h", y, 84.6, 444.6) for y in (72.0, 334.0, 650.0)]
+    words = [_word("2.1", 88, 340), _word("Стажировки", 120, 340, 80), _word("мастеров", 120, 352, 60),
+             _word("2.2", 88, 480), _word("Повышение", 120, 480, 70), _word("ЦРПО", 310, 480)]
+    (rule,) = lost_row_rules(edges, words, 4.0)
+    assert 362.0 < rule["top"] < 480.0 and rule["x0"] == 84.6 and rule["x1"] == 444.6
+    wrapped = [_word("1.1", 88, 340), _word(".", 88, 352, 4), _word("10", 88, 352)]   # a number on two lines
+    assert lost_row_rules(edges, wrapped, 4.0) == []
