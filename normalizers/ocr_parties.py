@@ -313,8 +313,8 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     "МОиН-РС(Я)" where the cells write "МОиН РС(Я)" and never the hyphen), and
     each short form mended whose token the party ``cells`` never use (case aside) when exactly one
     abbreviation token of the cells lies one letter from it and the full form spells the mended
-    short form (and not the one read); the token takes the glossary's spelling where the glossary
-    has it, else the cells' most common one, or the defined token with its extra letter dropped,
+    short form ("МОнН РТ" where the cells write "МОиН РТ", though the full form spells both); the
+    token takes the glossary's spelling where the glossary has it, else the cells' most common one, or the defined token with its extra letter dropped,
     whichever (exactly one) the full form spells. Each full form is mended (``mend_full_form``, with the
     document's ``lexicon``) and put into the nominative again when a word changed."""
     used: dict[str, Counter] = {}
@@ -333,7 +333,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
             if len(tok) < 3 or low in used or sum(ch.isupper() for ch in tok) < 2:
                 continue
             near = [u for u in used if len(u) >= 3 and one_edit(u, low)]   # "ОО" of "МО ОО" is no abbreviation of its own
-            if len(near) == 1 and not spells(short, full):
+            if len(near) == 1:       # the cells never write the token read: their spelling, if the full form spells it
                 fits = {form for form in _spellings(tok, near[0], used, spelled)
                         if spells(" ".join(tokens[:i] + [form] + tokens[i + 1:]), full)}
                 if len(fits) == 1:

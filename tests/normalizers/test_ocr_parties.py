@@ -276,3 +276,11 @@ def test_a_misread_short_form_is_mended_though_a_two_letter_token_is_as_near():
     full = "профессиональные образовательные организации Омской области"
     got = mend_definitions({"ИОО": full}, "МО ОО, ПОО\nПОО")
     assert got == {"ПОО": full}
+
+
+def test_a_defined_token_the_cells_never_write_takes_their_spelling_one_letter_off():
+    full = "Министерство образования и науки Республики Татарстан"
+    got = mend_definitions({"МОнН РТ": full}, "МОиН РТ\nИРО РТ\nМОиН РТ")
+    assert got == {"МОиН РТ": full}
+    # a token the cells write is kept as defined
+    assert mend_definitions({"МОнН РТ": full}, "МОнН РТ\nМОиН РТ") == {"МОнН РТ": full}
