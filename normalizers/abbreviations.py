@@ -89,7 +89,7 @@ CAPS_SHORT_RE = re.compile(r"^[А-ЯЁ][а-яё]{3,}(?:\s[А-ЯЁ]{1,4})+$")    
 BARE_DEFINE_RE = re.compile(
     rf"(?:^|[\s,]){DASH}?\s*далее\s*{DASH}?\s*(?P<short>[«\"]?[A-ZА-ЯЁ][^,;\n()]*?)\s*(?:[.;]\s*$|[.;]\s+(?=[A-ZА-ЯЁ])|$)",
     re.M)
-ITEM_START_RE = re.compile(r"(?<![№\d.,])\s(\d{1,2}[.)]?)\s+(?=[А-ЯЁ][а-яё]{2,})")
+ITEM_START_RE = re.compile(r"(?:^\s*|(?<![№\d.,])\s)(\d{1,2}[.)]?)\s+(?=[А-ЯЁ][а-яё]{2,})")
 # a stop, comma or quote mark glued between a word or a closing quote and the bracket after it
 GLUED_SPECK_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё»\"”])[.,’‘'`]{1,2}\Z")
 BARE_ACRONYM_RE = re.compile(r"\((?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,14}(?:\s[A-ZА-ЯЁ]{1,4})?)\)")
