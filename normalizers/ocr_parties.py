@@ -147,7 +147,7 @@ AGREEMENT_WORD = "согласованию"
 AGREEMENT_EDITS = 2          # letters a scan may have misread in it (no other word of 12 letters is that close)
 # ... or cut short, its bracket never closed, a speck after it ("(по согласован и")
 CUT_AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*по[’'`‚.,]?\s+(согласо[а-яё]*)(?:\s+[а-яё]{1,2})?\s*$", re.I)
-DEBRIS = " .,;:'`’‘“”„\"^°*-–—_|~"     # marks a scan leaves at a mention's ends ("„Минтруд НСО", "ЦРПО..")
+DEBRIS = " .,;:'`’‘“”„\"^°*-–—_|~{}[]"     # marks a scan leaves at a mention's ends ("„Минтруд НСО", "ЦРПО..")
 MIN_GLUED = 3                # each of two run-together forms has at least this many letters ("МО"+"ОО" is no split)
 LOWER_TOKEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[а-яё]{3,}(?![A-Za-zА-Яа-яЁё])")
 

@@ -284,3 +284,8 @@ def test_a_defined_token_the_cells_never_write_takes_their_spelling_one_letter_o
     assert got == {"МОиН РТ": full}
     # a token the cells write is kept as defined
     assert mend_definitions({"МОнН РТ": full}, "МОнН РТ\nМОиН РТ") == {"МОнН РТ": full}
+
+
+def test_a_brace_speck_after_a_defined_form_goes():
+    got = mend_mentions(split_parties("ТОИПКРО }, ТОИКО"), {"ТОИПКРО", "ТОИКО"})
+    assert [m.name for m in got] == ["ТОИПКРО", "ТОИКО"]
