@@ -26,7 +26,7 @@ from collections import Counter
 from rapidfuzz.distance import Levenshtein
 
 from normalizers.abbreviations import glossary_entry, spells
-from normalizers.morph import is_abbreviation, to_nominative
+from normalizers.morph import is_abbreviation, parses, to_nominative
 from normalizers.ocr_fixes import remove_word_debris
 from normalizers.ocr_words import mend_misread_words, rejoin_caps_tail
 from normalizers.ocr_lexicon import mend_with_lexicon
@@ -52,9 +52,11 @@ MIN_STOP_WORD = 5                      # "обл.", "пос.", "им." are short
 # a stop glued between two lower-case words (groups 1 and 3; ``ocr_stops.mend_stop`` judges it)
 GLUED_STOP_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})\.()([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
 BACKQUOTE_RE = re.compile(r"\s*`+\s*")
-# a hyphen between a full adjective and the next word of a name ("бюджетное-учреждение"): a speck
-# for the space (the first part of a compound ends in -о/-е, "научно-", never in a case ending)
-GLUED_HYPHEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([а-яё]{3,}(?:ое|ый|ий|ая|яя|ые|ие|ого|его|ой|ей|ых|их|ую|юю))-([а-яё]{3,})(?![A-Za-zА-Яа-яЁё-])")
+# a hyphen between two words of a name where no compound is ("бюджетное-учреждение", "Центр-развития"):
+# a speck for the space — the first part of a compound ends in -о/-е ("научно-", "учебно-") and a
+# compound's second part is no word in an oblique case after a noun ("школа-интернат" stays)
+GLUED_HYPHEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([А-Яа-яЁё]{3,})-([а-яё]{3,})(?![A-Za-zА-Яа-яЁё-])")
+ADJ_END_RE = re.compile(r"(?:ое|ый|ий|ая|яя|ые|ие|ого|его|ой|ей|ых|их|ую|юю)$")
 LONE_QUOTE_RE = re.compile(r"([А-Яа-яЁё])[\"“”„]([А-Яа-яЁё])")
 LONE_I_RE = re.compile(r"(?<=[А-Яа-яЁё,]) й (?=[А-Яа-яЁё])")
 TRAILING_DASH_RE = re.compile(r"\s+[-‐‑‒–—−]+\s*$")
@@ -82,13 +84,25 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     text = SPECK_AFTER_WORD_RE.sub(_drop_speck, text)
     text = GLUED_STOP_RE.sub(mend_stop, text)
     text = BACKQUOTE_RE.sub(" ", text)
-    text = GLUED_HYPHEN_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_known_word(m.group(1))
-                               and is_known_word(m.group(2)) else m.group(0), text)
+    text = GLUED_HYPHEN_RE.sub(_speck_hyphen, text)
     if sum(text.count(q) for q in "\"“”„") == 1:     # a lone quote mark glued between two words
         text = LONE_QUOTE_RE.sub(r"\1 \2", text)
     text = LONE_I_RE.sub(" и ", text)
     text = re.sub(r"\s+", " ", TRAILING_DASH_RE.sub("", text)).strip()
     return text
+
+
+def _speck_hyphen(m: re.Match) -> str:
+    """``GLUED_HYPHEN_RE``'s replacement: the space where the two words are no compound."""
+    left, right = m.group(1), m.group(2)
+    low = left.lower()
+    adjective = bool(ADJ_END_RE.search(low))
+    if (not is_known_word(low) or not is_known_word(right) or low.endswith(("о", "е")) and not adjective
+            or is_known_word(f"{low}-{right}")):
+        return m.group(0)
+    found = parses(right)
+    oblique = bool(found) and found[0].tag.case not in (None, "nomn", "accs")
+    return f"{left} {right}" if adjective or oblique else m.group(0)
 
 
 def _acronym_one_letter_off(word: str, defined: set[str], known: frozenset[str] | set[str]) -> str | None:
