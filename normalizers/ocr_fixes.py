@@ -25,7 +25,7 @@ from typing import Optional
 
 from normalizers.ocr_item_numbers import repair_item_numbers
 from normalizers.ocr_quotes import mend_open_quotes
-from normalizers.ocr_stops import drop_lone_last_letter, drop_stray_stops
+from normalizers.ocr_stops import drop_lone_last_letter, drop_mark_lines_at_end, drop_stray_stops
 from normalizers.roman import roman_numeral, roman_value
 from normalizers.text import rejoin_broken_words
 from normalizers.ocr_words import (lower_inner_capital, mend_misread_words, rejoin_caps_tail, rejoin_split_words,
@@ -242,7 +242,7 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
     """``fix_scan_text`` and whether a word was replaced by its dictionary neighbour (a guess
     that is certain by the dictionary but still a guess: the row is flagged for review)."""
     cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(
-        rejoin_split_words(drop_stray_stops(drop_lone_last_letter(fix_ocr_text(text))))))))
+        rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(fix_ocr_text(text)))))))))
     mended = mend_misread_words(cleaned)
     return mend_open_quotes(mended), mended != cleaned
 

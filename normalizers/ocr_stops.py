@@ -87,6 +87,21 @@ def drop_stray_stops(text: str) -> str:
     return PREP_STOP_RE.sub(_mend_prep, CELL_STOP_RE.sub(mend_stop, text))
 
 
+MARKS_LINE_RE = re.compile(r"[^\w\n]+")
+
+
+def drop_mark_lines_at_end(cell: str) -> str:
+    """The last lines of a whole cell that hold marks only ("МОиН РТ\nИРО РТ\n+", "…\n—") are specks
+    or a rule's remnant; a cell of one line of marks ("—": nothing to do) stays."""
+    if not cell or "\n" not in cell:
+        return cell
+    lines = cell.split("\n")
+    k = len(lines)
+    while k > 1 and MARKS_LINE_RE.fullmatch(lines[k - 1].strip() or "-"):
+        k -= 1
+    return "\n".join(lines[:k]) if k < len(lines) and any(ch.isalnum() for ch in "".join(lines[:k])) else cell
+
+
 def drop_lone_last_letter(cell: str) -> str:
     """The last lines of a whole cell that are each one letter alone ("Заместитель министра\nи",
     "постоянно\nи,\nА") are specks: no cell ends with a bare conjunction. Capitals alone, with no

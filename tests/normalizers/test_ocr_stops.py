@@ -72,3 +72,12 @@ def test_several_lone_letter_lines_end_a_cell_as_specks_but_capitals_alone_stay(
     assert drop_lone_last_letter("ежеквартально\nв,\nК") == "ежеквартально"
     assert drop_lone_last_letter("Отдел кадров\nС") == "Отдел кадров\nС"       # no lower-case speck
     assert drop_lone_last_letter("Петрова\nМ.") == "Петрова\nМ."               # an initial
+
+
+def test_lines_of_marks_alone_at_a_cells_end_are_specks():
+    from normalizers.ocr_stops import drop_mark_lines_at_end
+
+    assert drop_mark_lines_at_end("МОиН РТ\nИРО РТ\n+") == "МОиН РТ\nИРО РТ"
+    assert drop_mark_lines_at_end("постоянно\n—\n.") == "постоянно"
+    assert drop_mark_lines_at_end("—") == "—"                     # a cell of a dash alone: nothing to do
+    assert drop_mark_lines_at_end("ЦЗН\n-\nПОО") == "ЦЗН\n-\nПОО"  # a mark between lines stays
