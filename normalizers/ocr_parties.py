@@ -121,6 +121,20 @@ def _has_misread_word(name: str) -> bool:
     return any(not is_known_word(w) and not is_abbreviation(w) for w in re.findall(r"[A-Za-zА-Яа-яЁё]+", name))
 
 
+MIN_TOKEN_MENDED = 4         # a word of a short form mended by one letter has at least this many
+
+
+def _one_token_off(name: str, form: str) -> bool:
+    """Whether ``name`` has the words of ``form`` but one, which is a letter off a syllabic word
+    (mixed case, ``MIN_TOKEN_MENDED`` letters at least) of it."""
+    a, b = name.split(), form.split()
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return (len(diff) == 1 and len(diff[0][1]) >= MIN_TOKEN_MENDED and any(c.islower() for c in diff[0][1])
+            and any(c.isupper() for c in diff[0][1]) and one_edit(diff[0][0].lower(), diff[0][1].lower()))
+
+
 def _letters(text: str) -> str:
     """The letters of a text, lower case, "0" read as "о" ("000" -> "ооо")."""
     return re.sub(r"[^a-zа-яё]", "", text.lower().replace("0", "о").replace("ё", "е"))
@@ -147,6 +161,11 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
         # a short form of several words, one of them misread ("Минобрнаукн` РБ" for "Минобрнауки РБ")
         near = [d for d in defined if " " in d.strip() and any(c.islower() for c in d)
                 and len(_letters(d)) >= MIN_PHRASE_SHORT and one_edit(_letters(d), key)]
+        return near[0] if len(near) == 1 else None
+    if " " in word and word not in known:
+        # ... shorter, where only one of its words differs, by a letter, from one of the same words
+        # ("КОиНн КО" for "КОиН КО")
+        near = [d for d in defined if _one_token_off(word, d)]
         return near[0] if len(near) == 1 else None
     if " " in word or len(key) < MIN_WORD_SHORT or is_known_word(word):
         return None

@@ -291,3 +291,10 @@ def test_a_defined_token_the_cells_never_write_takes_their_spelling_one_letter_o
 def test_a_brace_speck_after_a_defined_form_goes():
     got = mend_mentions(split_parties("ТОИПКРО }, ТОИКО"), {"ТОИПКРО", "ТОИКО"})
     assert [m.name for m in got] == ["ТОИПКРО", "ТОИКО"]
+
+
+def test_a_short_form_with_one_word_a_letter_off_a_defined_one_becomes_it():
+    defined = {"КОиН КО", "Минпромтранс КО", "ЦОПП"}
+    assert [m.name for m in mend_mentions(split_parties("КОиНн КО"), defined)] == ["КОиН КО"]
+    assert [m.name for m in mend_mentions(split_parties("МО ООО"), {"МО ОО"})] == ["МО ООО"]   # no syllabic word
+    assert [m.name for m in mend_mentions(split_parties("КОиН ТО"), defined)] == ["КОиН ТО"]  # the other word
