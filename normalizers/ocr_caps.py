@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from normalizers.ocr_dates import drop_day_month_speck, drop_month_year_speck
+from normalizers.ocr_dates import YEAR_STOP_WORD_RE, drop_day_month_speck, drop_month_year_speck
 from normalizers.ocr_words import lower_inner_capital, mend_misread_words, nearest_word
 from normalizers.ocr_stops import drop_stray_stops
 from normalizers.text import is_known_word
@@ -57,7 +57,12 @@ def split_caps_specks(text: str) -> str:
     return CAPS_SPECK_RE.sub(split, text)
 
 
+LEADING_SPECKS_RE = re.compile(r"^[^\S\n]*[.,:;'`‚’^°*_~]+[^\S\n]*(?=[А-ЯЁA-Z«\"(0-9])", re.M)
+
+
 def fix_scan_caps(text: str) -> str:
     """The repairs above, for the header lines of a scanned order."""
+    text = LEADING_SPECKS_RE.sub("", text)          # ".ДЕПАРТАМЕНТ …": a speck before the line
+    text = YEAR_STOP_WORD_RE.sub(r"\1 ", text)      # "на 2022-2024`годы"
     text = mend_misread_words(lower_inner_capital(drop_stray_stops(drop_month_year_speck(drop_day_month_speck(text)))))
     return mend_caps_words(split_caps_specks(text))

@@ -379,8 +379,8 @@ YEAR_ABBR_STOP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d\s(?:г|гг))(?=[^\S\n]*(
 # a mark read between a day and its month ("до 25°декабря", "до 25: декабря"): the day would be lost
 SPECK_DAY_MONTH_RE = re.compile(r"(?<![\d.,:])([0-3]?\d)[^\S\n]?[°:’'`‚,.^*][^\S\n]*(?=(?:января|февраля|марта|апреля|мая"
                                 r"|июня|июля|августа|сентября|октября|ноября|декабря)(?![а-яё]))", re.I)
-# a stop read between a year and its word ("2023. года")
-YEAR_STOP_WORD_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.[^\S\n]+(?=(?:года|годы|годов|год|гг?\.)(?![а-яё]))")
+# a stop read between a year and its word ("2023. года"), or another speck's mark ("2024`годы")
+YEAR_STOP_WORD_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:\.[^\S\n]+|[`'’‚^°]+[^\S\n]*)(?=(?:года|годы|годов|год|гг?\.)(?![а-яё]))")
 # the word after a year one letter from a year's word ("2021-2023 ходы"): after a year nothing else
 YEAR_WORDS = ("год", "года", "годы", "годов", "году")
 WORD_AFTER_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d[^\S\n]+)([а-яё]{3,5})(?![А-Яа-яЁё])")

@@ -1,5 +1,7 @@
 """A scanned letterhead in capitals: one-letter slips and glued specks mended where one reading is left."""
 
+import pytest
+
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_caps import fix_scan_caps, mend_caps_words, split_caps_specks
 
@@ -40,3 +42,14 @@ def test_a_scanned_headers_date_title_start_and_words_get_the_cells_repairs():
     lines = ["ПРИКАЗ", fix_scan_caps("22. марта 2024 г № 350/1")]
     assert str(parse_metadata(lines, "").doc_date) == "2024-03-22"
     assert fix_scan_caps("Министр А.Ю. Стефанович") == "Министр А.Ю. Стефанович"
+
+
+@pytest.mark.parametrize("line,expected", [
+    (".ДЕПАРТАМЕНТ ОБЩЕГО ОБРАЗОВАНИЯ ТОМСКОЙ ОБЛАСТИ", "ДЕПАРТАМЕНТ ОБЩЕГО ОБРАЗОВАНИЯ ТОМСКОЙ ОБЛАСТИ"),
+    ("на 2022-\n2024`годы", "на 2022-\n2024 годы"),
+    ("«Об утверждении плана»", "«Об утверждении плана»"),
+])
+def test_header_lines_lose_a_leading_speck_and_a_mark_before_the_years_word(line, expected):
+    from normalizers.ocr_caps import fix_scan_caps
+
+    assert fix_scan_caps(line) == expected
