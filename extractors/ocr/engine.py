@@ -92,6 +92,9 @@ def _engine(lang: str, psm: int, whitelist: str = "") -> Any:
         # (5.4+) drops whole text lines of a grainy or stamped page (a quarter of the words of
         # such a page, measured); on clean pages both read the same
         api.SetVariable("thresholding_method", THRESHOLDING)
+        # no second pass over doubtful lines as white-on-black text: order tables print none, and
+        # on a grainy copy most lines are doubtful (it cost an eighth of the recognition time)
+        api.SetVariable("tessedit_do_invert", "0")
         if whitelist:       # honoured by the LSTM decoder since Tesseract 4.1
             api.SetVariable("tessedit_char_whitelist", whitelist)
         engines[(lang, whitelist)] = api
