@@ -121,6 +121,7 @@ def _has_misread_word(name: str) -> bool:
     return any(not is_known_word(w) and not is_abbreviation(w) for w in re.findall(r"[A-Za-zА-Яа-яЁё]+", name))
 
 
+MAX_SHORT_SPELLING = 20      # a cell line this short may be a short form the definitions spell
 MIN_TOKEN_MENDED = 4         # a word of a short form mended by one letter has at least this many
 
 
@@ -354,12 +355,23 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     for t in CAPS_TOKEN_RE.findall(cells):
         used.setdefault(t.lower(), Counter())[t] += 1
     spelled = {tok.lower(): tok for name in known for tok in name.split()}
+    # the cells' own spellings of each short form by its letters (spaces and marks aside)
+    spellings: dict[str, Counter] = {}
+    for piece in re.split(r"[\n,;]", cells):
+        piece = piece.strip(DEBRIS)
+        if piece and len(piece) <= MAX_SHORT_SPELLING:
+            spellings.setdefault(_letters(piece), Counter())[piece] += 1
     out: dict[str, str] = {}
     for short, full in defs.items():
         short = close_brackets(SPECK_IN_SHORT_RE.sub(" ", short))   # "КОин.КО": a speck for the space
-        spaced = short.replace("-", " ")
-        if spaced != short and short not in cells and spaced in cells:
-            short = spaced           # "МОиН-РС(Я)": the cells write "МОиН РС(Я)", a speck for the space
+        # "МОиН-РС(Я)", "МОиНРТ": the cells write "МОиН РС(Я)", "МОиН РТ" more often than the form read
+        ways = spellings.get(_letters(short))
+        if ways:
+            best, n = ways.most_common(1)[0]
+            bare = re.sub(r"[\s-]", "", short)
+            if (n > ways.get(short, 0) and list(ways.values()).count(n) == 1
+                    and re.sub(r"[\s-]", "", best) == bare):      # only the space between its words differs
+                short = best
         tokens = short.split()
         for i, tok in enumerate(tokens):
             low = tok.lower()

@@ -298,3 +298,10 @@ def test_a_short_form_with_one_word_a_letter_off_a_defined_one_becomes_it():
     assert [m.name for m in mend_mentions(split_parties("КОиНн КО"), defined)] == ["КОиН КО"]
     assert [m.name for m in mend_mentions(split_parties("МО ООО"), {"МО ОО"})] == ["МО ООО"]   # no syllabic word
     assert [m.name for m in mend_mentions(split_parties("КОиН ТО"), defined)] == ["КОиН ТО"]  # the other word
+
+
+def test_a_defined_short_form_takes_the_spacing_the_cells_write_most():
+    full = "Министерство образования и науки Республики Татарстан"
+    cells = "МОиН РТ\nМТЗиСЗ РТ\nМОиНРТ —\nМОиН РТ\nИРО РТ"
+    assert mend_definitions({"МОиНРТ": full}, cells) == {"МОиН РТ": full}
+    assert mend_definitions({"МОиН РТ": full}, cells) == {"МОиН РТ": full}
