@@ -71,6 +71,8 @@ DIGIT_IN_CAPS_RE = re.compile(r"(?<![\w-])(?=(?:[А-ЯЁа-яё03]*[А-ЯЁ]){2}
 NO_DASH_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}}(?:[\s`'‘’°^]+[A-ZА-ЯЁ]{{1,4}})?)"
     r"\s+(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
+# a speck's mark glued between "далее" and its dash ("(далее'- Минобрнауки РБ)")
+DALEE_MARK_RE = re.compile(rf"(?<=\()\s*далее[’'`‚.,^°]+\s*(?={DASH})", re.I)
 # a word in a bracket before a dash or colon that a scan misread for "далее" ("(дапее –", "(далеe –")
 DALEE_LIKE_RE = re.compile(rf"(?<=\()(\s*)([A-Za-zА-Яа-яЁё]{{4,6}})(?=\s*[.,:;]?\s*(?:{DASH}|:))")
 # "(далее – X)"; a scan may add a speck read as a stop, comma or colon before the dash
@@ -460,7 +462,7 @@ def find_definitions(text: str) -> dict[str, str]:
     if not text:
         return {}
     text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
-    text = DALEE_LIKE_RE.sub(_dalee_misread, text)
+    text = DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck
     found: dict[str, str] = {}
     for finder in (_paren_definitions, _bare_dalee_definitions, _list_definitions, _bare_acronym_definitions):
         for short, full in finder(text).items():
