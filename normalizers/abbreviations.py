@@ -310,6 +310,9 @@ def _mend_list_head(line: str) -> str:
     return mended_line if LIST_HEADER_RE.match(mended_line) or LIST_HEADER_INLINE_RE.match(mended_line) else line
 
 
+# a list line whose dash a scan lost, its short form words that the full form repeats with more
+# ("агентство труда и занятости населения края агентство труда и занятости населения Красноярского края")
+REPEATED_HEAD_LINE_RE = re.compile(r"^\s*(?P<short>(?P<head>[А-Яа-яЁё]{3,}\s+[А-Яа-яЁё]{2,})\b.*?)\s+(?P<full>(?P=head)\b.+?)\s*[;.,]?\s*$")
 MAX_UNREAD_LINES = 2     # lines of a "Сокращения" block in a row that no entry reads from, kept in it
 
 
@@ -335,7 +338,7 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
             continue                    # a speck or a page number between two entries
         m = LIST_LINE_RE.match(line)
         if m is None and not (in_block and open_entry and _continues_entry(line)):
-            m = _spelled_entry(line) or (_junk_dash_entry(line) if in_block else None)
+            m = _spelled_entry(line) or (_junk_dash_entry(line) or REPEATED_HEAD_LINE_RE.match(line) if in_block else None)
         if m is None:
             if in_block and open_entry and _continues_entry(line):
                 short, full, _ = entries[-1]

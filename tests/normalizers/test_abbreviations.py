@@ -375,3 +375,12 @@ def test_a_speck_between_dalee_and_its_dash_is_read_past():
     text = ("Министерство образования и науки Республики Башкортостан (далее'- Минобрнауки\n"
             "РБ) совместно с учреждением")
     assert find_definitions(text) == {"Минобрнауки РБ": "Министерство образования и науки Республики Башкортостан"}
+
+
+def test_a_list_entry_whose_dash_was_lost_and_whose_full_form_repeats_its_words():
+    text = ("Перечень используемых сокращений\nМинобразования края - министерство образования Красноярского края;\n"
+            "агентство труда и занятости населения края агентство труда и\nзанятости населения Красноярского края.\n")
+    assert find_definitions(text)["агентство труда и занятости населения края"] == \
+        "агентство труда и занятости населения Красноярского края"
+    # outside a list a sentence that repeats its words defines nothing
+    assert find_definitions("план работы план работы на год") == {}
