@@ -121,6 +121,7 @@ def _has_misread_word(name: str) -> bool:
     return any(not is_known_word(w) and not is_abbreviation(w) for w in re.findall(r"[A-Za-zА-Яа-яЁё]+", name))
 
 
+LEAD_SPECKS = " ‚'`’‘^°*_|~.,;:"   # marks a scan reads before a list entry's short form ("‚ МОиНРТ")
 MAX_SHORT_SPELLING = 20      # a cell line this short may be a short form the definitions spell
 MIN_TOKEN_MENDED = 4         # a word of a short form mended by one letter has at least this many
 
@@ -363,7 +364,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
             spellings.setdefault(_letters(piece), Counter())[piece] += 1
     out: dict[str, str] = {}
     for short, full in defs.items():
-        short = close_brackets(SPECK_IN_SHORT_RE.sub(" ", short))   # "КОин.КО": a speck for the space
+        short = close_brackets(SPECK_IN_SHORT_RE.sub(" ", short.lstrip(LEAD_SPECKS)))   # "КОин.КО": a speck for the space
         # "МОиН-РС(Я)", "МОиНРТ": the cells write "МОиН РС(Я)", "МОиН РТ" more often than the form read
         ways = spellings.get(_letters(short))
         if ways:

@@ -214,11 +214,14 @@ def _mention(raw: str) -> PartyMention | None:
     return PartyMention(name=name, by_agreement=by_agreement, defines=defines, raw=raw.strip())
 
 
+BRACES = str.maketrans("{}", "()")       # no responsible cell has braces: a bracket misread
+
+
 def split_parties(text: str | None) -> list[PartyMention]:
     """Organisation mentions of a responsible cell, in order, duplicates kept; [] for empty text."""
     if not text or not text.strip():
         return []
-    text = text.replace("\r", "\n").replace("\xa0", " ")
+    text = text.replace("\r", "\n").replace("\xa0", " ").translate(BRACES)   # "(по согласованию}": a scan's brace
     text = re.sub(r"<br\s*/?>|</p>\s*<p>", "\n", text)
     text = re.sub(r"<[^>]+>", " ", text)
     text = AGREEMENT_END_RE.sub(lambda m: m.group(1) + "\n", text)

@@ -305,3 +305,4 @@ def test_a_defined_short_form_takes_the_spacing_the_cells_write_most():
     cells = "МОиН РТ\nМТЗиСЗ РТ\nМОиНРТ —\nМОиН РТ\nИРО РТ"
     assert mend_definitions({"МОиНРТ": full}, cells) == {"МОиН РТ": full}
     assert mend_definitions({"МОиН РТ": full}, cells) == {"МОиН РТ": full}
+    assert mend_definitions({"‚ МОиНРТ": full}, cells) == {"МОиН РТ": full}      # a speck before it too

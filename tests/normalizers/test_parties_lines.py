@@ -125,3 +125,8 @@ def test_a_line_of_adjectives_alone_goes_on_onto_the_next(text, expected):
 def test_agreement_read_with_a_misread_first_letter():
     m = split_parties("ГКУ Центр занятости населения (но согласованию)")[0]
     assert (m.name, m.by_agreement) == ("ГКУ Центр занятости населения", True)
+
+
+def test_a_brace_read_for_a_bracket_still_closes_it():
+    got = split_parties("ТОИПКРО (по согласованию}, ТОИКО (по согласованию)")
+    assert [(m.name, m.by_agreement) for m in got] == [("ТОИПКРО", True), ("ТОИКО", True)]
