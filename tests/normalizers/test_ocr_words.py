@@ -1,0 +1,68 @@
+"""normalizers.ocr_words: dictionary word mends of scanned text (capitals inside words, first
+words one letter off, words a scan split, misread compound heads)."""
+
+import pytest
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("мастерских совреМенного уровня", "мастерских современного уровня"),
+    ("СовреМенного", "Современного"),               # a first capital stays
+    ("Кемеровской облаСти", "Кемеровской области"),
+    ("МОиН РС(Я)", "МОиН РС(Я)"),                    # an abbreviation's inner capital
+    ("ДепОбр", "ДепОбр"),                            # no dictionary word
+    ("ТомскСтат", "ТомскСтат"),
+])
+def test_a_capital_read_inside_a_dictionary_word_is_lowered(text, expected):
+    from normalizers.ocr_words import lower_inner_capital
+
+    assert lower_inner_capital(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Экснертиза программ", "Экспертиза программ"),          # the cell's first word
+    ("итоги. Организацня работы", "итоги. Организация работы"),
+    ("работа\nОрганизацня отбора", "работа\nОрганизация отбора"),
+    ("Проведение конкурса «Абилимпикс»", "Проведение конкурса «Абилимпикс»"),   # a name inside
+    ("Кванториум создан", "Кванториум создан"),              # no dictionary word one letter off
+])
+def test_a_capitalised_first_word_one_letter_from_one_dictionary_word_is_mended(text, expected):
+    from normalizers.ocr_words import mend_misread_words
+
+    assert mend_misread_words(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Торгово-промышлен ‚ная палата", "Торгово-промышленная палата"),   # a speck's mark in a word
+    ("НСО предприя. тия-партнёры", "НСО предприятия-партнёры"),
+    ("образова ния", "образования"),                                   # a lost letter's space
+    ("млн руб", "млн руб"), ("центр рег. развития", "центр рег. развития"),   # abbreviations
+    ("работы по плану", "работы по плану"), ("консультан онный", "консультан онный"),  # no whole word
+    ("профессиональн\nые образовательные", "профессиональные образовательные"),   # broken over lines
+    ("органы\nво", "органы\nво"), ("ЦОПП\nи", "ЦОПП\nи"),       # a word on each line stays
+])
+def test_two_pieces_of_a_word_a_scan_split_are_joined_where_only_the_whole_is_a_word(text, expected):
+    from normalizers.ocr_words import rejoin_split_words
+
+    assert rejoin_split_words(text) == expected
+
+
+def test_a_breve_i_after_a_consonant_is_read_as_i():
+    from normalizers.ocr_words import nearest_word
+
+    # "й" after a consonant is no Russian spelling ("учрежденье" is a letter away too)
+    assert nearest_word("учрежденйе") == "учреждение"
+    assert nearest_word("собранйе") == "собрание"
+    # after a vowel "й" is a letter of its own: a known word stays; no word with "и": nothing forced
+    assert nearest_word("майский") is None
+    assert nearest_word("блйщрок") is None
+
+
+def test_the_misread_head_of_a_hyphenated_compound_is_mended_only_to_a_linking_form():
+    from normalizers.ocr_words import mend_compound_heads, mend_misread_words
+
+    assert mend_compound_heads("профессиенально-общественный совет") == "профессионально-общественный совет"
+    assert mend_misread_words("Центр информациенно-аналитический") == "Центр информационно-аналитический"
+    # heads that are no words but right ("медико-", "северо-"): the only words a letter away are
+    # a name and a numeral, no linking forms
+    for text in ("медико-социальный", "северо-западный", "историко-культурный", "научно-исследовательский"):
+        assert mend_compound_heads(text) == text
