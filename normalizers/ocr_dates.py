@@ -81,7 +81,7 @@ SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d)[^
 # a numeric date whose dots a scan read as other marks or doubled ("01.04:2020", "01,04.2020",
 # "31.12..2020", "31-.03.2020"), or with marks inside its year ("30.06.2: 026", "01.09.20’ 23"): one reading
 MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[-'`’]?[.,:;]{1,2}([01]\d)[.,:;]{1,2}"
-                            r"([12](?:[^\S\n]?[.,:;’'`()]{0,2}[^\S\n]?\d){3})(?!\d)")
+                            r"([12](?:[^\S\n]?[.,:;’'`()\"“”]{0,2}[^\S\n]?\d){3})(?!\d)")
 # a numeric date that lost one of its two dots: "3112.2026" (ddmm.yyyy) or "31.122026" (dd.mmyyyy)
 # (four digits that read as a year, "2012.2026", are left: two years with a stop between them)
 LOST_DOT_DATE_RE = re.compile(r"(?<![\d.,:;])(?:(?!19|20)(\d\d)(\d\d)\.|(\d\d)\.(\d\d))((?:19|20)\d\d)(?![\d.,:;])")
@@ -393,11 +393,12 @@ SPECK_MONTH_YEAR_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN})[^\S\n]?[.,:;�
 SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN}[^\S\n]+)(19|20)[^\S\n]?[.,:;’'`‚][^\S\n]?(\d\d)(?![\d.,:])", re.I)
 
 
-# a mark or a letter no word is between a month and its year ("ноябрь: 2024", "декабрь ь 2024"): the
+# marks or letters no word is between a month and its year ("ноябрь: 2024", "декабрь ь 2024",
+# "сентябрь. ь.2026"): the
 # month would be lost and the whole year read
 MONTH_SPECK_YEAR_RE = re.compile(r"(?<![а-яё])(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь"
-                                 r"|ноябрь|декабрь)(?:[^\S\n]?[:;’'`‚^°*]+|[^\S\n]+[бдеёжзйлмнпртфхцчшщъыьэю])"
-                                 r"[^\S\n]+(?=(?:19|20)\d\d(?!\d))", re.I)
+                                 r"|ноябрь|декабрь)((?:[^\S\n]*[:;’'`‚^°*.,]+|[^\S\n]+[бдеёжзйлмнпртфхцчшщъыьэю](?![а-яё]))+)"
+                                 r"[^\S\n]*(?=(?:19|20)\d\d(?!\d))", re.I)
 
 
 def drop_month_year_speck(text: str) -> str:

@@ -28,6 +28,7 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ("31-03.2020", "31-03.2020"),                     # a dash for the dot: no repair here
     ("01.03.2024\n30.06.2: 026", "01.03.2024\n30.06.2026"),   # marks inside the year
     ("01.04.2 (024\n31.05.2026", "01.04.2024\n31.05.2026"),
+    ('01.04.20 "23\n31.12.2025', "01.04.2023\n31.12.2025"),
     ("01.09.20 2023", "01.09.20 2023"),               # a two-digit year, then another: left
     ("1,5 2020", "1,5 2020"),                         # no day.month.year: left
     ("февраль. ь2025\nапрель 2026", "февраль. 2025\nапрель 2026"),   # a speck glued to the month's year
@@ -180,6 +181,7 @@ def test_a_cell_ending_with_a_dash_keeps_its_date_and_is_flagged():
     ("2022 весна", "2022 весна"), ("2022 г.", "2022 г."),
     ("октябрь 2024\nноябрь: 2024", "октябрь 2024\nноябрь 2024"), ("декабрь ь 2024", "декабрь 2024"),
     ("май в 2024", "май в 2024"), ("март и 2024", "март и 2024"),     # a one-letter word stays
+    ("июль 2025\nсентябрь. ь.2026", "июль 2025\nсентябрь 2026"),      # marks and a letter together
 ])
 def test_deadline_specks_and_lost_spaces(text, expected):
     from normalizers.ocr_dates import mend_deadline_text
