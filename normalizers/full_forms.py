@@ -227,6 +227,19 @@ def _trim_fallback(toks: list[Tok], start: int) -> int:
     return start
 
 
+def _same_head(short: str, toks: list[Tok], start: int) -> int | None:
+    """Where a syllabic short form the text does not spell (a scan misread a letter: "Минабрнауки
+    РБ") starts its name: the last capitalised word after ``start`` that opens with the short
+    form's first three letters ("Министерство …"); None when there is none."""
+    head = short.split()[0] if short.split() else ""
+    if not (head[:1].isupper() and len(head) >= 5 and not head.isupper()):
+        return None
+    key = fold(head)[:3]
+    hits = [i for i in range(start, len(toks))
+            if toks[i].is_word and toks[i].text[:1].isupper() and fold(toks[i].text)[:3] == key]
+    return hits[-1] if hits else None
+
+
 def _is_verb(word: str) -> bool:
     """A verb form that opens an introductory sentence ("Определить", "создать", "назначить")."""
     found = parses(word)
@@ -264,6 +277,7 @@ def full_form(context: str, short: str, adjacent: bool) -> tuple[str, int, str] 
             start = seg
     else:
         start, end, kind = _trim_fallback(toks, seg), len(toks) - 1, "fallback"
+        start = _same_head(short, toks, start) or start
     start = _skip_leading_verbs(toks, start, end)
     while start < end and not (toks[start].is_word or toks[start].is_group):
         start += 1                # a speck glued after a preposition ("с.государственным")

@@ -80,6 +80,7 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     ("автономное.учреждение"), a backquote or a lone quote mark between words read as the space,
     a lone "й" between words read as the conjunction "и" (no Russian word is "й"), a hyphen after
     a full adjective ("бюджетное-учреждение") read as the space, and a dash left at the end dropped."""
+    full = full.lstrip(" -–—:;.,'`’‚")          # "КОиН КО -- комитет …": the second dash of two
     text = mend_misread_words(mend_with_lexicon(remove_word_debris(rejoin_caps_tail(full)), lexicon))
     text = SPECK_AFTER_WORD_RE.sub(_drop_speck, text)
     text = GLUED_STOP_RE.sub(mend_stop, text)

@@ -384,3 +384,9 @@ def test_a_list_entry_whose_dash_was_lost_and_whose_full_form_repeats_its_words(
         "агентство труда и занятости населения Красноярского края"
     # outside a list a sentence that repeats its words defines nothing
     assert find_definitions("план работы план работы на год") == {}
+
+
+def test_a_misread_syllabic_short_form_still_starts_its_name_at_its_head_word():
+    text = ("Республика Башкортостан на 2023-2025 годы\nВ целях реализации государственной программы Министерство\n"
+            "образования и науки Республики Башкортостан (далее - Минабрнауки\nРБ) совместно с учреждением")
+    assert find_definitions(text) == {"Минабрнауки РБ": "Министерство образования и науки Республики Башкортостан"}
