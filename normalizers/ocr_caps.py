@@ -60,9 +60,22 @@ def split_caps_specks(text: str) -> str:
 LEADING_SPECKS_RE = re.compile(r"^[^\S\n]*[.,:;'`‚’^°*_~]+[^\S\n]*(?=[А-ЯЁA-Z«\"(0-9])", re.M)
 
 
+SPECK_AFTER_SIGN_RE = re.compile(r"№[^\S\n]*[’'`‚.,:]+[^\S\n]*(?=\d)")
+# an act number a speck split ("№ 26-01:06-150", "№ 777 11-05"): its second part has the number's
+# separator, so the piece between is one too
+SPLIT_ACT_NUMBER_RE = re.compile(r"(№[^\S\n]*\d[\d\-/]*)(?:[^\S\n]*:[^\S\n]*|[^\S\n]+)(\d+([\-/])\d[\d\-/]*)(?![\d.,])")
+
+
+def mend_act_number(text: str) -> str:
+    """"№'912" -> "№ 912", "№ 26-01:06-150" -> "№ 26-01-06-150", "№ 777 11-05" -> "№ 777-11-05"."""
+    text = SPECK_AFTER_SIGN_RE.sub("№ ", text)
+    return SPLIT_ACT_NUMBER_RE.sub(lambda m: f"{m.group(1)}{m.group(3)}{m.group(2)}", text)
+
+
 def fix_scan_caps(text: str) -> str:
     """The repairs above, for the header lines of a scanned order."""
     text = LEADING_SPECKS_RE.sub("", text)          # ".ДЕПАРТАМЕНТ …": a speck before the line
+    text = mend_act_number(text)
     text = YEAR_STOP_WORD_RE.sub(r"\1 ", text)      # "на 2022-2024`годы"
     text = mend_misread_words(lower_inner_capital(drop_stray_stops(drop_month_year_speck(drop_day_month_speck(text)))))
     return mend_caps_words(split_caps_specks(text))

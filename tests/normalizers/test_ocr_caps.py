@@ -53,3 +53,16 @@ def test_header_lines_lose_a_leading_speck_and_a_mark_before_the_years_word(line
     from normalizers.ocr_caps import fix_scan_caps
 
     assert fix_scan_caps(line) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("12.02.2020 № 26-01:06-150", "12.02.2020 № 26-01-06-150"),
+    ("«10» апреля 2023 г. №'912", "«10» апреля 2023 г. № 912"),
+    ("18.12.2023 № 777 11-05", "18.12.2023 № 777-11-05"),
+    ("№ 88 20.01.2022", "№ 88 20.01.2022"),                   # a date after the number stays apart
+    ("от 14 сентября 2022 г. № 01-03/1555", "от 14 сентября 2022 г. № 01-03/1555"),
+])
+def test_an_act_number_a_speck_split_is_joined(line, expected):
+    from normalizers.ocr_caps import mend_act_number
+
+    assert mend_act_number(line) == expected
