@@ -323,5 +323,7 @@ def syllabic_start(short: str, toks: list[Tok]) -> int | None:
 
 def spells(short: str, full: str) -> bool:
     """Whether the initials of ``full`` spell the acronym ``short`` ("ДОиН КО" for "Департамент
-    образования и науки Кемеровской области"); OCR specks between the words are passed over."""
-    return _find_acronym_span(short, tokens(re.sub(r"[^\w\s«»\"()-]", " ", full))) is not None
+    образования и науки Кемеровской области", "ЦОПП" for "учреждение «Центр опережающей
+    профессиональной подготовки»": the words of a quoted name count as words); OCR specks between
+    the words are passed over."""
+    return _find_acronym_span(short, tokens(re.sub(r"[^\w\s()-]", " ", full))) is not None

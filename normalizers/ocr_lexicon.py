@@ -99,3 +99,68 @@ def mend_with_lexicon(text: str, lexicon: frozenset[str]) -> str:
         return found if found and agrees_with_next(found, nxt.group(1) if nxt else None) else m.group(0)
 
     return WORD_RE.sub(mend, text)
+
+
+# ---------------------------------------------------------------- a full form's words, harder mends
+
+# a word of a full form as a scan reads it: letters, a digit misread for a letter inside or at the
+# end ("инстизу1"), each part of a hyphenated compound on its own
+FORM_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё0-9])[А-Яа-яЁё]+(?:[0-9][А-Яа-яЁё]*)?(?![A-Za-zА-Яа-яЁё0-9])")
+RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+MIN_EDITED = 7          # a word mended by an inserted or dropped letter has at least this many letters
+MIN_TWO_EDITS = 8       # a word two letters from a lexicon word has at least this many letters
+
+
+def _one_edit_words(word: str) -> set[str]:
+    """Dictionary words one substitution, insertion or deletion from a lower-case ``word``."""
+    subs = {word[:i] + ch + word[i + 1:] for i in range(len(word)) for ch in RUSSIAN if ch != word[i]}
+    dels = {word[:i] + word[i + 1:] for i in range(len(word))}
+    ins = {word[:i] + ch + word[i:] for i in range(len(word) + 1) for ch in RUSSIAN}
+    return {w for w in subs | dels | ins if len(w) >= MIN_MENDED and is_known_word(w)}
+
+
+def form_word(word: str, lexicon: frozenset[str]) -> str | None:
+    """The word a misread ``word`` of a definition's full form stands for, else None: one letter
+    from exactly one lexicon word; or, in lower case, "ё" for "е", then the one dictionary word a
+    letter away (a substitution from ``MIN_MENDED`` letters, an inserted or dropped letter from
+    ``MIN_EDITED``); or, from ``MIN_TWO_EDITS`` letters, two letters from exactly one lexicon word
+    with its first letter and capitalisation ("оеластрой" -> "областной", "инстизу1" -> "институт")."""
+    if len(word) < MIN_MENDED or (word.isalpha() and (_shape(word) == "other" or is_known_word(word))):
+        return None
+    shape = _shape(word.rstrip("0123456789")) if word[-1].isdigit() else _shape(word)
+    if shape == "other":
+        return None
+    found = lexicon_word(word, lexicon) if word.isalpha() else None
+    if found:
+        return found
+    if shape == "lower" and word.isalpha():
+        if "ё" in word and is_known_word(word.replace("ё", "е")):
+            return word.replace("ё", "е")
+        near = {w for w in _one_edit_words(word)
+                if len(w) == len(word) or len(word) >= MIN_EDITED}
+        if len(near) == 1:
+            return near.pop()
+        if near:
+            return None
+    if len(word) < MIN_TWO_EDITS:
+        return None
+    from rapidfuzz.distance import Levenshtein
+
+    near = {w for w in lexicon if w[0] == word[0] and _shape(w) == shape and abs(len(w) - len(word)) <= 2
+            and Levenshtein.distance(w, word, score_cutoff=2) <= 2}
+    return near.pop() if len(near) == 1 else None
+
+
+def mend_form_words(text: str, lexicon: frozenset[str] = frozenset()) -> str:
+    """Each word of a definition's full form that is no dictionary word, compound parts included,
+    replaced by ``form_word`` where it finds one and the word found agrees with the word after it;
+    anything uncertain stays as read."""
+    if not text:
+        return text
+
+    def mend(m: re.Match) -> str:
+        found = form_word(m.group(0), lexicon)
+        nxt = NEXT_WORD_RE.match(text, m.end())
+        return found if found and agrees_with_next(found, nxt.group(1) if nxt else None) else m.group(0)
+
+    return FORM_WORD_RE.sub(mend, text)

@@ -29,7 +29,7 @@ from normalizers.abbreviations import glossary_entry, spells
 from normalizers.morph import is_abbreviation, parses, to_nominative
 from normalizers.ocr_fixes import remove_word_debris
 from normalizers.ocr_words import mend_misread_words, rejoin_caps_tail
-from normalizers.ocr_lexicon import mend_with_lexicon
+from normalizers.ocr_lexicon import mend_form_words, mend_with_lexicon
 from normalizers.ocr_stops import mend_stop
 from normalizers.parties import PartyMention
 from normalizers.text import is_known_word, one_edit
@@ -47,7 +47,7 @@ SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^]+(?=[
 
 # a speck read as a stop, colon or semicolon after a word inside a full form ("Республики. Татарстан",
 # "органы: местного", "ДПО. «Чувашский"), or at its end after a word or a closing quote
-SPECK_AFTER_WORD_RE = re.compile(r"([A-Za-zА-Яа-яЁё]+»?)([.:;])(?=\s+[«А-Яа-яЁё])|([A-Za-zА-Яа-яЁё]+»?)([.:;,]+)$")
+SPECK_AFTER_WORD_RE = re.compile(r"([A-Za-zА-Яа-яЁё]+»?)([.:;!])(?=\s+[«А-Яа-яЁё])|([A-Za-zА-Яа-яЁё]+»?)([.:;,!_|]+)$")
 MIN_STOP_WORD = 5                      # "обл.", "пос.", "им." are shortened words: their stop stays
 # a stop glued between two lower-case words (groups 1 and 3; ``ocr_stops.mend_stop`` judges it)
 GLUED_STOP_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})\.()([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
@@ -60,6 +60,55 @@ ADJ_END_RE = re.compile(r"(?:ое|ый|ий|ая|яя|ые|ие|ого|его|о
 LONE_QUOTE_RE = re.compile(r"([А-Яа-яЁё])[\"“”„]([А-Яа-яЁё])")
 LONE_I_RE = re.compile(r"(?<=[А-Яа-яЁё,]) й (?=[А-Яа-яЁё])")
 TRAILING_DASH_RE = re.compile(r"\s+[-‐‑‒–—−]+\s*$")
+
+
+# a mark a scan puts at a word's edge inside a name ("Омской' области", "‘образовательные",
+# "Красноярского! края"), or between a one-letter word and the next ("и'переподготовки", "и. переподготовки")
+EDGE_MARK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'‘’^°!]+(?=\s)|(?<=\s)[`'‘’^°]+(?=[А-Яа-яЁё])")
+ONE_LETTER_MARK_RE = re.compile(r"(?<![А-Яа-яЁё])([иву])(?:[`'‘’^°]+|\.\s*)(?=[а-яё]{3,})")
+# a mark inside a word ("Минисы'ерство"): a misread letter, or a speck over the word
+INNER_MARK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{2,})[`'‘’^°]([а-яё]{2,})(?![А-Яа-яЁё])")
+# a lone dash or mark between two lower-case words ("профессиональные - образовательные")
+LONE_MARK_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,}) [-–—‘’'`^°] (?=([а-яё]{3,}))")
+# a hyphen before a capitalised word after a word in an oblique case ("Республики-Татарстан")
+CAPITAL_HYPHEN_RE = re.compile(r"(?<![А-Яа-яЁё-])([А-Яа-яЁё]{3,}(?:и|ы|ой|ей|ого|его|ому|ему))-([А-ЯЁ][а-яё]{2,})(?![А-Яа-яЁё-])")
+RUSSIAN_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+
+
+def _inner_mark(m: re.Match) -> str:
+    left, right = m.group(1), m.group(2)
+    whole = left + right
+    if is_known_word(whole):
+        return whole
+    found = {left + ch + right for ch in RUSSIAN_LETTERS if is_known_word(left + ch + right)}
+    return found.pop() if len(found) == 1 else whole    # the word mends may find it
+
+
+def _lone_mark(m: re.Match) -> str:
+    from normalizers.ocr_lexicon import agrees_with_next
+
+    left, right = m.group(1), m.group(2)
+    adjective = any(p.tag.POS in ("ADJF", "PRTF") for p in parses(left))
+    if adjective and is_known_word(left) and is_known_word(right) and agrees_with_next(left, right):
+        return left + " "
+    return m.group(0)
+
+
+def _capital_hyphen(m: re.Match) -> str:
+    left, right = m.group(1), m.group(2)
+    if is_known_word(m.group(0).lower()) or not (is_known_word(left) and is_known_word(right)):
+        return m.group(0)
+    return f"{left} {right}"
+
+
+def _form_marks(full: str) -> str:
+    """The marks a scan leaves in a name that no name has: at a word's edge, after a one-letter
+    word, inside a word (the word the dictionary then knows), a lone dash between an adjective and
+    the word it agrees with, a hyphen before a capitalised word after an inflected one."""
+    text = ONE_LETTER_MARK_RE.sub(r"\1 ", EDGE_MARK_RE.sub("", full))
+    text = INNER_MARK_RE.sub(_inner_mark, text)
+    text = LONE_MARK_RE.sub(_lone_mark, text)
+    return CAPITAL_HYPHEN_RE.sub(_capital_hyphen, text)
 
 
 def _drop_speck(m: re.Match) -> str:
@@ -81,7 +130,8 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     a lone "й" between words read as the conjunction "и" (no Russian word is "й"), a hyphen after
     a full adjective ("бюджетное-учреждение") read as the space, and a dash left at the end dropped."""
     full = full.lstrip(" -–—:;.,'`’‚")          # "КОиН КО -- комитет …": the second dash of two
-    text = mend_misread_words(mend_with_lexicon(remove_word_debris(rejoin_caps_tail(full)), lexicon))
+    text = mend_misread_words(mend_with_lexicon(remove_word_debris(rejoin_caps_tail(_form_marks(full))), lexicon))
+    text = LONE_MARK_RE.sub(_lone_mark, mend_form_words(text, lexicon))
     text = SPECK_AFTER_WORD_RE.sub(_drop_speck, text)
     text = GLUED_STOP_RE.sub(mend_stop, text)
     text = BACKQUOTE_RE.sub(" ", text)
@@ -343,6 +393,46 @@ def _spellings(tok: str, low: str, used: dict[str, Counter], spelled: dict[str, 
     return forms
 
 
+# a list entry whose dash a scan lost: an acronym, then the lower-case words of its full form
+ACRONYM_THEN_WORDS_RE = re.compile(r"^([А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ])\s+([а-яё]+(?:\s+[а-яё]+)*)$")
+MIN_SPELLING_MENDED = 4    # a short form mended to the cells' spelling has at least this many letters
+
+
+def _words_after_acronym(short: str, full: str) -> tuple[str, str]:
+    """"ПОО профессиональные" defined as "образовательные организации" (the entry's dash lost):
+    the dictionary words after the acronym open its full form, when the whole then spells it."""
+    m = ACRONYM_THEN_WORDS_RE.match(short)
+    if m is None or not all(is_known_word(w) for w in m.group(2).split()):
+        return short, full
+    whole = f"{m.group(2)} {full}"
+    return (m.group(1), whole) if spells(m.group(1), whole) else (short, full)
+
+
+def _cells_spelling(short: str, full: str, spellings: dict[str, Counter]) -> str:
+    """A short form the party cells never write, read from a scan, taken as the cells' spelling
+    one letter away (letters compared, case aside): "поо" where the cells write "ПОО", "ЦЗЯ" or
+    "МОиН РЕЯ" where they write "ЦЗН" and "МОиН РС(Я)". Exactly one spelling must lie that near; it
+    must be spelled by the full form where the read one is not, or (a form the initials cannot
+    spell, "РС(Я)") be written at least twice and the letter be a substitution."""
+    key = _letters(short)
+    if not key or key in spellings:
+        if key in spellings and short.islower():       # "поо": the cells write "ПОО"
+            best = spellings[key].most_common(1)[0][0]
+            return best if best.lower() == short else short
+        return short
+    near = [k for k in spellings if len(k) >= MIN_SPELLING_MENDED - 1 and one_edit(k, key)
+            and sum(c.isupper() for c in spellings[k].most_common(1)[0][0]) >= 2]
+    if len(near) != 1 or len(key) < MIN_SPELLING_MENDED - 1:
+        return short
+    best, n = spellings[near[0]].most_common(1)[0]
+    if spells(best, full) and not spells(short, full):
+        return best
+    if not spells(best, full) and not spells(short, full) and n >= 2 and len(near[0]) == len(key) \
+            and len(key) >= MIN_SPELLING_MENDED:
+        return best
+    return short
+
+
 def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozenset(),
                      lexicon: frozenset[str] = frozenset()) -> dict[str, str]:
     """``defs`` with a speck between the words of a short form read as the space ("КОин.КО", and
@@ -366,6 +456,8 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     out: dict[str, str] = {}
     for short, full in defs.items():
         short = close_brackets(SPECK_IN_SHORT_RE.sub(" ", short.lstrip(LEAD_SPECKS)))   # "КОин.КО": a speck for the space
+        short, full = _words_after_acronym(short, full)
+        short = _cells_spelling(short, full, spellings)
         # "МОиН-РС(Я)", "МОиНРТ": the cells write "МОиН РС(Я)", "МОиН РТ" more often than the form read
         ways = spellings.get(_letters(short))
         if ways:

@@ -1,7 +1,7 @@
 """A scanned document's own lexicon settles words a scan misread by one letter."""
 import pytest
 
-from normalizers.ocr_lexicon import agrees_with_next, document_lexicon, lexicon_word, mend_with_lexicon
+from normalizers.ocr_lexicon import agrees_with_next, document_lexicon, form_word, lexicon_word, mend_form_words, mend_with_lexicon
 
 DOC = ["Департамент образования Вологодской области", "Вологодский областной центр",
        "районная больница, экспертный совет", "консультационный пункт"]
@@ -42,3 +42,22 @@ def test_lexicon_word_and_agreement():
     assert agrees_with_next("областная", "больница")
     assert not agrees_with_next("областной", "учреждение")
     assert agrees_with_next("областной", None)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("оеластрой", "областной"),          # two letters from the lexicon's word
+    ("инстизу1", "институт"),            # a digit read for a letter
+    ("инфаормационно", "информационно"),   # an inserted letter: the dictionary's one word
+    ("методичёский", "методический"),
+    ("областной", None), ("Кузбасс", None), ("ОГБУ", None),
+])
+def test_form_word(word, expected):
+    lexicon = frozenset({"областной", "институт", "Томский"})
+    assert form_word(word, lexicon) == expected
+
+
+def test_two_letters_off_needs_one_lexicon_word_with_its_first_letter():
+    assert form_word("оеластрой", frozenset({"областной", "оелостной"})) is None
+    assert form_word("Оеластрой", frozenset({"областной"})) is None      # capitalisation differs
+    assert form_word("оеластрой", frozenset()) is None
+    assert mend_form_words("Томский оеластрой институт", frozenset({"областной"})) == "Томский областной институт"

@@ -2,6 +2,7 @@
 
 import pytest
 
+from normalizers.ocr_lexicon import document_lexicon
 from normalizers.ocr_parties import mend_definitions, mend_full_form, mend_mentions
 from normalizers.parties import split_after_defined, split_parties
 
@@ -307,3 +308,47 @@ def test_a_defined_short_form_takes_the_spacing_the_cells_write_most():
     assert mend_definitions({"МОиНРТ": full}, cells) == {"МОиН РТ": full}
     assert mend_definitions({"МОиН РТ": full}, cells) == {"МОиН РТ": full}
     assert mend_definitions({"‚ МОиНРТ": full}, cells) == {"МОиН РТ": full}      # a speck before it too
+
+
+# ---------------------------------------------------------------- definitions misread on a scan (seeds of the unseen layouts)
+
+CELLS = "ПОО,\nОМСУ (по согласованию)\nРЦПО,\nРЦПО\nМО ОО, ПОО\nМОиН РС(Я)\nМОиН РС(Я), ЦЗН\nЦЗН"
+
+
+def test_short_form_misread_where_defined_takes_the_cells_spelling_its_quoted_name_spells():
+    full = "бюджетное учреждение Омской области «Региональный центр профессиональной ориентации»"
+    assert mend_definitions({"РЦНО": full}, CELLS) == {"РЦПО": full}
+
+
+def test_short_form_the_initials_cannot_spell_mended_only_by_a_substitution_the_cells_repeat():
+    full = "Министерство образования и науки Республики Саха (Якутия)"
+    assert list(mend_definitions({"МОиН РЕЯ": full}, CELLS)) == ["МОиН РС(Я)"]
+    assert list(mend_definitions({"МОиН РЕЯ": full}, "МОиН РС(Я)")) == ["МОиН РЕЯ"]     # written once: stays
+
+
+def test_lower_case_short_form_and_a_lost_dash():
+    assert list(mend_definitions({"поо": "профессиональные организации"}, CELLS)) == ["ПОО"]
+    out = mend_definitions({"ПОО профессиональные": "образовательные организации"}, CELLS)
+    assert out == {"ПОО": "профессиональные образовательные организации"}
+    kept = mend_definitions({"ЦЗН субъекта": "центры занятости"}, CELLS)   # the words spell nothing: stays
+    assert list(kept) == ["ЦЗН субъекта"]
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("Министерство образования Омской' области", "Министерство образования Омской области"),
+    ("агентство труда и занятости населения Красноярского! края", "агентство труда и занятости населения Красноярского края"),
+    ("квалификации и'переподготовки работников", "квалификации и переподготовки работников"),
+    ("квалификации и. переподготовки работников", "квалификации и переподготовки работников"),
+    ("развития образования Республики-Татарстан».___", "развития образования Республики Татарстан»"),
+    ("профессиональные - образовательные организации", "профессиональные образовательные организации"),
+    ("«Томский областной информационно-консультацйонный цемтр»", "«Томский областной информационно-консультационный центр»"),
+    ("Минисы'ерство образования", "Министерство образования"),
+])
+def test_full_form_marks_and_words(read, expected):
+    lexicon = document_lexicon(["Министерство образования и науки", "областной"])
+    assert mend_full_form(read, lexicon) == expected
+
+
+def test_full_form_words_the_dictionary_cannot_settle_stay():
+    assert mend_full_form("учебный центр «Кванториум»") == "учебный центр «Кванториум»"
+    assert mend_full_form("Ханты-Мансийского округа") == "Ханты-Мансийского округа"
