@@ -227,7 +227,8 @@ def repair_date_words(text: str) -> tuple[str, bool]:
         if is_known_word(m.group(1)):
             return m.group(0)
         joined = (m.group(1) + m.group(2)).lower().replace("ё", "е")
-        form = joined if joined in RECURRENCE_WORDS else recurrence_reading(joined)
+        form = joined if joined in RECURRENCE_WORDS or joined in MONTH_WORDS else (
+            recurrence_reading(joined) or month_reading(joined)[0])   # "сенляб рь" -> "сентябрь"
         if form is None:
             return m.group(0)
         changed = True
@@ -311,6 +312,10 @@ def _month_head(letters: str) -> bool:
 JUNK_BEFORE_PART_RE = re.compile(r"(?<![\w.])[А-ВД-ЯЁA-Z][.,:;'`’]\s*(?:\d|[IVХ]+)\s*(?:-?[йяео]{0,2}\s*)?(?:[кК]вартал|[пП]олугод)")
 
 
+# a lower-case word on the line before a year, perhaps with a short piece after it
+UNKNOWN_BEFORE_YEAR_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,})(?:[^\S\n]+[а-яё]{1,2})?[^\S\n]+(?:19|20)\d\d(?!\d)")
+
+
 def damaged_dates(text: str | None) -> bool:
     """True when the cell holds a date that OCR damaged beyond a certain repair (see module doc)."""
     if not text:
@@ -324,6 +329,8 @@ def damaged_dates(text: str | None) -> bool:
         return True
     if any(_month_head(m.group(1)) for m in MONTH_HEAD_JUNK_RE.finditer(text)):
         return True
+    if any(not is_known_word(m.group(1)) for m in UNKNOWN_BEFORE_YEAR_RE.finditer(text)):
+        return True                     # "сенляб рь 2024": no month read, the whole year would be a guess
     return any(_damaged_word(w) for w in WORD_RE.findall(text))
 
 
@@ -397,8 +404,12 @@ SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN}[^\S\n]+)(
 # "сентябрь. ь.2026"): the
 # month would be lost and the whole year read
 MONTH_SPECK_YEAR_RE = re.compile(r"(?<![а-яё])(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь"
-                                 r"|ноябрь|декабрь)((?:[^\S\n]*[:;’'`‚^°*.,]+|[^\S\n]+[бдеёжзйлмнпртфхцчшщъыьэю](?![а-яё]))+)"
-                                 r"[^\S\n]*(?=(?:19|20)\d\d(?!\d))", re.I)
+                                 r"|ноябрь|декабрь)((?:[^\S\n]*[:;’'`‚^°*.,]+|\s+[бдеёжзйлмнпртфхцчшщъыьэю](?![а-яё]))+)"
+                                 r"\s*(?=(?:19|20)\d\d(?!\d))", re.I)
+# a mark glued after a word before a space ("в течение` 2024-2026 годов"): a speck, and it
+# would hide the words; a preposition run into its day ("до1 декабря")
+WORD_MARK_RE = re.compile(r"(?<=[а-яё]{2})[`'’‚^°]+(?=\s)")
+GLUED_PREPOSITION_RE = re.compile(r"(?<![А-Яа-яЁё])([Дд]о|[Сс]|[Пп]о)(?=\d)")
 
 
 def drop_month_year_speck(text: str) -> str:
@@ -437,7 +448,7 @@ def mend_deadline_text(text: str | None) -> str | None:
         return text
     text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", LEADING_SPECKS_RE.sub("", text)))
     text = drop_day_month_speck(YEAR_STOP_WORD_RE.sub(r"\1 ", MONTH_SPECK_YEAR_RE.sub(r"\1 ", text)))
-    text = WORD_AFTER_YEAR_RE.sub(_year_word, text)
+    text = WORD_AFTER_YEAR_RE.sub(_year_word, GLUED_PREPOSITION_RE.sub(r"\1 ", WORD_MARK_RE.sub("", text)))
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
 
 

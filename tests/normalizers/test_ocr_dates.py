@@ -311,3 +311,27 @@ def test_a_part_number_after_a_lone_capital_and_a_stop_is_damage(text, damaged):
     from normalizers.ocr_dates import damaged_dates
 
     assert damaged_dates(text) is damaged
+
+
+# ---------------------------------------------------------------- seeds of the unseen layouts
+
+@pytest.mark.parametrize("read, expected", [
+    ("декабрь ь\n2024", "декабрь 2024"),              # a letter speck across the cell's line break
+    ("декабрь\nь 2024", "декабрь 2024"),
+    ("в течение` 2024-2026 годов", "в течение 2024-2026 годов"),
+    ("до1 декабря 2022 года", "до 1 декабря 2022 года"),
+])
+def test_scan_deadline_specks(read, expected):
+    from normalizers.ocr_dates import mend_deadline_text
+
+    assert mend_deadline_text(read) == expected
+
+
+def test_month_split_by_a_space_joined_when_one_letter_from_one_month():
+    assert repair_date_words("сенляб рь 2024") == ("сентябрь 2024", True)
+
+
+def test_unknown_word_before_a_year_is_damage_not_the_whole_year():
+    assert damaged_dates("сенляб ры 2024")
+    assert not damaged_dates("в течение 2024 года")
+    assert not damaged_dates("ежегодно 2024")
