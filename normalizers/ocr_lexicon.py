@@ -13,6 +13,7 @@ Whenever no word or more than one fits, the word stays as read.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from normalizers.morph import parses
@@ -124,7 +125,8 @@ def form_word(word: str, lexicon: frozenset[str]) -> str | None:
     from exactly one lexicon word; or, in lower case, "ё" for "е", then the one dictionary word a
     letter away (a substitution from ``MIN_MENDED`` letters, an inserted or dropped letter from
     ``MIN_EDITED``); or, from ``MIN_TWO_EDITS`` letters, two letters from exactly one lexicon word
-    with its first letter and capitalisation ("оеластрой" -> "областной", "инстизу1" -> "институт")."""
+    with its first letter and capitalisation ("оеластрой" -> "областной"), else, in lower case,
+    two letters changed from exactly one dictionary word ("инстизу1" -> "институт")."""
     if len(word) < MIN_MENDED or (word.isalpha() and (_shape(word) == "other" or is_known_word(word))):
         return None
     shape = _shape(word.rstrip("0123456789")) if word[-1].isdigit() else _shape(word)
@@ -148,7 +150,33 @@ def form_word(word: str, lexicon: frozenset[str]) -> str | None:
 
     near = {w for w in lexicon if w[0] == word[0] and _shape(w) == shape and abs(len(w) - len(word)) <= 2
             and Levenshtein.distance(w, word, score_cutoff=2) <= 2}
-    return near.pop() if len(near) == 1 else None
+    if near:
+        return near.pop() if len(near) == 1 else None
+    return _two_substitutions(word) if shape == "lower" else None
+
+
+@lru_cache(maxsize=4096)
+def _two_substitutions(word: str) -> str | None:
+    """The one dictionary word two letters of ``word`` (a digit among them) changed give
+    ("самдуправлёния" -> "самоуправления", "торгерли" -> "торговли"), else None. Only a word
+    one letter cannot mend; no change of length (a scan misreads letters, seldom loses them)."""
+    found: set[str] = set()
+    n = len(word)
+    for i in range(n):
+        for a in RUSSIAN:
+            if a == word[i]:
+                continue
+            head = word[:i] + a
+            for j in range(i + 1, n):
+                for b in RUSSIAN:
+                    if b == word[j]:
+                        continue
+                    cand = head + word[i + 1:j] + b + word[j + 1:]
+                    if is_known_word(cand):
+                        found.add(cand)
+                        if len(found) > 1:
+                            return None
+    return found.pop() if found else None
 
 
 def mend_form_words(text: str, lexicon: frozenset[str] = frozenset()) -> str:

@@ -28,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from normalizers.abbreviations import glossary_entry, spells
 from normalizers.morph import is_abbreviation, parses, to_nominative
 from normalizers.ocr_fixes import remove_word_debris
-from normalizers.ocr_words import mend_misread_words, rejoin_caps_tail
+from normalizers.ocr_words import mend_misread_words, rejoin_caps_tail, rejoin_split_words
 from normalizers.ocr_lexicon import mend_form_words, mend_with_lexicon
 from normalizers.ocr_stops import mend_stop
 from normalizers.parties import PartyMention
@@ -130,7 +130,8 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     a lone "й" between words read as the conjunction "и" (no Russian word is "й"), a hyphen after
     a full adjective ("бюджетное-учреждение") read as the space, and a dash left at the end dropped."""
     full = full.lstrip(" -–—:;.,'`’‚")          # "КОиН КО -- комитет …": the second dash of two
-    text = mend_misread_words(mend_with_lexicon(remove_word_debris(rejoin_caps_tail(_form_marks(full))), lexicon))
+    text = mend_misread_words(mend_with_lexicon(
+        rejoin_split_words(remove_word_debris(rejoin_caps_tail(_form_marks(full)))), lexicon))
     text = LONE_MARK_RE.sub(_lone_mark, mend_form_words(text, lexicon))
     text = SPECK_AFTER_WORD_RE.sub(_drop_speck, text)
     text = GLUED_STOP_RE.sub(mend_stop, text)

@@ -3,6 +3,7 @@ and missed text read again (Russian, then English for Latin names and Roman nume
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
@@ -12,7 +13,7 @@ import numpy as np
 from extractors.grid import Word
 from extractors.image_labels import components
 from extractors.ocr.settings import CYR_WORD_RE, DIGITS_RE, EDGE_NOISE, LATIN_MIN_CONF, LATIN_WORD_RE, MAX_RECHECK, MISSED_MIN_CONF, NOISE_CONFIDENCE, RECHECK_BELOW, RECHECK_CONFIG, RECHECK_MARGIN, RENDER_DPI, ROMAN_RE, SHORT_RECHECK_BELOW, TESS_CONFIG, TESS_LANG
-from extractors.ocr.engine import PxWord, tesseract_env, tesseract_words
+from extractors.ocr.engine import PxWord, read_line, tesseract_env, tesseract_words
 from extractors.ocr.image import binarise
 from extractors.ocr.roman import reread_period_numerals
 from extractors.ocr.specks import drop_speck_tokens, strip_edge_specks, trim_to_walls
@@ -372,11 +373,37 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int,
         e_text, e_conf = eng.get(i, ("", 0.0))
         if e_text and _latin_reading_wins(text, e_text, e_conf, r_text):
             text, conf = e_text, e_conf
+        if old is not None and text == old.text and old.conf < RECHECK_BELOW:
+            text, conf = _alone_reading(clean, old, text, conf)
         if old is not None and text == old.text:
             out.extend(old.parts)            # nothing better: the words as first read
         elif text and (old is not None or conf >= MISSED_MIN_CONF):
             out.append(_PxWord(text, x, y, w, h, conf))
     return out
+
+
+# marks a scan reads for a letter's strokes inside a short token ("[о" for "ПОО")
+STROKE_MARKS_RE = re.compile(r"[\[\]|!{}()\\/]")
+LETTERS_TOKEN_RE = re.compile(r"^[A-Za-zА-Яа-яЁё0-9№]+[.,;:]?$")
+
+
+def _alone_reading(clean: np.ndarray, old: _PxWord, text: str, conf: float) -> tuple[str, float]:
+    """A doubtful word the strip read no better, read alone (enlarged, one line): its reading
+    replaces the first when clearly surer, or when at least as sure and letters only where the
+    first reading had marks for a letter's strokes ("[о" -> "ПОО")."""
+    pad = STRIP_PAD
+    crop = clean[max(0, old.y - pad):old.y + old.h + pad, max(0, old.x - pad):old.x + old.w + pad]
+    if crop.size == 0:
+        return text, conf
+    crop = cv2.copyMakeBorder(cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC),
+                              10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
+    a_text, a_conf = read_line(crop, TESS_LANG, "")
+    if not a_text or _is_noise(a_text, a_conf) or a_text == text:
+        return text, conf
+    if a_conf > conf + RECHECK_MARGIN or (
+            a_conf >= conf and STROKE_MARKS_RE.search(text) and LETTERS_TOKEN_RE.match(a_text)):
+        return a_text, a_conf
+    return text, conf
 
 
 NESTED_SHARE = 0.8             # a word box this much inside another's is the same ink
