@@ -53,7 +53,8 @@ LATIN_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXYaceopxyk", "АВСЕНКМОРТ�
 HEAD_WORDS = ("список", "перечень")
 HEAD_QUALIFIERS = ("используемых", "используемые", "принятых", "принятые", "условных", "условные")
 # the key word "сокращений": only the forms of "сокращение" / "сократить" open with "сокра"
-KEY_WORD_RE = re.compile(r"^сокра[а-яё]{3,7}[йяе]$")
+KEY_WORDS = ("сокращения", "сокращений", "сокращение")
+KEY_WORD_RE = re.compile(r"^сокра[а-яё]{3,7}[йяеи]$")   # "сокращении": the breve lost
 # "X – полное", also as a scan reads it: "ПОО -— полное" (two dashes), "РКЦ- полное" (the space lost)
 LIST_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)"
@@ -292,7 +293,8 @@ def _mend_list_head(line: str) -> str:
     words = [fold(w.translate(LATIN_TO_CYRILLIC)) for w in m.group("words").split()]
     key = words[-1]
     other_word = is_known_word(key) and all(p.normal_form != "сокращение" for p in parses(key))
-    if not KEY_WORD_RE.match(key) or other_word:
+    misread = not is_known_word(key) and _near(key, KEY_WORDS) is not None     # "сакращения"
+    if not (KEY_WORD_RE.match(key) or misread) or other_word:
         return line                     # "сократите", "сокращённые": another word of the stem
     mended = ["сокращений"]
     before = words[:-1]
@@ -383,7 +385,7 @@ def _spelled_entry(line: str) -> re.Match | None:
 def _list_definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for short, full, in_block in _list_entries(text):
-        full = full.strip().rstrip(";.,").strip()
+        full = full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip()     # "ЦОПП - - …": two dashes
         if not full or "далее" in full.lower():
             continue
         if in_block and len(short.split()) <= 6:
@@ -395,6 +397,9 @@ def _list_definitions(text: str) -> dict[str, str]:
 
 
 
+MIN_ONE_OFF_INITIALS = 4     # an acronym this long may differ from its quoted name's initials in one letter
+
+
 def _quoted_initials(short: str, tok: Tok) -> bool:
     """The acronym spells the initials of the quoted name just before it ("«Центр развития
     профессионального образования» (ЦРПО)"), conjunctions and prepositions skipped."""
@@ -402,7 +407,13 @@ def _quoted_initials(short: str, tok: Tok) -> bool:
         return False
     letters = [fold(c) for c in acronym_letters(short)]
     words = [w for w in re.findall(r"[А-Яа-яЁёA-Za-z]+", tok.text) if fold(w) not in SKIPPABLE]
-    return bool(letters) and [fold(w)[0] for w in words] == letters
+    initials = [fold(w)[0] for w in words]
+    if not letters or len(initials) != len(letters):
+        return False
+    # one letter of four or more misread ("«Центр развития профессионального образования» (ЦРНО)"):
+    # still the name's short form, as written (a scan's mends take the cells' spelling)
+    wrong = sum(a != b for a, b in zip(initials, letters))
+    return wrong == 0 or (wrong == 1 and len(letters) >= MIN_ONE_OFF_INITIALS)
 
 
 def _before_glued_speck(text: str, pos: int) -> int:

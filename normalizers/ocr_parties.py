@@ -47,7 +47,7 @@ SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^]+(?=[
 
 # a speck read as a stop, colon or semicolon after a word inside a full form ("Республики. Татарстан",
 # "органы: местного", "ДПО. «Чувашский"), or at its end after a word or a closing quote
-SPECK_AFTER_WORD_RE = re.compile(r"([A-Za-zА-Яа-яЁё]+»?)([.:;!])(?=\s+[«А-Яа-яЁё])|([A-Za-zА-Яа-яЁё]+»?)([.:;,!_|]+)$")
+SPECK_AFTER_WORD_RE = re.compile(r"([A-Za-zА-Яа-яЁё]+»?)([.:;!])(?=\s+[«А-Яа-яЁё])|([A-Za-zА-Яа-яЁё]+»?)([.:;,!_|‐‑‒–—−-]+)$")
 MIN_STOP_WORD = 5                      # "обл.", "пос.", "им." are shortened words: their stop stays
 # a stop glued between two lower-case words (groups 1 and 3; ``ocr_stops.mend_stop`` judges it)
 GLUED_STOP_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})\.()([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
