@@ -229,11 +229,12 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
 
 
 GLUED_APOSTROPHE_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})[’'`‘]([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
-AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*по[’'`‚.,]?\s+([А-Яа-яЁё][^()]{9,18}?)\s*\)?\s*$")
+# "по" misread too ("(no согласованию)", "(яо согласованию)", "(по-согласованию)")
+AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:[’'`‚.,-]?\s+|-)([А-Яа-яЁё][^()]{9,18}?)\s*\)?\s*$")
 AGREEMENT_WORD = "согласованию"
 AGREEMENT_EDITS = 2          # letters a scan may have misread in it (no other word of 12 letters is that close)
 # ... or cut short, its bracket never closed, a speck after it ("(по согласован и")
-CUT_AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*по[’'`‚.,]?\s+(согласо[а-яё]*)(?:\s+[а-яё]{1,2})?\s*$", re.I)
+CUT_AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:[’'`‚.,-]?\s+|-)(согласо[а-яё]*)(?:\s+[а-яё]{1,2})?\s*$", re.I)
 DEBRIS = " .,;:'`’‘“”„\"^°*-–—_|~{}[]"     # marks a scan leaves at a mention's ends ("„Минтруд НСО", "ЦРПО..")
 MIN_GLUED = 3                # each of two run-together forms has at least this many letters ("МО"+"ОО" is no split)
 LOWER_TOKEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[а-яё]{3,}(?![A-Za-zА-Яа-яЁё])")
@@ -325,7 +326,7 @@ def _agreement_word(text: str) -> bool:
     """Whether the letters of ``text`` (specks and spaces between them left out: "согласован и. ю")
     are "согласованию" with at most ``AGREEMENT_EDITS`` letters misread ("сотласбванию")."""
     letters = "".join(ch for ch in text.lower() if ch.isalpha()).replace("ё", "е")
-    return letters[:1] == "с" and Levenshtein.distance(letters, AGREEMENT_WORD) <= AGREEMENT_EDITS
+    return Levenshtein.distance(letters, AGREEMENT_WORD) <= AGREEMENT_EDITS
 
 
 def _misread_agreement(m: PartyMention) -> PartyMention:

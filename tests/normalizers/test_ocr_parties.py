@@ -352,3 +352,20 @@ def test_full_form_marks_and_words(read, expected):
 def test_full_form_words_the_dictionary_cannot_settle_stay():
     assert mend_full_form("учебный центр «Кванториум»") == "учебный центр «Кванториум»"
     assert mend_full_form("Ханты-Мансийского округа") == "Ханты-Мансийского округа"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("ГАУ КО «Центр» (по фогзасованию)", "ГАУ КО «Центр»"),
+    ("Роспотребнадзор КО (яо согласованию)", "Роспотребнадзор КО"),
+    ("палата Республики Татарстан (по вогласовани", "палата Республики Татарстан"),
+    ("ТОИПКРО (по-согласованию)", "ТОИПКРО"),
+    ("работодатели (no согласованию)", "работодатели"),
+])
+def test_agreement_note_with_its_preposition_misread_too(name, expected):
+    from normalizers.ocr_parties import _misread_agreement
+    from normalizers.parties import PartyMention
+
+    m = _misread_agreement(PartyMention(name=name, by_agreement=False, defines=None, raw=name))
+    assert (m.name, m.by_agreement) == (expected, True)
+    other = PartyMention(name="школы (по отдельному плану)", by_agreement=False, defines=None, raw="")
+    assert _misread_agreement(other) == other
