@@ -121,13 +121,22 @@ def drop_lone_last_letter(cell: str) -> str:
 
 def drop_name_stops(text: str) -> str:
     """"МИНИСТЕРСТВО ОБРАЗОВАНИЯ. И НАУКИ" -> "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ" (a body's name
-    has no sentence end inside; "им." or "г." before a name stays); an opening bracket glued
+    has no sentence end inside, nor before a bracketed part, "Саха. (Якутия)"; "им." or "г."
+    before a name stays); an opening bracket glued
     between two words that no bracket closes is a speck for the space ("образования(и науки")."""
     if not text:
         return text
     if text.count("(") > text.count(")"):
         text = GLUED_BRACKET_RE.sub(" ", text)
-    return NAME_STOP_RE.sub(mend_stop, text) if "." in text else text
+    if "." not in text:
+        return text
+    text = STOP_BEFORE_BRACKET_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_full_word(m.group(1))
+                                      else m.group(0), text)
+    return NAME_STOP_RE.sub(mend_stop, text)
+
+
+# a stop between a name's word and a bracketed part of the name ("Республики Саха. (Якутия)")
+STOP_BEFORE_BRACKET_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})\.[^\S\n]?(\([А-ЯЁ])")
 
 
 def drop_acronym_colons(text: str) -> str:

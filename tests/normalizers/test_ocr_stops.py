@@ -81,3 +81,10 @@ def test_lines_of_marks_alone_at_a_cells_end_are_specks():
     assert drop_mark_lines_at_end("постоянно\n—\n.") == "постоянно"
     assert drop_mark_lines_at_end("—") == "—"                     # a cell of a dash alone: nothing to do
     assert drop_mark_lines_at_end("ЦЗН\n-\nПОО") == "ЦЗН\n-\nПОО"  # a mark between lines stays
+
+
+def test_stop_before_a_bracketed_part_of_a_name():
+    from normalizers.ocr_stops import drop_name_stops
+
+    assert drop_name_stops("Республики Саха. (Якутия)") == "Республики Саха (Якутия)"
+    assert drop_name_stops("им. (Иванова)") == "им. (Иванова)"
