@@ -230,6 +230,11 @@ def remove_word_debris(text: str) -> str:
     return DEBRIS_RE.sub(fix, text)
 
 
+# marks a scan reads before a cell's first word that no text opens with ("’минобразования края",
+# "_ ЦРПО"); a dash (a bullet), a bracket and opening quotes („ « ") stay
+LEADING_SPECK_RE = re.compile(r"^[’'`‚_^°~|]+[^\S\n]*(?=[A-Za-zА-Яа-яЁё0-9])")
+
+
 def fix_scan_text(text: str) -> str:
     """``fix_ocr_text`` and the repairs a scanned cell needs on top: a word's tail read in capitals
     rejoined, a one-letter word run into the word before split off, a speck read as a hyphen or a
@@ -242,7 +247,8 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
     """``fix_scan_text`` and whether a word was replaced by its dictionary neighbour (a guess
     that is certain by the dictionary but still a guess: the row is flagged for review)."""
     cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(
-        rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(fix_ocr_text(text)))))))))
+        rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(
+            LEADING_SPECK_RE.sub("", fix_ocr_text(text))))))))))
     mended = mend_misread_words(cleaned)
     return mend_open_quotes(mended), mended != cleaned
 

@@ -363,3 +363,16 @@ def test_section_sequences_left_as_read(headings):
     from normalizers.ocr_fixes import roman_section_sequence
 
     assert roman_section_sequence(headings) == {}
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("’минобразования края", "минобразования края"),
+    ("_ Минобразования края", "Минобразования края"),
+    ("- руководители ПОО", "- руководители ПОО"),          # a bullet stays
+    ("„Центр“", "„Центр“"),
+    ("* при наличии средств", "* при наличии средств"),       # a footnote mark stays
+])
+def test_scan_cell_loses_the_specks_before_its_first_word(read, expected):
+    from normalizers.ocr_fixes import fix_scan_text
+
+    assert fix_scan_text(read) == expected
