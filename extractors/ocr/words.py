@@ -387,6 +387,15 @@ STROKE_MARKS_RE = re.compile(r"[\[\]|!{}()\\/]")
 LETTERS_TOKEN_RE = re.compile(r"^[A-Za-zА-Яа-яЁё0-9№]+[.,;:]?$")
 
 
+LOOKALIKE_FOLD = str.maketrans("0O3", "ООЗ")
+
+
+def _lookalike_fold(text: str) -> str:
+    """Text with digits and letters of one shape made one ("ООО", "000"); case kept ("Доин" is
+    not "ДОиН")."""
+    return text.translate(LOOKALIKE_FOLD)
+
+
 def _alone_reading(clean: np.ndarray, old: _PxWord, text: str, conf: float) -> tuple[str, float]:
     """A doubtful word the strip read no better, read alone (enlarged, one line): its reading
     replaces the first when clearly surer, or when at least as sure and letters only where the
@@ -398,8 +407,9 @@ def _alone_reading(clean: np.ndarray, old: _PxWord, text: str, conf: float) -> t
     crop = cv2.copyMakeBorder(cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC),
                               10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
     a_text, a_conf = read_line(crop, TESS_LANG, "")
-    if not a_text or _is_noise(a_text, a_conf) or a_text == text:
-        return text, conf
+    if not a_text or _is_noise(a_text, a_conf) or _lookalike_fold(a_text) == _lookalike_fold(text) \
+            or not any(ch.isalnum() for ch in a_text):
+        return text, conf            # nothing new ("000" for "ООО"), or a mark for a speck ("—")
     if a_conf > conf + RECHECK_MARGIN or (
             a_conf >= conf and STROKE_MARKS_RE.search(text) and LETTERS_TOKEN_RE.match(a_text)):
         return a_text, a_conf

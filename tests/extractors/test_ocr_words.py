@@ -151,3 +151,18 @@ def test_a_second_reading_of_part_of_a_word_goes():
     assert [w.text for w in drop_nested_twins(words)] == ["года", "2024", "12"]
     apart = [PxWord("год", 100, 10, 30, 20, 0.9), PxWord("года", 500, 10, 60, 20, 0.9)]
     assert drop_nested_twins(apart) == apart
+
+
+@needs_capi
+def test_a_doubtful_word_read_alone_letters_beat_marks():
+    from extractors.ocr.words import _PxWord, _alone_reading, _lookalike_fold
+
+    img = Image.new("L", (300, 80), 255)
+    ImageDraw.Draw(img).text((40, 20), "ПОО", fill=0, font=ImageFont.truetype(cyrillic_font(), 30))
+    grey = np.array(img)
+    ys, xs = np.nonzero(grey < 128)
+    box = dict(x=int(xs.min()), y=int(ys.min()), w=int(xs.max() - xs.min() + 1), h=int(ys.max() - ys.min() + 1))
+    old = _PxWord("[о", conf=0.3, **box)
+    assert _alone_reading(grey, old, old.text, old.conf)[0].upper() == "ПОО"    # letters, not "[о"
+    assert _lookalike_fold("000") == _lookalike_fold("ООО")     # the same shapes as digits: nothing new
+    assert _lookalike_fold("Доин") != _lookalike_fold("ДОиН")     # case is news for an abbreviation
