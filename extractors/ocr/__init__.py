@@ -61,6 +61,7 @@ from extractors.ocr.settings import LOW_CONFIDENCE, MIN_SEGMENTS_FOR_TABLE, OSD_
 from extractors.ocr.image import _rotate, binarise, estimate_skew, not_worth_reading, render_page
 from extractors.ocr.rules import _count_lines, erase_lines, scan_segments
 from extractors.ocr.words import _tesseract_env, mean_confidence, ocr_words
+from extractors.ocr.cells import reread_doubtful_cells
 from extractors.ocr.numbers import reread_number_column, split_number_heads
 from extractors.ocr.junk import drop_junk_words
 from extractors.ocr.dots import remove_stray_dots
@@ -86,7 +87,8 @@ def _analyse(grey: np.ndarray, dpi: int, width_pt: float, prepared: bool = False
     text_grey, _how = text_image(grey)
     clean, _dots = remove_stray_dots(erase_lines(text_grey, line_mask), dpi)
     walls = [(sg.x0 / k, sg.top / k, sg.bottom / k) for sg in segs if not sg.horizontal]
-    words = split_number_heads(ocr_words(clean, k, dpi, walls=walls), segs)
+    words = ocr_words(clean, k, dpi, walls=walls)
+    words = split_number_heads(reread_doubtful_cells(clean, words, segs, k, width_pt, grey.shape[0] * k), segs)
     number_cells: list[Word] = []       # item numbers read as no number: kept as read
     words, _doubtful = reread_number_column(clean, words, segs, k, dpi, number_cells)
     words, junk = drop_junk_words(words, {id(w) for w in number_cells})
