@@ -459,7 +459,8 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     for short, full in defs.items():
         short = close_brackets(SPECK_IN_SHORT_RE.sub(" ", short.lstrip(LEAD_SPECKS)))   # "КОин.КО": a speck for the space
         short, full = _words_after_acronym(short, full)
-        short = _cells_spelling(short, full, spellings)
+        mended_full = mend_full_form(full, lexicon)      # "Республики Гатарстан": spelled once mended
+        short = _cells_spelling(short, mended_full, spellings)
         # "МОиН-РС(Я)", "МОиНРТ": the cells write "МОиН РС(Я)", "МОиН РТ" more often than the form read
         ways = spellings.get(_letters(short))
         if ways:
@@ -476,10 +477,9 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
             near = [u for u in used if len(u) >= 3 and one_edit(u, low)]   # "ОО" of "МО ОО" is no abbreviation of its own
             if len(near) == 1:       # the cells never write the token read: their spelling, if the full form spells it
                 fits = {form for form in _spellings(tok, near[0], used, spelled)
-                        if spells(" ".join(tokens[:i] + [form] + tokens[i + 1:]), full)}
+                        if spells(" ".join(tokens[:i] + [form] + tokens[i + 1:]), mended_full)}
                 if len(fits) == 1:
                     tokens[i] = fits.pop()
-        mended_full = mend_full_form(full, lexicon)
         # a form put into the nominative only once its words are mended ("учреждениём")
         out.setdefault(" ".join(tokens), to_nominative(mended_full) if mended_full != full else full)
     return out

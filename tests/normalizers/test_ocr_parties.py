@@ -369,3 +369,11 @@ def test_agreement_note_with_its_preposition_misread_too(name, expected):
     assert (m.name, m.by_agreement) == (expected, True)
     other = PartyMention(name="школы (по отдельному плану)", by_agreement=False, defines=None, raw="")
     assert _misread_agreement(other) == other
+
+
+def test_short_form_spelled_by_its_full_form_once_the_full_form_is_mended():
+    cells = "МОиН РТ\nМТЗиСЗ РТ\nмуниципальные органы"
+    lexicon = document_lexicon(["Министерство образования и науки Республики Татарстан"])
+    got = mend_definitions({"МТЗиСЗ РЪ": "Министерство труда, занятости и социальной защиты Республики Гатарстан"},
+                           cells, set(), lexicon)
+    assert got == {"МТЗиСЗ РТ": "Министерство труда, занятости и социальной защиты Республики Татарстан"}
