@@ -135,6 +135,11 @@ def form_word(word: str, lexicon: frozenset[str]) -> str | None:
     found = lexicon_word(word, lexicon) if word.isalpha() else None
     if found:
         return found
+    if not word.isalpha():                  # "государс1венные": the digit is a misread letter
+        digit = next(i for i, ch in enumerate(word) if ch.isdigit())
+        near = _dictionary_spellings(word[:digit] + ch + word[digit + 1:] for ch in RUSSIAN)
+        if len(near) == 1:
+            return near.pop()
     if shape == "lower" and word.isalpha():
         if "ё" in word and is_known_word(word.replace("ё", "е")):
             return word.replace("ё", "е")
@@ -155,6 +160,18 @@ def form_word(word: str, lexicon: frozenset[str]) -> str | None:
     return _two_substitutions(word) if shape == "lower" else None
 
 
+def _dictionary_spellings(candidates: Iterable[str]) -> set[str]:
+    """The dictionary's spellings of the candidates it knows, one per word ("казенные" and
+    "казённые" are one word: the dictionary writes "казённые")."""
+    out = {}
+    for cand in candidates:
+        if is_known_word(cand):
+            found = parses(cand)
+            spelled = found[0].word if found else cand
+            out[spelled.replace("ё", "е")] = spelled
+    return set(out.values())
+
+
 @lru_cache(maxsize=4096)
 def _two_substitutions(word: str) -> str | None:
     """The one dictionary word two letters of ``word`` (a digit among them) changed give
@@ -173,10 +190,12 @@ def _two_substitutions(word: str) -> str | None:
                         continue
                     cand = head + word[i + 1:j] + b + word[j + 1:]
                     if is_known_word(cand):
-                        found.add(cand)
-                        if len(found) > 1:
+                        found |= _dictionary_spellings([cand])
+                        if len({f.replace("ё", "е") for f in found}) > 1:
                             return None
-    return found.pop() if found else None
+    if not found:
+        return None
+    return max(found, key=lambda f: f.count("ё"))     # the dictionary's spelling of the one word
 
 
 def mend_form_words(text: str, lexicon: frozenset[str] = frozenset()) -> str:

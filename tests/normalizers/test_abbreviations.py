@@ -409,3 +409,11 @@ def test_bracketed_acronym_one_letter_off_its_quoted_names_initials_is_defined_a
     assert find_definitions(text) == {"ЦРНО": "учреждение «Центр развития профессионального образования»"}
     short = "учреждение «Центр развития образования» (ЦРН) обеспечивает"      # three letters: no
     assert "ЦРН" not in find_definitions(short)
+
+
+def test_scanned_list_header_ending_in_a_stop_with_a_misread_word():
+    text = ("Использхемые сокращения.\n"
+            "Минпромторг НСО - министерство промышленности, торговли и\n"
+            "развития предпринимательства Новосибирской области.")
+    assert find_definitions(text) == {
+        "Минпромторг НСО": "министерство промышленности, торговли и развития предпринимательства Новосибирской области"}

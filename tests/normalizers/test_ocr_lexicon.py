@@ -62,3 +62,8 @@ def test_two_letters_off_needs_one_lexicon_word_with_its_first_letter():
     assert form_word("оеластрой", frozenset()) == "областной"      # the dictionary's one word two letters off
     assert form_word("торгерли", frozenset()) == "торговли"
     assert mend_form_words("Томский оеластрой институт", frozenset({"областной"})) == "Томский областной институт"
+
+
+def test_a_digit_read_for_one_letter_and_the_dictionarys_spelling_with_yo():
+    assert form_word("государс1венные", frozenset()) == "государственные"
+    assert form_word("казбиные", frozenset()) is None          # "казённые", "казанные", "разбитые": no one word
