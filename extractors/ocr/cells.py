@@ -7,8 +7,9 @@ neighbouring cells and reads a clean "апрель" as "‚впре" + "ль". O
 each table cell whose words are doubtful in good part (``DOUBTFUL_SHARE`` of its characters below
 ``RECHECK_BELOW``, or in tokens no plan has: no dictionary word, number or abbreviation) is cropped
 inside its rules, enlarged, and read as one block; the cell's words are replaced when the new
-reading keeps most of the text and is clearly more plausible (more of it words, numbers and
-abbreviations) and no less sure, or as plausible and clearly surer. At most
+reading keeps most of the text and clearly more of its characters are in words, numbers and
+abbreviations (a count, not a share: dropping junk gains nothing) and it is no less sure, or as
+many and it is clearly surer. The cell's reading gets the page's Roman-numeral re-read too. At most
 ``MAX_CELLS`` cells a page, the most doubtful first (a page that bad is read as it is).
 """
 
@@ -22,6 +23,7 @@ import numpy as np
 
 from extractors.grid import BBox, PageLayout, Segment, Word
 from extractors.ocr.engine import PxWord, tesseract_words
+from extractors.ocr.roman import reread_period_numerals
 from extractors.ocr.settings import RECHECK_BELOW, TESS_CONFIG, TESS_LANG
 from extractors.ocr.specks import drop_speck_tokens
 from normalizers.ocr_fixes import fix_latin_lookalikes
@@ -30,7 +32,8 @@ from normalizers.text import is_known_word
 DOUBTFUL_SHARE = 0.3     # a cell is read again when this share of its characters is doubtful
 MARGIN = 0.08            # ... and its new reading replaces the first when this much surer (per character)
 KEEP_TEXT = 0.6          # ... and keeps at least this share of the first reading's characters
-PLAUSIBLE_GAIN = 0.1     # ... or when this much more of it is words, numbers and abbreviations
+PLAUSIBLE_GAIN = 0.1     # ... or when this share of its characters more are in words, numbers, abbreviations
+MIN_GAIN_CHARS = 2       # ... and at least this many
 MAX_CELLS = 12           # cells read again on one page at most
 INSET_PT = 1.5           # the crop: this far inside the cell's rules
 SCALE = 2                # the crop enlarged this many times (Tesseract likes ~30 px capitals)
@@ -87,18 +90,23 @@ def _lines(words: Sequence[Word]) -> list[list[Word]]:
 
 
 def plausibility(words: Sequence[Word]) -> float:
-    """The share of the characters in tokens a plan has (``_good_token``); a word a narrow column
-    broke over two lines with no hyphen ("Наименов" / "ание") counts as the word it makes."""
+    """The share of the characters in tokens a plan has (``plausible_chars``)."""
     n = _chars(words)
-    if not n:
-        return 0.0
+    return plausible_chars(words) / n if n else 0.0
+
+
+def plausible_chars(words: Sequence[Word]) -> int:
+    """The characters in tokens a plan has (``_good_token``); a word a narrow column broke over
+    two lines with no hyphen ("Наименов" / "ание") counts as the word it makes."""
+    if not words:
+        return 0
     good = {id(w) for w in words if _good_token(w.text)}
     lines = _lines(words)
     for line, nxt in zip(lines, lines[1:]):
         a, b = line[-1], nxt[0]
         if id(a) not in good and _good_token(a.text.rstrip("-") + b.text):
             good |= {id(a), id(b)}
-    return sum(len(w.text) for w in words if id(w) in good) / n
+    return sum(len(w.text) for w in words if id(w) in good)
 
 
 def _read_cell(clean: np.ndarray, box: BBox, k: float) -> list[Word]:
@@ -110,7 +118,7 @@ def _read_cell(clean: np.ndarray, box: BBox, k: float) -> list[Word]:
     crop = cv2.resize(np.ascontiguousarray(clean[y0:y1, x0:x1]), None, fx=SCALE, fy=SCALE,
                       interpolation=cv2.INTER_CUBIC)
     crop = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
-    read: list[PxWord] = drop_speck_tokens(tesseract_words(crop, TESS_LANG, TESS_CONFIG))
+    read: list[PxWord] = reread_period_numerals(crop, drop_speck_tokens(tesseract_words(crop, TESS_LANG, TESS_CONFIG)))
     out = []
     for w in read:
         text = w.text.strip()
@@ -145,8 +153,11 @@ def reread_doubtful_cells(clean: np.ndarray, words: list[Word], segments: list[S
         new = _read_cell(clean, box, k)
         if not new or _chars(new) < KEEP_TEXT * _chars(inside):
             continue
-        gain, sure = plausibility(new) - plausibility(inside), _conf(new) - _conf(inside)
-        if (gain >= PLAUSIBLE_GAIN and sure >= -MARGIN) or (gain >= 0 and sure > MARGIN):
+        # more characters in words, numbers and abbreviations (not a share: dropping junk is no gain)
+        gain = plausible_chars(new) - plausible_chars(inside)
+        sure = _conf(new) - _conf(inside)
+        if (gain >= max(MIN_GAIN_CHARS, PLAUSIBLE_GAIN * _chars(inside)) and sure >= -MARGIN) \
+                or (gain >= 0 and sure > MARGIN):
             gone = {id(w) for w in inside}
             out = [w for w in out if id(w) not in gone] + new
     return out
