@@ -231,8 +231,11 @@ def remove_word_debris(text: str) -> str:
 
 
 # marks a scan reads before a cell's first word that no text opens with ("’минобразования края",
-# "_ ЦРПО"); a dash (a bullet), a bracket and opening quotes („ « ") stay
-LEADING_SPECK_RE = re.compile(r"^[’'`‚_^°~|]+[^\S\n]*(?=[A-Za-zА-Яа-яЁё0-9])")
+# "_ ЦРПО", ".ПОО", a quote mark no other closes: "\"МО ОО, ПОО"); a dash (a bullet), a bracket and
+# opening quotes that close („ « ") stay
+LEADING_SPECK_RE = re.compile(r"^(?:[’'`‚_^°~|.]+|[\"“”](?=[^\"“”«»]*$))[^\S\n]*(?=[A-Za-zА-Яа-яЁё0-9])")
+# a colon or semicolon a speck put after an abbreviation that ends the cell ("МО ОО:", "ЦРПО;")
+TRAILING_ABBR_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[:;]$")
 
 
 def fix_scan_text(text: str) -> str:
@@ -246,9 +249,11 @@ def fix_scan_text(text: str) -> str:
 def fix_scan_text_noting(text: str) -> tuple[str, bool]:
     """``fix_scan_text`` and whether a word was replaced by its dictionary neighbour (a guess
     that is certain by the dictionary but still a guess: the row is flagged for review)."""
+    edges = fix_ocr_text(text)
+    if edges:
+        edges = TRAILING_ABBR_MARK_RE.sub("", LEADING_SPECK_RE.sub("", edges).rstrip())
     cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(
-        rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(
-            LEADING_SPECK_RE.sub("", fix_ocr_text(text))))))))))
+        rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(edges))))))))
     mended = mend_misread_words(cleaned)
     return mend_open_quotes(mended), mended != cleaned
 

@@ -42,6 +42,8 @@ def _dotted_readings(digits: str) -> list[list[int]]:
 
 
 NUMBER_MARKS_RE = re.compile(r"^(?:[,;:'`_~^°‚„]+\s*)?(\d{1,3}(?:\.\d{1,3})*\.?)(?:\s*[—–\-,;:'`_~^°‚„]+)?$")
+# a number whose last digit after its dot was read as a brace or a bar ("1.}" for 1.1)
+BRACE_DIGIT_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*\.)[}\]|]$")
 MAX_JUNK_NUMBER = 4   # a number cell longer than this is text, never replaced from the sequence
 
 
@@ -127,14 +129,19 @@ def repair_item_number(prev: Optional[str], number: Optional[str], nxt: Optional
     m = m if m and m.group(1) != raw else None
     if m:                              # "3 —", "4 -", "6 ‚": a mark beside the number
         number = raw = m.group(1)
-    fixed = re.sub(r"\.{2,}", ".", raw.replace(",", "."))      # "1,3", "1..1": one dot
+    fixed = re.sub(r"\.{2,}", ".", re.sub(r"(?<=\d)[:;](?=\d)", ".", raw.replace(",", ".")))  # "1,3", "2:1", "1..1": one dot
     if fixed != raw and ITEM_NUMBER_RE.match(fixed):
         return fixed, "item_number_repaired"
     p, q = _parts(prev), _parts(nxt)
+    braced = BRACE_DIGIT_RE.match(raw)
+    if braced:                         # "1.}": a digit lost, the sequence may give it back
+        raw = braced.group(1)
     core = raw.rstrip(".")
     expected = _between(p, q) or _lost_digit(p, q, core) or _first(p, q)
     if expected is not None and _parts(raw) != expected and _misread_of(core, expected):
-        return ".".join(str(x) for x in expected) + ("." if raw.endswith(".") else ""), "item_number_repaired"
+        # "1.}" for 1.1: the dot read was the inner one, not a closing dot
+        closing = raw.endswith(".") and len(_parts(raw) or [0]) >= len(expected)
+        return ".".join(str(x) for x in expected) + ("." if closing else ""), "item_number_repaired"
     if m:
         return number, "item_number_repaired"
     if not core.isdigit() or len(core) < 2 or (p is None and q is None):

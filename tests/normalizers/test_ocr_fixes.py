@@ -376,3 +376,13 @@ def test_scan_cell_loses_the_specks_before_its_first_word(read, expected):
     from normalizers.ocr_fixes import fix_scan_text
 
     assert fix_scan_text(read) == expected
+
+
+@pytest.mark.parametrize("read, expected", [
+    (".ПОО", "ПОО"), ("\"МО ОО, ПОО", "МО ОО, ПОО"), ("\"Ворлдскиллс\" центр", "\"Ворлдскиллс\" центр"),
+    ("МО ОО:", "МО ОО"), ("ЦРПО;", "ЦРПО"), ("Мероприятия:", "Мероприятия:"),
+])
+def test_scan_cell_edges(read, expected):
+    from normalizers.ocr_fixes import fix_scan_text
+
+    assert fix_scan_text(read) == expected

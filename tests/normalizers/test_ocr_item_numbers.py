@@ -18,3 +18,11 @@ def test_a_run_of_numbers_that_all_lost_their_dots_is_read_against_its_dotted_ne
     got = repair_item_numbers(numbers)
     assert [n for n, _ in got] == expected
     assert all(flag == "item_number_repaired" for (n, flag), old in zip(got, numbers) if n != old)
+
+
+def test_a_digit_read_as_a_brace_and_a_colon_for_the_dot():
+    from normalizers.ocr_item_numbers import repair_item_number
+
+    assert repair_item_number(None, "1.}", "1.2") == ("1.1", "item_number_repaired")
+    assert repair_item_number("2.0", "2:1", "2.2") == ("2.1", "item_number_repaired")
+    assert repair_item_number("1", "1)", "2") == ("1)", None)
