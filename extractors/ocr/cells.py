@@ -62,6 +62,8 @@ def _doubtful_share(words: Sequence[Word]) -> float:
 CORE_STRIP = ".,;:()«»\"'“”„-–—!?№"
 NUMBER_RE = re.compile(r"^[\d.,/%-]+(?:г|гг|год[а-я]*)?$")
 ONE_LETTER_WORDS = set("авикосуяАВИКОСУЯ")
+# capitals with at most one run of one or two lower-case letters inside ("МОиН", "ДТиЗН")
+ABBREVIATION_RE = re.compile(r"[А-ЯЁ]+(?:[а-яё]{1,2}[А-ЯЁ]+)?")
 
 
 def _good_token(text: str) -> bool:
@@ -72,8 +74,8 @@ def _good_token(text: str) -> bool:
         return False
     if NUMBER_RE.match(core) or core in ONE_LETTER_WORDS or re.fullmatch(r"[IVX]{1,4}", core):
         return True
-    if re.fullmatch(r"[А-ЯЁ][А-ЯЁа-яё]{1,7}", core) and sum(ch.isupper() for ch in core) >= 2:
-        return True                 # "ПОО", "МОиН"
+    if ABBREVIATION_RE.fullmatch(core) and 2 <= len(core) <= 8:
+        return True                 # "ПОО", "МОиН" (not "КОинкКО")
     parts = [p for p in core.split("-") if p]
     return bool(parts) and all(re.fullmatch(r"[А-Яа-яЁё]{2,}", p) and is_known_word(p) for p in parts)
 

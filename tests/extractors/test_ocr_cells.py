@@ -41,3 +41,8 @@ def test_a_cell_read_as_junk_is_read_again_alone():
     assert {"март", "апрель"} <= set(texts)
     right = [w for w in out if w.x0 > 310]
     assert all(320 <= w.x0 and w.x1 <= 610 and 40 <= w.top for w in right), "boxes in page points"
+
+
+def test_an_abbreviation_has_one_short_lower_case_run_at_most():
+    assert plausibility([_w("МОиН", 0, 0), _w("ДТиЗН", 50, 0)]) == 1.0
+    assert plausibility([_w("КОинкКО", 0, 0)]) == 0.0
