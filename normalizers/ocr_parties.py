@@ -29,6 +29,7 @@ from normalizers.abbreviations import glossary_entry, spells
 from normalizers.morph import is_abbreviation, parses, to_nominative
 from normalizers.ocr_fixes import remove_word_debris
 from normalizers.ocr_words import mend_misread_words, rejoin_caps_tail, rejoin_split_words
+from normalizers.ocr_form_marks import drop_lone_marks, form_marks
 from normalizers.ocr_lexicon import mend_form_words, mend_with_lexicon
 from normalizers.ocr_stops import mend_stop
 from normalizers.parties import PartyMention
@@ -62,55 +63,6 @@ LONE_I_RE = re.compile(r"(?<=[А-Яа-яЁё,]) й (?=[А-Яа-яЁё])")
 TRAILING_DASH_RE = re.compile(r"\s+[-‐‑‒–—−]+\s*$")
 
 
-# a mark a scan puts at a word's edge inside a name ("Омской' области", "‘образовательные",
-# "Красноярского! края"), or between a one-letter word and the next ("и'переподготовки", "и. переподготовки")
-EDGE_MARK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'‘’^°!]+(?=\s)|(?<=\s)[`'‘’^°]+(?=[А-Яа-яЁё])")
-ONE_LETTER_MARK_RE = re.compile(r"(?<![А-Яа-яЁё])([иву])(?:[`'‘’^°]+|\.\s*)(?=[а-яё]{3,})")
-# a mark inside a word ("Минисы'ерство"): a misread letter, or a speck over the word
-INNER_MARK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{2,})[`'‘’^°]([а-яё]{2,})(?![А-Яа-яЁё])")
-# a lone dash or mark between two lower-case words ("профессиональные - образовательные")
-LONE_MARK_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,}) [-–—‘’'`^°] (?=([а-яё]{3,}))")
-# a hyphen before a capitalised word after a word in an oblique case ("Республики-Татарстан")
-CAPITAL_HYPHEN_RE = re.compile(r"(?<![А-Яа-яЁё-])([А-Яа-яЁё]{3,}(?:и|ы|ой|ей|ого|его|ому|ему))-([А-ЯЁ][а-яё]{2,})(?![А-Яа-яЁё-])")
-RUSSIAN_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
-
-
-def _inner_mark(m: re.Match) -> str:
-    left, right = m.group(1), m.group(2)
-    whole = left + right
-    if is_known_word(whole):
-        return whole
-    found = {left + ch + right for ch in RUSSIAN_LETTERS if is_known_word(left + ch + right)}
-    return found.pop() if len(found) == 1 else whole    # the word mends may find it
-
-
-def _lone_mark(m: re.Match) -> str:
-    from normalizers.ocr_lexicon import agrees_with_next
-
-    left, right = m.group(1), m.group(2)
-    adjective = any(p.tag.POS in ("ADJF", "PRTF") for p in parses(left))
-    if adjective and is_known_word(left) and is_known_word(right) and agrees_with_next(left, right):
-        return left + " "
-    return m.group(0)
-
-
-def _capital_hyphen(m: re.Match) -> str:
-    left, right = m.group(1), m.group(2)
-    if is_known_word(m.group(0).lower()) or not (is_known_word(left) and is_known_word(right)):
-        return m.group(0)
-    return f"{left} {right}"
-
-
-def _form_marks(full: str) -> str:
-    """The marks a scan leaves in a name that no name has: at a word's edge, after a one-letter
-    word, inside a word (the word the dictionary then knows), a lone dash between an adjective and
-    the word it agrees with, a hyphen before a capitalised word after an inflected one."""
-    text = ONE_LETTER_MARK_RE.sub(r"\1 ", EDGE_MARK_RE.sub("", full))
-    text = INNER_MARK_RE.sub(_inner_mark, text)
-    text = LONE_MARK_RE.sub(_lone_mark, text)
-    return CAPITAL_HYPHEN_RE.sub(_capital_hyphen, text)
-
-
 def _drop_speck(m: re.Match) -> str:
     word, mark = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     bare = word.rstrip("»")
@@ -131,8 +83,8 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     a full adjective ("бюджетное-учреждение") read as the space, and a dash left at the end dropped."""
     full = full.lstrip(" -–—:;.,'`’‚")          # "КОиН КО -- комитет …": the second dash of two
     text = mend_misread_words(mend_with_lexicon(
-        rejoin_split_words(remove_word_debris(rejoin_caps_tail(_form_marks(full)))), lexicon))
-    text = LONE_MARK_RE.sub(_lone_mark, mend_form_words(text, lexicon))
+        rejoin_split_words(remove_word_debris(rejoin_caps_tail(form_marks(full)))), lexicon))
+    text = drop_lone_marks(mend_form_words(text, lexicon))
     text = SPECK_AFTER_WORD_RE.sub(_drop_speck, text)
     text = GLUED_STOP_RE.sub(mend_stop, text)
     text = BACKQUOTE_RE.sub(" ", text)
