@@ -57,7 +57,7 @@ def split_caps_specks(text: str) -> str:
     return CAPS_SPECK_RE.sub(split, text)
 
 
-LEADING_SPECKS_RE = re.compile(r"^[^\S\n]*[.,:;'`‚’^°*_~]+[^\S\n]*(?=[А-ЯЁA-Z«\"(0-9])", re.M)
+LEADING_SPECKS_RE = re.compile(r"^[^\S\n]*(?:[.,:;'`‚’^°*_~]+|(?![иваксоу])[а-яё](?=[^\S\n]+[А-ЯЁ]{4,}))[^\S\n]*(?=[А-ЯЁA-Z«\"(0-9])", re.M)
 
 
 SPECK_AFTER_SIGN_RE = re.compile(r"№[^\S\n]*[’'`‚.,:]+[^\S\n]*(?=\d)")
@@ -74,7 +74,7 @@ def mend_act_number(text: str) -> str:
 
 def fix_scan_caps(text: str) -> str:
     """The repairs above, for the header lines of a scanned order."""
-    text = LEADING_SPECKS_RE.sub("", text)          # ".ДЕПАРТАМЕНТ …": a speck before the line
+    text = LEADING_SPECKS_RE.sub("", text)          # ".ДЕПАРТАМЕНТ …", "я ПРИКАЗ": a speck before the line
     text = mend_act_number(text)
     text = YEAR_STOP_WORD_RE.sub(r"\1 ", text)      # "на 2022-2024`годы"
     text = mend_misread_words(lower_inner_capital(drop_stray_stops(drop_month_year_speck(drop_day_month_speck(text)))))

@@ -408,8 +408,8 @@ def _alone_reading(clean: np.ndarray, old: _PxWord, text: str, conf: float) -> t
                               10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
     a_text, a_conf = read_line(crop, TESS_LANG, "")
     if not a_text or _is_noise(a_text, a_conf) or _lookalike_fold(a_text) == _lookalike_fold(text) \
-            or not any(ch.isalnum() for ch in a_text):
-        return text, conf            # nothing new ("000" for "ООО"), or a mark for a speck ("—")
+            or sum(ch.isalnum() for ch in a_text) < 2:
+        return text, conf            # nothing new ("000" for "ООО"), a mark or a letter for a speck ("—", "я")
     if a_conf > conf + RECHECK_MARGIN or (
             a_conf >= conf and STROKE_MARKS_RE.search(text) and LETTERS_TOKEN_RE.match(a_text)):
         return a_text, a_conf

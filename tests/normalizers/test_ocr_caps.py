@@ -66,3 +66,10 @@ def test_an_act_number_a_speck_split_is_joined(line, expected):
     from normalizers.ocr_caps import mend_act_number
 
     assert mend_act_number(line) == expected
+
+
+def test_a_lone_letter_speck_before_a_header_word():
+    from normalizers.ocr_caps import fix_scan_caps
+
+    assert fix_scan_caps("я ПРИКАЗ") == "ПРИКАЗ"
+    assert fix_scan_caps("и НАУКИ") == "и НАУКИ"        # a conjunction stays
