@@ -58,7 +58,7 @@ KEY_WORD_RE = re.compile(r"^сокра[а-яё]{3,7}[йяеи]$")   # "сокр�
 # "X – полное", also as a scan reads it: "ПОО -— полное" (two dashes), "РКЦ- полное" (the space lost)
 LIST_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)"
-    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH})\s+(?P<full>\S.*?)\s*[;.,]?\s*$")
+    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH})(?:\s+|\s*[’'`‚]\s*)(?P<full>\S.*?)\s*[;.,]?\s*$")
 # inside a "Сокращения" block: an abbreviation (maybe with a look-alike digit for a letter,
 # "МТЗиС3"), one to three marks a scan read for the dash ("МТЗисСЗ РТ ;,Министерство …",
 # "МОиН РС(Я) + Министерство …", "РТ.=_Министерство"), the full name
@@ -336,6 +336,8 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
         if LIST_HEADER_RE.match(line):
             in_block, open_entry, unread = True, False, 0
             continue
+        if in_block:
+            line = _acronym_read_lower(line)
         if in_block and _speck_line(line):
             continue                    # a speck or a page number between two entries
         m = LIST_LINE_RE.match(line)
@@ -366,6 +368,25 @@ def _junk_dash_entry(line: str) -> re.Match | None:
     form must be an abbreviation in every word."""
     m = JUNK_DASH_LINE_RE.match(line)
     return m if m and all(is_abbreviation(w) for w in m.group("short").split()) else None
+
+
+LOWER_HEAD_RE = re.compile(r"^(\s*)([а-яё]{2,6})(?=\s+[-–—]?\s*[а-яё])")
+
+
+def _acronym_read_lower(line: str) -> str:
+    """A list line whose short form a scan read in lower case ("поо профессиональные
+    образовательные организации"): the short form in capitals when it is no dictionary word and the
+    words after it spell it; else the line as read (a wrapped line going on in lower case)."""
+    m = LOWER_HEAD_RE.match(line)
+    if m is None or is_known_word(m.group(2)):
+        return line
+    caps = m.group(2).upper()
+    rest = line[m.end():].lstrip(" -–—")
+    toks = tokens(re.sub(r"[^\w\s«»\"()-]", " ", rest))
+    words = [i for i, t in enumerate(toks) if t.is_word]
+    if any(align_acronym(acronym_letters(caps), toks, end) == 0 for end in words[:len(caps) * 2]):
+        return m.group(1) + caps + line[m.end():]
+    return line
 
 
 def _spelled_entry(line: str) -> re.Match | None:

@@ -205,9 +205,11 @@ def inflect_phrase(phrase: str, case: str = "nomn") -> str:
 
 
 def _agreeing_state_allows(words: list[str], case: str) -> bool:
-    """Whether the whole group can already be read in the given case (then it is left alone)."""
+    """Whether the whole group can already be read in the given case (then it is left alone); a
+    word the dictionary does not know (a scan's "областнае") does not count against it: its
+    parses are guesses, and inflecting a guess makes a second slip ("областнай")."""
     for w in words:
-        if not any(p.tag.case == case for p in parses(w)):
+        if not any(p.tag.case == case for p in parses(w)) and get_morph().word_is_known(w.lower()):
             return False
     return True
 

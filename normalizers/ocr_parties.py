@@ -126,7 +126,7 @@ def _has_misread_word(name: str) -> bool:
 
 
 LEAD_SPECKS = " ‚'`’‘^°*_|~.,;:"   # marks a scan reads before a list entry's short form ("‚ МОиНРТ")
-MAX_SHORT_SPELLING = 20      # a cell line this short may be a short form the definitions spell
+MAX_SHORT_SPELLING = 30      # a cell line this short may be a short form the definitions spell
 MIN_TOKEN_MENDED = 4         # a word of a short form mended by one letter has at least this many
 
 
@@ -362,17 +362,24 @@ def _words_after_acronym(short: str, full: str) -> tuple[str, str]:
     return (m.group(1), whole) if spells(m.group(1), whole) else (short, full)
 
 
-def _cells_spelling(short: str, full: str, spellings: dict[str, Counter]) -> str:
+def _odd_chars(text: str) -> int:
+    """Characters a short form has no business with: digits, marks (not brackets nor spaces)."""
+    return sum(not (ch.isalpha() or ch.isspace() or ch in "()") for ch in text)
+
+
+def _cells_spelling(short: str, full: str, spellings: dict[str, Counter], used: dict[str, Counter]) -> str:
     """A short form the party cells never write, read from a scan, taken as the cells' spelling
     one letter away (letters compared, case aside): "поо" where the cells write "ПОО", "ЦЗЯ" or
     "МОиН РЕЯ" where they write "ЦЗН" and "МОиН РС(Я)". Exactly one spelling must lie that near; it
     must be spelled by the full form where the read one is not, or (a form the initials cannot
     spell, "РС(Я)") be written at least twice and the letter be a substitution."""
     key = _letters(short)
+    if short.islower() and short in used:              # "поо": the cells write "ПОО"
+        return used[short].most_common(1)[0][0]
     if not key or key in spellings:
-        if key in spellings and short.islower():       # "поо": the cells write "ПОО"
+        if key in spellings:       # "МТЗиС3З РТ": the cells' letters, and a digit read for one of them
             best = spellings[key].most_common(1)[0][0]
-            return best if best.lower() == short else short
+            return best if _odd_chars(short) > _odd_chars(best) else short
         return short
     near = [k for k in spellings if len(k) >= MIN_SPELLING_MENDED - 1 and one_edit(k, key)
             and sum(c.isupper() for c in spellings[k].most_common(1)[0][0]) >= 2]
@@ -412,7 +419,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         short = close_brackets(SPECK_IN_SHORT_RE.sub(" ", short.lstrip(LEAD_SPECKS)))   # "КОин.КО": a speck for the space
         short, full = _words_after_acronym(short, full)
         mended_full = mend_full_form(full, lexicon)      # "Республики Гатарстан": spelled once mended
-        short = _cells_spelling(short, mended_full, spellings)
+        short = _cells_spelling(short, mended_full, spellings, used)
         # "МОиН-РС(Я)", "МОиНРТ": the cells write "МОиН РС(Я)", "МОиН РТ" more often than the form read
         ways = spellings.get(_letters(short))
         if ways:

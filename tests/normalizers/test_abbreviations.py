@@ -271,7 +271,9 @@ def test_a_list_header_whose_first_word_a_scan_misread_opens_the_list():
     got = find_definitions(text)
     assert got["ДК"].startswith("Дом культуры")
     assert got["УК"] == "управление культуры администрации города, осуществляющее надзор"
-    assert find_definitions("Сливок сокращений:\nДК -`Дом культуры;") == {}  # two letters off: no header
+    # two letters off: no header, so no block (an entry outside one must spell its short form)
+    assert find_definitions("Сливок сокращений:\nКЦ -`Дом культуры;") == {}
+    assert find_definitions("Сливок сокращений:\nДК -`Дом культуры;") == {"ДК": "Дом культуры"}
 
 
 def test_a_list_header_whose_key_word_a_scan_misread_opens_the_list():
@@ -417,3 +419,18 @@ def test_scanned_list_header_ending_in_a_stop_with_a_misread_word():
             "развития предпринимательства Новосибирской области.")
     assert find_definitions(text) == {
         "Минпромторг НСО": "министерство промышленности, торговли и развития предпринимательства Новосибирской области"}
+
+
+def test_a_list_entry_with_a_mark_after_its_dash():
+    text = "Список сокращений:\nМинобразования Чувашии -'Министерство образования Чувашской\nРеспублики."
+    assert find_definitions(text) == {"Минобразования Чувашии": "Министерство образования Чувашской Республики"}
+
+
+def test_a_list_entry_whose_short_form_a_scan_read_in_lower_case_is_no_continuation():
+    text = ("Принятые сокращения:\n"
+            "ТОИКО - областное государственное бюджетное учреждение «Томский\n"
+            "областной информационно-консультационный центр»\n"
+            "поо профессиональные образовательные организации Томской области.")
+    got = find_definitions(text)
+    assert got["ТОИКО"].endswith("консультационный центр»")
+    assert got["ПОО"] == "профессиональные образовательные организации Томской области"

@@ -28,3 +28,11 @@ def test_is_abbreviation():
 
 def test_analyser_is_cached():
     assert get_morph() is get_morph()
+
+
+def test_a_word_the_dictionary_does_not_know_is_not_inflected_into_a_second_slip():
+    from normalizers.morph import to_nominative
+
+    assert to_nominative("областнае государственное бюджетное учреждение") == \
+        "областнае государственное бюджетное учреждение"
+    assert to_nominative("министерству образования") == "министерство образования"
