@@ -312,6 +312,8 @@ def _month_head(letters: str) -> bool:
 JUNK_BEFORE_PART_RE = re.compile(r"(?<![\w.])[А-ВД-ЯЁA-Z][.,:;'`’]\s*(?:\d|[IVХ]+)\s*(?:-?[йяео]{0,2}\s*)?(?:[кК]вартал|[пП]олугод)")
 
 
+# a year range one of whose years has a digit too many ("2024-20926")
+LONG_YEAR_RANGE_RE = re.compile(r"(?<!\d)(?:(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d{3,}|(?:19|20)\d{3,}\s*[-–—]\s*(?:19|20)\d\d)(?!\d)")
 # a lower-case word on the line before a year, perhaps with a short piece after it
 UNKNOWN_BEFORE_YEAR_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,})(?:[^\S\n]+[а-яё]{1,2})?[^\S\n]+(?:19|20)\d\d(?!\d)")
 
@@ -329,6 +331,8 @@ def damaged_dates(text: str | None) -> bool:
         return True
     if any(_month_head(m.group(1)) for m in MONTH_HEAD_JUNK_RE.finditer(text)):
         return True
+    if LONG_YEAR_RANGE_RE.search(text):
+        return True                     # "2024-20926": a digit too many, no telling which
     if any(not is_known_word(m.group(1)) for m in UNKNOWN_BEFORE_YEAR_RE.finditer(text)):
         return True                     # "сенляб рь 2024": no month read, the whole year would be a guess
     return any(_damaged_word(w) for w in WORD_RE.findall(text))

@@ -335,3 +335,9 @@ def test_unknown_word_before_a_year_is_damage_not_the_whole_year():
     assert damaged_dates("сенляб ры 2024")
     assert not damaged_dates("в течение 2024 года")
     assert not damaged_dates("ежегодно 2024")
+
+
+def test_a_year_range_with_a_digit_too_many_is_damage():
+    assert damaged_dates("в течение 2024-20926 годов")
+    assert damaged_dates("20245-2026")
+    assert not damaged_dates("2022–2024 гг.")
