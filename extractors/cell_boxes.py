@@ -133,7 +133,9 @@ def _split_at(box: BBox, words: list[Word], inner_ys: list[float]) -> list[BBox]
 
 def _split_cols(box: BBox, words: list[Word], inner_xs: list[float]) -> list[BBox]:
     """A cell spanning grid columns whose words keep clear of a column boundary on both sides
-    (each side holds words, none crosses, the gap is at least a word height wide)."""
+    (each side holds words, none crosses, the gap is at least a word height wide); a token of
+    marks only (a rule's remnant read as "—" or "|") is no word here."""
+    words = [w for w in words if any(ch.isalnum() or ch == "№" for ch in w.text)]
     if len(words) < 2:
         return [box]
     height = median(w.bottom - w.top for w in words)

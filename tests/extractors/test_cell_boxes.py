@@ -129,3 +129,12 @@ def test_row_box_over_cells_that_start_at_its_top_is_cut_around_them() -> None:
                                   (300.0, 150.0, 400.0, 160.0), (400.0, 150.0, 500.0, 160.0)])
     assert all(not (a != b and a[0] <= b[0] and a[1] <= b[1] and a[2] >= b[2] and a[3] >= b[3])
                for a in out for b in out)
+
+
+def test_a_rule_remnant_read_as_a_dash_does_not_keep_a_header_cell_merged() -> None:
+    # the header's rule between "№" and the title column lost, its remnant read as "—" across it
+    segs = [h(0), h(20), h(40), v(0, 0, 40), v(30, 20, 40), v(200, 0, 40), v(280, 0, 40)]
+    words = (line("№", 0, 6) + [Word("—", 26, 6, 34, 14)] + line("Мероприятие", 36, 6) + line("Срок", 200, 6)
+             + line("17", 0, 26) + line("Оздоровление детей", 36, 26) + line("июнь", 205, 26))
+    rows = rows_of(PageLayout(1, 300, 60, words, segs, source="ocr"))
+    assert len(rows[0]) == 3 and rows[0][1].endswith("Мероприятие") and rows[1][1] == "Оздоровление детей"
