@@ -312,6 +312,8 @@ def _month_head(letters: str) -> bool:
 JUNK_BEFORE_PART_RE = re.compile(r"(?<![\w.])[А-ВД-ЯЁA-Z][.,:;'`’]\s*(?:\d|[IVХ]+)\s*(?:-?[йяео]{0,2}\s*)?(?:[кК]вартал|[пП]олугод)")
 
 
+# a numeric date that lost a dot between its day and month ("309.2020": 30.9 or 3.09?)
+SHORT_DAY_MONTH_RE = re.compile(r"(?<![\d.,])\d{3}\.(?:19|20)\d\d(?!\d)")
 # a year range one of whose years has a digit too many ("2024-20926")
 LONG_YEAR_RANGE_RE = re.compile(r"(?<!\d)(?:(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d{3,}|(?:19|20)\d{3,}\s*[-–—]\s*(?:19|20)\d\d)(?!\d)")
 # a lower-case word on the line before a year, perhaps with a short piece after it
@@ -331,7 +333,7 @@ def damaged_dates(text: str | None) -> bool:
         return True
     if any(_month_head(m.group(1)) for m in MONTH_HEAD_JUNK_RE.finditer(text)):
         return True
-    if LONG_YEAR_RANGE_RE.search(text):
+    if LONG_YEAR_RANGE_RE.search(text) or SHORT_DAY_MONTH_RE.search(text):
         return True                     # "2024-20926": a digit too many, no telling which
     if any(not is_known_word(m.group(1)) for m in UNKNOWN_BEFORE_YEAR_RE.finditer(text)):
         return True                     # "сенляб рь 2024": no month read, the whole year would be a guess
@@ -413,7 +415,7 @@ MONTH_SPECK_YEAR_RE = re.compile(r"(?<![а-яё])(январь|февраль|м
 # a mark glued after a word before a space ("в течение` 2024-2026 годов"): a speck, and it
 # would hide the words; a preposition run into its day ("до1 декабря")
 WORD_MARK_RE = re.compile(r"(?<=[а-яё]{2})[`'’‚^°]+(?=\s)")
-GLUED_PREPOSITION_RE = re.compile(r"(?<![А-Яа-яЁё])([Дд]о|[Сс]|[Пп]о)(?=\d)")
+GLUED_PREPOSITION_RE = re.compile(r"(?<![А-Яа-яЁё])([Дд]о|[Сс]|[Пп]о)(?:[-–—.,:;'`’]+[^\S\n]*)?(?=\d)")
 
 
 def drop_month_year_speck(text: str) -> str:

@@ -341,3 +341,11 @@ def test_a_year_range_with_a_digit_too_many_is_damage():
     assert damaged_dates("в течение 2024-20926 годов")
     assert damaged_dates("20245-2026")
     assert not damaged_dates("2022–2024 гг.")
+
+
+def test_a_mark_after_do_and_a_date_that_lost_the_dot_between_day_and_month():
+    from normalizers.ocr_dates import mend_deadline_text
+
+    assert mend_deadline_text("до- 1 июня 2022 года") == "до 1 июня 2022 года"
+    assert damaged_dates("01.04.2020\n309.2020")          # 30.9 or 3.09: no telling, no whole year
+    assert not damaged_dates("01.04.2020\n30.09.2020")
