@@ -3,7 +3,9 @@
 ("и'переподготовки", "и. переподготовки"), inside a word ("Минисы'ерство": the word the dictionary
 then knows, else the mark dropped for the word mends to find it), a lone dash between an adjective
 and the word it agrees with, a hyphen before a capitalised word after an inflected one
-("Республики-Татарстан"). ``normalizers.ocr_parties.mend_full_form`` runs them."""
+("Республики-Татарстан"), a hyphen before a one-letter preposition ("управление-в сфере") or an
+opening quote ("учреждение-« Центр»"), a mark glued before a capitalised word ("науки'Республики").
+``normalizers.ocr_parties.mend_full_form`` runs them."""
 from __future__ import annotations
 
 import re
@@ -22,6 +24,11 @@ INNER_MARK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{2,})[`'‘�
 LONE_MARK_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,}) [-–—‘’'`^°] (?=([а-яё]{3,}))")
 # a hyphen before a capitalised word after a word in an oblique case ("Республики-Татарстан")
 CAPITAL_HYPHEN_RE = re.compile(r"(?<![А-Яа-яЁё-])([А-Яа-яЁё]{3,}(?:и|ы|ой|ей|ого|его|ому|ему))-([А-ЯЁ][а-яё]{2,})(?![А-Яа-яЁё-])")
+# a hyphen before a one-letter preposition ("управление-в сфере"), a mark glued before a capitalised
+# word ("науки'Республики"), a hyphen before an opening quote ("учреждение-« Центр»")
+HYPHEN_PREPOSITION_RE = re.compile(r"(?<=[а-яё]{3})-([вскоу])(?=\s)")
+MARK_BEFORE_CAPITAL_RE = re.compile(r"(?<=[а-яё]{2})[`'‘’^°](?=[А-ЯЁ][а-яё])")
+QUOTE_SPECKS_RE = re.compile(r"(?<=[А-Яа-яЁё])\s*-\s*«\s*|«\s+(?=[А-Яа-яЁё])")
 RUSSIAN_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 
 
@@ -54,6 +61,8 @@ def form_marks(full: str) -> str:
     word, inside a word (the word the dictionary then knows), a lone dash between an adjective and
     the word it agrees with, a hyphen before a capitalised word after an inflected one."""
     text = ONE_LETTER_MARK_RE.sub(r"\1 ", EDGE_MARK_RE.sub("", full))
+    text = HYPHEN_PREPOSITION_RE.sub(r" \1", MARK_BEFORE_CAPITAL_RE.sub(" ", text))
+    text = QUOTE_SPECKS_RE.sub(lambda m: " «" if "-" in m.group(0) else "«", text)
     text = INNER_MARK_RE.sub(_inner_mark, text)
     return CAPITAL_HYPHEN_RE.sub(_capital_hyphen, drop_lone_marks(text))
 

@@ -120,13 +120,17 @@ def _one_edit_words(word: str) -> set[str]:
     return {w for w in subs | dels | ins if len(w) >= MIN_MENDED and is_known_word(w)}
 
 
-def form_word(word: str, lexicon: frozenset[str]) -> str | None:
+def form_word(word: str, lexicon: frozenset[str], following: str | None = None,
+              compound_head: bool = False) -> str | None:
     """The word a misread ``word`` of a definition's full form stands for, else None: one letter
     from exactly one lexicon word; or, in lower case, "ё" for "е", then the one dictionary word a
     letter away (a substitution from ``MIN_MENDED`` letters, an inserted or dropped letter from
     ``MIN_EDITED``); or, from ``MIN_TWO_EDITS`` letters, two letters from exactly one lexicon word
     with its first letter and capitalisation ("оеластрой" -> "областной"), else, in lower case,
-    two letters changed from exactly one dictionary word ("инстизу1" -> "институт")."""
+    two letters changed from exactly one dictionary word ("инстизу1" -> "институт"). Where the
+    dictionary offers several, the context decides when it leaves one (``_in_context``): the head
+    of a compound takes its linking vowel ("информационнр-" -> "информационно-"), a modifier
+    agrees with the word after it ("профессионольнуе образовательные" -> "профессиональные")."""
     if len(word) < MIN_MENDED or (word.isalpha() and (_shape(word) == "other" or is_known_word(word))):
         return None
     shape = _shape(word.rstrip("0123456789")) if word[-1].isdigit() else _shape(word)
@@ -145,10 +149,8 @@ def form_word(word: str, lexicon: frozenset[str]) -> str | None:
             return word.replace("ё", "е")
         near = {w for w in _one_edit_words(word)
                 if len(w) == len(word) or len(word) >= MIN_EDITED}
-        if len(near) == 1:
-            return near.pop()
         if near:
-            return None
+            return _in_context(near, following, compound_head)
     if len(word) < MIN_TWO_EDITS:
         return None
     from rapidfuzz.distance import Levenshtein
@@ -157,7 +159,33 @@ def form_word(word: str, lexicon: frozenset[str]) -> str | None:
             and Levenshtein.distance(w, word, score_cutoff=2) <= 2}
     if near:
         return near.pop() if len(near) == 1 else None
-    return _two_substitutions(word) if shape == "lower" else None
+    return _in_context(set(_two_substitutions(word)), following, compound_head) if shape == "lower" else None
+
+
+LINKING_ENDINGS = ("о", "е")
+MAX_CANDIDATES = 6      # more dictionary words than this two letters away: the word is no slip of one
+
+
+def _in_context(found: set[str], following: str | None, compound_head: bool) -> str | None:
+    """The one of ``found`` the context leaves, else None: one alone; for the head of a compound,
+    the one ending in a linking vowel; else the one that is a full adjective or participle agreeing
+    with ``following`` (each in case, number and gender)."""
+    if len(found) <= 1:
+        return next(iter(found), None)
+    if compound_head:
+        left = {w for w in found if w.endswith(LINKING_ENDINGS)}
+    elif following:
+        left = {w for w in found if _strictly_agrees(w, following)}
+    else:
+        return None
+    return left.pop() if len(left) == 1 else None
+
+
+def _strictly_agrees(word: str, following: str) -> bool:
+    mine = _forms(word, {"ADJF", "PRTF"})
+    theirs = _forms(following, {"ADJF", "PRTF", "NOUN"})
+    return any(c == c2 and n == n2 and (g is None or g2 is None or g == g2)
+               for c, n, g in mine for c2, n2, g2 in theirs)
 
 
 def _dictionary_spellings(candidates: Iterable[str]) -> set[str]:
@@ -173,11 +201,12 @@ def _dictionary_spellings(candidates: Iterable[str]) -> set[str]:
 
 
 @lru_cache(maxsize=4096)
-def _two_substitutions(word: str) -> str | None:
-    """The one dictionary word two letters of ``word`` (a digit among them) changed give
-    ("самдуправлёния" -> "самоуправления", "торгерли" -> "торговли"), else None. Only a word
-    one letter cannot mend; no change of length (a scan misreads letters, seldom loses them)."""
-    found: set[str] = set()
+def _two_substitutions(word: str) -> tuple[str, ...]:
+    """The dictionary words two letters of ``word`` (a digit among them) changed give
+    ("самдуправлёния" -> "самоуправления", "торгерли" -> "торговли"), none when more than
+    ``MAX_CANDIDATES``. Only a word one letter cannot mend; no change of length (a scan misreads
+    letters, seldom loses them)."""
+    found: dict[str, str] = {}
     n = len(word)
     for i in range(n):
         for a in RUSSIAN:
@@ -190,12 +219,13 @@ def _two_substitutions(word: str) -> str | None:
                         continue
                     cand = head + word[i + 1:j] + b + word[j + 1:]
                     if is_known_word(cand):
-                        found |= _dictionary_spellings([cand])
-                        if len({f.replace("ё", "е") for f in found}) > 1:
-                            return None
-    if not found:
-        return None
-    return max(found, key=lambda f: f.count("ё"))     # the dictionary's spelling of the one word
+                        for spelled in _dictionary_spellings([cand]):
+                            key = spelled.replace("ё", "е")
+                            if key not in found or spelled.count("ё") > found[key].count("ё"):
+                                found[key] = spelled
+                        if len(found) > MAX_CANDIDATES:
+                            return ()
+    return tuple(sorted(found.values()))
 
 
 def mend_form_words(text: str, lexicon: frozenset[str] = frozenset()) -> str:
@@ -206,8 +236,10 @@ def mend_form_words(text: str, lexicon: frozenset[str] = frozenset()) -> str:
         return text
 
     def mend(m: re.Match) -> str:
-        found = form_word(m.group(0), lexicon)
         nxt = NEXT_WORD_RE.match(text, m.end())
-        return found if found and agrees_with_next(found, nxt.group(1) if nxt else None) else m.group(0)
+        following = nxt.group(1) if nxt else None
+        head = text[m.end():m.end() + 1] == "-"
+        found = form_word(m.group(0), lexicon, following, head)
+        return found if found and agrees_with_next(found, following) else m.group(0)
 
     return FORM_WORD_RE.sub(mend, text)

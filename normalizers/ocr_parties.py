@@ -350,6 +350,7 @@ def _spellings(tok: str, low: str, used: dict[str, Counter], spelled: dict[str, 
 # a list entry whose dash a scan lost: an acronym, then the lower-case words of its full form
 ACRONYM_THEN_WORDS_RE = re.compile(r"^([А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ])\s+([а-яё]+(?:\s+[а-яё]+)*)$")
 MIN_SPELLING_MENDED = 4    # a short form mended to the cells' spelling has at least this many letters
+STEM = 4                   # letters of a syllabic short form's word that open a word of its full form
 
 
 def _words_after_acronym(short: str, full: str) -> tuple[str, str]:
@@ -378,8 +379,12 @@ def _cells_spelling(short: str, full: str, spellings: dict[str, Counter], used: 
         return used[short].most_common(1)[0][0]
     if not key or key in spellings:
         if key in spellings:       # "МТЗиС3З РТ": the cells' letters, and a digit read for one of them
-            best = spellings[key].most_common(1)[0][0]
-            return best if _odd_chars(short) > _odd_chars(best) else short
+            ways = spellings[key]
+            best, n = ways.most_common(1)[0]
+            if _odd_chars(short) > _odd_chars(best):
+                return best
+            # "КОин КО" defined, "КОиН КО" in the cells twice or more and never as defined
+            return best if ways.get(short, 0) == 0 and n >= 2 and best.lower() == short.lower() else short
         return short
     near = [k for k in spellings if len(k) >= MIN_SPELLING_MENDED - 1 and one_edit(k, key)
             and sum(c.isupper() for c in spellings[k].most_common(1)[0][0]) >= 2]
@@ -388,10 +393,23 @@ def _cells_spelling(short: str, full: str, spellings: dict[str, Counter], used: 
     best, n = spellings[near[0]].most_common(1)[0]
     if spells(best, full) and not spells(short, full):
         return best
-    if not spells(best, full) and not spells(short, full) and n >= 2 and len(near[0]) == len(key) \
-            and len(key) >= MIN_SPELLING_MENDED:
+    if not spells(best, full) and not spells(short, full) and len(near[0]) == len(key) \
+            and len(key) >= MIN_SPELLING_MENDED and (n >= 2 or _stem_in_full(best, short, full)):
         return best
     return short
+
+
+def _stem_in_full(best: str, short: str, full: str) -> bool:
+    """Whether the one word in which a syllabic short form and the cells' spelling differ opens a
+    word of the full form in the cells' spelling only ("Минобразования Чузашии" against "…
+    Чувашской Республики": "Чува" opens a word, "Чуза" none)."""
+    a, b = best.split(), short.split()
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(a) != len(b) or len(diff) != 1 or min(len(diff[0][0]), len(diff[0][1])) < STEM:
+        return False
+    words = [w.lower() for w in re.findall(r"[А-Яа-яЁё]+", full)]
+    opens = lambda tok: any(w.startswith(tok[:STEM].lower()) for w in words)  # noqa: E731
+    return opens(diff[0][0]) and not opens(diff[0][1])
 
 
 def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozenset(),

@@ -67,3 +67,14 @@ def test_two_letters_off_needs_one_lexicon_word_with_its_first_letter():
 def test_a_digit_read_for_one_letter_and_the_dictionarys_spelling_with_yo():
     assert form_word("государс1венные", frozenset()) == "государственные"
     assert form_word("казбиные", frozenset()) is None          # "казённые", "казанные", "разбитые": no one word
+
+
+def test_several_dictionary_words_the_context_leaves_one_of():
+    from normalizers.ocr_lexicon import mend_form_words
+
+    assert mend_form_words("профессионольнуе образовательные организации") == \
+        "профессиональные образовательные организации"          # the one that agrees with the next word
+    assert mend_form_words("информационнр-консультационный центр") == \
+        "информационно-консультационный центр"                  # a compound's head: its linking vowel
+    assert mend_form_words("государственные казбиные учреждения") == \
+        "государственные казбиные учреждения"                   # six plural adjectives agree: no telling

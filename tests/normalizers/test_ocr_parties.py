@@ -385,3 +385,12 @@ def test_short_form_with_a_digit_for_a_letter_or_in_lower_case_takes_the_cells_s
     got = mend_definitions({"поо": "профессиональные организации", "МТЗиС3З РТ": full,
                             "Минобразовайия Чувашии": "Министерство образования Чувашской Республики"}, cells)
     assert list(got) == ["ПОО", "МТЗиСЗ РТ", "Минобразования Чувашии"]
+
+
+def test_syllabic_short_form_one_letter_off_and_a_case_slip_take_the_cells_spelling():
+    full = "Министерство образования Чувашской Республики"
+    assert list(mend_definitions({"Минобразования Чузашии": full}, "Минобразования Чувашии\nПОО")) == \
+        ["Минобразования Чувашии"]                  # "Чува" opens a word of the full form, "Чуза" none
+    defs = {"КОин КО": "комитет образования и науки Курской области"}
+    assert list(mend_definitions(defs, "КОиН КО\nКОиН КО, ЦОПП")) == ["КОиН КО"]
+    assert list(mend_definitions(defs, "КОиН КО\nЦОПП")) == ["КОин КО"]      # written once: no telling
