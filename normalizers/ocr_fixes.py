@@ -234,6 +234,8 @@ def remove_word_debris(text: str) -> str:
 # "_ ЦРПО", ".ПОО", a quote mark no other closes: "\"МО ОО, ПОО"); a dash (a bullet), a bracket and
 # opening quotes that close („ « ") stay
 LEADING_SPECK_RE = re.compile(r"^(?:[’'`‚_^°~|.]+|[\"“”](?=[^\"“”«»]*$))[^\S\n]*(?=[A-Za-zА-Яа-яЁё0-9])")
+# a stop glued between a word and an abbreviation in capitals ("МО.ОО", "Минпромторг.ПК"): the space
+GLUED_ABBR_STOP_RE = re.compile(r"(?<=[А-Яа-яЁё]{2})\.(?=[А-ЯЁ]{2,4}(?![А-Яа-яЁё]))")
 # a colon or semicolon a speck put after an abbreviation that ends the cell ("МО ОО:", "ЦРПО;")
 TRAILING_ABBR_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[:;]$")
 
@@ -251,7 +253,7 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
     that is certain by the dictionary but still a guess: the row is flagged for review)."""
     edges = fix_ocr_text(text)
     if edges:
-        edges = TRAILING_ABBR_MARK_RE.sub("", LEADING_SPECK_RE.sub("", edges).rstrip())
+        edges = GLUED_ABBR_STOP_RE.sub(" ", TRAILING_ABBR_MARK_RE.sub("", LEADING_SPECK_RE.sub("", edges).rstrip()))
     cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(
         rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(edges))))))))
     mended = mend_misread_words(cleaned)

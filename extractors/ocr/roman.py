@@ -25,6 +25,7 @@ PERIOD_WORD_RE = re.compile(r"^[^\wА-Яа-яЁё]*(?:кв|полугод)", re.
 ROMAN_PERIOD_RE = re.compile(r"^(?:I{1,3}|IV)(?:-(?:I{1,3}|IV))?$")
 READ_RIGHT_RE = re.compile(r"^(?:I{1,3}|IV)(?:[-–](?:I{1,3}|IV))?[.,]?$")
 ARABIC_RE = re.compile(r"^\d[.,]?$")
+LOWER_LOOKALIKES = set("гушпитl|1")   # strokes of I and V read as lower-case letters ("гу", "ш")
 MAX_TOKEN = 6            # characters: a numeral (or a range) misread is at most this long
 MAX_TOKENS = 3           # pieces of one numeral ("И." "1")
 GAP_LINES = 1.5          # tokens this many line heights apart or more are not one numeral
@@ -50,7 +51,9 @@ def _head_before(words: list[PxWord], period: PxWord) -> list[PxWord]:
         if len(head) == MAX_TOKENS or len(w.text) > MAX_TOKEN or right - (w.x + w.w) > GAP_LINES * period.h:
             break
         core = w.text.strip(".,-–")
-        if any(ch.isalpha() for ch in core) and core.lower() == core and (len(core) > 1 or core in "авиксоуя"):
+        lookalike = 0 < len(core) <= 4 and all(ch in LOWER_LOOKALIKES for ch in core)     # "гу" for IV
+        if any(ch.isalpha() for ch in core) and core.lower() == core and not lookalike \
+                and (len(core) > 1 or core in "авиксоуя"):
             break                     # a lower-case word ("до", "в") is no numeral
         head.insert(0, w)
         right = w.x

@@ -83,3 +83,11 @@ def test_no_numeral_ink_keeps_the_reading():
     cv2.putText(img, "Sh", (15, 55), cv2.FONT_HERSHEY_SIMPLEX, 1.6, 0, 4)
     words = [PxWord("Ш", 12, 12, 60, H + 6, 0.7), PxWord("квартал", 150, 20, 104, H - 2, 0.97)]
     assert [w.text for w in reread_period_numerals(img, words)] == ["Ш", "квартал"]
+
+
+def test_a_numeral_read_as_lower_case_lookalikes_is_read_again_but_a_word_is_not():
+    img, split = _page("IV")
+    words = [PxWord("гу", 12, 12, 40, H + 6, 0.9), PxWord("квартал", split + 8, 20, 104, H - 2, 0.97)]
+    assert sorted(w.text for w in reread_period_numerals(img, words)) == ["IV", "квартал"]
+    words = [PxWord("за", 12, 12, 40, H + 6, 0.9), PxWord("квартал", split + 8, 20, 104, H - 2, 0.97)]
+    assert reread_period_numerals(img, words) == words

@@ -386,3 +386,12 @@ def test_scan_cell_edges(read, expected):
     from normalizers.ocr_fixes import fix_scan_text
 
     assert fix_scan_text(read) == expected
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("МО.ОО", "МО ОО"), ("Минпромторг.ПК, ЦРПО", "Минпромторг ПК, ЦРПО"), ("ул.Ленина", "ул.Ленина"),
+])
+def test_a_stop_glued_before_an_abbreviation_is_the_space(read, expected):
+    from normalizers.ocr_fixes import fix_scan_text
+
+    assert fix_scan_text(read) == expected
