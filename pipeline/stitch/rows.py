@@ -34,7 +34,8 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
             if ri < skip:
                 continue
             if _is_repeated_header(row, group.layout) or is_numbering_row(row.texts) \
-                    or (is_scan(frag) and _specked_numbering_row(row)):
+                    or (is_scan(frag) and (_specked_numbering_row(row)
+                                           or (ri == skip and _numbers_its_columns(row)))):
                 continue
             slots = [Slot(origin_col=i) for i in range(n)]
             for col, (slot, left) in list(pending.items()):
@@ -78,6 +79,25 @@ def _specked_numbering_row(row: Row) -> bool:
         return False
     digits = [int(d) for t in texts for d in re.findall(r"\d", t)]
     return len(digits) >= 3 and digits == list(range(1, len(digits) + 1))
+
+
+MIN_NUMBERED_COLUMNS = 3
+
+
+def _numbers_its_columns(row: Row) -> bool:
+    """A scan's column-numbering row some of whose numbers were lost ("1" | "" | "3" | "„4" | "5"):
+    each cell with text holds just the number of its own column (a cell across two, both), no word,
+    and at least ``MIN_NUMBERED_COLUMNS`` do. Only the first row under the header is asked (a row
+    of a targets table may hold small numbers in its year columns)."""
+    cells = [c for c in row.cells if c.text.strip()]
+    if len(cells) < MIN_NUMBERED_COLUMNS:
+        return False
+    for c in cells:
+        if len(c.text.strip()) > MAX_NUMBERING_CELL or re.search(r"[^\W\d_]", c.text):
+            return False
+        if [int(d) for d in re.findall(r"\d+", c.text)] != list(range(c.col + 1, c.col + c.colspan + 1)):
+            return False
+    return True
 
 
 def _nonempty(row: DataRow) -> list[Slot]:

@@ -237,3 +237,11 @@ def test_a_table_with_sub_rows_of_their_own_keeps_its_last_unnumbered_row_a_sub_
     assert [a.number for a in stitch(_scan(table(rows))).activities] == ["1", "2"]
     lost = row(["", "Подготовка доклада", "ЦОПП", "Декабрь", "Доклад"])
     assert [a.number for a in stitch([table(_tail_rows(lost))]).activities] == ["1", "2"]   # a text PDF
+
+
+def test_a_column_numbering_row_that_lost_a_number_is_dropped_only_under_the_header():
+    numbering = row(["1", "", "3", "„4", "5"])
+    rows = [row(HEAD, header=True), numbering, row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
+    assert [a.title for a in stitch(_scan(table(rows))).activities] == ["Первое"]
+    further = [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]), row(["1", "", "3", "4", "5"])]
+    assert len(stitch(_scan(table(further))).activities) == 2       # lower down it is data, kept
