@@ -245,3 +245,20 @@ def test_a_column_numbering_row_that_lost_a_number_is_dropped_only_under_the_hea
     assert [a.title for a in stitch(_scan(table(rows))).activities] == ["Первое"]
     further = [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]), row(["1", "", "3", "4", "5"])]
     assert len(stitch(_scan(table(further))).activities) == 2       # lower down it is data, kept
+
+
+def test_a_row_continued_under_a_repeated_header_is_no_second_header_row():
+    # page 2 repeats the header; the rest of row 2 ("… 2024 года", no number) under it reads like a
+    # lower header row with a year (a targets column) — it is the continued row
+    head = ["№ п/п", "Наименование мероприятия", "Ответственный исполнитель", "Срок исполнения", "Показатель",
+            "Примечание"]
+    page1 = table([row(head, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог", ""]),
+                   row(["2", "Подведение итогов", "МО ОО", "декабрь", "Отчёт", ""])], n=6)
+    misread = ["п/я", "Наименование. мероприятия", "Ответственный исполнитель", "Срок исполнения", "Цоказатель",
+               "Примечание"]
+    page2 = table([row(misread, page=2), row(["", "реализации плана мероприятий", "", "2024 года", "", ""], page=2)],
+                  page=2, n=6)
+    acts = stitch(_scan(page1, page2)).activities
+    assert [a.number for a in acts] == ["1", "2"]
+    assert acts[1].title == "Подведение итогов реализации плана мероприятий"
+    assert acts[1].deadline.split() == ["декабрь", "2024", "года"]
