@@ -306,6 +306,10 @@ def _split_slashes(mentions: list[PartyMention], defined: set[str]) -> list[Part
     return out
 
 
+# a known short form, a mark standing alone, then the next party ("ОИВ . объединения работодателей")
+LONE_STOP_SPLIT_RE = re.compile(r"^(\S+(?: \S+)?) [.,:;·] (\S.*)$")
+
+
 def mend_mentions(mentions: list[PartyMention], defined: set[str],
                   known: frozenset[str] | set[str] = frozenset()) -> list[PartyMention]:
     """Each mention that is a defined short form (or, read with case or end debris only, one of
@@ -327,6 +331,9 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
         glued = _split_glued(m.name, by_key) if found is None and m.name not in forms else None
         if found is None and glued is None and m.name not in forms and JOINING_MARK_RE.search(m.name):
             glued = _split_glued(JOINING_MARK_RE.sub(" ", m.name), by_key)   # "МОиН РТ’ ИРО РТ"
+        lone = LONE_STOP_SPLIT_RE.match(m.name) if found is None and glued is None else None
+        if lone and lone.group(1) in forms:        # "ОИВ . объединения работодателей": a line break lost
+            glued = [lone.group(1), lone.group(2)]
         if glued:
             out.extend(PartyMention(name=g, by_agreement=m.by_agreement if i else False, defines=None, raw=g)
                        for i, g in enumerate(glued))

@@ -394,3 +394,13 @@ def test_syllabic_short_form_one_letter_off_and_a_case_slip_take_the_cells_spell
     defs = {"КОин КО": "комитет образования и науки Курской области"}
     assert list(mend_definitions(defs, "КОиН КО\nКОиН КО, ЦОПП")) == ["КОиН КО"]
     assert list(mend_definitions(defs, "КОиН КО\nЦОПП")) == ["КОин КО"]      # written once: no telling
+
+
+def test_a_known_short_form_and_the_next_party_joined_by_a_lone_mark_are_two():
+    from normalizers.parties import PartyMention
+
+    def names(text, defined):
+        return [m.name for m in mend_mentions([PartyMention(text, False, None, text)], defined)]
+
+    assert names("ОИВ . объединения работодателей", {"ОИВ"}) == ["ОИВ", "объединения работодателей"]
+    assert names("центр . работодатели", {"ОИВ"}) == ["центр . работодатели"]     # no known form before it
