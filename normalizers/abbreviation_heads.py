@@ -1,0 +1,70 @@
+"""The header of a "Сокращения" list, also as a scan misreads it: "Список (используемых)
+сокращений", "Используемые / Принятые / Условные сокращения", with the first entries on its line or
+not; a misread header ("Церечень сокращений:", "сакращения", "Использхемые сокращения.") read as
+the header (``mend_list_head``). Used by ``normalizers.abbreviations``."""
+from __future__ import annotations
+
+import re
+
+from normalizers.full_forms import fold
+from normalizers.morph import parses
+from normalizers.text import is_known_word, one_edit
+
+# "Сокращения", "Список (используемых) сокращений", "Используемые / Принятые / Условные сокращения"
+LIST_HEAD = r"(?i)^\s*(?:(?:список|перечень)\s+)?(?:(?:используем|принят|условн)\w*\s+)?сокращени[йяе]"
+LIST_HEADER_RE = re.compile(LIST_HEAD + r"\s*:?\s*$")
+# the header with the first entries on its own line ("Сокращения: МОиН РС(Я) – Министерство …")
+LIST_HEADER_INLINE_RE = re.compile(LIST_HEAD + r"\s*:\s*(?=\S)")
+# a header as a scan may read it: up to three words, then a colon or the line's end, then maybe
+# the first entry ("Спивок используемых сокращемий:", "Список сокразцемий:")
+HEAD_LINE_RE = re.compile(r"^\s*[‘’'`.,•·*]{0,2}\s*(?P<words>[A-Za-zА-Яа-яЁё]+(?:\s+[A-Za-zА-Яа-яЁё]+){0,2})"
+                          r"\s*(?P<end>[:.]\s*|$)")
+# Latin letters a scan reads for the Cyrillic they look like, any case ("Cписок", "сокрaщений")
+LATIN_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXYaceopxyk", "АВСЕНКМОРТХУасеорхук")
+# the words before the key word, as written; each may be misread by one letter
+HEAD_WORDS = ("список", "перечень")
+HEAD_QUALIFIERS = ("используемых", "используемые", "принятых", "принятые", "условных", "условные")
+# the key word "сокращений": only the forms of "сокращение" / "сократить" open with "сокра"
+KEY_WORDS = ("сокращения", "сокращений", "сокращение")
+KEY_WORD_RE = re.compile(r"^сокра[а-яё]{3,7}[йяеи]$")   # "сокращении": the breve lost
+
+
+def _near(word: str, forms: tuple[str, ...]) -> str | None:
+    """The one of ``forms`` that ``word`` (folded) is, or is one letter from; else None."""
+    if word in forms:
+        return word
+    near = [f for f in forms if one_edit(word, f)]
+    return near[0] if len(near) == 1 else None
+
+
+def mend_list_head(line: str) -> str:
+    """A "Сокращения" header a scan misread read as the header: each word before the key word one
+    letter at most from "Список"/"Перечень" and "используемых"/"принятых"/"условных" ("Церечень
+    сокращений:", "Спивок используемых сокращений"), and the key word opening with "сокра" and
+    ending as a form of "сокращение" does ("сокращемий", "сокразцемий": only "сокращение" and
+    "сократить" open so; a dictionary word of another lemma, "сократите", is no key word); Latin
+    look-alike letters are read as Cyrillic and a speck or two before the header dropped; any
+    other line stays."""
+    m = HEAD_LINE_RE.match(line)
+    if m is None or LIST_HEADER_RE.match(line) or LIST_HEADER_INLINE_RE.match(line):
+        return line
+    words = [fold(w.translate(LATIN_TO_CYRILLIC)) for w in m.group("words").split()]
+    key = words[-1]
+    other_word = is_known_word(key) and all(p.normal_form != "сокращение" for p in parses(key))
+    misread = not is_known_word(key) and _near(key, KEY_WORDS) is not None     # "сакращения"
+    if not (KEY_WORD_RE.match(key) or misread) or other_word:
+        return line                     # "сократите", "сокращённые": another word of the stem
+    mended = ["сокращений"]
+    before = words[:-1]
+    if before and (q := _near(before[-1], HEAD_QUALIFIERS)):
+        mended.insert(0, q)
+        before = before[:-1]
+    if before and (h := _near(before[-1], HEAD_WORDS)):
+        mended.insert(0, h)
+        before = before[:-1]
+    if before:
+        return line
+    head = " ".join(mended)
+    rest = line[m.end():]
+    mended_line = f"{head}:" + (f" {rest}" if rest.strip() else "") if m.group("end").strip() else head
+    return mended_line if LIST_HEADER_RE.match(mended_line) or LIST_HEADER_INLINE_RE.match(mended_line) else line
