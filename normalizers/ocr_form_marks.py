@@ -12,6 +12,7 @@ import re
 
 from normalizers.morph import parses
 from normalizers.ocr_lexicon import agrees_with_next
+from normalizers.ocr_words import RUSSIAN
 from normalizers.text import is_known_word
 
 # a mark a scan puts at a word's edge inside a name ("Омской' области", "‘образовательные",
@@ -29,7 +30,6 @@ CAPITAL_HYPHEN_RE = re.compile(r"(?<![А-Яа-яЁё-])([А-Яа-яЁё]{3,}(?:�
 HYPHEN_PREPOSITION_RE = re.compile(r"(?<=[а-яё]{3})-([вскоу])(?=\s)")
 MARK_BEFORE_CAPITAL_RE = re.compile(r"(?<=[а-яё]{2})[`'‘’^°](?=[А-ЯЁ][а-яё])")
 QUOTE_SPECKS_RE = re.compile(r"(?<=[А-Яа-яЁё])\s*-\s*«\s*|«\s+(?=[А-Яа-яЁё])")
-RUSSIAN_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 
 
 def _inner_mark(m: re.Match) -> str:
@@ -37,7 +37,7 @@ def _inner_mark(m: re.Match) -> str:
     whole = left + right
     if is_known_word(whole):
         return whole
-    found = {left + ch + right for ch in RUSSIAN_LETTERS if is_known_word(left + ch + right)}
+    found = {left + ch + right for ch in RUSSIAN if is_known_word(left + ch + right)}
     return found.pop() if len(found) == 1 else whole    # the word mends may find it
 
 

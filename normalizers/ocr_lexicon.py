@@ -16,7 +16,10 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+from rapidfuzz.distance import Levenshtein
+
 from normalizers.morph import parses
+from normalizers.ocr_words import RUSSIAN
 from normalizers.text import is_known_word, one_edit
 
 WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[А-Яа-яЁё]+(?![A-Za-zА-Яа-яЁё])")
@@ -80,8 +83,11 @@ def agrees_with_next(word: str, following: str | None) -> bool:
     if not mine or any(p.tag.POS not in ("ADJF", "PRTF") for p in parses(word)):
         return True
     theirs = _forms(following, {"ADJF", "PRTF", "NOUN"})
-    if not theirs:
-        return True
+    return not theirs or _agree(mine, theirs)
+
+
+def _agree(mine: set[tuple], theirs: set[tuple]) -> bool:
+    """Whether two sets of (case, number, gender) forms share one (a plural has no gender)."""
     return any(c == c2 and n == n2 and (g is None or g2 is None or g == g2)
                for c, n, g in mine for c2, n2, g2 in theirs)
 
@@ -107,7 +113,6 @@ def mend_with_lexicon(text: str, lexicon: frozenset[str]) -> str:
 # a word of a full form as a scan reads it: letters, a digit misread for a letter inside or at the
 # end ("инстизу1"), each part of a hyphenated compound on its own
 FORM_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё0-9])[А-Яа-яЁё]+(?:[0-9][А-Яа-яЁё]*)?(?![A-Za-zА-Яа-яЁё0-9])")
-RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 MIN_EDITED = 7          # a word mended by an inserted or dropped letter has at least this many letters
 MIN_TWO_EDITS = 8       # a word two letters from a lexicon word has at least this many letters
 
@@ -153,8 +158,6 @@ def form_word(word: str, lexicon: frozenset[str], following: str | None = None,
             return _in_context(near, following, compound_head)
     if len(word) < MIN_TWO_EDITS:
         return None
-    from rapidfuzz.distance import Levenshtein
-
     near = {w for w in lexicon if w[0] == word[0] and _shape(w) == shape and abs(len(w) - len(word)) <= 2
             and Levenshtein.distance(w, word, score_cutoff=2) <= 2}
     if near:
@@ -182,10 +185,7 @@ def _in_context(found: set[str], following: str | None, compound_head: bool) -> 
 
 
 def _strictly_agrees(word: str, following: str) -> bool:
-    mine = _forms(word, {"ADJF", "PRTF"})
-    theirs = _forms(following, {"ADJF", "PRTF", "NOUN"})
-    return any(c == c2 and n == n2 and (g is None or g2 is None or g == g2)
-               for c, n, g in mine for c2, n2, g2 in theirs)
+    return _agree(_forms(word, {"ADJF", "PRTF"}), _forms(following, {"ADJF", "PRTF", "NOUN"}))
 
 
 def _dictionary_spellings(candidates: Iterable[str]) -> set[str]:

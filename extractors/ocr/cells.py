@@ -22,10 +22,12 @@ import cv2
 import numpy as np
 
 from extractors.grid import BBox, PageLayout, Segment, Word
+from extractors.lines import text_lines
 from extractors.ocr.engine import PxWord, tesseract_words
 from extractors.ocr.roman import reread_period_numerals
 from extractors.ocr.settings import RECHECK_BELOW, TESS_CONFIG, TESS_LANG
 from extractors.ocr.specks import drop_speck_tokens
+from extractors.ocr.words import ONE_LETTER_WORDS, mean_confidence
 from normalizers.ocr_fixes import fix_latin_lookalikes
 from normalizers.text import is_known_word
 
@@ -49,11 +51,6 @@ def _chars(words: Sequence[Word]) -> int:
     return sum(len(w.text) for w in words)
 
 
-def _conf(words: Sequence[Word]) -> float:
-    n = _chars(words)
-    return sum(len(w.text) * w.confidence for w in words) / n if n else 0.0
-
-
 def _doubtful_share(words: Sequence[Word]) -> float:
     n = _chars(words)
     return sum(len(w.text) for w in words if w.confidence < RECHECK_BELOW) / n if n else 0.0
@@ -61,7 +58,6 @@ def _doubtful_share(words: Sequence[Word]) -> float:
 
 CORE_STRIP = ".,;:()«»\"'“”„-–—!?№"
 NUMBER_RE = re.compile(r"^[\d.,/%-]+(?:г|гг|год[а-я]*)?$")
-ONE_LETTER_WORDS = set("авикосуяАВИКОСУЯ")
 # capitals with at most one run of one or two lower-case letters inside ("МОиН", "ДТиЗН")
 ABBREVIATION_RE = re.compile(r"[А-ЯЁ]+(?:[а-яё]{1,2}[А-ЯЁ]+)?")
 
@@ -80,17 +76,6 @@ def _good_token(text: str) -> bool:
     return bool(parts) and all(re.fullmatch(r"[А-Яа-яЁё]{2,}", p) and is_known_word(p) for p in parts)
 
 
-def _lines(words: Sequence[Word]) -> list[list[Word]]:
-    lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
-        mid = (w.top + w.bottom) / 2
-        if lines and abs(mid - (lines[-1][0].top + lines[-1][0].bottom) / 2) < 0.5 * (w.bottom - w.top):
-            lines[-1].append(w)
-        else:
-            lines.append([w])
-    return [sorted(line, key=lambda w: w.x0) for line in lines]
-
-
 def plausibility(words: Sequence[Word]) -> float:
     """The share of the characters in tokens a plan has (``plausible_chars``)."""
     n = _chars(words)
@@ -103,7 +88,7 @@ def plausible_chars(words: Sequence[Word]) -> int:
     if not words:
         return 0
     good = {id(w) for w in words if _good_token(w.text)}
-    lines = _lines(words)
+    lines = text_lines(words)
     for line, nxt in zip(lines, lines[1:]):
         a, b = line[-1], nxt[0]
         if id(a) not in good and _good_token(a.text.rstrip("-") + b.text):
@@ -157,7 +142,7 @@ def reread_doubtful_cells(clean: np.ndarray, words: list[Word], segments: list[S
             continue
         # more characters in words, numbers and abbreviations (not a share: dropping junk is no gain)
         gain = plausible_chars(new) - plausible_chars(inside)
-        sure = _conf(new) - _conf(inside)
+        sure = mean_confidence(new) - mean_confidence(inside)
         if (gain >= max(MIN_GAIN_CHARS, PLAUSIBLE_GAIN * _chars(inside)) and sure >= -MARGIN) \
                 or (gain >= 0 and sure > MARGIN):
             gone = {id(w) for w in inside}

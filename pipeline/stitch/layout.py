@@ -373,17 +373,19 @@ def misread_repeat(here: Layout, before: Layout) -> bool:
         a and b and fuzz.ratio(a, b) >= MIN_HEADER_LIKENESS and not NUMBER_RE.match(a) for a, b in pairs)
 
 
-def repeats_header_alone(table: Table, before: Layout) -> bool:
-    """Whether the first rows of a scan page, as many as the header before has, repeat that header
-    (the same roles, or a damaged or misread repeat): a page whose header was read with one row
-    more — the rest of a row broken by the page taken for a lower header row."""
+def header_alone(table: Table, before: Layout) -> Optional[Layout]:
+    """The layout of the first rows of a scan page, as many as the header before has, when they
+    repeat that header (the same roles, or a damaged or misread repeat), else None: a page whose
+    header was read with one row more — the rest of a row broken by the page taken for a lower
+    header row."""
     n = before.n_header_rows
     if not n or len(table.rows) <= n:
-        return False
+        return None
     alone = detect_layout(Table(rows=table.rows[:n], n_cols=table.n_cols, page_start=table.page_start,
                                 page_end=table.page_end, extractor=table.extractor))
-    return alone is not None and (_same_header(before, alone) or damaged_repeat(alone, before)
-                                  or misread_repeat(alone, before))
+    repeats = alone is not None and (_same_header(before, alone) or damaged_repeat(alone, before)
+                                     or misread_repeat(alone, before))
+    return alone if repeats else None
 
 
 def _reads_like(here: list[str], before: list[str]) -> bool:

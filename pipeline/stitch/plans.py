@@ -10,7 +10,7 @@ from typing import Optional
 from extractors.grid import Table, TextBlock
 from normalizers.text import one_line
 from pipeline.stitch.layout import (DEADLINE_LIKE_RE, Layout, LogicalTable, _same_header, damaged_repeat,
-                                    detect_layout, is_scan, misread_repeat, repeats_header_alone)
+                                    detect_layout, header_alone, is_scan, misread_repeat)
 from pipeline.stitch.numbering import follows, number_parts
 from pipeline.stitch.rows import _number, _starts_lower
 
@@ -78,8 +78,9 @@ def group_tables(tables: list[Table], blocks: Optional[list[TextBlock]] = None) 
         heading = heading_before(blocks, i, t) if t.nested_in is None else None
         own_heading = bool(heading) and not _running_text(blocks, heading, i) \
             and not _starts_lower(heading) and (prev is None or _numbering_restarts(prev, t, lay))
-        if prev and lay is not None and _continued_row_under_header(prev, t, lay):
-            lay = detect_layout(replace(t, rows=t.rows[:prev.layout.n_header_rows]))
+        alone = _continued_row_under_header(prev, t, lay) if prev and lay is not None else None
+        if alone is not None:
+            lay = alone
         if lay is not None and lay.kind != "other":
             if prev and (_same_header(prev.layout, lay) or _roles_from_previous(prev, t, lay)) \
                     and _later_page(prev, t) and not own_heading and not lay.caption:
@@ -101,14 +102,15 @@ def group_tables(tables: list[Table], blocks: Optional[list[TextBlock]] = None) 
     return groups
 
 
-def _continued_row_under_header(prev: LogicalTable, t: Table, lay: Layout) -> bool:
+def _continued_row_under_header(prev: LogicalTable, t: Table, lay: Layout) -> Optional[Layout]:
     """A scan page whose header repeats the one before, read with one row more: the rest of a row
     broken by the page ("реализац ии плана | 2024 года", no number) taken for a lower header row
     (its year for a targets column). The header alone, read with as many rows as before, is the
-    same header."""
+    same header: its layout, else None."""
     n = prev.layout.n_header_rows
-    return is_scan(t) and bool(n) and lay.n_header_rows > n and t.n_cols == prev.n_cols \
-        and _later_page(prev, t) and repeats_header_alone(t, prev.layout)
+    if not (is_scan(t) and n and lay.n_header_rows > n and t.n_cols == prev.n_cols and _later_page(prev, t)):
+        return None
+    return header_alone(t, prev.layout)
 
 
 def _roles_from_next(layouts: list[Optional[Layout]], tables: list[Table]) -> list[Optional[Layout]]:

@@ -11,7 +11,7 @@ from normalizers.lazy_re import lazy
 from normalizers.text import clean_text, one_line
 from pipeline.records import ActivityRecord, TargetRecord
 from pipeline.roles import is_numbering_row
-from pipeline.stitch.layout import DataRow, HEADING_WORDS, LEADING_NUMBER_RE, Layout, LogicalTable, MONTH_ROW_RE, NUMBER_RE, Slot, _is_repeated_header, _same_header, damaged_repeat, detect_layout, is_scan, misread_repeat, repeats_header_alone
+from pipeline.stitch.layout import DataRow, HEADING_WORDS, LEADING_NUMBER_RE, Layout, LogicalTable, MONTH_ROW_RE, NUMBER_RE, Slot, _is_repeated_header, _same_header, damaged_repeat, detect_layout, header_alone, is_scan, misread_repeat
 
 
 def data_rows(group: LogicalTable) -> list[DataRow]:
@@ -27,7 +27,7 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
                               or is_scan(frag) and (damaged_repeat(lay_here, group.layout)
                                                     or misread_repeat(lay_here, group.layout)))) else 0
         if not skip and lay_here and is_scan(frag) and lay_here.n_header_rows > group.layout.n_header_rows \
-                and repeats_header_alone(frag, group.layout):
+                and header_alone(frag, group.layout) is not None:
             skip = group.layout.n_header_rows      # a continued row under the repeated header is data
         if fi == 0:
             skip = group.layout.n_header_rows
