@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-import cv2
 import numpy as np
 
 from extractors.grid import BBox, PageLayout, Segment, Word
 from extractors.lines import text_lines
 from extractors.ocr.engine import PxWord, tesseract_words
+from extractors.ocr.image import enlarged
 from extractors.ocr.roman import reread_period_numerals
 from extractors.ocr.settings import RECHECK_BELOW, TESS_CONFIG, TESS_LANG
 from extractors.ocr.specks import drop_speck_tokens
@@ -102,9 +102,7 @@ def _read_cell(clean: np.ndarray, box: BBox, k: float) -> list[Word]:
     x1, y1 = int((box[2] - INSET_PT) / k), int((box[3] - INSET_PT) / k)
     if x1 - x0 < 8 or y1 - y0 < 8:
         return []
-    crop = cv2.resize(np.ascontiguousarray(clean[y0:y1, x0:x1]), None, fx=SCALE, fy=SCALE,
-                      interpolation=cv2.INTER_CUBIC)
-    crop = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
+    crop = enlarged(clean[y0:y1, x0:x1], SCALE, BORDER)
     read: list[PxWord] = reread_period_numerals(crop, drop_speck_tokens(tesseract_words(crop, TESS_LANG, TESS_CONFIG)))
     out = []
     for w in read:

@@ -59,6 +59,13 @@ def _render_page(path: str, page_no: int, dpi: int) -> _PageImage:
     return _PageImage(grey, float(width_pt), float(height_pt), rgb)
 
 
+def enlarged(crop: np.ndarray, scale: int = 2, border: int = 10) -> np.ndarray:
+    """A crop read again on its own: enlarged ``scale`` times (Tesseract likes ~30 px capitals)
+    on a white margin of ``border`` px."""
+    big = cv2.resize(np.ascontiguousarray(crop), None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    return cv2.copyMakeBorder(big, border, border, border, border, cv2.BORDER_CONSTANT, value=255)
+
+
 def binarise(grey: np.ndarray) -> np.ndarray:
     """Ink = 255, paper = 0 (Otsu on a lightly blurred image)."""
     blur = cv2.GaussianBlur(grey, (3, 3), 0)

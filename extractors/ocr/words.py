@@ -14,7 +14,7 @@ from extractors.grid import Word
 from extractors.image_labels import components
 from extractors.ocr.settings import CYR_WORD_RE, DIGITS_RE, EDGE_NOISE, LATIN_MIN_CONF, LATIN_WORD_RE, MAX_RECHECK, MISSED_MIN_CONF, NOISE_CONFIDENCE, RECHECK_BELOW, RECHECK_CONFIG, RECHECK_MARGIN, RENDER_DPI, ROMAN_RE, SHORT_RECHECK_BELOW, TESS_CONFIG, TESS_LANG
 from extractors.ocr.engine import PxWord, read_line, tesseract_env, tesseract_words
-from extractors.ocr.image import binarise
+from extractors.ocr.image import binarise, enlarged
 from extractors.ocr.roman import reread_period_numerals
 from extractors.ocr.specks import drop_speck_tokens, strip_edge_specks, trim_to_walls
 from normalizers.ocr_fixes import fix_latin_lookalikes
@@ -404,9 +404,7 @@ def _alone_reading(clean: np.ndarray, old: _PxWord, text: str, conf: float) -> t
     crop = clean[max(0, old.y - pad):old.y + old.h + pad, max(0, old.x - pad):old.x + old.w + pad]
     if crop.size == 0:
         return text, conf
-    crop = cv2.copyMakeBorder(cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC),
-                              10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
-    a_text, a_conf = read_line(crop, TESS_LANG, "")
+    a_text, a_conf = read_line(enlarged(crop), TESS_LANG, "")
     if not a_text or _is_noise(a_text, a_conf) or _lookalike_fold(a_text) == _lookalike_fold(text) \
             or sum(ch.isalnum() for ch in a_text) < 2:
         return text, conf            # nothing new ("000" for "ООО"), a mark or a letter for a speck ("—", "я")
