@@ -25,6 +25,7 @@ from normalizers.text import is_known_word, is_organisation_name
 
 CELL_PADDING = 5.4        # points: Word's and LibreOffice's default cell margin (0.19 cm)
 LINE_TOL_RATIO = 0.5      # words whose vertical centres differ by < this × height share a line
+TALL_WORD_RATIO = 1.6     # a word this many times as high as the words' median is measured by its line
 BULLET_RE = lazy(r"^([-–—•·▪]|\d{1,2}[.)]\s|[а-я]\)\s)")
 NUMBER_TAIL_RE = lazy(r"(?:^|\s)\d{2,}$")   # the line ends in a run of digits, not "1 " of "1 100"
 ABBR_RE = lazy(r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[А-ЯЁA-Z]$")   # ЦЗН, ДОиН, МОУО, WSR
@@ -51,6 +52,8 @@ def document_words(words: Iterable[Word]) -> Iterator[None]:
 def text_lines(words: Sequence[Word]) -> list[list[Word]]:
     """Group words into lines (top to bottom), each sorted left to right."""
     lines: list[list[Word]] = []
+    heights = sorted(w.bottom - w.top for w in words if len(w.text) > 1)
+    typical = heights[len(heights) // 2] if heights else None
     for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
         cy = (w.top + w.bottom) / 2
         if lines:
@@ -58,7 +61,11 @@ def text_lines(words: Sequence[Word]) -> list[list[Word]]:
             ly = sum((x.top + x.bottom) / 2 for x in last) / len(last)
             # a dash or a dot is only as high as its stroke (OCR boxes): the line's words set
             # the tolerance too, or "(далее — РКЦ)" breaks at its dash
-            h = max(1.0, w.bottom - w.top, max(x.bottom - x.top for x in last))
+            # the line sets it alone against a word as high as two lines (an OCR box that took in
+            # the line above: it belongs where its centre is, not to whichever line it touches)
+            hw, hl = w.bottom - w.top, max(x.bottom - x.top for x in last)
+            tall = typical is not None and hw > TALL_WORD_RATIO * typical
+            h = max(1.0, hl if tall else max(hw, hl))
             if abs(cy - ly) < LINE_TOL_RATIO * h:
                 last.append(w)
                 continue

@@ -28,6 +28,7 @@ ARABIC_RE = re.compile(r"^\d[.,]?$")
 LOWER_LOOKALIKES = set("гушпитl|1")   # strokes of I and V read as lower-case letters ("гу", "ш")
 MAX_TOKEN = 6            # characters: a numeral (or a range) misread is at most this long
 MAX_TOKENS = 3           # pieces of one numeral ("И." "1")
+ABOVE_LINES = 2.5        # a numeral wrapped onto the line above its period word starts this near it
 GAP_LINES = 1.5          # tokens this many line heights apart or more are not one numeral
 GLYPH_SHARE = 0.6        # a component this share of the tallest one's height is a glyph (smaller: specks)
 DASH_SHARE = 0.35        # a column whose ink spans at most this share of the band is a dash's
@@ -127,6 +128,20 @@ def read_numeral(grey: np.ndarray) -> str | None:
     return "–".join(read)
 
 
+def _head_above(words: list[PxWord], period: PxWord) -> PxWord | None:
+    """A short token alone at the start of the line above ``period``, where a narrow cell wrapped
+    "IV квартал" after its numeral."""
+    above = [w for w in words if w is not period and w.y < period.y and period.y - w.y <= ABOVE_LINES * period.h
+             and w.y + w.h > period.y - ABOVE_LINES * period.h and not _same_line(w, period)]
+    starts = [w for w in above if abs(w.x - period.x) <= period.h]
+    if len(starts) != 1 or any(w is not starts[0] and _same_line(w, starts[0]) and w.x > starts[0].x
+                               and w.x - (starts[0].x + starts[0].w) < 2 * period.h for w in above):
+        return None
+    core = starts[0].text.strip(".,-–")
+    lookalike = 0 < len(core) <= 4 and all(ch in LOWER_LOOKALIKES for ch in core)
+    return starts[0] if len(starts[0].text) <= MAX_TOKEN and (lookalike or core.upper() == core) else None
+
+
 def _crop(grey: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
     return np.ascontiguousarray(grey[max(0, y0):max(0, y1), max(0, x0):max(0, x1)])
 
@@ -168,6 +183,15 @@ def reread_period_numerals(grey: np.ndarray, words: list[PxWord]) -> list[PxWord
             continue
         head = _head_before(out, period)
         if not head:
+            above = _head_above(out, period)
+            if above is None or READ_RIGHT_RE.match(above.text) or not any(ch.isalpha() for ch in above.text):
+                continue
+            pad = max(2, period.h // 4)     # its own line only: a box that took in the next line stops there
+            bottom = min(above.y + above.h, period.y - 1)
+            read = read_numeral(_crop(grey, above.x - pad, above.y - 2, above.x + above.w + pad, bottom))
+            if read is not None:
+                out = [w for w in out if w is not above] + [
+                    PxWord(read, above.x, above.y, above.w, bottom - above.y, GLYPH_CONF)]
             continue
         text = "".join(w.text for w in head)
         if READ_RIGHT_RE.match(text) or (len(head) == 1 and ARABIC_RE.match(text)):

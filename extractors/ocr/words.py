@@ -367,8 +367,8 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int,
         old = doubtful[i] if i < len(doubtful) else None
         text, conf = (old.text, old.conf) if old else ("", 0.0)
         r_text, r_conf = rus.get(i, ("", 0.0))
-        if r_text and not _is_noise(r_text, r_conf) and (r_conf > conf + RECHECK_MARGIN or (
-                r_conf >= LATIN_MIN_CONF and _digits_for_letters(text, r_text))):
+        if r_text and not _is_noise(r_text, r_conf) and not _next_line_taken(old, r_text, words) and (
+                r_conf > conf + RECHECK_MARGIN or (r_conf >= LATIN_MIN_CONF and _digits_for_letters(text, r_text))):
             text, conf = r_text, r_conf
         e_text, e_conf = eng.get(i, ("", 0.0))
         if e_text and _latin_reading_wins(text, e_text, e_conf, r_text):
@@ -380,6 +380,18 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int,
         elif text and (old is not None or conf >= MISSED_MIN_CONF):
             out.append(_PxWord(text, x, y, w, h, conf))
     return out
+
+
+def _next_line_taken(old: _PxWord | None, text: str, words: list[_PxWord]) -> bool:
+    """Whether a re-read of a word box has more words than the word, and one of those more is the
+    start of a word read already whose box the old box reaches into: the crop took in the next
+    line ("ГУ кв" for "гу" over "квартал"), which is read there already."""
+    if old is None or len(text.split()) <= len(old.text.split()):
+        return False
+    extra = [t for t in text.split()[len(old.text.split()):] if len(t) >= 2]
+    below = [w.text for w in words if w is not old and w.y > old.y and w.y < old.y + old.h
+             and w.x < old.x + old.w and w.x + w.w > old.x]
+    return any(b.startswith(t) for t in extra for b in below)
 
 
 # marks a scan reads for a letter's strokes inside a short token ("[о" for "ПОО")
@@ -406,8 +418,10 @@ def _alone_reading(clean: np.ndarray, old: _PxWord, text: str, conf: float) -> t
         return text, conf
     a_text, a_conf = read_line(enlarged(crop), TESS_LANG, "")
     if not a_text or _is_noise(a_text, a_conf) or _lookalike_fold(a_text) == _lookalike_fold(text) \
-            or sum(ch.isalnum() for ch in a_text) < 2:
-        return text, conf            # nothing new ("000" for "ООО"), a mark or a letter for a speck ("—", "я")
+            or sum(ch.isalnum() for ch in a_text) < 2 or (" " in a_text.strip() and " " not in text.strip()):
+        # nothing new ("000" for "ООО"), a mark or a letter for a speck ("—", "я"), or words of the
+        # next line a box too high took in ("ГУ кв" for "IV" above "квартал")
+        return text, conf
     if a_conf > conf + RECHECK_MARGIN or (
             a_conf >= conf and STROKE_MARKS_RE.search(text) and LETTERS_TOKEN_RE.match(a_text)):
         return a_text, a_conf

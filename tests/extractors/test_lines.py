@@ -140,3 +140,12 @@ def test_white_space_between_two_lines_of_a_cell_opens_a_new_paragraph():
         "one and a half line spacing: every step alike"
     two = words([(0, 0, "области"), (24, 0, "работодатели")])
     assert cell_text(two, right=100) == "области работодатели"
+
+
+def test_a_word_box_as_high_as_two_lines_goes_with_the_line_of_its_centre():
+    # OCR gave "профессионального" a box from the line above down to its own line
+    ws = [Word("ИРО", 0, 113, 25, 122), Word("государственное", 30, 115.6, 120, 124.2),
+          Word("профессионального", 125, 114.1, 230, 141.5), Word("учреждение", 235, 115.6, 300, 124.2),
+          Word("дополнительного", 0, 130.3, 100, 138.2), Word("развития", 240, 130.3, 290, 139)]
+    assert [[w.text for w in ln] for ln in text_lines(ws)] == [
+        ["ИРО", "государственное", "учреждение"], ["дополнительного", "профессионального", "развития"]]

@@ -91,3 +91,18 @@ def test_a_numeral_read_as_lower_case_lookalikes_is_read_again_but_a_word_is_not
     assert sorted(w.text for w in reread_period_numerals(img, words)) == ["IV", "квартал"]
     words = [PxWord("за", 12, 12, 40, H + 6, 0.9), PxWord("квартал", split + 8, 20, 104, H - 2, 0.97)]
     assert reread_period_numerals(img, words) == words
+
+
+def test_a_numeral_wrapped_onto_the_line_above_its_quarter_is_read_from_its_own_line():
+    numeral = _draw("IV")                       # "IV" alone on its line, "квартал" under it
+    page = np.full((numeral.shape[0] + H + 20, 200), 255, np.uint8)
+    page[:numeral.shape[0], :numeral.shape[1]] = numeral
+    top = numeral.shape[0]
+    cv2.rectangle(page, (15, top + 5), (150, top + H), 0, -1)
+    # the first reading's box took in the top of the next line
+    words = [PxWord("гу", 12, 12, 40, top + 10 - 12, 0.56), PxWord("квартал", 15, top + 2, 136, H, 0.97)]
+    out = reread_period_numerals(page, words)
+    assert sorted(w.text for w in out) == ["IV", "квартал"]
+    assert next(w for w in out if w.text == "IV").y + next(w for w in out if w.text == "IV").h <= top + 2
+    far = [PxWord("гу", 120, 12, 40, top - 12, 0.56), PxWord("квартал", 15, top + 2, 136, H, 0.97)]
+    assert reread_period_numerals(page, far) == far          # not at the start of the period's line

@@ -166,3 +166,14 @@ def test_a_doubtful_word_read_alone_letters_beat_marks():
     assert _alone_reading(grey, old, old.text, old.conf)[0].upper() == "ПОО"    # letters, not "[о"
     assert _lookalike_fold("000") == _lookalike_fold("ООО")     # the same shapes as digits: nothing new
     assert _lookalike_fold("Доин") != _lookalike_fold("ДОиН")     # case is news for an abbreviation
+
+
+def test_a_re_read_that_took_in_the_start_of_the_next_line_is_refused():
+    from extractors.ocr.words import _PxWord, _next_line_taken
+
+    old = _PxWord("гу", 100, 100, 40, 90, 0.56)               # a box down into the next line
+    below = _PxWord("квартал", 102, 160, 150, 35, 0.97)
+    assert _next_line_taken(old, "ГУ кв", [old, below])
+    assert not _next_line_taken(old, "IV", [old, below])      # one word for one
+    assert not _next_line_taken(old, "профессиональных намерений", [old, below])   # words of its own
+    assert not _next_line_taken(None, "ГУ кв", [below])
