@@ -11,6 +11,7 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
   letter wrong that is no dictionary word ("Ржегодно" -> "Ежегодно"; split by a space near its
   end too: "6жекварталь но" -> "ежеквартально"), two years run together
   ("20182019" -> "2018 2019"), a numeric date whose dots were read as other marks ("01.04:2020",
+  "01..09.20 _23"), the digit slips of ``normalizers.ocr_date_digits`` ("30062\n026", "01.03.24020"),
   "31.12..2020" -> "31.12.2020"), a letter glued to the year after a month ("февраль ь2025"
   -> "февраль 2025"), a numeric date that lost one of its dots ("3112.2026", "31.122026" ->
   "31.12.2026": the digits split into a valid day and month one way only), a numeric date with
@@ -39,6 +40,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from normalizers.deadline_types import calendar_date
+from normalizers.ocr_date_digits import mend_date_digits
 from normalizers.text import is_known_word, one_edit
 
 MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
@@ -81,7 +83,7 @@ SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d)[^
 # a numeric date whose dots a scan read as other marks or doubled ("01.04:2020", "01,04.2020",
 # "31.12..2020", "31-.03.2020"), or with marks inside its year ("30.06.2: 026", "01.09.20’ 23"): one reading
 MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[-'`’]?[.,:;]{1,2}([01]\d)[.,:;]{1,2}"
-                            r"([12](?:[^\S\n]?[.,:;’'`()\"“”]{0,2}[^\S\n]?\d){3})(?!\d)")
+                            r"([12](?:[^\S\n]?[.,:;’'`()\"“”_]{0,2}[^\S\n]?\d){3})(?!\d)")
 # a numeric date that lost one of its two dots: "3112.2026" (ddmm.yyyy) or "31.122026" (dd.mmyyyy)
 # (four digits that read as a year, "2012.2026", are left: two years with a stop between them)
 LOST_DOT_DATE_RE = re.compile(r"(?<![\d.,:;])(?:(?!19|20)(\d\d)(\d\d)\.|(\d\d)\.(\d\d))((?:19|20)\d\d)(?![\d.,:;])")
@@ -259,7 +261,8 @@ def repair_date_words(text: str) -> tuple[str, bool]:
     text = MARKED_DATE_RE.sub(marked, text)
     text = SPACED_DATE_RE.sub(spaced, text)
     text = LOST_DOT_DATE_RE.sub(lost_dot, text)
-    return YEAR_ONE_RE.sub(year, text), changed
+    text, digits_mended = mend_date_digits(text)
+    return YEAR_ONE_RE.sub(year, text), changed or digits_mended
 
 
 def _damaged_word(word: str) -> bool:
@@ -406,11 +409,12 @@ SPECK_MONTH_YEAR_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN})[^\S\n]?[.,:;�
 SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN}[^\S\n]+)(19|20)[^\S\n]?[.,:;’'`‚][^\S\n]?(\d\d)(?![\d.,:])", re.I)
 
 
-# marks or letters no word is between a month and its year ("ноябрь: 2024", "декабрь ь 2024",
-# "сентябрь. ь.2026"): the
+# marks, letters or a lone digit no word is between a month and its year ("ноябрь: 2024",
+# "декабрь ь 2024", "сентябрь. ь.2026", "ноябрь 4 2024": no date writes a day after its month): the
 # month would be lost and the whole year read
 MONTH_SPECK_YEAR_RE = re.compile(r"(?<![а-яё])(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь"
-                                 r"|ноябрь|декабрь)((?:[^\S\n]*[:;’'`‚^°*.,]+|\s+[бдеёжзйлмнпртфхцчшщъыьэю](?![а-яё]))+)"
+                                 r"|ноябрь|декабрь)((?:[^\S\n]*[:;’'`‚^°*.,]+|\s+[бдеёжзйлмнпртфхцчшщъыьэю](?![а-яё])"
+                                 r"|[^\S\n]+\d(?![\d.,]))+)"
                                  r"\s*(?=(?:19|20)\d\d(?!\d))", re.I)
 # a mark glued after a word before a space ("в течение` 2024-2026 годов"): a speck, and it
 # would hide the words; a preposition run into its day ("до1 декабря")

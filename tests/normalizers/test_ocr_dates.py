@@ -349,3 +349,11 @@ def test_a_mark_after_do_and_a_date_that_lost_the_dot_between_day_and_month():
     assert mend_deadline_text("до- 1 июня 2022 года") == "до 1 июня 2022 года"
     assert damaged_dates("01.04.2020\n309.2020")          # 30.9 or 3.09: no telling, no whole year
     assert not damaged_dates("01.04.2020\n30.09.2020")
+
+
+def test_digit_slips_and_a_split_year_in_a_numeric_date_are_repaired():
+    from normalizers.ocr_dates import mend_deadline_text
+
+    assert repair_date_words("01.06.20323\n01..09.20 _23") == ("01.06.2023\n01.09.2023", True)
+    assert repair_date_words("01.03.2024\n30062\n026") == ("01.03.2024\n30.06.2026", True)
+    assert mend_deadline_text("октябрь Б 2024\nноябрь 4 2024") == "октябрь 2024\nноябрь 2024"

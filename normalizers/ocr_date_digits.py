@@ -1,0 +1,108 @@
+"""OCR slips in the digits of numeric dates and in split month names, mended where one reading is left.
+
+A scan drops the dots of "30.06.2026" and breaks it over two lines ("30062\\n026"), reads a speck
+as a digit inside a year ("01.06.20323", "01.03.24020") or breaks a month name at a speck
+("ап! рель"). Each mend below is taken only when the digits (or letters) allow exactly one date:
+
+* ``eight_digit_dates``: eight digits, at most one space or line break among them, that read as
+  a valid day, month and year of this era one way ("30062\\n026" -> "30.06.2026"); four and four
+  digits that are two years ("2010 2012") are left alone;
+* ``extra_digit_years``: a numeric date whose year has five digits, one of them a speck: the years
+  one dropped digit leaves (19xx/20xx); one left is taken, several are narrowed to the years the
+  same cell writes elsewhere ("01.06.20323" beside "01.09.2023" is 2023), else the date is left
+  (and reads as no date: the caller keeps the text and flags it);
+* ``split_months``: a month name broken by a speck and a space into two pieces that are no words
+  ("ап! рель" -> "апрель"; the head is no word, the tail may be one by chance: "рель").
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalizers.deadline_types import calendar_date
+from normalizers.text import is_known_word
+
+EIGHT_DIGITS_RE = re.compile(r"(?<![\d.,:;/-])\d(?:\d|\s(?=\d)){7,8}(?![\d.,:;/-])")
+FIVE_DIGIT_YEAR_RE = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]\d)\.(\d{5})(?![\d.])")
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+SPLIT_MONTH_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{2,5})[!|'`’‚^°*:;,.]*[^\S\n]+([а-яё]{2,5})(?![А-Яа-яЁё])")
+MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+          "ноябрь", "декабрь")
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and digits[:2] in ("19", "20")
+
+
+def _date_of(digits: str) -> str | None:
+    day, month, year = digits[:2], digits[2:4], digits[4:]
+    if not _is_year(year) or calendar_date(int(year), int(month), int(day)) is None:
+        return None
+    return f"{day}.{month}.{year}"
+
+
+def eight_digit_dates(text: str) -> tuple[str, bool]:
+    """Eight digits of a date whose dots were lost, read as "dd.mm.yyyy" where they can be."""
+    changed = False
+
+    def one(m: re.Match) -> str:
+        nonlocal changed
+        raw = m.group(0)
+        digits = re.sub(r"\s", "", raw)
+        if len(digits) != 8 or re.search(r"\s", raw) is None and _is_year(digits[:4]):
+            return raw
+        parts = raw.split()
+        if len(parts) == 2 and len(parts[0]) == 4 and _is_year(parts[0]) and _is_year(parts[1]):
+            return raw                       # two years, "2010 2012"
+        date = _date_of(digits)
+        if date is None:
+            return raw
+        changed = True
+        return date
+
+    return EIGHT_DIGITS_RE.sub(one, text), changed
+
+
+def extra_digit_years(text: str) -> tuple[str, bool]:
+    """A five-digit year in a numeric date read as the one year a dropped digit leaves."""
+    changed = False
+
+    def one(m: re.Match) -> str:
+        nonlocal changed
+        y5 = m.group(3)
+        years = {y5[:k] + y5[k + 1:] for k in range(5)}
+        years = {y for y in years if _is_year(y) and calendar_date(int(y), int(m.group(2)), int(m.group(1)))}
+        if len(years) > 1:
+            elsewhere = set(YEAR_RE.findall(text[:m.start()] + " " + text[m.end():]))
+            years &= elsewhere
+        if len(years) != 1:
+            return m.group(0)
+        changed = True
+        return f"{m.group(1)}.{m.group(2)}.{years.pop()}"
+
+    return FIVE_DIGIT_YEAR_RE.sub(one, text), changed
+
+
+def split_months(text: str) -> tuple[str, bool]:
+    """A month name in two pieces, no dictionary words, parted by a speck and a space, glued again."""
+    changed = False
+
+    def one(m: re.Match) -> str:
+        nonlocal changed
+        head, tail = m.group(1), m.group(2)
+        joined = (head + tail).lower()
+        if joined not in MONTHS or is_known_word(head.lower()):
+            return m.group(0)
+        changed = True
+        return head + tail
+
+    return SPLIT_MONTH_RE.sub(one, text), changed
+
+
+def mend_date_digits(text: str) -> tuple[str, bool]:
+    """``text`` with the three mends above applied, and whether any was."""
+    changed = False
+    for mend in (split_months, eight_digit_dates, extra_digit_years):
+        text, did = mend(text)
+        changed = changed or did
+    return text, changed

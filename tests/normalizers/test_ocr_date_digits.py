@@ -1,0 +1,36 @@
+"""Digit slips of numeric dates and split month names (normalizers.ocr_date_digits)."""
+
+import pytest
+
+from normalizers.ocr_date_digits import eight_digit_dates, extra_digit_years, mend_date_digits, split_months
+
+
+@pytest.mark.parametrize("text, want, changed", [
+    ("01.03.2024\n30062\n026", "01.03.2024\n30.06.2026", True),
+    ("30062026", "30.06.2026", True),
+    ("2010 2012", "2010 2012", False),             # two years, not 20.10.2012
+    ("31132026", "31132026", False),               # no 13th month
+    ("до 3006202", "до 3006202", False),           # seven digits
+])
+def test_eight_digits_of_a_date_that_lost_its_dots(text, want, changed):
+    assert eight_digit_dates(text) == (want, changed)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("01.03.24020\n31.03.2020", "01.03.2020\n31.03.2020"),      # only 2020 is a year of ours
+    ("01.06.20323\n01.09.2023", "01.06.2023\n01.09.2023"),      # 2023, 2032, 2033: the cell's other year
+    ("01.06.20323", "01.06.20323"),                             # no other year: left, no guess
+])
+def test_a_five_digit_year_with_a_speck_digit(text, want):
+    assert extra_digit_years(text)[0] == want
+
+
+def test_a_month_broken_by_a_speck_and_a_space_is_glued():
+    assert split_months("ежегодно март.\nап! рель") == ("ежегодно март.\nапрель", True)
+    assert split_months("март апрель") == ("март апрель", False)
+    assert split_months("до мая") == ("до мая", False)
+
+
+def test_all_mends_report_a_change():
+    assert mend_date_digits("01.09.2023\n01.06.20323") == ("01.09.2023\n01.06.2023", True)
+    assert mend_date_digits("декабрь 2024") == ("декабрь 2024", False)
