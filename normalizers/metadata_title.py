@@ -189,8 +189,9 @@ def _period_in(text: str) -> tuple[int, int] | None:
     m = PERIOD_RANGE_RE.search(text)
     if m:
         a, b = int(m.group(1)), int(m.group(2))
-        if a <= b <= a + 30:
-            return a, b
+        # a range that reads as none ("на 2072-2024 годы", a scan's slip) names no period: its
+        # years are no span of their own either
+        return (a, b) if a <= b <= a + 30 else None
     text = re.sub(rf"\bдо\s+({YEAR})", " ", text)   # "на период до 2030 года" names no start
     years = [int(y) for y in PERIOD_SINGLE_RE.findall(text)]
     if years:

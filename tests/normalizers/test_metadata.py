@@ -373,3 +373,11 @@ def test_title_wrapped_inside_its_year_range():
     assert find_title(lines).endswith("на 2023–2025 годы")
     assert find_title(["План мероприятий по развитию образования на 2023 –", "2025 годы"]).endswith(
         "на 2023 – 2025 годы")
+
+
+def test_a_title_range_that_reads_as_no_range_names_no_period():
+    from normalizers.metadata_title import _period_in
+
+    assert _period_in("Республики на 2072-2024 годы") is None       # a scan's slip: not 2024-2072
+    assert _period_in("на 2022-2024 годы") == (2022, 2024)
+    assert _period_in("на 2020 год") == (2020, 2020)
