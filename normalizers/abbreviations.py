@@ -36,7 +36,7 @@ from normalizers.morph import (
     to_nominative,
 )
 
-__all__ = ["expand", "find_definitions", "glossary_entry", "load_glossary", "spells"]
+__all__ = ["entries_without_short_form", "expand", "find_definitions", "glossary_entry", "load_glossary", "spells"]
 
 DASH = r"[-‐‑‒–—−]"
 QUOTES_OPEN, QUOTES_CLOSE = "«„“\"", "»“”\""
@@ -260,6 +260,7 @@ def _inline_header_entries(lines: list[str]) -> list[str]:
 # ("агентство труда и занятости населения края агентство труда и занятости населения Красноярского края")
 REPEATED_HEAD_LINE_RE = re.compile(r"^\s*(?P<short>(?P<head>[А-Яа-яЁё]{3,}\s+[А-Яа-яЁё]{2,})\b.*?)\s+(?P<full>(?P=head)\b.+?)\s*[;.,]?\s*$")
 MAX_UNREAD_LINES = 2     # lines of a "Сокращения" block in a row that no entry reads from, kept in it
+ORPHAN_ENTRY_RE = re.compile(r"^\s*[-–—]+\s*(?P<full>[а-яё«][а-яё«»\"\s,()-]{12,}.*)$")
 
 
 def _damaged_entry(line: str) -> bool:
@@ -282,8 +283,13 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
             continue
         if in_block:
             line = _acronym_read_lower(line)
-        if in_block and _speck_line(line):
-            continue                    # a speck or a page number between two entries
+        if in_block and (_speck_line(line) or not any(ch.isalpha() for ch in line)):
+            continue                    # a speck, a page number or a signature's junk ("©7777") within the list
+        lost = ORPHAN_ENTRY_RE.match(line) if in_block else None
+        if lost is not None:            # "- профессиональные … организации": its short form lost
+            entries.append(("", lost.group("full"), True))
+            open_entry, unread = not _entry_ended(line), 0
+            continue
         m = LIST_LINE_RE.match(line)
         if m is None and not (in_block and open_entry and _continues_entry(line)):
             m = _spelled_entry(line) or (_junk_dash_entry(line) or REPEATED_HEAD_LINE_RE.match(line) if in_block else None)
@@ -351,7 +357,7 @@ def _list_definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for short, full, in_block in _list_entries(text):
         full = full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip()     # "ЦОПП - - …": two dashes
-        if not full or "далее" in full.lower():
+        if not full or not short or "далее" in full.lower():
             continue
         if in_block and len(short.split()) <= 6:
             out.setdefault(short, to_nominative(full))
@@ -433,6 +439,21 @@ def _dalee_misread(m: re.Match) -> str:
     return m.group(1) + "далее" if word == "далее" or one_edit(word, "далее") else m.group(0)
 
 
+def _prepared(text: str) -> str:
+    text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
+    return DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck
+
+
+def entries_without_short_form(text: str) -> list[str]:
+    """Full forms (nominative) of "Сокращения" entries whose short form a scan lost ("- профессиональные
+    образовательные организации Омской области."): the caller may find it where the form is used."""
+    if not text:
+        return []
+    fulls = [full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip()
+             for short, full, in_block in _list_entries(_prepared(text)) if not short and in_block]
+    return [to_nominative(f) for f in fulls if f]
+
+
 def find_definitions(text: str) -> dict[str, str]:
     """Short form -> full nominative wording, for every definition the document itself makes.
 
@@ -440,8 +461,7 @@ def find_definitions(text: str) -> dict[str, str]:
     """
     if not text:
         return {}
-    text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
-    text = DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck
+    text = _prepared(text)
     found: dict[str, str] = {}
     for finder in (_paren_definitions, _bare_dalee_definitions, _list_definitions, _bare_acronym_definitions):
         for short, full in finder(text).items():

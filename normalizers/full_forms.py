@@ -326,4 +326,5 @@ def spells(short: str, full: str) -> bool:
     образования и науки Кемеровской области", "ЦОПП" for "учреждение «Центр опережающей
     профессиональной подготовки»": the words of a quoted name count as words); OCR specks between
     the words are passed over."""
-    return _find_acronym_span(short, tokens(re.sub(r"[^\w\s()-]", " ", full))) is not None
+    keep = r"[^\w\s-]" if "(" in short else r"[^\w\s()-]"    # "РС(Я)": "Республики Саха (Якутия)"
+    return _find_acronym_span(short, tokens(re.sub(keep, " ", full))) is not None

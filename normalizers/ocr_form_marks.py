@@ -5,7 +5,7 @@ then knows, else the mark dropped for the word mends to find it), a lone dash be
 and the word it agrees with, a hyphen before a capitalised word after an inflected one
 ("Республики-Татарстан"), a hyphen before a one-letter preposition ("управление-в сфере") or an
 opening quote ("учреждение-« Центр»"), a mark glued before a capitalised word ("науки'Республики").
-``normalizers.ocr_parties.mend_full_form`` runs them."""
+``normalizers.ocr_full_form.mend_full_form`` runs them."""
 from __future__ import annotations
 
 import re

@@ -26,12 +26,8 @@ from collections import Counter
 from rapidfuzz.distance import Levenshtein
 
 from normalizers.abbreviations import glossary_entry, spells
-from normalizers.morph import is_abbreviation, parses, to_nominative
-from normalizers.ocr_fixes import remove_word_debris
-from normalizers.ocr_words import mend_misread_words, rejoin_caps_tail, rejoin_split_words
-from normalizers.ocr_form_marks import drop_lone_marks, form_marks
-from normalizers.ocr_lexicon import mend_form_words, mend_with_lexicon
-from normalizers.ocr_stops import mend_stop
+from normalizers.morph import is_abbreviation, to_nominative
+from normalizers.ocr_full_form import SPECK_AFTER_WORD_RE, drop_speck, mend_full_form
 from normalizers.parties import PartyMention
 from normalizers.text import is_known_word, one_edit
 
@@ -44,69 +40,6 @@ MIN_PHRASE_SHORT = 10       # a short form of several words mended by one letter
 MIN_WORD_SHORT = 6          # a word-like short form ("Координатор") mended only from this length
 # a speck between the words of a short form ("КОин.КО", "МТЗиСЗ’РТ")
 SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^]+(?=[A-ZА-ЯЁ])")
-
-
-# a speck read as a stop, colon or semicolon after a word inside a full form ("Республики. Татарстан",
-# "органы: местного", "ДПО. «Чувашский"), or at its end after a word or a closing quote
-SPECK_AFTER_WORD_RE = re.compile(r"([A-Za-zА-Яа-яЁё]+»?)([.:;!])(?=\s+[«А-Яа-яЁё])|([A-Za-zА-Яа-яЁё]+»?)([.:;,!_|‐‑‒–—−-]+)$")
-MIN_STOP_WORD = 5                      # "обл.", "пос.", "им." are shortened words: their stop stays
-# a stop glued between two lower-case words (groups 1 and 3; ``ocr_stops.mend_stop`` judges it)
-GLUED_STOP_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})\.()([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
-BACKQUOTE_RE = re.compile(r"\s*`+\s*")
-# a hyphen between two words of a name where no compound is ("бюджетное-учреждение", "Центр-развития"):
-# a speck for the space — the first part of a compound ends in -о/-е ("научно-", "учебно-") and a
-# compound's second part is no word in an oblique case after a noun ("школа-интернат" stays)
-GLUED_HYPHEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([А-Яа-яЁё]{3,})-([а-яё]{3,})(?![A-Za-zА-Яа-яЁё-])")
-ADJ_END_RE = re.compile(r"(?:ое|ый|ий|ая|яя|ые|ие|ого|его|ой|ей|ых|их|ую|юю)$")
-LONE_QUOTE_RE = re.compile(r"([А-Яа-яЁё])[\"“”„]([А-Яа-яЁё])")
-LONE_I_RE = re.compile(r"(?<=[А-Яа-яЁё,]) й (?=[А-Яа-яЁё])")
-TRAILING_DASH_RE = re.compile(r"\s+[-‐‑‒–—−]+\s*$")
-
-
-def _drop_speck(m: re.Match) -> str:
-    word, mark = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    bare = word.rstrip("»")
-    whole = (word.endswith("»") or (len(bare) >= 2 and bare.isupper())
-             or (len(bare) >= MIN_STOP_WORD and is_known_word(bare.lower())))
-    return word if whole else word + mark
-
-
-def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
-    """A full form read from a scan with its certain slips mended: a word's tail read in capitals
-    rejoined, specks inside words removed, the words the document's own ``lexicon`` settles
-    mended (``normalizers.ocr_lexicon``) and a lower-case word that is no dictionary word replaced
-    by the one word a letter away; then a stop, colon or semicolon after a whole word or an
-    acronym removed (a name has none between its words nor at its end; "г. Казань" keeps its
-    stop), a stop glued between two lower-case dictionary words read as the space
-    ("автономное.учреждение"), a backquote or a lone quote mark between words read as the space,
-    a lone "й" between words read as the conjunction "и" (no Russian word is "й"), a hyphen after
-    a full adjective ("бюджетное-учреждение") read as the space, and a dash left at the end dropped."""
-    full = full.lstrip(" -–—:;.,'`’‚")          # "КОиН КО -- комитет …": the second dash of two
-    text = mend_misread_words(mend_with_lexicon(
-        rejoin_split_words(remove_word_debris(rejoin_caps_tail(form_marks(full)))), lexicon))
-    text = drop_lone_marks(mend_form_words(text, lexicon))
-    text = SPECK_AFTER_WORD_RE.sub(_drop_speck, text)
-    text = GLUED_STOP_RE.sub(mend_stop, text)
-    text = BACKQUOTE_RE.sub(" ", text)
-    text = GLUED_HYPHEN_RE.sub(_speck_hyphen, text)
-    if sum(text.count(q) for q in "\"“”„") == 1:     # a lone quote mark glued between two words
-        text = LONE_QUOTE_RE.sub(r"\1 \2", text)
-    text = LONE_I_RE.sub(" и ", text)
-    text = re.sub(r"\s+", " ", TRAILING_DASH_RE.sub("", text)).strip()
-    return text
-
-
-def _speck_hyphen(m: re.Match) -> str:
-    """``GLUED_HYPHEN_RE``'s replacement: the space where the two words are no compound."""
-    left, right = m.group(1), m.group(2)
-    low = left.lower()
-    adjective = bool(ADJ_END_RE.search(low))
-    if (not is_known_word(low) or not is_known_word(right) or low.endswith(("о", "е")) and not adjective
-            or is_known_word(f"{low}-{right}")):
-        return m.group(0)
-    found = parses(right)
-    oblique = bool(found) and found[0].tag.case not in (None, "nomn", "accs")
-    return f"{left} {right}" if adjective or oblique else m.group(0)
 
 
 def _acronym_one_letter_off(word: str, defined: set[str], known: frozenset[str] | set[str]) -> str | None:
@@ -128,17 +61,24 @@ def _has_misread_word(name: str) -> bool:
 LEAD_SPECKS = " ‚'`’‘^°*_|~.,;:"   # marks a scan reads before a list entry's short form ("‚ МОиНРТ")
 MAX_SHORT_SPELLING = 30      # a cell line this short may be a short form the definitions spell
 MIN_TOKEN_MENDED = 4         # a word of a short form mended by one letter has at least this many
+MIN_ACRONYM_TOKEN = 3        # ... or, an acronym in capitals, at least this many letters
 
 
-def _one_token_off(name: str, form: str) -> bool:
+def _one_token_off(name: str, form: str, known_tokens: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether ``name`` has the words of ``form`` but one, which is a letter off a syllabic word
-    (mixed case, ``MIN_TOKEN_MENDED`` letters at least) of it."""
+    (mixed case, ``MIN_TOKEN_MENDED`` letters at least) of it, or off an acronym of three letters
+    or more that no glossary form has ("МОиН ВС(Я)" for "МОиН РС(Я)")."""
     a, b = name.split(), form.split()
     if len(a) != len(b) or a == b:
         return False
     diff = [(x, y) for x, y in zip(a, b) if x != y]
-    return (len(diff) == 1 and len(diff[0][1]) >= MIN_TOKEN_MENDED and any(c.islower() for c in diff[0][1])
-            and any(c.isupper() for c in diff[0][1]) and one_edit(diff[0][0].lower(), diff[0][1].lower()))
+    if len(diff) != 1 or not one_edit(diff[0][0].lower(), diff[0][1].lower()):
+        return False
+    read, want = diff[0]
+    syllabic = len(want) >= MIN_TOKEN_MENDED and any(c.islower() for c in want) and any(c.isupper() for c in want)
+    acronym = (sum(c.isalpha() for c in want) >= MIN_ACRONYM_TOKEN and is_abbreviation(read)
+               and read not in known_tokens and want not in known_tokens)
+    return syllabic or acronym
 
 
 def _letters(text: str) -> str:
@@ -171,7 +111,8 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
     if " " in word and word not in known:
         # ... shorter, where only one of its words differs, by a letter, from one of the same words
         # ("КОиНн КО" for "КОиН КО")
-        near = [d for d in defined if _one_token_off(word, d)]
+        known_tokens = {t for k in known for t in k.split()}
+        near = [d for d in defined if _one_token_off(word, d, known_tokens)]
         return near[0] if len(near) == 1 else None
     if " " in word or len(key) < MIN_WORD_SHORT or is_known_word(word):
         return None
@@ -180,13 +121,15 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
     return near[0] if len(near) == 1 else None
 
 
+GLUED_CONJUNCTION_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z])([ивскоу])[.,]([а-яё]{3,})")
+LOWER_OPEN_QUOTE_RE = re.compile(r"«\s*(?=[а-яё])")
 GLUED_APOSTROPHE_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})[’'`‘]([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
 # "по" misread too ("(no согласованию)", "(яо согласованию)", "(по-согласованию)")
-AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:[’'`‚.,-]?\s+|-)([А-Яа-яЁё][^()]{9,18}?)\s*\)?\s*$")
+AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:\s?[’'`‚.,–—-]?\s+|-)([А-Яа-яЁё][^()]{9,18}?)\s*\)?\s*$")
 AGREEMENT_WORD = "согласованию"
 AGREEMENT_EDITS = 2          # letters a scan may have misread in it (no other word of 12 letters is that close)
 # ... or cut short, its bracket never closed, a speck after it ("(по согласован и")
-CUT_AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:[’'`‚.,-]?\s+|-)(согласо[а-яё]*)(?:\s+[а-яё]{1,2})?\s*$", re.I)
+CUT_AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:\s?[’'`‚.,–—-]?\s+|-)(согласо[а-яё]*)(?:\s+[а-яё]{1,2})?\s*$", re.I)
 DEBRIS = " .,;:'`’‘“”„\"^°*-–—_|~{}[]"     # marks a scan leaves at a mention's ends ("„Минтруд НСО", "ЦРПО..")
 MIN_GLUED = 3                # each of two run-together forms has at least this many letters ("МО"+"ОО" is no split)
 LOWER_TOKEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[а-яё]{3,}(?![A-Za-zА-Яа-яЁё])")
@@ -268,8 +211,13 @@ def _legal_form_alone(name: str, defined: set[str]) -> bool:
 def _mend_mention_specks(name: str) -> str:
     """A mention with the specks a scan puts between its words read as the space: a stop, colon or
     semicolon after an acronym or a whole word ("КГАУ ДПО: «Центр»"; "г. Тула" keeps its stop), an
-    apostrophe or backquote between two dictionary words ("транспортный’центр")."""
-    name = SPECK_AFTER_WORD_RE.sub(_drop_speck, name) if not name.rstrip().endswith(".") else name
+    apostrophe or backquote between two dictionary words ("транспортный’центр"), a stop or comma
+    after a one-letter conjunction or preposition ("и.занятости"; "и.о." keeps its stops), an
+    opening quote mark before a lower-case word that nothing closes."""
+    name = SPECK_AFTER_WORD_RE.sub(drop_speck, name) if not name.rstrip().endswith(".") else name
+    name = GLUED_CONJUNCTION_RE.sub(r"\1 \2", name)
+    if "»" not in name:                     # "«и общественными организациями": no name opens there
+        name = LOWER_OPEN_QUOTE_RE.sub("", name)
     return GLUED_APOSTROPHE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_known_word(m.group(1))
                                    and is_known_word(m.group(2)) else m.group(0), name)
 
@@ -395,7 +343,11 @@ def _cells_spelling(short: str, full: str, spellings: dict[str, Counter], used: 
         return short
     near = [k for k in spellings if len(k) >= MIN_SPELLING_MENDED - 1 and one_edit(k, key)
             and sum(c.isupper() for c in spellings[k].most_common(1)[0][0]) >= 2]
-    if len(near) != 1 or len(key) < MIN_SPELLING_MENDED - 1:
+    if len(key) < MIN_SPELLING_MENDED - 1:
+        return short
+    if len(near) > 1 and not spells(short, full):       # "МО О": "ПОО" and "МО ОО" near, one spelled
+        near = [k for k in near if spells(spellings[k].most_common(1)[0][0], full)]
+    if len(near) != 1:
         return short
     best, n = spellings[near[0]].most_common(1)[0]
     if spells(best, full) and not spells(short, full):
@@ -419,8 +371,18 @@ def _stem_in_full(best: str, short: str, full: str) -> bool:
     return opens(diff[0][0]) and not opens(diff[0][1])
 
 
+def _short_form_for(full: str, spellings: dict[str, Counter], defined: set[str]) -> str | None:
+    """The one short form the party cells write, no definition gives and ``full`` spells: an entry
+    of the list whose short form a scan lost ("- профессиональные образовательные организации
+    Омской области" where the cells write "ПОО")."""
+    defined_keys = {_letters(d) for d in defined}
+    fits = {ways.most_common(1)[0][0] for key, ways in spellings.items() if key not in defined_keys}
+    fits = {f for f in fits if is_abbreviation(f) and spells(f, full)}
+    return fits.pop() if len(fits) == 1 else None
+
+
 def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozenset(),
-                     lexicon: frozenset[str] = frozenset()) -> dict[str, str]:
+                     lexicon: frozenset[str] = frozenset(), orphans: list[str] = ()) -> dict[str, str]:
     """``defs`` with a speck between the words of a short form read as the space ("КОин.КО", and
     "МОиН-РС(Я)" where the cells write "МОиН РС(Я)" and never the hyphen), and
     each short form mended whose token the party ``cells`` never use (case aside) when exactly one
@@ -428,7 +390,9 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     short form ("МОнН РТ" where the cells write "МОиН РТ", though the full form spells both); the
     token takes the glossary's spelling where the glossary has it, else the cells' most common one, or the defined token with its extra letter dropped,
     whichever (exactly one) the full form spells. Each full form is mended (``mend_full_form``, with the
-    document's ``lexicon``) and put into the nominative again when a word changed."""
+    document's ``lexicon``) and put into the nominative again when a word changed. The full forms of
+    list entries whose short form was lost (``orphans``) take the one short form the cells write,
+    no definition gives and the full form spells."""
     used: dict[str, Counter] = {}
     for t in CAPS_TOKEN_RE.findall(cells):
         used.setdefault(t.lower(), Counter())[t] += 1
@@ -466,4 +430,9 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
                     tokens[i] = fits.pop()
         # a form put into the nominative only once its words are mended ("учреждениём")
         out.setdefault(" ".join(tokens), to_nominative(mended_full) if mended_full != full else full)
+    for full in orphans:
+        mended_full = mend_full_form(full, lexicon)
+        short = _short_form_for(mended_full, spellings, set(out))
+        if short is not None:
+            out.setdefault(short, to_nominative(mended_full) if mended_full != full else full)
     return out

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Callable, Optional
 
 from extractors.grid import ExtractedDocument, is_ocr_extractor
-from normalizers.abbreviations import expand, find_definitions, load_glossary
+from normalizers.abbreviations import entries_without_short_form, expand, find_definitions, load_glossary
 from normalizers.deadlines import DeadlineNorm, deadlines_outside, normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
@@ -80,13 +80,19 @@ def _cell_texts(acts: list[ActivityRecord]) -> list[str]:
     return [x for a in acts for x in (a.title, a.description, a.responsible, a.result, a.result_document) if x]
 
 
+def _text_parts(extracted: ExtractedDocument, scanned: bool) -> list[str]:
+    """The text around the tables (on a scan, a speck read as a hyphen or a stop between two words
+    taken for the space)."""
+    return [split_speck_hyphens(drop_stray_stops(b.text)) if scanned else b.text for b in extracted.blocks]
+
+
 def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityRecord],
                            scanned: bool = False) -> dict[str, str]:
     """What the document itself defines, in document order: text around tables, then cells (on a
     scan, a speck read as a hyphen or a stop between two words is first taken for the space, and a
     colon after an acronym before a quoted name dropped)."""
     defs: dict[str, str] = {}
-    text_parts = [split_speck_hyphens(drop_stray_stops(b.text)) if scanned else b.text for b in extracted.blocks]
+    text_parts = _text_parts(extracted, scanned)
     cell_parts = _cell_texts(acts)
     if scanned:                           # "ГБУ ДПО: «Центр …» (далее – Ц)": the colon is a speck
         text_parts, cell_parts = ([drop_acronym_colons(x) for x in xs] for xs in (text_parts, cell_parts))
@@ -262,7 +268,9 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
         from normalizers.ocr_lexicon import document_lexicon
 
         lexicon = document_lexicon([b.text for b in extracted.blocks] + _cell_texts(stitched.activities))
-        mended = mend_definitions(defs, _responsible_text(stitched.activities), set(load_glossary()), lexicon)
+        orphans = entries_without_short_form("\n".join(_text_parts(extracted, scanned)))
+        mended = mend_definitions(defs, _responsible_text(stitched.activities), set(load_glossary()), lexicon,
+                                  orphans)
         if list(mended) != list(defs):    # a short form changed (a full form alone is no flag)
             meta_flags.append("abbreviation_definition_mended")
         defs = mended

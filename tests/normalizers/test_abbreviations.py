@@ -434,3 +434,18 @@ def test_a_list_entry_whose_short_form_a_scan_read_in_lower_case_is_no_continuat
     got = find_definitions(text)
     assert got["ТОИКО"].endswith("консультационный центр»")
     assert got["ПОО"] == "профессиональные образовательные организации Томской области"
+
+
+def test_a_signature_s_junk_line_inside_a_list_entry_is_passed_over():
+    text = "Сокращения. МОиН РС(Я) - Министерство образования и науки\n©7777\nРеспублики Саха (Якутия)."
+    assert find_definitions(text) == {"МОиН РС(Я)": "Министерство образования и науки Республики Саха (Якутия)"}
+
+
+def test_a_list_entry_whose_short_form_a_scan_lost_is_kept_apart():
+    from normalizers.abbreviations import entries_without_short_form
+
+    text = ("Перечень сокращений:\nМО ОО - Министерство образования Омской области;\n"
+            "- профессиональные образовательные организации Омской\nобласти.\nПлан мероприятий")
+    assert find_definitions(text) == {"МО ОО": "Министерство образования Омской области"}
+    assert entries_without_short_form(text) == ["профессиональные образовательные организации Омской области"]
+    assert entries_without_short_form("- профессиональные образовательные организации") == []   # no list

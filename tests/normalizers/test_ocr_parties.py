@@ -3,7 +3,8 @@
 import pytest
 
 from normalizers.ocr_lexicon import document_lexicon
-from normalizers.ocr_parties import mend_definitions, mend_full_form, mend_mentions
+from normalizers.ocr_full_form import mend_full_form
+from normalizers.ocr_parties import mend_definitions, mend_mentions
 from normalizers.parties import split_after_defined, split_parties
 
 DEFINED = {"ДОиН КО", "ООО", "МОУО", "ПОО", "ОВО", "Координатор", "ГБУ ДПО «КРИРПО»"}
@@ -63,7 +64,9 @@ def test_a_definition_is_kept_when_its_full_form_does_not_spell_the_mended_one()
     defs = {"МОУО": "муниципальные органы управления образованием"}
     assert mend_definitions(defs, "МОО, ЦЗН") == defs          # "МОО" is not what the words spell
     defs = {"ДОинН КО": "Департамент образования и науки Кемеровской области"}
-    assert mend_definitions(defs, "ДОиН КО, ДОинМ КО") == defs  # two abbreviations near it: no pick
+    assert mend_definitions(defs, "ДОинК КО, ДОинМ КО") == defs  # two abbreviations near it, neither spelled: no pick
+    # two near it, only one of them spelled by the full form: that one
+    assert list(mend_definitions(defs, "ДОиН КО, ДОинМ КО")) == ["ДОиН КО"]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -323,7 +326,10 @@ def test_short_form_misread_where_defined_takes_the_cells_spelling_its_quoted_na
 def test_short_form_the_initials_cannot_spell_mended_only_by_a_substitution_the_cells_repeat():
     full = "Министерство образования и науки Республики Саха (Якутия)"
     assert list(mend_definitions({"МОиН РЕЯ": full}, CELLS)) == ["МОиН РС(Я)"]
-    assert list(mend_definitions({"МОиН РЕЯ": full}, "МОиН РС(Я)")) == ["МОиН РЕЯ"]     # written once: stays
+    # written once: mended only where the full form spells the cells' spelling (its bracket too)
+    assert list(mend_definitions({"МОиН РЕЯ": full}, "МОиН РС(Я)")) == ["МОиН РС(Я)"]
+    short = "Министерство образования и науки Республики Саха"
+    assert list(mend_definitions({"МОиН РЕЯ": short}, "МОиН РС(Я)")) == ["МОиН РЕЯ"]
 
 
 def test_lower_case_short_form_and_a_lost_dash():
@@ -404,3 +410,46 @@ def test_a_known_short_form_and_the_next_party_joined_by_a_lone_mark_are_two():
 
     assert names("ОИВ . объединения работодателей", {"ОИВ"}) == ["ОИВ", "объединения работодателей"]
     assert names("центр . работодатели", {"ОИВ"}) == ["центр . работодатели"]     # no known form before it
+
+
+def test_a_bracketed_acronym_is_spelled_and_a_misread_word_of_it_mended():
+    from normalizers.abbreviations import spells
+    from normalizers.ocr_parties import _defined_as
+
+    full = "Министерство образования и науки Республики Саха (Якутия)"
+    assert spells("МОиН РС(Я)", full) and not spells("МОиН РС(Я)", "Министерство образования и науки Саха")
+    cells = "МбИН РС(Я)\nИРПО\nМбИН РС(Я)\nМОиН ВС(Я)\nпрофессиональные образовательные организации"
+    assert list(mend_definitions({"МОий РС(Я)": full}, cells)) == ["МОиН РС(Я)"]
+    defined = {"МОиН РС(Я)", "ИРПО"}
+    assert _defined_as("МбИН РС(Я)", defined) == "МОиН РС(Я)"
+    assert _defined_as("МОиН ВС(Я)", defined) == "МОиН РС(Я)"     # an acronym of three letters one off
+    assert _defined_as("ЦЗН РБ", {"ЦЗН РТ"}) is None                # two letters: a region of its own
+    assert _defined_as("ГБУ ЦОПП", {"ГКУ ЦОПП"}, {"ГБУ", "ГКУ"}) is None   # both legal forms the glossary has
+
+
+def test_a_short_form_that_lost_a_letter_takes_the_one_near_spelling_its_full_form_spells():
+    cells = "ПОО, ОМСУ\nРЦПО, ПОО\nРЦПО\nМО ОО, ПОО\nмо оО"
+    got = mend_definitions({"МО О": "Министерство образования Омской области"}, cells)
+    assert got == {"МО ОО": "Министерство образования Омской области"}      # "ПОО" is as near, spells nothing
+
+
+def test_mention_specks_after_a_one_letter_conjunction_and_an_unclosed_quote_before_a_word():
+    from normalizers.parties import PartyMention
+
+    def names(text):
+        return [(m.name, m.by_agreement) for m in mend_mentions([PartyMention(text, False, None, text)], set())]
+
+    assert names("агентство труда и.занятости населения края") == [("агентство труда и занятости населения края", False)]
+    assert names("РУМЦ совместно с организациями «и общественными организациями инвалидов") == [
+        ("РУМЦ совместно с организациями и общественными организациями инвалидов", False)]
+    assert names("ГКУ Центр занятости населения (по - согласованию)") == [("ГКУ Центр занятости населения", True)]
+    assert names("директор ГАУ «Центр» и.о. директора") == [("директор ГАУ «Центр» и.о. директора", False)]
+
+
+def test_an_entry_without_its_short_form_takes_the_one_the_cells_write_and_its_words_spell():
+    defs = {"МО ОО": "Министерство образования Омской области"}
+    full = "профессиональные образовательные организации Омской области"
+    got = mend_definitions(defs, "ПОО, РЦПО\nМО ОО, ПОО", orphans=[full])
+    assert got == {**defs, "ПОО": full}
+    # two the cells write that the words spell ("ПОО", "ОО"): no pick
+    assert mend_definitions(defs, "ПОО, РЦПО\nОО", orphans=[full]) == defs
