@@ -127,6 +127,9 @@ def _unit_from_match(m: re.Match) -> Unit | None:
         return _numeric_date_unit(int(m.group("nd_d")), int(m.group("nd_m")), year)
     if kind == "isodate":
         return _numeric_date_unit(int(m.group("iso_d")), int(m.group("iso_m")), int(m.group("iso_y")))
+    if kind == "monthyear":
+        month = int(m.group("my_m"))
+        return Unit(first=(month, 1), last=(month, 0), year=int(m.group("my_y")))
     if kind == "school":
         return _school_year_unit(m)
     if kind == "part":

@@ -110,6 +110,8 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
                  rf"\s*(?P<dm_m>{MONTH_ALT})\.?{_EL}"),
     ("month", rf"{_BL}(?:{MONTH_ALT})\.?{_EL}"),
     ("season", rf"{_BL}(?:{SEASON_ALT}){_EL}"),
+    # "12.2023": a month and its year, numerically (no day)
+    ("monthyear", r"(?<![\d.])(?P<my_m>0?[1-9]|1[0-2])\.(?P<my_y>(?:19|20)\d\d)(?!\d|\.\d)" + YEAR_WORD),
     ("year", r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)" + YEAR_WORD),
     ("dalee", rf"{_B}(?:далее|в\s+дальнейшем|затем){_E}"),
     ("vtech", rf"{_B}в\s+течени[еи]{_E}"),
@@ -121,7 +123,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str], ...] = (
     ("dash", r"-"),
 )
 TOKEN_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in TOKEN_PATTERNS))
-UNIT_GROUPS = ("numdate", "isodate", "school", "part", "daymonth", "month", "season")
+UNIT_GROUPS = ("numdate", "isodate", "monthyear", "school", "part", "daymonth", "month", "season")
 WORD_CHAR_RE = re.compile(r"[а-яa-z0-9]")
 OCR_YEAR_RE = re.compile(r"(?<![\w.])([12][0-9OoОо]{3})(?=$|[^\w]|г)")
 HYPHEN_BREAK_RE = re.compile(r"([а-я]+)-\s+([а-я]+)")  # "ян- варь", "еже- годно" (a word split at a line end)

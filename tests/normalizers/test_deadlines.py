@@ -328,3 +328,14 @@ def test_a_quarter_with_its_number_lost_gives_no_date(text):
 def test_numbered_quarters_stay_read(text, start, end):
     d = normalize_deadline(text, (2022, 2024))
     assert (d.start, d.end) == (start, end)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("12.2023", date(2023, 12, 1), date(2023, 12, 31)),
+    ("09.2023 г.", date(2023, 9, 1), date(2023, 9, 30)),
+    ("12.2023-03.2024", date(2023, 12, 1), date(2024, 3, 31)),
+    ("до 12.2024", None, date(2024, 12, 31)),
+])
+def test_a_month_and_year_written_numerically(text, start, end):
+    got = normalize_deadline(text, (2023, 2025))
+    assert (got.start, got.end, got.recurrence, got.flags) == (start, end, "once", [])
