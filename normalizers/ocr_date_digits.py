@@ -7,10 +7,13 @@ as a digit inside a year ("01.06.20323", "01.03.24020") or breaks a month name a
 * ``eight_digit_dates``: eight digits, at most one space or line break among them, that read as
   a valid day, month and year of this era one way ("30062\\n026" -> "30.06.2026"); four and four
   digits that are two years ("2010 2012") are left alone;
-* ``extra_digit_years``: a numeric date whose year has five digits, one of them a speck: the years
+* ``extra_digit_years``: a numeric date whose year has five digits (or a five-digit year alone,
+  "февраль-март 20222 г."), one of them a speck: the years
   one dropped digit leaves (19xx/20xx); one left is taken, several are narrowed to the years the
   same cell writes elsewhere ("01.06.20323" beside "01.09.2023" is 2023), else the date is left
   (and reads as no date: the caller keeps the text and flags it);
+* ``split_years``: a year's digits parted by a line break, a space or a mark ("01.09.202\\n0",
+  "31 08.20 25", "2023, 20:24"), and a stop for a list's comma ("2022. 2023, 2024");
 * ``split_months``: a month name broken by a speck and a space into two pieces that are no words
   ("ап! рель" -> "апрель"; the head is no word, the tail may be one by chance: "рель").
 """
@@ -23,7 +26,15 @@ from normalizers.deadline_types import calendar_date
 from normalizers.text import is_known_word
 
 EIGHT_DIGITS_RE = re.compile(r"(?<![\d.,:;/-])\d(?:\d|\s(?=\d)){7,8}(?![\d.,:;/-])")
-FIVE_DIGIT_YEAR_RE = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]\d)\.(\d{5})(?![\d.])")
+FIVE_DIGIT_YEAR_RE = re.compile(r"(?<![\d.])(?:([0-3]?\d)\.([01]\d)\.(\d{5})|((?:19|20)\d{3}))(?![\d.])")
+# a numeric date whose year's last digit went to the next line ("01.09.202\n0")
+YEAR_DIGIT_BELOW_RE = re.compile(r"(?<![\d.])([0-3]?\d\.[01]\d\.(?:19|20)\d)[^\S\n]*\n[^\S\n]*(\d)(?=[^\S\n]*(?:\n|$))")
+# a numeric date with a space for its dot and inside its year ("31 08.20 25")
+SPACED_YEAR_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d{0,1})[^\S\n]+(\d{1,2})(?![\d.])")
+# a year in a list of years split by a mark ("2022, 2023, 20:24"), or a stop for the list's comma
+# ("2022. 2023, 2024")
+LISTED_YEAR_SPLIT_RE = re.compile(r"((?:19|20)\d\d,[^\S\n]*)(19|20)[:;’'`.][^\S\n]?(\d\d)(?![\d.:])")
+LISTED_YEAR_STOP_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.([^\S\n]+(?:19|20)\d\d[^\S\n]*,)")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 SPLIT_MONTH_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{2,5})[!|'`’‚^°*:;,.]*[^\S\n]+([а-яё]{2,5})(?![А-Яа-яЁё])")
 MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
@@ -69,16 +80,17 @@ def extra_digit_years(text: str) -> tuple[str, bool]:
 
     def one(m: re.Match) -> str:
         nonlocal changed
-        y5 = m.group(3)
+        y5 = m.group(3) or m.group(4)
         years = {y5[:k] + y5[k + 1:] for k in range(5)}
-        years = {y for y in years if _is_year(y) and calendar_date(int(y), int(m.group(2)), int(m.group(1)))}
+        years = {y for y in years if _is_year(y) and (
+            m.group(4) or calendar_date(int(y), int(m.group(2)), int(m.group(1))))}
         if len(years) > 1:
             elsewhere = set(YEAR_RE.findall(text[:m.start()] + " " + text[m.end():]))
             years &= elsewhere
         if len(years) != 1:
             return m.group(0)
         changed = True
-        return f"{m.group(1)}.{m.group(2)}.{years.pop()}"
+        return years.pop() if m.group(4) else f"{m.group(1)}.{m.group(2)}.{years.pop()}"
 
     return FIVE_DIGIT_YEAR_RE.sub(one, text), changed
 
@@ -99,10 +111,27 @@ def split_months(text: str) -> tuple[str, bool]:
     return SPLIT_MONTH_RE.sub(one, text), changed
 
 
+def split_years(text: str) -> tuple[str, bool]:
+    """A year's digits parted by a line break, a space or a mark, joined where the date allows one
+    reading ("01.09.202\n0", "31 08.20 25", "2023, 20:24"); a stop between two years of a list
+    read as its comma ("2022. 2023, 2024")."""
+    out = YEAR_DIGIT_BELOW_RE.sub(r"\1\2", text)
+
+    def spaced(m: re.Match) -> str:
+        year = m.group(3) + m.group(4)
+        if not _is_year(year) or calendar_date(int(year), int(m.group(2)), int(m.group(1))) is None:
+            return m.group(0)
+        return f"{m.group(1)}.{m.group(2)}.{year}"
+
+    out = SPACED_YEAR_DATE_RE.sub(spaced, out)
+    out = LISTED_YEAR_STOP_RE.sub(r"\1,\2", LISTED_YEAR_SPLIT_RE.sub(r"\1\2\3", out))
+    return out, out != text
+
+
 def mend_date_digits(text: str) -> tuple[str, bool]:
-    """``text`` with the three mends above applied, and whether any was."""
+    """``text`` with the mends above applied, and whether any was."""
     changed = False
-    for mend in (split_months, eight_digit_dates, extra_digit_years):
+    for mend in (split_months, split_years, eight_digit_dates, extra_digit_years):
         text, did = mend(text)
         changed = changed or did
     return text, changed

@@ -62,6 +62,8 @@ LETTERS_RE = re.compile(r"[А-Яа-яЁё]+")
 YEAR_ONE_RE = re.compile(r"(?<![\w.])((?:19|20)[0-9lI|!]{2})(?![\w])")
 # a year with a character that is no digit ("202?", "20l?"), or a year that lost a digit ("201 г.")
 BAD_YEAR_RE = re.compile(r"(?<![\w.,])(?:19|20)(?=[0-9?]*\?)[0-9?]{2}(?![\w])"
+                         # five digits where a year stands, no one reading left ("20221")
+                         r"|(?<![\d.,])(?:19|20)\d{3}(?!\d)"
                          r"|(?<![\w.,])(?:19|20)\d(?!\d)\s*(?:г\.|гг|год)"
                          # a numeric date whose year lost a digit: "01.01.202", "31.12.202 ° 0"
                          r"|(?<![\d.])[0-3]?\d[.,\s][01]?\d[.,](?:19|20)\d(?!\d)"
@@ -81,8 +83,8 @@ TRAILING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?\s*[-–—][\s
 # (the only reading of its digits)
 SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d)[^\S\n]?(\d)(?![\d.])")
 # a numeric date whose dots a scan read as other marks or doubled ("01.04:2020", "01,04.2020",
-# "31.12..2020", "31-.03.2020"), or with marks inside its year ("30.06.2: 026", "01.09.20’ 23"): one reading
-MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[-'`’]?[.,:;]{1,2}([01]\d)[.,:;]{1,2}"
+# "31.12..2020", "31-.03.2020", "30.11.-.2023"), or with marks inside its year ("30.06.2: 026", "01.09.20’ 23"): one reading
+MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[-'`’]?[.,:;]{1,2}([01]\d)(?:[.,:;]{1,2}|[.,:;][-'`’_][.,:;])"
                             r"([12](?:[^\S\n]?[.,:;’'`()\"“”_]{0,2}[^\S\n]?\d){3})(?!\d)")
 # a numeric date that lost one of its two dots: "3112.2026" (ddmm.yyyy) or "31.122026" (dd.mmyyyy)
 # (four digits that read as a year, "2012.2026", are left: two years with a stop between them)
@@ -405,7 +407,7 @@ WORD_AFTER_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d[^\S\n]+)([а-яё]{3,
 # a mark read between a month and its year ("20 января. 2022 года", "14 сентября`2022 г."), or inside
 # the year ("22 марта 20:24 г."): the act's date would be lost
 _MONTHS_GEN = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-SPECK_MONTH_YEAR_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN})[^\S\n]?[.,:;’'`‚^°*]+[^\S\n]*(?=(?:19|20)\d\d(?!\d))", re.I)
+SPECK_MONTH_YEAR_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN})[^\S\n]?[.,:;’'`‚^°*“”„\"]+[^\S\n]*(?=(?:19|20)\d\d(?!\d))", re.I)
 SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN}[^\S\n]+)(19|20)[^\S\n]?[.,:;’'`‚][^\S\n]?(\d\d)(?![\d.,:])", re.I)
 
 
@@ -458,6 +460,7 @@ def mend_deadline_text(text: str | None) -> str | None:
         return text
     text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", LEADING_SPECKS_RE.sub("", text)))
     text = drop_day_month_speck(YEAR_STOP_WORD_RE.sub(r"\1 ", MONTH_SPECK_YEAR_RE.sub(r"\1 ", text)))
+    text = drop_month_year_speck(text)          # "до 25 декабря“. 2025"
     text = WORD_AFTER_YEAR_RE.sub(_year_word, GLUED_PREPOSITION_RE.sub(r"\1 ", WORD_MARK_RE.sub("", text)))
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
 

@@ -34,3 +34,16 @@ def test_a_month_broken_by_a_speck_and_a_space_is_glued():
 def test_all_mends_report_a_change():
     assert mend_date_digits("01.09.2023\n01.06.20323") == ("01.09.2023\n01.06.2023", True)
     assert mend_date_digits("декабрь 2024") == ("декабрь 2024", False)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("01.09.202\n0\n31.12.2022", "01.09.2020\n31.12.2022"),        # the year's last digit on the next line
+    ("01.09.2023\n31 08.20 25", "01.09.2023\n31.08.2025"),
+    ("август- сентябрь 2022, 2023, 20:24", "август- сентябрь 2022, 2023, 2024"),
+    ("август- сентябрь 2022. 2023, 2024", "август- сентябрь 2022, 2023, 2024"),
+    ("февраль-март 20222 г.", "февраль-март 2022 г."),              # one year a dropped digit leaves
+    ("20221", "20221"),                                            # 2021 or 2022: left
+    ("31.12.2022\n2023", "31.12.2022\n2023"),
+])
+def test_a_year_split_or_with_a_speck_digit(text, want):
+    assert mend_date_digits(text)[0] == want

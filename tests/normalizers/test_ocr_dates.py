@@ -357,3 +357,11 @@ def test_digit_slips_and_a_split_year_in_a_numeric_date_are_repaired():
     assert repair_date_words("01.06.20323\n01..09.20 _23") == ("01.06.2023\n01.09.2023", True)
     assert repair_date_words("01.03.2024\n30062\n026") == ("01.03.2024\n30.06.2026", True)
     assert mend_deadline_text("октябрь Б 2024\nноябрь 4 2024") == "октябрь 2024\nноябрь 2024"
+
+
+def test_a_dash_between_the_dots_of_a_date_and_a_quote_before_a_year_are_specks_and_five_digits_damage():
+    from normalizers.ocr_dates import mend_deadline_text
+
+    assert repair_date_words("01.09.2023\n30.11.-.2023") == ("01.09.2023\n30.11.2023", True)
+    assert mend_deadline_text("до 25 декабря“. 2025") == "до 25 декабря 2025"
+    assert damaged_dates("20221") and not damaged_dates("2022")
