@@ -1,7 +1,7 @@
 """The header of a "Сокращения" list, also as a scan misreads it: "Список (используемых)
 сокращений", "Используемые / Принятые / Условные сокращения", with the first entries on its line or
 not; a misread header ("Церечень сокращений:", "сакращения", "Использхемые сокращения.") read as
-the header (``mend_list_head``). Used by ``normalizers.abbreviations``."""
+the header (``mend_list_head``). Used by ``normalizers.abbreviation_lists``."""
 from __future__ import annotations
 
 import re
@@ -26,6 +26,8 @@ HEAD_WORDS = ("список", "перечень")
 HEAD_QUALIFIERS = ("используемых", "используемые", "принятых", "принятые", "условных", "условные")
 # the key word "сокращений": only the forms of "сокращение" / "сократить" open with "сокра"
 KEY_WORDS = ("сокращения", "сокращений", "сокращение")
+# a speck glued to the end of a header's word, with a digit a scan read from it ("Список`1")
+HEAD_SPECK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'’‘°^|]+\d?(?=\s)")
 KEY_WORD_RE = re.compile(r"^сокра[а-яё]{3,7}[йяеи]$")   # "сокращении": the breve lost
 
 
@@ -43,8 +45,15 @@ def mend_list_head(line: str) -> str:
     сокращений:", "Спивок используемых сокращений"), and the key word opening with "сокра" and
     ending as a form of "сокращение" does ("сокращемий", "сокразцемий": only "сокращение" and
     "сократить" open so; a dictionary word of another lemma, "сократите", is no key word); Latin
-    look-alike letters are read as Cyrillic and a speck or two before the header dropped; any
-    other line stays."""
+    look-alike letters are read as Cyrillic and a speck or two before the header dropped, and a
+    speck glued to a word's end ("Список`1"); any other line stays."""
+    cleaned = HEAD_SPECK_RE.sub("", line)       # "Список`1 используемых сокращений:"
+    mended = _mended_head(cleaned)
+    is_head = mended != cleaned or LIST_HEADER_RE.match(cleaned) or LIST_HEADER_INLINE_RE.match(cleaned)
+    return mended if is_head else line
+
+
+def _mended_head(line: str) -> str:
     m = HEAD_LINE_RE.match(line)
     if m is None or LIST_HEADER_RE.match(line) or LIST_HEADER_INLINE_RE.match(line):
         return line

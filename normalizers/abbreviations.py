@@ -1,13 +1,11 @@
 """Abbreviations: a document's own definitions, the curated glossary, and expansion of party names.
 
 find_definitions() reads "(далее – X)", "… далее X." list items, "Сокращения:" lists and bare
-"полное название (АББР)" from document text. As a scan reads them: a header whose words are
-misread ("Церечень сокращений:", "Спивок используемых сокращемий:"), a speck line or page number
-between two entries, an entry's dash read as other marks ("МТЗиС3 РТ.=_Министерство": there a
-"3"/"0" inside a word of capitals is the letter it looks like), a speck before the dash after
+"полное название (АББР)" from document text. As a scan reads them: a speck before the dash after
 "далее" ("(далее: - X)"), "далее" itself misread by a letter or in Latin look-alikes ("(дапее –
 X)"), its bracket lost or misread ("» далее – РЦ)", "|далее – РЦ]": with the dash and a short
-form in capitals only), a stop glued between a name and its bracket ("«Центр».(ЦРПО)").
+form in capitals only), a stop glued between a name and its bracket ("«Центр».(ЦРПО)"); the
+"Сокращения" list and what a scan does to it live in ``normalizers.abbreviation_lists``.
 The full form is the noun phrase before the marker, found by matching the acronym's letters (or
 the short form's lemmas) against the words before it, and put into the nominative with pymorphy3
 (``normalizers.full_forms``: a speck glued after a preposition does not open it, a lone "й" is
@@ -26,37 +24,16 @@ from normalizers.full_forms import (SKIPPABLE, Tok, acronym_letters, align_acron
                                      spells, syllabic_start, tokens)
 from normalizers.glossary import glossary_entry, load_glossary
 from normalizers.expansion import expand
-from normalizers.abbreviation_heads import (LATIN_TO_CYRILLIC, LIST_HEADER_INLINE_RE, LIST_HEADER_RE,
-                                          mend_list_head)
-from normalizers.lazy_re import lazy
-from normalizers.text import is_known_word, one_edit
+from normalizers.abbreviation_heads import LATIN_TO_CYRILLIC
+from normalizers.abbreviation_lists import DASH, QUOTES_OPEN, clean_short, list_definitions
+from normalizers.abbreviation_lists import entries_without_short_form as _entries_without_short_form
+from normalizers.text import one_edit
 from normalizers.morph import (
-    is_abbreviation,
-    parses,
     to_nominative,
 )
 
 __all__ = ["entries_without_short_form", "expand", "find_definitions", "glossary_entry", "load_glossary", "spells"]
 
-DASH = r"[-‐‑‒–—−]"
-QUOTES_OPEN, QUOTES_CLOSE = "«„“\"", "»“”\""
-# "X – полное", also as a scan reads it: "ПОО -— полное" (two dashes), "РКЦ- полное" (the space lost)
-LIST_LINE_RE = re.compile(
-    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)"
-    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH})(?:\s+|\s*[’'`‚]\s*)(?P<full>\S.*?)\s*[;.,]?\s*$")
-# inside a "Сокращения" block: an abbreviation (maybe with a look-alike digit for a letter,
-# "МТЗиС3"), one to three marks a scan read for the dash ("МТЗисСЗ РТ ;,Министерство …",
-# "МОиН РС(Я) + Министерство …", "РТ.=_Министерство"), the full name
-JUNK_DASH_LINE_RE = lazy(
-    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё03]{{1,9}}(?:\s[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё()03]{{0,6}})?)"
-    r"\s*(?:[^\w\s«\"(]|_){1,3}\s*(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
-# a digit a scan read for the capital it looks like, inside a word of Cyrillic capitals ("МТЗиС3")
-LOOKALIKE_DIGITS = str.maketrans("03", "ОЗ")
-DIGIT_IN_CAPS_RE = re.compile(r"(?<![\w-])(?=(?:[А-ЯЁа-яё03]*[А-ЯЁ]){2})[А-ЯЁа-яё]*[03][А-ЯЁа-яё03]*(?![\w-])")
-# a list line whose dash a scan lost: an acronym, then the words it stands for ("ЦЗН центры занятости …")
-NO_DASH_LINE_RE = re.compile(
-    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}}(?:[\s`'‘’°^]+[A-ZА-ЯЁ]{{1,4}})?)"
-    r"\s+(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
 # a speck's mark glued between "далее" and its dash ("(далее'- Минобрнауки РБ)")
 DALEE_MARK_RE = re.compile(rf"(?<=\()\s*далее[’'`‚.,^°]+\s*(?={DASH})", re.I)
 # a word in a bracket before a dash or colon that a scan misread for "далее" ("(дапее –", "(далеe –")
@@ -82,26 +59,12 @@ ITEM_START_RE = re.compile(r"(?:^\s*|(?<![№\d.,])\s)(\d{1,2}[.)]?)\s+(?=[А-Я
 GLUED_SPECK_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё»\"”])[.,’‘'`]{1,2}\Z")
 BARE_ACRONYM_RE = re.compile(r"\((?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,14}(?:\s[A-ZА-ЯЁ]{1,4})?)\)")
 REGION_ONLY_RE = re.compile(r"^[А-ЯЁ][а-яё-]+ (?:область|край|республика|округ)$")
-MAX_ENTRY_WRAP_CHARS = 150
 BRACES = str.maketrans("{}", "()")
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*)?")
 
 
 
 # ---------------------------------------------------------------- definition finders
-
-def _caps_for_digits(short: str) -> str:
-    """A "0" or "3" inside a word of at least two Cyrillic capitals and no other digit read as the
-    letter it looks like ("МТЗиС3 РТ" -> "МТЗиСЗ РТ"); "ФГОС 3", "СОШ 30" stay."""
-    return DIGIT_IN_CAPS_RE.sub(lambda m: m.group(0).translate(LOOKALIKE_DIGITS), short)
-
-
-def _clean_short(short: str) -> str:
-    short = re.sub(r"\s+", " ", _caps_for_digits(short)).strip(" .,;:")
-    if len(short) > 1 and short[0] in QUOTES_OPEN and short[-1] in QUOTES_CLOSE and short.count("«") <= 1:
-        short = short[1:-1].strip()
-    return short
-
 
 def _split_shorts(short: str) -> list[str]:
     """"ОВО и ПОО соответственно" -> ["ОВО", "ПОО"]; a single short form stays whole."""
@@ -184,14 +147,14 @@ def _paren_definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     whole: list[tuple[int, int]] = []
     for m in PAREN_DEFINE_RE.finditer(text):
-        short = _clean_short(m.group("short"))
+        short = clean_short(m.group("short"))
         if not short or len(short) > 80:
             continue
         whole.append(m.span())
         for k, v in _define_at(text, _before_glued_speck(text, m.start()), short).items():
             out.setdefault(k, v)
     for m in BROKEN_BRACKET_DEFINE_RE.finditer(text):
-        short = _clean_short(m.group("short"))
+        short = clean_short(m.group("short"))
         inside = any(a <= m.start("short") < b for a, b in whole)     # read whole above
         if inside or not (acronym_letters(short) or CAPS_SHORT_RE.match(short)):
             continue
@@ -205,167 +168,12 @@ def _bare_dalee_definitions(text: str) -> dict[str, str]:
     for m in BARE_DEFINE_RE.finditer(text):
         if text[max(0, m.start() - 1): m.start() + 1].startswith("("):
             continue
-        short = _clean_short(m.group("short"))
+        short = clean_short(m.group("short"))
         if not short or len(short.split()) > 5:
             continue
         for k, v in _define_at(text, m.start(), short).items():
             out.setdefault(k, v)
     return out
-
-
-def _entry_ended(line: str) -> bool:
-    """A list entry line closed by ";" or "." (the next line cannot carry it on)."""
-    return line.rstrip().endswith((";", "."))
-
-
-def _speck_line(line: str) -> bool:
-    """A line of one or two marks, letters or digits that is no acronym ("у", "‚", "2"): a speck a
-    scan read, or a page number, between the lines of a list; it neither ends the list nor goes
-    into an entry (no entry goes on with a lone letter: a wrapped name takes whole words)."""
-    stripped = line.strip()
-    return 0 < len(stripped) <= 2 and not (len(stripped) == 2 and stripped.isalpha() and stripped.isupper())
-
-
-def _continues_entry(line: str) -> bool:
-    """A line of a "Сокращения" list that carries the previous entry on (no "X – …" of its own)."""
-    stripped = line.strip()
-    if not (stripped and LIST_LINE_RE.match(line) is None and not LIST_HEADER_RE.match(line)
-            and len(stripped) <= MAX_ENTRY_WRAP_CHARS and not stripped.isupper()):
-        return False
-    first = re.match(r"[«\"(]?([A-Za-zА-Яа-яЁё-]+)", stripped)
-    if first is None:
-        return False
-    word = first.group(1)
-    if stripped[:1] in "«„\"(":
-        return True       # a quoted proper name or a bracket goes on ("… области / «Центры занятости»;")
-    # a wrapped name goes on in lower case or with a genitive ("… образования и науки / Республики Татарстан")
-    return word[:1].islower() or any(p.tag.case == "gent" for p in parses(word))
-
-
-def _inline_header_entries(lines: list[str]) -> list[str]:
-    """Lines with "Сокращения: A – полное; B – полное." cut into the header and one line per entry."""
-    out: list[str] = []
-    for line in lines:
-        m = LIST_HEADER_INLINE_RE.match(line)
-        rest = line[m.end():] if m else ""
-        if not m or (LIST_LINE_RE.match(rest) or _junk_dash_entry(rest)) is None:
-            out.append(line)
-            continue
-        out.append(line[:m.end()].strip())
-        out.extend(re.split(rf"(?<=;)\s+(?=[^;]{{1,60}}?\s{DASH}\s)", rest))
-    return out
-
-
-# a list line whose dash a scan lost, its short form words that the full form repeats with more
-# ("агентство труда и занятости населения края агентство труда и занятости населения Красноярского края")
-REPEATED_HEAD_LINE_RE = re.compile(r"^\s*(?P<short>(?P<head>[А-Яа-яЁё]{3,}\s+[А-Яа-яЁё]{2,})\b.*?)\s+(?P<full>(?P=head)\b.+?)\s*[;.,]?\s*$")
-MAX_UNREAD_LINES = 2     # lines of a "Сокращения" block in a row that no entry reads from, kept in it
-ORPHAN_ENTRY_RE = re.compile(r"^\s*[-–—]+\s*(?P<full>[а-яё«][а-яё«»\"\s,()-]{12,}.*)$")
-
-
-def _damaged_entry(line: str) -> bool:
-    """A short line of a list that opens as no sentence or heading does: with a mark ("-[государственные
-    …", an entry whose short form a scan lost), a quote or a lower-case word; a capital, a number
-    or a long line ends the list."""
-    stripped = line.strip()
-    return (len(stripped) <= MAX_ENTRY_WRAP_CHARS and not stripped[:1].isdigit()
-            and (not stripped[:1].isalnum() or stripped[:1].islower()))
-
-
-def _list_entries(text: str) -> list[tuple[str, str, bool]]:
-    """(short, full, in a "Сокращения" block) for every "X – полное название" line; an entry of a
-    block that wraps onto the next line (no ";" or "." at its end) takes that line in."""
-    entries: list[tuple[str, str, bool]] = []
-    in_block, open_entry, unread = False, False, 0
-    for line in _inline_header_entries([mend_list_head(x) for x in text.splitlines()]):
-        if LIST_HEADER_RE.match(line):
-            in_block, open_entry, unread = True, False, 0
-            continue
-        if in_block:
-            line = _acronym_read_lower(line)
-        if in_block and (_speck_line(line) or not any(ch.isalpha() for ch in line)):
-            continue                    # a speck, a page number or a signature's junk ("©7777") within the list
-        lost = ORPHAN_ENTRY_RE.match(line) if in_block else None
-        if lost is not None:            # "- профессиональные … организации": its short form lost
-            entries.append(("", lost.group("full"), True))
-            open_entry, unread = not _entry_ended(line), 0
-            continue
-        m = LIST_LINE_RE.match(line)
-        if m is None and not (in_block and open_entry and _continues_entry(line)):
-            m = _spelled_entry(line) or (_junk_dash_entry(line) or REPEATED_HEAD_LINE_RE.match(line) if in_block else None)
-        if m is None:
-            if in_block and open_entry and _continues_entry(line):
-                short, full, _ = entries[-1]
-                entries[-1] = (short, f"{full} {line.strip()}", True)
-                open_entry = not _entry_ended(line)
-                continue
-            if line.strip() and in_block:
-                # a line no entry reads from: the list ends, unless it is a short line a scan
-                # damaged (an entry's short form lost under a signature) and an entry follows
-                unread += 1
-                in_block = unread <= MAX_UNREAD_LINES and _damaged_entry(line)
-            open_entry = False
-            continue
-        unread = 0
-        # the whole rest of the line: a comma where the entry wraps stays ("…области, / осуществляющие …")
-        entries.append((_clean_short(m.group("short")), m.string[m.start("full"):].strip(), in_block))
-        open_entry = in_block and not _entry_ended(line)
-    return entries
-
-
-def _junk_dash_entry(line: str) -> re.Match | None:
-    """A line of a "Сокращения" block whose dash a scan read as other marks, else None: the short
-    form must be an abbreviation in every word."""
-    m = JUNK_DASH_LINE_RE.match(line)
-    return m if m and all(is_abbreviation(w) for w in m.group("short").split()) else None
-
-
-LOWER_HEAD_RE = re.compile(r"^(\s*)([а-яё]{2,6})(?=\s+[-–—]?\s*[а-яё])")
-
-
-def _acronym_read_lower(line: str) -> str:
-    """A list line whose short form a scan read in lower case ("поо профессиональные
-    образовательные организации"): the short form in capitals when it is no dictionary word and the
-    words after it spell it; else the line as read (a wrapped line going on in lower case)."""
-    m = LOWER_HEAD_RE.match(line)
-    if m is None or is_known_word(m.group(2)):
-        return line
-    caps = m.group(2).upper()
-    rest = line[m.end():].lstrip(" -–—")
-    toks = tokens(re.sub(r"[^\w\s«»\"()-]", " ", rest))
-    words = [i for i, t in enumerate(toks) if t.is_word]
-    if any(align_acronym(acronym_letters(caps), toks, end) == 0 for end in words[:len(caps) * 2]):
-        return m.group(1) + caps + line[m.end():]
-    return line
-
-
-def _spelled_entry(line: str) -> re.Match | None:
-    """A list line with no dash whose first word is an acronym the next words spell from the
-    first one ("ЦЗН центры занятости населения …"), else None."""
-    m = NO_DASH_LINE_RE.match(re.sub(r"(?<=[A-ZА-ЯЁ])[`'‘’°^]+(?=[A-ZА-ЯЁ])", " ", line))  # "МО`ОО": a speck for the space
-    if m is None or not acronym_letters(m.group("short")):
-        return None
-    toks = tokens(re.sub(r"[^\w\s«»\"()-]", " ", m.group("full")))
-    words = [i for i, t in enumerate(toks) if t.is_word]
-    for end in words[:len(acronym_letters(m.group("short"))) * 2]:
-        if align_acronym(acronym_letters(m.group("short")), toks, end) == 0:
-            return m
-    return None
-
-
-def _list_definitions(text: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for short, full, in_block in _list_entries(text):
-        full = full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip()     # "ЦОПП - - …": two dashes
-        if not full or not short or "далее" in full.lower():
-            continue
-        if in_block and len(short.split()) <= 6:
-            out.setdefault(short, to_nominative(full))
-        elif acronym_letters(short) and spells(short, full):
-            out.setdefault(short, to_nominative(full))
-    return out
-
-
 
 
 MIN_ONE_OFF_INITIALS = 4     # an acronym this long may differ from its quoted name's initials in one letter
@@ -445,13 +253,9 @@ def _prepared(text: str) -> str:
 
 
 def entries_without_short_form(text: str) -> list[str]:
-    """Full forms (nominative) of "Сокращения" entries whose short form a scan lost ("- профессиональные
-    образовательные организации Омской области."): the caller may find it where the form is used."""
-    if not text:
-        return []
-    fulls = [full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip()
-             for short, full, in_block in _list_entries(_prepared(text)) if not short and in_block]
-    return [to_nominative(f) for f in fulls if f]
+    """Full forms (nominative) of "Сокращения" entries whose short form a scan lost
+    (``normalizers.abbreviation_lists``)."""
+    return _entries_without_short_form(_prepared(text)) if text else []
 
 
 def find_definitions(text: str) -> dict[str, str]:
@@ -463,7 +267,7 @@ def find_definitions(text: str) -> dict[str, str]:
         return {}
     text = _prepared(text)
     found: dict[str, str] = {}
-    for finder in (_paren_definitions, _bare_dalee_definitions, _list_definitions, _bare_acronym_definitions):
+    for finder in (_paren_definitions, _bare_dalee_definitions, list_definitions, _bare_acronym_definitions):
         for short, full in finder(text).items():
             if short not in found and full and fold(full) != fold(short):
                 found[short] = full

@@ -37,6 +37,7 @@ LONE_I_RE = re.compile(r"(?<=[А-Яа-яЁё,]) [йнп] (?=[а-яё]{2})")
 DASH_BEFORE_AND_RE = re.compile(r"(?<=[а-яё]{2}[а-дж-нп-яё])[-‐‑]\s+(?=[ийнп] [а-яё]{2})")
 LOW_OPEN_QUOTE_RE = re.compile(r"(?<![А-Яа-яЁё])[‚„]\s?(?=[А-ЯЁ][а-яё])")
 TRAILING_DASH_RE = re.compile(r"\s+[-‐‑‒–—−]+\s*$")
+AFTER_QUOTE_JUNK_RE = re.compile(r"»[а-яёa-z]{0,2}[^А-Яа-яЁёA-Za-z]*$")
 AFTER_END_JUNK_RE = re.compile(r"[.;]\s+[^А-Яа-яЁёA-Za-z]+$")
 
 
@@ -59,10 +60,11 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     a lone "й", "н" or "п" between words read as the conjunction "и" (no Russian word is one of them;
     a dash before it after a word that is no compound's first half dropped), a low quote mark
     opening a name whose closing "»" has no opening one read as "«", a name's closing "»" lost at the
-    end put back, a signature's junk after the end ("… (Якутия). ©7777") dropped, a hyphen after
+    end put back, a signature's junk after the end ("… (Якутия). ©7777", "… Татарстан»х.__") dropped, a hyphen after
     a full adjective ("бюджетное-учреждение") read as the space, and a dash left at the end dropped."""
     full = full.lstrip(" -–—:;.,'`’‚")          # "КОиН КО -- комитет …": the second dash of two
     full = AFTER_END_JUNK_RE.sub("", full)       # "(Якутия). ©7777": a signature's junk after its end
+    full = AFTER_QUOTE_JUNK_RE.sub("»", full)    # "… Татарстан»х.__"
     text = mend_misread_words(mend_with_lexicon(
         rejoin_split_words(remove_word_debris(rejoin_caps_tail(form_marks(full)))), lexicon))
     text = drop_lone_marks(mend_form_words(text, lexicon))

@@ -228,14 +228,45 @@ def _two_substitutions(word: str) -> tuple[str, ...]:
     return tuple(sorted(found.values()))
 
 
+MIN_GLUED_WORD = 12     # a word run into the next has at least this many letters
+MIN_GLUED_PART = 4      # ... and each of the two at least this many
+
+
+def glued_pair(word: str, lexicon: frozenset[str]) -> str | None:
+    """Two words a scan ran together ("переподгетовкиработников"), lower case and no dictionary
+    word: split where the tail is a dictionary word and the head one too or one letter from
+    exactly one lexicon word; only when exactly one split does."""
+    if len(word) < MIN_GLUED_WORD or not word.islower() or is_known_word(word):
+        return None
+    found = set()
+    for k in range(MIN_GLUED_PART, len(word) - MIN_GLUED_PART + 1):
+        head, tail = word[:k], word[k:]
+        if is_known_word(tail):
+            head = head if is_known_word(head) else lexicon_word(head, lexicon)
+            if head:
+                found.add(f"{head}{_glue(head, tail)}{tail}")
+    return found.pop() if len(found) == 1 else None
+
+
+def _glue(head: str, tail: str) -> str:
+    """The hyphen of a compound adjective whose head is an adverb-like first half ("информационно-
+    консультационный"), else the space ("профессионального образования")."""
+    first = parses(head)[0].tag.POS if parses(head) else None
+    second = parses(tail)[0].tag.POS if parses(tail) else None
+    return "-" if head[-1] in LINKING_ENDINGS and first in ("ADVB", "ADJS") and second == "ADJF" else " "
+
+
 def mend_form_words(text: str, lexicon: frozenset[str] = frozenset()) -> str:
     """Each word of a definition's full form that is no dictionary word, compound parts included,
-    replaced by ``form_word`` where it finds one and the word found agrees with the word after it;
+    split in two where it is two run together (``glued_pair``), else replaced by ``form_word`` where it finds one and the word found agrees with the word after it;
     anything uncertain stays as read."""
     if not text:
         return text
 
     def mend(m: re.Match) -> str:
+        pair = glued_pair(m.group(0), lexicon)
+        if pair:
+            return pair
         nxt = NEXT_WORD_RE.match(text, m.end())
         following = nxt.group(1) if nxt else None
         head = text[m.end():m.end() + 1] == "-"

@@ -82,8 +82,9 @@ def _one_token_off(name: str, form: str, known_tokens: frozenset[str] | set[str]
 
 
 def _letters(text: str) -> str:
-    """The letters of a text, lower case, "0" read as "о" ("000" -> "ооо")."""
-    return re.sub(r"[^a-zа-яё]", "", text.lower().replace("0", "о").replace("ё", "е"))
+    """The letters of a text, lower case, "0" read as "о" ("000" -> "ооо"), "й" as "и" (a breve is
+    a speck's: "МОйН РТ" is "МОиН РТ")."""
+    return re.sub(r"[^a-zа-яё]", "", text.lower().replace("0", "о").replace("ё", "е").replace("й", "и"))
 
 
 def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] = frozenset()) -> str | None:
@@ -338,6 +339,8 @@ def _cells_spelling(short: str, full: str, spellings: dict[str, Counter], used: 
             best, n = ways.most_common(1)[0]
             if _odd_chars(short) > _odd_chars(best):
                 return best
+            if n > ways.get(short, 0) and short.replace("й", "и") == best.replace("й", "и"):
+                return best            # "КОйН КО" defined, "КОиН КО" written more often: the breve a speck's
             # "КОин КО" defined, "КОиН КО" in the cells twice or more and never as defined
             return best if ways.get(short, 0) == 0 and n >= 2 and best.lower() == short.lower() else short
         return short

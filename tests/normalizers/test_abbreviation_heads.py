@@ -13,3 +13,8 @@ def test_misread_header_reads_as_the_header(read):
 @pytest.mark.parametrize("line", ["Сократите расходы:", "Сливок сокращений:", "План мероприятий:"])
 def test_other_lines_stay(line):
     assert mend_list_head(line) == line
+
+
+def test_a_speck_glued_to_a_header_word_is_dropped():
+    assert mend_list_head("Список`1 используемых сокращений:") == "Список используемых сокращений:"
+    assert mend_list_head("Слово` другое") == "Слово` другое"

@@ -78,3 +78,14 @@ def test_several_dictionary_words_the_context_leaves_one_of():
         "информационно-консультационный центр"                  # a compound's head: its linking vowel
     assert mend_form_words("государственные казбиные учреждения") == \
         "государственные казбиные учреждения"                   # six plural adjectives agree: no telling
+
+
+def test_two_words_run_together_are_split_where_only_one_split_reads():
+    from normalizers.ocr_lexicon import glued_pair
+
+    lexicon = frozenset({"переподготовки", "работников"})
+    assert glued_pair("переподгетовкиработников", lexicon) == "переподготовки работников"
+    assert glued_pair("профессиональногообразования", lexicon) == "профессионального образования"
+    assert glued_pair("информационноконсультационный", lexicon) == "информационно-консультационный"
+    assert glued_pair("общеобразовательные", lexicon) is None        # a dictionary word
+    assert glued_pair("переподготовки", lexicon) is None

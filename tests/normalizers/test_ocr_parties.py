@@ -453,3 +453,15 @@ def test_an_entry_without_its_short_form_takes_the_one_the_cells_write_and_its_w
     assert got == {**defs, "ПОО": full}
     # two the cells write that the words spell ("ПОО", "ОО"): no pick
     assert mend_definitions(defs, "ПОО, РЦПО\nОО", orphans=[full]) == defs
+
+
+def test_a_breve_read_over_the_conjunction_and_a_lost_space_still_name_the_defined_form():
+    from normalizers.ocr_parties import _defined_as
+
+    assert _defined_as("МОЙНРТ —", {"МОиН РТ", "МТЗиСЗ РТ"}) == "МОиН РТ"
+
+
+def test_a_defined_form_with_a_breve_speck_takes_the_spelling_the_cells_write_more_often():
+    full = "комитет образования и науки Курской области"
+    assert list(mend_definitions({"КОйН КО": full}, "КОиН КО\nКОиН КО, ЦОПП\nКОйН КО")) == ["КОиН КО"]
+    assert list(mend_definitions({"КОйН КО": full}, "КОйН КО\nКОйН КО, ЦОПП\nКОиН КО")) == ["КОйН КО"]

@@ -1,0 +1,245 @@
+"""The "Сокращения" list of a document: its entries, also as a scan reads them.
+
+A list opens with its header (``normalizers.abbreviation_heads``); each entry is "X – полное
+название", wrapping onto the next lines until ";" or ".". A scan reads an entry's dash as other
+marks ("МТЗиС3 РТ.=_Министерство", a "3"/"0" in a word of capitals being the letter it looks
+like) or loses it ("ЦЗН государственные …": kept only when the whole entry spells the short form),
+puts a speck line, a page number or a signature's junk between two entries, a speck's dash into a
+wrapped line ("дополнительного’ - профессионального"), a stop before the quoted name that carries
+an entry on, reads an entry's short form in lower case, or loses it altogether ("- профессиональные
+образовательные организации …": ``entries_without_short_form`` hands such entries to the caller).
+Used by ``normalizers.abbreviations`` (``list_definitions``).
+"""
+from __future__ import annotations
+
+import re
+
+from normalizers.abbreviation_heads import LIST_HEADER_INLINE_RE, LIST_HEADER_RE, mend_list_head
+from normalizers.full_forms import acronym_letters, align_acronym, spells, tokens
+from normalizers.lazy_re import lazy
+from normalizers.morph import is_abbreviation, parses, to_nominative
+from normalizers.text import is_known_word
+
+DASH = r"[-‐‑‒–—−]"
+QUOTES_OPEN, QUOTES_CLOSE = "«„“\"", "»“”\""
+# "X – полное", also as a scan reads it: "ПОО -— полное" (two dashes), "РКЦ- полное" (the space lost)
+LIST_LINE_RE = re.compile(
+    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)"
+    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH})(?:\s+|\s*[’'`‚]\s*)(?P<full>\S.*?)\s*[;.,]?\s*$")
+# inside a "Сокращения" block: an abbreviation (maybe with a look-alike digit for a letter,
+# "МТЗиС3"), one to three marks a scan read for the dash ("МТЗисСЗ РТ ;,Министерство …",
+# "МОиН РС(Я) + Министерство …", "РТ.=_Министерство"), the full name
+JUNK_DASH_LINE_RE = lazy(
+    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё03]{{1,9}}(?:\s[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё()03]{{0,6}})?)"
+    r"\s*(?:[^\w\s«\"(]|_){1,3}\s*(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
+# a digit a scan read for the capital it looks like, inside a word of Cyrillic capitals ("МТЗиС3")
+LOOKALIKE_DIGITS = str.maketrans("03", "ОЗ")
+DIGIT_IN_CAPS_RE = re.compile(r"(?<![\w-])(?=(?:[А-ЯЁа-яё03]*[А-ЯЁ]){2})[А-ЯЁа-яё]*[03][А-ЯЁа-яё03]*(?![\w-])")
+# a list line whose dash a scan lost: an acronym, then the words it stands for ("ЦЗН центры занятости …")
+NO_DASH_LINE_RE = re.compile(
+    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}}(?:[\s`'‘’°^]+[A-ZА-ЯЁ]{{1,4}})?)"
+    r"\s+(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
+MAX_ENTRY_WRAP_CHARS = 150
+
+
+def _caps_for_digits(short: str) -> str:
+    """A "0" or "3" inside a word of at least two Cyrillic capitals and no other digit read as the
+    letter it looks like ("МТЗиС3 РТ" -> "МТЗиСЗ РТ"); "ФГОС 3", "СОШ 30" stay."""
+    return DIGIT_IN_CAPS_RE.sub(lambda m: m.group(0).translate(LOOKALIKE_DIGITS), short)
+
+
+def clean_short(short: str) -> str:
+    short = re.sub(r"\s+", " ", _caps_for_digits(short)).strip(" .,;:")
+    if len(short) > 1 and short[0] in QUOTES_OPEN and short[-1] in QUOTES_CLOSE and short.count("«") <= 1:
+        short = short[1:-1].strip()
+    return short
+
+
+def _entry_ended(line: str) -> bool:
+    """A list entry line closed by ";" or "." (the next line cannot carry it on)."""
+    return line.rstrip().endswith((";", "."))
+
+
+def _speck_line(line: str) -> bool:
+    """A line of one or two marks, letters or digits that is no acronym ("у", "‚", "2"): a speck a
+    scan read, or a page number, between the lines of a list; it neither ends the list nor goes
+    into an entry (no entry goes on with a lone letter: a wrapped name takes whole words)."""
+    stripped = line.strip()
+    return 0 < len(stripped) <= 2 and not (len(stripped) == 2 and stripped.isalpha() and stripped.isupper())
+
+
+def _continues_entry(line: str) -> bool:
+    """A line of a "Сокращения" list that carries the previous entry on (no "X – …" of its own)."""
+    stripped = line.strip()
+    if not (stripped and LIST_LINE_RE.match(line) is None and not LIST_HEADER_RE.match(line)
+            and len(stripped) <= MAX_ENTRY_WRAP_CHARS and not stripped.isupper()):
+        return False
+    first = re.match(r"[«\"(]?([A-Za-zА-Яа-яЁё-]+)", stripped)
+    if first is None:
+        return False
+    word = first.group(1)
+    if stripped[:1] in "«„\"(":
+        return True       # a quoted proper name or a bracket goes on ("… области / «Центры занятости»;")
+    # a wrapped name goes on in lower case or with a genitive ("… образования и науки / Республики Татарстан")
+    return word[:1].islower() or any(p.tag.case == "gent" for p in parses(word))
+
+
+def _inline_header_entries(lines: list[str]) -> list[str]:
+    """Lines with "Сокращения: A – полное; B – полное." cut into the header and one line per entry."""
+    out: list[str] = []
+    for line in lines:
+        m = LIST_HEADER_INLINE_RE.match(line)
+        rest = line[m.end():] if m else ""
+        if not m or (LIST_LINE_RE.match(rest) or _junk_dash_entry(rest)) is None:
+            out.append(line)
+            continue
+        out.append(line[:m.end()].strip())
+        out.extend(re.split(rf"(?<=;)\s+(?=[^;]{{1,60}}?\s{DASH}\s)", rest))
+    return out
+
+
+# a list line whose dash a scan lost, its short form words that the full form repeats with more
+# ("агентство труда и занятости населения края агентство труда и занятости населения Красноярского края")
+REPEATED_HEAD_LINE_RE = re.compile(r"^\s*(?P<short>(?P<head>[А-Яа-яЁё]{3,}\s+[А-Яа-яЁё]{2,})\b.*?)\s+(?P<full>(?P=head)\b.+?)\s*[;.,]?\s*$")
+MAX_UNREAD_LINES = 2     # lines of a "Сокращения" block in a row that no entry reads from, kept in it
+ORPHAN_ENTRY_RE = re.compile(r"^\s*[-–—]+\s*(?P<full>[а-яё«][а-яё«»\"\s,()-]{12,}.*)$")
+
+
+def _damaged_entry(line: str) -> bool:
+    """A short line of a list that opens as no sentence or heading does: with a mark ("-[государственные
+    …", an entry whose short form a scan lost), a quote or a lower-case word; a capital, a number
+    or a long line ends the list."""
+    stripped = line.strip()
+    return (len(stripped) <= MAX_ENTRY_WRAP_CHARS and not stripped[:1].isdigit()
+            and (not stripped[:1].isalnum() or stripped[:1].islower()))
+
+
+def _list_entries(text: str) -> list[tuple[str, str, bool]]:
+    """(short, full, trusted) for every "X – полное название" line, trusted when it stands in a
+    "Сокращения" block (a block's line whose dash a scan lost is not: its words must spell it); an
+    entry of a block that wraps onto the next line (no ";" or "." at its end) takes that line in."""
+    entries: list[tuple[str, str, bool]] = []
+    in_block, open_entry, unread = False, False, 0
+    for line in _inline_header_entries([mend_list_head(x) for x in text.splitlines()]):
+        if LIST_HEADER_RE.match(line):
+            in_block, open_entry, unread = True, False, 0
+            continue
+        if in_block:
+            line = _acronym_read_lower(line)
+        if in_block and (_speck_line(line) or not any(ch.isalpha() for ch in line)):
+            continue                    # a speck, a page number or a signature's junk ("©7777") within the list
+        lost = ORPHAN_ENTRY_RE.match(line) if in_block else None
+        if lost is not None:            # "- профессиональные … организации": its short form lost
+            entries.append(("", lost.group("full"), True))
+            open_entry, unread = not _entry_ended(line), 0
+            continue
+        m = LIST_LINE_RE.match(line)
+        # an open entry goes on; also over a speck's dash ("дополнительного’ - профессионального …")
+        goes_on = in_block and open_entry and (_continues_entry(line) or bool(m and _lower_word(m.group("short"))))
+        m = None if goes_on else m
+        if m is None and not goes_on:
+            m = _spelled_entry(line) or (_junk_dash_entry(line) or REPEATED_HEAD_LINE_RE.match(line) if in_block else None)
+        spelled_later = False
+        if m is None and in_block and not goes_on:
+            # "ЦЗН государственные казённые учреждения …": the dash lost and the words not spelling
+            # it from the first one; kept only if the whole entry spells it (checked at the end)
+            m = NO_DASH_LINE_RE.match(line)
+            m = m if m and acronym_letters(m.group("short")) and m.group("full")[:1].islower() else None
+            spelled_later = m is not None
+        if m is None:
+            if goes_on or (in_block and _quoted_name_goes_on(entries, line)):
+                short, full, trusted = entries[-1]
+                entries[-1] = (short, f"{full} {line.strip()}", trusted)
+                open_entry = not _entry_ended(line)
+                continue
+            if line.strip() and in_block:
+                # a line no entry reads from: the list ends, unless it is a short line a scan
+                # damaged (an entry's short form lost under a signature) and an entry follows
+                unread += 1
+                in_block = unread <= MAX_UNREAD_LINES and _damaged_entry(line)
+            open_entry = False
+            continue
+        unread = 0
+        # the whole rest of the line: a comma where the entry wraps stays ("…области, / осуществляющие …")
+        entries.append((clean_short(m.group("short")), m.string[m.start("full"):].strip(), in_block and not spelled_later))
+        open_entry = in_block and not _entry_ended(line)
+    return entries
+
+
+def _lower_word(short: str) -> bool:
+    """A "short form" that is one lower-case dictionary word (marks aside): no short form at all."""
+    bare = re.sub(r"[^А-Яа-яЁё]", "", short)
+    return " " not in short.strip() and bare.islower() and is_known_word(bare)
+
+
+def _quoted_name_goes_on(entries: list[tuple[str, str, bool]], line: str) -> bool:
+    """A line opening with a quoted name after an entry a stop seemed to end, whose words spell its
+    short form only with that name ("ЦЗН … учреждения Новосибирской области." / "«Центры занятости
+    населения»": the stop was a speck)."""
+    if not entries or not entries[-1][0] or line.strip()[:1] not in "«„\"":
+        return False
+    short, full, _ = entries[-1]
+    return bool(acronym_letters(short)) and not spells(short, full) and spells(short, f"{full} {line.strip()}")
+
+
+def _junk_dash_entry(line: str) -> re.Match | None:
+    """A line of a "Сокращения" block whose dash a scan read as other marks, else None: the short
+    form must be an abbreviation in every word."""
+    m = JUNK_DASH_LINE_RE.match(line)
+    return m if m and all(is_abbreviation(w) for w in m.group("short").split()) else None
+
+
+LOWER_HEAD_RE = re.compile(r"^(\s*)([а-яё]{2,6})(?=\s+[-–—]?\s*[а-яё])")
+
+
+def _acronym_read_lower(line: str) -> str:
+    """A list line whose short form a scan read in lower case ("поо профессиональные
+    образовательные организации"): the short form in capitals when it is no dictionary word and the
+    words after it spell it; else the line as read (a wrapped line going on in lower case)."""
+    m = LOWER_HEAD_RE.match(line)
+    if m is None or is_known_word(m.group(2)):
+        return line
+    caps = m.group(2).upper()
+    rest = line[m.end():].lstrip(" -–—")
+    toks = tokens(re.sub(r"[^\w\s«»\"()-]", " ", rest))
+    words = [i for i, t in enumerate(toks) if t.is_word]
+    if any(align_acronym(acronym_letters(caps), toks, end) == 0 for end in words[:len(caps) * 2]):
+        return m.group(1) + caps + line[m.end():]
+    return line
+
+
+def _spelled_entry(line: str) -> re.Match | None:
+    """A list line with no dash whose first word is an acronym the next words spell from the
+    first one ("ЦЗН центры занятости населения …"), else None."""
+    m = NO_DASH_LINE_RE.match(re.sub(r"(?<=[A-ZА-ЯЁ])[`'‘’°^]+(?=[A-ZА-ЯЁ])", " ", line))  # "МО`ОО": a speck for the space
+    if m is None or not acronym_letters(m.group("short")):
+        return None
+    toks = tokens(re.sub(r"[^\w\s«»\"()-]", " ", m.group("full")))
+    words = [i for i, t in enumerate(toks) if t.is_word]
+    for end in words[:len(acronym_letters(m.group("short"))) * 2]:
+        if align_acronym(acronym_letters(m.group("short")), toks, end) == 0:
+            return m
+    return None
+
+
+def list_definitions(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for short, full, in_block in _list_entries(text):
+        full = full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip()     # "ЦОПП - - …": two dashes
+        if not full or not short or "далее" in full.lower():
+            continue
+        if in_block and len(short.split()) <= 6:
+            out.setdefault(short, to_nominative(full))
+        elif acronym_letters(short) and spells(short, full):
+            out.setdefault(short, to_nominative(full))
+    return out
+
+
+def entries_without_short_form(text: str) -> list[str]:
+    """Full forms (nominative) of "Сокращения" entries whose short form a scan lost ("- профессиональные
+    образовательные организации Омской области."): the caller may find it where the form is used."""
+    if not text:
+        return []
+    fulls = [full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip()
+             for short, full, in_block in _list_entries(text) if not short and in_block]
+    return [to_nominative(f) for f in fulls if f]
