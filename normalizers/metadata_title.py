@@ -128,7 +128,9 @@ def _title_from_order_name(lines: list[str]) -> str | None:
         if ORDER_NAME_RE.match(line):
             rest = ORDER_NAME_RE.sub("", line)
             for j in range(i + 1, min(len(lines), i + 4)):
-                if not lines[j] or not lines[j][:1].islower():
+                # a line goes on in lower case, or with the year a range broke off at its dash ("на 2022-" / "2024 годы")
+                if not lines[j] or not (lines[j][:1].islower() or (re.search(r"[-–—]\s*$", rest)
+                                                                   and lines[j][:1].isdigit())):
                     break
                 rest += "\n" + lines[j]
             rest = re.split(r"\s*\(далее\b", rest)[0]
@@ -193,6 +195,8 @@ def _period_in(text: str) -> tuple[int, int] | None:
         # years are no span of their own either
         return (a, b) if a <= b <= a + 30 else None
     text = re.sub(rf"\bдо\s+({YEAR})", " ", text)   # "на период до 2030 года" names no start
+    if re.search(rf"{YEAR}\s*[-–—]\s*$", text):
+        return None        # "на 2022-": a range cut off at its dash names no period of one year
     years = [int(y) for y in PERIOD_SINGLE_RE.findall(text)]
     if years:
         return min(years), max(years)

@@ -381,3 +381,14 @@ def test_a_title_range_that_reads_as_no_range_names_no_period():
     assert _period_in("Республики на 2072-2024 годы") is None       # a scan's slip: not 2024-2072
     assert _period_in("на 2022-2024 годы") == (2022, 2024)
     assert _period_in("на 2020 год") == (2020, 2020)
+
+
+def test_an_order_name_whose_year_range_wraps_at_its_dash_keeps_the_second_year():
+    from normalizers.metadata_title import _period_in, _title_from_order_name
+
+    lines = ["Об утверждении плана мероприятий («дорожной карты») по",
+             "профессиональной ориентации обучающихся Омской области на 2022-", "2024 годы",
+             "1. Определить бюджетное учреждение"]
+    title = _title_from_order_name(lines)
+    assert title.endswith("на 2022- 2024 годы") and _period_in(title) == (2022, 2024)
+    assert _period_in("обучающихся Омской области на 2022-") is None      # no one-year period
