@@ -98,7 +98,9 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
                 setattr(prev, r, _append(getattr(prev, r), own[r], "\n"))
             if target:
                 prev.targets.append(target)
-    return acts
+    # a row with its number and nothing else in any column ("1" under the last row: a page number
+    # or a speck a scan read in the grid) is no activity
+    return [a for a in acts if any(getattr(a, r) for r in TEXT_ROLES) or a.targets or a.sub_items or a.funding]
 
 
 START_RE = lazy(r"начал|\bс\b|от\b", re.I)

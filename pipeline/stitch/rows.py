@@ -90,17 +90,18 @@ MIN_NUMBERED_COLUMNS = 3
 def _numbers_its_columns(row: Row) -> bool:
     """A scan's column-numbering row some of whose numbers were lost ("1" | "" | "3" | "„4" | "5"):
     each cell with text holds just the number of its own column (a cell across two, both), no word,
-    and at least ``MIN_NUMBERED_COLUMNS`` do. Only the first row under the header is asked (a row
+    and at least ``MIN_NUMBERED_COLUMNS`` do; one cell of digits and marks may read otherwise ("4 75"). Only the first row under the header is asked (a row
     of a targets table may hold small numbers in its year columns)."""
     cells = [c for c in row.cells if c.text.strip()]
     if len(cells) < MIN_NUMBERED_COLUMNS:
         return False
+    right = 0
     for c in cells:
         if len(c.text.strip()) > MAX_NUMBERING_CELL or re.search(r"[^\W\d_]", c.text):
             return False
-        if [int(d) for d in re.findall(r"\d+", c.text)] != list(range(c.col + 1, c.col + c.colspan + 1)):
-            return False
-    return True
+        right += [int(d) for d in re.findall(r"\d+", c.text)] == list(range(c.col + 1, c.col + c.colspan + 1))
+    # all of them, or all but one that holds only digits and marks too ("4 75": a speck on the "5" beside it)
+    return right >= max(MIN_NUMBERED_COLUMNS, len(cells) - 1)
 
 
 def _nonempty(row: DataRow) -> list[Slot]:

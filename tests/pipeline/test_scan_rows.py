@@ -243,6 +243,10 @@ def test_a_column_numbering_row_that_lost_a_number_is_dropped_only_under_the_hea
     numbering = row(["1", "", "3", "„4", "5"])
     rows = [row(HEAD, header=True), numbering, row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
     assert [a.title for a in stitch(_scan(table(rows))).activities] == ["Первое"]
+    speck = [row(HEAD, header=True), row(["1", "2", "3", "4 75", ""]), row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
+    assert [a.title for a in stitch(_scan(table(speck))).activities] == ["Первое"]      # one cell misread
+    words = [row(HEAD, header=True), row(["1", "2", "3", "Май", ""]), row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
+    assert len(stitch(_scan(table(words))).activities) == 2                             # a word: data
     further = [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]), row(["1", "", "3", "4", "5"])]
     assert len(stitch(_scan(table(further))).activities) == 2       # lower down it is data, kept
 
@@ -262,3 +266,10 @@ def test_a_row_continued_under_a_repeated_header_is_no_second_header_row():
     assert [a.number for a in acts] == ["1", "2"]
     assert acts[1].title == "Подведение итогов реализации плана мероприятий"
     assert acts[1].deadline.split() == ["декабрь", "2024", "года"]
+
+
+def test_a_row_with_its_number_and_nothing_else_is_no_activity():
+    rows = [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]),
+            row(["2", "Второе", "ПОО", "Июнь", "Есть"]), row(["1", "", "", "", ""])]
+    acts = stitch(_scan(table(rows))).activities
+    assert [(a.number, a.title) for a in acts] == [("1", "Первое"), ("2", "Второе")]
