@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from normalizers.full_forms import (SKIPPABLE, Tok, acronym_letters, align_acronym, fold, full_form,
                                      spells, syllabic_start, tokens)
 from normalizers.glossary import glossary_entry, load_glossary
@@ -41,7 +43,7 @@ DALEE_LIKE_RE = re.compile(rf"(?<=\()(\s*)([A-Za-zА-Яа-яЁё]{{4,6}})(?=\s*[
 # "(далее – X)"; a scan may add a speck read as a stop, comma or colon before the dash
 # ("(далее. – РУМЦ)", "(далее: - РУМЦ)")
 PAREN_DEFINE_RE = re.compile(
-    rf"\(\s*(?:[^()]*?[,;]\s*)?далее(?:\s+по\s+тексту)?\s*(?:[.,:;]\s*(?={DASH}))?(?:{DASH}|:)?\s*(?:именуем\w*\s*{DASH}?\s*)?"
+    rf"\(\s*(?:[^()]*?[,;]\s*)?далее(?:\s+по\s+тексту)?\s*(?:[.,:;]\s*(?={DASH}))?(?:{DASH}{{1,2}}|:)?\s*(?:именуем\w*\s*{DASH}?\s*)?"
     r"(?P<short>(?:[^()]|\([^()]*\))+?)\s*\)", re.I)
 # "(далее – X)" whose bracket a scan lost or misread ("» далее – РЦ)", "|далее – РЦ]", "(далее – РЦ."):
 # only with the dash and a short form in capitals, which ends at a bracket-like mark, a stop or a
@@ -242,9 +244,17 @@ def _plain_lines(text: str) -> str:
 
 def _dalee_misread(m: re.Match) -> str:
     """"далее" for a word in a bracket, before a dash, that is it but for one letter or Latin
-    look-alikes ("(дапее – ЦОПП)", "(дaлee – ЦОПП)"); any other word stays."""
+    look-alikes ("(дапее – ЦОПП)", "(дaлee – ЦОПП)"), or two letters off when it is all Latin
+    letters and a short form in capitals follows the dash ("(nanee-- РУМЦ)"); any other word stays."""
     word = fold(m.group(2).translate(LATIN_TO_CYRILLIC))
-    return m.group(1) + "далее" if word == "далее" or one_edit(word, "далее") else m.group(0)
+    if word == "далее" or one_edit(word, "далее"):
+        return m.group(1) + "далее"
+    # a word in Latin letters before a dash and a short form in capitals ("(nanee-- РУМЦ)": no Russian
+    # bracket opens so) is "далее" two letters off too
+    latin = re.fullmatch(r"[A-Za-z]+", m.group(2)) is not None
+    caps_after = re.match(rf"\s*[.,:;]?\s*{DASH}+\s*[A-ZА-ЯЁ]{{2}}", m.string[m.end():]) is not None
+    near = Levenshtein.distance(word, "далее") <= 2
+    return m.group(1) + "далее" if latin and caps_after and near else m.group(0)
 
 
 def _prepared(text: str) -> str:

@@ -78,13 +78,29 @@ def drop_stray_stops(text: str) -> str:
     """"Заместитель.министра" -> "Заместитель министра", "для.педагогов" -> "для педагогов",
     "семинаров. для" -> "семинаров для", "о.реализации" -> "о реализации", "отчёта‘о" -> "отчёта
     о"; "тыс.рублей", "т.е.", "с.Ивановка" and "им. Ленина" stay. Only before a lower-case
-    dictionary word."""
+    dictionary word, or before a quoted name after a word in an oblique case ("учреждением.
+    «Республиканский …»")."""
     if not text:
         return text
     text = GLUED_MARK_RE.sub(_mend_glued_mark, text)
     if "." not in text:
         return text
+    text = BEFORE_NAME_STOP_RE.sub(_mend_before_name, text)
     return PREP_STOP_RE.sub(_mend_prep, CELL_STOP_RE.sub(mend_stop, text))
+
+
+# a stop between a word and the quoted name it governs ("учреждением. «Республиканский …»")
+BEFORE_NAME_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{5,})\.([^\S\n]+«[А-ЯЁ])")
+OBLIQUE = {"gent", "datv", "ablt", "loct"}
+
+
+def _mend_before_name(m: re.Match) -> str:
+    """The stop goes where the word before the name can only be a noun or adjective in an oblique
+    case: no sentence ends on "учреждением" (one may on "план", "года")."""
+    found = [p for p in parses(m.group(1)) if p.tag.POS in ("NOUN", "ADJF")]
+    oblique = bool(found) and all(p.tag.case in OBLIQUE for p in found) and all(
+        p.tag.POS in ("NOUN", "ADJF") for p in parses(m.group(1)))
+    return m.group(1) + m.group(2) if oblique else m.group(0)
 
 
 MARKS_LINE_RE = re.compile(r"[^\w\n]+")

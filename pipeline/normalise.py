@@ -96,7 +96,9 @@ def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityReco
     cell_parts = _cell_texts(acts)
     if scanned:                           # "ГБУ ДПО: «Центр …» (далее – Ц)": the colon is a speck
         text_parts, cell_parts = ([drop_acronym_colons(x) for x in xs] for xs in (text_parts, cell_parts))
-    for part in ("\n".join(text_parts), "\n".join(cell_parts)):
+    # cells apart by an empty line: a name's words are sought in its own cell only ("… на базе
+    # предприятий партнёров" above "КГАУ ДПО «…» (далее – ККИПК)" is another cell)
+    for part in ("\n".join(text_parts), "\n\n".join(cell_parts)):
         for short, full in find_definitions(part).items():
             defs.setdefault(short, full)
     return defs

@@ -471,3 +471,17 @@ def test_list_entries_a_scan_damaged_a_header_speck_a_lost_dash_a_stop_before_th
 def test_a_line_after_a_list_opening_with_an_acronym_and_a_verb_is_no_entry():
     text = "Сокращения:\nЦЗН – центр занятости.\nМО ОО обеспечивает проведение мероприятий плана."
     assert find_definitions(text) == {"ЦЗН": "центр занятости"}
+
+
+def test_dalee_read_in_latin_letters_with_a_doubled_dash_still_defines():
+    text = ("совместно с государственным бюджетным учреждением «Республиканский ресурсный учебно-методический "
+            "центр» (nanee--\nРУМЦ)")
+    assert find_definitions(text) == {
+        "РУМЦ": "государственное бюджетное учреждение «Республиканский ресурсный учебно-методический центр»"}
+    assert find_definitions("учреждение «Центр» (ibid - сл. 5)") == {}
+
+
+def test_a_name_is_sought_in_its_own_cell_when_cells_stand_apart():
+    text = ("Организация обучения на базе предприятий партнёров\n\n"
+            "КГАУ ДПО «Красноярский краевой институт повышения квалификации» (далее - ККИПК)")
+    assert find_definitions(text) == {"ККИПК": "КГАУ ДПО «Красноярский краевой институт повышения квалификации»"}

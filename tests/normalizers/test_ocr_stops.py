@@ -88,3 +88,12 @@ def test_stop_before_a_bracketed_part_of_a_name():
 
     assert drop_name_stops("Республики Саха. (Якутия)") == "Республики Саха (Якутия)"
     assert drop_name_stops("им. (Иванова)") == "им. (Иванова)"
+
+
+def test_a_stop_between_a_word_in_an_oblique_case_and_the_quoted_name_it_governs_goes():
+    from normalizers.ocr_stops import drop_stray_stops
+
+    assert drop_stray_stops("с бюджетным учреждением. «Республиканский центр»") == \
+        "с бюджетным учреждением «Республиканский центр»"
+    assert drop_stray_stops("Утвердить план. «Дорожная карта» включает") == "Утвердить план. «Дорожная карта» включает"
+    assert drop_stray_stops("работников образования. «Центр»") == "работников образования. «Центр»"
