@@ -37,7 +37,7 @@ LOOKALIKE_DIGITS = str.maketrans("03", "ОЗ")
 DIGIT_IN_CAPS_RE = re.compile(r"(?<![\w-])(?=(?:[А-ЯЁа-яё03]*[А-ЯЁ]){2})[А-ЯЁа-яё]*[03][А-ЯЁа-яё03]*(?![\w-])")
 # a list line whose dash a scan lost: an acronym, then the words it stands for ("ЦЗН центры занятости …")
 NO_DASH_LINE_RE = re.compile(
-    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,9}}(?:[\s`'‘’°^]+[A-ZА-ЯЁ]{{1,4}})?)"
+    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё03]{{1,9}}(?:[\s`'‘’°^]+[A-ZА-ЯЁ]{{1,4}})?)"
     r"\s+(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
 MAX_ENTRY_WRAP_CHARS = 150
 
@@ -101,6 +101,7 @@ def _inline_header_entries(lines: list[str]) -> list[str]:
 # a list line whose dash a scan lost, its short form words that the full form repeats with more
 # ("агентство труда и занятости населения края агентство труда и занятости населения Красноярского края")
 REPEATED_HEAD_LINE_RE = re.compile(r"^\s*(?P<short>(?P<head>[А-Яа-яЁё]{3,}\s+[А-Яа-яЁё]{2,})\b.*?)\s+(?P<full>(?P=head)\b.+?)\s*[;.,]?\s*$")
+HEADLESS_LINE_RE = re.compile(r"^\s*[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁа-яё]+)*\s+[А-ЯЁ][а-яё]+\s+[а-яё]")
 MAX_UNREAD_LINES = 2     # lines of a "Сокращения" block in a row that no entry reads from, kept in it
 ORPHAN_ENTRY_RE = re.compile(r"^\s*[-–—]+\s*(?P<full>[а-яё«][а-яё«»\"\s,()-]{12,}.*)$")
 
@@ -144,8 +145,10 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
             # "ЦЗН государственные казённые учреждения …": the dash lost and the words not spelling
             # it from the first one; kept only if the whole entry spells it (checked at the end)
             m = NO_DASH_LINE_RE.match(line)
-            m = m if m and acronym_letters(m.group("short")) and m.group("full")[:1].islower() else None
-            spelled_later = m is not None
+            m = m if m and acronym_letters(clean_short(m.group("short"))) else None
+            # trusted as a block's entry unless a verb follows the acronym ("МО ОО обеспечивает …":
+            # a sentence after the list); then its words must spell it
+            spelled_later = m is not None and _verb_first(m.group("full"))
         if m is None:
             if goes_on or (in_block and _quoted_name_goes_on(entries, line)):
                 short, full, trusted = entries[-1]
@@ -154,8 +157,14 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
                 continue
             if line.strip() and in_block:
                 # a line no entry reads from: the list ends, unless it is a short line a scan
-                # damaged (an entry's short form lost under a signature) and an entry follows
+                # damaged (an entry's short form lost under a signature) and an entry follows;
+                # the first such line of a block is kept whole, its short form unknown
+                # ("Минобразования Чувашии Министерство …": the dash lost between two capitals)
                 unread += 1
+                if unread == 1 and HEADLESS_LINE_RE.match(line):
+                    entries.append(("", line.strip(), True))
+                    open_entry = not _entry_ended(line)
+                    continue
                 in_block = unread <= MAX_UNREAD_LINES and _damaged_entry(line)
             open_entry = False
             continue
@@ -164,6 +173,11 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
         entries.append((clean_short(m.group("short")), m.string[m.start("full"):].strip(), in_block and not spelled_later))
         open_entry = in_block and not _entry_ended(line)
     return entries
+
+
+def _verb_first(text: str) -> bool:
+    first = re.match(r"[а-яё]+", text)
+    return first is not None and any(p.tag.POS in ("VERB", "INFN", "PRTS") for p in parses(first.group(0)))
 
 
 def _lower_word(short: str) -> bool:
@@ -236,10 +250,12 @@ def list_definitions(text: str) -> dict[str, str]:
 
 
 def entries_without_short_form(text: str) -> list[str]:
-    """Full forms (nominative) of "Сокращения" entries whose short form a scan lost ("- профессиональные
-    образовательные организации Омской области."): the caller may find it where the form is used."""
+    """The text (as read) of "Сокращения" entries whose short form a scan lost ("- профессиональные
+    образовательные организации Омской области.") or whose dash it lost between two capitals
+    ("Минобразования Чувашии Министерство образования …"): the caller may find the short form
+    where the parties use it."""
     if not text:
         return []
     fulls = [full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip()
              for short, full, in_block in _list_entries(text) if not short and in_block]
-    return [to_nominative(f) for f in fulls if f]
+    return [f for f in fulls if f]

@@ -117,7 +117,10 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
         return near[0] if len(near) == 1 else None
     if " " in word or len(key) < MIN_WORD_SHORT or is_known_word(word):
         return None
-    near = [d for d in defined if " " not in d.strip() and len(_letters(d)) >= MIN_WORD_SHORT
+    # a word-like short form a letter off, or (a mention with capitals inside: "МОинНРТ") a short
+    # form of several words whose space was lost
+    glued = sum(ch.isupper() for ch in word) >= 2
+    near = [d for d in defined if (" " not in d.strip() or glued) and len(_letters(d)) >= MIN_WORD_SHORT
             and one_edit(_letters(d), key)]
     return near[0] if len(near) == 1 else None
 
@@ -434,8 +437,21 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         # a form put into the nominative only once its words are mended ("учреждениём")
         out.setdefault(" ".join(tokens), to_nominative(mended_full) if mended_full != full else full)
     for full in orphans:
+        short, full = _written_head(full, spellings, set(out))
         mended_full = mend_full_form(full, lexicon)
-        short = _short_form_for(mended_full, spellings, set(out))
+        short = short or _short_form_for(mended_full, spellings, set(out))
         if short is not None:
-            out.setdefault(short, to_nominative(mended_full) if mended_full != full else full)
+            out.setdefault(short, to_nominative(mended_full))
     return out
+
+
+def _written_head(line: str, spellings: dict[str, Counter], defined: set[str]) -> tuple[str | None, str]:
+    """A list line whose dash a scan lost, split after the short form the party cells write (as
+    they write it, no definition giving it yet) where a capitalised word follows: "Минобразования
+    Чувашии Министерство образования Чувашской Республики" -> ("Минобразования Чувашии", "Министерство …")."""
+    defined_keys = {_letters(d) for d in defined}
+    heads = {ways.most_common(1)[0][0] for key, ways in spellings.items() if key not in defined_keys}
+    fits = [h for h in heads if line.startswith(h + " ") and line[len(h) + 1:][:1].isupper()]
+    if len(fits) != 1:
+        return None, line
+    return fits[0], line[len(fits[0]) + 1:]

@@ -465,3 +465,18 @@ def test_a_defined_form_with_a_breve_speck_takes_the_spelling_the_cells_write_mo
     full = "комитет образования и науки Курской области"
     assert list(mend_definitions({"КОйН КО": full}, "КОиН КО\nКОиН КО, ЦОПП\nКОйН КО")) == ["КОиН КО"]
     assert list(mend_definitions({"КОйН КО": full}, "КОйН КО\nКОйН КО, ЦОПП\nКОиН КО")) == ["КОйН КО"]
+
+
+def test_a_list_line_whose_dash_was_lost_between_two_capitals_splits_after_the_form_the_cells_write():
+    line = "Минобразования Чувашии Министерство образования Чувашской Республики"
+    cells = "руководители ПОО\nМинобразования Чувашии\nБУ ЧР ДПО «Центр»"
+    got = mend_definitions({}, cells, orphans=[line])
+    assert got == {"Минобразования Чувашии": "Министерство образования Чувашской Республики"}
+    assert mend_definitions({}, "руководители ПОО", orphans=[line]) == {}      # the cells never write it
+
+
+def test_a_glued_mention_with_a_letter_too_many_names_the_defined_form():
+    from normalizers.ocr_parties import _defined_as
+
+    assert _defined_as("МОинНРТ", {"МОиН РТ", "ИРО РТ", "МТЗиСЗ РТ"}) == "МОиН РТ"
+    assert _defined_as("Школаинт", {"МОиН РТ"}) is None
