@@ -37,6 +37,7 @@ LONE_I_RE = re.compile(r"(?<=[А-Яа-яЁё,]) [йнп] (?=[а-яё]{2})")
 DASH_BEFORE_AND_RE = re.compile(r"(?<=[а-яё]{2}[а-дж-нп-яё])[-‐‑]\s+(?=[ийнп] [а-яё]{2})")
 LOW_OPEN_QUOTE_RE = re.compile(r"(?<![А-Яа-яЁё])[‚„]\s?(?=[А-ЯЁ][а-яё])")
 TRAILING_DASH_RE = re.compile(r"\s+[-‐‑‒–—−]+\s*$")
+LONE_A_RE = re.compile(r"(?<=[А-Яа-яЁё]) а (?=[а-яё]{3})")
 AFTER_QUOTE_JUNK_RE = re.compile(r"»[а-яёa-z]{0,2}[^А-Яа-яЁёA-Za-z]*$")
 AFTER_END_JUNK_RE = re.compile(r"[.;]\s+[^А-Яа-яЁёA-Za-z]+$")
 
@@ -59,7 +60,8 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     ("автономное.учреждение"), a backquote or a lone quote mark between words read as the space,
     a lone "й", "н" or "п" between words read as the conjunction "и" (no Russian word is one of them;
     a dash before it after a word that is no compound's first half dropped), a low quote mark
-    opening a name whose closing "»" has no opening one read as "«", a name's closing "»" lost at the
+    opening a name whose closing "»" has no opening one read as "«", a lone "а" with no comma before
+    it (the conjunction has one) dropped, a name's closing "»" lost at the
     end put back, a signature's junk after the end ("… (Якутия). ©7777", "… Татарстан»х.__") dropped, a hyphen after
     a full adjective ("бюджетное-учреждение") read as the space, and a dash left at the end dropped."""
     full = full.lstrip(" -–—:;.,'`’‚")          # "КОиН КО -- комитет …": the second dash of two
@@ -75,6 +77,7 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     if sum(text.count(q) for q in "\"“”„") == 1:     # a lone quote mark glued between two words
         text = LONE_QUOTE_RE.sub(r"\1 \2", text)
     text = LONE_I_RE.sub(" и ", DASH_BEFORE_AND_RE.sub(" ", text))
+    text = LONE_A_RE.sub(" ", text)            # "«Центр а опережающей …»": "а" joins only after a comma
     if text.count("«") < text.count("»"):        # "‚Томский … центр»": the low mark opened the name
         text = LOW_OPEN_QUOTE_RE.sub("«", text, count=1)
     text = re.sub(r"\s+", " ", TRAILING_DASH_RE.sub("", text)).strip()

@@ -26,7 +26,7 @@ from collections import Counter
 from rapidfuzz.distance import Levenshtein
 
 from normalizers.abbreviations import glossary_entry, spells
-from normalizers.morph import is_abbreviation, to_nominative
+from normalizers.morph import is_abbreviation, parses, to_nominative
 from normalizers.ocr_full_form import SPECK_AFTER_WORD_RE, drop_speck, mend_full_form
 from normalizers.parties import PartyMention
 from normalizers.text import is_known_word, one_edit
@@ -286,6 +286,8 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
         lone = LONE_STOP_SPLIT_RE.match(m.name) if found is None and glued is None else None
         if lone and lone.group(1) in forms:        # "ОИВ . объединения работодателей": a line break lost
             glued = [lone.group(1), lone.group(2)]
+        if found is None and glued is None:
+            glued = _defined_then_plural(m.name, defined)
         if glued:
             out.extend(PartyMention(name=g, by_agreement=m.by_agreement if i else False, defines=None, raw=g)
                        for i, g in enumerate(glued))
@@ -295,6 +297,26 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
         out.append(m if found == m.name else
                    PartyMention(name=found, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw))
     return out
+
+
+def _defined_then_plural(name: str, defined: set[str]) -> list[str] | None:
+    """A defined short form, then a lower-case noun that can only be a subject ("Минпромторг НСО
+    предприятия-партнёры", "ПОО работодатели": a line break between two parties lost); "ЦЗН
+    совместно с …", "ПОО области" stay one."""
+    for short in sorted(defined, key=len, reverse=True):
+        if not name.startswith(short + " "):
+            continue
+        rest = name[len(short) + 1:]
+        first = re.match(r"[а-яё]+(?:-[а-яё]+)*", rest)
+        if first is None:
+            return None
+        word = first.group(0).split("-")[-1]
+        found = [p for p in parses(word)]
+        if found and all(p.tag.POS == "NOUN" and p.tag.case in ("nomn", "accs") for p in found) \
+                and any(p.tag.number == "plur" for p in found):
+            return [short, rest]
+        return None
+    return None
 
 
 def _spellings(tok: str, low: str, used: dict[str, Counter], spelled: dict[str, str]) -> list[str]:

@@ -480,3 +480,17 @@ def test_a_glued_mention_with_a_letter_too_many_names_the_defined_form():
 
     assert _defined_as("МОинНРТ", {"МОиН РТ", "ИРО РТ", "МТЗиСЗ РТ"}) == "МОиН РТ"
     assert _defined_as("Школаинт", {"МОиН РТ"}) is None
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Минпромторг НСО предприятия-партнёры", ["Минпромторг НСО", "предприятия-партнёры"]),
+    ("ПОО работодатели", ["ПОО", "работодатели"]),
+    ("ЦЗН совместно с ПОО", ["ЦЗН совместно с ПОО"]),
+    ("ПОО Томской области", ["ПОО Томской области"]),
+    ("ЦЗН организации", ["ЦЗН организации"]),          # "организации" may be genitive: one party
+])
+def test_a_defined_form_and_a_plural_subject_after_it_are_two_parties(text, want):
+    from normalizers.parties import PartyMention
+
+    got = mend_mentions([PartyMention(text, False, None, text)], {"Минпромторг НСО", "ПОО", "ЦЗН"})
+    assert [m.name for m in got] == want
