@@ -180,7 +180,8 @@ def rejoin_split_words(text: str) -> str:
     """Two pieces of one word a scan split with a space or a mark, joined where the second piece
     is no dictionary word and the whole is one ("Торгово-промышлен ‚ная" -> "Торгово-промышленная");
     two words stay two. A word broken over two lines with no hyphen is joined where neither piece
-    is a word and the whole is ("профессиональн\nые")."""
+    is a word and the whole is ("профессиональн\nые"); a word whose tail took the conjunction after
+    it ("образован ияи" -> "образования и")."""
     if not text:
         return text
 
@@ -196,4 +197,17 @@ def rejoin_split_words(text: str) -> str:
             return m.group(0)
         return left + right
 
+    def join_conj(m: re.Match) -> str:
+        left, mid, conj = m.group(1), m.group(2), m.group(3)
+        whole = (left + mid).lower()
+        if is_known_word(mid + conj) or not is_known_word(whole):
+            return m.group(0)
+        return f"{left}{mid} {conj}"
+
+    text = SPLIT_WORD_CONJ_RE.sub(join_conj, text)
     return SPLIT_LINE_WORD_RE.sub(join_lines, SPLIT_WORD_RE.sub(join, text))
+
+
+# a word split with its space moved after the next letter: "образован ияи науки" (the conjunction
+# "и" run into the word's tail)
+SPLIT_WORD_CONJ_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([А-Яа-яЁё]{3,})[^\S\n]+([а-яё]{1,4})([иавсук])(?![A-Za-zА-Яа-яЁё])")

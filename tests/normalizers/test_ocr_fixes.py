@@ -395,3 +395,11 @@ def test_a_stop_glued_before_an_abbreviation_is_the_space(read, expected):
     from normalizers.ocr_fixes import fix_scan_text
 
     assert fix_scan_text(read) == expected
+
+
+def test_a_word_whose_tail_took_the_conjunction_after_it_is_split_again():
+    from normalizers.ocr_words import rejoin_split_words
+
+    assert rejoin_split_words("Министерство образован ияи науки") == "Министерство образования и науки"
+    assert rejoin_split_words("школа иви") == "школа иви"
+    assert rejoin_split_words("работы и дом и") == "работы и дом и"
