@@ -26,8 +26,9 @@ HEAD_WORDS = ("список", "перечень")
 HEAD_QUALIFIERS = ("используемых", "используемые", "принятых", "принятые", "условных", "условные")
 # the key word "сокращений": only the forms of "сокращение" / "сократить" open with "сокра"
 KEY_WORDS = ("сокращения", "сокращений", "сокращение")
-# a speck glued to the end of a header's word, with a digit a scan read from it ("Список`1")
-HEAD_SPECK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'’‘°^|]+\d?(?=\s)")
+# a speck glued to the end of a header's word, with a digit a scan read from it ("Список`1"), or
+# between two of its words in place of the space ("Перечень.используемых")
+HEAD_SPECK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'’‘°^|.,]+\d?(?=\s)|(?<=[а-яё])[`'’‘°^|.,]+(?=[а-яё]{4})")
 KEY_WORD_RE = re.compile(r"^сокра[а-яё]{3,7}[йяеи]$")   # "сокращении": the breve lost
 
 
@@ -47,7 +48,8 @@ def mend_list_head(line: str) -> str:
     "сократить" open so; a dictionary word of another lemma, "сократите", is no key word); Latin
     look-alike letters are read as Cyrillic and a speck or two before the header dropped, and a
     speck glued to a word's end ("Список`1"); any other line stays."""
-    cleaned = HEAD_SPECK_RE.sub("", line)       # "Список`1 используемых сокращений:"
+    cleaned = HEAD_SPECK_RE.sub(lambda m: "" if m.group(0)[-1:].isdigit() or line[m.end():m.end() + 1].isspace()
+                                else " ", line)      # "Список`1 используемых сокращений:", "Перечень.используемых"
     mended = _mended_head(cleaned)
     is_head = mended != cleaned or LIST_HEADER_RE.match(cleaned) or LIST_HEADER_INLINE_RE.match(cleaned)
     return mended if is_head else line

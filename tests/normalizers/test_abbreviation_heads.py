@@ -18,3 +18,8 @@ def test_other_lines_stay(line):
 def test_a_speck_glued_to_a_header_word_is_dropped():
     assert mend_list_head("Список`1 используемых сокращений:") == "Список используемых сокращений:"
     assert mend_list_head("Слово` другое") == "Слово` другое"
+
+
+def test_a_speck_for_the_space_between_header_words():
+    assert mend_list_head("Перечень.используемых сокращений") == "Перечень используемых сокращений"
+    assert mend_list_head("т.е.используемых") == "т.е.используемых"
