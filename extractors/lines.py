@@ -61,12 +61,17 @@ def text_lines(words: Sequence[Word]) -> list[list[Word]]:
             ly = sum((x.top + x.bottom) / 2 for x in last) / len(last)
             # a dash or a dot is only as high as its stroke (OCR boxes): the line's words set
             # the tolerance too, or "(далее — РКЦ)" breaks at its dash
-            # the line sets it alone against a word as high as two lines (an OCR box that took in
-            # the line above: it belongs where its centre is, not to whichever line it touches)
-            hw, hl = w.bottom - w.top, max(x.bottom - x.top for x in last)
-            tall = typical is not None and hw > TALL_WORD_RATIO * typical
-            h = max(1.0, hl if tall else max(hw, hl))
-            if abs(cy - ly) < LINE_TOL_RATIO * h:
+            # (an OCR box may take in a second line: the line's own words set its height)
+            def is_tall(x: Word) -> bool:
+                return typical is not None and x.bottom - x.top > TALL_WORD_RATIO * typical
+
+            hw = w.bottom - w.top
+            hl = max((x.bottom - x.top for x in last if not is_tall(x)), default=max(x.bottom - x.top for x in last))
+            h = max(1.0, hw, hl)
+            # a word as high as two lines joins this one only where it fits among its words (no
+            # overlap across): "профессионального" under "государственное" is the next line's
+            if abs(cy - ly) < LINE_TOL_RATIO * h and not (is_tall(w) and any(
+                    min(w.x1, x.x1) - max(w.x0, x.x0) > 0 for x in last)):
                 last.append(w)
                 continue
         lines.append([w])

@@ -142,10 +142,20 @@ def test_white_space_between_two_lines_of_a_cell_opens_a_new_paragraph():
     assert cell_text(two, right=100) == "области работодатели"
 
 
-def test_a_word_box_as_high_as_two_lines_goes_with_the_line_of_its_centre():
-    # OCR gave "профессионального" a box from the line above down to its own line
-    ws = [Word("ИРО", 0, 113, 25, 122), Word("государственное", 30, 115.6, 120, 124.2),
+def test_a_word_box_as_high_as_two_lines_goes_with_the_line_it_fits_in():
+    # OCR gave "профессионального" a box from the line above down to its own line; it lies under
+    # "государственное", so it cannot be of that line
+    ws = [Word("ИРО", 0, 113, 25, 122), Word("государственное", 30, 115.6, 150, 124.2),
           Word("профессионального", 125, 114.1, 230, 141.5), Word("учреждение", 235, 115.6, 300, 124.2),
           Word("дополнительного", 0, 130.3, 100, 138.2), Word("развития", 240, 130.3, 290, 139)]
     assert [[w.text for w in ln] for ln in text_lines(ws)] == [
         ["ИРО", "государственное", "учреждение"], ["дополнительного", "профессионального", "развития"]]
+    # ... and one that took in the line below, at a line's start where that line has room, stays
+    # there, and the line below stays apart ("оеластрой" over "ПОО")
+    ws = [Word("учреждение", 350, 123.5, 418, 133.6), Word("«Томский", 422, 123.5, 473, 131.4),
+          Word("оеластрой", 88.9, 135.7, 143.6, 163.1), Word("информационно-консультационный", 148, 136.8, 337, 149),
+          Word("центр»;", 341, 139.3, 380, 147.2), Word("ПОО", 90, 152.6, 120, 161.2),
+          Word("образовательные", 230, 156.6, 322, 168.1)]
+    assert [[w.text for w in ln] for ln in text_lines(ws)] == [
+        ["учреждение", "«Томский"], ["оеластрой", "информационно-консультационный", "центр»;"],
+        ["ПОО", "образовательные"]]
