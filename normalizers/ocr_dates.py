@@ -64,6 +64,8 @@ YEAR_ONE_RE = re.compile(r"(?<![\w.])((?:19|20)[0-9lI|!]{2})(?![\w])")
 BAD_YEAR_RE = re.compile(r"(?<![\w.,])(?:19|20)(?=[0-9?]*\?)[0-9?]{2}(?![\w])"
                          # five digits where a year stands, no one reading left ("20221")
                          r"|(?<![\d.,])(?:19|20)\d{3}(?!\d)"
+                         # a range whose second year lost digits ("2024-2) гг")
+                         r"|(?<![\d.,])(?:19|20)\d\d\s*[-–—]\s*(?:\d(?![\d.])(?!\s*-?[а-яё])|\d{2,3}[)\]|!}])"
                          r"|(?<![\w.,])(?:19|20)\d(?!\d)\s*(?:г\.|гг|год)"
                          # a numeric date whose year lost a digit: "01.01.202", "31.12.202 ° 0"
                          r"|(?<![\d.])[0-3]?\d[.,\s][01]?\d[.,](?:19|20)\d(?!\d)"
@@ -264,7 +266,9 @@ def repair_date_words(text: str) -> tuple[str, bool]:
     text = SPACED_DATE_RE.sub(spaced, text)
     text = LOST_DOT_DATE_RE.sub(lost_dot, text)
     text, digits_mended = mend_date_digits(text)
-    return YEAR_ONE_RE.sub(year, text), changed or digits_mended
+    # a speck between a month mended just now and its year ("октябр Б 2024" -> "октябрь 2024")
+    specked = MONTH_SPECK_YEAR_RE.sub(r"\1 ", text)
+    return YEAR_ONE_RE.sub(year, specked), changed or digits_mended or specked != text
 
 
 def _damaged_word(word: str) -> bool:

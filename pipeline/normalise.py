@@ -179,7 +179,11 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
         act.flags.append("deadline_may_be_cut")
     if act.deadline_bounds:
         # each bound read alone, with the certain OCR slips mended as the deadline cell is ("01.04:2020")
-        bounds = [parse(repair_date_words(t)[0], period) for t in act.deadline_bounds]
+        texts = [repair_date_words(t)[0] for t in act.deadline_bounds]
+        lines = text.split("\n")
+        if repaired and len(lines) == len(texts) and all(line.strip() for line in lines):
+            texts = lines          # mended together: the other bound settles a digit ("01.06.20323" beside 2023)
+        bounds = [parse(t, period) for t in texts]
         if _normalise_bounds(act, bounds):
             return
         if any(t and t.strip() and "deadline_unparsed" in b.flags for t, b in zip(act.deadline_bounds, bounds)):

@@ -31,7 +31,7 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ('01.04.20 "23\n31.12.2025', "01.04.2023\n31.12.2025"),
     ("01.09.20 2023", "01.09.20 2023"),               # a two-digit year, then another: left
     ("1,5 2020", "1,5 2020"),                         # no day.month.year: left
-    ("февраль. ь2025\nапрель 2026", "февраль. 2025\nапрель 2026"),   # a speck glued to the month's year
+    ("февраль. ь2025\nапрель 2026", "февраль 2025\nапрель 2026"),    # a speck glued to the year, the stop too
     ("октябрь: ь2024\nноябрь 2024", "октябрь 2024\nноябрь 2024"),    # ... after a colon, a speck too
     ("до к2025", "до к2025"),                         # no month before it: left
     ("01.02.2024\n3112.2026", "01.02.2024\n31.12.2026"),  # a dot lost: ddmm splits one way only
@@ -365,3 +365,12 @@ def test_a_dash_between_the_dots_of_a_date_and_a_quote_before_a_year_are_specks_
     assert repair_date_words("01.09.2023\n30.11.-.2023") == ("01.09.2023\n30.11.2023", True)
     assert mend_deadline_text("до 25 декабря“. 2025") == "до 25 декабря 2025"
     assert damaged_dates("20221") and not damaged_dates("2022")
+
+
+def test_a_speck_between_a_month_mended_here_and_its_year_goes_too():
+    assert repair_date_words("октябр Б 2024\nноябрь 2024") == ("октябрь 2024\nноябрь 2024", True)
+
+
+def test_a_range_whose_second_year_lost_digits_is_damage():
+    assert damaged_dates("2024-2) гг") and damaged_dates("2024-2")
+    assert not damaged_dates("2024-25 гг.") and not damaged_dates("2024 - 2 квартал 2025")
