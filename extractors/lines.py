@@ -62,8 +62,9 @@ def text_lines(words: Sequence[Word]) -> list[list[Word]]:
             # a dash or a dot is only as high as its stroke (OCR boxes): the line's words set
             # the tolerance too, or "(далее — РКЦ)" breaks at its dash
             # (an OCR box may take in a second line: the line's own words set its height)
-            def is_tall(x: Word) -> bool:
-                return typical is not None and x.bottom - x.top > TALL_WORD_RATIO * typical
+            def is_tall(x: Word) -> bool:      # a word (not a mark: "—" under a word is a stroke's box)
+                return (typical is not None and x.bottom - x.top > TALL_WORD_RATIO * typical
+                        and sum(ch.isalnum() for ch in x.text) >= 2)
 
             hw = w.bottom - w.top
             hl = max((x.bottom - x.top for x in last if not is_tall(x)), default=max(x.bottom - x.top for x in last))

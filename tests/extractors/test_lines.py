@@ -159,3 +159,9 @@ def test_a_word_box_as_high_as_two_lines_goes_with_the_line_it_fits_in():
     assert [[w.text for w in ln] for ln in text_lines(ws)] == [
         ["учреждение", "«Томский"], ["оеластрой", "информационно-консультационный", "центр»;"],
         ["ПОО", "образовательные"]]
+
+
+def test_a_tall_dash_over_a_word_stays_on_its_line():
+    ws = [Word("МОЙНРТ", 350.3, 210.2, 491, 225.7), Word("—", 418.3, 208.8, 426.2, 227.2),
+          Word("Торгово-", 349.2, 237.6, 398.9, 248.8), Word("палата", 374, 269.3, 412.9, 275.8)]
+    assert [[w.text for w in ln] for ln in text_lines(ws)][0] == ["МОЙНРТ", "—"]
