@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from normalizers.full_forms import fold
 from normalizers.morph import parses
 from normalizers.text import is_known_word, one_edit
@@ -29,6 +31,7 @@ KEY_WORDS = ("сокращения", "сокращений", "сокращени
 # a speck glued to the end of a header's word, with a digit a scan read from it ("Список`1"), or
 # between two of its words in place of the space ("Перечень.используемых")
 HEAD_SPECK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'’‘°^|]+\d?(?=\s)|(?<=[а-яё])[`'’‘°^|.,]+(?=[а-яё]{4})")
+MAX_HEADED_KEY_EDITS = 3
 KEY_WORD_RE = re.compile(r"^сокра[а-яё]{3,7}[йяеи]$")   # "сокращении": the breve lost
 
 
@@ -63,6 +66,11 @@ def _mended_head(line: str) -> str:
     key = words[-1]
     other_word = is_known_word(key) and all(p.normal_form != "сокращение" for p in parses(key))
     misread = not is_known_word(key) and _near(key, KEY_WORDS) is not None     # "сакращения"
+    # after "Список"/"Перечень" (and a qualifier), a key word read further off: no dictionary word,
+    # opening as it does, three letters at most from it ("Список сорратяений:"; "соглашений" is a word)
+    headed = len(words) > 1 and _near(words[0], HEAD_WORDS) is not None
+    misread = misread or (headed and not is_known_word(key) and key.startswith("со")
+                          and min(Levenshtein.distance(key, k) for k in KEY_WORDS) <= MAX_HEADED_KEY_EDITS)
     if not (KEY_WORD_RE.match(key) or misread) or other_word:
         return line                     # "сократите", "сокращённые": another word of the stem
     mended = ["сокращений"]

@@ -23,3 +23,12 @@ def test_a_speck_glued_to_a_header_word_is_dropped():
 def test_a_speck_for_the_space_between_header_words():
     assert mend_list_head("Перечень.используемых сокращений") == "Перечень используемых сокращений"
     assert mend_list_head("т.е.используемых") == "т.е.используемых"
+
+
+@pytest.mark.parametrize("line, header", [
+    ("Список сорратяений:", True),        # three letters off, after "Список": the header
+    ("Список соглашений:", False),         # a word of its own
+    ("Сорратяений:", False),               # no "Список" before it: one letter off only
+])
+def test_a_key_word_read_further_off_after_the_list_word(line, header):
+    assert (mend_list_head(line) != line) == header
