@@ -111,18 +111,29 @@ def parties_of(responsible: Optional[str], defs: dict[str, str], region: Optiona
     return read_parties(responsible, defs, region, scanned)[0]
 
 
+MAX_CELL_MENDED = 30      # a short form misread in the cell is written right there only up to this length
+
+
 def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optional[str],
-                 scanned: bool = False) -> tuple[list[PartyRecord], bool]:
-    """``parties_of`` and whether a scan's slip in a party was mended (the row is flagged)."""
+                 scanned: bool = False) -> tuple[list[PartyRecord], bool, Optional[str]]:
+    """``parties_of``, whether a scan's slip in a party was mended (the row is flagged), and the
+    responsible cell with each short form misread as a whole written as mended ("ККИНК" ->
+    "ККИПК", where exactly that mention became a defined or glossary short form)."""
     out = []
     mentions = split_parties(responsible)
     repaired = False
+    cell = responsible
     if scanned:
         from normalizers.ocr_parties import mend_mentions
 
         glossary = set(load_glossary())
         mended = mend_mentions(mend_abbreviations(mentions, set(defs), glossary), set(defs), glossary)
         repaired = [m.name for m in mended] != [m.name for m in mentions]
+        if repaired and cell and len(mended) == len(mentions):
+            for old, new in zip(mentions, mended):
+                if old.name != new.name and (new.name in defs or new.name in glossary) \
+                        and len(old.name) <= MAX_CELL_MENDED and old.name in cell:
+                    cell = cell.replace(old.name, new.name, 1)
         mentions = mended
     for m in split_after_defined(mentions, set(defs)):
         expanded = expand(m.name, defs)
@@ -131,7 +142,7 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
             name=m.name, expanded=expanded, by_agreement=m.by_agreement,
             canonical_name=org.canonical_name, org_type=org.org_type, org_region=org.region,
         ))
-    return out, repaired
+    return out, repaired, cell
 
 
 def normalise_parties(act: ActivityRecord, defs: dict[str, str], region: Optional[str],
@@ -139,10 +150,12 @@ def normalise_parties(act: ActivityRecord, defs: dict[str, str], region: Optiona
                       ) -> None:
     """``act.parties`` from its responsible cell; ``parties``: a memoised ``read_parties`` for the
     document. A scan's party slip mended is flagged ``party_ocr_repaired``."""
-    found, repaired = parties(act.responsible) if parties else read_parties(act.responsible, defs, region)
+    found, repaired, cell = parties(act.responsible) if parties else read_parties(act.responsible, defs, region)
     act.parties = [replace(p) for p in found]   # own copies: records are mutable
     if repaired and "party_ocr_repaired" not in act.flags:
         act.flags.append("party_ocr_repaired")
+    if cell != act.responsible:                 # the short forms a scan misread, written as mended
+        act.responsible = cell
 
 
 def recover_spilled_deadline(act: ActivityRecord) -> None:

@@ -169,3 +169,16 @@ def test_a_scans_period_the_deadline_cells_contradict_is_taken_from_the_cells_wi
     assert agreeing.period == (2024, 2026) and not any("period_doubtful" in f for f in agreeing.flags)
     typed = build_document(_scanned_plan(title, deadlines, engine="pdfplumber-lines"), "x.pdf", "0")
     assert typed.period == (2026, 2026)                     # a text layer says what it says
+
+
+def test_a_short_form_misread_as_a_whole_is_written_as_mended_in_its_cell():
+    from pipeline.normalise import normalise_parties, read_parties
+    from pipeline.records import ActivityRecord
+
+    defs = {"ККИПК": "КГАУ ДПО «Красноярский краевой институт»", "КОиН КО": "комитет образования и науки"}
+    act = ActivityRecord(section=[], number="4", title="Конкурс", responsible="ККИНК\nКОиН КО, ЦОПП")
+    normalise_parties(act, defs, None, lambda text: read_parties(text, defs, None, True))
+    assert act.responsible == "ККИПК\nКОиН КО, ЦОПП" and "party_ocr_repaired" in act.flags
+    act = ActivityRecord(section=[], number="5", title="Конкурс", responsible="ККИНК")
+    normalise_parties(act, defs, None, lambda text: read_parties(text, defs, None, False))
+    assert act.responsible == "ККИНК"                  # a born-digital file: the cell as written
