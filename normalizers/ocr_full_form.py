@@ -13,7 +13,7 @@ import re
 from normalizers.morph import parses
 from normalizers.ocr_fixes import remove_word_debris
 from normalizers.ocr_form_marks import drop_lone_marks, form_marks
-from normalizers.ocr_lexicon import mend_form_words, mend_with_lexicon
+from normalizers.ocr_lexicon import join_split_with_slip, mend_form_words, mend_with_lexicon
 from normalizers.ocr_stops import mend_stop
 from normalizers.ocr_words import mend_misread_words, rejoin_caps_tail, rejoin_split_words
 from normalizers.text import is_known_word
@@ -69,7 +69,7 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     full = AFTER_QUOTE_JUNK_RE.sub("»", full)    # "… Татарстан»х.__"
     text = mend_misread_words(mend_with_lexicon(
         rejoin_split_words(remove_word_debris(rejoin_caps_tail(form_marks(full)))), lexicon))
-    text = drop_lone_marks(mend_form_words(text, lexicon))
+    text = drop_lone_marks(mend_form_words(join_split_with_slip(text), lexicon))
     text = SPECK_AFTER_WORD_RE.sub(drop_speck, text)
     text = GLUED_STOP_RE.sub(mend_stop, text)
     text = BACKQUOTE_RE.sub(" ", text)

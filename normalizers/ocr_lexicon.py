@@ -256,6 +256,28 @@ def _glue(head: str, tail: str) -> str:
     return "-" if head[-1] in LINKING_ENDINGS and first in ("ADVB", "ADJS") and second == "ADJF" else " "
 
 
+SPLIT_PAIR_SLIP_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([А-Яа-яЁё][а-яё]+) ([а-яё]{2,})(?![A-Za-zА-Яа-яЁё])")
+MIN_SPLIT_SLIP = 8      # a word split in two with a letter lost has at least this many letters
+
+
+def join_split_with_slip(text: str) -> str:
+    """Two pieces, neither a dictionary word, of one word a scan split and lost (or misread) a
+    letter of ("Минис ерство"): joined where exactly one dictionary word lies one letter from the
+    whole."""
+    def join(m: re.Match) -> str:
+        left, right = m.group(1), m.group(2)
+        whole = (left + right).lower()
+        if len(whole) < MIN_SPLIT_SLIP or is_known_word(left.lower()) or is_known_word(right):
+            return m.group(0)
+        near = _one_edit_words(whole)
+        if len(near) != 1:
+            return m.group(0)
+        word = near.pop()
+        return word[:1].upper() + word[1:] if left[:1].isupper() else word
+
+    return SPLIT_PAIR_SLIP_RE.sub(join, text)
+
+
 def mend_form_words(text: str, lexicon: frozenset[str] = frozenset()) -> str:
     """Each word of a definition's full form that is no dictionary word, compound parts included,
     split in two where it is two run together (``glued_pair``), else replaced by ``form_word`` where it finds one and the word found agrees with the word after it;
