@@ -236,16 +236,31 @@ def glued_pair(word: str, lexicon: frozenset[str]) -> str | None:
     """Two words a scan ran together ("переподгетовкиработников"), lower case and no dictionary
     word: split where the tail is a dictionary word and the head one too or one letter from
     exactly one lexicon word; only when exactly one split does."""
-    if len(word) < MIN_GLUED_WORD or not word.islower() or is_known_word(word):
+    capital = word[:1].isupper() and word[1:].islower()
+    if len(word) < MIN_GLUED_WORD or not (word.islower() or capital) or is_known_word(word.lower()):
         return None
+    low = word.lower()
     found = set()
-    for k in range(MIN_GLUED_PART, len(word) - MIN_GLUED_PART + 1):
-        head, tail = word[:k], word[k:]
+    for k in range(MIN_GLUED_PART, len(low) - MIN_GLUED_PART + 1):
+        head, tail = low[:k], low[k:]
         if is_known_word(tail):
-            head = head if is_known_word(head) else lexicon_word(head, lexicon)
+            head = head if is_known_word(head) else _head_word(head, lexicon)
             if head:
                 found.add(f"{head}{_glue(head, tail)}{tail}")
-    return found.pop() if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    pair = found.pop()
+    return pair[:1].upper() + pair[1:] if capital else pair
+
+
+def _head_word(head: str, lexicon: frozenset[str]) -> str | None:
+    """The word a misread head of two glued words stands for: one letter from exactly one lexicon
+    word, else from exactly one dictionary word ("министеротво" -> "министерство")."""
+    found = lexicon_word(head, lexicon)
+    if found:
+        return found.lower()
+    near = {w for w in _one_edit_words(head) if len(w) == len(head)} if len(head) >= MIN_EDITED else set()
+    return near.pop() if len(near) == 1 else None
 
 
 def _glue(head: str, tail: str) -> str:

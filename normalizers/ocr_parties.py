@@ -420,7 +420,8 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     whichever (exactly one) the full form spells. Each full form is mended (``mend_full_form``, with the
     document's ``lexicon``) and put into the nominative again when a word changed. The full forms of
     list entries whose short form was lost (``orphans``) take the one short form the cells write,
-    no definition gives and the full form spells."""
+    no definition gives and the full form spells. A full form that is hardly words (``_plausible``)
+    goes: the glossary reads that short form better."""
     used: dict[str, Counter] = {}
     for t in CAPS_TOKEN_RE.findall(cells):
         used.setdefault(t.lower(), Counter())[t] += 1
@@ -458,6 +459,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
                     tokens[i] = fits.pop()
         # a form put into the nominative only once its words are mended ("учреждениём")
         out.setdefault(" ".join(tokens), to_nominative(mended_full) if mended_full != full else full)
+    out = {short: full for short, full in out.items() if _plausible(full)}
     for full in orphans:
         short, full = _written_head(full, spellings, set(out))
         mended_full = mend_full_form(full, lexicon)
@@ -465,6 +467,20 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         if short is not None:
             out.setdefault(short, to_nominative(mended_full))
     return out
+
+
+ONE_LETTER_WORDS = frozenset("иавскоуя")
+MIN_KNOWN_SHARE = 0.5     # a full form read from a scan is kept when at least this share of its words read
+
+
+def _plausible(full: str) -> bool:
+    """Whether a full form read from a scan is words at all: half of them at least dictionary words
+    or abbreviations ("п la. е Эбразовательные организации" is not: the glossary's reading is
+    better than the document's own one lost under a signature)."""
+    words = re.findall(r"[A-Za-zА-Яа-яЁё]+", full)
+    known = sum((len(w) > 1 or w.lower() in ONE_LETTER_WORDS) and (is_known_word(w.lower()) or is_abbreviation(w))
+                for w in words)
+    return bool(words) and known >= MIN_KNOWN_SHARE * len(words)
 
 
 def _written_head(line: str, spellings: dict[str, Counter], defined: set[str]) -> tuple[str | None, str]:

@@ -132,7 +132,8 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
         if repaired and cell and len(mended) == len(mentions):
             for old, new in zip(mentions, mended):
                 if old.name != new.name and (new.name in defs or new.name in glossary) \
-                        and len(old.name) <= MAX_CELL_MENDED and old.name in cell:
+                        and len(old.name) <= MAX_CELL_MENDED and old.name in cell \
+                        and old.name.count("(") == new.name.count("("):     # a note ("(по соглаЯованию)") stays
                     cell = cell.replace(old.name, new.name, 1)
         mentions = mended
     for m in split_after_defined(mentions, set(defs)):

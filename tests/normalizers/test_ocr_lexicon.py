@@ -89,6 +89,7 @@ def test_two_words_run_together_are_split_where_only_one_split_reads():
     assert glued_pair("информационноконсультационный", lexicon) == "информационно-консультационный"
     assert glued_pair("общеобразовательные", lexicon) is None        # a dictionary word
     assert glued_pair("переподготовки", lexicon) is None
+    assert glued_pair("Министеротвообразования", lexicon) == "Министерство образования"   # a dictionary slip
 
 
 def test_a_word_split_in_two_with_a_letter_lost_is_joined_where_one_word_fits():

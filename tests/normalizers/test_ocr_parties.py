@@ -156,7 +156,7 @@ def test_a_party_with_no_single_known_form_stays_as_read(text, defined, known):
 def test_a_defined_short_form_gets_back_its_lost_closing_bracket():
     full = "Министерство образования и науки Республики Саха (Якутия)"
     assert mend_definitions({"МОиН РС(Я": full}, "МОиН РС(Я") == {"МОиН РС(Я)": full}
-    assert mend_definitions({"ДО (ПК)": "x"}, "") == {"ДО (ПК)": "x"}
+    assert mend_definitions({"ДО (ПК)": "дополнительное образование"}, "") == {"ДО (ПК)": "дополнительное образование"}
     assert _known_names("МОиН РС(Я", {"МОиН РС(Я)"}) == ["МОиН РС(Я)"]
 
 
@@ -494,3 +494,10 @@ def test_a_defined_form_and_a_plural_subject_after_it_are_two_parties(text, want
 
     got = mend_mentions([PartyMention(text, False, None, text)], {"Минпромторг НСО", "ПОО", "ЦЗН"})
     assert [m.name for m in got] == want
+
+
+def test_a_full_form_that_is_hardly_words_is_dropped_for_the_glossary():
+    cells = "руководители ПОО\nМинобразования Чувашии"
+    got = mend_definitions({"ПОО": "п la. е Эбразовательные организации",
+                            "Минобразования Чувашии": "Министерство образования Чувашской Республики"}, cells)
+    assert got == {"Минобразования Чувашии": "Министерство образования Чувашской Республики"}

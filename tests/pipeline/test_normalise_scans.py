@@ -179,6 +179,9 @@ def test_a_short_form_misread_as_a_whole_is_written_as_mended_in_its_cell():
     act = ActivityRecord(section=[], number="4", title="Конкурс", responsible="ККИНК\nКОиН КО, ЦОПП")
     normalise_parties(act, defs, None, lambda text: read_parties(text, defs, None, True))
     assert act.responsible == "ККИПК\nКОиН КО, ЦОПП" and "party_ocr_repaired" in act.flags
+    act = ActivityRecord(section=[], number="4", title="Конкурс", responsible="ККИПК (по соглаЯованию)")
+    normalise_parties(act, defs, None, lambda text: read_parties(text, defs, None, True))
+    assert act.responsible == "ККИПК (по соглаЯованию)" and act.parties[0].by_agreement   # the note stays
     act = ActivityRecord(section=[], number="5", title="Конкурс", responsible="ККИНК")
     normalise_parties(act, defs, None, lambda text: read_parties(text, defs, None, False))
     assert act.responsible == "ККИНК"                  # a born-digital file: the cell as written
