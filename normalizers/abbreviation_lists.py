@@ -102,6 +102,8 @@ def _inline_header_entries(lines: list[str]) -> list[str]:
 # a list line whose dash a scan lost, its short form words that the full form repeats with more
 # ("агентство труда и занятости населения края агентство труда и занятости населения Красноярского края")
 REPEATED_HEAD_LINE_RE = re.compile(r"^\s*(?P<short>(?P<head>[А-Яа-яЁё]{3,}\s+[А-Яа-яЁё]{2,})\b.*?)\s+(?P<full>(?P=head)\b.+?)\s*[;.,]?\s*$")
+# an entry's dash read as one to three Latin letters between its acronym and the full form
+LATIN_DASH_RE = re.compile(r"^(\s*[А-ЯЁ][А-Яа-яЁё()]*[А-ЯЁ)](?:\s+[А-ЯЁ]{1,4})?)\s+[A-Za-z]{1,3}\s+(?=[а-яё])")
 HEADLESS_LINE_RE = re.compile(r"^\s*[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁа-яё]+)*\s+[А-ЯЁ][а-яё]+\s+[а-яё]")
 MAX_UNREAD_LINES = 2     # lines of a "Сокращения" block in a row that no entry reads from, kept in it
 ORPHAN_ENTRY_RE = re.compile(r"^\s*[-–—]+\s*(?P<full>[а-яё«][а-яё«»\"\s,()-]{12,}.*)$")
@@ -127,7 +129,7 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
             in_block, open_entry, unread = True, False, 0
             continue
         if in_block:
-            line = _acronym_read_lower(line)
+            line = LATIN_DASH_RE.sub(r"\1 – ", _acronym_read_lower(line))     # "ОМСУ rs органы …"
         if in_block and (_speck_line(line) or not any(ch.isalpha() for ch in line)):
             continue                    # a speck, a page number or a signature's junk ("©7777") within the list
         lost = ORPHAN_ENTRY_RE.match(line) if in_block else None

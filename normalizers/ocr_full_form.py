@@ -37,9 +37,15 @@ LONE_I_RE = re.compile(r"(?<=[А-Яа-яЁё,]) [йнп] (?=[а-яё]{2})")
 DASH_BEFORE_AND_RE = re.compile(r"(?<=[а-яё]{2}[а-дж-нп-яё])[-‐‑]\s+(?=[ийнп] [а-яё]{2})")
 LOW_OPEN_QUOTE_RE = re.compile(r"(?<![А-Яа-яЁё])[‚„]\s?(?=[А-ЯЁ][а-яё])")
 TRAILING_DASH_RE = re.compile(r"\s+[-‐‑‒–—−]+\s*$")
+STOP_BEFORE_CAPITAL_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,})\.([А-ЯЁ][а-яё]{2,})")
 LONE_A_RE = re.compile(r"(?<=[А-Яа-яЁё]) а (?=[а-яё]{3})")
 AFTER_QUOTE_JUNK_RE = re.compile(r"»[а-яёa-z]{0,2}[^А-Яа-яЁёA-Za-z]*$")
 AFTER_END_JUNK_RE = re.compile(r"[.;]\s+[^А-Яа-яЁёA-Za-z]+$")
+
+
+def _stop_before_capital(m: re.Match) -> str:
+    """A stop glued between a dictionary word and a capitalised word of a name is the space."""
+    return f"{m.group(1)} {m.group(2)}" if is_known_word(m.group(1)) else m.group(0)
 
 
 def drop_speck(m: re.Match) -> str:
@@ -64,7 +70,8 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     it (the conjunction has one) dropped, a name's closing "»" lost at the
     end put back, a signature's junk after the end ("… (Якутия). ©7777", "… Татарстан»х.__") dropped, a hyphen after
     a full adjective ("бюджетное-учреждение") read as the space, and a dash left at the end dropped."""
-    full = full.lstrip(" -–—:;.,'`’‚")          # "КОиН КО -- комитет …": the second dash of two
+    full = full.lstrip(" -–—:;.,'`’‚\\|/")     # "КОиН КО -- комитет …": the second dash of two; "\\ министерство"
+    full = STOP_BEFORE_CAPITAL_RE.sub(_stop_before_capital, full)   # "образования.Омской"
     full = AFTER_END_JUNK_RE.sub("", full)       # "(Якутия). ©7777": a signature's junk after its end
     full = AFTER_QUOTE_JUNK_RE.sub("»", full)    # "… Татарстан»х.__"
     text = mend_misread_words(mend_with_lexicon(

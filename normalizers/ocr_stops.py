@@ -79,19 +79,32 @@ def drop_stray_stops(text: str) -> str:
     "семинаров. для" -> "семинаров для", "о.реализации" -> "о реализации", "отчёта‘о" -> "отчёта
     о"; "тыс.рублей", "т.е.", "с.Ивановка" and "им. Ленина" stay. Only before a lower-case
     dictionary word, or before a quoted name after a word in an oblique case ("учреждением.
-    «Республиканский …»")."""
+    «Республиканский …»"), or before a place name after a region's head noun ("Республики.
+    Башкортостан")."""
     if not text:
         return text
     text = GLUED_MARK_RE.sub(_mend_glued_mark, text)
     if "." not in text:
         return text
-    text = BEFORE_NAME_STOP_RE.sub(_mend_before_name, text)
+    text = REGION_STOP_RE.sub(_mend_region_stop, BEFORE_NAME_STOP_RE.sub(_mend_before_name, text))
     return PREP_STOP_RE.sub(_mend_prep, CELL_STOP_RE.sub(mend_stop, text))
 
 
 # a stop between a word and the quoted name it governs ("учреждением. «Республиканский …»")
 BEFORE_NAME_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{5,})\.([^\S\n]+«[А-ЯЁ])")
 OBLIQUE = {"gent", "datv", "ablt", "loct"}
+
+
+# a stop between a region's head noun and its proper name ("Республики. Башкортостан")
+REGION_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([Рр]еспублики|области|края|округа)\.([^\S\n]+)([А-ЯЁ][а-яё]{4,})(?![а-яё])")
+
+
+def _mend_region_stop(m: re.Match) -> str:
+    """The stop goes where the capitalised word after it is a place name or no dictionary word
+    ("Башкортостак"): no sentence opens so; "… области. Контроль …" keeps it."""
+    word = m.group(3)
+    place = any("Geox" in p.tag for p in parses(word)) or not is_known_word(word.lower())
+    return f"{m.group(1)}{m.group(2)}{word}" if place else m.group(0)
 
 
 def _mend_before_name(m: re.Match) -> str:

@@ -37,3 +37,9 @@ def test_a_lone_a_without_a_comma_is_a_speck_in_a_name():
     assert mend_full_form("учреждение «Центр а опережающей профессиональной подготовки»") == \
         "учреждение «Центр опережающей профессиональной подготовки»"
     assert mend_full_form("центр образования, а также школы") == "центр образования, а также школы"
+
+
+def test_a_backslash_before_the_form_and_a_stop_glued_before_a_capital():
+    assert mend_full_form("\\ министерство промышленности") == "министерство промышленности"
+    assert mend_full_form("Министерство образования.Омской области") == "Министерство образования Омской области"
+    assert mend_full_form("обл.Омской") == "обл.Омской"               # a shortened word keeps its stop

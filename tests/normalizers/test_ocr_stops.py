@@ -97,3 +97,10 @@ def test_a_stop_between_a_word_in_an_oblique_case_and_the_quoted_name_it_governs
         "с бюджетным учреждением «Республиканский центр»"
     assert drop_stray_stops("Утвердить план. «Дорожная карта» включает") == "Утвердить план. «Дорожная карта» включает"
     assert drop_stray_stops("работников образования. «Центр»") == "работников образования. «Центр»"
+
+
+def test_a_stop_between_a_region_head_noun_and_its_place_name_goes():
+    from normalizers.ocr_stops import drop_stray_stops
+
+    assert drop_stray_stops("науки Республики. Башкортостак (далее") == "науки Республики Башкортостак (далее"
+    assert drop_stray_stops("Омской области. Контроль за исполнением") == "Омской области. Контроль за исполнением"
