@@ -35,8 +35,9 @@ LONE_I_RE = re.compile(r"(?<=[А-Яа-яЁё,]) [йнп] (?=[а-яё]{2})")
 # "занятости- и социальной": a dash after a word that is no compound's first half (those end in
 # "о"/"е": "научно- и опытно-…" keeps it) and before the conjunction is a speck
 DASH_BEFORE_AND_RE = re.compile(r"(?<=[а-яё]{2}[а-дж-нп-яё])[-‐‑]\s+(?=[ийнп] [а-яё]{2})")
-LOW_OPEN_QUOTE_RE = re.compile(r"(?<![А-Яа-яЁё])[‚„]\s?(?=[А-ЯЁ][а-яё])")
+LOW_OPEN_QUOTE_RE = re.compile(r"(?<![А-Яа-яЁё])[‚„+]\s?(?=[А-ЯЁ][а-яё])")
 TRAILING_DASH_RE = re.compile(r"\s+[-‐‑‒–—−]+\s*$")
+LATIN_HEAD_RE = re.compile(r"^[A-Za-z]{1,3}\s+(?=[А-Яа-яЁё«])")
 STOP_BEFORE_CAPITAL_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,})\.([А-ЯЁ][а-яё]{2,})")
 LONE_A_RE = re.compile(r"(?<=[А-Яа-яЁё]) а (?=[а-яё]{3})")
 AFTER_QUOTE_JUNK_RE = re.compile(r"»[а-яёa-z]{0,2}[^А-Яа-яЁёA-Za-z]*$")
@@ -72,6 +73,7 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     a full adjective ("бюджетное-учреждение") read as the space, and a dash left at the end dropped."""
     full = full.lstrip(" -–—:;.,'`’‚\\|/")     # "КОиН КО -- комитет …": the second dash of two; "\\ министерство"
     full = STOP_BEFORE_CAPITAL_RE.sub(_stop_before_capital, full)   # "образования.Омской"
+    full = LATIN_HEAD_RE.sub("", full)          # "Cc государственным …": Latin junk before the name
     full = AFTER_END_JUNK_RE.sub("", full)       # "(Якутия). ©7777": a signature's junk after its end
     full = AFTER_QUOTE_JUNK_RE.sub("»", full)    # "… Татарстан»х.__"
     text = mend_misread_words(mend_with_lexicon(

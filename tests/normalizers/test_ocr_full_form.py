@@ -43,3 +43,9 @@ def test_a_backslash_before_the_form_and_a_stop_glued_before_a_capital():
     assert mend_full_form("\\ министерство промышленности") == "министерство промышленности"
     assert mend_full_form("Министерство образования.Омской области") == "Министерство образования Омской области"
     assert mend_full_form("обл.Омской") == "обл.Омской"               # a shortened word keeps its stop
+
+
+def test_latin_junk_before_the_name_and_a_plus_for_its_opening_quote():
+    assert mend_full_form("Cc государственным учреждением «Центр»") == "государственным учреждением «Центр»"
+    assert mend_full_form("образования + Институт развития образования»") == "образования «Институт развития образования»"
+    assert mend_full_form("ДПО «Институт» + Центр") == "ДПО «Институт» + Центр"     # quotes matched: stays

@@ -104,3 +104,9 @@ def test_a_stop_between_a_region_head_noun_and_its_place_name_goes():
 
     assert drop_stray_stops("науки Республики. Башкортостак (далее") == "науки Республики Башкортостак (далее"
     assert drop_stray_stops("Омской области. Контроль за исполнением") == "Омской области. Контроль за исполнением"
+
+
+def test_a_mark_glued_before_a_short_form_s_region_capitals_is_the_space():
+    from normalizers.ocr_stops import drop_stray_stops
+
+    assert drop_stray_stops("Пермского края (Минпромторг'ПК) и") == "Пермского края (Минпромторг ПК) и"
