@@ -14,13 +14,13 @@ from normalizers.text import is_known_word, one_edit
 
 # "Сокращения", "Список (используемых) сокращений", "Используемые / Принятые / Условные сокращения"
 LIST_HEAD = r"(?i)^\s*(?:(?:список|перечень)\s+)?(?:(?:используем|принят|условн)\w*\s+)?сокращени[йяе]"
-LIST_HEADER_RE = re.compile(LIST_HEAD + r"\s*:?\s*$")
+LIST_HEADER_RE = re.compile(LIST_HEAD + r"\s*[:;]?\s*$")      # ";": a scan's colon
 # the header with the first entries on its own line ("Сокращения: МОиН РС(Я) – Министерство …")
 LIST_HEADER_INLINE_RE = re.compile(LIST_HEAD + r"\s*:\s*(?=\S)")
 # a header as a scan may read it: up to three words, then a colon or the line's end, then maybe
 # the first entry ("Спивок используемых сокращемий:", "Список сокразцемий:")
 HEAD_LINE_RE = re.compile(r"^\s*[‘’'`.,•·*]{0,2}\s*(?P<words>[A-Za-zА-Яа-яЁё]+(?:\s+[A-Za-zА-Яа-яЁё]+){0,2})"
-                          r"\s*(?P<end>[:.]\s*|$)")
+                          r"\s*(?P<end>[:;.]\s*|$)")
 # Latin letters a scan reads for the Cyrillic they look like, any case ("Cписок", "сокрaщений")
 LATIN_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXYaceopxyk", "АВСЕНКМОРТХУасеорхук")
 # the words before the key word, as written; each may be misread by one letter

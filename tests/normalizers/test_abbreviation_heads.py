@@ -32,3 +32,8 @@ def test_a_speck_for_the_space_between_header_words():
 ])
 def test_a_key_word_read_further_off_after_the_list_word(line, header):
     assert (mend_list_head(line) != line) == header
+
+
+def test_a_header_ending_in_a_semicolon_a_scan_read_for_its_colon():
+    assert LIST_HEADER_RE.match("Используемые сокращения;")
+    assert mend_list_head("Использхемые сокращения;") != "Использхемые сокращения;"
