@@ -57,9 +57,9 @@ def mend_stop(m: re.Match) -> str:
 # a one-letter preposition that never stands for an abbreviation before a lower-case word
 # ("о.реализации"): "с." (село), "г." (год, город), "п." (пункт) are abbreviations and stay
 PREP_STOP_RE = re.compile(r"(?<![А-Яа-яЁё.])([оОвВкКуУ])\.( ?)([а-яё]{4,})(?![А-Яа-яЁё.])")
-# a mark read between two words where their space was ("отчёта‘о", "плана`мероприятий")
 # a mark glued between a word and the capitals of a short form's region ("Минпромторг'ПК")
 MARK_BEFORE_CAPS_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ][а-яё]{3,})[‘’`´'‚]([А-ЯЁ]{2,4})(?![А-Яа-яЁё])")
+# a mark read between two words where their space was ("отчёта‘о", "плана`мероприятий")
 GLUED_MARK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]+)[‘’`´'‚]([а-яё]+)(?![А-Яа-яЁё])")
 # a line of one letter, perhaps with a mark after it ("и", "и,", "А")
 LONE_LETTER_LINE_RE = re.compile(r"[^\S\n]*[А-Яа-яЁё][,.;:'`]?[^\S\n]*")
