@@ -54,6 +54,11 @@ def text_lines(words: Sequence[Word]) -> list[list[Word]]:
     lines: list[list[Word]] = []
     heights = sorted(w.bottom - w.top for w in words if len(w.text) > 1)
     typical = heights[len(heights) // 2] if heights else None
+
+    def is_tall(x: Word) -> bool:      # a word (not a mark: "—" under a word is a stroke's box)
+        return (typical is not None and x.bottom - x.top > TALL_WORD_RATIO * typical
+                and sum(ch.isalnum() for ch in x.text) >= 2)
+
     for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
         cy = (w.top + w.bottom) / 2
         if lines:
@@ -62,12 +67,9 @@ def text_lines(words: Sequence[Word]) -> list[list[Word]]:
             # a dash or a dot is only as high as its stroke (OCR boxes): the line's words set
             # the tolerance too, or "(далее — РКЦ)" breaks at its dash
             # (an OCR box may take in a second line: the line's own words set its height)
-            def is_tall(x: Word) -> bool:      # a word (not a mark: "—" under a word is a stroke's box)
-                return (typical is not None and x.bottom - x.top > TALL_WORD_RATIO * typical
-                        and sum(ch.isalnum() for ch in x.text) >= 2)
-
             hw = w.bottom - w.top
-            hl = max((x.bottom - x.top for x in last if not is_tall(x)), default=max(x.bottom - x.top for x in last))
+            own = [x.bottom - x.top for x in last if not is_tall(x)]
+            hl = max(own) if own else max(x.bottom - x.top for x in last)
             h = max(1.0, hw, hl)
             # a word as high as two lines joins this one only where it fits among its words (no
             # overlap across): "профессионального" under "государственное" is the next line's

@@ -29,7 +29,7 @@ from normalizers.abbreviations import glossary_entry, spells
 from normalizers.morph import is_abbreviation, parses, to_nominative
 from normalizers.ocr_full_form import SPECK_AFTER_WORD_RE, drop_speck, mend_full_form
 from normalizers.parties import PartyMention
-from normalizers.text import is_known_word, one_edit
+from normalizers.text import ONE_LETTER_WORDS, is_known_word, one_edit
 
 # a speck read as one or two lower-case letters after an abbreviation ("000 ры", "ЦЗН }")
 SPECK_TAIL_RE = re.compile(r"\s+[а-яёa-z]{1,2}$")
@@ -469,7 +469,6 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     return out
 
 
-ONE_LETTER_WORDS = frozenset("иавскоуя")
 MIN_KNOWN_SHARE = 0.5     # a full form read from a scan is kept when at least this share of its words read
 
 

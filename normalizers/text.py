@@ -29,6 +29,8 @@ BROKEN_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{2,})(-?)\s*\n\s*
 # a word split by a space inside a line: "высококвалифици рованных", "ежеквартальн о" (justified columns)
 SPLIT_RE = re.compile(r"\b([А-Яа-яЁё]{3,}) ([а-яё]{2,})\b")
 ONE_LETTER_TAIL_RE = re.compile(r"\b([А-Яа-яЁё]{3,}) ([а-яё])\b")
+# the Russian words of one letter (lower case: compare ``ch.lower()``)
+ONE_LETTER_WORDS = frozenset("авикосуя")
 
 
 @lru_cache(maxsize=200_000)

@@ -27,9 +27,9 @@ from extractors.ocr.image import enlarged
 from extractors.ocr.roman import reread_period_numerals
 from extractors.ocr.settings import RECHECK_BELOW, TESS_CONFIG, TESS_LANG
 from extractors.ocr.specks import drop_speck_tokens
-from extractors.ocr.words import ONE_LETTER_WORDS, mean_confidence
+from extractors.ocr.words import mean_confidence
 from normalizers.ocr_fixes import fix_latin_lookalikes
-from normalizers.text import is_known_word
+from normalizers.text import ONE_LETTER_WORDS, is_known_word
 
 DOUBTFUL_SHARE = 0.3     # a cell is read again when this share of its characters is doubtful
 MARGIN = 0.08            # ... and its new reading replaces the first when this much surer (per character)
@@ -68,7 +68,7 @@ def _good_token(text: str) -> bool:
     core = text.strip(CORE_STRIP)
     if not core:
         return False
-    if NUMBER_RE.match(core) or core in ONE_LETTER_WORDS or re.fullmatch(r"[IVX]{1,4}", core):
+    if NUMBER_RE.match(core) or core.lower() in ONE_LETTER_WORDS or re.fullmatch(r"[IVX]{1,4}", core):
         return True
     if ABBREVIATION_RE.fullmatch(core) and 2 <= len(core) <= 8:
         return True                 # "ПОО", "МОиН" (not "КОинкКО")

@@ -38,7 +38,7 @@ from extractors.ocr.engine import PxWord
 from extractors.ocr.settings import ROMAN_RE
 from extractors.ocr.specks import reference_heights
 from normalizers.ocr_fixes import ROMAN_HEADING_MISREAD, ROMAN_LOOKALIKE
-from normalizers.text import is_known_word
+from normalizers.text import ONE_LETTER_WORDS, is_known_word
 
 JUNK_BELOW = 0.6          # a token read at least this surely is kept whatever it is
 SHORT = 3                 # letters/digits of a short token
@@ -53,7 +53,6 @@ STACK_GAP_SHARE = 0.5     # tokens one under the other at most this many text he
 LINE_GAP_SHARE = 4.0      # neighbours on a line are at most this many text heights apart
 WRAP = "()[]«»\"“”„'‘’`.,;:!?-–—"
 ODD_MARKS = set("©®&$#*=<>|^°~_@{}\\/„“”‘’`+%")
-ONE_LETTER_WORDS = set("авиксуояАВИКСУОЯ")
 NUMBER_RE = re.compile(r"^\d+([.,/]\d+)*[.,]?$")
 INITIAL_RE = re.compile(r"^[А-ЯЁA-Z]\.$")
 ABBREV_RE = re.compile(r"^[А-Яа-яЁё]{1,3}\.$")        # "г.", "им.", "ст."
@@ -89,7 +88,7 @@ def has_text_shape(text: str) -> bool:
     if INITIAL_RE.match(t) or ABBREV_RE.match(t):
         return True
     if len(core) == 1:
-        return core in ONE_LETTER_WORDS
+        return core.lower() in ONE_LETTER_WORDS
     if not core.isalpha():
         return False
     return CAPS_RE.match(core.upper()) is not None and (core.isupper() or is_known_word(core)) \

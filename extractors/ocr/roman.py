@@ -20,6 +20,7 @@ import cv2
 import numpy as np
 
 from extractors.ocr.engine import PxWord
+from normalizers.text import ONE_LETTER_WORDS
 
 PERIOD_WORD_RE = re.compile(r"^[^\wА-Яа-яЁё]*(?:кв|полугод)", re.IGNORECASE)
 ROMAN_PERIOD_RE = re.compile(r"^(?:I{1,3}|IV)(?:-(?:I{1,3}|IV))?$")
@@ -42,6 +43,11 @@ def _same_line(a: PxWord, b: PxWord) -> bool:
     return overlap > 0.5 * min(a.h, b.h)
 
 
+def _lookalike(core: str) -> bool:
+    """Whether a short lower-case token is the strokes of I and V read as letters ("гу" for IV)."""
+    return 0 < len(core) <= 4 and all(ch in LOWER_LOOKALIKES for ch in core)
+
+
 def _head_before(words: list[PxWord], period: PxWord) -> list[PxWord]:
     """The short tokens just left of ``period`` on its line, nearest last."""
     line = sorted((w for w in words if w is not period and _same_line(w, period) and w.x + w.w <= period.x + 2),
@@ -52,9 +58,8 @@ def _head_before(words: list[PxWord], period: PxWord) -> list[PxWord]:
         if len(head) == MAX_TOKENS or len(w.text) > MAX_TOKEN or right - (w.x + w.w) > GAP_LINES * period.h:
             break
         core = w.text.strip(".,-–")
-        lookalike = 0 < len(core) <= 4 and all(ch in LOWER_LOOKALIKES for ch in core)     # "гу" for IV
-        if any(ch.isalpha() for ch in core) and core.lower() == core and not lookalike \
-                and (len(core) > 1 or core in "авиксоуя"):
+        if any(ch.isalpha() for ch in core) and core.lower() == core and not _lookalike(core) \
+                and (len(core) > 1 or core in ONE_LETTER_WORDS):
             break                     # a lower-case word ("до", "в") is no numeral
         head.insert(0, w)
         right = w.x
@@ -138,8 +143,7 @@ def _head_above(words: list[PxWord], period: PxWord) -> PxWord | None:
                                and w.x - (starts[0].x + starts[0].w) < 2 * period.h for w in above):
         return None
     core = starts[0].text.strip(".,-–")
-    lookalike = 0 < len(core) <= 4 and all(ch in LOWER_LOOKALIKES for ch in core)
-    return starts[0] if len(starts[0].text) <= MAX_TOKEN and (lookalike or core.upper() == core) else None
+    return starts[0] if len(starts[0].text) <= MAX_TOKEN and (_lookalike(core) or core.upper() == core) else None
 
 
 def _crop(grey: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:

@@ -18,7 +18,7 @@ from extractors.ocr.image import binarise, enlarged
 from extractors.ocr.roman import reread_period_numerals
 from extractors.ocr.specks import drop_speck_tokens, strip_edge_specks, trim_to_walls
 from normalizers.ocr_fixes import fix_latin_lookalikes
-from normalizers.text import is_known_word
+from normalizers.text import ONE_LETTER_WORDS, is_known_word
 
 
 def _tesseract_env() -> None:
@@ -200,7 +200,6 @@ def _latin_reading_wins(old: str, latin: str, conf: float, russian: str = "") ->
             and "№" not in old and not _plain_russian(russian))
 
 
-ONE_LETTER_WORDS = set("авикосуяАВИКОСУЯ")
 
 
 def _digits_for_letters(old: str, new: str) -> bool:
@@ -209,7 +208,7 @@ def _digits_for_letters(old: str, new: str) -> bool:
     a, b = old.split(), new.split()
     if len(a) != len(b) or a == b:
         return False
-    return all(x == y or (len(x.rstrip(".,;:")) == 1 and x[0].isalpha() and x[0] not in ONE_LETTER_WORDS
+    return all(x == y or (len(x.rstrip(".,;:")) == 1 and x[0].isalpha() and x[0].lower() not in ONE_LETTER_WORDS
                           and y.strip(".,;:").isdigit()) for x, y in zip(a, b))
 
 
