@@ -403,10 +403,14 @@ def _short_form_for(full: str, spellings: dict[str, Counter], defined: set[str])
     """The one short form the party cells write, no definition gives and ``full`` spells: an entry
     of the list whose short form a scan lost ("- профессиональные образовательные организации
     Омской области" where the cells write "ПОО")."""
-    defined_keys = {_letters(d) for d in defined}
-    fits = {ways.most_common(1)[0][0] for key, ways in spellings.items() if key not in defined_keys}
-    fits = {f for f in fits if is_abbreviation(f) and spells(f, full)}
+    fits = {f for f in _undefined_spellings(spellings, defined) if is_abbreviation(f) and spells(f, full)}
     return fits.pop() if len(fits) == 1 else None
+
+
+def _undefined_spellings(spellings: dict[str, Counter], defined: set[str]) -> set[str]:
+    """The cells' most common spelling of each short form they write that no definition gives."""
+    defined_keys = {_letters(d) for d in defined}
+    return {ways.most_common(1)[0][0] for key, ways in spellings.items() if key not in defined_keys}
 
 
 def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozenset(),
@@ -486,9 +490,7 @@ def _written_head(line: str, spellings: dict[str, Counter], defined: set[str]) -
     """A list line whose dash a scan lost, split after the short form the party cells write (as
     they write it, no definition giving it yet) where a capitalised word follows: "Минобразования
     Чувашии Министерство образования Чувашской Республики" -> ("Минобразования Чувашии", "Министерство …")."""
-    defined_keys = {_letters(d) for d in defined}
-    heads = {ways.most_common(1)[0][0] for key, ways in spellings.items() if key not in defined_keys}
-    fits = [h for h in heads if line.startswith(h + " ") and line[len(h) + 1:][:1].isupper()]
+    fits = [h for h in _undefined_spellings(spellings, defined) if line.startswith(h + " ") and line[len(h) + 1:][:1].isupper()]
     if len(fits) != 1:
         return None, line
     return fits[0], line[len(fits[0]) + 1:]
