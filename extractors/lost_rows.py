@@ -20,6 +20,7 @@ NUMBER_TOKEN_RE = re.compile(r"^\d{1,3}(?:[.,]\d{1,3}){0,2}[.,:]?$")
 MAX_NUMBER_COL_PT = 86.0      # the item-number column is at most this wide (1.2 inch, as in ocr.numbers)
 MIN_LINES_APART = 1.5         # two numbers this many text lines apart are two items, not one wrapped
 RULE_MARGIN_PT = 1.5          # the added rule lies this far above the second number's top
+SURE_NUMBER = 0.3             # an item number read with less confidence may be a speck ("2" at 0.09)
 
 
 def _edge_h(y: float, x0: float, x1: float) -> dict:
@@ -65,6 +66,16 @@ def reach_column_rules(edges: list[dict], tol: float) -> list[dict]:
     return out
 
 
+def _number_key(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in re.findall(r"\d+", text))
+
+
+def _next_item(first: Word, second: Word) -> bool:
+    """Whether ``second`` can start the row after ``first``'s: read surely, and numbered after it
+    ("2.1" then "2.2" or "3"; a speck read "2" under "2." is no item of its own)."""
+    return second.confidence >= SURE_NUMBER and _number_key(second.text) > _number_key(first.text)
+
+
 def lost_row_rules(edges: list[dict], words: list[Word], tol: float) -> list[dict]:
     """Horizontal edges for row rules the scan lost between two stacked item numbers."""
     vs = [e for e in edges if e["orientation"] == "v"]
@@ -81,7 +92,7 @@ def lost_row_rules(edges: list[dict], words: list[Word], tol: float) -> list[dic
         numbers = sorted((w for w in band if a < (w.x0 + w.x1) / 2 < b and NUMBER_TOKEN_RE.match(w.text.strip())),
                          key=lambda w: w.top)
         for first, second in zip(numbers, numbers[1:]):
-            if second.top - first.bottom < MIN_LINES_APART * line_h:
+            if second.top - first.bottom < MIN_LINES_APART * line_h or not _next_item(first, second):
                 continue
             y = second.top - RULE_MARGIN_PT
             crossing = [w for w in band if w.top < y < w.bottom]

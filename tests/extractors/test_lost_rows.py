@@ -21,8 +21,8 @@ def test_a_row_rule_stopping_short_of_the_border_is_carried_to_it():
     assert reach_column_rules(_grid((72.0, 650.0)) + stroke, 4.0)[-1] == stroke[0]
 
 
-def _word(text: str, x0: float, top: float, width: float = 20.0) -> Word:
-    return Word(text=text, x0=x0, top=top, x1=x0 + width, bottom=top + 10.0, confidence=0.9)
+def _word(text: str, x0: float, top: float, width: float = 20.0, confidence: float = 0.9) -> Word:
+    return Word(text=text, x0=x0, top=top, x1=x0 + width, bottom=top + 10.0, confidence=confidence)
 
 
 def test_two_item_numbers_stacked_in_one_cell_get_a_row_rule_between_them():
@@ -34,3 +34,15 @@ def test_two_item_numbers_stacked_in_one_cell_get_a_row_rule_between_them():
     assert 362.0 < rule["top"] < 480.0 and rule["x0"] == 84.6 and rule["x1"] == 444.6
     wrapped = [_word("1.1", 88, 340), _word(".", 88, 352, 4), _word("10", 88, 352)]   # a number on two lines
     assert lost_row_rules(edges, wrapped, 4.0) == []
+
+
+def test_a_speck_or_a_repeated_number_below_an_item_number_adds_no_row():
+    xs = (84.6, 115.0, 300.6, 444.6)
+    edges = [_edge("v", x, 72.0, 650.0) for x in xs] + [_edge("h", y, 84.6, 444.6) for y in (72.0, 334.0, 650.0)]
+    body = [_word("Разработка", 120, 340, 80), _word("программ", 120, 352, 60), _word("РУМЦ", 310, 480)]
+    speck = [_word("2.", 88, 340), _word("2", 88, 480, confidence=0.09)]
+    assert lost_row_rules(edges, speck + body, 4.0) == []
+    same = [_word("2.", 88, 340), _word("2", 88, 480)]           # the same number again: no next item
+    assert lost_row_rules(edges, same + body, 4.0) == []
+    (rule,) = lost_row_rules(edges, [_word("2.", 88, 340), _word("3.", 88, 480, confidence=0.5)] + body, 4.0)
+    assert 362.0 < rule["top"] < 480.0
