@@ -13,6 +13,7 @@ Used by ``normalizers.abbreviations`` (``list_definitions``).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from normalizers.abbreviation_heads import LIST_HEADER_INLINE_RE, LIST_HEADER_RE, mend_list_head
 from normalizers.full_forms import acronym_letters, align_acronym, spells, tokens
@@ -23,10 +24,10 @@ from normalizers.text import is_known_word
 DASH = r"[-‐‑‒–—−]"
 QUOTES_OPEN, QUOTES_CLOSE = "«„“\"", "»“”\""
 # "X – полное", also as a scan reads it: "ПОО -— полное" (two dashes), "РКЦ- полное", "… края -агентство"
-# (a space lost)
+# (a space lost), "края.- министерство" (a speck before the dash), "края-- агентство" (two dashes glued)
 LIST_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)"
-    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH})(?:\s+|\s*[’'`‚]\s*|(?<=\s{DASH})(?=[а-яё]))(?P<full>\S.*?)\s*[;.,]?\s*$")
+    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH}|(?<=[А-Яа-яЁё])[.,’'`]\s*{DASH}{{1,2}}(?=\s)|(?<=[а-яё]){DASH}{{2}}(?=\s))(?:\s+|\s*[’'`‚]\s*|(?<=\s{DASH})(?=[а-яё]))(?P<full>\S.*?)\s*[;.,]?\s*$")
 # inside a "Сокращения" block: an abbreviation (maybe with a look-alike digit for a letter,
 # "МТЗиС3"), one to three marks a scan read for the dash ("МТЗисСЗ РТ ;,Министерство …",
 # "МОиН РС(Я) + Министерство …", "РТ.=_Министерство"), the full name
@@ -57,8 +58,14 @@ def clean_short(short: str) -> str:
 
 
 def _entry_ended(line: str) -> bool:
-    """A list entry line closed by ";" or "." (the next line cannot carry it on)."""
-    return line.rstrip().endswith((";", "."))
+    """A list entry line closed by ";" or "." (the next line cannot carry it on); a stop after a
+    conjunction or preposition is a speck ("агентство труда и." goes on)."""
+    stripped = line.rstrip()
+    if not stripped.endswith((";", ".")):
+        return False
+    last = re.search(r"([А-Яа-яЁё]+)\s*[;.]$", stripped)
+    return last is None or not any(p.tag.POS in ("CONJ", "PREP") for p in parses(last.group(1).lower())) \
+        or len(last.group(1)) > 3
 
 
 def _speck_line(line: str) -> bool:
@@ -105,6 +112,7 @@ REPEATED_HEAD_LINE_RE = re.compile(r"^\s*(?P<short>(?P<head>[А-Яа-яЁё]{3,}
 # an entry's dash read as one to three Latin letters between its acronym and the full form
 LATIN_DASH_RE = re.compile(r"^(\s*[А-ЯЁ][А-Яа-яЁё()]*[А-ЯЁ)](?:\s+[А-ЯЁ]{1,4})?)\s+[A-Za-z]{1,3}\s+(?=[а-яё])")
 HEADLESS_LINE_RE = re.compile(r"^\s*[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁа-яё]+)*\s+[А-ЯЁ][а-яё]+\s+[а-яё]")
+MIN_LOOSE_WORDS = 3      # a block's unread line kept for the caller has this many words (a short form and a name)
 MAX_UNREAD_LINES = 2     # lines of a "Сокращения" block in a row that no entry reads from, kept in it
 ORPHAN_ENTRY_RE = re.compile(r"^\s*[-–—]+\s*(?P<full>[а-яё«][а-яё«»\"\s,()-]{12,}.*)$")
 
@@ -118,11 +126,20 @@ def _damaged_entry(line: str) -> bool:
             and (not stripped[:1].isalnum() or stripped[:1].islower()))
 
 
-def _list_entries(text: str) -> list[tuple[str, str, bool]]:
-    """(short, full, trusted) for every "X – полное название" line, trusted when it stands in a
+class Entry(NamedTuple):
+    short: str            # "" when a scan lost it
+    full: str
+    trusted: bool         # stands in a "Сокращения" block
+    loose: bool = False   # a block's line no entry reads from: its short form is for the caller to find
+
+
+def _list_entries(text: str) -> list[Entry]:
+    """An entry for every "X – полное название" line, trusted when it stands in a
     "Сокращения" block (a block's line whose dash a scan lost is not: its words must spell it); an
-    entry of a block that wraps onto the next line (no ";" or "." at its end) takes that line in."""
-    entries: list[tuple[str, str, bool]] = []
+    entry of a block that wraps onto the next line (no ";" or "." at its end) takes that line in.
+    A block's first line no entry reads from (a short line opening with a capital: "Минпромторг нсох
+    министерство …", the dash read as a letter) is kept as a ``loose`` entry and the block goes on."""
+    entries: list[Entry] = []
     in_block, open_entry, unread = False, False, 0
     for line in _inline_header_entries([mend_list_head(x) for x in text.splitlines()]):
         if LIST_HEADER_RE.match(line):
@@ -134,7 +151,7 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
             continue                    # a speck, a page number or a signature's junk ("©7777") within the list
         lost = ORPHAN_ENTRY_RE.match(line) if in_block else None
         if lost is not None:            # "- профессиональные … организации": its short form lost
-            entries.append(("", lost.group("full"), True))
+            entries.append(Entry("", lost.group("full"), True))
             open_entry, unread = not _entry_ended(line), 0
             continue
         m = LIST_LINE_RE.match(line)
@@ -154,8 +171,9 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
             spelled_later = m is not None and _verb_first(m.group("full"))
         if m is None:
             if goes_on or (in_block and _quoted_name_goes_on(entries, line)):
-                short, full, trusted = entries[-1]
-                entries[-1] = (short, f"{full} {line.strip()}", trusted)
+                prev = entries[-1].full.rstrip()
+                prev = prev[:-1] if prev.endswith(".") else prev       # a speck's stop ("труда и.")
+                entries[-1] = entries[-1]._replace(full=f"{prev} {line.strip()}")
                 open_entry = not _entry_ended(line)
                 continue
             if line.strip() and in_block:
@@ -165,7 +183,12 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
                 # ("Минобразования Чувашии Министерство …": the dash lost between two capitals)
                 unread += 1
                 if unread == 1 and HEADLESS_LINE_RE.match(line):
-                    entries.append(("", line.strip(), True))
+                    entries.append(Entry("", line.strip(), True))
+                    open_entry = not _entry_ended(line)
+                    continue
+                if (unread == 1 and len(line.strip()) <= MAX_ENTRY_WRAP_CHARS and line.strip()[:1].isupper()
+                        and len(line.split()) >= MIN_LOOSE_WORDS):
+                    entries.append(Entry("", line.strip(), True, loose=True))
                     open_entry = not _entry_ended(line)
                     continue
                 in_block = unread <= MAX_UNREAD_LINES and _damaged_entry(line)
@@ -173,7 +196,7 @@ def _list_entries(text: str) -> list[tuple[str, str, bool]]:
             continue
         unread = 0
         # the whole rest of the line: a comma where the entry wraps stays ("…области, / осуществляющие …")
-        entries.append((clean_short(m.group("short")), m.string[m.start("full"):].strip(), in_block and not spelled_later))
+        entries.append(Entry(clean_short(m.group("short")), m.string[m.start("full"):].strip(), in_block and not spelled_later))
         open_entry = in_block and not _entry_ended(line)
     return entries
 
@@ -189,13 +212,13 @@ def _lower_word(short: str) -> bool:
     return " " not in short.strip() and bare.islower() and is_known_word(bare)
 
 
-def _quoted_name_goes_on(entries: list[tuple[str, str, bool]], line: str) -> bool:
+def _quoted_name_goes_on(entries: list[Entry], line: str) -> bool:
     """A line opening with a quoted name after an entry a stop seemed to end, whose words spell its
     short form only with that name ("ЦЗН … учреждения Новосибирской области." / "«Центры занятости
     населения»": the stop was a speck)."""
     if not entries or not entries[-1][0] or line.strip()[:1] not in "«„\"":
         return False
-    short, full, _ = entries[-1]
+    short, full = entries[-1].short, entries[-1].full
     return bool(acronym_letters(short)) and not spells(short, full) and spells(short, f"{full} {line.strip()}")
 
 
@@ -241,7 +264,7 @@ def _spelled_entry(line: str) -> re.Match | None:
 
 def list_definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
-    for short, full, in_block in _list_entries(text):
+    for short, full, in_block, _ in _list_entries(text):
         full = full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip()     # "ЦОПП - - …": two dashes
         if not full or not short or "далее" in full.lower():
             continue
@@ -259,6 +282,16 @@ def entries_without_short_form(text: str) -> list[str]:
     where the parties use it."""
     if not text:
         return []
-    fulls = [full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip()
-             for short, full, in_block in _list_entries(text) if not short and in_block]
+    return _bare_fulls(e for e in _list_entries(text) if not e.short and e.trusted and not e.loose)
+
+
+def unread_block_lines(text: str) -> list[str]:
+    """The text (as read, with the lines it wraps onto) of a "Сокращения" block's line that no entry
+    reads from ("Минпромторг нсох министерство …": its dash read as a letter glued to the short
+    form): only the short form the party cells write at its head can make it an entry."""
+    return _bare_fulls(e for e in _list_entries(text) if e.loose) if text else []
+
+
+def _bare_fulls(entries) -> list[str]:
+    fulls = [e.full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip() for e in entries]
     return [f for f in fulls if f]

@@ -29,12 +29,13 @@ from normalizers.expansion import expand
 from normalizers.abbreviation_heads import LATIN_TO_CYRILLIC
 from normalizers.abbreviation_lists import DASH, QUOTES_OPEN, clean_short, list_definitions
 from normalizers.abbreviation_lists import entries_without_short_form as _entries_without_short_form
+from normalizers.abbreviation_lists import unread_block_lines as _unread_block_lines
 from normalizers.text import one_edit
 from normalizers.morph import (
     to_nominative,
 )
 
-__all__ = ["entries_without_short_form", "expand", "find_definitions", "glossary_entry", "load_glossary", "spells"]
+__all__ = ["entries_without_short_form", "unread_block_lines", "expand", "find_definitions", "glossary_entry", "load_glossary", "spells"]
 
 # a speck's mark glued between "далее" and its dash ("(далее'- Минобрнауки РБ)")
 DALEE_MARK_RE = re.compile(rf"(?<=\()\s*далее[’'`‚.,^°]+\s*(?={DASH})", re.I)
@@ -58,7 +59,7 @@ BARE_DEFINE_RE = re.compile(
     re.M)
 ITEM_START_RE = re.compile(r"(?:^\s*|(?<![№\d.,])\s)(\d{1,2}[.)]?)\s+(?=[А-ЯЁ][а-яё]{2,})")
 # a stop, comma or quote mark glued between a word or a closing quote and the bracket after it
-GLUED_SPECK_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё»\"”])[.,’‘'`]{1,2}\Z")
+GLUED_SPECK_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё»\"”])[.,’‘'`]{1,2}\Z|(?<=[A-Za-zА-Яа-яЁё])[.,]\s\Z")
 BARE_ACRONYM_RE = re.compile(r"\((?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,14}(?:\s[A-ZА-ЯЁ]{1,4})?)\)")
 REGION_ONLY_RE = re.compile(r"^[А-ЯЁ][а-яё-]+ (?:область|край|республика|округ)$")
 BRACES = str.maketrans("{}", "()")
@@ -200,7 +201,9 @@ def _quoted_initials(short: str, tok: Tok) -> bool:
 def _before_glued_speck(text: str, pos: int) -> int:
     """Where the name before a bracket at ``pos`` ends: before a stop, comma or quote mark glued
     between a word (or a closing quote) and the bracket, a speck ("образования».(ЦРПО)": a
-    sentence's stop is followed by a space, never by a bracket)."""
+    sentence's stop is followed by a space, never by a bracket); so is a stop or comma after a word
+    with a space before the bracket ("области. (Роспотребнадзор КО)": no sentence opens with the
+    bracket of a definition; after a closing quote the stop may end the sentence)."""
     m = GLUED_SPECK_RE.search(text, max(0, pos - 3), pos)
     return m.start() if m else pos
 
@@ -266,6 +269,11 @@ def entries_without_short_form(text: str) -> list[str]:
     """Full forms (nominative) of "Сокращения" entries whose short form a scan lost
     (``normalizers.abbreviation_lists``)."""
     return _entries_without_short_form(_prepared(text)) if text else []
+
+
+def unread_block_lines(text: str) -> list[str]:
+    """Lines of a "Сокращения" block no entry reads from (``normalizers.abbreviation_lists``)."""
+    return _unread_block_lines(_prepared(text)) if text else []
 
 
 def find_definitions(text: str) -> dict[str, str]:

@@ -12,7 +12,8 @@ from dataclasses import replace
 from typing import Callable, Optional
 
 from extractors.grid import ExtractedDocument, is_ocr_extractor
-from normalizers.abbreviations import entries_without_short_form, expand, find_definitions, load_glossary
+from normalizers.abbreviations import (entries_without_short_form, expand, find_definitions, load_glossary,
+                                       unread_block_lines)
 from normalizers.deadlines import DeadlineNorm, deadlines_outside, normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
@@ -283,14 +284,14 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
         meta_flags = [f for f in meta_flags if f != "no_doc_kind"] + ["doc_kind_from_manifest"]
     defs = document_abbreviations(extracted, stitched.activities, scanned)
     if scanned:                           # "ДОинН КО" defined, "ДОиН КО" in every party cell
-        from normalizers.ocr_parties import mend_definitions
+        from normalizers.ocr_definitions import mend_definitions
 
         from normalizers.ocr_lexicon import document_lexicon
 
         lexicon = document_lexicon([b.text for b in extracted.blocks] + _cell_texts(stitched.activities))
-        orphans = entries_without_short_form("\n".join(_text_parts(extracted, scanned)))
+        text = "\n".join(_text_parts(extracted, scanned))
         mended = mend_definitions(defs, _responsible_text(stitched.activities), set(load_glossary()), lexicon,
-                                  orphans)
+                                  entries_without_short_form(text), unread_block_lines(text))
         if list(mended) != list(defs):    # a short form changed (a full form alone is no flag)
             meta_flags.append("abbreviation_definition_mended")
         defs = mended

@@ -2,7 +2,7 @@
 import pytest
 from rapidfuzz import fuzz
 
-from normalizers.abbreviations import expand, find_definitions, load_glossary
+from normalizers.abbreviations import expand, find_definitions, load_glossary, unread_block_lines
 from tests.normalizers.gold_data import docx_text, gold_params, load_gold, norm
 
 
@@ -519,3 +519,30 @@ def test_an_entry_dash_read_as_latin_letters():
             "ПОО - профессиональные образовательные организации Омской области.")
     assert find_definitions(text) == {"ОМСУ": "органы местного самоуправления Омской области",
                                       "ПОО": "профессиональные образовательные организации Омской области"}
+
+
+def test_a_list_dash_after_a_speck_or_doubled_and_glued_still_parts_an_entry():
+    text = ("Перечень используемых сокращений\n"
+            "Минобразования края.- министерство образования Красноярского края;\n"
+            "агентство труда и занятости населения края-- агентство труда и.\n"
+            "занятости населения Красноярского края.\n"
+            "План мероприятий («дорожная карта») по кадровому обеспечению")
+    assert find_definitions(text) == {
+        "Минобразования края": "министерство образования Красноярского края",
+        "агентство труда и занятости населения края": "агентство труда и занятости населения Красноярского края"}
+
+
+def test_a_block_line_no_entry_reads_is_handed_on_with_the_lines_it_wraps_onto():
+    text = ("Используемые сокращения:\nЦЗН - центры занятости населения;\n"
+            "Минпромторг нсох министерство прбмышленности, торговли и\n"
+            "развития предпринимательства Новосибирской области.\n"
+            "1. Утвердить план.")
+    assert unread_block_lines(text) == [
+        "Минпромторг нсох министерство прбмышленности, торговли и развития предпринимательства Новосибирской области"]
+    assert "Минпромторг нсох" not in " ".join(find_definitions(text))
+    assert unread_block_lines("Сокращения:\nДК - Дом культуры;\nПриказываю\nГорсовет - совет") == []
+
+
+def test_a_stop_after_a_word_and_a_space_before_a_definition_bracket_is_a_speck():
+    text = "по согласованию с Управлением Роспотребнадзора по Курской области. (Роспотребнадзор КО)"
+    assert find_definitions(text) == {"Роспотребнадзор КО": "Роспотребнадзор по Курской области"}

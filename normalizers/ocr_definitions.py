@@ -1,0 +1,241 @@
+"""The abbreviations a scan's text defines, mended with what the party cells write.
+
+A definition read from a scan may misread its short form ("ДОинН КО" where every party cell
+writes "ДОиН КО"), put a speck for the space between its words ("КОин.КО"), lose its short form
+altogether ("- профессиональные образовательные организации …") or its dash ("Минпромторг нсох
+министерство …"); its full form carries the scan's specks and slips. ``mend_definitions`` takes the
+cells' spelling of each short form where exactly one fits and the full form spells it, mends the
+full forms (``normalizers.ocr_full_form``) and drops a full form that is hardly words. Split off
+``normalizers.ocr_parties`` (the mentions in the cells), whose helpers it shares.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from normalizers.abbreviations import spells
+from normalizers.morph import is_abbreviation, to_nominative
+from normalizers.ocr_full_form import mend_full_form
+from normalizers.ocr_parties import (CAPS_TOKEN_RE, DEBRIS, LEAD_SPECKS, MAX_SHORT_SPELLING, MIN_TOKEN_MENDED,
+                                     SPECK_IN_SHORT_RE, _letters, close_brackets)
+from normalizers.text import ONE_LETTER_WORDS, is_known_word, one_edit
+
+
+def _spellings(tok: str, low: str, used: dict[str, Counter], spelled: dict[str, str]) -> list[str]:
+    """How the token ``low`` (lower case) may be spelled: the glossary's spelling, else the cells'
+    most common one, and the defined token ``tok`` with its extra letter dropped (its own case kept:
+    "КОинН" -> "КОиН", "КОин" when the cells read "КОин")."""
+    forms = [spelled.get(low) or used[low].most_common(1)[0][0]]
+    forms += [tok[:k] + tok[k + 1:] for k in range(len(tok)) if (tok[:k] + tok[k + 1:]).lower() == low]
+    return forms
+
+
+# a list entry whose dash a scan lost: an acronym, then the lower-case words of its full form
+ACRONYM_THEN_WORDS_RE = re.compile(r"^([А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ])\s+([а-яё]+(?:\s+[а-яё]+)*)$")
+MIN_SPELLING_MENDED = 4    # a short form mended to the cells' spelling has at least this many letters
+STEM = 4                   # letters of a syllabic short form's word that open a word of its full form
+
+
+def _words_after_acronym(short: str, full: str) -> tuple[str, str]:
+    """"ПОО профессиональные" defined as "образовательные организации" (the entry's dash lost):
+    the dictionary words after the acronym open its full form, when the whole then spells it."""
+    m = ACRONYM_THEN_WORDS_RE.match(short)
+    if m is None or not all(is_known_word(w) for w in m.group(2).split()):
+        return short, full
+    whole = f"{m.group(2)} {full}"
+    return (m.group(1), whole) if spells(m.group(1), whole) else (short, full)
+
+
+def _odd_chars(text: str) -> int:
+    """Characters a short form has no business with: digits, marks (not brackets nor spaces)."""
+    return sum(not (ch.isalpha() or ch.isspace() or ch in "()") for ch in text)
+
+
+def _cells_spelling(short: str, full: str, spellings: dict[str, Counter], used: dict[str, Counter]) -> str:
+    """A short form the party cells never write, read from a scan, taken as the cells' spelling
+    one letter away (letters compared, case aside): "поо" where the cells write "ПОО", "ЦЗЯ" or
+    "МОиН РЕЯ" where they write "ЦЗН" and "МОиН РС(Я)". Exactly one spelling must lie that near; it
+    must be spelled by the full form where the read one is not, or (a form the initials cannot
+    spell, "РС(Я)") be written at least twice and the letter be a substitution."""
+    key = _letters(short)
+    if short.islower() and short in used:              # "поо": the cells write "ПОО"
+        return used[short].most_common(1)[0][0]
+    if not key or key in spellings:
+        if key in spellings:       # "МТЗиС3З РТ": the cells' letters, and a digit read for one of them
+            ways = spellings[key]
+            best, n = ways.most_common(1)[0]
+            if _odd_chars(short) > _odd_chars(best):
+                return best
+            if n > ways.get(short, 0) and short.replace("й", "и") == best.replace("й", "и"):
+                return best            # "КОйН КО" defined, "КОиН КО" written more often: the breve a speck's
+            # "КОин КО" defined, "КОиН КО" in the cells twice or more and never as defined
+            return best if ways.get(short, 0) == 0 and n >= 2 and best.lower() == short.lower() else short
+        return short
+    near = [k for k in spellings if len(k) >= MIN_SPELLING_MENDED - 1 and one_edit(k, key)
+            and sum(c.isupper() for c in spellings[k].most_common(1)[0][0]) >= 2]
+    if len(key) < MIN_SPELLING_MENDED - 1:
+        return short
+    if len(near) > 1 and not spells(short, full):       # "МО О": "ПОО" and "МО ОО" near, one spelled
+        near = [k for k in near if spells(spellings[k].most_common(1)[0][0], full)]
+    if len(near) != 1:
+        return short
+    best, n = spellings[near[0]].most_common(1)[0]
+    if spells(best, full) and not spells(short, full):
+        return best
+    if not spells(best, full) and not spells(short, full) and len(near[0]) == len(key) \
+            and len(key) >= MIN_SPELLING_MENDED and (n >= 2 or _stem_in_full(best, short, full)):
+        return best
+    return short
+
+
+def _stem_in_full(best: str, short: str, full: str) -> bool:
+    """Whether the one word in which a syllabic short form and the cells' spelling differ opens a
+    word of the full form in the cells' spelling only ("Минобразования Чузашии" against "…
+    Чувашской Республики": "Чува" opens a word, "Чуза" none)."""
+    a, b = best.split(), short.split()
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(a) != len(b) or len(diff) != 1 or min(len(diff[0][0]), len(diff[0][1])) < STEM:
+        return False
+    words = [w.lower() for w in re.findall(r"[А-Яа-яЁё]+", full)]
+    opens = lambda tok: any(w.startswith(tok[:STEM].lower()) for w in words)  # noqa: E731
+    return opens(diff[0][0]) and not opens(diff[0][1])
+
+
+def _short_form_for(full: str, spellings: dict[str, Counter], defined: set[str]) -> str | None:
+    """The one short form the party cells write, no definition gives and ``full`` spells: an entry
+    of the list whose short form a scan lost ("- профессиональные образовательные организации
+    Омской области" where the cells write "ПОО")."""
+    fits = {f for f in _undefined_spellings(spellings, defined) if is_abbreviation(f) and spells(f, full)}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _undefined_spellings(spellings: dict[str, Counter], defined: set[str]) -> set[str]:
+    """The cells' most common spelling of each short form they write that no definition gives."""
+    defined_keys = {_letters(d) for d in defined}
+    return {ways.most_common(1)[0][0] for key, ways in spellings.items() if key not in defined_keys}
+
+
+def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozenset(),
+                     lexicon: frozenset[str] = frozenset(), orphans: list[str] = (),
+                     unread: list[str] = ()) -> dict[str, str]:
+    """``defs`` with a speck between the words of a short form read as the space ("КОин.КО", and
+    "МОиН-РС(Я)" where the cells write "МОиН РС(Я)" and never the hyphen), and
+    each short form mended whose token the party ``cells`` never use (case aside) when exactly one
+    abbreviation token of the cells lies one letter from it and the full form spells the mended
+    short form ("МОнН РТ" where the cells write "МОиН РТ", though the full form spells both); the
+    token takes the glossary's spelling where the glossary has it, else the cells' most common one, or the defined token with its extra letter dropped,
+    whichever (exactly one) the full form spells. Each full form is mended (``mend_full_form``, with the
+    document's ``lexicon``) and put into the nominative again when a word changed. The full forms of
+    list entries whose short form was lost (``orphans``) take the one short form the cells write,
+    no definition gives and the full form spells. A full form that is hardly words (``_plausible``)
+    goes: the glossary reads that short form better. A block's line no entry read (``unread``) is an
+    entry when it opens with a short form the cells write (``_found_head``)."""
+    used: dict[str, Counter] = {}
+    for t in CAPS_TOKEN_RE.findall(cells):
+        used.setdefault(t.lower(), Counter())[t] += 1
+    spelled = {tok.lower(): tok for name in known for tok in name.split()}
+    # the cells' own spellings of each short form by its letters (spaces and marks aside)
+    spellings: dict[str, Counter] = {}
+    for piece in re.split(r"[\n,;]", cells):
+        piece = piece.strip(DEBRIS)
+        if piece and len(piece) <= MAX_SHORT_SPELLING:
+            spellings.setdefault(_letters(piece), Counter())[piece] += 1
+    out: dict[str, str] = {}
+    for short, full in defs.items():
+        short = close_brackets(SPECK_IN_SHORT_RE.sub(" ", short.lstrip(LEAD_SPECKS)))   # "КОин.КО": a speck for the space
+        short, full = _words_after_acronym(short, full)
+        mended_full = mend_full_form(full, lexicon)      # "Республики Гатарстан": spelled once mended
+        short = _cells_spelling(short, mended_full, spellings, used)
+        # "МОиН-РС(Я)", "МОиНРТ": the cells write "МОиН РС(Я)", "МОиН РТ" more often than the form read
+        ways = spellings.get(_letters(short))
+        if ways:
+            best, n = ways.most_common(1)[0]
+            bare = re.sub(r"[\s-]", "", short)
+            if (n > ways.get(short, 0) and list(ways.values()).count(n) == 1
+                    and re.sub(r"[\s-]", "", best) == bare):      # only the space between its words differs
+                short = best
+        tokens = short.split()
+        for i, tok in enumerate(tokens):
+            low = tok.lower()
+            if len(tok) < 3 or low in used or sum(ch.isupper() for ch in tok) < 2:
+                continue
+            near = [u for u in used if len(u) >= 3 and one_edit(u, low)]   # "ОО" of "МО ОО" is no abbreviation of its own
+            if len(near) == 1:       # the cells never write the token read: their spelling, if the full form spells it
+                fits = {form for form in _spellings(tok, near[0], used, spelled)
+                        if spells(" ".join(tokens[:i] + [form] + tokens[i + 1:]), mended_full)}
+                if len(fits) == 1:
+                    tokens[i] = fits.pop()
+        # a form put into the nominative only once its words are mended ("учреждениём")
+        out.setdefault(" ".join(tokens), to_nominative(mended_full) if mended_full != full else full)
+    out = {short: full for short, full in out.items() if _plausible(full)}
+    for full in orphans:
+        short, full = _written_head(full, spellings, set(out))
+        mended_full = mend_full_form(full, lexicon)
+        short = short or _short_form_for(mended_full, spellings, set(out))
+        if short is not None:
+            out.setdefault(short, to_nominative(mended_full))
+    for line in unread:
+        short, full = _found_head(line, spellings, set(out))
+        if short is not None and _plausible(full):
+            out.setdefault(short, to_nominative(mend_full_form(full, lexicon)))
+    return out
+
+
+MIN_KNOWN_SHARE = 0.5     # a full form read from a scan is kept when at least this share of its words read
+
+
+def _plausible(full: str) -> bool:
+    """Whether a full form read from a scan is words at all: half of them at least dictionary words
+    or abbreviations ("п la. е Эбразовательные организации" is not: the glossary's reading is
+    better than the document's own one lost under a signature)."""
+    words = re.findall(r"[A-Za-zА-Яа-яЁё]+", full)
+    known = sum((len(w) > 1 or w.lower() in ONE_LETTER_WORDS) and (is_known_word(w.lower()) or is_abbreviation(w))
+                for w in words)
+    return bool(words) and known >= MIN_KNOWN_SHARE * len(words)
+
+
+def _written_head(line: str, spellings: dict[str, Counter], defined: set[str]) -> tuple[str | None, str]:
+    """A list line whose dash a scan lost, split after the short form the party cells write (as
+    they write it, no definition giving it yet) where a capitalised word follows: "Минобразования
+    Чувашии Министерство образования Чувашской Республики" -> ("Минобразования Чувашии", "Министерство …")."""
+    fits = [h for h in _undefined_spellings(spellings, defined) if line.startswith(h + " ") and line[len(h) + 1:][:1].isupper()]
+    if len(fits) != 1:
+        return None, line
+    return fits[0], line[len(fits[0]) + 1:]
+
+
+MIN_HEAD_LETTERS = 6      # a short form found at a line's head by its letters has at least this many
+HEAD_JUNK = 2             # ... with at most this many letters or marks glued after it (the dash read "х")
+
+
+def _head_letters_match(read: list[str], form: list[str]) -> bool:
+    """Whether the words ``read`` at a line's head are the words of ``form``: letters alike case
+    aside, one word at most a letter off, the last one maybe with the dash's junk glued on."""
+    if len(read) != len(form):
+        return False
+    slips = 0
+    for i, (a, b) in enumerate(zip(read, form)):
+        la, lb = _letters(a), _letters(b)
+        if i == len(read) - 1 and la != lb and la.startswith(lb) and len(la) - len(lb) <= HEAD_JUNK:
+            la = lb
+        if la != lb:
+            slips += 1
+            if slips > 1 or min(len(la), len(lb)) < MIN_TOKEN_MENDED or not one_edit(la, lb):
+                return False
+    return True
+
+
+def _found_head(line: str, spellings: dict[str, Counter], defined: set[str]) -> tuple[str | None, str]:
+    """A block's line no entry reads from, split after the short form the party cells write and no
+    definition gives, found at its head by its letters ("Минпромторг нсох министерство …",
+    "Минобразования края.- министерство …": the dash lost or read as a letter): the full form is
+    the rest, from its first word of letters."""
+    words = line.split()
+    fits = []
+    for form in _undefined_spellings(spellings, defined):
+        n = len(form.split())
+        if len(_letters(form)) >= MIN_HEAD_LETTERS and len(words) > n and _head_letters_match(words[:n], form.split()):
+            rest = re.sub(r"^[^А-Яа-яЁё«]+", "", " ".join(words[n:]))
+            if rest:
+                fits.append((form, rest))
+    return fits[0] if len(fits) == 1 else (None, line)

@@ -1,0 +1,210 @@
+"""normalizers.ocr_definitions: the abbreviations a scan defines, mended with the party cells."""
+
+import pytest
+from normalizers.ocr_lexicon import document_lexicon
+from normalizers.ocr_full_form import mend_full_form
+from normalizers.ocr_definitions import mend_definitions
+
+CELLS = "ПОО,\nОМСУ (по согласованию)\nРЦПО,\nРЦПО\nМО ОО, ПОО\nМОиН РС(Я)\nМОиН РС(Я), ЦЗН\nЦЗН"
+
+
+def test_a_definition_misread_takes_the_spelling_the_cells_use():
+    defs = {"ДОинН КО": "Департамент образования и науки Кемеровской.области.", "ЦЗН": "центры занятости"}
+    cells = "ДОиН КО\nДОин КО, ЦЗН\nДоин ко"
+    got = mend_definitions(defs, cells, {"ДОиН"})
+    assert list(got) == ["ДОиН КО", "ЦЗН"]
+    assert got["ДОиН КО"] == "Департамент образования и науки Кемеровской.области"   # its final speck gone
+
+
+def test_a_definition_misread_is_mended_even_when_the_cells_read_its_token_in_the_wrong_case():
+    # the cells write "УКиТ" only as "УКит" (no acronym); the defined "УКиТТ" with its extra
+    # letter dropped is the one spelling the full form spells
+    defs = {"УКиТТ ЛО": "управление культуры и туризма Липецкой области"}
+    assert list(mend_definitions(defs, "УКит ЛО\nЦЗН")) == ["УКиТ ЛО"]
+    # the cells' token two letters away: kept as read
+    assert list(mend_definitions(defs, "УКт ЛО\nЦЗН")) == ["УКиТТ ЛО"]
+
+
+def test_a_definition_is_kept_when_its_full_form_does_not_spell_the_mended_one():
+    defs = {"МОУО": "муниципальные органы управления образованием"}
+    assert mend_definitions(defs, "МОО, ЦЗН") == defs          # "МОО" is not what the words spell
+    defs = {"ДОинН КО": "Департамент образования и науки Кемеровской области"}
+    assert mend_definitions(defs, "ДОинК КО, ДОинМ КО") == defs  # two abbreviations near it, neither spelled: no pick
+    # two near it, only one of them spelled by the full form: that one
+    assert list(mend_definitions(defs, "ДОиН КО, ДОинМ КО")) == ["ДОиН КО"]
+
+
+@pytest.mark.parametrize("read,mended", [
+    ("Министерство образования и науки Республики. Татарстан", "Министерство образования и науки Республики Татарстан"),
+    ("органы: местного самоуправления", "органы местного самоуправления"),
+    ("БУ ЧР ДПО. «Республиканский институт образования»", "БУ ЧР ДПО «Республиканский институт образования»"),
+    ("учреждения «Центры занятости населения»:", "учреждения «Центры занятости населения»"),
+    ("учреждение «Центр оперёжающей профессиональной лодготовки»", "учреждение «Центр опережающей профессиональной подготовки»"),
+    ("институт повышения квалификации и профессиональн ОЙ переподготовки",
+     "институт повышения квалификации и профессиональной переподготовки"),
+    ("областное бюджетное-учреждение дополнительного образования", "областное бюджетное учреждение дополнительного образования"),
+    ("научно-исследовательский институт", "научно-исследовательский институт"),       # a compound stays
+    ("торгово-промышленная палата", "торгово-промышленная палата"),
+    ("учреждение «Центр-развития профессионального образования»", "учреждение «Центр развития профессионального образования»"),
+    ("школа-интернат", "школа-интернат"), ("бизнес-инкубатор", "бизнес-инкубатор"),
+    ("- комитет образования и науки Курской области", "комитет образования и науки Курской области"),
+])
+def test_a_scanned_full_form_loses_its_certain_slips(read, mended):
+    assert mend_full_form(read) == mended
+    assert mend_definitions({"ИРО": read}, "ИРО") == {"ИРО": mended}
+
+
+def test_a_defined_short_form_gets_back_its_lost_closing_bracket():
+    full = "Министерство образования и науки Республики Саха (Якутия)"
+    assert mend_definitions({"МОиН РС(Я": full}, "МОиН РС(Я") == {"МОиН РС(Я)": full}
+    assert mend_definitions({"ДО (ПК)": "дополнительное образование"}, "") == {"ДО (ПК)": "дополнительное образование"}
+
+
+def test_a_mended_full_form_is_put_into_the_nominative_again():
+    defs = {"ДК": "муниципальным автономным учреждениём «Дом культуры»"}
+    assert mend_definitions(defs, "ДК") == {"ДК": "муниципальное автономное учреждение «Дом культуры»"}
+
+
+def test_a_full_form_takes_the_words_the_document_spells():
+    got = mend_definitions({"ВЦ": "«Бологодский областной центр»"}, "ВЦ", lexicon=frozenset({"Вологодский"}))
+    assert got == {"ВЦ": "«Вологодский областной центр»"}
+
+
+def test_a_hyphen_a_scan_read_in_a_short_form_is_the_space_the_cells_write():
+    full = "Министерство образования и науки Республики Саха (Якутия)"
+    assert mend_definitions({"МОиН-РС(Я)": full}, "МОиН РС(Я)\nИРПО") == {"МОиН РС(Я)": full}
+    assert mend_definitions({"МОиН-РС(Я)": full}, "МОиН-РС(Я)") == {"МОиН-РС(Я)": full}
+
+
+def test_a_misread_short_form_is_mended_though_a_two_letter_token_is_as_near():
+    full = "профессиональные образовательные организации Омской области"
+    got = mend_definitions({"ИОО": full}, "МО ОО, ПОО\nПОО")
+    assert got == {"ПОО": full}
+
+
+def test_a_defined_token_the_cells_never_write_takes_their_spelling_one_letter_off():
+    full = "Министерство образования и науки Республики Татарстан"
+    got = mend_definitions({"МОнН РТ": full}, "МОиН РТ\nИРО РТ\nМОиН РТ")
+    assert got == {"МОиН РТ": full}
+    # a token the cells write is kept as defined
+    assert mend_definitions({"МОнН РТ": full}, "МОнН РТ\nМОиН РТ") == {"МОнН РТ": full}
+
+
+def test_a_defined_short_form_takes_the_spacing_the_cells_write_most():
+    full = "Министерство образования и науки Республики Татарстан"
+    cells = "МОиН РТ\nМТЗиСЗ РТ\nМОиНРТ —\nМОиН РТ\nИРО РТ"
+    assert mend_definitions({"МОиНРТ": full}, cells) == {"МОиН РТ": full}
+    assert mend_definitions({"МОиН РТ": full}, cells) == {"МОиН РТ": full}
+    assert mend_definitions({"‚ МОиНРТ": full}, cells) == {"МОиН РТ": full}      # a speck before it too
+
+
+def test_short_form_misread_where_defined_takes_the_cells_spelling_its_quoted_name_spells():
+    full = "бюджетное учреждение Омской области «Региональный центр профессиональной ориентации»"
+    assert mend_definitions({"РЦНО": full}, CELLS) == {"РЦПО": full}
+
+
+def test_short_form_the_initials_cannot_spell_mended_only_by_a_substitution_the_cells_repeat():
+    full = "Министерство образования и науки Республики Саха (Якутия)"
+    assert list(mend_definitions({"МОиН РЕЯ": full}, CELLS)) == ["МОиН РС(Я)"]
+    # written once: mended only where the full form spells the cells' spelling (its bracket too)
+    assert list(mend_definitions({"МОиН РЕЯ": full}, "МОиН РС(Я)")) == ["МОиН РС(Я)"]
+    short = "Министерство образования и науки Республики Саха"
+    assert list(mend_definitions({"МОиН РЕЯ": short}, "МОиН РС(Я)")) == ["МОиН РЕЯ"]
+
+
+def test_lower_case_short_form_and_a_lost_dash():
+    assert list(mend_definitions({"поо": "профессиональные организации"}, CELLS)) == ["ПОО"]
+    out = mend_definitions({"ПОО профессиональные": "образовательные организации"}, CELLS)
+    assert out == {"ПОО": "профессиональные образовательные организации"}
+    kept = mend_definitions({"ЦЗН субъекта": "центры занятости"}, CELLS)   # the words spell nothing: stays
+    assert list(kept) == ["ЦЗН субъекта"]
+
+
+def test_short_form_spelled_by_its_full_form_once_the_full_form_is_mended():
+    cells = "МОиН РТ\nМТЗиСЗ РТ\nмуниципальные органы"
+    lexicon = document_lexicon(["Министерство образования и науки Республики Татарстан"])
+    got = mend_definitions({"МТЗиСЗ РЪ": "Министерство труда, занятости и социальной защиты Республики Гатарстан"},
+                           cells, set(), lexicon)
+    assert got == {"МТЗиСЗ РТ": "Министерство труда, занятости и социальной защиты Республики Татарстан"}
+
+
+def test_short_form_with_a_digit_for_a_letter_or_in_lower_case_takes_the_cells_spelling():
+    cells = "руководители ПОО;\nМинобразования Чувашии\nМинобразования Чувашии, ПОО\nМТЗиСЗ РТ"
+    full = "Министерство труда, занятости и социальной защиты Республики Татарстан"
+    got = mend_definitions({"поо": "профессиональные организации", "МТЗиС3З РТ": full,
+                            "Минобразовайия Чувашии": "Министерство образования Чувашской Республики"}, cells)
+    assert list(got) == ["ПОО", "МТЗиСЗ РТ", "Минобразования Чувашии"]
+
+
+def test_syllabic_short_form_one_letter_off_and_a_case_slip_take_the_cells_spelling():
+    full = "Министерство образования Чувашской Республики"
+    assert list(mend_definitions({"Минобразования Чузашии": full}, "Минобразования Чувашии\nПОО")) == \
+        ["Минобразования Чувашии"]                  # "Чува" opens a word of the full form, "Чуза" none
+    defs = {"КОин КО": "комитет образования и науки Курской области"}
+    assert list(mend_definitions(defs, "КОиН КО\nКОиН КО, ЦОПП")) == ["КОиН КО"]
+    assert list(mend_definitions(defs, "КОиН КО\nЦОПП")) == ["КОин КО"]      # written once: no telling
+
+
+def test_a_bracketed_acronym_is_spelled_and_a_misread_word_of_it_mended():
+    from normalizers.abbreviations import spells
+    from normalizers.ocr_parties import _defined_as
+
+    full = "Министерство образования и науки Республики Саха (Якутия)"
+    assert spells("МОиН РС(Я)", full) and not spells("МОиН РС(Я)", "Министерство образования и науки Саха")
+    cells = "МбИН РС(Я)\nИРПО\nМбИН РС(Я)\nМОиН ВС(Я)\nпрофессиональные образовательные организации"
+    assert list(mend_definitions({"МОий РС(Я)": full}, cells)) == ["МОиН РС(Я)"]
+    defined = {"МОиН РС(Я)", "ИРПО"}
+    assert _defined_as("МбИН РС(Я)", defined) == "МОиН РС(Я)"
+    assert _defined_as("МОиН ВС(Я)", defined) == "МОиН РС(Я)"     # an acronym of three letters one off
+    assert _defined_as("ЦЗН РБ", {"ЦЗН РТ"}) is None                # two letters: a region of its own
+    assert _defined_as("ГБУ ЦОПП", {"ГКУ ЦОПП"}, {"ГБУ", "ГКУ"}) is None   # both legal forms the glossary has
+
+
+def test_a_short_form_that_lost_a_letter_takes_the_one_near_spelling_its_full_form_spells():
+    cells = "ПОО, ОМСУ\nРЦПО, ПОО\nРЦПО\nМО ОО, ПОО\nмо оО"
+    got = mend_definitions({"МО О": "Министерство образования Омской области"}, cells)
+    assert got == {"МО ОО": "Министерство образования Омской области"}      # "ПОО" is as near, spells nothing
+
+
+def test_an_entry_without_its_short_form_takes_the_one_the_cells_write_and_its_words_spell():
+    defs = {"МО ОО": "Министерство образования Омской области"}
+    full = "профессиональные образовательные организации Омской области"
+    got = mend_definitions(defs, "ПОО, РЦПО\nМО ОО, ПОО", orphans=[full])
+    assert got == {**defs, "ПОО": full}
+    # two the cells write that the words spell ("ПОО", "ОО"): no pick
+    assert mend_definitions(defs, "ПОО, РЦПО\nОО", orphans=[full]) == defs
+
+
+def test_a_defined_form_with_a_breve_speck_takes_the_spelling_the_cells_write_more_often():
+    full = "комитет образования и науки Курской области"
+    assert list(mend_definitions({"КОйН КО": full}, "КОиН КО\nКОиН КО, ЦОПП\nКОйН КО")) == ["КОиН КО"]
+    assert list(mend_definitions({"КОйН КО": full}, "КОйН КО\nКОйН КО, ЦОПП\nКОиН КО")) == ["КОйН КО"]
+
+
+def test_a_list_line_whose_dash_was_lost_between_two_capitals_splits_after_the_form_the_cells_write():
+    line = "Минобразования Чувашии Министерство образования Чувашской Республики"
+    cells = "руководители ПОО\nМинобразования Чувашии\nБУ ЧР ДПО «Центр»"
+    got = mend_definitions({}, cells, orphans=[line])
+    assert got == {"Минобразования Чувашии": "Министерство образования Чувашской Республики"}
+    assert mend_definitions({}, "руководители ПОО", orphans=[line]) == {}      # the cells never write it
+
+
+def test_a_full_form_that_is_hardly_words_is_dropped_for_the_glossary():
+    cells = "руководители ПОО\nМинобразования Чувашии"
+    got = mend_definitions({"ПОО": "п la. е Эбразовательные организации",
+                            "Минобразования Чувашии": "Министерство образования Чувашской Республики"}, cells)
+    assert got == {"Минобразования Чувашии": "Министерство образования Чувашской Республики"}
+
+
+def test_a_block_line_opening_with_the_short_form_the_cells_write_is_its_entry():
+    line = "Минпромторг нсох министерство промышленности, торговли и развития предпринимательства Новосибирской области"
+    cells = "Минобр НСО\nМинпромторг НСО, ЦЗН\nМинпромторг НСО"
+    got = mend_definitions({"ЦЗН": "центры занятости населения"}, cells, unread=[line])
+    assert got["Минпромторг НСО"] == ("министерство промышленности, торговли и развития предпринимательства "
+                                      "Новосибирской области")
+    # a line that opens with no form the cells write, or with one already defined, adds nothing
+    title = "План мероприятий («дорожная карта») по кадровому обеспечению экономики края"
+    assert mend_definitions({"ЦЗН": "центры занятости населения"}, cells, unread=[title]) == {
+        "ЦЗН": "центры занятости населения"}
+    defined = {"Минпромторг НСО": "министерство промышленности"}
+    assert mend_definitions(defined, cells, unread=[line]) == defined
