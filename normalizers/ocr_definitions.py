@@ -175,7 +175,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         if short is not None:
             out.setdefault(short, to_nominative(mended_full))
     for line in unread:
-        short, full = _found_head(line, spellings, set(out))
+        short, full = _found_head(line, spellings, set(out), _cell_heads(cells))
         if short is not None and _plausible(full):
             out.setdefault(short, to_nominative(mend_full_form(full, lexicon)))
     return out
@@ -225,17 +225,41 @@ def _head_letters_match(read: list[str], form: list[str]) -> bool:
     return True
 
 
-def _found_head(line: str, spellings: dict[str, Counter], defined: set[str]) -> tuple[str | None, str]:
+MAX_HEAD_WORDS = 3        # a short form sought at the head of a party cell line has at most this many words
+
+
+def _cell_heads(cells: str) -> set[str]:
+    """The first one to ``MAX_HEAD_WORDS`` words of each party cell line or listed party that hold
+    an abbreviation ("Минпромторг НСО" of "Минпромторг НСО предприятия-партнёры", where a scan
+    lost the comma after it)."""
+    heads = set()
+    for piece in re.split(r"[\n,;]", cells):
+        words = piece.strip(DEBRIS).split()
+        for n in range(1, min(MAX_HEAD_WORDS, len(words)) + 1):
+            if any(is_abbreviation(w) for w in words[:n]):
+                heads.add(" ".join(words[:n]))
+    return heads
+
+
+def _found_head(line: str, spellings: dict[str, Counter], defined: set[str],
+                heads: set[str] = frozenset()) -> tuple[str | None, str]:
     """A block's line no entry reads from, split after the short form the party cells write and no
     definition gives, found at its head by its letters ("Минпромторг нсох министерство …",
     "Минобразования края.- министерство …": the dash lost or read as a letter): the full form is
-    the rest, from its first word of letters."""
+    the rest, from its first word of letters. The cells' ``heads`` count too (a short form the
+    cells write only before another party); the longest form that fits wins."""
     words = line.split()
+    defined_keys = {_letters(d) for d in defined}
+    forms = _undefined_spellings(spellings, defined) | {h for h in heads if _letters(h) not in defined_keys}
     fits = []
-    for form in _undefined_spellings(spellings, defined):
+    for form in forms:
         n = len(form.split())
         if len(_letters(form)) >= MIN_HEAD_LETTERS and len(words) > n and _head_letters_match(words[:n], form.split()):
             rest = re.sub(r"^[^А-Яа-яЁё«]+", "", " ".join(words[n:]))
             if rest:
-                fits.append((form, rest))
-    return fits[0] if len(fits) == 1 else (None, line)
+                fits.append((len(form.split()), form, rest))
+    if not fits:
+        return None, line
+    longest = max(n for n, _, _ in fits)
+    best = {(form, rest) for n, form, rest in fits if n == longest}
+    return best.pop() if len(best) == 1 else (None, line)

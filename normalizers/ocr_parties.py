@@ -281,21 +281,50 @@ def _split_slashes(mentions: list[PartyMention], defined: set[str]) -> list[Part
     return out
 
 
+def _name_key(text: str) -> str:
+    return " ".join(re.findall(r"[а-яёa-z]+", text.lower().replace("ё", "е")))
+
+
+MIN_NAME_WORDS = 2       # a known name that joins two mentions has at least this many words
+
+
+def _join_split_names(mentions: list[PartyMention], names: set[str]) -> list[PartyMention]:
+    """Two mentions a speck's comma parted where a known name runs across the cut ("ГКУ Центр,
+    занятости населения (по согласованию)": "центр занятости населения" is the glossary's): one
+    mention, the second opening in lower case (a new party opens with a capital or an acronym)."""
+    keys = {_name_key(n) for n in names if len(n.split()) >= MIN_NAME_WORDS}
+    keys.discard("")
+    out: list[PartyMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.name[:1].islower() and not prev.by_agreement:
+            a, b = _name_key(prev.name), _name_key(m.name)
+            joined = f"{a} {b}"
+            if a and b and any(0 <= joined.find(k) < len(a) < joined.find(k) + len(k) for k in keys if k in joined):
+                name = f"{prev.name} {m.name}"
+                out[-1] = PartyMention(name=name, by_agreement=m.by_agreement, defines=prev.defines or m.defines,
+                                       raw=f"{prev.raw} {m.raw}")
+                continue
+        out.append(m)
+    return out
+
+
 # a known short form, a mark standing alone, then the next party ("ОИВ . объединения работодателей")
 LONE_STOP_SPLIT_RE = re.compile(r"^(\S+(?: \S+)?) [.,:;·] (\S.*)$")
 
 
 def mend_mentions(mentions: list[PartyMention], defined: set[str],
-                  known: frozenset[str] | set[str] = frozenset()) -> list[PartyMention]:
+                  known: frozenset[str] | set[str] = frozenset(), names: set[str] = frozenset()) -> list[PartyMention]:
     """Each mention that is a defined short form (or, read with case or end debris only, one of
     the glossary's ``known``) misread as a whole (see the module) becomes it; a speck of one or two
     lower-case letters after one ("000 ры") is dropped with it; a legal form alone joins the next
     name; two known abbreviations joined by "/" or run together are two parties; a lower-case word
-    that is a known abbreviation takes its capitals."""
+    that is a known abbreviation takes its capitals; two mentions a known name (of ``names``) runs
+    across are one."""
     out: list[PartyMention] = []
     forms = set(defined) | set(known)
     tokens, by_key = _abbreviation_tokens(forms), _glued_keys(forms)
-    for m in _split_slashes(_join_legal_forms(mentions, defined), defined):
+    for m in _split_slashes(_join_legal_forms(_join_split_names(mentions, set(names)), defined), defined):
         m = _misread_agreement(m)
         cleaned = _mend_mention_specks(m.name)
         if cleaned != m.name:

@@ -128,7 +128,8 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
         from normalizers.ocr_parties import mend_mentions
 
         glossary = set(load_glossary())
-        mended = mend_mentions(mend_abbreviations(mentions, set(defs), glossary), set(defs), glossary)
+        names = set(defs.values()) | set(load_glossary().values())
+        mended = mend_mentions(mend_abbreviations(mentions, set(defs), glossary), set(defs), glossary, names)
         repaired = [m.name for m in mended] != [m.name for m in mentions]
         if repaired and cell and len(mended) == len(mentions):
             for old, new in zip(mentions, mended):

@@ -208,3 +208,11 @@ def test_a_block_line_opening_with_the_short_form_the_cells_write_is_its_entry()
         "ЦЗН": "центры занятости населения"}
     defined = {"Минпромторг НСО": "министерство промышленности"}
     assert mend_definitions(defined, cells, unread=[line]) == defined
+
+
+def test_a_block_line_opening_with_a_short_form_the_cells_write_only_before_another_party():
+    line = "Минпромторг нсох министерство промышленности, торговли и развития предпринимательства Новосибирской области"
+    cells = "Минобр НСО\nМинпромторг НСО предприятия-партнёры\nЦЗН"       # the comma after it lost
+    got = mend_definitions({"ЦЗН": "центры занятости населения"}, cells, unread=[line])
+    assert got["Минпромторг НСО"].startswith("министерство промышленности")
+    assert not any(k.startswith("Минпромторг") and k != "Минпромторг НСО" for k in got)

@@ -328,3 +328,15 @@ def test_a_mention_that_lost_the_closing_bracket_of_a_defined_form_gets_it():
 ])
 def test_a_mention_in_latin_letters_or_with_a_lone_capital_after_it(text, defined, expected):
     assert _known_names(text, defined) == expected
+
+
+def test_two_mentions_a_known_name_runs_across_are_one():
+    names = {"центр занятости населения", "профессиональные образовательные организации"}
+    text = "ГКУ Центр, занятости населения (по согласованию).\nпрофессиональные образовательные\nорганизации"
+    got = mend_mentions(split_parties(text), set(), GLOSSARY, names)
+    assert [(m.name, m.by_agreement) for m in got] == [
+        ("ГКУ Центр занятости населения", True), ("профессиональные образовательные организации", False)]
+    # two parties of their own stay two: the second opens no name the first one began
+    text = "ЦЗН, профессиональные образовательные организации"
+    assert [m.name for m in mend_mentions(split_parties(text), set(), GLOSSARY, names)] == [
+        "ЦЗН", "профессиональные образовательные организации"]
