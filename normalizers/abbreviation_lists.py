@@ -137,8 +137,9 @@ def _list_entries(text: str) -> list[Entry]:
     """An entry for every "X – полное название" line, trusted when it stands in a
     "Сокращения" block (a block's line whose dash a scan lost is not: its words must spell it); an
     entry of a block that wraps onto the next line (no ";" or "." at its end) takes that line in.
-    A block's first line no entry reads from (a short line opening with a capital: "Минпромторг нсох
-    министерство …", the dash read as a letter) is kept as a ``loose`` entry and the block goes on."""
+    A block's line no entry reads from (a short line opening with a capital: "Минпромторг нсох
+    министерство …", the dash read as a letter; also after damaged lines) is kept as a ``loose``
+    entry and the block goes on."""
     entries: list[Entry] = []
     in_block, open_entry, unread = False, False, 0
     for line in _inline_header_entries([mend_list_head(x) for x in text.splitlines()]):
@@ -186,7 +187,7 @@ def _list_entries(text: str) -> list[Entry]:
                     entries.append(Entry("", line.strip(), True))
                     open_entry = not _entry_ended(line)
                     continue
-                if (unread == 1 and len(line.strip()) <= MAX_ENTRY_WRAP_CHARS and line.strip()[:1].isupper()
+                if (unread <= MAX_UNREAD_LINES + 1 and len(line.strip()) <= MAX_ENTRY_WRAP_CHARS and line.strip()[:1].isupper()
                         and len(line.split()) >= MIN_LOOSE_WORDS):
                     entries.append(Entry("", line.strip(), True, loose=True))
                     open_entry = not _entry_ended(line)

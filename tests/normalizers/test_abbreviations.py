@@ -541,6 +541,10 @@ def test_a_block_line_no_entry_reads_is_handed_on_with_the_lines_it_wraps_onto()
         "Минпромторг нсох министерство прбмышленности, торговли и развития предпринимательства Новосибирской области"]
     assert "Минпромторг нсох" not in " ".join(find_definitions(text))
     assert unread_block_lines("Сокращения:\nДК - Дом культуры;\nПриказываю\nГорсовет - совет") == []
+    # also after the damaged lines of an entry whose short form and dash a scan lost
+    damaged = ("Используемые сокращения:\nучреждения Новосибирской области\n«Центры занятости населения»\n"
+               "Минпромторг НСО министерство промышленности, торговли и\nразвития предпринимательства.\n1. Утвердить")
+    assert unread_block_lines(damaged) == ["Минпромторг НСО министерство промышленности, торговли и развития предпринимательства"]
 
 
 def test_a_stop_after_a_word_and_a_space_before_a_definition_bracket_is_a_speck():
