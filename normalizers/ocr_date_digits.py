@@ -12,7 +12,7 @@ as a digit inside a year ("01.06.20323", "01.03.24020") or breaks a month name a
   one dropped digit leaves (19xx/20xx); one left is taken, several are narrowed to the years the
   same cell writes elsewhere ("01.06.20323" beside "01.09.2023" is 2023), else the date is left
   (and reads as no date: the caller keeps the text and flags it);
-* ``split_years``: a year's digits parted by a line break, a space or a mark ("01.09.202\\n0",
+* ``split_years``: a year's digits parted by a line break, a space or a mark ("01.09.202\\n0", "30.06.2\\n026",
   "31 08.20 25", "2023, 20:24"), and a stop for a list's comma ("2022. 2023, 2024");
 * ``split_months``: a month name broken by a speck and a space into two pieces that are no words
   ("ап! рель" -> "апрель"; the head is no word, the tail may be one by chance: "рель").
@@ -28,7 +28,8 @@ from normalizers.text import is_known_word
 EIGHT_DIGITS_RE = re.compile(r"(?<![\d.,:;/-])\d(?:\d|\s(?=\d)){7,8}(?![\d.,:;/-])")
 FIVE_DIGIT_YEAR_RE = re.compile(r"(?<![\d.])(?:([0-3]?\d)\.([01]\d)\.(\d{5})|((?:19|20)\d{3}))(?![\d.])")
 # a numeric date whose year's last digit went to the next line ("01.09.202\n0")
-YEAR_DIGIT_BELOW_RE = re.compile(r"(?<![\d.])([0-3]?\d\.[01]\d\.(?:19|20)\d)[^\S\n]*\n[^\S\n]*(\d)(?=[^\S\n]*(?:\n|$))")
+# (or its last one to three digits: "30.06.2\n026")
+YEAR_DIGIT_BELOW_RE = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]\d)\.(\d{1,3})[^\S\n]*\n[^\S\n]*(\d{1,3})(?=[^\S\n]*(?:\n|$))")
 # a numeric date with a space for its dot and inside its year ("31 08.20 25")
 SPACED_YEAR_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d{0,1})[^\S\n]+(\d{1,2})(?![\d.])")
 # a year in a list of years split by a mark ("2022, 2023, 20:24"), or a stop for the list's comma
@@ -115,7 +116,13 @@ def split_years(text: str) -> tuple[str, bool]:
     """A year's digits parted by a line break, a space or a mark, joined where the date allows one
     reading ("01.09.202\n0", "31 08.20 25", "2023, 20:24"); a stop between two years of a list
     read as its comma ("2022. 2023, 2024")."""
-    out = YEAR_DIGIT_BELOW_RE.sub(r"\1\2", text)
+    def below(m: re.Match) -> str:
+        year = m.group(3) + m.group(4)
+        if not _is_year(year) or calendar_date(int(year), int(m.group(2)), int(m.group(1))) is None:
+            return m.group(0)
+        return f"{m.group(1)}.{m.group(2)}.{year}"
+
+    out = YEAR_DIGIT_BELOW_RE.sub(below, text)
 
     def spaced(m: re.Match) -> str:
         year = m.group(3) + m.group(4)

@@ -88,9 +88,10 @@ SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d)[^
 # "31.12..2020", "31-.03.2020", "30.11.-.2023"), or with marks inside its year ("30.06.2: 026", "01.09.20’ 23"): one reading
 MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[-'`’]?[.,:;]{1,2}([01]\d)(?:[.,:;]{1,2}|[.,:;][-'`’_][.,:;])"
                             r"([12](?:[^\S\n]?[.,:;’'`()\"“”_]{0,2}[^\S\n]?\d){3})(?!\d)")
-# a numeric date that lost one of its two dots: "3112.2026" (ddmm.yyyy) or "31.122026" (dd.mmyyyy)
+# a numeric date that lost one of its two dots: "3112.2026" (ddmm.yyyy; its dot read as a dash too,
+# "0112-2023") or "31.122026" (dd.mmyyyy)
 # (four digits that read as a year, "2012.2026", are left: two years with a stop between them)
-LOST_DOT_DATE_RE = re.compile(r"(?<![\d.,:;])(?:(?!19|20)(\d\d)(\d\d)\.|(\d\d)\.(\d\d))((?:19|20)\d\d)(?![\d.,:;])")
+LOST_DOT_DATE_RE = re.compile(r"(?<![\d.,:;])(?:(?!19|20)(\d\d)(\d\d)[.\-–]|(\d\d)\.(\d\d))((?:19|20)\d\d)(?![\d.,:;])")
 # a short word of Latin lower-case letters in a Russian deadline ("nol" for "до 1"): junk over a date
 LATIN_JUNK_RE = re.compile(r"(?<![A-Za-z])(?!(?:i{1,3}|iv|vi{0,3}|ix|x)(?![A-Za-z]))[a-z]{2,4}(?![A-Za-z])")
 # two years read as one number, the space or line break between them lost ("20182019-2027")
@@ -415,11 +416,11 @@ SPECK_MONTH_YEAR_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN})[^\S\n]?[.,:;�
 SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN}[^\S\n]+)(19|20)[^\S\n]?[.,:;’'`‚][^\S\n]?(\d\d)(?![\d.,:])", re.I)
 
 
-# marks, letters or a lone digit no word is between a month and its year ("ноябрь: 2024",
-# "декабрь ь 2024", "сентябрь. ь.2026", "ноябрь 4 2024": no date writes a day after its month): the
-# month would be lost and the whole year read
+# marks, letters or a lone digit no word is between a month (or a quarter's, a half-year's word) and its
+# year ("ноябрь: 2024", "декабрь ь 2024", "сентябрь. ь.2026", "ноябрь 4 2024", "III квартал :2022": no
+# date writes a day after its month): the month or quarter would be lost and the whole year read
 MONTH_SPECK_YEAR_RE = re.compile(r"(?<![а-яё])(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь"
-                                 r"|ноябрь|декабрь)((?:[^\S\n]*[:;’'`‚^°*.,]+|\s+[бдеёжзйлмнпртфхцчшщъыьэю](?![а-яё])"
+                                 r"|ноябрь|декабрь|квартал|полугодие|полугодия)((?:[^\S\n]*[:;’'`‚^°*.,]+|\s+[бдеёжзйлмнпртфхцчшщъыьэю](?![а-яё])"
                                  r"|[^\S\n]+\d(?![\d.,]))+)"
                                  r"\s*(?=(?:19|20)\d\d(?!\d))", re.I)
 # a mark glued after a word before a space ("в течение` 2024-2026 годов"): a speck, and it

@@ -47,3 +47,13 @@ def test_all_mends_report_a_change():
 ])
 def test_a_year_split_or_with_a_speck_digit(text, want):
     assert mend_date_digits(text)[0] == want
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("01.03.2024\n30.06.2\n026", "01.03.2024\n30.06.2026"),     # three digits of the year below
+    ("30.06.20\n26", "30.06.2026"),
+    ("01.09.2023\n2024", "01.09.2023\n2024"),                   # a year of its own below: no split year
+    ("31.02.20\n24", "31.02.20\n24"),                           # no such day: left
+])
+def test_a_year_whose_last_digits_went_to_the_next_line(read, expected):
+    assert mend_date_digits(read)[0] == expected

@@ -374,3 +374,19 @@ def test_a_speck_between_a_month_mended_here_and_its_year_goes_too():
 def test_a_range_whose_second_year_lost_digits_is_damage():
     assert damaged_dates("2024-2) гг") and damaged_dates("2024-2")
     assert not damaged_dates("2024-25 гг.") and not damaged_dates("2024 - 2 квартал 2025")
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("0112-2023\n31.12.2025", "01.12.2023\n31.12.2025"),         # day and month glued, the dot read as a dash
+    ("2012-2023", "2012-2023"),                                 # two years
+])
+def test_a_date_whose_first_dot_was_lost_and_second_read_as_a_dash(read, expected):
+    assert repair_date_words(read)[0] == expected
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("III квартал :2022 Г.", "III квартал 2022 Г."),
+    ("II полугодие; 2023 года", "II полугодие 2023 года"),
+])
+def test_a_speck_between_a_quarter_and_its_year(read, expected):
+    assert repair_date_words(read)[0] == expected
