@@ -20,7 +20,6 @@ NUMBER_TOKEN_RE = re.compile(r"^\d{1,3}(?:[.,]\d{1,3}){0,2}[.,:]?$")
 MAX_NUMBER_COL_PT = 86.0      # the item-number column is at most this wide (1.2 inch, as in ocr.numbers)
 MIN_LINES_APART = 1.5         # two numbers this many text lines apart are two items, not one wrapped
 RULE_MARGIN_PT = 1.5          # the added rule lies this far above the second number's top
-SURE_NUMBER = 0.3             # an item number read with less confidence may be a speck ("2" at 0.09)
 
 
 def _edge_h(y: float, x0: float, x1: float) -> dict:
@@ -71,9 +70,10 @@ def _number_key(text: str) -> tuple[int, ...]:
 
 
 def _next_item(first: Word, second: Word) -> bool:
-    """Whether ``second`` can start the row after ``first``'s: read surely, and numbered after it
-    ("2.1" then "2.2" or "3"; a speck read "2" under "2." is no item of its own)."""
-    return second.confidence >= SURE_NUMBER and _number_key(second.text) > _number_key(first.text)
+    """Whether ``second`` can start the row after ``first``'s: numbered after it ("2.1" then "2.2" or
+    "3"; a speck read "2" under "2." is no item of its own). Tesseract's confidence tells neither:
+    a real "7" of a lost row comes at 0.0, the speck at 0.09."""
+    return _number_key(second.text) > _number_key(first.text)
 
 
 def lost_row_rules(edges: list[dict], words: list[Word], tol: float) -> list[dict]:

@@ -40,9 +40,9 @@ def test_a_speck_or_a_repeated_number_below_an_item_number_adds_no_row():
     xs = (84.6, 115.0, 300.6, 444.6)
     edges = [_edge("v", x, 72.0, 650.0) for x in xs] + [_edge("h", y, 84.6, 444.6) for y in (72.0, 334.0, 650.0)]
     body = [_word("Разработка", 120, 340, 80), _word("программ", 120, 352, 60), _word("РУМЦ", 310, 480)]
-    speck = [_word("2.", 88, 340), _word("2", 88, 480, confidence=0.09)]
+    speck = [_word("2.", 88, 340), _word("2", 88, 480, confidence=0.09)]     # the same number again
     assert lost_row_rules(edges, speck + body, 4.0) == []
-    same = [_word("2.", 88, 340), _word("2", 88, 480)]           # the same number again: no next item
-    assert lost_row_rules(edges, same + body, 4.0) == []
-    (rule,) = lost_row_rules(edges, [_word("2.", 88, 340), _word("3.", 88, 480, confidence=0.5)] + body, 4.0)
+    earlier = [_word("2.", 88, 340), _word("1", 88, 480)]
+    assert lost_row_rules(edges, earlier + body, 4.0) == []
+    (rule,) = lost_row_rules(edges, [_word("2.", 88, 340), _word("3", 88, 480, confidence=0.0)] + body, 4.0)
     assert 362.0 < rule["top"] < 480.0
