@@ -196,15 +196,34 @@ def _numbered_section_rows(views: list[_RowView], lay: Layout) -> None:
             v.heading = one_line(f"{v.number_text} {v.own['title']}")
 
 
+NUMBERED_HEADING_RE = re.compile(r"^[\s‚,.'`’‘\"„“”-]*((?:\d{1,2}\.)*\d{1,2})\.?\s+[А-ЯЁA-Z]")
+
+
+def _heading_number(text: str) -> Optional[tuple[int, ...]]:
+    """The section number a heading's text opens with ("2. Практико-…" -> (2,)), else None."""
+    m = NUMBERED_HEADING_RE.match(text)
+    return number_parts(m.group(1)) if m else None
+
+
+def _next_section(last: Optional[tuple[int, ...]], here: Optional[tuple[int, ...]]) -> bool:
+    """Whether section number ``here`` comes right after ``last`` at the same depth ("1." -> "2.")."""
+    return bool(last and here and len(last) == len(here) and here[:-1] == last[:-1] and here[-1] == last[-1] + 1)
+
+
 def _unnumbered_section_rows(views: list[_RowView], lay: Layout) -> None:
     """Rule 3 for a bare title in a numbered table (a heading row cut into cells by ruling lines,
     only its title cell holding text): a heading when the rows under it start a new list
-    ("1", "2.1"); otherwise it stays a sub-item of the activity above."""
+    ("1", "2.1"), or when its title opens with the section number after the last heading's;
+    otherwise it stays a sub-item of the activity above."""
     numbered = [v for v in views if v.heading is None and number_parts(v.number)]
     if len(numbered) < 2:
         return
+    last_heading: Optional[tuple[int, ...]] = None
     for i, v in enumerate(views):
-        if v.heading is not None or v.number is not None or not v.own["title"]:
+        if v.heading is not None:
+            last_heading = _heading_number(v.heading) or last_heading
+            continue
+        if v.number is not None or not v.own["title"]:
             continue
         if any(s.merged for s in v.row.slots) or any(t for r, t in v.full.items() if r != "title"):
             continue
@@ -214,5 +233,9 @@ def _unnumbered_section_rows(views: list[_RowView], lay: Layout) -> None:
             continue
         nxt = views[i + 1] if i + 1 < len(views) else None
         parts = number_parts(nxt.number) if nxt is not None and nxt.heading is None else None
-        if parts and parts[-1] == 1:
+        own_number = _heading_number(v.own["title"])
+        if (parts and parts[-1] == 1) or _next_section(last_heading, own_number):
+            # ... or its title numbers it the section after the last heading ("1. Информационное …"
+            # above, "2. Практико-ориентированные мероприятия" here: a scan shows no bold)
             v.heading = one_line(v.own["title"])
+            last_heading = own_number or last_heading

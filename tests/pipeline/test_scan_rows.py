@@ -273,3 +273,26 @@ def test_a_row_with_its_number_and_nothing_else_is_no_activity():
             row(["2", "Второе", "ПОО", "Июнь", "Есть"]), row(["1", "", "", "", ""])]
     acts = stitch(_scan(table(rows))).activities
     assert [(a.number, a.title) for a in acts] == [("1", "Первое"), ("2", "Второе")]
+
+
+def _title_only_heading_rows(second: str) -> list:
+    return [row(HEAD, header=True),
+            row(["", "1. Информационное обеспечение", "", "", ""]),
+            row(["1", "Размещение информации", "ЦЗН", "Май", "Итог"]),
+            row(["2", "Родительские собрания", "ОМСУ", "Июнь", "Итог"]),
+            row(["", second, "", "", ""]),
+            row(["3", "Профессиональные пробы", "ПОО", "Июль", "Пробы"])]
+
+
+def test_a_title_only_row_numbered_as_the_next_section_is_a_section():
+    # a scan shows no bold: the heading's number, after the last heading's, tells it
+    acts = stitch(_scan(table(_title_only_heading_rows("2. Практико-ориентированные мероприятия")))).activities
+    assert [a.number for a in acts] == ["1", "2", "3"]
+    assert acts[2].section == ["2. Практико-ориентированные мероприятия"]
+    assert acts[1].section == ["1. Информационное обеспечение"]
+
+
+@pytest.mark.parametrize("second", ["4. Отчёт о проведении", "в том числе родительские чаты"])
+def test_a_title_only_row_numbered_out_of_the_section_order_stays_a_sub_row(second):
+    acts = stitch(_scan(table(_title_only_heading_rows(second)))).activities
+    assert acts[2].section == ["1. Информационное обеспечение"]
