@@ -112,25 +112,19 @@ def split_months(text: str) -> tuple[str, bool]:
     return SPLIT_MONTH_RE.sub(one, text), changed
 
 
+def _year_joined(m: re.Match) -> str:
+    """Day (group 1), month (2) and a year in two pieces (3, 4) as one date, where they make one."""
+    year = m.group(3) + m.group(4)
+    if not _is_year(year) or calendar_date(int(year), int(m.group(2)), int(m.group(1))) is None:
+        return m.group(0)
+    return f"{m.group(1)}.{m.group(2)}.{year}"
+
+
 def split_years(text: str) -> tuple[str, bool]:
     """A year's digits parted by a line break, a space or a mark, joined where the date allows one
     reading ("01.09.202\n0", "31 08.20 25", "2023, 20:24"); a stop between two years of a list
     read as its comma ("2022. 2023, 2024")."""
-    def below(m: re.Match) -> str:
-        year = m.group(3) + m.group(4)
-        if not _is_year(year) or calendar_date(int(year), int(m.group(2)), int(m.group(1))) is None:
-            return m.group(0)
-        return f"{m.group(1)}.{m.group(2)}.{year}"
-
-    out = YEAR_DIGIT_BELOW_RE.sub(below, text)
-
-    def spaced(m: re.Match) -> str:
-        year = m.group(3) + m.group(4)
-        if not _is_year(year) or calendar_date(int(year), int(m.group(2)), int(m.group(1))) is None:
-            return m.group(0)
-        return f"{m.group(1)}.{m.group(2)}.{year}"
-
-    out = SPACED_YEAR_DATE_RE.sub(spaced, out)
+    out = SPACED_YEAR_DATE_RE.sub(_year_joined, YEAR_DIGIT_BELOW_RE.sub(_year_joined, text))
     out = LISTED_YEAR_STOP_RE.sub(r"\1,\2", LISTED_YEAR_SPLIT_RE.sub(r"\1\2\3", out))
     return out, out != text
 
