@@ -53,6 +53,10 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
                 if not 0 <= c.col < n:
                     continue
                 s = Slot(text=c.text, origin_col=c.col, span=c.colspan, bold=c.bold, confidence=c.confidence)
+                if is_scan(frag) and _words_over_number_and_title(c, group.layout, n):
+                    # the rule between № and title lost over a row with no number: its text is the title's
+                    slots[c.col + 1] = Slot(text=c.text, origin_col=c.col + 1, bold=c.bold, confidence=c.confidence)
+                    continue
                 if first and fi > 0 and out and c.rowspan > 1 and not c.text.strip() and out[-1].slots[c.col].text.strip():
                     # a cell merged down across the page break: its text stayed on the page before
                     above = out[-1].slots[c.col]
@@ -72,6 +76,18 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
 
 
 MAX_NUMBERING_CELL = 6
+
+
+def _words_over_number_and_title(cell, layout: Layout, n: int) -> bool:
+    """A scan cell across exactly the № and the title columns (of four or more) whose text opens with
+    no item number, no section number and no heading word: a row the rule between № and title was
+    lost over, the rest of a title broken by the page ("реализации плана мероприятий")."""
+    if n < 4 or cell.colspan != 2 or cell.rowspan != 1 or not cell.text.strip():
+        return False
+    roles = layout.roles[cell.col:cell.col + 2]
+    text = cell.text.lstrip(" ‚,.'`’‘\"„“”-–—_")
+    return (list(roles) == ["number", "title"] and not text[:1].isdigit()
+            and not HEADING_WORDS.match(text) and not re.match(r"[IVX]{1,5}\b", text))
 
 
 def _specked_numbering_row(row: Row) -> bool:

@@ -296,3 +296,16 @@ def test_a_title_only_row_numbered_as_the_next_section_is_a_section():
 def test_a_title_only_row_numbered_out_of_the_section_order_stays_a_sub_row(second):
     acts = stitch(_scan(table(_title_only_heading_rows(second)))).activities
     assert acts[2].section == ["1. Информационное обеспечение"]
+
+
+def test_the_rest_of_a_title_over_the_number_and_title_columns_after_a_page_break_is_the_title():
+    # page 2 of a scan lost the rule between № and title over the rest of item 5's title
+    page1 = table([row(HEAD, header=True),
+                   row(["4", "Конкурс", "МО ОО", "май", "Итог"]),
+                   row(["5", "Подведение итогов", "МО ОО", "декабрь", "Отчёт"])])
+    page2 = table([row(HEAD, header=True),
+                   row(["реализации плана мероприятий", "", "2024 года", ""], spans={0: (2, 1)})])
+    page2.page_start = page2.page_end = 2
+    acts = stitch(_scan(page1, page2)).activities
+    assert [a.number for a in acts] == ["4", "5"]
+    assert acts[1].title == "Подведение итогов реализации плана мероприятий"
