@@ -234,8 +234,8 @@ def _unnumbered_section_rows(views: list[_RowView], lay: Layout) -> None:
         nxt = views[i + 1] if i + 1 < len(views) else None
         parts = number_parts(nxt.number) if nxt is not None and nxt.heading is None else None
         own_number = _heading_number(v.own["title"])
-        if (parts and parts[-1] == 1) or _next_section(last_heading, own_number):
-            # ... or its title numbers it the section after the last heading ("1. Информационное …"
-            # above, "2. Практико-ориентированные мероприятия" here: a scan shows no bold)
+        if (parts and parts[-1] == 1) or (v.row.scanned and _next_section(last_heading, own_number)):
+            # ... or, on a scan (which shows no bold), its title numbers it the section after the
+            # last heading ("1. Информационное …" above, "2. Практико-ориентированные мероприятия")
             v.heading = one_line(v.own["title"])
             last_heading = own_number or last_heading

@@ -309,3 +309,9 @@ def test_the_rest_of_a_title_over_the_number_and_title_columns_after_a_page_brea
     acts = stitch(_scan(page1, page2)).activities
     assert [a.number for a in acts] == ["4", "5"]
     assert acts[1].title == "Подведение итогов реализации плана мероприятий"
+
+
+def test_the_next_section_number_rule_is_for_scans_only():
+    # a text file marks its headings (bold); a numbered line in a title cell there is a sub-row
+    acts = stitch([table(_title_only_heading_rows("2. Практико-ориентированные мероприятия"))]).activities
+    assert acts[2].section == ["1. Информационное обеспечение"]
