@@ -85,9 +85,10 @@ TRAILING_DASH_RE = re.compile(r"(?:[а-яёА-ЯЁ]{3,}|\d{4})\.?\s*[-–—][\s
 # (the only reading of its digits)
 SPACED_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d)[^\S\n]?(\d)(?![\d.])")
 # a numeric date whose dots a scan read as other marks or doubled ("01.04:2020", "01,04.2020",
-# "31.12..2020", "31-.03.2020", "30.11.-.2023"), or with marks inside its year ("30.06.2: 026", "01.09.20’ 23"): one reading
+# "31.12..2020", "31-.03.2020", "30.11.-.2023"), or with marks inside its year ("30.06.2: 026", "01.09.20’ 23",
+# "30.09.202' .0"): one reading
 MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[-'`’]?[.,:;]{1,2}([01]\d)(?:[.,:;]{1,2}|[.,:;][-'`’_][.,:;])"
-                            r"([12](?:[^\S\n]?[.,:;’'`()\"“”_]{0,2}[^\S\n]?\d){3})(?!\d)")
+                            r"([12](?:(?:[^\S\n]|[.,:;’'`()\"“”_]){0,3}\d){3})(?!\d)")
 # a numeric date that lost one of its two dots: "3112.2026" (ddmm.yyyy; its dot read as a dash too,
 # "0112-2023") or "31.122026" (dd.mmyyyy)
 # (four digits that read as a year, "2012.2026", are left: two years with a stop between them)

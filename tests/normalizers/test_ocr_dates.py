@@ -390,3 +390,7 @@ def test_a_date_whose_first_dot_was_lost_and_second_read_as_a_dash(read, expecte
 ])
 def test_a_speck_between_a_quarter_and_its_year(read, expected):
     assert repair_date_words(read)[0] == expected
+
+
+def test_marks_and_a_space_inside_a_numeric_dates_year_are_specks():
+    assert repair_date_words("01.04.2020\n30.09.202' .0")[0] == "01.04.2020\n30.09.2020"
