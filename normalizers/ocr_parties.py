@@ -309,6 +309,41 @@ def _join_split_names(mentions: list[PartyMention], names: set[str]) -> list[Par
     return out
 
 
+def _genitive_only(text: str) -> bool:
+    """Whether ``text`` opens (in lower case) with a noun phrase that can only be in the genitive:
+    its adjectives and first noun agree in no case but the genitive ("профессионального
+    образования", "образовательных организаций"; "занятости" may be a plural nominative)."""
+    words = re.findall(r"[А-Яа-яЁё]+", text)[:4]
+    if not words or not text.lstrip()[:1].islower():
+        return False
+    agree: set[tuple[str, str]] | None = None
+    for w in words:
+        found = parses(w.lower())
+        kinds = {p.tag.POS for p in found}
+        forms = {(p.tag.case, p.tag.number) for p in found if p.tag.POS in ("NOUN", "ADJF", "PRTF")}
+        if not forms or not kinds <= {"NOUN", "ADJF", "PRTF"}:
+            return False
+        agree = forms if agree is None else agree & forms
+        if "NOUN" in kinds:
+            break
+    return bool(agree) and {case for case, _ in agree} == {"gent"}
+
+
+def _join_genitive_tails(mentions: list[PartyMention]) -> list[PartyMention]:
+    """A mention that is a genitive phrase only ("профессионального образования" under "Начальник
+    отдела", "образовательных организаций" under "руководители") is the rest of the mention above it,
+    parted by a line break: a party stands in the nominative."""
+    out: list[PartyMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.by_agreement and _genitive_only(m.name):
+            out[-1] = PartyMention(name=f"{prev.name} {m.name}", by_agreement=m.by_agreement,
+                                   defines=prev.defines or m.defines, raw=f"{prev.raw} {m.raw}")
+            continue
+        out.append(m)
+    return out
+
+
 # a known short form, a mark standing alone, then the next party ("ОИВ . объединения работодателей")
 LONE_STOP_SPLIT_RE = re.compile(r"^(\S+(?: \S+)?) [.,:;·] (\S.*)$")
 
@@ -320,11 +355,12 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     lower-case letters after one ("000 ры") is dropped with it; a legal form alone joins the next
     name; two known abbreviations joined by "/" or run together are two parties; a lower-case word
     that is a known abbreviation takes its capitals; two mentions a known name (of ``names``) runs
-    across are one."""
+    across are one, and so is a mention with the genitive phrase under it."""
     out: list[PartyMention] = []
     forms = set(defined) | set(known)
     tokens, by_key = _abbreviation_tokens(forms), _glued_keys(forms)
-    for m in _split_slashes(_join_legal_forms(_join_split_names(mentions, set(names)), defined), defined):
+    joined = _join_genitive_tails(_join_split_names(mentions, set(names)))
+    for m in _split_slashes(_join_legal_forms(joined, defined), defined):
         m = _misread_agreement(m)
         cleaned = _mend_mention_specks(m.name)
         if cleaned != m.name:

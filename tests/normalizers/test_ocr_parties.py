@@ -340,3 +340,13 @@ def test_two_mentions_a_known_name_runs_across_are_one():
     text = "ЦЗН, профессиональные образовательные организации"
     assert [m.name for m in mend_mentions(split_parties(text), set(), GLOSSARY, names)] == [
         "ЦЗН", "профессиональные образовательные организации"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Начальник отдела, профессионального образования", ["Начальник отдела профессионального образования"]),
+    ("руководители\n‚ образовательных организаций", ["руководители образовательных организаций"]),
+    ("ЦЗН, занятости населения", ["ЦЗН", "занятости населения"]),      # "занятости" may be a plural nominative
+    ("ПОО, органы местного самоуправления", ["ПОО", "органы местного самоуправления"]),
+])
+def test_a_mention_that_is_a_genitive_phrase_only_is_the_rest_of_the_one_above(text, expected):
+    assert [m.name for m in mend_mentions(split_parties(text), set(), GLOSSARY)] == expected
