@@ -127,11 +127,14 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
     if ACRONYM_RE.fullmatch(word) and word not in known:
         return _acronym_one_letter_off(word, defined, known)
     word = name.strip()
-    if " " in word and len(key) >= MIN_PHRASE_SHORT and _has_misread_word(word):
-        # a short form of several words, one of them misread ("Минобрнаукн` РБ" for "Минобрнауки РБ")
+    if " " in word and len(key) >= MIN_PHRASE_SHORT:
+        # a short form of several words, one of them misread ("Минобрнаукн` РБ" for "Минобрнауки РБ"),
+        # or split by a space it does not have ("Минпром торт ПК" for "Минпромторг ПК")
         near = [d for d in defined if " " in d.strip() and any(c.islower() for c in d)
-                and len(_letters(d)) >= MIN_PHRASE_SHORT and one_edit(_letters(d), key)]
-        return near[0] if len(near) == 1 else None
+                and len(_letters(d)) >= MIN_PHRASE_SHORT and one_edit(_letters(d), key)
+                and (_has_misread_word(word) or len(d.split()) != len(word.split()))]
+        if near or _has_misread_word(word):
+            return near[0] if len(near) == 1 else None
     if " " in word and word not in known:
         # ... shorter, where only one of its words differs, by a letter, from one of the same words
         # ("КОиНн КО" for "КОиН КО")
@@ -388,13 +391,16 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
 
 
 def _defined_then_plural(name: str, defined: set[str]) -> list[str] | None:
-    """A defined short form, then a lower-case noun that can only be a subject ("Минпромторг НСО
-    предприятия-партнёры", "ПОО работодатели": a line break between two parties lost); "ЦЗН
-    совместно с …", "ПОО области" stay one."""
+    """A defined short form (its letters, however a scan spaced them), then a lower-case noun that can
+    only be a subject ("Минпромторг НСО предприятия-партнёры", "“Минпром торг НСО предприятия-партнёры",
+    "ПОО работодатели": a line break between two parties lost); "ЦЗН совместно с …", "ПОО области" stay one."""
+    words = name.strip(DEBRIS).split()
     for short in sorted(defined, key=len, reverse=True):
-        if not name.startswith(short + " "):
+        # the short form's letters in the first words, its spacing as read ("Минпром торг НСО …")
+        k = next((k for k in range(1, min(len(words), 4)) if _letters(" ".join(words[:k])) == _letters(short)), None)
+        if k is None:
             continue
-        rest = name[len(short) + 1:]
+        rest = " ".join(words[k:])
         first = re.match(r"[а-яё]+(?:-[а-яё]+)*", rest)
         if first is None:
             return None

@@ -350,3 +350,10 @@ def test_two_mentions_a_known_name_runs_across_are_one():
 ])
 def test_a_mention_that_is_a_genitive_phrase_only_is_the_rest_of_the_one_above(text, expected):
     assert [m.name for m in mend_mentions(split_parties(text), set(), GLOSSARY)] == expected
+
+
+def test_a_defined_short_form_split_by_a_space_it_does_not_have_is_still_it():
+    defined = {"Минпромторг ПК", "Минпромторг НСО", "ЦРПО"}
+    assert _known_names("Минпром торт ПК", defined) == ["Минпромторг ПК"]
+    assert _known_names("“Минпром торг НСО предприятия-партнёры", defined) == ["Минпромторг НСО", "предприятия-партнёры"]
+    assert _known_names("Минобр НСО", {"Минобр ЯНАО", "Минобрнауки НСО"}) == ["Минобр НСО"]     # spaced as written
