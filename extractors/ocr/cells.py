@@ -28,7 +28,6 @@ from extractors.ocr.roman import reread_period_numerals
 from extractors.ocr.settings import RECHECK_BELOW, TESS_CONFIG, TESS_LANG
 from extractors.ocr.specks import drop_speck_tokens
 from extractors.ocr.words import mean_confidence
-from normalizers.deadline_types import calendar_date
 from normalizers.ocr_fixes import fix_latin_lookalikes
 from normalizers.text import ONE_LETTER_WORDS, is_known_word
 
@@ -59,23 +58,16 @@ def _doubtful_share(words: Sequence[Word]) -> float:
 
 CORE_STRIP = ".,;:()«»\"'“”„-–—!?№"
 NUMBER_RE = re.compile(r"^[\d.,/%-]+(?:г|гг|год[а-я]*)?$")
-# a numeric date as a token opens: two digits, a mark, two digits, a mark ("01.09.20724", "30.06.2");
-# it is a token a plan has only as a whole date of this era ("01.09.2024")
-DATE_SHAPE_RE = re.compile(r"^\d{2}[.,]\d{2}[.,]")
-WHOLE_DATE_RE = re.compile(r"^(\d{2})\.(\d{2})\.((?:19|20)\d\d)(?:г|гг|год[а-я]*)?$")
 # capitals with at most one run of one or two lower-case letters inside ("МОиН", "ДТиЗН")
 ABBREVIATION_RE = re.compile(r"[А-ЯЁ]+(?:[а-яё]{1,2}[А-ЯЁ]+)?")
 
 
 def _good_token(text: str) -> bool:
-    """A token a plan has: a dictionary word, a number or a whole date ("01.09.20724" and "30.06.2"
-    are no dates: a scan's slips), an abbreviation in capitals, a one-letter word, a Roman numeral."""
+    """A token a plan has: a dictionary word, a number or date, an abbreviation in capitals, a
+    one-letter word, a Roman numeral."""
     core = text.strip(CORE_STRIP)
     if not core:
         return False
-    if DATE_SHAPE_RE.match(core):
-        whole = WHOLE_DATE_RE.match(core)
-        return whole is not None and calendar_date(int(whole.group(3)), int(whole.group(2)), int(whole.group(1))) is not None
     if NUMBER_RE.match(core) or core.lower() in ONE_LETTER_WORDS or re.fullmatch(r"[IVX]{1,4}", core):
         return True
     if ABBREVIATION_RE.fullmatch(core) and 2 <= len(core) <= 8:

@@ -46,10 +46,3 @@ def test_a_cell_read_as_junk_is_read_again_alone():
 def test_an_abbreviation_has_one_short_lower_case_run_at_most():
     assert plausibility([_w("МОиН", 0, 0), _w("ДТиЗН", 50, 0)]) == 1.0
     assert plausibility([_w("КОинкКО", 0, 0)]) == 0.0
-
-
-def test_a_date_shaped_token_counts_only_as_a_whole_date():
-    assert plausibility([_w("01.09.2024", 0, 0), _w("31.12.2025г.", 0, 12)]) == 1.0
-    for slip in ("01.09.20724", "30.06.2", "01,12.20-7.", "31.02.2024"):
-        assert plausibility([_w(slip, 0, 0)]) == 0.0
-    assert plausibility([_w("1.2.3", 0, 0)]) == 1.0          # an item number is no date
