@@ -44,14 +44,14 @@ NO_DASH_LINE_RE = re.compile(
 MAX_ENTRY_WRAP_CHARS = 150
 
 
-def _caps_for_digits(short: str) -> str:
+def caps_for_digits(short: str) -> str:
     """A "0" or "3" inside a word of at least two Cyrillic capitals and no other digit read as the
     letter it looks like ("МТЗиС3 РТ" -> "МТЗиСЗ РТ"); "ФГОС 3", "СОШ 30" stay."""
     return DIGIT_IN_CAPS_RE.sub(lambda m: m.group(0).translate(LOOKALIKE_DIGITS), short)
 
 
 def clean_short(short: str) -> str:
-    short = re.sub(r"\s+", " ", _caps_for_digits(short)).strip(" .,;:")
+    short = re.sub(r"\s+", " ", caps_for_digits(short)).strip(" .,;:")
     if len(short) > 1 and short[0] in QUOTES_OPEN and short[-1] in QUOTES_CLOSE and short.count("«") <= 1:
         short = short[1:-1].strip()
     return short

@@ -24,6 +24,7 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
+from normalizers.abbreviation_lists import caps_for_digits
 from normalizers.abbreviations import glossary_entry
 from normalizers.morph import is_abbreviation, parses
 from normalizers.ocr_full_form import SPECK_AFTER_WORD_RE, drop_speck
@@ -111,7 +112,7 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
     latin = _latin_read(name.strip(DEBRIS), defined, known)
     if latin is not None:
         return latin
-    key = _letters(name)
+    key = _letters(caps_for_digits(name))       # "МТЗиС3 РТ": a "3" for the "З" it looks like
     hits = {d for d in defined if _letters(d) == key and not SPECK_IN_SHORT_RE.search(d)} if key else set()
     if len(hits) == 1:
         return hits.pop()

@@ -357,3 +357,7 @@ def test_a_defined_short_form_split_by_a_space_it_does_not_have_is_still_it():
     assert _known_names("Минпром торт ПК", defined) == ["Минпромторг ПК"]
     assert _known_names("“Минпром торг НСО предприятия-партнёры", defined) == ["Минпромторг НСО", "предприятия-партнёры"]
     assert _known_names("Минобр НСО", {"Минобр ЯНАО", "Минобрнауки НСО"}) == ["Минобр НСО"]     # spaced as written
+
+
+def test_a_mention_with_a_digit_for_the_capital_it_looks_like_is_the_defined_form():
+    assert _known_names("МТЗиС3 РТ", {"МТЗиСЗ РТ", "МОиН РТ"}) == ["МТЗиСЗ РТ"]
