@@ -118,8 +118,23 @@ def _has_abbreviation(text: str) -> bool:
     return any(t.is_word and is_abbreviation(t.text) for t in tokens(text))
 
 
-def expand(name: str, doc_defs: dict[str, str]) -> str | None:
-    """Full nominative name for a party written as (or with) an abbreviation; None if written in full."""
+def region_initials(region: str) -> str:
+    """The short form of a region's name by its words' initials ("Республика Саха (Якутия)" -> "РС(Я)",
+    "Курская область" -> "КО", "Пермский край" -> "ПК")."""
+    out = []
+    for word in region.split():
+        letters = word.strip("()")
+        if not letters:
+            continue
+        out.append(f"({letters[0].upper()})" if word.startswith("(") else letters[0].upper())
+    return "".join(out)
+
+
+def expand(name: str, doc_defs: dict[str, str], region: str | None = None) -> str | None:
+    """Full nominative name for a party written as (or with) an abbreviation; None if written in full.
+    A name that ends with the short form of the document's own ``region`` ("МОиН РС(Я)" in a plan of
+    the Republic of Sakha) has it written out in the genitive ("… Республики Саха (Якутия)") where
+    neither the document nor the glossary defines the whole name."""
     name = re.sub(r"\s+", " ", name or "").strip()
     if not name:
         return None
@@ -128,4 +143,10 @@ def expand(name: str, doc_defs: dict[str, str]) -> str | None:
         if _has_abbreviation(direct):
             return _expand_tokens(direct, doc_defs, 1) or direct
         return direct
+    code = region_initials(region) if region else ""
+    head = name[:-len(code)].strip() if len(code) >= 2 and name.endswith(" " + code) else ""
+    if head and is_abbreviation(head.split()[-1]):
+        full = expand(head, doc_defs)
+        if full is not None:
+            return f"{full} {to_genitive(region)}"
     return _expand_tokens(name, doc_defs, 1)

@@ -139,7 +139,7 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
                     cell = cell.replace(old.name, new.name, 1)
         mentions = mended
     for m in split_after_defined(mentions, set(defs)):
-        expanded = expand(m.name, defs)
+        expanded = expand(m.name, defs, region)
         org = canonical_organisation(m.name, expanded, region)
         out.append(PartyRecord(
             name=m.name, expanded=expanded, by_agreement=m.by_agreement,
