@@ -394,7 +394,8 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
 def _defined_then_plural(name: str, defined: set[str]) -> list[str] | None:
     """A defined short form (its letters, however a scan spaced them), then a lower-case noun that can
     only be a subject ("Минпромторг НСО предприятия-партнёры", "“Минпром торг НСО предприятия-партнёры",
-    "ПОО работодатели": a line break between two parties lost); "ЦЗН совместно с …", "ПОО области" stay one."""
+    "ПОО работодатели": a line break between two parties lost), or a name closing with its quoted part
+    then such a noun ("… «Центр … подготовки» “работодатели"); "ЦЗН совместно с …", "ПОО области" stay one."""
     words = name.strip(DEBRIS).split()
     for short in sorted(defined, key=len, reverse=True):
         # the short form's letters in the first words, its spacing as read ("Минпром торг НСО …")
@@ -402,13 +403,23 @@ def _defined_then_plural(name: str, defined: set[str]) -> list[str] | None:
         if k is None:
             continue
         rest = " ".join(words[k:])
-        first = re.match(r"[а-яё]+(?:-[а-яё]+)*", rest)
-        if first is None:
-            return None
-        word = first.group(0).split("-")[-1]
-        found = [p for p in parses(word)]
-        if found and all(p.tag.POS == "NOUN" and p.tag.case in ("nomn", "accs") for p in found) \
-                and any(p.tag.number == "plur" for p in found):
-            return [short, rest]
-        return None
+        return [short, rest] if _subject_first(rest) else None
+    quoted = QUOTED_THEN_WORD_RE.match(name.strip())
+    if quoted and _subject_first(quoted.group(2)):
+        return [quoted.group(1), quoted.group(2)]      # "ГАУ КО «Центр … подготовки» “работодатели"
     return None
+
+
+# a name closing with its quoted part, a speck or two, then a word in lower case
+QUOTED_THEN_WORD_RE = re.compile(r"^(.*\S»)[“”\"„‚,.`']*\s[\s“”\"„‚,.`']*([а-яё].*)$")
+
+
+def _subject_first(rest: str) -> bool:
+    """Whether ``rest`` opens with a lower-case noun that can only be a plural subject
+    ("предприятия-партнёры", "работодатели")."""
+    first = re.match(r"[а-яё]+(?:-[а-яё]+)*", rest)
+    if first is None:
+        return False
+    found = parses(first.group(0).split("-")[-1])
+    return bool(found) and all(p.tag.POS == "NOUN" and p.tag.case in ("nomn", "accs") for p in found) \
+        and any(p.tag.number == "plur" for p in found)

@@ -361,3 +361,11 @@ def test_a_defined_short_form_split_by_a_space_it_does_not_have_is_still_it():
 
 def test_a_mention_with_a_digit_for_the_capital_it_looks_like_is_the_defined_form():
     assert _known_names("МТЗиС3 РТ", {"МТЗиСЗ РТ", "МОиН РТ"}) == ["МТЗиСЗ РТ"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ГАУ КО «Центр опережающей подготовки» “работодатели", ["ГАУ КО «Центр опережающей подготовки»", "работодатели"]),
+    ("ГАУ «Центр» совместно с ПОО", ["ГАУ «Центр» совместно с ПОО"]),
+])
+def test_a_quoted_name_then_a_plural_subject_are_two_parties(text, expected):
+    assert _known_names(text, {"ЦЗН"}) == expected
