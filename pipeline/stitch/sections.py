@@ -9,7 +9,7 @@ from typing import Optional
 
 from normalizers.text import one_line
 from pipeline.stitch.layout import DataRow, FIELD_ROLES, HEADING_WORDS, Layout, TEXT_ROLES
-from pipeline.stitch.numbering import number_parts, split_title_number
+from pipeline.stitch.numbering import follows, number_parts, split_title_number
 from pipeline.stitch.rows import _continues_heading, _number, _starts_lower, _text, heading_of
 
 
@@ -88,6 +88,9 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
             number = None    # a speck or the header's "п/п" over the rest of a row broken by the page
         if number and row.scanned:
             number = LEADING_MARKS_RE.sub("", number) or None     # "-6", "‚4": a speck before the digits
+        if number and row.scanned and last and _starts_lower(own["title"]) \
+                and number_parts(number) and not follows(last, number_parts(number)):
+            number = None    # "1" under item 8 over "выпускников …": a speck over the rest of the row above
         full = {r: _text(row, cs) for r, cs in cols.items()}
         v = _RowView(row=row, number=number, number_text=(num_slot.text.strip() if number else ""),
                      from_title=False, own=own, full=full)

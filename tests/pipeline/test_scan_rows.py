@@ -315,3 +315,18 @@ def test_the_next_section_number_rule_is_for_scans_only():
     # a text file marks its headings (bold); a numbered line in a title cell there is a sub-row
     acts = stitch([table(_title_only_heading_rows("2. Практико-ориентированные мероприятия"))]).activities
     assert acts[2].section == ["1. Информационное обеспечение"]
+
+
+def test_a_number_out_of_sequence_over_a_lower_case_title_is_a_speck_over_the_rest_of_the_row_above():
+    rows = [row(HEAD, header=True),
+            row(["7", "Мониторинг", "ЦЗН", "май", "Итог"]),
+            row(["8", "Проведение анализа трудоустройства", "ПОО", "июнь", "Отчёт"]),
+            row(["1", "выпускников профессиональных организаций", "", "", ""]),
+            row(["9", "Подготовка доклада", "ПОО", "декабрь", "Доклад"])]
+    acts = stitch(_scan(table(rows))).activities
+    assert [a.number for a in acts] == ["7", "8", "9"]
+    assert acts[1].title == "Проведение анализа трудоустройства выпускников профессиональных организаций"
+    # the next number over a lower-case title stays an item of its own
+    rows[3] = row(["9", "выпускников профессиональных организаций", "", "", ""])
+    rows[4] = row(["10", "Подготовка доклада", "ПОО", "декабрь", "Доклад"])
+    assert [a.number for a in stitch(_scan(table(rows))).activities] == ["7", "8", "9", "10"]

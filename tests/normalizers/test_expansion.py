@@ -1,0 +1,14 @@
+"""normalizers.expansion: a party name written out in full."""
+
+from normalizers.expansion import expand, region_initials
+
+
+def test_a_name_ending_with_the_documents_own_region_code_has_the_region_written_out():
+    assert region_initials("Республика Саха (Якутия)") == "РС(Я)" and region_initials("Пермский край") == "ПК"
+    assert expand("МОиН РС(Я)", {}, "Республика Саха (Якутия)") == \
+        "министерство образования и науки Республики Саха (Якутия)"
+    assert expand("ДТиЗН КО", {}, "Курская область") == "департамент труда и занятости населения Курской области"
+    # the document's own definition of the whole name comes first; another region's code stays
+    defs = {"МОиН РС(Я)": "Министерство образования и науки Республики Саха (Якутия)"}
+    assert expand("МОиН РС(Я)", defs, "Республика Саха (Якутия)") == defs["МОиН РС(Я)"]
+    assert expand("ДТиЗН КО", {}, "Пермский край") == "департамент труда и занятости населения КО"
