@@ -292,25 +292,18 @@ def _name_key(text: str) -> str:
 MIN_NAME_WORDS = 2       # a known name that joins two mentions has at least this many words
 
 
-def _join_split_names(mentions: list[PartyMention], names: set[str]) -> list[PartyMention]:
-    """Two mentions a speck's comma parted where a known name runs across the cut ("ГКУ Центр,
-    занятости населения (по согласованию)": "центр занятости населения" is the glossary's): one
-    mention, the second opening in lower case (a new party opens with a capital or an acronym)."""
-    keys = {_name_key(n) for n in names if len(n.split()) >= MIN_NAME_WORDS}
-    keys.discard("")
-    out: list[PartyMention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if prev is not None and m.name[:1].islower() and not prev.by_agreement:
-            a, b = _name_key(prev.name), _name_key(m.name)
-            joined = f"{a} {b}"
-            if a and b and any(0 <= joined.find(k) < len(a) < joined.find(k) + len(k) for k in keys if k in joined):
-                name = f"{prev.name} {m.name}"
-                out[-1] = PartyMention(name=name, by_agreement=m.by_agreement, defines=prev.defines or m.defines,
-                                       raw=f"{prev.raw} {m.raw}")
-                continue
-        out.append(m)
-    return out
+def _runs_across(prev: PartyMention, m: PartyMention, keys: set[str]) -> bool:
+    """Whether a known name (its key) starts in ``prev`` and ends in ``m``, the second mention
+    opening in lower case (a new party opens with a capital or an acronym)."""
+    if not m.name[:1].islower():
+        return False
+    a, b = _name_key(prev.name), _name_key(m.name)
+    joined = f"{a} {b}"
+    for k in keys:
+        at = joined.find(k)
+        if a and b and 0 <= at < len(a) < at + len(k):
+            return True
+    return False
 
 
 def _genitive_only(text: str) -> bool:
@@ -333,14 +326,17 @@ def _genitive_only(text: str) -> bool:
     return bool(agree) and {case for case, _ in agree} == {"gent"}
 
 
-def _join_genitive_tails(mentions: list[PartyMention]) -> list[PartyMention]:
-    """A mention that is a genitive phrase only ("профессионального образования" under "Начальник
-    отдела", "образовательных организаций" under "руководители") is the rest of the mention above it,
-    parted by a line break: a party stands in the nominative."""
+def _join_parted(mentions: list[PartyMention], names: set[str]) -> list[PartyMention]:
+    """Two mentions a speck's comma or a line break parted, as one: where a known name (of
+    ``names``, two words or more) runs across the cut ("ГКУ Центр, занятости населения (по
+    согласованию)": "центр занятости населения" is the glossary's), or where the second is a genitive
+    phrase only ("Начальник отдела" / "профессионального образования": a party stands in the
+    nominative). A mention "(по согласованию)" closes is never carried on."""
+    keys = {_name_key(n) for n in names if len(n.split()) >= MIN_NAME_WORDS} - {""}
     out: list[PartyMention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and not prev.by_agreement and _genitive_only(m.name):
+        if prev is not None and not prev.by_agreement and (_runs_across(prev, m, keys) or _genitive_only(m.name)):
             out[-1] = PartyMention(name=f"{prev.name} {m.name}", by_agreement=m.by_agreement,
                                    defines=prev.defines or m.defines, raw=f"{prev.raw} {m.raw}")
             continue
@@ -363,8 +359,7 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     out: list[PartyMention] = []
     forms = set(defined) | set(known)
     tokens, by_key = _abbreviation_tokens(forms), _glued_keys(forms)
-    joined = _join_genitive_tails(_join_split_names(mentions, set(names)))
-    for m in _split_slashes(_join_legal_forms(joined, defined), defined):
+    for m in _split_slashes(_join_legal_forms(_join_parted(mentions, set(names)), defined), defined):
         m = _misread_agreement(m)
         cleaned = _mend_mention_specks(m.name)
         if cleaned != m.name:
