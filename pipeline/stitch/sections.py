@@ -88,8 +88,10 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
             number = None    # a speck or the header's "п/п" over the rest of a row broken by the page
         if number and row.scanned:
             number = LEADING_MARKS_RE.sub("", number) or None     # "-6", "‚4": a speck before the digits
-        if number and row.scanned and last and _starts_lower(own["title"]) \
-                and number_parts(number) and not follows(last, number_parts(number)):
+        item_before = number_parts(before)
+        if number and row.scanned and item_before and _starts_lower(own["title"]) \
+                and number_parts(number) and not follows(item_before, number_parts(number)) \
+                and not follows(last, number_parts(number)):
             number = None    # "1" under item 8 over "выпускников …": a speck over the rest of the row above
         full = {r: _text(row, cs) for r, cs in cols.items()}
         v = _RowView(row=row, number=number, number_text=(num_slot.text.strip() if number else ""),

@@ -330,3 +330,12 @@ def test_a_number_out_of_sequence_over_a_lower_case_title_is_a_speck_over_the_re
     rows[3] = row(["9", "выпускников профессиональных организаций", "", "", ""])
     rows[4] = row(["10", "Подготовка доклада", "ПОО", "декабрь", "Доклад"])
     assert [a.number for a in stitch(_scan(table(rows))).activities] == ["7", "8", "9", "10"]
+
+
+def test_the_first_item_under_a_heading_keeps_its_number_though_its_title_lost_its_capital():
+    rows = [row(HEAD, header=True),
+            row(["I. Нормативное обеспечение"], spans={0: (5, 1)}),
+            row(["1", "положения о наставничестве", "МОиН", "2023", "Положение"]),
+            row(["2", "Утверждение программ", "МОиН", "2024", "Программы"])]
+    acts = stitch(_scan(table(rows))).activities
+    assert [a.number for a in acts] == ["1", "2"]
