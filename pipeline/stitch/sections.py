@@ -78,6 +78,7 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
     views: list[_RowView] = []
     last: Optional[tuple[int, ...]] = None
     before: Optional[str] = None          # the last item's number as read
+    heading_since = False                 # a heading read since that item
     for row in rows:
         num_slot = row.slots[num_col] if num_col is not None else None
         number = _number(num_slot.text) if num_slot and not num_slot.merged else None
@@ -89,10 +90,11 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
         if number and row.scanned:
             number = LEADING_MARKS_RE.sub("", number) or None     # "-6", "‚4": a speck before the digits
         item_before = number_parts(before)
-        if number and row.scanned and item_before and _starts_lower(own["title"]) \
-                and number_parts(number) and not follows(item_before, number_parts(number)) \
-                and not follows(last, number_parts(number)):
-            number = None    # "1" under item 8 over "выпускников …": a speck over the rest of the row above
+        if number and row.scanned and item_before and not heading_since and _starts_lower(own["title"]) \
+                and number_parts(number) and not follows(item_before, number_parts(number)):
+            # "1" under item 8 over "выпускников …": a speck over the rest of the row above (no
+            # heading read since that item: a list restarting under a heading keeps its "1")
+            number = None
         full = {r: _text(row, cs) for r, cs in cols.items()}
         v = _RowView(row=row, number=number, number_text=(num_slot.text.strip() if number else ""),
                      from_title=False, own=own, full=full)
@@ -109,7 +111,8 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
         if parts:
             last = parts
         if v.heading is None and v.number:
-            before = v.number
+            before, heading_since = v.number, False
+        heading_since = heading_since or v.heading is not None
         views.append(v)
     _numbered_section_rows(views, lay)
     if num_col is not None:

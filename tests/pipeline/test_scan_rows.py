@@ -339,3 +339,14 @@ def test_the_first_item_under_a_heading_keeps_its_number_though_its_title_lost_i
             row(["2", "Утверждение программ", "МОиН", "2024", "Программы"])]
     acts = stitch(_scan(table(rows))).activities
     assert [a.number for a in acts] == ["1", "2"]
+
+
+def test_a_list_restarting_under_a_heading_keeps_its_first_number():
+    rows = [row(HEAD, header=True),
+            row(["I. Нормативное обеспечение"], spans={0: (5, 1)}),
+            row(["1", "Разработка положения", "МОиН", "2023", "Положение"]),
+            row(["2", "Утверждение программ", "МОиН", "2024", "Программы"]),
+            row(["II. Методическое сопровождение"], spans={0: (5, 1)}),
+            row(["1", "конкурс наставников", "МОиН", "2024", "Конкурс"])]
+    acts = stitch(_scan(table(rows))).activities
+    assert [(a.number, a.section[-1][:3]) for a in acts] == [("1", "I. "), ("2", "I. "), ("1", "II.")]
