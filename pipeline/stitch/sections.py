@@ -91,7 +91,7 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
             number = LEADING_MARKS_RE.sub("", number) or None     # "-6", "‚4": a speck before the digits
         item_before = number_parts(before)
         if number and row.scanned and item_before and not heading_since and _starts_lower(own["title"]) \
-                and number_parts(number) and not follows(item_before, number_parts(number)):
+                and number_parts(number) and not _may_follow(item_before, number):
             # "1" under item 8 over "выпускников …": a speck over the rest of the row above (no
             # heading read since that item: a list restarting under a heading keeps its "1")
             number = None
@@ -119,6 +119,14 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
         _unnumbered_section_rows(views, lay)
         _lost_numbers(views)
     return views
+
+
+def _may_follow(prev: tuple[int, ...], number: str) -> bool:
+    """Whether item ``number`` can come after ``prev``, also read with a dot a scan lost between its
+    digits ("55" after "5.4" is "5.5")."""
+    digits = number.strip().rstrip(".")
+    readings = [number] + ([f"{digits[:k]}.{digits[k:]}" for k in range(1, len(digits))] if digits.isdigit() else [])
+    return any((parts := number_parts(r)) and follows(prev, parts) for r in readings)
 
 
 def _lost_numbers(views: list[_RowView]) -> None:

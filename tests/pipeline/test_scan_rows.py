@@ -326,10 +326,14 @@ def test_a_number_out_of_sequence_over_a_lower_case_title_is_a_speck_over_the_re
     acts = stitch(_scan(table(rows))).activities
     assert [a.number for a in acts] == ["7", "8", "9"]
     assert acts[1].title == "Проведение анализа трудоустройства выпускников профессиональных организаций"
-    # the next number over a lower-case title stays an item of its own
+    # the next number over a lower-case title stays an item of its own, also with its dot lost
     rows[3] = row(["9", "выпускников профессиональных организаций", "", "", ""])
     rows[4] = row(["10", "Подготовка доклада", "ПОО", "декабрь", "Доклад"])
     assert [a.number for a in stitch(_scan(table(rows))).activities] == ["7", "8", "9", "10"]
+    rows[1], rows[2] = row(["5.3", "Мониторинг", "ЦЗН", "май", "Итог"]), row(["5.4", "Оформление стенда", "ПОО", "июнь", "Стенд"])
+    rows[3] = row(["55", "информирование общественности", "ЦЗН", "ежегодно", "Сайт"])
+    rows[4] = row(["5.6", "Подготовка доклада", "ПОО", "декабрь", "Доклад"])
+    assert len(stitch(_scan(table(rows))).activities) == 4
 
 
 def test_the_first_item_under_a_heading_keeps_its_number_though_its_title_lost_its_capital():
