@@ -7,7 +7,7 @@ like) or loses it ("ЦЗН государственные …": kept only when t
 puts a speck line, a page number or a signature's junk between two entries, a speck's dash into a
 wrapped line ("дополнительного’ - профессионального"), a stop before the quoted name that carries
 an entry on, reads an entry's short form in lower case, or loses it altogether ("- профессиональные
-образовательные организации …": ``entries_without_short_form`` hands such entries to the caller).
+образовательные организации …": ``leftover_entries`` hands such entries to the caller).
 Used by ``normalizers.abbreviations`` (``list_definitions``).
 """
 from __future__ import annotations
@@ -266,7 +266,7 @@ def _spelled_entry(line: str) -> re.Match | None:
 def list_definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for short, full, in_block, _ in _list_entries(text):
-        full = full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip()     # "ЦОПП - - …": two dashes
+        full = _bare(full)
         if not full or not short or "далее" in full.lower():
             continue
         if in_block and len(short.split()) <= 6:
@@ -276,23 +276,25 @@ def list_definitions(text: str) -> dict[str, str]:
     return out
 
 
-def entries_without_short_form(text: str) -> list[str]:
-    """The text (as read) of "Сокращения" entries whose short form a scan lost ("- профессиональные
-    образовательные организации Омской области.") or whose dash it lost between two capitals
-    ("Минобразования Чувашии Министерство образования …"): the caller may find the short form
-    where the parties use it."""
+def leftover_entries(text: str) -> tuple[list[str], list[str]]:
+    """What the caller may still make entries of, from one reading of the lists: the text (as read)
+    of "Сокращения" entries whose short form a scan lost ("- профессиональные образовательные
+    организации Омской области.") or whose dash it lost between two capitals ("Минобразования
+    Чувашии Министерство образования …"), where the parties' short form may be found; and the lines
+    of a block no entry reads from, with the lines they wrap onto ("Минпромторг нсох министерство
+    …": its dash read as a letter glued to the short form), which only the short form the party
+    cells write at their head can make entries."""
     if not text:
-        return []
-    return _bare_fulls(e for e in _list_entries(text) if not e.short and e.trusted and not e.loose)
+        return [], []
+    entries = _list_entries(text)
+    return (_bare_fulls(e for e in entries if not e.short and e.trusted and not e.loose),
+            _bare_fulls(e for e in entries if e.loose))
 
 
-def unread_block_lines(text: str) -> list[str]:
-    """The text (as read, with the lines it wraps onto) of a "Сокращения" block's line that no entry
-    reads from ("Минпромторг нсох министерство …": its dash read as a letter glued to the short
-    form): only the short form the party cells write at its head can make it an entry."""
-    return _bare_fulls(e for e in _list_entries(text) if e.loose) if text else []
+def _bare(full: str) -> str:
+    """A full form without the marks round it ("ЦОПП - - …": two dashes; the entry's ";" or ".")."""
+    return full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip()
 
 
 def _bare_fulls(entries) -> list[str]:
-    fulls = [e.full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip() for e in entries]
-    return [f for f in fulls if f]
+    return [f for f in (_bare(e.full) for e in entries) if f]

@@ -28,14 +28,13 @@ from normalizers.glossary import glossary_entry, load_glossary
 from normalizers.expansion import expand
 from normalizers.abbreviation_heads import LATIN_TO_CYRILLIC
 from normalizers.abbreviation_lists import DASH, QUOTES_OPEN, clean_short, list_definitions
-from normalizers.abbreviation_lists import entries_without_short_form as _entries_without_short_form
-from normalizers.abbreviation_lists import unread_block_lines as _unread_block_lines
+from normalizers.abbreviation_lists import leftover_entries as _leftover_entries
 from normalizers.text import one_edit
 from normalizers.morph import (
     to_nominative,
 )
 
-__all__ = ["entries_without_short_form", "unread_block_lines", "expand", "find_definitions", "glossary_entry", "load_glossary", "spells"]
+__all__ = ["entries_without_short_form", "leftover_entries", "unread_block_lines", "expand", "find_definitions", "glossary_entry", "load_glossary", "spells"]
 
 # a speck's mark glued between "далее" and its dash ("(далее'- Минобрнауки РБ)")
 DALEE_MARK_RE = re.compile(rf"(?<=\()\s*далее[’'`‚.,^°]+\s*(?={DASH})", re.I)
@@ -265,15 +264,20 @@ def _prepared(text: str) -> str:
     return DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck
 
 
+def leftover_entries(text: str) -> tuple[list[str], list[str]]:
+    """The "Сокращения" entries whose short form a scan lost, and the block lines no entry reads
+    from, from one reading of the lists (``normalizers.abbreviation_lists.leftover_entries``)."""
+    return _leftover_entries(_prepared(text)) if text else ([], [])
+
+
 def entries_without_short_form(text: str) -> list[str]:
-    """Full forms (nominative) of "Сокращения" entries whose short form a scan lost
-    (``normalizers.abbreviation_lists``)."""
-    return _entries_without_short_form(_prepared(text)) if text else []
+    """The entries whose short form a scan lost (``leftover_entries``)."""
+    return leftover_entries(text)[0]
 
 
 def unread_block_lines(text: str) -> list[str]:
-    """Lines of a "Сокращения" block no entry reads from (``normalizers.abbreviation_lists``)."""
-    return _unread_block_lines(_prepared(text)) if text else []
+    """The lines of a "Сокращения" block no entry reads from (``leftover_entries``)."""
+    return leftover_entries(text)[1]
 
 
 def find_definitions(text: str) -> dict[str, str]:

@@ -174,8 +174,9 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         short = short or _short_form_for(mended_full, spellings, set(out))
         if short is not None:
             out.setdefault(short, to_nominative(mended_full))
+    heads = _cell_heads(cells) if unread else set()
     for line in unread:
-        short, full = _found_head(line, spellings, set(out), _cell_heads(cells))
+        short, full = _found_head(line, spellings, set(out), heads)
         if short is not None and _plausible(full):
             out.setdefault(short, to_nominative(mend_full_form(full, lexicon)))
     return out

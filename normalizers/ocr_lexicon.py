@@ -266,8 +266,9 @@ def _head_word(head: str, lexicon: frozenset[str]) -> str | None:
 def _glue(head: str, tail: str) -> str:
     """The hyphen of a compound adjective whose head is an adverb-like first half ("информационно-
     консультационный"), else the space ("профессионального образования")."""
-    first = parses(head)[0].tag.POS if parses(head) else None
-    second = parses(tail)[0].tag.POS if parses(tail) else None
+    head_parses, tail_parses = parses(head), parses(tail)
+    first = head_parses[0].tag.POS if head_parses else None
+    second = tail_parses[0].tag.POS if tail_parses else None
     return "-" if head[-1] in LINKING_ENDINGS and first in ("ADVB", "ADJS") and second == "ADJF" else " "
 
 

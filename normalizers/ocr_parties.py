@@ -42,13 +42,18 @@ MIN_WORD_SHORT = 6          # a word-like short form ("Координатор") 
 SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^]+(?=[A-ZА-ЯЁ])")
 
 
+def _acronyms_one_off(word: str, defined: set[str]) -> set[str]:
+    """The defined acronyms (capitals only) of ``word``'s length one letter from it."""
+    return {d for d in defined if len(d) == len(word) and ACRONYM_RE.fullmatch(d) and one_edit(d, word)}
+
+
 def _acronym_one_letter_off(word: str, defined: set[str], known: frozenset[str] | set[str]) -> str | None:
     """The defined acronym a mention in capitals that neither the document nor the glossary knows
     stands for, one letter read for another ("ЦОНП" for "ЦОПП"): only when exactly one defined
     acronym and no other known one is so near."""
     if len(word) < MIN_ACRONYM_MENDED:
         return None
-    near = {d for d in defined if len(d) == len(word) and ACRONYM_RE.fullmatch(d) and one_edit(d, word)}
+    near = _acronyms_one_off(word, defined)
     rivals = {k for k in known if k not in defined and len(k) == len(word) and one_edit(k, word)}
     return near.pop() if len(near) == 1 and not rivals else None
 
@@ -104,7 +109,7 @@ def _latin_read(word: str, defined: set[str], known: frozenset[str] | set[str]) 
         return caps
     if caps in known:
         return None
-    near = {d for d in defined if len(d) == len(caps) and ACRONYM_RE.fullmatch(d) and one_edit(d, caps)}
+    near = _acronyms_one_off(caps, defined)
     return near.pop() if len(near) == 1 else None
 
 
@@ -392,9 +397,13 @@ def _defined_then_plural(name: str, defined: set[str]) -> list[str] | None:
     "ПОО работодатели": a line break between two parties lost), or a name closing with its quoted part
     then such a noun ("… «Центр … подготовки» “работодатели"); "ЦЗН совместно с …", "ПОО области" stay one."""
     words = name.strip(DEBRIS).split()
+    # the letters of the first one to three words -> the fewest words that have them: a short form's
+    # letters there, its spacing as read ("Минпром торг НСО …")
+    heads: dict[str, int] = {}
+    for k in range(1, min(len(words), 4)):
+        heads.setdefault(_letters(" ".join(words[:k])), k)
     for short in sorted(defined, key=len, reverse=True):
-        # the short form's letters in the first words, its spacing as read ("Минпром торг НСО …")
-        k = next((k for k in range(1, min(len(words), 4)) if _letters(" ".join(words[:k])) == _letters(short)), None)
+        k = heads.get(_letters(short))
         if k is None:
             continue
         rest = " ".join(words[k:])

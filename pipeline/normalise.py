@@ -12,8 +12,7 @@ from dataclasses import replace
 from typing import Callable, Optional
 
 from extractors.grid import ExtractedDocument, is_ocr_extractor
-from normalizers.abbreviations import (entries_without_short_form, expand, find_definitions, load_glossary,
-                                       unread_block_lines)
+from normalizers.abbreviations import expand, find_definitions, leftover_entries, load_glossary
 from normalizers.deadlines import DeadlineNorm, deadlines_outside, normalize_deadline, period_from_deadlines
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
@@ -127,8 +126,8 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
     if scanned:
         from normalizers.ocr_parties import mend_mentions
 
-        glossary = set(load_glossary())
-        names = set(defs.values()) | set(load_glossary().values())
+        entries = load_glossary()
+        glossary, names = set(entries), set(defs.values()) | set(entries.values())
         mended = mend_mentions(mend_abbreviations(mentions, set(defs), glossary), set(defs), glossary, names)
         repaired = [m.name for m in mended] != [m.name for m in mentions]
         if repaired and cell and len(mended) == len(mentions):
@@ -290,9 +289,9 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
         from normalizers.ocr_lexicon import document_lexicon
 
         lexicon = document_lexicon([b.text for b in extracted.blocks] + _cell_texts(stitched.activities))
-        text = "\n".join(_text_parts(extracted, scanned))
+        orphans, unread = leftover_entries("\n".join(_text_parts(extracted, scanned)))
         mended = mend_definitions(defs, _responsible_text(stitched.activities), set(load_glossary()), lexicon,
-                                  entries_without_short_form(text), unread_block_lines(text))
+                                  orphans, unread)
         if list(mended) != list(defs):    # a short form changed (a full form alone is no flag)
             meta_flags.append("abbreviation_definition_mended")
         defs = mended

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.grid import Row
+from extractors.grid import Cell, Row
 from normalizers.lazy_re import lazy
 from normalizers.text import clean_text, one_line
 from pipeline.records import ActivityRecord, TargetRecord
@@ -78,14 +78,14 @@ def data_rows(group: LogicalTable) -> list[DataRow]:
 MAX_NUMBERING_CELL = 6
 
 
-def _words_over_number_and_title(cell, layout: Layout, n: int) -> bool:
+def _words_over_number_and_title(cell: Cell, layout: Layout, n: int) -> bool:
     """A scan cell across exactly the № and the title columns (of four or more) whose text opens with
     no item number, no section number and no heading word: a row the rule between № and title was
     lost over, the rest of a title broken by the page ("реализации плана мероприятий")."""
     if n < 4 or cell.colspan != 2 or cell.rowspan != 1 or not cell.text.strip():
         return False
     roles = layout.roles[cell.col:cell.col + 2]
-    text = cell.text.lstrip(" ‚,.'`’‘\"„“”-–—_")
+    text = cell.text.lstrip(LEADING_MARKS)
     return (list(roles) == ["number", "title"] and not text[:1].isdigit()
             and not HEADING_WORDS.match(text) and not re.match(r"[IVX]{1,5}\b", text))
 
