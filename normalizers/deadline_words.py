@@ -18,6 +18,7 @@ FLAG_YEAR_UNKNOWN = "deadline_year_unknown"
 FLAG_OUT_OF_PERIOD = "deadline_out_of_period"
 FLAG_UNFINISHED_RANGE = "deadline_range_unfinished"
 FLAG_PART_UNNUMBERED = "deadline_part_unnumbered"
+FLAG_PARTLY_UNREAD = "deadline_partly_unread"
 
 # ---------------------------------------------------------------- name tables
 
@@ -138,8 +139,17 @@ PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
     # "последний месяц года" is December of every year
     (re.compile(r"(?<![а-я])(?:в\s+)?последн[а-я]*\s+месяц[а-я]*\s+(?:(?:каждого|текущего|календарного)\s+)?года(?![а-я])"),
      "декабрь ежегодно"),
+    # a day in quotes, as legal dates print it: "до «31» декабря 2020 г."
+    (re.compile(r"[«\"“„'‘]\s*([0-3]?\d)\s*[»\"”'’](?=\s*[а-я])"), r"\1"),
     # a comma or full stop between a month and its year ("Октябрь, 2019 года"; a scan's speck)
     (re.compile(r"(?<![а-я])((?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*)"
                 r"\s*[,.]\s*(?=(?:19|20)\d\d(?!\d))"), r"\1 "),
 )
 
+
+# date material in text no rule read (a "gap"): a month's name, a quarter or a half-year, a dotted
+# number ("91.12.", "0-25 декабря", "ту моя квартал"); phrases of a recurrence ("1 раз в квартал")
+# are no date and are taken out first
+UNREAD_DATE_RE = re.compile(rf"{_BL}(?:{MONTH_ALT}|квартал[а-я]*|полугоди[а-я]*)\.?{_EL}|\d[.,]\d")
+RECURRENCE_PHRASE_RE = re.compile(r"(?:\d{1,2}|[а-я]+)\s+раза?\s+в\s+(?:год|квартал|полугодие|месяц)(?![а-я])"
+                                  r"|(?:раз\s+)?в\s+(?:квартал|полугодие)(?![а-я])|(?:каждый|каждое|ежеквартальн[а-я]*)\s*(?:квартал|полугодие)?")

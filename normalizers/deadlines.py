@@ -37,13 +37,13 @@ from normalizers.deadline_reading import (attach_years, collapse_whitespace, gro
 from normalizers.deadline_resolving import detect_recurrence, resolve_item, resolve_once, resolve_recurring
 from normalizers.deadline_types import DeadlineNorm, Item, Parsed, Token, Unit, _YearUnknown
 from normalizers.deadline_words import (CONTINUOUS_RE, FLAG_MISSING, FLAG_OUT_OF_PERIOD, FLAG_PART_UNNUMBERED,
-                                        FLAG_UNFINISHED_RANGE,
+                                        FLAG_PARTLY_UNREAD, FLAG_UNFINISHED_RANGE, RECURRENCE_PHRASE_RE, UNREAD_DATE_RE,
                                         FLAG_UNPARSED, FLAG_YEAR_UNKNOWN, ON_DEMAND_RE, PERIOD_SLACK_YEARS, PERIODIC_RES, PLAN_RE,
                                         RECURRENCES, TIMES_PER_YEAR_RE, TOKEN_RE)
 from normalizers.lazy_re import lazy
 
 __all__ = [
-    "CONTINUOUS_RE", "FLAG_MISSING", "FLAG_OUT_OF_PERIOD", "FLAG_PART_UNNUMBERED", "FLAG_UNFINISHED_RANGE", "FLAG_UNPARSED", "FLAG_YEAR_UNKNOWN", "ON_DEMAND_RE",
+    "CONTINUOUS_RE", "FLAG_MISSING", "FLAG_OUT_OF_PERIOD", "FLAG_PART_UNNUMBERED", "FLAG_PARTLY_UNREAD", "FLAG_UNFINISHED_RANGE", "FLAG_UNPARSED", "FLAG_YEAR_UNKNOWN", "ON_DEMAND_RE",
     "PERIODIC_RES", "PLAN_RE", "RECURRENCES", "TIMES_PER_YEAR_RE", "TOKEN_RE",
     "DeadlineNorm", "Item", "Parsed", "Token", "Unit",
     "attach_years", "collapse_whitespace", "detect_recurrence", "group_items", "normalize_deadline", "parse",
@@ -88,7 +88,12 @@ def _normalize(raw: str, period: tuple[int, int] | None) -> DeadlineNorm:
     if UNNUMBERED_PART_RE.search(raw):
         return _unparsed(raw, FLAG_UNPARSED, FLAG_PART_UNNUMBERED)
     text = prepare(raw)
-    parsed = parse(text)
+    tokens = tokenize(text)
+    if any(t.kind == "gap" and UNREAD_DATE_RE.search(RECURRENCE_PHRASE_RE.sub(" ", str(t.value))) for t in tokens):
+        # a month, a quarter or a dotted date no rule read ("ТУ квартал 2023", "91.12.2023"): the
+        # rest alone (the year) would be a confident wrong span
+        return _unparsed(raw, FLAG_UNPARSED, FLAG_PARTLY_UNREAD)
+    parsed = group_items(attach_years(tokens))
     recurrence = detect_recurrence(text)
     if recurrence is None and not parsed.items:
         return _unparsed(raw, FLAG_UNPARSED)

@@ -421,12 +421,16 @@ SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN}[^\S\n]+)(
 # year ("ноябрь: 2024", "декабрь ь 2024", "сентябрь. ь.2026", "ноябрь 4 2024", "III квартал :2022": no
 # date writes a day after its month): the month or quarter would be lost and the whole year read
 MONTH_SPECK_YEAR_RE = re.compile(r"(?<![а-яё])(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь"
-                                 r"|ноябрь|декабрь|квартал|полугодие|полугодия)((?:[^\S\n]*[:;’'`‚^°*.,]+|\s+[бдеёжзйлмнпртфхцчшщъыьэю](?![а-яё])"
+                                 r"|ноябрь|декабрь|квартал|полугодие|полугодия)((?:[^\S\n]*[:;’'`‚^°*.,“”„\"«»]+|\s+[бдеёжзйлмнпртфхцчшщъыьэю](?![а-яё])"
                                  r"|[^\S\n]+\d(?![\d.,]))+)"
                                  r"\s*(?=(?:19|20)\d\d(?!\d))", re.I)
 # a mark glued after a word before a space ("в течение` 2024-2026 годов"): a speck, and it
 # would hide the words; a preposition run into its day ("до1 декабря")
 WORD_MARK_RE = re.compile(r"(?<=[а-яё]{2})[`'’‚^°]+(?=\s)")
+# "до" / "по" before a day as OCR misreads them: "д0", "цо" (the descender of "д" read as "ц"), Latin
+# "no" ("п" read as "n"); a two-letter word before a day and its month is no other word
+PREPOSITION_LOOKALIKE_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z0-9])([дДцЦ]|[пПnN])[оОoO0]"
+                                      r"(?=[-–—.,:;'`’]*[^\S\n]*[0-3]?\d(?!\d)[^\S\n]*[а-яё])")
 GLUED_PREPOSITION_RE = re.compile(r"(?<![А-Яа-яЁё])([Дд]о|[Сс]|[Пп]о)(?:[-–—.,:;'`’]+[^\S\n]*)?(?=\d)")
 
 
@@ -452,6 +456,13 @@ def _year_word(m: re.Match) -> str:
     return m.group(1) + near[0] if len(near) == 1 else m.group(0)
 
 
+def _preposition(m: re.Match) -> str:
+    if m.group(0).lower() in ("до", "по"):
+        return m.group(0)
+    word = "до" if m.group(1) in "дДцЦ" else "по"
+    return word.capitalize() if m.group(1).isupper() else word
+
+
 def mend_deadline_text(text: str | None) -> str | None:
     """A scan's deadline cell without the marks a speck left before its first word ("” Ежегодно",
     ".2018 г.") or before the year of a day and month (or a month) on its own line ("15 апреля\n-2024",
@@ -467,7 +478,8 @@ def mend_deadline_text(text: str | None) -> str | None:
     text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", LEADING_SPECKS_RE.sub("", text)))
     text = drop_day_month_speck(YEAR_STOP_WORD_RE.sub(r"\1 ", MONTH_SPECK_YEAR_RE.sub(r"\1 ", text)))
     text = drop_month_year_speck(text)          # "до 25 декабря“. 2025"
-    text = WORD_AFTER_YEAR_RE.sub(_year_word, GLUED_PREPOSITION_RE.sub(r"\1 ", WORD_MARK_RE.sub("", text)))
+    text = PREPOSITION_LOOKALIKE_RE.sub(_preposition, WORD_MARK_RE.sub("", text))     # "цо 20 декабря"
+    text = WORD_AFTER_YEAR_RE.sub(_year_word, GLUED_PREPOSITION_RE.sub(r"\1 ", text))
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
 
 

@@ -88,3 +88,28 @@ def test_a_range_followed_by_a_known_continuation_is_still_read():
 def test_a_year_word_after_a_dash_is_no_unreadable_end():
     d = normalize_deadline("I квартал 2018 — г.", (2018, 2020))
     assert (d.start, d.end) == (date(2018, 1, 1), date(2018, 3, 31)) and not d.flags
+
+
+@pytest.mark.parametrize("raw", ["ТУ моя квартал 2023 года", "д0-25 декабря 2025 г.", "91.12.2023\n31.12.2025",
+                                 "до 0 декабря 2024 г."])
+def test_a_month_a_quarter_or_a_dotted_date_no_rule_read_gives_no_date(raw):
+    """Read as the year alone these gave the whole year, confidently wrong."""
+    from normalizers.deadlines import FLAG_PARTLY_UNREAD
+
+    d = normalize_deadline(raw, (2023, 2025))
+    assert (d.start, d.end, d.occurrences) == (None, None, []) and FLAG_PARTLY_UNREAD in d.flags
+
+
+@pytest.mark.parametrize("raw,recurrence", [("1 раз в квартал", "quarterly"), ("2 раза в год", "semiannual"),
+                                            ("каждый квартал 2024 года", "quarterly")])
+def test_a_recurrence_phrase_with_a_quarter_is_no_unread_date(raw, recurrence):
+    d = normalize_deadline(raw, (2023, 2025))
+    assert d.recurrence == recurrence and d.start is not None
+
+
+@pytest.mark.parametrize("raw,end", [("до «15» декабря 2020 г.", "2020-12-15"), ("до \"1\" июля 2021 года", "2021-07-01"),
+                                     ("не позднее «31» мая 2021 г.", "2021-05-31")])
+def test_a_day_in_quotes_is_the_day(raw, end):
+    """Legal dates print the day in quotes; read as a gap, "до «15» декабря" was all of December."""
+    d = normalize_deadline(raw, (2020, 2021))
+    assert (d.start, d.end) == (None, D(end))

@@ -394,3 +394,23 @@ def test_a_speck_between_a_quarter_and_its_year(read, expected):
 
 def test_marks_and_a_space_inside_a_numeric_dates_year_are_specks():
     assert repair_date_words("01.04.2020\n30.09.202' .0")[0] == "01.04.2020\n30.09.2020"
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("no 15 апреля 2024 г.", "по 15 апреля 2024 г."),        # Latin n, o for п, о
+    ("д0-25 декабря 2025 г.", "до 25 декабря 2025 г."),
+    ("ежегодно, цо 20 декабря", "ежегодно, до 20 декабря"),  # the descender of д read as ц
+    ("ПО 15 мая", "ПО 15 мая"),
+    ("с 2 по 5 мая", "с 2 по 5 мая"),
+    ("цо 2024 года", "цо 2024 года"),                       # before a year, not a day: left
+])
+def test_a_preposition_misread_before_a_day(read, expected):
+    from normalizers.ocr_dates import mend_deadline_text
+
+    assert mend_deadline_text(read) == expected
+
+
+def test_a_quote_between_a_month_and_its_year_is_a_speck():
+    from normalizers.ocr_dates import mend_deadline_text
+
+    assert mend_deadline_text("август-сентябрь “2023, 2024, 2025") == "август-сентябрь 2023, 2024, 2025"
