@@ -38,6 +38,7 @@ from normalizers.deadline_resolving import detect_recurrence, resolve_item, reso
 from normalizers.deadline_types import DeadlineNorm, Item, Parsed, Token, Unit, _YearUnknown
 from normalizers.deadline_words import (CONTINUOUS_RE, FLAG_MISSING, FLAG_OUT_OF_PERIOD, FLAG_PART_UNNUMBERED,
                                         FLAG_PARTLY_UNREAD, FLAG_UNFINISHED_RANGE, RECURRENCE_PHRASE_RE, UNREAD_DATE_RE,
+                                        UNREAD_PART_RE,
                                         FLAG_UNPARSED, FLAG_YEAR_UNKNOWN, ON_DEMAND_RE, PERIOD_SLACK_YEARS, PERIODIC_RES, PLAN_RE,
                                         RECURRENCES, TIMES_PER_YEAR_RE, TOKEN_RE)
 from normalizers.lazy_re import lazy
@@ -84,12 +85,20 @@ def _unparsed(raw: str, *flags: str) -> DeadlineNorm:
 UNNUMBERED_PART_RE = lazy(r"(?:^|[,;(\n])\s*(?:квартал[а-я]*|полугоди[а-я]*|кв\.)\s*(?:19|20)\d\d(?!\d)", re.I)
 
 
+def _unread_date(tokens: list[Token], i: int) -> bool:
+    """True when gap token ``i`` holds date material no rule read (see ``UNREAD_DATE_RE``)."""
+    gap = RECURRENCE_PHRASE_RE.sub(" ", str(tokens[i].value)).strip()
+    if UNREAD_DATE_RE.search(gap):
+        return True
+    return i + 1 < len(tokens) and tokens[i + 1].kind == "year" and bool(UNREAD_PART_RE.search(gap))
+
+
 def _normalize(raw: str, period: tuple[int, int] | None) -> DeadlineNorm:
     if UNNUMBERED_PART_RE.search(raw):
         return _unparsed(raw, FLAG_UNPARSED, FLAG_PART_UNNUMBERED)
     text = prepare(raw)
     tokens = tokenize(text)
-    if any(t.kind == "gap" and UNREAD_DATE_RE.search(RECURRENCE_PHRASE_RE.sub(" ", str(t.value))) for t in tokens):
+    if any(_unread_date(tokens, i) for i, t in enumerate(tokens) if t.kind == "gap"):
         # a month, a quarter or a dotted date no rule read ("ТУ квартал 2023", "91.12.2023"): the
         # rest alone (the year) would be a confident wrong span
         return _unparsed(raw, FLAG_UNPARSED, FLAG_PARTLY_UNREAD)

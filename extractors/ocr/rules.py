@@ -11,7 +11,7 @@ import numpy as np
 from extractors import image_prep
 from extractors.grid import PageLayout, Segment
 from extractors.image_labels import components
-from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, STEM_PAPER_PX, STEM_PIECE_MAX_INCH, STEM_PIECE_MIN_INCH, STEM_SPAN_MAX_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
+from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_END_REACH_INCH, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, STEM_PAPER_PX, STEM_PIECE_MAX_INCH, STEM_PIECE_MIN_INCH, STEM_SPAN_MAX_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
 from extractors.ocr.image import binarise
 
 
@@ -144,7 +144,7 @@ def bridge_breaks(mask: np.ndarray, other: np.ndarray, ink: np.ndarray, dpi: int
 
 
 def drop_floating_horizontal(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> np.ndarray:
-    """Horizontal pieces shorter than ``H_FLOATING_MAX_INCH`` that meet no vertical rule removed.
+    """Horizontal pieces shorter than ``H_FLOATING_MAX_INCH`` whose ends meet no vertical rule removed.
 
     A blurred or bold text line can pass the ridge test over an inch or so (the letters run
     together); it floats inside a cell. A table rule meets a column rule at an end, or lies on
@@ -157,9 +157,12 @@ def drop_floating_horizontal(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> n
     max_len = int(H_FLOATING_MAX_INCH * dpi)
     anchored_y: list[float] = []
     floating: list[int] = []
+    reach = max(3, int(H_END_REACH_INCH * dpi))
     for i in range(1, n):
         x, y, w, h, _ = stats[i]
-        if w >= max_len or near[y:y + h, x:x + w].any():
+        # a rule's end lies at a column rule (or runs on past one); a short stroke that only
+        # crosses one with both ends in cells is a signature's or an underline's, no rule
+        if w >= max_len or near[y:y + h, x:x + reach].any() or near[y:y + h, x + w - reach:x + w].any():
             anchored_y.append(y + h / 2.0)
         else:
             floating.append(i)

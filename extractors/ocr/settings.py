@@ -40,6 +40,7 @@ STEM_PAPER_PX = 2            # ... when paper this long parts its ink from both 
 STEM_PIECE_MAX_INCH = 0.2    # ... or when its ink is pieces at most this long (letters of stacked lines) ...
 STEM_PIECE_MIN_INCH = 0.04   # ... and at least this long (grain on a faded rule leaves shorter bits)
 BREAK_MAX_INK = 0.5          # ... when at most this share of it has ink on the line (else text runs there)
+H_END_REACH_INCH = 0.05      # ... at one of its ends, within this (a stroke crossing a column rule mid-way is none)
 H_FLOATING_MAX_INCH = 1.5    # a horizontal piece shorter than this must meet a vertical rule (blurred text lines)
 V_ONE_END_MAX_INCH = 0.45    # ... and one shorter than this must touch horizontal lines at both ends
 SHORT_V_INCH = 0.08          # ... or this long when both its ends touch horizontal lines (low rows)

@@ -72,6 +72,19 @@ def test_a_short_floating_horizontal_piece_is_no_rule():
     assert out[200, 450] == 255 and out[50, 100] == 255
 
 
+def test_a_stroke_crossing_a_column_rule_with_both_ends_in_cells_is_no_rule():
+    """A signature's stroke across the rule between the number and the title columns boxed the
+    title's first word in with the number (measured: a degraded Perm plan's item 2.2)."""
+    from extractors.ocr.rules import drop_floating_horizontal
+
+    horiz, vert = _grid()
+    horiz[130, 240:370] = 255              # crosses the rule at x 300, ends 60 px from either rule
+    horiz[260, 300:420] = 255              # a short rule from a column rule on: kept
+    out = drop_floating_horizontal(horiz, vert, DPI)
+    assert not out[130].any()
+    assert out[260, 350] == 255
+
+
 def test_two_tables_on_one_line_are_not_joined():
     from extractors.ocr.rules import bridge_breaks
 

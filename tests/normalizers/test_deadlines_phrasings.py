@@ -113,3 +113,8 @@ def test_a_day_in_quotes_is_the_day(raw, end):
     """Legal dates print the day in quotes; read as a gap, "до «15» декабря" was all of December."""
     d = normalize_deadline(raw, (2020, 2021))
     assert (d.start, d.end) == (None, D(end))
+
+
+def test_a_quarter_named_in_a_phrase_is_no_unread_date():
+    d = normalize_deadline("ежеквартально, до 5 числа месяца, следующего за отчётным кварталом", (2022, 2024))
+    assert d.recurrence == "quarterly" and d.start == date(2022, 1, 1)
