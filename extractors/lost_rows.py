@@ -40,9 +40,18 @@ SHORT_END_PT = 12.0           # a row rule ending this close to a column rule wa
 MIN_CROSSED = 2               # ... when it crosses this many column rules (a row rule, not a stroke)
 
 
+def _cut_short(gap: float, drawn: float | None) -> bool:
+    """Whether a row rule's end ``gap`` short of the next column rule was cut by the copy: a short
+    gap, or an end inside the cell that the rule crosses most of (``drawn``: from the column rule
+    inside to the end) — a rule ends at a column rule, and its lost end is the part the faded
+    copy dropped."""
+    return gap <= SHORT_END_PT or (drawn is not None and drawn >= gap)
+
+
 def reach_column_rules(edges: list[dict], tol: float) -> list[dict]:
-    """Edges with each row rule that stops just short of a column rule (a faded end: the row's
-    first cell would span two rows) carried on to that rule."""
+    """Edges with each row rule that stops short of a column rule (a faded end: the row's first
+    cell would span two rows) carried on to that rule: within ``SHORT_END_PT``, or from inside a
+    cell it crosses at least half of (``_cut_short``)."""
     vs = [e for e in edges if e["orientation"] == "v"]
     out = []
     for e in edges:
@@ -56,11 +65,15 @@ def reach_column_rules(edges: list[dict], tol: float) -> list[dict]:
             continue
         x0, x1 = e["x0"], e["x1"]
         if not any(abs(x - x0) <= tol for x in here):
-            left = [x for x in here if x0 - SHORT_END_PT <= x < x0]
-            x0 = max(left) if left else x0
+            left = max((x for x in here if x < x0), default=None)
+            inner = min((x for x in here if x > x0), default=None)
+            if left is not None and _cut_short(x0 - left, None if inner is None else inner - x0):
+                x0 = left
         if not any(abs(x - x1) <= tol for x in here):
-            right = [x for x in here if x1 < x <= x1 + SHORT_END_PT]
-            x1 = min(right) if right else x1
+            right = min((x for x in here if x > x1), default=None)
+            inner = max((x for x in here if x < x1), default=None)
+            if right is not None and _cut_short(right - x1, None if inner is None else x1 - inner):
+                x1 = right
         out.append(e if (x0, x1) == (e["x0"], e["x1"]) else _edge_h(y, x0, x1))
     return out
 

@@ -21,6 +21,17 @@ def test_a_row_rule_stopping_short_of_the_border_is_carried_to_it():
     assert reach_column_rules(_grid((72.0, 650.0)) + stroke, 4.0)[-1] == stroke[0]
 
 
+def test_a_row_rule_ending_inside_the_first_cell_past_its_middle_is_carried_to_the_border():
+    """A faded rule ended 12.2 pt short of the border in a 28 pt number column (a degraded Tomsk
+    plan: its first section heading merged with item 1's number cell)."""
+    xs = (84.6, 113.0, 367.9, 458.6)
+    edges = [_edge("v", x, 72.0, 650.0) for x in xs] + [_edge("h", y, 84.6, 458.6) for y in (72.0, 650.0)]
+    out = reach_column_rules(edges + [_edge("h", 360.4, 96.8, 458.6)], 4.0)
+    assert _edge("h", 360.4, 84.6, 458.6) in out
+    out = reach_column_rules(edges + [_edge("h", 300.0, 250.0, 458.6)], 4.0)   # a third of the cell
+    assert _edge("h", 300.0, 250.0, 458.6) in out
+
+
 def _word(text: str, x0: float, top: float, width: float = 20.0, confidence: float = 0.9) -> Word:
     return Word(text=text, x0=x0, top=top, x1=x0 + width, bottom=top + 10.0, confidence=confidence)
 
