@@ -1,4 +1,5 @@
-"""Row rules a scan lost, put back where the item-number column shows two items in one cell.
+"""Rules a scan lost or cut short, put back: row rules where the item-number column shows two
+items in one cell, and the ends of row and column rules that stop inside a cell.
 
 A faded or broken row rule on a photocopy leaves two table rows as one cell band: their titles,
 deadlines and parties run together into one activity. The item-number column tells them apart:
@@ -75,6 +76,43 @@ def reach_column_rules(edges: list[dict], tol: float) -> list[dict]:
             if right is not None and _cut_short(right - x1, None if inner is None else x1 - inner):
                 x1 = right
         out.append(e if (x0, x1) == (e["x0"], e["x1"]) else _edge_h(y, x0, x1))
+    return out
+
+
+def _edge_v(x: float, top: float, bottom: float) -> dict:
+    return {"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top, "orientation": "v"}
+
+
+def reach_row_rules(edges: list[dict], tol: float) -> list[dict]:
+    """Edges with each column rule piece that stops short of a row rule inside a row carried on
+    to that rule, where the column rule goes on past it (a piece of the same column meets the
+    row rule from the far side) and the piece reaches the row's other rule: a signature over
+    the rule or a faded stretch cut it, and the row's first cell would otherwise run into the
+    next column. Within ``SHORT_END_PT``, or from inside a row the piece covers at least half of."""
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    out = []
+    for e in edges:
+        if e["orientation"] != "v":
+            out.append(e)
+            continue
+        x, top, bottom = e["x0"], e["top"], e["bottom"]
+        here = [h["top"] for h in hs if h["x0"] - tol <= x <= h["x1"] + tol]
+        if not any(abs(y - top) <= tol for y in here):
+            above = max((y for y in here if y < top), default=None)
+            inner = min((y for y in here if y > top), default=None)
+            if (above is not None and inner is not None and inner <= bottom + tol
+                    and _cut_short(top - above, inner - top)
+                    and any(abs(v["x0"] - x) <= tol and abs(v["bottom"] - above) <= tol for v in vs)):
+                top = above
+        if not any(abs(y - bottom) <= tol for y in here):
+            below = min((y for y in here if y > bottom), default=None)
+            inner = max((y for y in here if y < bottom), default=None)
+            if (below is not None and inner is not None and inner >= top - tol
+                    and _cut_short(below - bottom, bottom - inner)
+                    and any(abs(v["x0"] - x) <= tol and abs(v["top"] - below) <= tol for v in vs)):
+                bottom = below
+        out.append(e if (top, bottom) == (e["top"], e["bottom"]) else _edge_v(x, top, bottom))
     return out
 
 

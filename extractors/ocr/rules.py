@@ -75,7 +75,7 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
     text_ink = ink if grey is None else binarise(grey)
     horiz, vert = (bridge_breaks(horiz, vert, text_ink, dpi, True),
                    bridge_breaks(vert, horiz, text_ink, dpi, False))
-    horiz = drop_floating_horizontal(horiz, vert, dpi)
+    horiz, strokes = drop_floating_horizontal(horiz, vert, dpi)
     vert = trim_stems(vert, horiz, text_ink, dpi)
     if grey is not None:      # scan path: letter stems of stacked text lines are no rules
         vert = cut_stem_spans(vert, horiz, text_ink, dpi)
@@ -92,7 +92,7 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
     if grey is not None:      # erase the rules at their own width (the masks are widened by 1 px)
         horiz = cv2.erode(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
         vert = cv2.erode(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
-    return segs, cv2.bitwise_or(horiz, vert)
+    return segs, cv2.bitwise_or(cv2.bitwise_or(horiz, vert), strokes)
 
 
 def bridge_breaks(mask: np.ndarray, other: np.ndarray, ink: np.ndarray, dpi: int,
@@ -143,16 +143,21 @@ def bridge_breaks(mask: np.ndarray, other: np.ndarray, ink: np.ndarray, dpi: int
     return out if horizontal else out.T.copy()
 
 
-def drop_floating_horizontal(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> np.ndarray:
-    """Horizontal pieces shorter than ``H_FLOATING_MAX_INCH`` whose ends meet no vertical rule removed.
+def drop_floating_horizontal(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal pieces shorter than ``H_FLOATING_MAX_INCH`` whose ends meet no vertical rule
+    removed; returns the rules kept and the mask of the strokes among the removed pieces.
 
     A blurred or bold text line can pass the ridge test over an inch or so (the letters run
     together); it floats inside a cell. A table rule meets a column rule at an end, or lies on
-    one line with a piece that does (a photocopy break leaves such pieces), so those stay.
+    one line with a piece that does (a photocopy break leaves such pieces), so those stay. A
+    piece that crosses a column rule with both ends in cells is a stroke (a signature's, an
+    underline): no rule, but no letter either, so it is returned to be erased before recognition
+    (left on the page it reads as dashes inside the words it crosses).
     """
     n, labels, stats, _ = components(horiz)
+    strokes = np.zeros_like(horiz)
     if n <= 1:
-        return horiz
+        return horiz, strokes
     near = cv2.dilate(vert, np.ones((9, 9), np.uint8)) > 0
     max_len = int(H_FLOATING_MAX_INCH * dpi)
     anchored_y: list[float] = []
@@ -174,9 +179,11 @@ def drop_floating_horizontal(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> n
             continue
         if out is horiz:
             out = horiz.copy()
-        sub = out[y:y + h, x:x + w]
-        sub[labels[y:y + h, x:x + w] == i] = 0
-    return out
+        piece = labels[y:y + h, x:x + w] == i
+        out[y:y + h, x:x + w][piece] = 0
+        if near[y:y + h, x:x + w].any():
+            strokes[y:y + h, x:x + w][piece] = 255
+    return out, strokes
 
 
 def erase_lines(grey: np.ndarray, line_mask: np.ndarray) -> np.ndarray:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.grid import Word
-from extractors.lost_rows import lost_row_rules, reach_column_rules
+from extractors.lost_rows import lost_row_rules, reach_column_rules, reach_row_rules
 from extractors.ruled import _edge
 
 XS = (84.6, 156.6, 300.6, 444.6, 516.6)
@@ -30,6 +30,19 @@ def test_a_row_rule_ending_inside_the_first_cell_past_its_middle_is_carried_to_t
     assert _edge("h", 360.4, 84.6, 458.6) in out
     out = reach_column_rules(edges + [_edge("h", 300.0, 250.0, 458.6)], 4.0)   # a third of the cell
     assert _edge("h", 300.0, 250.0, 458.6) in out
+
+
+def test_a_column_rule_cut_below_a_row_rule_is_carried_to_it():
+    """A signature over the rule between the number and title columns cut 26 pt off its top in
+    the last row (a degraded Perm plan: item 2.2's number and title became one cell)."""
+    ys = (72.0, 310.0, 335.0, 477.0, 650.2)
+    edges = [_edge("h", y, 84.6, 516.6) for y in ys] + [_edge("v", x, 72.0, 650.2) for x in (84.6, 300.6, 516.6)]
+    edges += [_edge("v", 156.6, 72.7, 310.0), _edge("v", 156.6, 335.2, 476.6), _edge("v", 156.6, 502.6, 650.5)]
+    out = reach_row_rules(edges, 4.0)
+    assert _edge("v", 156.6, 477.0, 650.5) in out
+    assert _edge("v", 156.6, 72.7, 310.0) in out            # a section row merged across: left open
+    lone = [_edge("v", 400.0, 560.0, 650.2)]               # no piece above the row rule: left as it is
+    assert reach_row_rules(edges + lone, 4.0)[-1] == lone[0]
 
 
 def _word(text: str, x0: float, top: float, width: float = 20.0, confidence: float = 0.9) -> Word:

@@ -67,8 +67,8 @@ def test_a_short_floating_horizontal_piece_is_no_rule():
     horiz[120, 100:250] = 255              # a blurred text line inside the first row
     horiz[200, 320:420] = 0                # a broken rule: the piece 420-499 touches no column rule
     horiz[200, 500:520] = 0                # but lies on one line with pieces that do
-    out = drop_floating_horizontal(horiz, vert, DPI)
-    assert not out[120].any()
+    out, strokes = drop_floating_horizontal(horiz, vert, DPI)
+    assert not out[120].any() and not strokes[120].any()     # text: not erased either
     assert out[200, 450] == 255 and out[50, 100] == 255
 
 
@@ -80,8 +80,8 @@ def test_a_stroke_crossing_a_column_rule_with_both_ends_in_cells_is_no_rule():
     horiz, vert = _grid()
     horiz[130, 240:370] = 255              # crosses the rule at x 300, ends 60 px from either rule
     horiz[260, 300:420] = 255              # a short rule from a column rule on: kept
-    out = drop_floating_horizontal(horiz, vert, DPI)
-    assert not out[130].any()
+    out, strokes = drop_floating_horizontal(horiz, vert, DPI)
+    assert not out[130].any() and strokes[130, 300] == 255   # erased before recognition
     assert out[260, 350] == 255
 
 
