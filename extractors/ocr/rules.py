@@ -10,7 +10,7 @@ import numpy as np
 
 from extractors import image_prep
 from extractors.grid import PageLayout, Segment
-from extractors.image_labels import components
+from extractors.image_labels import components, reuse_labels
 from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_END_REACH_INCH, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, STEM_PAPER_PX, STEM_PIECE_MAX_INCH, STEM_PIECE_MIN_INCH, STEM_SPAN_MAX_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
 from extractors.ocr.image import binarise
 
@@ -71,6 +71,12 @@ def _short_cell_borders(ink: np.ndarray, horiz: np.ndarray, dpi: int) -> np.ndar
 def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
                   grey: Optional[np.ndarray] = None) -> tuple[list[Segment], np.ndarray]:
     """Ruling segments in points, and the mask of line pixels (to erase before OCR)."""
+    with reuse_labels():        # a step that changes nothing hands the next its labelling
+        return _find_segments(ink, dpi, pt_per_px, grey)
+
+
+def _find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
+                   grey: Optional[np.ndarray]) -> tuple[list[Segment], np.ndarray]:
     horiz, vert = _line_masks(ink, dpi, grey)
     text_ink = ink if grey is None else binarise(grey)
     horiz, vert = (bridge_breaks(horiz, vert, text_ink, dpi, True),
@@ -83,7 +89,7 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
         # short borders of low rows: from the ink itself, against the rules at their own
         # width (the rule masks are widened by a pixel each side)
         thin_h = cv2.erode(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
-        vert = cv2.bitwise_or(vert, _short_cell_borders(binarise(grey), thin_h, dpi))
+        vert = cv2.bitwise_or(vert, _short_cell_borders(text_ink, thin_h, dpi))
     else:
         vert = cv2.bitwise_or(vert, _short_cell_borders(ink, horiz, dpi))
     max_thick = max(3, int(LINE_MAX_THICK_INCH * dpi))
@@ -93,6 +99,20 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
         horiz = cv2.erode(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
         vert = cv2.erode(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
     return segs, cv2.bitwise_or(cv2.bitwise_or(horiz, vert), strokes)
+
+
+def long_segments(ink: np.ndarray, dpi: int, pt_per_px: float) -> list[Segment]:
+    """The classic search's rules at least ``LONG_RULE_INCH`` long: all that ``with_long_rules``
+    takes from it. The same openings, bridged breaks and floating pieces dropped as
+    ``find_segments``; its trimmed stems and added short borders change no rule that long, so
+    they are not computed (a prepared page needs no more of the classic search)."""
+    with reuse_labels():
+        horiz, vert = _line_masks(ink, dpi)
+        horiz, vert = bridge_breaks(horiz, vert, ink, dpi, True), bridge_breaks(vert, horiz, ink, dpi, False)
+        horiz, _strokes = drop_floating_horizontal(horiz, vert, dpi)
+        max_thick = max(3, int(LINE_MAX_THICK_INCH * dpi))
+        segs = _segments_of(horiz, True, max_thick, pt_per_px) + _segments_of(vert, False, max_thick, pt_per_px)
+    return [s for s in segs if _length(s) >= LONG_RULE_INCH * 72]
 
 
 def bridge_breaks(mask: np.ndarray, other: np.ndarray, ink: np.ndarray, dpi: int,
@@ -330,16 +350,16 @@ def scan_segments(grey: np.ndarray, ink: np.ndarray, dpi: int, k: float,
     classic one 15–40 % short).
     """
     tolerant = find_segments(image_prep.line_ink(grey, dpi), dpi, k, grey)
-    classic = find_segments(ink, dpi, k)
     if prepared:
-        return with_long_rules(tolerant, classic, dpi, k)
+        return with_long_rules(tolerant, long_segments(ink, dpi, k), dpi, k)
+    classic = find_segments(ink, dpi, k)
     h, w = grey.shape[:2]
     n_classic = _cell_count(classic[0], w * k, h * k)
     n_tolerant = _cell_count(tolerant[0], w * k, h * k)
     if n_tolerant > TOLERANT_GAIN * n_classic + 2:
-        return with_long_rules(tolerant, classic, dpi, k)
+        return with_long_rules(tolerant, classic[0], dpi, k)
     if sum(map(_length, tolerant[0])) > TOLERANT_LENGTH_GAIN * sum(map(_length, classic[0])):
-        return with_long_rules(tolerant, classic, dpi, k)   # faded rules the binarised page lost
+        return with_long_rules(tolerant, classic[0], dpi, k)   # faded rules the binarised page lost
     return classic
 
 
@@ -361,7 +381,7 @@ def _covered(s: Segment, found: list[Segment], tol_pt: float = 3.0) -> bool:
     return False
 
 
-def with_long_rules(tolerant: tuple[list[Segment], np.ndarray], classic: tuple[list[Segment], np.ndarray],
+def with_long_rules(tolerant: tuple[list[Segment], np.ndarray], classic: list[Segment],
                     dpi: int, pt_per_px: float) -> tuple[list[Segment], np.ndarray]:
     """The gap-tolerant rules plus every long straight rule only the classic opening found.
 
@@ -371,7 +391,7 @@ def with_long_rules(tolerant: tuple[list[Segment], np.ndarray], classic: tuple[l
     before recognition like the other rules.
     """
     segs, mask = tolerant
-    added = [s for s in classic[0] if _length(s) >= LONG_RULE_INCH * 72 and not _covered(s, segs)]
+    added = [s for s in classic if _length(s) >= LONG_RULE_INCH * 72 and not _covered(s, segs)]
     if not added:
         return tolerant
     mask = mask.copy()

@@ -24,3 +24,21 @@ def test_components_match_opencv_with_either_label_width():
         assert n == n2 and (stats == stats2).all() and (labels.astype(np.int64) == labels2).all()
     assert components(few)[1].dtype == np.uint16
     assert components(grain)[1].dtype == np.int32          # fell back to 32-bit labels
+
+
+def test_inside_reuse_labels_the_same_view_is_labelled_once_and_other_views_are_not_confused():
+    from extractors.image_labels import reuse_labels
+
+    mask = np.zeros((60, 80), np.uint8)
+    mask[5, 2:70] = 255
+    mask[10:50, 40] = 255
+    other = mask.copy()
+    other[30, 5:20] = 255
+    with reuse_labels():
+        first = components(mask)
+        assert components(mask) is first                       # unchanged: the same labelling
+        assert components(mask.T) is not first                  # the transpose is another view
+        assert components(mask.T)[0] == first[0]
+        assert components(other)[0] == first[0] + 1             # another array
+        assert components(mask[10:20]) is not components(mask[20:30])   # same shape, other memory
+    assert components(mask) is not first                        # outside the block: labelled again

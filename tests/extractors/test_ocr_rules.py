@@ -12,10 +12,9 @@ K = 72 / DPI   # points per pixel
 
 def test_a_long_rule_missed_by_the_tolerant_search_is_added_and_erased():
     tolerant = ([Segment(100, 10, 100, 500), Segment(10, 10, 600, 10)], np.zeros((1500, 1800), np.uint8))
-    classic = ([Segment(100, 12, 100, 498),        # already there
-                Segment(345, 20, 345, 400),        # a column rule the tolerant search lost
-                Segment(250, 30, 250, 60)],        # 30 pt: could be a letter stem, not added
-               np.zeros((1500, 1800), np.uint8))
+    classic = [Segment(100, 12, 100, 498),         # already there
+               Segment(345, 20, 345, 400),         # a column rule the tolerant search lost
+               Segment(250, 30, 250, 60)]          # 30 pt: could be a letter stem, not added
     segs, mask = with_long_rules(tolerant, classic, DPI, K)
     xs = sorted(round(s.x0) for s in segs if not s.horizontal)
     assert xs == [100, 345]
@@ -25,7 +24,7 @@ def test_a_long_rule_missed_by_the_tolerant_search_is_added_and_erased():
 
 def test_nothing_to_add_keeps_the_tolerant_result():
     tolerant = ([Segment(100, 10, 100, 500)], np.zeros((10, 10), np.uint8))
-    assert with_long_rules(tolerant, ([Segment(101, 10, 101, 480)], np.zeros((10, 10), np.uint8)), DPI, K) is tolerant
+    assert with_long_rules(tolerant, [Segment(101, 10, 101, 480)], DPI, K) is tolerant
 
 
 def _grid(h: int = 400, w: int = 600) -> tuple[np.ndarray, np.ndarray]:
