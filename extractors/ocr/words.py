@@ -433,7 +433,10 @@ NESTED_SHARE = 0.8             # a word box this much inside another's is the sa
 def drop_nested_twins(words: list[_PxWord]) -> list[_PxWord]:
     """Words without a second reading of part of another word: Tesseract can find a text line
     twice (two overlapping blocks), "024" inside "2024", "год" inside "года"; a word whose box lies
-    ``NESTED_SHARE`` inside a longer word's box and whose text is part of that word's goes."""
+    ``NESTED_SHARE`` inside a longer word's box and whose text is part of that word's goes. So does
+    a flat ghost of a word: the same text, less surely read, in a box under half as tall that
+    touches the word's box and spans it across (a "2024" 3 pt tall on the row rule above a sure
+    "2024" landed in the row above)."""
     if len(words) < 2:
         return words
     x0 = np.array([w.x for w in words], np.int64)
@@ -446,8 +449,12 @@ def drop_nested_twins(words: list[_PxWord]) -> list[_PxWord]:
         ih = np.minimum(y1, y1[i]) - np.maximum(y0, y0[i])
         near = np.nonzero((iw > 0) & (ih > 0) & (iw * ih >= NESTED_SHARE * a.w * a.h))[0]
         t = texts[i]
-        if not any(j != i and len(texts[j]) > len(t) > 0 and t in texts[j] for j in near):
-            out.append(a)
+        if any(j != i and len(texts[j]) > len(t) > 0 and t in texts[j] for j in near):
+            continue
+        touching = np.nonzero((iw >= NESTED_SHARE * np.minimum(x1 - x0, a.w)) & (ih >= 0) & (2 * a.h < y1 - y0))[0]
+        if any(j != i and texts[j] == t and words[j].conf > a.conf for j in touching):
+            continue
+        out.append(a)
     return out
 
 
@@ -458,7 +465,7 @@ def ocr_words(grey: np.ndarray, pt_per_px: float, dpi: int = RENDER_DPI,
     first = drop_nested_twins(drop_speck_tokens(_tesseract_words(grey, lang, TESS_CONFIG)))
     px_words = trim_to_walls(grey, strip_edge_specks(grey, drop_speck_tokens(recheck_words(grey, first, dpi, walls))),
                              list(walls))
-    px_words = reread_period_numerals(grey, px_words)
+    px_words = reread_period_numerals(grey, drop_nested_twins(px_words))     # the second look's twins too
     words = []
     for w in px_words:
         text = w.text.lstrip(EDGE_NOISE) if len(w.text) > 1 else w.text

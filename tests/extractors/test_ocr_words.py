@@ -153,6 +153,20 @@ def test_a_second_reading_of_part_of_a_word_goes():
     assert drop_nested_twins(apart) == apart
 
 
+def test_a_flat_ghost_of_a_word_on_the_rule_above_it_goes():
+    """Measured: a "2024" 8 px tall at confidence 0 on a row rule, over a sure "2024" of the row
+    below, gave a section heading a deadline (and made it an activity)."""
+    from extractors.ocr.engine import PxWord
+    from extractors.ocr.words import drop_nested_twins
+
+    sure, ghost = PxWord("2024", 1037, 1001, 72, 29, 0.96), PxWord("2024", 975, 995, 128, 8, 0.0)
+    assert drop_nested_twins([ghost, sure]) == [sure]
+    line_below = PxWord("2024", 1037, 1040, 72, 29, 0.5)          # as tall: a word of its own
+    assert drop_nested_twins([sure, line_below]) == [sure, line_below]
+    other = PxWord("2025", 975, 995, 128, 8, 0.0)                 # another text: not this rule's
+    assert drop_nested_twins([other, sure]) == [other, sure]
+
+
 @needs_capi
 def test_a_doubtful_word_read_alone_letters_beat_marks():
     from extractors.ocr.words import _PxWord, _alone_reading, _lookalike_fold
