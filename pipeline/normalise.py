@@ -207,6 +207,9 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
             act.deadline_norm = DeadlineRecord(raw=act.deadline, start=None, end=None, recurrence="unspecified")
             act.flags.append("deadline_unparsed")
             return
+        missing = [name for name, t in zip(("start", "end"), act.deadline_bounds) if not (t and t.strip())]
+        if len(missing) == 1:     # one bound's cell empty (or read empty): the other read alone, flagged
+            act.flags.append(f"deadline_{missing[0]}_missing")
     d = parse(act.deadline, period)
     act.deadline_norm = DeadlineRecord(raw=d.raw, start=d.start, end=d.end, recurrence=d.recurrence,
                                        occurrences=list(d.occurrences))

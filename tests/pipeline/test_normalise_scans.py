@@ -32,6 +32,22 @@ def test_start_and_end_columns_get_the_same_date_repairs_as_a_deadline_cell():
     assert "deadline_from_start_end" in clean.flags and "deadline_ocr_repaired" not in clean.flags
 
 
+def test_an_empty_start_or_end_cell_is_flagged_not_silent():
+    """A start column OCR read empty left the end date alone as the whole span, unflagged."""
+    from datetime import date
+
+    from pipeline.normalise import normalise_deadline
+    from pipeline.records import ActivityRecord
+
+    act = ActivityRecord(section=[], number="1", title="Т", deadline="31.08.2025", deadline_bounds=("", "31.08.2025"))
+    normalise_deadline(act, (2023, 2025))
+    assert act.deadline_norm.end == date(2025, 8, 31) and "deadline_start_missing" in act.flags
+    both = ActivityRecord(section=[], number="1", title="Т", deadline="01.09.2023\n31.08.2025",
+                          deadline_bounds=("01.09.2023", "31.08.2025"))
+    normalise_deadline(both, (2023, 2025))
+    assert not [f for f in both.flags if f.endswith("_missing")]
+
+
 def test_scan_parties_mended_as_a_whole_and_definitions_read_with_a_speck():
     defs = {"ДОиН КО": "Департамент образования и науки Кемеровской области", "ООО": "общеобразовательные организации"}
     got = parties_of("Доин ко\n000 ры", defs, None, scanned=True)
