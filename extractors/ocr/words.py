@@ -13,6 +13,7 @@ import numpy as np
 from extractors.grid import Word
 from extractors.image_labels import components
 from extractors.ocr.settings import CYR_WORD_RE, DIGITS_RE, EDGE_NOISE, LATIN_MIN_CONF, LATIN_WORD_RE, MAX_RECHECK, MISSED_MIN_CONF, NOISE_CONFIDENCE, RECHECK_BELOW, RECHECK_CONFIG, RECHECK_MARGIN, RENDER_DPI, ROMAN_RE, SHORT_RECHECK_BELOW, TESS_CONFIG, TESS_LANG
+from extractors.ocr.day_marks import day_ones
 from extractors.ocr.engine import PxWord, read_line, tesseract_env, tesseract_words
 from extractors.ocr.image import binarise, enlarged
 from extractors.ocr.roman import reread_period_numerals
@@ -465,7 +466,7 @@ def ocr_words(grey: np.ndarray, pt_per_px: float, dpi: int = RENDER_DPI,
     first = drop_nested_twins(drop_speck_tokens(_tesseract_words(grey, lang, TESS_CONFIG)))
     px_words = trim_to_walls(grey, strip_edge_specks(grey, drop_speck_tokens(recheck_words(grey, first, dpi, walls))),
                              list(walls))
-    px_words = reread_period_numerals(grey, drop_nested_twins(px_words))     # the second look's twins too
+    px_words = day_ones(reread_period_numerals(grey, drop_nested_twins(px_words)))   # the second look's twins too
     words = []
     for w in px_words:
         text = w.text.lstrip(EDGE_NOISE) if len(w.text) > 1 else w.text

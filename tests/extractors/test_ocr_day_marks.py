@@ -1,0 +1,26 @@
+"""extractors.ocr.day_marks: the day "1" of a date read as a mark is read back in context."""
+
+from __future__ import annotations
+
+from extractors.ocr.day_marks import day_ones
+from extractors.ocr.engine import PxWord
+
+
+def _line(*texts: str, y: int = 100) -> list[PxWord]:
+    return [PxWord(t, 20 + 60 * i, y, 40, 24, 0.9) for i, t in enumerate(texts)]
+
+
+def test_a_mark_between_a_preposition_and_a_genitive_month_is_the_day_one():
+    words = _line("до", "]") + _line("декабря", "2022", "г.", y=140)   # the month on the next line
+    assert [w.text for w in day_ones(words)] == ["до", "1", "декабря", "2022", "г."]
+    shuffled = words[2:] + words[:2][::-1]                                # in no reading order
+    assert sorted(w.text for w in day_ones(shuffled)) == sorted(["до", "1", "декабря", "2022", "г."])
+    assert [w.text for w in day_ones(_line("с", "|", "сентября"))] == ["с", "1", "сентября"]
+
+
+def test_a_mark_elsewhere_stays_a_mark():
+    assert [w.text for w in day_ones(_line("до", "]", "2024"))] == ["до", "]", "2024"]        # no month
+    assert [w.text for w in day_ones(_line("план", "|", "декабря"))] == ["план", "|", "декабря"]  # no preposition
+    assert [w.text for w in day_ones(_line("до", "]", "декабрь"))] == ["до", "]", "декабрь"]   # not genitive
+    far = _line("до") + _line("]", "декабря", y=300)                    # the mark on another line
+    assert [w.text for w in day_ones(far)] == ["до", "]", "декабря"]
