@@ -15,7 +15,10 @@ as a digit inside a year ("01.06.20323", "01.03.24020") or breaks a month name a
 * ``split_years``: a year's digits parted by a line break, a space or a mark ("01.09.202\\n0", "30.06.2\\n026",
   "31 08.20 25", "2023, 20:24"), and a stop for a list's comma ("2022. 2023, 2024");
 * ``split_months``: a month name broken by a speck and a space into two pieces that are no words
-  ("ап! рель" -> "апрель"; the head is no word, the tail may be one by chance: "рель").
+  ("ап! рель" -> "апрель"; the head is no word, the tail may be one by chance: "рель");
+* ``years_into_period``: a year far outside the document period (more than ``PERIOD_SLACK`` years)
+  that one digit misread makes a year of the period, and only one ("31.05.2926" in a 2024-2026
+  plan is 2026); such a date would give the cell no reading at all.
 """
 
 from __future__ import annotations
@@ -136,3 +139,29 @@ def mend_date_digits(text: str) -> tuple[str, bool]:
         text, did = mend(text)
         changed = changed or did
     return text, changed
+
+
+PERIOD_SLACK = 2                     # years outside the period a plan's dates may still name (the spec's window)
+ANY_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def years_into_period(text: str, period: tuple[int, int] | None) -> tuple[str, bool]:
+    """``text`` with each four-digit number that no year of the period's window is, and that one
+    digit changed makes exactly one year of the period, read as that year."""
+    if not period:
+        return text, False
+    first, last = period
+    changed = False
+
+    def year(m: re.Match) -> str:
+        nonlocal changed
+        token = m.group(0)
+        if first - PERIOD_SLACK <= int(token) <= last + PERIOD_SLACK:
+            return token
+        near = [str(y) for y in range(first, last + 1) if sum(a != b for a, b in zip(str(y), token)) == 1]
+        if len(near) != 1:
+            return token
+        changed = True
+        return near[0]
+
+    return ANY_YEAR_RE.sub(year, text), changed

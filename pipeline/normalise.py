@@ -14,6 +14,7 @@ from typing import Callable, Optional
 from extractors.grid import ExtractedDocument, is_ocr_extractor
 from normalizers.abbreviations import expand, find_definitions, leftover_entries, load_glossary
 from normalizers.deadlines import DeadlineNorm, deadlines_outside, normalize_deadline, period_from_deadlines
+from normalizers.ocr_date_digits import years_into_period
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
                                    repair_date_words)
@@ -177,11 +178,17 @@ def recover_spilled_deadline(act: ActivityRecord) -> None:
 
 
 def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
-                       parse: Callable = normalize_deadline) -> None:
+                       parse: Callable = normalize_deadline, scanned: bool = False) -> None:
     if not act.deadline:
         act.deadline_norm = None
         act.flags.append("deadline_missing")
         return
+    if scanned:                           # "31.05.2926" in a 2024-2026 plan: one digit misread
+        act.deadline, moved = years_into_period(act.deadline, period)
+        if act.deadline_bounds:
+            act.deadline_bounds = tuple(years_into_period(t, period)[0] if t else t for t in act.deadline_bounds)
+        if moved:
+            act.flags.append("deadline_ocr_repaired")
     text, repaired = repair_date_words(act.deadline)
     if repaired:                          # "Дскабрь 2019": one reading only, kept with a flag
         act.deadline = text
@@ -302,7 +309,7 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     parse_deadline = memo(normalize_deadline)
     for act in stitched.activities:
         normalise_parties(act, defs, region, parties)
-        normalise_deadline(act, period, parse_deadline)
+        normalise_deadline(act, period, parse_deadline, scanned)
     return DocumentRecord(
         source=source, sha256=sha256, file_format=extracted.file_format,
         extractor=extracted.extractor, extractor_version=extracted.extractor_version,

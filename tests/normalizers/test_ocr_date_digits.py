@@ -57,3 +57,15 @@ def test_a_year_split_or_with_a_speck_digit(text, want):
 ])
 def test_a_year_whose_last_digits_went_to_the_next_line(read, expected):
     assert mend_date_digits(read)[0] == expected
+
+
+def test_a_year_one_misread_digit_from_the_period_is_that_year():
+    from normalizers.ocr_date_digits import years_into_period
+
+    assert years_into_period("01.04.2024\n31.05.2926", (2024, 2026)) == ("01.04.2024\n31.05.2026", True)
+    assert years_into_period("до 2123 г.", (2023, 2023)) == ("до 2023 г.", True)
+    # within the window the spec allows (a real date a year or two off the period): left
+    assert years_into_period("с 01.09.2023", (2024, 2026)) == ("с 01.09.2023", False)
+    # no year of the period one digit away: left
+    assert years_into_period("не менее 1000 человек, 2099", (2025, 2026)) == ("не менее 1000 человек, 2099", False)
+    assert years_into_period("31.12.2926", None) == ("31.12.2926", False)

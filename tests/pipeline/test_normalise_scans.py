@@ -201,3 +201,20 @@ def test_a_short_form_misread_as_a_whole_is_written_as_mended_in_its_cell():
     act = ActivityRecord(section=[], number="5", title="Конкурс", responsible="ККИНК")
     normalise_parties(act, defs, None, lambda text: read_parties(text, defs, None, False))
     assert act.responsible == "ККИНК"                  # a born-digital file: the cell as written
+
+
+def test_a_scans_year_one_digit_off_the_period_is_mended_and_flagged():
+    from datetime import date
+
+    from pipeline.normalise import normalise_deadline
+    from pipeline.records import ActivityRecord
+
+    act = ActivityRecord(section=[], number="1", title="Т", deadline="01.04.2024\n31.05.2926",
+                         deadline_bounds=("01.04.2024", "31.05.2926"))
+    normalise_deadline(act, (2024, 2026), scanned=True)
+    assert (act.deadline_norm.start, act.deadline_norm.end) == (date(2024, 4, 1), date(2026, 5, 31))
+    assert "deadline_ocr_repaired" in act.flags
+    typed = ActivityRecord(section=[], number="1", title="Т", deadline="01.04.2024\n31.05.2926",
+                           deadline_bounds=("01.04.2024", "31.05.2926"))
+    normalise_deadline(typed, (2024, 2026))                # a born-digital file says what it says
+    assert typed.deadline_norm.end is None
