@@ -90,6 +90,16 @@ def _words_over_number_and_title(cell: Cell, layout: Layout, n: int) -> bool:
             and not HEADING_WORDS.match(text) and not re.match(r"[IVX]{1,5}\b", text))
 
 
+DIGIT_LOOKALIKES = str.maketrans({"I": "1", "l": "1", "|": "1", "!": "1", "О": "0", "O": "0", "о": "0", "З": "3", "б": "6"})
+
+
+def _digits_read(text: str) -> str:
+    """A short cell of a numbering row with the letters OCR reads for digits as digits ("I" for
+    "1", "З" for "3"); a cell with any other letter is left as it is (it is no number)."""
+    mapped = text.strip().translate(DIGIT_LOOKALIKES)
+    return mapped if not re.search(r"[^\W\d_]", mapped) else text.strip()
+
+
 def _specked_numbering_row(row: Row) -> bool:
     """A scan's column-numbering row with specks in it ("1.| 2" | ".3З" | "4" | "5"): short cells,
     no word, and their digits in order count 1, 2, 3, … (a cell across two columns holds two)."""
@@ -113,9 +123,10 @@ def _numbers_its_columns(row: Row) -> bool:
         return False
     right = 0
     for c in cells:
-        if len(c.text.strip()) > MAX_NUMBERING_CELL or re.search(r"[^\W\d_]", c.text):
+        text = _digits_read(c.text)
+        if len(text) > MAX_NUMBERING_CELL or re.search(r"[^\W\d_]", text):
             return False
-        right += [int(d) for d in re.findall(r"\d+", c.text)] == list(range(c.col + 1, c.col + c.colspan + 1))
+        right += [int(d) for d in re.findall(r"\d+", text)] == list(range(c.col + 1, c.col + c.colspan + 1))
     # all of them, or all but one that holds only digits and marks too ("4 75": a speck on the "5" beside it)
     return right >= max(MIN_NUMBERED_COLUMNS, len(cells) - 1)
 

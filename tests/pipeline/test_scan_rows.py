@@ -251,6 +251,14 @@ def test_a_column_numbering_row_that_lost_a_number_is_dropped_only_under_the_hea
     assert len(stitch(_scan(table(further))).activities) == 2       # lower down it is data, kept
 
 
+def test_a_column_numbering_row_with_letters_read_for_digits_is_dropped():
+    """Measured: Kaliningrad's "1 | 2 | 3 | …" row with its "1" read "I" became an activity "I"."""
+    lookalike = [row(HEAD, header=True), row(["I", "2", "З", "4", "5"]), row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
+    assert [a.title for a in stitch(_scan(table(lookalike))).activities] == ["Первое"]
+    roman = [row(HEAD, header=True), row(["I", "Организация", "", "", ""]), row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
+    assert len(stitch(_scan(table(roman))).activities) == 2            # a word in it: not a numbering row
+
+
 def test_a_row_continued_under_a_repeated_header_is_no_second_header_row():
     # page 2 repeats the header; the rest of row 2 ("… 2024 года", no number) under it reads like a
     # lower header row with a year (a targets column) — it is the continued row
