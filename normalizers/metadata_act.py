@@ -62,10 +62,14 @@ def parse_date(text: str) -> date | None:
     return min(found)[1] if found else None
 
 
+STOP_AT_DASH_RE = re.compile(r"[.,](?=[-–/])|(?<=[-–/])[.,]")
+
+
 def parse_doc_number(text: str) -> str | None:
     """First act number after "№" / "N" ("82-мр", "01-10/123", "1187-п"); blanks give None."""
     for m in NUMBER_RE.finditer(text):
-        number = re.sub(r"\s+", "", m.group(1)).rstrip(".-/")
+        # a stop against a dash or a slash is a speck ("26-01.-06-150"): no number writes one there
+        number = STOP_AT_DASH_RE.sub("", re.sub(r"\s+", "", m.group(1))).rstrip(".-/")
         if any(c.isdigit() for c in number):
             return number
     return None

@@ -107,6 +107,8 @@ def test_upper_case_kind_and_number_with_letters():
     ("№ п/п", None),
     ("Ng 448", "448"),          # OCR of "№"
     ("No 12-р", "12-р"),
+    ("№ 26-01.-06-150", "26-01-06-150"),   # a speck's stop against a dash
+    ("№ 01-10/.123", "01-10/123"),
 ])
 def test_doc_number_forms(text, number):
     assert parse_doc_number(text) == number
