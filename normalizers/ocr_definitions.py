@@ -115,6 +115,24 @@ def _undefined_spellings(spellings: dict[str, Counter], defined: set[str]) -> se
     return {ways.most_common(1)[0][0] for key, ways in spellings.items() if key not in defined_keys}
 
 
+MIN_TAIL = 5         # a syllabic short form's word part this long or longer is checked against the full form
+
+
+def _tail_from_full(tok: str, full: str) -> str:
+    """A syllabic short form's word read with a slip the full form spells right: the token's
+    lower-case tail one letter (a substitution) from exactly one word of the full form takes that
+    word's spelling ("Минобразбвания" for "министерство образования …" -> "Минобразования")."""
+    if len(tok) <= MIN_TAIL or is_known_word(tok.lower()):
+        return tok
+    fits = set()
+    for w in set(re.findall(r"[а-яё]{%d,}" % MIN_TAIL, full)):
+        tail = tok[len(tok) - len(w):]
+        if (len(tok) > len(w) and tail.islower() and tail != w
+                and sum(a != b for a, b in zip(tail, w)) == 1):
+            fits.add(tok[:len(tok) - len(w)] + w)
+    return fits.pop() if len(fits) == 1 else tok
+
+
 def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozenset(),
                      lexicon: frozenset[str] = frozenset(), orphans: list[str] = (),
                      unread: list[str] = ()) -> dict[str, str]:
@@ -165,6 +183,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
                         if spells(" ".join(tokens[:i] + [form] + tokens[i + 1:]), mended_full)}
                 if len(fits) == 1:
                     tokens[i] = fits.pop()
+        tokens = [_tail_from_full(tok, mended_full) for tok in tokens]
         # a form put into the nominative only once its words are mended ("учреждениём")
         out.setdefault(" ".join(tokens), to_nominative(mended_full) if mended_full != full else full)
     out = {short: full for short, full in out.items() if _plausible(full)}

@@ -216,3 +216,14 @@ def test_a_block_line_opening_with_a_short_form_the_cells_write_only_before_anot
     got = mend_definitions({"ЦЗН": "центры занятости населения"}, cells, unread=[line])
     assert got["Минпромторг НСО"].startswith("министерство промышленности")
     assert not any(k.startswith("Минпромторг") and k != "Минпромторг НСО" for k in got)
+
+
+def test_a_syllabic_short_forms_word_part_takes_the_full_forms_spelling():
+    """Measured: "Минобразбвания края" in a scan's list (and in every cell) left the short form wrong."""
+    from normalizers.ocr_definitions import _tail_from_full
+
+    full = "министерство образования Красноярского края"
+    assert _tail_from_full("Минобразбвания", full) == "Минобразования"
+    assert _tail_from_full("Минобразования", full) == "Минобразования"   # spelled right: left
+    assert _tail_from_full("ККИПК", full) == "ККИПК"                     # an acronym: left
+    assert _tail_from_full("Минпросвещения", "министерство просвещения") == "Минпросвещения"
