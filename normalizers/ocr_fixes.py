@@ -28,7 +28,8 @@ from normalizers.ocr_quotes import mend_open_quotes
 from normalizers.ocr_stops import drop_lone_last_letter, drop_mark_lines_at_end, drop_stray_stops
 from normalizers.roman import roman_numeral, roman_value
 from normalizers.text import rejoin_broken_words
-from normalizers.ocr_words import (lower_inner_capital, mend_misread_words, rejoin_caps_tail, rejoin_split_words,
+from normalizers.ocr_words import (lower_inner_capital, mend_compound_marks, mend_misread_words, rejoin_caps_tail,
+                                   rejoin_split_words,
                                    split_glued_short_words, split_speck_hyphens)
 
 LATIN_TO_CYRILLIC = str.maketrans({
@@ -256,6 +257,7 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
         edges = GLUED_ABBR_STOP_RE.sub(" ", TRAILING_ABBR_MARK_RE.sub("", LEADING_SPECK_RE.sub("", edges).rstrip()))
     cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(
         rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(edges))))))))
+    cleaned = mend_compound_marks(cleaned)
     mended = mend_misread_words(cleaned)
     return mend_open_quotes(mended), mended != cleaned
 

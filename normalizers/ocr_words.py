@@ -146,6 +146,36 @@ def split_speck_hyphens(text: str) -> str:
     return SPECK_HYPHEN_RE.sub(split, text)
 
 
+# "торгово: промышленная": a compound adjective's hyphen read as a colon or a semicolon
+COMPOUND_MARK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁа-яё][а-яё]{3,}о)[:;][^\S\n]*([а-яё]{4,})(?![А-Яа-яЁё])")
+
+
+def _compound_head(word: str) -> bool:
+    """A compound adjective's first part: a short adjective ("транспортно") or no word at all
+    ("экономико"), not an adverb or a pronoun ("много", "такого")."""
+    word = word.lower()
+    return not is_known_word(word) or any(str(p.tag.POS) == "ADJS" for p in parses(word))
+
+
+def _adjective(word: str) -> bool:
+    return any(str(p.tag.POS) in ("ADJF", "PRTF") for p in parses(word))
+
+
+def mend_compound_marks(text: str) -> str:
+    """"экономико: технологический" -> "экономико-технологический": a colon or semicolon after
+    a compound adjective's first part and before an adjective is its hyphen."""
+    if not text or not (":" in text or ";" in text):
+        return text
+
+    def mend(m: re.Match) -> str:
+        head, tail = m.group(1), m.group(2)
+        if is_known_word(f"{head}-{tail}".lower()) or (_compound_head(head) and _adjective(tail)):
+            return f"{head}-{tail}"
+        return m.group(0)
+
+    return COMPOUND_MARK_RE.sub(mend, text)
+
+
 # ---------------------------------------------------------------- a lost space before a short word
 
 GLUED_SHORT_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,}|[А-ЯЁ][а-яё]{3,})([ивск])(?![А-Яа-яЁё])")

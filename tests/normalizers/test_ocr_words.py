@@ -66,3 +66,17 @@ def test_the_misread_head_of_a_hyphenated_compound_is_mended_only_to_a_linking_f
     # a name and a numeral, no linking forms
     for text in ("медико-социальный", "северо-западный", "историко-культурный", "научно-исследовательский"):
         assert mend_compound_heads(text) == text
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("Торгово: промышленная палата", "Торгово-промышленная палата"),
+    ("ГАПОУ «Чебоксарский экономико: технологический колледж»", "ГАПОУ «Чебоксарский экономико-технологический колледж»"),
+    ("транспортно; энергетический техникум", "транспортно-энергетический техникум"),
+    ("очень много: новых программ", "очень много: новых программ"),     # an adverb's colon stays
+    ("такого: вида", "такого: вида"),
+    ("Итого: проведено", "Итого: проведено"),
+])
+def test_a_compound_adjectives_hyphen_read_as_a_colon(read, expected):
+    from normalizers.ocr_words import mend_compound_marks
+
+    assert mend_compound_marks(read) == expected
