@@ -456,6 +456,10 @@ def _year_word(m: re.Match) -> str:
     return m.group(1) + near[0] if len(near) == 1 else m.group(0)
 
 
+# a digit and a dot glued before a whole date ("1.31.12.2022"): a speck, no date has four parts
+SPECK_BEFORE_DATE_RE = re.compile(r"(?<![\d.,])\d[.,](?=[0-3]\d\.[01]\d\.(?:19|20)\d\d(?![\d.]))")
+
+
 def _preposition(m: re.Match) -> str:
     if m.group(0).lower() in ("до", "по"):
         return m.group(0)
@@ -479,6 +483,7 @@ def mend_deadline_text(text: str | None) -> str | None:
     text = drop_day_month_speck(YEAR_STOP_WORD_RE.sub(r"\1 ", MONTH_SPECK_YEAR_RE.sub(r"\1 ", text)))
     text = drop_month_year_speck(text)          # "до 25 декабря“. 2025"
     text = PREPOSITION_LOOKALIKE_RE.sub(_preposition, WORD_MARK_RE.sub("", text))     # "цо 20 декабря"
+    text = SPECK_BEFORE_DATE_RE.sub("", text)
     text = WORD_AFTER_YEAR_RE.sub(_year_word, GLUED_PREPOSITION_RE.sub(r"\1 ", text))
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
 

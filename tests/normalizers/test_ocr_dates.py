@@ -414,3 +414,11 @@ def test_a_quote_between_a_month_and_its_year_is_a_speck():
     from normalizers.ocr_dates import mend_deadline_text
 
     assert mend_deadline_text("август-сентябрь “2023, 2024, 2025") == "август-сентябрь 2023, 2024, 2025"
+
+
+def test_a_digit_and_dot_glued_before_a_whole_date_is_a_speck():
+    from normalizers.ocr_dates import mend_deadline_text
+
+    assert mend_deadline_text("01.09.2020\n1.31.12.2022") == "01.09.2020\n31.12.2022"
+    assert mend_deadline_text("1.2.01.12.2022") == "1.2.01.12.2022"       # two parts before: left
+    assert mend_deadline_text("01.12.2022") == "01.12.2022"
