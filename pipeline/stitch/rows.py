@@ -94,10 +94,14 @@ DIGIT_LOOKALIKES = str.maketrans({"I": "1", "l": "1", "|": "1", "!": "1", "О": 
 
 
 def _digits_read(text: str) -> str:
-    """A short cell of a numbering row with the letters OCR reads for digits as digits ("I" for
-    "1", "З" for "3"); a cell with any other letter is left as it is (it is no number)."""
-    mapped = text.strip().translate(DIGIT_LOOKALIKES)
-    return mapped if not re.search(r"[^\W\d_]", mapped) else text.strip()
+    """A short cell of a numbering row that holds no digit with the letters OCR reads for digits
+    as digits ("I" for "1", "З" for "3"); a cell with any other letter, or with digits (a mark
+    beside them is a speck), is left as it is."""
+    text = text.strip()
+    if re.search(r"\d", text):        # digits read: a mark beside them is a speck ("1.|2")
+        return text
+    mapped = text.translate(DIGIT_LOOKALIKES)
+    return mapped if not re.search(r"[^\W\d_]", mapped) else text
 
 
 def _specked_numbering_row(row: Row) -> bool:
@@ -116,19 +120,21 @@ MIN_NUMBERED_COLUMNS = 3
 def _numbers_its_columns(row: Row) -> bool:
     """A scan's column-numbering row some of whose numbers were lost ("1" | "" | "3" | "„4" | "5"):
     each cell with text holds just the number of its own column (a cell across two, both), no word,
-    and at least ``MIN_NUMBERED_COLUMNS`` do; one cell of digits and marks may read otherwise ("4 75"). Only the first row under the header is asked (a row
+    and at least ``MIN_NUMBERED_COLUMNS`` numbers are read; one cell of digits and marks may read otherwise ("4 75"). Only the first row under the header is asked (a row
     of a targets table may hold small numbers in its year columns)."""
     cells = [c for c in row.cells if c.text.strip()]
-    if len(cells) < MIN_NUMBERED_COLUMNS:
+    if sum(c.colspan for c in cells) < MIN_NUMBERED_COLUMNS:
         return False
-    right = 0
+    right = numbered = 0
     for c in cells:
         text = _digits_read(c.text)
         if len(text) > MAX_NUMBERING_CELL or re.search(r"[^\W\d_]", text):
             return False
-        right += [int(d) for d in re.findall(r"\d+", text)] == list(range(c.col + 1, c.col + c.colspan + 1))
-    # all of them, or all but one that holds only digits and marks too ("4 75": a speck on the "5" beside it)
-    return right >= max(MIN_NUMBERED_COLUMNS, len(cells) - 1)
+        if [int(d) for d in re.findall(r"\d+", text)] == list(range(c.col + 1, c.col + c.colspan + 1)):
+            right, numbered = right + 1, numbered + c.colspan
+    # all of them, or all but one that holds only digits and marks too ("4 75": a speck on the "5"
+    # beside it), and at least MIN_NUMBERED_COLUMNS numbers ("1.|2" across two columns and "4")
+    return numbered >= MIN_NUMBERED_COLUMNS and right >= len(cells) - 1
 
 
 def _nonempty(row: DataRow) -> list[Slot]:

@@ -255,6 +255,10 @@ def test_a_column_numbering_row_with_letters_read_for_digits_is_dropped():
     """Measured: Kaliningrad's "1 | 2 | 3 | …" row with its "1" read "I" became an activity "I"."""
     lookalike = [row(HEAD, header=True), row(["I", "2", "З", "4", "5"]), row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
     assert [a.title for a in stitch(_scan(table(lookalike))).activities] == ["Первое"]
+    # a mark beside digits is a speck, not a "1" (measured: "1.|2" across two columns, "4", the rest lost)
+    specked = [row(HEAD, header=True), row(["1.|2", "", "4", ""], spans={0: (2, 1)}),
+               row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
+    assert [a.title for a in stitch(_scan(table(specked))).activities] == ["Первое"]
     roman = [row(HEAD, header=True), row(["I", "Организация", "", "", ""]), row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
     assert len(stitch(_scan(table(roman))).activities) == 2            # a word in it: not a numbering row
 
