@@ -6,6 +6,7 @@ step to step and most steps return it untouched)."""
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -13,6 +14,7 @@ import cv2
 import numpy as np
 
 Labelling = tuple[int, np.ndarray, np.ndarray, np.ndarray]
+KEEP = 4                 # labellings kept in a scope (each holds a page-sized label image)
 _scope = threading.local()
 
 
@@ -26,10 +28,11 @@ def _label(mask: np.ndarray) -> Labelling:
 @contextmanager
 def reuse_labels() -> Iterator[None]:
     """Within the block (this thread), ``components`` of the same view of the same memory (the
-    same array, or the same transpose of it) is labelled once. The masks labelled inside must not
-    be changed in place while it lasts: every step of the rule search writes to a copy."""
+    same array, or the same transpose of it) is labelled once while among the ``KEEP`` labellings
+    last used. The masks labelled inside must not be changed in place while it lasts: every step
+    of the rule search writes to a copy."""
     outer = getattr(_scope, "seen", None)
-    _scope.seen = {}
+    _scope.seen = OrderedDict()
     try:
         yield
     finally:
@@ -48,7 +51,10 @@ def components(mask: np.ndarray) -> Labelling:
     key = (mask.__array_interface__["data"][0], mask.shape, mask.strides)
     hit = seen.get(key)
     if hit is not None:
+        seen.move_to_end(key)
         return hit[1]
     result = _label(mask)
     seen[key] = (mask, result)          # the mask kept alive: its memory is not reused meanwhile
+    if len(seen) > KEEP:                # the oldest goes (a miss only labels again)
+        seen.popitem(last=False)
     return result

@@ -11,7 +11,7 @@ import re
 from extractors.ocr.engine import PxWord
 
 ONE_MARKS = frozenset({"]", "[", "|", "!", "l", "I", "}", "{"})
-BEFORE_DAY = frozenset({"до", "по", "с", "со", "к", "от", "не позднее"})
+BEFORE_DAY = frozenset({"до", "по", "с", "со", "к", "от", "позднее"})
 GENITIVE_MONTH_RE = re.compile(r"^(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября"
                                r"|ноября|декабря)(?![а-яё])", re.I)
 
