@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from normalizers.deadline_types import calendar_date
-from normalizers.text import is_known_word
+from normalizers.text import is_known_word, one_substitution
 
 EIGHT_DIGITS_RE = re.compile(r"(?<![\d.,:;/-])\d(?:\d|\s(?=\d)){7,8}(?![\d.,:;/-])")
 FIVE_DIGIT_YEAR_RE = re.compile(r"(?<![\d.])(?:([0-3]?\d)\.([01]\d)\.(\d{5})|((?:19|20)\d{3}))(?![\d.])")
@@ -158,7 +158,7 @@ def years_into_period(text: str, period: tuple[int, int] | None) -> tuple[str, b
         token = m.group(0)
         if first - PERIOD_SLACK <= int(token) <= last + PERIOD_SLACK:
             return token
-        near = [str(y) for y in range(first, last + 1) if sum(a != b for a, b in zip(str(y), token)) == 1]
+        near = [str(y) for y in range(first, last + 1) if one_substitution(str(y), token)]
         if len(near) != 1:
             return token
         changed = True

@@ -41,7 +41,7 @@ from rapidfuzz.distance import Levenshtein
 
 from normalizers.deadline_types import calendar_date
 from normalizers.ocr_date_digits import mend_date_digits
-from normalizers.text import is_known_word, one_edit
+from normalizers.text import is_known_word, one_edit, one_substitution
 
 MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
                "октябр", "ноябр", "декабр")
@@ -452,7 +452,7 @@ def _year_word(m: re.Match) -> str:
     word = m.group(2)
     if word in YEAR_WORDS:
         return m.group(0)
-    near = [w for w in YEAR_WORDS if len(w) == len(word) and sum(a != b for a, b in zip(w, word)) == 1]
+    near = [w for w in YEAR_WORDS if one_substitution(w, word)]
     return m.group(1) + near[0] if len(near) == 1 else m.group(0)
 
 

@@ -18,7 +18,7 @@ from normalizers.morph import is_abbreviation, to_nominative
 from normalizers.ocr_full_form import mend_full_form
 from normalizers.ocr_parties import (CAPS_TOKEN_RE, DEBRIS, LEAD_SPECKS, MAX_SHORT_SPELLING, MIN_TOKEN_MENDED,
                                      SPECK_IN_SHORT_RE, _letters, close_brackets)
-from normalizers.text import ONE_LETTER_WORDS, is_known_word, one_edit
+from normalizers.text import ONE_LETTER_WORDS, is_known_word, one_edit, one_substitution
 
 
 def _spellings(tok: str, low: str, used: dict[str, Counter], spelled: dict[str, str]) -> list[str]:
@@ -127,8 +127,7 @@ def _tail_from_full(tok: str, full: str) -> str:
     fits = set()
     for w in set(re.findall(r"[а-яё]{%d,}" % MIN_TAIL, full)):
         tail = tok[len(tok) - len(w):]
-        if (len(tok) > len(w) and tail.islower() and tail != w
-                and sum(a != b for a, b in zip(tail, w)) == 1):
+        if len(tok) > len(w) and tail.islower() and one_substitution(tail, w):
             fits.add(tok[:len(tok) - len(w)] + w)
     return fits.pop() if len(fits) == 1 else tok
 

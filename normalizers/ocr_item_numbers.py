@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from normalizers.text import one_substitution
+
 ITEM_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.?$")
 
 
@@ -69,7 +71,7 @@ def _misread_of(core: str, expected: list[int]) -> bool:
     if not digits or (digits == want and not ITEM_NUMBER_RE.match(core)):
         return True
     if len(digits) == len(want):
-        return sum(a != b for a, b in zip(digits, want)) == 1
+        return one_substitution(digits, want)
     if core.isdigit() and len(expected) == 1 and len(digits) == len(want) + 1:
         return digits.endswith(want) or digits.startswith(want)
     return len(digits) == len(want) - 1 and (want.endswith(digits) or want.startswith(digits))

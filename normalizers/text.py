@@ -44,6 +44,12 @@ def is_known_word(word: str) -> bool:
         return False
 
 
+def one_substitution(a: str, b: str) -> bool:
+    """Whether two strings of one length differ in exactly one character (a misread letter or
+    digit, nothing dropped or added)."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+
+
 def one_edit(a: str, b: str) -> bool:
     """Whether two different words are one substitution, insertion or deletion apart."""
     return a != b and Levenshtein.distance(a, b, score_cutoff=1) == 1

@@ -20,18 +20,21 @@ def _centre(w: PxWord) -> float:
     return w.y + w.h / 2
 
 
+def _on_line(o: PxWord, w: PxWord) -> bool:
+    """``o`` is another word on ``w``'s line."""
+    return o is not w and abs(_centre(o) - _centre(w)) < max(o.h, w.h)
+
+
 def _before(words: list[PxWord], w: PxWord) -> PxWord | None:
     """The word just left of ``w`` on its line."""
-    left = [o for o in words if o is not w and abs(_centre(o) - _centre(w)) < max(o.h, w.h)
-            and o.x + o.w <= w.x + 2 and w.x - (o.x + o.w) < 2 * max(o.h, w.h)]
+    left = [o for o in words if _on_line(o, w) and o.x + o.w <= w.x + 2 and w.x - (o.x + o.w) < 2 * max(o.h, w.h)]
     return max(left, key=lambda o: o.x + o.w, default=None)
 
 
 def _after(words: list[PxWord], w: PxWord, line_start: int) -> PxWord | None:
     """The word just right of ``w`` on its line, else the first of the next line (which starts
     where ``w``'s line starts, ``line_start``)."""
-    right = [o for o in words if o is not w and abs(_centre(o) - _centre(w)) < max(o.h, w.h)
-             and o.x >= w.x + w.w - 2 and o.x - (w.x + w.w) < 2 * max(o.h, w.h)]
+    right = [o for o in words if _on_line(o, w) and o.x >= w.x + w.w - 2 and o.x - (w.x + w.w) < 2 * max(o.h, w.h)]
     if right:
         return min(right, key=lambda o: o.x)
     below = [o for o in words if 0.5 * w.h < _centre(o) - _centre(w) < 2.5 * max(o.h, w.h)

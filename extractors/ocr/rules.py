@@ -75,13 +75,26 @@ def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
         return _find_segments(ink, dpi, pt_per_px, grey)
 
 
-def _find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
-                   grey: Optional[np.ndarray]) -> tuple[list[Segment], np.ndarray]:
+def _bridged_masks(ink: np.ndarray, dpi: int, grey: Optional[np.ndarray],
+                   text_ink: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The first steps of either search: the line masks with their breaks bridged and the floating
+    horizontal pieces dropped; the horizontal and vertical masks and the strokes to erase."""
     horiz, vert = _line_masks(ink, dpi, grey)
-    text_ink = ink if grey is None else binarise(grey)
     horiz, vert = (bridge_breaks(horiz, vert, text_ink, dpi, True),
                    bridge_breaks(vert, horiz, text_ink, dpi, False))
     horiz, strokes = drop_floating_horizontal(horiz, vert, dpi)
+    return horiz, vert, strokes
+
+
+def _segments(horiz: np.ndarray, vert: np.ndarray, dpi: int, pt_per_px: float) -> list[Segment]:
+    max_thick = max(3, int(LINE_MAX_THICK_INCH * dpi))
+    return _segments_of(horiz, True, max_thick, pt_per_px) + _segments_of(vert, False, max_thick, pt_per_px)
+
+
+def _find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
+                   grey: Optional[np.ndarray]) -> tuple[list[Segment], np.ndarray]:
+    text_ink = ink if grey is None else binarise(grey)
+    horiz, vert, strokes = _bridged_masks(ink, dpi, grey, text_ink)
     vert = trim_stems(vert, horiz, text_ink, dpi)
     if grey is not None:      # scan path: letter stems of stacked text lines are no rules
         vert = cut_stem_spans(vert, horiz, text_ink, dpi)
@@ -92,9 +105,7 @@ def _find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
         vert = cv2.bitwise_or(vert, _short_cell_borders(text_ink, thin_h, dpi))
     else:
         vert = cv2.bitwise_or(vert, _short_cell_borders(ink, horiz, dpi))
-    max_thick = max(3, int(LINE_MAX_THICK_INCH * dpi))
-    segs = (_segments_of(horiz, True, max_thick, pt_per_px)
-            + _segments_of(vert, False, max_thick, pt_per_px))
+    segs = _segments(horiz, vert, dpi, pt_per_px)
     if grey is not None:      # erase the rules at their own width (the masks are widened by 1 px)
         horiz = cv2.erode(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
         vert = cv2.erode(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
@@ -107,11 +118,8 @@ def long_segments(ink: np.ndarray, dpi: int, pt_per_px: float) -> list[Segment]:
     ``find_segments``; its trimmed stems and added short borders change no rule that long, so
     they are not computed (a prepared page needs no more of the classic search)."""
     with reuse_labels():
-        horiz, vert = _line_masks(ink, dpi)
-        horiz, vert = bridge_breaks(horiz, vert, ink, dpi, True), bridge_breaks(vert, horiz, ink, dpi, False)
-        horiz, _strokes = drop_floating_horizontal(horiz, vert, dpi)
-        max_thick = max(3, int(LINE_MAX_THICK_INCH * dpi))
-        segs = _segments_of(horiz, True, max_thick, pt_per_px) + _segments_of(vert, False, max_thick, pt_per_px)
+        horiz, vert, _strokes = _bridged_masks(ink, dpi, None, ink)
+        segs = _segments(horiz, vert, dpi, pt_per_px)
     return [s for s in segs if _length(s) >= LONG_RULE_INCH * 72]
 
 
