@@ -14,14 +14,14 @@ the metadata. Only where exactly one reading is left:
   two dictionary words (``ocr_stops.drop_stray_stops``), a capital read inside a word
   (``ocr_fixes.lower_inner_capital``: "КрасноярскоГо" -> "Красноярского"), a word one letter
   from exactly one dictionary word (``ocr_fixes.mend_misread_words``: "План мёроприятий"), a mark
-  between a day and its month (``ocr_dates.drop_day_month_speck``: "22. марта 2024 г").
+  between a day and its month (``ocr_deadline_specks.drop_day_month_speck``: "22. марта 2024 г").
 """
 
 from __future__ import annotations
 
 import re
 
-from normalizers.ocr_dates import YEAR_STOP_WORD_RE, drop_day_month_speck, drop_month_year_speck
+from normalizers.ocr_deadline_specks import YEAR_STOP_WORD_RE, drop_day_month_speck, drop_month_year_speck
 from normalizers.ocr_words import lower_inner_capital, mend_misread_words, nearest_word
 from normalizers.ocr_stops import drop_stray_stops
 from normalizers.text import is_known_word

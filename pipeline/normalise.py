@@ -16,8 +16,8 @@ from normalizers.abbreviations import expand, find_definitions, leftover_entries
 from normalizers.deadlines import DeadlineNorm, deadlines_outside, normalize_deadline, period_from_deadlines
 from normalizers.ocr_date_digits import years_into_period
 from normalizers.metadata import parse_metadata
-from normalizers.ocr_dates import (damaged_dates, deadline_only, ends_with_dash, mend_deadline_text, mend_task_list,
-                                   repair_date_words)
+from normalizers.ocr_dates import damaged_dates, deadline_only, ends_with_dash, repair_date_words
+from normalizers.ocr_deadline_specks import mend_deadline_text, mend_task_list
 from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text_noting, repair_activities,
                                    split_speck_hyphens)
 from normalizers.organisations import canonical_organisation

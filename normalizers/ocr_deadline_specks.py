@@ -1,0 +1,127 @@
+"""OCR specks and lost spaces in deadline cells: marks a speck left around a date's parts, taken out.
+
+A scan leaves marks where no date has any: before the first word ("” Ежегодно"), between a day and
+its month ("до 25°декабря"), between a month and its year ("ноябрь: 2024"), inside or before a
+year ("22 марта 20:24 г.", "-2024 г." on its own line), and loses the space before "г." or a
+year's word ("2021г."). ``mend_deadline_text`` takes them out where no date could have them, so
+the date rules read the date; ``mend_task_list`` spaces a list of task numbers. What stays
+unreadable is left to ``normalizers.ocr_dates.damaged_dates`` (the caller flags it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalizers.ocr_dates import MONTH_SPECK_YEAR_RE, MONTH_STEMS
+from normalizers.text import one_substitution
+
+LEADING_SPECKS_RE = re.compile(r"^[\s”“\"'.,:;‚`°^~_|]+(?=\S)")
+GLUED_YEAR_MARK_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)[.,-]?(г\.|гг\.?|года?\b|г\b)")
+# a speck read as a dash at the start of the line that carries the year of a day and month
+# ("до 15 апреля\n-2024 г."): a date's year takes no dash
+DAY_MONTH = r"(?<!\d)[0-3]?\d\s+(?:" + "|".join(MONTH_STEMS) + r")[ая]"
+# ... or of a month alone ("декабрь\n-2024 года"; a month followed by a year is no range), a lone
+# letter after the month at the line end a speck too ("декабрь о\n-2024-года")
+MONTH_ALONE = (r"(?<![а-яё])(?:январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь"
+               r"|декабрь)(?![а-яё])")
+DASH_BEFORE_YEAR_RE = re.compile(rf"({DAY_MONTH}|{MONTH_ALONE})(?:[^\S\n]+[а-яё])?[^\S\n]*\n[^\S\n]*[-–—][^\S\n]*"
+                                 r"(?=(?:19|20)\d\d(?!\d))", re.I)
+
+
+# a numeric date whose year's last digit a narrow column wrapped, a speck's mark before that digit
+# ("01.09.202\n-0"): the mark goes, the digit follows the year after a space for the date rules
+CUT_YEAR_MARK_RE = re.compile(r"((?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20)\d)\s+[-–—.,'`^°‚„“”\"_~*]+[^\S\n]*(?=\d(?!\d))")
+# "2022 г" / "2021-2023 гг" at the end of a cell or before a break: the stop of the abbreviation
+# (a speck remover or the grain took it; a year's "г" is never a word of its own)
+YEAR_ABBR_STOP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d\s(?:г|гг))(?=[^\S\n]*(?:\n|$))")
+
+
+# a mark read between a day and its month ("до 25°декабря", "до 25: декабря"): the day would be lost
+SPECK_DAY_MONTH_RE = re.compile(r"(?<![\d.,:])([0-3]?\d)[^\S\n]?[°:’'`‚,.^*][^\S\n]*(?=(?:января|февраля|марта|апреля|мая"
+                                r"|июня|июля|августа|сентября|октября|ноября|декабря)(?![а-яё]))", re.I)
+# a stop read between a year and its word ("2023. года"), or another speck's mark ("2024`годы")
+YEAR_STOP_WORD_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:\.[^\S\n]+|[`'’‚^°]+[^\S\n]*)(?=(?:года|годы|годов|год|гг?\.)(?![а-яё]))")
+# the word after a year one letter from a year's word ("2021-2023 ходы"): after a year nothing else
+YEAR_WORDS = ("год", "года", "годы", "годов", "году")
+WORD_AFTER_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d[^\S\n]+)([а-яё]{3,5})(?![А-Яа-яЁё])")
+
+
+# a mark read between a month and its year ("20 января. 2022 года", "14 сентября`2022 г."), or inside
+# the year ("22 марта 20:24 г."): the act's date would be lost
+_MONTHS_GEN = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+SPECK_MONTH_YEAR_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN})[^\S\n]?[.,:;’'`‚^°*“”„\"]+[^\S\n]*(?=(?:19|20)\d\d(?!\d))", re.I)
+SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN}[^\S\n]+)(19|20)[^\S\n]?[.,:;’'`‚][^\S\n]?(\d\d)(?![\d.,:])", re.I)
+
+
+# a mark glued after a word before a space ("в течение` 2024-2026 годов"): a speck, and it
+# would hide the words; a preposition run into its day ("до1 декабря")
+WORD_MARK_RE = re.compile(r"(?<=[а-яё]{2})[`'’‚^°]+(?=\s)")
+# "до" / "по" before a day as OCR misreads them: "д0", "цо" (the descender of "д" read as "ц"), Latin
+# "no" ("п" read as "n"); a two-letter word before a day and its month is no other word
+PREPOSITION_LOOKALIKE_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z0-9])([дДцЦ]|[пПnN])[оОoO0]"
+                                      r"(?=[-–—.,:;'`’]*[^\S\n]*[0-3]?\d(?!\d)[^\S\n]*[а-яё])")
+GLUED_PREPOSITION_RE = re.compile(r"(?<![А-Яа-яЁё])([Дд]о|[Сс]|[Пп]о)(?:[-–—.,:;'`’]+[^\S\n]*)?(?=\d)")
+
+
+def drop_month_year_speck(text: str) -> str:
+    """"от 20 января. 2022 года" -> "от 20 января 2022 года", "22 марта 20:24 г." -> "22 марта 2024 г.":
+    a mark between a month (genitive, of a day's date) and its year, or inside that year, is a speck."""
+    if not text:
+        return text
+    return SPLIT_YEAR_AFTER_MONTH_RE.sub(r"\1\2\3", SPECK_MONTH_YEAR_RE.sub(r"\1 ", text))
+
+
+def drop_day_month_speck(text: str) -> str:
+    """"до 25°декабря" -> "до 25 декабря", "22. марта 2024 г" -> "22 марта 2024 г": a mark between a
+    day and its month is a speck (a numeric date, "01.12.2023", has no month word)."""
+    return SPECK_DAY_MONTH_RE.sub(r"\1 ", text) if text else text
+
+
+def _year_word(m: re.Match) -> str:
+    word = m.group(2)
+    if word in YEAR_WORDS:
+        return m.group(0)
+    near = [w for w in YEAR_WORDS if one_substitution(w, word)]
+    return m.group(1) + near[0] if len(near) == 1 else m.group(0)
+
+
+# a digit and a dot glued before a whole date ("1.31.12.2022"): a speck, no date has four parts
+SPECK_BEFORE_DATE_RE = re.compile(r"(?<![\d.,])\d[.,](?=[0-3]\d\.[01]\d\.(?:19|20)\d\d(?![\d.]))")
+
+
+def _preposition(m: re.Match) -> str:
+    if m.group(0).lower() in ("до", "по"):
+        return m.group(0)
+    word = "до" if m.group(1) in "дДцЦ" else "по"
+    return word.capitalize() if m.group(1).isupper() else word
+
+
+def mend_deadline_text(text: str | None) -> str | None:
+    """A scan's deadline cell without the marks a speck left before its first word ("” Ежегодно",
+    ".2018 г.") or before the year of a day and month (or a month) on its own line ("15 апреля\n-2024",
+    "декабрь о\n-2024-года") or
+    before the last digit of a numeric date's year on its own line ("01.09.202\n-0"), and
+    with the space before "г."/"года" a year lost or read as a stop ("2021г.", "2021.г." ->
+    "2021 г.") and the stop of a year's "г"/"гг" at a line end lost ("2022 г" -> "2022 г."); a mark
+    between a day and its month ("до 25°декабря"), a mark or a letter no word is between a month and its
+    year ("ноябрь: 2024", "декабрь ь 2024") or a stop between a year and its word ("2023. года") is a speck, and the word after a year that is one letter from exactly one year's word is that
+    word ("2021-2023 ходы" -> "2021-2023 годы")."""
+    if not text:
+        return text
+    text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", LEADING_SPECKS_RE.sub("", text)))
+    text = drop_day_month_speck(YEAR_STOP_WORD_RE.sub(r"\1 ", MONTH_SPECK_YEAR_RE.sub(r"\1 ", text)))
+    text = drop_month_year_speck(text)          # "до 25 декабря“. 2025"
+    text = PREPOSITION_LOOKALIKE_RE.sub(_preposition, WORD_MARK_RE.sub("", text))     # "цо 20 декабря"
+    text = SPECK_BEFORE_DATE_RE.sub("", text)
+    text = WORD_AFTER_YEAR_RE.sub(_year_word, GLUED_PREPOSITION_RE.sub(r"\1 ", text))
+    return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
+
+
+TASK_LIST_RE = re.compile(r"\d{1,2}(?:\s*,\s*\d{1,2})+")
+
+
+def mend_task_list(text: str | None) -> str | None:
+    """A cell listing task numbers with the space after each comma lost ("1,4" -> "1, 4")."""
+    if not text or not TASK_LIST_RE.fullmatch(text.strip()):
+        return text
+    return re.sub(r"\s*,\s*", ", ", text.strip())
