@@ -113,8 +113,9 @@ def _psm(config: str) -> int:
 
 
 def tesseract_words(img: np.ndarray, lang: str, config: str,
-                    rect: Optional[tuple[int, int, int, int]] = None) -> list[PxWord]:
-    """Words of a grey image (or of ``rect`` = x, y, w, h of it), boxes in the image's pixels.
+                    rect: Optional[tuple[int, int, int, int]] = None, whitelist: str = "") -> list[PxWord]:
+    """Words of a grey image (or of ``rect`` = x, y, w, h of it), boxes in the image's pixels;
+    only characters of ``whitelist`` when one is given.
 
     A rectangle is cut out and read alone (Tesseract's own ``SetRectangle`` read a cut line
     worse than the same pixels as an image of their own).
@@ -122,10 +123,13 @@ def tesseract_words(img: np.ndarray, lang: str, config: str,
     if rect is not None:
         x, y, w, h = rect
         return [PxWord(p.text, p.x + x, p.y + y, p.w, p.h, p.conf)
-                for p in tesseract_words(np.ascontiguousarray(img[y:y + h, x:x + w]), lang, config)]
+                for p in tesseract_words(np.ascontiguousarray(img[y:y + h, x:x + w]), lang, config,
+                                         whitelist=whitelist)]
     if _tesserocr() is None:
+        if whitelist:
+            config = f"{config} -c tessedit_char_whitelist={whitelist}"
         return _command_words(img, lang, config)
-    return _capi_words(img, lang, config)
+    return _capi_words(img, lang, config, whitelist)
 
 
 def _capi_words(img: np.ndarray, lang: str, config: str, whitelist: str = "") -> list[PxWord]:

@@ -1,0 +1,182 @@
+"""OCR, the date cells: a ruled cell that holds numeric dates ("01.09.2023", one a line, as the
+start and end columns of many plans do) is read again on its own, as digits and dots only.
+
+In page context the Russian model reads a narrow column's "01" as "91" or "0Г", a year's "2024"
+as "20724" or "202 Г.", drops a dot or a whole line beside a broken rule. Out of context, with
+the cell's own lines and only digits and dots allowed, a date is read as a date. The cell is
+found by its text only: a cell of a ruled grid whose characters are mostly digits. It is read
+again when its first reading is not all valid dates (a day 1–31, a month 1–12, a four-digit
+year), or has fewer dates than the cell has lines of ink, or a date read unsurely; the new
+reading replaces the first only when every token of it is a valid date, it has no fewer dates
+than the first and no more than lines of ink, and it mends what was wrong (an invalid token,
+a lost line) or, where the first reading was valid, it is clearly surer. Anything else keeps
+the first reading: a deadline that stays unread is flagged downstream, never guessed here.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional, Sequence
+
+import cv2
+import numpy as np
+
+from extractors.grid import BBox, PageLayout, Segment, Word
+from extractors.lines import text_lines
+from extractors.ocr.engine import tesseract_words
+
+DATE_LANG = "eng"               # the digit model; the whitelist keeps letters out
+DATE_WHITELIST = "0123456789."
+DATE_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+MIN_DIGITS = 6                  # a date cell holds at least one date (8 digits, a few may be lost) ...
+DIGIT_SHARE = 0.6               # ... and digits are this share of its letters and digits at least
+SURE = 0.85                     # a first reading of valid dates at least this sure is kept unread
+MARGIN = 0.1                    # a valid first reading is replaced only by one this much surer
+YEARS = (1990, 2100)
+INSET_PT = 1.5                  # the crop: this far inside the cell's rules
+SCALE = 2                       # the crop enlarged this many times
+BORDER = 12                     # px of white round it
+MIN_LINE_INCH = 0.05            # a band of ink this high at least is a line of text (less: specks, rule remnants)
+MAX_CELLS = 40                  # cells read again on one page at most
+
+
+def valid_date(token: str) -> bool:
+    """Whether ``token`` (trailing marks stripped) is a calendar date dd.mm.yyyy."""
+    m = DATE_RE.match(token.strip().rstrip(".,;:"))
+    if not m:
+        return False
+    d, mo, y = (int(g) for g in m.groups())
+    if not YEARS[0] <= y <= YEARS[1]:
+        return False
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return False
+    return True
+
+
+def is_date_cell(words: Sequence[Word]) -> bool:
+    """Whether a cell's words read as numeric dates, however badly: mostly digits (marks, a
+    stamp's or a stroke's "+--------", not counted)."""
+    chars = "".join(w.text for w in words)
+    digits = sum(ch.isdigit() for ch in chars)
+    return digits >= MIN_DIGITS and digits >= DIGIT_SHARE * sum(ch.isalnum() for ch in chars)
+
+
+def _ink_lines(crop: np.ndarray, dpi: int) -> int:
+    """The lines of text in a cell's crop: bands of rows with ink at least a character high."""
+    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    if crop.max() - crop.min() < 60:
+        return 0
+    rows = (ink > 0).sum(axis=1) > 0
+    lines, run = 0, 0
+    for filled in list(rows) + [False]:
+        if filled:
+            run += 1
+            continue
+        if run >= MIN_LINE_INCH * dpi:
+            lines += 1
+        run = 0
+    return lines
+
+
+DATE_PREFIX_RE = re.compile(r"^\d{1,2}(?:\.(?:\d{1,2}(?:\.\d{0,3})?)?)?$")
+MARKS = ".,;:-—–_‚'` "
+TOKEN_SPLIT_RE = re.compile(r"[\s\-–—]+")
+
+
+def dates_of(lines: Sequence[str]) -> tuple[list[str], bool]:
+    """The dates of a cell's lines of text and whether every token is part of one: a narrow
+    column wraps a date after its month ("01.09.20" / "23"), a scan splits a year with a space
+    ("01.01.202 1"), so a token that is the start of a date is joined to the next; dashes and
+    spaces part tokens ("01.09.2023 - 31.08.2025"), marks alone are none."""
+    dates: list[str] = []
+    buffer = ""
+    ok = True
+    for token in (t for line in lines for t in TOKEN_SPLIT_RE.split(line)):
+        text = token.rstrip(MARKS) if buffer else token.strip(MARKS)
+        if not text:
+            continue
+        buffer += text
+        if valid_date(buffer):
+            dates.append(buffer.rstrip(".,;:"))
+            buffer = ""
+        elif not DATE_PREFIX_RE.match(buffer):
+            ok, buffer = False, ""
+    return dates, ok and not buffer
+
+
+def _reading(words: Sequence[Word]) -> tuple[list[str], bool, float, int]:
+    """A cell's dates, whether all its text is dates, its least sure word's confidence, and
+    its lines of text."""
+    lines = [" ".join(w.text for w in line) for line in text_lines(list(words))]
+    lines = [t for t in lines if t.strip(MARKS)]
+    dates, ok = dates_of(lines)
+    return dates, ok and bool(dates), min((w.confidence for w in words), default=0.0), len(lines)
+
+
+def _read_dates(crop: np.ndarray, x0: int, y0: int, k: float) -> list[Word]:
+    """The crop read as digits and dots, one word a line, in points of the page."""
+    big = cv2.resize(np.ascontiguousarray(crop), None, fx=SCALE, fy=SCALE, interpolation=cv2.INTER_CUBIC)
+    big = cv2.copyMakeBorder(big, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
+    read = tesseract_words(big, DATE_LANG, "--psm 6", whitelist=DATE_WHITELIST)
+    out = []
+    for w in read:
+        px0, py0 = x0 + (w.x - BORDER) / SCALE, y0 + (w.y - BORDER) / SCALE
+        out.append(Word(text=w.text.strip(), x0=px0 * k, top=py0 * k, x1=(px0 + w.w / SCALE) * k,
+                        bottom=(py0 + w.h / SCALE) * k, confidence=w.conf))
+    # a date split in two by a space ("01.01.202 1"): one word a line
+    joined = []
+    for line in text_lines(out):
+        joined.append(Word(text="".join(w.text for w in line), x0=min(w.x0 for w in line),
+                           top=min(w.top for w in line), x1=max(w.x1 for w in line),
+                           bottom=max(w.bottom for w in line), confidence=min(w.confidence for w in line)))
+    return joined
+
+
+def reread_cell(clean: np.ndarray, box: BBox, words: Sequence[Word], k: float, dpi: int) -> Optional[list[Word]]:
+    """New words of one date cell, or None to keep its first reading."""
+    x0, y0 = int((box[0] + INSET_PT) / k), int((box[1] + INSET_PT) / k)
+    x1, y1 = int((box[2] - INSET_PT) / k), int((box[3] - INSET_PT) / k)
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return None
+    crop = np.ascontiguousarray(clean[y0:y1, x0:x1])
+    lines = _ink_lines(crop, dpi)
+    old, all_valid, old_conf, old_lines = _reading(words)
+    if all_valid and old_lines >= lines and old_conf >= SURE:
+        return None
+    new_words = _read_dates(crop, x0, y0, k)
+    new, new_valid, new_conf, new_lines = _reading(new_words)
+    if not new_valid or len(new) < len(old) or new_lines > max(lines, old_lines):
+        return None
+    mends = not all_valid or len(new) > len(old)
+    if mends or (new != old and new_conf > old_conf + MARGIN):
+        return new_words
+    return None
+
+
+def reread_date_cells(clean: np.ndarray, words: list[Word], segments: list[Segment], k: float,
+                      dpi: int) -> list[Word]:
+    """``words`` with the words of each ruled cell of numeric dates read again where that mends
+    them (``reread_cell``)."""
+    from extractors.ruled import find_cell_boxes   # the grid, as the table extractor sees it
+
+    h, w = clean.shape[:2]
+    layout = PageLayout(page_no=0, width=w * k, height=h * k, words=words, segments=segments, source="ocr")
+    out = list(words)
+    done = 0
+    for box in (b for table in find_cell_boxes(layout) for b in table):
+        inside = [x for x in out if x.centre_in(box)]
+        if not inside or not is_date_cell(inside):
+            continue
+        if done >= MAX_CELLS:
+            break
+        done += 1
+        new = reread_cell(clean, box, inside, k, dpi)
+        if new is None:
+            continue
+        gone = {id(x) for x in inside}
+        at = next(i for i, x in enumerate(out) if id(x) in gone)
+        out = [x for x in out[:at] if id(x) not in gone] + new + [x for x in out[at:] if id(x) not in gone]
+    return out

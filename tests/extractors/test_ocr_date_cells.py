@@ -1,0 +1,93 @@
+"""The date cells read again as digits and dots: a misread or lost date mended, a sure valid
+reading kept, a cell of words never taken for one, and a re-read that is no date never used."""
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extractors.grid import Segment, Word
+from extractors.ocr import engine
+from extractors.ocr.date_cells import dates_of, is_date_cell, reread_date_cells, valid_date
+from tests.drawing import cyrillic_font
+
+XS = [20, 80, 360, 520]
+YS = [20, 100, 180, 260, 340]
+# the start column: one date a cell, wrapped after its month as a narrow column does
+STARTS = [["01.09.20", "23"], ["01.12.20", "23"], ["01.06.20", "23"], ["до 25 декабря", "2023 г."]]
+TEXTS = ["Создание центра", "Проведение конкурса", "Обучение педагогов", "Мониторинг"]
+
+needs_tesseract = pytest.mark.skipif(engine.tessdata_dir() is None, reason="no Tesseract language data")
+
+
+def _page() -> tuple[np.ndarray, list[Segment]]:
+    img = Image.new("L", (540, 360), 255)
+    d = ImageDraw.Draw(img)
+    font = ImageFont.truetype(cyrillic_font(), 24)
+    for r, (lines, text) in enumerate(zip(STARTS, TEXTS)):
+        d.text((XS[0] + 12, YS[r] + 14), str(r + 1), fill=0, font=font)
+        d.text((XS[1] + 12, YS[r] + 14), text, fill=0, font=font)
+        for i, line in enumerate(lines):
+            d.text((XS[2] + 10, YS[r] + 10 + 32 * i), line, fill=0, font=font)
+    segs = [Segment(XS[0], y, XS[-1], y) for y in YS] + [Segment(x, YS[0], x, YS[-1]) for x in XS]
+    return np.array(img), segs
+
+
+def _words(first: list[tuple[list[str], float]]) -> list[Word]:
+    out = []
+    for r, ((lines, conf), text) in enumerate(zip(first, TEXTS)):
+        out.append(Word(str(r + 1), XS[0] + 12, YS[r] + 14, XS[0] + 30, YS[r] + 38, confidence=0.95))
+        out.append(Word(text, XS[1] + 12, YS[r] + 14, XS[1] + 250, YS[r] + 38, confidence=0.95))
+        for i, line in enumerate(lines):
+            top = YS[r] + 12 + 32 * i
+            out.append(Word(line, XS[2] + 10, top, XS[2] + 120, top + 24, confidence=conf))
+    return out
+
+
+def _cell(words: list[Word], r: int) -> str:
+    inside = sorted((w for w in words if w.x0 >= XS[2] and YS[r] <= w.top < YS[r + 1]), key=lambda w: w.top)
+    return "\n".join(w.text for w in inside)
+
+
+def test_valid_dates_and_the_dates_of_a_cells_lines():
+    assert valid_date("01.09.2023") and valid_date("31.12.2025.")
+    assert not any(valid_date(t) for t in ["91.12.2023", "01.99.2023", "31.02.2024", "01.09.20724", "01.09.1823"])
+    assert dates_of(["01.09.20", "23"]) == (["01.09.2023"], True)
+    assert dates_of(["01.09.2023 - 31.08.2025"]) == (["01.09.2023", "31.08.2025"], True)
+    assert dates_of(["01.01.202 1", "-", "31.12.2022"]) == (["01.01.2021", "31.12.2022"], True)
+    assert dates_of(["0Г.12.2023"]) == ([], False)
+    assert dates_of(["01.09.20"]) == ([], False), "a date cut short is no date"
+
+
+def test_a_date_cell_is_told_by_its_digits():
+    def w(text):
+        return Word(text, 0, 0, 10, 10)
+
+    assert is_date_cell([w("01.99.20"), w("23")])
+    assert is_date_cell([w("+--------"), w("01.01.202")]), "a stroke's marks do not count against it"
+    assert not is_date_cell([w("до"), w("25"), w("декабря"), w("2023"), w("г.")])
+    assert not is_date_cell([w("2024")]), "a year alone is no numeric date"
+
+
+@needs_tesseract
+def test_misread_dates_are_read_again_and_a_sure_one_kept():
+    img, segs = _page()
+    first = [(["01.99.20", "23"], 0.7),      # no month 99
+             (["01.12.20", "23"], 0.96),     # valid and sure: kept as it is
+             (["91.06.2023"], 0.5),          # no day 91, and a line lost
+             (STARTS[3], 0.4)]               # words: no date cell
+    words = reread_date_cells(img, _words(first), segs, 1.0, 72)
+    assert dates_of(_cell(words, 0).split("\n"))[0] == ["01.09.2023"]
+    assert _cell(words, 1) == "01.12.20\n23"
+    assert dates_of(_cell(words, 2).split("\n"))[0] == ["01.06.2023"]
+    assert _cell(words, 3) == "до 25 декабря\n2023 г."
+    assert sum(1 for w in words if w.x1 <= XS[2]) == 2 * len(TEXTS), "other columns untouched"
+
+
+@needs_tesseract
+def test_a_reread_that_is_no_date_keeps_the_first_reading():
+    img, segs = _page()
+    blank = np.full_like(img, 255)               # nothing to read: the re-read gives no date
+    blank[:, : XS[2]] = img[:, : XS[2]]
+    first = [(["01.99.20", "23"], 0.7), (["01.12.20", "23"], 0.96), (["91.06.2023"], 0.5), (STARTS[3], 0.4)]
+    words = reread_date_cells(blank, _words(first), segs, 1.0, 72)
+    assert _cell(words, 0) == "01.99.20\n23" and _cell(words, 2) == "91.06.2023"
