@@ -13,10 +13,12 @@ from typing import Iterable
 from normalizers.metadata_lines import recase_upper_line
 from normalizers.metadata_words import (APPROVAL_RE, INITIALS_RE, MAX_CONTINUATION_CHARS, MAX_HEADER_LINES,
                                         MAX_TITLE_CHARS, MAX_TITLE_LINES, NUMBERED_ITEM_RE, ORDER_NAME_RE,
-                                        PERIOD_RANGE_RE, PERIOD_SINGLE_RE, SIGNATORY_RE, STOP_WORDS_RE, TABLE_HEADER_RE,
-                                        TITLE_START_RE, WORD_TOKEN_RE, YEAR)
+                                        PERIOD_LONG_END_RE, PERIOD_RANGE_RE, PERIOD_SINGLE_RE, SIGNATORY_RE,
+                                        STOP_WORDS_RE, TABLE_HEADER_RE, TITLE_START_RE, WORD_TOKEN_RE, YEAR)
 from normalizers.morph import parses
 from normalizers.text import one_line
+
+MAX_PERIOD_YEARS = 30          # a plan spans at most this many years
 
 
 # ---------------------------------------------------------------- title
@@ -193,7 +195,10 @@ def _period_in(text: str) -> tuple[int, int] | None:
         a, b = int(m.group(1)), int(m.group(2))
         # a range that reads as none ("на 2072-2024 годы", a scan's slip) names no period: its
         # years are no span of their own either
-        return (a, b) if a <= b <= a + 30 else None
+        return (a, b) if a <= b <= a + MAX_PERIOD_YEARS else None
+    m = PERIOD_LONG_END_RE.search(text)
+    if m:
+        return _long_end_range(int(m.group(1)), m.group(2))
     text = re.sub(rf"\bдо\s+({YEAR})", " ", text)   # "на период до 2030 года" names no start
     if re.search(rf"{YEAR}\s*[-–—]\s*$", text):
         return None        # "на 2022-": a range cut off at its dash names no period of one year
@@ -201,6 +206,15 @@ def _period_in(text: str) -> tuple[int, int] | None:
     if years:
         return min(years), max(years)
     return None
+
+
+def _long_end_range(start: int, end: str) -> tuple[int, int] | None:
+    """A range whose end has five digits, one a speck ("2024-20726"): the end one dropped digit
+    leaves that is a year after the start within ``MAX_PERIOD_YEARS``, when only one is; else no
+    period (its start alone is no period of one year)."""
+    ends = {int(end[:i] + end[i + 1:]) for i in range(len(end))}
+    ends = {y for y in ends if start < y <= start + MAX_PERIOD_YEARS}
+    return (start, ends.pop()) if len(ends) == 1 else None
 
 
 def period_from_years(texts: Iterable[str]) -> tuple[int, int] | None:

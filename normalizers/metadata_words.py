@@ -63,6 +63,8 @@ STOP_WORDS_RE = re.compile(
     r"сокращения|примечани|срок\b|ответственн|деятельность\b)", re.I)
 PERIOD_RANGE_RE = re.compile(rf"({YEAR})\s*(?:г(?:г|од[а-я]*)?\.?\s*)?(?:{DASH}|/|по\s|до\s)\s*({YEAR})(?!\d)")
 PERIOD_SINGLE_RE = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
+# a range whose end a scan read with a digit too many ("на 2024-20726 годы")
+PERIOD_LONG_END_RE = re.compile(rf"({YEAR})\s*(?:{DASH})\s*(\d{{5}})(?![\d.,])")
 
 AUTHORITY_CAPITALISED = {"правительство", "администрация", "губернатор", "глава", "мэр", "кабинет", "мэрия"}
 AUTHORITY_FIXED_CASE = {"кабинет министров": "Кабинет Министров"}

@@ -13,7 +13,7 @@ as a digit inside a year ("01.06.20323", "01.03.24020") or breaks a month name a
   same cell writes elsewhere ("01.06.20323" beside "01.09.2023" is 2023), else the date is left
   (and reads as no date: the caller keeps the text and flags it);
 * ``split_years``: a year's digits parted by a line break, a space or a mark ("01.09.202\\n0", "30.06.2\\n026",
-  "31 08.20 25", "2023, 20:24"), and a stop for a list's comma ("2022. 2023, 2024");
+  "31 08.20 25", "2023, 20:24", "декабрь 2.026"), and a stop for a list's comma ("2022. 2023, 2024");
 * ``split_months``: a month name broken by a speck and a space into two pieces that are no words
   ("ап! рель" -> "апрель"; the head is no word, the tail may be one by chance: "рель");
 * ``years_into_period``: a year far outside the document period (more than ``PERIOD_SLACK`` years)
@@ -40,6 +40,9 @@ SPACED_YEAR_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)
 LISTED_YEAR_SPLIT_RE = re.compile(r"((?:19|20)\d\d,[^\S\n]*)(19|20)[:;’'`.][^\S\n]?(\d\d)(?![\d.:])")
 LISTED_YEAR_STOP_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.([^\S\n]+(?:19|20)\d\d[^\S\n]*,)")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# a month's year with a speck's mark among its digits ("декабрь 2.026", "декабря 202,5 г.")
+MONTH_YEAR_MARK_RE = re.compile(r"(?<![А-Яа-яЁё])((?:январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]"
+                                r"|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])[^\S\n]+)(\d{1,3})[.,:;’'`‚](\d{1,3})(?![\d.,:;])", re.I)
 SPLIT_MONTH_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{2,5})[!|'`’‚^°*:;,.]*[^\S\n]+([а-яё]{2,5})(?![А-Яа-яЁё])")
 MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
           "ноябрь", "декабрь")
@@ -125,11 +128,17 @@ def _year_joined(m: re.Match) -> str:
 
 def split_years(text: str) -> tuple[str, bool]:
     """A year's digits parted by a line break, a space or a mark, joined where the date allows one
-    reading ("01.09.202\n0", "31 08.20 25", "2023, 20:24"); a stop between two years of a list
-    read as its comma ("2022. 2023, 2024")."""
+    reading ("01.09.202\n0", "31 08.20 25", "2023, 20:24", a month's "декабрь 2.026"); a stop
+    between two years of a list read as its comma ("2022. 2023, 2024")."""
     out = SPACED_YEAR_DATE_RE.sub(_year_joined, YEAR_DIGIT_BELOW_RE.sub(_year_joined, text))
     out = LISTED_YEAR_STOP_RE.sub(r"\1,\2", LISTED_YEAR_SPLIT_RE.sub(r"\1\2\3", out))
+    out = MONTH_YEAR_MARK_RE.sub(_month_year_joined, out)
     return out, out != text
+
+
+def _month_year_joined(m: re.Match) -> str:
+    year = m.group(2) + m.group(3)
+    return m.group(1) + year if _is_year(year) else m.group(0)
 
 
 def mend_date_digits(text: str) -> tuple[str, bool]:

@@ -149,6 +149,18 @@ def test_period_until_a_year_is_not_a_single_year():
     assert meta.period is None
 
 
+@pytest.mark.parametrize("title, period", [
+    ("План мероприятий по профориентации обучающихся на 2024-20726 годы", (2024, 2026)),
+    ("План мероприятий по профориентации обучающихся на 2022–20724 годы", (2022, 2024)),
+    # 2025 and 2022 both one dropped digit away, the start alone no period of one year: none
+    ("План мероприятий по профориентации обучающихся на 2020-20225 годы", None),
+])
+def test_a_period_end_read_with_a_digit_too_many(title, period):
+    meta = parse_metadata([title])
+    assert meta.period == period
+    assert ("period_ocr_repaired" in meta.flags) == (period is not None)
+
+
 def test_operative_verb_in_spaced_letters_gives_kind():
     meta = parse_metadata(["Правительство области", "п о с т а н о в л я е т :", "1. Утвердить план."])
     assert meta.doc_kind == "постановление"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from normalizers.ocr_date_digits import eight_digit_dates, extra_digit_years, mend_date_digits, split_months
+from normalizers.ocr_date_digits import eight_digit_dates, extra_digit_years, mend_date_digits, split_months, split_years
 
 
 @pytest.mark.parametrize("text, want, changed", [
@@ -69,3 +69,14 @@ def test_a_year_one_misread_digit_from_the_period_is_that_year():
     # no year of the period one digit away: left
     assert years_into_period("не менее 1000 человек, 2099", (2025, 2026)) == ("не менее 1000 человек, 2099", False)
     assert years_into_period("31.12.2926", None) == ("31.12.2926", False)
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("сентябрь 2024\nдекабрь 2.026", "сентябрь 2024\nдекабрь 2026"),
+    ("до 25 декабря 202,5 г.", "до 25 декабря 2025 г."),
+    ("март 20.24", "март 2024"),
+    ("декабрь 2023.2024", "декабрь 2023.2024"),     # two years, no speck inside one
+    ("май 1.12", "май 1.12"),                       # no year of ours
+])
+def test_a_months_year_with_a_speck_among_its_digits(read, expected):
+    assert split_years(read)[0] == expected
