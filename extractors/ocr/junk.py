@@ -57,6 +57,7 @@ NUMBER_RE = re.compile(r"^\d+([.,/]\d+)*[.,]?$")
 INITIAL_RE = re.compile(r"^[А-ЯЁA-Z]\.$")
 ABBREV_RE = re.compile(r"^[А-Яа-яЁё]{1,3}\.$")        # "г.", "им.", "ст."
 CAPS_RE = re.compile(r"^[А-ЯЁ]{2,3}$")               # "РБ", "ПОО", "СМИ"
+GLUE_RE = re.compile(r"(?<=[\w)»\]])[’'`‚^°]+(?=\w)")    # a speck's mark between two words
 
 
 def _core(text: str) -> str:
@@ -74,12 +75,15 @@ def roman_lookalike(core: str) -> bool:
 def has_text_shape(text: str) -> bool:
     """Whether a short token is shaped like text a plan has: a number, "№", a Roman numeral, a
     one-letter word, an initial or abbreviation with its dot, a dictionary word, a capitalised
-    abbreviation (or the same in lower case, as OCR reads small capitals); a mark at its edge
-    ("„2", "`№") is debris, but more marks than characters ("-1„-") or an odd mark inside are not
-    text."""
+    abbreviation (or the same in lower case, as OCR reads small capitals), or two of these a
+    speck's mark glued ("ПК)’и"); a mark at its edge ("„2", "`№") is debris, but more marks than
+    characters ("-1„-") or an odd mark inside are not text."""
     core = _core(text)
     chars = sum(ch.isalnum() or ch == "№" for ch in text)
     marks = sum(not (ch.isalnum() or ch in ".,№") for ch in text)
+    parts = GLUE_RE.split(core)
+    if len(parts) == 2 and all(any(ch.isalpha() for ch in p) and has_text_shape(p) for p in parts):
+        return True                     # two words a speck glued ("ПК)’и": "ПК)" and "и")
     if not core or marks > chars or any(ch in ODD_MARKS for ch in core):
         return False
     if NUMBER_RE.match(core) or core == "№" or ROMAN_RE.match(core) or roman_lookalike(core):

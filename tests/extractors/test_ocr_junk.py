@@ -28,12 +28,13 @@ def page(*extra: PxWord) -> list[PxWord]:
 
 
 @pytest.mark.parametrize("text", ["и", "в", "№", "1", "1.2", "г.", "(по", "IV", "А.", "ПОО", "РБ",
-                                  "по", "01.03.2024", "с", "7.", "Ш", "И-Ш", "ТУ"])
+                                  "по", "01.03.2024", "с", "7.", "Ш", "И-Ш", "ТУ",
+                                  "ПК)’и", "ПОО’в"])     # two words a speck glued
 def test_real_short_tokens_have_a_texts_shape(text):
     assert has_text_shape(text)
 
 
-@pytest.mark.parametrize("text", ["хз", "р", "Ц", "ы", "рь®", "-1„-", "2%.", "г", "$4", "#3"])
+@pytest.mark.parametrize("text", ["хз", "р", "Ц", "ы", "рь®", "-1„-", "2%.", "г", "$4", "#3", "р’и", "2’3"])
 def test_speck_readings_have_no_texts_shape(text):
     assert not has_text_shape(text)
 
