@@ -8,7 +8,8 @@ the first column of a ruled table, narrow against the table, whose filled cells 
 and hold a number (among specks read as marks). A re-read replaces the first reading only when it is a valid number and the first
 reading is not one or is less sure; an unsure non-number over a cell with no character-sized
 ink (a speck, the remnant of a rule read as "р") is dropped, and so is a sure one whose box runs
-out of the cell (``_runs_out``); a cell with ink where no valid number is read either way
+out of the cell (``_runs_out``) or that has no digit (the rules' corner read surely as "Г"); a
+cell with ink where no valid number is read either way
 keeps its first reading, marked doubtful (its words' confidence lowered), never guessed.
 """
 
@@ -158,7 +159,8 @@ def reread_cell(clean: np.ndarray, box: BBox, words: list[Word], k: float,
     old = " ".join(w.text for w in sorted(words, key=lambda w: (w.top, w.x0)))
     old_conf = min((w.confidence for w in words), default=0.0)
     if not _has_ink(crop, dpi):
-        if words and not valid_number(old) and (old_conf < SPECK_CONF or _runs_out(words, box)):
+        if words and not valid_number(old) and (old_conf < SPECK_CONF or _runs_out(words, box)
+                                                or not any(ch.isdigit() for ch in old)):
             return [], False             # a letter read from specks (a rule's remnant): no text
         return None, False
     text, conf = read_number(_line_image(crop, dpi))

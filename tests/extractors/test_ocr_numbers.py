@@ -87,6 +87,16 @@ def test_a_sure_token_over_an_empty_cell_read_from_beyond_its_rule_is_dropped():
     assert "—. 7" in [w.text for w in words]
 
 
+@needs_capi
+def test_a_sure_letter_over_an_empty_number_cell_is_dropped():
+    # a continued row's number cell holds no ink; the rules' corner left by the eraser is read,
+    # surely, as "Г": no digit, no number, no text
+    img, segs = _page(NUMBERS)
+    first = _words([("1", 0.9), ("12", 0.9), ("3", 0.9), ("1.4", 0.9), ("ж", 0.9), ("Г", 0.87)])
+    words, _ = reread_number_column(img, first, segs, 1.0, 72)
+    assert "Г" not in [w.text for w in words] and "ж" in [w.text for w in words]
+
+
 def test_an_item_number_glued_to_its_title_across_the_rule_is_split_there():
     from extractors.grid import Segment, Word
     from extractors.ocr.numbers import split_number_heads
