@@ -134,7 +134,8 @@ def expand(name: str, doc_defs: dict[str, str], region: str | None = None) -> st
     """Full nominative name for a party written as (or with) an abbreviation; None if written in full.
     A name that ends with the short form of the document's own ``region`` ("МОиН РС(Я)" in a plan of
     the Republic of Sakha) has it written out in the genitive ("… Республики Саха (Якутия)") where
-    neither the document nor the glossary defines the whole name."""
+    neither the document nor the glossary defines the whole name, and the head's own full form
+    does not name the region already."""
     name = re.sub(r"\s+", " ", name or "").strip()
     if not name:
         return None
@@ -148,5 +149,8 @@ def expand(name: str, doc_defs: dict[str, str], region: str | None = None) -> st
     if head and is_abbreviation(head.split()[-1]):
         full = expand(head, doc_defs)
         if full is not None:
-            return f"{full} {to_genitive(region)}"
+            region_gen = to_genitive(region)
+            if region_gen.lower() in full.lower():     # the head's full form names the region already
+                return full
+            return f"{full} {region_gen}"
     return _expand_tokens(name, doc_defs, 1)

@@ -210,6 +210,26 @@ def _lower_tokens(name: str, tokens: dict[str, set[str]]) -> str:
     return LOWER_TOKEN_RE.sub(one, name)
 
 
+# capitals a scan reads for one another (one stroke apart: "ДНО" for "ДПО")
+CAPS_LOOKALIKES = {"Н": "ПИ", "П": "Н", "И": "Н", "Ш": "Щ", "Щ": "Ш"}
+CAPS_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[А-ЯЁ]{3,6}(?![A-Za-zА-Яа-яЁё])")
+
+
+def _lookalike_caps(name: str, tokens: dict[str, set[str]]) -> str:
+    """Words in capitals that no known form has, where one capital read for its look-alike
+    ("КГАУ ДНО «…»": Н for П) gives exactly one known abbreviation, read as it."""
+    known = {t for forms in tokens.values() for t in forms}
+
+    def one(m: re.Match) -> str:
+        word = m.group(0)
+        if word in known:
+            return word
+        hits = {word[:i] + alt + word[i + 1:] for i, ch in enumerate(word) for alt in CAPS_LOOKALIKES.get(ch, "")}
+        hits &= known
+        return hits.pop() if len(hits) == 1 else word
+    return CAPS_WORD_RE.sub(one, name)
+
+
 def _abbreviation_tokens(forms: set[str]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for f in forms:
@@ -385,7 +405,7 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
                        for i, g in enumerate(glued))
             continue
         if found is None:
-            found = _lower_tokens(m.name, tokens)
+            found = _lookalike_caps(_lower_tokens(m.name, tokens), tokens)
         out.append(m if found == m.name else
                    PartyMention(name=found, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw))
     return out

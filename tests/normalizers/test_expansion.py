@@ -12,3 +12,11 @@ def test_a_name_ending_with_the_documents_own_region_code_has_the_region_written
     defs = {"МОиН РС(Я)": "Министерство образования и науки Республики Саха (Якутия)"}
     assert expand("МОиН РС(Я)", defs, "Республика Саха (Якутия)") == defs["МОиН РС(Я)"]
     assert expand("ДТиЗН КО", {}, "Пермский край") == "департамент труда и занятости населения КО"
+
+
+def test_a_head_whose_full_form_names_the_region_already_gets_it_once():
+    # a scan's definition of the head alone took the region from the text ("МОиН" -> "… (Якутия)")
+    defs = {"МОиН": "Министерство образования и науки Республики Саха (Якутия)"}
+    assert expand("МОиН РС(Я)", defs, "Республика Саха (Якутия)") == defs["МОиН"]
+    assert expand("МОиН РС(Я)", {"МОиН": "Министерство образования и науки"}, "Республика Саха (Якутия)") == \
+        "Министерство образования и науки Республики Саха (Якутия)"

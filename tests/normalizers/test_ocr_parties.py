@@ -369,3 +369,14 @@ def test_a_mention_with_a_digit_for_the_capital_it_looks_like_is_the_defined_for
 ])
 def test_a_quoted_name_then_a_plural_subject_are_two_parties(text, expected):
     assert _known_names(text, {"ЦЗН"}) == expected
+
+
+def test_a_word_in_capitals_one_lookalike_letter_from_one_known_abbreviation_is_it():
+    # Н read for П inside a name: the glossary knows ДПО, nobody ДНО
+    known = GLOSSARY | {"ДПО"}
+    assert _known_names("КГАУ ДНО «Краевой институт повышения квалификации»", set(), known) == \
+        ["КГАУ ДПО «Краевой институт повышения квалификации»"]
+    # a word a document defines is kept; two candidates (П or И for Н) or none: as read
+    assert _known_names("ДНО", {"ДНО"}, known) == ["ДНО"]
+    assert _known_names("КГАУ ДНО «Институт»", set(), known | {"ДИО"}) == ["КГАУ ДНО «Институт»"]
+    assert _known_names("ООО «ЛИК»", set(), known) == ["ООО «ЛИК»"]
