@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from normalizers.deadline_types import Interval, Item, Parsed, Unit, _YearUnknown
+from normalizers.deadline_types import Interval, Item, Parsed, Unit, _RangeReversed, _YearUnknown
 from normalizers.deadline_words import (CONTINUOUS_RE, MAX_EXPANDED_YEARS, ON_DEMAND_RE, PERIODIC_RES, PLAN_RE,
                                         TIMES_PER_YEAR, TIMES_PER_YEAR_RE, WORD_NUMBERS)
 
@@ -64,6 +64,8 @@ def resolve_item(item: Item, default_year: int | None, period_end: date | None) 
 
 def _resolve_range(a: Unit, b: Unit, default_year: int | None) -> Interval:
     ya, yb = a.year, b.year
+    if ya is not None and yb is not None and not b.wrap and b.end(yb) < a.start(ya):
+        raise _RangeReversed
     if ya is None and yb is None:
         ya = yb = _year_or(a, default_year)
     if ya is None:

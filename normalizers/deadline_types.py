@@ -115,4 +115,9 @@ class _YearUnknown(Exception):
     """A unit needs a year and neither the text nor the period gives one."""
 
 
+class _RangeReversed(Exception):
+    """A range whose two ends both write their year ends before it starts ("2025-2023 годы"):
+    a slip of the writer or of a scan, no span to take."""
+
+
 Interval = tuple[date | None, date | None]

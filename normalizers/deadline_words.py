@@ -19,6 +19,7 @@ FLAG_OUT_OF_PERIOD = "deadline_out_of_period"
 FLAG_UNFINISHED_RANGE = "deadline_range_unfinished"
 FLAG_PART_UNNUMBERED = "deadline_part_unnumbered"
 FLAG_PARTLY_UNREAD = "deadline_partly_unread"
+FLAG_RANGE_REVERSED = "deadline_range_reversed"
 
 # ---------------------------------------------------------------- name tables
 

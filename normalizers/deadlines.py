@@ -35,16 +35,16 @@ from typing import Iterable
 from normalizers.deadline_reading import (attach_years, collapse_whitespace, group_items, parse, prepare,
                                           tokenize)
 from normalizers.deadline_resolving import detect_recurrence, resolve_item, resolve_once, resolve_recurring
-from normalizers.deadline_types import DeadlineNorm, Item, Parsed, Token, Unit, _YearUnknown
+from normalizers.deadline_types import DeadlineNorm, Item, Parsed, Token, Unit, _RangeReversed, _YearUnknown
 from normalizers.deadline_words import (CONTINUOUS_RE, FLAG_MISSING, FLAG_OUT_OF_PERIOD, FLAG_PART_UNNUMBERED,
-                                        FLAG_PARTLY_UNREAD, FLAG_UNFINISHED_RANGE, RECURRENCE_PHRASE_RE, UNREAD_DATE_RE,
+                                        FLAG_PARTLY_UNREAD, FLAG_RANGE_REVERSED, FLAG_UNFINISHED_RANGE, RECURRENCE_PHRASE_RE, UNREAD_DATE_RE,
                                         UNREAD_PART_RE,
                                         FLAG_UNPARSED, FLAG_YEAR_UNKNOWN, ON_DEMAND_RE, PERIOD_SLACK_YEARS, PERIODIC_RES, PLAN_RE,
                                         RECURRENCES, TIMES_PER_YEAR_RE, TOKEN_RE)
 from normalizers.lazy_re import lazy
 
 __all__ = [
-    "CONTINUOUS_RE", "FLAG_MISSING", "FLAG_OUT_OF_PERIOD", "FLAG_PART_UNNUMBERED", "FLAG_PARTLY_UNREAD", "FLAG_UNFINISHED_RANGE", "FLAG_UNPARSED", "FLAG_YEAR_UNKNOWN", "ON_DEMAND_RE",
+    "CONTINUOUS_RE", "FLAG_MISSING", "FLAG_OUT_OF_PERIOD", "FLAG_PART_UNNUMBERED", "FLAG_PARTLY_UNREAD", "FLAG_RANGE_REVERSED", "FLAG_UNFINISHED_RANGE", "FLAG_UNPARSED", "FLAG_YEAR_UNKNOWN", "ON_DEMAND_RE",
     "PERIODIC_RES", "PLAN_RE", "RECURRENCES", "TIMES_PER_YEAR_RE", "TOKEN_RE",
     "DeadlineNorm", "Item", "Parsed", "Token", "Unit",
     "attach_years", "collapse_whitespace", "detect_recurrence", "group_items", "normalize_deadline", "parse",
@@ -120,6 +120,8 @@ def _normalize(raw: str, period: tuple[int, int] | None) -> DeadlineNorm:
             (start, end), occurrences = resolve_recurring(parsed, recurrence or "once", period)
     except _YearUnknown:
         return DeadlineNorm(raw, None, None, recurrence or "once", [], [FLAG_YEAR_UNKNOWN])
+    except _RangeReversed:
+        return _unparsed(raw, FLAG_UNPARSED, FLAG_RANGE_REVERSED)
     if start is not None and end is not None and start > end:
         start, end = end, start
     if not _in_window([start, end], period):

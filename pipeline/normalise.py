@@ -13,7 +13,8 @@ from typing import Callable, Optional
 
 from extractors.grid import ExtractedDocument, is_ocr_extractor
 from normalizers.abbreviations import expand, find_definitions, leftover_entries, load_glossary
-from normalizers.deadlines import DeadlineNorm, deadlines_outside, normalize_deadline, period_from_deadlines
+from normalizers.deadlines import (FLAG_RANGE_REVERSED, DeadlineNorm, deadlines_outside, normalize_deadline,
+                                   period_from_deadlines)
 from normalizers.ocr_date_digits import years_into_period
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import damaged_dates, deadline_only, ends_with_dash, repair_date_words
@@ -207,6 +208,13 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
             texts = lines          # mended together: the other bound settles a digit ("01.06.20323" beside 2023)
         bounds = [parse(t, period) for t in texts]
         if _normalise_bounds(act, bounds):
+            return
+        first, last = bounds
+        if first.start and last.end and last.end < first.start:
+            # "январь 2025" / "декабрь 2023": an end before its start (a slip, a digit misread);
+            # the two read as one cell would be a span between them, a wrong one
+            act.deadline_norm = DeadlineRecord(raw=act.deadline, start=None, end=None, recurrence="unspecified")
+            act.flags.extend(["deadline_unparsed", FLAG_RANGE_REVERSED])
             return
         if any(t and t.strip() and "deadline_unparsed" in b.flags for t, b in zip(act.deadline_bounds, bounds)):
             # "01.12.2023" / "3142-29-КОин 25": a bound with text but no reading; the pair read as one

@@ -339,3 +339,15 @@ def test_numbered_quarters_stay_read(text, start, end):
 def test_a_month_and_year_written_numerically(text, start, end):
     got = normalize_deadline(text, (2023, 2025))
     assert (got.start, got.end, got.recurrence, got.flags) == (start, end, "once", [])
+
+
+@pytest.mark.parametrize("raw", ["2025-2023 годы", "январь 2025 – декабрь 2023", "с 01.09.2025 по 01.03.2023"])
+def test_a_range_that_ends_before_it_starts_in_the_years_it_writes_gives_no_dates(raw):
+    # a slip (of the writer or of a scan: "2023" for "2025"); the years it writes are not moved
+    d = normalize_deadline(raw, (2023, 2025))
+    assert (d.start, d.end) == (None, None) and "deadline_range_reversed" in d.flags
+
+
+def test_a_range_with_one_year_written_still_wraps_into_the_next_year():
+    assert (normalize_deadline("ноябрь 2023 - январь", (2023, 2025)).end, normalize_deadline(
+        "Декабрь 2022-январь 2023 г.", (2023, 2025)).start) == (date(2024, 1, 31), date(2022, 12, 1))

@@ -149,6 +149,21 @@ def test_a_start_end_pair_with_an_unreadable_end_gives_no_date_rather_than_the_s
     assert str(act.deadline_norm.start) == "2023-01-01" and "deadline_unparsed" not in act.flags
 
 
+def test_a_start_end_pair_whose_end_comes_before_its_start_gives_no_date():
+    from pipeline.normalise import normalise_deadline
+    from pipeline.records import ActivityRecord
+
+    act = ActivityRecord(section=[], number="5", title="Мероприятие", deadline="январь 2025\nдекабрь 2023",
+                         deadline_bounds=("январь 2025", "декабрь 2023"))
+    normalise_deadline(act, (2023, 2025))
+    assert (act.deadline_norm.start, act.deadline_norm.end) == (None, None)
+    assert "deadline_range_reversed" in act.flags
+    act = ActivityRecord(section=[], number="6", title="Мероприятие", deadline="январь 2024\nдекабрь 2025",
+                         deadline_bounds=("январь 2024", "декабрь 2025"))
+    normalise_deadline(act, (2023, 2025))
+    assert (str(act.deadline_norm.start), str(act.deadline_norm.end)) == ("2024-01-01", "2025-12-31")
+
+
 def test_a_scans_definition_after_an_acronym_with_a_colon_keeps_the_acronym():
     from extractors.grid import ExtractedDocument, TextBlock
     from pipeline.normalise import document_abbreviations
