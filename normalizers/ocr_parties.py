@@ -369,6 +369,37 @@ def _join_parted(mentions: list[PartyMention], names: set[str]) -> list[PartyMen
     return out
 
 
+MAX_WRAPPED_PIECES = 4     # a short form a narrow column broke into at most this many lines
+
+
+def _join_wrapped_forms(mentions: list[PartyMention], forms: set[str],
+                        by_key: dict[str, set[str]]) -> list[PartyMention]:
+    """Mentions that are the pieces of one known short form a narrow column broke over lines with
+    no hyphen ("Минэко" / "номразв" / "ития НСО"), as that form: only where the pieces run together
+    spell exactly one known form and none of them is a known form itself."""
+    out: list[PartyMention] = []
+    i = 0
+    while i < len(mentions):
+        joined = None
+        for j in range(i + 2, min(len(mentions), i + MAX_WRAPPED_PIECES) + 1):
+            pieces = mentions[i:j]
+            if any(p.name in forms or p.by_agreement for p in pieces[:-1]):
+                break
+            hits = by_key.get("".join(_glued_key(p.name) for p in pieces), set())
+            if len(hits) == 1:
+                joined = (j, hits.pop())
+                break
+        if joined is None:
+            out.append(mentions[i])
+            i += 1
+            continue
+        j, form = joined
+        out.append(PartyMention(name=form, by_agreement=mentions[j - 1].by_agreement, defines=None,
+                                raw=" ".join(p.raw for p in mentions[i:j])))
+        i = j
+    return out
+
+
 # a known short form, a mark standing alone, then the next party ("ОИВ . объединения работодателей")
 LONE_STOP_SPLIT_RE = re.compile(r"^(\S+(?: \S+)?) [.,:;·] (\S.*)$")
 
@@ -379,11 +410,13 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     the glossary's ``known``) misread as a whole (see the module) becomes it; a speck of one or two
     lower-case letters after one ("000 ры") is dropped with it; a legal form alone joins the next
     name; two known abbreviations joined by "/" or run together are two parties; a lower-case word
-    that is a known abbreviation takes its capitals; two mentions a known name (of ``names``) runs
+    that is a known abbreviation takes its capitals; the pieces of a short form a narrow column
+    broke over lines are that form; two mentions a known name (of ``names``) runs
     across are one, and so is a mention with the genitive phrase under it."""
     out: list[PartyMention] = []
     forms = set(defined) | set(known)
     tokens, by_key = _abbreviation_tokens(forms), _glued_keys(forms)
+    mentions = _join_wrapped_forms(mentions, forms, by_key)
     for m in _split_slashes(_join_legal_forms(_join_parted(mentions, set(names)), defined), defined):
         m = _misread_agreement(m)
         cleaned = _mend_mention_specks(m.name)
