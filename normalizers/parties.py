@@ -99,7 +99,7 @@ def _line_continues(prev: str, piece: str) -> bool:
     tail = prev.rstrip()
     if not tail:
         return False
-    if tail.endswith("-") and not tail.endswith(" -"):
+    if re.search(r"[A-Za-zА-Яа-яЁё]-$", tail):      # a word broken; "РС(Я)-": a speck, no word breaks there
         return True
     head = re.match(r"\s*([a-zа-яё]+)\s+\S", piece)
     if head and head.group(1) in JOINING_TAIL_WORDS:
