@@ -63,7 +63,7 @@ from extractors.ocr.rules import _count_lines, erase_lines, scan_segments
 from extractors.ocr.words import _tesseract_env, mean_confidence, ocr_words
 from extractors.ocr.cells import reread_doubtful_cells
 from extractors.ocr.numbers import reread_number_column, split_number_heads
-from extractors.ocr.date_cells import reread_date_cells
+from extractors.ocr.date_cells import reread_date_cells, reread_years
 from extractors.ocr.junk import drop_junk_words
 from extractors.ocr.dots import remove_stray_dots
 from extractors.ocr.denoise import text_image
@@ -92,7 +92,7 @@ def _analyse(grey: np.ndarray, dpi: int, width_pt: float, prepared: bool = False
     words = split_number_heads(reread_doubtful_cells(clean, words, segs, k, width_pt, grey.shape[0] * k), segs)
     number_cells: list[Word] = []       # item numbers read as no number: kept as read
     words, _doubtful = reread_number_column(clean, words, segs, k, dpi, number_cells)
-    words = reread_date_cells(clean, words, segs, k, dpi)
+    words = reread_years(clean, reread_date_cells(clean, words, segs, k, dpi), k)
     words, junk = drop_junk_words(words, {id(w) for w in number_cells})
     if dropped is not None:
         dropped.extend(junk)

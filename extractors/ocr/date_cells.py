@@ -1,4 +1,4 @@
-"""OCR, the date cells: a ruled cell that holds numeric dates ("01.09.2023", one a line, as the
+"""OCR, the dates: a ruled cell that holds numeric dates ("01.09.2023", one a line, as the
 start and end columns of many plans do) is read again on its own, as digits and dots only.
 
 In page context the Russian model reads a narrow column's "01" as "91" or "0Г", a year's "2024"
@@ -11,6 +11,10 @@ reading replaces the first only when every token of it is a valid date, it has n
 than the first and no more than lines of ink, and it mends what was wrong (an invalid token,
 a lost line) or, where the first reading was valid, it is clearly surer. Anything else keeps
 the first reading: a deadline that stays unread is flagged downstream, never guessed here.
+
+A year anywhere on the page read unsurely ("декабрь 2023" for "2025": the Russian model takes a
+blurred "5" for a "3") is read again as digits alone (``reread_years``), and the digits replace it
+only when they are another year, read surely and surer than the first reading.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import numpy as np
 
 from extractors.grid import BBox, PageLayout, Segment, Word
 from extractors.lines import text_lines
-from extractors.ocr.engine import tesseract_words
+from extractors.ocr.engine import read_line, tesseract_words
 
 DATE_LANG = "eng"               # the digit model; the whitelist keeps letters out
 DATE_WHITELIST = "0123456789."
@@ -154,6 +158,47 @@ def reread_cell(clean: np.ndarray, box: BBox, words: Sequence[Word], k: float, d
     if mends or (new != old and new_conf > old_conf + MARGIN):
         return new_words
     return None
+
+
+YEAR_TOKEN_RE = re.compile(r"^(?P<pre>\D{0,2}?)(?P<year>(?:19|20)\d\d)(?P<post>\D{0,3})$")
+YEAR_SURE = 0.95                # a year read at least this surely is not read again
+YEAR_MIN_CONF = 0.9             # ... and a digit reading replaces it only when at least this sure
+YEAR_MARGIN = 0.03              # ... and this much surer than the first reading
+MARK_WIDTH = 0.4                # a stop's or a comma's width against a digit's
+
+
+def reread_years(clean: np.ndarray, words: list[Word], k: float) -> list[Word]:
+    """``words`` with each year read unsurely ("2023", "2023г", "ь2025") read again as digits
+    alone: the Russian model takes a blurred "5" for a "3" surely enough, the digit model reads it
+    right. The year's share of the word's box (its characters' share) is read; the digits replace
+    the year only when they are another year of this era, read at least ``YEAR_MIN_CONF`` surely
+    and surer than the first reading."""
+    out = []
+    for w in words:
+        m = YEAR_TOKEN_RE.match(w.text)
+        if m is None or w.confidence >= YEAR_SURE:
+            out.append(w)
+            continue
+        widths = [1.0 if ch.isalnum() else MARK_WIDTH for ch in w.text]
+        share = (w.x1 - w.x0) / sum(widths)
+        x0 = w.x0 + share * sum(widths[:len(m.group("pre"))])
+        x1 = w.x1 - share * sum(widths[len(w.text) - len(m.group("post")):])
+        pad = 2
+        crop = clean[max(0, int(w.top / k) - pad):int(w.bottom / k) + pad,
+                     max(0, int(x0 / k) - pad):int(x1 / k) + pad]
+        if crop.size == 0:
+            out.append(w)
+            continue
+        big = cv2.resize(np.ascontiguousarray(crop), None, fx=SCALE, fy=SCALE, interpolation=cv2.INTER_CUBIC)
+        big = cv2.copyMakeBorder(big, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
+        text, conf = read_line(big, DATE_LANG, "0123456789")
+        text = text.replace(" ", "")
+        if (re.fullmatch(r"(?:19|20)\d\d", text) and text != m.group("year") and conf >= YEAR_MIN_CONF
+                and conf > w.confidence + YEAR_MARGIN):
+            w = Word(text=m.group("pre") + text + m.group("post"), x0=w.x0, top=w.top, x1=w.x1,
+                     bottom=w.bottom, fontname=w.fontname, size=w.size, confidence=conf)
+        out.append(w)
+    return out
 
 
 def reread_date_cells(clean: np.ndarray, words: list[Word], segments: list[Segment], k: float,

@@ -91,3 +91,25 @@ def test_a_reread_that_is_no_date_keeps_the_first_reading():
     first = [(["01.99.20", "23"], 0.7), (["01.12.20", "23"], 0.96), (["91.06.2023"], 0.5), (STARTS[3], 0.4)]
     words = reread_date_cells(blank, _words(first), segs, 1.0, 72)
     assert _cell(words, 0) == "01.99.20\n23" and _cell(words, 2) == "91.06.2023"
+
+
+def _year_line(text: str) -> np.ndarray:
+    img = Image.new("L", (400, 60), 255)
+    ImageDraw.Draw(img).text((10, 14), text, fill=0, font=ImageFont.truetype(cyrillic_font(), 26))
+    return np.array(img)
+
+
+@needs_tesseract
+def test_an_unsure_year_is_read_again_as_digits_and_a_sure_one_kept():
+    from extractors.ocr.date_cells import reread_years
+
+    img = _year_line("декабрь 2025 г.")
+    month = Word("декабрь", 10, 14, 112, 44, confidence=0.96)
+    x0 = 10 + ImageFont.truetype(cyrillic_font(), 26).getlength("декабрь ")
+    x1 = 10 + ImageFont.truetype(cyrillic_font(), 26).getlength("декабрь 2025")
+    misread = Word("2023", x0, 14, x1, 44, confidence=0.85)
+    assert [w.text for w in reread_years(img, [month, misread], 1.0)] == ["декабрь", "2025"]
+    sure = Word("2023", x0, 14, x1, 44, confidence=0.97)
+    assert [w.text for w in reread_years(img, [month, sure], 1.0)] == ["декабрь", "2023"], "a sure year stays"
+    blank = np.full_like(img, 255)
+    assert [w.text for w in reread_years(blank, [month, misread], 1.0)] == ["декабрь", "2023"], "no digits read: as read"
