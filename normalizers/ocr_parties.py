@@ -28,6 +28,7 @@ from normalizers.abbreviation_lists import caps_for_digits
 from normalizers.abbreviations import glossary_entry
 from normalizers.morph import is_abbreviation, parses
 from normalizers.ocr_full_form import SPECK_AFTER_WORD_RE, drop_speck
+from normalizers.ocr_party_names import join_parted, mend_name_words
 from normalizers.parties import PartyMention
 from normalizers.text import is_known_word, one_edit
 
@@ -310,65 +311,6 @@ def _split_slashes(mentions: list[PartyMention], defined: set[str]) -> list[Part
     return out
 
 
-def _name_key(text: str) -> str:
-    return " ".join(re.findall(r"[а-яёa-z]+", text.lower().replace("ё", "е")))
-
-
-MIN_NAME_WORDS = 2       # a known name that joins two mentions has at least this many words
-
-
-def _runs_across(prev: PartyMention, m: PartyMention, keys: set[str]) -> bool:
-    """Whether a known name (its key) starts in ``prev`` and ends in ``m``, the second mention
-    opening in lower case (a new party opens with a capital or an acronym)."""
-    if not m.name[:1].islower():
-        return False
-    a, b = _name_key(prev.name), _name_key(m.name)
-    joined = f"{a} {b}"
-    for k in keys:
-        at = joined.find(k)
-        if a and b and 0 <= at < len(a) < at + len(k):
-            return True
-    return False
-
-
-def _genitive_only(text: str) -> bool:
-    """Whether ``text`` opens (in lower case) with a noun phrase that can only be in the genitive:
-    its adjectives and first noun agree in no case but the genitive ("профессионального
-    образования", "образовательных организаций"; "занятости" may be a plural nominative)."""
-    words = re.findall(r"[А-Яа-яЁё]+", text)[:4]
-    if not words or not text.lstrip()[:1].islower():
-        return False
-    agree: set[tuple[str, str]] | None = None
-    for w in words:
-        found = parses(w.lower())
-        kinds = {p.tag.POS for p in found}
-        forms = {(p.tag.case, p.tag.number) for p in found if p.tag.POS in ("NOUN", "ADJF", "PRTF")}
-        if not forms or not kinds <= {"NOUN", "ADJF", "PRTF"}:
-            return False
-        agree = forms if agree is None else agree & forms
-        if "NOUN" in kinds:
-            break
-    return bool(agree) and {case for case, _ in agree} == {"gent"}
-
-
-def _join_parted(mentions: list[PartyMention], names: set[str]) -> list[PartyMention]:
-    """Two mentions a speck's comma or a line break parted, as one: where a known name (of
-    ``names``, two words or more) runs across the cut ("ГКУ Центр, занятости населения (по
-    согласованию)": "центр занятости населения" is the glossary's), or where the second is a genitive
-    phrase only ("Начальник отдела" / "профессионального образования": a party stands in the
-    nominative). A mention "(по согласованию)" closes is never carried on."""
-    keys = {_name_key(n) for n in names if len(n.split()) >= MIN_NAME_WORDS} - {""}
-    out: list[PartyMention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if prev is not None and not prev.by_agreement and (_runs_across(prev, m, keys) or _genitive_only(m.name)):
-            out[-1] = PartyMention(name=f"{prev.name} {m.name}", by_agreement=m.by_agreement,
-                                   defines=prev.defines or m.defines, raw=f"{prev.raw} {m.raw}")
-            continue
-        out.append(m)
-    return out
-
-
 MAX_WRAPPED_PIECES = 4     # a short form a narrow column broke into at most this many lines
 
 
@@ -417,7 +359,7 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     forms = set(defined) | set(known)
     tokens, by_key = _abbreviation_tokens(forms), _glued_keys(forms)
     mentions = _join_wrapped_forms(mentions, forms, by_key)
-    for m in _split_slashes(_join_legal_forms(_join_parted(mentions, set(names)), defined), defined):
+    for m in _split_slashes(_join_legal_forms(join_parted(mentions, set(names)), defined), defined):
         m = _misread_agreement(m)
         cleaned = _mend_mention_specks(m.name)
         if cleaned != m.name:
@@ -438,7 +380,7 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
                        for i, g in enumerate(glued))
             continue
         if found is None:
-            found = _lookalike_caps(_lower_tokens(m.name, tokens), tokens)
+            found = mend_name_words(_lookalike_caps(_lower_tokens(m.name, tokens), tokens), set(names))
         out.append(m if found == m.name else
                    PartyMention(name=found, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw))
     return out
