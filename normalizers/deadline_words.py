@@ -151,7 +151,9 @@ PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
 # date material in text no rule read (a "gap"): a month's name or a dotted number ("91.12.",
 # "0-25 декабря"), or a quarter's or half-year's word right before a year ("ту моя квартал" 2023);
 # phrases of a recurrence ("1 раз в квартал") are no date and are taken out first
-UNREAD_DATE_RE = re.compile(rf"{_BL}(?:{MONTH_ALT})\.?{_EL}|\d[.,]\d")
+UNREAD_DATE_RE = re.compile(rf"{_BL}(?:{MONTH_ALT})\.?{_EL}|\d[.,]\d"
+                            # a month cut or broken ("сентяб", "сентяб. рь"): its year alone would be all of it
+                            r"|(?<![а-я])(?:январ|феврал|апрел|август|сентяб|октяб|нояб|декаб)")
 UNREAD_PART_RE = re.compile(r"(?<![а-я])(?:квартал[а-я]*|кв|полугоди[а-я]*|полугод)\.?$")
 RECURRENCE_PHRASE_RE = re.compile(r"(?:\d{1,2}|[а-я]+)\s+раза?\s+в\s+(?:год|квартал|полугодие|месяц)(?![а-я])"
                                   r"|(?:раз\s+)?в\s+(?:квартал|полугодие)(?![а-я])|(?:каждый|каждое|ежеквартальн[а-я]*)\s*(?:квартал|полугодие)?")

@@ -64,6 +64,8 @@ def _fix_activity_text(act: ActivityRecord, fix: Callable[[str], tuple[str, bool
         value = getattr(act, role)
         if value:
             setattr(act, role, clean(value))
+    if act.deadline_bounds:          # each bound as its deadline cell is ("сентяб. рь 2024")
+        act.deadline_bounds = tuple(clean(b) if b else b for b in act.deadline_bounds)
     for t in act.targets:
         t.result = clean(t.result) if t.result else t.result
     for s in act.sub_items:

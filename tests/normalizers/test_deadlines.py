@@ -351,3 +351,14 @@ def test_a_range_that_ends_before_it_starts_in_the_years_it_writes_gives_no_date
 def test_a_range_with_one_year_written_still_wraps_into_the_next_year():
     assert (normalize_deadline("ноябрь 2023 - январь", (2023, 2025)).end, normalize_deadline(
         "Декабрь 2022-январь 2023 г.", (2023, 2025)).start) == (date(2024, 1, 31), date(2022, 12, 1))
+
+
+@pytest.mark.parametrize("raw", ["сентяб 2024", "сентяб. рь 2024", "до 1 декаб 2024", "ежегодно, до 20 „декаб"])
+def test_a_month_cut_short_leaves_no_date_rather_than_its_whole_year(raw):
+    d = normalize_deadline(raw, (2023, 2025))
+    assert (d.start, d.end) == (None, None) and "deadline_partly_unread" in d.flags
+
+
+def test_a_month_abbreviated_with_its_stop_is_read():
+    d = normalize_deadline("сент. 2024", (2023, 2025))
+    assert (d.start, d.end) == (date(2024, 9, 1), date(2024, 9, 30))

@@ -233,3 +233,13 @@ def test_a_scans_year_one_digit_off_the_period_is_mended_and_flagged():
                            deadline_bounds=("01.04.2024", "31.05.2926"))
     normalise_deadline(typed, (2024, 2026))                # a born-digital file says what it says
     assert typed.deadline_norm.end is None
+
+
+def test_start_and_end_bounds_are_cleaned_as_the_deadline_cell_is():
+    from pipeline.normalise import _fix_activity_text
+    from pipeline.records import ActivityRecord
+
+    act = ActivityRecord(section=[], number="3", title="Т", deadline="сентяб. рь 2024\nдекабрь 2026",
+                         deadline_bounds=("сентяб. рь 2024", "декабрь 2026"))
+    _fix_activity_text(act, lambda t: (t.replace("сентяб. рь", "сентябрь"), False))
+    assert act.deadline_bounds == ("сентябрь 2024", "декабрь 2026")
