@@ -304,6 +304,11 @@ def test_a_title_only_row_numbered_as_the_next_section_is_a_section():
     assert acts[1].section == ["1. Информационное обеспечение"]
 
 
+def test_a_next_section_number_read_with_a_comma_for_its_dot_is_a_section():
+    acts = stitch(_scan(table(_title_only_heading_rows("2, Практико-ориентированные мероприятия")))).activities
+    assert acts[2].section == ["2. Практико-ориентированные мероприятия"]
+
+
 @pytest.mark.parametrize("second", ["4. Отчёт о проведении", "в том числе родительские чаты"])
 def test_a_title_only_row_numbered_out_of_the_section_order_stays_a_sub_row(second):
     acts = stitch(_scan(table(_title_only_heading_rows(second)))).activities
