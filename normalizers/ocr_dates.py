@@ -122,7 +122,11 @@ BROKEN_RANGE_RE = re.compile(r"(?<![А-Яа-яЁё])(?:январ|феврал|�
 # date writes a day after its month): the month or quarter would be lost and the whole year read
 MONTH_SPECK_YEAR_RE = re.compile(r"(?<![а-яё])(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь"
                                  r"|ноябрь|декабрь|квартал|полугодие|полугодия)((?:[^\S\n]*[:;’'`‚^°*.,“”„\"«»]+|\s+[бдеёжзйлмнпртфхцчшщъыьэю](?![а-яё])"
-                                 r"|[^\S\n]+\d(?![\d.,]))+)"
+                                 r"|[^\S\n]+\d(?![\d.,])"
+                                 # a dash opening the year's line, or with a letter after it ("декабрь\n-ь 2024");
+                                 # a dash at the month's line end may be a range's, cut ("март –\n2024 г.")
+                                 r"|[^\S\n]*\n[^\S\n]*[-–—][^\S\n]*[бдеёжзйлмнпртфхцчшщъыьэю]?(?![а-яё])"
+                                 r"|[^\S\n]*[-–—][^\S\n]*[бдеёжзйлмнпртфхцчшщъыьэю](?![а-яё]))+)"
                                  r"\s*(?=(?:19|20)\d\d(?!\d))", re.I)
 MIN_REPAIR_LEN = 5
 MAX_ABBREVIATION = 5

@@ -15,7 +15,7 @@ import re
 from normalizers.ocr_dates import MONTH_SPECK_YEAR_RE, MONTH_STEMS
 from normalizers.text import one_substitution
 
-LEADING_SPECKS_RE = re.compile(r"^[\s”“\"'.,:;‚`°^~_|]+(?=\S)")
+LEADING_SPECKS_RE = re.compile(r"^[\s”“‘’\"'.,:;‚`°^~_|]+(?=\S)")
 GLUED_YEAR_MARK_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)[.,-]?(г\.|гг\.?|года?\b|г\b)")
 # a speck read as a dash at the start of the line that carries the year of a day and month
 # ("до 15 апреля\n-2024 г."): a date's year takes no dash
@@ -40,7 +40,7 @@ YEAR_ABBR_STOP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d\s(?:г|гг))(?=[^\S\n]*(
 SPECK_DAY_MONTH_RE = re.compile(r"(?<![\d.,:])([0-3]?\d)[^\S\n]?[°:’'`‚,.^*][^\S\n]*(?=(?:января|февраля|марта|апреля|мая"
                                 r"|июня|июля|августа|сентября|октября|ноября|декабря)(?![а-яё]))", re.I)
 # a stop read between a year and its word ("2023. года"), or another speck's mark ("2024`годы")
-YEAR_STOP_WORD_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:\.[^\S\n]+|[`'’‚^°]+[^\S\n]*)(?=(?:года|годы|годов|год|гг?\.)(?![а-яё]))")
+YEAR_STOP_WORD_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:\.[^\S\n]+|[^\S\n]*[`'’‚^°_]+[^\S\n]*)(?=(?:года|годы|годов|год|гг?\.)(?![а-яё]))")
 # the word after a year one letter from a year's word ("2021-2023 ходы"): after a year nothing else
 YEAR_WORDS = ("год", "года", "годы", "годов", "году")
 WORD_AFTER_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d[^\S\n]+)([а-яё]{3,5})(?![А-Яа-яЁё])")

@@ -3,6 +3,7 @@
 import pytest
 
 from normalizers.ocr_dates import damaged_dates, repair_date_words
+from normalizers.ocr_deadline_specks import mend_deadline_text
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -127,3 +128,15 @@ def test_a_digit_and_dot_glued_before_a_whole_date_is_a_speck():
     assert mend_deadline_text("01.09.2020\n1.31.12.2022") == "01.09.2020\n31.12.2022"
     assert mend_deadline_text("1.2.01.12.2022") == "1.2.01.12.2022"       # two parts before: left
     assert mend_deadline_text("01.12.2022") == "01.12.2022"
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("‘декабрь\n-ь 2024\nдекабрь 2026.", "декабрь 2024\nдекабрь 2026."),   # a quote first; a dash and a letter
+    ("2023-2024 _ годы", "2023-2024 годы"),                                 # an underscore before the year's word
+    ("III квартал\n- 2024 г.", "III квартал 2024 г."),
+    ("сентябрь – декабрь 2024", "сентябрь – декабрь 2024"),                 # a range of months: as written
+    ("декабрь - 2024", "декабрь - 2024"),                                   # a dash on the month's line too
+    ("ноябрь 2023 - 2024", "ноябрь 2023 - 2024"),
+])
+def test_marks_no_date_has_between_a_month_and_its_year_or_before_a_years_word(read, expected):
+    assert mend_deadline_text(read) == expected
