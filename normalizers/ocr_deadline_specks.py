@@ -89,6 +89,16 @@ def _year_word(m: re.Match) -> str:
 SPECK_BEFORE_DATE_RE = re.compile(r"(?<![\d.,])\d[.,](?=[0-3]\d\.[01]\d\.(?:19|20)\d\d(?![\d.]))")
 
 
+# a speck's hyphen inside the day after "до" ("до 1-5 апреля" for "до 15 апреля"): "до" takes one
+# date, never a range of days
+SPLIT_DAY_AFTER_DO_RE = re.compile(rf"(?<![А-Яа-яЁё])([Дд]о[^\S\n]+)(\d)[-–—](\d)(?=[^\S\n]+{_MONTHS_GEN}(?![а-яё]))", re.I)
+
+
+def _day_joined(m: re.Match) -> str:
+    day = int(m.group(2) + m.group(3))
+    return f"{m.group(1)}{day}" if 1 <= day <= 31 else m.group(0)
+
+
 def _preposition(m: re.Match) -> str:
     if m.group(0).lower() in ("до", "по"):
         return m.group(0)
@@ -112,7 +122,7 @@ def mend_deadline_text(text: str | None) -> str | None:
     text = drop_day_month_speck(YEAR_STOP_WORD_RE.sub(r"\1 ", MONTH_SPECK_YEAR_RE.sub(r"\1 ", text)))
     text = drop_month_year_speck(text)          # "до 25 декабря“. 2025"
     text = PREPOSITION_LOOKALIKE_RE.sub(_preposition, WORD_MARK_RE.sub("", text))     # "цо 20 декабря"
-    text = SPECK_BEFORE_DATE_RE.sub("", text)
+    text = SPLIT_DAY_AFTER_DO_RE.sub(_day_joined, SPECK_BEFORE_DATE_RE.sub("", text))
     text = WORD_AFTER_YEAR_RE.sub(_year_word, GLUED_PREPOSITION_RE.sub(r"\1 ", text))
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
 

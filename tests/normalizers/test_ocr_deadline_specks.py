@@ -140,3 +140,13 @@ def test_a_digit_and_dot_glued_before_a_whole_date_is_a_speck():
 ])
 def test_marks_no_date_has_between_a_month_and_its_year_or_before_a_years_word(read, expected):
     assert mend_deadline_text(read) == expected
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("до 1-5 апреля 2024 г.", "до 15 апреля 2024 г."),     # "до" takes one day, no range of days
+    ("до 3-1 мая", "до 31 мая"),
+    ("до 4-5 мая", "до 4-5 мая"),                           # no 45th: as read
+    ("1-5 апреля", "1-5 апреля"),                           # a range of days without "до"
+])
+def test_a_hyphen_inside_the_day_after_do_is_a_speck(read, expected):
+    assert mend_deadline_text(read) == expected
