@@ -115,7 +115,8 @@ def mend_deadline_text(text: str | None) -> str | None:
     "2021 г.") and the stop of a year's "г"/"гг" at a line end lost ("2022 г" -> "2022 г."); a mark
     between a day and its month ("до 25°декабря"), a mark or a letter no word is between a month and its
     year ("ноябрь: 2024", "декабрь ь 2024") or a stop between a year and its word ("2023. года") is a speck, and the word after a year that is one letter from exactly one year's word is that
-    word ("2021-2023 ходы" -> "2021-2023 годы")."""
+    word ("2021-2023 ходы" -> "2021-2023 годы"); a hyphen inside the day after "до" is a speck
+    ("до 1-5 апреля" -> "до 15 апреля")."""
     if not text:
         return text
     text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", LEADING_SPECKS_RE.sub("", text)))
