@@ -314,11 +314,26 @@ def _split_slashes(mentions: list[PartyMention], defined: set[str]) -> list[Part
 MAX_WRAPPED_PIECES = 4     # a short form a narrow column broke into at most this many lines
 
 
+WRAPPED_CHARS_PER_EDIT = 10   # the pieces of a long form may misread one letter in this many
+
+
+def _near_keys(key: str, by_key: dict[str, set[str]]) -> set[str]:
+    """The forms whose key lies a letter in ``WRAPPED_CHARS_PER_EDIT`` from ``key`` (marks inside
+    it, a speck's, not counted); several forms with one key count as several."""
+    bare = re.sub(r"[^\w()]", "", key)
+    limit = len(bare) // WRAPPED_CHARS_PER_EDIT
+    if not limit:
+        return set()
+    return {f for k, fs in by_key.items() for f in fs
+            if Levenshtein.distance(bare, re.sub(r"[^\w()]", "", k), score_cutoff=limit) <= limit}
+
+
 def _join_wrapped_forms(mentions: list[PartyMention], forms: set[str],
                         by_key: dict[str, set[str]]) -> list[PartyMention]:
     """Mentions that are the pieces of one known short form a narrow column broke over lines with
     no hyphen ("Минэко" / "номразв" / "ития НСО"), as that form: only where the pieces run together
-    spell exactly one known form and none of them is a known form itself."""
+    spell exactly one known form, or, a long one, misread a letter in ten ("Минзэкономразв`" /
+    "ития" / "НСО"), and none of them is a known form itself."""
     out: list[PartyMention] = []
     i = 0
     while i < len(mentions):
@@ -327,7 +342,8 @@ def _join_wrapped_forms(mentions: list[PartyMention], forms: set[str],
             pieces = mentions[i:j]
             if any(p.name in forms or p.by_agreement for p in pieces[:-1]):
                 break
-            hits = by_key.get("".join(_glued_key(p.name) for p in pieces), set())
+            key = "".join(_glued_key(p.name) for p in pieces)
+            hits = by_key.get(key, set()) or _near_keys(key, by_key)
             if len(hits) == 1:
                 joined = (j, hits.pop())
                 break

@@ -385,6 +385,8 @@ def test_a_word_in_capitals_one_lookalike_letter_from_one_known_abbreviation_is_
 def test_a_defined_short_form_a_narrow_column_broke_over_lines_is_it():
     defined = {"Минобр НСО", "Минтруд НСО", "Минэкономразвития НСО"}
     assert _known_names("Минобр НСО\nМинэко\nномразв\nития НСО", defined) == ["Минобр НСО", "Минэкономразвития НСО"]
+    # a long form's pieces with a letter misread and a speck
+    assert _known_names("Минзэкономразв` ития\nНСО", defined) == ["Минэкономразвития НСО"]
     # pieces that spell nothing known stay as read; a known form is never a piece of another
     assert _known_names("Минэко\nномразв", defined) == ["Минэко", "номразв"]
     assert _known_names("Минобр НСО\nМинтруд НСО", defined) == ["Минобр НСО", "Минтруд НСО"]
