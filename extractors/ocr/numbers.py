@@ -214,7 +214,7 @@ def reread_number_column(clean: np.ndarray, words: list[Word], segments: list[Se
 
 # an item number read glued to the first word of its title ("1.4..’Мониторинг"): Tesseract took the
 # gap where the column rule was erased for a mark
-NUMBER_HEAD_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,2}\.?)[.,:;’'`‚]*([А-Яа-яЁёA-Za-z«\"(].*)$")
+NUMBER_HEAD_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,2}\.?)[.,:;’'`‚\-–—]*([А-Яа-яЁёA-Za-z«\"(].*)$")
 WALL_MARGIN_PT = 2.0       # a word reaching this far past a column rule on both sides runs across it
 
 

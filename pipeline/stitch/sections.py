@@ -16,6 +16,7 @@ from pipeline.stitch.rows import _continues_heading, _number, _starts_lower, _te
 SPECK_CONFIDENCE = 0.5       # OCR confidence under which a mark in the № cell is a speck
 ROMAN_NUMBER_RE = re.compile(r"[IVXLC]+")
 LEADING_MARKS_RE = re.compile(r"^[^\w(]+(?=\d)")
+NUMBER_GLUED_TITLE_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2}\.?)[^\w«\"(]*([А-ЯЁA-Z«\"(].{3,})$", re.S)
 HEADER_WORDS_RE = re.compile(r"[№NnМм]?[\W_]*[пП][/|\\lI1][пП]\W*", re.S)   # the № column's header ("№ п/п")
 LETTER_ITEM_RE = re.compile(r"[^\W\d_][).]?")      # a lettered item: "а", "б)", "в."
 
@@ -98,6 +99,11 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
         full = {r: _text(row, cs) for r, cs in cols.items()}
         v = _RowView(row=row, number=number, number_text=(num_slot.text.strip() if number else ""),
                      from_title=False, own=own, full=full)
+        glued = NUMBER_GLUED_TITLE_RE.match(num_slot.text.strip()) \
+            if number and row.scanned and not own["title"] else None
+        if glued:               # "2.2---Повышение…": a scan read number and title as one word across the rule
+            v.number = v.number_text = glued.group(1)
+            v.own["title"] = v.full["title"] = glued.group(2)
         v.heading = heading_of(row, lay, n)
         merged_number = num_slot is not None and num_slot.merged
         if v.heading is None and number is None and not merged_number and own["title"]:

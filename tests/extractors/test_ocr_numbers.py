@@ -108,3 +108,5 @@ def test_an_item_number_glued_to_its_title_across_the_rule_is_split_there():
     out = split_number_heads([glued, plain, across], [rule])
     assert [w.text for w in out] == ["1.4.", "Мониторинг", "занятости", "работо-дате"]
     assert out[0].x1 < 115.7 < out[1].x0
+    dashed = Word("2.2---Повышение", 91.4, 240.0, 193.7, 252.0, confidence=0.4)   # a signature's stroke on the rule
+    assert [w.text for w in split_number_heads([dashed], [rule])] == ["2.2", "Повышение"]

@@ -371,3 +371,13 @@ def test_a_list_restarting_under_a_heading_keeps_its_first_number():
             row(["1", "конкурс наставников", "МОиН", "2024", "Конкурс"])]
     acts = stitch(_scan(table(rows))).activities
     assert [(a.number, a.section[-1][:3]) for a in acts] == [("1", "I. "), ("2", "I. "), ("1", "II.")]
+
+
+def test_a_number_read_glued_to_its_title_across_the_rule_is_split_on_a_scan():
+    rows = [row(HEAD, header=True),
+            row(["2.1", "Стажировки мастеров", "ЦРПО", "2020", "Итог"]),
+            row(["2.2---Повышение квалификации", "", "ЦРПО", "2021", "Удостоверения"])]
+    acts = stitch(_scan(table(rows))).activities
+    assert [(a.number, a.title) for a in acts] == [("2.1", "Стажировки мастеров"), ("2.2", "Повышение квалификации")]
+    text = stitch([table(rows)]).activities       # a text file: as printed
+    assert text[1].number.startswith("2.2---") and not text[1].title
