@@ -33,7 +33,7 @@ DASH_BEFORE_YEAR_RE = re.compile(rf"({DAY_MONTH}|{MONTH_ALONE})(?:[^\S\n]+[а-я
 CUT_YEAR_MARK_RE = re.compile(r"((?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20)\d)\s+[-–—.,'`^°‚„“”\"_~*]+[^\S\n]*(?=\d(?!\d))")
 # "2022 г" / "2021-2023 гг" at the end of a cell or before a break: the stop of the abbreviation
 # (a speck remover or the grain took it; a year's "г" is never a word of its own)
-YEAR_ABBR_STOP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d\s(?:г|гг))(?=[^\S\n]*(?:\n|$))")
+YEAR_ABBR_STOP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d\s(?:г|гг))[:;,]?(?=[^\S\n]*(?:\n|$))")
 
 
 # a mark read between a day and its month ("до 25°декабря", "до 25: декабря"): the day would be lost

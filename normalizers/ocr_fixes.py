@@ -234,7 +234,10 @@ def remove_word_debris(text: str) -> str:
 # marks a scan reads before a cell's first word that no text opens with ("’минобразования края",
 # "_ ЦРПО", ".ПОО", a quote mark no other closes: "\"МО ОО, ПОО"); a dash (a bullet), a bracket and
 # opening quotes that close („ « ") stay
-LEADING_SPECK_RE = re.compile(r"^(?:[’'`‚_^°~|.]+|[\"“”](?=[^\"“”«»]*$))[^\S\n]*(?=[A-Za-zА-Яа-яЁё0-9])")
+LEADING_SPECK_RE = re.compile(r"^(?:[’'`‚_^°~|./\\]+|[\"“”„](?=[^\"“”«»]*$))+[^\S\n]*(?=[A-Za-zА-Яа-яЁё0-9])")
+# marks a speck or a rule's remnant left after the last word of a cell ("постоянно--— /"): a run of
+# dashes, or a slash, a bar, an underscore (one dash stays: a range cut short is flagged downstream)
+TRAILING_SPECKS_RE = re.compile(r"(?<=[\wА-Яа-яЁё.)»])(?:[^\S\n]*[-–—]{2,}|[^\S\n]*[/\\|_~]+)+[^\S\n]*$")
 # a stop glued between a word and an abbreviation in capitals ("МО.ОО", "Минпромторг.ПК"): the space
 GLUED_ABBR_STOP_RE = re.compile(r"(?<=[А-Яа-яЁё]{2})\.(?=[А-ЯЁ]{2,4}(?![А-Яа-яЁё]))")
 # a colon or semicolon a speck put after an abbreviation that ends the cell ("МО ОО:", "ЦРПО;")
@@ -254,7 +257,8 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
     that is certain by the dictionary but still a guess: the row is flagged for review)."""
     edges = fix_ocr_text(text)
     if edges:
-        edges = GLUED_ABBR_STOP_RE.sub(" ", TRAILING_ABBR_MARK_RE.sub("", LEADING_SPECK_RE.sub("", edges).rstrip()))
+        edges = TRAILING_SPECKS_RE.sub("", LEADING_SPECK_RE.sub("", edges).rstrip())
+        edges = GLUED_ABBR_STOP_RE.sub(" ", TRAILING_ABBR_MARK_RE.sub("", edges))
     cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(
         rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(edges))))))))
     cleaned = mend_compound_marks(cleaned)

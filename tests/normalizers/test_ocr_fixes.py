@@ -403,3 +403,17 @@ def test_a_word_whose_tail_took_the_conjunction_after_it_is_split_again():
     assert rejoin_split_words("Министерство образован ияи науки") == "Министерство образования и науки"
     assert rejoin_split_words("школа иви") == "школа иви"
     assert rejoin_split_words("работы и дом и") == "работы и дом и"
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("постоянно--— /", "постоянно"),           # dashes and a slash after the last word: a remnant
+    ("Отчёт /", "Отчёт"),
+    ("„/Отчёт", "Отчёт"),                      # marks before the first word
+    ("„Отчёт“ подготовлен", "„Отчёт“ подготовлен"),     # a quote that closes stays
+    ("декабрь 2024 года-", "декабрь 2024 года-"),       # one dash: a range cut short, flagged downstream
+    ("1/2", "1/2"),
+])
+def test_a_scans_cell_loses_the_marks_round_its_text(read, expected):
+    from normalizers.ocr_fixes import fix_scan_text
+
+    assert fix_scan_text(read) == expected
