@@ -110,7 +110,8 @@ def mend_compound_heads(text: str) -> str:
     word, replaced by the one dictionary word a letter away (the last letter kept), when that word
     is an adverb or short adjective as such heads are ("информациенно-" -> "информационно-"); a
     head no such word fits ("медико-": "Мехико" is a name, "северо-": "семеро" a numeral) or
-    two words fit stays. (``mend_misread_words`` leaves compound parts alone.)"""
+    two words fit stays; the compound's last part is mended as any lower-case word is
+    ("санитарно-энидемиологическая" -> "санитарно-эпидемиологическая")."""
     if not text or "-" not in text:
         return text
 
@@ -123,7 +124,12 @@ def mend_compound_heads(text: str) -> str:
         linking = {w for w in found if any(p.tag.POS in LINKING_POS for p in parses(w))}
         return linking.pop() if len(found) == 1 and len(linking) == 1 else head
 
-    return COMPOUND_HEAD_RE.sub(mend, text)
+    return COMPOUND_TAIL_RE.sub(lambda m: nearest_word(m.group(0)) or m.group(0), COMPOUND_HEAD_RE.sub(mend, text))
+
+
+# the last part of a hyphenated compound ("санитарно-энидемиологическая"): an inflected word of its
+# own, mended as any lower-case word is (a part at a line end may be a broken word's head: never)
+COMPOUND_TAIL_RE = re.compile(r"(?<=[а-яё]о-)[а-яё]{6,}(?![A-Za-zА-Яа-яЁё\d-]|[^\S\n]*\n)")
 
 
 # a speck read as a hyphen for the space between two words ("Пермского-края"): the first word

@@ -80,3 +80,14 @@ def test_a_compound_adjectives_hyphen_read_as_a_colon(read, expected):
     from normalizers.ocr_words import mend_compound_marks
 
     assert mend_compound_marks(read) == expected
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("Санитарно-энидемиологическая экспертиза", "Санитарно-эпидемиологическая экспертиза"),
+    ("санитарно-эпидемиопогическая", "санитарно-эпидемиологическая"),
+    ("учебно-методический", "учебно-методический"),          # spelled right
+])
+def test_the_last_part_of_a_compound_is_mended_as_a_word(read, expected):
+    from normalizers.ocr_words import mend_misread_words
+
+    assert mend_misread_words(read) == expected
