@@ -29,6 +29,7 @@ import numpy as np
 from extractors.grid import BBox, PageLayout, Segment, Word
 from extractors.lines import text_lines
 from extractors.ocr.engine import read_line, tesseract_words
+from extractors.ocr.image import enlarged
 
 DATE_LANG = "eng"               # the digit model; the whitelist keeps letters out
 DATE_WHITELIST = "0123456789."
@@ -122,9 +123,7 @@ def _reading(words: Sequence[Word]) -> tuple[list[str], bool, float, int]:
 
 def _read_dates(crop: np.ndarray, x0: int, y0: int, k: float) -> list[Word]:
     """The crop read as digits and dots, one word a line, in points of the page."""
-    big = cv2.resize(np.ascontiguousarray(crop), None, fx=SCALE, fy=SCALE, interpolation=cv2.INTER_CUBIC)
-    big = cv2.copyMakeBorder(big, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
-    read = tesseract_words(big, DATE_LANG, "--psm 6", whitelist=DATE_WHITELIST)
+    read = tesseract_words(enlarged(crop, SCALE, BORDER), DATE_LANG, "--psm 6", whitelist=DATE_WHITELIST)
     out = []
     for w in read:
         px0, py0 = x0 + (w.x - BORDER) / SCALE, y0 + (w.y - BORDER) / SCALE
@@ -189,9 +188,7 @@ def reread_years(clean: np.ndarray, words: list[Word], k: float) -> list[Word]:
         if crop.size == 0:
             out.append(w)
             continue
-        big = cv2.resize(np.ascontiguousarray(crop), None, fx=SCALE, fy=SCALE, interpolation=cv2.INTER_CUBIC)
-        big = cv2.copyMakeBorder(big, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
-        text, conf = read_line(big, DATE_LANG, "0123456789")
+        text, conf = read_line(enlarged(crop, SCALE, BORDER), DATE_LANG, "0123456789")
         text = text.replace(" ", "")
         if (re.fullmatch(r"(?:19|20)\d\d", text) and text != m.group("year") and conf >= YEAR_MIN_CONF
                 and conf > w.confidence + YEAR_MARGIN):
