@@ -94,7 +94,7 @@ def drop_stray_stops(text: str) -> str:
 
 
 # a stop between a word and the quoted name it governs ("учреждением. «Республиканский …»")
-BEFORE_NAME_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{5,})\.([^\S\n]+«[А-ЯЁ])")
+BEFORE_NAME_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{5,})\.(\s+«[А-ЯЁ])")      # also at a line end
 OBLIQUE = {"gent", "datv", "ablt", "loct"}
 
 

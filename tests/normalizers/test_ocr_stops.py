@@ -110,3 +110,12 @@ def test_a_mark_glued_before_a_short_form_s_region_capitals_is_the_space():
     from normalizers.ocr_stops import drop_stray_stops
 
     assert drop_stray_stops("Пермского края (Минпромторг'ПК) и") == "Пермского края (Минпромторг ПК) и"
+
+
+def test_a_stop_at_a_line_end_before_a_quoted_name_after_an_oblique_word_is_a_speck():
+    from normalizers.ocr_stops import drop_stray_stops
+
+    assert drop_stray_stops("бюджетным учреждением.\n«Республиканский центр»") == \
+        "бюджетным учреждением\n«Республиканский центр»"
+    assert drop_stray_stops("Создать рабочую группу.\n«Центр» обеспечит") == \
+        "Создать рабочую группу.\n«Центр» обеспечит"          # a sentence may end on an accusative
