@@ -197,9 +197,23 @@ def _split_glued(name: str, by_key: dict[str, set[str]]) -> list[str] | None:
     key = _glued_key(name)
     splits = [(by_key[key[:i]], by_key[key[i:]]) for i in range(MIN_GLUED, len(key) - MIN_GLUED + 1)
               if key[:i] in by_key and key[i:] in by_key]
+    if not splits:
+        return _split_same_region(name, by_key)
     if len(splits) != 1 or len(splits[0][0]) != 1 or len(splits[0][1]) != 1:
         return None
     return [next(iter(splits[0][0])), next(iter(splits[0][1]))]
+
+
+def _split_same_region(name: str, by_key: dict[str, set[str]]) -> list[str] | None:
+    """"МОиН РТ ИРО РТ" where only "МОиН РТ" and "ИРО" are known: a known form of an abbreviation
+    and a region's code, then another known abbreviation with the same code, are two parties."""
+    words = name.split()
+    if len(words) != 4 or words[1] != words[3] or not words[2].isupper():
+        return None
+    first = by_key.get(_glued_key(" ".join(words[:2])), set())
+    if len(first) != 1 or _glued_key(words[2]) not in by_key:
+        return None
+    return [next(iter(first)), " ".join(words[2:])]
 
 
 def _lower_tokens(name: str, tokens: dict[str, set[str]]) -> str:

@@ -390,3 +390,9 @@ def test_a_defined_short_form_a_narrow_column_broke_over_lines_is_it():
     # pieces that spell nothing known stay as read; a known form is never a piece of another
     assert _known_names("Минэко\nномразв", defined) == ["Минэко", "номразв"]
     assert _known_names("Минобр НСО\nМинтруд НСО", defined) == ["Минобр НСО", "Минтруд НСО"]
+
+
+def test_a_known_form_and_another_known_abbreviation_with_the_same_region_code_are_two_parties():
+    # "ИРО РТ" itself undefined (its list line lost under a signature), "ИРО" the glossary's
+    assert _known_names("МОиН РТ ИРО РТ", {"МОиН РТ"}, frozenset({"ИРО"})) == ["МОиН РТ", "ИРО РТ"]
+    assert _known_names("МОиН РТ ИРО КО", {"МОиН РТ"}, frozenset({"ИРО"})) == ["МОиН РТ ИРО КО"]
