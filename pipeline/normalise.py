@@ -281,6 +281,7 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
             if act.deadline_bounds:
                 act.deadline_bounds = tuple(mend_deadline_text(t) for t in act.deadline_bounds)
     if scanned:                           # task numbers read on the whole column ("1.2" for "1, 2")
+        from normalizers.ocr_act_line import mend_act_lines
         from normalizers.ocr_caps import fix_scan_caps
         from normalizers.ocr_tasks import mend_task_column
 
@@ -288,8 +289,8 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
             act.tasks = tasks
             if mended:
                 act.flags.append("tasks_ocr_repaired")
-    lines = [fix_scan_caps(fix_ocr_text(b.text)) if scanned else fix_ocr_text(b.text)   # a letterhead in capitals
-             for b in extracted.blocks]
+    lines = [mend_act_lines(fix_scan_caps(fix_ocr_text(b.text))) if scanned else fix_ocr_text(b.text)
+             for b in extracted.blocks]     # a letterhead in capitals, the act's date and number line
     meta = parse_metadata(lines, _responsible_text(stitched.activities))
     period = meta.period or period_from_deadlines(a.deadline or "" for a in stitched.activities)
     if scanned and meta.period:          # "на 20:24-2026 годы" read as 2026 alone: the cells outvote it

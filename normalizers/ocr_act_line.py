@@ -1,0 +1,39 @@
+"""OCR slips in the line that dates and numbers an act ("от 3 марта 2023 г. № 1-215"), mended on a scan.
+
+A scan doubles a date's stop ("27..01.2024"), puts a speck after the number sign ("№'777") or
+reads a dash of the number as a space ("№ 777 11-05"), or loses the sign altogether ("от 3 марта
+2023 1-215"). ``mend_act_line`` mends each where one reading is left: stops only between a
+date's digits, a space only before a group the number goes on with by dashes, a sign only before
+a token right after the act's date that ends the line and is shaped as act numbers are (digits
+with a dash or a slash). ``normalizers.metadata`` then reads the line as a typed one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalizers.metadata_words import MONTHS
+
+DOUBLED_DATE_STOP_RE = re.compile(r"(?<!\d)(\d{1,2})[.,]{2,}(\d{1,2})[.,]{1,2}((?:19|20)\d\d)(?!\d)")
+COMMA_DATE_RE = re.compile(r"(?<![\d.,])(\d{1,2}),(\d{2})\.((?:19|20)\d\d)(?!\d)")
+SIGN_SPECK_RE = re.compile(r"№[’'`‚.,:;^°]+[^\S\n]*")
+SPACED_NUMBER_RE = re.compile(r"(№[^\S\n]*\d+)[^\S\n]+(\d+[-–]\d)")
+_DATE = (r"(?:\d{1,2}\.\d{1,2}\.(?:19|20)\d\d|\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+(?:19|20)\d\d)"
+         r"(?:\s*г(?:ода|\.)?)?")
+LOST_SIGN_RE = re.compile(rf"^(\s*(?:от\s+)?{_DATE})[^\S\n]+(\d[\dА-Яа-я]*(?:[-–/][\dА-Яа-я]+)+)[.,]?\s*$", re.I)
+
+
+def mend_act_line(line: str) -> str:
+    """One header line of a scan with the slips above mended (any other line comes back as read)."""
+    if not line or not any(ch.isdigit() for ch in line):
+        return line
+    line = COMMA_DATE_RE.sub(r"\1.\2.\3", DOUBLED_DATE_STOP_RE.sub(r"\1.\2.\3", line))
+    line = SPACED_NUMBER_RE.sub(r"\1-\2", SIGN_SPECK_RE.sub("№ ", line))
+    if "№" not in line:
+        line = LOST_SIGN_RE.sub(r"\1 № \2", line)
+    return line
+
+
+def mend_act_lines(text: str) -> str:
+    """``mend_act_line`` on each line of a block of text."""
+    return "\n".join(mend_act_line(line) for line in text.split("\n")) if text else text

@@ -1,0 +1,25 @@
+"""normalizers.ocr_act_line: the act's date and number line of a scan."""
+
+import pytest
+
+from normalizers.metadata import parse_metadata
+from normalizers.ocr_act_line import mend_act_line, mend_act_lines
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("27..01.2024 № 180", "27.01.2024 № 180"),                      # a doubled stop in the date
+    ("12,02.2020 № 26-01-06-150", "12.02.2020 № 26-01-06-150"),     # a comma for the first stop
+    ("18.12.2023 №'777 11-05.", "18.12.2023 № 777-11-05."),         # a speck after the sign, a dash read as a space
+    ("от 3 марта 2023 1-215", "от 3 марта 2023 № 1-215"),           # the sign lost
+    ("от 3 марта 2023 г.", "от 3 марта 2023 г."),                   # no number: nothing added
+    ("от 3 марта 2023 г. 150", "от 3 марта 2023 г. 150"),           # a bare number: no sign guessed
+    ("на 2024-2026 годы", "на 2024-2026 годы"),
+])
+def test_the_act_line_slips_are_mended(read, expected):
+    assert mend_act_line(read) == expected
+
+
+def test_mended_lines_give_the_acts_number_and_date():
+    head = "КОМИТЕТ ОБРАЗОВАНИЯ И НАУКИ КУРСКОЙ ОБЛАСТИ\nПРИКАЗ\nот 3 марта 2023 1-215\nОб утверждении плана"
+    meta = parse_metadata(mend_act_lines(head).split("\n"))
+    assert (meta.doc_number, str(meta.doc_date)) == ("1-215", "2023-03-03")
