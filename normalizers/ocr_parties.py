@@ -279,14 +279,18 @@ def _legal_form_alone(name: str, defined: set[str]) -> bool:
     return name not in defined and bool(entry and entry.get("org_form"))
 
 
+LONE_MARK_RE = re.compile(r"(?<=[\wА-Яа-яЁё»\")])[^\S\n]+[‚’'`„“^°*|]+(?=[^\S\n]+[«А-Яа-яЁё]|[^\S\n]*$)")
+
+
 def _mend_mention_specks(name: str) -> str:
     """A mention with the specks a scan puts between its words read as the space: a stop, colon or
     semicolon after an acronym or a whole word ("КГАУ ДПО: «Центр»"; "г. Тула" keeps its stop), an
     apostrophe or backquote between two dictionary words ("транспортный’центр"), a stop or comma
     after a one-letter conjunction or preposition ("и.занятости"; "и.о." keeps its stops), an
-    opening quote mark before a lower-case word that nothing closes."""
+    opening quote mark before a lower-case word that nothing closes; a mark standing alone between
+    two words or at the end ("Начальник ‚ отдела", "«Центр» ’")."""
     name = SPECK_AFTER_WORD_RE.sub(drop_speck, name) if not name.rstrip().endswith(".") else name
-    name = GLUED_CONJUNCTION_RE.sub(r"\1 \2", name)
+    name = LONE_MARK_RE.sub("", GLUED_CONJUNCTION_RE.sub(r"\1 \2", name))
     if "»" not in name:                     # "«и общественными организациями": no name opens there
         name = LOWER_OPEN_QUOTE_RE.sub("", name)
     return GLUED_APOSTROPHE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_known_word(m.group(1))
