@@ -244,6 +244,11 @@ GLUED_ABBR_STOP_RE = re.compile(r"(?<=[А-Яа-яЁё]{2})\.(?=[А-ЯЁ]{2,4}(?!
 TRAILING_ABBR_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[:;]$")
 
 
+# the preposition "с" read twice, in Latin or Cyrillic letters ("совместно Cc профессиональными"):
+# no Russian word is "сс"
+DOUBLED_S_RE = re.compile(r"(?<=[а-яё] )[СсCc]{2}(?= [а-яё])")
+
+
 def fix_scan_text(text: str) -> str:
     """``fix_ocr_text`` and the repairs a scanned cell needs on top: a word's tail read in capitals
     rejoined, a one-letter word run into the word before split off, a speck read as a hyphen or a
@@ -259,6 +264,7 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
     if edges:
         edges = TRAILING_SPECKS_RE.sub("", LEADING_SPECK_RE.sub("", edges).rstrip())
         edges = GLUED_ABBR_STOP_RE.sub(" ", TRAILING_ABBR_MARK_RE.sub("", edges))
+        edges = DOUBLED_S_RE.sub("с", edges)
     cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(
         rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(edges))))))))
     cleaned = mend_compound_marks(cleaned)

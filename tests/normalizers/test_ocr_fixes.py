@@ -417,3 +417,10 @@ def test_a_scans_cell_loses_the_marks_round_its_text(read, expected):
     from normalizers.ocr_fixes import fix_scan_text
 
     assert fix_scan_text(read) == expected
+
+
+def test_the_preposition_s_read_twice_is_one():
+    from normalizers.ocr_fixes import fix_scan_text
+
+    assert fix_scan_text("РУМЦ совместно Cc профессиональными") == "РУМЦ совместно с профессиональными"
+    assert fix_scan_text("МО СС РТ") == "МО СС РТ"          # capitals around: an abbreviation's context
