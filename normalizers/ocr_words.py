@@ -217,7 +217,8 @@ def rejoin_split_words(text: str) -> str:
     is no dictionary word and the whole is one ("Торгово-промышлен ‚ная" -> "Торгово-промышленная");
     two words stay two. A word broken over two lines with no hyphen is joined where neither piece
     is a word and the whole is ("профессиональн\nые"); a word whose tail took the conjunction after
-    it ("образован ияи" -> "образования и")."""
+    it ("образован ияи" -> "образования и"); an instrumental plural adjective whose "и" stands
+    apart before its noun ("общественным и организациями" -> "общественными организациями")."""
     if not text:
         return text
 
@@ -240,8 +241,20 @@ def rejoin_split_words(text: str) -> str:
             return m.group(0)
         return f"{left}{mid} {conj}"
 
-    text = SPLIT_WORD_CONJ_RE.sub(join_conj, text)
+    text = SPLIT_WORD_CONJ_RE.sub(join_conj, SPLIT_PLURAL_I_RE.sub(_join_plural_i, text))
     return SPLIT_LINE_WORD_RE.sub(join_lines, SPLIT_WORD_RE.sub(join, text))
+
+
+# an instrumental plural adjective whose last "и" a scan split off as a word before its noun
+# ("общественным и организациями"): with the "и" it agrees with the noun, without it cannot
+SPLIT_PLURAL_I_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,}[ыи]м)[^\S\n]+и[^\S\n]+([а-яё]{3,}[ая]ми)(?![А-Яа-яЁё])")
+
+
+def _join_plural_i(m: re.Match) -> str:
+    whole = m.group(1) + "и"
+    agrees = any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "ablt" and p.tag.number == "plur"
+                 for p in parses(whole))
+    return f"{whole} {m.group(2)}" if agrees else m.group(0)
 
 
 # a word split with its space moved after the next letter: "образован ияи науки" (the conjunction
