@@ -59,7 +59,7 @@ BARE_DEFINE_RE = re.compile(
 ITEM_START_RE = re.compile(r"(?:^\s*|(?<![№\d.,])\s)(\d{1,2}[.)]?)\s+(?=[А-ЯЁ][а-яё]{2,})")
 # a stop, comma or quote mark glued between a word or a closing quote and the bracket after it
 GLUED_SPECK_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё»\"”])[.,’‘'`]{1,2}\Z|(?<=[A-Za-zА-Яа-яЁё])[.,]\s\Z")
-BARE_ACRONYM_RE = re.compile(r"\((?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,14}(?:\s[A-ZА-ЯЁ]{1,4})?)\)")
+BARE_ACRONYM_RE = re.compile(r"\((?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,24}(?:\s[A-ZА-ЯЁ]{1,4})?)\)")
 REGION_ONLY_RE = re.compile(r"^[А-ЯЁ][а-яё-]+ (?:область|край|республика|округ)$")
 BRACES = str.maketrans("{}", "()")
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s*)?")

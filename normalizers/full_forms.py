@@ -290,6 +290,21 @@ def full_form(context: str, short: str, adjacent: bool) -> tuple[str, int, str] 
     return to_nominative(text), toks[start].start, kind
 
 
+REGION_KIND_STEMS = ("област", "кра", "округ", "республик")
+
+
+def _region_code_at(caps: list[str], toks: list[Tok], i: int) -> bool:
+    """Whether the capitals after a syllabic short form ("НСО", "ЯНАО") are a region's code whose
+    letters are no initials of its words, ending the name at token ``i``: the region's adjective
+    and its kind ("Новосибирской области"), the code opening with the adjective's first letter and
+    ending with the kind's, longer than the two words' initials."""
+    if len(caps) < 3 or i < 1 or not (toks[i].is_word and toks[i - 1].is_word):
+        return False
+    adj, kind = fold(toks[i - 1].text), fold(toks[i].text)
+    return kind.startswith(REGION_KIND_STEMS) and adj[:1] == fold(caps[0]) and kind[:1] == fold(caps[-1]) \
+        and toks[i - 1].text[:1].isupper()
+
+
 def syllabic_start(short: str, toks: list[Tok]) -> int | None:
     """Start of the words a syllabic abbreviation stands for, ending at the last token:
     "Минпромторг ПК" = Мин|истерство пром|ышленности (и) торг|овли П|ермского к|рая, each piece
@@ -300,6 +315,9 @@ def syllabic_start(short: str, toks: list[Tok]) -> int | None:
             or not all(p.isupper() for p in parts[1:]):
         return None
     i = len(toks) - 1
+    if _region_code_at(caps, toks, i):
+        i -= 2                  # "НСО": "Новосибирской области", its letters no word initials
+        caps = []
     for c in reversed(caps):
         if i < 0 or not toks[i].is_word or fold(toks[i].text)[:1] != fold(c):
             return None

@@ -550,3 +550,11 @@ def test_a_block_line_no_entry_reads_is_handed_on_with_the_lines_it_wraps_onto()
 def test_a_stop_after_a_word_and_a_space_before_a_definition_bracket_is_a_speck():
     text = "по согласованию с Управлением Роспотребнадзора по Курской области. (Роспотребнадзор КО)"
     assert find_definitions(text) == {"Роспотребнадзор КО": "Роспотребнадзор по Курской области"}
+
+
+def test_a_syllabic_short_form_with_a_region_code_not_of_word_initials_is_defined():
+    text = ("между министерством образования\nНовосибирской области (Минобр НСО), министерством экономического\n"
+            "развития Новосибирской области (Минэкономразвития НСО) и")
+    defs = find_definitions(text)
+    assert defs["Минобр НСО"] == "министерство образования Новосибирской области"
+    assert defs["Минэкономразвития НСО"] == "министерство экономического развития Новосибирской области"
