@@ -96,6 +96,16 @@ def _first(p: Optional[list[int]], q: Optional[list[int]]) -> Optional[list[int]
     return q[:-1] + [1]
 
 
+def _last_after(p: Optional[list[int]], q: Optional[list[int]], core: str) -> Optional[list[int]]:
+    """The successor of the previous number for the last row of a list, where the number read goes
+    back at its depth ("5" after "8": a list never does; "10" after "8" may skip and stays)."""
+    parts = _parts(core)
+    if p is None or q is not None or parts is None or len(parts) != len(p) or parts[:-1] != p[:-1] \
+            or parts[-1] > p[-1] or parts[-1] == 1:
+        return None
+    return p[:-1] + [p[-1] + 1]
+
+
 def _lost_digit(p: Optional[list[int]], q: Optional[list[int]], core: str) -> Optional[list[int]]:
     """The successor of the previous number when OCR lost one of its digits ("16", "7" -> 17);
     only where no next number contradicts it."""
@@ -139,7 +149,7 @@ def repair_item_number(prev: Optional[str], number: Optional[str], nxt: Optional
     if braced:                         # "1.}": a digit lost, the sequence may give it back
         raw = braced.group(1)
     core = raw.rstrip(".")
-    expected = _between(p, q) or _lost_digit(p, q, core) or _first(p, q)
+    expected = _between(p, q) or _lost_digit(p, q, core) or _first(p, q) or _last_after(p, q, core)
     if expected is not None and _parts(raw) != expected and _misread_of(core, expected):
         # "1.}" for 1.1: the dot read was the inner one, not a closing dot
         closing = raw.endswith(".") and len(_parts(raw) or [0]) >= len(expected)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from normalizers.text import one_line
+from normalizers.text import is_known_word, one_line
 from pipeline.stitch.layout import DataRow, FIELD_ROLES, HEADING_WORDS, Layout, TEXT_ROLES
 from pipeline.stitch.numbering import follows, number_parts, split_title_number
 from pipeline.stitch.rows import _continues_heading, _number, _starts_lower, _text, heading_of
@@ -72,6 +72,19 @@ class _RowView:
     number_lost: bool = False    # the number OCR lost, read from the sequence around the row
 
 
+RUSSIAN_CAPITALS = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"
+
+
+def _lost_capital(title: str) -> bool:
+    """Whether a title opens with a word that lost its capital ("одготовка" for "Подготовка"):
+    no dictionary word, and one capital letter before it makes one. Such a row starts an item;
+    the rest of a row above goes on with a whole word."""
+    m = re.match(r"\s*([а-яё]{5,})", title or "")
+    if not m or is_known_word(m.group(1)):
+        return False
+    return any(is_known_word((c + m.group(1)).lower()) for c in RUSSIAN_CAPITALS)
+
+
 def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
     """Numbers split off titles (rule 4) and section rows found (rule 3), row by row."""
     num_col = lay.col("number")
@@ -92,7 +105,7 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
             number = LEADING_MARKS_RE.sub("", number) or None     # "-6", "‚4": a speck before the digits
         item_before = number_parts(before)
         if number and row.scanned and item_before and not heading_since and _starts_lower(own["title"]) \
-                and number_parts(number) and not _may_follow(item_before, number):
+                and number_parts(number) and not _may_follow(item_before, number) and not _lost_capital(own["title"]):
             # "1" under item 8 over "выпускников …": a speck over the rest of the row above (no
             # heading read since that item: a list restarting under a heading keeps its "1")
             number = None

@@ -26,3 +26,14 @@ def test_a_digit_read_as_a_brace_and_a_colon_for_the_dot():
     assert repair_item_number(None, "1.}", "1.2") == ("1.1", "item_number_repaired")
     assert repair_item_number("2.0", "2:1", "2.2") == ("2.1", "item_number_repaired")
     assert repair_item_number("1", "1)", "2") == ("1)", None)
+
+
+@pytest.mark.parametrize("numbers, last", [
+    (["6", "7", "8", "5"], ("9", "item_number_repaired")),      # a list never goes back: one digit misread
+    (["6", "7", "8", "10"], ("10", None)),                       # a gap may be a row lost: as read
+    (["6", "7", "8", "1"], ("1", None)),                         # a list starting again
+])
+def test_the_last_number_of_a_list_going_back_is_the_successor(numbers, last):
+    from normalizers.ocr_item_numbers import repair_item_numbers
+
+    assert repair_item_numbers(numbers)[-1] == last

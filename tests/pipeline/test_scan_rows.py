@@ -381,3 +381,12 @@ def test_a_number_read_glued_to_its_title_across_the_rule_is_split_on_a_scan():
     assert [(a.number, a.title) for a in acts] == [("2.1", "Стажировки мастеров"), ("2.2", "Повышение квалификации")]
     text = stitch([table(rows)]).activities       # a text file: as printed
     assert text[1].number.startswith("2.2---") and not text[1].title
+
+
+def test_a_number_out_of_sequence_over_a_title_that_lost_its_capital_starts_an_item():
+    # "9" read "5" over "одготовка …" ("Подготовка" with its capital lost): an item, not the rest of 8
+    rows = [row(HEAD, header=True),
+            row(["8", "Проведение анализа трудоустройства выпускников", "ПОО", "июнь", "Отчёт"]),
+            row(["5", "одготовка ежегодного доклада", "Минобразования края", "декабрь", "Доклад"])]
+    acts = stitch(_scan(table(rows))).activities
+    assert len(acts) == 2 and acts[1].title == "одготовка ежегодного доклада"
