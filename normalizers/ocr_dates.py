@@ -28,7 +28,10 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
   a range cut after its dash into a stray letter ("март- и") or whose second month is broken in
   pieces ("май-и ‚юнь", "март-р ‚ель"), a short Latin word ("nol 1 июня"),
   a word that is no dictionary word and holds or
-  resembles a month or a quarter / half-year word ("декабрузоз3", "брь", "Тквартала").
+  resembles a month or a quarter / half-year word ("декабрузоз3", "брь", "Тквартала"), a month in
+  the genitive with neither a day nor a word that takes it before it ("декабря 2022 г." for "до 1
+  декабря"), a "day" of three digits ("до 253 декабря"), a line of one or two digits alone beside a
+  numeric date ("04.12.2023\n25").
   The caller then keeps the text, gives no date and flags the activity (never a guess).
 """
 
@@ -359,7 +362,37 @@ def damaged_dates(text: str | None) -> bool:
         return True                     # "2024-20926": a digit too many, no telling which
     if any(not is_known_word(m.group(1)) for m in UNKNOWN_BEFORE_YEAR_RE.finditer(text)):
         return True                     # "сенляб рь 2024": no month read, the whole year would be a guess
+    if _day_lost(text) or LONG_DAY_RE.search(text) or (NUMERIC_DATE_RE.search(text) and LONE_NUMBER_LINE_RE.search(text)):
+        return True                     # "декабря 2022 г.", "до 253 декабря", "04.12.2023\n25"
     return any(_damaged_word(w) for w in WORD_RE.findall(text))
+
+
+# a month in the genitive is a day's ("1 декабря") or a word's that takes it ("до декабря", "в
+# течение декабря"); with neither before it ("декабря 2022 г." for "до 1 декабря", "Во декабря" for
+# "до 20 декабря") a scan lost its day, and the month alone would be a confident wrong date
+GENITIVE_MONTH_RE = re.compile(r"(?<![А-Яа-яЁё])(января|февраля|марта|апреля|мая|июня|июля|августа|сентября"
+                               r"|октября|ноября|декабря)(?![А-Яа-яЁё])", re.I)
+GENITIVE_GOVERNORS = frozenset({"до", "с", "со", "от", "по", "течение", "конца", "начала", "середины", "конец",
+                                "начало", "середина", "после", "позднее", "позже", "окончания", "декады", "половины",
+                                "недели", "месяца", "числа"})
+DAY_TOKEN_RE = re.compile(r"^[«\"]?\d{1,2}(?:[-–—]\d{1,2})?(?:-?го)?[»\"]?$")
+LONG_DAY_RE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d{3,}[^\S\n]+(?:января|февраля|марта|апреля|мая|июня|июля"
+                         r"|августа|сентября|октября|ноября|декабря)(?![а-яё])", re.I)
+NUMERIC_DATE_RE = re.compile(r"(?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20)\d\d(?![\d.])")
+LONE_NUMBER_LINE_RE = re.compile(r"(?m)^[^\S\n]*\d{1,2}[^\S\n]*$")
+
+
+def _day_lost(text: str) -> bool:
+    """Whether a month in the genitive has neither a day nor a word that takes it before it."""
+    for m in GENITIVE_MONTH_RE.finditer(text):
+        before = text[:m.start()]
+        if re.search(r"[-–—][^\S\n]*$", before):
+            continue                    # the second month of a range ("ноября–декабря")
+        words = before.split()
+        prev = words[-1].strip(",;:").lower() if words else ""
+        if not (DAY_TOKEN_RE.match(prev) or prev in GENITIVE_GOVERNORS):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- a deadline in a neighbour's cell

@@ -94,6 +94,11 @@ SPECK_BEFORE_DATE_RE = re.compile(r"(?<![\d.,])\d[.,](?=[0-3]\d\.[01]\d\.(?:19|2
 SPLIT_DAY_AFTER_DO_RE = re.compile(rf"(?<![А-Яа-яЁё])([Дд]о[^\S\n]+)(\d)[-–—](\d)(?=[^\S\n]+{_MONTHS_GEN}(?![а-яё]))", re.I)
 
 
+# a speck's dash before a year in a list of years ("август-сентябрь 2023, -2024, 2025"): no range
+# opens after a list's comma
+LISTED_YEAR_DASH_RE = re.compile(r"((?:19|20)\d\d,)[^\S\n]*[-–—][^\S\n]*(?=(?:19|20)\d\d(?!\d))")
+
+
 def _day_joined(m: re.Match) -> str:
     day = int(m.group(2) + m.group(3))
     return f"{m.group(1)}{day}" if 1 <= day <= 31 else m.group(0)
@@ -124,6 +129,7 @@ def mend_deadline_text(text: str | None) -> str | None:
     text = drop_month_year_speck(text)          # "до 25 декабря“. 2025"
     text = PREPOSITION_LOOKALIKE_RE.sub(_preposition, WORD_MARK_RE.sub("", text))     # "цо 20 декабря"
     text = SPLIT_DAY_AFTER_DO_RE.sub(_day_joined, SPECK_BEFORE_DATE_RE.sub("", text))
+    text = LISTED_YEAR_DASH_RE.sub(r"\1 ", text)              # "2023, -2024, 2025"
     text = WORD_AFTER_YEAR_RE.sub(_year_word, GLUED_PREPOSITION_RE.sub(r"\1 ", text))
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
 

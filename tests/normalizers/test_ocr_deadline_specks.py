@@ -134,6 +134,7 @@ def test_a_digit_and_dot_glued_before_a_whole_date_is_a_speck():
     ("‘декабрь\n-ь 2024\nдекабрь 2026.", "декабрь 2024\nдекабрь 2026."),   # a quote first; a dash and a letter
     ("2023-2024 _ годы", "2023-2024 годы"),                                 # an underscore before the year's word
     ("IV квартал 2022 г:", "IV квартал 2022 г."),                            # a colon for the year's stop
+    ("август-сентябрь 2023, -2024, 2025", "август-сентябрь 2023, 2024, 2025"),  # a dash after a list's comma
     ("III квартал\n- 2024 г.", "III квартал 2024 г."),
     ("сентябрь – декабрь 2024", "сентябрь – декабрь 2024"),                 # a range of months: as written
     ("декабрь - 2024", "декабрь - 2024"),                                   # a dash on the month's line too
