@@ -279,6 +279,7 @@ def _legal_form_alone(name: str, defined: set[str]) -> bool:
     return name not in defined and bool(entry and entry.get("org_form"))
 
 
+CAPS_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[’'`‚]+(?=[^\S\n]+[«А-Яа-яЁё\"])")     # "ГАУ КО’ «Центр …»"
 LONE_MARK_RE = re.compile(r"(?<=[\wА-Яа-яЁё»\")])[^\S\n]+[‚’'`„“^°*|]+(?=[^\S\n]+[«А-Яа-яЁё]|[^\S\n]*$)")
 
 
@@ -288,9 +289,10 @@ def _mend_mention_specks(name: str) -> str:
     apostrophe or backquote between two dictionary words ("транспортный’центр"), a stop or comma
     after a one-letter conjunction or preposition ("и.занятости"; "и.о." keeps its stops), an
     opening quote mark before a lower-case word that nothing closes; a mark standing alone between
-    two words or at the end ("Начальник ‚ отдела", "«Центр» ’")."""
+    two words or at the end ("Начальник ‚ отдела", "«Центр» ’"), or glued after a word in capitals
+    ("ГАУ КО’ «Центр»")."""
     name = SPECK_AFTER_WORD_RE.sub(drop_speck, name) if not name.rstrip().endswith(".") else name
-    name = LONE_MARK_RE.sub("", GLUED_CONJUNCTION_RE.sub(r"\1 \2", name))
+    name = CAPS_MARK_RE.sub("", LONE_MARK_RE.sub("", GLUED_CONJUNCTION_RE.sub(r"\1 \2", name)))
     if "»" not in name:                     # "«и общественными организациями": no name opens there
         name = LOWER_OPEN_QUOTE_RE.sub("", name)
     return GLUED_APOSTROPHE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_known_word(m.group(1))

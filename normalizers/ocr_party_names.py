@@ -4,7 +4,8 @@
 (the document's definitions' full forms, the glossary's) runs across the cut, or where the second
 is a genitive phrase only. ``mend_name_words`` mends a mention's words that are one known name
 misread by a letter or two ("ГКУ Ценгр занятости ‚населения" -> "ГКУ Центр занятости населения"):
-only where a word of it is no dictionary word and exactly one known name is that close.
+only where a word of it is no dictionary word (or a short adjective only) and exactly one known name
+is that close.
 """
 from __future__ import annotations
 
@@ -83,6 +84,15 @@ def _word_key(word: str) -> str:
     return re.sub(r"[^а-яёa-z-]", "", word.lower()).replace("ё", "е")
 
 
+def _misread(word: str) -> bool:
+    """A word a name cannot hold as read: no dictionary word, or a short adjective or participle only
+    ("образовательны" for "образовательные": no organisation's name has a short form)."""
+    if not is_known_word(word):
+        return True
+    found = parses(word)
+    return bool(found) and all(p.tag.POS in ("ADJS", "PRTS") for p in found)
+
+
 def mend_name_words(name: str, names: set[str]) -> str:
     """``name`` with the words that spell a known name of ``names`` (two words or more) but for a
     letter or two (one in ``NAME_CHARS_PER_EDIT``) and a speck's marks written as that name, where
@@ -102,7 +112,7 @@ def mend_name_words(name: str, names: set[str]) -> str:
             if got == want or not all(window):
                 continue
             if Levenshtein.distance(got, want, score_cutoff=limit) <= limit and \
-                    any(not is_known_word(k) for k in window if k.isalpha()):
+                    any(_misread(k) for k in window if k.isalpha()):
                 found.add((i, len(parts), known))
     if len(found) != 1:
         return name

@@ -401,6 +401,7 @@ def test_a_known_form_and_another_known_abbreviation_with_the_same_region_code_a
 @pytest.mark.parametrize("read, expected", [
     ("Начальник ‚ отдела профессионального образования", ["Начальник отдела профессионального образования"]),
     ("ГАУ КО «Центр опережающей подготовки» ’", ["ГАУ КО «Центр опережающей подготовки»"]),
+    ("ГАУ КО’ «Центр опережающей подготовки»", ["ГАУ КО «Центр опережающей подготовки»"]),
 ])
 def test_a_mark_standing_alone_in_a_mention_is_a_speck(read, expected):
     assert _known_names(read, set()) == expected

@@ -14,6 +14,7 @@ NAMES = {"центр занятости населения", "департаме
     ("центры занятости населения", "центры занятости населения"),             # a word of its own, plural
     ("ГКУ Ценгр занятисти ‚насиления", "ГКУ Ценгр занятисти ‚насиления"),     # too far from any
     ("Ценгр", "Ценгр"),                                                      # no name's words
+    ("профессиональные образовательны организации", "профессиональные образовательные организации"),  # a short form
 ])
 def test_a_known_name_misread_by_a_letter_is_that_name(read, expected):
     assert mend_name_words(read, NAMES) == expected
