@@ -186,13 +186,16 @@ def _run_reading(run: list[str], prev: Optional[list[int]], nxt: Optional[list[i
                  damaged_before: int = 0) -> Optional[list[list[int]]]:
     """Dots put back into a run of numbers that all lost them ("11", "12" before "1.3"): the run
     read as the siblings right before the next dotted number (or right after the previous one),
-    each reading spelling exactly the digits OCR read, the other neighbour agreeing; with no
+    or as the first items of the section after the previous one's, each reading spelling exactly
+    the digits OCR read, the other neighbour agreeing; with no
     readable number before it, the run opens its list, after the ``damaged_before`` numbers OCR
     garbled there ("1}", "12", "13" before "1.4": "1.2", "1.3")."""
     n = len(run)
     for anchor, expected in (
             (nxt, [nxt[:-1] + [nxt[-1] - n + t] for t in range(n)] if nxt and len(nxt) > 1 else None),
-            (prev, [prev[:-1] + [prev[-1] + 1 + t] for t in range(n)] if prev and len(prev) > 1 else None)):
+            (prev, [prev[:-1] + [prev[-1] + 1 + t] for t in range(n)] if prev and len(prev) > 1 else None),
+            # ... or as the first items of the next section ("21", "22" after "1.3": 2.1, 2.2)
+            (prev, [prev[:-2] + [prev[-2] + 1, 1 + t] for t in range(n)] if prev and len(prev) > 1 else None)):
         if not expected or expected[0][-1] < 1:
             continue
         if any("".join(map(str, e)) != r.strip().rstrip(".") for e, r in zip(expected, run)):

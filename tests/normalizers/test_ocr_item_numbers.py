@@ -37,3 +37,13 @@ def test_the_last_number_of_a_list_going_back_is_the_successor(numbers, last):
     from normalizers.ocr_item_numbers import repair_item_numbers
 
     assert repair_item_numbers(numbers)[-1] == last
+
+
+@pytest.mark.parametrize("numbers, expected", [
+    (["1.1", "1.2", "1.3", "21", "22"], ["1.1", "1.2", "1.3", "2.1", "2.2"]),   # the next section's first items
+    (["1", "2", "3", "21", "22"], ["1", "2", "3", "21", "22"]),                 # a flat list: as read
+])
+def test_a_run_that_lost_its_dots_may_open_the_next_section(numbers, expected):
+    from normalizers.ocr_item_numbers import repair_item_numbers
+
+    assert [n for n, _ in repair_item_numbers(numbers)] == expected
