@@ -202,9 +202,12 @@ def split_glued_short_words(text: str) -> str:
     return GLUED_SHORT_WORD_RE.sub(split, text)
 
 
-# a word split by a space or a speck's mark ("промышлен ‚ная", "предприя. тия-партнёры"): the
+# a word split by a space or a speck's mark ("промышлен ‚ная", "предприя. тия-партнёры"), or by specks
+# read as a digit ("трудоустроен 5 ных"): the
 # separator between two pieces, the second piece in lower case
-SPLIT_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([А-Яа-яЁё]{3,})((?:[^\S\n]*[‚.,'`’][^\S\n]*|[^\S\n]+))"
+SPLIT_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([А-Яа-яЁё]{3,})((?:[^\S\n]*[‚.,'`’][^\S\n]*|[^\S\n]+)"
+                           # ... or specks read as a digit and marks between the pieces ("реализац 7. ^ ии")
+                           r"(?:[\d.,'`’‚^°*]{1,3}[^\S\n]+){0,2})"
                            r"(?=([а-яё]{2,})(?![A-Za-zА-Яа-яЁё]))")
 
 

@@ -101,3 +101,13 @@ def test_an_instrumental_plurals_last_letter_split_off_is_joined_back(read, expe
     from normalizers.ocr_words import rejoin_split_words
 
     assert rejoin_split_words(read) == expected
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("Доля трудоустроен 5 ных не менее", "Доля трудоустроенных не менее"),    # a speck read as a digit
+    ("не менее 5 ед", "не менее 5 ед"),                                      # a number between words
+])
+def test_a_word_split_by_a_speck_read_as_a_digit_is_joined(read, expected):
+    from normalizers.ocr_words import rejoin_split_words
+
+    assert rejoin_split_words(read) == expected
