@@ -2,7 +2,8 @@
 
 A scan doubles a date's stop ("27..01.2024"), puts a speck after the number sign ("№'777") or
 reads a dash of the number as a space ("№ 777 11-05"), or loses the sign altogether ("от 3 марта
-2023 1-215"). ``mend_act_line`` mends each where one reading is left: stops only between a
+2023 1-215"), glues a stop to a quoted day ("«10».апреля"), misreads a letter of the act's kind
+heading ("ИРИКАЗ"). ``mend_act_line`` mends each where one reading is left: stops only between a
 date's digits, a space only before a group the number goes on with by dashes, a sign only before
 a token right after the act's date that ends the line and is shaped as act numbers are (digits
 with a dash or a slash). ``normalizers.metadata`` then reads the line as a typed one.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from normalizers.metadata_words import MONTHS
+from normalizers.text import is_known_word, one_substitution
 
 DOUBLED_DATE_STOP_RE = re.compile(r"(?<!\d)(\d{1,2})[.,]{2,}(\d{1,2})[.,]{1,2}((?:19|20)\d\d)(?!\d)")
 COMMA_DATE_RE = re.compile(r"(?<![\d.,])(\d{1,2}),(\d{2})\.((?:19|20)\d\d)(?!\d)")
@@ -23,10 +25,27 @@ _DATE = (r"(?:\d{1,2}\.\d{1,2}\.(?:19|20)\d\d|\d{1,2}\s+(?:" + "|".join(MONTHS) 
 LOST_SIGN_RE = re.compile(rf"^(\s*(?:от\s+)?{_DATE})[^\S\n]+(\d[\dА-Яа-я]*(?:[-–/][\dА-Яа-я]+)+)[.,]?\s*$", re.I)
 
 
+KIND_HEADINGS = ("ПРИКАЗ", "РАСПОРЯЖЕНИЕ", "ПОСТАНОВЛЕНИЕ", "РЕШЕНИЕ")
+# a stop or a mark glued after a day in quotes ("«10».апреля 2023 г."): the date would be lost
+QUOTED_DAY_MARK_RE = re.compile(r"(«?\d{1,2}»)[.,:;'`’‚]+\s*(?=[а-яё])")
+
+
+def _kind_heading(line: str) -> str:
+    """A heading line that is an act's kind in capitals with one letter misread ("ИРИКАЗ")."""
+    word = line.strip()
+    if not re.fullmatch(r"[А-ЯЁ]{6,}", word) or word in KIND_HEADINGS or is_known_word(word.lower()):
+        return line
+    near = [k for k in KIND_HEADINGS if one_substitution(k, word)]
+    return line.replace(word, near[0]) if len(near) == 1 else line
+
+
 def mend_act_line(line: str) -> str:
     """One header line of a scan with the slips above mended (any other line comes back as read)."""
-    if not line or not any(ch.isdigit() for ch in line):
+    if not line:
         return line
+    if not any(ch.isdigit() for ch in line):
+        return _kind_heading(line)
+    line = QUOTED_DAY_MARK_RE.sub(r"\1 ", line)
     line = COMMA_DATE_RE.sub(r"\1.\2.\3", DOUBLED_DATE_STOP_RE.sub(r"\1.\2.\3", line))
     line = SPACED_NUMBER_RE.sub(r"\1-\2", SIGN_SPECK_RE.sub("№ ", line))
     if "№" not in line:

@@ -14,6 +14,10 @@ from normalizers.ocr_act_line import mend_act_line, mend_act_lines
     ("от 3 марта 2023 г.", "от 3 марта 2023 г."),                   # no number: nothing added
     ("от 3 марта 2023 г. 150", "от 3 марта 2023 г. 150"),           # a bare number: no sign guessed
     ("на 2024-2026 годы", "на 2024-2026 годы"),
+    ("«10».апреля 2023 г. № 912", "«10» апреля 2023 г. № 912"),      # a stop glued after the quoted day
+    ("ИРИКАЗ", "ПРИКАЗ"),                                           # the kind heading, a letter misread
+    ("РАСПОРЯЖЕНИЯ", "РАСПОРЯЖЕНИЯ"),                               # a word of its own
+    ("МИНИСТЕРСТВО", "МИНИСТЕРСТВО"),
 ])
 def test_the_act_line_slips_are_mended(read, expected):
     assert mend_act_line(read) == expected
