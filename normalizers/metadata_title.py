@@ -13,7 +13,7 @@ from typing import Iterable
 from normalizers.metadata_lines import recase_upper_line
 from normalizers.metadata_words import (APPROVAL_RE, INITIALS_RE, MAX_CONTINUATION_CHARS, MAX_HEADER_LINES,
                                         MAX_TITLE_CHARS, MAX_TITLE_LINES, NUMBERED_ITEM_RE, ORDER_NAME_RE,
-                                        PERIOD_LONG_END_RE, PERIOD_RANGE_RE, PERIOD_SINGLE_RE, SIGNATORY_RE,
+                                        PERIOD_DAMAGED_RE, PERIOD_RANGE_RE, PERIOD_SINGLE_RE, SIGNATORY_RE,
                                         STOP_WORDS_RE, TABLE_HEADER_RE, TITLE_START_RE, WORD_TOKEN_RE, YEAR)
 from normalizers.morph import parses
 from normalizers.text import one_line
@@ -196,9 +196,9 @@ def _period_in(text: str) -> tuple[int, int] | None:
         # a range that reads as none ("на 2072-2024 годы", a scan's slip) names no period: its
         # years are no span of their own either
         return (a, b) if a <= b <= a + MAX_PERIOD_YEARS else None
-    m = PERIOD_LONG_END_RE.search(text)
-    if m:
-        return _long_end_range(int(m.group(1)), m.group(2))
+    m = PERIOD_DAMAGED_RE.search(text)
+    if m:                  # both parts four digits and years of ours: PERIOD_RANGE_RE took it above
+        return _damaged_range(m.group(1), m.group(2))
     text = re.sub(rf"\bдо\s+({YEAR})", " ", text)   # "на период до 2030 года" names no start
     if re.search(rf"{YEAR}\s*[-–—]\s*$", text):
         return None        # "на 2022-": a range cut off at its dash names no period of one year
@@ -208,13 +208,24 @@ def _period_in(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _long_end_range(start: int, end: str) -> tuple[int, int] | None:
-    """A range whose end has five digits, one a speck ("2024-20726"): the end one dropped digit
-    leaves that is a year after the start within ``MAX_PERIOD_YEARS``, when only one is; else no
-    period (its start alone is no period of one year)."""
-    ends = {int(end[:i] + end[i + 1:]) for i in range(len(end))}
-    ends = {y for y in ends if start < y <= start + MAX_PERIOD_YEARS}
-    return (start, ends.pop()) if len(ends) == 1 else None
+def _year_readings(digits: str) -> set[int]:
+    """The years of ours a range's part may be: itself, or one digit misread (four digits) or one
+    digit too many (five)."""
+    if len(digits) == 4 and digits[:2] in ("19", "20"):
+        return {int(digits)}
+    if len(digits) == 4:
+        found = {digits[:i] + d + digits[i + 1:] for i in range(4) for d in "0123456789"}
+    else:
+        found = {digits[:i] + digits[i + 1:] for i in range(5)}
+    return {int(y) for y in found if y[:2] in ("19", "20")}
+
+
+def _damaged_range(start: str, end: str) -> tuple[int, int] | None:
+    """A range a scan damaged ("2024-20726", "2622-2024"): the one pair of readings of its parts
+    (``_year_readings``) that is a span of at most ``MAX_PERIOD_YEARS``, else no period (one part
+    alone is no period of one year)."""
+    pairs = {(a, b) for a in _year_readings(start) for b in _year_readings(end) if a < b <= a + MAX_PERIOD_YEARS}
+    return pairs.pop() if len(pairs) == 1 else None
 
 
 def period_from_years(texts: Iterable[str]) -> tuple[int, int] | None:

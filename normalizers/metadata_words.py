@@ -63,8 +63,9 @@ STOP_WORDS_RE = re.compile(
     r"сокращения|примечани|срок\b|ответственн|деятельность\b)", re.I)
 PERIOD_RANGE_RE = re.compile(rf"({YEAR})\s*(?:г(?:г|од[а-я]*)?\.?\s*)?(?:{DASH}|/|по\s|до\s)\s*({YEAR})(?!\d)")
 PERIOD_SINGLE_RE = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
-# a range whose end a scan read with a digit too many ("на 2024-20726 годы")
-PERIOD_LONG_END_RE = re.compile(rf"({YEAR})\s*(?:{DASH})\s*(\d{{5}})(?![\d.,])")
+# a range a scan damaged: an end with a digit too many ("на 2024-20726 годы") or a digit misread
+# into no year of ours ("на 2622-2024 годы"); ``metadata_title._damaged_range`` reads it where it can
+PERIOD_DAMAGED_RE = re.compile(rf"(?<![\d.,])(\d{{4,5}})\s*(?:{DASH})\s*(\d{{4,5}})(?![\d.,])")
 
 AUTHORITY_CAPITALISED = {"правительство", "администрация", "губернатор", "глава", "мэр", "кабинет", "мэрия"}
 AUTHORITY_FIXED_CASE = {"кабинет министров": "Кабинет Министров"}

@@ -99,7 +99,7 @@ LOST_DOT_DATE_RE = re.compile(r"(?<![\d.,:;])(?:(?!19|20)(\d\d)(\d\d)[.\-–]|(\
 # a short word of Latin lower-case letters in a Russian deadline ("nol" for "до 1"): junk over a date
 LATIN_JUNK_RE = re.compile(r"(?<![A-Za-z])(?!(?:i{1,3}|iv|vi{0,3}|ix|x)(?![A-Za-z]))[a-z]{2,4}(?![A-Za-z])")
 # two years read as one number, the space or line break between them lost ("20182019-2027")
-GLUED_YEARS_RE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d.,])")
+GLUED_YEARS_RE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d.])")
 PERIOD_WORD_RE = re.compile(r"(?:i{1,3}|iv|\d)?(?:еже|по)?(?:квартал|полугод)[а-я]*\.?")
 # a speck read as one letter glued to the year after a month ("февраль. ь2025", "октябрь: ь2024"):
 # the month would otherwise lose its year and take the period's first one
@@ -218,7 +218,8 @@ def repair_date_words(text: str) -> tuple[str, bool]:
     def two_years(m: re.Match) -> str:
         nonlocal changed
         changed = True
-        return f"{m.group(1)} {m.group(2)}"
+        in_list = m.string[m.end():m.end() + 1] == ","      # "20222023, 2024": a list's comma lost too
+        return f"{m.group(1)}{',' if in_list else ''} {m.group(2)}"
 
     def marked(m: re.Match) -> str:
         nonlocal changed

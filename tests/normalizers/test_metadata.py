@@ -152,10 +152,11 @@ def test_period_until_a_year_is_not_a_single_year():
 @pytest.mark.parametrize("title, period", [
     ("План мероприятий по профориентации обучающихся на 2024-20726 годы", (2024, 2026)),
     ("План мероприятий по профориентации обучающихся на 2022–20724 годы", (2022, 2024)),
+    ("План мероприятий по профориентации обучающихся на 2622-2024 годы", (2022, 2024)),   # a digit misread
     # 2025 and 2022 both one dropped digit away, the start alone no period of one year: none
     ("План мероприятий по профориентации обучающихся на 2020-20225 годы", None),
 ])
-def test_a_period_end_read_with_a_digit_too_many(title, period):
+def test_a_period_read_with_a_digit_too_many_or_misread(title, period):
     meta = parse_metadata([title])
     assert meta.period == period
     assert ("period_ocr_repaired" in meta.flags) == (period is not None)

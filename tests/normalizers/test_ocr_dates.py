@@ -314,3 +314,8 @@ def test_a_lost_day_or_a_lone_number_leaves_a_damaged_deadline(text):
                                   "до «15» декабря", "до конца декабря", "01.09.2023\n31.08.2025"])
 def test_a_genitive_month_after_its_day_or_a_word_that_takes_it_is_whole(text):
     assert not damaged_dates(text)
+
+
+def test_two_years_run_together_in_a_list_are_two_items_of_it():
+    assert repair_date_words("август- сентябрь 20222023, 2024") == ("август- сентябрь 2022, 2023, 2024", True)
+    assert repair_date_words("20182019") == ("2018 2019", True)
