@@ -44,9 +44,18 @@ def _after(words: list[PxWord], w: PxWord, line_start: int) -> PxWord | None:
 
 def day_ones(words: list[PxWord]) -> list[PxWord]:
     """``words`` with a lone mark between "до"/"с"/"по"/… on its line and a genitive month (next
-    on the line, or first on the next one) read as "1"."""
+    on the line, or first on the next one) read as "1"; so is such a mark glued to the preposition
+    ("до!" before "декабря": "до" and "1")."""
     out = list(words)
+    glued: dict[int, PxWord] = {}
     for i, w in enumerate(words):
+        if len(w.text) > 1 and w.text[-1] in ONE_MARKS and w.text[:-1].lower() in BEFORE_DAY:
+            after = _after(words, w, w.x)       # "до!" + "декабря": the mark glued to the preposition
+            if after is not None and GENITIVE_MONTH_RE.match(after.text):
+                cut = w.x + w.w * (len(w.text) - 1) // len(w.text)
+                out[i] = PxWord(w.text[:-1], w.x, w.y, cut - w.x, w.h, w.conf)
+                glued[i] = PxWord("1", cut, w.y, w.x + w.w - cut, w.h, w.conf)
+            continue
         if w.text not in ONE_MARKS:
             continue
         before = _before(words, w)
@@ -55,4 +64,6 @@ def day_ones(words: list[PxWord]) -> list[PxWord]:
         after = _after(words, w, before.x)
         if after is not None and GENITIVE_MONTH_RE.match(after.text):
             out[i] = PxWord("1", w.x, w.y, w.w, w.h, w.conf)
+    for i in sorted(glued, reverse=True):
+        out.insert(i + 1, glued[i])
     return out

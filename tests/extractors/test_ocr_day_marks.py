@@ -24,3 +24,10 @@ def test_a_mark_elsewhere_stays_a_mark():
     assert [w.text for w in day_ones(_line("до", "]", "декабрь"))] == ["до", "]", "декабрь"]   # not genitive
     far = _line("до") + _line("]", "декабря", y=300)                    # the mark on another line
     assert [w.text for w in day_ones(far)] == ["до", "]", "декабря"]
+
+
+def test_a_mark_glued_to_the_preposition_before_a_genitive_month_is_the_day_one():
+    out = day_ones(_line("до!", "декабря", "2022"))
+    assert [w.text for w in out] == ["до", "1", "декабря", "2022"]
+    assert out[0].x + out[0].w <= out[1].x                     # the box cut between them
+    assert [w.text for w in day_ones(_line("до!", "2022"))] == ["до!", "2022"]       # no month: as read
