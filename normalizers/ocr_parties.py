@@ -21,6 +21,7 @@ stays as read.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -70,10 +71,22 @@ MIN_TOKEN_MENDED = 4         # a word of a short form mended by one letter has a
 MIN_ACRONYM_TOKEN = 3        # ... or, an acronym in capitals, at least this many letters
 
 
+@lru_cache(maxsize=1)
+def region_codes() -> frozenset[str]:
+    """The short codes regions' names give by their initials ("ТО" for "Томская область"): a code a
+    letter off the document's own may be another region's, and is then kept as read."""
+    from normalizers.expansion import region_initials
+    from normalizers.metadata_regions import load_regions
+
+    return frozenset(region_initials(r.name) for r, _, _ in load_regions())
+
+
 def _one_token_off(name: str, form: str, known_tokens: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether ``name`` has the words of ``form`` but one, which is a letter off a syllabic word
     (mixed case, ``MIN_TOKEN_MENDED`` letters at least) of it, or off an acronym of three letters
-    or more that no glossary form has ("МОиН ВС(Я)" for "МОиН РС(Я)")."""
+    or more that no glossary form has ("МОиН ВС(Я)" for "МОиН РС(Я)"), or off a region's two-letter
+    code that names no region beside words of four letters or more read right ("КОиН ЖО"; "КОиН ТО"
+    may be Tomsk's)."""
     a, b = name.split(), form.split()
     if len(a) != len(b) or a == b:
         return False
@@ -84,7 +97,12 @@ def _one_token_off(name: str, form: str, known_tokens: frozenset[str] | set[str]
     syllabic = len(want) >= MIN_TOKEN_MENDED and any(c.islower() for c in want) and any(c.isupper() for c in want)
     acronym = (sum(c.isalpha() for c in want) >= MIN_ACRONYM_TOKEN and is_abbreviation(read)
                and read not in known_tokens and want not in known_tokens)
-    return syllabic or acronym
+    # a two-letter region code a letter off ("КОиН ЖО" for "КОиН КО"), the rest of the form, long
+    # enough to tell it, read right
+    rest = sum(len(x) for x, y in zip(a, b) if x == y)
+    code = len(want) == 2 and want.isupper() and read.isupper() and read not in known_tokens and rest >= 4 \
+        and read not in region_codes()
+    return syllabic or acronym or code
 
 
 def _letters(text: str) -> str:

@@ -140,16 +140,25 @@ SPECK_HYPHEN_RE = re.compile(r"(?<![А-Яа-яЁё-])([А-Яа-яЁё]{2,}(?:о�
 
 def split_speck_hyphens(text: str) -> str:
     """"Пермского-края" -> "Пермского края": only when both halves are dictionary words and the
-    hyphenated whole is none."""
-    if not text or "-" not in text:
+    hyphenated whole is none; a hyphen before a one-letter word ("организациями-и") and a slash
+    glued after a word before a space ("заместитель/ министра") are specks too."""
+    if not text:
         return text
+
     def split(m: re.Match) -> str:
         left, right = m.group(1), m.group(2)
         if is_known_word(m.group(0).lower()) or not (is_known_word(left.lower()) and is_known_word(right)):
             return m.group(0)
         return f"{left} {right}"
 
-    return SPECK_HYPHEN_RE.sub(split, text)
+    text = SPECK_HYPHEN_RE.sub(split, text)
+    return SLASH_AFTER_WORD_RE.sub(r"\1", HYPHEN_BEFORE_ONE_LETTER_RE.sub(r"\1 \2", text))
+
+
+# a hyphen before a one-letter word ("организациями-и общественными"): no compound ends so
+HYPHEN_BEFORE_ONE_LETTER_RE = re.compile(r"(?<![А-Яа-яЁё-])([А-Яа-яЁё]{3,})-([иваскоу])(?=[^\S\n])")
+# a slash glued after a word before a space ("заместитель/ министра"): "ПОО/ЦЗН" has none after it
+SLASH_AFTER_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,})[/\\|](?=[^\S\n]+[А-Яа-яЁё])")
 
 
 # "торгово: промышленная": a compound adjective's hyphen read as a colon or a semicolon
@@ -221,7 +230,8 @@ def rejoin_split_words(text: str) -> str:
     two words stay two. A word broken over two lines with no hyphen is joined where neither piece
     is a word and the whole is ("профессиональн\nые"); a word whose tail took the conjunction after
     it ("образован ияи" -> "образования и"); an instrumental plural adjective whose "и" stands
-    apart before its noun ("общественным и организациями" -> "общественными организациями")."""
+    apart before its noun ("общественным и организациями" -> "общественными организациями"); a
+    word's last "о" read as a zero apart ("Пермског 0 края" -> "Пермского края")."""
     if not text:
         return text
 
@@ -245,12 +255,18 @@ def rejoin_split_words(text: str) -> str:
         return f"{left}{mid} {conj}"
 
     text = SPLIT_WORD_CONJ_RE.sub(join_conj, SPLIT_PLURAL_I_RE.sub(_join_plural_i, text))
+    text = ZERO_TAIL_RE.sub(lambda m: m.group(1) + "о" if not is_known_word(m.group(1).lower())
+                            and is_known_word(m.group(1).lower() + "о") else m.group(0), text)
     return SPLIT_LINE_WORD_RE.sub(join_lines, SPLIT_WORD_RE.sub(join, text))
 
 
 # an instrumental plural adjective whose last "и" a scan split off as a word before its noun
 # ("общественным и организациями"): with the "и" it agrees with the noun, without it cannot
 SPLIT_PLURAL_I_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,}[ыи]м)[^\S\n]+и[^\S\n]+([а-яё]{3,}[ая]ми)(?![А-Яа-яЁё])")
+
+
+# a word's last "о" read as a zero apart ("Пермског 0 края")
+ZERO_TAIL_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})[^\S\n]+0(?=[^\S\n]+[а-яё]|[^\S\n]*$)")
 
 
 def _join_plural_i(m: re.Match) -> str:

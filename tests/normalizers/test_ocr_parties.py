@@ -405,3 +405,8 @@ def test_a_known_form_and_another_known_abbreviation_with_the_same_region_code_a
 ])
 def test_a_mark_standing_alone_in_a_mention_is_a_speck(read, expected):
     assert _known_names(read, set()) == expected
+
+
+def test_a_two_letter_region_code_a_letter_off_beside_a_form_read_right_is_the_defined_one():
+    assert _known_names("КОиН ЖО", {"КОиН КО"}) == ["КОиН КО"]
+    assert _known_names("МО ОО", {"МО КО"}, frozenset({"МО", "ОО"})) == ["МО ОО"]     # too short to tell

@@ -111,3 +111,24 @@ def test_a_word_split_by_a_speck_read_as_a_digit_is_joined(read, expected):
     from normalizers.ocr_words import rejoin_split_words
 
     assert rejoin_split_words(read) == expected
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("министерство образования и науки Пермског 0 края", "министерство образования и науки Пермского края"),
+    ("в количестве 0 единиц", "в количестве 0 единиц"),           # a word of its own before a zero
+])
+def test_a_words_last_o_read_as_a_zero_apart_is_joined(read, expected):
+    from normalizers.ocr_words import rejoin_split_words
+
+    assert rejoin_split_words(read) == expected
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("организациями-и общественными", "организациями и общественными"),
+    ("заместитель/ министра", "заместитель министра"),
+    ("ПОО/ЦЗН", "ПОО/ЦЗН"), ("учебно-методический", "учебно-методический"),
+])
+def test_a_hyphen_before_a_one_letter_word_and_a_slash_before_a_space_are_specks(read, expected):
+    from normalizers.ocr_words import split_speck_hyphens
+
+    assert split_speck_hyphens(read) == expected
