@@ -12,7 +12,11 @@ abbreviation they do use whose letters its full form spells, was misread where i
 read in the wrong case or with debris at its ends ("поо", "ЦРПО..") and for a lower-case word inside
 a mention that is no dictionary word ("руководители поо"); a mention that is two known abbreviations
 run together is two parties when it splits one way only ("МОиН РТ ИРО РТ"); a defined short form
-that lost its closing bracket ("МОиН РС(Я") gets it back. A definition's full form loses the specks
+that lost its closing bracket ("МОиН РС(Я") gets it back. A word in capitals one look-alike letter
+from exactly one known abbreviation is it ("КГАУ ДНО" for "ДПО"); the pieces of a known short form
+a narrow column broke over lines are it ("Минэко" / "номразв" / "ития НСО"); a known form with a
+region's code run together with another known abbreviation under the same code are two parties
+("МОиН РТ ИРО РТ"); misspelt known names are left to ``normalizers.ocr_party_names``. A definition's full form loses the specks
 a scan puts between its words (a stop, a backquote, a lone quote mark, "й" for "и") and takes the
 words the document spells correctly elsewhere (``normalizers.ocr_lexicon``), then is put into the
 nominative again. A mention is mended only when exactly one known form fits; anything less certain
