@@ -105,7 +105,8 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
             number = LEADING_MARKS_RE.sub("", number) or None     # "-6", "‚4": a speck before the digits
         item_before = number_parts(before)
         if number and row.scanned and item_before and not heading_since and _starts_lower(own["title"]) \
-                and number_parts(number) and not _may_follow(item_before, number) and not _lost_capital(own["title"]):
+                and number_parts(number) and not _may_follow(item_before, number) \
+                and not _lost_capital(own["title"]):
             # "1" under item 8 over "выпускников …": a speck over the rest of the row above (no
             # heading read since that item: a list restarting under a heading keeps its "1")
             number = None
