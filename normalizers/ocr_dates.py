@@ -376,6 +376,7 @@ GENITIVE_MONTH_RE = re.compile(r"(?<![А-Яа-яЁё])(января|феврал
 GENITIVE_GOVERNORS = frozenset({"до", "с", "со", "от", "по", "течение", "конца", "начала", "середины", "конец",
                                 "начало", "середина", "после", "позднее", "позже", "окончания", "декады", "половины",
                                 "недели", "месяца", "числа"})
+DAY_AT_END_RE = re.compile(r"(?<!\d)\d{1,2}(?:-?го)?[»\"”’'`]?[^\S\n]*$")     # "до”25 декабря": a speck glued
 DAY_TOKEN_RE = re.compile(r"^[«\"]?\d{1,2}(?:[-–—]\d{1,2})?(?:-?го)?[»\"]?$")
 LONG_DAY_RE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d{3,}[^\S\n]+(?:января|февраля|марта|апреля|мая|июня|июля"
                          r"|августа|сентября|октября|ноября|декабря)(?![а-яё])", re.I)
@@ -391,7 +392,7 @@ def _day_lost(text: str) -> bool:
             continue                    # the second month of a range ("ноября–декабря")
         words = before.split()
         prev = words[-1].strip(",;:").lower() if words else ""
-        if not (DAY_TOKEN_RE.match(prev) or prev in GENITIVE_GOVERNORS):
+        if not (DAY_TOKEN_RE.match(prev) or prev in GENITIVE_GOVERNORS or DAY_AT_END_RE.search(before)):
             return True
     return False
 
