@@ -31,6 +31,8 @@ from rapidfuzz.distance import Levenshtein
 
 from normalizers.abbreviation_lists import caps_for_digits
 from normalizers.abbreviations import glossary_entry
+from normalizers.expansion import region_initials
+from normalizers.metadata_regions import load_regions
 from normalizers.morph import is_abbreviation, parses
 from normalizers.ocr_full_form import SPECK_AFTER_WORD_RE, drop_speck
 from normalizers.ocr_party_names import join_parted, mend_name_words
@@ -79,9 +81,6 @@ MIN_ACRONYM_TOKEN = 3        # ... or, an acronym in capitals, at least this man
 def region_codes() -> frozenset[str]:
     """The short codes regions' names give by their initials ("ТО" for "Томская область"): a code a
     letter off the document's own may be another region's, and is then kept as read."""
-    from normalizers.expansion import region_initials
-    from normalizers.metadata_regions import load_regions
-
     return frozenset(region_initials(r.name) for r, _, _ in load_regions())
 
 
