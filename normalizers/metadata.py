@@ -35,7 +35,8 @@ from normalizers.metadata_regions import (Region, RegionMention, find_region_men
                                           region_code_for)
 from normalizers.metadata_title import (clean_title, find_title, _find_title_span, header_lines, is_signature,
                                         period_from_years, _period_in, _title_from_order_name)
-from normalizers.metadata_words import NUMBER_BLANK_RE, ORDER_NAME_RE, PERIOD_DAMAGED_RE, REGIONS_FILE, YEAR
+from normalizers.metadata_words import (NUMBER_BLANK_RE, ORDER_NAME_RE, PERIOD_DAMAGED_RE, PERIOD_RANGE_RE,
+                                        REGIONS_FILE, YEAR)
 
 __all__ = [
     "REGIONS_FILE",
@@ -129,9 +130,9 @@ def parse_metadata(lines: list[str], table_text: str = "") -> DocMetadata:
         meta.region, meta.region_code = region.name, region.code
         if not region.iso:
             meta.flags.append("region_code_not_iso")
-    meta.period = _period_in(meta.title or "")
-    if meta.period and PERIOD_DAMAGED_RE.search(meta.title or "") and not re.search(
-            rf"{YEAR}\s*[-–—]\s*{meta.period[1]}(?!\d)", meta.title or ""):
+    title = meta.title or ""
+    meta.period = _period_in(title)
+    if meta.period and PERIOD_DAMAGED_RE.search(title) and not PERIOD_RANGE_RE.search(title):
         meta.flags.append("period_ocr_repaired")      # "на 2024-20726 годы", "на 2622-2024 годы"
     if meta.period is None:
         meta.period = _heading_period(header)

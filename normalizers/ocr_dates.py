@@ -371,15 +371,14 @@ def damaged_dates(text: str | None) -> bool:
 # a month in the genitive is a day's ("1 декабря") or a word's that takes it ("до декабря", "в
 # течение декабря"); with neither before it ("декабря 2022 г." for "до 1 декабря", "Во декабря" for
 # "до 20 декабря") a scan lost its day, and the month alone would be a confident wrong date
-GENITIVE_MONTH_RE = re.compile(r"(?<![А-Яа-яЁё])(января|февраля|марта|апреля|мая|июня|июля|августа|сентября"
-                               r"|октября|ноября|декабря)(?![А-Яа-яЁё])", re.I)
+GENITIVE_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+GENITIVE_MONTH_RE = re.compile(rf"(?<![А-Яа-яЁё])({GENITIVE_MONTHS})(?![А-Яа-яЁё])", re.I)
 GENITIVE_GOVERNORS = frozenset({"до", "с", "со", "от", "по", "течение", "конца", "начала", "середины", "конец",
                                 "начало", "середина", "после", "позднее", "позже", "окончания", "декады", "половины",
                                 "недели", "месяца", "числа"})
 DAY_AT_END_RE = re.compile(r"(?<!\d)\d{1,2}(?:-?го)?[»\"”’'`]?[^\S\n]*$")     # "до”25 декабря": a speck glued
 DAY_TOKEN_RE = re.compile(r"^[«\"]?\d{1,2}(?:[-–—]\d{1,2})?(?:-?го)?[»\"]?$")
-LONG_DAY_RE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d{3,}[^\S\n]+(?:января|февраля|марта|апреля|мая|июня|июля"
-                         r"|августа|сентября|октября|ноября|декабря)(?![а-яё])", re.I)
+LONG_DAY_RE = re.compile(rf"(?<![\d.])(?!(?:19|20)\d\d\b)\d{{3,}}[^\S\n]+{GENITIVE_MONTHS}(?![а-яё])", re.I)
 NUMERIC_DATE_RE = re.compile(r"(?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20)\d\d(?![\d.])")
 LONE_NUMBER_LINE_RE = re.compile(r"(?m)^[^\S\n]*\d{1,2}[^\S\n]*$")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from normalizers.ocr_dates import MONTH_SPECK_YEAR_RE, MONTH_STEMS
+from normalizers.ocr_dates import GENITIVE_MONTHS, MONTH_SPECK_YEAR_RE, MONTH_STEMS
 from normalizers.text import one_substitution
 
 LEADING_SPECKS_RE = re.compile(r"^[\s”“‘’\"'.,:;‚`°^~_|]+(?=\S)")
@@ -37,8 +37,8 @@ YEAR_ABBR_STOP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d\s(?:г|гг))[:;,]?(?=[^\
 
 
 # a mark read between a day and its month ("до 25°декабря", "до 25: декабря"): the day would be lost
-SPECK_DAY_MONTH_RE = re.compile(r"(?<![\d.,:])([0-3]?\d)[^\S\n]?[°:’'`‚,.^*][^\S\n]*(?=(?:января|февраля|марта|апреля|мая"
-                                r"|июня|июля|августа|сентября|октября|ноября|декабря)(?![а-яё]))", re.I)
+SPECK_DAY_MONTH_RE = re.compile(rf"(?<![\d.,:])([0-3]?\d)[^\S\n]?[°:’'`‚,.^*][^\S\n]*"
+                                rf"(?={GENITIVE_MONTHS}(?![а-яё]))", re.I)
 # a stop read between a year and its word ("2023. года"), or another speck's mark ("2024`годы")
 YEAR_STOP_WORD_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:\.[^\S\n]+|[^\S\n]*[`'’‚^°_]+[^\S\n]*)(?=(?:года|годы|годов|год|гг?\.)(?![а-яё]))")
 # the word after a year one letter from a year's word ("2021-2023 ходы"): after a year nothing else
@@ -48,7 +48,7 @@ WORD_AFTER_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d[^\S\n]+)([а-яё]{3,
 
 # a mark read between a month and its year ("20 января. 2022 года", "14 сентября`2022 г."), or inside
 # the year ("22 марта 20:24 г."): the act's date would be lost
-_MONTHS_GEN = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_MONTHS_GEN = GENITIVE_MONTHS
 SPECK_MONTH_YEAR_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN})[^\S\n]?[.,:;’'`‚^°*“”„\"]+[^\S\n]*(?=(?:19|20)\d\d(?!\d))", re.I)
 SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN}[^\S\n]+)(19|20)[^\S\n]?[.,:;’'`‚][^\S\n]?(\d\d)(?![\d.,:])", re.I)
 

@@ -251,11 +251,9 @@ CAPS_LOOKALIKES = {"Н": "ПИ", "П": "Н", "И": "Н", "Ш": "Щ", "Щ": "Ш"}
 CAPS_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[А-ЯЁ]{3,6}(?![A-Za-zА-Яа-яЁё])")
 
 
-def _lookalike_caps(name: str, tokens: dict[str, set[str]]) -> str:
-    """Words in capitals that no known form has, where one capital read for its look-alike
-    ("КГАУ ДНО «…»": Н for П) gives exactly one known abbreviation, read as it."""
-    known = {t for forms in tokens.values() for t in forms}
-
+def _lookalike_caps(name: str, known: set[str]) -> str:
+    """Words in capitals that no ``known`` word of a form has, where one capital read for its
+    look-alike ("КГАУ ДНО «…»": Н for П) gives exactly one of them, read as it."""
     def one(m: re.Match) -> str:
         word = m.group(0)
         if word in known:
@@ -415,6 +413,7 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     out: list[PartyMention] = []
     forms = set(defined) | set(known)
     tokens, by_key = _abbreviation_tokens(forms), _glued_keys(forms)
+    caps_words = {t for words in tokens.values() for t in words}
     mentions = _join_wrapped_forms(mentions, forms, by_key)
     for m in _split_slashes(_join_legal_forms(join_parted(mentions, set(names)), defined), defined):
         m = _misread_agreement(m)
@@ -437,7 +436,7 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
                        for i, g in enumerate(glued))
             continue
         if found is None:
-            found = mend_name_words(_lookalike_caps(_lower_tokens(m.name, tokens), tokens), set(names))
+            found = mend_name_words(_lookalike_caps(_lower_tokens(m.name, tokens), caps_words), set(names))
         out.append(m if found == m.name else
                    PartyMention(name=found, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw))
     return out

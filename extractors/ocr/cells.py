@@ -23,7 +23,7 @@ import numpy as np
 from extractors.grid import BBox, PageLayout, Segment, Word
 from extractors.lines import text_lines
 from extractors.ocr.engine import PxWord, tesseract_words
-from extractors.ocr.image import enlarged
+from extractors.ocr.image import enlarged, from_enlarged, inside_px
 from extractors.ocr.roman import reread_period_numerals
 from extractors.ocr.settings import RECHECK_BELOW, TESS_CONFIG, TESS_LANG
 from extractors.ocr.specks import drop_speck_tokens
@@ -98,8 +98,7 @@ def plausible_chars(words: Sequence[Word]) -> int:
 
 def _read_cell(clean: np.ndarray, box: BBox, k: float) -> list[Word]:
     """The words of one cell read alone, in points of the page."""
-    x0, y0 = int((box[0] + INSET_PT) / k), int((box[1] + INSET_PT) / k)
-    x1, y1 = int((box[2] - INSET_PT) / k), int((box[3] - INSET_PT) / k)
+    x0, y0, x1, y1 = inside_px(box, k, INSET_PT)
     if x1 - x0 < 8 or y1 - y0 < 8:
         return []
     crop = enlarged(clean[y0:y1, x0:x1], SCALE, BORDER)
@@ -109,10 +108,9 @@ def _read_cell(clean: np.ndarray, box: BBox, k: float) -> list[Word]:
         text = w.text.strip()
         if not text or not any(ch.isalnum() for ch in text):
             continue
-        px0 = x0 + (w.x - BORDER) / SCALE
-        py0 = y0 + (w.y - BORDER) / SCALE
-        out.append(Word(text=fix_latin_lookalikes(text), x0=px0 * k, top=py0 * k,
-                        x1=(px0 + w.w / SCALE) * k, bottom=(py0 + w.h / SCALE) * k, confidence=w.conf))
+        bx0, top, bx1, bottom = from_enlarged(w.x, w.y, w.w, w.h, x0, y0, k, SCALE, BORDER)
+        out.append(Word(text=fix_latin_lookalikes(text), x0=bx0, top=top, x1=bx1, bottom=bottom,
+                        confidence=w.conf))
     return out
 
 

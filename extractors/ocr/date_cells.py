@@ -20,7 +20,6 @@ only when they are another year, read surely and surer than the first reading.
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Optional, Sequence
 
 import cv2
@@ -29,7 +28,9 @@ import numpy as np
 from extractors.grid import BBox, PageLayout, Segment, Word
 from extractors.lines import text_lines
 from extractors.ocr.engine import read_line, tesseract_words
-from extractors.ocr.image import enlarged
+from extractors.ocr.image import enlarged, from_enlarged, inside_px
+from extractors.ocr.numbers import replace_words
+from normalizers.deadline_types import calendar_date
 
 DATE_LANG = "eng"               # the digit model; the whitelist keeps letters out
 DATE_WHITELIST = "0123456789."
@@ -52,13 +53,7 @@ def valid_date(token: str) -> bool:
     if not m:
         return False
     d, mo, y = (int(g) for g in m.groups())
-    if not YEARS[0] <= y <= YEARS[1]:
-        return False
-    try:
-        date(y, mo, d)
-    except ValueError:
-        return False
-    return True
+    return YEARS[0] <= y <= YEARS[1] and calendar_date(y, mo, d) is not None
 
 
 def is_date_cell(words: Sequence[Word]) -> bool:
@@ -126,9 +121,8 @@ def _read_dates(crop: np.ndarray, x0: int, y0: int, k: float) -> list[Word]:
     read = tesseract_words(enlarged(crop, SCALE, BORDER), DATE_LANG, "--psm 6", whitelist=DATE_WHITELIST)
     out = []
     for w in read:
-        px0, py0 = x0 + (w.x - BORDER) / SCALE, y0 + (w.y - BORDER) / SCALE
-        out.append(Word(text=w.text.strip(), x0=px0 * k, top=py0 * k, x1=(px0 + w.w / SCALE) * k,
-                        bottom=(py0 + w.h / SCALE) * k, confidence=w.conf))
+        bx0, top, bx1, bottom = from_enlarged(w.x, w.y, w.w, w.h, x0, y0, k, SCALE, BORDER)
+        out.append(Word(text=w.text.strip(), x0=bx0, top=top, x1=bx1, bottom=bottom, confidence=w.conf))
     # a date split in two by a space ("01.01.202 1"): one word a line
     joined = []
     for line in text_lines(out):
@@ -140,8 +134,7 @@ def _read_dates(crop: np.ndarray, x0: int, y0: int, k: float) -> list[Word]:
 
 def reread_cell(clean: np.ndarray, box: BBox, words: Sequence[Word], k: float, dpi: int) -> Optional[list[Word]]:
     """New words of one date cell, or None to keep its first reading."""
-    x0, y0 = int((box[0] + INSET_PT) / k), int((box[1] + INSET_PT) / k)
-    x1, y1 = int((box[2] - INSET_PT) / k), int((box[3] - INSET_PT) / k)
+    x0, y0, x1, y1 = inside_px(box, k, INSET_PT)
     if x1 - x0 < 8 or y1 - y0 < 8:
         return None
     crop = np.ascontiguousarray(clean[y0:y1, x0:x1])
@@ -218,7 +211,5 @@ def reread_date_cells(clean: np.ndarray, words: list[Word], segments: list[Segme
         new = reread_cell(clean, box, inside, k, dpi)
         if new is None:
             continue
-        gone = {id(x) for x in inside}
-        at = next(i for i, x in enumerate(out) if id(x) in gone)
-        out = [x for x in out[:at] if id(x) not in gone] + new + [x for x in out[at:] if id(x) not in gone]
+        out = replace_words(out, inside, new)
     return out

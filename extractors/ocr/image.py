@@ -59,6 +59,21 @@ def _render_page(path: str, page_no: int, dpi: int) -> _PageImage:
     return _PageImage(grey, float(width_pt), float(height_pt), rgb)
 
 
+def inside_px(box: tuple[float, float, float, float], k: float, inset: float) -> tuple[int, int, int, int]:
+    """A cell's inside in pixels of the page image: ``box`` (points) ``inset`` points in from its
+    rules; ``k``: points per pixel."""
+    return (int((box[0] + inset) / k), int((box[1] + inset) / k),
+            int((box[2] - inset) / k), int((box[3] - inset) / k))
+
+
+def from_enlarged(x: int, y: int, w: int, h: int, x0: int, y0: int, k: float, scale: int,
+                  border: int) -> tuple[float, float, float, float]:
+    """A box read on an ``enlarged`` crop whose top-left corner is pixel (x0, y0) of the page, in
+    points of the page: (x0, top, x1, bottom)."""
+    px0, py0 = x0 + (x - border) / scale, y0 + (y - border) / scale
+    return px0 * k, py0 * k, (px0 + w / scale) * k, (py0 + h / scale) * k
+
+
 def enlarged(crop: np.ndarray, scale: int = 2, border: int = 10) -> np.ndarray:
     """A crop read again on its own: enlarged ``scale`` times (Tesseract likes ~30 px capitals)
     on a white margin of ``border`` px."""

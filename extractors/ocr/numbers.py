@@ -24,6 +24,7 @@ import numpy as np
 
 from extractors.grid import BBox, PageLayout, Segment, Table, Word
 from extractors.ocr.engine import read_line
+from extractors.ocr.image import inside_px
 
 NUMBER_LANG = "eng"                          # digits and Latin Roman numerals
 ARABIC_WHITELIST = "0123456789."
@@ -150,9 +151,7 @@ def reread_cell(clean: np.ndarray, box: BBox, words: list[Word], k: float,
 
     ``clean``: the page image the words were read from (rules erased); ``k``: points per pixel.
     """
-    inset = INSET_PT
-    x0, y0 = int((box[0] + inset) / k), int((box[1] + inset) / k)
-    x1, y1 = int((box[2] - inset) / k), int((box[3] - inset) / k)
+    x0, y0, x1, y1 = inside_px(box, k, INSET_PT)
     if x1 - x0 < 4 or y1 - y0 < 4:
         return None, False
     crop = np.ascontiguousarray(clean[y0:y1, x0:x1])
@@ -174,6 +173,14 @@ def reread_cell(clean: np.ndarray, box: BBox, words: list[Word], k: float,
     if valid_number(old) or (not old and not text):
         return None, False
     return None, True
+
+
+def replace_words(words: list[Word], old: list[Word], new: list[Word]) -> list[Word]:
+    """``words`` with the words of ``old`` (a cell's) replaced by ``new``, where the first of them
+    stood (at the end when none is among ``words``)."""
+    gone = {id(x) for x in old}
+    at = next((i for i, x in enumerate(words) if id(x) in gone), len(words))
+    return [x for x in words[:at] if id(x) not in gone] + new + [x for x in words[at:] if id(x) not in gone]
 
 
 def reread_number_column(clean: np.ndarray, words: list[Word], segments: list[Segment],
@@ -199,10 +206,7 @@ def reread_number_column(clean: np.ndarray, words: list[Word], segments: list[Se
             inside = [x for x in out if x.centre_in(box)]
             new, unsure = reread_cell(clean, box, inside, k, dpi)
             if new is not None:
-                gone = {id(x) for x in inside}
-                at = next((i for i, x in enumerate(out) if id(x) in gone), len(out))
-                out = [x for x in out[:at] if id(x) not in gone] + new + [
-                    x for x in out[at:] if id(x) not in gone]
+                out = replace_words(out, inside, new)
             elif unsure:
                 doubtful += 1
                 for x in inside:
