@@ -34,6 +34,7 @@ from extractors.image_ink import colour_ink_mask, remove_colour_ink  # noqa: F40
 from extractors.image_labels import components
 from extractors.image_paper import background, to_grey  # noqa: F401 (part of this module's API)
 from extractors.image_specks import specks
+from extractors.image_stamp import remove_grey_seal
 from extractors.rule_gaps import between_crossings, carry_end, carry_through, gaps
 
 EDGE_LEVEL = 200             # page-edge bands darker than this ...
@@ -119,8 +120,8 @@ def prepare(page: np.ndarray, dpi: int) -> tuple[np.ndarray, list[str]]:
     """The grey page ready for rule search and OCR, and notes of what was done.
 
     ``page`` is RGB (colour render of the scan) or grey. Steps: coloured ink
-    removed, illumination normalised (only where the paper is uneven), isolated
-    specks removed.
+    removed, illumination normalised (only where the paper is uneven), a grey
+    seal removed, isolated specks removed.
     """
     notes: list[str] = []
     grey, share = remove_colour_ink(page, dpi)
@@ -132,6 +133,9 @@ def prepare(page: np.ndarray, dpi: int) -> tuple[np.ndarray, list[str]]:
     grey, edge = clear_dark_edges(grey)
     if edge:
         notes.append("image: dark page edge cleared")
+    grey, seal = remove_grey_seal(grey, dpi)
+    if seal:
+        notes.append(f"image: grey seal removed (centre {seal[0]},{seal[1]} px, radius {seal[2]} px)")
     grey, n, kept = specks(grey, dpi)
     if n > 20:
         notes.append(f"image: {n} specks removed")
