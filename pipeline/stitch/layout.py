@@ -252,13 +252,16 @@ MIN_NUMBERED_CELLS = 3
 
 
 def _number_column_by_content(table: Table, roles: list[Optional[str]], n_header: int) -> None:
-    """No header named the № column (an OCR slip such as "п/т"): a column without a role, left of
-    the title, whose filled cells are mostly item numbers is the number column."""
+    """No header named the № column (an OCR slip such as "п/т"; or the header's "№" cell was
+    joined to the title's, its rule lost on a scan, so the title's header spans both): a column
+    without a role left of the title, or the first of two the title's header spans, whose filled
+    cells are mostly item numbers is the number column."""
     if "number" in roles or "title" not in roles:
         return
     title_col = roles.index("title")
-    for k in range(title_col):
-        if roles[k] is not None:
+    spans = title_col + 1 < len(roles) and roles[title_col + 1] == "title"
+    for k in range(title_col + (1 if spans else 0)):
+        if roles[k] is not None and k != title_col:
             continue
         texts = [c.text for row in table.rows[n_header:] for c in row.cells
                  if c.col == k and c.colspan == 1 and not c.empty]

@@ -232,8 +232,10 @@ def _numbered_section_rows(views: list[_RowView], lay: Layout) -> None:
             v.heading = one_line(f"{v.number_text} {v.own['title']}")
 
 
-NUMBERED_HEADING_RE = re.compile(r"^[\s‚,.'`’‘\"„“”-]*((?:\d{1,2}\.)*\d{1,2})[.,]?\s+[А-ЯЁA-Z]")
-HEADING_COMMA_RE = re.compile(r"^(\s*(?:\d{1,2}\.)*\d{1,2}),(?=\s)")
+NUMBERED_HEADING_RE = re.compile(r"^[\s‚,.'`’‘\"„“”-]*((?:\d{1,2}\.)*\d{1,2})(?:[.,]?\s+|[.,]{1,2}(?=[А-ЯЁA-Z]))[А-ЯЁA-Z]")
+# a scan's heading number followed by a comma and a space, or by two stops, or by a stop with no
+# space ("2, Практико-…", "2..Практико-…"): its stop and space
+HEADING_STOP_RE = re.compile(r"^(\s*(?:\d{1,2}\.)*\d{1,2})(?:,(?=\s)|[.,]{1,2}(?=[А-ЯЁA-Z]))\s*")
 
 
 def _heading_number(text: str) -> Optional[tuple[int, ...]]:
@@ -274,6 +276,6 @@ def _unnumbered_section_rows(views: list[_RowView], lay: Layout) -> None:
         if (parts and parts[-1] == 1) or (v.row.scanned and _next_section(last_heading, own_number)):
             # ... or, on a scan (which shows no bold), its title numbers it the section after the
             # last heading ("1. Информационное …" above, "2. Практико-ориентированные мероприятия")
-            v.heading = HEADING_COMMA_RE.sub(r"\1.", one_line(v.own["title"])) if v.row.scanned \
+            v.heading = HEADING_STOP_RE.sub(r"\1. ", one_line(v.own["title"])) if v.row.scanned \
                 else one_line(v.own["title"])          # "2, Практико-…": a scan's comma for the dot
             last_heading = own_number or last_heading

@@ -304,8 +304,10 @@ def test_a_title_only_row_numbered_as_the_next_section_is_a_section():
     assert acts[1].section == ["1. Информационное обеспечение"]
 
 
-def test_a_next_section_number_read_with_a_comma_for_its_dot_is_a_section():
-    acts = stitch(_scan(table(_title_only_heading_rows("2, Практико-ориентированные мероприятия")))).activities
+@pytest.mark.parametrize("read", ["2, Практико-ориентированные мероприятия", "2..Практико-ориентированные мероприятия",
+                                  "2.Практико-ориентированные мероприятия"])
+def test_a_next_section_number_read_with_a_comma_or_two_stops_or_no_space_is_a_section(read):
+    acts = stitch(_scan(table(_title_only_heading_rows(read)))).activities
     assert acts[2].section == ["2. Практико-ориентированные мероприятия"]
 
 

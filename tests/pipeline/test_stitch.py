@@ -215,6 +215,26 @@ def test_unnamed_number_column_is_found_by_its_content():
     assert [a.number for a in stitch([t]).activities] == ["1.1", "1.2", "1.3"]
 
 
+def test_a_title_header_spanning_the_number_column_leaves_the_numbers_in_their_column():
+    """A scan whose header lost the rule between "№" and "Мероприятие" (one header cell over both):
+    the numbers stay numbers and the numbered headings stay sections."""
+    head = ["Мероприятие", None, "Исполнители", "Срок", "Результат"]
+    t = table([row(head, header=True, spans={0: (2, 1)}),
+               row(["", "1. Информирование", "", "", ""]),
+               row(["1", "Первое", "ЦЗН", "Май", "Итог"]),
+               row(["2", "Второе", "ЦЗН", "Май", "Итог"]),
+               row(["", "2. Практика", "", "", ""]),
+               row(["3", "Третье", "ЦЗН", "Май", "Итог"])])
+    t.extractor = "ruled-ocr"           # a scan's heading row shows no bold
+    acts = stitch([t]).activities
+    assert [(a.number, a.title) for a in acts] == [("1", "Первое"), ("2", "Второе"), ("3", "Третье")]
+    assert [a.section for a in acts] == [["1. Информирование"]] * 2 + [["2. Практика"]]
+    words = table([row(head, header=True, spans={0: (2, 1)}),
+                   row(["Блок А", "Первое", "ЦЗН", "Май", "Итог"]),
+                   row(["Блок Б", "Второе", "ЦЗН", "Май", "Итог"])])
+    assert all(a.number is None for a in stitch([words]).activities), "a column of words spanned by the title stays title"
+
+
 def test_two_rows_numbered_from_one_under_a_misread_header_are_numbers():
     head = ["Ne wn", "Мероприятие", "Исполнители", "Срок", "Результат"]
     t = table([row(head, header=True),
