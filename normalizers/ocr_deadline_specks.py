@@ -56,9 +56,10 @@ SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN}[^\S\n]+)(
 # a mark glued after a word before a space ("в течение` 2024-2026 годов"): a speck, and it
 # would hide the words; a preposition run into its day ("до1 декабря")
 WORD_MARK_RE = re.compile(r"(?<=[а-яё]{2})[`'’‚^°]+(?=\s)")
-# "до" / "по" before a day as OCR misreads them: "д0", "цо" (the descender of "д" read as "ц"), Latin
-# "no" ("п" read as "n"); a two-letter word before a day and its month is no other word
-PREPOSITION_LOOKALIKE_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z0-9])([дДцЦ]|[пПnN])[оОoO0]"
+# "до" / "по" before a day as OCR misreads them: "д0", "д9" (a speck on the "о"'s side), "цо" (the
+# descender of "д" read as "ц"), Latin "no" ("п" read as "n"); a two-letter word before a day and
+# its month is no other word
+PREPOSITION_LOOKALIKE_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z0-9])([дДцЦ]|[пПnN])[оОoO09]"
                                       r"(?=[-–—.,:;'`’]*[^\S\n]*[0-3]?\d(?!\d)[^\S\n]*[а-яё])")
 GLUED_PREPOSITION_RE = re.compile(r"(?<![А-Яа-яЁё])([Дд]о|[Сс]|[Пп]о)(?:[-–—.,:;'`’]+[^\S\n]*)?(?=\d)")
 

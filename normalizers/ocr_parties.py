@@ -299,7 +299,7 @@ def _legal_form_alone(name: str, defined: set[str]) -> bool:
 
 
 CAPS_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[’'`‚]+(?=[^\S\n]+[«А-Яа-яЁё\"])")     # "ГАУ КО’ «Центр …»"
-LONE_MARK_RE = re.compile(r"(?<=[\wА-Яа-яЁё»\")])[^\S\n]+[‚’'`„“^°*|]+(?=[^\S\n]+[«А-Яа-яЁё]|[^\S\n]*$)")
+LONE_MARK_RE = re.compile(r"(?<=[\wА-Яа-яЁё»\")])[^\S\n]+[‚’'`„“^°*|_]+(?=[^\S\n]+[«А-Яа-яЁё]|[^\S\n]*$)")
 
 
 def _mend_mention_specks(name: str) -> str:

@@ -105,6 +105,7 @@ def test_a_dash_between_the_dots_of_a_date_and_a_quote_before_a_year_are_specks_
 @pytest.mark.parametrize("read, expected", [
     ("no 15 апреля 2024 г.", "по 15 апреля 2024 г."),        # Latin n, o for п, о
     ("д0-25 декабря 2025 г.", "до 25 декабря 2025 г."),
+    ("д9 25 декабря 2025 г.", "до 25 декабря 2025 г."),     # a speck on the side of "о"
     ("ежегодно, цо 20 декабря", "ежегодно, до 20 декабря"),  # the descender of д read as ц
     ("ПО 15 мая", "ПО 15 мая"),
     ("с 2 по 5 мая", "с 2 по 5 мая"),

@@ -402,9 +402,14 @@ def test_a_known_form_and_another_known_abbreviation_with_the_same_region_code_a
     ("Начальник ‚ отдела профессионального образования", ["Начальник отдела профессионального образования"]),
     ("ГАУ КО «Центр опережающей подготовки» ’", ["ГАУ КО «Центр опережающей подготовки»"]),
     ("ГАУ КО’ «Центр опережающей подготовки»", ["ГАУ КО «Центр опережающей подготовки»"]),
+    ("Заместитель _ министра", ["Заместитель министра"]),
 ])
 def test_a_mark_standing_alone_in_a_mention_is_a_speck(read, expected):
     assert _known_names(read, set()) == expected
+
+
+def test_an_underscore_read_for_a_comma_between_two_defined_forms_leaves_two_parties():
+    assert _known_names("КОиН КО _ ЦОПП", {"КОиН КО", "ЦОПП"}) == ["КОиН КО", "ЦОПП"]
 
 
 def test_a_two_letter_region_code_a_letter_off_beside_a_form_read_right_is_the_defined_one():
