@@ -108,6 +108,15 @@ def _one_token_off(name: str, form: str, known_tokens: frozenset[str] | set[str]
     return syllabic or acronym or code
 
 
+def _one_token_more(name: str, form: str) -> bool:
+    """Whether ``name`` is ``form`` (of two words at least) with one token of one or two capitals or
+    marks more among its words ("МОиН НР РС(Я)" for "МОиН РС(Я)": a speck read as letters; "МО и ОО"
+    is two parties)."""
+    a, b = name.split(), form.split()
+    return len(b) >= 2 and len(a) == len(b) + 1 and any(
+        len(a[k]) <= 2 and not any(c.islower() for c in a[k]) and a[:k] + a[k + 1:] == b for k in range(len(a)))
+
+
 def _letters(text: str) -> str:
     """The letters of a text, lower case, "0" read as "о" ("000" -> "ооо"), "й" as "и" (a breve is
     a speck's: "МОйН РТ" is "МОиН РТ")."""
@@ -167,7 +176,7 @@ def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] =
         # ... shorter, where only one of its words differs, by a letter, from one of the same words
         # ("КОиНн КО" for "КОиН КО")
         known_tokens = {t for k in known for t in k.split()}
-        near = [d for d in defined if _one_token_off(word, d, known_tokens)]
+        near = [d for d in defined if _one_token_off(word, d, known_tokens) or _one_token_more(word, d)]
         return near[0] if len(near) == 1 else None
     if " " in word or len(key) < MIN_WORD_SHORT or is_known_word(word):
         return None

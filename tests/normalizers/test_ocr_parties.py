@@ -412,6 +412,12 @@ def test_an_underscore_read_for_a_comma_between_two_defined_forms_leaves_two_par
     assert _known_names("КОиН КО _ ЦОПП", {"КОиН КО", "ЦОПП"}) == ["КОиН КО", "ЦОПП"]
 
 
+def test_a_defined_form_with_a_speck_read_as_a_capital_or_two_among_its_words_is_that_form():
+    assert _known_names("МОиН НР РС(Я)", {"МОиН РС(Я)"}) == ["МОиН РС(Я)"]
+    assert _known_names("МОиН ’ РС(Я)", {"МОиН РС(Я)"}) == ["МОиН РС(Я)"]
+    assert _known_names("МО и ОО", {"МО ОО"}) != ["МО ОО"]                   # "и" is a word: two parties
+
+
 def test_a_two_letter_region_code_a_letter_off_beside_a_form_read_right_is_the_defined_one():
     assert _known_names("КОиН ЖО", {"КОиН КО"}) == ["КОиН КО"]
     assert _known_names("МО ОО", {"МО КО"}, frozenset({"МО", "ОО"})) == ["МО ОО"]     # too short to tell
