@@ -61,6 +61,9 @@ WORD_MARK_RE = re.compile(r"(?<=[а-яё]{2})[`'’‚^°]+(?=\s)")
 # its month is no other word
 PREPOSITION_LOOKALIKE_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z0-9])([дДцЦ]|[пПnN])[оОoO09]"
                                       r"(?=[-–—.,:;'`’]*[^\S\n]*[0-3]?\d(?!\d)[^\S\n]*[а-яё])")
+# "в течение" with its "в" read as the "з" it looks like ("з течение 2024 года"; no word "з" exists),
+# and a stop a speck put after "течение" ("в течение. 2024-2026 годов")
+DURING_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z0-9])([зЗвВ])[^\S\n]*(течени[еия])[.,:;'`’]*(?=[^\S\n])")
 GLUED_PREPOSITION_RE = re.compile(r"(?<![А-Яа-яЁё])([Дд]о|[Сс]|[Пп]о)(?:[-–—.,:;'`’]+[^\S\n]*)?(?=\d)")
 
 
@@ -122,13 +125,14 @@ def mend_deadline_text(text: str | None) -> str | None:
     between a day and its month ("до 25°декабря"), a mark or a letter no word is between a month and its
     year ("ноябрь: 2024", "декабрь ь 2024") or a stop between a year and its word ("2023. года") is a speck, and the word after a year that is one letter from exactly one year's word is that
     word ("2021-2023 ходы" -> "2021-2023 годы"); a hyphen inside the day after "до" is a speck
-    ("до 1-5 апреля" -> "до 15 апреля")."""
+    ("до 1-5 апреля" -> "до 15 апреля"); "з течение." is "в течение"."""
     if not text:
         return text
     text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", LEADING_SPECKS_RE.sub("", text)))
     text = drop_day_month_speck(YEAR_STOP_WORD_RE.sub(r"\1 ", MONTH_SPECK_YEAR_RE.sub(r"\1 ", text)))
     text = drop_month_year_speck(text)          # "до 25 декабря“. 2025"
     text = PREPOSITION_LOOKALIKE_RE.sub(_preposition, WORD_MARK_RE.sub("", text))     # "цо 20 декабря"
+    text = DURING_RE.sub(lambda m: ("В" if m.group(1).isupper() else "в") + " " + m.group(2), text)
     text = SPLIT_DAY_AFTER_DO_RE.sub(_day_joined, SPECK_BEFORE_DATE_RE.sub("", text))
     text = LISTED_YEAR_DASH_RE.sub(r"\1 ", text)              # "2023, -2024, 2025"
     text = WORD_AFTER_YEAR_RE.sub(_year_word, GLUED_PREPOSITION_RE.sub(r"\1 ", text))

@@ -224,9 +224,13 @@ SPLIT_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([А-Яа-яЁё]{3,})((
 SPLIT_LINE_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([А-Яа-яЁё]{3,})[^\S\n]*\n[^\S\n]*([а-яё]{1,6})(?![A-Za-zА-Яа-яЁё-])")
 
 
+SHORT_TAIL = 3               # a dictionary word this short after a piece that is no word may be its tail
+
+
 def rejoin_split_words(text: str) -> str:
     """Two pieces of one word a scan split with a space or a mark, joined where the second piece
-    is no dictionary word and the whole is one ("Торгово-промышлен ‚ная" -> "Торгово-промышленная");
+    is no dictionary word, or a short one after a piece that is none, and the whole is one
+    ("Торгово-промышлен ‚ная" -> "Торгово-промышленная", "ежекварталь. но" -> "ежеквартально");
     two words stay two. A word broken over two lines with no hyphen is joined where neither piece
     is a word and the whole is ("профессиональн\nые"); a word whose tail took the conjunction after
     it ("образован ияи" -> "образования и"); an instrumental plural adjective whose "и" stands
@@ -237,7 +241,10 @@ def rejoin_split_words(text: str) -> str:
 
     def join(m: re.Match) -> str:
         left, right = m.group(1), m.group(3)
-        if is_known_word(right) or not is_known_word((left + right).lower()):
+        if not is_known_word((left + right).lower()):
+            return m.group(0)
+        # a short word after no word may be the word's tail ("ежекварталь. но" -> "ежеквартально")
+        if is_known_word(right) and (len(right) > SHORT_TAIL or is_known_word(left.lower())):
             return m.group(0)
         return left
 

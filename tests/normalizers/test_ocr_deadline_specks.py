@@ -153,3 +153,15 @@ def test_marks_no_date_has_between_a_month_and_its_year_or_before_a_years_word(r
 ])
 def test_a_hyphen_inside_the_day_after_do_is_a_speck(read, expected):
     assert mend_deadline_text(read) == expected
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("з течение. 2024-2026 годов", "в течение 2024-2026 годов"),      # "в" read as "з", a speck's stop
+    ("В течение: 2024 года", "В течение 2024 года"),
+    ("в течение года", "в течение года"),
+    ("раз в месяц", "раз в месяц"),
+])
+def test_during_with_its_v_misread_or_a_speck_after_it(read, expected):
+    from normalizers.ocr_deadline_specks import mend_deadline_text
+
+    assert mend_deadline_text(read) == expected

@@ -397,6 +397,17 @@ def test_a_stop_glued_before_an_abbreviation_is_the_space(read, expected):
     assert fix_scan_text(read) == expected
 
 
+@pytest.mark.parametrize("read, expected", [
+    ("ежекварталь. но", "ежеквартально"),       # a short word after no word: the word's tail
+    ("организован но неудачно", "организован но неудачно"),   # a word, then "но": two words
+    ("ежегодно по плану", "ежегодно по плану"),
+])
+def test_a_short_word_after_a_piece_that_is_no_word_may_be_its_tail(read, expected):
+    from normalizers.ocr_words import rejoin_split_words
+
+    assert rejoin_split_words(read) == expected
+
+
 def test_a_word_whose_tail_took_the_conjunction_after_it_is_split_again():
     from normalizers.ocr_words import rejoin_split_words
 
