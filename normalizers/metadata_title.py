@@ -200,8 +200,8 @@ def _period_in(text: str) -> tuple[int, int] | None:
     if m:                  # both parts four digits and years of ours: PERIOD_RANGE_RE took it above
         return _damaged_range(m.group(1), m.group(2))
     text = re.sub(rf"\bдо\s+({YEAR})", " ", text)   # "на период до 2030 года" names no start
-    if re.search(rf"{YEAR}\s*[-–—]\s*$", text):
-        return None        # "на 2022-": a range cut off at its dash names no period of one year
+    if re.search(rf"{YEAR}\s*[-–—][^\w]*(?:(?:год[а-я]*|гг?)[^\w]*)?$", text):
+        return None        # "на 2022-", "на 2022-, годы": a range cut off at its dash names no period of one year
     years = [int(y) for y in PERIOD_SINGLE_RE.findall(text)]
     if years:
         return min(years), max(years)

@@ -407,3 +407,6 @@ def test_an_order_name_whose_year_range_wraps_at_its_dash_keeps_the_second_year(
     title = _title_from_order_name(lines)
     assert title.endswith("на 2022- 2024 годы") and _period_in(title) == (2022, 2024)
     assert _period_in("обучающихся Омской области на 2022-") is None      # no one-year period
+    assert _period_in("обучающихся Омской области на 2022-,") is None     # ... nor with a speck after it
+    assert _period_in("Омской области на 2022– годы") is None
+    assert _period_in("на 2022 год, 2023 год") == (2022, 2023)
