@@ -87,3 +87,18 @@ def _mended_head(line: str) -> str:
     rest = line[m.end():]
     mended_line = f"{head}:" + (f" {rest}" if rest.strip() else "") if m.group("end").strip() else head
     return mended_line if LIST_HEADER_RE.match(mended_line) or LIST_HEADER_INLINE_RE.match(mended_line) else line
+
+
+def cut_head(line: str) -> bool:
+    """Whether a line is a "Сокращения" header whose key word a signature or a stamp took, only its
+    first words left ("Список", "Список используемых", "Перечень принятых:"): the caller takes it
+    for the header when a "X – полное название" entry follows it."""
+    m = HEAD_LINE_RE.match(line)
+    if m is None or line[m.end():].strip():
+        return False
+    words = [fold(w.translate(LATIN_TO_CYRILLIC)) for w in m.group("words").split()]
+    if _near(words[0], HEAD_WORDS) is not None:
+        words = words[1:]
+    elif _near(words[0], HEAD_QUALIFIERS) is None:
+        return False
+    return all(_near(w, HEAD_QUALIFIERS) is not None for w in words)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from normalizers.abbreviation_heads import LIST_HEADER_INLINE_RE, LIST_HEADER_RE, mend_list_head
+from normalizers.abbreviation_heads import LIST_HEADER_INLINE_RE, LIST_HEADER_RE, cut_head, mend_list_head
 from normalizers.full_forms import acronym_letters, align_acronym, spells, tokens
 from normalizers.lazy_re import lazy
 from normalizers.morph import is_abbreviation, parses, to_nominative
@@ -142,8 +142,9 @@ def _list_entries(text: str) -> list[Entry]:
     entry and the block goes on."""
     entries: list[Entry] = []
     in_block, open_entry, unread = False, False, 0
-    for line in _inline_header_entries([mend_list_head(x) for x in text.splitlines()]):
-        if LIST_HEADER_RE.match(line):
+    lines = _inline_header_entries([mend_list_head(x) for x in text.splitlines()])
+    for i, line in enumerate(lines):
+        if LIST_HEADER_RE.match(line) or (cut_head(line) and _entry_follows(lines[i + 1:])):
             in_block, open_entry, unread = True, False, 0
             continue
         if in_block:
@@ -200,6 +201,12 @@ def _list_entries(text: str) -> list[Entry]:
         entries.append(Entry(clean_short(m.group("short")), m.string[m.start("full"):].strip(), in_block and not spelled_later))
         open_entry = in_block and not _entry_ended(line)
     return entries
+
+
+def _entry_follows(lines: list[str]) -> bool:
+    """Whether the next line with text is a "X – полное название" entry."""
+    nxt = next((x for x in lines if x.strip()), "")
+    return LIST_LINE_RE.match(nxt) is not None
 
 
 def _verb_first(text: str) -> bool:

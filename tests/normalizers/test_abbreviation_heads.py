@@ -37,3 +37,24 @@ def test_a_key_word_read_further_off_after_the_list_word(line, header):
 def test_a_header_ending_in_a_semicolon_a_scan_read_for_its_colon():
     assert LIST_HEADER_RE.match("Используемые сокращения;")
     assert mend_list_head("Использхемые сокращения;") != "Использхемые сокращения;"
+
+
+@pytest.mark.parametrize("line, cut", [
+    ("Список", True), ("Список используемых", True), ("Перечень принятых:", True), ("Принятые", True),
+    ("Список мероприятий", False), ("Список используемых программ", False), ("ПОО - организации", False),
+])
+def test_a_header_whose_key_word_was_lost(line, cut):
+    from normalizers.abbreviation_heads import cut_head
+
+    assert cut_head(line) is cut
+
+
+def test_a_header_cut_to_its_first_word_opens_the_list_when_an_entry_follows():
+    from normalizers.abbreviations import find_definitions, leftover_entries
+
+    text = ("Список\nПОО - профессиональные образовательные организации;\n"
+            "Минобразования Чувашии Министерство образования Чувашской\nРеспублики.")
+    assert find_definitions(text) == {"ПОО": "профессиональные образовательные организации"}
+    assert leftover_entries(text)[0] == ["Минобразования Чувашии Министерство образования Чувашской Республики"]
+    plain = "Список\nучастников совещания.\nМинобразования Чувашии Министерство образования Чувашской\nРеспублики."
+    assert leftover_entries(plain) == ([], []), "no entry after the word: no list"
