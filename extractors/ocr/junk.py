@@ -13,7 +13,9 @@ letters or digits) and has none of the shapes above: it carries a mark no plan p
 short word (``ODD_MARKS``) or more marks than characters, or its letters are no word (letters
 only, read at least ``ABBREV_DOUBT`` surely and as high as text, pass for an abbreviation no
 dictionary knows). A token with a text's shape is kept however badly it is read and whatever its
-box (a tall, barely read "ф." is often an item number "1." that the number repair reads back).
+box (a tall, barely read "ф." is often an item number "1." that the number repair reads back),
+but letters alone read barely (below ``ABBREV_DOUBT``) in a box ``STROKE_SHARE`` text heights
+tall, or as wide a letter, are a signature's loops ("СЖ" over four lines).
 
 A word the page reads surely elsewhere (``sure_vocabulary``: "поо" where "ПОО" is sure) is text.
 A line (``junk_lines``) of at least ``LINE_RUN`` unsure tokens of one or two letters or digits
@@ -45,6 +47,8 @@ SHORT = 3                 # letters/digits of a short token
 ABBREV_DOUBT = 0.3        # letters-only tokens no dictionary knows are doubted below this
 LETTERS_SHARE = 0.5       # ... or when lower than this share of the text height
 TALL_SHARE = 1.3          # a box this many times the text height around it is not a letter's
+STROKE_SHARE = 2.5        # letters read barely in a box this many text heights tall, or this many wide a
+                          # letter, are a signature's strokes, whatever their shape
 LINE_TOKEN = 2            # tokens of at most this many letters or digits ...
 LINE_RUN = 3              # unsure short tokens side by side that make a speck line ...
 LINE_MEAN_BELOW = 0.45    # ... when their mean confidence is below this
@@ -116,7 +120,11 @@ def is_junk(w: PxWord, ref_h: float, vocabulary: frozenset[str] | set[str] = fro
             and not any(ch in ODD_MARKS for ch in w.text):
         return False
     core = _core(w.text)
-    if has_text_shape(w.text) or core.lower() in vocabulary:
+    if core.lower() in vocabulary:
+        return False
+    if core.isalpha() and w.conf < ABBREV_DOUBT and (w.h > STROKE_SHARE * ref_h or w.w > STROKE_SHARE * ref_h * len(core)):
+        return True                     # a signature's loops read as letters ("СЖ" four lines high)
+    if has_text_shape(w.text):
         return False
     # letters only, read fairly and text-high: an abbreviation no dictionary knows ("поо")
     return not (core.isalpha() and len(core) >= 2 and w.conf >= ABBREV_DOUBT

@@ -68,6 +68,13 @@ def test_a_lowercase_abbreviation_the_page_reads_surely_elsewhere_is_kept_even_b
 
 def test_a_barely_read_token_with_a_texts_shape_is_kept_whatever_its_box():
     assert not is_junk(PxWord("4", 400, 180, 20, 2 * H, 0.05), H)
+
+
+def test_letters_barely_read_in_a_box_of_a_signatures_size_are_junk_whatever_their_shape():
+    assert is_junk(PxWord("СЖ", 400, 180, 16 * H, 4 * H, 0.23), H)          # four lines high
+    assert is_junk(PxWord("РБ", 400, 180, 8 * H, H, 0.2), H)                # four letters wide each
+    assert not is_junk(PxWord("РБ", 400, 180, 2 * H, H, 0.2), H)            # an abbreviation's box
+    assert not is_junk(PxWord("1.", 400, 180, H, 4 * H, 0.1), H)            # a number: read again later
     assert not is_junk(PxWord("ф.", 400, 180, 30, 2 * H, 0.0), H)     # an item number "1." misread
 
 
