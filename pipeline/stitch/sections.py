@@ -16,6 +16,9 @@ from pipeline.stitch.rows import _continues_heading, _number, _starts_lower, _te
 SPECK_CONFIDENCE = 0.5       # OCR confidence under which a mark in the № cell is a speck
 ROMAN_NUMBER_RE = re.compile(r"[IVXLC]+")
 LEADING_MARKS_RE = re.compile(r"^[^\w(]+(?=\d)")
+# a letter a speck left after an item number's stop or a space ("3. г", "3.г"): no lettered item is
+# written so ("3а" is, and stays)
+TRAILING_LETTER_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*(?:\.(?=\s*[^\W\d_]$))?)\s*(?<=[.\s])[^\W\d_]$")
 NUMBER_GLUED_TITLE_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2}\.?)[^\w«\"(]*([А-ЯЁA-Z«\"(].{3,})$", re.S)
 HEADER_WORDS_RE = re.compile(r"[№NnМм]?[\W_]*[пП][/|\\lI1][пП]\W*", re.S)   # the № column's header ("№ п/п")
 LETTER_ITEM_RE = re.compile(r"[^\W\d_][).]?")      # a lettered item: "а", "б)", "в."
@@ -103,6 +106,7 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
             number = None    # a speck or the header's "п/п" over the rest of a row broken by the page
         if number and row.scanned:
             number = LEADING_MARKS_RE.sub("", number) or None     # "-6", "‚4": a speck before the digits
+            number = TRAILING_LETTER_RE.sub(r"\1", number) if number else None
         item_before = number_parts(before)
         if number and row.scanned and item_before and not heading_since and _starts_lower(own["title"]) \
                 and number_parts(number) and not _may_follow(item_before, number) \
@@ -152,15 +156,16 @@ def _may_follow(prev: tuple[int, ...], number: str) -> bool:
 def _lost_numbers(views: list[_RowView]) -> None:
     """On a scan, the one item number missing from a sequence ("2", …, "4") given to the one row
     between them that reads as an item of its own (a capitalised title and a deadline or a
-    responsible of its own) but whose № cell OCR read empty: the sequence leaves it no other
-    number. Two candidates, or none, and nothing changes (the row stays a sub-row)."""
+    responsible of its own; or, its title's first word lost, both of its own on the page) but
+    whose № cell OCR read empty: the sequence leaves it no other number. Two candidates, or none,
+    and nothing changes (the row stays a sub-row)."""
     items = [i for i, v in enumerate(views) if v.heading is None and number_parts(v.number)]
     for a, b in zip(items, items[1:]):
         pa, pb = number_parts(views[a].number), number_parts(views[b].number)
         if len(pa) != len(pb) or pa[:-1] != pb[:-1] or pb[-1] != pa[-1] + 2:
             continue
         between = [v for v in views[a + 1:b] if v.heading is None and v.number is None]
-        own = [v for v in between if v.row.scanned and _item_like(v)]
+        own = [v for v in between if v.row.scanned and (_item_like(v) or _fields_of_its_own(v))]
         if len(own) == 1:
             v = own[0]
             v.number, v.number_text, v.number_lost = ".".join(map(str, (*pa[:-1], pa[-1] + 1))), "", True
@@ -193,6 +198,13 @@ def _item_like(v: _RowView) -> bool:
     if not title or not title[0].isupper():
         return False
     return any(v.own[r] and not _starts_lower(v.own[r]) for r in ("deadline", "responsible"))
+
+
+def _fields_of_its_own(v: _RowView) -> bool:
+    """A row with a title (its first word maybe lost under a signature) and a deadline and a
+    responsible of its own, none of them going on in lower case, within the page."""
+    return bool(v.own["title"]) and not v.row.after_page_break and all(
+        v.own[r] and not _starts_lower(v.own[r]) for r in ("deadline", "responsible"))
 
 
 def _has_fields(v: _RowView, lay: Layout) -> bool:

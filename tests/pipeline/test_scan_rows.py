@@ -162,6 +162,23 @@ def test_the_one_number_a_scan_lost_is_read_from_the_sequence():
     assert "number_from_sequence" in acts[1].flags
 
 
+def test_a_row_whose_number_and_first_word_a_signature_took_is_the_missing_item():
+    # "Организация" and the "3" lost under a signature: its own deadline and responsible make it one
+    lost = row(["", "сетевой формы реализации программ", "КОиН КО", "01.09.2023", "Программы"])
+    acts = stitch(_scan(table(_gap_rows(lost)))).activities
+    assert [a.number for a in acts] == ["2", "3", "4"] and "number_from_sequence" in acts[1].flags
+
+
+@pytest.mark.parametrize("read", ["3. г", "3.г"])
+def test_a_letter_a_speck_left_after_an_item_number_is_dropped(read):
+    t = table([row(HEAD, header=True), row(["2", "Второе", "ЦЗН", "Май", "Итог"]),
+               row([read, "Третье", "ПОО", "Июнь", "Есть"])])
+    assert [a.number for a in stitch(_scan(t)).activities] == ["2", "3."]
+    t = table([row(HEAD, header=True), row(["3", "Третье", "ЦЗН", "Май", "Итог"]),
+               row(["3а", "Третье-а", "ПОО", "Июнь", "Есть"])])
+    assert [a.number for a in stitch(_scan(t)).activities] == ["3", "3а"]
+
+
 @pytest.mark.parametrize("between", [
     [row(["", "Проведение конкурса", "ЦОПП", "Июнь", "Проведён"]),
      row(["", "Подведение итогов", "ПОО", "Июль", "Отчёт"])],             # two candidates: which one?
