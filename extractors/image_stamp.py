@@ -42,7 +42,8 @@ MARGIN_INCH = 0.05           # the seal's print is removed out to this far beyon
 WINDOW_INCH = 0.3            # the removal looks this far round the seal: straight runs of ink ...
 RUN_INCH = 0.15              # ... this long that go on out of it are rules, kept (gaps this short
 RUN_GAP_INCH = 0.05          # in them bridged: a broken rule) and at most this thick (a line of text is a
-RUN_THICK_INCH = 0.04        # band of runs as tall as its letters)
+RUN_THICK_INCH = 0.04        # band of runs as tall as its letters); a run in line with a rule out of the
+DRIFT_PX = 6                 # seal, this many pixels off it (a 2° skew across the seal), is that rule
 PRINT_INCH = 0.06            # a seal's strokes (ring, lettering, lines) are this long at least; shorter light
                              # pieces inside it are a blurred letter's thin parts, kept
 CANDIDATES = 8               # circles checked per page ...
@@ -141,7 +142,8 @@ def find_grey_seal(grey: np.ndarray, dpi: int) -> Optional[tuple[int, int, int]]
 def _rules_through(ink: np.ndarray, disc: np.ndarray, dpi: int) -> np.ndarray:
     """True on straight horizontal and vertical runs of ink that go on out of the disc: a table's
     rules (a faded one is as light as the seal's print; the seal's own lines of lettering end
-    inside it). Runs are found on the ink thickened by a pixel across them, so that a rule
+    inside it), or that lie in line with such runs out of it (a rule a gap or a signature broke
+    inside the seal). Runs are found on the ink thickened by a pixel across them, so that a rule
     drifting by a pixel (a page skewed by up to 2°) stays one run, and short gaps bridged."""
     n = max(3, int(RUN_INCH * dpi))
     gap = max(2, int(RUN_GAP_INCH * dpi))
@@ -159,6 +161,12 @@ def _rules_through(ink: np.ndarray, disc: np.ndarray, dpi: int) -> np.ndarray:
         out[np.unique(labels[(m > 0) & (disc == 0)])] = True
         out[0] = False
         rule |= out[labels]
+        # ... or in line with such runs out of it: a rule broken inside the seal (a gap, a
+        # signature) goes on across it at the same height (row) or place (column)
+        outside = (m > 0) & (disc == 0)
+        axis = 1 if run[0] > 1 else 0            # horizontal runs: rows; vertical runs: columns
+        lines = cv2.dilate(outside.any(axis=axis).astype(np.uint8), np.ones((2 * DRIFT_PX + 1, 1), np.uint8)).ravel() > 0
+        rule |= (m > 0) & (lines[:, None] if axis == 1 else lines[None, :])
     return rule
 
 
