@@ -11,8 +11,11 @@ the text's, so: light ink that has no dark ink near it (``light_strokes``; a let
 rim is next to its dark core) is searched for a circle of a seal's size (a Hough transform on
 the page shrunk, every candidate checked: its perimeter must run along light strokes most of
 the way round, and just outside it there must be next to none, which the light rims of a
-dense text block or the light rules of a table never give). Inside a found seal the light strokes are painted as paper;
-text (dark) and straight rules that run on out of it (a faded rule is as light as the seal) are kept.
+dense text block or the light rules of a table never give). Inside a found seal the light
+strokes are painted as paper; text (dark) and straight rules that run on out of it, or in line
+with their runs out of it (a faded rule is as light as the seal), are kept.
+
+Measured cost: 10–50 ms a page (the search runs on the page shrunk by two), about 2 % of a page's OCR.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Optional
 import cv2
 import numpy as np
 
+from extractors.image_labels import components
 from extractors.image_paper import background
 
 LIGHT_SHARE = 0.85           # a pixel darker than this share of the paper around it is ink ...
@@ -52,21 +56,22 @@ SETTLE_STEPS = 12            # ... each moved this many times at most to fit the
 
 def light_strokes(grey: np.ndarray, dpi: int, bg: Optional[np.ndarray] = None) -> tuple[np.ndarray, np.ndarray]:
     """255 where the ink is light, no dark ink is near and the piece is larger than grain (a grey
-    seal's print), else 0; and 255
-    where dark ink is near (what would hide a seal's print: text, rules, a signature)."""
+    seal's print), else 0; and 255 where dark ink is near (what would hide a seal's print: text,
+    rules, a signature)."""
     bg = background(grey, dpi) if bg is None else bg
     rel = grey.astype(np.float32) / np.maximum(bg.astype(np.float32), 1.0)
     dark = (rel < DARK_SHARE).astype(np.uint8)
     r = max(1, int(round(RIM_INCH * dpi)))
     near = cv2.dilate(dark, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1)))
     light = ((rel < LIGHT_SHARE) & (near == 0)).astype(np.uint8)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(light, connectivity=8)
+    n, labels, stats, _ = components(light)
     sized = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]) >= GRAIN_INCH * dpi
     sized[0] = False
     return sized[labels].astype(np.uint8) * 255, near * 255
 
 
-_COS, _SIN = np.cos(np.linspace(0.0, 2 * np.pi, 240, endpoint=False)), np.sin(np.linspace(0.0, 2 * np.pi, 240, endpoint=False))
+_ANGLES = np.linspace(0.0, 2 * np.pi, 240, endpoint=False)
+_COS, _SIN = np.cos(_ANGLES), np.sin(_ANGLES)
 
 
 def _share_on(light: np.ndarray, hidden: np.ndarray, cx: float, cy: float, r: float,
@@ -156,7 +161,7 @@ def _rules_through(ink: np.ndarray, disc: np.ndarray, dpi: int) -> np.ndarray:
         # a line of text is a band of ink runs as tall as its letters: not a rule
         band = cv2.morphologyEx(m, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, thick_k))
         m[band > 0] = 0
-        count, labels, _stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
+        count, labels, _stats, _ = components(m)
         out = np.zeros(count, bool)
         out[np.unique(labels[(m > 0) & (disc == 0)])] = True
         out[0] = False
@@ -197,7 +202,7 @@ def erase_seal(grey: np.ndarray, seal: tuple[int, int, int], dpi: int) -> np.nda
     disc = np.zeros(win.shape, np.uint8)
     cv2.circle(disc, (cx - cols.start, cy - rows.start), int(r + MARGIN_INCH * dpi), 255, -1)
     inside = ((disc > 0) & (light > 0)).astype(np.uint8)
-    _n, labels, stats, _ = cv2.connectedComponentsWithStats(inside, connectivity=8)
+    _n, labels, stats, _ = components(inside)
     long_enough = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]) >= PRINT_INCH * dpi
     long_enough[0] = False
     ink = (win.astype(np.float32) < LIGHT_SHARE * win_bg.astype(np.float32)).astype(np.uint8)
