@@ -14,6 +14,7 @@ text that goes on after "(по согласованию)" with no separator.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from normalizers.lazy_re import lazy
@@ -245,6 +246,31 @@ def _opens_name(word: str) -> bool:
     if tag.POS not in ("NOUN", "ADJF", "PRTF"):
         return False
     return tag.case == "nomn" or (tag.case == "accs" and tag.number == "plur" and "inan" in tag)
+
+
+CODE_RE = re.compile(r"^[А-ЯЁ][А-Яа-яЁё]{3,} ([А-ЯЁ]{2,4})$")     # "Минобр НСО": a body and a region's code
+MIN_CODE_USES = 2
+
+
+def region_codes_written(names: list[str], initials: str | None = None) -> set[str]:
+    """The codes a document writes for its region after a body's short form: the region's initials
+    ("РБ"), and a code of capitals ending two mentions of a word and a code or more ("Минобр НСО",
+    "Минтруд НСО": "НСО", which is no initials)."""
+    ends = Counter(m.group(1) for name in names if (m := CODE_RE.match(name.strip())))
+    return {c for c, n in ends.items() if n >= MIN_CODE_USES} | ({initials} if initials else set())
+
+
+def coded_heads(names: list[str], codes: set[str]) -> set[str]:
+    """Short forms of a regional body at the head of a mention that goes on: a capitalised word,
+    then a code of the document's region ("Минпромторг НСО" of "Минпромторг НСО
+    предприятия-партнёры", where a scan lost the line break and the list of abbreviations is lost
+    under a signature); ``split_after_defined`` splits there when the rest opens a name."""
+    heads = set()
+    for name in names:
+        m = re.match(r"([А-ЯЁ][А-Яа-яЁё]{3,}) ([А-ЯЁ]{2,4})(?= \S)", name)
+        if m and m.group(2) in codes:
+            heads.add(m.group(0))
+    return heads
 
 
 def split_after_defined(mentions: list[PartyMention], shorts: set[str]) -> list[PartyMention]:

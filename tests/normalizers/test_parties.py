@@ -3,7 +3,7 @@ import random
 
 import pytest
 
-from normalizers.parties import PartyMention, split_parties
+from normalizers.parties import PartyMention, split_after_defined, split_parties
 from tests.normalizers.gold_data import f1, gold_params, load_gold, party_counts
 
 
@@ -124,3 +124,22 @@ def test_a_dash_after_a_closing_bracket_at_a_line_end_joins_nothing():
     # no word breaks after ")": the dash is a speck, the next line another party
     assert [m.name for m in split_parties("МОиН РС(Я)-\nпрофессиональные образовательные организации")] == \
         ["МОиН РС(Я)", "профессиональные образовательные организации"]
+
+
+def test_the_codes_a_document_writes_for_its_region():
+    from normalizers.parties import region_codes_written
+
+    names = ["Минобр НСО", "Минтруд НСО", "ЦЗН", "Минпромторг НСО предприятия-партнёры"]
+    assert region_codes_written(names, "НО") == {"НСО", "НО"}
+    assert region_codes_written(["Минобр НСО", "ЦЗН"]) == set(), "one use is no code"
+
+
+def test_a_body_and_its_region_code_at_a_mentions_head_is_a_short_form_there():
+    from normalizers.parties import coded_heads
+
+    names = ["Минпромторг НСО предприятия-партнёры", "Министерство образования НСО", "Минобр НСО"]
+    assert coded_heads(names, {"НСО"}) == {"Минпромторг НСО"}
+    assert coded_heads(["Минпромторг НСО предприятия"], {"РБ"}) == set()
+    shorts = coded_heads(names, {"НСО"})
+    split = split_after_defined([PartyMention(name=names[0], by_agreement=False, defines=None, raw=names[0])], shorts)
+    assert [m.name for m in split] == ["Минпромторг НСО", "предприятия-партнёры"]
