@@ -96,6 +96,9 @@ MARKED_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]?\d)[-'`’]?[.,:;]{1,2}([01]\d
 # "0112-2023") or "31.122026" (dd.mmyyyy)
 # (four digits that read as a year, "2012.2026", are left: two years with a stop between them)
 LOST_DOT_DATE_RE = re.compile(r"(?<![\d.,:;])(?:(?!19|20)(\d\d)(\d\d)[.\-–]|(\d\d)\.(\d\d))((?:19|20)\d\d)(?![\d.,:;])")
+# a numeric date whose second dot moved into its year ("01.1220. 23", "01.1220.23"): dd.mm, the
+# century, a stop (and a space), the year's last two digits — one reading
+MOVED_DOT_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]\d)\.([01]\d)((?:19|20))\.[^\S\n]?(\d\d)(?![\d.,:;])")
 # a short word of Latin lower-case letters in a Russian deadline ("nol" for "до 1"): junk over a date
 LATIN_JUNK_RE = re.compile(r"(?<![A-Za-z])(?!(?:i{1,3}|iv|vi{0,3}|ix|x)(?![A-Za-z]))[a-z]{2,4}(?![A-Za-z])")
 # two years read as one number, the space or line break between them lost ("20182019-2027")
@@ -238,6 +241,13 @@ def repair_date_words(text: str) -> tuple[str, bool]:
         changed = True
         return f"{day}.{month}.{m.group(5)}"
 
+    def moved_dot(m: re.Match) -> str:
+        nonlocal changed
+        if calendar_date(int(m.group(3) + m.group(4)), int(m.group(2)), int(m.group(1))) is None:
+            return m.group(0)
+        changed = True
+        return f"{m.group(1)}.{m.group(2)}.{m.group(3)}{m.group(4)}"
+
     def speck_year(m: re.Match) -> str:
         nonlocal changed
         if m.group(1).lower().replace("ё", "е") not in MONTH_WORDS:
@@ -282,6 +292,7 @@ def repair_date_words(text: str) -> tuple[str, bool]:
     text = MARKED_DATE_RE.sub(marked, text)
     text = SPACED_DATE_RE.sub(spaced, text)
     text = LOST_DOT_DATE_RE.sub(lost_dot, text)
+    text = MOVED_DOT_DATE_RE.sub(moved_dot, text)
     text, digits_mended = mend_date_digits(text)
     # a speck between a month mended just now and its year ("октябр Б 2024" -> "октябрь 2024")
     specked = MONTH_SPECK_YEAR_RE.sub(r"\1 ", text)

@@ -56,10 +56,10 @@ SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN}[^\S\n]+)(
 # a mark glued after a word before a space ("в течение` 2024-2026 годов"): a speck, and it
 # would hide the words; a preposition run into its day ("до1 декабря")
 WORD_MARK_RE = re.compile(r"(?<=[а-яё]{2})[`'’‚^°]+(?=\s)")
-# "до" / "по" before a day as OCR misreads them: "д0", "д9" (a speck on the "о"'s side), "цо" (the
+# "до" / "по" before a day as OCR misreads them: "д0", "д9" (a speck on the "о"'s side), "да", "цо" (the
 # descender of "д" read as "ц"), Latin "no" ("п" read as "n"); a two-letter word before a day and
 # its month is no other word
-PREPOSITION_LOOKALIKE_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z0-9])([дДцЦ]|[пПnN])[оОoO09]"
+PREPOSITION_LOOKALIKE_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z0-9])([дДцЦ]|[пПnN])[оОoO09аАa]"
                                       r"(?=[-–—.,:;'`’]*[^\S\n]*[0-3]?\d(?!\d)[^\S\n]*[а-яё])")
 # "в течение" with its "в" read as the "з" it looks like ("з течение 2024 года"; no word "з" exists),
 # and a stop a speck put after "течение" ("в течение. 2024-2026 годов")

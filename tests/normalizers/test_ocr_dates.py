@@ -41,6 +41,9 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ("2012.2026", "2012.2026"),                       # four digits that are a year: two years, left
     ("112.2026", "112.2026"),                         # 1.12 or 11.2: two readings, left
     ("01.09.2923", "01.09.2923"),                     # a wrong digit in the year: no repair
+    ("01.1220. 23\n-31.12.2025", "01.12.2023\n-31.12.2025"),   # the second dot moved into the year
+    ("01.1220.23", "01.12.2023"),
+    ("31.1320.23", "31.1320.23"),                     # no 13th month: left
 ])
 def test_certain_slips_are_mended(text, expected):
     fixed, changed = repair_date_words(text)
