@@ -16,8 +16,8 @@ from collections import Counter
 from normalizers.abbreviations import spells
 from normalizers.morph import is_abbreviation, to_nominative
 from normalizers.ocr_full_form import mend_full_form
-from normalizers.ocr_parties import (CAPS_TOKEN_RE, DEBRIS, LEAD_SPECKS, MAX_SHORT_SPELLING, MIN_TOKEN_MENDED,
-                                     SPECK_IN_SHORT_RE, _letters, close_brackets)
+from normalizers.ocr_parties import CAPS_TOKEN_RE, LEAD_SPECKS, MAX_SHORT_SPELLING, close_brackets
+from normalizers.ocr_short_forms import DEBRIS, MIN_TOKEN_MENDED, SPECK_IN_SHORT_RE, _letters
 from normalizers.text import ONE_LETTER_WORDS, is_known_word, one_edit, one_substitution
 
 

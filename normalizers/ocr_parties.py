@@ -1,4 +1,5 @@
-"""OCR slips in the responsible parties of a scan and in the abbreviations its text defines.
+"""OCR slips in the responsible parties of a scan and in the abbreviations its text defines (one
+mention read as a short form: ``normalizers.ocr_short_forms``).
 
 A whole mention that reads as a defined abbreviation once case, specks and the digit "0" for the
 letter "О" are set aside is that abbreviation ("Доин ко", "ДОиН`КО", "000" for "ООО"); so is a
@@ -25,168 +26,22 @@ stays as read.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from normalizers.abbreviation_lists import caps_for_digits
 from normalizers.abbreviations import glossary_entry
-from normalizers.expansion import region_initials
-from normalizers.metadata_regions import load_regions
-from normalizers.morph import is_abbreviation, parses
+from normalizers.morph import parses
 from normalizers.ocr_full_form import SPECK_AFTER_WORD_RE, drop_speck
 from normalizers.ocr_party_names import join_parted, mend_name_words
+from normalizers.ocr_short_forms import DEBRIS, _letters, defined_as
 from normalizers.parties import PartyMention
-from normalizers.text import is_known_word, one_edit
+from normalizers.text import is_known_word
 
 # a speck read as one or two lower-case letters after an abbreviation ("000 ры", "ЦЗН }")
 SPECK_TAIL_RE = re.compile(r"\s+(?:[а-яёa-z]{1,2}|[А-ЯЁA-Z])$")     # ... or a lone capital ("МО ОО Х")
 CAPS_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*")
-ACRONYM_RE = re.compile(r"[А-ЯЁ]{2,}")
-MIN_ACRONYM_MENDED = 4      # a mention in capitals mended by one letter only from this length
-MIN_PHRASE_SHORT = 10       # a short form of several words mended by one letter only from this length
-MIN_WORD_SHORT = 6          # a word-like short form ("Координатор") mended only from this length
-# a speck between the words of a short form ("КОин.КО", "МТЗиСЗ’РТ")
-SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^]+(?=[A-ZА-ЯЁ])")
-
-
-def _acronyms_one_off(word: str, defined: set[str]) -> set[str]:
-    """The defined acronyms (capitals only) of ``word``'s length one letter from it."""
-    return {d for d in defined if len(d) == len(word) and ACRONYM_RE.fullmatch(d) and one_edit(d, word)}
-
-
-def _acronym_one_letter_off(word: str, defined: set[str], known: frozenset[str] | set[str]) -> str | None:
-    """The defined acronym a mention in capitals that neither the document nor the glossary knows
-    stands for, one letter read for another ("ЦОНП" for "ЦОПП"): only when exactly one defined
-    acronym and no other known one is so near."""
-    if len(word) < MIN_ACRONYM_MENDED:
-        return None
-    near = _acronyms_one_off(word, defined)
-    rivals = {k for k in known if k not in defined and len(k) == len(word) and one_edit(k, word)}
-    return near.pop() if len(near) == 1 and not rivals else None
-
-
-def _has_misread_word(name: str) -> bool:
-    """Whether a word of ``name`` is neither a dictionary word nor an abbreviation."""
-    return any(not is_known_word(w) and not is_abbreviation(w) for w in re.findall(r"[A-Za-zА-Яа-яЁё]+", name))
-
-
 LEAD_SPECKS = " ‚'`’‘^°*_|~.,;:"   # marks a scan reads before a list entry's short form ("‚ МОиНРТ")
 MAX_SHORT_SPELLING = 30      # a cell line this short may be a short form the definitions spell
-MIN_TOKEN_MENDED = 4         # a word of a short form mended by one letter has at least this many
-MIN_ACRONYM_TOKEN = 3        # ... or, an acronym in capitals, at least this many letters
-
-
-@lru_cache(maxsize=1)
-def region_codes() -> frozenset[str]:
-    """The short codes regions' names give by their initials ("ТО" for "Томская область"): a code a
-    letter off the document's own may be another region's, and is then kept as read."""
-    return frozenset(region_initials(r.name) for r, _, _ in load_regions())
-
-
-def _one_token_off(name: str, form: str, known_tokens: frozenset[str] | set[str] = frozenset()) -> bool:
-    """Whether ``name`` has the words of ``form`` but one, which is a letter off a syllabic word
-    (mixed case, ``MIN_TOKEN_MENDED`` letters at least) of it, or off an acronym of three letters
-    or more that no glossary form has ("МОиН ВС(Я)" for "МОиН РС(Я)"), or off a region's two-letter
-    code that names no region beside words of four letters or more read right ("КОиН ЖО"; "КОиН ТО"
-    may be Tomsk's)."""
-    a, b = name.split(), form.split()
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [(x, y) for x, y in zip(a, b) if x != y]
-    if len(diff) != 1 or not one_edit(diff[0][0].lower(), diff[0][1].lower()):
-        return False
-    read, want = diff[0]
-    syllabic = len(want) >= MIN_TOKEN_MENDED and any(c.islower() for c in want) and any(c.isupper() for c in want)
-    acronym = (sum(c.isalpha() for c in want) >= MIN_ACRONYM_TOKEN and is_abbreviation(read)
-               and read not in known_tokens and want not in known_tokens)
-    # a two-letter region code a letter off ("КОиН ЖО" for "КОиН КО"), the rest of the form, long
-    # enough to tell it, read right
-    rest = sum(len(x) for x, y in zip(a, b) if x == y)
-    code = len(want) == 2 and want.isupper() and read.isupper() and read not in known_tokens and rest >= 4 \
-        and read not in region_codes()
-    return syllabic or acronym or code
-
-
-def _one_token_more(name: str, form: str) -> bool:
-    """Whether ``name`` is ``form`` (of two words at least) with one token of one or two capitals or
-    marks more among its words ("МОиН НР РС(Я)" for "МОиН РС(Я)": a speck read as letters; "МО и ОО"
-    is two parties)."""
-    a, b = name.split(), form.split()
-    return len(b) >= 2 and len(a) == len(b) + 1 and any(
-        len(a[k]) <= 2 and not any(c.islower() for c in a[k]) and a[:k] + a[k + 1:] == b for k in range(len(a)))
-
-
-def _letters(text: str) -> str:
-    """The letters of a text, lower case, "0" read as "о" ("000" -> "ооо"), "й" as "и" (a breve is
-    a speck's: "МОйН РТ" is "МОиН РТ")."""
-    return re.sub(r"[^a-zа-яё]", "", text.lower().replace("0", "о").replace("ё", "е").replace("й", "и"))
-
-
-# Latin letters a scan reads for the Cyrillic ones they look like, in a word with no Cyrillic letter ("moo")
-LATIN_READ = str.maketrans("aceopxykmnuhbtABCEHKMOPTXY", "асеорхукмпинвтАВСЕНКМОРТХУ")
-LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,5}")
-
-
-def _latin_read(word: str, defined: set[str], known: frozenset[str] | set[str]) -> str | None:
-    """The defined acronym a mention read in Latin letters stands for ("moo" for "ПОО"): its
-    Cyrillic look-alikes in capitals are that acronym, or a letter off exactly one acronym the
-    document defines and from no acronym the glossary knows that is exactly what was read (a
-    mention no one writes in Latin letters is misread whole: the document's own forms come first)."""
-    if not LATIN_WORD_RE.fullmatch(word):
-        return None
-    caps = word.translate(LATIN_READ).upper()
-    if caps in defined:
-        return caps
-    if caps in known:
-        return None
-    near = _acronyms_one_off(caps, defined)
-    return near.pop() if len(near) == 1 else None
-
-
-def _defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] = frozenset()) -> str | None:
-    latin = _latin_read(name.strip(DEBRIS), defined, known)
-    if latin is not None:
-        return latin
-    key = _letters(caps_for_digits(name))       # "МТЗиС3 РТ": a "3" for the "З" it looks like
-    hits = {d for d in defined if _letters(d) == key and not SPECK_IN_SHORT_RE.search(d)} if key else set()
-    if len(hits) == 1:
-        return hits.pop()
-    bare = name.strip(DEBRIS)
-    own_tokens = {t.lower() for d in defined for t in d.split()}
-    if not hits and bare and bare.lower() not in own_tokens:
-        # the glossary's: the same text but for case and end debris (not a word of a form the
-        # document defines, "ДТизн" of "ДТиЗН КО": the document's own reading decides there)
-        hits = {k for k in known if k.lower() == bare.lower()}
-        if len(hits) == 1 and not is_known_word(bare.lower()):
-            return hits.pop()
-    word = name.strip(DEBRIS)
-    if ACRONYM_RE.fullmatch(word) and word not in known:
-        return _acronym_one_letter_off(word, defined, known)
-    word = name.strip()
-    if " " in word and len(key) >= MIN_PHRASE_SHORT:
-        # a short form of several words, one of them misread ("Минобрнаукн` РБ" for "Минобрнауки РБ"),
-        # or split by a space it does not have ("Минпром торт ПК" for "Минпромторг ПК")
-        near = [d for d in defined if " " in d.strip() and any(c.islower() for c in d)
-                and len(_letters(d)) >= MIN_PHRASE_SHORT and one_edit(_letters(d), key)
-                and (_has_misread_word(word) or len(d.split()) != len(word.split()))]
-        if near or _has_misread_word(word):
-            return near[0] if len(near) == 1 else None
-    if " " in word and word not in known:
-        # ... shorter, where only one of its words differs, by a letter, from one of the same words
-        # ("КОиНн КО" for "КОиН КО")
-        known_tokens = {t for k in known for t in k.split()}
-        near = [d for d in defined if _one_token_off(word, d, known_tokens) or _one_token_more(word, d)]
-        return near[0] if len(near) == 1 else None
-    if " " in word or len(key) < MIN_WORD_SHORT or is_known_word(word):
-        return None
-    # a word-like short form a letter off, or (a mention with capitals inside: "МОинНРТ") a short
-    # form of several words whose space was lost
-    glued = sum(ch.isupper() for ch in word) >= 2
-    near = [d for d in defined if (" " not in d.strip() or glued) and len(_letters(d)) >= MIN_WORD_SHORT
-            and one_edit(_letters(d), key)]
-    return near[0] if len(near) == 1 else None
-
 
 GLUED_CONJUNCTION_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z])([ивскоу])[.,]([а-яё]{3,})")
 LOWER_OPEN_QUOTE_RE = re.compile(r"«\s*(?=[а-яё])")
@@ -197,7 +52,6 @@ AGREEMENT_WORD = "согласованию"
 AGREEMENT_EDITS = 2          # letters a scan may have misread in it (no other word of 12 letters is that close)
 # ... or cut short, its bracket never closed, a speck after it ("(по согласован и")
 CUT_AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:\s?[’'`‚.,–—-]?\s+|-)(согласо[а-яё]*)(?:\s+[а-яё]{1,2})?\s*$", re.I)
-DEBRIS = " .,;:'`’‘“”„\"^°*-–—_|~{}[]"     # marks a scan leaves at a mention's ends ("„Минтруд НСО", "ЦРПО..")
 MIN_GLUED = 3                # each of two run-together forms has at least this many letters ("МО"+"ОО" is no split)
 LOWER_TOKEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[а-яё]{3,}(?![A-Za-zА-Яа-яЁё])")
 
@@ -429,9 +283,9 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
         cleaned = _mend_mention_specks(m.name)
         if cleaned != m.name:
             m = PartyMention(name=cleaned, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw)
-        found = _defined_as(m.name, defined, known)
+        found = defined_as(m.name, defined, known)
         if found is None and SPECK_TAIL_RE.search(m.name) and not is_known_word(m.name.split()[-1]):
-            found = _defined_as(SPECK_TAIL_RE.sub("", m.name), defined)
+            found = defined_as(SPECK_TAIL_RE.sub("", m.name), defined)
         glued = _split_glued(m.name, by_key) if found is None and m.name not in forms else None
         if found is None and glued is None and m.name not in forms and JOINING_MARK_RE.search(m.name):
             glued = _split_glued(JOINING_MARK_RE.sub(" ", m.name), by_key)   # "МОиН РТ’ ИРО РТ"

@@ -147,17 +147,17 @@ def test_syllabic_short_form_one_letter_off_and_a_case_slip_take_the_cells_spell
 
 def test_a_bracketed_acronym_is_spelled_and_a_misread_word_of_it_mended():
     from normalizers.abbreviations import spells
-    from normalizers.ocr_parties import _defined_as
+    from normalizers.ocr_short_forms import defined_as
 
     full = "Министерство образования и науки Республики Саха (Якутия)"
     assert spells("МОиН РС(Я)", full) and not spells("МОиН РС(Я)", "Министерство образования и науки Саха")
     cells = "МбИН РС(Я)\nИРПО\nМбИН РС(Я)\nМОиН ВС(Я)\nпрофессиональные образовательные организации"
     assert list(mend_definitions({"МОий РС(Я)": full}, cells)) == ["МОиН РС(Я)"]
     defined = {"МОиН РС(Я)", "ИРПО"}
-    assert _defined_as("МбИН РС(Я)", defined) == "МОиН РС(Я)"
-    assert _defined_as("МОиН ВС(Я)", defined) == "МОиН РС(Я)"     # an acronym of three letters one off
-    assert _defined_as("ЦЗН РБ", {"ЦЗН РТ"}) is None                # two letters: a region of its own
-    assert _defined_as("ГБУ ЦОПП", {"ГКУ ЦОПП"}, {"ГБУ", "ГКУ"}) is None   # both legal forms the glossary has
+    assert defined_as("МбИН РС(Я)", defined) == "МОиН РС(Я)"
+    assert defined_as("МОиН ВС(Я)", defined) == "МОиН РС(Я)"     # an acronym of three letters one off
+    assert defined_as("ЦЗН РБ", {"ЦЗН РТ"}) is None                # two letters: a region of its own
+    assert defined_as("ГБУ ЦОПП", {"ГКУ ЦОПП"}, {"ГБУ", "ГКУ"}) is None   # both legal forms the glossary has
 
 
 def test_a_short_form_that_lost_a_letter_takes_the_one_near_spelling_its_full_form_spells():

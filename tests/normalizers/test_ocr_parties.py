@@ -287,19 +287,6 @@ def test_mention_specks_after_a_one_letter_conjunction_and_an_unclosed_quote_bef
     assert names("директор ГАУ «Центр» и.о. директора") == [("директор ГАУ «Центр» и.о. директора", False)]
 
 
-def test_a_breve_read_over_the_conjunction_and_a_lost_space_still_name_the_defined_form():
-    from normalizers.ocr_parties import _defined_as
-
-    assert _defined_as("МОЙНРТ —", {"МОиН РТ", "МТЗиСЗ РТ"}) == "МОиН РТ"
-
-
-def test_a_glued_mention_with_a_letter_too_many_names_the_defined_form():
-    from normalizers.ocr_parties import _defined_as
-
-    assert _defined_as("МОинНРТ", {"МОиН РТ", "ИРО РТ", "МТЗиСЗ РТ"}) == "МОиН РТ"
-    assert _defined_as("Школаинт", {"МОиН РТ"}) is None
-
-
 @pytest.mark.parametrize("text, want", [
     ("Минпромторг НСО предприятия-партнёры", ["Минпромторг НСО", "предприятия-партнёры"]),
     ("ПОО работодатели", ["ПОО", "работодатели"]),

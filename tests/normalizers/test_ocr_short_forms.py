@@ -1,0 +1,17 @@
+"""normalizers.ocr_short_forms: a misread mention read as the one short form that fits."""
+
+from normalizers.ocr_short_forms import defined_as
+
+
+def test_a_breve_read_over_the_conjunction_and_a_lost_space_still_name_the_defined_form():
+    assert defined_as("МОЙНРТ —", {"МОиН РТ", "МТЗиСЗ РТ"}) == "МОиН РТ"
+
+
+def test_a_glued_mention_with_a_letter_too_many_names_the_defined_form():
+    assert defined_as("МОинНРТ", {"МОиН РТ", "ИРО РТ", "МТЗиСЗ РТ"}) == "МОиН РТ"
+    assert defined_as("Школаинт", {"МОиН РТ"}) is None
+
+
+def test_a_defined_form_with_a_speck_token_more_is_that_form_but_a_conjunction_is_a_word():
+    assert defined_as("МОиН НР РС(Я)", {"МОиН РС(Я)"}) == "МОиН РС(Я)"
+    assert defined_as("МО и ОО", {"МО ОО"}) is None
