@@ -29,8 +29,8 @@ HEAD_QUALIFIERS = ("используемых", "используемые", "пр
 # the key word "сокращений": only the forms of "сокращение" / "сократить" open with "сокра"
 KEY_WORDS = ("сокращения", "сокращений", "сокращение")
 # a speck glued to the end of a header's word, with a digit a scan read from it ("Список`1"), or
-# between two of its words in place of the space ("Перечень.используемых")
-HEAD_SPECK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'’‘°^|]+\d?(?=\s)|(?<=[а-яё])[`'’‘°^|.,]+(?=[а-яё]{4})")
+# between two of its words in place of the space ("Перечень.используемых", "Перечень-используемых")
+HEAD_SPECK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'’‘°^|]+\d?(?=\s)|(?<=[а-яё])[`'’‘°^|.,\-–—]+(?=[а-яё]{4})")
 MAX_HEADED_KEY_EDITS = 3
 KEY_WORD_RE = re.compile(r"^сокра[а-яё]{3,7}[йяеи]$")   # "сокращении": the breve lost
 
