@@ -19,7 +19,7 @@ LIST_HEADER_RE = re.compile(LIST_HEAD + r"\s*[:;]?\s*$")      # ";": a scan's co
 LIST_HEADER_INLINE_RE = re.compile(LIST_HEAD + r"\s*:\s*(?=\S)")
 # a header as a scan may read it: up to three words, then a colon or the line's end, then maybe
 # the first entry ("Спивок используемых сокращемий:", "Список сокразцемий:")
-HEAD_LINE_RE = re.compile(r"^\s*[‘’'`.,•·*]{0,2}\s*(?P<words>[A-Za-zА-Яа-яЁё]+(?:\s+[A-Za-zА-Яа-яЁё]+){0,2})"
+HEAD_LINE_RE = re.compile(r"^\s*[‘’'`.,•·*„“”\"]{0,2}\s*(?P<words>[A-Za-zА-Яа-яЁё]+(?:\s+[A-Za-zА-Яа-яЁё]+){0,2})"
                           r"\s*(?P<end>[:;.]\s*|$)")
 # Latin letters a scan reads for the Cyrillic they look like, any case ("Cписок", "сокрaщений")
 LATIN_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXYaceopxyk", "АВСЕНКМОРТХУасеорхук")

@@ -23,11 +23,11 @@ from normalizers.text import is_known_word
 
 DASH = r"[-‐‑‒–—−]"
 QUOTES_OPEN, QUOTES_CLOSE = "«„“\"", "»“”\""
-# "X – полное", also as a scan reads it: "ПОО -— полное" (two dashes), "РКЦ- полное", "… края -агентство"
+# "X – полное", also as a scan reads it: "ПОО -— полное" (two dashes), "РКЦ- полное", "РТ-- полное", "… края -агентство"
 # (a space lost), "края.- министерство" (a speck before the dash), "края-- агентство" (two dashes glued)
 LIST_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)"
-    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH}|(?<=[А-Яа-яЁё])[.,’'`]\s*{DASH}{{1,2}}(?=\s)|(?<=[а-яё]){DASH}{{2}}(?=\s))(?:\s+|\s*[’'`‚]\s*|(?<=\s{DASH})(?=[а-яё]))(?P<full>\S.*?)\s*[;.,]?\s*$")
+    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH}{{1,2}}|(?<=[А-Яа-яЁё])[.,’'`]\s*{DASH}{{1,2}}(?=\s)|(?<=[а-яё]){DASH}{{2}}(?=\s))(?:\s+|\s*[’'`‚]\s*|(?<=\s{DASH})(?=[а-яё]))(?P<full>\S.*?)\s*[;.,]?\s*$")
 # inside a "Сокращения" block: an abbreviation (maybe with a look-alike digit for a letter,
 # "МТЗиС3"), one to three marks a scan read for the dash ("МТЗисСЗ РТ ;,Министерство …",
 # "МОиН РС(Я) + Министерство …", "РТ.=_Министерство"), the full name
@@ -54,6 +54,8 @@ def clean_short(short: str) -> str:
     short = re.sub(r"\s+", " ", caps_for_digits(short)).strip(" .,;:")
     if len(short) > 1 and short[0] in QUOTES_OPEN and short[-1] in QUOTES_CLOSE and short.count("«") <= 1:
         short = short[1:-1].strip()
+    elif len(short) > 1 and short[0] in QUOTES_OPEN and not any(q in short for q in QUOTES_CLOSE):
+        short = short[1:].strip()          # a quote opened and never closed: a speck ("„МОиН РТ")
     return short
 
 

@@ -60,3 +60,13 @@ def test_a_header_cut_to_its_first_word_opens_the_list_when_an_entry_follows():
     assert leftover_entries(text)[0] == ["Минобразования Чувашии Министерство образования Чувашской Республики"]
     plain = "Список\nучастников совещания.\nМинобразования Чувашии Министерство образования Чувашской\nРеспублики."
     assert leftover_entries(plain) == ([], []), "no entry after the word: no list"
+
+
+def test_specks_a_scan_reads_round_a_list_and_its_entries():
+    from normalizers.abbreviations import find_definitions
+
+    text = ("„Перечень используемых сокращений\n"                   # a speck before the header
+            "„МОиН РТ-- Министерство образования и науки Республики Татарстан;\n"   # before the short form, a dash doubled
+            "Минобразования края - министерство образования Красноярского края.")
+    assert find_definitions(text) == {"МОиН РТ": "Министерство образования и науки Республики Татарстан",
+                                      "Минобразования края": "министерство образования Красноярского края"}
