@@ -1,7 +1,8 @@
 """OCR slips in the line that dates and numbers an act ("от 3 марта 2023 г. № 1-215"), mended on a scan.
 
-A scan doubles a date's stop ("27..01.2024"), puts a speck after the number sign ("№'777") or
-reads a dash of the number as a space ("№ 777 11-05"), or loses the sign altogether ("от 3 марта
+A scan doubles a date's stop ("27..01.2024") or reads one as a comma ("05.09,2022"), reads a
+date's first "1" as a brace ("}2.02.2020"), puts a speck after the number sign ("№'777"), doubles a
+dash of the number ("№ 26-01--06-150") or reads one as a space ("№ 777 11-05"), or loses the sign altogether ("от 3 марта
 2023 1-215"), glues a stop to a quoted day ("«10».апреля"), misreads a letter of the act's kind
 heading ("ИРИКАЗ"). ``mend_act_line`` mends each where one reading is left: stops only between a
 date's digits, a space only before a group the number goes on with by dashes, a sign only before
@@ -17,7 +18,11 @@ from normalizers.metadata_words import MONTHS
 from normalizers.text import is_known_word, one_substitution
 
 DOUBLED_DATE_STOP_RE = re.compile(r"(?<!\d)(\d{1,2})[.,]{2,}(\d{1,2})[.,]{1,2}((?:19|20)\d\d)(?!\d)")
-COMMA_DATE_RE = re.compile(r"(?<![\d.,])(\d{1,2}),(\d{2})\.((?:19|20)\d\d)(?!\d)")
+COMMA_DATE_RE = re.compile(r"(?<![\d.,])(\d{1,2})[.,](\d{2})[.,]((?:19|20)\d\d)(?!\d)")
+# a "1" read as a brace or a bar at the start of a numeric date ("}2.02.2020")
+ONE_LOOKALIKE_RE = re.compile(r"(?<![\w.,])[}\]|!](?=\d[.,]\d{2}[.,](?:19|20)\d\d(?!\d))")
+# a dash of the act's number doubled ("№ 26-01--06-150")
+DOUBLED_NUMBER_DASH_RE = re.compile(r"(?<=\d)[-–]{2}(?=\d)")
 SIGN_SPECK_RE = re.compile(r"№[’'`‚.,:;^°]+[^\S\n]*")
 SPACED_NUMBER_RE = re.compile(r"(№[^\S\n]*\d+)[^\S\n]+(\d+[-–]\d)")
 _DATE = (r"(?:\d{1,2}\.\d{1,2}\.(?:19|20)\d\d|\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+(?:19|20)\d\d)"
@@ -46,8 +51,12 @@ def mend_act_line(line: str) -> str:
     if not any(ch.isdigit() for ch in line):
         return _kind_heading(line)
     line = QUOTED_DAY_MARK_RE.sub(r"\1 ", line)
+    line = ONE_LOOKALIKE_RE.sub("1", line)
     line = COMMA_DATE_RE.sub(r"\1.\2.\3", DOUBLED_DATE_STOP_RE.sub(r"\1.\2.\3", line))
     line = SPACED_NUMBER_RE.sub(r"\1-\2", SIGN_SPECK_RE.sub("№ ", line))
+    if "№" in line:
+        head, sign, number = line.partition("№")
+        line = head + sign + DOUBLED_NUMBER_DASH_RE.sub("-", number)
     if "№" not in line:
         line = LOST_SIGN_RE.sub(r"\1 № \2", line)
     return line

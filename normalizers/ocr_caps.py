@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from normalizers.ocr_deadline_specks import YEAR_STOP_WORD_RE, drop_day_month_speck, drop_month_year_speck
+from normalizers.ocr_fixes import DOUBLED_AND_RE
 from normalizers.ocr_words import lower_inner_capital, mend_misread_words, nearest_word
 from normalizers.ocr_stops import drop_stray_stops
 from normalizers.text import is_known_word
@@ -75,6 +76,7 @@ def mend_act_number(text: str) -> str:
 def fix_scan_caps(text: str) -> str:
     """The repairs above, for the header lines of a scanned order."""
     text = LEADING_SPECKS_RE.sub("", text)          # ".ДЕПАРТАМЕНТ …", "я ПРИКАЗ": a speck before the line
+    text = DOUBLED_AND_RE.sub(r"\1", text)            # "ОБРАЗОВАНИЯ И И НАУКИ"
     text = mend_act_number(text)
     text = YEAR_STOP_WORD_RE.sub(r"\1 ", text)      # "на 2022-2024`годы"
     text = mend_misread_words(lower_inner_capital(drop_stray_stops(drop_month_year_speck(drop_day_month_speck(text)))))

@@ -247,6 +247,9 @@ TRAILING_ABBR_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[:;]$")
 # the preposition "с" read twice, in Latin or Cyrillic letters ("совместно Cc профессиональными"):
 # no Russian word is "сс"
 DOUBLED_S_RE = re.compile(r"(?<=[а-яё] )[СсCc]{2}(?= [а-яё])")
+# the conjunction "и" read twice ("образования и и науки": a speck beside it read as a second one);
+# "и и.о." (and the acting) keeps both
+DOUBLED_AND_RE = re.compile(r"(?<![А-Яа-яЁё])([иИ])[^\S\n]+[иИ](?![А-Яа-яЁё.])")
 
 
 def fix_scan_text(text: str) -> str:
@@ -264,7 +267,7 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
     if edges:
         edges = TRAILING_SPECKS_RE.sub("", LEADING_SPECK_RE.sub("", edges).rstrip())
         edges = GLUED_ABBR_STOP_RE.sub(" ", TRAILING_ABBR_MARK_RE.sub("", edges))
-        edges = DOUBLED_S_RE.sub("с", edges)
+        edges = DOUBLED_AND_RE.sub(r"\1", DOUBLED_S_RE.sub("с", edges))
     cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(
         rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(edges))))))))
     cleaned = mend_compound_marks(cleaned)

@@ -9,6 +9,10 @@ from normalizers.ocr_act_line import mend_act_line, mend_act_lines
 @pytest.mark.parametrize("read, expected", [
     ("27..01.2024 № 180", "27.01.2024 № 180"),                      # a doubled stop in the date
     ("12,02.2020 № 26-01-06-150", "12.02.2020 № 26-01-06-150"),     # a comma for the first stop
+    ("05.09,2022 № 1390", "05.09.2022 № 1390"),                     # ... or for the second
+    ("}2.02,2020 № 26-01--06-150", "12.02.2020 № 26-01-06-150"),    # "1" read as a brace, a dash doubled
+    ("от 1.5,2020", "от 1.5,2020"),                                 # no date's shape: left
+    ("№ 12--15 от 01.02.2020", "№ 12-15 от 01.02.2020"),
     ("18.12.2023 №'777 11-05.", "18.12.2023 № 777-11-05."),         # a speck after the sign, a dash read as a space
     ("от 3 марта 2023 1-215", "от 3 марта 2023 № 1-215"),           # the sign lost
     ("от 3 марта 2023 г.", "от 3 марта 2023 г."),                   # no number: nothing added

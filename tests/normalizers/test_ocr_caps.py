@@ -73,3 +73,12 @@ def test_a_lone_letter_speck_before_a_header_word():
 
     assert fix_scan_caps("я ПРИКАЗ") == "ПРИКАЗ"
     assert fix_scan_caps("и НАУКИ") == "и НАУКИ"        # a conjunction stays
+
+
+def test_the_conjunction_read_twice_in_a_letterhead_or_a_cell_is_one():
+    from normalizers.ocr_caps import fix_scan_caps
+    from normalizers.ocr_fixes import fix_scan_text
+
+    assert fix_scan_caps("МИНИСТЕРСТВО ОБРАЗОВАНИЯ И И НАУКИ") == "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ"
+    assert fix_scan_text("Министерство образования и и науки") == "Министерство образования и науки"
+    assert fix_scan_text("директор и и.о. заместителя") == "директор и и.о. заместителя"
