@@ -43,6 +43,19 @@ def _near(word: str, forms: tuple[str, ...]) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
+# the key word at a line's end with a few marks or letters before it that are no word ("ок/сокращений:",
+# "Список" under a signature read as junk)
+JUNK_BEFORE_KEY_RE = re.compile(r"^(?P<junk>[^\n]{0,8}?)[^\w\n]?\s*сокращени[йяе]\s*[:;.]?\s*$", re.I)
+
+
+def _junk_before_key(line: str) -> bool:
+    m = JUNK_BEFORE_KEY_RE.match(line)
+    if m is None or not m.group("junk").strip():
+        return False
+    words = re.findall(r"[А-Яа-яЁёA-Za-z]{3,}", m.group("junk"))
+    return not any(is_known_word(fold(w)) for w in words)
+
+
 def mend_list_head(line: str) -> str:
     """A "Сокращения" header a scan misread read as the header: each word before the key word one
     letter at most from "Список"/"Перечень" and "используемых"/"принятых"/"условных" ("Церечень
@@ -55,6 +68,8 @@ def mend_list_head(line: str) -> str:
                                 else " ", line)      # "Список`1 используемых сокращений:", "Перечень.используемых"
     mended = _mended_head(cleaned)
     is_head = mended != cleaned or LIST_HEADER_RE.match(cleaned) or LIST_HEADER_INLINE_RE.match(cleaned)
+    if not is_head and _junk_before_key(cleaned):
+        return "Сокращения:"            # "ок/сокращений:": the header's first word read as junk
     return mended if is_head else line
 
 

@@ -60,9 +60,12 @@ def clean_short(short: str) -> str:
 
 
 def _entry_ended(line: str) -> bool:
-    """A list entry line closed by ";" or "." (the next line cannot carry it on); a stop after a
+    """A list entry line closed by ";" or "." (the next line cannot carry it on), or by a colon
+    after a closing quote (a scan's ";": "… работников образования»:"); a stop after a
     conjunction or preposition is a speck ("агентство труда и." goes on)."""
     stripped = line.rstrip()
+    if stripped.endswith(("»:", "\":")):
+        return True
     if not stripped.endswith((";", ".")):
         return False
     last = re.search(r"([А-Яа-яЁё]+)\s*[;.]$", stripped)
@@ -301,8 +304,8 @@ def leftover_entries(text: str) -> tuple[list[str], list[str]]:
 
 
 def _bare(full: str) -> str:
-    """A full form without the marks round it ("ЦОПП - - …": two dashes; the entry's ";" or ".")."""
-    return full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,").strip()
+    """A full form without the marks round it ("ЦОПП - - …": two dashes; the entry's ";", "." or ":")."""
+    return full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,:").strip()
 
 
 def _bare_fulls(entries) -> list[str]:

@@ -70,3 +70,22 @@ def test_specks_a_scan_reads_round_a_list_and_its_entries():
             "Минобразования края - министерство образования Красноярского края.")
     assert find_definitions(text) == {"МОиН РТ": "Министерство образования и науки Республики Татарстан",
                                       "Минобразования края": "министерство образования Красноярского края"}
+
+
+@pytest.mark.parametrize("line, header", [
+    ("ок/сокращений:", True),                  # the header's first word read as junk
+    ("Порядок сокращений:", False),            # a word of its own before the key word
+    ("штатных сокращений", False),
+])
+def test_the_key_word_after_junk_is_the_header(line, header):
+    assert bool(LIST_HEADER_RE.match(mend_list_head(line))) is header
+
+
+def test_an_entry_closed_by_a_colon_after_its_quote_ends_there():
+    from normalizers.abbreviations import find_definitions
+
+    text = ("Сокращения:\nТОИПКРО - областное учреждение «Томский институт\nработников образования»:\n"
+            "ко рябластное учреждение «Томский\nПОО - профессиональные образовательные организации.")
+    defs = find_definitions(text)
+    assert defs["ТОИПКРО"] == "областное учреждение «Томский институт работников образования»"
+    assert defs["ПОО"] == "профессиональные образовательные организации"
