@@ -6,8 +6,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from extractors import image_stamp as st
-from extractors.image_prep import prepare, remove_grey_seal
+from extractors.image_prep import prepare
+from extractors.image_stamp import remove_grey_seal
 
 DPI = 200
 
