@@ -46,8 +46,10 @@ MARGIN_INCH = 0.05           # the seal's print is removed out to this far beyon
 WINDOW_INCH = 0.3            # the removal looks this far round the seal: straight runs of ink ...
 RUN_INCH = 0.15              # ... this long that go on out of it are rules, kept (gaps this short
 RUN_GAP_INCH = 0.05          # in them bridged: a broken rule) and at most this thick (a line of text is a
-RUN_THICK_INCH = 0.04        # band of runs as tall as its letters); a run in line with a rule out of the
-DRIFT_PX = 6                 # seal, this many pixels off it (a 2° skew across the seal), is that rule
+RUN_THICK_INCH = 0.04        # band of runs as tall as its letters); a run inside whose fitted line, carried
+LINE_TOL_PX = 3              # on out of the seal, has runs this close to it is a
+MAX_SLOPE = 0.05             # rule too (the line at most this steep: a page skewed by up to 3°) when runs
+LINE_FILL = 0.6              # lie along this share of it out of the seal on one side
 PRINT_INCH = 0.06            # a seal's strokes (ring, lettering, lines) are this long at least; shorter light
                              # pieces inside it are a blurred letter's thin parts, kept
 CANDIDATES = 8               # circles checked per page ...
@@ -167,12 +169,47 @@ def _rules_through(ink: np.ndarray, disc: np.ndarray, dpi: int) -> np.ndarray:
         out[0] = False
         rule |= out[labels]
         # ... or in line with such runs out of it: a rule broken inside the seal (a gap, a
-        # signature) goes on across it at the same height (row) or place (column)
-        outside = (m > 0) & (disc == 0)
-        axis = 1 if run[0] > 1 else 0            # horizontal runs: rows; vertical runs: columns
-        lines = cv2.dilate(outside.any(axis=axis).astype(np.uint8), np.ones((2 * DRIFT_PX + 1, 1), np.uint8)).ravel() > 0
-        rule |= (m > 0) & (lines[:, None] if axis == 1 else lines[None, :])
+        # signature) goes on across it along the same line (fitted: a skewed page drifts)
+        rule |= _in_line_with_outside(m, labels, count, disc, horizontal=run[0] > 1, length=n)
     return rule
+
+
+def _in_line_with_outside(m: np.ndarray, labels: np.ndarray, count: int, disc: np.ndarray,
+                          horizontal: bool, length: int) -> np.ndarray:
+    """True on the runs (``labels`` of ``m``) inside the disc whose line, fitted through their
+    pixels and carried on out of the disc to the window's edge, runs along runs out of it over
+    most of that stretch on one side (a rule goes on; a line of the seal's lettering carried on
+    meets paper, or text here and there)."""
+    out = np.zeros(m.shape, bool)
+    h, w = m.shape
+    span = w if horizontal else h
+    for k in np.unique(labels[(m > 0) & (disc > 0)]):
+        if k == 0:
+            continue
+        ys, xs = np.nonzero(labels == k)
+        a, c = (xs, ys) if horizontal else (ys, xs)
+        if np.ptp(a) < 2:
+            continue
+        slope, icpt = np.polyfit(a, c, 1)
+        if abs(slope) > MAX_SLOPE:
+            continue
+        pos = np.arange(span)
+        line = np.rint(icpt + slope * pos).astype(int)
+        valid = (line >= 0) & (line < (h if horizontal else w))
+        on_disc = np.zeros(span, bool)
+        hit = np.zeros(span, bool)
+        for d in range(-LINE_TOL_PX, LINE_TOL_PX + 1):
+            q = np.clip(line + d, 0, (h if horizontal else w) - 1)
+            ink = m[q, pos] if horizontal else m[pos, q]
+            hit |= valid & (ink > 0)
+        q = np.clip(line, 0, (h if horizontal else w) - 1)
+        on_disc = (disc[q, pos] if horizontal else disc[pos, q]) > 0
+        for side in (pos < a.min(), pos > a.max()):
+            stretch = side & valid & ~on_disc
+            if np.count_nonzero(stretch) >= length // 2 and hit[stretch].mean() >= LINE_FILL:
+                out |= labels == k
+                break
+    return out
 
 
 def seal_window(shape: tuple[int, ...], seal: tuple[int, int, int], dpi: int) -> tuple[slice, slice]:
