@@ -13,9 +13,9 @@ from typing import Callable, Optional
 
 from extractors.grid import ExtractedDocument, is_ocr_extractor
 from normalizers.abbreviations import expand, find_definitions, leftover_entries, load_glossary
-from normalizers.expansion import region_initials
 from normalizers.deadlines import (FLAG_RANGE_REVERSED, DeadlineNorm, deadlines_outside, normalize_deadline,
                                    period_from_deadlines)
+from normalizers.expansion import region_initials
 from normalizers.ocr_date_digits import years_into_period
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import damaged_dates, deadline_only, ends_with_dash, repair_date_words
@@ -24,7 +24,8 @@ from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text_n
                                    split_speck_hyphens)
 from normalizers.organisations import canonical_organisation
 from normalizers.ocr_stops import drop_acronym_colons, drop_stray_stops
-from normalizers.parties import coded_heads, mend_abbreviations, region_codes_written, split_after_defined, split_parties
+from normalizers.parties import (coded_heads, mend_abbreviations, region_codes_written, split_after_defined,
+                                 split_parties)
 from pipeline.records import (
     ActivityRecord,
     DeadlineRecord,
@@ -119,11 +120,14 @@ def parties_of(responsible: Optional[str], defs: dict[str, str], region: Optiona
 MAX_CELL_MENDED = 30      # a short form misread in the cell is written right there only up to this length
 
 
-def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optional[str],
-                 scanned: bool = False, codes: frozenset[str] = frozenset()) -> tuple[list[PartyRecord], bool, Optional[str]]:
+def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optional[str], scanned: bool = False,
+                 codes: frozenset[str] = frozenset()) -> tuple[list[PartyRecord], bool, Optional[str]]:
     """``parties_of``, whether a scan's slip in a party was mended (the row is flagged), and the
     responsible cell with each short form misread as a whole written as mended ("ККИНК" ->
-    "ККИПК", where exactly that mention became a defined or glossary short form)."""
+    "ККИПК", where exactly that mention became a defined or glossary short form). ``codes``: the
+    region's codes the document writes (``region_codes_written``; its initials when none given):
+    a body's short form with one of them opening a mention splits there ("Минпромторг НСО
+    предприятия-партнёры")."""
     out = []
     mentions = split_parties(responsible)
     repaired = False
@@ -142,7 +146,8 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
                         and old.name.count("(") == new.name.count("("):     # a note ("(по соглаЯованию)") stays
                     cell = cell.replace(old.name, new.name, 1)
         mentions = mended
-    shorts = set(defs) | coded_heads([m.name for m in mentions], set(codes) | ({region_initials(region)} if region else set()))
+    codes = codes or frozenset({region_initials(region)} if region else ())
+    shorts = set(defs) | coded_heads([m.name for m in mentions], set(codes))
     for m in split_after_defined(mentions, shorts):
         expanded = expand(m.name, defs, region)
         org = canonical_organisation(m.name, expanded, region)
@@ -318,7 +323,8 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
         if list(mended) != list(defs):    # a short form changed (a full form alone is no flag)
             meta_flags.append("abbreviation_definition_mended")
         defs = mended
-    codes = frozenset(region_codes_written([m.name for a in stitched.activities for m in split_parties(a.responsible)]))
+    codes = frozenset(region_codes_written([m.name for a in stitched.activities for m in split_parties(a.responsible)],
+                                           region_initials(region) if region else None))
     parties = memo(lambda text: read_parties(text, defs, region, scanned, codes))
     parse_deadline = memo(normalize_deadline)
     for act in stitched.activities:
