@@ -16,6 +16,7 @@ from pipeline.stitch.rows import _continues_heading, _number, _starts_lower, _te
 SPECK_CONFIDENCE = 0.5       # OCR confidence under which a mark in the № cell is a speck
 ROMAN_NUMBER_RE = re.compile(r"[IVXLC]+")
 LEADING_MARKS_RE = re.compile(r"^[^\w(]+(?=\d)")
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # a letter a speck left after an item number's stop or a space ("3. г", "3.г"): no lettered item is
 # written so ("3а" is, and stays)
 TRAILING_LETTER_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*(?:\.(?=\s*[^\W\d_]$))?)\s*(?<=[.\s])[^\W\d_]$")
@@ -174,17 +175,22 @@ def _lost_numbers(views: list[_RowView]) -> None:
 
 def _lost_last_number(views: list[_RowView], items: list[int]) -> None:
     """The same for the table's last row: after the last numbered item, the one row that reads as
-    an item of its own, last in the table, takes the next number — only where no other row of
-    the table reads as an unnumbered item (a table with sub-rows of their own keeps it a sub-row)."""
+    an item of its own (or has a deadline and a responsible of its own, its title's first word
+    lost), last in the table, takes the next number — only where no other row of the table reads
+    so unnumbered (a table with sub-rows of their own keeps it a sub-row)."""
     if len(items) < 2:
         return
     last = items[-1]
     after = [v for v in views[last + 1:] if v.heading is None]
-    if not after or after[-1].number is not None or not after[-1].row.scanned or not _item_like(after[-1]):
+
+    def own_item(v: _RowView) -> bool:
+        return _item_like(v) or _fields_of_its_own(v)
+
+    if not after or after[-1].number is not None or not after[-1].row.scanned or not own_item(after[-1]):
         return
-    if any(v.number is not None or _item_like(v) for v in after[:-1]):
+    if any(v.number is not None or own_item(v) for v in after[:-1]):
         return
-    if any(v.heading is None and v.number is None and _item_like(v) for v in views[:last]):
+    if any(v.heading is None and v.number is None and own_item(v) for v in views[:last]):
         return
     parts = number_parts(views[last].number)
     v = after[-1]
@@ -201,10 +207,10 @@ def _item_like(v: _RowView) -> bool:
 
 
 def _fields_of_its_own(v: _RowView) -> bool:
-    """A row with a title (its first word maybe lost under a signature) and a deadline and a
-    responsible of its own, none of them going on in lower case, within the page."""
-    return bool(v.own["title"]) and not v.row.after_page_break and all(
-        v.own[r] and not _starts_lower(v.own[r]) for r in ("deadline", "responsible"))
+    """A row with a title (its first word maybe lost under a signature), a deadline with a year
+    of its own and a responsible that does not go on in lower case, within the page."""
+    return bool(v.own["title"]) and not v.row.after_page_break and bool(YEAR_RE.search(v.own["deadline"])) \
+        and bool(v.own["responsible"]) and not _starts_lower(v.own["responsible"])
 
 
 def _has_fields(v: _RowView, lay: Layout) -> bool:

@@ -235,6 +235,14 @@ def test_the_last_rows_number_a_scan_lost_is_the_next_one():
     assert "number_from_sequence" in acts[2].flags
 
 
+def test_the_last_row_whose_number_and_first_word_a_signature_took_is_the_next_item():
+    lost = row(["", "ежегодного доклада о реализации", "Минобразования края", "декабрь 2024", "Доклад"])
+    acts = stitch(_scan(table(_tail_rows(lost)))).activities
+    assert [a.number for a in acts] == ["1", "2", "3"] and "number_from_sequence" in acts[2].flags
+    no_year = row(["", "ежегодного доклада о реализации", "Минобразования края", "декабрь", "Доклад"])
+    assert [a.number for a in stitch(_scan(table(_tail_rows(no_year)))).activities] == ["1", "2"]
+
+
 @pytest.mark.parametrize("rows", [
     [row(["", "Подготовка доклада", "ЦОПП", "Декабрь", "Доклад"]),
      row(["", "Подведение итогов", "ПОО", "Июль", "Отчёт"])],            # two candidates
