@@ -32,6 +32,7 @@ KEY_WORDS = ("сокращения", "сокращений", "сокращени
 # between two of its words in place of the space ("Перечень.используемых", "Перечень-используемых")
 HEAD_SPECK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'’‘°^|]+\d?(?=\s)|(?<=[а-яё])[`'’‘°^|.,\-–—]+(?=[а-яё]{4})")
 MAX_HEADED_KEY_EDITS = 3
+MAX_JUNK_AFTER = 10          # a header's line may end with this much junk and no entry (a signature's strokes)
 KEY_WORD_RE = re.compile(r"^сокра[а-яё]{3,7}[йяеи]$")   # "сокращении": the breve lost
 
 
@@ -100,6 +101,8 @@ def _mended_head(line: str) -> str:
         return line
     head = " ".join(mended)
     rest = line[m.end():]
+    if len(rest.strip()) <= MAX_JUNK_AFTER and not re.search(r"[-–—]", rest):
+        rest = ""                      # "Список сокращений. ватель:": a signature's junk, no entry
     mended_line = f"{head}:" + (f" {rest}" if rest.strip() else "") if m.group("end").strip() else head
     return mended_line if LIST_HEADER_RE.match(mended_line) or LIST_HEADER_INLINE_RE.match(mended_line) else line
 

@@ -186,13 +186,15 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         # a form put into the nominative only once its words are mended ("учреждениём")
         out.setdefault(" ".join(tokens), to_nominative(mended_full) if mended_full != full else full)
     out = {short: full for short, full in out.items() if _plausible(full)}
+    heads = _cell_heads(cells) if unread or orphans else set()
     for full in orphans:
         short, full = _written_head(full, spellings, set(out))
+        if short is None:               # "Минобразования Чуваший Министерство …": a letter of it misread
+            short, full = _found_head(full, spellings, set(out), heads)
         mended_full = mend_full_form(full, lexicon)
         short = short or _short_form_for(mended_full, spellings, set(out))
         if short is not None:
             out.setdefault(short, to_nominative(mended_full))
-    heads = _cell_heads(cells) if unread else set()
     for line in unread:
         short, full = _found_head(line, spellings, set(out), heads)
         if short is not None and _plausible(full):

@@ -89,3 +89,8 @@ def test_an_entry_closed_by_a_colon_after_its_quote_ends_there():
     defs = find_definitions(text)
     assert defs["ТОИПКРО"] == "областное учреждение «Томский институт работников образования»"
     assert defs["ПОО"] == "профессиональные образовательные организации"
+
+
+def test_a_signatures_junk_after_the_header_is_no_entry():
+    assert LIST_HEADER_RE.match(mend_list_head("Список сокращений. ватель:"))
+    assert mend_list_head("Сокращения: ПОО - организации") == "Сокращения: ПОО - организации"

@@ -187,6 +187,8 @@ def test_a_list_line_whose_dash_was_lost_between_two_capitals_splits_after_the_f
     got = mend_definitions({}, cells, orphans=[line])
     assert got == {"Минобразования Чувашии": "Министерство образования Чувашской Республики"}
     assert mend_definitions({}, "руководители ПОО", orphans=[line]) == {}      # the cells never write it
+    misread = "Минобразования Чуваший Министерство образования Чувашской Республики"     # "й" for "и"
+    assert mend_definitions({}, cells, orphans=[misread]) == got
 
 
 def test_a_full_form_that_is_hardly_words_is_dropped_for_the_glossary():
