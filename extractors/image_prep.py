@@ -5,6 +5,9 @@ Real photocopies differ from clean renders in ways that each break a later step:
 * coloured stamps and signatures (blue, violet, red ink) lie over the text:
   ``remove_colour_ink`` (``extractors/image_ink.py``) paints them as paper, text
   and rules under them kept;
+* a stamp on a black-and-white copy is a grey ring lighter than the text (no colour to take
+  it by): ``remove_grey_seal`` (``extractors/image_stamp.py``) finds a seal-sized ring of light
+  strokes and paints its print as paper, text and the rules crossing it kept;
 * uneven illumination and a dark binding edge make one global threshold either
   lose faint text or turn the edge into ink: ``normalise_illumination`` divides
   the page by its background (a max-filter of the downscaled page, i.e. the
