@@ -16,6 +16,8 @@ from normalizers.ocr_dates import GENITIVE_MONTHS, MONTH_SPECK_YEAR_RE, MONTH_ST
 from normalizers.text import one_substitution
 
 LEADING_SPECKS_RE = re.compile(r"^[\s”“‘’\"'.,:;‚`°^~_|]+(?=\S)")
+# marks before a numeric date at the start of a later line ("01.12.2023\n..31.12.2025")
+LINE_START_SPECKS_RE = re.compile(r"(?<=\n)[^\S\n]*[”“‘’\"'.,:;‚`°^~_|]+(?=[0-3]?\d\.[01]\d\.(?:19|20)\d\d)")
 GLUED_YEAR_MARK_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)[.,-]?(г\.|гг\.?|года?\b|г\b)")
 # a speck read as a dash at the start of the line that carries the year of a day and month
 # ("до 15 апреля\n-2024 г."): a date's year takes no dash
@@ -36,8 +38,9 @@ CUT_YEAR_MARK_RE = re.compile(r"((?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20)\d)\s+[-�
 YEAR_ABBR_STOP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d\s(?:г|гг))[:;,]?(?=[^\S\n]*(?:\n|$))")
 
 
-# a mark read between a day and its month ("до 25°декабря", "до 25: декабря"): the day would be lost
-SPECK_DAY_MONTH_RE = re.compile(rf"(?<![\d.,:])([0-3]?\d)[^\S\n]?[°:’'`‚,.^*][^\S\n]*"
+# a mark read between a day and its month ("до 25°декабря", "до 25: декабря", "до 20 \"Декабря"): the day
+# would be lost
+SPECK_DAY_MONTH_RE = re.compile(rf"(?<![\d.,:])([0-3]?\d)[^\S\n]?[°:’'`‚,.^*“”„\"][^\S\n]*"
                                 rf"(?={GENITIVE_MONTHS}(?![а-яё]))", re.I)
 # a stop read between a year and its word ("2023. года"), or another speck's mark ("2024`годы")
 YEAR_STOP_WORD_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:\.[^\S\n]+|[^\S\n]*[`'’‚^°_]+[^\S\n]*)(?=(?:года|годы|годов|год|гг?\.)(?![а-яё]))")
@@ -128,7 +131,8 @@ def mend_deadline_text(text: str | None) -> str | None:
     ("до 1-5 апреля" -> "до 15 апреля"); "з течение." is "в течение"."""
     if not text:
         return text
-    text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", LEADING_SPECKS_RE.sub("", text)))
+    text = LINE_START_SPECKS_RE.sub("", LEADING_SPECKS_RE.sub("", text))
+    text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", text))
     text = drop_day_month_speck(YEAR_STOP_WORD_RE.sub(r"\1 ", MONTH_SPECK_YEAR_RE.sub(r"\1 ", text)))
     text = drop_month_year_speck(text)          # "до 25 декабря“. 2025"
     text = PREPOSITION_LOOKALIKE_RE.sub(_preposition, WORD_MARK_RE.sub("", text))     # "цо 20 декабря"

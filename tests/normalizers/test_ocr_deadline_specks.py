@@ -166,3 +166,14 @@ def test_during_with_its_v_misread_or_a_speck_after_it(read, expected):
     from normalizers.ocr_deadline_specks import mend_deadline_text
 
     assert mend_deadline_text(read) == expected
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("01.12.2023\n..31.12.2025", "01.12.2023\n31.12.2025"),          # marks before a date on a later line
+    ('ежегодно, до 20 "Декабря', "ежегодно, до 20 Декабря"),         # a quote between a day and its month
+    ("01.12.2023\n2025", "01.12.2023\n2025"),
+])
+def test_marks_before_a_later_date_line_or_between_a_day_and_its_month(read, expected):
+    from normalizers.ocr_deadline_specks import mend_deadline_text
+
+    assert mend_deadline_text(read) == expected
