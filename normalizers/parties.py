@@ -248,7 +248,8 @@ def _opens_name(word: str) -> bool:
     return tag.case == "nomn" or (tag.case == "accs" and tag.number == "plur" and "inan" in tag)
 
 
-CODE_RE = re.compile(r"^[А-ЯЁ][А-Яа-яЁё]{3,} ([А-ЯЁ]{2,4})$")     # "Минобр НСО": a body and a region's code
+# "Минобр НСО": a syllabic short form of a body (a capital, then lower case) and a region's code
+CODE_RE = re.compile(r"^[А-ЯЁ][а-яё]{3,} ([А-ЯЁ]{2,4})$")
 MIN_CODE_USES = 2
 
 
@@ -261,13 +262,15 @@ def region_codes_written(names: list[str], initials: str | None = None) -> set[s
 
 
 def coded_heads(names: list[str], codes: set[str]) -> set[str]:
-    """Short forms of a regional body at the head of a mention that goes on: a capitalised word,
-    then a code of the document's region ("Минпромторг НСО" of "Минпромторг НСО
-    предприятия-партнёры", where a scan lost the line break and the list of abbreviations is lost
-    under a signature); ``split_after_defined`` splits there when the rest opens a name."""
+    """Short forms of a regional body at the head of a mention that goes on: a syllabic short form
+    (a capital, then lower case), then a code of the document's region ("Минпромторг НСО" of
+    "Минпромторг НСО предприятия-партнёры", where a scan lost the line break and the list of
+    abbreviations is lost under a signature); ``split_after_defined`` splits there when the rest
+    opens a name. A legal form in capitals before a code and a quoted name ("ГПОУ ТО «Тульский
+    колледж»") is one party."""
     heads = set()
     for name in names:
-        m = re.match(r"([А-ЯЁ][А-Яа-яЁё]{3,}) ([А-ЯЁ]{2,4})(?= \S)", name)
+        m = re.match(r"([А-ЯЁ][а-яё]{3,}) ([А-ЯЁ]{2,4})(?= [^\s«\"„“])", name)
         if m and m.group(2) in codes:
             heads.add(m.group(0))
     return heads

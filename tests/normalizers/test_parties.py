@@ -143,3 +143,10 @@ def test_a_body_and_its_region_code_at_a_mentions_head_is_a_short_form_there():
     shorts = coded_heads(names, {"НСО"})
     split = split_after_defined([PartyMention(name=names[0], by_agreement=False, defines=None, raw=names[0])], shorts)
     assert [m.name for m in split] == ["Минпромторг НСО", "предприятия-партнёры"]
+
+
+def test_a_legal_form_and_a_region_code_before_a_quoted_name_is_one_party():
+    from normalizers.parties import coded_heads, region_codes_written
+
+    assert coded_heads(["ГПОУ ТО «Тульский колледж № 12»", "Минздрав ТО «Центр»"], {"ТО"}) == set()
+    assert region_codes_written(["ГПОУ ТО", "ГАУ ТО"]) == set(), "legal forms in capitals are no body's short form"
