@@ -196,7 +196,7 @@ def _clean_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = LONE_TAIL_RE.sub("", text)
     text = text.strip(" .,;:-" + SPECKS)
-    while text[:1] in "«„\"" and not any(c in text[1:] for c in "»“”\""):
+    while text and text[0] in "«„\"" and not any(c in text[1:] for c in "»“”\""):
         text = text[1:].lstrip()          # a quote opened before a name and never closed: a speck
     return text
 

@@ -118,6 +118,7 @@ def test_a_quote_opened_and_never_closed_does_not_glue_the_cell():
     assert [m.name for m in split_parties("ГБПОУ «Колледж\nсервиса»\nЦЗН")] == ["ГБПОУ «Колледж сервиса»", "ЦЗН"]
     assert [m.name for m in split_parties("«Колледж сервиса»")] == ["«Колледж сервиса»"]
     assert [m.name for m in split_parties("\"„РУМЦ")] == ["РУМЦ"]                  # two specks read as quotes
+    assert split_parties("„") == [] and split_parties("« „") == []              # quotes alone: no name, no loop
 
 
 def test_a_dash_after_a_closing_bracket_at_a_line_end_joins_nothing():
