@@ -170,12 +170,12 @@ def _rules_through(ink: np.ndarray, disc: np.ndarray, dpi: int) -> np.ndarray:
         rule |= out[labels]
         # ... or in line with such runs out of it: a rule broken inside the seal (a gap, a
         # signature) goes on across it along the same line (fitted: a skewed page drifts)
-        rule |= _in_line_with_outside(m, labels, count, disc, horizontal=run[0] > 1, length=n)
+        rule |= _in_line_with_outside(m, labels, disc, horizontal=run[0] > 1, length=n)
     return rule
 
 
-def _in_line_with_outside(m: np.ndarray, labels: np.ndarray, count: int, disc: np.ndarray,
-                          horizontal: bool, length: int) -> np.ndarray:
+def _in_line_with_outside(m: np.ndarray, labels: np.ndarray, disc: np.ndarray, horizontal: bool,
+                          length: int) -> np.ndarray:
     """True on the runs (``labels`` of ``m``) inside the disc whose line, fitted through their
     pixels and carried on out of the disc to the window's edge, runs along runs out of it over
     most of that stretch on one side (a rule goes on; a line of the seal's lettering carried on
@@ -196,7 +196,6 @@ def _in_line_with_outside(m: np.ndarray, labels: np.ndarray, count: int, disc: n
         pos = np.arange(span)
         line = np.rint(icpt + slope * pos).astype(int)
         valid = (line >= 0) & (line < (h if horizontal else w))
-        on_disc = np.zeros(span, bool)
         hit = np.zeros(span, bool)
         for d in range(-LINE_TOL_PX, LINE_TOL_PX + 1):
             q = np.clip(line + d, 0, (h if horizontal else w) - 1)
