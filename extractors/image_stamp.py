@@ -66,10 +66,15 @@ def light_strokes(grey: np.ndarray, dpi: int, bg: Optional[np.ndarray] = None) -
     r = max(1, int(round(RIM_INCH * dpi)))
     near = cv2.dilate(dark, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1)))
     light = ((rel < LIGHT_SHARE) & (near == 0)).astype(np.uint8)
-    n, labels, stats, _ = components(light)
-    sized = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]) >= GRAIN_INCH * dpi
-    sized[0] = False
-    return sized[labels].astype(np.uint8) * 255, near * 255
+    return _long_pieces(light, GRAIN_INCH * dpi).astype(np.uint8) * 255, near * 255
+
+
+def _long_pieces(mask: np.ndarray, length: float) -> np.ndarray:
+    """True on the pieces (8-connected components) of ``mask`` at least ``length`` px wide or tall."""
+    _n, labels, stats, _ = components(mask)
+    long_enough = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]) >= length
+    long_enough[0] = False
+    return long_enough[labels]
 
 
 _ANGLES = np.linspace(0.0, 2 * np.pi, 240, endpoint=False)
@@ -238,11 +243,8 @@ def erase_seal(grey: np.ndarray, seal: tuple[int, int, int], dpi: int) -> np.nda
     disc = np.zeros(win.shape, np.uint8)
     cv2.circle(disc, (cx - cols.start, cy - rows.start), int(r + MARGIN_INCH * dpi), 255, -1)
     inside = ((disc > 0) & (light > 0)).astype(np.uint8)
-    _n, labels, stats, _ = components(inside)
-    long_enough = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]) >= PRINT_INCH * dpi
-    long_enough[0] = False
     ink = (win.astype(np.float32) < LIGHT_SHARE * win_bg.astype(np.float32)).astype(np.uint8)
-    paint = long_enough[labels] & ~_rules_through(ink, disc, dpi)
+    paint = _long_pieces(inside, PRINT_INCH * dpi) & ~_rules_through(ink, disc, dpi)
     out = grey.copy()
     out[rows, cols][paint] = win_bg[paint]
     return out

@@ -74,11 +74,16 @@ def mend_list_head(line: str) -> str:
     return mended if is_head else line
 
 
+def _head_words(m: re.Match) -> list[str]:
+    """The words of a ``HEAD_LINE_RE`` match, folded, Latin look-alikes read as Cyrillic."""
+    return [fold(w.translate(LATIN_TO_CYRILLIC)) for w in m.group("words").split()]
+
+
 def _mended_head(line: str) -> str:
     m = HEAD_LINE_RE.match(line)
     if m is None or LIST_HEADER_RE.match(line) or LIST_HEADER_INLINE_RE.match(line):
         return line
-    words = [fold(w.translate(LATIN_TO_CYRILLIC)) for w in m.group("words").split()]
+    words = _head_words(m)
     key = words[-1]
     other_word = is_known_word(key) and all(p.normal_form != "сокращение" for p in parses(key))
     misread = not is_known_word(key) and _near(key, KEY_WORDS) is not None     # "сакращения"
@@ -114,7 +119,7 @@ def cut_head(line: str) -> bool:
     m = HEAD_LINE_RE.match(line)
     if m is None or line[m.end():].strip():
         return False
-    words = [fold(w.translate(LATIN_TO_CYRILLIC)) for w in m.group("words").split()]
+    words = _head_words(m)
     if _near(words[0], HEAD_WORDS) is not None:
         words = words[1:]
     elif _near(words[0], HEAD_QUALIFIERS) is None:

@@ -51,9 +51,8 @@ WORD_AFTER_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d[^\S\n]+)([а-яё]{3,
 
 # a mark read between a month and its year ("20 января. 2022 года", "14 сентября`2022 г."), or inside
 # the year ("22 марта 20:24 г."): the act's date would be lost
-_MONTHS_GEN = GENITIVE_MONTHS
-SPECK_MONTH_YEAR_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN})[^\S\n]?[.,:;’'`‚^°*“”„\"]+[^\S\n]*(?=(?:19|20)\d\d(?!\d))", re.I)
-SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({_MONTHS_GEN}[^\S\n]+)(19|20)[^\S\n]?[.,:;’'`‚][^\S\n]?(\d\d)(?![\d.,:])", re.I)
+SPECK_MONTH_YEAR_RE = re.compile(rf"(?<![а-яё])({GENITIVE_MONTHS})[^\S\n]?[.,:;’'`‚^°*“”„\"]+[^\S\n]*(?=(?:19|20)\d\d(?!\d))", re.I)
+SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({GENITIVE_MONTHS}[^\S\n]+)(19|20)[^\S\n]?[.,:;’'`‚][^\S\n]?(\d\d)(?![\d.,:])", re.I)
 
 
 # a mark glued after a word before a space ("в течение` 2024-2026 годов"): a speck, and it
@@ -98,7 +97,7 @@ SPECK_BEFORE_DATE_RE = re.compile(r"(?<![\d.,])\d[.,](?=[0-3]\d\.[01]\d\.(?:19|2
 
 # a speck's hyphen inside the day after "до" ("до 1-5 апреля" for "до 15 апреля"): "до" takes one
 # date, never a range of days
-SPLIT_DAY_AFTER_DO_RE = re.compile(rf"(?<![А-Яа-яЁё])([Дд]о[^\S\n]+)(\d)[-–—](\d)(?=[^\S\n]+{_MONTHS_GEN}(?![а-яё]))", re.I)
+SPLIT_DAY_AFTER_DO_RE = re.compile(rf"(?<![А-Яа-яЁё])([Дд]о[^\S\n]+)(\d)[-–—](\d)(?=[^\S\n]+{GENITIVE_MONTHS}(?![а-яё]))", re.I)
 
 
 # a speck's dash before a year in a list of years ("август-сентябрь 2023, -2024, 2025"): no range

@@ -248,8 +248,11 @@ def _opens_name(word: str) -> bool:
     return tag.case == "nomn" or (tag.case == "accs" and tag.number == "plur" and "inan" in tag)
 
 
-# "Минобр НСО": a syllabic short form of a body (a capital, then lower case) and a region's code
-CODE_RE = re.compile(r"^[А-ЯЁ][а-яё]{3,} ([А-ЯЁ]{2,4})$")
+# "Минобр НСО": a syllabic short form of a body (a capital, then lower case) and a region's code; as
+# a whole mention, and at the head of one that goes on with no quoted name
+CODED = r"([А-ЯЁ][а-яё]{3,}) ([А-ЯЁ]{2,4})"
+CODE_RE = re.compile(rf"^{CODED}$")
+CODED_HEAD_RE = re.compile(rf"^{CODED}(?= [^\s«\"„“])")
 MIN_CODE_USES = 2
 
 
@@ -257,7 +260,7 @@ def region_codes_written(names: list[str], initials: str | None = None) -> set[s
     """The codes a document writes for its region after a body's short form: the region's initials
     ("РБ"), and a code of capitals ending two mentions of a word and a code or more ("Минобр НСО",
     "Минтруд НСО": "НСО", which is no initials)."""
-    ends = Counter(m.group(1) for name in names if (m := CODE_RE.match(name.strip())))
+    ends = Counter(m.group(2) for name in names if (m := CODE_RE.match(name.strip())))
     return {c for c, n in ends.items() if n >= MIN_CODE_USES} | ({initials} if initials else set())
 
 
@@ -270,7 +273,7 @@ def coded_heads(names: list[str], codes: set[str]) -> set[str]:
     колледж»") is one party."""
     heads = set()
     for name in names:
-        m = re.match(r"([А-ЯЁ][а-яё]{3,}) ([А-ЯЁ]{2,4})(?= [^\s«\"„“])", name)
+        m = CODED_HEAD_RE.match(name)
         if m and m.group(2) in codes:
             heads.add(m.group(0))
     return heads

@@ -166,7 +166,7 @@ def _lost_numbers(views: list[_RowView]) -> None:
         if len(pa) != len(pb) or pa[:-1] != pb[:-1] or pb[-1] != pa[-1] + 2:
             continue
         between = [v for v in views[a + 1:b] if v.heading is None and v.number is None]
-        own = [v for v in between if v.row.scanned and (_item_like(v) or _fields_of_its_own(v))]
+        own = [v for v in between if v.row.scanned and _own_item(v)]
         if len(own) == 1:
             v = own[0]
             v.number, v.number_text, v.number_lost = ".".join(map(str, (*pa[:-1], pa[-1] + 1))), "", True
@@ -182,15 +182,11 @@ def _lost_last_number(views: list[_RowView], items: list[int]) -> None:
         return
     last = items[-1]
     after = [v for v in views[last + 1:] if v.heading is None]
-
-    def own_item(v: _RowView) -> bool:
-        return _item_like(v) or _fields_of_its_own(v)
-
-    if not after or after[-1].number is not None or not after[-1].row.scanned or not own_item(after[-1]):
+    if not after or after[-1].number is not None or not after[-1].row.scanned or not _own_item(after[-1]):
         return
-    if any(v.number is not None or own_item(v) for v in after[:-1]):
+    if any(v.number is not None or _own_item(v) for v in after[:-1]):
         return
-    if any(v.heading is None and v.number is None and own_item(v) for v in views[:last]):
+    if any(v.heading is None and v.number is None and _own_item(v) for v in views[:last]):
         return
     parts = number_parts(views[last].number)
     v = after[-1]
@@ -204,6 +200,12 @@ def _item_like(v: _RowView) -> bool:
     if not title or not title[0].isupper():
         return False
     return any(v.own[r] and not _starts_lower(v.own[r]) for r in ("deadline", "responsible"))
+
+
+def _own_item(v: _RowView) -> bool:
+    """A row that may take a number the sequence lost: it reads as an item of its own, or it has the
+    fields of one with its title's first word lost."""
+    return _item_like(v) or _fields_of_its_own(v)
 
 
 def _fields_of_its_own(v: _RowView) -> bool:
