@@ -11,7 +11,9 @@ where a faint or broken line is not found:
 * ``split_unruled_spans``: on images only, a cell spanning several grid rows (or columns) whose words fall
   apart cleanly at a row boundary of the neighbouring columns — nothing crosses it, and the gap
   there is wider than a line gap could be, or a sentence ends above it and a capital opens
-  below it — is two cells whose rule was lost. A true merged cell holds
+  below it — is two cells whose rule was lost; so is one whose words all lie in a lower row,
+  starting right under its rule, level with the first line of the cell beside them (the row
+  above keeps an empty cell). A true merged cell holds
   one block of text, evenly spaced, and is left alone; born-digital rules are never lost, so text
   PDFs keep every span.
 """
@@ -28,6 +30,7 @@ TOL = 2.0
 MIN_SIDE = 2.5
 MAX_PASSES = 50
 GAP_FACTOR = 0.8   # a gap at least this many word heights is a cell boundary, not a line gap
+TOP_GAP_FACTOR = 1.5  # a cell's text starts at most this many word heights under its top rule
 
 
 def _uncovered(lo: float, hi: float, spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -98,10 +101,10 @@ def _boundary_at(y: float, lines: list[list[Word]], height: float, line_gap: flo
     """Whether grid line ``y`` runs between two text lines of a cell as a lost rule would: a gap
     wider than a line gap could be, or a sentence ending above it and a capital opening below it
     with at least an ordinary line gap between them."""
-    above = [ln for ln in lines if max(w.bottom for w in ln) <= y]
-    below = [ln for ln in lines if min(w.top for w in ln) >= y]
+    above = [ln for ln in lines if max(w.bottom for w in ln) <= y + TOL]
+    below = [ln for ln in lines if min(w.top for w in ln) >= y - TOL]
     if not above or not below or len(above) + len(below) != len(lines):
-        return False                       # a line crosses y, or nothing on one side
+        return False                       # a line crosses y (a box may touch the rule's trace), or nothing on one side
     last, first = above[-1], below[0]
     gap = min(w.top for w in first) - max(w.bottom for w in last)
     if gap >= GAP_FACTOR * height:
@@ -129,6 +132,28 @@ def _split_at(box: BBox, words: list[Word], inner_ys: list[float]) -> list[BBox]
         return [box]
     edges = [box[1], *cuts, box[3]]
     return [(box[0], a, box[2], b) for a, b in zip(edges, edges[1:])]
+
+
+def _split_above(box: BBox, inside: list[Word], inner_ys: list[float], words: Sequence[Word]) -> list[BBox]:
+    """A cell spanning rows whose words all lie below an inner row boundary, starting right under
+    it and level with the first line of a cell beside it: the rule above them was lost, and the
+    part above is an empty cell of its own (an item number pushed up into the row before it)."""
+    inside = [w for w in inside if any(ch.isalnum() for ch in w.text)]
+    if not inside:
+        return [box]
+    top = min(w.top for w in inside)
+    height = median(w.bottom - w.top for w in inside)
+    above = [y for y in inner_ys if y <= top + TOL]
+    if not above or top - max(above) > TOP_GAP_FACTOR * height:
+        return [box]
+    y = max(above)
+    level = [w for w in words if (w.x1 <= box[0] or w.x0 >= box[2]) and w.top >= y
+             and abs(w.top - top) <= height / 2 and any(ch.isalnum() for ch in w.text)]
+    if not level:
+        return [box]
+    lower = (box[0], y, box[2], box[3])
+    rest = [v for v in inner_ys if v > y + TOL]
+    return [(box[0], box[1], box[2], y), *(_split_at(lower, inside, rest) if rest else [lower])]
 
 
 def _split_cols(box: BBox, words: list[Word], inner_xs: list[float]) -> list[BBox]:
@@ -163,6 +188,8 @@ def split_unruled_spans(boxes: Sequence[BBox], words: Sequence[Word],
             continue
         inside = _words_in(box, words)
         parts = _split_at(box, inside, inner_ys) if inner_ys else [box]
+        if parts == [box] and inner_ys:
+            parts = _split_above(box, inside, inner_ys, words)
         for part in parts:
             part_xs = _inner(part[0], part[2], inner_xs)
             if not part_xs:

@@ -33,6 +33,7 @@ STAMP_DARK_SHARE = 0.45      # ... with nothing darker than this share of the pa
 STAMP_FAINT_INCH = (0.08, 0.25)  # ... in pieces at least this wide and long are a light stamp
 STAMP_RULE_INCH = 0.3        # dark straight runs this long under coloured ink are rules (kept) ...
 STAMP_RULE_DARK_SHARE = 0.8  # ... dark: below this share of the paper's brightness
+STAMP_CLOSE_INCH = 0.05      # ink this close is one area (a stamp's ring broken where it crosses text)
 
 
 def colour_ink_mask(rgb: np.ndarray, dpi: int = 200) -> np.ndarray:
@@ -130,21 +131,36 @@ def remove_colour_ink(rgb: np.ndarray, dpi: int = 200) -> tuple[np.ndarray, floa
 
 def _straight_runs(grey: np.ndarray, paper: np.ndarray, ink: np.ndarray, dpi: int) -> np.ndarray:
     """Table rules under coloured ink: dark horizontal and vertical runs at least
-    ``STAMP_RULE_INCH`` long that go on past the ink (``ink``: bool mask) for half that length.
+    ``STAMP_RULE_INCH`` long that go on past the ink's area (``ink``: bool mask) for half that length.
 
     A signature crossing a rule darkens it in every channel too, and JPEG spreads the ink's
     colour onto it: painted as paper, the rule would be broken and two rows merged. A stretch
-    of a pen stroke or a stamp's ring straight that long lies within the ink.
+    of a pen stroke or a stamp's ring straight that long lies within the ink's area: the ink
+    closed over its small gaps with what its strokes enclose (``_ink_area``), so that a stamp's
+    line of text, crossing letters that are not ink, is no rule.
     """
     dark = (grey < STAMP_RULE_DARK_SHARE * paper).astype(np.uint8) * 255
     n = max(9, int(STAMP_RULE_INCH * dpi))
+    outside = _ink_area(ink, dpi) == 0
     out = np.zeros(grey.shape, np.uint8)
     for size in ((n, 1), (1, n)):
         runs = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
         count, labels, _stats, _ = components(runs)
         if count <= 1:
             continue
-        beyond = np.bincount(labels[(runs > 0) & ~ink], minlength=count) >= n // 2
+        beyond = np.bincount(labels[(runs > 0) & outside], minlength=count) >= n // 2
         beyond[0] = False
         out |= beyond[labels].astype(np.uint8)
     return out
+
+
+def _ink_area(ink: np.ndarray, dpi: int) -> np.ndarray:
+    """The area coloured ink covers (uint8, 255 inside): the ink grown over gaps of
+    ``STAMP_CLOSE_INCH`` (where it crosses text, which is no ink), with its enclosed holes filled
+    (a stamp's inside)."""
+    r = max(1, int(STAMP_CLOSE_INCH * dpi))
+    grown = cv2.dilate(ink.astype(np.uint8) * 255, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1)))
+    framed = cv2.copyMakeBorder(grown, 1, 1, 1, 1, cv2.BORDER_CONSTANT, value=0)
+    reach = framed.copy()
+    cv2.floodFill(reach, None, (0, 0), 128)
+    return np.where(reach[1:-1, 1:-1] == 128, 0, 255).astype(np.uint8)

@@ -138,3 +138,41 @@ def test_a_rule_remnant_read_as_a_dash_does_not_keep_a_header_cell_merged() -> N
              + line("17", 0, 26) + line("Оздоровление детей", 36, 26) + line("июнь", 205, 26))
     rows = rows_of(PageLayout(1, 300, 60, words, segs, source="ocr"))
     assert len(rows[0]) == 3 and rows[0][1].endswith("Мероприятие") and rows[1][1] == "Оздоровление детей"
+
+
+def continued_row_then_item(number_top: float) -> PageLayout:
+    """A page's first row continues the last page's item (no number, no title); the rule under it
+    is lost in the number column only, so that column's cell spans it and the next item."""
+    segs = [h(0), h(20), h(100), v(0, 0, 100), v(30, 0, 100), v(200, 0, 100), v(280, 0, 100),
+            h(60, XS[1], XS[3])]
+    words = line("№", 0, 6) + line("Мероприятие", 30, 6) + line("Срок", 200, 6)
+    words += line("2023 г.", 200, 22) + line("4.", 0, number_top)
+    words += line("Оснащение центров", 30, 62) + line("2024 год", 200, 62)
+    return PageLayout(page_no=2, width=300, height=120, words=words, segments=segs, source="ocr")
+
+
+def test_an_item_number_under_a_lost_rule_stays_in_its_own_row() -> None:
+    rows = rows_of(continued_row_then_item(number_top=62))
+    assert rows[1] == ["", "", "2023 г."]
+    assert rows[2] == ["4.", "Оснащение центров", "2024 год"]
+
+
+def test_a_number_level_with_no_row_of_its_own_keeps_the_span() -> None:
+    """The number lies in the lower row but well below its first line: no lost rule shows."""
+    layout = continued_row_then_item(number_top=84)
+    (boxes,) = find_cell_boxes(layout)
+    table = table_from_boxes(boxes, layout)
+    number = [c for r in table.rows for c in r.cells if c.text == "4."]
+    assert len(number) == 1 and number[0].rowspan == 2
+
+
+def test_a_number_box_touching_the_lost_rules_line_still_parts_the_rows() -> None:
+    """An OCR box reaching a point above the row boundary (the rule's trace read with "2.")."""
+    segs = [h(0), h(20), h(100), v(0, 0, 100), v(30, 0, 100), v(200, 0, 100), v(280, 0, 100),
+            h(60, XS[1], XS[3])]
+    words = (line("№", 0, 6) + line("Мероприятие", 30, 6) + line("Срок", 200, 6)
+             + line("1", 0, 22) + line("Мониторинг", 30, 22) + line("2023", 200, 22)
+             + line("‚2.", 0, 59, height=10) + line("Создание", 30, 62) + line("2024", 200, 62))
+    rows = rows_of(PageLayout(1, 300, 120, words, segs, source="ocr"))
+    assert rows[1] == ["1", "Мониторинг", "2023"]
+    assert rows[2] == ["‚2.", "Создание", "2024"]

@@ -162,6 +162,23 @@ def test_table_rules_under_a_signature_stay_whole():
     assert np.mean(grey[off] >= 200) > 0.95                                    # the stroke itself is gone
 
 
+def test_a_stamps_line_of_text_running_into_black_text_is_no_rule():
+    """A stamp's inner line (straight, longer than a rule's test length) crosses black letters,
+    which are no ink: it does not go on past the stamp, so it is painted as paper, not kept as
+    a rule that would join the letters to the next cell."""
+    rgb = np.full((400, 500, 3), 245, np.uint8)
+    for x in range(150, 330, 14):
+        cv2.rectangle(rgb, (x, 180), (x + 6, 210), (0, 0, 0), -1)             # black letter stems
+    ink = np.full_like(rgb, 255)
+    cv2.circle(ink, (250, 200), 150, (40, 70, 190), 5)                         # the stamp's ring
+    cv2.line(ink, (130, 205), (370, 205), (40, 70, 190), 3)                    # its line of text
+    rgb = np.minimum(rgb, ink)
+    grey, _share = ip.remove_colour_ink(rgb, DPI)
+    gaps = [x for x in range(140, 360) if not any(x0 <= x <= x0 + 6 for x0 in range(150, 330, 14))]
+    assert np.mean(grey[205, gaps] >= 200) > 0.9                               # the line is gone between the stems
+    assert grey[195, 153] < 60                                                 # the stems stay
+
+
 def test_illumination_normalised_paper_is_white_text_stays_dark():
     h, w = 400, 600
     page = np.full((h, w), 235, np.float32)
