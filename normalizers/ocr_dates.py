@@ -165,6 +165,23 @@ def month_reading(word: str) -> tuple[str | None, bool]:
     return None, True
 
 
+PERIOD_FORMS = ("квартал", "квартала", "кварталы", "кварталов", "квартале", "кварталам", "кварталах",
+                "полугодие", "полугодия", "полугодии", "полугодий", "полугодиям", "полугодиях")
+MIN_PERIOD_REPAIR = 6
+
+
+@lru_cache(maxsize=10_000)
+def period_reading(word: str) -> str | None:
+    """The quarter or half-year word ``word`` is a one-letter misreading of ("квартап" ->
+    "квартал"), or None: a dictionary word is never a slip, and the form must be the only one
+    that near."""
+    w = word.lower().replace("ё", "е")
+    if len(w) < MIN_PERIOD_REPAIR or w in PERIOD_FORMS or is_known_word(w):
+        return None
+    near = [f for f in PERIOD_FORMS if one_edit(w, f)]
+    return near[0] if len(near) == 1 else None
+
+
 # a recurrence adverb split by a space near its end, its first letter perhaps read as a digit
 # ("6жекварталь но"): joined, it must be one edit from exactly one adverb (``recurrence_reading``)
 SPLIT_ADVERB_RE = re.compile(r"(?<!\w)([0-9А-Яа-яЁё][А-Яа-яЁё]{4,})\s+([а-яё]{1,3})(?!\w)")
@@ -198,7 +215,7 @@ def repair_date_words(text: str) -> tuple[str, bool]:
 
     def month(m: re.Match) -> str:
         nonlocal changed
-        form = month_reading(m.group(0))[0] or recurrence_reading(m.group(0))
+        form = month_reading(m.group(0))[0] or recurrence_reading(m.group(0)) or period_reading(m.group(0))
         if form is None:
             return m.group(0)
         changed = True

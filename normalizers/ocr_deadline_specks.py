@@ -127,7 +127,8 @@ def mend_deadline_text(text: str | None) -> str | None:
     between a day and its month ("до 25°декабря"), a mark or a letter no word is between a month and its
     year ("ноябрь: 2024", "декабрь ь 2024") or a stop between a year and its word ("2023. года") is a speck, and the word after a year that is one letter from exactly one year's word is that
     word ("2021-2023 ходы" -> "2021-2023 годы"); a hyphen inside the day after "до" is a speck
-    ("до 1-5 апреля" -> "до 15 апреля"); "з течение." is "в течение"."""
+    ("до 1-5 апреля" -> "до 15 апреля"); "з течение." is "в течение"; a bar standing as a day before a
+    month is "1" ("до | декабря")."""
     if not text:
         return text
     text = LINE_START_SPECKS_RE.sub("", LEADING_SPECKS_RE.sub("", text))
@@ -139,7 +140,12 @@ def mend_deadline_text(text: str | None) -> str | None:
     text = SPLIT_DAY_AFTER_DO_RE.sub(_day_joined, SPECK_BEFORE_DATE_RE.sub("", text))
     text = LISTED_YEAR_DASH_RE.sub(r"\1 ", text)              # "2023, -2024, 2025"
     text = WORD_AFTER_YEAR_RE.sub(_year_word, GLUED_PREPOSITION_RE.sub(r"\1 ", text))
+    text = ONE_DAY_RE.sub("1", text)                          # "до | декабря"
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
+
+
+# a lone bar or Latin "l" / "I" standing as a day before a genitive month is the day "1" ("до | декабря")
+ONE_DAY_RE = re.compile(rf"(?<![\w.,|!])[|lI!](?=[^\S\n]+(?:{GENITIVE_MONTHS})(?![а-яё]))", re.I)
 
 
 TASK_LIST_RE = re.compile(r"\d{1,2}(?:\s*,\s*\d{1,2})+")

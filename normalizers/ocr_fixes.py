@@ -61,6 +61,11 @@ _ROMAN_CHARS = re.escape("".join(ROMAN_LOOKALIKE))
 ROMAN_PERIOD_RE = re.compile(rf"(?<![\wА-Яа-яЁё{_ROMAN_CHARS}])([{_ROMAN_CHARS}]{{1,4}})"
                              rf"(?:\s*([-–,])\s*([{_ROMAN_CHARS}]{{1,4}}))?(\s*|[.,'’`^°]\s*)(?=(?i:квартал|полугоди))")
 QUARTER_NUMERALS, HALF_NUMERALS = ("I", "II", "III", "IV"), ("I", "II")
+# two quarters before a plural "кварталы" with nothing but a space between them: the dash (or comma)
+# was lost ("II III кварталы"); read only when the two follow each other (the range and the list
+# are then the same months)
+SPACED_QUARTERS_RE = re.compile(rf"(?<![\wА-Яа-яЁё{_ROMAN_CHARS}])([{_ROMAN_CHARS}]{{1,4}})[^\S\n]+([{_ROMAN_CHARS}]{{1,4}})"
+                                rf"(\s*|[.,'’`^°]\s*)(?=(?i:квартал(?:ы|ов|ах)(?![а-яё])))")
 
 def _fix_word(m: re.Match) -> str:
     w = m.group(0)
@@ -104,7 +109,8 @@ def _roman_reading(token: str) -> str:
 
 def fix_roman_periods(text: str) -> str:
     """Misread Roman numerals before "квартал" / "полугодие": "И полугодие" -> "II полугодие",
-    "ТУ квартал" -> "IV квартал", "Тквартал" -> "I квартал", "Т-П квартал" -> "I-II квартал".
+    "ТУ квартал" -> "IV квартал", "Тквартал" -> "I квартал", "Т-П квартал" -> "I-II квартал"; two
+    quarters in a row before "кварталы" lost their dash ("П III кварталы" -> "II–III кварталы").
     Arabic numbers ("1 квартал", "11 квартал" — a city block) and tokens that read as no quarter
     or half ("Ш полугодие", "УУ квартал") stay as they are."""
     def roman(m: re.Match) -> str:
@@ -120,7 +126,13 @@ def fix_roman_periods(text: str) -> str:
         space = m.group(4) if (m.group(4) or "").isspace() else " "   # a speck for the space: "Ш.квартал"
         return readings[0] + (sep + readings[1] if len(readings) > 1 else "") + space
 
-    return ROMAN_PERIOD_RE.sub(roman, text)
+    def spaced(m: re.Match) -> str:
+        a, b = _roman_reading(m.group(1)), _roman_reading(m.group(2))
+        if a not in QUARTER_NUMERALS or b not in QUARTER_NUMERALS or QUARTER_NUMERALS.index(b) != QUARTER_NUMERALS.index(a) + 1:
+            return m.group(0)
+        return f"{a}–{b}" + (m.group(3) if (m.group(3) or "").isspace() else " ")
+
+    return ROMAN_PERIOD_RE.sub(roman, SPACED_QUARTERS_RE.sub(spaced, text))
 
 
 # the first year of a range with a speck read between its last two digits: "на 202,2-2024 годы"

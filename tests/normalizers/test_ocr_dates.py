@@ -44,6 +44,9 @@ from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_word
     ("01.1220. 23\n-31.12.2025", "01.12.2023\n-31.12.2025"),   # the second dot moved into the year
     ("01.1220.23", "01.12.2023"),
     ("31.1320.23", "31.1320.23"),                     # no 13th month: left
+    ("IV квартап 2023 года", "IV квартал 2023 года"),  # a quarter's word one letter off
+    ("II полугодне 2024", "II полугодие 2024"),
+    ("кварталь 2024", "кварталь 2024"),               # one letter from three forms: left
 ])
 def test_certain_slips_are_mended(text, expected):
     fixed, changed = repair_date_words(text)

@@ -27,6 +27,8 @@ from normalizers.ocr_deadline_specks import mend_deadline_text
     ("октябрь 2024\nноябрь: 2024", "октябрь 2024\nноябрь 2024"), ("декабрь ь 2024", "декабрь 2024"),
     ("май в 2024", "май в 2024"), ("март и 2024", "март и 2024"),     # a one-letter word stays
     ("июль 2025\nсентябрь. ь.2026", "июль 2025\nсентябрь 2026"),      # marks and a letter together
+    ("до | декабря 2022 года", "до 1 декабря 2022 года"), ("до l июня", "до 1 июня"),   # a bar for the day 1
+    ("до || декабря", "до || декабря"),                                # two bars: no reading
 ])
 def test_deadline_specks_and_lost_spaces(text, expected):
     from normalizers.ocr_deadline_specks import mend_deadline_text

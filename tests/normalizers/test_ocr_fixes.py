@@ -67,6 +67,9 @@ def test_roman_numerals_of_quarters_and_half_years():
     ("ТУ полугодие", "ТУ полугодие"),                    # a year has no fourth half
     ("Т\\ квартал 2021", "Т\\ квартал 2021"),          # "\\" is no look-alike: damaged, not read
     ("1квартал 2020", "1квартал 2020"),                  # Arabic: the date rules read it
+    ("П III кварталы 2024 г.", "II–III кварталы 2024 г."),  # two quarters in a row, the dash lost
+    ("I III кварталы 2024 г.", "I III кварталы 2024 г."),    # not in a row: a range or a list, left
+    ("II III квартал 2024 г.", "II III квартал 2024 г."),    # one quarter named: left
 ])
 def test_roman_look_alikes_of_quarters_read_when_the_whole_token_reads(text, expected):
     assert fix_ocr_text(text) == expected
