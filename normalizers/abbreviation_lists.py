@@ -24,10 +24,12 @@ from normalizers.text import is_known_word
 DASH = r"[-‐‑‒–—−]"
 QUOTES_OPEN, QUOTES_CLOSE = "«„“\"", "»“”\""
 # "X – полное", also as a scan reads it: "ПОО -— полное" (two dashes), "РКЦ- полное", "РТ-- полное", "… края -агентство"
-# (a space lost), "края.- министерство" (a speck before the dash), "края-- агентство" (two dashes glued)
+# (a space lost), "края.- министерство" (a speck before the dash), "края-- агентство" (two dashes glued),
+# "края`-.агентство" (specks either side of a dash with no space)
 LIST_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)"
-    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH}{{1,2}}|(?<=[А-Яа-яЁё])[.,’'`]\s*{DASH}{{1,2}}(?=\s)|(?<=[а-яё]){DASH}{{2}}(?=\s))(?:\s+|\s*[’'`‚]\s*|(?<=\s{DASH})(?=[а-яё]))(?P<full>\S.*?)\s*[;.,]?\s*$")
+    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH}{{1,2}}|(?<=[А-Яа-яЁё])[.,’'`]\s*{DASH}{{1,2}}(?=\s)|(?<=[а-яё]){DASH}{{2}}(?=\s)"
+    rf"|(?<=[а-яё])[.,’'`]{DASH}{{1,2}}[.,’'`‚](?=[а-яё]))(?:\s+|\s*[’'`‚]\s*|(?<=\s{DASH})(?=[а-яё])|(?<=[.,’'`‚])(?=[а-яё]))(?P<full>\S.*?)\s*[;.,]?\s*$")
 # inside a "Сокращения" block: an abbreviation (maybe with a look-alike digit for a letter,
 # "МТЗиС3"), one to three marks a scan read for the dash ("МТЗисСЗ РТ ;,Министерство …",
 # "МОиН РС(Я) + Министерство …", "РТ.=_Министерство"), the full name
@@ -42,6 +44,8 @@ NO_DASH_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё03]{{1,9}}(?:[\s`'‘’°^]+[A-ZА-ЯЁ]{{1,4}})?)"
     r"\s+(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
 MAX_ENTRY_WRAP_CHARS = 150
+# a speck's mark before a list line's first lower-case word ("‚занятости населения …": a wrapped name)
+LEADING_SPECK_RE = re.compile(r"^(\s*)[‚’'`,.°^]+(?=[а-яё])")
 
 
 def caps_for_digits(short: str) -> str:
@@ -153,7 +157,7 @@ def _list_entries(text: str) -> list[Entry]:
             in_block, open_entry, unread = True, False, 0
             continue
         if in_block:
-            line = LATIN_DASH_RE.sub(r"\1 – ", _acronym_read_lower(line))     # "ОМСУ rs органы …"
+            line = LATIN_DASH_RE.sub(r"\1 – ", _acronym_read_lower(LEADING_SPECK_RE.sub(r"\1", line)))     # "ОМСУ rs органы …"
         if in_block and (_speck_line(line) or not any(ch.isalpha() for ch in line)):
             continue                    # a speck, a page number or a signature's junk ("©7777") within the list
         lost = ORPHAN_ENTRY_RE.match(line) if in_block else None

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Mapping
+
+from rapidfuzz import fuzz
 
 from normalizers.abbreviations import spells
 from normalizers.morph import is_abbreviation, to_nominative
 from normalizers.ocr_full_form import mend_full_form
-from normalizers.ocr_parties import CAPS_TOKEN_RE, LEAD_SPECKS, MAX_SHORT_SPELLING, close_brackets
+from normalizers.ocr_parties import CAPS_LOOKALIKES, CAPS_TOKEN_RE, LEAD_SPECKS, MAX_SHORT_SPELLING, close_brackets
 from normalizers.ocr_short_forms import DEBRIS, MIN_TOKEN_MENDED, SPECK_IN_SHORT_RE, _letters
 from normalizers.text import ONE_LETTER_WORDS, is_known_word, one_edit, one_substitution
 
@@ -134,7 +137,7 @@ def _tail_from_full(tok: str, full: str) -> str:
 
 def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozenset(),
                      lexicon: frozenset[str] = frozenset(), orphans: list[str] = (),
-                     unread: list[str] = ()) -> dict[str, str]:
+                     unread: list[str] = (), glossary: Mapping[str, str] = {}) -> dict[str, str]:
     """``defs`` with a speck between the words of a short form read as the space ("КОин.КО", and
     "МОиН-РС(Я)" where the cells write "МОиН РС(Я)" and never the hyphen), and
     each short form mended whose token the party ``cells`` never use (case aside) when exactly one
@@ -146,7 +149,9 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     list entries whose short form was lost (``orphans``) take the one short form the cells write,
     no definition gives and the full form spells. A full form that is hardly words (``_plausible``)
     goes: the glossary reads that short form better. A block's line no entry read (``unread``) is an
-    entry when it opens with a short form the cells write (``_found_head``)."""
+    entry when it opens with a short form the cells write (``_found_head``). A full form of a short
+    form the ``glossary`` knows takes the glossary's words for the run of its own they are a scan's
+    misreading of (``_with_glossary_words``)."""
     used: dict[str, Counter] = {}
     for t in CAPS_TOKEN_RE.findall(cells):
         used.setdefault(t.lower(), Counter())[t] += 1
@@ -157,11 +162,14 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         piece = piece.strip(DEBRIS)
         if piece and len(piece) <= MAX_SHORT_SPELLING:
             spellings.setdefault(_letters(piece), Counter())[piece] += 1
+    in_cells = cell_words(cells)
     out: dict[str, str] = {}
     for short, full in defs.items():
         short = close_brackets(SPECK_IN_SHORT_RE.sub(" ", short.lstrip(LEAD_SPECKS)))   # "КОин.КО": a speck for the space
         short, full = _words_after_acronym(short, full)
         mended_full = mend_full_form(full, lexicon)      # "Республики Гатарстан": spelled once mended
+        if short in glossary:           # "профессиойа образовать дьные организации Томской области"
+            mended_full = _with_glossary_words(mended_full, glossary[short])
         short = _cells_spelling(short, mended_full, spellings, used)
         # "МОиН-РС(Я)", "МОиНРТ": the cells write "МОиН РС(Я)", "МОиН РТ" more often than the form read
         ways = spellings.get(_letters(short))
@@ -182,7 +190,10 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
                         if spells(" ".join(tokens[:i] + [form] + tokens[i + 1:]), mended_full)}
                 if len(fits) == 1:
                     tokens[i] = fits.pop()
+        tokens = [_cell_word(tok, in_cells) for tok in tokens]
         tokens = [_tail_from_full(tok, mended_full) for tok in tokens]
+        if len(tokens) == 1:
+            tokens = [_initials_mended(tokens[0], mended_full)]
         # a form put into the nominative only once its words are mended ("учреждениём")
         out.setdefault(" ".join(tokens), to_nominative(mended_full) if mended_full != full else full)
     out = {short: full for short, full in out.items() if _plausible(full)}
@@ -200,6 +211,86 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         if short is not None and _plausible(full):
             out.setdefault(short, to_nominative(mend_full_form(full, lexicon)))
     return out
+
+
+TITLE_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]{5,}(?![А-Яа-яЁё])")
+ACRONYM_RE = re.compile(r"[А-ЯЁ]{4,}")
+INITIAL_RE = re.compile(r"[А-Яа-яЁё]+")
+
+
+def _cell_word(tok: str, cell_words: dict[str, str]) -> str:
+    """A short form's word in title case that is no dictionary word, mended to the one word of the
+    party cells a letter from it that is ("Рослотребнадзор" where the cells write "Роспотребнадзор")."""
+    if not TITLE_WORD_RE.fullmatch(tok) or tok.lower() in cell_words or is_known_word(tok):
+        return tok
+    near = {w for low, w in cell_words.items() if low[:1] == tok[:1].lower() and one_edit(low, tok.lower())
+            and is_known_word(w)}
+    return near.pop() if len(near) == 1 else tok
+
+
+BRACKETED_RE = re.compile(r"\(([^()\n]{3,60})\)")
+
+
+def cell_words(cells: str) -> dict[str, str]:
+    """The party cells' words in title case, by their lower-case spelling."""
+    return {w.lower(): w for w in TITLE_WORD_RE.findall(cells)}
+
+
+def mend_bracketed_words(text: str, cells: str) -> str:
+    """``text`` with each word in title case inside brackets (a short form being defined: "Управлением
+    Роспотребнадзора … (Рослотребнадзор КО)") that is no dictionary word mended to the one word of
+    the party ``cells`` a letter from it that is (``_cell_word``); before the definitions are read."""
+    words = cell_words(cells)
+    if not words:
+        return text
+    return BRACKETED_RE.sub(lambda m: "(" + TITLE_WORD_RE.sub(lambda w: _cell_word(w.group(0), words), m.group(1)) + ")", text)
+
+
+def _initials_in_order(letters: str, full: str) -> bool:
+    """Whether an acronym's letters are initials of the full form's words in order (words between
+    them may be passed over: "ТОИПКРО" for "… институт повышения квалификации и переподготовки работников образования»")."""
+    initials = iter(w[0].lower() for w in INITIAL_RE.findall(full))
+    return all(any(c == i for i in initials) for c in letters.lower())
+
+
+def _initials_mended(short: str, full: str) -> str:
+    """An acronym of capitals whose letters are no initials of its full form's words in order, with
+    the one letter a scan misreads (``CAPS_LOOKALIKES``) put right, when exactly one such reading
+    is ("ТОИНКРО" -> "ТОИПКРО": no word after "институт" opens with "н")."""
+    if not ACRONYM_RE.fullmatch(short) or _initials_in_order(short, full):
+        return short
+    fits = {short[:i] + alt + short[i + 1:] for i, ch in enumerate(short) for alt in CAPS_LOOKALIKES.get(ch, "")}
+    fits = {f for f in fits if _initials_in_order(f, full)}
+    return fits.pop() if len(fits) == 1 else short
+
+
+GLOSSARY_SPAN_RATIO = 80    # a run of a full form this like the glossary's words (rapidfuzz ratio) is them misread
+SPAN_MARKS = ".,;:`'’‚\"«»"
+
+
+def _with_glossary_words(full: str, words: str) -> str:
+    """``full`` with the run of its words most like the glossary's full form ``words`` replaced by
+    them, when the run is that like them (``GLOSSARY_SPAN_RATIO``) and holds a word that is no
+    dictionary word (a scan's slip: "профессиойа образовать дьные организации Томской области" ->
+    "профессиональные образовательные организации Томской области"); the document's own wording
+    ("профессиональных образовательных организаций") stays."""
+    toks, wanted = full.split(), words.split()
+    best: tuple[float, int, int] | None = None
+    for n in range(max(1, len(wanted) - 1), len(wanted) + 3):
+        for i in range(len(toks) - n + 1):
+            ratio = fuzz.ratio(" ".join(toks[i:i + n]).lower(), words.lower())
+            if best is None or ratio > best[0]:
+                best = (ratio, i, n)
+    if best is None or best[0] < GLOSSARY_SPAN_RATIO:
+        return full
+    _, i, n = best
+    span = toks[i:i + n]
+    if all(is_known_word(w.strip(SPAN_MARKS).lower()) for w in span if w.strip(SPAN_MARKS)):
+        return full
+    if span[0][:1].isupper():
+        wanted[0] = wanted[0][:1].upper() + wanted[0][1:]
+    tail = span[-1][len(span[-1].rstrip(",;")):]        # the comma after the run stays
+    return " ".join(toks[:i] + wanted[:-1] + [wanted[-1] + tail] + toks[i + n:])
 
 
 MIN_KNOWN_SHARE = 0.5     # a full form read from a scan is kept when at least this share of its words read

@@ -96,12 +96,17 @@ def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityReco
                            scanned: bool = False) -> dict[str, str]:
     """What the document itself defines, in document order: text around tables, then cells (on a
     scan, a speck read as a hyphen or a stop between two words is first taken for the space, and a
-    colon after an acronym before a quoted name dropped)."""
+    colon after an acronym before a quoted name dropped, and a word misread in a bracketed short form
+    mended to the party cells' spelling)."""
     defs: dict[str, str] = {}
     text_parts = _text_parts(extracted, scanned)
     cell_parts = _cell_texts(acts)
     if scanned:                           # "ГБУ ДПО: «Центр …» (далее – Ц)": the colon is a speck
+        from normalizers.ocr_definitions import mend_bracketed_words
+
         text_parts, cell_parts = ([drop_acronym_colons(x) for x in xs] for xs in (text_parts, cell_parts))
+        cells = _responsible_text(acts)   # "(Рослотребнадзор КО)" where the cells write "Роспотребнадзор КО"
+        text_parts = [mend_bracketed_words(x, cells) for x in text_parts]
     # cells apart by an empty line: a name's words are sought in its own cell only ("… на базе
     # предприятий партнёров" above "КГАУ ДПО «…» (далее – ККИПК)" is another cell)
     for part in ("\n".join(text_parts), "\n\n".join(cell_parts)):
@@ -318,8 +323,9 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
 
         lexicon = document_lexicon([b.text for b in extracted.blocks] + _cell_texts(stitched.activities))
         orphans, unread = leftover_entries("\n".join(_text_parts(extracted, scanned)))
-        mended = mend_definitions(defs, _responsible_text(stitched.activities), set(load_glossary()), lexicon,
-                                  orphans, unread)
+        glossary = load_glossary()
+        mended = mend_definitions(defs, _responsible_text(stitched.activities), set(glossary), lexicon,
+                                  orphans, unread, glossary)
         if list(mended) != list(defs):    # a short form changed (a full form alone is no flag)
             meta_flags.append("abbreviation_definition_mended")
         defs = mended

@@ -310,6 +310,13 @@ def test_a_speck_line_between_two_entries_keeps_the_list_going():
     assert "Горсовет" not in find_definitions(text)
 
 
+def test_specks_around_a_glued_dash_and_before_a_wrapped_line_are_read_past():
+    text = ("Перечень используемых сокращений\nМинкультуры края - министерство культуры края;\n"
+            "агентство по туризму края`-.агентство по туризму и\n‚отдыху Энского края.")
+    got = find_definitions(text)
+    assert got["агентство по туризму края"] == "агентство по туризму и отдыху Энского края"
+
+
 def test_a_speck_before_the_dash_after_dalee_and_before_a_bare_acronym():
     text = "Управление культуры Энского района (далее: - УК) и"
     assert find_definitions(text) == {"УК": "Управление культуры Энского района"}

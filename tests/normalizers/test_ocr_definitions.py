@@ -229,3 +229,38 @@ def test_a_syllabic_short_forms_word_part_takes_the_full_forms_spelling():
     assert _tail_from_full("Минобразования", full) == "Минобразования"   # spelled right: left
     assert _tail_from_full("ККИПК", full) == "ККИПК"                     # an acronym: left
     assert _tail_from_full("Минпросвещения", "министерство просвещения") == "Минпросвещения"
+
+
+def test_an_acronym_whose_letters_are_no_initials_of_its_full_form_takes_the_one_lookalike_that_is():
+    full = ("областное государственное бюджетное учреждение «Энский областной институт повышения "
+            "квалификации и переподготовки работников образования»")
+    got = mend_definitions({"ЭОИНКРО": full}, "ЭОИНКРО\nЭОИНКРО, ПОО")
+    assert list(got) == ["ЭОИПКРО"]                    # "Н" opens no word after "институт"; "П" does
+    # a form whose letters are initials in order stays, though the cells write it otherwise
+    assert list(mend_definitions({"ЭОИПКРО": full}, "ЭОИПКРО")) == ["ЭОИПКРО"]
+    # two look-alikes that both fit: no reading, the form stays
+    assert list(mend_definitions({"ЦННО": "центр научной и полезной организации"}, "ЦННО")) == ["ЦННО"]
+
+
+def test_a_word_misread_in_a_bracketed_short_form_takes_the_cells_spelling():
+    from normalizers.ocr_definitions import mend_bracketed_words
+
+    text = "совместно с Управлением Роспотребнадзора по Энской области (Рослотребнадзор ЭО)"
+    assert mend_bracketed_words(text, "Роспотребнадзор ЭО (по согласованию)") == \
+        "совместно с Управлением Роспотребнадзора по Энской области (Роспотребнадзор ЭО)"
+    # a dictionary word, or a word no cell is a letter from, stays
+    assert mend_bracketed_words("(Министерство ЭО)", "Министерства ЭО") == "(Министерство ЭО)"
+    assert mend_bracketed_words("(Рослотребнадзор ЭО)", "ККИПК") == "(Рослотребнадзор ЭО)"
+
+
+def test_a_full_form_misread_takes_the_glossarys_words_for_the_run_they_are():
+    glossary = {"ПОО": "профессиональные образовательные организации"}
+    defs = {"ПОО": "профессиойа образовать дьные организации Энской области"}
+    got = mend_definitions(defs, "ПОО", set(glossary), glossary=glossary)
+    assert got == {"ПОО": "профессиональные образовательные организации Энской области"}
+    # the document's own wording, all words, stays
+    defs = {"ПОО": "профессиональных образовательных организаций Энской области"}
+    assert mend_definitions(defs, "ПОО", set(glossary), glossary=glossary) == defs
+    # a short form the glossary does not know: nothing to take
+    defs = {"ПООЭ": "профессиойа образовать дьные организации Энской области"}
+    assert mend_definitions(defs, "ПООЭ", set(glossary), glossary=glossary)["ПООЭ"].startswith("профессиойа")
