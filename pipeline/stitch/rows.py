@@ -104,14 +104,22 @@ def _digits_read(text: str) -> str:
     return mapped if not re.search(r"[^\W\d_]", mapped) else text
 
 
+MIN_SPECKED_COUNT = 4     # a numbering row with one digit too many counts at least this far
+
+
 def _specked_numbering_row(row: Row) -> bool:
     """A scan's column-numbering row with specks in it ("1.| 2" | ".3З" | "4" | "5"): short cells,
-    no word, and their digits in order count 1, 2, 3, … (a cell across two columns holds two)."""
+    no word, and their digits in order count 1, 2, 3, … (a cell across two columns holds two), also
+    with one digit more that a speck was read as, when they count to ``MIN_SPECKED_COUNT`` at least."""
     texts = [c.text.strip() for c in row.cells if c.text.strip()]
     if len(texts) < 3 or any(len(t) > MAX_NUMBERING_CELL or re.search(r"[^\W\d_]{2}", t) for t in texts):
         return False
     digits = [int(d) for t in texts for d in re.findall(r"\d", t)]
-    return len(digits) >= 3 and digits == list(range(1, len(digits) + 1))
+    if len(digits) >= 3 and digits == list(range(1, len(digits) + 1)):
+        return True
+    # one speck read as a digit among them ("1" | "2" | "7 3" | "4 5"): the others count on
+    return len(digits) >= MIN_SPECKED_COUNT + 1 and any(
+        digits[:i] + digits[i + 1:] == list(range(1, len(digits))) for i in range(len(digits)))
 
 
 MIN_NUMBERED_COLUMNS = 3
@@ -290,7 +298,8 @@ def _open_ended(text: Optional[str]) -> bool:
 
 
 def _starts_lower(text: str) -> bool:
-    t = text.lstrip(" \t\n«\"(")
+    """Whether ``text`` opens with a lower-case letter (past brackets, quotes and a scan's specks)."""
+    t = text.lstrip(" \t\n«\"(‘’‚'`„“”")
     return bool(t) and t[0].isalpha() and t[0].islower()
 
 

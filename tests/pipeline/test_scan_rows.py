@@ -66,6 +66,14 @@ def test_marks_in_the_number_cell_of_a_continued_scan_row_are_no_number(marks):
     assert acts[0].title == "Начало названия продолжение названия"
 
 
+def test_a_continued_scan_row_whose_title_opens_with_a_speck_quote_goes_on():
+    p1 = table([row(HEAD, header=True), row(["5", "Подведение итогов", "ЦЗН", "Май", "Итог"])], page=1)
+    p2 = table([row(HEAD, page=2, header=True), row(["-.", "‘реализации плана", "", "", ""], page=2)], page=2)
+    acts = stitch(_scan(p1, p2), rows_can_split=True).activities
+    assert [a.number for a in acts] == ["5"]
+    assert acts[0].title.startswith("Подведение итогов") and "реализации плана" in acts[0].title
+
+
 def test_a_specked_column_numbering_row_of_a_scan_is_dropped():
     numbering = row(["1.| 2", ".3З", "4", "5"], spans={0: (2, 1)})
     rows = [row(HEAD, header=True), numbering, row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
@@ -73,6 +81,17 @@ def test_a_specked_column_numbering_row_of_a_scan_is_dropped():
     ten = row(["1", "10", "2", "3"], spans={0: (2, 1)})       # digits that do not count 1, 2, 3 …
     rows = [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]), ten]
     assert [a.responsible for a in stitch(_scan(table(rows))).activities] == ["ЦЗН", "10"]   # kept
+
+
+@pytest.mark.parametrize("cells,dropped", [
+    (["1", "2", "7\n3", "4 5", ""], True),        # a speck read as "7", the "5" read into its neighbour
+    (["1", "7", "3", "", ""], False),            # counting to 3 only: one digit too many is no numbering
+    (["1", "2", "7\n8", "4 5", ""], False),      # two digits out of order
+])
+def test_a_column_numbering_row_with_one_speck_read_as_a_digit_is_dropped(cells, dropped):
+    rows = [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]), row(cells)]
+    acts = stitch(_scan(table(rows))).activities
+    assert len(acts) == (1 if dropped else 2)
 
 
 def test_a_continued_page_opening_with_a_numbered_row_of_header_words_keeps_the_row():
