@@ -31,6 +31,8 @@ KEY_WORDS = ("сокращения", "сокращений", "сокращени
 # a speck glued to the end of a header's word, with a digit a scan read from it ("Список`1"), or
 # between two of its words in place of the space ("Перечень.используемых", "Перечень-используемых")
 HEAD_SPECK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'’‘°^|]+\d?(?=\s)|(?<=[а-яё])[`'’‘°^|.,\-–—]+(?=[а-яё]{4})")
+# a speck's mark or two standing before a header's first word ("$ Список сокращений:")
+LEAD_MARKS_RE = re.compile(r"^\s*[^\w\s«»\"(]{1,2}\s+(?=[А-ЯЁA-Z])")
 MAX_HEADED_KEY_EDITS = 3
 MAX_JUNK_AFTER = 10          # a header's line may end with this much junk and no entry (a signature's strokes)
 KEY_WORD_RE = re.compile(r"^сокра[а-яё]{3,7}[йяеи]$")   # "сокращении": the breve lost
@@ -63,10 +65,11 @@ def mend_list_head(line: str) -> str:
     сокращений:", "Спивок используемых сокращений"), and the key word opening with "сокра" and
     ending as a form of "сокращение" does ("сокращемий", "сокразцемий": only "сокращение" and
     "сократить" open so; a dictionary word of another lemma, "сократите", is no key word); Latin
-    look-alike letters are read as Cyrillic and a speck or two before the header dropped, and a
+    look-alike letters are read as Cyrillic and a speck or two before the header dropped ("$ Список"), and a
     speck glued to a word's end ("Список`1"); any other line stays."""
     cleaned = HEAD_SPECK_RE.sub(lambda m: "" if m.group(0)[-1:].isdigit() or line[m.end():m.end() + 1].isspace()
                                 else " ", line)      # "Список`1 используемых сокращений:", "Перечень.используемых"
+    cleaned = LEAD_MARKS_RE.sub("", cleaned)       # "$ Список сокращений:" (kept only if a header)
     mended = _mended_head(cleaned)
     is_head = mended != cleaned or LIST_HEADER_RE.match(cleaned) or LIST_HEADER_INLINE_RE.match(cleaned)
     if not is_head and _junk_before_key(cleaned):

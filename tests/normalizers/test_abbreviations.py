@@ -344,7 +344,7 @@ def test_dalee_misread_by_a_letter_or_in_latin_look_alikes_still_defines():
 
 
 def test_a_header_with_latin_look_alikes_or_a_speck_before_it_opens_the_list():
-    for head in ("Cписок сокращений:", "‘Сокращения:", "Перечень сокрaщений"):
+    for head in ("Cписок сокращений:", "‘Сокращения:", "Перечень сокрaщений", "$ Список сокращений:", "#* Сокращения"):
         got = find_definitions(f"{head}\nГорсовет - городской совет депутатов;")
         assert got == {"Горсовет": "городской совет депутатов"}, head
     # another word of the stem is no header
