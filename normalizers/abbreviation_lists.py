@@ -85,8 +85,11 @@ def _speck_line(line: str) -> bool:
     return 0 < len(stripped) <= 2 and not (len(stripped) == 2 and stripped.isalpha() and stripped.isupper())
 
 
-def _continues_entry(line: str) -> bool:
-    """A line of a "Сокращения" list that carries the previous entry on (no "X – …" of its own)."""
+def _continues_entry(line: str, before: str = "") -> bool:
+    """A line of a "Сокращения" list that carries the previous entry on (no "X – …" of its own);
+    after an entry ``before`` that ends with its quoted name closed ("… «Центр … области»"), only a
+    line in lower case does (the next line in capitals is the next thing on the page: a scan lost
+    the entry's stop)."""
     stripped = line.strip()
     if not (stripped and LIST_LINE_RE.match(line) is None and not LIST_HEADER_RE.match(line)
             and len(stripped) <= MAX_ENTRY_WRAP_CHARS and not stripped.isupper()):
@@ -97,8 +100,12 @@ def _continues_entry(line: str) -> bool:
     word = first.group(1)
     if stripped[:1] in "«„\"(":
         return True       # a quoted proper name or a bracket goes on ("… области / «Центры занятости»;")
-    # a wrapped name goes on in lower case or with a genitive ("… образования и науки / Республики Татарстан")
-    return word[:1].islower() or any(p.tag.case == "gent" for p in parses(word))
+    if word[:1].islower():
+        return True
+    closed = before.rstrip().endswith("»") and before.count("«") == before.count("»")
+    # a wrapped name goes on with a genitive ("… образования и науки / Республики Татарстан"): a
+    # dictionary word's (a misread "Нлан" guessed as one is none)
+    return not closed and is_known_word(word.lower()) and any(p.tag.case == "gent" for p in parses(word))
 
 
 def _inline_header_entries(lines: list[str]) -> list[str]:
@@ -167,7 +174,8 @@ def _list_entries(text: str) -> list[Entry]:
             continue
         m = LIST_LINE_RE.match(line)
         # an open entry goes on; also over a speck's dash ("дополнительного’ - профессионального …")
-        goes_on = in_block and open_entry and (_continues_entry(line) or bool(m and _lower_word(m.group("short"))))
+        goes_on = in_block and open_entry and (_continues_entry(line, entries[-1].full if entries else "")
+                                                or bool(m and _lower_word(m.group("short"))))
         m = None if goes_on else m
         if m is None and not goes_on:
             m = _spelled_entry(line) or (_junk_dash_entry(line) or REPEATED_HEAD_LINE_RE.match(line) if in_block else None)

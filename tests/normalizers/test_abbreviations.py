@@ -317,6 +317,16 @@ def test_specks_around_a_glued_dash_and_before_a_wrapped_line_are_read_past():
     assert got["агентство по туризму края"] == "агентство по туризму и отдыху Энского края"
 
 
+def test_a_list_entry_closed_by_its_quoted_name_does_not_take_the_next_capitalised_line():
+    text = ("Список сокращений:\nЦОПП - областное бюджетное учреждение «Центр опережающей\n"
+            "профессиональной подготовки Энской области»\nНлан мероприятий по подготовке кадров")
+    assert find_definitions(text)["ЦОПП"] == \
+        "областное бюджетное учреждение «Центр опережающей профессиональной подготовки Энской области»"
+    # an open name still takes its genitive tail
+    text = "Список сокращений:\nМОиН ЭР - Министерство образования и науки\nРеспублики Энск;"
+    assert find_definitions(text)["МОиН ЭР"] == "Министерство образования и науки Республики Энск"
+
+
 def test_a_speck_before_the_dash_after_dalee_and_before_a_bare_acronym():
     text = "Управление культуры Энского района (далее: - УК) и"
     assert find_definitions(text) == {"УК": "Управление культуры Энского района"}
