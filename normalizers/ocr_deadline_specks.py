@@ -33,6 +33,8 @@ DASH_BEFORE_YEAR_RE = re.compile(rf"({DAY_MONTH}|{MONTH_ALONE})(?:[^\S\n]+[а-я
 # a numeric date whose year's last digit a narrow column wrapped, a speck's mark before that digit
 # ("01.09.202\n-0"): the mark goes, the digit follows the year after a space for the date rules
 CUT_YEAR_MARK_RE = re.compile(r"((?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20)\d)\s+[-–—.,'`^°‚„“”\"_~*]+[^\S\n]*(?=\d(?!\d))")
+# ... or before the last two, the date wrapped after its century ("01.06.20\n-23")
+CUT_CENTURY_MARK_RE = re.compile(r"((?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20))\s+[-–—.,'`^°‚„“”\"_~*]+[^\S\n]*(?=\d\d(?![\d.]))")
 # "2022 г" / "2021-2023 гг" at the end of a cell or before a break: the stop of the abbreviation
 # (a speck remover or the grain took it; a year's "г" is never a word of its own)
 YEAR_ABBR_STOP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d\s(?:г|гг))[:;,]?(?=[^\S\n]*(?:\n|$))")
@@ -121,7 +123,8 @@ def mend_deadline_text(text: str | None) -> str | None:
     """A scan's deadline cell without the marks a speck left before its first word ("” Ежегодно",
     ".2018 г.") or before the year of a day and month (or a month) on its own line ("15 апреля\n-2024",
     "декабрь о\n-2024-года") or
-    before the last digit of a numeric date's year on its own line ("01.09.202\n-0"), and
+    before the last digit (or two) of a numeric date's year on its own line ("01.09.202\n-0",
+    "01.06.20\n-23"), and
     with the space before "г."/"года" a year lost or read as a stop ("2021г.", "2021.г." ->
     "2021 г.") and the stop of a year's "г"/"гг" at a line end lost ("2022 г" -> "2022 г."); a mark
     between a day and its month ("до 25°декабря"), a mark or a letter no word is between a month and its
@@ -133,6 +136,7 @@ def mend_deadline_text(text: str | None) -> str | None:
         return text
     text = LINE_START_SPECKS_RE.sub("", LEADING_SPECKS_RE.sub("", text))
     text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", text))
+    text = CUT_CENTURY_MARK_RE.sub(r"\1 ", text)              # "01.06.20\n-23"
     text = drop_day_month_speck(YEAR_STOP_WORD_RE.sub(r"\1 ", MONTH_SPECK_YEAR_RE.sub(r"\1 ", text)))
     text = drop_month_year_speck(text)          # "до 25 декабря“. 2025"
     text = PREPOSITION_LOOKALIKE_RE.sub(_preposition, WORD_MARK_RE.sub("", text))     # "цо 20 декабря"

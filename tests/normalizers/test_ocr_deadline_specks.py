@@ -29,6 +29,8 @@ from normalizers.ocr_deadline_specks import mend_deadline_text
     ("июль 2025\nсентябрь. ь.2026", "июль 2025\nсентябрь 2026"),      # marks and a letter together
     ("до | декабря 2022 года", "до 1 декабря 2022 года"), ("до l июня", "до 1 июня"),   # a bar for the day 1
     ("до || декабря", "до || декабря"),                                # two bars: no reading
+    ("01.06.20\n-23\n01.09.2023", "01.06.20 23\n01.09.2023"),         # wrapped after its century
+    ("01.06.20 - 23.06.20", "01.06.20 - 23.06.20"),                     # a range of two dates stays
 ])
 def test_deadline_specks_and_lost_spaces(text, expected):
     from normalizers.ocr_deadline_specks import mend_deadline_text
