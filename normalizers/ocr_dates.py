@@ -374,10 +374,21 @@ LONG_YEAR_RANGE_RE = re.compile(r"(?<!\d)(?:(?:19|20)\d\d\s*[-–—]\s*(?:19|20
 UNKNOWN_BEFORE_YEAR_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,})(?:[^\S\n]+[а-яё]{1,2})?[^\S\n]+(?:19|20)\d\d(?!\d)")
 
 
+# marks inside a numeric date where no dot is ("01:+2.2023" for "01.12.2023": "2.2023" alone would read
+# as February); a month with "года" and no year ("декабрь года,": the year lost); one year twice in a
+# row ("2024 2024": a word read as the year beside it)
+JUNK_IN_DATE_RE = re.compile(r"(?<![\w.])\d{1,2}[^\w\s.]{1,2}\d{1,2}\.(?:19|20)\d\d(?!\d)")
+YEARLESS_MONTH_RE = re.compile(
+    rf"(?<![А-Яа-яЁё])(?:{'|'.join(sorted(MONTH_WORDS, key=len, reverse=True))})[^\S\n]+(?:года|г\.)(?![А-Яа-яЁё])", re.I)
+REPEATED_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)[^\S\n]+\1(?![\d.])")
+
+
 def damaged_dates(text: str | None) -> bool:
     """True when the cell holds a date that OCR damaged beyond a certain repair (see module doc)."""
     if not text:
         return False
+    if JUNK_IN_DATE_RE.search(text) or YEARLESS_MONTH_RE.search(text) or REPEATED_YEAR_RE.search(text):
+        return True
     if (BAD_YEAR_RE.search(text) or JUNK_BEFORE_PART_RE.search(text) or DANGLING_DASH_RE.search(text) or LATIN_JUNK_RE.search(text)
             or LOST_DOT_DATE_RE.search(text)):     # a date that lost a dot and reads no one way
         return True

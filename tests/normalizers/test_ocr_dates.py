@@ -93,6 +93,9 @@ def test_a_word_near_two_months_is_not_read_as_either():
     "nol июня 2022 года",                            # Latin junk where "до 1" stood
     "01.09.2923\n31.08.2025",                        # a numeric date in no year of ours
     "3102.2026",                                     # a date that lost a dot and reads as none
+    "01:+2.2023\n31.12.2025",                        # marks where a dot stood: "2.2023" alone is no reading
+    "декабрь года,",                                 # "года" and no year: the year lost
+    "2024 2024\nдекабрь 2026",                       # one year twice: a word read as the year
 ])
 def test_damage_is_reported(text):
     assert damaged_dates(text)
@@ -108,6 +111,7 @@ def test_damage_is_reported(text):
     "декабрь 2024 года-", "2023 –",                   # ends with a dash: kept, flagged (below)
     "до 1000 человек", "занимая 1500 мест",           # four digits that stand for no year
     "01.2026", "2012.2026", "01.12.1999",
+    "ежегодно, до 1 декабря текущего года", "2023, 2024 годы", "01.12.2023 - 31.12.2023",
 ])
 def test_clean_deadlines_are_not_damaged(text):
     assert not damaged_dates(text)
