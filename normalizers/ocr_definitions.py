@@ -151,7 +151,9 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     goes: the glossary reads that short form better. A block's line no entry read (``unread``) is an
     entry when it opens with a short form the cells write (``_found_head``). A full form of a short
     form the ``glossary`` knows takes the glossary's words for the run of its own they are a scan's
-    misreading of (``_with_glossary_words``)."""
+    misreading of (``_with_glossary_words``). A short form the cells never write and its full form does
+    not spell gives way to the one the cells write, no definition gives and the full form spells
+    (``_short_form_for``: "Меж - … «Институт развития образования …»" where the cells write "ИРО РТ")."""
     used: dict[str, Counter] = {}
     for t in CAPS_TOKEN_RE.findall(cells):
         used.setdefault(t.lower(), Counter())[t] += 1
@@ -194,6 +196,10 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         tokens = [_tail_from_full(tok, mended_full) for tok in tokens]
         if len(tokens) == 1:
             tokens = [_initials_mended(tokens[0], mended_full)]
+        if _letters(" ".join(tokens)) not in spellings and not spells(" ".join(tokens), mended_full):
+            # "Меж - … «Институт развития образования Республики Татарстан»": a short form the cells
+            # never write and its full form does not spell, where the cells write "ИРО РТ" it spells
+            tokens = (_short_form_for(mended_full, spellings, set(defs) | set(out)) or " ".join(tokens)).split()
         # a form put into the nominative only once its words are mended ("учреждениём")
         out.setdefault(" ".join(tokens), to_nominative(mended_full) if mended_full != full else full)
     out = {short: full for short, full in out.items() if _plausible(full)}

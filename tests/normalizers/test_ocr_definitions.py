@@ -264,3 +264,12 @@ def test_a_full_form_misread_takes_the_glossarys_words_for_the_run_they_are():
     # a short form the glossary does not know: nothing to take
     defs = {"ПООЭ": "профессиойа образовать дьные организации Энской области"}
     assert mend_definitions(defs, "ПООЭ", set(glossary), glossary=glossary)["ПООЭ"].startswith("профессиойа")
+
+
+def test_a_short_form_misread_past_a_letter_gives_way_to_the_one_the_cells_write_and_the_full_form_spells():
+    full = "государственное автономное учреждение «Институт развития образования Республики Энск»"
+    got = mend_definitions({"Меж": full, "МОиН РЭ": "Министерство образования и науки Республики Энск"},
+                           "ИРО РЭ\nМОиН РЭ, ИРО РЭ")
+    assert got["ИРО РЭ"] == full and "Меж" not in got
+    # the cells write no short form the full form spells: the definition stays as read
+    assert "Меж" in mend_definitions({"Меж": full}, "МОиН РЭ")
