@@ -106,10 +106,20 @@ def extract_stage(path: str, source: str) -> ExtractedDocument:
 
 def normalise_stage(extracted: ExtractedDocument, source: str, sha256: str,
                     hints: Optional[dict] = None) -> DocumentRecord:
+    """The typed record of an extracted document, within ``ROADMAPS_NORMALISE_TIMEOUT`` (a text
+    rule that loops refuses the document by name instead of hanging the run)."""
+    import roadmaps_settings
     from pipeline.normalise import build_document
+    from pipeline.time_budget import BudgetExceeded, within
 
+    seconds = roadmaps_settings.load().normalise_timeout
     try:
-        return build_document(extracted, source, sha256, hints)
+        with within(seconds):
+            return build_document(extracted, source, sha256, hints)
+    except BudgetExceeded:
+        env = roadmaps_settings.env_name("normalise_timeout")
+        raise StageError(f"normalising took longer than {seconds:g} s; raise {env} to allow it",
+                         "normalise", source) from None
     except Exception as e:
         raise StageError(f"{type(e).__name__}: {e}", "normalise", source) from e
 

@@ -56,6 +56,8 @@ class Settings(Model):
     max_table_cols: int = Field(200, ge=0, description="Columns of a DOCX table without a grid")
     ocr_page_timeout: float = Field(90.0, ge=0, description="Seconds of OCR per page (wall clock)")
     doc_timeout: float = Field(600.0, ge=0, description="Seconds of extraction per document (0: none)")
+    normalise_timeout: float = Field(120.0, ge=0, description="Seconds of normalising per document, after "
+                                     "extraction (0: none; counted where the run's main thread normalises)")
     max_memory_mb: int = Field(4096, ge=0, description="Address space of the extraction worker (0: none)")
     isolate: bool = Field(True, description="Extract in a killable worker process (0: in this process)")
     ocr_engine: Literal["tesserocr", "command"] = Field(
