@@ -28,12 +28,14 @@ STAMP_PAPER_SHARE = 0.4      # a coloured pixel this bright in its brightest cha
                              # black text under a stamp is darker in every channel) ...
 STAMP_RIM_SHARE = 0.6        # ... a weakly coloured pixel this bright (a rule under the ink, its colour spread by
                              # JPEG, is darker)
+STAMP_CLOSE_INCH = 0.05      # inside ink this close together (a stamp's ring broken where it crosses text),
+STAMP_HUE_SPREAD = 12        # pixels as weakly coloured as a rim, of the ink's hue within this (OpenCV's 0-179),
+                             # are ink too: a stamp's lighter inner lines
 STAMP_FAINT_SATURATION = 30  # light traces this saturated ...
 STAMP_DARK_SHARE = 0.45      # ... with nothing darker than this share of the paper beside them ...
 STAMP_FAINT_INCH = (0.08, 0.25)  # ... in pieces at least this wide and long are a light stamp
 STAMP_RULE_INCH = 0.3        # dark straight runs this long under coloured ink are rules (kept) ...
 STAMP_RULE_DARK_SHARE = 0.8  # ... dark: below this share of the paper's brightness
-STAMP_CLOSE_INCH = 0.05      # ink this close is one area (a stamp's ring broken where it crosses text)
 
 
 def colour_ink_mask(rgb: np.ndarray, dpi: int = 200) -> np.ndarray:
@@ -73,8 +75,36 @@ def _ink_masks(rgb: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray, np.nd
     grown = cv2.bitwise_or(strong, faint)
     for _ in range(max(1, round(STAMP_GROW_INCH * dpi))):
         grown = cv2.bitwise_and(cv2.dilate(grown, kernel), weak)
+    grown = cv2.bitwise_or(grown, _weak_inside(cv2.bitwise_or(strong, faint), weak, hsv[..., 0], dpi))
     grown = cv2.dilate(grown, kernel)
     return strong, cv2.bitwise_and(grown, cv2.bitwise_not(strong)), paper
+
+
+def _weak_inside(seeds: np.ndarray, weak: np.ndarray, hue: np.ndarray, dpi: int) -> np.ndarray:
+    """Weakly coloured pixels of the seeds' own hue inside the area the seeds enclose (a stamp's
+    inner lines of text, lighter than its ring and too far from it to grow from it): uint8 mask."""
+    x, y, w, h = cv2.boundingRect(seeds)
+    if w == 0 or h == 0:
+        return np.zeros(seeds.shape, np.uint8)
+    box = np.s_[y:y + h, x:x + w]
+    area = _ink_area(seeds[box], dpi)
+    own = hue[box][seeds[box] > 0]
+    centre = int(np.median(own))
+    off = np.abs(hue[box].astype(np.int16) - centre)
+    near = np.minimum(off, 180 - off) <= STAMP_HUE_SPREAD          # OpenCV hue: 0-179, a circle
+    out = np.zeros(seeds.shape, np.uint8)
+    out[box] = ((area > 0) & (weak[box] > 0) & near).astype(np.uint8) * 255
+    return out
+
+
+def _ink_area(ink: np.ndarray, dpi: int) -> np.ndarray:
+    """The area ink encloses (uint8, 255 inside): the ink grown over gaps of ``STAMP_CLOSE_INCH``
+    (where a stamp's ring crosses text, which is no ink), its holes filled (a stamp's inside)."""
+    r = max(1, int(STAMP_CLOSE_INCH * dpi))
+    grown = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1)))
+    reach = cv2.copyMakeBorder(grown, 1, 1, 1, 1, cv2.BORDER_CONSTANT, value=0)
+    cv2.floodFill(reach, None, (0, 0), 128)
+    return np.where(reach[1:-1, 1:-1] == 128, 0, 255).astype(np.uint8)
 
 
 def _faint_traces(brightest: np.ndarray, cand: np.ndarray, paper: np.ndarray, dpi: int) -> np.ndarray:
@@ -131,36 +161,43 @@ def remove_colour_ink(rgb: np.ndarray, dpi: int = 200) -> tuple[np.ndarray, floa
 
 def _straight_runs(grey: np.ndarray, paper: np.ndarray, ink: np.ndarray, dpi: int) -> np.ndarray:
     """Table rules under coloured ink: dark horizontal and vertical runs at least
-    ``STAMP_RULE_INCH`` long that go on past the ink's area (``ink``: bool mask) for half that length.
+    ``STAMP_RULE_INCH`` long that go on past the ink (``ink``: bool mask) for half that length.
 
     A signature crossing a rule darkens it in every channel too, and JPEG spreads the ink's
     colour onto it: painted as paper, the rule would be broken and two rows merged. A stretch
-    of a pen stroke or a stamp's ring straight that long lies within the ink's area: the ink
-    closed over its small gaps with what its strokes enclose (``_ink_area``), so that a stamp's
-    line of text, crossing letters that are not ink, is no rule.
+    of a pen stroke or a stamp's ring straight that long lies within the ink; so does a stamp's
+    line of text that runs into black letters (no ink): along its own rows the ink reaches as
+    far as it does (``_past_the_ink``).
     """
     dark = (grey < STAMP_RULE_DARK_SHARE * paper).astype(np.uint8) * 255
     n = max(9, int(STAMP_RULE_INCH * dpi))
-    outside = _ink_area(ink, dpi) == 0
     out = np.zeros(grey.shape, np.uint8)
-    for size in ((n, 1), (1, n)):
+    for size, along in (((n, 1), 1), ((1, n), 0)):
         runs = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
-        count, labels, _stats, _ = components(runs)
+        count, labels, stats, _ = components(runs)
         if count <= 1:
             continue
-        beyond = np.bincount(labels[(runs > 0) & outside], minlength=count) >= n // 2
-        beyond[0] = False
+        beyond = np.zeros(count, bool)
+        for i in range(1, count):
+            beyond[i] = _past_the_ink(labels, stats[i], i, ink, along) >= n // 2
         out |= beyond[labels].astype(np.uint8)
     return out
 
 
-def _ink_area(ink: np.ndarray, dpi: int) -> np.ndarray:
-    """The area coloured ink covers (uint8, 255 inside): the ink grown over gaps of
-    ``STAMP_CLOSE_INCH`` (where it crosses text, which is no ink), with its enclosed holes filled
-    (a stamp's inside)."""
-    r = max(1, int(STAMP_CLOSE_INCH * dpi))
-    grown = cv2.dilate(ink.astype(np.uint8) * 255, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1)))
-    framed = cv2.copyMakeBorder(grown, 1, 1, 1, 1, cv2.BORDER_CONSTANT, value=0)
-    reach = framed.copy()
-    cv2.floodFill(reach, None, (0, 0), 128)
-    return np.where(reach[1:-1, 1:-1] == 128, 0, 255).astype(np.uint8)
+def _past_the_ink(labels: np.ndarray, stat: np.ndarray, label: int, ink: np.ndarray, along: int) -> int:
+    """How many pixels of run ``label`` lie beyond the farthest ink on its own line(s) (``along``: 1
+    for a horizontal run, its rows; 0 for a vertical one, its columns), either way."""
+    x, y, w, h = (int(v) for v in stat[:4])
+    if along == 1:
+        band = ink[max(0, y - 1):y + h + 1].any(axis=0)
+        mine = (labels[y:y + h, x:x + w] == label).sum(axis=0)
+        start = x
+    else:
+        band = ink[:, max(0, x - 1):x + w + 1].any(axis=1)
+        mine = (labels[y:y + h, x:x + w] == label).sum(axis=1)
+        start = y
+    reach = np.flatnonzero(band)
+    if reach.size == 0:
+        return int(mine.sum())
+    at = np.arange(start, start + mine.size)
+    return int(mine[(at < reach[0]) | (at > reach[-1])].sum())

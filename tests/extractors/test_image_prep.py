@@ -179,6 +179,21 @@ def test_a_stamps_line_of_text_running_into_black_text_is_no_rule():
     assert grey[195, 153] < 60                                                 # the stems stay
 
 
+def test_a_stamps_light_inner_line_is_removed_though_too_weakly_coloured_to_seed():
+    """The ring is strongly coloured; the stamp's line of text inside it, far from the ring, is
+    only weakly so (blurred, lighter): inside the ring and of its hue, it is ink too. A grey
+    stroke inside the ring (no hue) stays."""
+    rgb = np.full((400, 400, 3), 245, np.uint8)
+    ink = np.full_like(rgb, 255)
+    cv2.circle(ink, (200, 200), 150, (40, 70, 190), 5)                         # the ring
+    rgb = np.minimum(rgb, ink)
+    cv2.line(rgb, (120, 200), (280, 200), (140, 150, 175), 3)                  # light, weakly blue
+    cv2.line(rgb, (120, 260), (280, 260), (120, 120, 120), 3)                  # grey: no ink
+    grey, _share = ip.remove_colour_ink(rgb, DPI)
+    assert np.mean(grey[200, 130:270] >= 200) > 0.9
+    assert np.mean(grey[260, 130:270] < 160) > 0.9
+
+
 def test_illumination_normalised_paper_is_white_text_stays_dark():
     h, w = 400, 600
     page = np.full((h, w), 235, np.float32)
