@@ -104,6 +104,13 @@ def _stem_in_full(best: str, short: str, full: str) -> bool:
     return opens(diff[0][0]) and not opens(diff[0][1])
 
 
+def _no_short_form(short: str, full: str, spellings: dict[str, Counter]) -> bool:
+    """Whether a definition's short form read from a scan is no short form at all: fewer than two
+    capitals (no acronym, no syllabic form with a code: "Меж" for "ИРО РТ"), never written in the
+    party cells, and not spelled by its full form."""
+    return sum(ch.isupper() for ch in short) < 2 and _letters(short) not in spellings and not spells(short, full)
+
+
 def _short_form_for(full: str, spellings: dict[str, Counter], defined: set[str]) -> str | None:
     """The one short form the party cells write, no definition gives and ``full`` spells: an entry
     of the list whose short form a scan lost ("- профессиональные образовательные организации
@@ -196,9 +203,9 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         tokens = [_tail_from_full(tok, mended_full) for tok in tokens]
         if len(tokens) == 1:
             tokens = [_initials_mended(tokens[0], mended_full)]
-        if _letters(" ".join(tokens)) not in spellings and not spells(" ".join(tokens), mended_full):
-            # "Меж - … «Институт развития образования Республики Татарстан»": a short form the cells
-            # never write and its full form does not spell, where the cells write "ИРО РТ" it spells
+        if _no_short_form(" ".join(tokens), mended_full, spellings):
+            # "Меж - … «Институт развития образования Республики Татарстан»": a word the cells never
+            # write and its full form does not spell, where the cells write "ИРО РТ" it spells
             tokens = (_short_form_for(mended_full, spellings, set(defs) | set(out)) or " ".join(tokens)).split()
         # a form put into the nominative only once its words are mended ("учреждениём")
         out.setdefault(" ".join(tokens), to_nominative(mended_full) if mended_full != full else full)

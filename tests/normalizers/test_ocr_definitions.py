@@ -273,3 +273,7 @@ def test_a_short_form_misread_past_a_letter_gives_way_to_the_one_the_cells_write
     assert got["ИРО РЭ"] == full and "Меж" not in got
     # the cells write no short form the full form spells: the definition stays as read
     assert "Меж" in mend_definitions({"Меж": full}, "МОиН РЭ")
+    # a syllabic form with the region's code is a short form, though the cells write it only
+    # run into the next mention and write the code alone elsewhere: it stays
+    defs = {"Минпромторг НСО": "министерство промышленности и торговли Новосибирской области"}
+    assert mend_definitions(defs, "Минпромторг НСО предприятия-партнёры\nНСО\nМинобр НСО") == defs
