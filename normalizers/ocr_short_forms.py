@@ -117,8 +117,19 @@ def _latin_read(word: str, defined: set[str], known: frozenset[str] | set[str]) 
     return near.pop() if len(near) == 1 else None
 
 
+def _latin_word_read(name: str, defined: set[str]) -> str | None:
+    """The defined short form of several words a mention stands for when one of its words was read
+    in Latin look-alikes ("KOuH КО" for "КОиН КО"): the same letters, case aside."""
+    words = name.split()
+    if len(words) < 2 or not any(LATIN_WORD_RE.fullmatch(w) for w in words):
+        return None
+    read = _letters(" ".join(w.translate(LATIN_READ) if LATIN_WORD_RE.fullmatch(w) else w for w in words)).lower()
+    hits = {d for d in defined if _letters(d).lower() == read}
+    return hits.pop() if len(hits) == 1 else None
+
+
 def defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] = frozenset()) -> str | None:
-    latin = _latin_read(name.strip(DEBRIS), defined, known)
+    latin = _latin_read(name.strip(DEBRIS), defined, known) or _latin_word_read(name.strip(DEBRIS), defined)
     if latin is not None:
         return latin
     key = _letters(caps_for_digits(name))       # "МТЗиС3 РТ": a "3" for the "З" it looks like

@@ -312,6 +312,8 @@ def test_a_mention_that_lost_the_closing_bracket_of_a_defined_form_gets_it():
     ("moo", {"ПОО", "МОУ"}, ["moo"]),                # two defined acronyms as near: stays
     ("Samsung", {"ПОО"}, ["Samsung"]),                # a Latin name is no misread acronym
     ("МО ОО Х", {"МО ОО", "ПОО"}, ["МО ОО"]),          # a speck read as a lone capital after a defined form
+    ("KOuH КО", {"КОиН КО", "ЦОПП"}, ["КОиН КО"]),    # one word of a defined form read in Latin letters
+    ("Sony КО", {"КОиН КО"}, ["Sony КО"]),            # no defined form with those letters: stays
 ])
 def test_a_mention_in_latin_letters_or_with_a_lone_capital_after_it(text, defined, expected):
     assert _known_names(text, defined) == expected
