@@ -436,3 +436,16 @@ def test_a_number_out_of_sequence_over_a_title_that_lost_its_capital_starts_an_i
             row(["5", "одготовка ежегодного доклада", "Минобразования края", "декабрь", "Доклад"])]
     acts = stitch(_scan(table(rows))).activities
     assert len(acts) == 2 and acts[1].title == "одготовка ежегодного доклада"
+
+
+@pytest.mark.parametrize("cells,heading", [
+    (["", "1. Информационное обеспечение", "я", "", ""], True),    # the heading, a speck beside it
+    (["", "1. Информационное обеспечение", "", "", ""], True),
+    (["", "1. Информационное обеспечение", "ЦЗН", "Май", ""], False),   # a row of its own
+])
+def test_a_numbered_heading_in_the_title_cell_of_a_scan_row_with_a_speck_beside_it(cells, heading):
+    rows = [row(HEAD, header=True), row(cells), row(["1", "Первое", "ЦЗН", "Май", "Итог"]),
+            row(["2", "Второе", "ПОО", "Июнь", "Итог"])]
+    acts = stitch(_scan(table(rows))).activities
+    assert [a.title for a in acts][-2:] == ["Первое", "Второе"]
+    assert (acts[-1].section == ["1. Информационное обеспечение"]) is heading
