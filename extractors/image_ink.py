@@ -17,6 +17,7 @@ import numpy as np
 
 from extractors.image_labels import components
 from extractors.image_paper import background, to_grey
+from extractors.image_stamp import find_seal
 
 STAMP_MIN_SATURATION = 70    # HSV saturation (0-255) above which a pixel is coloured ink (60 takes the tint of
                              # black text on a real colour scan) ...
@@ -28,9 +29,8 @@ STAMP_PAPER_SHARE = 0.4      # a coloured pixel this bright in its brightest cha
                              # black text under a stamp is darker in every channel) ...
 STAMP_RIM_SHARE = 0.6        # ... a weakly coloured pixel this bright (a rule under the ink, its colour spread by
                              # JPEG, is darker)
-STAMP_CLOSE_INCH = 0.05      # inside ink this close together (a stamp's ring broken where it crosses text),
-STAMP_HUE_SPREAD = 12        # pixels as weakly coloured as a rim, of the ink's hue within this (OpenCV's 0-179),
-                             # are ink too: a stamp's lighter inner lines
+STAMP_HUE_SPREAD = 12        # inside a stamp's ring, pixels as weakly coloured as a rim and of its hue within this
+                             # (OpenCV's 0-179) are ink too (its lighter inner lines); no rule lies wholly inside it
 STAMP_FAINT_SATURATION = 30  # light traces this saturated ...
 STAMP_DARK_SHARE = 0.45      # ... with nothing darker than this share of the paper beside them ...
 STAMP_FAINT_INCH = (0.08, 0.25)  # ... in pieces at least this wide and long are a light stamp
@@ -42,13 +42,14 @@ def colour_ink_mask(rgb: np.ndarray, dpi: int = 200) -> np.ndarray:
     """255 where the pixel is coloured ink (stamp, signature, highlighter), else 0."""
     if rgb.ndim != 3:
         return np.zeros(rgb.shape[:2], np.uint8)
-    strong, rim, _paper = _ink_masks(rgb, dpi)
+    strong, rim, _paper, _disc = _ink_masks(rgb, dpi)
     return cv2.bitwise_or(strong, rim)
 
 
-def _ink_masks(rgb: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-    """Strongly coloured ink, the weakly coloured ink around it (uint8 masks, 255 = ink), and
-    the paper's brightness in the brightest channel (None on a page with no colour at all).
+def _ink_masks(rgb: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]:
+    """Strongly coloured ink, the weakly coloured ink around it (uint8 masks, 255 = ink), the
+    paper's brightness in the brightest channel (None on a page with no colour at all) and the
+    inside of a stamp's ring (bool mask, ``_stamp_disc``; None when there is none).
 
     Hysteresis: pixels saturated past ``STAMP_MIN_SATURATION`` seed the mask, which then
     grows through pixels saturated past ``STAMP_WEAK_SATURATION`` up to ``STAMP_GROW_INCH``
@@ -65,46 +66,47 @@ def _ink_masks(rgb: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray, np.nd
     strong = ((sat >= STAMP_MIN_SATURATION) & lit).astype(np.uint8) * 255
     cand = (sat >= STAMP_FAINT_SATURATION) & lit                # strong pixels are among them
     if not cand.any():
-        return strong, strong, None
+        return strong, strong, None, None
     paper = background(val, dpi).astype(np.float32)              # HSV value: the brightest channel
     faint = _faint_traces(val, cand, paper, dpi)
     if not strong.any() and not faint.any():
-        return strong, faint, paper
+        return strong, faint, paper, None
     weak = ((sat >= STAMP_WEAK_SATURATION) & lit).astype(np.uint8) * 255
     kernel = np.ones((3, 3), np.uint8)
     grown = cv2.bitwise_or(strong, faint)
     for _ in range(max(1, round(STAMP_GROW_INCH * dpi))):
         grown = cv2.bitwise_and(cv2.dilate(grown, kernel), weak)
-    grown = cv2.bitwise_or(grown, _weak_inside(cv2.bitwise_or(strong, faint), weak, hsv[..., 0], dpi))
+    seeds = cv2.bitwise_or(strong, faint)
+    disc = _stamp_disc(seeds, val < STAMP_DARK_SHARE * paper, dpi)
+    if disc is not None:
+        grown = cv2.bitwise_or(grown, _weak_inside(seeds, weak, hsv[..., 0], disc))
     grown = cv2.dilate(grown, kernel)
-    return strong, cv2.bitwise_and(grown, cv2.bitwise_not(strong)), paper
+    return strong, cv2.bitwise_and(grown, cv2.bitwise_not(strong)), paper, disc
 
 
-def _weak_inside(seeds: np.ndarray, weak: np.ndarray, hue: np.ndarray, dpi: int) -> np.ndarray:
-    """Weakly coloured pixels of the seeds' own hue inside the area the seeds enclose (a stamp's
-    inner lines of text, lighter than its ring and too far from it to grow from it): uint8 mask."""
-    x, y, w, h = cv2.boundingRect(seeds)
-    if w == 0 or h == 0:
+def _stamp_disc(seeds: np.ndarray, hidden: np.ndarray, dpi: int) -> np.ndarray | None:
+    """The inside of a stamp's round ring among the coloured ink (bool mask), or None: the ring
+    found as on a black-and-white copy (``image_stamp.find_seal``: a Hough circle of a seal's size
+    along the ink, ``hidden`` the dark ink that may cover it), so that a signature joined to the
+    ring or a table's colour fringes do not pass for one."""
+    found = find_seal(seeds, hidden.astype(np.uint8), dpi)
+    if found is None:
+        return None
+    cx, cy, r = found
+    disc = np.zeros(seeds.shape, np.uint8)
+    cv2.circle(disc, (int(round(cx)), int(round(cy))), int(round(r)), 1, -1)
+    return disc > 0
+
+
+def _weak_inside(seeds: np.ndarray, weak: np.ndarray, hue: np.ndarray, disc: np.ndarray) -> np.ndarray:
+    """Weakly coloured pixels of the ring's own hue inside a stamp (its inner lines of text, lighter
+    than the ring and too far from it to grow from it): uint8 mask."""
+    own = hue[(seeds > 0) & disc]
+    if own.size == 0:
         return np.zeros(seeds.shape, np.uint8)
-    box = np.s_[y:y + h, x:x + w]
-    area = _ink_area(seeds[box], dpi)
-    own = hue[box][seeds[box] > 0]
-    centre = int(np.median(own))
-    off = np.abs(hue[box].astype(np.int16) - centre)
+    off = np.abs(hue.astype(np.int16) - int(np.median(own)))
     near = np.minimum(off, 180 - off) <= STAMP_HUE_SPREAD          # OpenCV hue: 0-179, a circle
-    out = np.zeros(seeds.shape, np.uint8)
-    out[box] = ((area > 0) & (weak[box] > 0) & near).astype(np.uint8) * 255
-    return out
-
-
-def _ink_area(ink: np.ndarray, dpi: int) -> np.ndarray:
-    """The area ink encloses (uint8, 255 inside): the ink grown over gaps of ``STAMP_CLOSE_INCH``
-    (where a stamp's ring crosses text, which is no ink), its holes filled (a stamp's inside)."""
-    r = max(1, int(STAMP_CLOSE_INCH * dpi))
-    grown = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1)))
-    reach = cv2.copyMakeBorder(grown, 1, 1, 1, 1, cv2.BORDER_CONSTANT, value=0)
-    cv2.floodFill(reach, None, (0, 0), 128)
-    return np.where(reach[1:-1, 1:-1] == 128, 0, 255).astype(np.uint8)
+    return (disc & (weak > 0) & near).astype(np.uint8) * 255
 
 
 def _faint_traces(brightest: np.ndarray, cand: np.ndarray, paper: np.ndarray, dpi: int) -> np.ndarray:
@@ -141,7 +143,7 @@ def remove_colour_ink(rgb: np.ndarray, dpi: int = 200) -> tuple[np.ndarray, floa
     grey = to_grey(rgb)
     if rgb.ndim != 3:
         return grey, 0.0
-    strong, rim, paper = _ink_masks(rgb, dpi)
+    strong, rim, paper, disc = _ink_masks(rgb, dpi)
     mask = (strong > 0) | (rim > 0)
     share = float(np.count_nonzero(mask)) / mask.size
     if paper is None or share == 0:
@@ -151,7 +153,8 @@ def remove_colour_ink(rgb: np.ndarray, dpi: int = 200) -> tuple[np.ndarray, floa
     x, y, w, h = cv2.boundingRect(mask.astype(np.uint8))
     pad = int(STAMP_RULE_INCH * dpi)
     box = np.s_[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad]
-    mask[box] &= _straight_runs(grey[box], plain[box], mask[box], dpi) == 0
+    stamp = disc if disc is not None else np.zeros(mask.shape, bool)
+    mask[box] &= _straight_runs(grey[box], plain[box], mask[box], stamp[box], dpi) == 0
     level = np.where(strong > 0, STAMP_PAPER_SHARE, STAMP_RIM_SHARE)[mask] * paper[mask]
     out = grey.copy()
     light = brightest[mask] >= level
@@ -159,45 +162,28 @@ def remove_colour_ink(rgb: np.ndarray, dpi: int = 200) -> tuple[np.ndarray, floa
     return out, share
 
 
-def _straight_runs(grey: np.ndarray, paper: np.ndarray, ink: np.ndarray, dpi: int) -> np.ndarray:
+def _straight_runs(grey: np.ndarray, paper: np.ndarray, ink: np.ndarray, stamps: np.ndarray,
+                   dpi: int) -> np.ndarray:
     """Table rules under coloured ink: dark horizontal and vertical runs at least
-    ``STAMP_RULE_INCH`` long that go on past the ink (``ink``: bool mask) for half that length.
+    ``STAMP_RULE_INCH`` long with half that length off the ink (``ink``: bool mask) and off the
+    inside of a stamp's ring (``stamps``: bool mask, ``_stamp_disc``).
 
     A signature crossing a rule darkens it in every channel too, and JPEG spreads the ink's
     colour onto it: painted as paper, the rule would be broken and two rows merged. A stretch
-    of a pen stroke or a stamp's ring straight that long lies within the ink; so does a stamp's
-    line of text that runs into black letters (no ink): along its own rows the ink reaches as
-    far as it does (``_past_the_ink``).
+    of a pen stroke or a stamp's ring straight that long lies within the ink; a stamp's line of
+    text that runs into black letters (no ink) lies within the stamp.
     """
     dark = (grey < STAMP_RULE_DARK_SHARE * paper).astype(np.uint8) * 255
     n = max(9, int(STAMP_RULE_INCH * dpi))
     out = np.zeros(grey.shape, np.uint8)
-    for size, along in (((n, 1), 1), ((1, n), 0)):
+    for size in ((n, 1), (1, n)):
         runs = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
-        count, labels, stats, _ = components(runs)
+        count, labels, _stats, _ = components(runs)
         if count <= 1:
             continue
-        beyond = np.zeros(count, bool)
-        for i in range(1, count):
-            beyond[i] = _past_the_ink(labels, stats[i], i, ink, along) >= n // 2
+        on = runs > 0
+        beyond = (np.bincount(labels[on & ~ink], minlength=count) >= n // 2) & \
+                 (np.bincount(labels[on & ~stamps], minlength=count) >= n // 2)
+        beyond[0] = False
         out |= beyond[labels].astype(np.uint8)
     return out
-
-
-def _past_the_ink(labels: np.ndarray, stat: np.ndarray, label: int, ink: np.ndarray, along: int) -> int:
-    """How many pixels of run ``label`` lie beyond the farthest ink on its own line(s) (``along``: 1
-    for a horizontal run, its rows; 0 for a vertical one, its columns), either way."""
-    x, y, w, h = (int(v) for v in stat[:4])
-    if along == 1:
-        band = ink[max(0, y - 1):y + h + 1].any(axis=0)
-        mine = (labels[y:y + h, x:x + w] == label).sum(axis=0)
-        start = x
-    else:
-        band = ink[:, max(0, x - 1):x + w + 1].any(axis=1)
-        mine = (labels[y:y + h, x:x + w] == label).sum(axis=1)
-        start = y
-    reach = np.flatnonzero(band)
-    if reach.size == 0:
-        return int(mine.sum())
-    at = np.arange(start, start + mine.size)
-    return int(mine[(at < reach[0]) | (at > reach[-1])].sum())
