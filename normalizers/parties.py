@@ -23,13 +23,14 @@ from normalizers.organisations import opens_post
 from normalizers.text import is_known_word, one_edit
 
 DASH = r"[-‐‑‒–—−]"
-AGREEMENT_RE = re.compile(r"\(?\s*по\s+согласовани[юи]ю?\s*\)?|\(\s*но\s+согласовани[юи]ю?\s*\)?|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*", re.I)
+AGREEMENT_RE = re.compile(r"\(?\s*по[.,:;'`’]?\s+согласовани[юи]ю?\s*\)?|\(\s*но[.,:;'`’]?\s+согласовани[юи]ю?\s*\)?"
+                          r"|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*", re.I)   # "(по: согласованию)": a scan's speck
 DEFINES_RE = re.compile(rf"\(\s*далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*[«\"„“]?(?P<short>(?:[^()]|\([^()]*\))+?)[»\"”]?\s*\)",
                         re.I)
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢►]|{DASH}|\d{{1,2}}(?:\.\d{{1,2}})*[.)])\s*")
 # "(по согласованию)" closes a name: more text after it with no separator is the next party (a PDF
 # cell that listed one organisation per line lost the line break there)
-AGREEMENT_END_RE = re.compile(r"(\(\s*по\s+согласовани[юи]ю?\s*\))[ \t]+(?=[«\"A-Za-zА-Яа-яЁё])", re.I)
+AGREEMENT_END_RE = re.compile(r"(\(\s*по[.,:;'`’]?\s+согласовани[юи]ю?\s*\))[ \t]+(?=[«\"A-Za-zА-Яа-яЁё])", re.I)
 OPEN_BRACKETS, CLOSE_BRACKETS = "(«„[", ")»“”]"
 CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который", "расположенный"}
 OBLIQUE_CASES = {"gent", "datv", "ablt", "loct", "gen2", "loc2"}

@@ -45,6 +45,9 @@ def test_by_agreement_is_set_and_removed():
     parties = split_parties("ОИВ (по согласованию), объединения работодателей (по согласованию), ПОО")
     assert [(p.name, p.by_agreement) for p in parties] == [
         ("ОИВ", True), ("объединения работодателей", True), ("ПОО", False)]
+    # a scan's speck after "по" ("(по: согласованию)", "(по. согласованию)")
+    parties = split_parties("ГАУ КО «Центр» (по: согласованию)\nЦЗН (по. согласованию) ПОО")
+    assert [(p.name, p.by_agreement) for p in parties] == [("ГАУ КО «Центр»", True), ("ЦЗН", True), ("ПОО", False)]
 
 
 def test_defines_is_recorded_and_removed():
