@@ -77,6 +77,11 @@ def _entry_ended(line: str) -> bool:
         or len(last.group(1)) > 3
 
 
+def _quote_open(full: str) -> bool:
+    """Whether an entry's full form opened a quoted name it has not closed."""
+    return full.count("«") > full.count("»")
+
+
 def _speck_line(line: str) -> bool:
     """A line of one or two marks, letters or digits that is no acronym ("у", "‚", "2"): a speck a
     scan read, or a page number, between the lines of a list; it neither ends the list nor goes
@@ -88,8 +93,8 @@ def _speck_line(line: str) -> bool:
 def _continues_entry(line: str, before: str = "") -> bool:
     """A line of a "Сокращения" list that carries the previous entry on (no "X – …" of its own);
     after an entry ``before`` that ends with its quoted name closed ("… «Центр … области»"), only a
-    line in lower case does (the next line in capitals is the next thing on the page: a scan lost
-    the entry's stop)."""
+    line opening with a lower-case dictionary word does (the next line in capitals is the next thing
+    on the page: a scan lost the entry's stop)."""
     stripped = line.strip()
     if not (stripped and LIST_LINE_RE.match(line) is None and not LIST_HEADER_RE.match(line)
             and len(stripped) <= MAX_ENTRY_WRAP_CHARS and not stripped.isupper()):
@@ -100,9 +105,9 @@ def _continues_entry(line: str, before: str = "") -> bool:
     word = first.group(1)
     if stripped[:1] in "«„\"(":
         return True       # a quoted proper name or a bracket goes on ("… области / «Центры занятости»;")
-    if word[:1].islower():
-        return True
     closed = before.rstrip().endswith("»") and before.count("«") == before.count("»")
+    if word[:1].islower():                 # after a closed name, only a dictionary word ("… «Центр» / города
+        return not closed or is_known_word(word.lower())   # Омска"; "поа бфури…" is an entry a scan garbled)
     # a wrapped name goes on with a genitive ("… образования и науки / Республики Татарстан"): a
     # dictionary word's (a misread "Нлан" guessed as one is none)
     return not closed and is_known_word(word.lower()) and any(p.tag.case == "gent" for p in parses(word))
@@ -165,6 +170,7 @@ def _list_entries(text: str) -> list[Entry]:
             continue
         if in_block:
             line = LATIN_DASH_RE.sub(r"\1 – ", _acronym_read_lower(LEADING_SPECK_RE.sub(r"\1", line)))     # "ОМСУ rs органы …"
+            line = LOWER_HEAD_JUNK_DASH_RE.sub(lambda h: h.group(1) + h.group(2).upper(), line)   # "тои КО*- областное …"
         if in_block and (_speck_line(line) or not any(ch.isalpha() for ch in line)):
             continue                    # a speck, a page number or a signature's junk ("©7777") within the list
         lost = ORPHAN_ENTRY_RE.match(line) if in_block else None
@@ -193,7 +199,7 @@ def _list_entries(text: str) -> list[Entry]:
                 prev = entries[-1].full.rstrip()
                 prev = prev[:-1] if prev.endswith(".") else prev       # a speck's stop ("труда и.")
                 entries[-1] = entries[-1]._replace(full=f"{prev} {line.strip()}")
-                open_entry = not _entry_ended(line)
+                open_entry = not _entry_ended(line) or _quote_open(entries[-1].full)
                 continue
             if line.strip() and in_block:
                 # a line no entry reads from: the list ends, unless it is a short line a scan
@@ -216,7 +222,8 @@ def _list_entries(text: str) -> list[Entry]:
         unread = 0
         # the whole rest of the line: a comma where the entry wraps stays ("…области, / осуществляющие …")
         entries.append(Entry(clean_short(m.group("short")), m.string[m.start("full"):].strip(), in_block and not spelled_later))
-        open_entry = in_block and not _entry_ended(line)
+        # a stop inside an open quoted name is a speck ("«Томский." goes on)
+        open_entry = in_block and (not _entry_ended(line) or _quote_open(entries[-1].full))
     return entries
 
 
@@ -255,6 +262,10 @@ def _junk_dash_entry(line: str) -> re.Match | None:
 
 
 LOWER_HEAD_RE = re.compile(r"^(\s*)([а-яё]{2,6})(?=\s+[-–—]?\s*[а-яё])")
+# a list line whose short form's first word a scan read in lower case, a code in capitals after it and
+# marks about its dash ("тои КО*- областное …" for "ТОИКО – областное …"): a new entry, its head in
+# capitals (the cells' spelling decides its spaces later), not a wrapped line going on
+LOWER_HEAD_JUNK_DASH_RE = re.compile(r"^(\s*)([а-яё]{2,6}\s?[А-ЯЁ]{1,4})(?=[^\S\n]*[*`'’.,:;°^_]*[-–—]+[*`'’.,:;°^_]*[^\S\n]*[а-яё«])")
 
 
 def _acronym_read_lower(line: str) -> str:

@@ -180,6 +180,9 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         if short in glossary:           # "профессиойа образовать дьные организации Томской области"
             mended_full = _with_glossary_words(mended_full, glossary[short])
         short = _cells_spelling(short, mended_full, spellings, used)
+        glued = short.replace(" ", "").lower()
+        if " " in short and glued in used and not all(t.lower() in used for t in short.split()):
+            short = used[glued].most_common(1)[0][0]     # "ТОИ КО" where the cells write "ТОИКО"
         # "МОиН-РС(Я)", "МОиНРТ": the cells write "МОиН РС(Я)", "МОиН РТ" more often than the form read
         ways = spellings.get(_letters(short))
         if ways:

@@ -327,6 +327,17 @@ def test_a_list_entry_closed_by_its_quoted_name_does_not_take_the_next_capitalis
     assert find_definitions(text)["МОиН ЭР"] == "Министерство образования и науки Республики Энск"
 
 
+def test_an_entry_whose_head_a_scan_read_in_lower_case_before_a_junk_dash_starts_anew():
+    text = ("Список сокращений:\nЭОИПК - областное учреждение «Энский областной институт\n"
+            "повышения квалификации\nэои КО*- областное учреждение «Энский.\n"
+            "областной информационный центр»\nпоа бфуритко организации Энской области.")
+    got = find_definitions(text)
+    assert got["ЭОИПК"] == "областное учреждение «Энский областной институт повышения квалификации"
+    # the head in capitals; a stop inside the open quoted name is a speck; a garbled lower-case line
+    # after the closed name is not its tail
+    assert got["ЭОИ КО"] == "областное учреждение «Энский областной информационный центр»"
+
+
 def test_a_speck_before_the_dash_after_dalee_and_before_a_bare_acronym():
     text = "Управление культуры Энского района (далее: - УК) и"
     assert find_definitions(text) == {"УК": "Управление культуры Энского района"}

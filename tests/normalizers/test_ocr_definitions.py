@@ -277,3 +277,10 @@ def test_a_short_form_misread_past_a_letter_gives_way_to_the_one_the_cells_write
     # run into the next mention and write the code alone elsewhere: it stays
     defs = {"Минпромторг НСО": "министерство промышленности и торговли Новосибирской области"}
     assert mend_definitions(defs, "Минпромторг НСО предприятия-партнёры\nНСО\nМинобр НСО") == defs
+
+
+def test_a_short_form_read_with_a_space_takes_the_cells_spelling_without_it():
+    full = "областное учреждение «Энский областной информационный центр»"
+    assert list(mend_definitions({"ЭОИ КО": full}, "ЭОИКО (по согласованию)\nЭОИКО")) == ["ЭОИКО"]
+    # the cells write the spaced form's words too: kept
+    assert list(mend_definitions({"ЭОИ КО": full}, "ЭОИ КО\nЭОИКО")) == ["ЭОИ КО"]
