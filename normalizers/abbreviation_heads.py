@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from normalizers.full_forms import fold
@@ -72,9 +73,31 @@ def mend_list_head(line: str) -> str:
     cleaned = LEAD_MARKS_RE.sub("", cleaned)       # "$ Список сокращений:" (kept only if a header)
     mended = _mended_head(cleaned)
     is_head = mended != cleaned or LIST_HEADER_RE.match(cleaned) or LIST_HEADER_INLINE_RE.match(cleaned)
-    if not is_head and _junk_before_key(cleaned):
-        return "Сокращения:"            # "ок/сокращений:": the header's first word read as junk
+    if not is_head and (_junk_before_key(cleaned) or _garbled_head(cleaned)):
+        return "Сокращения:"            # "ок/сокращений:", "-Списо! ‚окра! ий:": the header read as junk
     return mended if is_head else line
+
+
+# a header's letters as written ("Список сокращений:" -> "списоксокращений"), for a header a scan
+# garbled past reading word by word
+HEAD_SPELLINGS = ("списоксокращений", "переченьсокращений", "списокиспользуемыхсокращений",
+                  "переченьиспользуемыхсокращений", "списокпринятыхсокращений", "сокращения",
+                  "принятыесокращения", "условныесокращения")
+GARBLED_HEAD_RATIO = 75     # rapidfuzz ratio of a short line's letters to a header's ("Список литературы:" 50)
+MAX_HEAD_TOKENS = 4
+
+
+def _garbled_head(line: str) -> bool:
+    """A short line ending with a colon, none of its words a dictionary word, whose letters are a
+    header's with a few lost or misread ("-Списо! ‚окра! ий:")."""
+    stripped = line.strip()
+    if not stripped.endswith(":") or len(stripped.split()) > MAX_HEAD_TOKENS:
+        return False
+    words = re.findall(r"[а-яё]+", fold(stripped))
+    if any(len(w) >= 5 and is_known_word(w) for w in words):
+        return False                    # a word read ("Сливок …", "Список сокращённые:"): the word-wise rules decide
+    letters = "".join(words)
+    return len(letters) >= 6 and max(fuzz.ratio(letters, h) for h in HEAD_SPELLINGS) >= GARBLED_HEAD_RATIO
 
 
 def _head_words(m: re.Match) -> list[str]:

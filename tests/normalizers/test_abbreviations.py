@@ -287,6 +287,10 @@ def test_a_list_header_whose_key_word_a_scan_misread_opens_the_list():
     # a verb of the same stem, or two letters off in the first word: no header, no definition
     assert find_definitions("Сократить:\nГорсовет - городской совет депутатов;") == {}
     assert find_definitions("Сливок сокращемий:\nГорсовет - городской совет депутатов;") == {}
+    # garbled past reading word by word, none of its words a word: its letters are the header's
+    assert find_definitions("-Списо! ‚окра! ий:\nГорсовет - городской совет депутатов;") == \
+        {"Горсовет": "городской совет депутатов"}
+    assert find_definitions("Список литературы:\nГорсовет - городской совет депутатов;") == {}
 
 
 def test_a_look_alike_digit_and_an_underscore_in_a_sokrashcheniya_entry():
