@@ -178,7 +178,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         short, full = _words_after_acronym(short, full)
         mended_full = mend_full_form(full, lexicon)      # "Республики Гатарстан": spelled once mended
         if short in glossary:           # "профессиойа образовать дьные организации Томской области"
-            mended_full = _with_glossary_words(mended_full, glossary[short])
+            mended_full = _glossary_head(short, _with_glossary_words(mended_full, glossary[short]), glossary[short])
         short = _cells_spelling(short, mended_full, spellings, used)
         glued = short.replace(" ", "").lower()
         if " " in short and glued in used and not all(t.lower() in used for t in short.split()):
@@ -307,6 +307,22 @@ def _with_glossary_words(full: str, words: str) -> str:
         wanted[0] = wanted[0][:1].upper() + wanted[0][1:]
     tail = span[-1][len(span[-1].rstrip(",;")):]        # the comma after the run stays
     return " ".join(toks[:i] + wanted[:-1] + [wanted[-1] + tail] + toks[i + n:])
+
+
+def _glossary_head(short: str, full: str, words: str) -> str:
+    """A full form that lost its first words (under a signature: "организации Томской области" for
+    ПОО) and so no longer spells its acronym, where the glossary's full form ``words`` does and
+    ends with the words it opens with: the glossary's words, then the rest of it ("профессиональные
+    образовательные организации Томской области")."""
+    if spells(short, full) or not spells(short, words):
+        return full
+    toks, wanted = full.split(), words.split()
+    bare = [t.strip(SPAN_MARKS).lower() for t in toks]
+    for k in range(min(len(toks), len(wanted) - 1), 0, -1):
+        if bare[:k] == [w.lower() for w in wanted[-k:]]:
+            tail = toks[k - 1][len(toks[k - 1].rstrip(",;")):]      # the comma after the overlap stays
+            return " ".join(wanted[:-1] + [wanted[-1] + tail] + toks[k:])
+    return full
 
 
 MIN_KNOWN_SHARE = 0.5     # a full form read from a scan is kept when at least this share of its words read

@@ -284,3 +284,13 @@ def test_a_short_form_read_with_a_space_takes_the_cells_spelling_without_it():
     assert list(mend_definitions({"ЭОИ КО": full}, "ЭОИКО (по согласованию)\nЭОИКО")) == ["ЭОИКО"]
     # the cells write the spaced form's words too: kept
     assert list(mend_definitions({"ЭОИ КО": full}, "ЭОИ КО\nЭОИКО")) == ["ЭОИ КО"]
+
+
+def test_a_full_form_that_lost_its_first_words_takes_them_from_the_glossary():
+    glossary = {"ПОО": "профессиональные образовательные организации"}
+    for read, whole in (("образовательные организации", "профессиональные образовательные организации"),
+                        ("организации Энской области", "профессиональные образовательные организации Энской области")):
+        assert mend_definitions({"ПОО": read}, "ПОО", set(glossary), glossary=glossary) == {"ПОО": whole}
+    # a full form that spells its acronym, or shares no words with the glossary's end, stays
+    for kept in ("площадки опытного обучения", "профессиональные образовательные организации Энской области"):
+        assert mend_definitions({"ПОО": kept}, "ПОО", set(glossary), glossary=glossary) == {"ПОО": kept}
