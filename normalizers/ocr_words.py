@@ -225,6 +225,8 @@ SPLIT_LINE_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([А-Яа-яЁё]{
 
 
 SHORT_TAIL = 3               # a dictionary word this short after a piece that is no word may be its tail
+# a word's first letter a scan split off ("т оргово-промышленная"): joined when the rest is no word
+LETTER_SPLIT_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([А-Яа-яЁё])[^\S\n]+([а-яё]{4,}(?:-[а-яё]+)?)(?![A-Za-zА-Яа-яЁё-])")
 
 
 def rejoin_split_words(text: str) -> str:
@@ -235,7 +237,8 @@ def rejoin_split_words(text: str) -> str:
     is a word and the whole is ("профессиональн\nые"); a word whose tail took the conjunction after
     it ("образован ияи" -> "образования и"); an instrumental plural adjective whose "и" stands
     apart before its noun ("общественным и организациями" -> "общественными организациями"); a
-    word's last "о" read as a zero apart ("Пермског 0 края" -> "Пермского края")."""
+    word's last "о" read as a zero apart ("Пермског 0 края" -> "Пермского края"); a word's first
+    letter split off ("т оргово-промышленная") or its short tail on the next line ("республиканс\nкий")."""
     if not text:
         return text
 
@@ -250,9 +253,17 @@ def rejoin_split_words(text: str) -> str:
 
     def join_lines(m: re.Match) -> str:
         left, right = m.group(1), m.group(2)
-        if is_known_word(left.lower()) or is_known_word(right) or not is_known_word((left + right).lower()):
+        # the tail may be a short word of its own ("республиканс\nкий"): not after a word
+        tail_word = is_known_word(right) and len(right) > SHORT_TAIL
+        if is_known_word(left.lower()) or tail_word or not is_known_word((left + right).lower()):
             return m.group(0)
         return left + right
+
+    def join_letter(m: re.Match) -> str:
+        letter, rest = m.group(1), m.group(2)
+        if is_known_word(rest.lower()) or not is_known_word((letter + rest).lower()):
+            return m.group(0)
+        return letter + rest
 
     def join_conj(m: re.Match) -> str:
         left, mid, conj = m.group(1), m.group(2), m.group(3)
@@ -264,6 +275,7 @@ def rejoin_split_words(text: str) -> str:
     text = SPLIT_WORD_CONJ_RE.sub(join_conj, SPLIT_PLURAL_I_RE.sub(_join_plural_i, text))
     text = ZERO_TAIL_RE.sub(lambda m: m.group(1) + "о" if not is_known_word(m.group(1).lower())
                             and is_known_word(m.group(1).lower() + "о") else m.group(0), text)
+    text = LETTER_SPLIT_RE.sub(join_letter, text)          # "т оргово-промышленная"
     return SPLIT_LINE_WORD_RE.sub(join_lines, SPLIT_WORD_RE.sub(join, text))
 
 

@@ -404,6 +404,11 @@ def test_a_stop_glued_before_an_abbreviation_is_the_space(read, expected):
     ("ежекварталь. но", "ежеквартально"),       # a short word after no word: the word's tail
     ("организован но неудачно", "организован но неудачно"),   # a word, then "но": two words
     ("ежегодно по плану", "ежегодно по плану"),
+    ("«Чувашский\nреспубликанс\nкий институт", "«Чувашский\nреспубликанский институт"),   # ... on the next line
+    ("учреждение\nкий", "учреждение\nкий"),                       # after a word: two words
+    ("т оргово-промышленная палата", "торгово-промышленная палата"),   # a first letter split off
+    ("с оциальной защиты", "социальной защиты"),
+    ("в опросам", "в опросам"), ("с организациями", "с организациями"),   # a letter, then a word: two
 ])
 def test_a_short_word_after_a_piece_that_is_no_word_may_be_its_tail(read, expected):
     from normalizers.ocr_words import rejoin_split_words
