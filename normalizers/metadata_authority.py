@@ -31,6 +31,10 @@ def _to_nominative_word(word: str) -> str:
     return word
 
 
+# a mark glued between two words where the space stood (a scan's speck: "образования`и", "ОБРАЗОВАНИЯ:И")
+GLUED_MARK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'’‘:;^°]+(?=[А-Яа-яЁё])")
+
+
 def normalise_authority(text: str) -> str | None:
     """Issuing body in the nominative with the usual capitals.
 
@@ -40,6 +44,7 @@ def normalise_authority(text: str) -> str | None:
     text = _russian_part(re.sub(r"\s+", " ", drop_name_stops(text or "")).strip(" ,.;:"))
     if not text:
         return None
+    text = GLUED_MARK_RE.sub(" ", text)     # "образования`и науки": a scan's speck for the space
     if _is_upper(text):
         text = recase_upper_line(text)
     head, _, tail = text.partition(" ")
@@ -75,5 +80,8 @@ def _russian_part(text: str) -> str:
             break
     strong = [m for m in find_region_mentions(text) if not m.weak]
     if strong:
-        text = text[:strong[0].end]
+        end = strong[0].end
+        if text[:end].count("(") > text[:end].count(")") and text[end:end + 1] == ")":
+            end += 1                    # "Республики Саха (Якутия)": the bracket the region opened
+        text = text[:end]
     return text.strip(" ,.;:-–—")
