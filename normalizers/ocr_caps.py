@@ -27,8 +27,9 @@ from normalizers.ocr_words import lower_inner_capital, mend_misread_words, neare
 from normalizers.ocr_stops import drop_stray_stops
 from normalizers.text import is_known_word
 
+MIN_HYPHEN_SPLIT = 6      # letters of each word a hyphen read between them is taken for the space
 CAPS_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ]{6,}(?![А-Яа-яЁё])")
-CAPS_SPECK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ]{2,})[`'’^°]([А-ЯЁ]{2,})(?![А-Яа-яЁё])")
+CAPS_SPECK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ]{2,})([`'’^°-])([А-ЯЁ]{2,})(?![А-Яа-яЁё-])")
 
 
 def mend_caps_words(text: str) -> str:
@@ -45,14 +46,17 @@ def mend_caps_words(text: str) -> str:
 
 
 def split_caps_specks(text: str) -> str:
-    """"ТОМСКОЙ`ОБЛАСТИ" -> "ТОМСКОЙ ОБЛАСТИ"."""
+    """"ТОМСКОЙ`ОБЛАСТИ" -> "ТОМСКОЙ ОБЛАСТИ"; a hyphen so between two long words that make no
+    compound too ("МИНИСТЕРСТВО-ОБРАЗОВАНИЯ"; "ХАНТЫ-МАНСИЙСКОГО", "ТОРГОВО-ПРОМЫШЛЕННАЯ" stay)."""
     if not text:
         return text
 
     def split(m: re.Match) -> str:
-        left, right = m.group(1).lower(), m.group(2).lower()
-        if is_known_word(left) and is_known_word(right) and not is_known_word(left + right):
-            return f"{m.group(1)} {m.group(2)}"
+        left, right = m.group(1).lower(), m.group(3).lower()
+        glued = left + ("-" if m.group(2) == "-" else "") + right
+        if is_known_word(left) and is_known_word(right) and not is_known_word(glued) \
+                and (m.group(2) != "-" or min(len(left), len(right)) >= MIN_HYPHEN_SPLIT):
+            return f"{m.group(1)} {m.group(3)}"
         return m.group(0)
 
     return CAPS_SPECK_RE.sub(split, text)

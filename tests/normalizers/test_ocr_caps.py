@@ -19,6 +19,9 @@ def test_known_words_acronyms_and_short_words_stay():
 def test_a_speck_between_two_capital_words_is_the_space():
     assert split_caps_specks("ТОМСКОЙ`ОБЛАСТИ") == "ТОМСКОЙ ОБЛАСТИ"
     assert split_caps_specks("МО`ОО") == "МО`ОО"               # acronyms: no telling
+    assert split_caps_specks("МИНИСТЕРСТВО-ОБРАЗОВАНИЯ КАЛИНИНГРАДСКОЙ") == "МИНИСТЕРСТВО ОБРАЗОВАНИЯ КАЛИНИНГРАДСКОЙ"
+    for compound in ("ХАНТЫ-МАНСИЙСКОГО", "ТОРГОВО-ПРОМЫШЛЕННАЯ", "НАУЧНО-МЕТОДИЧЕСКИЙ"):   # compounds stay
+        assert split_caps_specks(compound) == compound
     assert split_caps_specks("Томской`области") == "Томской`области"
 
 
