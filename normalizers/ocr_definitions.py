@@ -313,7 +313,8 @@ def _glossary_head(short: str, full: str, words: str) -> str:
     """A full form that lost its first words (under a signature: "организации Томской области" for
     ПОО) and so no longer spells its acronym, where the glossary's full form ``words`` does and
     ends with the words it opens with: the glossary's words, then the rest of it ("профессиональные
-    образовательные организации Томской области")."""
+    образовательные организации Томской области"); one with a word misread past mending
+    ("профессноя ракетные организации"): the glossary's words."""
     if spells(short, full) or not spells(short, words):
         return full
     toks, wanted = full.split(), words.split()
@@ -322,6 +323,8 @@ def _glossary_head(short: str, full: str, words: str) -> str:
         if bare[:k] == [w.lower() for w in wanted[-k:]]:
             tail = toks[k - 1][len(toks[k - 1].rstrip(",;")):]      # the comma after the overlap stays
             return " ".join(wanted[:-1] + [wanted[-1] + tail] + toks[k:])
+    if any(w and not is_known_word(w) and not is_abbreviation(w) for w in bare):
+        return words                    # "профессноя ракетные организации": misread past mending
     return full
 
 

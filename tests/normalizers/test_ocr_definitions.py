@@ -289,7 +289,8 @@ def test_a_short_form_read_with_a_space_takes_the_cells_spelling_without_it():
 def test_a_full_form_that_lost_its_first_words_takes_them_from_the_glossary():
     glossary = {"ПОО": "профессиональные образовательные организации"}
     for read, whole in (("образовательные организации", "профессиональные образовательные организации"),
-                        ("организации Энской области", "профессиональные образовательные организации Энской области")):
+                        ("организации Энской области", "профессиональные образовательные организации Энской области"),
+                        ("профессноя ракетные организации", "профессиональные образовательные организации")):
         assert mend_definitions({"ПОО": read}, "ПОО", set(glossary), glossary=glossary) == {"ПОО": whole}
     # a full form that spells its acronym, or shares no words with the glossary's end, stays
     for kept in ("площадки опытного обучения", "профессиональные образовательные организации Энской области"):
