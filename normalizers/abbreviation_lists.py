@@ -170,7 +170,7 @@ def _list_entries(text: str) -> list[Entry]:
             continue
         if in_block:
             line = LATIN_DASH_RE.sub(r"\1 – ", _acronym_read_lower(LEADING_SPECK_RE.sub(r"\1", line)))     # "ОМСУ rs органы …"
-            line = LOWER_HEAD_JUNK_DASH_RE.sub(lambda h: h.group(1) + h.group(2).upper(), line)   # "тои КО*- областное …"
+            line = _caps_head_before_junk_dash(line)      # "тои КО*- областное …"
         if in_block and (_speck_line(line) or not any(ch.isalpha() for ch in line)):
             continue                    # a speck, a page number or a signature's junk ("©7777") within the list
         lost = ORPHAN_ENTRY_RE.match(line) if in_block else None
@@ -265,7 +265,21 @@ LOWER_HEAD_RE = re.compile(r"^(\s*)([а-яё]{2,6})(?=\s+[-–—]?\s*[а-яё])
 # a list line whose short form's first word a scan read in lower case, a code in capitals after it and
 # marks about its dash ("тои КО*- областное …" for "ТОИКО – областное …"): a new entry, its head in
 # capitals (the cells' spelling decides its spaces later), not a wrapped line going on
-LOWER_HEAD_JUNK_DASH_RE = re.compile(r"^(\s*)([а-яё]{2,6}\s?[А-ЯЁ]{1,4})(?=[^\S\n]*[*`'’.,:;°^_]*[-–—]+[*`'’.,:;°^_]*[^\S\n]*[а-яё«])")
+LOWER_HEAD_JUNK_DASH_RE = re.compile(r"^(\s*)([а-яё]{2,6})(\s?[А-ЯЁ]{1,4})(?=[^\S\n]*(?:[*`'’.,:;°^_]+[-–—]+|[-–—]+[*`'’.,:;°^_]+)"
+                                     r"[^\S\n]*[а-яё«])")
+
+
+MAX_LOWER_ACRONYM = 3     # letters of an acronym's piece a scan read in lower case, though it spells a word
+
+
+def _caps_head_before_junk_dash(line: str) -> str:
+    """``LOWER_HEAD_JUNK_DASH_RE``'s head in capitals when its lower-case part is no dictionary word
+    or as short as an acronym's letters ("тои"; "органы ОМСУ*- …" is left as written)."""
+    def caps(m: re.Match) -> str:
+        if is_known_word(m.group(2)) and len(m.group(2)) > MAX_LOWER_ACRONYM:
+            return m.group(0)
+        return m.group(1) + (m.group(2) + m.group(3)).upper()
+    return LOWER_HEAD_JUNK_DASH_RE.sub(caps, line)
 
 
 def _acronym_read_lower(line: str) -> str:

@@ -340,6 +340,10 @@ def test_an_entry_whose_head_a_scan_read_in_lower_case_before_a_junk_dash_starts
     # the head in capitals; a stop inside the open quoted name is a speck; a garbled lower-case line
     # after the closed name is not its tail
     assert got["ЭОИ КО"] == "областное учреждение «Энский областной информационный центр»"
+    # a lower-case head written so, with a clean dash (or a word before the junk), stays as written
+    text = "Список сокращений:\nорганы ОМСУ – органы местного самоуправления;\nорганы ЭМО*- органы Энского округа;"
+    got = find_definitions(text)
+    assert "органы ОМСУ" in got and not any(k.startswith("ОРГАНЫ") for k in got)
 
 
 def test_a_speck_before_the_dash_after_dalee_and_before_a_bare_acronym():
