@@ -91,10 +91,9 @@ def _speck_line(line: str) -> bool:
 
 
 def _continues_entry(line: str, before: str = "") -> bool:
-    """A line of a "Сокращения" list that carries the previous entry on (no "X – …" of its own);
-    after an entry ``before`` that ends with its quoted name closed ("… «Центр … области»"), only a
-    line opening with a lower-case dictionary word does (the next line in capitals is the next thing
-    on the page: a scan lost the entry's stop)."""
+    """A line of a "Сокращения" list that carries the previous entry on (no "X – …" of its own): in
+    lower case (after an entry ``before`` that ends with its quoted name closed, a dictionary word:
+    "поа бфури…" is the next entry a scan garbled), or a genitive dictionary word."""
     stripped = line.strip()
     if not (stripped and LIST_LINE_RE.match(line) is None and not LIST_HEADER_RE.match(line)
             and len(stripped) <= MAX_ENTRY_WRAP_CHARS and not stripped.isupper()):
@@ -108,9 +107,10 @@ def _continues_entry(line: str, before: str = "") -> bool:
     closed = before.rstrip().endswith("»") and before.count("«") == before.count("»")
     if word[:1].islower():                 # after a closed name, only a dictionary word ("… «Центр» / города
         return not closed or is_known_word(word.lower())   # Омска"; "поа бфури…" is an entry a scan garbled)
-    # a wrapped name goes on with a genitive ("… образования и науки / Республики Татарстан"): a
-    # dictionary word's (a misread "Нлан" guessed as one is none)
-    return not closed and is_known_word(word.lower()) and any(p.tag.case == "gent" for p in parses(word))
+    # a wrapped name goes on with a genitive ("… образования и науки / Республики Татарстан", also
+    # after a quoted name: "… «Центры занятости» / Омской области"): a dictionary word's (a misread
+    # "Нлан" guessed as one is none)
+    return is_known_word(word.lower()) and any(p.tag.case == "gent" for p in parses(word))
 
 
 def _inline_header_entries(lines: list[str]) -> list[str]:

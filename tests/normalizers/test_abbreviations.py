@@ -326,6 +326,9 @@ def test_a_list_entry_closed_by_its_quoted_name_does_not_take_the_next_capitalis
             "профессиональной подготовки Энской области»\nНлан мероприятий по подготовке кадров")
     assert find_definitions(text)["ЦОПП"] == \
         "областное бюджетное учреждение «Центр опережающей профессиональной подготовки Энской области»"
+    # a closed quoted name still takes a genitive tail a text PDF wrapped onto the next line
+    text = "Список сокращений:\nЦЗН – ГКУ «Центры занятости»\nОмской области;"
+    assert find_definitions(text)["ЦЗН"] == "ГКУ «Центры занятости» Омской области"
     # an open name still takes its genitive tail
     text = "Список сокращений:\nМОиН ЭР - Министерство образования и науки\nРеспублики Энск;"
     assert find_definitions(text)["МОиН ЭР"] == "Министерство образования и науки Республики Энск"
