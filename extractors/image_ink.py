@@ -73,10 +73,10 @@ def _ink_masks(rgb: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray, np.nd
         return strong, faint, paper, None
     weak = ((sat >= STAMP_WEAK_SATURATION) & lit).astype(np.uint8) * 255
     kernel = np.ones((3, 3), np.uint8)
-    grown = cv2.bitwise_or(strong, faint)
+    seeds = cv2.bitwise_or(strong, faint)
+    grown = seeds
     for _ in range(max(1, round(STAMP_GROW_INCH * dpi))):
         grown = cv2.bitwise_and(cv2.dilate(grown, kernel), weak)
-    seeds = cv2.bitwise_or(strong, faint)
     disc = _stamp_disc(seeds, val < STAMP_DARK_SHARE * paper, dpi)
     if disc is not None:
         grown = cv2.bitwise_or(grown, _weak_inside(seeds, weak, hsv[..., 0], disc))

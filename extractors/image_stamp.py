@@ -187,7 +187,7 @@ def _in_line_with_outside(m: np.ndarray, labels: np.ndarray, disc: np.ndarray, h
     meets paper, or text here and there)."""
     out = np.zeros(m.shape, bool)
     h, w = m.shape
-    span = w if horizontal else h
+    span, across = (w, h) if horizontal else (h, w)
     for k in np.unique(labels[(m > 0) & (disc > 0)]):
         if k == 0:
             continue
@@ -200,13 +200,13 @@ def _in_line_with_outside(m: np.ndarray, labels: np.ndarray, disc: np.ndarray, h
             continue
         pos = np.arange(span)
         line = np.rint(icpt + slope * pos).astype(int)
-        valid = (line >= 0) & (line < (h if horizontal else w))
+        valid = (line >= 0) & (line < across)
         hit = np.zeros(span, bool)
         for d in range(-LINE_TOL_PX, LINE_TOL_PX + 1):
-            q = np.clip(line + d, 0, (h if horizontal else w) - 1)
+            q = np.clip(line + d, 0, across - 1)
             ink = m[q, pos] if horizontal else m[pos, q]
             hit |= valid & (ink > 0)
-        q = np.clip(line, 0, (h if horizontal else w) - 1)
+        q = np.clip(line, 0, across - 1)
         on_disc = (disc[q, pos] if horizontal else disc[pos, q]) > 0
         for side in (pos < a.min(), pos > a.max()):
             stretch = side & valid & ~on_disc

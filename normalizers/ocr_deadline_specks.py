@@ -32,9 +32,10 @@ DASH_BEFORE_YEAR_RE = re.compile(rf"({DAY_MONTH}|{MONTH_ALONE})(?:[^\S\n]+[а-я
 
 # a numeric date whose year's last digit a narrow column wrapped, a speck's mark before that digit
 # ("01.09.202\n-0"): the mark goes, the digit follows the year after a space for the date rules
-CUT_YEAR_MARK_RE = re.compile(r"((?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20)\d)\s+[-–—.,'`^°‚„“”\"_~*]+[^\S\n]*(?=\d(?!\d))")
+CUT_MARKS = r"\s+[-–—.,'`^°‚„“”\"_~*]+[^\S\n]*"
+CUT_YEAR_MARK_RE = re.compile(rf"((?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20)\d){CUT_MARKS}(?=\d(?!\d))")
 # ... or before the last two, the date wrapped after its century ("01.06.20\n-23")
-CUT_CENTURY_MARK_RE = re.compile(r"((?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20))\s+[-–—.,'`^°‚„“”\"_~*]+[^\S\n]*(?=\d\d(?![\d.]))")
+CUT_CENTURY_MARK_RE = re.compile(rf"((?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20)){CUT_MARKS}(?=\d\d(?![\d.]))")
 # "2022 г" / "2021-2023 гг" at the end of a cell or before a break: the stop of the abbreviation
 # (a speck remover or the grain took it; a year's "г" is never a word of its own)
 YEAR_ABBR_STOP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d\s(?:г|гг))[:;,]?(?=[^\S\n]*(?:\n|$))")

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from normalizers.abbreviations import spells
 from normalizers.morph import is_abbreviation, to_nominative
 from normalizers.ocr_full_form import mend_full_form
-from normalizers.ocr_parties import CAPS_LOOKALIKES, CAPS_TOKEN_RE, LEAD_SPECKS, MAX_SHORT_SPELLING, close_brackets
+from normalizers.ocr_parties import CAPS_TOKEN_RE, LEAD_SPECKS, MAX_SHORT_SPELLING, close_brackets, lookalike_readings
 from normalizers.ocr_short_forms import DEBRIS, MIN_TOKEN_MENDED, SPECK_IN_SHORT_RE, _letters
 from normalizers.text import ONE_LETTER_WORDS, is_known_word, one_edit, one_substitution
 
@@ -275,8 +275,7 @@ def _initials_mended(short: str, full: str) -> str:
     is ("ТОИНКРО" -> "ТОИПКРО": no word after "институт" opens with "н")."""
     if not ACRONYM_RE.fullmatch(short) or _initials_in_order(short, full):
         return short
-    fits = {short[:i] + alt + short[i + 1:] for i, ch in enumerate(short) for alt in CAPS_LOOKALIKES.get(ch, "")}
-    fits = {f for f in fits if _initials_in_order(f, full)}
+    fits = {f for f in lookalike_readings(short) if _initials_in_order(f, full)}
     return fits.pop() if len(fits) == 1 else short
 
 

@@ -111,6 +111,11 @@ def _lower_tokens(name: str, tokens: dict[str, set[str]]) -> str:
 
 # capitals a scan reads for one another (one stroke apart: "ДНО" for "ДПО")
 CAPS_LOOKALIKES = {"Н": "ПИ", "П": "Н", "И": "Н", "Ш": "Щ", "Щ": "Ш"}
+
+
+def lookalike_readings(word: str) -> set[str]:
+    """``word`` with one capital read as its look-alike (``CAPS_LOOKALIKES``), every way it can be."""
+    return {word[:i] + alt + word[i + 1:] for i, ch in enumerate(word) for alt in CAPS_LOOKALIKES.get(ch, "")}
 CAPS_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[А-ЯЁ]{3,6}(?![A-Za-zА-Яа-яЁё])")
 
 
@@ -121,8 +126,7 @@ def _lookalike_caps(name: str, known: set[str]) -> str:
         word = m.group(0)
         if word in known:
             return word
-        hits = {word[:i] + alt + word[i + 1:] for i, ch in enumerate(word) for alt in CAPS_LOOKALIKES.get(ch, "")}
-        hits &= known
+        hits = lookalike_readings(word) & known
         return hits.pop() if len(hits) == 1 else word
     return CAPS_WORD_RE.sub(one, name)
 

@@ -232,6 +232,11 @@ LEADING_MARKS = " ‚,.'`’‘\"„“”-–—_"   # specks a scan reads befo
 SPECK_TEXT_CHARS = 2                   # a scan cell of this many letters or digits at most is a speck
 
 
+def speck_text(text: str) -> bool:
+    """Whether a scan's cell text is a speck: ``SPECK_TEXT_CHARS`` letters or digits at most."""
+    return len(re.findall(r"[^\W_]", text)) <= SPECK_TEXT_CHARS
+
+
 def _worded_heading_with_specks(own: list[Slot], layout: Layout, n_cols: int) -> bool:
     """A scan row whose first text spans the № and the title columns and opens with a heading
     word ("Раздел 2. …", "Направление …", "Блок …"), every other text in the row a speck of one or
@@ -239,7 +244,7 @@ def _worded_heading_with_specks(own: list[Slot], layout: Layout, n_cols: int) ->
     if not own or not _across_number_and_title(own[0], layout, n_cols):
         return False
     return bool(HEADING_WORDS.match(own[0].text.lstrip(LEADING_MARKS))) \
-        and all(len(re.findall(r"[^\W_]", s.text)) <= SPECK_TEXT_CHARS for s in own[1:])
+        and all(speck_text(s.text) for s in own[1:])
 
 
 def heading_level(text: str) -> int:

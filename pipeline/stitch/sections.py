@@ -10,7 +10,7 @@ from typing import Optional
 from normalizers.text import is_known_word, one_line
 from pipeline.stitch.layout import DataRow, FIELD_ROLES, HEADING_WORDS, Layout, TEXT_ROLES
 from pipeline.stitch.numbering import follows, number_parts, split_title_number
-from pipeline.stitch.rows import _continues_heading, _number, _starts_lower, _text, heading_of
+from pipeline.stitch.rows import _continues_heading, _number, _starts_lower, _text, heading_of, speck_text
 
 
 SPECK_CONFIDENCE = 0.5       # OCR confidence under which a mark in the № cell is a speck
@@ -217,7 +217,7 @@ def _fields_of_its_own(v: _RowView) -> bool:
 
 def _has_fields(v: _RowView, lay: Layout) -> bool:
     """Whether a row fills a field beside its title (on a scan, a speck, "я", fills none)."""
-    return any(v.full[r] and not (v.row.scanned and _speck_text(v.full[r])) for r in FIELD_ROLES) or bool(lay.years and any(
+    return any(v.full[r] and not (v.row.scanned and speck_text(v.full[r])) for r in FIELD_ROLES) or bool(lay.years and any(
         v.row.slots[c].text.strip() for c in lay.years))
 
 
@@ -270,13 +270,6 @@ def _next_section(last: Optional[tuple[int, ...]], here: Optional[tuple[int, ...
     return bool(last and here and len(last) == len(here) and here[:-1] == last[:-1] and here[-1] == last[-1] + 1)
 
 
-SPECK_CHARS = 2      # a scan's cell text of this many letters or digits at most is a speck
-
-
-def _speck_text(text: str) -> bool:
-    return len(re.findall(r"[^\W_]", text)) <= SPECK_CHARS
-
-
 def _unnumbered_section_rows(views: list[_RowView], lay: Layout) -> None:
     """Rule 3 for a bare title in a numbered table (a heading row cut into cells by ruling lines,
     only its title cell holding text): a heading when the rows under it start a new list
@@ -292,7 +285,7 @@ def _unnumbered_section_rows(views: list[_RowView], lay: Layout) -> None:
             continue
         if v.number is not None or not v.own["title"]:
             continue
-        if any(s.merged for s in v.row.slots) or any(t and not (v.row.scanned and _speck_text(t))
+        if any(s.merged for s in v.row.slots) or any(t and not (v.row.scanned and speck_text(t))
                                                       for r, t in v.full.items() if r != "title"):
             continue                    # (on a scan a speck beside the heading, "я", is no text)
         if i > 0 and views[i - 1].heading and _continues_heading(views[i - 1].heading, v.own):
