@@ -59,24 +59,40 @@ def text_lines(words: Sequence[Word]) -> list[list[Word]]:
         return (typical is not None and x.bottom - x.top > TALL_WORD_RATIO * typical
                 and sum(ch.isalnum() for ch in x.text) >= 2)
 
-    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+    def joins(w: Word, line: list[Word]) -> bool:
         cy = (w.top + w.bottom) / 2
-        if lines:
-            last = lines[-1]
-            ly = sum((x.top + x.bottom) / 2 for x in last) / len(last)
-            # a dash or a dot is only as high as its stroke (OCR boxes): the line's words set
-            # the tolerance too, or "(далее — РКЦ)" breaks at its dash
-            # (an OCR box may take in a second line: the line's own words set its height)
-            hw = w.bottom - w.top
-            own = [x.bottom - x.top for x in last if not is_tall(x)]
-            hl = max(own) if own else max(x.bottom - x.top for x in last)
-            h = max(1.0, hw, hl)
-            # a word as high as two lines joins this one only where it fits among its words (no
-            # overlap across): "профессионального" under "государственное" is the next line's
-            if abs(cy - ly) < LINE_TOL_RATIO * h and not (is_tall(w) and any(
-                    min(w.x1, x.x1) - max(w.x0, x.x0) > 0 for x in last)):
-                last.append(w)
-                continue
+        ly = sum((x.top + x.bottom) / 2 for x in line) / len(line)
+        # a dash or a dot is only as high as its stroke (OCR boxes): the line's words set
+        # the tolerance too, or "(далее — РКЦ)" breaks at its dash
+        # (an OCR box may take in a second line: the line's own words set its height)
+        hw = w.bottom - w.top
+        own = [x.bottom - x.top for x in line if not is_tall(x)]
+        hl = max(own) if own else max(x.bottom - x.top for x in line)
+        h = max(1.0, hw, hl)
+        # a word as high as two lines joins this one only where it fits among its words (no
+        # overlap across): "профессионального" under "государственное" is the next line's
+        return abs(cy - ly) < LINE_TOL_RATIO * h and not (is_tall(w) and any(
+            min(w.x1, x.x1) - max(w.x0, x.x0) > 0 for x in line))
+
+    def read_twice(w: Word, line: list[Word]) -> bool:
+        """A tall box within a word of the line that ends or opens with its text: one word read
+        twice ("по" over "мероприятий. по")."""
+        return is_tall(w) and any(x.x0 - 1 <= w.x0 and w.x1 <= x.x1 + 1 and x is not w
+                                  and (x.text.endswith(w.text) or x.text.startswith(w.text)) for x in line)
+
+    tall_opened = False     # the last line was opened by a tall word the line before refused
+    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        if lines and read_twice(w, lines[-1]):
+            continue
+        # a word after such a tall box joins the line before when it fits there: the box (a
+        # misread, or two lines' read) does not cut its own line in two
+        if tall_opened and joins(w, lines[-2]):
+            lines[-2].append(w)
+            continue
+        if lines and joins(w, lines[-1]):
+            lines[-1].append(w)
+            continue
+        tall_opened = bool(lines) and is_tall(w)
         lines.append([w])
     return [sorted(ln, key=lambda w: w.x0) for ln in lines]
 

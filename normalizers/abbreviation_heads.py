@@ -34,6 +34,8 @@ KEY_WORDS = ("сокращения", "сокращений", "сокращени
 HEAD_SPECK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'’‘°^|]+\d?(?=\s)|(?<=[а-яё])[`'’‘°^|.,\-–—]+(?=[а-яё]{4})")
 # a speck's mark or two standing before a header's first word ("$ Список сокращений:")
 LEAD_MARKS_RE = re.compile(r"^\s*[^\w\s«»\"(]{1,2}\s+(?=[А-ЯЁA-Z])")
+# a speck's mark or two a scan read for a header's closing colon ("Список сокращений\"")
+TRAIL_MARKS_RE = re.compile(r"(?<=[а-яё])\s?[\"'`’‘“”„°^*|]{1,2}\s*$")
 MAX_HEADED_KEY_EDITS = 3
 MAX_JUNK_AFTER = 10          # a header's line may end with this much junk and no entry (a signature's strokes)
 KEY_WORD_RE = re.compile(r"^сокра[а-яё]{3,7}[йяеи]$")   # "сокращении": the breve lost
@@ -71,6 +73,7 @@ def mend_list_head(line: str) -> str:
     cleaned = HEAD_SPECK_RE.sub(lambda m: "" if m.group(0)[-1:].isdigit() or line[m.end():m.end() + 1].isspace()
                                 else " ", line)      # "Список`1 используемых сокращений:", "Перечень.используемых"
     cleaned = LEAD_MARKS_RE.sub("", cleaned)       # "$ Список сокращений:" (kept only if a header)
+    cleaned = TRAIL_MARKS_RE.sub(":", cleaned)     # "Список сокращений\"" (kept only if a header)
     mended = _mended_head(cleaned)
     is_head = mended != cleaned or LIST_HEADER_RE.match(cleaned) or LIST_HEADER_INLINE_RE.match(cleaned)
     if not is_head and (_junk_before_key(cleaned) or _garbled_head(cleaned)):

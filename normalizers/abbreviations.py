@@ -259,8 +259,16 @@ def _dalee_misread(m: re.Match) -> str:
     return m.group(1) + "далее" if latin and caps_after and near else m.group(0)
 
 
+# a stop or comma a scan put at a line's end inside a quoted name the next line goes on and closes
+# in lower case ("«Центр развития.\nпрофессионального образования»"): no sentence ends inside a name
+QUOTED_LINE_END_SPECK_RE = re.compile(r"(«[^»\n]*[А-Яа-яЁё])[.,]\n(?=[а-яё][^«\n]*»)")
+# a closing bracket glued to the lower-case word after it ("(Минпромторг ПК)и"): a scan lost the space
+GLUED_AFTER_BRACKET_RE = re.compile(r"\)(?=[а-яё])")
+
+
 def _prepared(text: str) -> str:
     text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
+    text = GLUED_AFTER_BRACKET_RE.sub(") ", QUOTED_LINE_END_SPECK_RE.sub(r"\1\n", text))
     return DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck
 
 

@@ -36,6 +36,7 @@ def _spellings(tok: str, low: str, used: dict[str, Counter], spelled: dict[str, 
 # a list entry whose dash a scan lost: an acronym, then the lower-case words of its full form
 ACRONYM_THEN_WORDS_RE = re.compile(r"^([А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ])\s+([а-яё]+(?:\s+[а-яё]+)*)$")
 MIN_SPELLING_MENDED = 4    # a short form mended to the cells' spelling has at least this many letters
+MIN_CELL_WRITINGS = 2      # a token the cells write once a letter from the one a list reads, and both spelled: the list's stays
 STEM = 4                   # letters of a syllabic short form's word that open a word of its full form
 
 
@@ -172,6 +173,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         if piece and len(piece) <= MAX_SHORT_SPELLING:
             spellings.setdefault(_letters(piece), Counter())[piece] += 1
     in_cells = cell_words(cells)
+    cell_forms = {form for ways in used.values() for form in ways}
     out: dict[str, str] = {}
     for short, full in defs.items():
         short = close_brackets(SPECK_IN_SHORT_RE.sub(" ", short.lstrip(LEAD_SPECKS)))   # "КОин.КО": a speck for the space
@@ -197,6 +199,8 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
             if len(tok) < 3 or low in used or sum(ch.isupper() for ch in tok) < 2:
                 continue
             near = [u for u in used if len(u) >= 3 and one_edit(u, low)]   # "ОО" of "МО ОО" is no abbreviation of its own
+            if len(near) == 1 and sum(used[near[0]].values()) < MIN_CELL_WRITINGS and spells(" ".join(tokens), mended_full):
+                continue            # "ПОО" its full form spells, where one cell reads "ПоОО": one misreading against another
             if len(near) == 1:       # the cells never write the token read: their spelling, if the full form spells it
                 fits = {form for form in _spellings(tok, near[0], used, spelled)
                         if spells(" ".join(tokens[:i] + [form] + tokens[i + 1:]), mended_full)}
@@ -205,7 +209,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         tokens = [_cell_word(tok, in_cells) for tok in tokens]
         tokens = [_tail_from_full(tok, mended_full) for tok in tokens]
         if len(tokens) == 1:
-            tokens = [_initials_mended(tokens[0], mended_full)]
+            tokens = [_initials_mended(tokens[0], mended_full, cell_forms)]
         if _no_short_form(" ".join(tokens), mended_full, spellings):
             # "Меж - … «Институт развития образования Республики Татарстан»": a word the cells never
             # write and its full form does not spell, where the cells write "ИРО РТ" it spells
@@ -262,21 +266,56 @@ def mend_bracketed_words(text: str, cells: str) -> str:
     return BRACKETED_RE.sub(lambda m: "(" + TITLE_WORD_RE.sub(lambda w: _cell_word(w.group(0), words), m.group(1)) + ")", text)
 
 
-def _initials_in_order(letters: str, full: str) -> bool:
-    """Whether an acronym's letters are initials of the full form's words in order (words between
-    them may be passed over: "ТОИПКРО" for "… институт повышения квалификации и переподготовки работников образования»")."""
-    initials = iter(w[0].lower() for w in INITIAL_RE.findall(full))
-    return all(any(c == i for i in initials) for c in letters.lower())
+MIN_PASSED_WORD = 4      # a word of the full form an acronym's initials pass over counts from this length
 
 
-def _initials_mended(short: str, full: str) -> str:
-    """An acronym of capitals whose letters are no initials of its full form's words in order, with
-    the one letter a scan misreads (``CAPS_LOOKALIKES``) put right, when exactly one such reading
-    is ("ТОИНКРО" -> "ТОИПКРО": no word after "институт" opens with "н")."""
-    if not ACRONYM_RE.fullmatch(short) or _initials_in_order(short, full):
+def _initials_passed(letters: str, full: str) -> int | None:
+    """How few words (of ``MIN_PASSED_WORD`` letters or more) an acronym's letters, as initials of
+    the full form's words in order, pass over between their first and last word; None when they are
+    no such initials. "ТОИПКРО" for "… учреждение «Томский областной институт повышения квалификации
+    и переподготовки работников образования»" passes over one ("переподготовки"), "ГОИПКРО" four
+    ("бюджетное учреждение Томский" too: "Г" is "государственное")."""
+    words = [w.lower() for w in INITIAL_RE.findall(full)]
+    want = letters.lower()
+    if not want:
+        return None
+    costs = [0 if w[0] == want[0] else None for w in words]     # the best cost with letter j at word i
+    for ch in want[1:]:
+        step: list[int | None] = [None] * len(words)
+        for k, w in enumerate(words):
+            if w[0] != ch:
+                continue
+            passed = 0
+            for i in range(k - 1, -1, -1):
+                if costs[i] is not None and (step[k] is None or costs[i] + passed < step[k]):
+                    step[k] = costs[i] + passed
+                passed += len(words[i]) >= MIN_PASSED_WORD
+        costs = step
+    found = [c for c in costs if c is not None]
+    return min(found) if found else None
+
+
+MIN_PASSED_GAIN = 2     # a reading of an acronym replaces the read one passing over this many words fewer
+
+
+def _initials_mended(short: str, full: str, cell_forms: set[str] = frozenset()) -> str:
+    """An acronym of capitals read with one letter a scan misreads, put right: the one reading
+    (a capital read as its look-alike, ``CAPS_LOOKALIKES``, or the cells' spelling a letter from it)
+    whose letters are initials of its full form's words in order passing over the fewest words (by
+    ``MIN_PASSED_GAIN`` fewer than any other reading), when the acronym as read is no such initials ("ТОИНКРО" -> "ТОИПКРО": no word after "институт"
+    opens with "н") or passes over ``MIN_PASSED_GAIN`` words more ("ГОИПКРО" -> "ТОИПКРО", which
+    the cells write)."""
+    if not ACRONYM_RE.fullmatch(short):
         return short
-    fits = {f for f in lookalike_readings(short) if _initials_in_order(f, full)}
-    return fits.pop() if len(fits) == 1 else short
+    own = _initials_passed(short, full)
+    readings = lookalike_readings(short) | {f for f in cell_forms if ACRONYM_RE.fullmatch(f) and one_edit(f, short)}
+    fits = {f: c for f in readings if (c := _initials_passed(f, full)) is not None}
+    if not fits:
+        return short
+    best = min(fits, key=fits.__getitem__)
+    # every other reading (and the read one) passes over MIN_PASSED_GAIN words more: else no reading
+    others = [c for f, c in fits.items() if f != best] + ([own] if own is not None else [])
+    return best if all(c >= fits[best] + MIN_PASSED_GAIN for c in others) else short
 
 
 GLOSSARY_SPAN_RATIO = 80    # a run of a full form this like the glossary's words (rapidfuzz ratio) is them misread

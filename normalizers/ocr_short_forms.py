@@ -18,6 +18,8 @@ from normalizers.text import is_known_word, one_edit
 
 DEBRIS = " .,;:'`’‘“”„\"^°*-–—_|~{}[]"     # marks a scan leaves at a mention's ends ("„Минтруд НСО", "ЦРПО..")
 ACRONYM_RE = re.compile(r"[А-ЯЁ]{2,}")
+# capitals with one lower-case letter that is no conjunction "и" ("ПоОО"; "КОиН" is written so)
+CAPS_WITH_LOWER_RE = re.compile(r"[А-ЯЁ]{2,}[а-зй-яё][А-ЯЁ]+|[А-ЯЁ]+[а-зй-яё][А-ЯЁ]{2,}")
 MIN_ACRONYM_MENDED = 4      # a mention in capitals mended by one letter only from this length
 MIN_PHRASE_SHORT = 10       # a short form of several words mended by one letter only from this length
 MIN_WORD_SHORT = 6          # a word-like short form ("Координатор") mended only from this length
@@ -145,6 +147,12 @@ def defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] = 
         if len(hits) == 1 and not is_known_word(bare.lower()):
             return hits.pop()
     word = name.strip(DEBRIS)
+    if CAPS_WITH_LOWER_RE.fullmatch(word) and word not in known and word not in defined:
+        # one lower-case letter among capitals the document never defines, where without it they
+        # are a defined acronym ("ПоОО" for "ПОО": a letter read twice)
+        bare_caps = re.sub(r"[а-яё]", "", word, count=1)
+        if bare_caps in defined:
+            return bare_caps
     if ACRONYM_RE.fullmatch(word) and word not in known:
         return _acronym_one_letter_off(word, defined, known)
     word = name.strip()

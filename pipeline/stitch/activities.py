@@ -53,8 +53,8 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
         starts_new = prev is None or number is not None or unnumbered and bool(own["title"])
         if unnumbered and prev is not None and number is None and _continues_text(prev, own):
             starts_new = False
-        if num_slot is not None and num_slot.merged and prev is not None:
-            starts_new = False
+        if num_slot is not None and num_slot.merged and prev is not None and not v.number_lost:
+            starts_new = False      # a sub-row under its item's merged № cell
         if starts_new:
             act = ActivityRecord(section=[t for _, t in open_headings], number=number, title=None,
                                  page_start=row.page, page_end=row.page)

@@ -142,7 +142,7 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
     _numbered_section_rows(views, lay)
     if num_col is not None:
         _unnumbered_section_rows(views, lay)
-        _lost_numbers(views)
+        _lost_numbers(views, num_col)
     return views
 
 
@@ -154,7 +154,7 @@ def _may_follow(prev: tuple[int, ...], number: str) -> bool:
     return any((parts := number_parts(r)) and follows(prev, parts) for r in readings)
 
 
-def _lost_numbers(views: list[_RowView]) -> None:
+def _lost_numbers(views: list[_RowView], num_col: int) -> None:
     """On a scan, the one item number missing from a sequence ("2", …, "4") given to the one row
     between them that reads as an item of its own (a capitalised title and a deadline or a
     responsible of its own; or, its title's first word lost, both of its own on the page) but
@@ -165,15 +165,16 @@ def _lost_numbers(views: list[_RowView]) -> None:
         pa, pb = number_parts(views[a].number), number_parts(views[b].number)
         if len(pa) != len(pb) or pa[:-1] != pb[:-1] or pb[-1] != pa[-1] + 2:
             continue
-        between = [v for v in views[a + 1:b] if v.heading is None and v.number is None]
-        own = [v for v in between if v.row.scanned and _own_item(v)]
+        between = [i for i in range(a + 1, b) if views[i].heading is None and views[i].number is None]
+        own = [views[i] for i in between if views[i].row.scanned and _own_item(views[i])
+               and not _merged_under_number(views, i, num_col)]
         if len(own) == 1:
             v = own[0]
             v.number, v.number_text, v.number_lost = ".".join(map(str, (*pa[:-1], pa[-1] + 1))), "", True
-    _lost_last_number(views, items)
+    _lost_last_number(views, items, num_col)
 
 
-def _lost_last_number(views: list[_RowView], items: list[int]) -> None:
+def _lost_last_number(views: list[_RowView], items: list[int], num_col: int) -> None:
     """The same for the table's last row: after the last numbered item, the one row that reads as
     an item of its own (or has a deadline and a responsible of its own, its title's first word
     lost), last in the table, takes the next number — only where no other row of the table reads
@@ -182,7 +183,8 @@ def _lost_last_number(views: list[_RowView], items: list[int]) -> None:
         return
     last = items[-1]
     after = [v for v in views[last + 1:] if v.heading is None]
-    if not after or after[-1].number is not None or not after[-1].row.scanned or not _own_item(after[-1]):
+    if not after or after[-1].number is not None or not after[-1].row.scanned or not _own_item(after[-1]) \
+            or _merged_under_number(views, views.index(after[-1]), num_col):
         return
     if any(v.number is not None or _own_item(v) for v in after[:-1]):
         return
@@ -191,6 +193,18 @@ def _lost_last_number(views: list[_RowView], items: list[int]) -> None:
     parts = number_parts(views[last].number)
     v = after[-1]
     v.number, v.number_text, v.number_lost = ".".join(map(str, (*parts[:-1], parts[-1] + 1))), "", True
+
+
+def _merged_under_number(views: list[_RowView], i: int, num_col: int) -> bool:
+    """Whether row ``i``'s № cell is a vertical merge from a row above, on its page, that has an
+    item number (the row is that item's sub-row); a merge from a row with none (a row continued
+    from the page before, the rule between them hidden by a signature) says nothing of the row's
+    own number."""
+    while views[i].row.slots[num_col].merged and not views[i].row.after_page_break and i > 0:
+        i -= 1
+        if not views[i].row.slots[num_col].merged or views[i].row.after_page_break:
+            return views[i].number is not None
+    return False
 
 
 def _item_like(v: _RowView) -> bool:

@@ -165,3 +165,22 @@ def test_a_tall_dash_over_a_word_stays_on_its_line():
     ws = [Word("МОЙНРТ", 350.3, 210.2, 491, 225.7), Word("—", 418.3, 208.8, 426.2, 227.2),
           Word("Торгово-", 349.2, 237.6, 398.9, 248.8), Word("палата", 374, 269.3, 412.9, 275.8)]
     assert [[w.text for w in ln] for ln in text_lines(ws)][0] == ["МОЙНРТ", "—"]
+
+
+def _texts(ws):
+    return [" ".join(w.text for w in ln) for ln in text_lines(ws)]
+
+
+def test_a_tall_box_read_twice_inside_a_word_does_not_cut_its_line():
+    # an OCR box of "по" twice as high as the line, inside the box of "мероприятий. по": the rest
+    # of the line stays one line, in order, and the word is read once
+    ws = words([(0, 0, "План"), (0.3, 115, "развитию системы")])
+    ws += [Word("мероприятий. по", 30, 0.5, 108, 10.5), Word("по", 97, -4, 108, 18)]
+    assert _texts(ws) == ["План мероприятий. по развитию системы"]
+
+
+def test_a_tall_box_over_two_lines_leaves_the_words_beside_it_on_their_line():
+    line = words([(0, 0, "План"), (0.5, 30, "мероприятий"), (2, 115, "развитию системы")])
+    tall = Word("гпрофессиональной", 25, -4, 80, 17)       # two lines read as one box, across "мероприятий"
+    below = words([(12, 0, "обучающихся области")])
+    assert _texts(line + [tall] + below)[0] == "План мероприятий развитию системы"

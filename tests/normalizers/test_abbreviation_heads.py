@@ -94,3 +94,12 @@ def test_an_entry_closed_by_a_colon_after_its_quote_ends_there():
 def test_a_signatures_junk_after_the_header_is_no_entry():
     assert LIST_HEADER_RE.match(mend_list_head("Список сокращений. ватель:"))
     assert mend_list_head("Сокращения: ПОО - организации") == "Сокращения: ПОО - организации"
+
+
+@pytest.mark.parametrize("line", ['Список сокращений"', "Сокращения'", "Принятые сокращения”"])
+def test_a_specks_mark_read_for_the_headers_colon(line):
+    assert LIST_HEADER_RE.match(mend_list_head(line))
+
+
+def test_a_mark_after_another_line_stays():
+    assert mend_list_head('Министерство образования"') == 'Министерство образования"'

@@ -597,3 +597,15 @@ def test_a_syllabic_short_form_with_a_region_code_not_of_word_initials_is_define
     defs = find_definitions(text)
     assert defs["Минобр НСО"] == "министерство образования Новосибирской области"
     assert defs["Минэкономразвития НСО"] == "министерство экономического развития Новосибирской области"
+
+
+def test_a_scans_stop_inside_a_wrapped_quoted_name_and_a_bracket_glued_to_the_next_word():
+    text = ("В целях развития кадрового потенциала Энского края Министерство\n"
+            "промышленности и торговли Энского края (Минпромторг ЭК)и\n"
+            "краевое государственное автономное учреждение «Центр развития.\n"
+            "профессионального образования» (ЦРПО) обеспечивают участие работодателей.")
+    got = find_definitions(text)
+    assert got["ЦРПО"] == "краевое государственное автономное учреждение «Центр развития профессионального образования»"
+    assert got["Минпромторг ЭК"] == "Министерство промышленности и торговли Энского края"
+    # a sentence that ends at a line's end outside any quote still ends there
+    assert "ЦРПО" not in find_definitions("Создан центр.\nпрофессионального роста (ЦРПО)")

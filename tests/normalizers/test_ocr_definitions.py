@@ -295,3 +295,18 @@ def test_a_full_form_that_lost_its_first_words_takes_them_from_the_glossary():
     # a full form that spells its acronym, or shares no words with the glossary's end, stays
     for kept in ("площадки опытного обучения", "профессиональные образовательные организации Энской области"):
         assert mend_definitions({"ПОО": kept}, "ПОО", set(glossary), glossary=glossary) == {"ПОО": kept}
+
+
+def test_an_acronym_read_with_a_letter_that_passes_over_more_words_takes_the_cells_spelling():
+    full = ("областное государственное бюджетное учреждение «Энский областной институт повышения "
+            "квалификации и переподготовки работников образования»")
+    # "Г" is the initial of "государственное" too, but three more words lie between it and the rest
+    got = mend_definitions({"ГОИПКРО": full}, "ЭОИПКРО (по согласованию)\nЭОИПКРО")
+    assert list(got) == ["ЭОИПКРО"]
+    assert list(mend_definitions({"ГОИПКРО": full}, "ПОО")) == ["ГОИПКРО"]     # no other reading: stays
+
+
+def test_a_list_acronym_its_full_form_spells_stays_where_one_cell_reads_it_otherwise():
+    full = "профессиональные образовательные организации Энской области"
+    assert list(mend_definitions({"ПОО": full}, "ПоОО\nЦЗН")) == ["ПОО"]
+    assert list(mend_definitions({"ПОО": full}, "ПоОО\nПоОО, ЦЗН")) == ["ПоОО"]    # the cells twice: theirs

@@ -15,3 +15,9 @@ def test_a_glued_mention_with_a_letter_too_many_names_the_defined_form():
 def test_a_defined_form_with_a_speck_token_more_is_that_form_but_a_conjunction_is_a_word():
     assert defined_as("МОиН НР РС(Я)", {"МОиН РС(Я)"}) == "МОиН РС(Я)"
     assert defined_as("МО и ОО", {"МО ОО"}) is None
+
+
+def test_a_letter_read_twice_in_lower_case_inside_a_defined_acronym():
+    assert defined_as("ПоОО", {"ПОО", "ЦЗН"}) == "ПОО"
+    assert defined_as("КОиН", {"КОН"}) is None           # "и" among capitals is the conjunction
+    assert defined_as("ПоОО", {"ПОО"}, {"ПоОО"}) == "ПоОО"   # a form the glossary knows stays

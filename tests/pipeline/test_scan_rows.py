@@ -449,3 +449,27 @@ def test_a_numbered_heading_in_the_title_cell_of_a_scan_row_with_a_speck_beside_
     acts = stitch(_scan(table(rows))).activities
     assert [a.title for a in acts][-2:] == ["Первое", "Второе"]
     assert (acts[-1].section == ["1. Информационное обеспечение"]) is heading
+
+
+def _page_two(*rows):
+    p1 = table(_tail_rows(row(["3", "Проведение анализа", "ЦЗН", "Июль", "Отчёт"])), page=1)
+    return p1, table([row(HEAD, page=2, header=True), *rows], page=2)
+
+
+def test_the_last_row_under_a_no_cell_merged_with_the_continued_row_takes_the_next_number():
+    # a signature hid the rule in the № column between the row continued from page 1 and the last
+    # row: the merged № cell holds no number of the row above on this page
+    p1, p2 = _page_two(row(["", "выпускников колледжей", "", "", ""], page=2, spans={0: (1, 2)}),
+                       row([None, "Подготовка доклада", "ЦОПП", "Декабрь 2026", "Доклад"], page=2))
+    acts = stitch(_scan(p1, p2), rows_can_split=True).activities
+    assert [(a.number, a.title) for a in acts][-2:] == [("3", "Проведение анализа выпускников колледжей"),
+                                                       ("4", "Подготовка доклада")]
+    assert "number_from_sequence" in acts[-1].flags
+
+
+def test_a_sub_row_under_its_items_merged_no_cell_stays_a_sub_row():
+    p1, p2 = _page_two(row(["4", "Подготовка доклада", "ЦОПП", "Май", "Доклад"], page=2, spans={0: (1, 2)}),
+                       row([None, "Размещение доклада", "ПОО", "Июнь 2026", "Сайт"], page=2))
+    acts = stitch(_scan(p1, p2), rows_can_split=True).activities
+    assert [a.number for a in acts] == ["1", "2", "3", "4"]
+    assert "Размещение доклада" in acts[-1].title or acts[-1].sub_items
