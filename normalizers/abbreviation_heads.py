@@ -141,10 +141,19 @@ def _mended_head(line: str) -> str:
     return mended_line if LIST_HEADER_RE.match(mended_line) or LIST_HEADER_INLINE_RE.match(mended_line) else line
 
 
+# "Список сокр. тароттетьные": the key word cut short (as written, or by a signature) and junk after it
+CUT_KEY_HEAD_RE = re.compile(r"(?i)^\s*(?:список|перечень)\s+(?:(?:используем|принят|условн)[а-яё]*\s+)?"
+                             r"сокр[а-яё]{0,5}[.,:;]?(?P<junk>(?:\s+\S+){0,2})\s*$")
+
+
 def cut_head(line: str) -> bool:
     """Whether a line is a "Сокращения" header whose key word a signature or a stamp took, only its
-    first words left ("Список", "Список используемых", "Перечень принятых:"): the caller takes it
+    first words left ("Список", "Список используемых", "Перечень принятых:"), or cut short with
+    junk after it that holds no dictionary word ("Список сокр. тароттетьные"): the caller takes it
     for the header when a "X – полное название" entry follows it."""
+    cut = CUT_KEY_HEAD_RE.match(line)
+    if cut and not re.search(r"[-–—]", cut.group("junk")):
+        return not any(is_known_word(fold(w)) for w in re.findall(r"[А-Яа-яЁё]{3,}", cut.group("junk")))
     m = HEAD_LINE_RE.match(line)
     if m is None or line[m.end():].strip():
         return False

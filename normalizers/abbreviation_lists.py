@@ -340,9 +340,15 @@ def leftover_entries(text: str) -> tuple[list[str], list[str]]:
             _bare_fulls(e for e in entries if e.loose))
 
 
+# a stop after a word (no abbreviation's few letters: "пр.", "им.") before a lower-case word: a
+# speck inside the entry ("организации Томской. области")
+INNER_STOP_RE = re.compile(r"(?<=[А-Яа-яЁё]{4})\.(?=\s+[а-яё]{3})")
+
+
 def _bare(full: str) -> str:
-    """A full form without the marks round it ("ЦОПП - - …": two dashes; the entry's ";", "." or ":")."""
-    return full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,:").strip()
+    """A full form without the marks round it ("ЦОПП - - …": two dashes; the entry's ";", "." or
+    ":") and a speck's stop inside it."""
+    return INNER_STOP_RE.sub("", full.strip().lstrip("-–—‐‑‒− ").rstrip(";.,:").strip())
 
 
 def _bare_fulls(entries) -> list[str]:

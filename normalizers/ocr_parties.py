@@ -284,6 +284,7 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     mentions = _join_wrapped_forms(mentions, forms, by_key)
     for m in _split_slashes(_join_legal_forms(join_parted(mentions, set(names)), defined), defined):
         m = _misread_agreement(m)
+        read = m.name
         cleaned = _mend_mention_specks(m.name)
         if cleaned != m.name:
             m = PartyMention(name=cleaned, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw)
@@ -296,8 +297,8 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
         lone = LONE_STOP_SPLIT_RE.match(m.name) if found is None and glued is None else None
         if lone and lone.group(1) in forms:        # "ОИВ . объединения работодателей": a line break lost
             glued = [lone.group(1), lone.group(2)]
-        if found is None and glued is None:
-            glued = _defined_then_plural(m.name, defined)
+        if found is None and glued is None:     # (as read: "предприятия: партнёры", a speck for the hyphen)
+            glued = _defined_then_plural(m.name, defined) or _defined_then_plural(read, defined)
         if glued:
             out.extend(PartyMention(name=g, by_agreement=m.by_agreement if i else False, defines=None, raw=g)
                        for i, g in enumerate(glued))
@@ -338,10 +339,10 @@ QUOTED_THEN_WORD_RE = re.compile(r"^(.*\S»)[“”\"„‚,.`']*\s[\s“”\"�
 
 def _subject_first(rest: str) -> bool:
     """Whether ``rest`` opens with a lower-case noun that can only be a plural subject
-    ("предприятия-партнёры", "работодатели")."""
-    first = re.match(r"[а-яё]+(?:-[а-яё]+)*", rest)
+    ("предприятия-партнёры", "работодатели"; "предприятия: партнеры", a speck read for the hyphen)."""
+    first = re.match(r"[а-яё]+(?:(?:-|[:;]\s?)[а-яё]+)*", rest)     # "предприятия: партнеры": a speck for the hyphen
     if first is None:
         return False
-    found = parses(first.group(0).split("-")[-1])
+    found = parses(re.split(r"-|[:;]\s?", first.group(0))[-1])
     return bool(found) and all(p.tag.POS == "NOUN" and p.tag.case in ("nomn", "accs") for p in found) \
         and any(p.tag.number == "plur" for p in found)

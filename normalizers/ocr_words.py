@@ -101,30 +101,42 @@ def mend_misread_words(text: str) -> str:
 
 
 # the first part of a hyphenated compound ("информациенно-консультационный"), ending in its linking vowel
-COMPOUND_HEAD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([а-яё]{5,}о)(?=-[а-яё]{3,})")
+COMPOUND_HEAD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([А-ЯЁа-яё][а-яё]{4,}о)(?=-[а-яё]{3,})")
 LINKING_POS = {"ADVB", "ADJS"}      # "информационно", "учебно": the adverb / short form a head spells
 
 
 def mend_compound_heads(text: str) -> str:
     """The first part of a hyphenated compound ending in the linking "о" that is no dictionary
-    word, replaced by the one dictionary word a letter away (the last letter kept), when that word
-    is an adverb or short adjective as such heads are ("информациенно-" -> "информационно-"); a
-    head no such word fits ("медико-": "Мехико" is a name, "северо-": "семеро" a numeral) or
-    two words fit stays; the compound's last part is mended as any lower-case word is
+    word, replaced by the one head a letter away (the last letter kept) that makes the compound a
+    dictionary word ("горгово-промышленная" -> "торгово-промышленная": "торгово" alone is none), or
+    else by the one dictionary word a letter away when that word is an adverb or short adjective
+    as such heads are ("информациенно-" -> "информационно-"); a head no such word fits ("медико-":
+    "Мехико" is a name, "северо-": "семеро" a numeral) or two words fit stays; a capital opening
+    the name stays; the compound's last part is mended as any lower-case word is
     ("санитарно-энидемиологическая" -> "санитарно-эпидемиологическая")."""
     if not text or "-" not in text:
         return text
 
     def mend(m: re.Match) -> str:
-        head = m.group(1)
-        if is_known_word(head):
-            return head
-        found = {head[:i] + ch + head[i + 1:] for i in range(len(head) - 1) for ch in RUSSIAN
-                 if ch != head[i] and is_known_word(head[:i] + ch + head[i + 1:])}
-        linking = {w for w in found if any(p.tag.POS in LINKING_POS for p in parses(w))}
-        return linking.pop() if len(found) == 1 and len(linking) == 1 else head
+        read = m.group(1)
+        head = read[0].lower() + read[1:]
+        tail = re.match(r"-([а-яё]+)", m.string[m.end():])
+        mended = _mended_compound_head(head, tail.group(1) if tail else "")
+        return mended[0].upper() + mended[1:] if read[0].isupper() else mended
 
     return COMPOUND_TAIL_RE.sub(lambda m: nearest_word(m.group(0)) or m.group(0), COMPOUND_HEAD_RE.sub(mend, text))
+
+
+def _mended_compound_head(head: str, tail: str) -> str:
+    if is_known_word(head):
+        return head
+    readings = [head[:i] + ch + head[i + 1:] for i in range(len(head) - 1) for ch in RUSSIAN if ch != head[i]]
+    whole = {w for w in readings if tail and is_known_word(f"{w}-{tail}")}
+    if len(whole) == 1:
+        return whole.pop()
+    found = {w for w in readings if is_known_word(w)}
+    linking = {w for w in found if any(p.tag.POS in LINKING_POS for p in parses(w))}
+    return linking.pop() if len(found) == 1 and len(linking) == 1 else head
 
 
 # the last part of a hyphenated compound ("санитарно-энидемиологическая"): an inflected word of its

@@ -24,7 +24,9 @@ from normalizers.text import is_known_word, one_edit
 
 DASH = r"[-‐‑‒–—−]"
 AGREEMENT_RE = re.compile(r"\(?\s*по[.,:;'`’]?\s+согласовани[юи]ю?\s*\)?|\(\s*но[.,:;'`’]?\s+согласовани[юи]ю?\s*\)?"
-                          r"|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*", re.I)   # "(по: согласованию)": a scan's speck
+                          r"|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*"
+                          r"|(?<![\w(])согласовани[юи]ю?\s*\)", re.I)   # "(по: согласованию)": a scan's speck;
+# "… населения согласованию)": the bracket and "по" a signature took
 DEFINES_RE = re.compile(rf"\(\s*далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*[«\"„“]?(?P<short>(?:[^()]|\([^()]*\))+?)[»\"”]?\s*\)",
                         re.I)
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢►]|{DASH}|\d{{1,2}}(?:\.\d{{1,2}})*[.)])\s*")

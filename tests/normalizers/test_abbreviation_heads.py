@@ -103,3 +103,16 @@ def test_a_specks_mark_read_for_the_headers_colon(line):
 
 def test_a_mark_after_another_line_stays():
     assert mend_list_head('Министерство образования"') == 'Министерство образования"'
+
+
+def test_a_header_whose_key_word_is_cut_short_with_junk_after_it_opens_the_list():
+    from normalizers.abbreviations import find_definitions
+
+    text = ("План мероприятий на 2022-2024 годы\nСписок сокр. тароттетьные\n"
+            "ПОО - профессиональные образовательные организации;\n"
+            "Минобразования Энии - Министерство образования Энской\nРеспублики.")
+    got = find_definitions(text)
+    assert got["Минобразования Энии"] == "Министерство образования Энской Республики"
+    assert got["ПОО"] == "профессиональные образовательные организации"
+    from normalizers.abbreviation_heads import cut_head
+    assert not cut_head("Список сокращённых сроков обучения")       # words of the dictionary after it

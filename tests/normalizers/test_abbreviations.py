@@ -609,3 +609,8 @@ def test_a_scans_stop_inside_a_wrapped_quoted_name_and_a_bracket_glued_to_the_ne
     assert got["Минпромторг ЭК"] == "Министерство промышленности и торговли Энского края"
     # a sentence that ends at a line's end outside any quote still ends there
     assert "ЦРПО" not in find_definitions("Создан центр.\nпрофессионального роста (ЦРПО)")
+
+
+def test_a_specks_stop_inside_a_list_entry_is_dropped():
+    got = find_definitions("Принятые сокращения:\nПОО - профессиональные образовательные организации Энской. области.")
+    assert got == {"ПОО": "профессиональные образовательные организации Энской области"}

@@ -132,3 +132,15 @@ def test_a_hyphen_before_a_one_letter_word_and_a_slash_before_a_space_are_specks
     from normalizers.ocr_words import split_speck_hyphens
 
     assert split_speck_hyphens(read) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("горгово-промышленная палата", "торгово-промышленная палата"),    # "торгово" alone is no word
+    ("Горгово-промышленная палата", "Торгово-промышленная палата"),    # the name's capital stays
+    ("Информациенно-консультационный центр", "Информационно-консультационный центр"),
+    ("Медико-социальный центр", "Медико-социальный центр"),
+])
+def test_a_compound_head_one_letter_off_that_makes_the_compound_a_word(text, expected):
+    from normalizers.ocr_words import mend_compound_heads
+
+    assert mend_compound_heads(text) == expected

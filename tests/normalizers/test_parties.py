@@ -154,3 +154,8 @@ def test_a_legal_form_and_a_region_code_before_a_quoted_name_is_one_party():
 
     assert coded_heads(["ГПОУ ТО «Тульский колледж № 12»", "Минздрав ТО «Центр»"], {"ТО"}) == set()
     assert region_codes_written(["ГПОУ ТО", "ГАУ ТО"]) == set(), "legal forms in capitals are no body's short form"
+
+
+def test_agreement_whose_bracket_and_po_a_signature_took():
+    got = split_parties("ГКУ Центр занятости населения согласованию)\nПОО")
+    assert [(m.name, m.by_agreement) for m in got] == [("ГКУ Центр занятости населения", True), ("ПОО", False)]
