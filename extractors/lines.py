@@ -75,9 +75,11 @@ def text_lines(words: Sequence[Word]) -> list[list[Word]]:
             min(w.x1, x.x1) - max(w.x0, x.x0) > 0 for x in line))
 
     def read_twice(w: Word, line: list[Word]) -> bool:
-        """A tall box within a word of the line that ends or opens with its text: one word read
-        twice ("по" over "мероприятий. по")."""
+        """A tall box over a word of the line (across its middle, within its width) that ends or
+        opens with its text: one word read twice ("по" over "мероприятий. по"); "производстве"
+        under "производственного" is the next line's."""
         return is_tall(w) and any(x.x0 - 1 <= w.x0 and w.x1 <= x.x1 + 1 and x is not w
+                                  and w.top <= (x.top + x.bottom) / 2 <= w.bottom
                                   and (x.text.endswith(w.text) or x.text.startswith(w.text)) for x in line)
 
     tall_opened = False     # the last line was opened by a tall word the line before refused

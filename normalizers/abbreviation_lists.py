@@ -104,7 +104,7 @@ def _continues_entry(line: str, before: str = "") -> bool:
     word = first.group(1)
     if stripped[:1] in "«„\"(":
         return True       # a quoted proper name or a bracket goes on ("… области / «Центры занятости»;")
-    closed = before.rstrip().endswith("»") and before.count("«") == before.count("»")
+    closed = before.rstrip().rstrip(",;.:-–—").endswith("»") and before.count("«") == before.count("»")   # "центр»,"
     if word[:1].islower():                 # after a closed name, only a dictionary word ("… «Центр» / города
         return not closed or is_known_word(word.lower())   # Омска"; "поа бфури…" is an entry a scan garbled)
     # a wrapped name goes on with a genitive ("… образования и науки / Республики Татарстан", also

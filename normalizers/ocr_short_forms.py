@@ -14,7 +14,7 @@ from normalizers.abbreviation_lists import caps_for_digits
 from normalizers.expansion import region_initials
 from normalizers.metadata_regions import load_regions
 from normalizers.morph import is_abbreviation
-from normalizers.text import is_known_word, one_edit
+from normalizers.text import is_known_word, one_edit, one_substitution
 
 DEBRIS = " .,;:'`’‘“”„\"^°*-–—_|~{}[]"     # marks a scan leaves at a mention's ends ("„Минтруд НСО", "ЦРПО..")
 ACRONYM_RE = re.compile(r"[А-ЯЁ]{2,}")
@@ -178,3 +178,18 @@ def defined_as(name: str, defined: set[str], known: frozenset[str] | set[str] = 
     near = [d for d in defined if (" " not in d.strip() or glued) and len(_letters(d)) >= MIN_WORD_SHORT
             and one_edit(_letters(d), key)]
     return near[0] if len(near) == 1 else None
+
+
+MIN_CODE_MENDED = 3          # a region's code mended by one letter only from this length ("РС(Я)", "НСО")
+
+
+def with_region_code(name: str, code: str) -> str:
+    """A mention ending in the document's region ``code`` with one letter misread ("МОиН РЕ(Я)" in
+    a plan of the Republic of Sakha, whose code is "РС(Я)") written with the code, when the head
+    before it is an abbreviation and what was read is no region's code ("ТО" a letter off "КО" is
+    Tomsk's, and stays)."""
+    head, _, last = name.strip().rpartition(" ")
+    if len(code) < MIN_CODE_MENDED or not head or not is_abbreviation(head.split()[-1]) \
+            or last == code or last in region_codes() or not one_substitution(last, code):
+        return name
+    return f"{head} {code}"

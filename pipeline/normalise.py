@@ -152,6 +152,14 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
                     cell = cell.replace(old.name, new.name, 1)
         mentions = mended
     codes = codes or frozenset({region_initials(region)} if region else ())
+    if scanned:
+        from normalizers.ocr_short_forms import with_region_code
+
+        # "МОиН РЕ(Я)": a letter of the region's code misread
+        coded = [replace(m, name=next((c for code in sorted(codes) if (c := with_region_code(m.name, code)) != m.name),
+                                      m.name)) for m in mentions]
+        repaired = repaired or coded != mentions
+        mentions = coded
     shorts = set(defs) | coded_heads([m.name for m in mentions], set(codes))
     for m in split_after_defined(mentions, shorts):
         expanded = expand(m.name, defs, region)

@@ -184,3 +184,10 @@ def test_a_tall_box_over_two_lines_leaves_the_words_beside_it_on_their_line():
     tall = Word("гпрофессиональной", 25, -4, 80, 17)       # two lines read as one box, across "мероприятий"
     below = words([(12, 0, "обучающихся области")])
     assert _texts(line + [tall] + below)[0] == "План мероприятий развитию системы"
+
+
+def test_a_tall_word_under_a_word_it_opens_is_the_next_lines():
+    ws = [Word("производственного", 82, 412, 156, 418), Word("обучения", 159, 410, 194, 419),
+          Word("на", 197, 412, 205, 417), Word("производстве", 82, 419, 134, 433)]
+    ws += words([(401, 82, "педагогических кадров и мастеров")], h=7)
+    assert _texts(ws)[-1] == "производстве"

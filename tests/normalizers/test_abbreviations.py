@@ -614,3 +614,9 @@ def test_a_scans_stop_inside_a_wrapped_quoted_name_and_a_bracket_glued_to_the_ne
 def test_a_specks_stop_inside_a_list_entry_is_dropped():
     got = find_definitions("Принятые сокращения:\nПОО - профессиональные образовательные организации Энской. области.")
     assert got == {"ПОО": "профессиональные образовательные организации Энской области"}
+
+
+def test_an_entry_closed_by_its_quoted_name_and_a_comma_takes_no_garbled_line():
+    text = ("Принятые сокращения:\nТОИКО - областное бюджетное учреждение «Энский\n"
+            "областной информационный центр»,\nфессиональныЫе образовательные организации Энской области.")
+    assert find_definitions(text)["ТОИКО"] == "областное бюджетное учреждение «Энский областной информационный центр»"

@@ -1,5 +1,6 @@
 """normalizers.ocr_short_forms: a misread mention read as the one short form that fits."""
 
+import pytest
 from normalizers.ocr_short_forms import defined_as
 
 
@@ -21,3 +22,16 @@ def test_a_letter_read_twice_in_lower_case_inside_a_defined_acronym():
     assert defined_as("ПоОО", {"ПОО", "ЦЗН"}) == "ПОО"
     assert defined_as("КОиН", {"КОН"}) is None           # "и" among capitals is the conjunction
     assert defined_as("ПоОО", {"ПОО"}, {"ПоОО"}) == "ПоОО"   # a form the glossary knows stays
+
+
+@pytest.mark.parametrize("name, code, expected", [
+    ("МОиН РЕ(Я)", "РС(Я)", "МОиН РС(Я)"),          # a letter of the region's code misread
+    ("МОиН РС(Я)", "РС(Я)", "МОиН РС(Я)"),
+    ("ДОиН ТО", "КО", "ДОиН ТО"),                    # two letters: too short to tell
+    ("Минобр ТСО", "НСО", "Минобр ТСО"),             # a syllabic head the dictionary takes for no abbreviation
+    ("работодатели РЕ(Я)", "РС(Я)", "работодатели РЕ(Я)"),
+])
+def test_a_mention_ending_in_the_regions_code_misread_by_a_letter(name, code, expected):
+    from normalizers.ocr_short_forms import with_region_code
+
+    assert with_region_code(name, code) == expected

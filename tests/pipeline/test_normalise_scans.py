@@ -243,3 +243,13 @@ def test_start_and_end_bounds_are_cleaned_as_the_deadline_cell_is():
                          deadline_bounds=("сентяб. рь 2024", "декабрь 2026"))
     _fix_activity_text(act, lambda t: (t.replace("сентяб. рь", "сентябрь"), False))
     assert act.deadline_bounds == ("сентябрь 2024", "декабрь 2026")
+
+
+def test_a_scanned_mention_with_the_regions_code_misread_is_expanded_with_the_region():
+    from pipeline.normalise import read_parties
+
+    parties, repaired, _ = read_parties("МОиН РЕ(Я)", {}, "Республика Саха (Якутия)", True)
+    assert [p.name for p in parties] == ["МОиН РС(Я)"] and repaired
+    assert parties[0].expanded.endswith("Республики Саха (Якутия)")
+    text_pdf, _, _ = read_parties("МОиН РЕ(Я)", {}, "Республика Саха (Якутия)", False)
+    assert [p.name for p in text_pdf] == ["МОиН РЕ(Я)"]         # a text PDF's letters are as printed
