@@ -120,6 +120,10 @@ def _preposition(m: re.Match) -> str:
     return word.capitalize() if m.group(1).isupper() else word
 
 
+# a short run of Latin letters ending a deadline in words ("постоянно ry", "ежегодно rw")
+LATIN_TAIL_RE = re.compile(r"(?<=[а-яё])[^\S\n]+[A-Za-z]{1,3}[^\S\n]*$")
+
+
 def mend_deadline_text(text: str | None) -> str | None:
     """A scan's deadline cell without the marks a speck left before its first word ("” Ежегодно",
     ".2018 г.") or before the year of a day and month (or a month) on its own line ("15 апреля\n-2024",
@@ -132,7 +136,8 @@ def mend_deadline_text(text: str | None) -> str | None:
     year ("ноябрь: 2024", "декабрь ь 2024") or a stop between a year and its word ("2023. года") is a speck, and the word after a year that is one letter from exactly one year's word is that
     word ("2021-2023 ходы" -> "2021-2023 годы"); a hyphen inside the day after "до" is a speck
     ("до 1-5 апреля" -> "до 15 апреля"); "з течение." is "в течение"; a bar standing as a day before a
-    month is "1" ("до | декабря")."""
+    month is "1" ("до | декабря"); a deadline in words with no digit loses a short run of Latin
+    letters after them ("постоянно ry": no date is under it)."""
     if not text:
         return text
     text = LINE_START_SPECKS_RE.sub("", LEADING_SPECKS_RE.sub("", text))
@@ -146,6 +151,8 @@ def mend_deadline_text(text: str | None) -> str | None:
     text = LISTED_YEAR_DASH_RE.sub(r"\1 ", text)              # "2023, -2024, 2025"
     text = WORD_AFTER_YEAR_RE.sub(_year_word, GLUED_PREPOSITION_RE.sub(r"\1 ", text))
     text = ONE_DAY_RE.sub("1", text)                          # "до | декабря"
+    if not re.search(r"\d", text):       # "постоянно ry": a speck's Latin letters after words no date is in
+        text = LATIN_TAIL_RE.sub("", text)
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
 
 

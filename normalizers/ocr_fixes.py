@@ -256,6 +256,11 @@ GLUED_ABBR_STOP_RE = re.compile(r"(?<=[А-Яа-яЁё]{2})\.(?=[А-ЯЁ]{2,4}(?!
 TRAILING_ABBR_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[:;]$")
 
 
+# a speck's marks and a dash glued before a lower-case word after a space ("занятости .-населения"):
+# no word opens with them
+SPECK_BEFORE_WORD_RE = re.compile(r"(?<=[А-Яа-яЁё] )[.,'`’‚]{1,2}-(?=[а-яё]{3})")
+
+
 # the preposition "с" read twice, in Latin or Cyrillic letters ("совместно Cc профессиональными"):
 # no Russian word is "сс"
 DOUBLED_S_RE = re.compile(r"(?<=[а-яё] )[СсCc]{2}(?= [а-яё])")
@@ -280,8 +285,9 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
         edges = TRAILING_SPECKS_RE.sub("", LEADING_SPECK_RE.sub("", edges).rstrip())
         edges = GLUED_ABBR_STOP_RE.sub(" ", TRAILING_ABBR_MARK_RE.sub("", edges))
         edges = DOUBLED_AND_RE.sub(r"\1", DOUBLED_S_RE.sub("с", edges))
-    cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(
-        rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(edges))))))))
+    edges = SPECK_BEFORE_WORD_RE.sub("", edges) if edges else edges      # "занятости .-населения"
+    cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(drop_stray_stops(
+        rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(edges)))))))))
     cleaned = mend_compound_marks(cleaned)
     mended = mend_misread_words(cleaned)
     return mend_open_quotes(mended), mended != cleaned

@@ -35,7 +35,7 @@ from normalizers.ocr_full_form import SPECK_AFTER_WORD_RE, drop_speck
 from normalizers.ocr_party_names import join_parted, mend_name_words
 from normalizers.ocr_short_forms import DEBRIS, _letters, defined_as
 from normalizers.parties import PartyMention
-from normalizers.text import is_known_word
+from normalizers.text import is_known_word, one_edit
 
 # a speck read as one or two lower-case letters after an abbreviation ("000 ры", "ЦЗН }")
 SPECK_TAIL_RE = re.compile(r"\s+(?:[а-яёa-z]{1,2}|[А-ЯЁA-Z])$")     # ... or a lone capital ("МО ОО Х")
@@ -47,11 +47,11 @@ GLUED_CONJUNCTION_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z])([ивскоу])[
 LOWER_OPEN_QUOTE_RE = re.compile(r"«\s*(?=[а-яё])")
 GLUED_APOSTROPHE_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})[’'`‘]([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
 # "по" misread too ("(no согласованию)", "(яо согласованию)", "(по-согласованию)")
-AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:\s?[’'`‚.,–—-]?\s+|-)([А-Яа-яЁё][^()]{9,18}?)\s*\)?\s*$")
+AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:\s?[’'`‚.,–—-]?\s+|\s?[’'`‚.,–—-])([А-Яа-яЁё][^()]{9,18}?)\s*\)?\s*$")
 AGREEMENT_WORD = "согласованию"
 AGREEMENT_EDITS = 2          # letters a scan may have misread in it (no other word of 12 letters is that close)
 # ... or cut short, its bracket never closed, a speck after it ("(по согласован и")
-CUT_AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:\s?[’'`‚.,–—-]?\s+|-)(согласо[а-яё]*)(?:\s+[а-яё]{1,2})?\s*$", re.I)
+CUT_AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:\s?[’'`‚.,–—-]?\s+|\s?[’'`‚.,–—-])(согласо[а-яё]*)(?:\s+[а-яё]{1,2})?\s*$", re.I)
 MIN_GLUED = 3                # each of two run-together forms has at least this many letters ("МО"+"ОО" is no split)
 LOWER_TOKEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[а-яё]{3,}(?![A-Za-zА-Яа-яЁё])")
 
@@ -81,11 +81,29 @@ def _split_glued(name: str, by_key: dict[str, set[str]]) -> list[str] | None:
     key = _glued_key(name)
     splits = [(by_key[key[:i]], by_key[key[i:]]) for i in range(MIN_GLUED, len(key) - MIN_GLUED + 1)
               if key[:i] in by_key and key[i:] in by_key]
+    if not splits and all(sum(ch.isupper() for ch in t) >= 2 for t in name.split()):
+        splits = _near_glued_splits(key, by_key)
     if not splits:
         return _split_same_region(name, by_key)
     if len(splits) != 1 or len(splits[0][0]) != 1 or len(splits[0][1]) != 1:
         return None
     return [next(iter(splits[0][0])), next(iter(splits[0][1]))]
+
+
+MIN_NEAR_GLUED = 5           # a run-together form read a letter off has at least this many letters
+
+
+def _near_glued_splits(key: str, by_key: dict[str, set[str]]) -> list[tuple[set[str], set[str]]]:
+    """Two known forms run together, one of them (of ``MIN_NEAR_GLUED`` letters or more) read a letter
+    off ("КОиННКО ЦОПП": "КОиН КО" with its "Н" read twice, then "ЦОПП")."""
+    out = []
+    for i in range(MIN_GLUED, len(key) - MIN_GLUED + 1):
+        left, right = key[:i], key[i:]
+        if left in by_key and len(right) >= MIN_NEAR_GLUED:
+            out += [(by_key[left], by_key[k]) for k in by_key if len(k) >= MIN_NEAR_GLUED and one_edit(k, right)]
+        if right in by_key and len(left) >= MIN_NEAR_GLUED:
+            out += [(by_key[k], by_key[right]) for k in by_key if len(k) >= MIN_NEAR_GLUED and one_edit(k, left)]
+    return out
 
 
 def _split_same_region(name: str, by_key: dict[str, set[str]]) -> list[str] | None:

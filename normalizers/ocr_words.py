@@ -225,11 +225,12 @@ def split_glued_short_words(text: str) -> str:
 
 # a word split by a space or a speck's mark ("промышлен ‚ная", "предприя. тия-партнёры"), or by specks
 # read as a digit ("трудоустроен 5 ных"): the
-# separator between two pieces, the second piece in lower case
+# separator between two pieces, the second piece in lower case (or opening with a capital a serif
+# lower-case letter was read as: "работода Тели")
 SPLIT_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([А-Яа-яЁё]{3,})((?:[^\S\n]*[‚.,'`’][^\S\n]*|[^\S\n]+)"
                            # ... or specks read as a digit and marks between the pieces ("реализац 7. ^ ии")
                            r"(?:[\d.,'`’‚^°*]{1,3}[^\S\n]+){0,2})"
-                           r"(?=([а-яё]{2,})(?![A-Za-zА-Яа-яЁё]))")
+                           r"(?=([а-яё]{2,}|[А-ЯЁ][а-яё]{2,})(?![A-Za-zА-Яа-яЁё]))")
 
 
 # a word a narrow column broke over two lines with no hyphen ("профессиональн\nые")
@@ -256,8 +257,16 @@ def rejoin_split_words(text: str) -> str:
 
     def join(m: re.Match) -> str:
         left, right = m.group(1), m.group(3)
-        if not is_known_word((left + right).lower()):
-            return m.group(0)
+        whole = (left + right).lower()
+        if not is_known_word(whole):
+            # neither piece a word, the whole a letter from exactly one ("профевсиональ ‚ные": the
+            # dictionary mend after reads "профессиональные")
+            if is_known_word(left.lower()) or is_known_word(right.lower()) or not right.islower() \
+                    or nearest_word(whole) is None:
+                return m.group(0)
+            return left
+        if right[0].isupper():      # "работода Тели": a serif "т" read as its capital, no word either side
+            return m.group(0) if is_known_word(left.lower()) or is_known_word(right.lower()) else left
         # a short word after no word may be the word's tail ("ежекварталь. но" -> "ежеквартально")
         if is_known_word(right) and (len(right) > SHORT_TAIL or is_known_word(left.lower())):
             return m.group(0)

@@ -181,3 +181,12 @@ def test_marks_before_a_later_date_line_or_between_a_day_and_its_month(read, exp
     from normalizers.ocr_deadline_specks import mend_deadline_text
 
     assert mend_deadline_text(read) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("постоянно ry", "постоянно"),
+    ("в течение года rw", "в течение года"),
+    ("до 1 июня 2025 ry", "до 1 июня 2025 ry"),     # junk beside digits may hide one: kept (damage)
+])
+def test_latin_letters_after_a_deadline_in_words(text, expected):
+    assert mend_deadline_text(text) == expected

@@ -444,3 +444,15 @@ def test_the_preposition_s_read_twice_is_one():
 
     assert fix_scan_text("РУМЦ совместно Cc профессиональными") == "РУМЦ совместно с профессиональными"
     assert fix_scan_text("МО СС РТ") == "МО СС РТ"          # capitals around: an abbreviation's context
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Минобр НСО\nработода Тели", "Минобр НСО\nработодатели"),      # a serif "т" read as "Т"
+    ("центр Томской области", "центр Томской области"),            # two words stay two
+    ("профевсиональ ‚ные организации", "профессиональные организации"),   # joined, then mended
+    ("центр занятости .-населения", "центр занятости населения"),
+])
+def test_pieces_of_a_scanned_word_joined(text, expected):
+    from normalizers.ocr_fixes import fix_scan_text
+
+    assert fix_scan_text(text) == expected

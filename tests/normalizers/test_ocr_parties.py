@@ -22,7 +22,7 @@ def _names(text: str, defined: set[str] = DEFINED) -> list[str]:
     ("МОУО\n000 ры", ["МОУО", "ООО"]),        # a speck read as two letters after it
     ("Координатфр", ["Координатор"]),         # a word-like short form one letter off
     ("ГБУ, ДПО «КРИРПО» моуо", ["ГБУ ДПО «КРИРПО»", "МОУО"]),   # a speck comma after a legal form
-    ("ГБУ ДПО «КРИРИО». МОУО", ["ГБУ ДПО «КРИРИО»", "МОУО"]),   # a comma read as a full stop
+    ("ГБУ ДПО «КРИРИО». МОУО", ["ГБУ ДПО «КРИРПО»", "МОУО"]),   # a comma read as a full stop; "И" for "П"
     ("РКЦ, ПОО/ОВО", ["РКЦ", "ПОО", "ОВО"]),  # a comma read as "/"
 ])
 def test_misread_mentions_become_the_defined_abbreviation(text, expected):
@@ -412,3 +412,15 @@ def test_a_defined_form_with_a_speck_read_as_a_capital_or_two_among_its_words_is
 def test_a_two_letter_region_code_a_letter_off_beside_a_form_read_right_is_the_defined_one():
     assert _known_names("КОиН ЖО", {"КОиН КО"}) == ["КОиН КО"]
     assert _known_names("МО ОО", {"МО КО"}, frozenset({"МО", "ОО"})) == ["МО ОО"]     # too short to tell
+
+
+@pytest.mark.parametrize("text, want", [
+    ("КОиННКО ЦОПП", ["КОиН КО", "ЦОПП"]),     # the first form's "Н" read twice
+    ("ЦОПП КОиННКО", ["ЦОПП", "КОиН КО"]),
+    ("МОУО ГБУ ДПО", ["МОУО ГБУ ДПО"]),        # no two defined forms a letter off: one party
+])
+def test_two_defined_forms_run_together_one_read_a_letter_off(text, want):
+    from normalizers.parties import PartyMention
+
+    defined = {"КОиН КО", "ЦОПП", "КУГС КО"}
+    assert [m.name for m in mend_mentions([PartyMention(text, False, None, text)], defined)] == want

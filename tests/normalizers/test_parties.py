@@ -159,3 +159,4 @@ def test_a_legal_form_and_a_region_code_before_a_quoted_name_is_one_party():
 def test_agreement_whose_bracket_and_po_a_signature_took():
     got = split_parties("ГКУ Центр занятости населения согласованию)\nПОО")
     assert [(m.name, m.by_agreement) for m in got] == [("ГКУ Центр занятости населения", True), ("ПОО", False)]
+

@@ -253,3 +253,10 @@ def test_a_scanned_mention_with_the_regions_code_misread_is_expanded_with_the_re
     assert parties[0].expanded.endswith("Республики Саха (Якутия)")
     text_pdf, _, _ = read_parties("МОиН РЕ(Я)", {}, "Республика Саха (Якутия)", False)
     assert [p.name for p in text_pdf] == ["МОиН РЕ(Я)"]         # a text PDF's letters are as printed
+
+
+def test_a_misread_agreement_after_a_dash_speck_is_by_agreement():
+    from pipeline.normalise import read_parties
+
+    parties = read_parties("ГКУ Центр занятости населения (по -вогласованию)", {}, None, True)[0]
+    assert [(p.name, p.by_agreement) for p in parties] == [("ГКУ Центр занятости населения", True)]
