@@ -107,9 +107,12 @@ def _stem_in_full(best: str, short: str, full: str) -> bool:
 
 def _no_short_form(short: str, full: str, spellings: dict[str, Counter]) -> bool:
     """Whether a definition's short form read from a scan is no short form at all: fewer than two
-    capitals (no acronym, no syllabic form with a code: "Меж" for "ИРО РТ"), never written in the
-    party cells, and not spelled by its full form."""
-    return sum(ch.isupper() for ch in short) < 2 and _letters(short) not in spellings and not spells(short, full)
+    capitals (no acronym, no syllabic form with a code: "Меж" for "ИРО РТ") or a lower-case letter
+    or two before the rest ("и РТ": "ИРО" under a signature), never written in the party cells, and
+    not spelled by its full form."""
+    fragment = re.match(r"[а-яё]{1,2}\s", short) is not None
+    return (sum(ch.isupper() for ch in short) < 2 or fragment) and _letters(short) not in spellings \
+        and not spells(short, full)
 
 
 def _short_form_for(full: str, spellings: dict[str, Counter], defined: set[str]) -> str | None:

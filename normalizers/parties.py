@@ -25,7 +25,7 @@ from normalizers.text import is_known_word, one_edit
 DASH = r"[-‐‑‒–—−]"
 AGREEMENT_RE = re.compile(r"\(?\s*по[.,:;'`’]?\s+согласовани[юи]ю?\s*\)?|\(\s*но[.,:;'`’]?\s+согласовани[юи]ю?\s*\)?"
                           r"|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*"
-                          r"|(?<![\w(])согласовани[юи]ю?\s*\)", re.I)   # "(по: согласованию)": a scan's speck;
+                          r"|(?:\(\s*\S{1,3}\s+|(?<![\w(]))согласовани[юи]ю?\s*\)", re.I)   # "(по: согласованию)": a scan's speck;
 # "… населения согласованию)": the bracket and "по" a signature took
 DEFINES_RE = re.compile(rf"\(\s*далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*[«\"„“]?(?P<short>(?:[^()]|\([^()]*\))+?)[»\"”]?\s*\)",
                         re.I)
@@ -201,6 +201,8 @@ def _clean_name(text: str) -> str:
     text = text.strip(" .,;:-" + SPECKS)
     while text and text[0] in "«„\"" and not any(c in text[1:] for c in "»“”\""):
         text = text[1:].lstrip()          # a quote opened before a name and never closed: a speck
+    if text[-1:] in (")", "}") and not re.search(r"[({]", text):
+        text = text[:-1].rstrip(" .,;:")   # "работодатели (по согласованию)}": a bracket no name opened
     return text
 
 

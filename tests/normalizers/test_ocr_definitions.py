@@ -310,3 +310,10 @@ def test_a_list_acronym_its_full_form_spells_stays_where_one_cell_reads_it_other
     full = "профессиональные образовательные организации Энской области"
     assert list(mend_definitions({"ПОО": full}, "ПоОО\nЦЗН")) == ["ПОО"]
     assert list(mend_definitions({"ПОО": full}, "ПоОО\nПоОО, ЦЗН")) == ["ПоОО"]    # the cells twice: theirs
+
+
+def test_a_short_form_read_as_a_lower_case_fragment_gives_way_to_the_cells_form():
+    full = ("государственное автономное образовательное учреждение дополнительного профессионального "
+            "образования «Институт развития образования Республики Энск»")
+    got = mend_definitions({"и РЭ": full}, "ИРО РЭ\nИРО РЭ, МОиН РЭ")
+    assert list(got) == ["ИРО РЭ"]

@@ -160,3 +160,8 @@ def test_agreement_whose_bracket_and_po_a_signature_took():
     got = split_parties("ГКУ Центр занятости населения согласованию)\nПОО")
     assert [(m.name, m.by_agreement) for m in got] == [("ГКУ Центр занятости населения", True), ("ПОО", False)]
 
+
+
+def test_agreement_with_a_latin_po_and_a_brace_after_it():
+    got = split_parties("ТОИПКРО (no согласованию), ТОИКО (по согласованию)\nработодатели (по согласованию)}")
+    assert [(m.name, m.by_agreement) for m in got] == [("ТОИПКРО", True), ("ТОИКО", True), ("работодатели", True)]
