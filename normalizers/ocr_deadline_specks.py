@@ -86,6 +86,11 @@ def drop_day_month_speck(text: str) -> str:
     return SPECK_DAY_MONTH_RE.sub(r"\1 ", text) if text else text
 
 
+# a year's "г." / "гг." with a letter read for its look-alike ("2024-2025 тг", "2023 r.")
+YEAR_ABBR_LOOKALIKE_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d[^\S\n]+)(?=[гтrГТ]{1,2}\.?(?![А-Яа-яЁёA-Za-z]))"
+                                    r"(?![гГ]{1,2}\.?(?![А-Яа-яЁёA-Za-z]))([гтrГТ]{1,2})\.?")
+
+
 def _year_word(m: re.Match) -> str:
     word = m.group(2)
     if word in YEAR_WORDS:
@@ -134,7 +139,8 @@ def mend_deadline_text(text: str | None) -> str | None:
     "2021 г.") and the stop of a year's "г"/"гг" at a line end lost ("2022 г" -> "2022 г."); a mark
     between a day and its month ("до 25°декабря"), a mark or a letter no word is between a month and its
     year ("ноябрь: 2024", "декабрь ь 2024") or a stop between a year and its word ("2023. года") is a speck, and the word after a year that is one letter from exactly one year's word is that
-    word ("2021-2023 ходы" -> "2021-2023 годы"); a hyphen inside the day after "до" is a speck
+    word ("2021-2023 ходы" -> "2021-2023 годы"), and so is "г."/"гг." with a look-alike letter
+    ("2024-2025 тг" -> "2024-2025 гг."); a hyphen inside the day after "до" is a speck
     ("до 1-5 апреля" -> "до 15 апреля"); "з течение." is "в течение"; a bar standing as a day before a
     month is "1" ("до | декабря"); a deadline in words with no digit loses a short run of Latin
     letters after them ("постоянно ry": no date is under it)."""
@@ -150,6 +156,7 @@ def mend_deadline_text(text: str | None) -> str | None:
     text = SPLIT_DAY_AFTER_DO_RE.sub(_day_joined, SPECK_BEFORE_DATE_RE.sub("", text))
     text = LISTED_YEAR_DASH_RE.sub(r"\1 ", text)              # "2023, -2024, 2025"
     text = WORD_AFTER_YEAR_RE.sub(_year_word, GLUED_PREPOSITION_RE.sub(r"\1 ", text))
+    text = YEAR_ABBR_LOOKALIKE_RE.sub(lambda m: m.group(1) + "г" * len(m.group(2)) + ".", text)   # "2025 тг"
     text = ONE_DAY_RE.sub("1", text)                          # "до | декабря"
     if not re.search(r"\d", text):       # "постоянно ry": a speck's Latin letters after words no date is in
         text = LATIN_TAIL_RE.sub("", text)

@@ -53,9 +53,9 @@ NUMBER_LOOKALIKE_RE = re.compile(r"(?<![\wА-Яа-яЁё])(?=[\dЗзОо.]*\d)(?
                                  r"[\dЗзОо]+(?:\.[\dЗзОо]+)*\.?(?![\wА-Яа-яЁё])")
 DIGIT_OF = str.maketrans({"З": "3", "з": "3", "О": "0", "о": "0"})
 # Roman numeral of a quarter / half-year misread: each character a look-alike of I or V, or
-# a Cyrillic letter that is two or three strokes (И, П -> II; Ш -> III): "Т", "Г", "l" -> I,
+# a Cyrillic letter that is two or three strokes (И, П -> II; Ш -> III): "Т", "Г", "L" (a serif I its foot smeared), "l" -> I,
 # "ТУ", "[У", "1V" -> IV; the whole token must read as a quarter (I-IV) or a half (I, II)
-ROMAN_LOOKALIKE = {**{ch: "I" for ch in "IilІі|[]!ТГ1"}, **{ch: "V" for ch in "VУvу"},
+ROMAN_LOOKALIKE = {**{ch: "I" for ch in "IilLІі|[]!ТГ1"}, **{ch: "V" for ch in "VУvу"},
                    "И": "II", "П": "II", "Ш": "III"}
 _ROMAN_CHARS = re.escape("".join(ROMAN_LOOKALIKE))
 ROMAN_PERIOD_RE = re.compile(rf"(?<![\wА-Яа-яЁё{_ROMAN_CHARS}])([{_ROMAN_CHARS}]{{1,4}})"

@@ -109,6 +109,9 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
             number = LEADING_MARKS_RE.sub("", number) or None     # "-6", "‚4": a speck before the digits
             number = TRAILING_LETTER_RE.sub(r"\1", number) if number else None
         item_before = number_parts(before)
+        spaced = SPACED_SPECK_DIGIT_RE.match(num_slot.text) if number and row.scanned and num_slot else None
+        if spaced and item_before and _may_follow(item_before, spaced.group(1)) and not _may_follow(item_before, number):
+            number = spaced.group(1)     # "3. 7" after "2": a speck's digit apart after the item's dot
         if number and row.scanned and item_before and not heading_since and _starts_lower(own["title"]) \
                 and number_parts(number) and not _may_follow(item_before, number) \
                 and not _lost_capital(own["title"]):
@@ -144,6 +147,10 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
         _unnumbered_section_rows(views, lay)
         _lost_numbers(views, num_col)
     return views
+
+
+# an item number, its dot, a space and one digit ("3. 7"): the digit may be a speck's
+SPACED_SPECK_DIGIT_RE = re.compile(r"^\s*(\d{1,3})\.\s+\d\s*$")
 
 
 def _may_follow(prev: tuple[int, ...], number: str) -> bool:

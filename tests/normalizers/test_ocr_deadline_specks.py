@@ -190,3 +190,13 @@ def test_marks_before_a_later_date_line_or_between_a_day_and_its_month(read, exp
 ])
 def test_latin_letters_after_a_deadline_in_words(text, expected):
     assert mend_deadline_text(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024-2025 тг", "2024-2025 гг."),
+    ("2023 r.", "2023 г."),
+    ("2024-2025 гг.", "2024-2025 гг."),
+    ("2024 тема", "2024 тема"),          # a word after the year stays
+])
+def test_a_years_abbreviation_with_a_look_alike_letter(text, expected):
+    assert mend_deadline_text(text) == expected

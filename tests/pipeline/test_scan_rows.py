@@ -473,3 +473,13 @@ def test_a_sub_row_under_its_items_merged_no_cell_stays_a_sub_row():
     acts = stitch(_scan(p1, p2), rows_can_split=True).activities
     assert [a.number for a in acts] == ["1", "2", "3", "4"]
     assert "Размещение доклада" in acts[-1].title or acts[-1].sub_items
+
+
+def test_a_specks_digit_apart_after_an_items_dot_is_no_sub_number():
+    rows = [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]),
+            row(["2", "Второе", "ПОО", "Июнь", "Есть"]), row(["3. 7", "Третье", "ПОО", "Июль", "Есть"]),
+            row(["4", "Четвёртое", "ПОО", "Август", "Есть"])]
+    assert [a.number for a in stitch(_scan(table(rows))).activities] == ["1", "2", "3", "4"]
+    sub = [row(HEAD, header=True), row(["3", "Третье", "ЦЗН", "Май", "Итог"]),
+           row(["3.6", "Шестое", "ПОО", "Июнь", "Есть"]), row(["3. 7", "Седьмое", "ПОО", "Июль", "Есть"])]
+    assert [a.number for a in stitch(_scan(table(sub))).activities][-1] == "3.7"     # it follows "3.6"
