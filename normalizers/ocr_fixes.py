@@ -29,7 +29,7 @@ from normalizers.ocr_stops import drop_lone_last_letter, drop_mark_lines_at_end,
 from normalizers.roman import roman_numeral, roman_value
 from normalizers.text import rejoin_broken_words
 from normalizers.ocr_words import (lower_inner_capital, mend_compound_marks, mend_misread_words, rejoin_caps_tail,
-                                   rejoin_split_words,
+                                   rejoin_split_words, split_glued_words,
                                    split_glued_short_words, split_speck_hyphens)
 
 LATIN_TO_CYRILLIC = str.maketrans({
@@ -289,7 +289,7 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
     cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(drop_stray_stops(
         rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(edges)))))))))
     cleaned = mend_compound_marks(cleaned)
-    mended = mend_misread_words(cleaned)
+    mended = mend_misread_words(split_glued_words(cleaned))     # "переподгатовкиработников"
     return mend_open_quotes(mended), mended != cleaned
 
 

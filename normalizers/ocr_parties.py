@@ -184,6 +184,10 @@ def _legal_form_alone(name: str, defined: set[str]) -> bool:
 
 
 CAPS_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[’'`‚]+(?=[^\S\n]+[«А-Яа-яЁё\"])")     # "ГАУ КО’ «Центр …»"
+# a mark glued between two words in capitals that no quote after it closes ("МОиН"РС(Я)")
+CAPS_GLUED_MARK_RE = re.compile(r"(?<=[А-ЯЁ])[\"„“”'’`‚](?=[А-ЯЁ]{2}[^\"„“”»]*$)")
+# "й" between capitals: the conjunction "и" with a speck over it ("МОйН")
+CAPS_BREVE_RE = re.compile(r"(?<=[А-ЯЁ])й(?=[А-ЯЁ])")
 LONE_MARK_RE = re.compile(r"(?<=[\wА-Яа-яЁё»\")])[^\S\n]+[‚’'`„“^°*|_]+(?=[^\S\n]+[«А-Яа-яЁё]|[^\S\n]*$)")
 
 
@@ -194,9 +198,11 @@ def _mend_mention_specks(name: str) -> str:
     after a one-letter conjunction or preposition ("и.занятости"; "и.о." keeps its stops), an
     opening quote mark before a lower-case word that nothing closes; a mark standing alone between
     two words or at the end ("Начальник ‚ отдела", "«Центр» ’"), or glued after a word in capitals
-    ("ГАУ КО’ «Центр»")."""
+    ("ГАУ КО’ «Центр»") or between two ("МОиН"РС(Я)": no quote closes it); a "й" between capitals is
+    the conjunction "и" ("МОйН")."""
     name = SPECK_AFTER_WORD_RE.sub(drop_speck, name) if not name.rstrip().endswith(".") else name
     name = CAPS_MARK_RE.sub("", LONE_MARK_RE.sub("", GLUED_CONJUNCTION_RE.sub(r"\1 \2", name)))
+    name = CAPS_BREVE_RE.sub("и", CAPS_GLUED_MARK_RE.sub(" ", name))       # "МОйН"РС(Я)"
     if "»" not in name:                     # "«и общественными организациями": no name opens there
         name = LOWER_OPEN_QUOTE_RE.sub("", name)
     return GLUED_APOSTROPHE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_known_word(m.group(1))

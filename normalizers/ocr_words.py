@@ -223,6 +223,39 @@ def split_glued_short_words(text: str) -> str:
     return GLUED_SHORT_WORD_RE.sub(split, text)
 
 
+# a long lower-case word that may be two run together ("переподгатовкиработников")
+LONG_LOWER_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])[а-яё]{12,}(?![A-Za-zА-Яа-яЁё-])")
+MIN_GLUED_PART = 5           # each of two words run together has at least this many letters
+
+
+def split_glued_words(text: str) -> str:
+    """Two words a scan ran together, the space between them lost ("переподгатовкиработников"): a
+    long word that is no dictionary word is split where exactly one place gives two words, each a
+    dictionary word or a letter from exactly one (``nearest_word``, the misread one then mended:
+    "переподготовки работников"); at most one of the two mended; anything else stays."""
+    if not text:
+        return text
+
+    def read(piece: str) -> tuple[str, int] | None:
+        if is_known_word(piece):
+            return piece, 0
+        near = nearest_word(piece)
+        return (near, 1) if near else None
+
+    def split(m: re.Match) -> str:
+        word = m.group(0)
+        if is_known_word(word):
+            return word
+        ways = []
+        for i in range(MIN_GLUED_PART, len(word) - MIN_GLUED_PART + 1):
+            left, right = read(word[:i]), read(word[i:])
+            if left and right and left[1] + right[1] <= 1:
+                ways.append(f"{left[0]} {right[0]}")
+        return ways[0] if len(ways) == 1 else word
+
+    return LONG_LOWER_WORD_RE.sub(split, text)
+
+
 # a word split by a space or a speck's mark ("промышлен ‚ная", "предприя. тия-партнёры"), or by specks
 # read as a digit ("трудоустроен 5 ных"): the
 # separator between two pieces, the second piece in lower case (or opening with a capital a serif

@@ -424,3 +424,13 @@ def test_two_defined_forms_run_together_one_read_a_letter_off(text, want):
 
     defined = {"КОиН КО", "ЦОПП", "КУГС КО"}
     assert [m.name for m in mend_mentions([PartyMention(text, False, None, text)], defined)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ('МОйН"РС(Я)', "МОиН РС(Я)"),          # a breve speck over "и", a mark for the space
+    ('ГБУ"КРИРПО"', 'ГБУ"КРИРПО"'),        # a quote that closes stays
+])
+def test_marks_inside_a_mention_in_capitals(text, want):
+    from normalizers.ocr_parties import _mend_mention_specks
+
+    assert _mend_mention_specks(text) == want

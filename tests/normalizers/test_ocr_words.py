@@ -144,3 +144,15 @@ def test_a_compound_head_one_letter_off_that_makes_the_compound_a_word(text, exp
     from normalizers.ocr_words import mend_compound_heads
 
     assert mend_compound_heads(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("переподгатовкиработников образования", "переподготовки работников образования"),
+    ("мастерскихпроизводственного обучения", "мастерских производственного обучения"),
+    ("высококвалифицированных", "высококвалифицированных"),      # one word
+    ("переподгатовкирабатников", "переподгатовкирабатников"),    # both pieces misread: no split
+])
+def test_two_words_run_together_are_split(text, expected):
+    from normalizers.ocr_words import split_glued_words
+
+    assert split_glued_words(text) == expected
