@@ -101,8 +101,12 @@ def _boundary_at(y: float, lines: list[list[Word]], height: float, line_gap: flo
     """Whether grid line ``y`` runs between two text lines of a cell as a lost rule would: a gap
     wider than a line gap could be, or a sentence ending above it and a capital opening below it
     with at least an ordinary line gap between them."""
-    above = [ln for ln in lines if max(w.bottom for w in ln) <= y + TOL]
-    below = [ln for ln in lines if min(w.top for w in ln) >= y - TOL]
+    # a line lies on one side when its words do, a speck's mark glued to one ("‚РКУ") reaching
+    # less than half a word height across
+    above = [ln for ln in lines if median(w.bottom for w in ln) <= y + TOL
+             and max(w.bottom for w in ln) <= y + max(TOL, height / 2)]
+    below = [ln for ln in lines if median(w.top for w in ln) >= y - TOL
+             and min(w.top for w in ln) >= y - max(TOL, height / 2)]
     if not above or not below or len(above) + len(below) != len(lines):
         return False                       # a line crosses y (a box may touch the rule's trace), or nothing on one side
     last, first = above[-1], below[0]

@@ -176,3 +176,11 @@ def test_a_number_box_touching_the_lost_rules_line_still_parts_the_rows() -> Non
     rows = rows_of(PageLayout(1, 300, 120, words, segs, source="ocr"))
     assert rows[1] == ["1", "Мониторинг", "2023"]
     assert rows[2] == ["‚2.", "Создание", "2024"]
+
+
+def test_a_specks_mark_glued_above_the_first_word_under_a_lost_rule_still_parts_the_rows() -> None:
+    box = (0.0, 0.0, 100.0, 80.0)
+    words = line("Башкортостан", 0, 6, 10) + line("согласованию)", 0, 19, 10)
+    words += [Word("‚РКУ", 2, 38.5, 30, 52), Word("Центр", 34, 43, 64, 53)]      # the mark reaches over y = 41
+    words += line("занятости", 0, 58, 10)
+    assert split_unruled_spans([box], words, [0.0, 41.0, 80.0]) == [(0.0, 0.0, 100.0, 41.0), (0.0, 41.0, 100.0, 80.0)]
