@@ -91,6 +91,11 @@ YEAR_ABBR_LOOKALIKE_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d[^\S\n]+)(?=[гтr
                                     r"(?![гГ]{1,2}\.?(?![А-Яа-яЁёA-Za-z]))([гтrГТ]{1,2})\.?")
 
 
+# a speck's mark between a year and its "г."/"гг.", or for the stop after them ("2024-2025'гг", "2023 г‘")
+YEAR_ABBR_MARKS_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:[^\S\n]?[’'‘`‚]+[^\S\n]?|[^\S\n])(гг?)"
+                                r"(?:\.|[’'‘`‚]+)?(?![А-Яа-яЁёA-Za-z.])")
+
+
 def _year_word(m: re.Match) -> str:
     word = m.group(2)
     if word in YEAR_WORDS:
@@ -157,6 +162,7 @@ def mend_deadline_text(text: str | None) -> str | None:
     text = LISTED_YEAR_DASH_RE.sub(r"\1 ", text)              # "2023, -2024, 2025"
     text = WORD_AFTER_YEAR_RE.sub(_year_word, GLUED_PREPOSITION_RE.sub(r"\1 ", text))
     text = YEAR_ABBR_LOOKALIKE_RE.sub(lambda m: m.group(1) + "г" * len(m.group(2)) + ".", text)   # "2025 тг"
+    text = YEAR_ABBR_MARKS_RE.sub(r"\1 \2.", text)     # "2024-2025'гг", "2023 г‘"
     text = ONE_DAY_RE.sub("1", text)                          # "до | декабря"
     if not re.search(r"\d", text):       # "постоянно ry": a speck's Latin letters after words no date is in
         text = LATIN_TAIL_RE.sub("", text)

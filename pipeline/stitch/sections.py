@@ -108,6 +108,9 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
         if number and row.scanned:
             number = LEADING_MARKS_RE.sub("", number) or None     # "-6", "‚4": a speck before the digits
             number = TRAILING_LETTER_RE.sub(r"\1", number) if number else None
+            word_after = NUMBER_THEN_WORD_RE.match(num_slot.text) if own["title"] else None
+            if word_after:      # "2.2. Список" over its own title: a word of the text under the table
+                number = word_after.group(1)
         item_before = number_parts(before)
         spaced = SPACED_SPECK_DIGIT_RE.match(num_slot.text) if number and row.scanned and num_slot else None
         if spaced and item_before and _may_follow(item_before, spaced.group(1)) and not _may_follow(item_before, number):
@@ -149,6 +152,9 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
     return views
 
 
+# an item number, then a capitalised word, in a № cell whose row has a title of its own ("2.2. Список":
+# the list of abbreviations under the table, its first word inside the last row's box)
+NUMBER_THEN_WORD_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+[А-ЯЁ][а-яё]{3,}\s*$")
 # an item number, its dot, a space and one digit ("3. 7"): the digit may be a speck's
 SPACED_SPECK_DIGIT_RE = re.compile(r"^\s*(\d{1,3})\.\s+\d\s*$")
 

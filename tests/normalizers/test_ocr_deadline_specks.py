@@ -200,3 +200,12 @@ def test_latin_letters_after_a_deadline_in_words(text, expected):
 ])
 def test_a_years_abbreviation_with_a_look_alike_letter(text, expected):
     assert mend_deadline_text(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024-2025'гг", "2024-2025 гг."),
+    ("IV квартал 2023 г‘", "IV квартал 2023 г."),
+    ("2023 г, 2024 г", "2023 г., 2024 г."),            # the list's comma stays
+])
+def test_a_specks_mark_beside_a_years_abbreviation(text, expected):
+    assert mend_deadline_text(text) == expected

@@ -483,3 +483,9 @@ def test_a_specks_digit_apart_after_an_items_dot_is_no_sub_number():
     sub = [row(HEAD, header=True), row(["3", "Третье", "ЦЗН", "Май", "Итог"]),
            row(["3.6", "Шестое", "ПОО", "Июнь", "Есть"]), row(["3. 7", "Седьмое", "ПОО", "Июль", "Есть"])]
     assert [a.number for a in stitch(_scan(table(sub))).activities][-1] == "3.7"     # it follows "3.6"
+
+
+def test_a_word_under_the_table_read_into_the_last_number_cell_is_no_part_of_the_number():
+    rows = [row(HEAD, header=True), row(["2.1", "Первое", "ЦЗН", "Май", "Итог"]),
+            row(["2.2. Список", "Мониторинг", "ПОО", "Июнь", "Есть"])]
+    assert [a.number for a in stitch(_scan(table(rows))).activities] == ["2.1", "2.2"]
