@@ -93,7 +93,7 @@ YEAR_ABBR_LOOKALIKE_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d[^\S\n]+)(?=[гтr
 
 # a speck's mark between a year and its "г."/"гг.", or for the stop after them ("2024-2025'гг", "2023 г‘")
 YEAR_ABBR_MARKS_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:[^\S\n]?[’'‘`‚]+[^\S\n]?|[^\S\n])(гг?)"
-                                r"(?:\.|[’'‘`‚]+)?(?![А-Яа-яЁёA-Za-z.])")
+                                r"(?:\.|[’'‘`‚]+|[:;](?=[^\S\n]*(?:\n|$)))?(?![А-Яа-яЁёA-Za-z.])")
 
 
 def _year_word(m: re.Match) -> str:
