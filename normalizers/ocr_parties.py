@@ -186,6 +186,13 @@ def _legal_form_alone(name: str, defined: set[str]) -> bool:
 CAPS_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[’'`‚]+(?=[^\S\n]+[«А-Яа-яЁё\"])")     # "ГАУ КО’ «Центр …»"
 # a mark glued between two words in capitals that no quote after it closes ("МОиН"РС(Я)")
 CAPS_GLUED_MARK_RE = re.compile(r"(?<=[А-ЯЁ])[\"„“”'’`‚](?=[А-ЯЁ]{2}[^\"„“”»]*$)")
+# a stop after a one-letter preposition or conjunction before a word ("совместно с. профессиональными";
+# "г. Тула", "т. е." are no prepositions)
+STOP_AFTER_PREPOSITION_RE = re.compile(r"(?<![А-Яа-яЁё.])([свкиоуСВКИОУ])\.[^\S\n]+(?=[а-яё]{3})")
+# a digit and a mark standing before a name ("2` Минтруд НСО"): no list numbers so
+LEADING_DIGIT_SPECK_RE = re.compile(r"^[^\S\n]*\d[`'’‚^°][^\S\n]+(?=[А-ЯЁA-Z«])")
+# a double quote glued to a lower-case word's end where the name has no other ("органы местного" …")
+LONE_GLUED_QUOTE_RE = re.compile(r"(?<=[а-яё])[\"“”„](?=[^\S\n])")
 # "й" between capitals: the conjunction "и" with a speck over it ("МОйН")
 CAPS_BREVE_RE = re.compile(r"(?<=[А-ЯЁ])й(?=[А-ЯЁ])")
 LONE_MARK_RE = re.compile(r"(?<=[\wА-Яа-яЁё»\")])[^\S\n]+[‚’'`„“^°*|_]+(?=[^\S\n]+[«А-Яа-яЁё]|[^\S\n]*$)")
@@ -199,10 +206,15 @@ def _mend_mention_specks(name: str) -> str:
     opening quote mark before a lower-case word that nothing closes; a mark standing alone between
     two words or at the end ("Начальник ‚ отдела", "«Центр» ’"), or glued after a word in capitals
     ("ГАУ КО’ «Центр»") or between two ("МОиН"РС(Я)": no quote closes it); a "й" between capitals is
-    the conjunction "и" ("МОйН")."""
+    the conjunction "и" ("МОйН"); a stop after a one-letter preposition ("совместно с. профессиональными"),
+    a digit and a mark before the name ("2` Минтруд НСО"), a lone double quote glued after a word
+    ("органы местного" самоуправления")."""
     name = SPECK_AFTER_WORD_RE.sub(drop_speck, name) if not name.rstrip().endswith(".") else name
     name = CAPS_MARK_RE.sub("", LONE_MARK_RE.sub("", GLUED_CONJUNCTION_RE.sub(r"\1 \2", name)))
     name = CAPS_BREVE_RE.sub("и", CAPS_GLUED_MARK_RE.sub(" ", name))       # "МОйН"РС(Я)"
+    name = LEADING_DIGIT_SPECK_RE.sub("", STOP_AFTER_PREPOSITION_RE.sub(r"\1 ", name))
+    if sum(name.count(q) for q in "\"“”„«»") == 1:
+        name = LONE_GLUED_QUOTE_RE.sub("", name)
     if "»" not in name:                     # "«и общественными организациями": no name opens there
         name = LOWER_OPEN_QUOTE_RE.sub("", name)
     return GLUED_APOSTROPHE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_known_word(m.group(1))

@@ -187,7 +187,11 @@ def with_region_code(name: str, code: str) -> str:
     """A mention ending in the document's region ``code`` with one letter misread ("МОиН РЕ(Я)" in
     a plan of the Republic of Sakha, whose code is "РС(Я)") written with the code, when the head
     before it is an abbreviation and what was read is no region's code ("ТО" a letter off "КО" is
-    Tomsk's, and stays)."""
+    Tomsk's, and stays); a syllabic short form glued to the code is written with the space
+    ("МинтрудНСО" -> "Минтруд НСО")."""
+    glued = re.fullmatch(r"([А-ЯЁ][а-яё]{3,})" + re.escape(code), name.strip()) if len(code) >= 2 else None
+    if glued:                   # "МинтрудНСО": the space before the code lost
+        return f"{glued.group(1)} {code}"
     head, _, last = name.strip().rpartition(" ")
     if len(code) < MIN_CODE_MENDED or not head or not is_abbreviation(head.split()[-1]) \
             or last == code or last in region_codes() or not one_substitution(last, code):

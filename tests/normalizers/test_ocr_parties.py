@@ -434,3 +434,15 @@ def test_marks_inside_a_mention_in_capitals(text, want):
     from normalizers.ocr_parties import _mend_mention_specks
 
     assert _mend_mention_specks(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("РУМЦ совместно с. профессиональными организациями", "РУМЦ совместно с профессиональными организациями"),
+    ("2` Минтруд НСО", "Минтруд НСО"),
+    ('органы местного" самоуправления', "органы местного самоуправления"),
+    ("администрация г. Томска", "администрация г. Томска"),     # "г." is no preposition
+])
+def test_more_specks_inside_a_mention(text, want):
+    from normalizers.ocr_parties import _mend_mention_specks
+
+    assert _mend_mention_specks(text) == want

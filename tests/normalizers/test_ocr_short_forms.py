@@ -35,3 +35,10 @@ def test_a_mention_ending_in_the_regions_code_misread_by_a_letter(name, code, ex
     from normalizers.ocr_short_forms import with_region_code
 
     assert with_region_code(name, code) == expected
+
+
+def test_a_syllabic_form_glued_to_the_regions_code():
+    from normalizers.ocr_short_forms import with_region_code
+
+    assert with_region_code("МинтрудНСО", "НСО") == "Минтруд НСО"
+    assert with_region_code("Минтруд", "НСО") == "Минтруд"
