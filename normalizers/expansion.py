@@ -135,7 +135,8 @@ def expand(name: str, doc_defs: dict[str, str], region: str | None = None) -> st
     A name that ends with the short form of the document's own ``region`` ("МОиН РС(Я)" in a plan of
     the Republic of Sakha) has it written out in the genitive ("… Республики Саха (Якутия)") where
     neither the document nor the glossary defines the whole name, and the head's own full form
-    does not name the region already."""
+    does not name the region already; a head that is no abbreviation and has no full form leaves
+    the whole unexpanded (the code is the region's, never a glossary term: "Минпромторг ПК")."""
     name = re.sub(r"\s+", " ", name or "").strip()
     if not name:
         return None
@@ -153,4 +154,8 @@ def expand(name: str, doc_defs: dict[str, str], region: str | None = None) -> st
             if region_gen.lower() in full.lower():     # the head's full form names the region already
                 return full
             return f"{full} {region_gen}"
+    elif head:
+        # "Минпромторг ПК" in a plan of Perm Krai, defined nowhere: "ПК" is the region, not the
+        # glossary's "повышение квалификации" (nor "Минобрнауки" the federal ministry before "РБ")
+        return None
     return _expand_tokens(name, doc_defs, 1)

@@ -35,9 +35,12 @@ def _acronyms_one_off(word: str, defined: set[str]) -> set[str]:
 def _acronym_one_letter_off(word: str, defined: set[str], known: frozenset[str] | set[str]) -> str | None:
     """The defined acronym a mention in capitals that neither the document nor the glossary knows
     stands for, one letter read for another ("ЦОНП" for "ЦОПП"): only when exactly one defined
-    acronym and no other known one is so near."""
+    acronym and no other known one is so near; or a letter read twice ("ПООО" for "ПОО")."""
     if len(word) < MIN_ACRONYM_MENDED:
         return None
+    undoubled = {word[:i] + word[i + 1:] for i in range(1, len(word)) if word[i] == word[i - 1]} & defined
+    if len(undoubled) == 1:
+        return undoubled.pop()          # "ПООО": a letter read twice
     near = _acronyms_one_off(word, defined)
     rivals = {k for k in known if k not in defined and len(k) == len(word) and one_edit(k, word)}
     return near.pop() if len(near) == 1 and not rivals else None

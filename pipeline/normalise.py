@@ -22,6 +22,7 @@ from normalizers.ocr_dates import damaged_dates, deadline_only, ends_with_dash, 
 from normalizers.ocr_deadline_specks import mend_deadline_text, mend_task_list
 from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text_noting, repair_activities,
                                    split_speck_hyphens)
+from normalizers.ocr_region_words import mend_region_words
 from normalizers.organisations import canonical_organisation
 from normalizers.ocr_stops import drop_acronym_colons, drop_stray_stops
 from normalizers.parties import (coded_heads, mend_abbreviations, region_codes_written, split_after_defined,
@@ -74,6 +75,21 @@ def _fix_activity_text(act: ActivityRecord, fix: Callable[[str], tuple[str, bool
         s.title = clean(s.title)
     if mended:
         act.flags.append("words_ocr_mended")
+
+
+def _mend_region_words(acts: list[ActivityRecord], region: str) -> None:
+    """Each text of a scanned row with the region's own words a letter off written right
+    (``normalizers.ocr_region_words``); such a row is flagged ``words_ocr_mended``."""
+    for act in acts:
+        changed = False
+        for role in TEXT_ROLES:
+            value = getattr(act, role)
+            mended = mend_region_words(value, region) if value else value
+            if mended != value:
+                setattr(act, role, mended)
+                changed = True
+        if changed and "words_ocr_mended" not in act.flags:
+            act.flags.append("words_ocr_mended")
 
 
 def _responsible_text(acts: list[ActivityRecord]) -> str:
@@ -316,6 +332,8 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     if scanned and meta.period:          # "на 20:24-2026 годы" read as 2026 alone: the cells outvote it
         period = _scan_period(meta.period, [a.deadline or "" for a in stitched.activities], meta.flags)
     region, region_code = meta.region, meta.region_code
+    if scanned and region:                # "Пермекого края" in a plan of Perm Krai
+        _mend_region_words(stitched.activities, region)
     if hints.get("region_code") and not region_code:
         region_code = hints["region_code"]
     meta_flags = list(meta.flags)
@@ -336,7 +354,7 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
                                   orphans, unread, glossary)
         if list(mended) != list(defs):    # a short form changed (a full form alone is no flag)
             meta_flags.append("abbreviation_definition_mended")
-        defs = mended
+        defs = {short: mend_region_words(full, region) for short, full in mended.items()}
     codes = frozenset(region_codes_written([m.name for a in stitched.activities for m in split_parties(a.responsible)],
                                            region_initials(region) if region else None))
     parties = memo(lambda text: read_parties(text, defs, region, scanned, codes))

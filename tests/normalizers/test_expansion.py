@@ -20,3 +20,11 @@ def test_a_head_whose_full_form_names_the_region_already_gets_it_once():
     assert expand("МОиН РС(Я)", defs, "Республика Саха (Якутия)") == defs["МОиН"]
     assert expand("МОиН РС(Я)", {"МОиН": "Министерство образования и науки"}, "Республика Саха (Якутия)") == \
         "Министерство образования и науки Республики Саха (Якутия)"
+
+
+def test_a_syllabic_head_nothing_defines_before_the_regions_code_stays_unexpanded():
+    from normalizers.expansion import expand
+
+    assert expand("Минпромторг ПК", {}, "Пермский край") is None            # not "… повышение квалификации"
+    assert expand("Минобрнауки РБ", {}, "Республика Башкортостан") is None  # not the federal ministry
+    assert expand("ЦОПП ПК", {}, "Пермский край").endswith("Пермского края")

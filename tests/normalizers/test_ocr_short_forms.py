@@ -42,3 +42,8 @@ def test_a_syllabic_form_glued_to_the_regions_code():
 
     assert with_region_code("МинтрудНСО", "НСО") == "Минтруд НСО"
     assert with_region_code("Минтруд", "НСО") == "Минтруд"
+
+
+def test_an_acronym_with_a_letter_read_twice():
+    assert defined_as("ПООО", {"ПОО", "ЦЗН"}) == "ПОО"
+    assert defined_as("ЦОПП", {"ЦОП"}, {"ЦОПП"}) == "ЦОПП"    # the glossary's own double letter
