@@ -236,21 +236,20 @@ def split_glued_words(text: str) -> str:
     if not text:
         return text
 
-    def read(piece: str) -> tuple[str, int] | None:
-        if is_known_word(piece):
-            return piece, 0
-        near = nearest_word(piece)
-        return (near, 1) if near else None
-
     def split(m: re.Match) -> str:
         word = m.group(0)
         if is_known_word(word):
             return word
         ways = []
         for i in range(MIN_GLUED_PART, len(word) - MIN_GLUED_PART + 1):
-            left, right = read(word[:i]), read(word[i:])
-            if left and right and left[1] + right[1] <= 1:
-                ways.append(f"{left[0]} {right[0]}")
+            left, right = word[:i], word[i:]
+            known_left, known_right = is_known_word(left), is_known_word(right)
+            if not (known_left or known_right):
+                continue            # one piece must be a word as read: the dictionary is asked once more at most
+            left = left if known_left else nearest_word(left)
+            right = right if known_right else nearest_word(right)
+            if left and right:
+                ways.append(f"{left} {right}")
         return ways[0] if len(ways) == 1 else word
 
     return LONG_LOWER_WORD_RE.sub(split, text)
