@@ -77,6 +77,9 @@ def _fix_activity_text(act: ActivityRecord, fix: Callable[[str], tuple[str, bool
         act.flags.append("words_ocr_mended")
 
 
+MAX_YEARS_BEFORE_PERIOD = 2     # an act dated more years than this before its plan's first year is doubted on a scan
+
+
 def _mend_region_words(acts: list[ActivityRecord], region: str) -> None:
     """Each text of a scanned row with the region's own words a letter off written right
     (``normalizers.ocr_region_words``); such a row is flagged ``words_ocr_mended``."""
@@ -341,6 +344,9 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
         meta_flags.append("region_code_from_manifest")
     if hints.get("doc_kind") and not meta.doc_kind:
         meta_flags = [f for f in meta_flags if f != "no_doc_kind"] + ["doc_kind_from_manifest"]
+    if scanned and meta.doc_date and period and meta.doc_date.year < period[0] - MAX_YEARS_BEFORE_PERIOD:
+        # "22 марта 2021 г." for a 2024-2025 plan: a digit of the year may be misread; kept as read
+        meta_flags.append(f"doc_date_doubtful_ocr: {meta.doc_date.year} before the period {period[0]}-{period[1]}")
     defs = document_abbreviations(extracted, stitched.activities, scanned)
     if scanned:                           # "ДОинН КО" defined, "ДОиН КО" in every party cell
         from normalizers.ocr_definitions import mend_definitions

@@ -260,3 +260,17 @@ def test_a_misread_agreement_after_a_dash_speck_is_by_agreement():
 
     parties = read_parties("ГКУ Центр занятости населения (по -вогласованию)", {}, None, True)[0]
     assert [(p.name, p.by_agreement) for p in parties] == [("ГКУ Центр занятости населения", True)]
+
+
+def test_a_scans_act_date_years_before_its_plan_is_kept_and_doubted():
+    from extractors.grid import TextBlock
+    from pipeline.normalise import build_document
+
+    title = "План мероприятий («дорожная карта») по развитию кадров на 2024-2025 годы"
+    plan = _scanned_plan(title, ["март 2024", "декабрь 2025"])
+    plan.blocks.insert(1, TextBlock("22 марта 2021 г. № 350/1", page=1))
+    doc = build_document(plan, "x.pdf", "0")
+    assert doc.doc_date.year == 2021                                   # kept as read
+    assert any(f.startswith("doc_date_doubtful_ocr") for f in doc.flags)
+    plan.blocks[1] = TextBlock("22 марта 2023 г. № 350/1", page=1)
+    assert not any(f.startswith("doc_date_doubtful_ocr") for f in build_document(plan, "x.pdf", "0").flags)
