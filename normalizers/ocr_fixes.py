@@ -261,6 +261,10 @@ TRAILING_ABBR_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[:;]$")
 SPECK_BEFORE_WORD_RE = re.compile(r"(?<=[А-Яа-яЁё] )[.,'`’‚]{1,2}-(?=[а-яё]{3})")
 
 
+# an empty pair of brackets a scan read for a capital "О" opening a word ("()рганизация")
+BRACKETS_FOR_O_RE = re.compile(r"(?<![\w(])\(\)(?=[а-яё]{2,})")
+
+
 # the preposition "с" read twice, in Latin or Cyrillic letters ("совместно Cc профессиональными"):
 # no Russian word is "сс"
 DOUBLED_S_RE = re.compile(r"(?<=[а-яё] )[СсCc]{2}(?= [а-яё])")
@@ -286,6 +290,7 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
         edges = GLUED_ABBR_STOP_RE.sub(" ", TRAILING_ABBR_MARK_RE.sub("", edges))
         edges = DOUBLED_AND_RE.sub(r"\1", DOUBLED_S_RE.sub("с", edges))
     edges = SPECK_BEFORE_WORD_RE.sub("", edges) if edges else edges      # "занятости .-населения"
+    edges = BRACKETS_FOR_O_RE.sub("О", edges) if edges else edges          # "()рганизация"
     cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(drop_stray_stops(
         rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(edges)))))))))
     cleaned = mend_compound_marks(cleaned)

@@ -461,3 +461,10 @@ def test_pieces_of_a_scanned_word_joined(text, expected):
 def test_a_serif_capital_i_read_as_l_in_a_quarter():
     assert fix_roman_periods("Lil квартал 2022 г.") == "III квартал 2022 г."
     assert not damaged_period(fix_roman_periods("Lil квартал 2022 г."))
+
+
+def test_empty_brackets_read_for_a_capital_o():
+    from normalizers.ocr_fixes import fix_scan_text
+
+    assert fix_scan_text("()бучение мастеров").startswith("Обучение")
+    assert fix_scan_text("функция f() вызывает") == "функция f() вызывает"
