@@ -192,7 +192,7 @@ STOP_AFTER_PREPOSITION_RE = re.compile(r"(?<![А-Яа-яЁё.])([свкиоуС�
 # a digit and a mark standing before a name ("2` Минтруд НСО"): no list numbers so
 LEADING_DIGIT_SPECK_RE = re.compile(r"^[^\S\n]*\d[`'’‚^°][^\S\n]+(?=[А-ЯЁA-Z«])")
 # a double quote glued to a lower-case word's end where the name has no other ("органы местного" …")
-LONE_GLUED_QUOTE_RE = re.compile(r"(?<=[а-яё])[\"“”„](?=[^\S\n])")
+LONE_GLUED_QUOTE_RE = re.compile(r"(?<=[а-яёА-ЯЁ])[\"“”„](?=[^\S\n]|$)")
 # "й" between capitals: the conjunction "и" with a speck over it ("МОйН")
 CAPS_BREVE_RE = re.compile(r"(?<=[А-ЯЁ])й(?=[А-ЯЁ])")
 LONE_MARK_RE = re.compile(r"(?<=[\wА-Яа-яЁё»\")])[^\S\n]+[‚’'`„“^°*|_]+(?=[^\S\n]+[«А-Яа-яЁё]|[^\S\n]*$)")

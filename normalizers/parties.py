@@ -33,6 +33,7 @@ BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢►]|{DASH}|\d{{1,2}}(?:\.\d{{1,2}
 # "(по согласованию)" closes a name: more text after it with no separator is the next party (a PDF
 # cell that listed one organisation per line lost the line break there)
 AGREEMENT_END_RE = re.compile(r"(\(\s*по[.,:;'`’]?\s+согласовани[юи]ю?\s*\))[ \t]+(?=[«\"A-Za-zА-Яа-яЁё])", re.I)
+AGREEMENT_CLOSES_RE = re.compile(r"\(\s*\S{1,3}\s+согласовани[юи]ю?\s*\)\s*$", re.I)   # "… (по согласованию)" ends the piece
 OPEN_BRACKETS, CLOSE_BRACKETS = "(«„[", ")»“”]"
 CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который", "расположенный"}
 OBLIQUE_CASES = {"gent", "datv", "ablt", "loct", "gen2", "loc2"}
@@ -150,7 +151,9 @@ def _merge_pieces(pieces: list[tuple[str, str]]) -> list[str]:
         # палата …"), a line break a wrap
         lone_modifiers = (sep == "\n" or sep == "," and piece.strip()[:1].islower()) and _modifiers_only(merged[-1]) \
             if merged else False
-        if merged and (_is_continuation(piece) or lone_modifiers or (sep == "\n" and (
+        # a line after "(по согласованию)" opens the next party: the note closes a name
+        closed = sep == "\n" and merged and AGREEMENT_CLOSES_RE.search(merged[-1]) is not None
+        if merged and not closed and (_is_continuation(piece) or lone_modifiers or (sep == "\n" and (
                 _line_continues(merged[-1], piece) or _starts_with_oblique_case(piece)))):
             joiner = ", " if sep in ",;" and _is_continuation(piece) else " "
             if lone_modifiers:
@@ -282,6 +285,22 @@ def coded_heads(names: list[str], codes: set[str]) -> set[str]:
         if m and m.group(2) in codes:
             heads.add(m.group(0))
     return heads
+
+
+def split_coded_then_defined(mentions: list[PartyMention], shorts: set[str], codes: set[str]) -> list[PartyMention]:
+    """A mention whose words end with one of the region's ``codes`` and then a defined short form
+    ("МОиН РС(Я) ИРПО": a line break lost between two parties) is two: the code closes the first."""
+    out: list[PartyMention] = []
+    for m in mentions:
+        words = m.name.split()
+        cut = next((k for k in range(2, len(words)) if words[k - 1] in codes and " ".join(words[k:]) in shorts), None)
+        if cut is None:
+            out.append(m)
+            continue
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        out += [PartyMention(name=head, by_agreement=False, defines=None, raw=head),
+                PartyMention(name=tail, by_agreement=m.by_agreement, defines=m.defines, raw=tail)]
+    return out
 
 
 def split_after_defined(mentions: list[PartyMention], shorts: set[str]) -> list[PartyMention]:

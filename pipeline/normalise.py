@@ -26,7 +26,7 @@ from normalizers.ocr_region_words import mend_region_words
 from normalizers.organisations import canonical_organisation
 from normalizers.ocr_stops import drop_acronym_colons, drop_stray_stops
 from normalizers.parties import (coded_heads, mend_abbreviations, region_codes_written, split_after_defined,
-                                 split_parties)
+                                 split_coded_then_defined, split_parties)
 from pipeline.records import (
     ActivityRecord,
     DeadlineRecord,
@@ -180,7 +180,7 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
         repaired = repaired or coded != mentions
         mentions = coded
     shorts = set(defs) | coded_heads([m.name for m in mentions], set(codes))
-    for m in split_after_defined(mentions, shorts):
+    for m in split_after_defined(split_coded_then_defined(mentions, set(defs), set(codes)), shorts):
         expanded = expand(m.name, defs, region)
         org = canonical_organisation(m.name, expanded, region)
         out.append(PartyRecord(

@@ -165,3 +165,17 @@ def test_agreement_whose_bracket_and_po_a_signature_took():
 def test_agreement_with_a_latin_po_and_a_brace_after_it():
     got = split_parties("ТОИПКРО (no согласованию), ТОИКО (по согласованию)\nработодатели (по согласованию)}")
     assert [(m.name, m.by_agreement) for m in got] == [("ТОИПКРО", True), ("ТОИКО", True), ("работодатели", True)]
+
+
+def test_a_line_after_an_agreement_note_is_the_next_party():
+    got = split_parties("ГАУ КО «Центр подготовки» (по согласованию)\nрябого датели (по согласованию)")
+    assert [m.name for m in got] == ["ГАУ КО «Центр подготовки»", "рябого датели"]
+
+
+def test_a_coded_name_then_a_defined_form_is_two_parties():
+    from normalizers.parties import split_coded_then_defined
+
+    got = split_coded_then_defined(split_parties("МОиН РС(Я) ИРПО\nЦЗН"), {"ИРПО"}, {"РС(Я)"})
+    assert [m.name for m in got] == ["МОиН РС(Я)", "ИРПО", "ЦЗН"]
+    kept = split_coded_then_defined(split_parties("МОиН РС(Я) ИРПО"), set(), {"РС(Я)"})
+    assert [m.name for m in kept] == ["МОиН РС(Я) ИРПО"]          # no defined form after the code
