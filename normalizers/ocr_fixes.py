@@ -329,6 +329,10 @@ def damaged_period(text: Optional[str]) -> bool:
 # ---------------------------------------------------------------- over a document's activities
 
 
+# a speck's mark right after a heading's number and its dot ("1.'Информационное обеспечение")
+HEADING_NUMBER_SPECK_RE = re.compile(r"^(\s*\d{1,2}(?:\.\d{1,2})*\.)[‚'`’‘\"][^\S\n]?(?=[А-ЯЁA-Z])")
+
+
 def repair_activities(activities: list) -> None:
     """Context repairs where the rows are known (call after stitching, OCR'd documents).
 
@@ -349,7 +353,8 @@ def repair_activities(activities: list) -> None:
     for act in activities:
         fixed = []
         for heading in act.section or []:
-            new, changed = fix_roman_heading(heading)
+            new, changed = fix_roman_heading(HEADING_NUMBER_SPECK_RE.sub(r"\1 ", heading))
+            changed = changed or new != heading
             fixed.append(new)
             if changed and "section_numeral_repaired" not in act.flags:
                 act.flags.append("section_numeral_repaired")

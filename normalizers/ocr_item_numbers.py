@@ -207,7 +207,24 @@ def _run_reading(run: list[str], prev: Optional[list[int]], nxt: Optional[list[i
         if prev is None and expected[0][-1] != 1 + damaged_before:
             continue
         return expected
-    return None
+    return _stepwise_reading(run, prev, nxt)
+
+
+def _stepwise_reading(run: list[str], prev: Optional[list[int]], nxt: Optional[list[int]]) -> Optional[list[list[int]]]:
+    """The run read number by number after a dotted one, each the next sibling or the first item
+    of the next section, whichever (exactly one) spells its digits ("13", "21", "22" after "1.2":
+    1.3, 2.1, 2.2); the next dotted number must follow the last."""
+    if not prev or len(prev) < 2:
+        return None
+    out, cur = [], prev
+    for r in run:
+        digits = r.strip().rstrip(".")
+        fits = [c for c in (cur[:-1] + [cur[-1] + 1], cur[:-2] + [cur[-2] + 1, 1]) if "".join(map(str, c)) == digits]
+        if len(fits) != 1:
+            return None
+        cur = fits[0]
+        out.append(cur)
+    return out if nxt is None or nxt in _successors(cur) else None
 
 
 def _dot_runs(fixed: list[Optional[str]], out: list[tuple[Optional[str], Optional[str]]]) -> None:

@@ -280,7 +280,8 @@ def _numbered_section_rows(views: list[_RowView], lay: Layout) -> None:
             v.heading = one_line(f"{v.number_text} {v.own['title']}")
 
 
-NUMBERED_HEADING_RE = re.compile(r"^[\s‚,.'`’‘\"„“”-]*((?:\d{1,2}\.)*\d{1,2})(?:[.,]?\s+|[.,]{1,2}(?=[А-ЯЁA-Z]))[А-ЯЁA-Z]")
+NUMBERED_HEADING_RE = re.compile(r"^[\s‚,.'`’‘\"„“”-]*((?:\d{1,2}\.)*\d{1,2})"
+                                 r"(?:[.,]?\s+|[.,]{1,2}(?=[А-ЯЁA-Z])|\.[‚'`’‘\"]\s?(?=[А-ЯЁA-Z]))[А-ЯЁA-Z]")   # "1.'Информационное"
 # a scan's heading number followed by a comma and a space, or by two stops, or by a stop with no
 # space ("2, Практико-…", "2..Практико-…"): its stop and space
 HEADING_STOP_RE = re.compile(r"^(\s*(?:\d{1,2}\.)*\d{1,2})(?:,(?=\s)|[.,]{1,2}(?=[А-ЯЁA-Z]))\s*")

@@ -468,3 +468,16 @@ def test_empty_brackets_read_for_a_capital_o():
 
     assert fix_scan_text("()бучение мастеров").startswith("Обучение")
     assert fix_scan_text("функция f() вызывает") == "функция f() вызывает"
+
+
+def test_a_specks_mark_after_a_headings_number_is_dropped():
+    from normalizers.ocr_fixes import repair_activities
+
+    class Act:
+        def __init__(self, number, section):
+            self.number, self.section, self.flags = number, section, []
+
+    acts = [Act("1", ["1.'Информационное обеспечение"]), Act("2", ["2. Практико"])]
+    repair_activities(acts)
+    assert [a.section for a in acts] == [["1. Информационное обеспечение"], ["2. Практико"]]
+    assert "section_numeral_repaired" in acts[0].flags and not acts[1].flags

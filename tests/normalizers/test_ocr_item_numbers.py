@@ -47,3 +47,11 @@ def test_a_run_that_lost_its_dots_may_open_the_next_section(numbers, expected):
     from normalizers.ocr_item_numbers import repair_item_numbers
 
     assert [n for n, _ in repair_item_numbers(numbers)] == expected
+
+
+def test_a_run_that_lost_its_dots_across_a_section_is_read_step_by_step():
+    from normalizers.ocr_item_numbers import repair_item_numbers
+
+    got = [n for n, _ in repair_item_numbers(["1.1", "1.2", "13", "21", "22"])]
+    assert got == ["1.1", "1.2", "1.3", "2.1", "2.2"]
+    assert [n for n, _ in repair_item_numbers(["1.1", "1.2", "13", "21", "25"])] == ["1.1", "1.2", "13", "21", "25"]

@@ -489,3 +489,13 @@ def test_a_word_under_the_table_read_into_the_last_number_cell_is_no_part_of_the
     rows = [row(HEAD, header=True), row(["2.1", "Первое", "ЦЗН", "Май", "Итог"]),
             row(["2.2. Список", "Мониторинг", "ПОО", "Июнь", "Есть"])]
     assert [a.number for a in stitch(_scan(table(rows))).activities] == ["2.1", "2.2"]
+
+
+def test_a_heading_whose_number_carries_a_speck_still_numbers_the_next_heading():
+    rows = [row(HEAD, header=True), row(["", "1.'Информационное обеспечение", "", "", ""]),
+            row(["1", "Первое", "ЦЗН", "Май", "Итог"]), row(["2", "Второе", "ПОО", "Июнь", "Есть"]),
+            row(["", "2. Практико-ориентированные мероприятия", "", "", ""]),
+            row(["3", "Третье", "ПОО", "Июль", "Есть"])]
+    acts = stitch(_scan(table(rows))).activities
+    assert [a.number for a in acts] == ["1", "2", "3"] and not acts[1].sub_items
+    assert acts[2].section == ["2. Практико-ориентированные мероприятия"]
