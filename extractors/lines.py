@@ -78,7 +78,7 @@ def text_lines(words: Sequence[Word]) -> list[list[Word]]:
         """A tall box over a word of the line (across its middle, within its width) that ends or
         opens with its text: one word read twice ("по" over "мероприятий. по"); "производстве"
         under "производственного" is the next line's."""
-        return is_tall(w) and any(x.x0 - 1 <= w.x0 and w.x1 <= x.x1 + 1 and x is not w
+        return is_tall(w) and any(x.x0 - 1 <= w.x0 and w.x1 <= x.x1 + 1
                                   and w.top <= (x.top + x.bottom) / 2 <= w.bottom
                                   and (x.text.endswith(w.text) or x.text.startswith(w.text)) for x in line)
 

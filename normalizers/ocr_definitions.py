@@ -305,9 +305,9 @@ def _initials_mended(short: str, full: str, cell_forms: set[str] = frozenset()) 
     """An acronym of capitals read with one letter a scan misreads, put right: the one reading
     (a capital read as its look-alike, ``CAPS_LOOKALIKES``, or the cells' spelling a letter from it)
     whose letters are initials of its full form's words in order passing over the fewest words (by
-    ``MIN_PASSED_GAIN`` fewer than any other reading), when the acronym as read is no such initials ("ТОИНКРО" -> "ТОИПКРО": no word after "институт"
-    opens with "н") or passes over ``MIN_PASSED_GAIN`` words more ("ГОИПКРО" -> "ТОИПКРО", which
-    the cells write)."""
+    ``MIN_PASSED_GAIN`` fewer than any other reading), when the acronym as read is no such initials
+    ("ТОИНКРО" -> "ТОИПКРО": no word after "институт" opens with "н") or passes over
+    ``MIN_PASSED_GAIN`` words more ("ГОИПКРО" -> "ТОИПКРО", which the cells write)."""
     if not ACRONYM_RE.fullmatch(short):
         return short
     own = _initials_passed(short, full)
