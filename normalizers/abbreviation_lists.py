@@ -32,10 +32,11 @@ LIST_LINE_RE = re.compile(
     rf"|(?<=[а-яё])[.,’'`]{DASH}{{1,2}}[.,’'`‚](?=[а-яё]))(?:\s+|\s*[’'`‚]\s*|(?<=\s{DASH})(?=[а-яё])|(?<=[.,’'`‚])(?=[а-яё]))(?P<full>\S.*?)\s*[;.,]?\s*$")
 # inside a "Сокращения" block: an abbreviation (maybe with a look-alike digit for a letter,
 # "МТЗиС3"), one to three marks a scan read for the dash ("МТЗисСЗ РТ ;,Министерство …",
-# "МОиН РС(Я) + Министерство …", "РТ.=_Министерство"), the full name
+# "МОиН РС(Я) + Министерство …", "РТ.=_Министерство") or a lone digit before a lower-case word
+# ("ТОИКО 3 областное …"), the full name
 JUNK_DASH_LINE_RE = lazy(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё03]{{1,9}}(?:\s[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё()03]{{0,6}})?)"
-    r"\s*(?:[^\w\s«\"(]|_){1,3}\s*(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
+    r"(?:\s*(?:[^\w\s«\"(]|_){1,3}\s*|\s+\d\s+(?=[а-яё]))(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")   # "ТОИКО 3 областное"
 # a digit a scan read for the capital it looks like, inside a word of Cyrillic capitals ("МТЗиС3")
 LOOKALIKE_DIGITS = str.maketrans("03", "ОЗ")
 DIGIT_IN_CAPS_RE = re.compile(r"(?<![\w-])(?=(?:[А-ЯЁа-яё03]*[А-ЯЁ]){2})[А-ЯЁа-яё]*[03][А-ЯЁа-яё03]*(?![\w-])")

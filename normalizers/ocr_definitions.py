@@ -19,7 +19,8 @@ from rapidfuzz import fuzz
 from normalizers.abbreviations import spells
 from normalizers.morph import is_abbreviation, to_nominative
 from normalizers.ocr_full_form import mend_full_form
-from normalizers.ocr_parties import CAPS_TOKEN_RE, LEAD_SPECKS, MAX_SHORT_SPELLING, close_brackets, lookalike_readings
+from normalizers.ocr_parties import (CAPS_TOKEN_RE, LEAD_SPECKS, MAX_SHORT_SPELLING, close_brackets, lookalike_readings,
+                                     mend_mention_specks)
 from normalizers.ocr_short_forms import DEBRIS, MIN_TOKEN_MENDED, SPECK_IN_SHORT_RE, _letters
 from normalizers.text import ONE_LETTER_WORDS, is_known_word, one_edit, one_substitution
 
@@ -180,6 +181,8 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     out: dict[str, str] = {}
     for short, full in defs.items():
         short = close_brackets(SPECK_IN_SHORT_RE.sub(" ", short.lstrip(LEAD_SPECKS)))   # "КОин.КО": a speck for the space
+        if len(short.split()) > 2:      # "агентство труда и. занятости населения края": a mention's specks
+            short = mend_mention_specks(short)
         short, full = _words_after_acronym(short, full)
         mended_full = mend_full_form(full, lexicon)      # "Республики Гатарстан": spelled once mended
         if short in glossary:           # "профессиойа образовать дьные организации Томской области"

@@ -193,12 +193,14 @@ STOP_AFTER_PREPOSITION_RE = re.compile(r"(?<![А-Яа-яЁё.])([свкиоуС�
 LEADING_DIGIT_SPECK_RE = re.compile(r"^[^\S\n]*\d[`'’‚^°][^\S\n]+(?=[А-ЯЁA-Z«])")
 # a double quote glued to a lower-case word's end where the name has no other ("органы местного" …")
 LONE_GLUED_QUOTE_RE = re.compile(r"(?<=[а-яёА-ЯЁ])[\"“”„](?=[^\S\n]|$)")
+# a straight quote glued after a word inside «…» that goes on and closes: a speck's
+QUOTE_INSIDE_GUILLEMETS_RE = re.compile(r"(«[^«»\"]*[а-яё])[\"“”„](?=[^\S\n][^«»\"]*»)")
 # "й" between capitals: the conjunction "и" with a speck over it ("МОйН")
 CAPS_BREVE_RE = re.compile(r"(?<=[А-ЯЁ])й(?=[А-ЯЁ])")
 LONE_MARK_RE = re.compile(r"(?<=[\wА-Яа-яЁё»\")])[^\S\n]+[‚’'`„“^°*|_]+(?=[^\S\n]+[«А-Яа-яЁё]|[^\S\n]*$)")
 
 
-def _mend_mention_specks(name: str) -> str:
+def mend_mention_specks(name: str) -> str:
     """A mention with the specks a scan puts between its words read as the space: a stop, colon or
     semicolon after an acronym or a whole word ("КГАУ ДПО: «Центр»"; "г. Тула" keeps its stop), an
     apostrophe or backquote between two dictionary words ("транспортный’центр"), a stop or comma
@@ -215,6 +217,7 @@ def _mend_mention_specks(name: str) -> str:
     name = LEADING_DIGIT_SPECK_RE.sub("", STOP_AFTER_PREPOSITION_RE.sub(r"\1 ", name))
     if sum(name.count(q) for q in "\"“”„«»") == 1:
         name = LONE_GLUED_QUOTE_RE.sub("", name)
+    name = QUOTE_INSIDE_GUILLEMETS_RE.sub(r"\1", name)      # "«… работников" образования»"
     if "»" not in name:                     # "«и общественными организациями": no name opens there
         name = LOWER_OPEN_QUOTE_RE.sub("", name)
     return GLUED_APOSTROPHE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_known_word(m.group(1))
@@ -321,7 +324,7 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     for m in _split_slashes(_join_legal_forms(join_parted(mentions, set(names)), defined), defined):
         m = _misread_agreement(m)
         read = m.name
-        cleaned = _mend_mention_specks(m.name)
+        cleaned = mend_mention_specks(m.name)
         if cleaned != m.name:
             m = PartyMention(name=cleaned, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw)
         found = defined_as(m.name, defined, known)

@@ -317,3 +317,9 @@ def test_a_short_form_read_as_a_lower_case_fragment_gives_way_to_the_cells_form(
             "образования «Институт развития образования Республики Энск»")
     got = mend_definitions({"и РЭ": full}, "ИРО РЭ\nИРО РЭ, МОиН РЭ")
     assert list(got) == ["ИРО РЭ"]
+
+
+def test_a_long_short_form_with_a_specks_stop_loses_it():
+    got = mend_definitions({"агентство труда и. занятости населения края": "агентство труда и занятости населения Энского края"},
+                           "агентство труда и занятости населения края")
+    assert list(got) == ["агентство труда и занятости населения края"]

@@ -431,9 +431,9 @@ def test_two_defined_forms_run_together_one_read_a_letter_off(text, want):
     ('ГБУ"КРИРПО"', 'ГБУ"КРИРПО"'),        # a quote that closes stays
 ])
 def test_marks_inside_a_mention_in_capitals(text, want):
-    from normalizers.ocr_parties import _mend_mention_specks
+    from normalizers.ocr_parties import mend_mention_specks
 
-    assert _mend_mention_specks(text) == want
+    assert mend_mention_specks(text) == want
 
 
 @pytest.mark.parametrize("text, want", [
@@ -444,6 +444,13 @@ def test_marks_inside_a_mention_in_capitals(text, want):
     ("администрация г. Томска", "администрация г. Томска"),     # "г." is no preposition
 ])
 def test_more_specks_inside_a_mention(text, want):
-    from normalizers.ocr_parties import _mend_mention_specks
+    from normalizers.ocr_parties import mend_mention_specks
 
-    assert _mend_mention_specks(text) == want
+    assert mend_mention_specks(text) == want
+
+
+def test_a_straight_quote_inside_guillemets_is_a_speck():
+    from normalizers.ocr_parties import mend_mention_specks
+
+    assert mend_mention_specks('КГАУ ДПО «Институт работников" образования»') == "КГАУ ДПО «Институт работников образования»"
+    assert mend_mention_specks('«Центр "Ромашка" развития»') == '«Центр "Ромашка" развития»'
