@@ -283,7 +283,8 @@ def rejoin_split_words(text: str) -> str:
     it ("образован ияи" -> "образования и"); an instrumental plural adjective whose "и" stands
     apart before its noun ("общественным и организациями" -> "общественными организациями"); a
     word's last "о" read as a zero apart ("Пермског 0 края" -> "Пермского края"); a word's first
-    letter split off ("т оргово-промышленная") or its short tail on the next line ("республиканс\nкий")."""
+    letter split off ("т оргово-промышленная") or its short tail on the next line ("республиканс\nкий"),
+    or its last letter split off where that letter is no word of its own ("образовательны е")."""
     if not text:
         return text
 
@@ -329,7 +330,14 @@ def rejoin_split_words(text: str) -> str:
     text = ZERO_TAIL_RE.sub(lambda m: m.group(1) + "о" if not is_known_word(m.group(1).lower())
                             and is_known_word(m.group(1).lower() + "о") else m.group(0), text)
     text = LETTER_SPLIT_RE.sub(join_letter, text)          # "т оргово-промышленная"
+    text = LONE_TAIL_LETTER_RE.sub(lambda m: m.group(1) + m.group(2) if is_known_word((m.group(1) + m.group(2)).lower())
+                                   else m.group(0), text)     # "образовательны е организации"
     return SPLIT_LINE_WORD_RE.sub(join_lines, SPLIT_WORD_RE.sub(join, text))
+
+
+# a word's last letter split off, one that is no word of one letter ("образовательны е": "и", "в",
+# "с", "к", "о", "у", "а", "я", "б", "ж" are words, and stay)
+LONE_TAIL_LETTER_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})[^\S\n]+([гдеёзйлмнпрстфхцчшщъыьэю])(?![A-Za-zА-Яа-яЁё.\d])")
 
 
 # an instrumental plural adjective whose last "и" a scan split off as a word before its noun

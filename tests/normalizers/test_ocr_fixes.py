@@ -481,3 +481,14 @@ def test_a_specks_mark_after_a_headings_number_is_dropped():
     repair_activities(acts)
     assert [a.section for a in acts] == [["1. Информационное обеспечение"], ["2. Практико"]]
     assert "section_numeral_repaired" in acts[0].flags and not acts[1].flags
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("профессиональные образовательны е организации", "профессиональные образовательные организации"),
+    ("организаци и науки", "организаци и науки"),       # "и" is a word: which reading, no telling
+    ("квартал г", "квартал г"),                         # no word with it
+])
+def test_a_words_last_letter_split_off(text, expected):
+    from normalizers.ocr_fixes import fix_scan_text
+
+    assert fix_scan_text(text) == expected
