@@ -289,8 +289,8 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
         edges = TRAILING_SPECKS_RE.sub("", LEADING_SPECK_RE.sub("", edges).rstrip())
         edges = GLUED_ABBR_STOP_RE.sub(" ", TRAILING_ABBR_MARK_RE.sub("", edges))
         edges = DOUBLED_AND_RE.sub(r"\1", DOUBLED_S_RE.sub("с", edges))
-    edges = SPECK_BEFORE_WORD_RE.sub("", edges) if edges else edges      # "занятости .-населения"
-    edges = BRACKETS_FOR_O_RE.sub("О", edges) if edges else edges          # "()рганизация"
+        edges = SPECK_BEFORE_WORD_RE.sub("", edges)         # "занятости .-населения"
+        edges = BRACKETS_FOR_O_RE.sub("О", edges)           # "()рганизация"
     cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(drop_stray_stops(
         rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(edges)))))))))
     cleaned = mend_compound_marks(cleaned)

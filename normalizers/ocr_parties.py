@@ -47,11 +47,13 @@ GLUED_CONJUNCTION_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z])([ивскоу])[
 LOWER_OPEN_QUOTE_RE = re.compile(r"«\s*(?=[а-яё])")
 GLUED_APOSTROPHE_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})[’'`‘]([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
 # "по" misread too ("(no согласованию)", "(яо согласованию)", "(по-согласованию)")
-AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:\s?[’'`‚.,–—-]?\s+|\s?[’'`‚.,–—-])([А-Яа-яЁё][^()]{9,18}?)\s*\)?\s*$")
+# the note's bracket and its "по" as a scan may read them, a speck or a space after it
+NOTE_HEAD = r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:\s?[’'`‚.,–—-]?\s+|\s?[’'`‚.,–—-])"
+AGREEMENT_TAIL_RE = re.compile(rf"{NOTE_HEAD}([А-Яа-яЁё][^()]{{9,18}}?)\s*\)?\s*$")
 AGREEMENT_WORD = "согласованию"
 AGREEMENT_EDITS = 2          # letters a scan may have misread in it (no other word of 12 letters is that close)
 # ... or cut short, its bracket never closed, a speck after it ("(по согласован и")
-CUT_AGREEMENT_TAIL_RE = re.compile(r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:\s?[’'`‚.,–—-]?\s+|\s?[’'`‚.,–—-])(согласо[а-яё]*)(?:\s+[а-яё]{1,2})?\s*$", re.I)
+CUT_AGREEMENT_TAIL_RE = re.compile(rf"{NOTE_HEAD}(согласо[а-яё]*)(?:\s+[а-яё]{{1,2}})?\s*$", re.I)
 MIN_GLUED = 3                # each of two run-together forms has at least this many letters ("МО"+"ОО" is no split)
 LOWER_TOKEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[а-яё]{3,}(?![A-Za-zА-Яа-яЁё])")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from normalizers.morph import get_morph
+from normalizers.morph import parses
 from normalizers.text import is_known_word, one_substitution
 
 CAPITAL_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])[А-ЯЁ][а-яё]{4,}(?![A-Za-zА-Яа-яЁё-])")
@@ -19,12 +19,11 @@ MIN_REGION_WORD = 5          # region words this long or longer are candidates (
 def region_forms(region: str) -> frozenset[str]:
     """Every inflected form (capitalised) of each word of the region's name of ``MIN_REGION_WORD``
     letters or more ("Пермский" -> "Пермского", "Пермскому", …; "край" is too short)."""
-    morph = get_morph()
     out: set[str] = set()
     for word in re.findall(r"[А-ЯЁа-яё]+", region):
         if len(word) < MIN_REGION_WORD or not word[0].isupper():
             continue
-        for parse in morph.parse(word.lower())[:1]:
+        for parse in parses(word)[:1]:
             for form in parse.lexeme:
                 out.add(form.word[:1].upper() + form.word[1:])
     return frozenset(out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 from normalizers.abbreviation_lists import caps_for_digits
 from normalizers.expansion import region_initials
@@ -200,3 +201,12 @@ def with_region_code(name: str, code: str) -> str:
             or last == code or last in region_codes() or not one_substitution(last, code):
         return name
     return f"{head} {code}"
+
+
+def with_region_codes(name: str, codes: Iterable[str]) -> str:
+    """``with_region_code`` with the first of ``codes`` (in sorted order) that changes ``name``."""
+    for code in sorted(codes):
+        mended = with_region_code(name, code)
+        if mended != name:
+            return mended
+    return name

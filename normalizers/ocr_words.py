@@ -101,7 +101,7 @@ def mend_misread_words(text: str) -> str:
 
 
 # the first part of a hyphenated compound ("информациенно-консультационный"), ending in its linking vowel
-COMPOUND_HEAD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([А-ЯЁа-яё][а-яё]{4,}о)(?=-[а-яё]{3,})")
+COMPOUND_HEAD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([А-ЯЁа-яё][а-яё]{4,}о)(?=-([а-яё]{3,}))")
 LINKING_POS = {"ADVB", "ADJS"}      # "информационно", "учебно": the adverb / short form a head spells
 
 
@@ -120,8 +120,7 @@ def mend_compound_heads(text: str) -> str:
     def mend(m: re.Match) -> str:
         read = m.group(1)
         head = read[0].lower() + read[1:]
-        tail = re.match(r"-([а-яё]+)", m.string[m.end():])
-        mended = _mended_compound_head(head, tail.group(1) if tail else "")
+        mended = _mended_compound_head(head, m.group(2))
         return mended[0].upper() + mended[1:] if read[0].isupper() else mended
 
     return COMPOUND_TAIL_RE.sub(lambda m: nearest_word(m.group(0)) or m.group(0), COMPOUND_HEAD_RE.sub(mend, text))
@@ -131,7 +130,7 @@ def _mended_compound_head(head: str, tail: str) -> str:
     if is_known_word(head):
         return head
     readings = [head[:i] + ch + head[i + 1:] for i in range(len(head) - 1) for ch in RUSSIAN if ch != head[i]]
-    whole = {w for w in readings if tail and is_known_word(f"{w}-{tail}")}
+    whole = {w for w in readings if is_known_word(f"{w}-{tail}")}
     if len(whole) == 1:
         return whole.pop()
     found = {w for w in readings if is_known_word(w)}

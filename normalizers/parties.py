@@ -23,9 +23,11 @@ from normalizers.organisations import opens_post
 from normalizers.text import is_known_word, one_edit
 
 DASH = r"[-‐‑‒–—−]"
+# "(по согласованию)" with its "по" as a scan may read it ("(no согласованию)"): a whole note in brackets
+BRACKETED_NOTE = r"\(\s*\S{1,3}\s+согласовани[юи]ю?\s*\)"
 AGREEMENT_RE = re.compile(r"\(?\s*по[.,:;'`’]?\s+согласовани[юи]ю?\s*\)?|\(\s*но[.,:;'`’]?\s+согласовани[юи]ю?\s*\)?"
                           r"|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*"
-                          r"|(?:\(\s*\S{1,3}\s+|(?<![\w(]))согласовани[юи]ю?\s*\)", re.I)   # "(по: согласованию)": a scan's speck;
+                          rf"|{BRACKETED_NOTE}|(?<![\w(])согласовани[юи]ю?\s*\)", re.I)   # "(по: согласованию)": a scan's speck;
 # "… населения согласованию)": the bracket and "по" a signature took
 DEFINES_RE = re.compile(rf"\(\s*далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*[«\"„“]?(?P<short>(?:[^()]|\([^()]*\))+?)[»\"”]?\s*\)",
                         re.I)
@@ -33,7 +35,7 @@ BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢►]|{DASH}|\d{{1,2}}(?:\.\d{{1,2}
 # "(по согласованию)" closes a name: more text after it with no separator is the next party (a PDF
 # cell that listed one organisation per line lost the line break there)
 AGREEMENT_END_RE = re.compile(r"(\(\s*по[.,:;'`’]?\s+согласовани[юи]ю?\s*\))[ \t]+(?=[«\"A-Za-zА-Яа-яЁё])", re.I)
-AGREEMENT_CLOSES_RE = re.compile(r"\(\s*\S{1,3}\s+согласовани[юи]ю?\s*\)\s*$", re.I)   # "… (по согласованию)" ends the piece
+AGREEMENT_CLOSES_RE = re.compile(rf"{BRACKETED_NOTE}\s*$", re.I)   # "… (по согласованию)" ends the piece
 OPEN_BRACKETS, CLOSE_BRACKETS = "(«„[", ")»“”]"
 CONTINUATION_LEMMAS = {"подведомственный", "подчинённый", "подчиненный", "который", "расположенный"}
 OBLIQUE_CASES = {"gent", "datv", "ablt", "loct", "gen2", "loc2"}

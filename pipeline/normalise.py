@@ -172,11 +172,10 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
         mentions = mended
     codes = codes or frozenset({region_initials(region)} if region else ())
     if scanned:
-        from normalizers.ocr_short_forms import with_region_code
+        from normalizers.ocr_short_forms import with_region_codes
 
         # "МОиН РЕ(Я)": a letter of the region's code misread
-        coded = [replace(m, name=next((c for code in sorted(codes) if (c := with_region_code(m.name, code)) != m.name),
-                                      m.name)) for m in mentions]
+        coded = [replace(m, name=with_region_codes(m.name, codes)) for m in mentions]
         repaired = repaired or coded != mentions
         mentions = coded
     shorts = set(defs) | coded_heads([m.name for m in mentions], set(codes))
