@@ -14,12 +14,15 @@ stamp      last page: a round blue/violet stamp and signature strokes over text
 rotate     one page (not the first) turned by 90° or 180°
 grey       a black-and-white photocopy: the page in grey levels, so a stamp and a
            signature are grey, not coloured (not part of the default set)
+bilevel    a 1-bit scan (an office scanner's "black and white" mode): the page cut at
+           one grey level (110–160) into black and white, stored losslessly; thin
+           strokes break, faded rules vanish, a dark edge turns solid (not default)
 =========  ==================================================================
 
 ``--only NAME[,NAME]`` applies just those degradations (to report them one at
-a time); the default applies all but ``grey``. A variant name for the corpus
+a time); the default applies all but ``grey`` and ``bilevel``. A variant name for the corpus
 scripts (``variant_degradations``) is ``none``, ``all``, one name, or names
-joined by ``+`` (``all+grey``, ``stamp+grey``). The same ``--seed`` gives byte-identical
+joined by ``+`` (``all+grey``, ``stamp+grey``, ``all+bilevel``). The same ``--seed`` gives byte-identical
 images (NumPy ``default_rng`` seeded per page and degradation).
 
 Usage::
@@ -41,7 +44,7 @@ import cv2
 import numpy as np
 
 ALL = ("skew", "blur", "noise", "jpeg", "illum", "rules", "stamp", "rotate")
-EXTRA = ("grey",)
+EXTRA = ("grey", "bilevel")
 
 
 def variant_degradations(variant: str) -> tuple[str, ...]:
@@ -268,6 +271,10 @@ def degrade_page(img: np.ndarray, page: int, n_pages: int, opts: Options) -> tup
     if "grey" in only:
         img = cv2.cvtColor(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), cv2.COLOR_GRAY2RGB)
     quality = 0
+    if "bilevel" in only:
+        grey = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
+        level = int(r("bilevel").integers(110, 161))
+        return cv2.cvtColor(np.where(grey < level, 0, 255).astype(np.uint8), cv2.COLOR_GRAY2RGB), 0
     if "jpeg" in only:
         quality = opts.quality or int(r("jpeg").integers(50, 71))
     return img, quality
