@@ -14,15 +14,17 @@ stamp      last page: a round blue/violet stamp and signature strokes over text
 rotate     one page (not the first) turned by 90° or 180°
 grey       a black-and-white photocopy: the page in grey levels, so a stamp and a
            signature are grey, not coloured (not part of the default set)
-bilevel    a 1-bit scan (an office scanner's "black and white" mode): the page cut at
-           one grey level (110–160) into black and white, stored losslessly; thin
-           strokes break, faded rules vanish, a dark edge turns solid (not default)
+bilevel    a 1-bit scan (an office scanner's "black and white" mode, dynamic threshold):
+           each pixel cut against its neighbourhood's mean less 8–20 levels, stored
+           losslessly; strokes turn jagged, grain becomes specks (not default)
+fax        a 1-bit copy cut at one grey level (110–160) for the whole page: thin and
+           faded strokes break up or vanish, a dark edge turns solid (not default)
 =========  ==================================================================
 
 ``--only NAME[,NAME]`` applies just those degradations (to report them one at
-a time); the default applies all but ``grey`` and ``bilevel``. A variant name for the corpus
+a time); the default applies all but ``grey``, ``bilevel`` and ``fax``. A variant name for the corpus
 scripts (``variant_degradations``) is ``none``, ``all``, one name, or names
-joined by ``+`` (``all+grey``, ``stamp+grey``, ``all+bilevel``). The same ``--seed`` gives byte-identical
+joined by ``+`` (``all+grey``, ``stamp+grey``, ``all+bilevel``, ``all+fax``). The same ``--seed`` gives byte-identical
 images (NumPy ``default_rng`` seeded per page and degradation).
 
 Usage::
@@ -44,7 +46,7 @@ import cv2
 import numpy as np
 
 ALL = ("skew", "blur", "noise", "jpeg", "illum", "rules", "stamp", "rotate")
-EXTRA = ("grey", "bilevel")
+EXTRA = ("grey", "bilevel", "fax")
 
 
 def variant_degradations(variant: str) -> tuple[str, ...]:
@@ -243,6 +245,17 @@ def stamp(img: np.ndarray, rng: np.random.Generator, dpi: int) -> np.ndarray:
     return np.clip(out, 0, 255).astype(np.uint8)
 
 
+def one_bit(img: np.ndarray, rng: np.random.Generator, dpi: int, fixed: bool) -> np.ndarray:
+    """Black (0) and white (255) only: against one grey level (``fixed``) or, as an office
+    scanner's dynamic threshold does, against the mean of a neighbourhood about 1/6 inch wide."""
+    grey = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
+    if fixed:
+        return np.where(grey < int(rng.integers(110, 161)), 0, 255).astype(np.uint8)
+    block = (dpi // 6) | 1
+    return cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, block,
+                                 int(rng.integers(8, 21)))
+
+
 def turn(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     code = [cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_180, cv2.ROTATE_90_COUNTERCLOCKWISE][int(rng.integers(0, 3))]
     return cv2.rotate(img, code)
@@ -271,10 +284,8 @@ def degrade_page(img: np.ndarray, page: int, n_pages: int, opts: Options) -> tup
     if "grey" in only:
         img = cv2.cvtColor(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), cv2.COLOR_GRAY2RGB)
     quality = 0
-    if "bilevel" in only:
-        grey = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
-        level = int(r("bilevel").integers(110, 161))
-        return cv2.cvtColor(np.where(grey < level, 0, 255).astype(np.uint8), cv2.COLOR_GRAY2RGB), 0
+    if "bilevel" in only or "fax" in only:
+        return cv2.cvtColor(one_bit(img, r("bilevel"), opts.dpi, "fax" in only), cv2.COLOR_GRAY2RGB), 0
     if "jpeg" in only:
         quality = opts.quality or int(r("jpeg").integers(50, 71))
     return img, quality

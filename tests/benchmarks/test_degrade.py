@@ -12,6 +12,7 @@ def test_variant_names():
     assert variant_degradations("all+grey") == ALL + ("grey",)
     assert variant_degradations("stamp+grey") == ("stamp", "grey")
     assert variant_degradations("all+bilevel") == ALL + ("bilevel",)
+    assert variant_degradations("all+fax") == ALL + ("fax",)
     with pytest.raises(ValueError, match="unknown degradation: smudge"):
         variant_degradations("all+smudge")
 
@@ -31,10 +32,21 @@ def test_a_grey_photocopy_has_no_colour_left_on_the_stamped_page():
     assert (grey[..., 0] < 200).sum() > (_page()[..., 0] < 200).sum()   # but still there
 
 
-def test_a_bilevel_scan_has_two_levels_and_no_jpeg():
-    page, quality = degrade_page(_page(), 1, 1, Options(only=("stamp", "noise", "jpeg", "bilevel"), seed=5))
+@pytest.mark.parametrize("mode", ["bilevel", "fax"])
+def test_a_one_bit_scan_has_two_levels_and_no_jpeg(mode):
+    only = ("stamp", "noise", "jpeg", mode)
+    page, quality = degrade_page(_page(), 1, 1, Options(only=only, seed=5))
     assert set(np.unique(page)) == {0, 255}         # black and white only: no grey, no colour
     assert quality == 0                             # stored losslessly, not as a JPEG
-    assert (page[100:110, 40:260, 0] == 0).mean() > 0.95   # the text stays black
-    again, _ = degrade_page(_page(), 1, 1, Options(only=("stamp", "noise", "jpeg", "bilevel"), seed=5))
+    assert (page[101:109, 41:259, 0] == 0).mean() > 0.9    # the text stays black
+    again, _ = degrade_page(_page(), 1, 1, Options(only=only, seed=5))
     assert np.array_equal(page, again)              # seeded: the same page twice
+
+
+def test_a_faint_line_survives_the_dynamic_threshold_not_the_fixed_one():
+    img = np.full((200, 300, 3), 250, np.uint8)
+    img[100, 20:280] = 190                          # a faded rule, lighter than any fixed level
+    dynamic, _ = degrade_page(img, 1, 1, Options(only=("bilevel",), seed=2))
+    fixed, _ = degrade_page(img, 1, 1, Options(only=("fax",), seed=2))
+    assert (dynamic[100, 20:280, 0] == 0).mean() > 0.9
+    assert (fixed[100, 20:280, 0] == 0).sum() == 0
