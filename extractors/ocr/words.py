@@ -17,7 +17,8 @@ from extractors.ocr.day_marks import day_ones
 from extractors.ocr.engine import PxWord, read_line, tesseract_env, tesseract_words
 from extractors.ocr.image import binarise, enlarged
 from extractors.ocr.roman import reread_period_numerals
-from extractors.ocr.specks import drop_speck_tokens, strip_edge_specks, trim_to_walls
+from extractors.ocr.specks import drop_speck_tokens, strip_edge_specks
+from extractors.ocr.walls import split_at_walls, trim_to_walls
 from normalizers.ocr_fixes import fix_latin_lookalikes
 from normalizers.text import ONE_LETTER_WORDS, is_known_word
 
@@ -466,6 +467,7 @@ def ocr_words(grey: np.ndarray, pt_per_px: float, dpi: int = RENDER_DPI,
     first = drop_nested_twins(drop_speck_tokens(_tesseract_words(grey, lang, TESS_CONFIG)))
     px_words = trim_to_walls(grey, strip_edge_specks(grey, drop_speck_tokens(recheck_words(grey, first, dpi, walls))),
                              list(walls))
+    px_words = split_at_walls(grey, px_words, list(walls), dpi)
     px_words = day_ones(reread_period_numerals(grey, drop_nested_twins(px_words)))   # the second look's twins too
     words = []
     for w in px_words:

@@ -90,20 +90,3 @@ def test_a_speck_read_together_with_a_real_quote_keeps_the_quote():
     img = np.vstack([img, np.full((500, 500), 255, np.uint8)])
     word = PxWord("«КРИРПО»", word.x, word.y, word.w, word.h, 0.4)   # Tesseract saw one «
     assert strip_edge_specks(img, _with_reference(word))[0].text == "«КРИРПО»"
-
-
-def test_a_word_box_over_a_column_rule_is_cut_back_to_its_letters():
-    import numpy as np
-
-    from extractors.ocr.engine import PxWord
-    from extractors.ocr.specks import trim_to_walls
-
-    img = np.full((60, 300), 255, np.uint8)
-    img[22:25, 40:43] = 0                                # a speck left of the rule at x = 60
-    for x in range(80, 200, 14):
-        img[15:40, x:x + 8] = 0                          # letters right of it
-    word = PxWord("Организация", 38, 14, 170, 28, 0.66)
-    (out,) = trim_to_walls(img, [word], [(60.0, 0.0, 60.0)])
-    assert out.x > 60 and out.x + out.w == word.x + word.w
-    img[15:40, 45:53] = 0                                # a letter on the left too: across the rule
-    assert trim_to_walls(img, [word], [(60.0, 0.0, 60.0)]) == [word]
