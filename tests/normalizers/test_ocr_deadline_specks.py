@@ -75,6 +75,9 @@ def test_a_speck_between_a_month_and_its_year_goes(text, expected):
     ("декабрь\nь 2024", "декабрь 2024"),
     ("в течение` 2024-2026 годов", "в течение 2024-2026 годов"),
     ("до1 декабря 2022 года", "до 1 декабря 2022 года"),
+    ("01.09.2023,\n1\n31.08.2025", "01.09.2023,\n31.08.2025"),      # a piece of the column rule
+    ("01.09.2023\n31.08.2025\n|", "01.09.2023\n31.08.2025"),
+    ("04.12.2023\n1", "04.12.2023\n1"),       # one date: the line may be the other's last piece
 ])
 def test_scan_deadline_specks(read, expected):
     from normalizers.ocr_deadline_specks import mend_deadline_text
