@@ -254,7 +254,12 @@ def _skip_leading_verbs(toks: list[Tok], start: int, end: int) -> int:
 
 
 def full_form(context: str, short: str, adjacent: bool) -> tuple[str, int, str] | None:
-    """Full wording of short from the text before its marker, where it starts, and how it was found."""
+    """Full wording of short from the text before its marker, where it starts, and how it was found.
+
+    A « no » closes before the marker lost its closing quote (a scan's, or a typist's slip): the
+    quoted name runs up to the marker, so the name's head before it stays in the full form."""
+    if context.count("«") > context.count("»"):
+        context = context.rstrip() + "»"
     toks = tokens(context)
     if not toks:
         return None
