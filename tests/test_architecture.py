@@ -1,6 +1,6 @@
 """The house rules, checked on the source: imports run one way down the floors, every command
 lives in cli/, no module in extractors/, normalizers/ or pipeline/ grows past what a reader can
-hold, and every module says what it holds."""
+hold, every module says what it holds, and none binds a constant twice."""
 
 from __future__ import annotations
 
@@ -75,6 +75,25 @@ def test_every_module_says_what_it_holds():
     missing = [str(p.relative_to(ROOT)) for floor in FLOORS for p in _modules(floor)
                if p.stat().st_size and ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) is None]
     assert missing == []
+
+
+def _rebound_constants(source: str) -> set[str]:
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for node in ast.parse(source).body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        for t in targets:
+            if isinstance(t, ast.Name) and t.id.isupper():
+                (twice if t.id in seen else seen).add(t.id)
+    return twice
+
+
+def test_a_module_binds_each_constant_once():
+    # a second "CAPS_WORD_RE = ..." further down a module silently changes the rules above it
+    assert _rebound_constants("A_RE = 1\nB = 2\nA_RE = 3\n") == {"A_RE"}
+    twice = {str(p.relative_to(ROOT)): names for floor in FLOORS for p in _modules(floor)
+             if (names := _rebound_constants(p.read_text(encoding="utf-8")))}
+    assert twice == {}
 
 
 def test_settings_are_read_through_the_settings_object():
