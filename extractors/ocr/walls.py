@@ -17,6 +17,7 @@ Wall = tuple[float, float, float]        # a vertical table rule in pixels: x, t
 STRIP_PAD = 6                  # pixels of page round a side's crop
 COLUMN_RULE_MIN_INCH = 1.0     # vertical rule at one x (its pieces together) that parts two cells' words
 RULE_ALIGN_PX = 4              # pieces of one column rule lie this close in x
+MIN_SPLIT_CHARS = 3            # letters and digits of a word worth parting (a speck's "." or "Г" is not)
 
 WALL_PAD = 2                  # pixels either side of an erased column rule left out of the ink test
 SPECK_SIDE = 0.45             # ink on one side of a rule no taller than this share of the word: specks
@@ -73,11 +74,16 @@ def split_at_walls(clean: np.ndarray, words: list[PxWord], walls: list[Wall], dp
     "Организаци’‘.2021-2023" over a title and a deadline cell) gives way to its two sides, each
     read alone; a side that reads as nothing is left out (both: the word stays as read). A rule is
     a column's when its pieces at that x add up to ``COLUMN_RULE_MIN_INCH`` at least: a short
-    stroke inside a cell (a stamp's or a signature's) splits no date."""
+    stroke inside a cell (a stamp's or a signature's) splits no date; and a word is parted only when
+    it has ``MIN_SPLIT_CHARS`` letters or digits and letter-tall ink on both sides (a speck's "."
+    over a rule is no two words)."""
     out: list[PxWord] = []
     for w in words:
         wx = wall_through(w, walls)
-        if wx is None or _rule_length(wx, walls) < COLUMN_RULE_MIN_INCH * dpi:
+        if wx is None or _rule_length(wx, walls) < COLUMN_RULE_MIN_INCH * dpi \
+                or sum(ch.isalnum() for ch in w.text) < MIN_SPLIT_CHARS \
+                or not (_tall_ink(clean[w.y:w.y + w.h, w.x:max(w.x, wx - WALL_PAD)], w.h)
+                        and _tall_ink(clean[w.y:w.y + w.h, wx + WALL_PAD:w.x + w.w], w.h)):
             out.append(w)
             continue
         sides = []

@@ -44,3 +44,9 @@ def test_a_word_read_across_a_column_rule_gives_way_to_each_sides_reading():
     assert split_at_walls(page, [across], [(400.0, 200.0, 300.0)], 200) == [across]   # the rule ends above
     stroke = [(400.0, 10.0, 80.0)]                              # a short stroke (a stamp's): no column
     assert split_at_walls(page, [across], stroke, 200) == [across]
+    speck = engine.PxWord(".", 395, 50, 11, 5, 0.0)              # a speck's stop over the rule
+    assert split_at_walls(page, [speck], rule, 200) == [speck]
+    half = engine.PxWord("Организация 20", 18, 22, 390 + 40, 40, 0.3)   # no letter right of the rule
+    blank = page.copy()
+    blank[:, 402:] = 255
+    assert split_at_walls(blank, [half], rule, 200) == [half]
