@@ -17,6 +17,7 @@ Wall = tuple[float, float, float]        # a vertical table rule in pixels: x, t
 STRIP_PAD = 6                  # pixels of page round a side's crop
 COLUMN_RULE_MIN_INCH = 1.0     # vertical rule at one x (its pieces together) that parts two cells' words
 RULE_ALIGN_PX = 4              # pieces of one column rule lie this close in x
+SIDE_MIN_CONF = 0.2            # a side read less surely than this is nothing (a blank crop reads "о", 0.0)
 MIN_SPLIT_CHARS = 3            # letters and digits of a word worth parting (a speck's "." or "Г" is not)
 
 WALL_PAD = 2                  # pixels either side of an erased column rule left out of the ink test
@@ -68,6 +69,17 @@ def _rule_length(x: int, walls: list[Wall]) -> float:
     return sum(bottom - top for wx, top, bottom in walls if abs(wx - x) <= RULE_ALIGN_PX)
 
 
+def _read_side(crop: np.ndarray) -> tuple[str, float]:
+    """A side's text read as one line, enlarged twice and, where that reads no letter or digit (thick
+    strokes of a one-bit scan enlarged), as it is; marks alone, or a reading below
+    ``SIDE_MIN_CONF`` (Tesseract's guess on a blank crop), are no word ("", 0.0)."""
+    for scale in (2, 1):
+        text, conf = read_line(enlarged(crop, scale=scale), TESS_LANG, "") if crop.size else ("", 0.0)
+        if any(ch.isalnum() for ch in text) and conf >= SIDE_MIN_CONF:
+            return text.strip(), conf
+    return "", 0.0
+
+
 def split_at_walls(clean: np.ndarray, words: list[PxWord], walls: list[Wall], dpi: int) -> list[PxWord]:
     """A word still running across a column rule once ``trim_to_walls`` is done (letters on both
     sides: specks bridged the erased rule and Tesseract read two cells as one word,
@@ -89,8 +101,8 @@ def split_at_walls(clean: np.ndarray, words: list[PxWord], walls: list[Wall], dp
         sides = []
         for x0, x1 in ((w.x, wx - WALL_PAD), (wx + WALL_PAD, w.x + w.w)):
             crop = clean[max(0, w.y - STRIP_PAD):w.y + w.h + STRIP_PAD, max(0, x0):x1]
-            text, conf = read_line(enlarged(crop), TESS_LANG, "") if crop.size else ("", 0.0)
-            if any(ch.isalnum() for ch in text):          # marks alone are no side's word
-                sides.append(PxWord(text.strip(), x0, w.y, x1 - x0, w.h, conf))
+            text, conf = _read_side(crop)
+            if text:
+                sides.append(PxWord(text, x0, w.y, x1 - x0, w.h, conf))
         out.extend(sides or [w])
     return out

@@ -50,3 +50,16 @@ def test_a_word_read_across_a_column_rule_gives_way_to_each_sides_reading():
     blank = page.copy()
     blank[:, 402:] = 255
     assert split_at_walls(blank, [half], rule, 200) == [half]
+
+
+@needs_capi
+def test_a_side_of_thick_one_bit_strokes_is_read_as_it_is_where_enlarged_reads_nothing():
+    from pathlib import Path
+
+    from extractors.ocr.walls import _read_side
+
+    # a deadline cell's side of a one-bit scan (our corpus, 'bilevel'): read enlarged, nothing
+    crop = np.array(Image.open(Path(__file__).parents[1] / "data" / "crops" / "one_bit_years.png").convert("L"))
+    text, conf = _read_side(crop)
+    assert text.startswith("2023-2025") and conf > 0
+    assert _read_side(np.full((40, 120), 255, np.uint8)) == ("", 0.0)      # blank: no word
