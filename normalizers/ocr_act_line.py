@@ -1,6 +1,8 @@
 """OCR slips in the line that dates and numbers an act ("от 3 марта 2023 г. № 1-215"), mended on a scan.
 
-A scan doubles a date's stop ("27..01.2024") or reads one as a comma ("05.09,2022"), reads a
+A scan doubles a date's stop ("27..01.2024") or reads one as a comma or a colon ("05.09,2022",
+"05:09.2022"), reads a speck inside the day as a dash ("1-5.03.2021 № 245": on the act's line, with
+its number, the date is one day, no range), reads a
 date's first "1" as a brace ("}2.02.2020"), puts a speck after the number sign ("№'777"), doubles a
 dash of the number ("№ 26-01--06-150") or reads one as a space ("№ 777 11-05"), or loses the sign altogether ("от 3 марта
 2023 1-215"), glues a stop to a quoted day ("«10».апреля"), misreads a letter of the act's kind
@@ -18,7 +20,10 @@ from normalizers.metadata_words import MONTHS
 from normalizers.text import is_known_word, one_substitution
 
 DOUBLED_DATE_STOP_RE = re.compile(r"(?<!\d)(\d{1,2})[.,]{2,}(\d{1,2})[.,]{1,2}((?:19|20)\d\d)(?!\d)")
-COMMA_DATE_RE = re.compile(r"(?<![\d.,])(\d{1,2})[.,](\d{2})[.,]((?:19|20)\d\d)(?!\d)")
+# a date's stop read as a comma, a colon or a semicolon ("05.09,2022", "05:09.2022")
+COMMA_DATE_RE = re.compile(r"(?<![\d.,:;])(\d{1,2})[.,:;](\d{2})[.,:;]((?:19|20)\d\d)(?!\d)")
+# a speck read as a dash inside the day of the act's date ("1-5.03.2021 № 245"): an act has one date
+SPLIT_DAY_RE = re.compile(r"(?<![\d.,:;–-])([0-3])[-–]([0-9])(?=[.,:;][01]\d[.,:;](?:19|20)\d\d(?!\d))")
 # a "1" read as a brace or a bar at the start of a numeric date ("}2.02.2020")
 ONE_LOOKALIKE_RE = re.compile(r"(?<![\w.,])[}\]|!](?=\d[.,]\d{2}[.,](?:19|20)\d\d(?!\d))")
 # a dash of the act's number doubled ("№ 26-01--06-150")
@@ -52,6 +57,9 @@ def mend_act_line(line: str) -> str:
         return _kind_heading(line)
     line = QUOTED_DAY_MARK_RE.sub(r"\1 ", line)
     line = ONE_LOOKALIKE_RE.sub("1", line)
+    if "№" in line:
+        line = SPLIT_DAY_RE.sub(lambda m: m.group(0) if int(m.group(1) + m.group(2)) > 31 else m.group(1) + m.group(2),
+                                line)
     line = COMMA_DATE_RE.sub(r"\1.\2.\3", DOUBLED_DATE_STOP_RE.sub(r"\1.\2.\3", line))
     line = SPACED_NUMBER_RE.sub(r"\1-\2", SIGN_SPECK_RE.sub("№ ", line))
     if "№" in line:

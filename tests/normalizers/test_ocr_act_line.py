@@ -11,6 +11,11 @@ from normalizers.ocr_act_line import mend_act_line, mend_act_lines
     ("12,02.2020 № 26-01-06-150", "12.02.2020 № 26-01-06-150"),     # a comma for the first stop
     ("05.09,2022 № 1390", "05.09.2022 № 1390"),                     # ... or for the second
     ("}2.02,2020 № 26-01--06-150", "12.02.2020 № 26-01-06-150"),    # "1" read as a brace, a dash doubled
+    ("05:09.2022 № 1390", "05.09.2022 № 1390"),                     # a colon for the first stop
+    ("18.12;2023 № 777-11-05", "18.12.2023 № 777-11-05"),           # a semicolon for the second
+    ("1-5.03.2021 г Казань № 245", "15.03.2021 г Казань № 245"),    # a speck for a dash inside the day
+    ("3-9.03.2021 № 5", "3-9.03.2021 № 5"),                         # 39: no day, left as read
+    ("провести 1-5.03.2021", "провести 1-5.03.2021"),               # no act's number: a range may be one
     ("от 1.5,2020", "от 1.5,2020"),                                 # no date's shape: left
     ("№ 12--15 от 01.02.2020", "№ 12-15 от 01.02.2020"),
     ("18.12.2023 №'777 11-05.", "18.12.2023 № 777-11-05."),         # a speck after the sign, a dash read as a space
