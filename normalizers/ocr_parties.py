@@ -258,6 +258,36 @@ def _split_slashes(mentions: list[PartyMention], defined: set[str]) -> list[Part
     return out
 
 
+# a bullet a scan read as a letter or a mark ("о", "°", "•") before a name that opens with a capital
+BULLET = r"[оo°•◦]"
+LEADING_BULLET_RE = re.compile(rf"^{BULLET}\s+(?=[А-ЯЁA-Z])")
+INNER_BULLET_RE = re.compile(rf"\s{BULLET}\s+(?=[А-ЯЁA-Z])")
+ACRONYM_TOKEN_RE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё()]*[А-ЯЁA-Z)]$")
+
+
+def _split_bullets(mentions: list[PartyMention], forms: set[str]) -> list[PartyMention]:
+    """A bullet read as "о" (or "°", "•") before a name in capitals: at a mention's start it goes
+    ("о ПОО"); after a short form, or a word in capitals, it parts two names whose line break was
+    lost ("МОиН РТ о Торгово-промышленная палата …", "Минтруд НСО о Минобр НСО"). No party opens
+    with the preposition "о", and none has it between a short form and a capital."""
+    out: list[PartyMention] = []
+    for m in mentions:
+        name = LEADING_BULLET_RE.sub("", m.name)
+        pieces = [name]
+        while (hit := next((h for h in INNER_BULLET_RE.finditer(pieces[-1])
+                            if (left := pieces[-1][:h.start()].strip()) in forms
+                            or ACRONYM_TOKEN_RE.match(left.split()[-1])), None)) is not None:
+            rest = pieces.pop()
+            pieces += [rest[:hit.start()].strip(), rest[hit.end():].strip()]
+        if pieces == [m.name]:
+            out.append(m)
+            continue
+        out.extend(PartyMention(name=p, by_agreement=m.by_agreement if i == len(pieces) - 1 else False,
+                                defines=m.defines if len(pieces) == 1 else None, raw=m.raw if len(pieces) == 1 else p)
+                   for i, p in enumerate(pieces))
+    return out
+
+
 MAX_WRAPPED_PIECES = 4     # a short form a narrow column broke into at most this many lines
 
 
@@ -317,12 +347,13 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     name; two known abbreviations joined by "/" or run together are two parties; a lower-case word
     that is a known abbreviation takes its capitals; the pieces of a short form a narrow column
     broke over lines are that form; two mentions a known name (of ``names``) runs
-    across are one, and so is a mention with the genitive phrase under it."""
+    across are one, and so is a mention with the genitive phrase under it; a bullet read as "о"
+    goes, parting two names where a line break was lost (``_split_bullets``)."""
     out: list[PartyMention] = []
     forms = set(defined) | set(known)
     tokens, by_key = _abbreviation_tokens(forms), _glued_keys(forms)
     caps_words = {t for words in tokens.values() for t in words}
-    mentions = _join_wrapped_forms(mentions, forms, by_key)
+    mentions = _split_bullets(_join_wrapped_forms(mentions, forms, by_key), forms)
     for m in _split_slashes(_join_legal_forms(join_parted(mentions, set(names)), defined), defined):
         m = _misread_agreement(m)
         read = m.name

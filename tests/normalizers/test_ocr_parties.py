@@ -454,3 +454,19 @@ def test_a_straight_quote_inside_guillemets_is_a_speck():
 
     assert mend_mention_specks('КГАУ ДПО «Институт работников" образования»') == "КГАУ ДПО «Институт работников образования»"
     assert mend_mention_specks('«Центр "Ромашка" развития»') == '«Центр "Ромашка" развития»'
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("о ПОО\nОМСУ", [("ПОО", False), ("ОМСУ", False)]),                   # a bullet read as "о"
+    ("МОиН РТ о Торгово-промышленная палата Республики Татарстан (по согласованию)",
+     [("МОиН РТ", False), ("Торгово-промышленная палата Республики Татарстан", True)]),
+    ("Минтруд НСО\nо Минобр НСО", [("Минтруд НСО", False), ("Минобр НСО", False)]),
+    ("° Минобр НСО", [("Минобр НСО", False)]),
+    ("Совет о Правительстве", [("Совет о Правительстве", False)]),       # no short form before "о"
+])
+def test_a_bullet_read_as_o_goes_and_parts_two_names(cell, expected):
+    from normalizers.ocr_parties import mend_mentions
+    from normalizers.parties import split_parties
+
+    defined = {"ПОО", "ОМСУ", "МОиН РТ", "Минобр НСО", "Минтруд НСО"}
+    assert [(m.name, m.by_agreement) for m in mend_mentions(split_parties(cell), defined)] == expected
