@@ -16,6 +16,8 @@ from pipeline.stitch.rows import _continues_heading, _number, _starts_lower, _te
 SPECK_CONFIDENCE = 0.5       # OCR confidence under which a mark in the № cell is a speck
 ROMAN_NUMBER_RE = re.compile(r"[IVXLC]+")
 LEADING_MARKS_RE = re.compile(r"^[^\w(]+(?=\d)")
+# an opening bracket no bracket closes before a number ("(1"): a speck's mark, as above
+UNCLOSED_BRACKET_RE = re.compile(r"^\((?=\d+(?:\.\d+)*\.?$)")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # a letter a speck left after an item number's stop or a space ("3. г", "3.г"): no lettered item is
 # written so ("3а" is, and stays)
@@ -74,6 +76,7 @@ class _RowView:
     full: dict[str, str]
     heading: Optional[str] = None
     number_lost: bool = False    # the number OCR lost, read from the sequence around the row
+    speck_number: bool = False   # its № cell read a speck's number over the rest of the row above
 
 
 RUSSIAN_CAPITALS = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"
@@ -105,8 +108,10 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
                                      or row.scanned and (_no_item_number(number) or _stray_letter(number, before))) \
                 and row.after_page_break and (_starts_lower(own["title"]) or not own["title"]):
             number = None    # a speck or the header's "п/п" over the rest of a row broken by the page
+        marked = speck_number = False      # a speck's mark read before the digits; a speck's number
         if number and row.scanned:
-            number = LEADING_MARKS_RE.sub("", number) or None     # "-6", "‚4": a speck before the digits
+            marked = bool(LEADING_MARKS_RE.match(number) or UNCLOSED_BRACKET_RE.match(number))
+            number = UNCLOSED_BRACKET_RE.sub("", LEADING_MARKS_RE.sub("", number)) or None   # "-6", "‚4", "(1"
             number = TRAILING_LETTER_RE.sub(r"\1", number) if number else None
             word_after = NUMBER_THEN_WORD_RE.match(num_slot.text) if own["title"] else None
             if word_after:      # "2.2. Список" over its own title: a word of the text under the table
@@ -115,15 +120,17 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
         spaced = SPACED_SPECK_DIGIT_RE.match(num_slot.text) if number and row.scanned and num_slot else None
         if spaced and item_before and _may_follow(item_before, spaced.group(1)) and not _may_follow(item_before, number):
             number = spaced.group(1)     # "3. 7" after "2": a speck's digit apart after the item's dot
-        if number and row.scanned and item_before and not heading_since and _starts_lower(own["title"]) \
+        if number and row.scanned and item_before and not heading_since \
                 and number_parts(number) and not _may_follow(item_before, number) \
-                and not _lost_capital(own["title"]):
+                and (_starts_lower(own["title"]) and not _lost_capital(own["title"])
+                     or marked and row.after_page_break and not own["responsible"]):
             # "1" under item 8 over "выпускников …": a speck over the rest of the row above (no
-            # heading read since that item: a list restarting under a heading keeps its "1")
-            number = None
+            # heading read since that item: a list restarting under a heading keeps its "1"); so is
+            # "(1" over a garbled rest of a row broken by the page, no responsible of its own
+            number, speck_number = None, True
         full = {r: _text(row, cs) for r, cs in cols.items()}
         v = _RowView(row=row, number=number, number_text=(num_slot.text.strip() if number else ""),
-                     from_title=False, own=own, full=full)
+                     from_title=False, own=own, full=full, speck_number=speck_number)
         glued = NUMBER_GLUED_TITLE_RE.match(num_slot.text.strip()) \
             if number and row.scanned and not own["title"] else None
         if glued:               # "2.2---Повышение…": a scan read number and title as one word across the rule
@@ -232,7 +239,7 @@ def _item_like(v: _RowView) -> bool:
 def _own_item(v: _RowView) -> bool:
     """A row that may take a number the sequence lost: it reads as an item of its own, or it has the
     fields of one with its title's first word lost."""
-    return _item_like(v) or _fields_of_its_own(v)
+    return not v.speck_number and (_item_like(v) or _fields_of_its_own(v))
 
 
 def _fields_of_its_own(v: _RowView) -> bool:

@@ -499,3 +499,21 @@ def test_a_heading_whose_number_carries_a_speck_still_numbers_the_next_heading()
     acts = stitch(_scan(table(rows))).activities
     assert [a.number for a in acts] == ["1", "2", "3"] and not acts[1].sub_items
     assert acts[2].section == ["2. Практико-ориентированные мероприятия"]
+
+
+def test_a_bracketed_speck_number_over_a_garbled_rest_of_a_row_is_no_number():
+    # "(1" over the misread rest of item 5's title ("Изац вана …" for "реализации плана …"), no
+    # responsible of its own: the row above goes on
+    p1 = table([row(HEAD, header=True), row(["4", "Четвёртое", "ЦЗН", "Май", "Итог"]),
+                row(["5", "Подведение итогов", "МО ОО", "декабрь", "Отчёт"])], page=1)
+    p2 = table([row(HEAD, page=2, header=True), row(["(1", "Изац вана я тий", "", "2024 года", ""], page=2)], page=2)
+    acts = stitch(_scan(p1, p2), rows_can_split=True).activities
+    assert [a.number for a in acts] == ["4", "5"]
+    assert acts[1].title == "Подведение итогов Изац вана я тий" and acts[1].deadline == "декабрь 2024 года"
+
+
+def test_a_bracketed_number_with_a_responsible_of_its_own_starts_an_item():
+    p1 = table([row(HEAD, header=True), row(["5", "Подведение итогов", "МО ОО", "декабрь", "Отчёт"])], page=1)
+    p2 = table([row(HEAD, page=2, header=True), row(["(6", "Новое мероприятие", "ЦЗН", "май", "Есть"], page=2)], page=2)
+    acts = stitch(_scan(p1, p2), rows_can_split=True).activities
+    assert [a.number for a in acts] == ["5", "6"]      # the bracket a speck, the number its own
