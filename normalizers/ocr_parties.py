@@ -26,6 +26,7 @@ stays as read.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from rapidfuzz.distance import Levenshtein
 
@@ -263,20 +264,34 @@ BULLET = r"[оo°•◦]"
 LEADING_BULLET_RE = re.compile(rf"^{BULLET}\s+(?=[А-ЯЁA-Z])")
 INNER_BULLET_RE = re.compile(rf"\s{BULLET}\s+(?=[А-ЯЁA-Z])")
 ACRONYM_TOKEN_RE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё()]*[А-ЯЁA-Z)]$")
+STOP_BEFORE_FORM_RE = re.compile(r"(?<=[А-ЯЁA-Z)])[.;:]\s+(?=[А-ЯЁA-Z])")
+
+
+def _parting(name: str, forms: set[str]) -> Optional[re.Match]:
+    """Where ``name`` parts in two: a bullet after a short form or a word in capitals, or a stop
+    glued to such a word before a defined short form ("МОиН РС(Я). ИРПО")."""
+    for h in INNER_BULLET_RE.finditer(name):
+        left = name[:h.start()].strip()
+        if left in forms or ACRONYM_TOKEN_RE.match(left.split()[-1]):
+            return h
+    for h in STOP_BEFORE_FORM_RE.finditer(name):
+        left, right = name[:h.start()].strip(), name[h.end():].split()
+        if left and ACRONYM_TOKEN_RE.match(left.split()[-1]) and right and right[0] in forms:
+            return h
+    return None
 
 
 def _split_bullets(mentions: list[PartyMention], forms: set[str]) -> list[PartyMention]:
     """A bullet read as "о" (or "°", "•") before a name in capitals: at a mention's start it goes
     ("о ПОО"); after a short form, or a word in capitals, it parts two names whose line break was
     lost ("МОиН РТ о Торгово-промышленная палата …", "Минтруд НСО о Минобр НСО"). No party opens
-    with the preposition "о", and none has it between a short form and a capital."""
+    with the preposition "о", and none has it between a short form and a capital. A stop glued to
+    a word in capitals before a defined short form parts them too ("МОиН РС(Я). ИРПО")."""
     out: list[PartyMention] = []
     for m in mentions:
         name = LEADING_BULLET_RE.sub("", m.name)
         pieces = [name]
-        while (hit := next((h for h in INNER_BULLET_RE.finditer(pieces[-1])
-                            if (left := pieces[-1][:h.start()].strip()) in forms
-                            or ACRONYM_TOKEN_RE.match(left.split()[-1])), None)) is not None:
+        while (hit := _parting(pieces[-1], forms)) is not None:
             rest = pieces.pop()
             pieces += [rest[:hit.start()].strip(), rest[hit.end():].strip()]
         if pieces == [m.name]:

@@ -470,3 +470,13 @@ def test_a_bullet_read_as_o_goes_and_parts_two_names(cell, expected):
 
     defined = {"ПОО", "ОМСУ", "МОиН РТ", "Минобр НСО", "Минтруд НСО"}
     assert [(m.name, m.by_agreement) for m in mend_mentions(split_parties(cell), defined)] == expected
+
+
+def test_a_stop_glued_to_a_short_form_before_a_defined_one_parts_them():
+    from normalizers.ocr_parties import mend_mentions
+    from normalizers.parties import split_parties
+
+    defined = {"МОиН", "ИРПО"}
+    assert [m.name for m in mend_mentions(split_parties("МОиН РС(Я). ИРПО"), defined)] == ["МОиН РС(Я)", "ИРПО"]
+    assert [m.name for m in mend_mentions(split_parties("МОиН РС(Я). Иные органы"), defined)] == \
+        ["МОиН РС(Я). Иные органы"]          # no defined short form after the stop: as read
