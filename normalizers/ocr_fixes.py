@@ -215,6 +215,8 @@ def fix_roman_number(number: Optional[str]) -> Optional[str]:
 # ---------------------------------------------------------------- debris inside words
 
 DEBRIS_RE = re.compile(r"(?<=[А-Яа-яЁё][а-яё])([|¦`'‘’^°.,:;!])(?=[а-яё]{2})")
+# ... or with a space after it ("Министер: ство"): joined only where neither half is a word
+SPACED_DEBRIS_RE = re.compile(r"(?<=[А-Яа-яЁё][а-яё])([|¦`'‘’^°.,:;!])[^\S\n](?=[а-яё]{2})")
 
 
 def remove_word_debris(text: str) -> str:
@@ -223,18 +225,31 @@ def remove_word_debris(text: str) -> str:
     The mark must sit between Cyrillic letters (two on each side, lowercase
     after it) and the word without it must be a dictionary word; a comma,
     colon or semicolon also stays when both halves are words ("вуз,колледж").
+    A mark with a space after it ("Министер: ство") goes with the space only
+    where the joined word is a dictionary word and neither half is one.
     """
-    if not text or not DEBRIS_RE.search(text):
+    if not text or not (DEBRIS_RE.search(text) or SPACED_DEBRIS_RE.search(text)):
         return text
 
     from normalizers.morph import get_morph
 
     morph = get_morph()
 
+    def halves(m: re.Match) -> tuple[str, str]:
+        return (re.search(r"[А-Яа-яЁё]+$", m.string[:m.start()]).group(0),
+                re.match(r"[а-яё]+", m.string[m.end():]).group(0))
+
+    def join_spaced(m: re.Match) -> str:
+        left, right = halves(m)
+        known = morph.word_is_known
+        return "" if known((left + right).lower()) and not known(left.lower()) and not known(right) else m.group(0)
+
+    text = SPACED_DEBRIS_RE.sub(join_spaced, text)
+    if not DEBRIS_RE.search(text):
+        return text
+
     def fix(m: re.Match) -> str:
-        s, e = m.start(), m.end()
-        left = re.search(r"[А-Яа-яЁё]+$", text[:s]).group(0)
-        right = re.match(r"[а-яё]+", text[e:]).group(0)
+        left, right = halves(m)
         joined = (left + right).lower()
         if m.group(1) in ",:;!" and morph.word_is_known(left.lower()) and morph.word_is_known(right):
             return m.group(1)

@@ -175,6 +175,9 @@ def test_roman_item_number_repaired_only_when_unambiguous():
     ("Проведение кон.курса", "Проведение конкурса"),
     ("вуз,колледж", "вуз,колледж"),                     # two words: the comma is real
     ("кв.м, т.е. г.Калуга", "кв.м, т.е. г.Калуга"),    # abbreviations untouched
+    ("Министер: ство образования", "Министерство образования"),   # a mark and a space inside a word
+    ("работ: ники", "работ: ники"),                     # "работ" is a word: no telling, as read
+    ("плана: мероприятий", "плана: мероприятий"),
 ])
 def test_debris_inside_words_removed(text, expected):
     assert remove_word_debris(text) == expected
