@@ -27,8 +27,9 @@ DASH = r"[-‐‑‒–—−]"
 BRACKETED_NOTE = r"\(\s*\S{1,3}\s+согласовани[юи]ю?\s*\)"
 AGREEMENT_RE = re.compile(r"\(?\s*по[.,:;'`’]?\s+согласовани[юи]ю?\s*\)?|\(\s*но[.,:;'`’]?\s+согласовани[юи]ю?\s*\)?"
                           r"|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*"
-                          rf"|{BRACKETED_NOTE}|(?<![\w(])согласовани[юи]ю?\s*\)", re.I)   # "(по: согласованию)": a scan's speck;
-# "… населения согласованию)": the bracket and "по" a signature took
+                          rf"|{BRACKETED_NOTE}|(?<![\w(])(?:[iIl|!][nпн][oо]\s+)?согласовани[юи]ю?\s*\)", re.I)
+# "(по: согласованию)": a scan's speck; "… населения согласованию)": the bracket and "по" a signature
+# took; "… самоуправления ino согласованию)": the bracket read as a letter glued to "по"
 DEFINES_RE = re.compile(rf"\(\s*далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*[«\"„“]?(?P<short>(?:[^()]|\([^()]*\))+?)[»\"”]?\s*\)",
                         re.I)
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢►]|{DASH}|\d{{1,2}}(?:\.\d{{1,2}})*[.)])\s*")

@@ -48,6 +48,9 @@ def test_by_agreement_is_set_and_removed():
     # a scan's speck after "по" ("(по: согласованию)", "(по. согласованию)")
     parties = split_parties("ГАУ КО «Центр» (по: согласованию)\nЦЗН (по. согласованию) ПОО")
     assert [(p.name, p.by_agreement) for p in parties] == [("ГАУ КО «Центр»", True), ("ЦЗН", True), ("ПОО", False)]
+    # the bracket read as a letter glued to "по" ("ino согласованию)")
+    parties = split_parties("органы местного самоуправления ino согласованию)")
+    assert [(p.name, p.by_agreement) for p in parties] == [("органы местного самоуправления", True)]
 
 
 def test_defines_is_recorded_and_removed():
