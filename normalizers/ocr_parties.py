@@ -123,9 +123,13 @@ def _split_same_region(name: str, by_key: dict[str, set[str]]) -> list[str] | No
 
 def _lower_tokens(name: str, tokens: dict[str, set[str]]) -> str:
     """Lower-case words that are no dictionary word and equal exactly one known abbreviation
-    ignoring case ("руководители поо" -> "руководители ПОО")."""
+    ignoring case ("руководители поо" -> "руководители ПОО"), or, where none, with one letter read
+    for its look-alike capital ("ноо" -> "ПОО")."""
     def one(m: re.Match) -> str:
         hits = tokens.get(m.group(0), set())
+        if not hits:
+            hits = {h for r in lookalike_readings(m.group(0).upper()) for h in tokens.get(r.lower(), set())
+                    if h.upper() == r}
         return next(iter(hits)) if len(hits) == 1 and not is_known_word(m.group(0)) else m.group(0)
     return LOWER_TOKEN_RE.sub(one, name)
 

@@ -88,6 +88,7 @@ def _known_names(text: str, defined: set[str] = OWN, known: frozenset[str] = GLO
     ("МОиНРТ ИРО РТ", ["МОиН РТ", "ИРО РТ"]),           # two known ones run together, one split only
     ("МОиН РТ ИРО РТ", ["МОиН РТ", "ИРО РТ"]),
     ("руководители поо", ["руководители ПОО"]),         # a lower-case word that is a known abbreviation
+    ("РЦПО, ноо", ["РЦПО", "ПОО"]),                     # ... one letter read for its look-alike capital (Н for П)
     ("цзн, поо", ["ЦЗН", "ПОО"]),
 ])
 def test_a_party_that_is_a_known_abbreviation_but_for_case_or_debris_takes_its_form(text, expected):
