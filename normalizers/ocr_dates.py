@@ -32,6 +32,9 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
   the genitive with neither a day nor a word that takes it before it ("декабря 2022 г." for "до 1
   декабря"), a "day" of three digits ("до 253 декабря"), a line of one or two digits alone beside a
   numeric date ("04.12.2023\n25").
+* ``damaged_on_scan`` adds, for a scan only, slips a typed text does not make: a quarter's numeral
+  before a word that is not the quarter's ("IV &вартан 2023 года"), a day written both zero-padded
+  and one digit in one cell ("01.03.2020\n3.03.2020").
   The caller then keeps the text, gives no date and flags the activity (never a guess).
 """
 
@@ -405,6 +408,32 @@ def damaged_dates(text: str | None) -> bool:
     if _day_lost(text) or LONG_DAY_RE.search(text) or (NUMERIC_DATE_RE.search(text) and LONE_NUMBER_LINE_RE.search(text)):
         return True                     # "декабря 2022 г.", "до 253 декабря", "04.12.2023\n25"
     return any(_damaged_word(w) for w in WORD_RE.findall(text))
+
+
+# a quarter's or half-year's Roman numeral, then a word, then a year ("IV квартал 2023"): the word
+# must be the period's ("IV &вартан 2023" would otherwise cover the whole year)
+ROMAN_THEN_WORD_RE = re.compile(r"(?<![\w.])(?:I{1,3}|IV)[^\S\n]+(\S+)[^\S\n]+(?:19|20)\d\d(?!\d)")
+PERIOD_WORD_HEADS = ("кв", "полуг", "п/г")
+PADDED_DAY_RE = re.compile(r"(?<![\d.])(\d{1,2})\.[01]\d\.(?:19|20)\d\d(?![\d.])")
+
+
+def damaged_on_scan(text: str | None) -> bool:
+    """True when a scan's cell reads as a date only by a slip a typed text does not make: a quarter's
+    numeral before a word that is not the quarter's ("IV &вартан 2023 года" would cover the whole
+    year; a typed "I этап 2023 года" is no slip) or a day both zero-padded and one digit in one
+    cell ("01.03.2020\n3.03.2020": "31" lost a digit)."""
+    if not text:
+        return False
+    return any(not m.group(1).lower().startswith(PERIOD_WORD_HEADS) for m in ROMAN_THEN_WORD_RE.finditer(text)) \
+        or _day_widths_differ(text)
+
+
+def _day_widths_differ(text: str) -> bool:
+    """Whether a cell's numeric dates write their day both ways: one zero-padded ("01.03.2020"), one
+    a single digit ("3.03.2020"), their month padded alike (a typist keeps one way; a scan lost a
+    digit: "31" read "3")."""
+    days = PADDED_DAY_RE.findall(text)
+    return any(d.startswith("0") for d in days) and any(len(d) == 1 for d in days)
 
 
 # a month in the genitive is a day's ("1 декабря") or a word's that takes it ("до декабря", "в

@@ -18,7 +18,7 @@ from normalizers.deadlines import (FLAG_RANGE_REVERSED, DeadlineNorm, deadlines_
 from normalizers.expansion import region_initials
 from normalizers.ocr_date_digits import years_into_period
 from normalizers.metadata import parse_metadata
-from normalizers.ocr_dates import damaged_dates, deadline_only, ends_with_dash, repair_date_words
+from normalizers.ocr_dates import damaged_dates, damaged_on_scan, deadline_only, ends_with_dash, repair_date_words
 from normalizers.ocr_deadline_specks import mend_deadline_text, mend_task_list
 from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text_noting, repair_activities,
                                    split_speck_hyphens)
@@ -234,7 +234,7 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
     if repaired:                          # "Дскабрь 2019": one reading only, kept with a flag
         act.deadline = text
         act.flags.append("deadline_ocr_repaired")
-    if damaged_period(text) or damaged_dates(text):   # "Т\\ квартал", "202?": no date, not a wrong one
+    if damaged_period(text) or damaged_dates(text) or scanned and damaged_on_scan(text):   # "Т\\ квартал", "202?"
         act.deadline_norm = DeadlineRecord(raw=act.deadline, start=None, end=None, recurrence="unspecified")
         act.flags.append("deadline_damaged_ocr")
         return

@@ -330,3 +330,20 @@ def test_a_genitive_month_after_its_day_or_a_word_that_takes_it_is_whole(text):
 def test_two_years_run_together_in_a_list_are_two_items_of_it():
     assert repair_date_words("август- сентябрь 20222023, 2024") == ("август- сентябрь 2022, 2023, 2024", True)
     assert repair_date_words("20182019") == ("2018 2019", True)
+
+
+@pytest.mark.parametrize("text, damaged", [
+    ("IV &вартан 2023 года", True),          # the quarter's word lost: not the whole year
+    ("IV квартал 2023 года", False),
+    ("II–III кварталы 2024 г.", False),
+    ("IV кв. 2023", False),
+    ("I полугодие 2024 г.", False),
+    ("01.03.2020\n3.03.2020", True),         # "31" read "3": the days written two ways
+    ("01.03.2020\n31.03.2020", False),
+    ("1.03.2020\n3.03.2020", False),         # one way throughout
+])
+def test_slips_only_a_scan_makes_are_damage(text, damaged):
+    from normalizers.ocr_dates import damaged_dates, damaged_on_scan
+
+    assert damaged_on_scan(text) is damaged
+    assert damaged_dates(text) is False      # the rules every format shares leave them as read
