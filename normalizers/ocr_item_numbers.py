@@ -58,7 +58,7 @@ def _between(p: Optional[list[int]], q: Optional[list[int]]) -> Optional[list[in
 
 def _misread_of(core: str, expected: list[int]) -> bool:
     """Whether a number cell can be an OCR misreading of ``expected``: junk ("о", "—", "4.м"), one digit
-    read wrong ("10" for 14), lost ("7" for 17) or, in a plain number, added by a speck ("71" for 1);
+    read wrong ("10" for 14), lost ("7" for 17) or added by a speck ("71" for 1, "71.1" for 1.1);
     a different number ("57" for 1.3) is evidence against the sequence and is kept."""
     if not core:
         return False
@@ -74,6 +74,8 @@ def _misread_of(core: str, expected: list[int]) -> bool:
         return one_substitution(digits, want)
     if core.isdigit() and len(expected) == 1 and len(digits) == len(want) + 1:
         return digits.endswith(want) or digits.startswith(want)
+    if len(expected) > 1 and core[:1].isdigit() and core[1:] == ".".join(str(x) for x in expected):
+        return True                     # "71.1" for 1.1: a speck read as a digit before the number
     return len(digits) == len(want) - 1 and (want.endswith(digits) or want.startswith(digits))
 
 

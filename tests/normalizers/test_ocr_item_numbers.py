@@ -55,3 +55,11 @@ def test_a_run_that_lost_its_dots_across_a_section_is_read_step_by_step():
     got = [n for n, _ in repair_item_numbers(["1.1", "1.2", "13", "21", "22"])]
     assert got == ["1.1", "1.2", "1.3", "2.1", "2.2"]
     assert [n for n, _ in repair_item_numbers(["1.1", "1.2", "13", "21", "25"])] == ["1.1", "1.2", "13", "21", "25"]
+
+
+def test_a_speck_read_as_a_digit_before_a_dotted_number_goes_where_the_sequence_pins_it():
+    from normalizers.ocr_item_numbers import repair_item_numbers
+
+    assert repair_item_numbers(["71.1", "1.2", "1.3"])[0] == ("1.1", "item_number_repaired")
+    assert repair_item_numbers(["1.2", "11.3", "1.4"])[1] == ("1.3", "item_number_repaired")
+    assert repair_item_numbers(["11.1", "11.2"])[0] == ("11.1", None)      # the sequence agrees: as read
