@@ -76,9 +76,8 @@ def from_enlarged(x: int, y: int, w: int, h: int, x0: int, y0: int, k: float, sc
 
 def enlarged(crop: np.ndarray, scale: int = 2, border: int = 10) -> np.ndarray:
     """A crop read again on its own: enlarged ``scale`` times (Tesseract likes ~30 px capitals)
-    on a white margin of ``border`` px. Bilinear: bicubic rings along hard stroke edges, and on
-    the thick strokes of a one-bit scan Tesseract then reads nothing at all."""
-    big = cv2.resize(np.ascontiguousarray(crop), None, fx=scale, fy=scale, interpolation=cv2.INTER_LINEAR)
+    on a white margin of ``border`` px."""
+    big = cv2.resize(np.ascontiguousarray(crop), None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     return cv2.copyMakeBorder(big, border, border, border, border, cv2.BORDER_CONSTANT, value=255)
 
 
