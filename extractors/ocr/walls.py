@@ -19,9 +19,8 @@ COLUMN_RULE_MIN_INCH = 1.0     # vertical rule at one x (its pieces together) th
 RULE_ALIGN_PX = 4              # pieces of one column rule lie this close in x
 SIDE_MIN_CONF = 0.2            # a side read less surely than this is nothing (a blank crop reads "о", 0.0)
 MIN_SPLIT_CHARS = 3            # letters and digits of a word worth parting (a speck's "." or "Г" is not)
-
-WALL_PAD = 2                  # pixels either side of an erased column rule left out of the ink test
-SPECK_SIDE = 0.45             # ink on one side of a rule no taller than this share of the word: specks
+WALL_PAD = 2                   # pixels either side of an erased column rule left out of the ink test
+SPECK_SIDE = 0.45              # ink on one side of a rule no taller than this share of the word: specks
 
 
 def trim_to_walls(img: np.ndarray, words: list[PxWord],

@@ -18,7 +18,7 @@ from extractors.ocr.engine import PxWord, read_line, tesseract_env, tesseract_wo
 from extractors.ocr.image import binarise, enlarged
 from extractors.ocr.roman import reread_period_numerals
 from extractors.ocr.specks import drop_speck_tokens, strip_edge_specks
-from extractors.ocr.walls import split_at_walls, trim_to_walls
+from extractors.ocr.walls import Wall, split_at_walls, trim_to_walls
 from normalizers.ocr_fixes import fix_latin_lookalikes
 from normalizers.text import ONE_LETTER_WORDS, is_known_word
 
@@ -139,7 +139,6 @@ def _same_line_neighbours(a: _PxWord, b: _PxWord) -> bool:
     return overlap > 0.5 * min(a.h, b.h) and 0 <= gap <= 1.2 * max(a.h, b.h)
 
 
-Wall = tuple[float, float, float]        # a vertical table rule in pixels: x, top, bottom
 
 
 def _merge_neighbours(doubtful: list[_PxWord], walls: Sequence[Wall] = ()) -> list[_Group]:
