@@ -285,7 +285,7 @@ def _parting(name: str, forms: set[str]) -> Optional[re.Match]:
     return None
 
 
-def _split_bullets(mentions: list[PartyMention], forms: set[str]) -> list[PartyMention]:
+def _split_lost_breaks(mentions: list[PartyMention], forms: set[str]) -> list[PartyMention]:
     """A bullet read as "о" (or "°", "•") before a name in capitals: at a mention's start it goes
     ("о ПОО"); after a short form, or a word in capitals, it parts two names whose line break was
     lost ("МОиН РТ о Торгово-промышленная палата …", "Минтруд НСО о Минобр НСО"). No party opens
@@ -367,12 +367,12 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     that is a known abbreviation takes its capitals; the pieces of a short form a narrow column
     broke over lines are that form; two mentions a known name (of ``names``) runs
     across are one, and so is a mention with the genitive phrase under it; a bullet read as "о"
-    goes, parting two names where a line break was lost (``_split_bullets``)."""
+    goes, parting two names where a line break was lost (``_split_lost_breaks``)."""
     out: list[PartyMention] = []
     forms = set(defined) | set(known)
     tokens, by_key = _abbreviation_tokens(forms), _glued_keys(forms)
     caps_words = {t for words in tokens.values() for t in words}
-    mentions = _split_bullets(_join_wrapped_forms(mentions, forms, by_key), forms)
+    mentions = _split_lost_breaks(_join_wrapped_forms(mentions, forms, by_key), forms)
     for m in _split_slashes(_join_legal_forms(join_parted(mentions, set(names)), defined), defined):
         m = _misread_agreement(m)
         read = m.name
