@@ -280,6 +280,11 @@ SPECK_BEFORE_WORD_RE = re.compile(r"(?<=[А-Яа-яЁё] )[.,'`’‚]{1,2}-(?=[
 BRACKETS_FOR_O_RE = re.compile(r"(?<![\w(])\(\)(?=[а-яё]{2,})")
 
 
+# "@" beside a capital: a scan's "О" in a word in capitals ("Минпромторг НС@", "@МСУ"); no Russian
+# text writes "@" there (an e-mail address has Latin letters round it)
+AT_FOR_O_RE = re.compile(r"(?<=[А-ЯЁ])@(?![A-Za-z0-9])|(?<![A-Za-z0-9.])@(?=[А-ЯЁ])")
+
+
 # the preposition "с" read twice, in Latin or Cyrillic letters ("совместно Cc профессиональными"):
 # no Russian word is "сс"
 DOUBLED_S_RE = re.compile(r"(?<=[а-яё] )[СсCc]{2}(?= [а-яё])")
@@ -305,7 +310,7 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
         edges = GLUED_ABBR_STOP_RE.sub(" ", TRAILING_ABBR_MARK_RE.sub("", edges))
         edges = DOUBLED_AND_RE.sub(r"\1", DOUBLED_S_RE.sub("с", edges))
         edges = SPECK_BEFORE_WORD_RE.sub("", edges)         # "занятости .-населения"
-        edges = BRACKETS_FOR_O_RE.sub("О", edges)           # "()рганизация"
+        edges = AT_FOR_O_RE.sub("О", BRACKETS_FOR_O_RE.sub("О", edges))   # "()рганизация", "НС@"
     cleaned = split_speck_hyphens(split_glued_short_words(rejoin_caps_tail(lower_inner_capital(drop_stray_stops(
         rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(edges)))))))))
     cleaned = mend_compound_marks(cleaned)

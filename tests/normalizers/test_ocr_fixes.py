@@ -495,3 +495,14 @@ def test_a_words_last_letter_split_off(text, expected):
     from normalizers.ocr_fixes import fix_scan_text
 
     assert fix_scan_text(text) == expected
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("Минпромторг НС@ предприятия-партнёры", "Минпромторг НСО предприятия-партнёры"),   # "@" for "О"
+    ("@МСУ", "ОМСУ"),
+    ("адрес info@mail.ru", "адрес info@mail.ru"),          # an address keeps its "@"
+])
+def test_an_at_sign_beside_capitals_is_a_scans_o(read, expected):
+    from normalizers.ocr_fixes import fix_scan_text
+
+    assert fix_scan_text(read) == expected
