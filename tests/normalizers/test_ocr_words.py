@@ -95,6 +95,7 @@ def test_the_last_part_of_a_compound_is_mended_as_a_word(read, expected):
 
 @pytest.mark.parametrize("read, expected", [
     ("организациями и общественным и организациями инвалидов", "организациями и общественными организациями инвалидов"),
+    ("организациями и общественным\nи организациями инвалидов", "организациями и общественными организациями инвалидов"),
     ("работа с новым и старым оборудованием", "работа с новым и старым оборудованием"),     # two adjectives
 ])
 def test_an_instrumental_plurals_last_letter_split_off_is_joined_back(read, expected):
