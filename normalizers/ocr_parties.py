@@ -271,31 +271,39 @@ ACRONYM_TOKEN_RE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё()]*[А-ЯЁA-Z)]
 STOP_BEFORE_FORM_RE = re.compile(r"(?<=[А-ЯЁA-Z)])[.;:]\s+(?=[А-ЯЁA-Z])")
 
 
-def _parting(name: str, forms: set[str]) -> Optional[re.Match]:
+def _parting(name: str, forms: set[str], defined: set[str]) -> Optional[re.Match]:
     """Where ``name`` parts in two: a bullet after a short form or a word in capitals, or a stop
-    glued to such a word before a defined short form ("МОиН РС(Я). ИРПО")."""
+    glued to such a word before a short form the document defines ("МОиН РС(Я). ИРПО"; a glossary
+    form is part of a name: "КГАУ. ДПО «…»" is one)."""
     for h in INNER_BULLET_RE.finditer(name):
         left = name[:h.start()].strip()
         if left in forms or ACRONYM_TOKEN_RE.match(left.split()[-1]):
             return h
     for h in STOP_BEFORE_FORM_RE.finditer(name):
         left, right = name[:h.start()].strip(), name[h.end():].split()
-        if left and ACRONYM_TOKEN_RE.match(left.split()[-1]) and right and right[0] in forms:
+        if left and ACRONYM_TOKEN_RE.match(left.split()[-1]) and right and right[0] in defined \
+                and not _org_form(left.split()[-1]):
             return h
     return None
 
 
-def _split_lost_breaks(mentions: list[PartyMention], forms: set[str]) -> list[PartyMention]:
+def _org_form(token: str) -> bool:
+    """Whether a token is a legal form ("КГАУ", "ДПО"): part of the name it stands in, never a party."""
+    entry = glossary_entry(token)
+    return bool(entry and entry.get("org_form"))
+
+
+def _split_lost_breaks(mentions: list[PartyMention], forms: set[str], defined: set[str]) -> list[PartyMention]:
     """A bullet read as "о" (or "°", "•") before a name in capitals: at a mention's start it goes
     ("о ПОО"); after a short form, or a word in capitals, it parts two names whose line break was
     lost ("МОиН РТ о Торгово-промышленная палата …", "Минтруд НСО о Минобр НСО"). No party opens
     with the preposition "о", and none has it between a short form and a capital. A stop glued to
-    a word in capitals before a defined short form parts them too ("МОиН РС(Я). ИРПО")."""
+    a word in capitals before a short form the document defines parts them too ("МОиН РС(Я). ИРПО")."""
     out: list[PartyMention] = []
     for m in mentions:
         name = LEADING_BULLET_RE.sub("", m.name)
         pieces = [name]
-        while (hit := _parting(pieces[-1], forms)) is not None:
+        while (hit := _parting(pieces[-1], forms, defined)) is not None:
             rest = pieces.pop()
             pieces += [rest[:hit.start()].strip(), rest[hit.end():].strip()]
         if pieces == [m.name]:
@@ -372,7 +380,7 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     forms = set(defined) | set(known)
     tokens, by_key = _abbreviation_tokens(forms), _glued_keys(forms)
     caps_words = {t for words in tokens.values() for t in words}
-    mentions = _split_lost_breaks(_join_wrapped_forms(mentions, forms, by_key), forms)
+    mentions = _split_lost_breaks(_join_wrapped_forms(mentions, forms, by_key), forms, set(defined))
     for m in _split_slashes(_join_legal_forms(join_parted(mentions, set(names)), defined), defined):
         m = _misread_agreement(m)
         read = m.name

@@ -481,3 +481,6 @@ def test_a_stop_glued_to_a_short_form_before_a_defined_one_parts_them():
     assert [m.name for m in mend_mentions(split_parties("МОиН РС(Я). ИРПО"), defined)] == ["МОиН РС(Я)", "ИРПО"]
     assert [m.name for m in mend_mentions(split_parties("МОиН РС(Я). Иные органы"), defined)] == \
         ["МОиН РС(Я). Иные органы"]          # no defined short form after the stop: as read
+    name = "КГАУ. ДПО «Красноярский краевой институт»"    # legal forms: one name
+    assert [m.name for m in mend_mentions(split_parties(name), defined | {"ККИПК"}, GLOSSARY | {"ДПО"})] \
+        == ["КГАУ ДПО «Красноярский краевой институт»"]   # a glossary form after the stop: one name
