@@ -186,8 +186,7 @@ def _join_legal_forms(mentions: list[PartyMention], defined: set[str]) -> list[P
 
 
 def _legal_form_alone(name: str, defined: set[str]) -> bool:
-    entry = glossary_entry(name)
-    return name not in defined and bool(entry and entry.get("org_form"))
+    return name not in defined and _org_form(name)
 
 
 CAPS_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[’'`‚]+(?=[^\S\n]+[«А-Яа-яЁё\"])")     # "ГАУ КО’ «Центр …»"
@@ -288,7 +287,8 @@ def _parting(name: str, forms: set[str], defined: set[str]) -> Optional[re.Match
 
 
 def _org_form(token: str) -> bool:
-    """Whether a token is a legal form ("КГАУ", "ДПО"): part of the name it stands in, never a party."""
+    """Whether a token is a legal form the glossary knows ("ГБУ", "ГАПОУ"): part of the name it
+    stands in, never a party of its own."""
     entry = glossary_entry(token)
     return bool(entry and entry.get("org_form"))
 

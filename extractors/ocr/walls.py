@@ -72,8 +72,10 @@ def _read_side(crop: np.ndarray) -> tuple[str, float]:
     """A side's text read as one line, enlarged twice and, where that reads no letter or digit (thick
     strokes of a one-bit scan enlarged), as it is; marks alone, or a reading below
     ``SIDE_MIN_CONF`` (Tesseract's guess on a blank crop), are no word ("", 0.0)."""
+    if not crop.size:
+        return "", 0.0
     for scale in (2, 1):
-        text, conf = read_line(enlarged(crop, scale=scale), TESS_LANG, "") if crop.size else ("", 0.0)
+        text, conf = read_line(enlarged(crop, scale=scale), TESS_LANG, "")
         if any(ch.isalnum() for ch in text) and conf >= SIDE_MIN_CONF:
             return text.strip(), conf
     return "", 0.0
