@@ -34,8 +34,8 @@ KEY_WORDS = ("сокращения", "сокращений", "сокращени
 HEAD_SPECK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'’‘°^|]+\d?(?=\s)|(?<=[а-яё])[`'’‘°^|.,\-–—]+(?=[а-яё]{4})")
 # a speck's mark or two standing before a header's first word ("$ Список сокращений:")
 LEAD_MARKS_RE = re.compile(r"^\s*[^\w\s«»\"(]{1,2}\s+(?=[А-ЯЁA-Z])")
-# a speck's mark or two a scan read for a header's closing colon ("Список сокращений\"")
-TRAIL_MARKS_RE = re.compile(r"(?<=[а-яё])\s?[\"'`’‘“”„°^*|]{1,2}\s*$")
+# a speck's mark or two a scan read for a header's closing colon ("Список сокращений\"", "Список сокращений-")
+TRAIL_MARKS_RE = re.compile(r"(?<=[а-яё])\s?[\"'`’‘“”„°^*|\-–—]{1,2}\s*$")
 MAX_HEADED_KEY_EDITS = 3
 MAX_JUNK_AFTER = 10          # a header's line may end with this much junk and no entry (a signature's strokes)
 KEY_WORD_RE = re.compile(r"^сокра[а-яё]{3,7}[йяеи]$")   # "сокращении": the breve lost
@@ -47,6 +47,19 @@ def _near(word: str, forms: tuple[str, ...]) -> str | None:
         return word
     near = [f for f in forms if one_edit(word, f)]
     return near[0] if len(near) == 1 else None
+
+
+MIN_TWO_EDIT_QUALIFIER = 8     # a qualifier read two letters off is read as one from this many letters
+
+
+def _near_qualifier(word: str) -> str | None:
+    """The qualifier ("используемых", "принятые", …) a long ``word`` that is no dictionary word is
+    two letters from, when all the qualifiers that near are forms of one word ("Исподьзуемы":
+    "используемые" and "используемых" alike)."""
+    if len(word) < MIN_TWO_EDIT_QUALIFIER or is_known_word(word):
+        return None
+    near = [q for q in HEAD_QUALIFIERS if Levenshtein.distance(word, q, score_cutoff=2) <= 2]
+    return near[0] if near and len({q[:-2] for q in near}) == 1 else None
 
 
 # the key word at a line's end with a few marks or letters before it that are no word ("ок/сокращений:",
@@ -115,7 +128,8 @@ def _mended_head(line: str) -> str:
     words = _head_words(m)
     key = words[-1]
     other_word = is_known_word(key) and all(p.normal_form != "сокращение" for p in parses(key))
-    misread = not is_known_word(key) and _near(key, KEY_WORDS) is not None     # "сакращения"
+    # "сакращения"; "сокращениз" is one letter from two forms of the key word: either is the key word
+    misread = not is_known_word(key) and any(one_edit(key, k) for k in KEY_WORDS)
     # after "Список"/"Перечень" (and a qualifier), a key word read further off: no dictionary word,
     # opening as it does, three letters at most from it ("Список сорратяений:"; "соглашений" is a word)
     headed = len(words) > 1 and _near(words[0], HEAD_WORDS) is not None
@@ -125,7 +139,7 @@ def _mended_head(line: str) -> str:
         return line                     # "сократите", "сокращённые": another word of the stem
     mended = ["сокращений"]
     before = words[:-1]
-    if before and (q := _near(before[-1], HEAD_QUALIFIERS)):
+    if before and (q := _near(before[-1], HEAD_QUALIFIERS) or _near_qualifier(before[-1])):
         mended.insert(0, q)
         before = before[:-1]
     if before and (h := _near(before[-1], HEAD_WORDS)):

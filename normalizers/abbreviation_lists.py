@@ -46,7 +46,7 @@ NO_DASH_LINE_RE = re.compile(
     r"\s+(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
 MAX_ENTRY_WRAP_CHARS = 150
 # a speck's mark before a list line's first lower-case word ("‚занятости населения …": a wrapped name)
-LEADING_SPECK_RE = re.compile(r"^(\s*)[‚’'`,.°^]+(?=[а-яё])")
+LEADING_SPECK_RE = re.compile(r"^(\s*)[‚’'`,.°^]+[^\S\n]?(?=[а-яё])")
 
 
 def caps_for_digits(short: str) -> str:

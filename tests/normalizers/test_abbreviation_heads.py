@@ -5,7 +5,8 @@ from normalizers.abbreviation_heads import LIST_HEADER_RE, mend_list_head
 
 
 @pytest.mark.parametrize("read", ["Принятые сакращения:", "Список сокращении:", "Использхемые сокращения.",
-                                  "Церечень сокращений:"])
+                                  "Церечень сокращений:", "Принятые сокращениз:", "Спиеок сокращений-",
+                                  "Исподьзуемы сокращения"])
 def test_misread_header_reads_as_the_header(read):
     assert LIST_HEADER_RE.match(mend_list_head(read))
 
@@ -116,3 +117,14 @@ def test_a_header_whose_key_word_is_cut_short_with_junk_after_it_opens_the_list(
     assert got["ПОО"] == "профессиональные образовательные организации"
     from normalizers.abbreviation_heads import cut_head
     assert not cut_head("Список сокращённых сроков обучения")       # words of the dictionary after it
+
+
+def test_a_wrapped_line_opening_with_a_speck_and_a_space_carries_its_entry_on():
+    from normalizers.abbreviations import find_definitions
+
+    text = ("Принятые сокращения:\n"
+            "ТОИПКРО - областное государственное бюджетное учреждение «Томский\n"
+            "областной институт повышения квалификации и переподготовки работников\n"
+            "‚ образования»\n"                                          # a speck, then a space
+            "ТОИКО - областное государственное бюджетное учреждение.")
+    assert find_definitions(text)["ТОИПКРО"].endswith("переподготовки работников образования»")
