@@ -17,10 +17,11 @@ from typing import Mapping
 from rapidfuzz import fuzz
 
 from normalizers.abbreviations import spells
+from normalizers.full_forms import syllabic_start, tokens
 from normalizers.morph import is_abbreviation, to_nominative
 from normalizers.ocr_full_form import mend_full_form
-from normalizers.ocr_parties import (CAPS_TOKEN_RE, LEAD_SPECKS, MAX_SHORT_SPELLING, close_brackets, lookalike_readings,
-                                     mend_mention_specks)
+from normalizers.ocr_parties import (CAPS_TOKEN_RE, LEAD_SPECKS, MAX_SHORT_SPELLING, abbreviation_tokens,
+                                     lookalike_caps, close_brackets, lookalike_readings, mend_mention_specks)
 from normalizers.ocr_short_forms import DEBRIS, MIN_TOKEN_MENDED, SPECK_IN_SHORT_RE, _letters
 from normalizers.text import ONE_LETTER_WORDS, is_known_word, one_edit, one_substitution
 
@@ -85,12 +86,18 @@ def _cells_spelling(short: str, full: str, spellings: dict[str, Counter], used: 
     if len(near) != 1:
         return short
     best, n = spellings[near[0]].most_common(1)[0]
-    if spells(best, full) and not spells(short, full):
-        return best
+    if _stands_for(best, full) and not _stands_for(short, full):
+        return best                    # "Минобрнауки 6Б" where the cells write "Минобрнауки РБ"
     if not spells(best, full) and not spells(short, full) and len(near[0]) == len(key) \
             and len(key) >= MIN_SPELLING_MENDED and (n >= 2 or _stem_in_full(best, short, full)):
         return best
     return short
+
+
+def _stands_for(short: str, full: str) -> bool:
+    """Whether ``full`` spells ``short``, by its initials or as a syllabic short form
+    ("Минобрнауки РБ": Мин|истерство обр|азования (и) науки Р|еспублики Б|ашкортостан)."""
+    return spells(short, full) or syllabic_start(short, tokens(full)) is not None
 
 
 def _stem_in_full(best: str, short: str, full: str) -> bool:
@@ -157,7 +164,8 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     short form ("МОнН РТ" where the cells write "МОиН РТ", though the full form spells both); the
     token takes the glossary's spelling where the glossary has it, else the cells' most common one, or the defined token with its extra letter dropped,
     whichever (exactly one) the full form spells. Each full form is mended (``mend_full_form``, with the
-    document's ``lexicon``) and put into the nominative again when a word changed. The full forms of
+    document's ``lexicon``; a word in capitals one look-alike capital from a glossary form's word read as
+    it: "КГАУ ДНО «…»") and put into the nominative again when a word changed. The full forms of
     list entries whose short form was lost (``orphans``) take the one short form the cells write,
     no definition gives and the full form spells. A full form that is hardly words (``_plausible``)
     goes: the glossary reads that short form better. A block's line no entry read (``unread``) is an
@@ -177,6 +185,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         if piece and len(piece) <= MAX_SHORT_SPELLING:
             spellings.setdefault(_letters(piece), Counter())[piece] += 1
     in_cells = cell_words(cells)
+    glossary_caps = {t for words in abbreviation_tokens(set(glossary)).values() for t in words}
     cell_forms = {form for ways in used.values() for form in ways}
     out: dict[str, str] = {}
     for short, full in defs.items():
@@ -184,9 +193,12 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         if len(short.split()) > 2:      # "агентство труда и. занятости населения края": a mention's specks
             short = mend_mention_specks(short)
         short, full = _words_after_acronym(short, full)
+        if short in glossary:           # the words as read: mending one alone may split it ("разова тельные")
+            full = _with_glossary_words(full, glossary[short], short)
         mended_full = mend_full_form(full, lexicon)      # "Республики Гатарстан": spelled once mended
+        mended_full = lookalike_caps(mended_full, glossary_caps)    # "КГАУ ДНО «…»": the glossary's "ДПО"
         if short in glossary:           # "профессиойа образовать дьные организации Томской области"
-            mended_full = _glossary_head(short, _with_glossary_words(mended_full, glossary[short]), glossary[short])
+            mended_full = _glossary_head(short, _with_glossary_words(mended_full, glossary[short], short), glossary[short])
         short = _cells_spelling(short, mended_full, spellings, used)
         glued = short.replace(" ", "").lower()
         if " " in short and glued in used and not all(t.lower() in used for t in short.split()):
@@ -325,15 +337,32 @@ def _initials_mended(short: str, full: str, cell_forms: set[str] = frozenset()) 
 
 
 GLOSSARY_SPAN_RATIO = 80    # a run of a full form this like the glossary's words (rapidfuzz ratio) is them misread
+# ... or this like them, word for word, when only the glossary's words make the full form spell its short form
+SPELLING_SPAN_RATIO = 70
 SPAN_MARKS = ".,;:`'’‚\"«»"
 
 
-def _with_glossary_words(full: str, words: str) -> str:
+def _bare_word(word: str) -> str:
+    return word.strip(SPAN_MARKS).lower()
+
+
+def _word_for_word(span: list[str], wanted: list[str]) -> bool:
+    """A run as many words long as the glossary's, each of its dictionary words the glossary's word
+    at its place ("ищуэМьные разовательные организации" against "профессиональные образовательные
+    организации")."""
+    return len(span) == len(wanted) and all(_bare_word(w) == g.lower() for w, g in zip(span, wanted)
+                                             if is_known_word(_bare_word(w)))
+
+
+def _with_glossary_words(full: str, words: str, short: str = "") -> str:
     """``full`` with the run of its words most like the glossary's full form ``words`` replaced by
     them, when the run is that like them (``GLOSSARY_SPAN_RATIO``) and holds a word that is no
     dictionary word (a scan's slip: "профессиойа образовать дьные организации Томской области" ->
     "профессиональные образовательные организации Томской области"); the document's own wording
-    ("профессиональных образовательных организаций") stays."""
+    ("профессиональных образовательных организаций") stays. A run less like them
+    (``SPELLING_SPAN_RATIO``) is taken only word for word (``_word_for_word``) and when ``full``
+    spells its ``short`` form with the glossary's words and did not without them (a stamp over
+    "профессиональные": "ищуэМьные разовательные организации Томской области")."""
     toks, wanted = full.split(), words.split()
     best: tuple[float, int, int] | None = None
     for n in range(max(1, len(wanted) - 1), len(wanted) + 3):
@@ -341,16 +370,20 @@ def _with_glossary_words(full: str, words: str) -> str:
             ratio = fuzz.ratio(" ".join(toks[i:i + n]).lower(), words.lower())
             if best is None or ratio > best[0]:
                 best = (ratio, i, n)
-    if best is None or best[0] < GLOSSARY_SPAN_RATIO:
+    if best is None or best[0] < SPELLING_SPAN_RATIO:
         return full
-    _, i, n = best
+    ratio, i, n = best
     span = toks[i:i + n]
-    if all(is_known_word(w.strip(SPAN_MARKS).lower()) for w in span if w.strip(SPAN_MARKS)):
+    if all(is_known_word(_bare_word(w)) for w in span if _bare_word(w)):
         return full
     if span[0][:1].isupper():
         wanted[0] = wanted[0][:1].upper() + wanted[0][1:]
     tail = span[-1][len(span[-1].rstrip(",;")):]        # the comma after the run stays
-    return " ".join(toks[:i] + wanted[:-1] + [wanted[-1] + tail] + toks[i + n:])
+    mended = " ".join(toks[:i] + wanted[:-1] + [wanted[-1] + tail] + toks[i + n:])
+    if ratio >= GLOSSARY_SPAN_RATIO:
+        return mended
+    spelled = bool(short) and spells(short, mended) and not spells(short, full)
+    return mended if spelled and _word_for_word(span, words.split()) else full
 
 
 def _glossary_head(short: str, full: str, words: str) -> str:
@@ -362,7 +395,7 @@ def _glossary_head(short: str, full: str, words: str) -> str:
     if spells(short, full) or not spells(short, words):
         return full
     toks, wanted = full.split(), words.split()
-    bare = [t.strip(SPAN_MARKS).lower() for t in toks]
+    bare = [_bare_word(t) for t in toks]
     for k in range(min(len(toks), len(wanted) - 1), 0, -1):
         if bare[:k] == [w.lower() for w in wanted[-k:]]:
             tail = toks[k - 1][len(toks[k - 1].rstrip(",;")):]      # the comma after the overlap stays

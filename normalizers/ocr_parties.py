@@ -53,8 +53,8 @@ NOTE_HEAD = r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:\s?[’'`‚.,–—-]?\s+|\
 AGREEMENT_TAIL_RE = re.compile(rf"{NOTE_HEAD}([А-Яа-яЁё][^()]{{9,18}}?)\s*\)?\s*$")
 AGREEMENT_WORD = "согласованию"
 AGREEMENT_EDITS = 2          # letters a scan may have misread in it (no other word of 12 letters is that close)
-# ... or cut short, its bracket never closed, a speck after it ("(по согласован и")
-CUT_AGREEMENT_TAIL_RE = re.compile(rf"{NOTE_HEAD}(согласо[а-яё]*)(?:\s+[а-яё]{{1,2}})?\s*$", re.I)
+# ... or cut short, its bracket never closed, a speck after it ("(по согласован и", "(по сагласова")
+CUT_AGREEMENT_TAIL_RE = re.compile(rf"{NOTE_HEAD}([а-яё]{{7,12}})(?:\s+[а-яё]{{1,2}})?\s*$", re.I)
 MIN_GLUED = 3                # each of two run-together forms has at least this many letters ("МО"+"ОО" is no split)
 LOWER_TOKEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[а-яё]{3,}(?![A-Za-zА-Яа-яЁё])")
 
@@ -144,7 +144,7 @@ def lookalike_readings(word: str) -> set[str]:
 CAPS_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[А-ЯЁ]{3,6}(?![A-Za-zА-Яа-яЁё])")
 
 
-def _lookalike_caps(name: str, known: set[str]) -> str:
+def lookalike_caps(name: str, known: set[str]) -> str:
     """Words in capitals that no ``known`` word of a form has, where one capital read for its
     look-alike ("КГАУ ДНО «…»": Н for П) gives exactly one of them, read as it."""
     def one(m: re.Match) -> str:
@@ -156,7 +156,7 @@ def _lookalike_caps(name: str, known: set[str]) -> str:
     return CAPS_WORD_RE.sub(one, name)
 
 
-def _abbreviation_tokens(forms: set[str]) -> dict[str, set[str]]:
+def abbreviation_tokens(forms: set[str]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for f in forms:
         for t in f.split():
@@ -237,15 +237,22 @@ def _agreement_word(text: str) -> bool:
     return Levenshtein.distance(letters, AGREEMENT_WORD) <= AGREEMENT_EDITS
 
 
+def _agreement_head(word: str) -> bool:
+    """Whether ``word`` (seven letters or more) opens "согласованию", a letter of it misread at most
+    ("согласован", "сагласова")."""
+    word = word.lower().replace("ё", "е")
+    return Levenshtein.distance(word, AGREEMENT_WORD[:len(word)], score_cutoff=1) <= 1
+
+
 def _misread_agreement(m: PartyMention) -> PartyMention:
     """A mention ending in "(по согласованию)" misread by a letter or two ("(по соглаЯованию)",
     "(по сотласбванию)"), split by specks ("(по согласован и. ю)", "(по’ согласованию)") or cut
-    short with its bracket never closed ("(по согласован и"): the note goes and the party is by
+    short with its bracket never closed ("(по согласован и", "(по сагласова"): the note goes and the party is by
     agreement, as with the words read right."""
     tail = AGREEMENT_TAIL_RE.search(m.name)
     if tail is None or not _agreement_word(tail.group(1)):
         tail = CUT_AGREEMENT_TAIL_RE.search(m.name)
-        if tail is None or not "согласованию".startswith(tail.group(1).lower()):
+        if tail is None or not _agreement_head(tail.group(1)):
             return m
     return PartyMention(name=m.name[:tail.start()].rstrip(), by_agreement=True, defines=m.defines, raw=m.raw)
 
@@ -271,12 +278,16 @@ STOP_BEFORE_FORM_RE = re.compile(r"(?<=[А-ЯЁA-Z)])[.;:]\s+(?=[А-ЯЁA-Z])")
 
 
 def _parting(name: str, forms: set[str], defined: set[str]) -> Optional[re.Match]:
-    """Where ``name`` parts in two: a bullet after a short form or a word in capitals, or a stop
+    """Where ``name`` parts in two: a bullet after a short form or a word in capitals (or after a
+    whole quoted name, before a word in capitals), or a stop
     glued to such a word before a short form the document defines ("МОиН РС(Я). ИРПО"; a glossary
     form is part of a name: "КГАУ. ДПО «…»" is one)."""
     for h in INNER_BULLET_RE.finditer(name):
-        left = name[:h.start()].strip()
+        left, right = name[:h.start()].strip(), name[h.end():].split()
         if left in forms or ACRONYM_TOKEN_RE.match(left.split()[-1]):
+            return h
+        # after a whole quoted name, before a short form or a word in capitals ("ГАПОУ «…» о ГАПОУ «…»")
+        if left.endswith("»") and left.count("«") == left.count("»") and right and ACRONYM_TOKEN_RE.match(right[0]):
             return h
     for h in STOP_BEFORE_FORM_RE.finditer(name):
         left, right = name[:h.start()].strip(), name[h.end():].split()
@@ -378,7 +389,7 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
     goes, parting two names where a line break was lost (``_split_lost_breaks``)."""
     out: list[PartyMention] = []
     forms = set(defined) | set(known)
-    tokens, by_key = _abbreviation_tokens(forms), _glued_keys(forms)
+    tokens, by_key = abbreviation_tokens(forms), _glued_keys(forms)
     caps_words = {t for words in tokens.values() for t in words}
     mentions = _split_lost_breaks(_join_wrapped_forms(mentions, forms, by_key), forms, set(defined))
     for m in _split_slashes(_join_legal_forms(join_parted(mentions, set(names)), defined), defined):
@@ -403,7 +414,7 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
                        for i, g in enumerate(glued))
             continue
         if found is None:
-            found = mend_name_words(_lookalike_caps(_lower_tokens(m.name, tokens), caps_words), set(names))
+            found = mend_name_words(lookalike_caps(_lower_tokens(m.name, tokens), caps_words), set(names))
         out.append(m if found == m.name else
                    PartyMention(name=found, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw))
     return out

@@ -266,6 +266,18 @@ def test_a_full_form_misread_takes_the_glossarys_words_for_the_run_they_are():
     assert mend_definitions(defs, "ПООЭ", set(glossary), glossary=glossary)["ПООЭ"].startswith("профессиойа")
 
 
+def test_a_run_less_like_the_glossarys_words_takes_them_only_word_for_word_and_when_then_spelled():
+    glossary = {"ПОО": "профессиональные образовательные организации"}
+    # a stamp over the first word: only the glossary's words make the full form spell "ПОО"
+    defs = {"ПОО": "ищуэМьные разовательные организации Энской области"}
+    got = mend_definitions(defs, "ПОО", set(glossary), glossary=glossary)
+    assert got == {"ПОО": "профессиональные образовательные организации Энской области"}
+    # a dictionary word of the run that is not the glossary's at its place: the run is no misreading of it
+    defs = {"ПОО": "ищуэМьные разовательные учреждения Энской области"}
+    got = mend_definitions(defs, "ПОО", set(glossary), glossary=glossary)
+    assert got["ПОО"] != "профессиональные образовательные организации Энской области"
+
+
 def test_a_short_form_misread_past_a_letter_gives_way_to_the_one_the_cells_write_and_the_full_form_spells():
     full = "государственное автономное учреждение «Институт развития образования Республики Энск»"
     got = mend_definitions({"Меж": full, "МОиН РЭ": "Министерство образования и науки Республики Энск"},
@@ -323,3 +335,27 @@ def test_a_long_short_form_with_a_specks_stop_loses_it():
     got = mend_definitions({"агентство труда и. занятости населения края": "агентство труда и занятости населения Энского края"},
                            "агентство труда и занятости населения края")
     assert list(got) == ["агентство труда и занятости населения края"]
+
+
+def test_a_syllabic_short_form_misread_in_its_code_takes_the_cells_spelling_its_full_form_spells():
+    full = "Министерство образования и науки Республики Энск"
+    got = mend_definitions({"Минобрнауки 6Э": full}, "Минобрнауки РЭ\nМинобрнауки РЭ, РУМЦ")
+    assert got == {"Минобрнауки РЭ": full}
+    # the cells' spelling a letter away that the full form does not spell: the form read stays
+    got = mend_definitions({"Минобрнауки 6Э": full}, "Минобрнауки ТЭ\nМинобрнауки ТЭ")
+    assert "Минобрнауки 6Э" in got
+
+
+def test_a_comma_speck_between_the_words_of_a_defined_short_form_is_the_space():
+    full = "Министерство образования Энской Республики"
+    got = mend_definitions({"Минобразования, Энии": full}, "Минобразования Энии")
+    assert got == {"Минобразования Энии": full}
+
+
+def test_a_word_in_capitals_of_a_full_form_one_look_alike_from_a_glossary_forms_word_is_read_as_it():
+    glossary = {"ДПО": "дополнительное профессиональное образование"}
+    got = mend_definitions({"ККИПК": "КГАУ ДНО «Энский краевой институт»"}, "ККИПК", glossary=glossary)
+    assert got == {"ККИПК": "КГАУ ДПО «Энский краевой институт»"}
+    # without the glossary form: as read
+    got = mend_definitions({"ККИПК": "КГАУ ДНО «Энский краевой институт»"}, "ККИПК")
+    assert got == {"ККИПК": "КГАУ ДНО «Энский краевой институт»"}
