@@ -151,6 +151,8 @@ def test_a_stop_or_quote_that_may_be_meant_stays(text):
     ("Дом ремёсел (по сотласбванию)", "Дом ремёсел", True),    # two letters misread
     ("Дом ремёсел (по согласован и. ю)", "Дом ремёсел", True),  # split by specks
     ("Дом ремёсел (по’ согласованию)", "Дом ремёсел", True),    # a speck after "по"
+    ("Дом ремёсел (по сагласова", "Дом ремёсел", True),        # cut short and a letter misread
+    ("Дом ремёсел (по сагласовка", "Дом ремёсел (по сагласовка", False),   # two letters off its head
 ])
 def test_a_mention_one_slip_from_a_defined_form(text, expected, agreed):
     got = mend_mentions(split_parties(text), {"Минобрнауки РБ", "Минобразования края"}, GLOSSARY | {"ГБУ"})
@@ -464,6 +466,9 @@ def test_a_straight_quote_inside_guillemets_is_a_speck():
     ("Минтруд НСО\nо Минобр НСО", [("Минтруд НСО", False), ("Минобр НСО", False)]),
     ("° Минобр НСО", [("Минобр НСО", False)]),
     ("Совет о Правительстве", [("Совет о Правительстве", False)]),       # no short form before "о"
+    ("ГАПОУ «Энский колледж» о ГАПОУ «Энский техникум»",               # after a whole quoted name
+     [("ГАПОУ «Энский колледж»", False), ("ГАПОУ «Энский техникум»", False)]),
+    ("Совет «Энск» о Правительстве", [("Совет «Энск» о Правительстве", False)]),   # no capitals after "о"
 ])
 def test_a_bullet_read_as_o_goes_and_parts_two_names(cell, expected):
     from normalizers.ocr_parties import mend_mentions
