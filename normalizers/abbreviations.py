@@ -264,11 +264,14 @@ def _dalee_misread(m: re.Match) -> str:
 QUOTED_LINE_END_SPECK_RE = re.compile(r"(«[^»\n]*[А-Яа-яЁё])[.,]\n(?=[а-яё][^«\n]*»)")
 # a closing bracket glued to the lower-case word after it ("(Минпромторг ПК)и"): a scan lost the space
 GLUED_AFTER_BRACKET_RE = re.compile(r"\)(?=[а-яё])")
+# a speck for the space between a bracketed short form's word and its region code ("(Минпромторг.ПК)")
+SPECK_IN_BRACKET_RE = re.compile(r"\(([А-ЯЁ][А-Яа-яЁё]{2,24})[.,’'`‚]\s?([А-ЯЁ]{1,4})\)")
 
 
 def _prepared(text: str) -> str:
     text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
     text = GLUED_AFTER_BRACKET_RE.sub(") ", QUOTED_LINE_END_SPECK_RE.sub(r"\1\n", text))
+    text = SPECK_IN_BRACKET_RE.sub(r"(\1 \2)", text)       # "(Минпромторг.ПК)"
     return DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck
 
 

@@ -310,8 +310,14 @@ def _region_code_at(caps: list[str], toks: list[Tok], i: int) -> bool:
         and toks[i - 1].text[:1].isupper()
 
 
+SYLLABIC_SLIPS = 1       # letters of a syllabic form's pieces a scan's word may have misread ("тарговли") ...
+MIN_SLIPPED_PIECE = 4    # ... in a piece of at least this many letters, never its first
+
+
 def syllabic_start(short: str, toks: list[Tok]) -> int | None:
-    """Start of the words a syllabic abbreviation stands for, ending at the last token:
+    """Start of the words a syllabic abbreviation stands for, ending at the last token (a piece of
+    four letters or more may differ from its word's head in one letter but the first, once, where
+    no start reads it exactly: "торг" of a scan's "тарговли"):
     "Минпромторг ПК" = Мин|истерство пром|ышленности (и) торг|овли П|ермского к|рая, each piece
     of the compound a prefix of the next content word, capitals after it initials."""
     parts = short.split()
@@ -328,19 +334,25 @@ def syllabic_start(short: str, toks: list[Tok]) -> int | None:
             return None
         i -= 1
 
-    def spells(rest: str, words: list[str]) -> bool:
+    def spells(rest: str, words: list[str], slips: int) -> bool:
         if not words:
             return not rest
         w = words[0]
-        return any(rest.startswith(w[:k]) and spells(rest[k:], words[1:])
-                   for k in range(min(len(w), len(rest)), 1, -1))
+        for k in range(min(len(w), len(rest)), 1, -1):
+            wrong = sum(a != b for a, b in zip(rest[:k], w[:k]))
+            if wrong == 0 and spells(rest[k:], words[1:], slips):
+                return True
+            if wrong == 1 and slips and k >= MIN_SLIPPED_PIECE and rest[0] == w[0] and spells(rest[k:], words[1:], 0):
+                return True             # "торг" of a scan's "тарговли": one letter, once, not the first
+        return False
 
-    for start in range(i, max(-1, i - 7), -1):
-        words = [fold(t.text) for t in toks[start:i + 1] if t.is_word and fold(t.text) not in SKIPPABLE]
-        if not all(t.is_word for t in toks[start:i + 1]) or not toks[start].is_word:
-            return None
-        if words and spells(head, words):
-            return start
+    for slips in (0, SYLLABIC_SLIPS):          # read exactly from any start first
+        for start in range(i, max(-1, i - 7), -1):
+            words = [fold(t.text) for t in toks[start:i + 1] if t.is_word and fold(t.text) not in SKIPPABLE]
+            if not all(t.is_word for t in toks[start:i + 1]) or not toks[start].is_word:
+                break
+            if words and spells(head, words, slips):
+                return start
     return None
 
 
