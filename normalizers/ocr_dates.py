@@ -41,29 +41,17 @@ confident wrong date ("Дскабрь 2019" is no month, so the cell would cover
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
 
 from normalizers.deadline_types import calendar_date
 from normalizers.ocr_date_digits import mend_date_digits
-from normalizers.text import is_known_word, one_edit
+from normalizers.ocr_date_words import (LETTERS_RE, MONTH_FORMS, MONTH_WORDS, RECURRENCE_WORDS,
+                                       month_reading, period_reading, recurrence_reading)
+from normalizers.text import is_known_word
 
-MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
-               "октябр", "ноябр", "декабр")
-MONTH_ENDINGS = ("ь", "я", "е", "ю", "ем")
-MONTH_FORMS: tuple[tuple[int, str], ...] = tuple(
-    (k + 1, form)
-    for k, stem in enumerate(MONTH_STEMS)
-    for form in ((stem + "й", stem + "я", stem + "е", stem + "ю", stem + "ем") if stem == "ма"
-                 else (stem, stem + "а", stem + "е", stem + "у", stem + "ом") if stem in ("март", "август")
-                 else tuple(stem + e for e in MONTH_ENDINGS))
-)
-MONTH_WORDS = frozenset(form for _, form in MONTH_FORMS)
 # stems that show a date word inside junk ("декабрузоз3", "сентябрьб")
 DATE_STEM_RE = re.compile(r"январ|феврал|апрел|июн[ья]|июл[ья]|август|сентяб|октяб|нояб|декаб|квартал|полугод")
 WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё0-9]+")
-LETTERS_RE = re.compile(r"[А-Яа-яЁё]+")
 # a year with a letter for the digit one: 20l9, 2O1I is left to the digit fixes (О, З) first
 YEAR_ONE_RE = re.compile(r"(?<![\w.])((?:19|20)[0-9lI|!]{2})(?![\w])")
 # a year with a character that is no digit ("202?", "20l?"), or a year that lost a digit ("201 г.")
@@ -137,73 +125,11 @@ MONTH_SPECK_YEAR_RE = re.compile(r"(?<![а-яё])(январь|февраль|м
                                  r"|[^\S\n]*\n[^\S\n]*[-–—][^\S\n]*[бдеёжзйлмнпртфхцчшщъыьэю]?(?![а-яё])"
                                  r"|[^\S\n]*[-–—][^\S\n]*[бдеёжзйлмнпртфхцчшщъыьэю](?![а-яё]))+)"
                                  r"\s*(?=(?:19|20)\d\d(?!\d))", re.I)
-MIN_REPAIR_LEN = 5
 MAX_ABBREVIATION = 5
-
-
-def _limit(word: str) -> int:
-    return 2 if len(word) >= 7 else 1
-
-
-@lru_cache(maxsize=10_000)
-def month_reading(word: str) -> tuple[str | None, bool]:
-    """(the month form ``word`` is a one-slip misreading of, or None; whether it resembles a month).
-
-    A dictionary word is never a slip; the nearest form must be the only one that near and belong
-    to one month ("июпь" lies one edit from both "июнь" and "июль": it resembles, it is not read).
-    """
-    w = word.lower().replace("ё", "е")
-    if len(w) < 4 or not LETTERS_RE.fullmatch(w) or any(w == f for _, f in MONTH_FORMS) or is_known_word(w):
-        return None, False
-    limit = _limit(w)
-    near = [(d, month, form) for month, form in MONTH_FORMS if (d := Levenshtein.distance(w, form, score_cutoff=limit)) <= limit]
-    if not near:
-        return None, False
-    best = min(d for d, _, _ in near)
-    months = {m for d, m, _ in near if d <= best + 1}
-    forms = [f for d, _, f in near if d == best]
-    stem_kept = any(w.startswith(f[:3]) for d, _, f in near if d == best)
-    if (len(w) >= MIN_REPAIR_LEN or stem_kept) and best == 1 and len(months) == 1:
-        return forms[0], True           # forms of one month alike ("октябръ"): the first, same dates
-    return None, True
-
-
-PERIOD_FORMS = ("квартал", "квартала", "кварталы", "кварталов", "квартале", "кварталам", "кварталах",
-                "полугодие", "полугодия", "полугодии", "полугодий", "полугодиям", "полугодиях")
-MIN_PERIOD_REPAIR = 6
-
-
-@lru_cache(maxsize=10_000)
-def period_reading(word: str) -> str | None:
-    """The quarter or half-year word ``word`` is a one-letter misreading of ("квартап" ->
-    "квартал"), or None: a dictionary word is never a slip, and the form must be the only one
-    that near."""
-    w = word.lower().replace("ё", "е")
-    if len(w) < MIN_PERIOD_REPAIR or w in PERIOD_FORMS or is_known_word(w):
-        return None
-    near = [f for f in PERIOD_FORMS if one_edit(w, f)]
-    return near[0] if len(near) == 1 else None
-
 
 # a recurrence adverb split by a space near its end, its first letter perhaps read as a digit
 # ("6жекварталь но"): joined, it must be one edit from exactly one adverb (``recurrence_reading``)
-SPLIT_ADVERB_RE = re.compile(r"(?<!\w)([0-9А-Яа-яЁё][А-Яа-яЁё]{4,})\s+([а-яё]{1,3})(?!\w)")
-RECURRENCE_WORDS = ("ежегодно", "ежеквартально", "ежемесячно", "еженедельно", "ежедневно", "постоянно")
-MIN_RECURRENCE_REPAIR = 7
-
-
-@lru_cache(maxsize=10_000)
-def recurrence_reading(word: str) -> str | None:
-    """The recurrence adverb ``word`` is a one-letter misreading of ("Ржегодно" -> "ежегодно"), or
-    None: a dictionary word is never a slip, and the adverb must be the only one that near."""
-    w = word.lower().replace("ё", "е")
-    if len(w) < MIN_RECURRENCE_REPAIR or w in RECURRENCE_WORDS or is_known_word(w):
-        return None
-    if w[:1].isdigit():                 # its first letter read as a digit: that letter only
-        near = [r for r in RECURRENCE_WORDS if len(r) == len(w) and r[1:] == w[1:]]
-    else:
-        near = [r for r in RECURRENCE_WORDS if one_edit(w, r)]
-    return near[0] if len(near) == 1 else None
+SPLIT_ADVERB_RE = re.compile(r"(?<!\w)([0-9А-Яа-яЁё][А-Яа-яЁё]{4,})\s+([а-яё]{1,3}|[А-ЯЁ]{2,4})(?!\w)")   # "ежекварта ЛБНО"
 
 
 def _match_case(original: str, new: str) -> str:

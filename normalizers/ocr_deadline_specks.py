@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from normalizers.ocr_dates import GENITIVE_MONTHS, MONTH_SPECK_YEAR_RE, MONTH_STEMS, NUMERIC_DATE_RE
+from normalizers.ocr_date_words import MONTH_STEMS
+from normalizers.ocr_dates import GENITIVE_MONTHS, MONTH_SPECK_YEAR_RE, NUMERIC_DATE_RE
 from normalizers.text import one_substitution
 
 LEADING_SPECKS_RE = re.compile(r"^[\s”“‘’\"'.,:;‚`°^~_|]+(?=\S)")

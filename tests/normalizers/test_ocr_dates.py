@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from normalizers.ocr_dates import damaged_dates, month_reading, repair_date_words
+from normalizers.ocr_date_words import month_reading
+from normalizers.ocr_dates import damaged_dates, repair_date_words
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -175,6 +176,7 @@ def test_a_cell_ending_with_a_dash_keeps_its_date_and_is_flagged():
     ("6жемесячн о", "ежемесячно"),               # first letter read as a digit, split near its end
     ("Ежегодн о", "Ежегодно"),
     ("Постоянн о, по мере поступления", "Постоянно, по мере поступления"),
+    ("ежекварта ЛБНО, до 5 числа", "ежеквартально, до 5 числа"),   # its tail read in capitals
 ])
 def test_a_recurrence_adverb_split_by_a_space_is_joined(text, expected):
     assert repair_date_words(text) == (expected, True)
@@ -182,6 +184,22 @@ def test_a_recurrence_adverb_split_by_a_space_is_joined(text, expected):
 
 @pytest.mark.parametrize("text", ["ежегодно, но не позднее 1 мая", "ежегодно и по запросу", "август и"])
 def test_words_after_a_whole_adverb_stay(text):
+    assert repair_date_words(text) == (text, False)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("до 25 Девёбря 2025 г.", "до 25 Декабря 2025 г."),     # two letters off one month, every other far
+    ("портбянНо", "постоянно"),
+])
+def test_a_long_word_two_letters_off_one_month_or_adverb_and_far_from_the_rest_is_it(text, expected):
+    assert repair_date_words(text) == (expected, True)
+
+
+@pytest.mark.parametrize("text", [
+    "до 25 Вевёбря 2025 г.",     # its first letter changed too
+    "нмебря 2025 г.",            # two letters off "ноября", but short
+])
+def test_a_word_two_letters_off_stays_unless_long_opening_right_and_alone(text):
     assert repair_date_words(text) == (text, False)
 
 
