@@ -27,7 +27,7 @@ from normalizers.ocr_item_numbers import repair_item_numbers
 from normalizers.ocr_quotes import mend_open_quotes
 from normalizers.ocr_stops import drop_lone_last_letter, drop_mark_lines_at_end, drop_stray_stops
 from normalizers.roman import roman_numeral, roman_value
-from normalizers.text import rejoin_broken_words
+from normalizers.text import is_known_word, rejoin_broken_words
 from normalizers.ocr_words import (lower_inner_capital, mend_compound_marks, mend_misread_words, rejoin_caps_tail,
                                    rejoin_split_words, split_glued_words,
                                    split_glued_short_words, split_speck_hyphens)
@@ -79,6 +79,28 @@ def _fix_word(m: re.Match) -> str:
 
 def fix_latin_lookalikes(text: str) -> str:
     return WORD_RE.sub(_fix_word, text)
+
+
+# what a scan reads Cyrillic letters as, in a word it read all in Latin ("areHTCTBO": "агентство")
+LATIN_READS = str.maketrans("aAbBcCeEHkKMnoOpPrTuxXyY", "аАьВсСеЕНкКМпоОрРгТихХуУ")
+MIN_LATIN_READ = 5        # letters of a Latin word read as a Russian one
+
+
+def _russian_reading(word: str) -> str:
+    """A word a scan read all in Latin letters that look like Cyrillic ones, read as the Russian
+    dictionary word they spell ("areHTCTBO" -> "агентство"); any other word stays."""
+    if len(word) < MIN_LATIN_READ or not word.isascii() or not word.isalpha() or word.translate(LATIN_READS).isascii():
+        return word
+    read = word.translate(LATIN_READS)
+    if not all("а" <= ch.lower() <= "я" for ch in read) or not is_known_word(read.lower()):
+        return word
+    return read.upper() if word.isupper() else read[:1] + read[1:].lower()
+
+
+def scanned_word(text: str) -> str:
+    """A word as a scan read it, its Latin look-alike letters read as Cyrillic: inside a Cyrillic
+    word (``fix_latin_lookalikes``), or all of them where they spell a Russian dictionary word."""
+    return fix_latin_lookalikes(WORD_RE.sub(lambda m: _russian_reading(m.group(0)), text))
 
 
 def _zero_oo_line(line: str) -> str:

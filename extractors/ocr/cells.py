@@ -28,7 +28,7 @@ from extractors.ocr.roman import reread_period_numerals
 from extractors.ocr.settings import RECHECK_BELOW, TESS_CONFIG, TESS_LANG
 from extractors.ocr.specks import drop_speck_tokens
 from extractors.ocr.words import mean_confidence
-from normalizers.ocr_fixes import fix_latin_lookalikes
+from normalizers.ocr_fixes import scanned_word
 from normalizers.text import ONE_LETTER_WORDS, is_known_word
 
 DOUBTFUL_SHARE = 0.3     # a cell is read again when this share of its characters is doubtful
@@ -109,7 +109,7 @@ def _read_cell(clean: np.ndarray, box: BBox, k: float) -> list[Word]:
         if not text or not any(ch.isalnum() for ch in text):
             continue
         bx0, top, bx1, bottom = from_enlarged(w.x, w.y, w.w, w.h, x0, y0, k, SCALE, BORDER)
-        out.append(Word(text=fix_latin_lookalikes(text), x0=bx0, top=top, x1=bx1, bottom=bottom,
+        out.append(Word(text=scanned_word(text), x0=bx0, top=top, x1=bx1, bottom=bottom,
                         confidence=w.conf))
     return out
 

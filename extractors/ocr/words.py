@@ -19,7 +19,7 @@ from extractors.ocr.image import binarise, enlarged
 from extractors.ocr.roman import reread_period_numerals
 from extractors.ocr.specks import drop_speck_tokens, strip_edge_specks
 from extractors.ocr.walls import Wall, split_at_walls, trim_to_walls
-from normalizers.ocr_fixes import fix_latin_lookalikes
+from normalizers.ocr_fixes import scanned_word
 from normalizers.text import ONE_LETTER_WORDS, is_known_word
 
 
@@ -474,7 +474,7 @@ def ocr_words(grey: np.ndarray, pt_per_px: float, dpi: int = RENDER_DPI,
         if _is_noise(text, w.conf):
             continue
         k = pt_per_px
-        words.append(Word(text=fix_latin_lookalikes(text), x0=w.x * k, top=w.y * k,
+        words.append(Word(text=scanned_word(text), x0=w.x * k, top=w.y * k,
                           x1=(w.x + w.w) * k, bottom=(w.y + w.h) * k, confidence=w.conf))
     return words
 

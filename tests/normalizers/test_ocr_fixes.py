@@ -506,3 +506,17 @@ def test_an_at_sign_beside_capitals_is_a_scans_o(read, expected):
     from normalizers.ocr_fixes import fix_scan_text
 
     assert fix_scan_text(read) == expected
+
+
+@pytest.mark.parametrize("word, read", [
+    ("areHTCTBO", "агентство"),        # all in Latin look-alikes, "r" for "г": a Russian word
+    ("COBET", "СОВЕТ"),
+    ("WorldSkills", "WorldSkills"),    # a Latin word stays
+    ("online", "online"),
+    ("Hacker", "Hacker"),
+    ("Cope", "Cope"),                  # short: no reading
+])
+def test_a_word_read_all_in_latin_look_alikes_is_the_russian_word_they_spell(word, read):
+    from normalizers.ocr_fixes import scanned_word
+
+    assert scanned_word(word) == read
