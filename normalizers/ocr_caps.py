@@ -29,7 +29,7 @@ from normalizers.text import is_known_word
 
 MIN_HYPHEN_SPLIT = 6      # letters of each word a hyphen read between them is taken for the space
 CAPS_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ]{6,}(?![А-Яа-яЁё])")
-CAPS_SPECK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ]{2,})([`'’^°-])([А-ЯЁ]{2,})(?![А-Яа-яЁё-])")
+CAPS_SPECK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ]{2,})([`'’^°/-])([А-ЯЁ]{2,})(?![А-Яа-яЁё-])")
 
 
 def mend_caps_words(text: str) -> str:
@@ -46,7 +46,8 @@ def mend_caps_words(text: str) -> str:
 
 
 def split_caps_specks(text: str) -> str:
-    """"ТОМСКОЙ`ОБЛАСТИ" -> "ТОМСКОЙ ОБЛАСТИ"; a hyphen so between two long words that make no
+    """"ТОМСКОЙ`ОБЛАСТИ", "КАБИНЕТ/МИНИСТРОВ" -> "ТОМСКОЙ ОБЛАСТИ", "КАБИНЕТ МИНИСТРОВ" (two
+    dictionary words, "ПОО/ОВО" stays); a hyphen so between two long words that make no
     compound too ("МИНИСТЕРСТВО-ОБРАЗОВАНИЯ"; "ХАНТЫ-МАНСИЙСКОГО", "ТОРГОВО-ПРОМЫШЛЕННАЯ" stay)."""
     if not text:
         return text
@@ -84,4 +85,4 @@ def fix_scan_caps(text: str) -> str:
     text = mend_act_number(text)
     text = YEAR_STOP_WORD_RE.sub(r"\1 ", text)      # "на 2022-2024`годы"
     text = mend_misread_words(lower_inner_capital(drop_stray_stops(drop_month_year_speck(drop_day_month_speck(text)))))
-    return mend_caps_words(split_caps_specks(text))
+    return split_caps_specks(mend_caps_words(split_caps_specks(text)))    # "КАБИНЕГ/МИНИСТРОВ": split once mended

@@ -23,6 +23,13 @@ def test_a_speck_between_two_capital_words_is_the_space():
     for compound in ("ХАНТЫ-МАНСИЙСКОГО", "ТОРГОВО-ПРОМЫШЛЕННАЯ", "НАУЧНО-МЕТОДИЧЕСКИЙ"):   # compounds stay
         assert split_caps_specks(compound) == compound
     assert split_caps_specks("Томской`области") == "Томской`области"
+    assert split_caps_specks("КАБИНЕТ/МИНИСТРОВ") == "КАБИНЕТ МИНИСТРОВ"     # a slash for the space
+    assert split_caps_specks("ПОО/ОВО") == "ПОО/ОВО"
+
+
+def test_a_slash_between_two_capital_words_one_misread_is_the_space_once_mended():
+    lines = [fix_scan_caps("КАБИНЕГ/МИНИСТРОВ РЕСПУБЛИКИ ТАТАРСТАН"), "ПОСТАНОВЛЕНИЕ", "15.03.2021 г. № 245"]
+    assert parse_metadata(lines, "").authority == "Кабинет Министров Республики Татарстан"
 
 
 def test_the_authority_of_a_scanned_letterhead_is_found():
