@@ -160,20 +160,44 @@ def _split_above(box: BBox, inside: list[Word], inner_ys: list[float], words: Se
     return [(box[0], box[1], box[2], y), *(_split_at(lower, inside, rest) if rest else [lower])]
 
 
+# what a scan reads a short piece of a lost column rule as: one thin stroke, taller than it is wide
+RULE_READS = frozenset("1lI|!][")
+RULE_THINNESS = 3     # a stroke's height at least this many times its width ...
+REMNANT_HEIGHT = 1.5  # ... and this many times the cell's words' height
+
+
+def _rule_remnant(w: Word, x: float) -> bool:
+    """Whether the token ``w`` is a piece of a lost column rule at ``x`` read as a letter or digit
+    ("1" standing across the boundary, thin; ``_split_cols`` also asks it to be taller than the text)."""
+    return (w.text.strip() in RULE_READS and w.x0 - TOL <= x <= w.x1 + TOL
+            and (w.bottom - w.top) >= RULE_THINNESS * max(w.x1 - w.x0, 0.5))
+
+
 def _split_cols(box: BBox, words: list[Word], inner_xs: list[float]) -> list[BBox]:
     """A cell spanning grid columns whose words keep clear of a column boundary on both sides
     (each side holds words, none crosses, the gap is at least a word height wide); a token of
-    marks only (a rule's remnant read as "—" or "|") is no word here."""
+    marks only (a rule's remnant read as "—" or "|") is no word here. A piece of the lost rule
+    read as a thin "1" across the boundary is none either, and shows the rule was there: the cell
+    is split there though only one side holds words (the other is an empty cell: "2024 года" of a
+    deadline column beside an empty responsible cell, the rule between them under a stamp)."""
     words = [w for w in words if any(ch.isalnum() or ch == "№" for ch in w.text)]
-    if len(words) < 2:
+    if not words:
         return [box]
-    height = median(w.bottom - w.top for w in words)
     cuts = []
     for x in inner_xs:
-        left = [w for w in words if w.x1 <= x]
-        right = [w for w in words if w.x0 >= x]
-        if (left and right and len(left) + len(right) == len(words)
-                and min(w.x0 for w in right) - max(w.x1 for w in left) >= height):
+        remnants = [w for w in words if _rule_remnant(w, x)]
+        rest = [w for w in words if w not in remnants]
+        if not rest:
+            continue
+        height = median(w.bottom - w.top for w in rest)
+        remnants = [w for w in remnants if w.bottom - w.top >= REMNANT_HEIGHT * height]   # taller than the text
+        left = [w for w in rest if w.x1 <= x]
+        right = [w for w in rest if w.x0 >= x]
+        if len(left) + len(right) != len(rest):
+            continue                    # a word crosses the boundary
+        if left and right and min(w.x0 for w in right) - max(w.x1 for w in left) >= height:
+            cuts.append(x)
+        elif remnants:
             cuts.append(x)
     if not cuts:
         return [box]

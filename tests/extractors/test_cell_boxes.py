@@ -184,3 +184,17 @@ def test_a_specks_mark_glued_above_the_first_word_under_a_lost_rule_still_parts_
     words += [Word("‚РКУ", 2, 38.5, 30, 52), Word("Центр", 34, 43, 64, 53)]      # the mark reaches over y = 41
     words += line("занятости", 0, 58, 10)
     assert split_unruled_spans([box], words, [0.0, 41.0, 80.0]) == [(0.0, 0.0, 100.0, 41.0), (0.0, 41.0, 100.0, 80.0)]
+
+
+def test_a_rule_remnant_read_as_a_one_across_a_lost_column_rule_parts_the_cell() -> None:
+    # the rule between the title and deadline columns lost under a stamp in the body row, a piece
+    # of it read as a tall thin "1"; the title cell is empty, the deadline cell holds its words
+    segs = [h(0), h(20), h(40), v(0, 0, 40), v(30, 0, 40), v(200, 0, 20), v(280, 0, 40)]
+    words = (line("№", 0, 6) + line("Мероприятие", 30, 6) + line("Срок", 200, 6)
+             + line("5", 0, 26) + [Word("1", 198, 22, 202, 38)] + line("2024 года", 203, 26))
+    rows = rows_of(PageLayout(1, 300, 60, words, segs, source="ocr"))
+    assert rows[1][1] == "" and "2024 года" in rows[1][2]
+    # a "1" of the text's own height is no piece of a rule: the words stay one merged cell
+    words = words[:-3] + [Word("1", 198, 26, 202, 34)] + line("2024 года", 203, 26)
+    rows = rows_of(PageLayout(1, 300, 60, words, segs, source="ocr"))
+    assert len(rows[1]) == 2
