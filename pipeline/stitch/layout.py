@@ -319,10 +319,15 @@ def _role_kind(role: Optional[str]) -> Optional[str]:
 
 def _core_roles(lay: Layout) -> list[Optional[str]]:
     """The roles without trailing columns that have neither a role nor a header text: a strip of
-    margin, a stamp or a page edge a scan read as one more, empty, column on one page only."""
+    margin, a stamp or a page edge a scan read as one more, empty, column on one page only; or
+    that the last header cell spans with the column before it (the same role and text twice)."""
     roles = list(lay.roles)
-    while roles and roles[-1] is None and not (
-            len(roles) - 1 < len(lay.col_headers) and (lay.col_headers[len(roles) - 1] or "").strip()):
+    heads = [(h or "").strip() for h in lay.col_headers]
+    while roles and roles[-1] is None and not (len(roles) - 1 < len(heads) and heads[len(roles) - 1]):
+        roles.pop()
+    # the last header cell spanning that extra column too (the rule between them lost): its role and text twice
+    if len(roles) >= 2 and roles[-1] is not None and roles[-1] == roles[-2] and len(heads) >= len(roles) \
+            and heads[len(roles) - 1] == heads[len(roles) - 2]:
         roles.pop()
     return roles
 

@@ -21,6 +21,8 @@ UNCLOSED_BRACKET_RE = re.compile(r"^\((?=\d+(?:\.\d+)*\.?$)")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # a letter a speck left after an item number's stop or a space ("3. г", "3.г"): no lettered item is
 # written so ("3а" is, and stays)
+# a speck's mark after an item number's digits ("2:", "2,", "2’")
+TRAILING_MARKS_RE = re.compile(r"(?<=\d)[:;,'`’‘]+$")
 TRAILING_LETTER_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*(?:\.(?=\s*[^\W\d_]$))?)\s*(?<=[.\s])[^\W\d_]$")
 NUMBER_GLUED_TITLE_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2}\.?)[^\w«\"(]*([А-ЯЁA-Z«\"(].{3,})$", re.S)
 HEADER_WORDS_RE = re.compile(r"[№NnМм]?[\W_]*[пП][/|\\lI1][пП]\W*", re.S)   # the № column's header ("№ п/п")
@@ -113,6 +115,7 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
             marked = bool(LEADING_MARKS_RE.match(number) or UNCLOSED_BRACKET_RE.match(number))
             number = UNCLOSED_BRACKET_RE.sub("", LEADING_MARKS_RE.sub("", number)) or None   # "-6", "‚4", "(1"
             number = TRAILING_LETTER_RE.sub(r"\1", number) if number else None
+            number = TRAILING_MARKS_RE.sub("", number) or None if number else None    # "2:", "2’"
             word_after = NUMBER_THEN_WORD_RE.match(num_slot.text) if own["title"] else None
             if word_after:      # "2.2. Список" over its own title: a word of the text under the table
                 number = word_after.group(1)

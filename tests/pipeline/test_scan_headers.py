@@ -125,3 +125,15 @@ def test_a_repeated_scan_header_misread_into_another_role_is_the_same_header():
     assert [(a.number, a.title, a.result) for a in res.activities] == [("1", "Первое", "Итог"), ("2", "Второе", "Есть")]
     assert "page 2: header_roles_from_previous_page" in res.flags
     assert "page 2: header_roles_from_previous_page" not in stitch(list(pages())).flags
+
+
+def test_a_repeated_header_whose_last_cell_spans_one_more_empty_column_is_the_same_header():
+    # page 2 read one more column at its right edge, the last header cell spanning it (the rule
+    # between them lost): the header repeats the one before, and the row broken by the page joins its start
+    head = ["№", "Мероприятие", "Срок", "Исполнитель", "Источник финансирования"]
+    p1 = table([row(head), row(["1", "Начало названия", "Май", "ЦЗН", "бюджет"])], page=1)
+    p2 = table([row(head, page=2, spans={4: (2, 1)}),
+                row(["", "продолжение названия", "", "", "", ""], page=2),
+                row(["2", "Второе", "Июнь", "ПОО", "бюджет", ""], page=2)], page=2, n=6)
+    res = stitch(_scan(p1, p2), rows_can_split=True)
+    assert [(a.number, a.title) for a in res.activities] == [("1", "Начало названия продолжение названия"), ("2", "Второе")]

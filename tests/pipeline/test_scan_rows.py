@@ -331,11 +331,11 @@ def test_a_row_with_its_number_and_nothing_else_is_no_activity():
     assert [(a.number, a.title) for a in acts] == [("1", "Первое"), ("2", "Второе")]
 
 
-def _title_only_heading_rows(second: str) -> list:
+def _title_only_heading_rows(second: str, number_before: str = "2") -> list:
     return [row(HEAD, header=True),
             row(["", "1. Информационное обеспечение", "", "", ""]),
             row(["1", "Размещение информации", "ЦЗН", "Май", "Итог"]),
-            row(["2", "Родительские собрания", "ОМСУ", "Июнь", "Итог"]),
+            row([number_before, "Родительские собрания", "ОМСУ", "Июнь", "Итог"]),
             row(["", second, "", "", ""]),
             row(["3", "Профессиональные пробы", "ПОО", "Июль", "Пробы"])]
 
@@ -352,6 +352,13 @@ def test_a_title_only_row_numbered_as_the_next_section_is_a_section():
                                   "2.Практико-ориентированные мероприятия"])
 def test_a_next_section_number_read_with_a_comma_or_two_stops_or_no_space_is_a_section(read):
     acts = stitch(_scan(table(_title_only_heading_rows(read)))).activities
+    assert acts[2].section == ["2. Практико-ориентированные мероприятия"]
+
+
+@pytest.mark.parametrize("number_before", ["2:", "2,", "2’"])
+def test_a_speck_after_the_item_number_above_does_not_hide_it_from_the_next_section_number(number_before):
+    acts = stitch(_scan(table(_title_only_heading_rows("2. Практико-ориентированные мероприятия", number_before)))).activities
+    assert [a.number for a in acts] == ["1", "2", "3"]
     assert acts[2].section == ["2. Практико-ориентированные мероприятия"]
 
 
