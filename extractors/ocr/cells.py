@@ -22,6 +22,7 @@ import numpy as np
 
 from extractors.grid import BBox, PageLayout, Segment, Word
 from extractors.lines import text_lines
+from extractors.ocr.day_marks import day_ones
 from extractors.ocr.engine import PxWord, tesseract_words
 from extractors.ocr.image import enlarged, from_enlarged, inside_px
 from extractors.ocr.roman import reread_period_numerals
@@ -102,7 +103,7 @@ def _read_cell(clean: np.ndarray, box: BBox, k: float) -> list[Word]:
     if x1 - x0 < 8 or y1 - y0 < 8:
         return []
     crop = enlarged(clean[y0:y1, x0:x1], SCALE, BORDER)
-    read: list[PxWord] = reread_period_numerals(crop, drop_speck_tokens(tesseract_words(crop, TESS_LANG, TESS_CONFIG)))
+    read: list[PxWord] = reread_period_numerals(crop, drop_speck_tokens(day_ones(tesseract_words(crop, TESS_LANG, TESS_CONFIG))))
     out = []
     for w in read:
         text = w.text.strip()

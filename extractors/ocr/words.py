@@ -259,7 +259,7 @@ def _read_runs(clean: np.ndarray, runs: list[Box], lang: str = TESS_LANG) -> lis
         return []
     strip, tops = _strip_of(clean, runs)
     by_run: dict[int, list[_PxWord]] = {}
-    for r in _tesseract_words(strip, lang, RECHECK_CONFIG):
+    for r in day_ones(_tesseract_words(strip, lang, RECHECK_CONFIG)):     # "до | июня": the "1" before the noise goes
         i = max((k for k, t in enumerate(tops) if t <= r.y + r.h / 2), default=None)
         if i is None or _is_noise(r.text, r.conf):
             continue

@@ -31,3 +31,18 @@ def test_a_mark_glued_to_the_preposition_before_a_genitive_month_is_the_day_one(
     assert [w.text for w in out] == ["до", "1", "декабря", "2022"]
     assert out[0].x + out[0].w <= out[1].x                     # the box cut between them
     assert [w.text for w in day_ones(_line("до!", "2022"))] == ["до!", "2022"]       # no month: as read
+
+
+def test_the_day_one_read_as_a_bar_survives_the_second_looks_noise_filter(monkeypatch):
+    # a missed line read again ("до | июня"), and a cell read alone: the bar is the day, not noise
+    import numpy as np
+
+    from extractors.ocr import cells, words
+
+    read = _line("до", "|", "июня", "2022")
+    monkeypatch.setattr(words, "_tesseract_words", lambda img, lang, config: list(read))
+    page = np.full((200, 400), 255, np.uint8)
+    got = words._read_runs(page, [(20, 20, 300, 30)])
+    assert [w.text for w in got] == ["до", "1", "июня", "2022"]
+    monkeypatch.setattr(cells, "tesseract_words", lambda img, lang, config: list(read))
+    assert [w.text for w in cells._read_cell(page, (0.0, 0.0, 400.0, 200.0), 1.0)] == ["до", "1", "июня", "2022"]
