@@ -64,7 +64,7 @@ def _near_qualifier(word: str) -> str | None:
 
 # the key word at a line's end with a few marks or letters before it that are no word ("ок/сокращений:",
 # "Список" under a signature read as junk)
-JUNK_BEFORE_KEY_RE = re.compile(r"^(?P<junk>[^\n]{0,8}?)[^\w\n]?\s*сокращени[йяе]\s*[:;.]?\s*$", re.I)
+JUNK_BEFORE_KEY_RE = re.compile(r"^(?P<junk>[^\n]{0,12}?)[^\w\n]?\s*сокращени[йяе]\s*[:;.]?\s*$", re.I)
 
 
 def _junk_before_key(line: str) -> bool:

@@ -99,11 +99,11 @@ def _continues_entry(line: str, before: str = "") -> bool:
     if not (stripped and LIST_LINE_RE.match(line) is None and not LIST_HEADER_RE.match(line)
             and len(stripped) <= MAX_ENTRY_WRAP_CHARS and not stripped.isupper()):
         return False
-    first = re.match(r"[«\"(]?([A-Za-zА-Яа-яЁё-]+)", stripped)
+    first = re.match(r"[«„“\"(]?([A-Za-zА-Яа-яЁё-]+)", stripped)     # "„Цейтры …»": a low quote opens it
     if first is None:
         return False
     word = first.group(1)
-    if stripped[:1] in "«„\"(":
+    if stripped[:1] in "«„“\"(":
         return True       # a quoted proper name or a bracket goes on ("… области / «Центры занятости»;")
     closed = before.rstrip().rstrip(",;.:-–—").endswith("»") and before.count("«") == before.count("»")   # "центр»,"
     if word[:1].islower():                 # after a closed name, only a dictionary word ("… «Центр» / города
@@ -137,6 +137,26 @@ HEADLESS_LINE_RE = re.compile(r"^\s*[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁа-яё]+)*
 MIN_LOOSE_WORDS = 3      # a block's unread line kept for the caller has this many words (a short form and a name)
 MAX_UNREAD_LINES = 2     # lines of a "Сокращения" block in a row that no entry reads from, kept in it
 ORPHAN_ENTRY_RE = re.compile(r"^\s*[-–—]+\s*(?P<full>[а-яё«][а-яё«»\"\s,()-]{12,}.*)$")
+
+
+MIN_LOST_HEAD_WORDS = 4    # a line whose first word a scan garbled is an entry's rest with this many words ...
+MIN_LOST_HEAD_KNOWN = 2    # ... this many of the others dictionary words
+
+
+def _lost_head(line: str) -> bool:
+    """A block's line whose first word is junk a scan made of an entry's short form and the first
+    word of its full form under a signature ("3 дарст. казённые учреждения …", "пежо казенные.учреждения
+    …", "ТосуХарственные-казённые учреждения …"): a digit alone or no dictionary word, then dictionary
+    words: the rest of an entry whose short form is lost."""
+    words = line.split()
+    if len(words) < MIN_LOST_HEAD_WORDS:
+        return False
+    first = words[0].strip(".,;:`'’")
+    # (a word of letters opening with a capital may be the short form itself: "Минпромторг нсох министерство …")
+    junk = (first.isdigit() and len(first) == 1) or not (first.isalpha() or first.isdigit()) \
+        or (first.isalpha() and first[:1].islower() and not is_known_word(first))
+    known = sum(is_known_word(w.strip(".,;:«»\"").lower()) for w in words[1:])
+    return junk and known >= MIN_LOST_HEAD_KNOWN
 
 
 def _damaged_entry(line: str) -> bool:
@@ -208,7 +228,7 @@ def _list_entries(text: str) -> list[Entry]:
                 # the first such line of a block is kept whole, its short form unknown
                 # ("Минобразования Чувашии Министерство …": the dash lost between two capitals)
                 unread += 1
-                if unread == 1 and HEADLESS_LINE_RE.match(line):
+                if unread == 1 and (HEADLESS_LINE_RE.match(line) or _lost_head(line)):
                     entries.append(Entry("", line.strip(), True))
                     open_entry = not _entry_ended(line)
                     continue

@@ -2,6 +2,7 @@
 import pytest
 
 from normalizers.abbreviation_heads import LIST_HEADER_RE, mend_list_head
+from normalizers.abbreviations import find_definitions, leftover_entries
 
 
 @pytest.mark.parametrize("read", ["Принятые сакращения:", "Список сокращении:", "Использхемые сокращения.",
@@ -128,3 +129,20 @@ def test_a_wrapped_line_opening_with_a_speck_and_a_space_carries_its_entry_on():
             "‚ образования»\n"                                          # a speck, then a space
             "ТОИКО - областное государственное бюджетное учреждение.")
     assert find_definitions(text)["ТОИПКРО"].endswith("переподготовки работников образования»")
+
+
+@pytest.mark.parametrize("line", ["3 дарст. казённые учреждения Энской области",          # a digit, then junk
+                                  "пежо казенные.учреждения Энской области",              # no dictionary word
+                                  "ТосуХарственные-казённые учреждения Энской области"])
+def test_a_block_line_whose_first_word_is_junk_is_an_entry_that_lost_its_short_form(line):
+    text = ("Сокращения:\n" + line + "\n„Центры занятости населения»;\n"       # a low quote opens the wrapped name
+            "Минпромторг ЭО - министерство промышленности Энской области.")
+    lost, _ = leftover_entries(text)
+    assert len(lost) == 1 and lost[0].endswith("Центры занятости населения»")
+    assert find_definitions(text) == {"Минпромторг ЭО": "министерство промышленности Энской области"}
+
+
+def test_a_plan_title_after_the_list_is_no_entry():
+    text = ("Сокращения:\nМО ЭО - Министерство образования Энской области.\n"
+            "План мероприятий по профессиональной ориентации обучающихся")
+    assert leftover_entries(text)[0] == []        # no entry that lost its short form
