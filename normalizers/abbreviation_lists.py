@@ -24,11 +24,11 @@ from normalizers.text import is_known_word
 DASH = r"[-‐‑‒–—−]"
 QUOTES_OPEN, QUOTES_CLOSE = "«„“\"", "»“”\""
 # "X – полное", also as a scan reads it: "ПОО -— полное" (two dashes), "РКЦ- полное", "РТ-- полное", "… края -агентство"
-# (a space lost), "края.- министерство" (a speck before the dash), "края-- агентство" (two dashes glued),
+# (a space lost), "края.- министерство", "края: - министерство" (a speck before the dash), "края-- агентство" (two dashes glued),
 # "края`-.агентство" (specks either side of a dash with no space)
 LIST_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)"
-    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH}{{1,2}}|(?<=[А-Яа-яЁё])[.,’'`]\s*{DASH}{{1,2}}(?=\s)|(?<=[а-яё]){DASH}{{2}}(?=\s)"
+    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH}{{1,2}}|(?<=[А-Яа-яЁё])[.,’'`:]\s*{DASH}{{1,2}}(?=\s)|(?<=[а-яё]){DASH}{{2}}(?=\s)"
     rf"|(?<=[а-яё])[.,’'`]{DASH}{{1,2}}[.,’'`‚](?=[а-яё]))(?:\s+|\s*[’'`‚]\s*|(?<=\s{DASH})(?=[а-яё])|(?<=[.,’'`‚])(?=[а-яё]))(?P<full>\S.*?)\s*[;.,]?\s*$")
 # inside a "Сокращения" block: an abbreviation (maybe with a look-alike digit for a letter,
 # "МТЗиС3"), one to three marks a scan read for the dash ("МТЗисСЗ РТ ;,Министерство …",
@@ -202,7 +202,8 @@ def _list_entries(text: str) -> list[Entry]:
         m = LIST_LINE_RE.match(line)
         # an open entry goes on; also over a speck's dash ("дополнительного’ - профессионального …")
         goes_on = in_block and open_entry and (_continues_entry(line, entries[-1].full if entries else "")
-                                                or bool(m and _lower_word(m.group("short"))))
+                                                or bool(m and _lower_word(m.group("short")))
+                                                or _spelled_on(entries, line))
         m = None if goes_on else m
         if m is None and not goes_on:
             m = _spelled_entry(line) or (_junk_dash_entry(line) or REPEATED_HEAD_LINE_RE.match(line) if in_block else None)
@@ -263,6 +264,16 @@ def _lower_word(short: str) -> bool:
     """A "short form" that is one lower-case dictionary word (marks aside): no short form at all."""
     bare = re.sub(r"[^А-Яа-яЁё]", "", short)
     return " " not in short.strip() and bare.islower() and is_known_word(bare)
+
+
+def _spelled_on(entries: list[Entry], line: str) -> bool:
+    """A line that completes the spelling of the open entry's acronym ("МТЗиСЗРТ Министерство труда,
+    занятости и социальной защиты" / "Рестуублики Татарстан;": its capital word misread, the
+    initials still the short form's)."""
+    if not entries or not entries[-1].short or not acronym_letters(entries[-1].short):
+        return False
+    short, full = entries[-1].short, entries[-1].full
+    return not spells(short, full) and spells(short, f"{full} {line.strip()}")
 
 
 def _quoted_name_goes_on(entries: list[Entry], line: str) -> bool:

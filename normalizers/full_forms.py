@@ -325,6 +325,16 @@ def syllabic_start(short: str, toks: list[Tok]) -> int | None:
     if not (parts[0][:1].isupper() and parts[0][1:].islower() and len(head) >= 5) \
             or not all(p.isupper() for p in parts[1:]):
         return None
+    # a comma or a speck's mark between the words ("промышленности, торговли", "Пермского: края") is passed over
+    kept = [k for k, t in enumerate(toks) if t.is_word or t.text not in INNER_MARKS]
+    start = _syllabic_start(head, caps, [toks[k] for k in kept])
+    return kept[start] if start is not None else None
+
+
+INNER_MARKS = {",", ":", ";", ".", "’", "'", "`"}
+
+
+def _syllabic_start(head: str, caps: list[str], toks: list[Tok]) -> int | None:
     i = len(toks) - 1
     if _region_code_at(caps, toks, i):
         i -= 2                  # "НСО": "Новосибирской области", its letters no word initials

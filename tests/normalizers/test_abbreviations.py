@@ -643,3 +643,23 @@ def test_a_syllabic_short_form_whose_word_a_scan_misread_by_one_letter_still_fin
     assert find_definitions(text) == {"Минпромторг ЭК": "Министерство промышленности и тарговли Энского края"}
     # its first letter misread: no reading
     assert find_definitions("Министерство промышленности и зорговли Энского края (Минпромторг ЭК) и колледжи.") == {}
+
+
+def test_a_speck_between_the_words_a_syllabic_short_form_stands_for_is_passed_over():
+    text = "Министерство промышленности и торговли Энского: края (Минпромторг ЭК) и колледжи."
+    assert find_definitions(text) == {"Минпромторг ЭК": "Министерство промышленности и торговли Энского: края"}
+
+
+def test_a_speck_colon_before_a_list_entrys_dash():
+    text = "Перечень используемых сокращений\nМинобразования края: - министерство образования Энского края;"
+    assert find_definitions(text) == {"Минобразования края": "министерство образования Энского края"}
+
+
+def test_a_wrapped_line_that_completes_the_spelling_of_the_entrys_acronym_goes_on():
+    text = ("Список используемых сокращений:\n"
+            "МТЗиСЗ РЭ - Министерство труда, занятости и социальной защиты\n"
+            "Рестуублики Энск;\n"                       # a capital word misread: no dictionary genitive
+            "МО РЭ - Министерство образования Республики Энск.")
+    got = find_definitions(text)
+    assert got["МТЗиСЗ РЭ"] == "Министерство труда, занятости и социальной защиты Рестуублики Энск"
+    assert got["МО РЭ"] == "Министерство образования Республики Энск"
