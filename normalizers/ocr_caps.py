@@ -8,8 +8,10 @@ the metadata. Only where exactly one reading is left:
 
 * ``mend_caps_words``: a word of capitals that is no dictionary word and lies one letter from
   exactly one (``ocr_fixes.nearest_word``) takes that word, in capitals;
-* ``split_caps_specks``: a mark no word holds (`` ` ' ’ ^ ° ``) between two words of capitals
+* ``split_caps_specks``: a mark no word holds (`` ` ' ’ ^ ° / . ``) between two words of capitals
   that are both dictionary words, their join none, is the space;
+* ``join_split_caps``: a word of capitals split near its end ("МИНИСТЕРСТ ВО") joined where the
+  first piece is no dictionary word and the join is one;
 * in a header line in lower case, the cells' rules for the same slips: a mark or a stop between
   two dictionary words (``ocr_stops.drop_stray_stops``), a capital read inside a word
   (``ocr_fixes.lower_inner_capital``: "КрасноярскоГо" -> "Красноярского"), a word one letter
@@ -29,7 +31,18 @@ from normalizers.text import is_known_word
 
 MIN_HYPHEN_SPLIT = 6      # letters of each word a hyphen read between them is taken for the space
 CAPS_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ]{6,}(?![А-Яа-яЁё])")
-CAPS_SPECK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ]{2,})([`'’^°/-])([А-ЯЁ]{2,})(?![А-Яа-яЁё-])")
+CAPS_SPECK_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ]{2,})([`'’^°/.-])([А-ЯЁ]{2,})(?![А-Яа-яЁё-])")
+# a word of capitals a scan split near its end ("МИНИСТЕРСТ ВО")
+SPLIT_CAPS_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ]{4,}) ([А-ЯЁ]{1,3})(?![А-Яа-яЁё])")
+
+
+def join_split_caps(text: str) -> str:
+    """"МИНИСТЕРСТ ВО" -> "МИНИСТЕРСТВО": a word of capitals that is no dictionary word, and a
+    piece of up to three capitals after it, joined where together they are one."""
+    def join(m: re.Match) -> str:
+        left, joined = m.group(1).lower(), (m.group(1) + m.group(2)).lower()
+        return m.group(1) + m.group(2) if not is_known_word(left) and is_known_word(joined) else m.group(0)
+    return SPLIT_CAPS_RE.sub(join, text)
 
 
 def mend_caps_words(text: str) -> str:
@@ -85,4 +98,5 @@ def fix_scan_caps(text: str) -> str:
     text = mend_act_number(text)
     text = YEAR_STOP_WORD_RE.sub(r"\1 ", text)      # "на 2022-2024`годы"
     text = mend_misread_words(lower_inner_capital(drop_stray_stops(drop_month_year_speck(drop_day_month_speck(text)))))
+    text = join_split_caps(text)                    # "МИНИСТЕРСТ ВО.ОБРАЗОВАНИЯ"
     return split_caps_specks(mend_caps_words(split_caps_specks(text)))    # "КАБИНЕГ/МИНИСТРОВ": split once mended

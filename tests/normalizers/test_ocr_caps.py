@@ -92,3 +92,14 @@ def test_the_conjunction_read_twice_in_a_letterhead_or_a_cell_is_one():
     assert fix_scan_caps("МИНИСТЕРСТВО ОБРАЗОВАНИЯ И И НАУКИ") == "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ"
     assert fix_scan_text("Министерство образования и и науки") == "Министерство образования и науки"
     assert fix_scan_text("директор и и.о. заместителя") == "директор и и.о. заместителя"
+
+
+def test_a_capital_word_split_near_its_end_and_a_stop_for_the_space_are_mended():
+    from normalizers.ocr_caps import join_split_caps
+
+    assert join_split_caps("МИНИСТЕРСТ ВО ОБРАЗОВАНИЯ") == "МИНИСТЕРСТВО ОБРАЗОВАНИЯ"
+    assert join_split_caps("ТОМСКОЙ ОБЛ") == "ТОМСКОЙ ОБЛ"           # a word before the piece: stays
+    assert join_split_caps("ЦОПП И РКЦ") == "ЦОПП И РКЦ"
+    lines = [fix_scan_caps("МИНИСТЕРСТ ВО.ОБРАЗОВАНИЯ И НАУКИ РЕСПУБЛИКИ"), "БАШКОРТОСТАН", "ПРИКАЗ", "10.04.2023 № 912"]
+    assert parse_metadata(lines, "").authority == "министерство образования и науки Республики Башкортостан"
+    assert fix_scan_caps("Г.КАЗАНЬ") == "Г.КАЗАНЬ"
