@@ -39,7 +39,7 @@ __all__ = ["entries_without_short_form", "leftover_entries", "unread_block_lines
 # a speck's mark glued between "далее" and its dash ("(далее'- Минобрнауки РБ)")
 DALEE_MARK_RE = re.compile(rf"(?<=\()\s*далее[’'`‚.,^°]+\s*(?={DASH})", re.I)
 # a word in a bracket before a dash or colon that a scan misread for "далее" ("(дапее –", "(далеe –")
-DALEE_LIKE_RE = re.compile(rf"(?<=\()(\s*)([A-Za-zА-Яа-яЁё]{{4,6}})(?=\s*[.,:;]?\s*(?:{DASH}|:))")
+DALEE_LIKE_RE = re.compile(rf"(?<=\()(\s*)([A-Za-zА-Яа-яЁё]{{4,6}})[!|]?(?=\s*[.,:;]?\s*(?:{DASH}|:))")   # "(дале! -"
 # "(далее – X)"; a scan may add a speck read as a stop, comma or colon before the dash
 # ("(далее. – РУМЦ)", "(далее: - РУМЦ)")
 PAREN_DEFINE_RE = re.compile(

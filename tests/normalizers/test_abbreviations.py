@@ -663,3 +663,10 @@ def test_a_wrapped_line_that_completes_the_spelling_of_the_entrys_acronym_goes_o
     got = find_definitions(text)
     assert got["МТЗиСЗ РЭ"] == "Министерство труда, занятости и социальной защиты Рестуублики Энск"
     assert got["МО РЭ"] == "Министерство образования Республики Энск"
+
+
+def test_dalee_misread_with_a_mark_for_its_last_letter():
+    text = ("совместно с государственным бюджетным учреждением\n"
+            "«Республиканский ресурсный учебно-методический центр».(дале! -\nРУМЦ)")
+    assert find_definitions(text) == {
+        "РУМЦ": "государственное бюджетное учреждение «Республиканский ресурсный учебно-методический центр»"}
