@@ -35,7 +35,7 @@ HEAD_SPECK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'’‘°^|]+\d?(?=\s)|(?<=[
 # a speck's mark or two standing before a header's first word ("$ Список сокращений:")
 LEAD_MARKS_RE = re.compile(r"^\s*[^\w\s«»\"(]{1,2}\s+(?=[А-ЯЁA-Z])")
 # a speck's mark or two a scan read for a header's closing colon ("Список сокращений\"", "Список сокращений-")
-TRAIL_MARKS_RE = re.compile(r"(?<=[а-яё])\s?[\"'`’‘“”„°^*|\-–—]{1,2}\s*$")
+TRAIL_MARKS_RE = re.compile(r"(?<=[а-яё])\s?[\"'`’‘“”„°^*|.\-–—]{1,2}\s*$")     # "Список сокращений”."
 MAX_HEADED_KEY_EDITS = 3
 MAX_JUNK_AFTER = 10          # a header's line may end with this much junk and no entry (a signature's strokes)
 KEY_WORD_RE = re.compile(r"^сокра[а-яё]{3,7}[йяеи]$")   # "сокращении": the breve lost

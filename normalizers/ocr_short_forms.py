@@ -25,7 +25,7 @@ MIN_ACRONYM_MENDED = 4      # a mention in capitals mended by one letter only fr
 MIN_PHRASE_SHORT = 10       # a short form of several words mended by one letter only from this length
 MIN_WORD_SHORT = 6          # a word-like short form ("Координатор") mended only from this length
 # a speck between the words of a short form ("КОин.КО", "МТЗиСЗ’РТ", "Минобразования, Чувашии")
-SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^]+\s?(?=[A-ZА-ЯЁ])")
+SPECK_IN_SHORT_RE = re.compile(r"(?<=[A-Za-zА-Яа-яЁё])[.,’'`‘°^\"”]+\s?(?=[A-ZА-ЯЁ])")    # 'Минобразования"Чувашии' too
 
 
 def _acronyms_one_off(word: str, defined: set[str]) -> set[str]:

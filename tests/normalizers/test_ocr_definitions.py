@@ -346,9 +346,10 @@ def test_a_syllabic_short_form_misread_in_its_code_takes_the_cells_spelling_its_
     assert "Минобрнауки 6Э" in got
 
 
-def test_a_comma_speck_between_the_words_of_a_defined_short_form_is_the_space():
+@pytest.mark.parametrize("read", ["Минобразования, Энии", 'Минобразования"Энии'])
+def test_a_comma_or_quote_speck_between_the_words_of_a_defined_short_form_is_the_space(read):
     full = "Министерство образования Энской Республики"
-    got = mend_definitions({"Минобразования, Энии": full}, "Минобразования Энии")
+    got = mend_definitions({read: full}, "Минобразования Энии")
     assert got == {"Минобразования Энии": full}
 
 
