@@ -55,6 +55,8 @@ AGREEMENT_WORD = "согласованию"
 AGREEMENT_EDITS = 2          # letters a scan may have misread in it (no other word of 12 letters is that close)
 # ... or cut short, its bracket never closed, a speck after it ("(по согласован и", "(по сагласова")
 CUT_AGREEMENT_TAIL_RE = re.compile(rf"{NOTE_HEAD}([а-яё]{{7,12}})(?:\s+[а-яё]{{1,2}})?\s*$", re.I)
+# ... or cut right after its "по" ("(по", "(по \""): the only bracket note of a party cell that opens so
+NOTE_CUT_AFTER_PO_RE = re.compile(r"\s*\(\s*по[^\w()]*$", re.I)
 MIN_GLUED = 3                # each of two run-together forms has at least this many letters ("МО"+"ОО" is no split)
 LOWER_TOKEN_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[а-яё]{3,}(?![A-Za-zА-Яа-яЁё])")
 
@@ -247,13 +249,15 @@ def _agreement_head(word: str) -> bool:
 def _misread_agreement(m: PartyMention) -> PartyMention:
     """A mention ending in "(по согласованию)" misread by a letter or two ("(по соглаЯованию)",
     "(по сотласбванию)"), split by specks ("(по согласован и. ю)", "(по’ согласованию)") or cut
-    short with its bracket never closed ("(по согласован и", "(по сагласова"): the note goes and the party is by
+    short with its bracket never closed ("(по согласован и", "(по сагласова", "(по"): the note goes and the party is by
     agreement, as with the words read right."""
     tail = AGREEMENT_TAIL_RE.search(m.name)
     if tail is None or not _agreement_word(tail.group(1)):
         tail = CUT_AGREEMENT_TAIL_RE.search(m.name)
         if tail is None or not _agreement_head(tail.group(1)):
-            return m
+            tail = NOTE_CUT_AFTER_PO_RE.search(m.name)       # "ГКУ ЦЗН (по": the rest under a signature
+            if tail is None or not m.name[:tail.start()].strip():
+                return m
     return PartyMention(name=m.name[:tail.start()].rstrip(), by_agreement=True, defines=m.defines, raw=m.raw)
 
 

@@ -152,6 +152,8 @@ def test_a_stop_or_quote_that_may_be_meant_stays(text):
     ("Дом ремёсел (по согласован и. ю)", "Дом ремёсел", True),  # split by specks
     ("Дом ремёсел (по’ согласованию)", "Дом ремёсел", True),    # a speck after "по"
     ("Дом ремёсел (по сагласова", "Дом ремёсел", True),        # cut short and a letter misread
+    ("Дом ремёсел (по", "Дом ремёсел", True),                   # cut right after "по"
+    ('Дом ремёсел (по "', "Дом ремёсел", True),
     ("Дом ремёсел (по сагласовка", "Дом ремёсел (по сагласовка", False),   # two letters off its head
 ])
 def test_a_mention_one_slip_from_a_defined_form(text, expected, agreed):
