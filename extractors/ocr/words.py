@@ -434,7 +434,8 @@ NESTED_SHARE = 0.8             # a word box this much inside another's is the sa
 def drop_nested_twins(words: list[_PxWord]) -> list[_PxWord]:
     """Words without a second reading of part of another word: Tesseract can find a text line
     twice (two overlapping blocks), "024" inside "2024", "год" inside "года"; a word whose box lies
-    ``NESTED_SHARE`` inside a longer word's box and whose text is part of that word's goes. So does
+    ``NESTED_SHARE`` inside a longer word's box and whose text is part of that word's goes, and of
+    two readings of the same text in one place the less sure one ("2024" over "2024"). So does
     a flat ghost of a word: the same text, less surely read, in a box under half as tall that
     touches the word's box and spans it across (a "2024" 3 pt tall on the row rule above a sure
     "2024" landed in the row above)."""
@@ -452,6 +453,8 @@ def drop_nested_twins(words: list[_PxWord]) -> list[_PxWord]:
         t = texts[i]
         if any(j != i and len(texts[j]) > len(t) > 0 and t in texts[j] for j in near):
             continue
+        if t and any(j != i and texts[j] == t and (words[j].conf, -j) > (a.conf, -i) for j in near):
+            continue                    # the same word read twice in one place: the surer reading stays
         touching = np.nonzero((iw >= NESTED_SHARE * np.minimum(x1 - x0, a.w)) & (ih >= 0) & (2 * a.h < y1 - y0))[0]
         if any(j != i and texts[j] == t and words[j].conf > a.conf for j in touching):
             continue

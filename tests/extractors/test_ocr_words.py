@@ -153,6 +153,17 @@ def test_a_second_reading_of_part_of_a_word_goes():
     assert drop_nested_twins(apart) == apart
 
 
+def test_the_same_word_read_twice_in_one_place_is_kept_once():
+    from extractors.ocr.engine import PxWord
+    from extractors.ocr.words import drop_nested_twins
+
+    a, b = PxWord("2024", 301, 213, 27, 9, 0.96), PxWord("2024", 301, 212, 27, 9, 0.97)
+    assert drop_nested_twins([a, b]) == [b]
+    same = PxWord("2024", 301, 213, 27, 9, 0.96)
+    assert drop_nested_twins([a, same]) == [a]                 # equally sure: the first stays
+    assert drop_nested_twins([a, PxWord("2024", 301, 240, 27, 9, 0.9)]) == [a, PxWord("2024", 301, 240, 27, 9, 0.9)]
+
+
 def test_a_flat_ghost_of_a_word_on_the_rule_above_it_goes():
     """Measured: a "2024" 8 px tall at confidence 0 on a row rule, over a sure "2024" of the row
     below, gave a section heading a deadline (and made it an activity)."""
