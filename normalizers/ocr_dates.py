@@ -93,6 +93,15 @@ MOVED_DOT_DATE_RE = re.compile(r"(?<![\d.,:;])([0-3]\d)\.([01]\d)((?:19|20))\.[^
 # a short word of Latin lower-case letters in a Russian deadline ("nol" for "до 1"): junk over a date
 LATIN_JUNK_RE = re.compile(r"(?<![A-Za-z])(?!(?:i{1,3}|iv|vi{0,3}|ix|x)(?![A-Za-z]))[a-z]{2,4}(?![A-Za-z])")
 # two years read as one number, the space or line break between them lost ("20182019-2027")
+# a year in a list of years with a speck's stop inside it ("2023, 2024, 202.5")
+LISTED_DOTTED_YEAR_RE = re.compile(r"((?:19|20)\d\d,\s)((?:19|20)\d)\.(\d)(?![\d.,]\d)")
+
+
+def listed_year(m: re.Match) -> str:
+    """``LISTED_DOTTED_YEAR_RE``'s reading: the year without its stop where it is the year after the
+    one before it in the list, else as read."""
+    year = m.group(2) + m.group(3)
+    return m.group(1) + year if int(year) == int(m.group(1)[:4]) + 1 else m.group(0)
 GLUED_YEARS_RE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d.])")
 PERIOD_WORD_RE = re.compile(r"(?:i{1,3}|iv|\d)?(?:еже|по)?(?:квартал|полугод)[а-я]*\.?")
 # a speck read as one letter glued to the year after a month ("февраль. ь2025", "октябрь: ь2024"):
@@ -235,6 +244,8 @@ def repair_date_words(text: str) -> tuple[str, bool]:
     text = LETTER_DATE_RE.sub(lettered, text)
     text = SPECK_BEFORE_YEAR_RE.sub(speck_year, text)
     text = GLUED_YEARS_RE.sub(two_years, text)
+    dotted = LISTED_DOTTED_YEAR_RE.sub(listed_year, text)     # "2023, 2024, 202.5": a speck inside a listed year
+    changed, text = changed or dotted != text, dotted
     text = MARKED_DATE_RE.sub(marked, text)
     text = SPACED_DATE_RE.sub(spaced, text)
     text = LOST_DOT_DATE_RE.sub(lost_dot, text)

@@ -53,6 +53,7 @@ NOTE_HEAD = r"\s*\(\s*[А-Яа-яЁёA-Za-z]{1,2}(?:\s?[’'`‚.,–—-]?\s+|\
 AGREEMENT_TAIL_RE = re.compile(rf"{NOTE_HEAD}([А-Яа-яЁё][^()]{{9,18}}?)\s*\)?\s*$")
 AGREEMENT_WORD = "согласованию"
 AGREEMENT_EDITS = 2          # letters a scan may have misread in it (no other word of 12 letters is that close)
+AGREEMENT_TAIL = "сованию"
 # ... or cut short, its bracket never closed, a speck after it ("(по согласован и", "(по сагласова")
 CUT_AGREEMENT_TAIL_RE = re.compile(rf"{NOTE_HEAD}([а-яё]{{7,12}})(?:\s+[а-яё]{{1,2}})?\s*$", re.I)
 # ... or cut right after its "по" ("(по", "(по \""): the only bracket note of a party cell that opens so
@@ -236,7 +237,9 @@ def _agreement_word(text: str) -> bool:
     """Whether the letters of ``text`` (specks and spaces between them left out: "согласован и. ю")
     are "согласованию" with at most ``AGREEMENT_EDITS`` letters misread ("сотласбванию")."""
     letters = "".join(ch for ch in text.lower() if ch.isalpha()).replace("ё", "е")
-    return Levenshtein.distance(letters, AGREEMENT_WORD) <= AGREEMENT_EDITS
+    edits = Levenshtein.distance(letters, AGREEMENT_WORD)
+    # one more where its tail stands whole ("еерласованию": no other word of a party's note ends so)
+    return edits <= AGREEMENT_EDITS or (edits == AGREEMENT_EDITS + 1 and letters.endswith(AGREEMENT_TAIL))
 
 
 def _agreement_head(word: str) -> bool:

@@ -365,3 +365,12 @@ def test_slips_only_a_scan_makes_are_damage(text, damaged):
 
     assert damaged_on_scan(text) is damaged
     assert damaged_dates(text) is False      # the rules every format shares leave them as read
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("август–сентябрь 2023, 2024, 202.5", ("август–сентябрь 2023, 2024, 2025", True)),   # the next year, a stop inside
+    ("2023, 202.5, 2025", ("2023, 202.5, 2025", False)),            # not the year after: as read (damage)
+    ("стоимость 202.5 тыс. руб.", ("стоимость 202.5 тыс. руб.", False)),
+])
+def test_a_speck_stop_inside_the_next_year_of_a_list_of_years(text, expected):
+    assert repair_date_words(text) == expected

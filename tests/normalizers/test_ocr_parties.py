@@ -153,6 +153,8 @@ def test_a_stop_or_quote_that_may_be_meant_stays(text):
     ("Дом ремёсел (по’ согласованию)", "Дом ремёсел", True),    # a speck after "по"
     ("Дом ремёсел (по сагласова", "Дом ремёсел", True),        # cut short and a letter misread
     ("Дом ремёсел (по", "Дом ремёсел", True),                   # cut right after "по"
+    ("Дом ремёсел (по еерласованию)", "Дом ремёсел", True),      # three letters off, its tail whole
+    ("Дом ремёсел (по еерлаоованию)", "Дом ремёсел (по еерлаоованию)", False),
     ('Дом ремёсел (по "', "Дом ремёсел", True),
     ("Дом ремёсел (по сагласовка", "Дом ремёсел (по сагласовка", False),   # two letters off its head
 ])
