@@ -264,6 +264,9 @@ def _dalee_misread(m: re.Match) -> str:
 QUOTED_LINE_END_SPECK_RE = re.compile(r"(«[^»\n]*[А-Яа-яЁё])[.,]\n(?=[а-яё][^«\n]*»)")
 # a closing bracket glued to the lower-case word after it ("(Минпромторг ПК)и"): a scan lost the space
 GLUED_AFTER_BRACKET_RE = re.compile(r"\)(?=[а-яё])")
+# a stop between a lower-case word and a region's genitive ("… транспорта и связи. Курской области (…)"):
+# no sentence opens with "Курской области", the stop is a speck inside the name
+STOP_BEFORE_REGION_RE = re.compile(r"(?<=[а-яё])\.[^\S\n]+(?=[А-ЯЁ][а-яё]+(?:ской|цкой|ского|цкого) (?:области|края|округа)\b)")
 # a speck for the space between a bracketed short form's word and its region code ("(Минпромторг.ПК)")
 SPECK_IN_BRACKET_RE = re.compile(r"\(([А-ЯЁ][А-Яа-яЁё]{2,24})[.,’'`‚]\s?([А-ЯЁ]{1,4})\)")
 
@@ -272,6 +275,7 @@ def _prepared(text: str) -> str:
     text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
     text = GLUED_AFTER_BRACKET_RE.sub(") ", QUOTED_LINE_END_SPECK_RE.sub(r"\1\n", text))
     text = SPECK_IN_BRACKET_RE.sub(r"(\1 \2)", text)       # "(Минпромторг.ПК)"
+    text = STOP_BEFORE_REGION_RE.sub(" ", text)             # "связи. Курской области"
     return DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck
 
 

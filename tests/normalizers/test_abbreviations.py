@@ -670,3 +670,11 @@ def test_dalee_misread_with_a_mark_for_its_last_letter():
             "«Республиканский ресурсный учебно-методический центр».(дале! -\nРУМЦ)")
     assert find_definitions(text) == {
         "РУМЦ": "государственное бюджетное учреждение «Республиканский ресурсный учебно-методический центр»"}
+
+
+def test_a_speck_stop_before_a_regions_genitive_inside_a_name_does_not_end_it():
+    text = "Приказ согласован с министерством образования и науки. Энской области (МОиН ЭО) и другими."
+    assert find_definitions(text) == {"МОиН ЭО": "министерство образования и науки Энской области"}
+    # a sentence that ends before a nominative: a sentence
+    assert find_definitions("Совет собрался. Энская область (ЭО) приняла план.") != {
+        "ЭО": "Совет собрался Энская область"}
