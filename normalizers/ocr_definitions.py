@@ -209,7 +209,8 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
             best, n = ways.most_common(1)[0]
             bare = re.sub(r"[\s-]", "", short)
             if (n > ways.get(short, 0) and list(ways.values()).count(n) == 1
-                    and re.sub(r"[\s-]", "", best) == bare):      # only the space between its words differs
+                    and re.sub(r"[\s-]", "", best) == bare     # only the space between its words differs ...
+                    and best.count(" ") >= short.count(" ")):   # ... and the cells do not lose it ("КОиНКО")
                 short = best
         tokens = short.split()
         for i, tok in enumerate(tokens):

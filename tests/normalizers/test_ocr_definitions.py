@@ -96,6 +96,10 @@ def test_a_defined_short_form_takes_the_spacing_the_cells_write_most():
     assert mend_definitions({"МОиНРТ": full}, cells) == {"МОиН РТ": full}
     assert mend_definitions({"МОиН РТ": full}, cells) == {"МОиН РТ": full}
     assert mend_definitions({"‚ МОиНРТ": full}, cells) == {"МОиН РТ": full}      # a speck before it too
+    # cells that lost the space more often than not: the list's spaced form stays
+    glued = "КОиНКО\nКОиНКО, ЦОПП\nКОиН КО"
+    assert mend_definitions({"КОиН КО": "комитет образования и науки Энской области"}, glued) == {
+        "КОиН КО": "комитет образования и науки Энской области"}
 
 
 def test_short_form_misread_where_defined_takes_the_cells_spelling_its_quoted_name_spells():
