@@ -17,6 +17,7 @@ from typing import Mapping
 from rapidfuzz import fuzz
 
 from normalizers.abbreviations import spells
+from normalizers.parties import AGREEMENT_RE
 from normalizers.full_forms import syllabic_start, tokens
 from normalizers.morph import is_abbreviation, to_nominative
 from normalizers.ocr_full_form import mend_full_form
@@ -127,8 +128,16 @@ def _short_form_for(full: str, spellings: dict[str, Counter], defined: set[str])
     """The one short form the party cells write, no definition gives and ``full`` spells: an entry
     of the list whose short form a scan lost ("- профессиональные образовательные организации
     Омской области" where the cells write "ПОО")."""
-    fits = {f for f in _undefined_spellings(spellings, defined) if is_abbreviation(f) and spells(f, full)}
+    codes = _region_codes(spellings)
+    fits = {f for f in _undefined_spellings(spellings, defined) if is_abbreviation(f) and spells(f, full) and f not in codes}
     return fits.pop() if len(fits) == 1 else None
+
+
+def _region_codes(spellings: dict[str, Counter]) -> set[str]:
+    """The words that end two or more of the short forms the cells write ("НСО" of "Минобр НСО" and
+    "Минтруд НСО"): a region's code, which a cell may hold alone on a wrapped line, no body's short form."""
+    tails = Counter(form.split()[-1] for ways in spellings.values() for form in ways if len(form.split()) > 1)
+    return {t for t, n in tails.items() if n >= 2}
 
 
 def _undefined_spellings(spellings: dict[str, Counter], defined: set[str]) -> set[str]:
@@ -181,7 +190,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     # the cells' own spellings of each short form by its letters (spaces and marks aside)
     spellings: dict[str, Counter] = {}
     for piece in re.split(r"[\n,;]", cells):
-        piece = piece.strip(DEBRIS)
+        piece = AGREEMENT_RE.sub("", piece).strip(DEBRIS)       # "ЦЗН (по согласованию)": the form is "ЦЗН"
         if piece and len(piece) <= MAX_SHORT_SPELLING:
             spellings.setdefault(_letters(piece), Counter())[piece] += 1
     in_cells = cell_words(cells)

@@ -364,3 +364,10 @@ def test_a_word_in_capitals_of_a_full_form_one_look_alike_from_a_glossary_forms_
     # without the glossary form: as read
     got = mend_definitions({"ККИПК": "КГАУ ДНО «Энский краевой институт»"}, "ККИПК")
     assert got == {"ККИПК": "КГАУ ДНО «Энский краевой институт»"}
+
+
+def test_an_entry_that_lost_its_short_form_takes_the_cells_one_not_a_region_code_nor_a_note():
+    orphan = "3 дарст казённые учреждения Энской области «Центры занятости населения»"
+    cells = "Минобр ЭО\nМинтруд ЭО\nМинэкономразв\nЭО\nЦЗН (по согласованию)"       # "ЭО" alone: a wrapped code
+    got = mend_definitions({}, cells, orphans=[orphan])
+    assert list(got) == ["ЦЗН"]
