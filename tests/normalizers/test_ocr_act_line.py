@@ -15,6 +15,9 @@ from normalizers.ocr_act_line import mend_act_line, mend_act_lines
     ("18.12;2023 № 777-11-05", "18.12.2023 № 777-11-05"),           # a semicolon for the second
     ("1-5.03.2021 г Казань № 245", "15.03.2021 г Казань № 245"),    # a speck for a dash inside the day
     ("3-9.03.2021 № 5", "3-9.03.2021 № 5"),                         # 39: no day, left as read
+    ("1503.2021 г Казань № 245", "15.03.2021 г Казань № 245"),      # the first stop lost
+    ("3513.2021 № 5", "3513.2021 № 5"),                             # no date that way: as read
+    ("сумма 1503.2021 руб.", "сумма 1503.2021 руб."),               # no act's number: left
     ("провести 1-5.03.2021", "провести 1-5.03.2021"),               # no act's number: a range may be one
     ("от 1.5,2020", "от 1.5,2020"),                                 # no date's shape: left
     ("№ 12--15 от 01.02.2020", "№ 12-15 от 01.02.2020"),
