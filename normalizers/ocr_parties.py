@@ -209,6 +209,16 @@ CAPS_BREVE_RE = re.compile(r"(?<=[А-ЯЁ])й(?=[А-ЯЁ])")
 LONE_MARK_RE = re.compile(r"(?<=[\wА-Яа-яЁё»\")])[^\S\n]+[‚’'`„“^°*|_]+(?=[^\S\n]+[«А-Яа-яЁё]|[^\S\n]*$)")
 
 
+# a single quote mark glued before a lower-case word inside a mention (no quote opens so)
+WORD_HEAD_SPECK_RE = re.compile(r"(?<=\s)[‚’'`‘]+(?=[а-яё])")
+# marks a scan left after a mention's last word ("края*-")
+TRAILING_JUNK_RE = re.compile(r"(?<=[А-Яа-яЁё»)])[*_~^°|]+[-–—]*\s*$")
+# a compound's first half, its hyphen, then a space and maybe a speck before the second half
+SPLIT_COMPOUND_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,}о)-[^\S\n]+[‚’'`‘]?(?=[а-яё]{3,})")
+# a word a scan split with a stop or comma before its last letters ("пермског. о края")
+STOP_SPLIT_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})[.,][^\S\n]([а-яё]{1,3})(?![А-Яа-яЁё])")
+
+
 def mend_mention_specks(name: str) -> str:
     """A mention with the specks a scan puts between its words read as the space: a stop, colon or
     semicolon after an acronym or a whole word ("КГАУ ДПО: «Центр»"; "г. Тула" keeps its stop), an
@@ -219,7 +229,10 @@ def mend_mention_specks(name: str) -> str:
     ("ГАУ КО’ «Центр»") or between two ("МОиН"РС(Я)": no quote closes it); a "й" between capitals is
     the conjunction "и" ("МОйН"); a stop after a one-letter preposition ("совместно с. профессиональными"),
     a digit and a mark before the name ("2` Минтруд НСО"), a lone double quote glued after a word
-    ("органы местного" самоуправления")."""
+    ("органы местного" самоуправления"); a single quote mark glued before a lower-case word
+    ("организациями ‚инвалидов"), marks after the last word ("края*-"), a speck and a space after a
+    compound's hyphen ("транспортно- ‚энергетический"), a stop splitting off a word's last letters
+    where the join is a word and its head none ("пермског. о края")."""
     name = SPECK_AFTER_WORD_RE.sub(drop_speck, name) if not name.rstrip().endswith(".") else name
     name = CAPS_MARK_RE.sub("", LONE_MARK_RE.sub("", GLUED_CONJUNCTION_RE.sub(r"\1 \2", name)))
     name = CAPS_BREVE_RE.sub("и", CAPS_GLUED_MARK_RE.sub(" ", name))       # "МОйН"РС(Я)"
@@ -227,6 +240,10 @@ def mend_mention_specks(name: str) -> str:
     if sum(name.count(q) for q in "\"“”„«»") == 1:
         name = LONE_GLUED_QUOTE_RE.sub("", name)
     name = QUOTE_INSIDE_GUILLEMETS_RE.sub(r"\1", name)      # "«… работников" образования»"
+    name = WORD_HEAD_SPECK_RE.sub("", TRAILING_JUNK_RE.sub("", name))    # "организациями ‚инвалидов", "края*-"
+    name = SPLIT_COMPOUND_RE.sub(r"\1-", name)               # "транспортно- ‚энергетический"
+    name = STOP_SPLIT_WORD_RE.sub(lambda m: m.group(1) + m.group(2) if not is_known_word(m.group(1).lower())
+                                  and is_known_word((m.group(1) + m.group(2)).lower()) else m.group(0), name)
     if "»" not in name:                     # "«и общественными организациями": no name opens there
         name = LOWER_OPEN_QUOTE_RE.sub("", name)
     return GLUED_APOSTROPHE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_known_word(m.group(1))

@@ -436,6 +436,11 @@ def test_two_defined_forms_run_together_one_read_a_letter_off(text, want):
 @pytest.mark.parametrize("text, want", [
     ('МОйН"РС(Я)', "МОиН РС(Я)"),          # a breve speck over "и", a mark for the space
     ('ГБУ"КРИРПО"', 'ГБУ"КРИРПО"'),        # a quote that closes stays
+    ("организациями ‚инвалидов", "организациями инвалидов"),        # a speck before a lower-case word
+    ("агентство труда и занятости населения края*-", "агентство труда и занятости населения края"),
+    ("ГАПОУ «Канашский транспортно- ‚энергетический техникум»", "ГАПОУ «Канашский транспортно-энергетический техникум»"),
+    ("министерство науки пермског. о края", "министерство науки пермского края"),
+    ("научно- и учебно-методический центр", "научно- и учебно-методический центр"),   # a hanging hyphen
 ])
 def test_marks_inside_a_mention_in_capitals(text, want):
     from normalizers.ocr_parties import mend_mention_specks
