@@ -19,6 +19,7 @@ from normalizers.abbreviation_heads import LIST_HEADER_INLINE_RE, LIST_HEADER_RE
 from normalizers.full_forms import acronym_letters, align_acronym, spells, tokens
 from normalizers.lazy_re import lazy
 from normalizers.morph import is_abbreviation, parses, to_nominative
+from normalizers.ocr_words import nearest_word
 from normalizers.text import is_known_word
 
 DASH = r"[-‐‑‒–—−]"
@@ -109,9 +110,11 @@ def _continues_entry(line: str, before: str = "") -> bool:
     if word[:1].islower():                 # after a closed name, only a dictionary word ("… «Центр» / города
         return not closed or is_known_word(word.lower())   # Омска"; "поа бфури…" is an entry a scan garbled)
     # a wrapped name goes on with a genitive ("… образования и науки / Республики Татарстан", also
-    # after a quoted name: "… «Центры занятости» / Омской области"): a dictionary word's (a misread
-    # "Нлан" guessed as one is none)
-    return is_known_word(word.lower()) and any(p.tag.case == "gent" for p in parses(word))
+    # after a quoted name: "… «Центры занятости» / Омской области"): a dictionary word's, or one a
+    # letter off exactly one ("Респубйики"; a misread "Нлан" guessed as one is none)
+    low = word.lower()
+    low = low if is_known_word(low) else nearest_word(low)       # "Респубйики": one letter off "Республики"
+    return low is not None and any(p.tag.case == "gent" for p in parses(low))
 
 
 def _inline_header_entries(lines: list[str]) -> list[str]:
@@ -139,22 +142,25 @@ MAX_UNREAD_LINES = 2     # lines of a "Сокращения" block in a row that
 ORPHAN_ENTRY_RE = re.compile(r"^\s*[-–—]+\s*(?P<full>[а-яё«][а-яё«»\"\s,()-]{12,}.*)$")
 
 
-MIN_LOST_HEAD_WORDS = 4    # a line whose first word a scan garbled is an entry's rest with this many words ...
-MIN_LOST_HEAD_KNOWN = 2    # ... this many of the others dictionary words
+MIN_LOST_HEAD_WORDS = 2    # a line whose head a scan lost is an entry's rest with this many words ...
+MIN_LOST_HEAD_KNOWN = 1    # ... this many of the others dictionary words
 
 
 def _lost_head(line: str) -> bool:
-    """A block's line whose first word is junk a scan made of an entry's short form and the first
-    word of its full form under a signature ("3 дарст. казённые учреждения …", "пежо казенные.учреждения
-    …", "ТосуХарственные-казённые учреждения …"): a digit alone or no dictionary word, then dictionary
-    words: the rest of an entry whose short form is lost."""
+    """A block's line (no entry open) whose first word is junk a scan made of an entry's short form
+    and the first word of its full form under a signature ("3 дарст. казённые учреждения …", "пежо
+    казенные.учреждения …", "ТосуХарственные-казённые учреждения …") or a lower-case word (the short
+    form and its dash lost: "автономное.образовательное учреждение"): a digit alone, no dictionary
+    word or a word in lower case, then a dictionary word or more: the rest of an entry whose short
+    form is lost."""
     words = line.split()
     if len(words) < MIN_LOST_HEAD_WORDS:
         return False
     first = words[0].strip(".,;:`'’")
     # (a word of letters opening with a capital may be the short form itself: "Минпромторг нсох министерство …")
-    junk = (first.isdigit() and len(first) == 1) or not (first.isalpha() or first.isdigit()) \
-        or (first.isalpha() and first[:1].islower() and not is_known_word(first))
+    # (a digit before a capitalised word numbers a heading or an item: "4. Исполнители плана")
+    junk = (first.isdigit() and len(first) == 1 and words[1][:1].islower()) \
+        or not (first.isalpha() or first.isdigit()) or (first.isalpha() and first[:1].islower())
     known = sum(is_known_word(w.strip(".,;:«»\"").lower()) for w in words[1:])
     return junk and known >= MIN_LOST_HEAD_KNOWN
 

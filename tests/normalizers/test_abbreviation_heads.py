@@ -146,3 +146,18 @@ def test_a_plan_title_after_the_list_is_no_entry():
     text = ("Сокращения:\nМО ЭО - Министерство образования Энской области.\n"
             "План мероприятий по профессиональной ориентации обучающихся")
     assert leftover_entries(text)[0] == []        # no entry that lost its short form
+
+
+def test_an_entry_whose_short_form_and_dash_were_lost_opens_in_lower_case_and_a_misread_genitive_goes_on():
+    from normalizers.ocr_definitions import mend_definitions
+
+    text = ("Список используемых сокращений:\n"
+            "МТЗиСЗ РЭ - Министерство труда, занятости и социальной защиты\n"
+            "Респубйики Энск;\n"                                        # one letter off "Республики"
+            "автономное.образовательное учреждение\n"                   # "ИРО РЭ -" and its first word lost
+            "дополнительного образования «Институт развития\nобразования Республики Энск»")
+    lost, _ = leftover_entries(text)
+    assert len(lost) == 1 and lost[0].startswith("автономное")
+    got = mend_definitions(find_definitions(text), "МТЗиСЗ РЭ\nИРО РЭ\nИРО РЭ", orphans=lost)
+    assert got["МТЗиСЗ РЭ"].endswith("Респубйики Энск")
+    assert got["ИРО РЭ"].endswith("«Институт развития образования Республики Энск»")
