@@ -215,6 +215,8 @@ WORD_HEAD_SPECK_RE = re.compile(r"(?<=\s)[‚’'`‘]+(?=[а-яё])")
 TRAILING_JUNK_RE = re.compile(r"(?<=[А-Яа-яЁё»)])[*_~^°|]+[-–—]*\s*$")
 # a compound's first half, its hyphen, then a space and maybe a speck before the second half
 SPLIT_COMPOUND_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,}о)-[^\S\n]+[‚’'`‘]?(?=[а-яё]{3,})")
+# a name in quotes after words in capitals (a legal form, a code) whose opening quote was lost
+LOST_OPEN_QUOTE_RE = re.compile(r"^((?:[А-ЯЁ]{2,}[^\S\n]+)+)([А-ЯЁ][а-яё][^«»\"“”„]*?)[»\"”]$")
 # a word a scan split with a stop or comma before its last letters ("пермског. о края")
 STOP_SPLIT_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})[.,][^\S\n]([а-яё]{1,3})(?![А-Яа-яЁё])")
 
@@ -232,11 +234,13 @@ def mend_mention_specks(name: str) -> str:
     ("органы местного" самоуправления"); a single quote mark glued before a lower-case word
     ("организациями ‚инвалидов"), marks after the last word ("края*-"), a speck and a space after a
     compound's hyphen ("транспортно- ‚энергетический"), a stop splitting off a word's last letters
-    where the join is a word and its head none ("пермског. о края")."""
+    where the join is a word and its head none ("пермског. о края"); the opening quote of a name
+    after words in capitals that only its closing one is left of ("ГАУ КО Центр … подготовки»")."""
     name = SPECK_AFTER_WORD_RE.sub(drop_speck, name) if not name.rstrip().endswith(".") else name
     name = CAPS_MARK_RE.sub("", LONE_MARK_RE.sub("", GLUED_CONJUNCTION_RE.sub(r"\1 \2", name)))
     name = CAPS_BREVE_RE.sub("и", CAPS_GLUED_MARK_RE.sub(" ", name))       # "МОйН"РС(Я)"
     name = LEADING_DIGIT_SPECK_RE.sub("", STOP_AFTER_PREPOSITION_RE.sub(r"\1 ", name))
+    name = LOST_OPEN_QUOTE_RE.sub(r"\1«\2»", name)             # "ГАУ КО Центр … подготовки»"
     if sum(name.count(q) for q in "\"“”„«»") == 1:
         name = LONE_GLUED_QUOTE_RE.sub("", name)
     name = QUOTE_INSIDE_GUILLEMETS_RE.sub(r"\1", name)      # "«… работников" образования»"

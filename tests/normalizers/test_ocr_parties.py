@@ -441,6 +441,8 @@ def test_two_defined_forms_run_together_one_read_a_letter_off(text, want):
     ("ГАПОУ «Канашский транспортно- ‚энергетический техникум»", "ГАПОУ «Канашский транспортно-энергетический техникум»"),
     ("министерство науки пермског. о края", "министерство науки пермского края"),
     ("научно- и учебно-методический центр", "научно- и учебно-методический центр"),   # a hanging hyphen
+    ('ГАУ КО Центр опережающей подготовки"', "ГАУ КО «Центр опережающей подготовки»"),  # its opening quote lost
+    ("Центр опережающей подготовки»", "Центр опережающей подготовки»"),     # no capitals before: as read
 ])
 def test_marks_inside_a_mention_in_capitals(text, want):
     from normalizers.ocr_parties import mend_mention_specks
