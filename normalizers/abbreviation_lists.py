@@ -47,7 +47,7 @@ NO_DASH_LINE_RE = re.compile(
     r"\s+(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
 MAX_ENTRY_WRAP_CHARS = 150
 # a speck's mark before a list line's first lower-case word ("‚занятости населения …": a wrapped name)
-LEADING_SPECK_RE = re.compile(r"^(\s*)[‚’'`,.°^]+[^\S\n]?(?=[а-яё])")
+LEADING_SPECK_RE = re.compile(r"^(\s*)(?:\d[:;,.]|[‚’'`,.°^]+)[^\S\n]?(?=[а-яё])")     # "‚занятости", "5: областной"
 
 
 def caps_for_digits(short: str) -> str:
@@ -117,12 +117,20 @@ def _continues_entry(line: str, before: str = "") -> bool:
     return low is not None and any(p.tag.case == "gent" for p in parses(low))
 
 
+MAX_HEADER_JUNK = 20      # characters of junk after a header's colon, no entry, before a line that is one
+
+
 def _inline_header_entries(lines: list[str]) -> list[str]:
-    """Lines with "Сокращения: A – полное; B – полное." cut into the header and one line per entry."""
+    """Lines with "Сокращения: A – полное; B – полное." cut into the header and one line per entry;
+    a header followed on its line by a little junk and on the next line by an entry is the header."""
     out: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         m = LIST_HEADER_INLINE_RE.match(line)
         rest = line[m.end():] if m else ""
+        if m and len(rest.strip()) <= MAX_HEADER_JUNK and _entry_follows(lines[i + 1:]) \
+                and (LIST_LINE_RE.match(rest) or _junk_dash_entry(rest)) is None:
+            out.append(line[:m.end()].strip())      # "Принятые сокращения: АНБ тыла": a signature's junk after it
+            continue
         if not m or (LIST_LINE_RE.match(rest) or _junk_dash_entry(rest)) is None:
             out.append(line)
             continue

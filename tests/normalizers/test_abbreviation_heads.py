@@ -161,3 +161,13 @@ def test_an_entry_whose_short_form_and_dash_were_lost_opens_in_lower_case_and_a_
     got = mend_definitions(find_definitions(text), "МТЗиСЗ РЭ\nИРО РЭ\nИРО РЭ", orphans=lost)
     assert got["МТЗиСЗ РЭ"].endswith("Респубйики Энск")
     assert got["ИРО РЭ"].endswith("«Институт развития образования Республики Энск»")
+
+
+def test_a_header_with_junk_after_its_colon_then_entries_opens_the_list():
+    text = ("Принятые сокращения: АНБ тыла\n"                           # a signature's junk after the colon
+            "ТОИПКРО - областное государственное бюджетное учреждение «Энский\n"
+            "5: областной институт работников образования»;\n"          # a speck read as "5:" before the wrap
+            "ТОИКО - областное государственное бюджетное учреждение.")
+    got = find_definitions(text)
+    assert got["ТОИПКРО"] == "областное государственное бюджетное учреждение «Энский областной институт работников образования»"
+    assert "АНБ" not in got
