@@ -678,3 +678,9 @@ def test_a_speck_stop_before_a_regions_genitive_inside_a_name_does_not_end_it():
     # a sentence that ends before a nominative: a sentence
     assert find_definitions("Совет собрался. Энская область (ЭО) приняла план.") != {
         "ЭО": "Совет собрался Энская область"}
+
+
+def test_a_lone_digit_a_scan_read_between_the_words_of_a_syllabic_forms_name_is_passed_over():
+    text = ("В целях развития кадров Энского края Министерство 5\n"
+            "промышленности и торговли Энского края (Минпромторг ЭК) и колледжи.")
+    assert list(find_definitions(text)) == ["Минпромторг ЭК"]
