@@ -7,7 +7,11 @@ like) or loses it ("ЦЗН государственные …": kept only when t
 puts a speck line, a page number or a signature's junk between two entries, a speck's dash into a
 wrapped line ("дополнительного’ - профессионального"), a stop before the quoted name that carries
 an entry on, reads an entry's short form in lower case, or loses it altogether ("- профессиональные
-образовательные организации …": ``leftover_entries`` hands such entries to the caller).
+образовательные организации …", "3 дарст. казённые учреждения …" under a signature, "автономное
+образовательное учреждение …" with its dash: ``leftover_entries`` hands such entries to the caller),
+puts a signature's junk after the header's colon ("Принятые сокращения: АНБ тыла"), or misreads a
+wrapped line's first capital word ("Респубйики Татарстан;": it goes on where its initials complete
+the open entry's acronym, or where it is a letter off a genitive).
 Used by ``normalizers.abbreviations`` (``list_definitions``).
 """
 from __future__ import annotations
