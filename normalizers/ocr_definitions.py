@@ -39,6 +39,8 @@ def _spellings(tok: str, low: str, used: dict[str, Counter], spelled: dict[str, 
 # a list entry whose dash a scan lost: an acronym, then the lower-case words of its full form
 ACRONYM_THEN_WORDS_RE = re.compile(r"^([А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ])\s+([а-яё]+(?:\s+[а-яё]+)*)$")
 MIN_SPELLING_MENDED = 4    # a short form mended to the cells' spelling has at least this many letters
+MIN_NAME_FORM_WORDS = 3    # a "short form" that is a body's name in words ("агентство труда и занятости населения края") ...
+MAX_NAME_SPELLING = 60     # ... a cell line this long at most
 MIN_CELL_WRITINGS = 2      # a token the cells write once a letter from the one a list reads, and both spelled: the list's stays
 STEM = 4                   # letters of a syllabic short form's word that open a word of its full form
 
@@ -61,7 +63,8 @@ def _odd_chars(text: str) -> int:
 def _cells_spelling(short: str, full: str, spellings: dict[str, Counter], used: dict[str, Counter]) -> str:
     """A short form the party cells never write, read from a scan, taken as the cells' spelling
     one letter away (letters compared, case aside): "поо" where the cells write "ПОО", "ЦЗЯ" or
-    "МОиН РЕЯ" where they write "ЦЗН" and "МОиН РС(Я)". Exactly one spelling must lie that near; it
+    "МОиН РЕЯ" where they write "ЦЗН" and "МОиН РС(Я)", "агентство труда и зднятости населения края"
+    where they write the name right. Exactly one spelling must lie that near; it
     must be spelled by the full form where the read one is not, or (a form the initials cannot
     spell, "РС(Я)") be written at least twice and the letter be a substitution."""
     key = _letters(short)
@@ -79,7 +82,8 @@ def _cells_spelling(short: str, full: str, spellings: dict[str, Counter], used: 
             return best if ways.get(short, 0) == 0 and n >= 2 and best.lower() == short.lower() else short
         return short
     near = [k for k in spellings if len(k) >= MIN_SPELLING_MENDED - 1 and one_edit(k, key)
-            and sum(c.isupper() for c in spellings[k].most_common(1)[0][0]) >= 2]
+            and (sum(c.isupper() for c in spellings[k].most_common(1)[0][0]) >= 2       # an abbreviation, or
+                 or len(spellings[k].most_common(1)[0][0].split()) >= MIN_NAME_FORM_WORDS)]    # a body's name in words
     if len(key) < MIN_SPELLING_MENDED - 1:
         return short
     if len(near) > 1 and not spells(short, full):       # "МО О": "ПОО" and "МО ОО" near, one spelled
@@ -191,7 +195,8 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     spellings: dict[str, Counter] = {}
     for piece in re.split(r"[\n,;]", cells):
         piece = AGREEMENT_RE.sub("", piece).strip(DEBRIS)       # "ЦЗН (по согласованию)": the form is "ЦЗН"
-        if piece and len(piece) <= MAX_SHORT_SPELLING:
+        if piece and (len(piece) <= MAX_SHORT_SPELLING
+                      or len(piece) <= MAX_NAME_SPELLING and len(piece.split()) >= MIN_NAME_FORM_WORDS):
             spellings.setdefault(_letters(piece), Counter())[piece] += 1
     in_cells = cell_words(cells)
     glossary_caps = {t for words in abbreviation_tokens(set(glossary)).values() for t in words}

@@ -371,3 +371,14 @@ def test_an_entry_that_lost_its_short_form_takes_the_cells_one_not_a_region_code
     cells = "Минобр ЭО\nМинтруд ЭО\nМинэкономразв\nЭО\nЦЗН (по согласованию)"       # "ЭО" alone: a wrapped code
     got = mend_definitions({}, cells, orphans=[orphan])
     assert list(got) == ["ЦЗН"]
+
+
+def test_a_bodys_name_in_words_misread_by_a_letter_takes_the_spelling_the_cells_write():
+    full = "агентство труда и занятости населения Энского края"
+    cells = "Минобразования края\nагентство труда и занятости населения края\nагентство труда и занятости населения края"
+    got = mend_definitions({"агентство труда и зднятости населения края": full}, cells)
+    assert got == {"агентство труда и занятости населения края": full}
+    # written once only, and the full form no witness of the word: the name as the list reads it
+    once = mend_definitions({"агентство труда и зднятости населения края": "агентство Энского края"},
+                            "агентство труда и занятости населения края")
+    assert "агентство труда и зднятости населения края" in once
