@@ -7,7 +7,8 @@ from normalizers.abbreviations import find_definitions, leftover_entries
 
 @pytest.mark.parametrize("read", ["Принятые сакращения:", "Список сокращении:", "Использхемые сокращения.",
                                   "Церечень сокращений:", "Принятые сокращениз:", "Спиеок сокращений-",
-                                  "Исподьзуемы сокращения", "Список сокращений”."])
+                                  "Исподьзуемы сокращения", "Список сокращений”.",
+                                  "Списек используемых: сокращений:"])
 def test_misread_header_reads_as_the_header(read):
     assert LIST_HEADER_RE.match(mend_list_head(read))
 
