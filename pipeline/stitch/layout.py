@@ -319,25 +319,35 @@ def _role_kind(role: Optional[str]) -> Optional[str]:
 
 def _core_roles(lay: Layout) -> list[Optional[str]]:
     """The roles without trailing columns that have neither a role nor a header text: a strip of
-    margin, a stamp or a page edge a scan read as one more, empty, column on one page only; or
-    that the last header cell spans with the column before it (the same role and text twice)."""
+    margin, a stamp or a page edge a scan read as one more, empty, column on one page only."""
     roles = list(lay.roles)
     heads = [(h or "").strip() for h in lay.col_headers]
     while roles and roles[-1] is None and not (len(roles) - 1 < len(heads) and heads[len(roles) - 1]):
         roles.pop()
-    # the last header cell spanning that extra column too (the rule between them lost): its role and text twice
+    return roles
+
+
+def _without_spanned_last(lay: Layout, roles: list[Optional[str]]) -> list[Optional[str]]:
+    """``roles`` without the last column where the last header cell spans it with the column before
+    (the same role and text twice: the rule between them lost over one more, empty, column)."""
+    heads = [(h or "").strip() for h in lay.col_headers]
     if len(roles) >= 2 and roles[-1] is not None and roles[-1] == roles[-2] and len(heads) >= len(roles) \
             and heads[len(roles) - 1] == heads[len(roles) - 2]:
-        roles.pop()
+        return roles[:-1]
     return roles
 
 
 def _same_header(a: Layout, b: Layout) -> bool:
     """The same table's header, allowing a cell or two misread (OCR) on a repeat, and an empty
-    column with no header at the right edge of one page (``_core_roles``)."""
+    column with no header at the right edge of one page (``_core_roles``) or under its last header
+    cell (``_without_spanned_last``)."""
     if a.roles == b.roles:
         return True
     ra, rb = _core_roles(a), _core_roles(b)
+    if len(ra) == len(rb) + 1:          # one more column on one page only, under the last header cell
+        ra = _without_spanned_last(a, ra)
+    elif len(rb) == len(ra) + 1:
+        rb = _without_spanned_last(b, rb)
     if len(ra) != len(rb):
         return False
     pairs = [(_role_kind(x), _role_kind(y)) for x, y in zip(ra, rb) if x or y]

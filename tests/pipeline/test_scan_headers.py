@@ -137,3 +137,15 @@ def test_a_repeated_header_whose_last_cell_spans_one_more_empty_column_is_the_sa
                 row(["2", "Второе", "Июнь", "ПОО", "бюджет", ""], page=2)], page=2, n=6)
     res = stitch(_scan(p1, p2), rows_can_split=True)
     assert [(a.number, a.title) for a in res.activities] == [("1", "Начало названия продолжение названия"), ("2", "Второе")]
+
+
+def test_year_columns_under_one_spanning_header_on_the_next_page_keep_the_pages_one_table():
+    # page 1 names each year's column; page 2 reads one header over both (the same role twice): as
+    # wide as page 1, no column dropped, the same table
+    p1 = table([row(["№", "Мероприятие", "Срок", "Исполнитель", "2021", "2022"]),
+                row(["1", "Начало названия", "Май", "ЦЗН", "5", "6"])], page=1, n=6)
+    p2 = table([row(["№", "Мероприятие", "Срок", "Исполнитель", "Значение показателя"], page=2, spans={4: (2, 1)}),
+                row(["", "продолжение названия", "", "", "", ""], page=2),
+                row(["2", "Второе", "Июнь", "ПОО", "7", "8"], page=2)], page=2, n=6)
+    res = stitch(_scan(p1, p2), rows_can_split=True)
+    assert [(a.number, a.title) for a in res.activities] == [("1", "Начало названия продолжение названия"), ("2", "Второе")]
