@@ -14,13 +14,13 @@ import re
 from collections import Counter
 from typing import Mapping
 
-from rapidfuzz import fuzz
 
 from normalizers.abbreviations import spells
 from normalizers.parties import AGREEMENT_RE
 from normalizers.full_forms import syllabic_start, tokens
 from normalizers.morph import is_abbreviation, to_nominative
 from normalizers.ocr_full_form import mend_full_form
+from normalizers.ocr_glossary_words import glossary_head, with_glossary_words
 from normalizers.ocr_parties import (CAPS_TOKEN_RE, LEAD_SPECKS, MAX_SHORT_SPELLING, abbreviation_tokens,
                                      lookalike_caps, close_brackets, lookalike_readings, mend_mention_specks)
 from normalizers.ocr_short_forms import DEBRIS, MIN_TOKEN_MENDED, SPECK_IN_SHORT_RE, _letters
@@ -184,7 +184,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     goes: the glossary reads that short form better. A block's line no entry read (``unread``) is an
     entry when it opens with a short form the cells write (``_found_head``). A full form of a short
     form the ``glossary`` knows takes the glossary's words for the run of its own they are a scan's
-    misreading of (``_with_glossary_words``). A short form the cells never write and its full form does
+    misreading of (``with_glossary_words``). A short form the cells never write and its full form does
     not spell gives way to the one the cells write, no definition gives and the full form spells
     (``_short_form_for``: "Меж - … «Институт развития образования …»" where the cells write "ИРО РТ")."""
     used: dict[str, Counter] = {}
@@ -208,11 +208,11 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
             short = mend_mention_specks(short)
         short, full = _words_after_acronym(short, full)
         if short in glossary:           # the words as read: mending one alone may split it ("разова тельные")
-            full = _with_glossary_words(full, glossary[short], short)
+            full = with_glossary_words(full, glossary[short], short)
         mended_full = mend_full_form(full, lexicon)      # "Республики Гатарстан": spelled once mended
         mended_full = lookalike_caps(mended_full, glossary_caps)    # "КГАУ ДНО «…»": the glossary's "ДПО"
         if short in glossary:           # "профессиойа образовать дьные организации Томской области"
-            mended_full = _glossary_head(short, _with_glossary_words(mended_full, glossary[short], short), glossary[short])
+            mended_full = glossary_head(short, with_glossary_words(mended_full, glossary[short], short), glossary[short])
         short = _cells_spelling(short, mended_full, spellings, used)
         glued = short.replace(" ", "").lower()
         if " " in short and glued in used and not all(t.lower() in used for t in short.split()):
@@ -349,75 +349,6 @@ def _initials_mended(short: str, full: str, cell_forms: set[str] = frozenset()) 
     # every other reading (and the read one) passes over MIN_PASSED_GAIN words more: else no reading
     others = [c for f, c in fits.items() if f != best] + ([own] if own is not None else [])
     return best if all(c >= fits[best] + MIN_PASSED_GAIN for c in others) else short
-
-
-GLOSSARY_SPAN_RATIO = 80    # a run of a full form this like the glossary's words (rapidfuzz ratio) is them misread
-# ... or this like them, word for word, when only the glossary's words make the full form spell its short form
-SPELLING_SPAN_RATIO = 70
-SPAN_MARKS = ".,;:`'’‚\"«»"
-
-
-def _bare_word(word: str) -> str:
-    return word.strip(SPAN_MARKS).lower()
-
-
-def _word_for_word(span: list[str], wanted: list[str]) -> bool:
-    """A run as many words long as the glossary's, each of its dictionary words the glossary's word
-    at its place ("ищуэМьные разовательные организации" against "профессиональные образовательные
-    организации")."""
-    return len(span) == len(wanted) and all(_bare_word(w) == g.lower() for w, g in zip(span, wanted)
-                                             if is_known_word(_bare_word(w)))
-
-
-def _with_glossary_words(full: str, words: str, short: str = "") -> str:
-    """``full`` with the run of its words most like the glossary's full form ``words`` replaced by
-    them, when the run is that like them (``GLOSSARY_SPAN_RATIO``) and holds a word that is no
-    dictionary word (a scan's slip: "профессиойа образовать дьные организации Томской области" ->
-    "профессиональные образовательные организации Томской области"); the document's own wording
-    ("профессиональных образовательных организаций") stays. A run less like them
-    (``SPELLING_SPAN_RATIO``) is taken only word for word (``_word_for_word``) and when ``full``
-    spells its ``short`` form with the glossary's words and did not without them (a stamp over
-    "профессиональные": "ищуэМьные разовательные организации Томской области")."""
-    toks, wanted = full.split(), words.split()
-    best: tuple[float, int, int] | None = None
-    for n in range(max(1, len(wanted) - 1), len(wanted) + 3):
-        for i in range(len(toks) - n + 1):
-            ratio = fuzz.ratio(" ".join(toks[i:i + n]).lower(), words.lower())
-            if best is None or ratio > best[0]:
-                best = (ratio, i, n)
-    if best is None or best[0] < SPELLING_SPAN_RATIO:
-        return full
-    ratio, i, n = best
-    span = toks[i:i + n]
-    if all(is_known_word(_bare_word(w)) for w in span if _bare_word(w)):
-        return full
-    if span[0][:1].isupper():
-        wanted[0] = wanted[0][:1].upper() + wanted[0][1:]
-    tail = span[-1][len(span[-1].rstrip(",;")):]        # the comma after the run stays
-    mended = " ".join(toks[:i] + wanted[:-1] + [wanted[-1] + tail] + toks[i + n:])
-    if ratio >= GLOSSARY_SPAN_RATIO:
-        return mended
-    spelled = bool(short) and spells(short, mended) and not spells(short, full)
-    return mended if spelled and _word_for_word(span, words.split()) else full
-
-
-def _glossary_head(short: str, full: str, words: str) -> str:
-    """A full form that lost its first words (under a signature: "организации Томской области" for
-    ПОО) and so no longer spells its acronym, where the glossary's full form ``words`` does and
-    ends with the words it opens with: the glossary's words, then the rest of it ("профессиональные
-    образовательные организации Томской области"); one with a word misread past mending
-    ("профессноя ракетные организации"): the glossary's words."""
-    if spells(short, full) or not spells(short, words):
-        return full
-    toks, wanted = full.split(), words.split()
-    bare = [_bare_word(t) for t in toks]
-    for k in range(min(len(toks), len(wanted) - 1), 0, -1):
-        if bare[:k] == [w.lower() for w in wanted[-k:]]:
-            tail = toks[k - 1][len(toks[k - 1].rstrip(",;")):]      # the comma after the overlap stays
-            return " ".join(wanted[:-1] + [wanted[-1] + tail] + toks[k:])
-    if any(w and not is_known_word(w) and not is_abbreviation(w) for w in bare):
-        return words                    # "профессноя ракетные организации": misread past mending
-    return full
 
 
 MIN_KNOWN_SHARE = 0.5     # a full form read from a scan is kept when at least this share of its words read

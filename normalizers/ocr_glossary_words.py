@@ -1,0 +1,80 @@
+"""A definition's full form read from a scan, mended with the glossary's words for the same short
+form: a run of its words that is the glossary's misread ("профессиойа образовать дьные организации" ->
+"профессиональные образовательные организации", ``with_glossary_words``), or the glossary's words
+for a head a signature took ("организации Томской области" -> "профессиональные образовательные
+организации Томской области", ``glossary_head``). Used by ``normalizers.ocr_definitions``."""
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from normalizers.abbreviations import spells
+from normalizers.morph import is_abbreviation
+from normalizers.text import is_known_word
+
+GLOSSARY_SPAN_RATIO = 80    # a run of a full form this like the glossary's words (rapidfuzz ratio) is them misread
+# ... or this like them, word for word, when only the glossary's words make the full form spell its short form
+SPELLING_SPAN_RATIO = 70
+SPAN_MARKS = ".,;:`'’‚\"«»"
+
+
+def _bare_word(word: str) -> str:
+    return word.strip(SPAN_MARKS).lower()
+
+
+def _word_for_word(span: list[str], wanted: list[str]) -> bool:
+    """A run as many words long as the glossary's, each of its dictionary words the glossary's word
+    at its place ("ищуэМьные разовательные организации" against "профессиональные образовательные
+    организации")."""
+    return len(span) == len(wanted) and all(_bare_word(w) == g.lower() for w, g in zip(span, wanted)
+                                             if is_known_word(_bare_word(w)))
+
+
+def with_glossary_words(full: str, words: str, short: str = "") -> str:
+    """``full`` with the run of its words most like the glossary's full form ``words`` replaced by
+    them, when the run is that like them (``GLOSSARY_SPAN_RATIO``) and holds a word that is no
+    dictionary word (a scan's slip: "профессиойа образовать дьные организации Томской области" ->
+    "профессиональные образовательные организации Томской области"); the document's own wording
+    ("профессиональных образовательных организаций") stays. A run less like them
+    (``SPELLING_SPAN_RATIO``) is taken only word for word (``_word_for_word``) and when ``full``
+    spells its ``short`` form with the glossary's words and did not without them (a stamp over
+    "профессиональные": "ищуэМьные разовательные организации Томской области")."""
+    toks, wanted = full.split(), words.split()
+    best: tuple[float, int, int] | None = None
+    for n in range(max(1, len(wanted) - 1), len(wanted) + 3):
+        for i in range(len(toks) - n + 1):
+            ratio = fuzz.ratio(" ".join(toks[i:i + n]).lower(), words.lower())
+            if best is None or ratio > best[0]:
+                best = (ratio, i, n)
+    if best is None or best[0] < SPELLING_SPAN_RATIO:
+        return full
+    ratio, i, n = best
+    span = toks[i:i + n]
+    if all(is_known_word(_bare_word(w)) for w in span if _bare_word(w)):
+        return full
+    if span[0][:1].isupper():
+        wanted[0] = wanted[0][:1].upper() + wanted[0][1:]
+    tail = span[-1][len(span[-1].rstrip(",;")):]        # the comma after the run stays
+    mended = " ".join(toks[:i] + wanted[:-1] + [wanted[-1] + tail] + toks[i + n:])
+    if ratio >= GLOSSARY_SPAN_RATIO:
+        return mended
+    spelled = bool(short) and spells(short, mended) and not spells(short, full)
+    return mended if spelled and _word_for_word(span, words.split()) else full
+
+
+def glossary_head(short: str, full: str, words: str) -> str:
+    """A full form that lost its first words (under a signature: "организации Томской области" for
+    ПОО) and so no longer spells its acronym, where the glossary's full form ``words`` does and
+    ends with the words it opens with: the glossary's words, then the rest of it ("профессиональные
+    образовательные организации Томской области"); one with a word misread past mending
+    ("профессноя ракетные организации"): the glossary's words."""
+    if spells(short, full) or not spells(short, words):
+        return full
+    toks, wanted = full.split(), words.split()
+    bare = [_bare_word(t) for t in toks]
+    for k in range(min(len(toks), len(wanted) - 1), 0, -1):
+        if bare[:k] == [w.lower() for w in wanted[-k:]]:
+            tail = toks[k - 1][len(toks[k - 1].rstrip(",;")):]      # the comma after the overlap stays
+            return " ".join(wanted[:-1] + [wanted[-1] + tail] + toks[k:])
+    if any(w and not is_known_word(w) and not is_abbreviation(w) for w in bare):
+        return words                    # "профессноя ракетные организации": misread past mending
+    return full
