@@ -185,12 +185,13 @@ def _split_cols(box: BBox, words: list[Word], inner_xs: list[float]) -> list[BBo
         return [box]
     cuts = []
     for x in inner_xs:
-        remnants = [w for w in words if _rule_remnant(w, x)]
-        rest = [w for w in words if w not in remnants]
-        if not rest:
+        thin = [w for w in words if _rule_remnant(w, x)]
+        others = [w for w in words if w not in thin]
+        if not others:
             continue
-        height = median(w.bottom - w.top for w in rest)
-        remnants = [w for w in remnants if w.bottom - w.top >= REMNANT_HEIGHT * height]   # taller than the text
+        height = median(w.bottom - w.top for w in others)
+        remnants = [w for w in thin if w.bottom - w.top >= REMNANT_HEIGHT * height]     # taller than the text
+        rest = [w for w in words if w not in remnants]      # a "1" of the text's height is a word: it may cross
         left = [w for w in rest if w.x1 <= x]
         right = [w for w in rest if w.x0 >= x]
         if len(left) + len(right) != len(rest):

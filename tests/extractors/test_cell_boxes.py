@@ -198,3 +198,8 @@ def test_a_rule_remnant_read_as_a_one_across_a_lost_column_rule_parts_the_cell()
     words = words[:-3] + [Word("1", 198, 26, 202, 34)] + line("2024 года", 203, 26)
     rows = rows_of(PageLayout(1, 300, 60, words, segs, source="ocr"))
     assert len(rows[1]) == 2
+    # ... and a thin "1" of the text's height with words on both sides crosses the boundary as a word: one cell
+    words = line("5", 0, 26) + line("Организация", 40, 26) + [Word("1", 199, 26, 201, 34)] + line("2024", 230, 26)
+    rows = rows_of(PageLayout(1, 300, 60, line("№", 0, 6) + line("Мероприятие", 30, 6) + line("Срок", 200, 6) + words,
+                              segs, source="ocr"))
+    assert len(rows[1]) == 2
