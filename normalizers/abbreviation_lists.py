@@ -297,11 +297,8 @@ def _spelled_on(entries: list[Entry], line: str) -> bool:
 def _quoted_name_goes_on(entries: list[Entry], line: str) -> bool:
     """A line opening with a quoted name after an entry a stop seemed to end, whose words spell its
     short form only with that name ("ЦЗН … учреждения Новосибирской области." / "«Центры занятости
-    населения»": the stop was a speck)."""
-    if not entries or not entries[-1][0] or line.strip()[:1] not in "«„\"":
-        return False
-    short, full = entries[-1].short, entries[-1].full
-    return bool(acronym_letters(short)) and not spells(short, full) and spells(short, f"{full} {line.strip()}")
+    населения»": the stop was a speck): ``_spelled_on`` for a line opening with a quote."""
+    return line.strip()[:1] in "«„\"" and _spelled_on(entries, line)
 
 
 def _junk_dash_entry(line: str) -> re.Match | None:

@@ -327,13 +327,12 @@ def syllabic_start(short: str, toks: list[Tok]) -> int | None:
         return None
     # a comma or a speck's mark between the words ("промышленности, торговли", "Пермского: края") is passed
     # over, and so is a lone digit a scan read a speck as ("Министерство 5 / промышленности")
-    kept = [k for k, t in enumerate(toks) if not (t.text in INNER_MARKS or SPECK_DIGIT_RE.fullmatch(t.text))]
+    kept = [k for k, t in enumerate(toks) if not (t.text in INNER_MARKS or (len(t.text) == 1 and t.text.isdecimal()))]
     start = _syllabic_start(head, caps, [toks[k] for k in kept])
     return kept[start] if start is not None else None
 
 
 INNER_MARKS = {",", ":", ";", ".", "’", "'", "`"}
-SPECK_DIGIT_RE = re.compile(r"\d")
 
 
 def _syllabic_start(head: str, caps: list[str], toks: list[Tok]) -> int | None:

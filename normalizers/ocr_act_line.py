@@ -1,8 +1,8 @@
 """OCR slips in the line that dates and numbers an act ("от 3 марта 2023 г. № 1-215"), mended on a scan.
 
 A scan doubles a date's stop ("27..01.2024") or reads one as a comma or a colon ("05.09,2022",
-"05:09.2022"), loses its first stop ("1503.2021 г Казань № 245"), reads a speck inside the day as a dash ("1-5.03.2021 № 245": on the act's line, with
-its number, the date is one day, no range), reads a
+"05:09.2022"), loses its first stop ("1503.2021 г Казань № 245"), reads a speck inside the day as a
+dash ("1-5.03.2021 № 245": on the act's line, with its number, the date is one day, no range), reads a
 date's first "1" as a brace ("}2.02.2020"), puts a speck after the number sign ("№'777"), doubles a
 dash of the number ("№ 26-01--06-150") or reads one as a space ("№ 777 11-05"), or loses the sign altogether ("от 3 марта
 2023 1-215"), glues a stop to a quoted day ("«10».апреля"), misreads a letter of the act's kind
@@ -25,9 +25,9 @@ DOUBLED_DATE_STOP_RE = re.compile(r"(?<!\d)(\d{1,2})[.,]{2,}(\d{1,2})[.,]{1,2}((
 COMMA_DATE_RE = re.compile(r"(?<![\d.,:;])(\d{1,2})[.,:;](\d{2})[.,:;]((?:19|20)\d\d)(?!\d)")
 # a speck read as a dash inside the day of the act's date ("1-5.03.2021 № 245"): an act has one date
 SPLIT_DAY_RE = re.compile(r"(?<![\d.,:;–-])([0-3])[-–]([0-9])(?=[.,:;][01]\d[.,:;](?:19|20)\d\d(?!\d))")
-# a "1" read as a brace or a bar at the start of a numeric date ("}2.02.2020")
 # a date that lost its first stop ("1503.2021 г Казань № 245")
 LOST_FIRST_STOP_RE = re.compile(r"(?<![\d.,:;])([0-3]\d)([01]\d)\.((?:19|20)\d\d)(?!\d)")
+# a "1" read as a brace or a bar at the start of a numeric date ("}2.02.2020")
 ONE_LOOKALIKE_RE = re.compile(r"(?<![\w.,])[}\]|!](?=\d[.,]\d{2}[.,](?:19|20)\d\d(?!\d))")
 # a dash of the act's number doubled ("№ 26-01--06-150")
 DOUBLED_NUMBER_DASH_RE = re.compile(r"(?<=\d)[-–]{2}(?=\d)")

@@ -89,10 +89,10 @@ MIN_LATIN_READ = 5        # letters of a Latin word read as a Russian one
 def _russian_reading(word: str) -> str:
     """A word a scan read all in Latin letters that look like Cyrillic ones, read as the Russian
     dictionary word they spell ("areHTCTBO" -> "агентство"); any other word stays."""
-    if len(word) < MIN_LATIN_READ or not word.isascii() or not word.isalpha() or word.translate(LATIN_READS).isascii():
+    if len(word) < MIN_LATIN_READ or not word.isascii() or not word.isalpha():
         return word
     read = word.translate(LATIN_READS)
-    if not all("а" <= ch.lower() <= "я" for ch in read) or not is_known_word(read.lower()):
+    if read.isascii() or not all("а" <= ch.lower() <= "я" for ch in read) or not is_known_word(read.lower()):
         return word
     return read.upper() if word.isupper() else read[:1] + read[1:].lower()
 

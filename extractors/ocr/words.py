@@ -139,8 +139,6 @@ def _same_line_neighbours(a: _PxWord, b: _PxWord) -> bool:
     return overlap > 0.5 * min(a.h, b.h) and 0 <= gap <= 1.2 * max(a.h, b.h)
 
 
-
-
 def _merge_neighbours(doubtful: list[_PxWord], walls: Sequence[Wall] = ()) -> list[_Group]:
     """Doubtful words grouped with the doubtful word right after them on the same line, never
     across a vertical table rule (``walls``): the words of two cells are read apart, so that the

@@ -19,10 +19,10 @@ LEADING_MARKS_RE = re.compile(r"^[^\w(]+(?=\d)")
 # an opening bracket no bracket closes before a number ("(1"): a speck's mark, as above
 UNCLOSED_BRACKET_RE = re.compile(r"^\((?=\d+(?:\.\d+)*\.?$)")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-# a letter a speck left after an item number's stop or a space ("3. г", "3.г"): no lettered item is
-# written so ("3а" is, and stays)
 # a speck's mark after an item number's digits ("2:", "2,", "2’")
 TRAILING_MARKS_RE = re.compile(r"(?<=\d)[:;,'`’‘]+$")
+# a letter a speck left after an item number's stop or a space ("3. г", "3.г"): no lettered item is
+# written so ("3а" is, and stays)
 TRAILING_LETTER_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*(?:\.(?=\s*[^\W\d_]$))?)\s*(?<=[.\s])[^\W\d_]$")
 NUMBER_GLUED_TITLE_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2}\.?)[^\w«\"(]*([А-ЯЁA-Z«\"(].{3,})$", re.S)
 HEADER_WORDS_RE = re.compile(r"[№NnМм]?[\W_]*[пП][/|\\lI1][пП]\W*", re.S)   # the № column's header ("№ п/п")
