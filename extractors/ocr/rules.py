@@ -11,7 +11,7 @@ import numpy as np
 from extractors import image_prep
 from extractors.grid import PageLayout, Segment
 from extractors.image_labels import components, reuse_labels
-from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_END_REACH_INCH, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_V_INCH, STEM_PAPER_PX, STEM_PIECE_MAX_INCH, STEM_PIECE_MIN_INCH, STEM_SPAN_MAX_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
+from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_END_REACH_INCH, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_H_INCH, SHORT_H_REACH_INCH, SHORT_V_INCH, STEM_PAPER_PX, STEM_PIECE_MAX_INCH, STEM_PIECE_MIN_INCH, STEM_SPAN_MAX_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
 from extractors.ocr.image import binarise
 
 
@@ -68,6 +68,38 @@ def _short_cell_borders(ink: np.ndarray, horiz: np.ndarray, dpi: int) -> np.ndar
     return keep
 
 
+def _short_row_borders(ink: np.ndarray, horiz: np.ndarray, vert: np.ndarray, dpi: int) -> np.ndarray:
+    """Row rules across a narrow cell, shorter than a rule is sought: a thin line from one column
+    rule to the next (each end within ``SHORT_H_REACH_INCH`` of it) in line with a row rule that goes
+    on past one of them.
+
+    A photocopy breaks a row rule beside a crossing; the piece left in a narrow column (the item
+    numbers') is shorter than ``H_LINE_MIN_INCH``, so the row's first cell would span two rows and
+    its number go to the row above. A merged cell has no line there; an underline or a dash does
+    not run from rule to rule in line with a row rule."""
+    reach = max(3, int(SHORT_H_REACH_INCH * dpi))
+    thick = max(3, int(LINE_MAX_THICK_INCH * dpi))
+    short = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                             cv2.getStructuringElement(cv2.MORPH_RECT, (max(8, int(SHORT_H_INCH * dpi)), 1)))
+    out = horiz.copy()
+    n, _, stats, _ = components(short)
+    width = ink.shape[1]
+    for x, y, w, h, _area in stats[1:n]:
+        if h > thick or horiz[y:y + h, x:x + w].any(axis=0).mean() > 0.5:
+            continue
+        rows = slice(max(0, y - 2), y + h + 2)
+        left = np.flatnonzero(vert[rows, max(0, x - reach):x + 3].any(axis=0))
+        right = np.flatnonzero(vert[rows, x + w - 3:min(width, x + w + reach)].any(axis=0))
+        if not (left.size and right.size):
+            continue
+        x0, x1 = max(0, x - reach) + int(left[0]), x + w - 3 + int(right[-1])
+        beyond = (horiz[rows, max(0, x0 - reach):max(0, x0 - 1)].any()
+                  or horiz[rows, x1 + 2:min(width, x1 + reach)].any())
+        if beyond:
+            cv2.line(out, (x0, y + h // 2), (x1, y + h // 2), 255, 3)   # widened as the masks are
+    return out
+
+
 def find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
                   grey: Optional[np.ndarray] = None) -> tuple[list[Segment], np.ndarray]:
     """Ruling segments in points, and the mask of line pixels (to erase before OCR)."""
@@ -103,6 +135,7 @@ def _find_segments(ink: np.ndarray, dpi: int, pt_per_px: float,
         # width (the rule masks are widened by a pixel each side)
         thin_h = cv2.erode(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
         vert = cv2.bitwise_or(vert, _short_cell_borders(text_ink, thin_h, dpi))
+        horiz = _short_row_borders(text_ink, horiz, vert, dpi)
     else:
         vert = cv2.bitwise_or(vert, _short_cell_borders(ink, horiz, dpi))
     segs = _segments(horiz, vert, dpi, pt_per_px)

@@ -232,3 +232,32 @@ def test_grain_bits_on_a_faded_rule_are_no_stack_of_stems():
     for top in range(60, 240, 17):                       # only grain crosses the ink threshold
         ink[top:top + 4, 200] = 255
     assert cut_stem_spans(vert, horiz, ink, DPI)[60:240, 200].all()
+
+
+def _narrow_first_column(line: bool, dash: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Masks of a table whose row rule at y 200 was found only from the second column rule (x 130)
+    on; the narrow first column (x 50–130) shows a thin line there (``line``, broken beside the
+    column rule as a photocopy breaks it) or a short dash in a cell (``dash``)."""
+    horiz, vert = _grid()
+    vert[50:351, 130] = 255
+    horiz[200, 50:145] = 0
+    ink = horiz | vert
+    if line:
+        ink[199:202, 51:120] = 255
+    if dash:
+        ink[280:282, 70:110] = 255
+    return ink, horiz, vert
+
+
+def test_a_row_rule_piece_across_a_narrow_column_is_a_rule_a_merged_cell_or_a_dash_is_not():
+    from extractors.ocr.rules import _short_row_borders
+
+    ink, horiz, vert = _narrow_first_column(line=True, dash=True)
+    out = _short_row_borders(ink, horiz, vert, DPI)
+    assert out[200, 52:129].all()              # the piece, carried over its break to the rule
+    assert not out[281, 60:120].any()          # a dash does not run from rule to rule
+    ink, horiz, vert = _narrow_first_column(line=False)
+    assert not _short_row_borders(ink, horiz, vert, DPI)[200, 52:129].any()   # a merged cell
+    ink, horiz, vert = _narrow_first_column(line=True)
+    horiz[200, :] = 0                          # no row rule goes on past either end
+    assert not _short_row_borders(ink, horiz, vert, DPI)[200, 52:129].any()
