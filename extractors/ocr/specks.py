@@ -8,7 +8,8 @@ the text around them: a letter is at least as tall as the x-height, while a spec
 compact dot.
 
 * ``drop_speck_tokens``: a token with letters or digits lower than ``TOKEN_SHARE`` of the
-  height of the words near it, or a token of marks that small both ways, is a speck (a comma,
+  height of the words near it (``CAPS_SHARE`` for digits and capitals, cap-high letters), or a
+  token of marks that small both ways, is a speck (a comma,
   semicolon or colon alone is kept: it separates names; so is a flat dash, a list's bullet);
 * ``strip_edge_specks``: a mark at a word's start or end whose ink in the image is one small,
   compact blob (quotes and brackets are strokes, two of them for quotes) is cut off the word.
@@ -28,6 +29,7 @@ import numpy as np
 from extractors.ocr.engine import PxWord
 
 TOKEN_SHARE = 0.4            # a letter is at least this share of the height of the words near it
+CAPS_SHARE = 0.6             # ... digits and capitals this share (lower, a speck read "3" or "Г")
 EDGE_SHARE = 0.3             # a speck glued to a word is at most this share of it, both ways ...
 EDGE_FILL = 0.55             # ... and fills at least this share of its box (a dot, not a stroke)
 NEIGHBOURS = 7               # reference words for a word's text height
@@ -69,6 +71,8 @@ def is_speck_token(w: PxWord, ref_h: float) -> bool:
     """Whether token ``w`` is too small to be text where the words around it are ``ref_h`` high."""
     limit = TOKEN_SHARE * ref_h
     if _alnum(w.text):
+        if len(w.text) <= 3 and all(ch.isdigit() or ch.isupper() for ch in w.text if ch.isalnum()):
+            limit = CAPS_SHARE * ref_h   # digits and capitals are as tall as the tallest letters
         return len(w.text) <= 3 and w.h < limit
     if w.text in DASHES and w.w >= DASH_ASPECT * w.h and w.w >= DASH_SHARE * ref_h:
         return False                  # a short flat stroke: a list's dash (a speck is round)

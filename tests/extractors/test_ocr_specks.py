@@ -29,6 +29,18 @@ def test_tokens_lower_than_letters_are_specks_but_short_words_and_separators_sta
     assert {"и", ",", "-", "науки"} <= set(kept)
 
 
+def test_a_digit_or_capital_half_as_tall_as_the_text_is_a_speck_a_lower_case_letter_is_not():
+    words = _line(100, 30, ["Сопровождение", "молодых", "педагогов", "первые"])
+    words += [PxWord("3", 700, 104, 7, 16, 0.69),     # a speck read as a digit: half a digit's height
+              PxWord("Г", 760, 104, 14, 16, 0.2),     # ... as a capital
+              PxWord("5", 560, 100, 16, 29, 0.45),    # a real item number: as tall as the text
+              PxWord("и", 600, 108, 14, 16, 0.95),    # a real short word at x-height
+              PxWord("IV", 640, 100, 20, 28, 0.9)]    # a Roman numeral
+    kept = [w.text for w in drop_speck_tokens(words)]
+    assert "3" not in kept and "Г" not in kept
+    assert {"5", "и", "IV", "первые"} <= set(kept)
+
+
 def test_a_short_flat_dash_of_a_list_stays_a_round_speck_read_as_a_dash_goes():
     words = _line(100, 24, ["руководители", "кураторы", "внедрения", "наставников"])
     words += [PxWord("-", 700, 116, 9, 3, 0.9),        # a list's dash in small print: flat
