@@ -128,21 +128,27 @@ MIN_NUMBERED_COLUMNS = 3
 def _numbers_its_columns(row: Row) -> bool:
     """A scan's column-numbering row some of whose numbers were lost ("1" | "" | "3" | "„4" | "5"):
     each cell with text holds just the number of its own column (a cell across two, both), no word,
-    and at least ``MIN_NUMBERED_COLUMNS`` numbers are read; one cell of digits and marks may read otherwise ("4 75"). Only the first row under the header is asked (a row
-    of a targets table may hold small numbers in its year columns)."""
+    and at least ``MIN_NUMBERED_COLUMNS`` numbers are read; one cell of digits and marks may read
+    otherwise ("4 75"), or, with three read right, two where one is a lone letter ("а" for "1").
+    Only the first row under the header is asked (a row of a targets table may hold small numbers
+    in its year columns)."""
     cells = [c for c in row.cells if c.text.strip()]
     if sum(c.colspan for c in cells) < MIN_NUMBERED_COLUMNS:
         return False
-    right = numbered = 0
+    right = numbered = lettered = 0
     for c in cells:
         text = _digits_read(c.text)
-        if len(text) > MAX_NUMBERING_CELL or re.search(r"[^\W\d_]", text):
+        if len(text) > MAX_NUMBERING_CELL or re.search(r"[^\W\d_]{2}", text):
             return False
         if [int(d) for d in re.findall(r"\d+", text)] == list(range(c.col + 1, c.col + c.colspan + 1)):
             right, numbered = right + 1, numbered + c.colspan
+        elif re.search(r"[^\W\d_]", text):
+            lettered += 1
     # all of them, or all but one that holds only digits and marks too ("4 75": a speck on the "5"
-    # beside it), and at least MIN_NUMBERED_COLUMNS numbers ("1.|2" across two columns and "4")
-    return numbered >= MIN_NUMBERED_COLUMNS and right >= len(cells) - 1
+    # beside it), and at least MIN_NUMBERED_COLUMNS numbers ("1.|2" across two columns and "4");
+    # or two misread where one is a lone letter ("а" | "2" | "3" | "74" | "5"), three read right
+    wrong = len(cells) - right
+    return numbered >= MIN_NUMBERED_COLUMNS and (wrong <= 1 or (wrong == 2 and lettered > 0 and right >= 3))
 
 
 def _nonempty(row: DataRow) -> list[Slot]:

@@ -305,6 +305,11 @@ def test_a_column_numbering_row_with_letters_read_for_digits_is_dropped():
     assert [a.title for a in stitch(_scan(table(specked))).activities] == ["Первое"]
     roman = [row(HEAD, header=True), row(["I", "Организация", "", "", ""]), row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
     assert len(stitch(_scan(table(roman))).activities) == 2            # a word in it: not a numbering row
+    # measured: "1" read "а" and "4" read "74" beside three numbers read right
+    letter = [row(HEAD, header=True), row(["а", "2", "3", "74", "5"]), row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
+    assert [a.title for a in stitch(_scan(table(letter))).activities] == ["Первое"]
+    two_wrong = [row(HEAD, header=True), row(["1", "7", "3", "74", ""]), row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
+    assert len(stitch(_scan(table(two_wrong))).activities) == 2        # two misread, no letter, two right
 
 
 def test_a_row_continued_under_a_repeated_header_is_no_second_header_row():
