@@ -42,6 +42,7 @@ from normalizers.deadline_words import (CONTINUOUS_RE, FLAG_MISSING, FLAG_OUT_OF
                                         FLAG_UNPARSED, FLAG_YEAR_UNKNOWN, ON_DEMAND_RE, PERIOD_SLACK_YEARS, PERIODIC_RES, PLAN_RE,
                                         RECURRENCES, TIMES_PER_YEAR_RE, TOKEN_RE)
 from normalizers.lazy_re import lazy
+from normalizers.morph import is_known_word
 
 __all__ = [
     "CONTINUOUS_RE", "FLAG_MISSING", "FLAG_OUT_OF_PERIOD", "FLAG_PART_UNNUMBERED", "FLAG_PARTLY_UNREAD", "FLAG_RANGE_REVERSED", "FLAG_UNFINISHED_RANGE", "FLAG_UNPARSED", "FLAG_YEAR_UNKNOWN", "ON_DEMAND_RE",
@@ -85,10 +86,29 @@ def _unparsed(raw: str, *flags: str) -> DeadlineNorm:
 UNNUMBERED_PART_RE = lazy(r"(?:^|[,;(\n])\s*(?:квартал[а-я]*|полугоди[а-я]*|кв\.)\s*(?:19|20)\d\d(?!\d)", re.I)
 
 
+# a day of the month ending a gap, with the word after it: where a month stands, unread
+UNREAD_DAY_RE = lazy(r"(?<![\d.,])(?:[1-9]|[12]\d|3[01])(?:\s+([а-яё]{2,}))?\.?$")
+DATE_BOUNDS = ("do", "s", "po")     # "до" / "к" / "не позднее", "с", "по" before a date
+
+
+def _unread_day(tokens: list[Token], i: int, gap: str) -> bool:
+    """Whether gap ``gap`` (token ``i``) ends with a day whose month was not read: a day followed by
+    a word no dictionary knows ("до 20 абря"), or a bound's day with its year next and any word or
+    none between ("до 25 добра 2025 г.", "до 25 2025 г."): the year alone would be a confident wrong
+    span. A day with a word of a duration ("в течение 10 дней") is no date."""
+    m = UNREAD_DAY_RE.search(gap)
+    if m is None:
+        return False
+    if m.group(1) and not is_known_word(m.group(1)):
+        return True
+    bound = i > 0 and tokens[i - 1].kind in DATE_BOUNDS and gap == m.group(0)
+    return bound and i + 1 < len(tokens) and tokens[i + 1].kind == "year"
+
+
 def _unread_date(tokens: list[Token], i: int) -> bool:
     """True when gap token ``i`` holds date material no rule read (see ``UNREAD_DATE_RE``)."""
     gap = RECURRENCE_PHRASE_RE.sub(" ", str(tokens[i].value)).strip()
-    if UNREAD_DATE_RE.search(gap):
+    if UNREAD_DATE_RE.search(gap) or _unread_day(tokens, i, gap):
         return True
     return i + 1 < len(tokens) and tokens[i + 1].kind == "year" and bool(UNREAD_PART_RE.search(gap))
 

@@ -55,6 +55,11 @@ def parses(word: str) -> tuple[Any, ...]:
     return tuple(get_morph().parse(word.lower()))
 
 
+def is_known_word(word: str) -> bool:
+    """Whether the dictionary holds ``word`` (any form), not a guess from its ending."""
+    return bool(get_morph().word_is_known(word.lower()))
+
+
 def lemma(word: str) -> str:
     """Normal form of a word's most likely parse (ё kept as pymorphy gives it)."""
     found = parses(word)

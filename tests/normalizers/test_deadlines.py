@@ -359,6 +359,19 @@ def test_a_month_cut_short_leaves_no_date_rather_than_its_whole_year(raw):
     assert (d.start, d.end) == (None, None) and "deadline_partly_unread" in d.flags
 
 
+@pytest.mark.parametrize("raw", ["до 25 добра 2025 г.", "до 25 2025 г.", "ежегодно, до 20 абря", "с 5 фвраля 2024 г."])
+def test_a_day_whose_month_was_not_read_leaves_no_date_rather_than_its_whole_year(raw):
+    # measured on a grey photocopy: "до 25 декабря 2025 г." read "до 25 добра 2025 г." had become all of 2025
+    d = normalize_deadline(raw, (2023, 2025))
+    assert (d.start, d.end) == (None, None) and "deadline_partly_unread" in d.flags
+
+
+@pytest.mark.parametrize("raw, recurrence", [("ежемесячно до 10 числа", "monthly"), ("в течение 10 дней 2025", "once")])
+def test_a_day_counted_in_a_known_word_is_no_unread_month(raw, recurrence):
+    d = normalize_deadline(raw, (2023, 2025))
+    assert d.recurrence == recurrence and d.start is not None and not d.flags
+
+
 def test_a_month_abbreviated_with_its_stop_is_read():
     d = normalize_deadline("сент. 2024", (2023, 2025))
     assert (d.start, d.end) == (date(2024, 9, 1), date(2024, 9, 30))
