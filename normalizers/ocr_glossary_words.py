@@ -29,6 +29,36 @@ def _word_for_word(span: list[str], wanted: list[str]) -> bool:
                                              if is_known_word(_bare_word(w)))
 
 
+MIN_CUT_WORD = 5            # a word cut short by a scan keeps at least this many letters of its head
+
+
+def _one_lost(span: list[str], wanted: list[str]) -> bool:
+    """A run one word shorter than the glossary's, its first and last words the glossary's (or their
+    heads, ``MIN_CUT_WORD`` letters or more: "профессиональ"), one inner word lost between."""
+    if len(span) != len(wanted) - 1 or len(wanted) < 3:
+        return False
+    bare = [_bare_word(w) for w in span]
+    low = [g.lower() for g in wanted]
+
+    def same(a: str, b: str) -> bool:
+        return a == b or (len(a) >= MIN_CUT_WORD and b.startswith(a))
+    return any(all(same(a, b) for a, b in zip(bare, low[:k] + low[k + 1:])) for k in range(1, len(low) - 1))
+
+
+def _with_lost_word(toks: list[str], wanted: list[str]) -> str | None:
+    """``toks`` with a run that lost an inner word of the glossary's full form ``wanted`` (a
+    signature over "образовательные": "профессиональ организации") replaced by the glossary's
+    words, where the run holds a word no dictionary knows (a cut one); None without such a run."""
+    n = len(wanted) - 1
+    for i in range(len(toks) - n + 1):
+        span = toks[i:i + n]
+        if _one_lost(span, wanted) and not all(is_known_word(_bare_word(w)) for w in span if _bare_word(w)):
+            tail = span[-1][len(span[-1].rstrip(",;")):]
+            head = wanted[0][:1].upper() + wanted[0][1:] if span[0][:1].isupper() else wanted[0]
+            return " ".join(toks[:i] + [head] + wanted[1:-1] + [wanted[-1] + tail] + toks[i + n:])
+    return None
+
+
 def with_glossary_words(full: str, words: str, short: str = "") -> str:
     """``full`` with the run of its words most like the glossary's full form ``words`` replaced by
     them, when the run is that like them (``GLOSSARY_SPAN_RATIO``) and holds a word that is no
@@ -37,8 +67,12 @@ def with_glossary_words(full: str, words: str, short: str = "") -> str:
     ("профессиональных образовательных организаций") stays. A run less like them
     (``SPELLING_SPAN_RATIO``) is taken only word for word (``_word_for_word``) and when ``full``
     spells its ``short`` form with the glossary's words and did not without them (a stamp over
-    "профессиональные": "ищуэМьные разовательные организации Томской области")."""
+    "профессиональные": "ищуэМьные разовательные организации Томской области"); so is a run that
+    lost one inner word (``_with_lost_word``)."""
     toks, wanted = full.split(), words.split()
+    lost = _with_lost_word(toks, wanted)
+    if lost is not None:
+        return lost
     best: tuple[float, int, int] | None = None
     for n in range(max(1, len(wanted) - 1), len(wanted) + 3):
         for i in range(len(toks) - n + 1):
