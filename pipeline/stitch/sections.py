@@ -111,6 +111,8 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
                 and row.after_page_break and (_starts_lower(own["title"]) or not own["title"]):
             number = None    # a speck or the header's "п/п" over the rest of a row broken by the page
         marked = speck_number = False      # a speck's mark read before the digits; a speck's number
+        if number and row.scanned and not re.search(r"[^\W_]", number):
+            number = None       # marks alone ("$"): a speck, no item number
         if number and row.scanned:
             marked = bool(LEADING_MARKS_RE.match(number) or UNCLOSED_BRACKET_RE.match(number))
             number = UNCLOSED_BRACKET_RE.sub("", LEADING_MARKS_RE.sub("", number)) or None   # "-6", "‚4", "(1"

@@ -353,6 +353,15 @@ def test_a_title_only_row_numbered_as_the_next_section_is_a_section():
     assert acts[1].section == ["1. Информационное обеспечение"]
 
 
+def test_a_mark_alone_in_the_number_cell_of_a_scan_heading_is_a_speck():
+    # measured: "$" | "1. Информационное обеспечение профориентации" | "" | "" had become an activity "$"
+    rows = _title_only_heading_rows("2. Практико-ориентированные мероприятия")
+    rows[1] = row(["$", "1. Информационное обеспечение", "", "", ""])
+    acts = stitch(_scan(table(rows))).activities
+    assert [a.number for a in acts] == ["1", "2", "3"]
+    assert acts[0].section == ["1. Информационное обеспечение"]
+
+
 @pytest.mark.parametrize("read", ["2, Практико-ориентированные мероприятия", "2..Практико-ориентированные мероприятия",
                                   "2.Практико-ориентированные мероприятия"])
 def test_a_next_section_number_read_with_a_comma_or_two_stops_or_no_space_is_a_section(read):
