@@ -30,9 +30,7 @@ from normalizers.abbreviation_heads import LATIN_TO_CYRILLIC
 from normalizers.abbreviation_lists import DASH, QUOTES_OPEN, clean_short, list_definitions
 from normalizers.abbreviation_lists import leftover_entries as _leftover_entries
 from normalizers.text import one_edit
-from normalizers.morph import (
-    to_nominative,
-)
+from normalizers.morph import is_place_name, to_nominative
 
 __all__ = ["entries_without_short_form", "leftover_entries", "unread_block_lines", "expand", "find_definitions", "glossary_entry", "load_glossary", "spells"]
 
@@ -101,8 +99,10 @@ def _context_before(text: str, pos: int, wrapped: bool = False) -> str:
         pass
     if item is not None:
         ctx = ctx[item.end():]
-    # an earlier "(далее – X)" or "(АББР)" closes the name before it
-    earlier = [m.end() for rx in (PAREN_DEFINE_RE, BARE_ACRONYM_RE) for m in rx.finditer(ctx)]
+    # an earlier "(далее – X)" or "(АББР)" closes the name before it; a place's name in brackets
+    # is part of the name ("Республики Саха (Якутия) «Институт …»")
+    earlier = [m.end() for m in PAREN_DEFINE_RE.finditer(ctx)]
+    earlier += [m.end() for m in BARE_ACRONYM_RE.finditer(ctx) if not is_place_name(m.group("short"))]
     if earlier:
         ctx = re.sub(r"^\s*(?:,|\bи\b)\s*", "", ctx[max(earlier):])
     return BULLET_RE.sub("", ctx, count=1)

@@ -60,6 +60,12 @@ def is_known_word(word: str) -> bool:
     return bool(get_morph().word_is_known(word.lower()))
 
 
+def is_place_name(word: str) -> bool:
+    """Whether every reading of ``word`` is a place's name ("Якутия", "Кузбасс")."""
+    found = parses(word)
+    return bool(found) and all("Geox" in p.tag for p in found)
+
+
 def lemma(word: str) -> str:
     """Normal form of a word's most likely parse (ё kept as pymorphy gives it)."""
     found = parses(word)

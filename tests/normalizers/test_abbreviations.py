@@ -684,3 +684,18 @@ def test_a_lone_digit_a_scan_read_between_the_words_of_a_syllabic_forms_name_is_
     text = ("В целях развития кадров Энского края Министерство 5\n"
             "промышленности и торговли Энского края (Минпромторг ЭК) и колледжи.")
     assert list(find_definitions(text)) == ["Минпромторг ЭК"]
+
+
+def test_a_place_name_in_brackets_is_part_of_the_name_it_defines():
+    # measured on a generated Yakutia order: "(Якутия)" had closed the name as if it were "(АББР)",
+    # leaving only the quoted part, a fragment of the body's name
+    text = ("2. Государственному автономному учреждению дополнительного профессионального образования "
+            "Республики Саха (Якутия) «Институт развития профессионального образования» (далее – ИРПО) "
+            "обеспечить методическое сопровождение.")
+    assert find_definitions(text)["ИРПО"] == (
+        "Государственное автономное учреждение дополнительного профессионального образования "
+        "Республики Саха (Якутия) «Институт развития профессионального образования»")
+    # a bracketed short form still closes the name before it
+    two = "Министерство образования и науки Республики Татарстан (МОиН РТ) и Институт развития образования (далее – ИРО)"
+    assert find_definitions(two) == {"МОиН РТ": "Министерство образования и науки Республики Татарстан",
+                                     "ИРО": "Институт развития образования"}
