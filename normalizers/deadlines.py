@@ -88,6 +88,10 @@ UNNUMBERED_PART_RE = lazy(r"(?:^|[,;(\n])\s*(?:квартал[а-я]*|полуг
 
 # a day of the month ending a gap, with the word after it: where a month stands, unread
 UNREAD_DAY_RE = lazy(r"(?<![\d.,])(?:[1-9]|[12]\d|3[01])(?:\s+([а-яё]{2,}))?\.?$")
+# a year's number misread, left before its "г." / "года": any number but four digits before "г."
+# ("5 г.", "202 г.", "5г"), five digits or three before "года" ("26023 года"; "2 года" is a duration);
+# not the short second year of "2023-24 г."
+UNREAD_YEAR_RE = lazy(r"(?<![\d.,])(?:\d{1,3}|\d{5,})\s*(?:г\.|г(?![а-я]))|(?<![\d.,])(?:\d{5,}|\d{3})\s*год", re.I)
 DATE_BOUNDS = ("do", "s", "po")     # "до" / "к" / "не позднее", "с", "по" before a date
 
 
@@ -108,7 +112,9 @@ def _unread_day(tokens: list[Token], i: int, gap: str) -> bool:
 def _unread_date(tokens: list[Token], i: int) -> bool:
     """True when gap token ``i`` holds date material no rule read (see ``UNREAD_DATE_RE``)."""
     gap = RECURRENCE_PHRASE_RE.sub(" ", str(tokens[i].value)).strip()
-    if UNREAD_DATE_RE.search(gap) or _unread_day(tokens, i, gap):
+    short_year_after = i >= 2 and tokens[i - 2].kind == "year" and tokens[i - 1].kind in ("dash", "sep")
+    if UNREAD_DATE_RE.search(gap) or (UNREAD_YEAR_RE.search(gap) and not short_year_after) \
+            or _unread_day(tokens, i, gap):
         return True
     return i + 1 < len(tokens) and tokens[i + 1].kind == "year" and bool(UNREAD_PART_RE.search(gap))
 

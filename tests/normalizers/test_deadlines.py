@@ -366,6 +366,20 @@ def test_a_day_whose_month_was_not_read_leaves_no_date_rather_than_its_whole_yea
     assert (d.start, d.end) == (None, None) and "deadline_partly_unread" in d.flags
 
 
+@pytest.mark.parametrize("raw", ["IV квартал 26023 года", "2 декабря 5г", "до 25 декабря 5 г.", "до 1 июля 202 г.",
+                                 "декабрь 23 г."])
+def test_a_misread_year_before_its_g_leaves_no_date_rather_than_the_periods_first_year(raw):
+    # measured on grey photocopies: "IV квартал 26023 года" had become the 4th quarter of 2021
+    d = normalize_deadline(raw, (2021, 2025))
+    assert (d.start, d.end) == (None, None) and "deadline_partly_unread" in d.flags
+
+
+@pytest.mark.parametrize("raw, end", [("2023 г.", date(2023, 12, 31)), ("01.09.2023 г.", date(2023, 9, 1)),
+                                      ("2024-2025 гг.", date(2025, 12, 31)), ("II кв. 2024 г", date(2024, 6, 30))])
+def test_a_year_of_four_digits_before_its_g_is_read(raw, end):
+    assert normalize_deadline(raw, (2021, 2025)).end == end
+
+
 @pytest.mark.parametrize("raw, recurrence", [("ежемесячно до 10 числа", "monthly"), ("в течение 10 дней 2025", "once")])
 def test_a_day_counted_in_a_known_word_is_no_unread_month(raw, recurrence):
     d = normalize_deadline(raw, (2023, 2025))
