@@ -269,8 +269,42 @@ SPLIT_LINE_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([А-Яа-яЁё]{
 
 
 SHORT_TAIL = 3               # a dictionary word this short after a piece that is no word may be its tail
+MIN_JOINED_MEND = 12         # two words joined this long, a letter from one word, are that word misread
 # a word's first letter a scan split off ("т оргово-промышленная"): joined when the rest is no word
 LETTER_SPLIT_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([А-Яа-яЁё])[^\S\n]+([а-яё]{4,}(?:-[а-яё]+)?)(?![A-Za-zА-Яа-яЁё-])")
+
+
+# two lower-case words on one line that may be one word split where a letter was garbled (the
+# second in a lookahead: each word is tried with the one before it and the one after it)
+WORD_PAIR_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([а-яё]{3,})[^\S\n]+(?=([а-яё]{4,})(?![A-Za-zА-Яа-яЁё-]))")
+
+
+def mend_garbled_splits(text: str) -> str:
+    """A long word a scan split where it garbled a letter, both pieces words by chance ("образ
+    звательные" -> "образовательные"): two words that joined lie one letter, near the join, from
+    exactly one word of ``MIN_JOINED_MEND`` letters or more; a real pair of words is no such
+    chance."""
+    out, pos = [], 0
+    for m in WORD_PAIR_RE.finditer(text):
+        if m.start() < pos:
+            continue
+        left, right = m.group(1), m.group(2)
+        whole = left + right
+        if len(whole) < MIN_JOINED_MEND or is_known_word(whole):
+            continue
+        mended = _mended_at_join(whole, len(left))
+        if mended:
+            out.append(text[pos:m.start()] + mended)
+            pos = m.end() + len(right)
+    return "".join(out) + text[pos:]
+
+
+def _mended_at_join(whole: str, at: int) -> Optional[str]:
+    """The one dictionary word ``whole`` becomes with one letter changed within a letter of where
+    its two pieces met (``at``), else None: a scan garbles a word where it splits it."""
+    found = {whole[:i] + ch + whole[i + 1:] for i in range(max(0, at - 2), min(len(whole), at + 2))
+             for ch in RUSSIAN if ch != whole[i] and is_known_word(whole[:i] + ch + whole[i + 1:])}
+    return found.pop() if len(found) == 1 else None
 
 
 def rejoin_split_words(text: str) -> str:
@@ -283,7 +317,8 @@ def rejoin_split_words(text: str) -> str:
     apart before its noun ("общественным и организациями" -> "общественными организациями"); a
     word's last "о" read as a zero apart ("Пермског 0 края" -> "Пермского края"); a word's first
     letter split off ("т оргово-промышленная") or its short tail on the next line ("республиканс\nкий"),
-    or its last letter split off where that letter is no word of its own ("образовательны е")."""
+    or its last letter split off where that letter is no word of its own ("образовательны е"); a long
+    word split where a letter was garbled, its pieces words by chance (``mend_garbled_splits``)."""
     if not text:
         return text
 
@@ -326,6 +361,7 @@ def rejoin_split_words(text: str) -> str:
         return f"{left}{mid} {conj}"
 
     text = SPLIT_WORD_CONJ_RE.sub(join_conj, SPLIT_PLURAL_I_RE.sub(_join_plural_i, text))
+    text = mend_garbled_splits(text)                        # "образ звательные"
     text = ZERO_TAIL_RE.sub(lambda m: m.group(1) + "о" if not is_known_word(m.group(1).lower())
                             and is_known_word(m.group(1).lower() + "о") else m.group(0), text)
     text = LETTER_SPLIT_RE.sub(join_letter, text)          # "т оргово-промышленная"

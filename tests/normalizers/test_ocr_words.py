@@ -3,6 +3,8 @@ words one letter off, words a scan split, misread compound heads)."""
 
 import pytest
 
+from normalizers.ocr_words import rejoin_split_words
+
 
 @pytest.mark.parametrize("text,expected", [
     ("мастерских совреМенного уровня", "мастерских современного уровня"),
@@ -157,3 +159,18 @@ def test_two_words_run_together_are_split(text, expected):
     from normalizers.ocr_words import split_glued_words
 
     assert split_glued_words(text) == expected
+
+
+@pytest.mark.parametrize("read, mended", [
+    # measured on grey photocopies: "ов" read as " з", both pieces words by chance ("звательный")
+    ("профессиональные образ звательные организации", "профессиональные образовательные организации"),
+    ("руководители образ звательных организаций", "руководители образовательных организаций"),
+])
+def test_a_long_word_split_where_a_letter_was_garbled_is_mended(read, mended):
+    assert rejoin_split_words(read) == mended
+
+
+@pytest.mark.parametrize("text", ["образ жизни", "план мероприятия по развитию", "проведение конкурса профессионального мастерства",
+                                  "обеспечение деятельности центров"])
+def test_pairs_of_real_words_stay(text):
+    assert rejoin_split_words(text) == text
