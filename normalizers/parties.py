@@ -352,8 +352,28 @@ def _quoted_name_then(name: str, short: str) -> bool:
 ABBR_TOKEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 
 
+MIN_SYLLABIC_MENDED = 6      # a syllabic short form this long, a letter off a defined one, is it misread
+
+
+def _syllabic(token: str) -> bool:
+    return token[:1].isupper() and token[1:].islower()
+
+
+def _mended_syllabic(token: str, defined: set[str]) -> str:
+    """A syllabic short form ("Минлромторг", "Минтру") one letter from exactly one the document
+    defines ("Минпромторг", "Минтруд"), itself no dictionary word: that one."""
+    if len(token) < MIN_SYLLABIC_MENDED or is_known_word(token.lower()):
+        return token
+    near = [k for k in defined if _syllabic(k) and len(k) >= MIN_SYLLABIC_MENDED and one_edit(k.lower(), token.lower())]
+    return near[0] if len(near) == 1 else token
+
+
 def _mended_token(token: str, defined: set[str], known: set[str], squashed: dict[str, str]) -> str:
-    if token in known or token in defined or sum(ch.isupper() for ch in token) < 2 or len(token) < 3:
+    if token in known or token in defined:
+        return token
+    if _syllabic(token):
+        return _mended_syllabic(token, defined)
+    if sum(ch.isupper() for ch in token) < 2 or len(token) < 3:
         return token
     if token in squashed:
         return squashed[token]                    # "МООО" for "МО ОО": the space lost
@@ -375,7 +395,8 @@ def mend_abbreviations(mentions: list[PartyMention], defined: set[str], known: s
     (``known``), read in a party name: a token of two or more capitals that is none of them is read
     as a defined one written without its space ("МООО" -> "МО ОО"), as the one it equals ignoring
     case ("ДТизн" -> "ДТиЗН"), or as the one defined abbreviation it lies one edit from (one of the
-    same length first: "МОУС" -> "МОУО"). Anything else stays as read."""
+    same length first: "МОУС" -> "МОУО"); a syllabic one ("Минлромторг" -> "Минпромторг") as the one
+    defined syllabic form it lies one edit from (``_mended_syllabic``). Anything else stays as read."""
     tokens = {t for k in defined for t in k.split() if len(t) >= 2}
     known_tokens = {t for k in known for t in k.split() if len(t) >= 2}
     squashed = {k.replace(" ", ""): k for k in defined if " " in k and all(len(t) >= 2 for t in k.split())}

@@ -90,6 +90,21 @@ def test_misread_abbreviations_mended_against_the_known_ones(text, expected):
     assert [m.name for m in mend_abbreviations(split_parties(text), known)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # measured on a grey photocopy: "п" read "л", a last letter lost
+    ("Минлромторг НСО\nМинтру НСО", ["Минпромторг НСО", "Минтруд НСО"]),
+    ("Минобр НСО", ["Минобр НСО"]),                      # defined as it is
+    ("Заместитель министра", ["Заместитель министра"]),  # dictionary words
+])
+def test_a_misread_syllabic_short_form_is_mended_against_the_defined_one(text, expected):
+    from normalizers.parties import mend_abbreviations
+
+    defined = {"Минпромторг НСО", "Минтруд НСО", "Минобр НСО"}
+    assert [m.name for m in mend_abbreviations(split_parties(text), defined)] == expected
+    two = {"Минтруд НСО", "Минтрук НСО"}                 # a letter from two: left as read
+    assert [m.name for m in mend_abbreviations(split_parties("Минтру НСО"), two)] == ["Минтру НСО"]
+
+
 def test_a_mended_abbreviation_then_splits_off_the_name_run_into_it():
     from normalizers.parties import mend_abbreviations, split_after_defined
 
