@@ -377,8 +377,8 @@ LONE_TAIL_LETTER_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})[^\
 
 # an instrumental plural adjective whose last "и" a scan split off as a word before its noun
 # ("общественным и организациями"): with the "и" it agrees with the noun, without it cannot
-# (also where the line broke before the "и": "общественным\nи организациями")
-SPLIT_PLURAL_I_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,}[ыи]м)\s+и[^\S\n]+([а-яё]{3,}[ая]ми)(?![А-Яа-яЁё])")
+# (also where the line broke before or after the "и": "общественным\nи\nорганизациями")
+SPLIT_PLURAL_I_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,}[ыи]м)\s+и\s+([а-яё]{3,}[ая]ми)(?![А-Яа-яЁё])")
 
 
 # a word's last "о" read as a zero apart ("Пермског 0 края")

@@ -109,7 +109,7 @@ def _line_continues(prev: str, piece: str) -> bool:
         return False
     if re.search(r"[A-Za-zА-Яа-яЁё]-$", tail):      # a word broken; "РС(Я)-": a speck, no word breaks there
         return True
-    head = re.match(r"\s*([a-zа-яё]+)\s+\S", piece)
+    head = re.match(r"\s*([a-zа-яё]+)(?:\s+\S|\s*$)", piece)      # "и" alone on its line too
     if head and head.group(1) in JOINING_TAIL_WORDS:
         return True
     last = re.findall(r"[A-Za-zА-Яа-яЁё]+$", tail)

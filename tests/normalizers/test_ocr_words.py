@@ -174,3 +174,8 @@ def test_a_long_word_split_where_a_letter_was_garbled_is_mended(read, mended):
                                   "обеспечение деятельности центров"])
 def test_pairs_of_real_words_stay(text):
     assert rejoin_split_words(text) == text
+
+
+def test_an_instrumental_plural_whose_i_stands_on_a_line_of_its_own_is_joined():
+    assert rejoin_split_words("организациями\nи\nобщественным\nи\nорганизациями") == (
+        "организациями\nи\nобщественными организациями")

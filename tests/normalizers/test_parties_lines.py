@@ -145,3 +145,11 @@ def test_agreement_read_with_a_misread_first_letter():
 def test_a_brace_read_for_a_bracket_still_closes_it():
     got = split_parties("ТОИПКРО (по согласованию}, ТОИКО (по согласованию)")
     assert [(m.name, m.by_agreement) for m in got] == [("ТОИПКРО", True), ("ТОИКО", True)]
+
+
+def test_a_conjunction_alone_on_its_line_joins_the_lines_as_on_one_line():
+    # measured on a grey photocopy: each word of a narrow cell on a line of its own, "и" alone
+    text = "РУМЦ совместно с ПОО\nи\nобщественными организациями инвалидов"
+    assert [m.name for m in split_parties(text)] == [m.name for m in split_parties(text.replace("\n", " "))] == [
+        "РУМЦ совместно с ПОО и общественными организациями инвалидов"]
+    assert [m.name for m in split_parties("министерство образования\nи\nнауки")] == ["министерство образования и науки"]
