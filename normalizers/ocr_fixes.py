@@ -293,9 +293,10 @@ GLUED_ABBR_STOP_RE = re.compile(r"(?<=[А-Яа-яЁё]{2})\.(?=[А-ЯЁ]{2,4}(?!
 TRAILING_ABBR_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[:;]$")
 
 
-# a speck's marks and a dash glued before a lower-case word after a space ("занятости .-населения"):
-# no word opens with them
-SPECK_BEFORE_WORD_RE = re.compile(r"(?<=[А-Яа-яЁё] )[.,'`’‚]{1,2}-(?=[а-яё]{3})")
+# a speck's marks and a dash glued before a lower-case word after a space ("занятости .-населения"),
+# or a dash glued to one opening a line after a line that ends in a letter ("занятости\n-населения"):
+# no word opens with them (a list's dash follows a colon, a stop or a semicolon)
+SPECK_BEFORE_WORD_RE = re.compile(r"(?<=[А-Яа-яЁё] )[.,'`’‚]{1,2}-(?=[а-яё]{3})|(?<=[А-Яа-яЁё]\n)-(?=[а-яё]{3})")
 
 
 # an empty pair of brackets a scan read for a capital "О" opening a word ("()рганизация")

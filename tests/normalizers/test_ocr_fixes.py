@@ -454,6 +454,8 @@ def test_the_preposition_s_read_twice_is_one():
     ("центр Томской области", "центр Томской области"),            # two words stay two
     ("профевсиональ ‚ные организации", "профессиональные организации"),   # joined, then mended
     ("центр занятости .-населения", "центр занятости населения"),
+    ("ГКУ Центр занятости\n-населенйя", "ГКУ Центр занятости\nнаселения"),   # a dash glued at a line's start
+    ("Мероприятия:\n-семинары", "Мероприятия:\n-семинары"),                # a list's dash after a colon
 ])
 def test_pieces_of_a_scanned_word_joined(text, expected):
     from normalizers.ocr_fixes import fix_scan_text
