@@ -359,7 +359,7 @@ def damaged_period(text: Optional[str]) -> bool:
         return False
     repaired = fix_roman_periods(fix_latin_lookalikes(text.translate(UNICODE_ROMAN)))
     for m in PERIOD_WORD_RE.finditer(repaired):
-        token = m.group(1).strip("(,;:")
+        token = m.group(1).strip("(,;:«»„“”\"'‚’`")      # "за „отчетным кварталом": a speck's quote
         if token.lower() in ("в", "во", "за", "течение", "каждый", "каждого", "ежеквартально", "-", "–"):
             continue
         if re.fullmatch(r"[А-Яа-яЁё]{3,}", token):

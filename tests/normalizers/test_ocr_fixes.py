@@ -195,6 +195,8 @@ def test_debris_inside_words_removed(text, expected):
     ("2-е полугодие 2019 года", False),  # an ordinal ending
     ("Ⅳ квартал 2019", False),           # the Unicode Roman numeral
     ("УУ квартал 2019", True),
+    ("до 5 числа месяца, следующего за „отчетным кварталом", False),   # a speck's quote before a word
+    ("„Ж квартал 2021", True),
 ])
 def test_damaged_quarter_detected(text, damaged):
     assert damaged_period(text) is damaged
