@@ -46,6 +46,9 @@ TOLERANCES = {
     "ocr": {"snap": 4.0, "join": 6.0, "intersect": 5.0, "min_edge": 6.0},
 }
 GRID_TOL = 1.5       # x/y values closer than this are one grid boundary
+# ... on a scan, where a photocopied rule is 2-3 pt thick and cells meet it at either of its edges
+# (row 1.1 ending at 564, row 1.2 starting at 566 in some columns: a 2 pt "row" split every cell)
+OCR_GRID_TOL = 3.0
 MIN_CELL_SIDE = 2.5  # rectangles thinner than this are double-line artefacts, not cells
 MIN_TABLE_CELLS = 2
 
@@ -318,9 +321,9 @@ def find_cell_boxes(layout: PageLayout) -> list[list[BBox]]:
     return kept
 
 
-def _grid_of(boxes: list[BBox]) -> _Grid:
-    xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
-    ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
+def _grid_of(boxes: list[BBox], tol: float = GRID_TOL) -> _Grid:
+    xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes], tol)
+    ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes], tol)
     return _Grid(xs, ys)
 
 
@@ -349,11 +352,12 @@ def _used_indexes(starts: list[int]) -> dict[int, int]:
 def table_from_boxes(boxes: list[BBox], layout: PageLayout) -> Optional[Table]:
     """One ``Table`` (origin cells on the table's global grid) from its cell rectangles."""
     boxes = cut_overlaps(boxes)
+    tol = OCR_GRID_TOL if layout.source == "ocr" else GRID_TOL
     if layout.source == "ocr":  # rules found on an image may be lost in places, or stray
         boxes = cut_overlaps(drop_weak_columns(merge_across_text(boxes, layout.words), layout.words))
-        grid = _grid_of(boxes)
+        grid = _grid_of(boxes, tol)
         boxes = split_unruled_spans(boxes, layout.words, grid.ys, grid.xs)
-    grid = _grid_of(boxes)
+    grid = _grid_of(boxes, tol)
     if len(grid.xs) < 2 or len(grid.ys) < 2:
         return None
     placed = []  # (r0, r1, c0, c1, box)

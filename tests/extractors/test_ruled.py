@@ -219,3 +219,17 @@ def test_a_stamps_stroke_ending_at_a_broken_column_rule_is_not_taken_for_a_row_r
     words = [word("1", 55, 105), word("Первое", 105, 105), word("ЦЗН", 305, 105), word("Май", 405, 105)]
     (t,) = build_ruled_tables(_scan_grid(segs, words))
     assert len(t.rows) == 1
+
+
+def test_cells_meeting_a_thick_scanned_rule_at_either_edge_make_one_row():
+    # measured on a colour photocopy: row 1.1 ended at 564 pt, row 1.2 started at 564 in two
+    # columns and at 566 in the rest; the 2 pt "row" between cut row 1.2 into two rows
+    from extractors.ruled import table_from_boxes
+
+    xs = [50.0, 100.0, 300.0, 400.0]
+    boxes = [(xs[c], 100.0, xs[c + 1], 150.0) for c in range(3)]
+    boxes += [(xs[c], 150.0 if c == 0 else 152.0, xs[c + 1], 200.0) for c in range(3)]
+    words = [word("1.1", 55, 110), word("Первое", 105, 110), word("Май", 305, 110),
+             word("1.2", 55, 160), word("Второе", 105, 160), word("Июнь", 305, 160)]
+    table = table_from_boxes(boxes, PageLayout(1, 600, 800, words=words, source="ocr"))
+    assert [[c.text for c in r.cells] for r in table.rows] == [["1.1", "Первое", "Май"], ["1.2", "Второе", "Июнь"]]
