@@ -358,6 +358,8 @@ def rejoin_split_words(text: str) -> str:
         whole = (left + mid).lower()
         if is_known_word(mid + conj) or not is_known_word(whole):
             return m.group(0)
+        if not is_known_word(left.lower()) and is_known_word(whole + conj):
+            return f"{left}{mid}{conj}"     # "образовательн ыми": the tail's own letter, no conjunction
         return f"{left}{mid} {conj}"
 
     text = SPLIT_WORD_CONJ_RE.sub(join_conj, SPLIT_PLURAL_I_RE.sub(_join_plural_i, text))

@@ -179,3 +179,12 @@ def test_pairs_of_real_words_stay(text):
 def test_an_instrumental_plural_whose_i_stands_on_a_line_of_its_own_is_joined():
     assert rejoin_split_words("организациями\nи\nобщественным\nи\nорганизациями") == (
         "организациями\nи\nобщественными организациями")
+
+
+@pytest.mark.parametrize("read, joined", [
+    # measured on a grey photocopy: the tail's own "и" had been split off as a conjunction
+    ("профессиональными образовательн ыми организациями", "профессиональными образовательными организациями"),
+    ("Министерство образован ияи науки", "Министерство образования и науки"),     # a conjunction run in
+])
+def test_a_tail_ending_in_a_conjunction_letter_is_joined_whole_when_that_is_a_word(read, joined):
+    assert rejoin_split_words(read) == joined
