@@ -282,7 +282,8 @@ def _misread_agreement(m: PartyMention) -> PartyMention:
             tail = NOTE_CUT_AFTER_PO_RE.search(m.name)       # "ГКУ ЦЗН (по": the rest under a signature
             if tail is None or not m.name[:tail.start()].strip():
                 return m
-    return PartyMention(name=m.name[:tail.start()].rstrip(), by_agreement=True, defines=m.defines, raw=m.raw)
+    # a stop or comma before the note goes with it ("Роспотребнадзор КО. (по согласова тю")
+    return PartyMention(name=m.name[:tail.start()].rstrip(" .,;"), by_agreement=True, defines=m.defines, raw=m.raw)
 
 
 def _split_slashes(mentions: list[PartyMention], defined: set[str]) -> list[PartyMention]:

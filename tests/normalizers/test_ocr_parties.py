@@ -152,6 +152,7 @@ def test_a_stop_or_quote_that_may_be_meant_stays(text):
     ("Дом ремёсел (по согласован и. ю)", "Дом ремёсел", True),  # split by specks
     ("Дом ремёсел (по’ согласованию)", "Дом ремёсел", True),    # a speck after "по"
     ("Дом ремёсел (по сагласова", "Дом ремёсел", True),        # cut short and a letter misread
+    ("Роспотребнадзор КО. (по согласова тю", "Роспотребнадзор КО", True),   # the stop before the note goes too
     ("Дом ремёсел (по", "Дом ремёсел", True),                   # cut right after "по"
     ("Дом ремёсел (по еерласованию)", "Дом ремёсел", True),      # three letters off, its tail whole
     ("Дом ремёсел (по еерлаоованию)", "Дом ремёсел (по еерлаоованию)", False),
