@@ -50,6 +50,7 @@ GRID_TOL = 1.5       # x/y values closer than this are one grid boundary
 # (row 1.1 ending at 564, row 1.2 starting at 566 in some columns: a 2 pt "row" split every cell)
 OCR_GRID_TOL = 3.0
 MIN_CELL_SIDE = 2.5  # rectangles thinner than this are double-line artefacts, not cells
+MIN_OCR_CELL_SIDE = 5.0   # ... on a scan, empty ones thinner than this (lower than any text line)
 MIN_TABLE_CELLS = 2
 
 
@@ -316,6 +317,10 @@ def find_cell_boxes(layout: PageLayout) -> list[list[BBox]]:
     kept = []
     for boxes in tables:
         boxes = [b for b in boxes if b[2] - b[0] >= MIN_CELL_SIDE and b[3] - b[1] >= MIN_CELL_SIDE]
+        if layout.source == "ocr":        # a photocopied rule found twice, a few points apart
+            boxes = [b for b in boxes if min(b[2] - b[0], b[3] - b[1]) >= MIN_OCR_CELL_SIDE
+                     or any(b[0] <= (w.x0 + w.x1) / 2 <= b[2] and b[1] <= (w.top + w.bottom) / 2 <= b[3]
+                            for w in layout.words)]
         if len(boxes) >= MIN_TABLE_CELLS:
             kept.append(boxes)
     return kept

@@ -233,3 +233,15 @@ def test_cells_meeting_a_thick_scanned_rule_at_either_edge_make_one_row():
              word("1.2", 55, 160), word("Второе", 105, 160), word("Июнь", 305, 160)]
     table = table_from_boxes(boxes, PageLayout(1, 600, 800, words=words, source="ocr"))
     assert [[c.text for c in r.cells] for r in table.rows] == [["1.1", "Первое", "Май"], ["1.2", "Второе", "Июнь"]]
+
+
+def test_a_scanned_rule_found_twice_a_few_points_apart_makes_no_empty_row():
+    # measured on a grey photocopy: the top border found at 68 and 72 pt; the empty 4 pt row above
+    # the header hid it and the document was refused ("no activity table found")
+    words = [word("№", 55, 105), word("Мероприятие", 105, 105), word("Срок", 305, 105), word("Итог", 405, 105),
+             word("1", 55, 135), word("Первое", 105, 135), word("2021", 305, 135), word("Есть", 405, 135)]
+    segs = grid_segments(XS, YS[:3]) + [hline(YS[0] - 4.5, XS[0], XS[-1])] + [vline(x, YS[0] - 4.5, YS[0]) for x in XS]
+    table = build_ruled_tables(PageLayout(1, 600, 800, words=words, segments=segs, source="ocr"))[0]
+    assert [c.text for c in table.rows[0].cells] == ["№", "Мероприятие", "Срок", "Итог"]
+    text = build_ruled_tables(PageLayout(1, 600, 800, words=words, segments=segs))[0]
+    assert len(text.rows) == 3                 # a text PDF keeps what its rules draw
