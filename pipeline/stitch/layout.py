@@ -133,13 +133,14 @@ MAX_CAPTION_ROWS = 2
 
 
 def _caption_rows(table: Table) -> list[str]:
-    """Title rows above a table's header: one text spanning (almost) the whole width."""
+    """Title rows above a table's header: one text spanning (almost) the whole width, or none (an
+    empty row: a rule drawn twice)."""
     out: list[str] = []
     for row in table.rows[:MAX_CAPTION_ROWS]:
         own = [c for c in row.cells if not c.empty]
-        if len(own) != 1 or own[0].colspan < max(2, table.n_cols - 1):
+        if own and (len(own) != 1 or own[0].colspan < max(2, table.n_cols - 1)):
             break
-        out.append(one_line(own[0].text) or "")
+        out.append(one_line(own[0].text) if own else "")
     return out
 
 
@@ -155,7 +156,7 @@ def detect_layout(table: Table) -> Optional[Layout]:
         lay = _detect_layout(rest)
         if lay is not None and lay.kind != "other":
             lay.n_header_rows += len(captions)
-            lay.caption = " ".join(captions)
+            lay.caption = " ".join(c for c in captions if c) or None    # an empty row is no caption
             return lay
     return _detect_layout(table)
 

@@ -538,3 +538,12 @@ def test_a_bracketed_number_with_a_responsible_of_its_own_starts_an_item():
     p2 = table([row(HEAD, page=2, header=True), row(["(6", "Новое мероприятие", "ЦЗН", "май", "Есть"], page=2)], page=2)
     acts = stitch(_scan(p1, p2), rows_can_split=True).activities
     assert [a.number for a in acts] == ["5", "6"]      # the bracket a speck, the number its own
+
+
+def test_an_empty_row_above_the_header_is_skipped_and_starts_no_plan():
+    # measured on a grey photocopy: an empty row (a rule found twice) above the header of the plan's
+    # first table had left the document with "no activity table found"
+    first = table([row(["", "", "", "", ""]), row(HEAD), row(["1", "Первое", "ЦЗН", "Май", "Итог"])])
+    page2 = table([row(HEAD, page=2), row(["2", "Второе", "ПОО", "Июнь", "Есть"], page=2)], page=2)
+    result = stitch(_scan(first, page2))
+    assert [(a.section, a.title) for a in result.activities] == [([], "Первое"), ([], "Второе")]
