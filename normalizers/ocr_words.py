@@ -57,10 +57,14 @@ def lower_inner_capital(text: str) -> str:
 BREVE_AFTER_CONSONANT_RE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])й")
 
 
+MIN_DELETION_MEND = 8        # a word this long may also lose one inner letter a speck added
+
+
 def nearest_word(word: str) -> Optional[str]:
     """The one dictionary word a lower-case word that is no dictionary word becomes with one
     letter changed ("лодготовки" -> "подготовки", "профессионалъного" -> "профессионального",
-    "оперёжающей" -> "опережающей"); a "й" after a consonant is first read as "и" ("учрежденйе",
+    "оперёжающей" -> "опережающей") or, from ``MIN_DELETION_MEND`` letters, one inner letter
+    dropped ("агентсзтво" -> "агентство"); a "й" after a consonant is first read as "и" ("учрежденйе",
     where "учрежденье" is a letter away too); None when the word is known, short, or two words fit."""
     if len(word) < 6 or not word.isalpha() or not word.islower() or is_known_word(word):
         return None
@@ -71,6 +75,8 @@ def nearest_word(word: str) -> Optional[str]:
         return breve       # "учрежденйе": "й" never follows a consonant, it is "и" with a speck over it
     found = {word[:i] + ch + word[i + 1:] for i in range(len(word)) for ch in RUSSIAN
              if ch != word[i] and is_known_word(word[:i] + ch + word[i + 1:])}
+    if len(word) >= MIN_DELETION_MEND:      # a speck read as a letter inside a word ("агентсзтво")
+        found |= {word[:i] + word[i + 1:] for i in range(1, len(word) - 1) if is_known_word(word[:i] + word[i + 1:])}
     return found.pop() if len(found) == 1 else None
 
 

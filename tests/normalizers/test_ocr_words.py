@@ -188,3 +188,14 @@ def test_an_instrumental_plural_whose_i_stands_on_a_line_of_its_own_is_joined():
 ])
 def test_a_tail_ending_in_a_conjunction_letter_is_joined_whole_when_that_is_a_word(read, joined):
     assert rejoin_split_words(read) == joined
+
+
+@pytest.mark.parametrize("word, nearest", [
+    ("агентсзтво", "агентство"),          # measured: a speck read as a letter inside the word
+    ("лодготовки", "подготовки"),          # one letter changed, as before
+    ("сзтво", None),                       # too short to tell
+])
+def test_the_nearest_word_may_drop_one_inner_letter_of_a_long_word(word, nearest):
+    from normalizers.ocr_words import nearest_word
+
+    assert nearest_word(word) == nearest
