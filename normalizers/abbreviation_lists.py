@@ -303,9 +303,28 @@ def _quoted_name_goes_on(entries: list[Entry], line: str) -> bool:
 
 def _junk_dash_entry(line: str) -> re.Match | None:
     """A line of a "Сокращения" block whose dash a scan read as other marks, else None: the short
-    form must be an abbreviation in every word."""
+    form must be an abbreviation in every word, or a body's syllabic form and a word its full form
+    spells out (``_syllabic_spelled``: "Минобразования края. министерство образования …")."""
     m = JUNK_DASH_LINE_RE.match(line)
-    return m if m and all(is_abbreviation(w) for w in m.group("short").split()) else None
+    if m and all(is_abbreviation(w) for w in m.group("short").split()):
+        return m
+    m = SYLLABIC_JUNK_DASH_RE.match(line)
+    return m if m and _syllabic_spelled(m.group("short"), m.group("full")) else None
+
+
+# "Минобразования края. министерство образования Красноярского края;": a body's syllabic short form
+# and a word of its region, a mark a scan read for the dash, the full name in lower case
+SYLLABIC_JUNK_DASH_RE = re.compile(r"^\s*(?P<short>[А-ЯЁ][а-яё]{5,20}\s[а-яё]{3,12})[.,:;’'`]\s+(?P<full>[а-яё].*?)\s*[;.,]?\s*$")
+SYLLABLE = 3           # the head a syllabic form keeps of its first word ("Мин" of "министерство")
+
+
+def _syllabic_spelled(short: str, full: str) -> bool:
+    """Whether a syllabic short form ("Минобразования края") is written out by ``full``: its first
+    word's head opens it ("мин…"), the rest of that word and its second word are words of it."""
+    first, second = short.lower().split()
+    words = re.findall(r"[а-яё]+", full.lower())
+    rest = first[SYLLABLE:]
+    return bool(words) and words[0].startswith(first[:SYLLABLE]) and rest in words[1:] and second in words[1:]
 
 
 LOWER_HEAD_RE = re.compile(r"^(\s*)([а-яё]{2,6})(?=\s+[-–—]?\s*[а-яё])")
