@@ -111,8 +111,6 @@ def _row_views(rows: list[DataRow], lay: Layout, n: int) -> list[_RowView]:
                 and row.after_page_break and (_starts_lower(own["title"]) or not own["title"]):
             number = None    # a speck or the header's "п/п" over the rest of a row broken by the page
         marked = speck_number = False      # a speck's mark read before the digits; a speck's number
-        if number and row.scanned and not re.search(r"[^\W_]", number):
-            number = None       # marks alone ("$"): a speck, no item number
         if number and row.scanned:
             marked = bool(LEADING_MARKS_RE.match(number) or UNCLOSED_BRACKET_RE.match(number))
             number = UNCLOSED_BRACKET_RE.sub("", LEADING_MARKS_RE.sub("", number)) or None   # "-6", "‚4", "(1"
@@ -323,8 +321,9 @@ def _unnumbered_section_rows(views: list[_RowView], lay: Layout) -> None:
         if v.heading is not None:
             last_heading = _heading_number(v.heading) or last_heading
             continue
-        if v.number is not None or not v.own["title"]:
-            continue
+        marks_only = v.row.scanned and v.number is not None and not re.search(r"[^\W_]", v.number)
+        if (v.number is not None and not marks_only) or not v.own["title"]:
+            continue                    # (on a scan, marks alone in the № cell are a speck: "$")
         if any(s.merged for s in v.row.slots) or any(t and not (v.row.scanned and speck_text(t))
                                                       for r, t in v.full.items() if r != "title"):
             continue                    # (on a scan a speck beside the heading, "я", is no text)

@@ -547,3 +547,13 @@ def test_an_empty_row_above_the_header_is_skipped_and_starts_no_plan():
     page2 = table([row(HEAD, page=2), row(["2", "Второе", "ПОО", "Июнь", "Есть"], page=2)], page=2)
     result = stitch(_scan(first, page2))
     assert [(a.section, a.title) for a in result.activities] == [([], "Первое"), ([], "Второе")]
+
+
+def test_marks_for_a_misread_number_in_a_full_row_keep_it_an_item():
+    # measured: "+." for "1." in a row of its own; read as no number, it had hidden the last row's
+    # lost number ("9" under "8." on the next page) and that row joined item 8
+    rows = [row(HEAD, header=True), row(["+.", "Первое", "ЦЗН", "Май", "Итог"]),
+            row(["2.", "Второе", "ПОО", "Июнь", "Есть"]), row(["3.", "Третье", "ПОО", "Июль", "Есть"]),
+            row(["", "Четвёртое", "ЦЗН", "Август", "Доклад"])]
+    acts = stitch(_scan(table(rows))).activities
+    assert len(acts) == 4 and acts[-1].number == "4" and acts[-1].title == "Четвёртое"
