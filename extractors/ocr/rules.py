@@ -11,7 +11,7 @@ import numpy as np
 from extractors import image_prep
 from extractors.grid import PageLayout, Segment
 from extractors.image_labels import components, reuse_labels
-from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_END_REACH_INCH, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, PAPER_LEVEL, SHORT_H_INCH, SHORT_H_REACH_INCH, SHORT_V_INCH, STEM_PAPER_PX, STEM_PIECE_MAX_INCH, STEM_PIECE_MIN_INCH, STEM_SPAN_MAX_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
+from extractors.ocr.settings import BREAK_MAX_INCH, BREAK_MAX_INK, BREAK_SHORT_INCH, ERASE_PAD, H_END_REACH_INCH, H_FLOATING_MAX_INCH, H_LINE_MIN_INCH, BESIDE_INCH, LINE_MAX_THICK_INCH, LONG_RULE_INCH, LETTER_TOP_FILL, LETTER_TOP_INCH, PAPER_LEVEL, SHORT_H_INCH, SHORT_H_REACH_INCH, SHORT_V_INCH, STEM_PAPER_PX, STEM_PIECE_MAX_INCH, STEM_PIECE_MIN_INCH, STEM_SPAN_MAX_INCH, STUB_MAX_INCH, TOLERANT_GAIN, TOLERANT_LENGTH_GAIN, V_FLOATING_MAX_INCH, V_LINE_MIN_INCH, V_ONE_END_MAX_INCH
 from extractors.ocr.image import binarise
 
 
@@ -114,7 +114,7 @@ def _bridged_masks(ink: np.ndarray, dpi: int, grey: Optional[np.ndarray],
     horiz, vert = _line_masks(ink, dpi, grey)
     horiz, vert = (bridge_breaks(horiz, vert, text_ink, dpi, True),
                    bridge_breaks(vert, horiz, text_ink, dpi, False))
-    horiz, strokes = drop_floating_horizontal(horiz, vert, dpi)
+    horiz, strokes = drop_floating_horizontal(horiz, vert, dpi, text_ink)
     return horiz, vert, strokes
 
 
@@ -204,7 +204,16 @@ def bridge_breaks(mask: np.ndarray, other: np.ndarray, ink: np.ndarray, dpi: int
     return out if horizontal else out.T.copy()
 
 
-def drop_floating_horizontal(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
+def _on_letters(ink: np.ndarray, x: int, y: int, w: int, h: int, dpi: int) -> bool:
+    """Whether a horizontal piece lies on a text line's letters: ink right under it over most of
+    its length (``LETTER_TOP_FILL``), as along the top of a bold line's x-height; a rule has paper
+    under it but where text touches it."""
+    band = ink[y + h:y + h + max(2, int(LETTER_TOP_INCH * dpi)), x:x + w]
+    return band.size > 0 and float((band > 0).any(axis=0).mean()) >= LETTER_TOP_FILL
+
+
+def drop_floating_horizontal(horiz: np.ndarray, vert: np.ndarray, dpi: int,
+                             ink: Optional[np.ndarray] = None) -> tuple[np.ndarray, np.ndarray]:
     """Horizontal pieces shorter than ``H_FLOATING_MAX_INCH`` whose ends meet no vertical rule
     removed; returns the rules kept and the mask of the strokes among the removed pieces.
 
@@ -213,7 +222,9 @@ def drop_floating_horizontal(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> t
     one line with a piece that does (a photocopy break leaves such pieces), so those stay. A
     piece that crosses a column rule with both ends in cells is a stroke (a signature's, an
     underline): no rule, but no letter either, so it is returned to be erased before recognition
-    (left on the page it reads as dashes inside the words it crosses).
+    (left on the page it reads as dashes inside the words it crosses). With ``ink``: a piece of
+    any length that meets no column rule and lies on letters (``_on_letters``: the tops of a bold
+    heading's letters run together) is no rule either; erased, it cut the letters in half.
     """
     n, labels, stats, _ = components(horiz)
     strokes = np.zeros_like(horiz)
@@ -228,7 +239,10 @@ def drop_floating_horizontal(horiz: np.ndarray, vert: np.ndarray, dpi: int) -> t
         x, y, w, h, _ = stats[i]
         # a rule's end lies at a column rule (or runs on past one); a short stroke that only
         # crosses one with both ends in cells is a signature's or an underline's, no rule
-        if w >= max_len or near[y:y + h, x:x + reach].any() or near[y:y + h, x + w - reach:x + w].any():
+        at_rule = near[y:y + h, x:x + reach].any() or near[y:y + h, x + w - reach:x + w].any()
+        if not at_rule and ink is not None and _on_letters(ink, x, y, w, h, dpi):
+            floating.append(i)
+        elif w >= max_len or at_rule:
             anchored_y.append(y + h / 2.0)
         else:
             floating.append(i)

@@ -261,3 +261,19 @@ def test_a_row_rule_piece_across_a_narrow_column_is_a_rule_a_merged_cell_or_a_da
     ink, horiz, vert = _narrow_first_column(line=True)
     horiz[200, :] = 0                          # no row rule goes on past either end
     assert not _short_row_borders(ink, horiz, vert, DPI)[200, 52:129].any()
+
+
+def test_the_tops_of_a_bold_lines_letters_are_no_rule_a_long_broken_rule_piece_is():
+    from extractors.ocr.rules import drop_floating_horizontal
+
+    horiz, vert = np.zeros((300, 900), np.uint8), np.zeros((300, 900), np.uint8)
+    vert[20:280, 50] = vert[20:280, 850] = 255
+    horiz[100:102, 150:600] = 255            # 2.25 inch along the x-height tops of a bold heading
+    horiz[200:202, 150:600] = 255            # a long rule piece its breaks left floating
+    ink = horiz.copy()
+    for x in range(150, 600, 14):            # letters under the first, 10 px wide, 4 px apart
+        ink[102:120, x:x + 10] = 255
+    kept, _ = drop_floating_horizontal(horiz, vert, DPI, ink)
+    assert not kept[100:102, 150:600].any()
+    assert kept[200:202, 150:600].all()
+    assert drop_floating_horizontal(horiz, vert, DPI)[0][100:102, 150:600].all()   # no ink given: as before
