@@ -43,7 +43,7 @@ def _dotted_readings(digits: str) -> list[list[int]]:
     return out
 
 
-NUMBER_MARKS_RE = re.compile(r"^(?:[,;:'`_~^°‚„]+\s*)?(\d{1,3}(?:\.\d{1,3})*\.?)(?:\s*[—–\-,;:'`_~^°‚„]+)?$")
+NUMBER_MARKS_RE = re.compile(r"^(?:[,;:'`_~^°‚„“”’\"]+\s*)?(\d{1,3}(?:\.\d{1,3})*\.?)(?:\s*[—–\-,;:'`_~^°‚„“”’\"]+)?$")
 # a number whose last digit after its dot was read as a brace or a bar ("1.}" for 1.1)
 BRACE_DIGIT_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*\.)[}\]|]$")
 MAX_JUNK_NUMBER = 4   # a number cell longer than this is text, never replaced from the sequence
@@ -262,7 +262,8 @@ def repair_item_numbers(numbers: list[Optional[str]]) -> list[tuple[Optional[str
     for i, n in enumerate(numbers):
         prev = next((fixed[j] for j in range(i - 1, -1, -1) if fixed[j]), None)
         nxt = next((numbers[j] for j in range(i + 1, len(numbers)) if numbers[j]), None)
-        new, flag = repair_item_number(prev, n, nxt)
+        marked = NUMBER_MARKS_RE.match(nxt.strip()) if nxt else None
+        new, flag = repair_item_number(prev, n, marked.group(1) if marked else nxt)   # "1.2.”": 1.2
         fixed[i] = new
         out.append((new, flag))
     _dot_runs(fixed, out)

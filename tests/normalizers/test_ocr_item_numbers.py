@@ -63,3 +63,10 @@ def test_a_speck_read_as_a_digit_before_a_dotted_number_goes_where_the_sequence_
     assert repair_item_numbers(["71.1", "1.2", "1.3"])[0] == ("1.1", "item_number_repaired")
     assert repair_item_numbers(["1.2", "11.3", "1.4"])[1] == ("1.3", "item_number_repaired")
     assert repair_item_numbers(["11.1", "11.2"])[0] == ("11.1", None)      # the sequence agrees: as read
+
+
+def test_a_quote_speck_after_a_number_goes_and_the_number_before_it_is_read_against_it():
+    # measured on a grey photocopy: "1.2.”" beside a "1" that lost ".1"
+    from normalizers.ocr_item_numbers import repair_item_numbers
+
+    assert [n for n, _ in repair_item_numbers(["1", "1.2.”", "2.1", "2.2"])] == ["1.1", "1.2.", "2.1", "2.2"]
