@@ -429,6 +429,9 @@ def _alone_reading(clean: np.ndarray, old: _PxWord, text: str, conf: float) -> t
 NESTED_SHARE = 0.8             # a word box this much inside another's is the same ink
 
 
+TWIN_MARKS = ".,;:„“”«»\"'‚’`-"   # marks beside a word that make no other reading of it
+
+
 def drop_nested_twins(words: list[_PxWord]) -> list[_PxWord]:
     """Words without a second reading of part of another word: Tesseract can find a text line
     twice (two overlapping blocks), "024" inside "2024", "год" inside "года"; a word whose box lies
@@ -442,7 +445,7 @@ def drop_nested_twins(words: list[_PxWord]) -> list[_PxWord]:
     x0 = np.array([w.x for w in words], np.int64)
     y0 = np.array([w.y for w in words], np.int64)
     x1, y1 = x0 + np.array([w.w for w in words]), y0 + np.array([w.h for w in words])
-    texts = [w.text.strip(".,;:") for w in words]
+    texts = [w.text.strip(TWIN_MARKS) for w in words]       # "„Проведение" under "Проведение:"
     out = []
     for i, a in enumerate(words):
         iw = np.minimum(x1, x1[i]) - np.maximum(x0, x0[i])

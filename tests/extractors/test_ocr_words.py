@@ -164,6 +164,15 @@ def test_the_same_word_read_twice_in_one_place_is_kept_once():
     assert drop_nested_twins([a, PxWord("2024", 301, 240, 27, 9, 0.9)]) == [a, PxWord("2024", 301, 240, 27, 9, 0.9)]
 
 
+def test_a_ghost_of_a_word_with_a_speck_mark_beside_it_goes():
+    # measured: "„Проведение" 1.8 pt tall inside "Проведение:" had doubled the title's first word
+    from extractors.ocr.engine import PxWord
+    from extractors.ocr.words import drop_nested_twins
+
+    sure, ghost = PxWord("Проведение:", 328, 1708, 180, 30, 0.85), PxWord("„Проведение", 317, 1725, 186, 5, 0.34)
+    assert drop_nested_twins([sure, ghost]) == [sure]
+
+
 def test_a_flat_ghost_of_a_word_on_the_rule_above_it_goes():
     """Measured: a "2024" 8 px tall at confidence 0 on a row rule, over a sure "2024" of the row
     below, gave a section heading a deadline (and made it an activity)."""
