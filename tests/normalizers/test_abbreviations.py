@@ -699,3 +699,11 @@ def test_a_place_name_in_brackets_is_part_of_the_name_it_defines():
     two = "Министерство образования и науки Республики Татарстан (МОиН РТ) и Институт развития образования (далее – ИРО)"
     assert find_definitions(two) == {"МОиН РТ": "Министерство образования и науки Республики Татарстан",
                                      "ИРО": "Институт развития образования"}
+
+
+def test_a_speck_opening_a_wrapped_line_does_not_cut_the_name_it_continues():
+    # measured on a grey photocopy: "$" before the quoted name left only the quote as the full form
+    text = ("совместно с государственным бюджетным учреждением\n"
+            "$ «Республиканский ресурсный учебно-методический центр» (далее\nРУМЦ)\nПРИКАЗЫВАЮ:")
+    assert find_definitions(text)["РУМЦ"] == (
+        "государственное бюджетное учреждение «Республиканский ресурсный учебно-методический центр»")
