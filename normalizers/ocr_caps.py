@@ -79,6 +79,11 @@ def split_caps_specks(text: str) -> str:
 LEADING_SPECKS_RE = re.compile(r"^[^\S\n]*(?:[.,:;'`‚’^°*_~]+|(?![иваксоу])[а-яё](?=[^\S\n]+[А-ЯЁ]{4,}))[^\S\n]*(?=[А-ЯЁA-Z«\"(0-9])", re.M)
 
 
+# a quote opening a line of capitals that no quote closes: a speck ("\"МИНИСТЕРСТВО ОБРАЗОВАНИЯ …"
+# had hidden the letterhead's authority on every page one of a grey copy)
+UNCLOSED_QUOTE_CAPS_RE = re.compile(r"^[^\S\n]*[\"“”„«][^\S\n]*(?=[А-ЯЁ]{3,}[^\n\"“”»]*$)", re.M)
+
+
 SPECK_AFTER_SIGN_RE = re.compile(r"№[^\S\n]*[’'`‚.,:]+[^\S\n]*(?=\d)")
 # an act number a speck split ("№ 26-01:06-150", "№ 777 11-05"): its second part has the number's
 # separator, so the piece between is one too
@@ -94,6 +99,7 @@ def mend_act_number(text: str) -> str:
 def fix_scan_caps(text: str) -> str:
     """The repairs above, for the header lines of a scanned order."""
     text = LEADING_SPECKS_RE.sub("", text)          # ".ДЕПАРТАМЕНТ …", "я ПРИКАЗ": a speck before the line
+    text = UNCLOSED_QUOTE_CAPS_RE.sub("", text)     # "\"МИНИСТЕРСТВО …" with no closing quote
     text = DOUBLED_AND_RE.sub(r"\1", text)            # "ОБРАЗОВАНИЯ И И НАУКИ"
     text = mend_act_number(text)
     text = YEAR_STOP_WORD_RE.sub(r"\1 ", text)      # "на 2022-2024`годы"

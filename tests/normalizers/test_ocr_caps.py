@@ -103,3 +103,12 @@ def test_a_capital_word_split_near_its_end_and_a_stop_for_the_space_are_mended()
     lines = [fix_scan_caps("МИНИСТЕРСТ ВО.ОБРАЗОВАНИЯ И НАУКИ РЕСПУБЛИКИ"), "БАШКОРТОСТАН", "ПРИКАЗ", "10.04.2023 № 912"]
     assert parse_metadata(lines, "").authority == "министерство образования и науки Республики Башкортостан"
     assert fix_scan_caps("Г.КАЗАНЬ") == "Г.КАЗАНЬ"
+
+
+@pytest.mark.parametrize("line, fixed", [
+    # measured: a speck read as a quote before every letterhead of a grey copy; the authority was lost
+    ('"МИНИСТЕРСТВО ОБРАЗОВАНИЯ ОМСКОЙ ОБЛАСТИ', "МИНИСТЕРСТВО ОБРАЗОВАНИЯ ОМСКОЙ ОБЛАСТИ"),
+    ("«ДОРОЖНАЯ КАРТА»", "«ДОРОЖНАЯ КАРТА»"),          # a quote closed on the line is text
+])
+def test_an_unclosed_quote_before_a_line_of_capitals_is_a_speck(line, fixed):
+    assert fix_scan_caps(line) == fixed
