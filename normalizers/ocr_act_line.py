@@ -18,6 +18,7 @@ import re
 
 from normalizers.deadline_types import calendar_date
 from normalizers.metadata_words import MONTHS
+from normalizers.ocr_date_words import month_reading
 from normalizers.text import is_known_word, one_substitution
 
 DOUBLED_DATE_STOP_RE = re.compile(r"(?<!\d)(\d{1,2})[.,]{2,}(\d{1,2})[.,]{1,2}((?:19|20)\d\d)(?!\d)")
@@ -38,6 +39,8 @@ _DATE = (r"(?:\d{1,2}\.\d{1,2}\.(?:19|20)\d\d|\d{1,2}\s+(?:" + "|".join(MONTHS) 
 LOST_SIGN_RE = re.compile(rf"^(\s*(?:от\s+)?{_DATE})[^\S\n]+(\d[\dА-Яа-я]*(?:[-–/][\dА-Яа-я]+)+)[.,]?\s*$", re.I)
 
 
+# a date in words whose month a scan misread by a letter ("22 марла 2024 г."): the one month it reads as
+WORD_DATE_RE = re.compile(r"(?<!\d)([0-3]?\d[^\S\n]+)([а-яё]{4,9})([^\S\n]+(?:19|20)\d\d)(?!\d)")
 KIND_HEADINGS = ("ПРИКАЗ", "РАСПОРЯЖЕНИЕ", "ПОСТАНОВЛЕНИЕ", "РЕШЕНИЕ")
 # a stop or a mark glued after a day in quotes ("«10».апреля 2023 г."): the date would be lost
 QUOTED_DAY_MARK_RE = re.compile(r"(«?\d{1,2}»)[.,:;'`’‚]+\s*(?=[а-яё])")
@@ -64,6 +67,7 @@ def mend_act_line(line: str) -> str:
         line = SPLIT_DAY_RE.sub(lambda m: m.group(0) if int(m.group(1) + m.group(2)) > 31 else m.group(1) + m.group(2),
                                 line)
     line = COMMA_DATE_RE.sub(r"\1.\2.\3", DOUBLED_DATE_STOP_RE.sub(r"\1.\2.\3", line))
+    line = WORD_DATE_RE.sub(lambda m: m.group(1) + (month_reading(m.group(2))[0] or m.group(2)) + m.group(3), line)
     if "№" in line:                 # "1503.2021 … № 245": the day and month a valid date one way only
         line = LOST_FIRST_STOP_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)}.{m.group(3)}"
                                       if calendar_date(int(m.group(3)), int(m.group(2)), int(m.group(1))) else m.group(0), line)

@@ -28,6 +28,8 @@ from normalizers.ocr_act_line import mend_act_line, mend_act_lines
     ("на 2024-2026 годы", "на 2024-2026 годы"),
     ("«10».апреля 2023 г. № 912", "«10» апреля 2023 г. № 912"),      # a stop glued after the quoted day
     ("ИРИКАЗ", "ПРИКАЗ"),                                           # the kind heading, a letter misread
+    ("22 марла 2024 г. № 350/1.", "22 марта 2024 г. № 350/1."),     # a month a letter off (measured)
+    ("от 5 июпя 2023 г. № 12", "от 5 июпя 2023 г. № 12"),           # a letter from two months: as read
     ("РАСПОРЯЖЕНИЯ", "РАСПОРЯЖЕНИЯ"),                               # a word of its own
     ("МИНИСТЕРСТВО", "МИНИСТЕРСТВО"),
 ])
