@@ -313,8 +313,8 @@ def _junk_dash_entry(line: str) -> re.Match | None:
 
 
 # "Минобразования края. министерство образования Красноярского края;": a body's syllabic short form
-# and a word of its region, a mark a scan read for the dash, the full name in lower case
-SYLLABIC_JUNK_DASH_RE = re.compile(r"^\s*(?P<short>[А-ЯЁ][а-яё]{5,20}\s[а-яё]{3,12})[.,:;’'`]\s+(?P<full>[а-яё].*?)\s*[;.,]?\s*$")
+# and a word of its region, a mark a scan read for the dash (or the dash lost), the full name in lower case
+SYLLABIC_JUNK_DASH_RE = re.compile(r"^\s*(?P<short>[А-ЯЁ][а-яё]{5,20}\s[а-яё]{3,12})[.,:;’'`]?\s+(?P<full>[а-яё].*?)\s*[;.,]?\s*$")
 SYLLABLE = 3           # the head a syllabic form keeps of its first word ("Мин" of "министерство")
 
 
