@@ -133,6 +133,8 @@ def _preposition(m: re.Match) -> str:
 
 # a short run of Latin letters ending a deadline in words ("постоянно ry", "ежегодно rw")
 LATIN_TAIL_RE = re.compile(r"(?<=[а-яё])[^\S\n]+[A-Za-z]{1,3}[^\S\n]*$")
+# ... or an opening bracket no bracket closes, with a letter or two after it ("постоянно (О", "постоянно (К")
+OPEN_BRACKET_TAIL_RE = re.compile(r"(?<=[а-яё])[^\S\n]+\([^\S\n]*[А-Яа-яЁё]{1,2}[.,]?[^\S\n]*$")
 # a line of one upright stroke ("1", "|", "l") in a cell whose two numeric dates are whole: a piece of
 # the column rule beside the dates, read as a character ("01.09.2023\n1\n31.08.2025")
 STROKE_LINE_RE = re.compile(r"\n[^\S\n]*[1|lI!][^\S\n]*(?=\n|$)")
@@ -152,7 +154,8 @@ def mend_deadline_text(text: str | None) -> str | None:
     ("2024-2025 тг" -> "2024-2025 гг."); a hyphen inside the day after "до" is a speck
     ("до 1-5 апреля" -> "до 15 апреля"); "з течение." is "в течение"; a bar standing as a day before a
     month is "1" ("до | декабря"); a deadline in words with no digit loses a short run of Latin
-    letters after them ("постоянно ry": no date is under it); a line of one stroke ("1", "|") beside two
+    letters after them ("постоянно ry": no date is under it) or an unclosed bracket with a letter or
+    two ("постоянно (О"); a line of one stroke ("1", "|") beside two
     whole numeric dates is a piece of the column rule ("01.09.2023\n1\n31.08.2025")."""
     if not text:
         return text
@@ -170,7 +173,7 @@ def mend_deadline_text(text: str | None) -> str | None:
     text = YEAR_ABBR_MARKS_RE.sub(r"\1 \2.", text)     # "2024-2025'гг", "2023 г‘"
     text = ONE_DAY_RE.sub("1", text)                          # "до | декабря"
     if not re.search(r"\d", text):       # "постоянно ry": a speck's Latin letters after words no date is in
-        text = LATIN_TAIL_RE.sub("", text)
+        text = OPEN_BRACKET_TAIL_RE.sub("", LATIN_TAIL_RE.sub("", text))
     if len(NUMERIC_DATE_RE.findall(text)) == 2:
         text = STROKE_LINE_RE.sub("", text)       # "01.09.2023\n1\n31.08.2025"
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))

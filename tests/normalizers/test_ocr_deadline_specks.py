@@ -190,6 +190,9 @@ def test_marks_before_a_later_date_line_or_between_a_day_and_its_month(read, exp
     ("постоянно ry", "постоянно"),
     ("в течение года rw", "в течение года"),
     ("до 1 июня 2025 ry", "до 1 июня 2025 ry"),     # junk beside digits may hide one: kept (damage)
+    ("постоянно (О", "постоянно"),                  # an unclosed bracket and a letter (measured)
+    ("ежегодно (IV", "ежегодно (IV"),               # a quarter's numeral may be what is left: kept
+    ("постоянно (по мере", "постоянно (по мере"),   # words
 ])
 def test_latin_letters_after_a_deadline_in_words(text, expected):
     assert mend_deadline_text(text) == expected
