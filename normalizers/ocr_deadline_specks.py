@@ -176,7 +176,15 @@ def mend_deadline_text(text: str | None) -> str | None:
         text = OPEN_BRACKET_TAIL_RE.sub("", LATIN_TAIL_RE.sub("", text))
     if len(NUMERIC_DATE_RE.findall(text)) == 2:
         text = STROKE_LINE_RE.sub("", text)       # "01.09.2023\n1\n31.08.2025"
+    text = TRAILING_JUNK_RE.sub("", LONE_LAST_LINE_RE.sub("", text))   # "2025 г.--.-.-", "2023 г.\n3", "постоянно”"
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
+
+
+# specks after a deadline's last word: a run of dashes and stops, closing quotes no quote opened
+# ("до 25 декабря 2025 г.--.-.-", "постоянно”"), or a last line of one digit or mark after a word or a
+# year's "г." ("IV квартал 2023 г.\n3"; after a numeric date it may be a piece of the next one)
+TRAILING_JUNK_RE = re.compile(r"(?<=[\wа-яё.])(?:[^\S\n]*[-–.]{2,}|[”\"'`^°*]+)[^\S\n]*$")
+LONE_LAST_LINE_RE = re.compile(r"(?:(?<=[а-яё])|(?<=г\.))[^\S\n]*\n[^\S\n]*[\d|!'`^°*”\"-][^\S\n]*$")
 
 
 # a lone bar or Latin "l" / "I" standing as a day before a genitive month is the day "1" ("до | декабря")
