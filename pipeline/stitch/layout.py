@@ -177,7 +177,10 @@ def _detect_layout(table: Table) -> Optional[Layout]:
         if n_header == 0 and (len([1 for _, r in known if r != "year"]) < 2 or _numbered_data_row(row)):
             break
         totals = [c for c, r in row_roles if r is None and TOTAL_HEAD_RE.match(c.text or "")]
-        year_row = (bool(years) and len(years) + len(totals) == len(row_roles)
+        # a scan's "п/п" read as "mn" under "№": two letters or fewer and no digit name no column
+        specks = [c for c, r in row_roles if r is None and len(re.findall(r"[^\W\d_]", c.text)) <= 2
+                  and not re.search(r"\d", c.text)] if years else []
+        year_row = (bool(years) and len(years) + len(totals) + len(specks) == len(row_roles)
                     and (len(years) >= 2 or row.is_header))
         # a lower header row: every text in it names a role (or a year) and is short
         header_like = len(known) == len(row_roles) and all(len(c.text) <= 80 for c, _ in row_roles)

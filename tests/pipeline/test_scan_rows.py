@@ -557,3 +557,13 @@ def test_marks_for_a_misread_number_in_a_full_row_keep_it_an_item():
             row(["", "Четвёртое", "ЦЗН", "Август", "Доклад"])]
     acts = stitch(_scan(table(rows))).activities
     assert len(acts) == 4 and acts[-1].number == "4" and acts[-1].title == "Четвёртое"
+
+
+def test_a_lower_header_row_of_years_with_a_speck_under_the_number_is_a_header_row():
+    # measured on a noisy scan of the dev set's Kaluga plan: "п/п" under "№" read as "mn" made the
+    # years' header row an activity "mn" and the targets went unread
+    rows = [row(["", "Мероприятие", "Сроки", "Ответственные", "Значение показателя по годам"], spans={4: (3, 1)}),
+            row(["mn", "", "", "", "2021", "2022", "2023"]), row(["1", "Первое", "2021", "ЦЗН", "1", "2", "3"])]
+    acts = stitch(_scan(table(rows, n=7))).activities
+    assert [a.title for a in acts] == ["Первое"]
+    assert acts[0].targets and acts[0].targets[0].values == {"2021": "1", "2022": "2", "2023": "3"}
