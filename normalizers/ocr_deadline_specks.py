@@ -176,8 +176,17 @@ def mend_deadline_text(text: str | None) -> str | None:
         text = OPEN_BRACKET_TAIL_RE.sub("", LATIN_TAIL_RE.sub("", text))
     if len(NUMERIC_DATE_RE.findall(text)) == 2:
         text = STROKE_LINE_RE.sub("", text)       # "01.09.2023\n1\n31.08.2025"
-    text = TRAILING_JUNK_RE.sub("", LONE_LAST_LINE_RE.sub("", text))   # "2025 г.--.-.-", "2023 г.\n3", "постоянно”"
+    text = TRAILING_JUNK_RE.sub("", LONE_LAST_LINE_RE.sub("", text))
+    text = MONTH_RANGE_DASH_YEAR_RE.sub(r"\1-\2 ", text)      # "февраль-, март-2022 г."   # "2025 г.--.-.-", "2023 г.\n3", "постоянно”"
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
+
+
+# a range of two months whose dash a speck doubled with a comma or a stop, and a dash a speck put
+# between it and its year ("февраль-, март-2022 г." is February to March 2022; read as written it was
+# February to the end of 2022)
+_MONTH_WORD = r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+MONTH_RANGE_DASH_YEAR_RE = re.compile(rf"(?<![а-яё])({_MONTH_WORD})[^\S\n]*[-–][,.]?[^\S\n]*({_MONTH_WORD})"
+                                      r"[^\S\n]*[-–][^\S\n]*(?=(?:19|20)\d\d(?!\d))", re.I)
 
 
 # specks after a deadline's last word: a run of dashes and stops, closing quotes no quote opened

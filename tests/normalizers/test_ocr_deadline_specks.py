@@ -194,6 +194,8 @@ def test_marks_before_a_later_date_line_or_between_a_day_and_its_month(read, exp
     ("постоянно”", "постоянно"),                    # a closing quote no quote opened (measured)
     ("до 25 декабря 2025 г.--.-.-", "до 25 декабря 2025 г."),   # a run of dashes and stops (measured)
     ("IV квартал 2023 г.\n3", "IV квартал 2023 г."),            # a last line of one digit (measured)
+    ("февраль-, март-2022 г.", "февраль-март 2022 г."),         # a speck doubling a range's dash (measured)
+    ("март-2022 г.", "март-2022 г."),                           # one month: as written
     ("2024 г.", "2024 г."),
     ("сентябрь 2023 -", "сентябрь 2023 -"),          # one dash: a range cut short, flagged elsewhere
     ("ежегодно (IV", "ежегодно (IV"),               # a quarter's numeral may be what is left: kept
