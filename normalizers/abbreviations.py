@@ -83,10 +83,13 @@ def _context_before(text: str, pos: int, wrapped: bool = False) -> str:
     for _ in range(3 if wrapped else 0):
         prev_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
         prev = text[prev_start:max(line_start - 1, 0)].rstrip()
-        if line_start == 0 or not prev or prev[-1] in ".;:!?":
+        # a stop after a lower-case word before a line that opens in lower case is a scan's speck
+        # ("учреждению дополнительного." / "профессионального образования …"): no sentence opens so
+        speck_stop = bool(re.search(r"[а-яё]{3}\.$", prev)) and text[line_start:line_start + 1].islower()
+        if line_start == 0 or not prev or (prev[-1] in ".;:!?" and not speck_stop):
             break
         line_start = prev_start
-    ctx = text[line_start:pos].replace("\n", " ")
+    ctx = SPECK_STOP_AT_WRAP_RE.sub(" ", text[line_start:pos]).replace("\n", " ")
     m = None
     for m in re.finditer(r"[.!?;]\s+(?=[А-ЯЁA-Z«])", ctx):
         pass
@@ -271,6 +274,10 @@ STOP_BEFORE_REGION_RE = re.compile(r"(?<=[а-яё])\.[^\S\n]+(?=[А-ЯЁ][а-я�
 SPECK_IN_BRACKET_RE = re.compile(r"\(([А-ЯЁ][А-Яа-яЁё]{2,24})[.,’'`‚]\s?([А-ЯЁ]{1,4})\)")
 
 
+# a scan's speck read as a stop at a line's end before a line that goes on in lower case, or glued
+# between two words inside a name ("Республики.Саха")
+SPECK_STOP_AT_WRAP_RE = re.compile(r"(?<=[а-яё]{3})\.\n(?=[а-яё])")
+GLUED_STOP_RE = re.compile(r"(?<=[а-яё]{3})\.(?=[А-ЯЁ][а-яё]{2})")
 # a scan's speck read as a sign no order opens a line with, before a quote or a lower-case word
 LINE_START_SPECK_RE = re.compile(r"(?m)^[$^°*~`]{1,2}[^\S\n]+(?=[«„\"а-яё])")
 
@@ -281,6 +288,7 @@ def _prepared(text: str) -> str:
     text = SPECK_IN_BRACKET_RE.sub(r"(\1 \2)", text)       # "(Минпромторг.ПК)"
     text = STOP_BEFORE_REGION_RE.sub(" ", text)             # "связи. Курской области"
     text = LINE_START_SPECK_RE.sub("", text)                 # "$ «Республиканский …»": a wrapped name goes on
+    text = GLUED_STOP_RE.sub(" ", text)                      # "Республики.Саха"
     return DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck
 
 
