@@ -55,11 +55,6 @@ def parses(word: str) -> tuple[Any, ...]:
     return tuple(get_morph().parse(word.lower()))
 
 
-def is_known_word(word: str) -> bool:
-    """Whether the dictionary holds ``word`` (any form), not a guess from its ending."""
-    return bool(get_morph().word_is_known(word.lower()))
-
-
 def is_place_name(word: str) -> bool:
     """Whether every reading of ``word`` is a place's name ("Якутия", "Кузбасс")."""
     found = parses(word)

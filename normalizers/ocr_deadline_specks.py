@@ -176,8 +176,8 @@ def mend_deadline_text(text: str | None) -> str | None:
         text = OPEN_BRACKET_TAIL_RE.sub("", LATIN_TAIL_RE.sub("", text))
     if len(NUMERIC_DATE_RE.findall(text)) == 2:
         text = STROKE_LINE_RE.sub("", text)       # "01.09.2023\n1\n31.08.2025"
-    text = TRAILING_JUNK_RE.sub("", LONE_LAST_LINE_RE.sub("", text))
-    text = MONTH_RANGE_DASH_YEAR_RE.sub(r"\1-\2 ", text)      # "февраль-, март-2022 г."   # "2025 г.--.-.-", "2023 г.\n3", "постоянно”"
+    text = TRAILING_JUNK_RE.sub("", LONE_LAST_LINE_RE.sub("", text))   # "2025 г.--.-.-", "2023 г.\n3", "постоянно”"
+    text = MONTH_RANGE_DASH_YEAR_RE.sub(r"\1-\2 ", text)      # "февраль-, март-2022 г."
     return YEAR_ABBR_STOP_RE.sub(r"\1.", GLUED_YEAR_MARK_RE.sub(r"\1 \2", text))
 
 
