@@ -92,19 +92,21 @@ UNREAD_DAY_RE = lazy(r"(?<![\d.,])(?:[1-9]|[12]\d|3[01])(?:\s+([а-яё]{2,}))?\
 # ("5 г.", "202 г.", "5г"), five digits or three before "года" ("26023 года"; "2 года" is a duration);
 # not the short second year of "2023-24 г."
 UNREAD_YEAR_RE = lazy(r"(?<![\d.,])(?:\d{1,3}|\d{5,})\s*(?:г\.|г(?![а-я]))|(?<![\d.,])(?:\d{5,}|\d{3})\s*год", re.I)
-DATE_BOUNDS = ("do", "s", "po")     # "до" / "к" / "не позднее", "с", "по" before a date
+DATE_BOUNDS = ("do", "s", "po")
+# the last three letters of the months' genitive forms ("декабря" -> "бря")
+MONTH_TAILS = frozenset(("аря", "аля", "рта", "еля", "мая", "юня", "юля", "ста", "бря"))     # "до" / "к" / "не позднее", "с", "по" before a date
 
 
 def _unread_day(tokens: list[Token], i: int, gap: str) -> bool:
     """Whether gap ``gap`` (token ``i``) ends with a day whose month was not read: a day followed by
-    a word no dictionary knows ("до 20 абря"), or a bound's day with its year next and any word or
+    a word no dictionary knows that ends as a month's genitive does ("до 20 абря"), or a bound's day with its year next and any word or
     none between ("до 25 добра 2025 г.", "до 25 2025 г."): the year alone would be a confident wrong
     span. A day with a word of a duration ("в течение 10 дней") is no date."""
     m = UNREAD_DAY_RE.search(gap)
     if m is None:
         return False
-    if m.group(1) and not is_known_word(m.group(1)):
-        return True
+    if m.group(1) and not is_known_word(m.group(1)) and m.group(1)[-3:] in MONTH_TAILS:
+        return True                     # "до 20 абря": a month's ending kept ("до 10 чиела" is "числа")
     bound = i > 0 and tokens[i - 1].kind in DATE_BOUNDS and gap == m.group(0)
     return bound and i + 1 < len(tokens) and tokens[i + 1].kind == "year"
 

@@ -380,7 +380,8 @@ def test_a_year_of_four_digits_before_its_g_is_read(raw, end):
     assert normalize_deadline(raw, (2021, 2025)).end == end
 
 
-@pytest.mark.parametrize("raw, recurrence", [("ежемесячно до 10 числа", "monthly"), ("в течение 10 дней 2025", "once")])
+@pytest.mark.parametrize("raw, recurrence", [("ежемесячно до 10 числа", "monthly"), ("в течение 10 дней 2025", "once"),
+                                             ("ежемесячно до 10 чиела", "monthly")])   # "числа" misread: no month's ending
 def test_a_day_counted_in_a_known_word_is_no_unread_month(raw, recurrence):
     d = normalize_deadline(raw, (2023, 2025))
     assert d.recurrence == recurrence and d.start is not None and not d.flags
