@@ -42,6 +42,7 @@ from normalizers.deadline_words import (CONTINUOUS_RE, FLAG_MISSING, FLAG_OUT_OF
                                         FLAG_UNPARSED, FLAG_YEAR_UNKNOWN, ON_DEMAND_RE, PERIOD_SLACK_YEARS, PERIODIC_RES, PLAN_RE,
                                         RECURRENCES, TIMES_PER_YEAR_RE, TOKEN_RE)
 from normalizers.lazy_re import lazy
+from normalizers.metadata_words import MONTHS as GENITIVE_MONTHS
 from normalizers.text import is_known_word
 
 __all__ = [
@@ -94,7 +95,7 @@ UNREAD_DAY_RE = lazy(r"(?<![\d.,])(?:[1-9]|[12]\d|3[01])(?:\s+([а-яё]{2,}))?\
 UNREAD_YEAR_RE = lazy(r"(?<![\d.,])(?:\d{1,3}|\d{5,})\s*(?:г\.|г(?![а-я]))|(?<![\d.,])(?:\d{5,}|\d{3})\s*год", re.I)
 DATE_BOUNDS = ("do", "s", "po")
 # the last three letters of the months' genitive forms ("декабря" -> "бря")
-MONTH_TAILS = frozenset(("аря", "аля", "рта", "еля", "мая", "юня", "юля", "ста", "бря"))     # "до" / "к" / "не позднее", "с", "по" before a date
+MONTH_TAILS = frozenset(month[-3:] for month in GENITIVE_MONTHS)     # "до" / "к" / "не позднее", "с", "по" before a date
 
 
 def _unread_day(tokens: list[Token], i: int, gap: str) -> bool:
