@@ -686,37 +686,37 @@ def test_a_lone_digit_a_scan_read_between_the_words_of_a_syllabic_forms_name_is_
     assert list(find_definitions(text)) == ["Минпромторг ЭК"]
 
 
+IRPO = ("Государственное автономное учреждение дополнительного профессионального образования "
+        "Республики Саха (Якутия) «Институт развития профессионального образования»")
+RUMC = "государственное бюджетное учреждение «Республиканский ресурсный учебно-методический центр»"
+
+
 def test_a_place_name_in_brackets_is_part_of_the_name_it_defines():
     # measured on a generated Yakutia order: "(Якутия)" had closed the name as if it were "(АББР)",
     # leaving only the quoted part, a fragment of the body's name
     text = ("2. Государственному автономному учреждению дополнительного профессионального образования "
             "Республики Саха (Якутия) «Институт развития профессионального образования» (далее – ИРПО) "
             "обеспечить методическое сопровождение.")
-    assert find_definitions(text)["ИРПО"] == (
-        "Государственное автономное учреждение дополнительного профессионального образования "
-        "Республики Саха (Якутия) «Институт развития профессионального образования»")
+    assert find_definitions(text)["ИРПО"] == IRPO
     # a bracketed short form still closes the name before it
     two = "Министерство образования и науки Республики Татарстан (МОиН РТ) и Институт развития образования (далее – ИРО)"
     assert find_definitions(two) == {"МОиН РТ": "Министерство образования и науки Республики Татарстан",
                                      "ИРО": "Институт развития образования"}
 
 
-def test_a_speck_opening_a_wrapped_line_does_not_cut_the_name_it_continues():
-    # measured on a grey photocopy: "$" before the quoted name left only the quote as the full form
-    text = ("совместно с государственным бюджетным учреждением\n"
-            "$ «Республиканский ресурсный учебно-методический центр» (далее\nРУМЦ)\nПРИКАЗЫВАЮ:")
-    assert find_definitions(text)["РУМЦ"] == (
-        "государственное бюджетное учреждение «Республиканский ресурсный учебно-методический центр»")
+@pytest.mark.parametrize("text, short, full", [
+    # measured on grey photocopies: "$" before the quoted name left only the quote as the full form
+    ("совместно с государственным бюджетным учреждением\n"
+     "$ «Республиканский ресурсный учебно-методический центр» (далее\nРУМЦ)\nПРИКАЗЫВАЮ:", "РУМЦ", RUMC),
+    # ... "дополнительного." at a line's end and "Республики.Саха" had cut it too
+    ("2. Государственному автономному учреждению дополнительного.\n"
+     "профессионального образования Республики.Саха (Якутия) «Институт\n"
+     "развития профессионального образования» (далее ИРПО) обеспечить", "ИРПО", IRPO),
+])
+def test_a_scans_speck_does_not_cut_the_name_a_definition_gives(text, short, full):
+    assert find_definitions(text)[short] == full
 
 
-def test_a_speck_stop_at_a_wrap_or_between_words_does_not_cut_the_name():
-    # measured on a grey photocopy: "дополнительного." at a line's end and "Республики.Саха"
-    text = ("2. Государственному автономному учреждению дополнительного.\n"
-            "профессионального образования Республики.Саха (Якутия) «Институт\n"
-            "развития профессионального образования» (далее ИРПО) обеспечить")
-    assert find_definitions(text)["ИРПО"] == (
-        "Государственное автономное учреждение дополнительного профессионального образования "
-        "Республики Саха (Якутия) «Институт развития профессионального образования»")
-    # a stop ending a sentence before a capital stays one
+def test_a_stop_ending_a_sentence_before_a_capital_line_stays_one():
     ends = "Утвердить план.\nЦентр занятости населения (далее – ЦЗН) обеспечить"
     assert find_definitions(ends)["ЦЗН"] == "Центр занятости населения"
