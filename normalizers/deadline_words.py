@@ -133,6 +133,16 @@ KNOWN_WORD_RE = re.compile(rf"(?:{MONTH_ALT}|{SEASON_ALT}|квартал[а-я]*
                            r"|ежеквартальн[а-я]*|ежемесячн[а-я]*|ежеполугодн[а-я]*|постоянн[а-я]*|необходимости"
                            r"|течение|проекта|учебн[а-я]*)")
 SPACE_RE = re.compile(r"\s+")
+MAX_SHORT_YEAR_SPAN = 10  # "2023-24": the short year at most ten years on (else it is no year)
+
+
+def _long_second_year(m: re.Match) -> str:
+    """"2023-24" → "2023-2024" when the short year comes after the full one; otherwise unchanged."""
+    first, short = int(m.group(1)), int(m.group(4))
+    second = int(m.group(2)) * 100 + short
+    return f"{first}-{second}" if first < second <= first + MAX_SHORT_YEAR_SPAN else m.group(0)
+
+
 # phrasings rewritten to the wording the rules read (on prepared, lower-case text)
 PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
     # a preposition glued to its noun or a lost letter: "втечение года", "вечение года"
@@ -145,6 +155,9 @@ PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
     # a comma or full stop between a month and its year ("Октябрь, 2019 года"; a scan's speck)
     (re.compile(r"(?<![а-я])((?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*)"
                 r"\s*[,.]\s*(?=(?:19|20)\d\d(?!\d))"), r"\1 "),
+    # a range's second year written short: "2023-24 гг." is 2023-2024 (a day or a number goes on, no year)
+    (re.compile(r"(?<![\d.,])((19|20)(\d\d))\s*-\s*(\d\d)(?![\d.,:])(?=\s*(?:гг?\.?(?![а-я])|год|уч|$|[,;)]))"),
+     _long_second_year),
 )
 
 
