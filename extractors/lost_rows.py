@@ -83,12 +83,21 @@ def _edge_v(x: float, top: float, bottom: float) -> dict:
     return {"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top, "orientation": "v"}
 
 
+def _frame_at(vs: list[dict], end: str, y: float, x: float, tol: float) -> bool:
+    """Whether ``MIN_CROSSED`` column rules other than the one at ``x`` end (``end``: "top" or
+    "bottom") at the row rule ``y``: the table's border there."""
+    return sum(1 for v in vs if abs(v["x0"] - x) > tol and abs(v[end] - y) <= tol) >= MIN_CROSSED
+
+
 def reach_row_rules(edges: list[dict], tol: float) -> list[dict]:
     """Edges with each column rule piece that stops short of a row rule inside a row carried on
     to that rule, where the column rule goes on past it (a piece of the same column meets the
     row rule from the far side) and the piece reaches the row's other rule: a signature over
     the rule or a faded stretch cut it, and the row's first cell would otherwise run into the
-    next column. Within ``SHORT_END_PT``, or from inside a row the piece covers at least half of."""
+    next column. Within ``SHORT_END_PT``, or from inside a row the piece covers at least half of.
+    A piece stopping within ``SHORT_END_PT`` of the table's top or bottom border (``MIN_CROSSED``
+    other column rules end at it and no row rule lies beyond it) is carried to the border: a faded
+    corner, where no piece can go on past a frame."""
     hs = [e for e in edges if e["orientation"] == "h"]
     vs = [e for e in edges if e["orientation"] == "v"]
     out = []
@@ -102,15 +111,19 @@ def reach_row_rules(edges: list[dict], tol: float) -> list[dict]:
             above = max((y for y in here if y < top), default=None)
             inner = min((y for y in here if y > top), default=None)
             if (above is not None and inner is not None and inner <= bottom + tol
-                    and _cut_short(top - above, inner - top)
-                    and any(abs(v["x0"] - x) <= tol and abs(v["bottom"] - above) <= tol for v in vs)):
+                    and ((_cut_short(top - above, inner - top)
+                          and any(abs(v["x0"] - x) <= tol and abs(v["bottom"] - above) <= tol for v in vs))
+                         or (top - above <= SHORT_END_PT and above == min(here)
+                             and _frame_at(vs, "top", above, x, tol)))):
                 top = above
         if not any(abs(y - bottom) <= tol for y in here):
             below = min((y for y in here if y > bottom), default=None)
             inner = max((y for y in here if y < bottom), default=None)
             if (below is not None and inner is not None and inner >= top - tol
-                    and _cut_short(below - bottom, bottom - inner)
-                    and any(abs(v["x0"] - x) <= tol and abs(v["top"] - below) <= tol for v in vs)):
+                    and ((_cut_short(below - bottom, bottom - inner)
+                          and any(abs(v["x0"] - x) <= tol and abs(v["top"] - below) <= tol for v in vs))
+                         or (below - bottom <= SHORT_END_PT and below == max(here)
+                             and _frame_at(vs, "bottom", below, x, tol)))):
                 bottom = below
         out.append(e if (top, bottom) == (e["top"], e["bottom"]) else _edge_v(x, top, bottom))
     return out

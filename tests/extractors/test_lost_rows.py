@@ -70,3 +70,19 @@ def test_a_speck_or_a_repeated_number_below_an_item_number_adds_no_row():
     assert lost_row_rules(edges, earlier + body, 4.0) == []
     (rule,) = lost_row_rules(edges, [_word("2.", 88, 340), _word("3", 88, 480, confidence=0.0)] + body, 4.0)
     assert 362.0 < rule["top"] < 480.0
+
+
+def test_a_column_rule_faded_short_of_the_tables_bottom_border_is_carried_to_it():
+    """The rule between the number and title columns stopped 5.8 pt above the bottom border (a
+    degraded Yakutia plan's last page: item 5's number and title became one cell, and item 5 a
+    continuation of item 4). Nothing goes on past a frame, so no piece below can vouch for it."""
+    edges = [_edge("h", y, 85.3, 568.1) for y in (72.4, 112.3, 137.3)] + [_edge("h", 236.2, 84.6, 567.0)]
+    edges += [_edge("v", x, 72.7, 236.0) for x in (84.6, 311.6, 385.0, 470.2, 566.6)]
+    edges.append(_edge("v", 112.9, 73.1, 230.4))
+    assert _edge("v", 112.9, 73.1, 236.2) in reach_row_rules(edges, 4.0)
+    mid = [e for e in edges if e["x0"] != 112.9] + [_edge("v", 112.9, 73.1, 200.0)]    # 36 pt short
+    assert _edge("v", 112.9, 73.1, 200.0) in reach_row_rules(mid, 4.0)
+    top = [e for e in edges if e["x0"] != 112.9] + [_edge("v", 112.9, 80.0, 236.2)]    # a faded top corner
+    assert _edge("v", 112.9, 72.4, 236.2) in reach_row_rules(top, 4.0)
+    lone = [e for e in edges if e["x0"] in (84.6, 112.9) or e["orientation"] == "h"]
+    assert _edge("v", 112.9, 73.1, 230.4) in reach_row_rules(lone, 4.0)   # one other rule ends there: no frame
