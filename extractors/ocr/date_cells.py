@@ -20,6 +20,7 @@ only when they are another year, read surely and surer than the first reading.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional, Sequence
 
 import cv2
@@ -132,6 +133,33 @@ def _read_dates(crop: np.ndarray, x0: int, y0: int, k: float) -> list[Word]:
     return joined
 
 
+def one_digit_mend(token: str) -> Optional[str]:
+    """The one calendar date a single digit's change makes of an impossible ``token`` ("31.42.2026"
+    → "31.12.2026": a month's first digit is 0 or 1, and of "02" and "12" only December has a 31st),
+    or None: where several changes give a date ("91.06.2023": the 1st, 11th or 21st), none is certain."""
+    core = token.strip().rstrip(".,;:")
+    if not DATE_RE.match(core) or valid_date(core):
+        return None
+    found = {core[:i] + d + core[i + 1:] for i, ch in enumerate(core) if ch.isdigit()
+             for d in "0123456789" if d != ch and valid_date(core[:i] + d + core[i + 1:])}
+    return found.pop() if len(found) == 1 else None
+
+
+def _mended(words: Sequence[Word]) -> Optional[list[Word]]:
+    """``words`` with each impossible date changed to the one date a digit's change makes of it
+    (``one_digit_mend``), when that makes every token of the cell a date and the dates stay in order."""
+    out = [replace(w, text=one_digit_mend(w.text) or w.text) for w in words]
+    dates, ok, _, _ = _reading(out)
+    if out == list(words) or not ok or [_day(d) for d in dates] != sorted(_day(d) for d in dates):
+        return None
+    return out
+
+
+def _day(text: str) -> tuple[int, int, int]:
+    d, m, y = (int(g) for g in DATE_RE.match(text).groups())
+    return y, m, d
+
+
 def reread_cell(clean: np.ndarray, box: BBox, words: Sequence[Word], k: float, dpi: int) -> Optional[list[Word]]:
     """New words of one date cell, or None to keep its first reading."""
     x0, y0, x1, y1 = inside_px(box, k, INSET_PT)
@@ -145,7 +173,7 @@ def reread_cell(clean: np.ndarray, box: BBox, words: Sequence[Word], k: float, d
     new_words = _read_dates(crop, x0, y0, k)
     new, new_valid, new_conf, new_lines = _reading(new_words)
     if not new_valid or len(new) < len(old) or new_lines > max(lines, old_lines):
-        return None
+        return None if all_valid else _mended(words) or _mended(new_words)
     mends = not all_valid or len(new) > len(old)
     if mends or (new != old and new_conf > old_conf + MARGIN):
         return new_words

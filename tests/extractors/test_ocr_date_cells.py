@@ -7,7 +7,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from extractors.grid import Segment, Word
 from extractors.ocr import engine
-from extractors.ocr.date_cells import dates_of, is_date_cell, reread_date_cells, valid_date
+from extractors.ocr.date_cells import dates_of, is_date_cell, one_digit_mend, reread_date_cells, valid_date
 from tests.drawing import cyrillic_font
 
 XS = [20, 80, 360, 520]
@@ -91,6 +91,28 @@ def test_a_reread_that_is_no_date_keeps_the_first_reading():
     first = [(["01.99.20", "23"], 0.7), (["01.12.20", "23"], 0.96), (["91.06.2023"], 0.5), (STARTS[3], 0.4)]
     words = reread_date_cells(blank, _words(first), segs, 1.0, 72)
     assert _cell(words, 0) == "01.99.20\n23" and _cell(words, 2) == "91.06.2023"
+
+
+def test_an_impossible_date_one_digit_makes_a_date_of_in_one_way_only_is_mended():
+    assert one_digit_mend("31.42.2026") == "31.12.2026"     # a month 0x or 1x; only December has a 31st
+    assert one_digit_mend("31.12.2926") == "31.12.2026"
+    assert one_digit_mend("91.06.2023") is None             # the 1st, the 11th or the 21st: not certain
+    assert one_digit_mend("01.09.2023") is None and one_digit_mend("01.09.20724") is None
+    assert one_digit_mend("31.02.2024") is None             # 31.01, 31.03, 21.02, 11.02, 01.02...
+
+
+@needs_tesseract
+def test_a_reread_that_is_no_date_leaves_an_impossible_date_mended_where_one_digit_makes_one():
+    """A degraded Novosibirsk plan's "01.02.2024 / 31.42.2026": the re-read gave no date, the
+    first reading's end is December's 31st whichever digit was misread."""
+    img, segs = _page()
+    blank = np.full_like(img, 255)
+    blank[:, : XS[2]] = img[:, : XS[2]]
+    first = [(["01.02.2024", "31.42.2026"], 0.7), (["01.12.20", "23"], 0.96),
+             (["01.02.2026", "31.42.2024"], 0.5), (STARTS[3], 0.4)]       # mended, it would end first
+    words = reread_date_cells(blank, _words(first), segs, 1.0, 72)
+    assert _cell(words, 0) == "01.02.2024\n31.12.2026"
+    assert _cell(words, 2) == "01.02.2026\n31.42.2024"
 
 
 def _year_line(text: str) -> np.ndarray:
