@@ -167,6 +167,8 @@ PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
 UNREAD_DATE_RE = re.compile(rf"{_BL}(?:{MONTH_ALT})\.?{_EL}|\d[.,]\d"
                             # a month cut or broken ("сентяб", "сентяб. рь"): its year alone would be all of it
                             r"|(?<![а-я])(?:январ|феврал|апрел|август|сентяб|октяб|нояб|декаб)")
-UNREAD_PART_RE = re.compile(r"(?<![а-я])(?:квартал[а-я]*|кв|полугоди[а-я]*|полугод)\.?$")
+# ... a quarter's or half-year's word, also garbled into letters glued before it ("Шжвартал 2022 г.":
+# "III квартал", its numeral and first letter misread): half of the word kept names it
+UNREAD_PART_RE = re.compile(r"(?<![а-я])(?:[а-я]*(?:квар|вартал|артал)[а-я]*|кв|[а-я]*(?:полуго|олугод|лугоди)[а-я]*)\.?$")
 RECURRENCE_PHRASE_RE = re.compile(r"(?:\d{1,2}|[а-я]+)\s+раза?\s+в\s+(?:год|квартал|полугодие|месяц)(?![а-я])"
                                   r"|(?:раз\s+)?в\s+(?:квартал|полугодие)(?![а-я])|(?:каждый|каждое|ежеквартальн[а-я]*)\s*(?:квартал|полугодие)?")
