@@ -20,7 +20,6 @@ only when they are another year, read surely and surer than the first reading.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Optional, Sequence
 
 import cv2
@@ -125,12 +124,14 @@ def _read_dates(crop: np.ndarray, x0: int, y0: int, k: float) -> list[Word]:
         bx0, top, bx1, bottom = from_enlarged(w.x, w.y, w.w, w.h, x0, y0, k, SCALE, BORDER)
         out.append(Word(text=w.text.strip(), x0=bx0, top=top, x1=bx1, bottom=bottom, confidence=w.conf))
     # a date split in two by a space ("01.01.202 1"): one word a line
-    joined = []
-    for line in text_lines(out):
-        joined.append(Word(text="".join(w.text for w in line), x0=min(w.x0 for w in line),
-                           top=min(w.top for w in line), x1=max(w.x1 for w in line),
-                           bottom=max(w.bottom for w in line), confidence=min(w.confidence for w in line)))
-    return joined
+    return [_joined(line) for line in text_lines(out)]
+
+
+def _joined(line: Sequence[Word], text: Optional[str] = None) -> Word:
+    """One word over a line's words: their text run together (or ``text``), the least sure confidence."""
+    return Word(text="".join(w.text for w in line) if text is None else text, x0=min(w.x0 for w in line),
+                top=min(w.top for w in line), x1=max(w.x1 for w in line),
+                bottom=max(w.bottom for w in line), confidence=min(w.confidence for w in line))
 
 
 def one_digit_mend(token: str) -> Optional[str]:
@@ -146,11 +147,27 @@ def one_digit_mend(token: str) -> Optional[str]:
 
 
 def _mended(words: Sequence[Word]) -> Optional[list[Word]]:
-    """``words`` with each impossible date changed to the one date a digit's change makes of it
-    (``one_digit_mend``), when that makes every token of the cell a date and the dates stay in order."""
-    out = [replace(w, text=one_digit_mend(w.text) or w.text) for w in words]
+    """``words`` with each impossible date, in one word or run on across words and lines as
+    ``dates_of`` joins them ("31.42.2" / "026"), made the one date a digit's change makes of it
+    (``one_digit_mend``), when that makes every token of the cell a date and its dates stay in order."""
+    out: list[Word] = []
+    run: list[Word] = []
+    for w in (w for line in text_lines(list(words)) for w in line):
+        run.append(w)
+        text = "".join(x.text for x in run).strip(MARKS)
+        mend = one_digit_mend(text)
+        if mend:
+            out.append(_joined(run, mend))
+        elif DATE_PREFIX_RE.match(text):
+            continue
+        else:
+            out += run
+        run = []
+    out += run
     dates, ok, _, _ = _reading(out)
-    if out == list(words) or not ok or [_day(d) for d in dates] != sorted(_day(d) for d in dates):
+    if len(out) == len(words) and all(a is b for a, b in zip(out, words)):
+        return None
+    if not ok or [_day(d) for d in dates] != sorted(_day(d) for d in dates):
         return None
     return out
 

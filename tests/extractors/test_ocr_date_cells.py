@@ -90,7 +90,9 @@ def test_a_reread_that_is_no_date_keeps_the_first_reading():
     blank[:, : XS[2]] = img[:, : XS[2]]
     first = [(["01.99.20", "23"], 0.7), (["01.12.20", "23"], 0.96), (["91.06.2023"], 0.5), (STARTS[3], 0.4)]
     words = reread_date_cells(blank, _words(first), segs, 1.0, 72)
-    assert _cell(words, 0) == "01.99.20\n23" and _cell(words, 2) == "91.06.2023"
+    assert _cell(words, 2) == "91.06.2023"
+    # no month 99: of its one-digit changes only September is a month, so the first reading is mended
+    assert _cell(words, 0) == "01.09.2023"
 
 
 def test_an_impossible_date_one_digit_makes_a_date_of_in_one_way_only_is_mended():
@@ -108,10 +110,11 @@ def test_a_reread_that_is_no_date_leaves_an_impossible_date_mended_where_one_dig
     img, segs = _page()
     blank = np.full_like(img, 255)
     blank[:, : XS[2]] = img[:, : XS[2]]
-    first = [(["01.02.2024", "31.42.2026"], 0.7), (["01.12.20", "23"], 0.96),
+    first = [(["31.42.2", "026"], 0.7), (["01.02.2024", "31.42.2026"], 0.96),
              (["01.02.2026", "31.42.2024"], 0.5), (STARTS[3], 0.4)]       # mended, it would end first
     words = reread_date_cells(blank, _words(first), segs, 1.0, 72)
-    assert _cell(words, 0) == "01.02.2024\n31.12.2026"
+    assert _cell(words, 0) == "31.12.2026", "a date run on to the next line is mended whole"
+    assert _cell(words, 1) == "01.02.2024\n31.12.2026"
     assert _cell(words, 2) == "01.02.2026\n31.42.2024"
 
 
