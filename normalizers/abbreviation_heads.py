@@ -31,9 +31,9 @@ HEAD_QUALIFIERS = ("используемых", "используемые", "пр
 KEY_WORDS = ("сокращения", "сокращений", "сокращение")
 # a speck glued to the end of a header's word, with a digit a scan read from it ("Список`1",
 # "используемых: сокращений:"), or
-# between two of its words in place of the space ("Перечень.используемых", "Перечень-используемых")
+# between two of its words in place of the space ("Перечень.используемых", "используемых*сокращений")
 HEAD_SPECK_RE = re.compile(r"(?<=[А-Яа-яЁё])[`'’‘°^|]+\d?(?=\s)|(?<=[А-Яа-яЁё])[:;.,](?=\s+сокра)"
-                           r"|(?<=[а-яё])[`'’‘°^|.,\-–—]+(?=[а-яё]{4})")
+                           r"|(?<=[а-яё])[`'’‘°^|.,*•·\-–—]+(?=[а-яё]{4})")
 # a speck's mark or two standing before a header's first word ("$ Список сокращений:")
 LEAD_MARKS_RE = re.compile(r"^\s*[^\w\s«»\"(]{1,2}\s+(?=[А-ЯЁA-Z])")
 # a speck's mark or two a scan read for a header's closing colon ("Список сокращений\"", "Список сокращений-")

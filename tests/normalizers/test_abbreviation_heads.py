@@ -26,6 +26,7 @@ def test_a_speck_glued_to_a_header_word_is_dropped():
 def test_a_speck_for_the_space_between_header_words():
     assert mend_list_head("Перечень.используемых сокращений") == "Перечень используемых сокращений"
     assert mend_list_head("Перечень-используемых сокращений") == "Перечень используемых сокращений"
+    assert mend_list_head("Перечень используемых*сокращений") == "Перечень используемых сокращений"
     assert mend_list_head("Торгово-промышленная палата") == "Торгово-промышленная палата"
     assert mend_list_head("т.е.используемых") == "т.е.используемых"
 
