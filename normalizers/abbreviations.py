@@ -281,6 +281,9 @@ GLUED_STOP_RE = re.compile(r"(?<=[а-яё]{3})\.(?=[А-ЯЁ][а-яё]{2})")
 # a scan's speck read as a sign no order opens a line with, before a quote or a lower-case word
 LINE_START_SPECK_RE = re.compile(r"(?m)^[$^°*~`]{1,2}[^\S\n]+(?=[«„\"а-яё])")
 
+# a low quote a scan read for the opening «, closed by » before any other quote ("„Красноярский … образования»")
+LOW_OPEN_QUOTE_RE = re.compile(r"„(?=[^«»„“”\n]*(?:\n[^«»„“”\n]*){0,3}»)")
+
 
 def _prepared(text: str) -> str:
     text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
@@ -289,6 +292,7 @@ def _prepared(text: str) -> str:
     text = STOP_BEFORE_REGION_RE.sub(" ", text)             # "связи. Курской области"
     text = LINE_START_SPECK_RE.sub("", text)                 # "$ «Республиканский …»": a wrapped name goes on
     text = GLUED_STOP_RE.sub(" ", text)                      # "Республики.Саха"
+    text = LOW_OPEN_QUOTE_RE.sub("«", text)                  # "„Институт …»"
     return DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck
 
 

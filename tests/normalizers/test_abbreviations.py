@@ -720,3 +720,12 @@ def test_a_scans_speck_does_not_cut_the_name_a_definition_gives(text, short, ful
 def test_a_stop_ending_a_sentence_before_a_capital_line_stays_one():
     ends = "Утвердить план.\nЦентр занятости населения (далее – ЦЗН) обеспечить"
     assert find_definitions(ends)["ЦЗН"] == "Центр занятости населения"
+
+
+def test_a_low_quote_a_scan_read_for_the_opening_one_opens_the_quoted_name():
+    """A degraded Krasnoyarsk plan read "КГАУ ДПО „Красноярский … образования» (далее ККИПК}": the
+    name was cut at its first "и"; a „…“ pair stays as it is."""
+    name = ("КГАУ ДПО «Красноярский краевой институт повышения квалификации и профессиональной"
+            " переподготовки работников образования»")
+    assert find_definitions(name.replace("ДПО «", "ДПО\n„") + " (далее ККИПК}") == {"ККИПК": name}
+    assert find_definitions("Центр „Мой бизнес“ (далее – ЦМБ)") == {"ЦМБ": "Центр „Мой бизнес“"}
