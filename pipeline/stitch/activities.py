@@ -12,7 +12,7 @@ from normalizers.text import clean_text, one_line
 from pipeline.records import ActivityRecord, SubItemRecord, TargetRecord
 from pipeline.stitch.layout import DAYS_ONLY_RE, Layout, LogicalTable, MONTHS_GENITIVE, MONTH_ROW_RE, NUMBER_RE, TEXT_ROLES
 from pipeline.stitch.funding import row_funding
-from pipeline.stitch.rows import _add_box, _append, _continues_heading, _continues_text, _nonempty, _row_target, data_rows, heading_level
+from pipeline.stitch.rows import _add_box, _append, _continues_heading, _continues_text, _nonempty, _row_target, data_rows, encloses, heading_level
 from pipeline.stitch.sections import _row_views
 
 
@@ -35,7 +35,7 @@ def activities_from(group: LogicalTable, rows_can_split: bool) -> list[ActivityR
         row, head = v.row, v.heading
         if head:
             level = heading_level(head)
-            open_headings = [(lv, t) for lv, t in open_headings if lv < level] + [(level, head)]
+            open_headings = [(lv, t) for lv, t in open_headings if lv < level and encloses(t, head)] + [(level, head)]
             after_heading = True
             continue
         if not _nonempty(row) and not any(s.merged for s in row.slots):

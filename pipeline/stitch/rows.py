@@ -253,11 +253,21 @@ def _worded_heading_with_specks(own: list[Slot], layout: Layout, n_cols: int) ->
         and all(speck_text(s.text) for s in own[1:])
 
 
-def heading_level(text: str) -> int:
+def _heading_parts(text: str) -> Optional[list[str]]:
     m = LEADING_NUMBER_RE.match(text) or NUMBER_RE.match(text)
-    if not m:
-        return 1
-    return len([p for p in m.group(1).split(".") if p])
+    return [p for p in m.group(1).split(".") if p] if m else None
+
+
+def heading_level(text: str) -> int:
+    parts = _heading_parts(text)
+    return len(parts) if parts else 1
+
+
+def encloses(outer: str, inner: str) -> bool:
+    """Whether heading ``outer`` can hold the deeper heading ``inner``: unless both are numbered and
+    ``outer``'s number is no prefix of ``inner``'s ("1." holds "1.2", not "2.1")."""
+    a, b = _heading_parts(outer), _heading_parts(inner)
+    return a is None or b is None or b[:len(a)] == a
 
 
 def _text(row: DataRow, cols: list[int], own_only: bool = False) -> str:

@@ -304,8 +304,13 @@ def _heading_number(text: str) -> Optional[tuple[int, ...]]:
 
 
 def _next_section(last: Optional[tuple[int, ...]], here: Optional[tuple[int, ...]]) -> bool:
-    """Whether section number ``here`` comes right after ``last`` at the same depth ("1." -> "2.")."""
-    return bool(last and here and len(last) == len(here) and here[:-1] == last[:-1] and here[-1] == last[-1] + 1)
+    """Whether section number ``here`` comes right after ``last`` at the same depth ("1." -> "2."), or
+    is the first part of that next section ("1." -> "2.1": on a scan also the next section's stop
+    and a speck read as ".1")."""
+    if not (last and here):
+        return False
+    nxt = (*last[:-1], last[-1] + 1)
+    return here == nxt or (len(here) == len(nxt) + 1 and here[:-1] == nxt and here[-1] == 1)
 
 
 def _unnumbered_section_rows(views: list[_RowView], lay: Layout) -> None:

@@ -376,7 +376,16 @@ def test_a_speck_after_the_item_number_above_does_not_hide_it_from_the_next_sect
     assert acts[2].section == ["2. Практико-ориентированные мероприятия"]
 
 
-@pytest.mark.parametrize("second", ["4. Отчёт о проведении", "в том числе родительские чаты"])
+def test_a_title_only_row_numbered_as_the_next_sections_first_part_is_a_section():
+    """A degraded Tomsk plan read "2. Практико-…" as "2.1 Праклико-…" (a speck after the stop): the
+    row had vanished into item 2 and items 3-5 kept section 1. The text stays as read."""
+    acts = stitch(_scan(table(_title_only_heading_rows("2.1 Практико-ориентированные мероприятия")))).activities
+    assert [a.number for a in acts] == ["1", "2", "3"]
+    assert acts[2].section == ["2.1 Практико-ориентированные мероприятия"]
+
+
+@pytest.mark.parametrize("second", ["4. Отчёт о проведении", "в том числе родительские чаты", "2.2 Отчёт о проведении",
+                                    "3.1 Отчёт о проведении"])
 def test_a_title_only_row_numbered_out_of_the_section_order_stays_a_sub_row(second):
     acts = stitch(_scan(table(_title_only_heading_rows(second)))).activities
     assert acts[2].section == ["1. Информационное обеспечение"]

@@ -35,6 +35,16 @@ def test_sections_nest_by_number_count():
     assert heading_level("1.1.1. Текст") == 3 and heading_level("Блок «А»") == 1
 
 
+def test_a_numbered_sub_heading_sits_only_under_the_heading_its_number_extends():
+    t = table([row(HEAD, header=True),
+               row(["1. Раздел"], spans={0: (5, 1)}),
+               row(["1", "А", "ЦЗН", "Май", "Итог"]),
+               row(["2.1. Подраздел второго"], spans={0: (5, 1)}),     # no "2." heading printed
+               row(["2", "Б", "ЦЗН", "Май", "Итог"])])
+    acts = stitch([t]).activities
+    assert [a.section for a in acts] == [["1. Раздел"], ["2.1. Подраздел второго"]]
+
+
 def test_row_broken_by_page_is_one_activity_and_header_repeat_dropped():
     p1 = table([row(HEAD, header=True), row(["1", "Начало названия", "ЦЗН", "Май", "Итог"])], page=1)
     p2 = table([row(HEAD, page=2, header=True), row(["", "продолжение названия", "", "", "и ещё"], page=2),
