@@ -36,7 +36,7 @@ from normalizers.ocr_full_form import SPECK_AFTER_WORD_RE, drop_speck
 from normalizers.ocr_party_names import join_parted, mend_name_words
 from normalizers.ocr_short_forms import DEBRIS, _letters, defined_as
 from normalizers.parties import PartyMention
-from normalizers.text import is_known_word, one_edit
+from normalizers.text import drop_unopened_brackets, is_known_word, one_edit
 
 # a speck read as one or two lower-case letters after an abbreviation ("000 ры", "ЦЗН }")
 SPECK_TAIL_RE = re.compile(r"\s+(?:[а-яёa-z]{1,2}|[А-ЯЁA-Z])$")     # ... or a lone capital ("МО ОО Х")
@@ -235,7 +235,8 @@ def mend_mention_specks(name: str) -> str:
     ("организациями ‚инвалидов"), marks after the last word ("края*-"), a speck and a space after a
     compound's hyphen ("транспортно- ‚энергетический"), a stop splitting off a word's last letters
     where the join is a word and its head none ("пермског. о края"); the opening quote of a name
-    after words in capitals that only its closing one is left of ("ГАУ КО Центр … подготовки»")."""
+    after words in capitals that only its closing one is left of ("ГАУ КО Центр … подготовки»"); a
+    closing bracket standing apart that nothing opened ("ТОИПКРО )")."""
     name = SPECK_AFTER_WORD_RE.sub(drop_speck, name) if not name.rstrip().endswith(".") else name
     name = CAPS_MARK_RE.sub("", LONE_MARK_RE.sub("", GLUED_CONJUNCTION_RE.sub(r"\1 \2", name)))
     name = CAPS_BREVE_RE.sub("и", CAPS_GLUED_MARK_RE.sub(" ", name))       # "МОйН"РС(Я)"
@@ -250,6 +251,7 @@ def mend_mention_specks(name: str) -> str:
                                   and is_known_word((m.group(1) + m.group(2)).lower()) else m.group(0), name)
     if "»" not in name:                     # "«и общественными организациями": no name opens there
         name = LOWER_OPEN_QUOTE_RE.sub("", name)
+    name = drop_unopened_brackets(name)                     # "ТОИПКРО ) (по согласованию)"
     return GLUED_APOSTROPHE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_known_word(m.group(1))
                                    and is_known_word(m.group(2)) else m.group(0), name)
 

@@ -134,3 +134,18 @@ def clean_text(text: str | None, keep_newlines: bool = True) -> str | None:
 def one_line(text: str | None) -> str | None:
     """Cleaned text on a single line (titles, headings)."""
     return clean_text(text, keep_newlines=False)
+
+
+def drop_unopened_brackets(name: str) -> str:
+    """``name`` without each closing bracket standing apart (a space before it) that no bracket
+    opened: a speck's ("ТОИПКРО )")."""
+    out, depth = [], 0
+    for ch in name:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0 and (not out or out[-1].isspace()):
+                continue
+            depth = max(0, depth - 1)
+        out.append(ch)
+    return "".join(out).strip() if len(out) < len(name) else name

@@ -457,6 +457,8 @@ def test_marks_inside_a_mention_in_capitals(text, want):
     ('органы местного" самоуправления', "органы местного самоуправления"),
     ('Минтруд НСО"', "Минтруд НСО"),
     ("администрация г. Томска", "администрация г. Томска"),     # "г." is no preposition
+    ("ТОИПКРО )", "ТОИПКРО"),                                      # a bracket nothing opened: a speck
+    ("МОиН РС(Я)", "МОиН РС(Я)"),
 ])
 def test_more_specks_inside_a_mention(text, want):
     from normalizers.ocr_parties import mend_mention_specks
