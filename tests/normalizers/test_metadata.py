@@ -51,6 +51,14 @@ def test_word_date_and_number_on_one_line():
     assert meta.period == (2020, 2020)
 
 
+def test_a_scans_misread_ob_opening_the_order_name_is_no_part_of_the_number():
+    """A degraded Tomsk order read "Об утверждении" as "-06 утверждении": the number had become "215-р-06"."""
+    meta = parse_metadata(["ДЕПАРТАМЕНТ ОБЩЕГО ОБРАЗОВАНИЯ ТОМСКОЙ ОБЛАСТИ", "РАСПОРЯЖЕНИЕ", "от 09.02.2024 № 215-р",
+                           "-06 утверждении плана мероприятий по развитию системы профессиональной",
+                           "ориентации обучающихся Томской области на 2024-2026 годы"])
+    assert meta.doc_number == "215-р" and meta.doc_date == date(2024, 2, 9)
+
+
 def test_date_and_number_on_separate_lines_under_spaced_heading():
     meta = parse_metadata([
         "МИНИСТЕРСТВО ОБРАЗОВАНИЯ ТУЛЬСКОЙ ОБЛАСТИ", "", "П Р И К А З", "", "16.12.2022", "", "№ 2714", "",
