@@ -152,6 +152,8 @@ PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
      "декабрь ежегодно"),
     # a day in quotes, as legal dates print it: "до «31» декабря 2020 г."
     (re.compile(r"[«\"“„'‘]\s*([0-3]?\d)\s*[»\"”'’](?=\s*[а-я])"), r"\1"),
+    # a single quote mark glued before a word, no day in quotes: a scan's speck ("до 20 ‘декабря")
+    (re.compile(r"(?<=\s)[‘’'`‚]+(?=[а-я])"), ""),
     # a comma or full stop between a month and its year ("Октябрь, 2019 года"; a scan's speck)
     (re.compile(r"(?<![а-я])((?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*)"
                 r"\s*[,.]\s*(?=(?:19|20)\d\d(?!\d))"), r"\1 "),

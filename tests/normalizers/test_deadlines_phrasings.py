@@ -107,6 +107,12 @@ def test_a_recurrence_phrase_with_a_quarter_is_no_unread_date(raw, recurrence):
     assert d.recurrence == recurrence and d.start is not None
 
 
+def test_a_speck_quote_glued_before_the_month_is_no_part_of_it():
+    """A degraded Chuvashia plan read "ежегодно, до 20 ‘декабря": it came out all of December each year."""
+    d = normalize_deadline("ежегодно, до 20 ‘декабря", (2022, 2024))
+    assert (d.start, d.end, d.recurrence) == (None, date(2024, 12, 20), "annual")
+
+
 @pytest.mark.parametrize("raw,end", [("до «15» декабря 2020 г.", "2020-12-15"), ("до \"1\" июля 2021 года", "2021-07-01"),
                                      ("не позднее «31» мая 2021 г.", "2021-05-31")])
 def test_a_day_in_quotes_is_the_day(raw, end):
