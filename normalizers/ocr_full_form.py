@@ -18,9 +18,9 @@ from normalizers.ocr_stops import mend_stop
 from normalizers.ocr_words import mend_misread_words, rejoin_caps_tail, rejoin_split_words
 from normalizers.text import is_known_word
 
-# a speck read as a stop, colon or semicolon after a word inside a full form ("Республики. Татарстан",
-# "органы: местного", "ДПО. «Чувашский"), or at its end after a word or a closing quote
-SPECK_AFTER_WORD_RE = re.compile(r"([A-Za-zА-Яа-яЁё]+»?)([.:;!])(?=\s+[«А-Яа-яЁё])|([A-Za-zА-Яа-яЁё]+»?)([.:;,!_|‐‑‒–—−-]+)$")
+# a speck read as a stop, colon, semicolon or single quote after a word inside a full form ("Республики. Татарстан",
+# "Республики‘ Татарстан", "органы: местного", "ДПО. «Чувашский"), or at its end after a word or a closing quote
+SPECK_AFTER_WORD_RE = re.compile(r"([A-Za-zА-Яа-яЁё]+»?)([.:;!‘’`‚])(?=\s+[«А-Яа-яЁё])|([A-Za-zА-Яа-яЁё]+»?)([.:;,!_|‐‑‒–—−-]+)$")
 MIN_STOP_WORD = 5                      # "обл.", "пос.", "им." are shortened words: their stop stays
 # a stop glued between two lower-case words (groups 1 and 3; ``ocr_stops.mend_stop`` judges it)
 GLUED_STOP_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([а-яё]{3,})\.()([а-яё]{3,})(?![A-Za-zА-Яа-яЁё])")
@@ -52,6 +52,8 @@ def _stop_before_capital(m: re.Match) -> str:
 def drop_speck(m: re.Match) -> str:
     word, mark = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     bare = word.rstrip("»")
+    if mark == "’" and "‘" in m.string[:m.start()]:
+        return word + mark                 # "‘Центр’": the quote closes
     whole = (word.endswith("»") or (len(bare) >= 2 and bare.isupper())
              or (len(bare) >= MIN_STOP_WORD and is_known_word(bare.lower())))
     return word if whole else word + mark

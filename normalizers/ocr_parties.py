@@ -217,8 +217,9 @@ TRAILING_JUNK_RE = re.compile(r"(?<=[А-Яа-яЁё»)])[*_~^°|]+[-–—]*\s*$
 SPLIT_COMPOUND_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,}о)-[^\S\n]+[‚’'`‘]?(?=[а-яё]{3,})")
 # a name in quotes after words in capitals (a legal form, a code) whose opening quote was lost
 LOST_OPEN_QUOTE_RE = re.compile(r"^((?:[А-ЯЁ]{2,}[^\S\n]+)+)([А-ЯЁ][а-яё][^«»\"“”„]*?)[»\"”]$")
-# a word a scan split with a stop or comma before its last letters ("пермског. о края")
-STOP_SPLIT_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})[.,][^\S\n]([а-яё]{1,3})(?![А-Яа-яЁё])")
+# a word a scan split with a stop or comma before its last letters ("пермског. о края"), or with a
+# speck opening them ("образовательн _ые")
+STOP_SPLIT_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})(?:[.,][^\S\n]|[^\S\n][_‘’'`‚])([а-яё]{1,3})(?![А-Яа-яЁё])")
 
 
 def mend_mention_specks(name: str) -> str:
