@@ -44,6 +44,7 @@ from normalizers.deadline_words import (CONTINUOUS_RE, FLAG_MISSING, FLAG_OUT_OF
 from normalizers.lazy_re import lazy
 from normalizers.metadata_words import MONTHS as GENITIVE_MONTHS
 from normalizers.text import is_known_word
+from rapidfuzz.distance import Levenshtein
 
 __all__ = [
     "CONTINUOUS_RE", "FLAG_MISSING", "FLAG_OUT_OF_PERIOD", "FLAG_PART_UNNUMBERED", "FLAG_PARTLY_UNREAD", "FLAG_RANGE_REVERSED", "FLAG_UNFINISHED_RANGE", "FLAG_UNPARSED", "FLAG_YEAR_UNKNOWN", "ON_DEMAND_RE",
@@ -112,12 +113,31 @@ def _unread_day(tokens: list[Token], i: int, gap: str) -> bool:
     return bound and i + 1 < len(tokens) and tokens[i + 1].kind == "year"
 
 
+# the months' long names cut to five letters ("декаб"), the stems a misread month is measured on
+MONTH_STEMS = frozenset(month[:5] for month in GENITIVE_MONTHS if len(month) >= 6)
+MAX_DAY_MARKS = 2           # a bound's day misread into letters or marks ("до Г июня") is this short
+
+
+def _garbled_month(gap: str) -> bool:
+    """Whether a gap word is a long month's name one letter off ("дфкабр ь2024"), no dictionary word."""
+    return any(len(w) >= 5 and not is_known_word(w)
+               and any(Levenshtein.distance(w[:5], stem, score_cutoff=1) <= 1 for stem in MONTH_STEMS)
+               for w in re.findall(r"[а-я]+", gap))
+
+
+def _unread_bound_day(tokens: list[Token], i: int, gap: str) -> bool:
+    """Whether gap ``gap`` (token ``i``) stands between a bound ("до", "с", "по") and a month as its
+    day misread into a letter or a mark ("до Г июня 2022 года": not the whole of June)."""
+    return (0 < i < len(tokens) - 1 and tokens[i - 1].kind in DATE_BOUNDS and tokens[i + 1].kind == "unit"
+            and len(gap) <= MAX_DAY_MARKS)
+
+
 def _unread_date(tokens: list[Token], i: int) -> bool:
     """True when gap token ``i`` holds date material no rule read (see ``UNREAD_DATE_RE``)."""
     gap = RECURRENCE_PHRASE_RE.sub(" ", str(tokens[i].value)).strip()
     short_year_after = i >= 2 and tokens[i - 2].kind == "year" and tokens[i - 1].kind in ("dash", "sep")
     if UNREAD_DATE_RE.search(gap) or (UNREAD_YEAR_RE.search(gap) and not short_year_after) \
-            or _unread_day(tokens, i, gap):
+            or _unread_day(tokens, i, gap) or _unread_bound_day(tokens, i, gap) or _garbled_month(gap):
         return True
     return i + 1 < len(tokens) and tokens[i + 1].kind == "year" and bool(UNREAD_PART_RE.search(gap))
 
