@@ -388,14 +388,17 @@ NUMERIC_DATE_RE = re.compile(r"(?<![\d.])[0-3]?\d\.[01]\d\.(?:19|20)\d\d(?![\d.]
 LONE_NUMBER_LINE_RE = re.compile(r"(?m)^[^\S\n]*\d{1,2}[^\S\n]*$")
 
 
+SPECK_MARKS = ",;:‘’'`‚"
+
+
 def _day_lost(text: str) -> bool:
     """Whether a month in the genitive has neither a day nor a word that takes it before it."""
     for m in GENITIVE_MONTH_RE.finditer(text):
         before = text[:m.start()]
         if re.search(r"[-–—][^\S\n]*$", before):
             continue                    # the second month of a range ("ноября–декабря")
-        words = before.split()
-        prev = words[-1].strip(",;:").lower() if words else ""
+        words = [w for w in before.split() if w.strip(SPECK_MARKS)]     # "до 20 ‘декабря": a speck's mark
+        prev = words[-1].strip(SPECK_MARKS).lower() if words else ""
         if not (DAY_TOKEN_RE.match(prev) or prev in GENITIVE_GOVERNORS or DAY_AT_END_RE.search(before)):
             return True
     return False

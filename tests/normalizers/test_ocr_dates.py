@@ -340,7 +340,7 @@ def test_a_lost_day_or_a_lone_number_leaves_a_damaged_deadline(text):
 @pytest.mark.parametrize("text", ["до 1 декабря 2022 г.", "до декабря 2022", "в течение ноября-декабря 2024",
                                   "ежегодно, до 20 декабря", "с 1 по 15 декабря", "15-20 декабря", "1-го декабря",
                                   "до «15» декабря", "до конца декабря", "01.09.2023\n31.08.2025",
-                                  "—-до”25 декабря 2025 г."])
+                                  "—-до”25 декабря 2025 г.", "ежегодно, до 20 ‘декабря"])
 def test_a_genitive_month_after_its_day_or_a_word_that_takes_it_is_whole(text):
     assert not damaged_dates(text)
 
