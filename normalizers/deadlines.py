@@ -125,6 +125,21 @@ def _garbled_month(gap: str) -> bool:
                for w in re.findall(r"[а-я]+", gap))
 
 
+# the months' names, nominative and genitive ("декабрь", "декабря"): a gap word that is the end of
+# one ("арт-рель" for "март-апрель") is a month whose first letters a scan lost
+MONTH_NAMES = frozenset(GENITIVE_MONTHS) | frozenset(
+    "май" if m == "мая" else m[:-1] + "ь" if m.endswith("я") else m[:-1] for m in GENITIVE_MONTHS)
+MIN_MONTH_TAIL = 3
+# a number no date writes alone: no day (over 31), no year ("декабрь 53 / 2024 года")
+STRAY_NUMBER_RE = lazy(r"^(?:3[2-9]|[4-9]\d|[1-9]\d\d)$")
+
+
+def _month_tail(gap: str) -> bool:
+    """Whether a gap word is the end of a month's name, its first letters lost ("арт", "рель")."""
+    return any(len(w) >= MIN_MONTH_TAIL and any(name.endswith(w) and name != w for name in MONTH_NAMES)
+               for w in re.findall(r"[а-я]+", gap))
+
+
 def _unread_bound_day(tokens: list[Token], i: int, gap: str) -> bool:
     """Whether gap ``gap`` (token ``i``) stands between a bound ("до", "с", "по") and a month as its
     day misread into a letter or a mark ("до Г июня 2022 года": not the whole of June)."""
@@ -136,8 +151,10 @@ def _unread_date(tokens: list[Token], i: int) -> bool:
     """True when gap token ``i`` holds date material no rule read (see ``UNREAD_DATE_RE``)."""
     gap = RECURRENCE_PHRASE_RE.sub(" ", str(tokens[i].value)).strip()
     short_year_after = i >= 2 and tokens[i - 2].kind == "year" and tokens[i - 1].kind in ("dash", "sep")
+    range_end = i >= 2 and tokens[i - 2].kind == "unit" and tokens[i - 1].kind == "dash"   # its own flag
     if UNREAD_DATE_RE.search(gap) or (UNREAD_YEAR_RE.search(gap) and not short_year_after) \
-            or _unread_day(tokens, i, gap) or _unread_bound_day(tokens, i, gap) or _garbled_month(gap):
+            or _unread_day(tokens, i, gap) or _unread_bound_day(tokens, i, gap) or _garbled_month(gap) \
+            or (_month_tail(gap) and not range_end) or STRAY_NUMBER_RE.match(gap):
         return True
     return i + 1 < len(tokens) and tokens[i + 1].kind == "year" and bool(UNREAD_PART_RE.search(gap))
 
