@@ -194,7 +194,7 @@ def _legal_form_alone(name: str, defined: set[str]) -> bool:
 
 CAPS_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[’'`‚]+(?=[^\S\n]+[«А-Яа-яЁё\"])")     # "ГАУ КО’ «Центр …»"
 # a mark glued between two words in capitals that no quote after it closes ("МОиН"РС(Я)")
-CAPS_GLUED_MARK_RE = re.compile(r"(?<=[А-ЯЁ])[\"„“”'’`‚](?=[А-ЯЁ]{2}[^\"„“”»]*$)")
+CAPS_GLUED_MARK_RE = re.compile(r"(?<=[А-ЯЁ])[^\S\n]?[\"„“”'’`‚](?=[А-ЯЁ]{2}[^\"„“”»]*$)")   # also "МО ОО "ПОО"
 # a stop after a one-letter preposition or conjunction before a word ("совместно с. профессиональными";
 # "г. Тула", "т. е." are no prepositions)
 STOP_AFTER_PREPOSITION_RE = re.compile(r"(?<![А-Яа-яЁё.])([свкиоуСВКИОУ])\.[^\S\n]+(?=[а-яё]{3})")
@@ -206,13 +206,13 @@ LONE_GLUED_QUOTE_RE = re.compile(r"(?<=[а-яёА-ЯЁ])[\"“”„](?=[^\S\n]|
 QUOTE_INSIDE_GUILLEMETS_RE = re.compile(r"(«[^«»\"]*[а-яё])[\"“”„](?=[^\S\n][^«»\"]*»)")
 # "й" between capitals: the conjunction "и" with a speck over it ("МОйН")
 CAPS_BREVE_RE = re.compile(r"(?<=[А-ЯЁ])й(?=[А-ЯЁ])")
-LONE_MARK_RE = re.compile(r"(?<=[\wА-Яа-яЁё»\")])[^\S\n]+[‚’'`„“^°*|_]+(?=[^\S\n]+[«А-Яа-яЁё]|[^\S\n]*$)")
+LONE_MARK_RE = re.compile(r"(?<=[\wА-Яа-яЁё»\")])[^\S\n]+[‚’'`„“^°*|_]+(?=[^\S\n]+[«\"А-Яа-яЁё]|[^\S\n]*$)")
 
 
 # a single quote mark glued before a lower-case word inside a mention (no quote opens so)
 WORD_HEAD_SPECK_RE = re.compile(r"(?<=\s)[‚’'`‘]+(?=[а-яё])")
 # marks a scan left after a mention's last word ("края*-")
-TRAILING_JUNK_RE = re.compile(r"(?<=[А-Яа-яЁё»)])[*_~^°|]+[-–—]*\s*$")
+TRAILING_JUNK_RE = re.compile(r"(?<=[А-Яа-яЁё»)])(?:[*_~^°|]+[-–—]*|[^\S\n]+[-–—])\s*$")     # also "министра -"
 # a compound's first half, its hyphen, then a space and maybe a speck before the second half
 SPLIT_COMPOUND_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,}о)-[^\S\n]+[‚’'`‘]?(?=[а-яё]{3,})")
 # a name in quotes after words in capitals (a legal form, a code) whose opening quote was lost
