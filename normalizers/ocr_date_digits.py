@@ -16,6 +16,8 @@ as a digit inside a year ("01.06.20323", "01.03.24020") or breaks a month name a
   "31 08.20 25", "2023, 20:24", "декабрь 2.026"), and a stop for a list's comma ("2022. 2023, 2024");
 * ``split_months``: a month name broken by a speck and a space into two pieces that are no words
   ("ап! рель" -> "апрель"; the head is no word, the tail may be one by chance: "рель");
+* ``one_digit_mend``: an impossible numeric date ("31.42.2026") that one digit changed makes a date
+  of in one way only ("31.12.2026"; "91.06.2023" could be the 1st, 11th or 21st and is left);
 * ``years_into_period``: a year far outside the document period (more than ``PERIOD_SLACK`` years)
   that one digit misread makes a year of the period, and only one ("31.05.2926" in a 2024-2026
   plan is 2026); such a date would give the cell no reading at all.
@@ -46,6 +48,32 @@ MONTH_YEAR_MARK_RE = re.compile(r"(?<![А-Яа-яЁё])((?:январ[ья]|фе
 SPLIT_MONTH_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{2,5})[!|'`’‚^°*:;,.]*[^\S\n]+([а-яё]{2,5})(?![А-Яа-яЁё])")
 MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
           "ноябрь", "декабрь")
+
+
+# a numeric date as a date cell writes it, and the years a plan's dates lie in
+NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+DATE_YEARS = (1990, 2100)
+
+
+def valid_date(token: str) -> bool:
+    """Whether ``token`` (trailing marks stripped) is a calendar date dd.mm.yyyy."""
+    m = NUMERIC_DATE_RE.match(token.strip().rstrip(".,;:"))
+    if not m:
+        return False
+    d, mo, y = (int(g) for g in m.groups())
+    return DATE_YEARS[0] <= y <= DATE_YEARS[1] and calendar_date(y, mo, d) is not None
+
+
+def one_digit_mend(token: str) -> str | None:
+    """The one calendar date a single digit's change makes of an impossible ``token`` ("31.42.2026"
+    → "31.12.2026": a month's first digit is 0 or 1, and of "02" and "12" only December has a 31st),
+    or None: where several changes give a date ("91.06.2023": the 1st, 11th or 21st), none is certain."""
+    core = token.strip().rstrip(".,;:")
+    if not NUMERIC_DATE_RE.match(core) or valid_date(core):
+        return None
+    found = {core[:i] + d + core[i + 1:] for i, ch in enumerate(core) if ch.isdigit()
+             for d in "0123456789" if d != ch and valid_date(core[:i] + d + core[i + 1:])}
+    return found.pop() if len(found) == 1 else None
 
 
 def _is_year(digits: str) -> bool:

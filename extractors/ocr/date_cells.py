@@ -30,30 +30,19 @@ from extractors.lines import text_lines
 from extractors.ocr.engine import read_line, tesseract_words
 from extractors.ocr.image import enlarged, from_enlarged, inside_px
 from extractors.ocr.numbers import replace_words
-from normalizers.deadline_types import calendar_date
+from normalizers.ocr_date_digits import NUMERIC_DATE_RE, one_digit_mend, valid_date
 
 DATE_LANG = "eng"               # the digit model; the whitelist keeps letters out
 DATE_WHITELIST = "0123456789."
-DATE_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 MIN_DIGITS = 6                  # a date cell holds at least one date (8 digits, a few may be lost) ...
 DIGIT_SHARE = 0.6               # ... and digits are this share of its letters and digits at least
 SURE = 0.85                     # a first reading of valid dates at least this sure is kept unread
 MARGIN = 0.1                    # a valid first reading is replaced only by one this much surer
-YEARS = (1990, 2100)
 INSET_PT = 1.5                  # the crop: this far inside the cell's rules
 SCALE = 2                       # the crop enlarged this many times
 BORDER = 12                     # px of white round it
 MIN_LINE_INCH = 0.05            # a band of ink this high at least is a line of text (less: specks, rule remnants)
 MAX_CELLS = 40                  # cells read again on one page at most
-
-
-def valid_date(token: str) -> bool:
-    """Whether ``token`` (trailing marks stripped) is a calendar date dd.mm.yyyy."""
-    m = DATE_RE.match(token.strip().rstrip(".,;:"))
-    if not m:
-        return False
-    d, mo, y = (int(g) for g in m.groups())
-    return YEARS[0] <= y <= YEARS[1] and calendar_date(y, mo, d) is not None
 
 
 def is_date_cell(words: Sequence[Word]) -> bool:
@@ -134,18 +123,6 @@ def _joined(line: Sequence[Word], text: Optional[str] = None) -> Word:
                 bottom=max(w.bottom for w in line), confidence=min(w.confidence for w in line))
 
 
-def one_digit_mend(token: str) -> Optional[str]:
-    """The one calendar date a single digit's change makes of an impossible ``token`` ("31.42.2026"
-    → "31.12.2026": a month's first digit is 0 or 1, and of "02" and "12" only December has a 31st),
-    or None: where several changes give a date ("91.06.2023": the 1st, 11th or 21st), none is certain."""
-    core = token.strip().rstrip(".,;:")
-    if not DATE_RE.match(core) or valid_date(core):
-        return None
-    found = {core[:i] + d + core[i + 1:] for i, ch in enumerate(core) if ch.isdigit()
-             for d in "0123456789" if d != ch and valid_date(core[:i] + d + core[i + 1:])}
-    return found.pop() if len(found) == 1 else None
-
-
 def _mended(words: Sequence[Word]) -> Optional[list[Word]]:
     """``words`` with each impossible date, in one word or run on across words and lines as
     ``dates_of`` joins them ("31.42.2" / "026"), made the one date a digit's change makes of it
@@ -173,7 +150,7 @@ def _mended(words: Sequence[Word]) -> Optional[list[Word]]:
 
 
 def _day(text: str) -> tuple[int, int, int]:
-    d, m, y = (int(g) for g in DATE_RE.match(text).groups())
+    d, m, y = (int(g) for g in NUMERIC_DATE_RE.match(text).groups())
     return y, m, d
 
 

@@ -7,7 +7,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from extractors.grid import Segment, Word
 from extractors.ocr import engine
-from extractors.ocr.date_cells import dates_of, is_date_cell, one_digit_mend, reread_date_cells, valid_date
+from extractors.ocr.date_cells import dates_of, is_date_cell, reread_date_cells
 from tests.drawing import cyrillic_font
 
 XS = [20, 80, 360, 520]
@@ -48,9 +48,7 @@ def _cell(words: list[Word], r: int) -> str:
     return "\n".join(w.text for w in inside)
 
 
-def test_valid_dates_and_the_dates_of_a_cells_lines():
-    assert valid_date("01.09.2023") and valid_date("31.12.2025.")
-    assert not any(valid_date(t) for t in ["91.12.2023", "01.99.2023", "31.02.2024", "01.09.20724", "01.09.1823"])
+def test_the_dates_of_a_cells_lines():
     assert dates_of(["01.09.20", "23"]) == (["01.09.2023"], True)
     assert dates_of(["01.09.2023 - 31.08.2025"]) == (["01.09.2023", "31.08.2025"], True)
     assert dates_of(["01.01.202 1", "-", "31.12.2022"]) == (["01.01.2021", "31.12.2022"], True)
@@ -93,14 +91,6 @@ def test_a_reread_that_is_no_date_keeps_the_first_reading():
     assert _cell(words, 2) == "91.06.2023"
     # no month 99: of its one-digit changes only September is a month, so the first reading is mended
     assert _cell(words, 0) == "01.09.2023"
-
-
-def test_an_impossible_date_one_digit_makes_a_date_of_in_one_way_only_is_mended():
-    assert one_digit_mend("31.42.2026") == "31.12.2026"     # a month 0x or 1x; only December has a 31st
-    assert one_digit_mend("31.12.2926") == "31.12.2026"
-    assert one_digit_mend("91.06.2023") is None             # the 1st, the 11th or the 21st: not certain
-    assert one_digit_mend("01.09.2023") is None and one_digit_mend("01.09.20724") is None
-    assert one_digit_mend("31.02.2024") is None             # 31.01, 31.03, 21.02, 11.02, 01.02...
 
 
 @needs_tesseract

@@ -2,7 +2,8 @@
 
 import pytest
 
-from normalizers.ocr_date_digits import eight_digit_dates, extra_digit_years, mend_date_digits, split_months, split_years
+from normalizers.ocr_date_digits import (eight_digit_dates, extra_digit_years, mend_date_digits, one_digit_mend, split_months,
+                                         split_years, valid_date)
 
 
 @pytest.mark.parametrize("text, want, changed", [
@@ -80,3 +81,16 @@ def test_a_year_one_misread_digit_from_the_period_is_that_year():
 ])
 def test_a_months_year_with_a_speck_among_its_digits(read, expected):
     assert split_years(read)[0] == expected
+
+
+def test_an_impossible_date_one_digit_makes_a_date_of_in_one_way_only_is_mended():
+    assert one_digit_mend("31.42.2026") == "31.12.2026"     # a month 0x or 1x; only December has a 31st
+    assert one_digit_mend("31.12.2926") == "31.12.2026"
+    assert one_digit_mend("91.06.2023") is None             # the 1st, the 11th or the 21st: not certain
+    assert one_digit_mend("01.09.2023") is None and one_digit_mend("01.09.20724") is None
+    assert one_digit_mend("31.02.2024") is None             # 31.01, 31.03, 21.02, 11.02, 01.02...
+
+
+def test_valid_numeric_dates():
+    assert valid_date("01.09.2023") and valid_date("31.12.2025.")
+    assert not any(valid_date(t) for t in ["91.12.2023", "01.99.2023", "31.02.2024", "01.09.20724", "01.09.1823"])
