@@ -85,6 +85,9 @@ def _unparsed(raw: str, *flags: str) -> DeadlineNorm:
 # a quarter or a half-year that opens an item with no number before it ("квартал 2023 года",
 # "..., полугодие 2024 г."): its number is lost (a scan's speck, a typo); the year alone would be a
 # confident wrong span, so no date is given
+# a range of quarters or halves from one to the same ("1-1 кварталы 2024 г.": a scan's "II–III"): no
+# text writes it, and its one quarter would be a confident wrong span
+SAME_PART_RANGE_RE = lazy(r"(?<![\w])(iv|i{1,3}|[1-4])\s*-\s*\1\s*(?:квартал|полугод|кв)")
 UNNUMBERED_PART_RE = lazy(r"(?:^|[,;(\n])\s*(?:квартал[а-я]*|полугоди[а-я]*|кв\.)\s*(?:19|20)\d\d(?!\d)", re.I)
 
 
@@ -164,7 +167,7 @@ def _normalize(raw: str, period: tuple[int, int] | None) -> DeadlineNorm:
         return _unparsed(raw, FLAG_UNPARSED, FLAG_PART_UNNUMBERED)
     text = prepare(raw)
     tokens = tokenize(text)
-    if any(_unread_date(tokens, i) for i, t in enumerate(tokens) if t.kind == "gap"):
+    if SAME_PART_RANGE_RE.search(text) or any(_unread_date(tokens, i) for i, t in enumerate(tokens) if t.kind == "gap"):
         # a month, a quarter or a dotted date no rule read ("ТУ квартал 2023", "91.12.2023"): the
         # rest alone (the year) would be a confident wrong span
         return _unparsed(raw, FLAG_UNPARSED, FLAG_PARTLY_UNREAD)

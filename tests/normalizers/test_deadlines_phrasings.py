@@ -93,7 +93,7 @@ def test_a_year_word_after_a_dash_is_no_unreadable_end():
 @pytest.mark.parametrize("raw", ["ТУ моя квартал 2023 года", "д0-25 декабря 2025 г.", "91.12.2023\n31.12.2025",
                                  "до 0 декабря 2024 г.", "Шжвартал 2023 г.", "Пполугодне 2024 года",
                                  "до Г июня 2023 года", "дфкабр ь2024", "сентяьрь 2023", "ежегодно, арт-рель",
-                                 "декабрь 53\n2024 года"])
+                                 "декабрь 53\n2024 года", "1-1 кварталы 2024 г.", "II-II кв. 2023"])
 def test_a_month_a_quarter_or_a_dotted_date_no_rule_read_gives_no_date(raw):
     """Read as the year alone these gave the whole year, confidently wrong."""
     from normalizers.deadlines import FLAG_PARTLY_UNREAD
