@@ -253,13 +253,14 @@ def _one_missing_role(first: Row, roles: list[Optional[str]]) -> Optional[str]:
 
 MIN_NUMBERED_SHARE = 0.6   # share of a column's filled cells that are item numbers ("1", "2.3.")
 MIN_NUMBERED_CELLS = 3
+MIN_ALL_NUMBERED_CELLS = 2   # ... or this many, all item numbers, one a sub-item's (``_all_numbered``)
 
 
 def _number_column_by_content(table: Table, roles: list[Optional[str]], n_header: int) -> None:
     """No header named the № column (an OCR slip such as "п/т"; or the header's "№" cell was
     joined to the title's, its rule lost on a scan, so the title's header spans both): a column
     without a role left of the title, or the first of two the title's header spans, whose filled
-    cells are mostly item numbers is the number column."""
+    cells are mostly item numbers (or, on a page of two items, all are: "11", "1.2.") is the number column."""
     if "number" in roles or "title" not in roles:
         return
     title_col = roles.index("title")
@@ -271,9 +272,16 @@ def _number_column_by_content(table: Table, roles: list[Optional[str]], n_header
                  if c.col == k and c.colspan == 1 and not c.empty]
         numbered = sum(1 for t in texts if NUMBER_RE.match(t))
         if (numbered >= MIN_NUMBERED_CELLS and numbered >= MIN_NUMBERED_SHARE * len(texts)
-                or _counts_up(texts)):
+                or _all_numbered(texts) or _counts_up(texts)):
             roles[k] = "number"
             return
+
+
+def _all_numbered(texts: list[str]) -> bool:
+    """Two or more cells, all item numbers and one of them a sub-item's ("11", "1.2."): a page of two
+    numbered items (two plain numbers that do not count up, "3" and "7", say nothing)."""
+    return (len(texts) >= MIN_ALL_NUMBERED_CELLS and all(NUMBER_RE.match(t) for t in texts)
+            and any("." in t.strip().rstrip(".") for t in texts))
 
 
 def _counts_up(texts: list[str]) -> bool:

@@ -225,6 +225,17 @@ def test_unnamed_number_column_is_found_by_its_content():
     assert [a.number for a in stitch([t]).activities] == ["1.1", "1.2", "1.3"]
 
 
+def test_an_unnamed_number_column_of_two_items_on_a_page_is_found_by_its_content():
+    """A degraded Chuvashia plan: "№ п/п" read "пу", two items a page ("11", "1.2."): every number was lost."""
+    head = ["пу", "Мероприятие", "Исполнители", "Срок", "Результат"]
+    p1 = table([row(head, header=True), row(["1.1", "Первое", "ЦЗН", "Май", "Итог"]),
+                row(["1.2.", "Второе", "ЦЗН", "Май", "Итог"])])
+    assert [a.number for a in stitch([p1]).activities] == ["1.1", "1.2"]
+    words = table([row(head, header=True), row(["а", "Первое", "ЦЗН", "Май", "Итог"]),
+                   row(["1.2.", "Второе", "ЦЗН", "Май", "Итог"])])
+    assert [a.number for a in stitch([words]).activities] != ["а", "1.2"]
+
+
 def test_a_title_header_spanning_the_number_column_leaves_the_numbers_in_their_column():
     """A scan whose header lost the rule between "№" and "Мероприятие" (one header cell over both):
     the numbers stay numbers and the numbered headings stay sections."""
