@@ -43,8 +43,9 @@ CYR_RE = re.compile(r"[А-Яа-яЁё]")
 # "000 «Ромашка»", "000 \"…\"", or 000 alone on a line / between separators in a list
 ZERO_OOO_RE = re.compile(r"(?<![\d.,])(?<!\d )(?<!\d\u00a0)000(?=\s*[«\"“])"
                          r"|(?<![\d\w.,])(?<!\d )(?<!\d\u00a0)000(?=[-–—_.]*\s*(?:$|\n|[,;]))", re.M)
-# "00" (ОО, educational organisations) as one item of a list of executors
-ZERO_OO_ITEM_RE = re.compile(r"^(\s*)00(?=\s*(?:\(по\s+согласованию\))?\s*$)")
+# "00" (ОО, educational organisations) as one item of a list of executors, or ending one after an
+# acronym ("МО 00": "МО ОО", the municipalities' education bodies)
+ZERO_OO_ITEM_RE = re.compile(r"^(\s*(?:[А-ЯЁ]{1,6}[^\S\n]+)*)00(?=\s*(?:\(по\s+согласованию\))?\s*$)")
 # a comma glued between two words ("ОО,ПОО"): OCR lost the space (never between digits: 1,5)
 GLUED_COMMA_RE = re.compile(r"(?<=[А-Яа-яЁё»)]),(?=[А-Яа-яЁё«(])")
 NUMBER_ITEM_RE = re.compile(r"^\s*\d[\d\s.]*$")

@@ -29,6 +29,13 @@ def test_zero_is_never_ooo_inside_a_number_list():
     assert fix_ocr_text("10,000; 000 «Вектор»") == "10,000; ООО «Вектор»"
 
 
+def test_zero_zero_after_an_acronym_ends_it_as_oo():
+    """A degraded Omsk plan read "МО ОО" (the municipalities' education bodies) as "МО 00"."""
+    assert fix_ocr_text("МО 00, ПОО") == "МО ОО, ПОО"
+    assert fix_ocr_text("МО 00 (по согласованию)") == "МО ОО (по согласованию)"
+    assert fix_ocr_text("СОШ № 100") == "СОШ № 100" and fix_ocr_text("10, 00") == "10, 00"
+
+
 def test_latin_words_and_mixed_tokens_stay_latin():
     assert fix_ocr_text("IT-куб и WorldSkills") == "IT-куб и WorldSkills"
     assert fix_ocr_text("JuniorSkills") == "JuniorSkills"
