@@ -18,6 +18,8 @@ as a digit inside a year ("01.06.20323", "01.03.24020") or breaks a month name a
   ("ап! рель" -> "апрель"; the head is no word, the tail may be one by chance: "рель");
 * ``one_digit_mend``: an impossible numeric date ("31.42.2026") that one digit changed makes a date
   of in one way only ("31.12.2026"; "91.06.2023" could be the 1st, 11th or 21st and is left);
+* ``month_tails``: a word that is the end of exactly one month's name, its head lost ("до 20 абря" ->
+  "до 20 декабря"; "бря" could end four and is left);
 * ``years_into_period``: a year far outside the document period (more than ``PERIOD_SLACK`` years)
   that one digit misread makes a year of the period, and only one ("31.05.2926" in a 2024-2026
   plan is 2026); such a date would give the cell no reading at all.
@@ -146,6 +148,29 @@ def split_months(text: str) -> tuple[str, bool]:
     return SPLIT_MONTH_RE.sub(one, text), changed
 
 
+# every form of a month's name a deadline writes, and a word that can only be the end of one of them
+MONTH_FORMS_ALL = MONTHS + tuple("мая" if m == "май" else m[:-1] + "я" if m.endswith("ь") else m + "а" for m in MONTHS)
+MIN_MONTH_TAIL = 4            # "абря" is December's alone; "бря" could be four months
+MONTH_TAIL_RE = re.compile(r"(?<![А-Яа-яЁё])[а-яё]{4,7}(?![А-Яа-яЁё])")
+
+
+def month_tails(text: str) -> tuple[str, bool]:
+    """A word that is the end of exactly one month's name, its first letters lost ("до 20 абря" ->
+    "до 20 декабря"), read as that month; a word that could end several ("бря") is left."""
+    changed = False
+
+    def one(m: re.Match) -> str:
+        nonlocal changed
+        word = m.group(0)
+        whole = [f for f in MONTH_FORMS_ALL if f.endswith(word) and f != word]
+        if len(word) < MIN_MONTH_TAIL or word in MONTH_FORMS_ALL or len(whole) != 1:
+            return word
+        changed = True
+        return whole[0]
+
+    return MONTH_TAIL_RE.sub(one, text), changed
+
+
 def _year_joined(m: re.Match) -> str:
     """Day (group 1), month (2) and a year in two pieces (3, 4) as one date, where they make one."""
     year = m.group(3) + m.group(4)
@@ -172,7 +197,7 @@ def _month_year_joined(m: re.Match) -> str:
 def mend_date_digits(text: str) -> tuple[str, bool]:
     """``text`` with the mends above applied, and whether any was."""
     changed = False
-    for mend in (split_months, split_years, eight_digit_dates, extra_digit_years):
+    for mend in (split_months, month_tails, split_years, eight_digit_dates, extra_digit_years):
         text, did = mend(text)
         changed = changed or did
     return text, changed

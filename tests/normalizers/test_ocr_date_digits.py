@@ -2,8 +2,8 @@
 
 import pytest
 
-from normalizers.ocr_date_digits import (eight_digit_dates, extra_digit_years, mend_date_digits, one_digit_mend, split_months,
-                                         split_years, valid_date)
+from normalizers.ocr_date_digits import (eight_digit_dates, extra_digit_years, mend_date_digits, month_tails, one_digit_mend,
+                                         split_months, split_years, valid_date)
 
 
 @pytest.mark.parametrize("text, want, changed", [
@@ -94,3 +94,13 @@ def test_an_impossible_date_one_digit_makes_a_date_of_in_one_way_only_is_mended(
 def test_valid_numeric_dates():
     assert valid_date("01.09.2023") and valid_date("31.12.2025.")
     assert not any(valid_date(t) for t in ["91.12.2023", "01.99.2023", "31.02.2024", "01.09.20724", "01.09.1823"])
+
+
+@pytest.mark.parametrize("text, want, changed", [
+    ("ежегодно, до 20 абря", "ежегодно, до 20 декабря", True),    # only December's name ends so
+    ("до 20 бря", "до 20 бря", False),                             # September to December all do
+    ("ежегодно, до 20 декабря", "ежегодно, до 20 декабря", False),
+    ("в течение года", "в течение года", False),
+])
+def test_a_months_name_that_lost_its_head_is_read_where_one_month_ends_so(text, want, changed):
+    assert month_tails(text) == (want, changed)
