@@ -100,6 +100,10 @@ def _is_continuation(piece: str) -> bool:
     return any(p.normal_form in CONTINUATION_LEMMAS for p in parses(word))
 
 
+# a bullet's or a speck's marks before "и" opening a line: no list item opens with a conjunction
+MARKS_BEFORE_AND_RE = re.compile(r"^\s*[-–—.,'‘’`‚•·*]+\s*(?=(?:и|или)\s+[а-яё])")
+
+
 def _line_continues(prev: str, piece: str) -> bool:
     """A line break inside one name: the previous line ends with "и"/a preposition/a hyphen, or
     the next line opens with a lower-case "и"/preposition ("министерство экономического развития
@@ -150,6 +154,8 @@ def _merge_pieces(pieces: list[tuple[str, str]]) -> list[str]:
             pending_sep = pending_sep or sep
             continue
         sep, pending_sep = (pending_sep or sep) if merged else sep, ""
+        if sep == "\n" and merged:
+            piece = MARKS_BEFORE_AND_RE.sub("", piece)    # "-.и общественными …": no item opens with "и"
         # a name of adjectives alone is no name: a comma after it is a speck ("Торгово-промышленная,
         # палата …"), a line break a wrap
         lone_modifiers = (sep == "\n" or sep == "," and piece.strip()[:1].islower()) and _modifiers_only(merged[-1]) \

@@ -182,3 +182,13 @@ def test_a_coded_name_then_a_defined_form_is_two_parties():
     assert [m.name for m in got] == ["МОиН РС(Я)", "ИРПО", "ЦЗН"]
     kept = split_coded_then_defined(split_parties("МОиН РС(Я) ИРПО"), set(), {"РС(Я)"})
     assert [m.name for m in kept] == ["МОиН РС(Я) ИРПО"]          # no defined form after the code
+
+
+def test_a_line_opening_with_a_speck_and_and_continues_the_name_above():
+    """A degraded Bashkiria plan read the wrap "… организациями / и общественными …" with "-." before
+    "и": the party had been split in two, the second opening with "и"."""
+    text = ("РУМЦ совместно с профессиональными образовательными организациями\n"
+            "-.и общественными организациями инвалидов (по согласованию)")
+    assert [m.name for m in split_parties(text)] == [
+        "РУМЦ совместно с профессиональными образовательными организациями и общественными организациями инвалидов"]
+    assert [m.name for m in split_parties("ЦЗН\n- ПОО")] == ["ЦЗН", "ПОО"]
