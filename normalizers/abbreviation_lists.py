@@ -222,6 +222,10 @@ def _list_entries(text: str) -> list[Entry]:
         goes_on = in_block and open_entry and (_continues_entry(line, entries[-1].full if entries else "")
                                                 or bool(m and _lower_word(m.group("short")))
                                                 or _spelled_on(entries, line))
+        participle = in_block and not open_entry and bool(entries) and m is None and _participle_first(line)
+        if participle:                  # "… Омской области; / осуществляющие …": the ";" a scan's ","
+            entries[-1] = entries[-1]._replace(full=entries[-1].full.rstrip().rstrip(";.") + ",")
+            goes_on = True
         m = None if goes_on else m
         if m is None and not goes_on:
             m = _spelled_entry(line) or (_junk_dash_entry(line) or REPEATED_HEAD_LINE_RE.match(line) if in_block else None)
@@ -265,6 +269,13 @@ def _list_entries(text: str) -> list[Entry]:
         # a stop inside an open quoted name is a speck ("«Томский." goes on)
         open_entry = in_block and (not _entry_ended(line) or _quote_open(entries[-1].full))
     return entries
+
+
+def _participle_first(line: str) -> bool:
+    """A line opening with a lower-case participle ("осуществляющие управление …"): no entry opens so,
+    it carries on the entry above (a participle's phrase follows its noun after a comma)."""
+    first = re.match(r"\s*([а-яё]{4,})", line)
+    return first is not None and any(p.tag.POS == "PRTF" for p in parses(first.group(1)))
 
 
 def _entry_follows(lines: list[str]) -> bool:

@@ -14,3 +14,15 @@ def test_a_syllabic_short_form_whose_dash_was_read_as_a_stop_is_an_entry():
     # words that do not write the short form out are no entry of it
     other = "Перечень используемых сокращений\nМинобразования края. агентство труда края;\nЦЗН – центр занятости"
     assert "Минобразования края" not in find_definitions(other)
+
+
+def test_a_line_opening_with_a_participle_carries_on_the_entry_a_scan_closed_with_a_semicolon():
+    """A degraded Omsk plan read "… Омской области," as "… Омской области;": the participle's phrase
+    on the next line had been lost from ОМСУ's full form."""
+    text = ("Перечень сокращений:\nМО ОО - Министерство образования Омской области;\n"
+            "ОМСУ органы местного самоуправления Омской области;\nосуществляющие управление в сфере образования,\n"
+            "ПОО - профессиональные образовательные организации Омской\nобласти.")
+    found = find_definitions(text)
+    assert found["ОМСУ"] == ("органы местного самоуправления Омской области, осуществляющие управление в сфере"
+                             " образования")
+    assert found["ПОО"] == "профессиональные образовательные организации Омской области"
