@@ -65,8 +65,13 @@ def parse_date(text: str) -> date | None:
 STOP_AT_DASH_RE = re.compile(r"[.,](?=[-–/])|(?<=[-–/])[.,]")
 
 
+# a number's letter suffix after a colon or semicolon ("№ 215:р"): a scan's dash, no number writes one so
+COLON_SUFFIX_RE = re.compile(r"(№\s*\d{1,5})[:;](?=[а-яё]{1,3}(?![а-яё\d]))")
+
+
 def parse_doc_number(text: str) -> str | None:
     """First act number after "№" / "N" ("82-мр", "01-10/123", "1187-п"); blanks give None."""
+    text = COLON_SUFFIX_RE.sub(r"\1-", text)
     for m in NUMBER_RE.finditer(text):
         # a stop against a dash or a slash is a speck ("26-01.-06-150"): no number writes one there
         number = STOP_AT_DASH_RE.sub("", re.sub(r"\s+", "", m.group(1))).rstrip(".-/")

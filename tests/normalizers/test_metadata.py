@@ -117,6 +117,8 @@ def test_upper_case_kind_and_number_with_letters():
     ("No 12-р", "12-р"),
     ("№ 26-01.-06-150", "26-01-06-150"),   # a speck's stop against a dash
     ("№ 01-10/.123", "01-10/123"),
+    ("от 09.02.2024 № 215:р", "215-р"),       # a scan's colon for the dash before the suffix
+    ("№ 16:00", "16"),
 ])
 def test_doc_number_forms(text, number):
     assert parse_doc_number(text) == number
