@@ -18,6 +18,8 @@ as a digit inside a year ("01.06.20323", "01.03.24020") or breaks a month name a
   ("ап! рель" -> "апрель"; the head is no word, the tail may be one by chance: "рель");
 * ``one_digit_mend``: an impossible numeric date ("31.42.2026") that one digit changed makes a date
   of in one way only ("31.12.2026"; "91.06.2023" could be the 1st, 11th or 21st and is left);
+* ``digits_date``: a line of a date cell whose digits alone are eight that read as a date
+  ("0109.20 ‚23": a dot lost, a speck in the year);
 * ``month_tails``: a word that is the end of exactly one month's name, its head lost ("до 20 абря" ->
   "до 20 декабря"; "бря" could end four and is left);
 * ``years_into_period``: a year far outside the document period (more than ``PERIOD_SLACK`` years)
@@ -76,6 +78,15 @@ def one_digit_mend(token: str) -> str | None:
     found = {core[:i] + d + core[i + 1:] for i, ch in enumerate(core) if ch.isdigit()
              for d in "0123456789" if d != ch and valid_date(core[:i] + d + core[i + 1:])}
     return found.pop() if len(found) == 1 else None
+
+
+def digits_date(text: str) -> str | None:
+    """The date a line of a date cell spells in its digits alone, marks and spaces between them
+    specks ("0109.20 ‚23" -> "01.09.2023"): eight digits read one way only, as day, month and year."""
+    if re.search(r"[^\W\d_]", text):
+        return None
+    digits = re.sub(r"\D", "", text)
+    return _date_of(digits) if len(digits) == 8 else None
 
 
 def _is_year(digits: str) -> bool:

@@ -30,7 +30,7 @@ from extractors.lines import text_lines
 from extractors.ocr.engine import read_line, tesseract_words
 from extractors.ocr.image import enlarged, from_enlarged, inside_px
 from extractors.ocr.numbers import replace_words
-from normalizers.ocr_date_digits import NUMERIC_DATE_RE, one_digit_mend, valid_date
+from normalizers.ocr_date_digits import NUMERIC_DATE_RE, digits_date, one_digit_mend, valid_date
 
 DATE_LANG = "eng"               # the digit model; the whitelist keeps letters out
 DATE_WHITELIST = "0123456789."
@@ -126,10 +126,11 @@ def _joined(line: Sequence[Word], text: Optional[str] = None) -> Word:
 def _mended(words: Sequence[Word]) -> Optional[list[Word]]:
     """``words`` with each impossible date, in one word or run on across words and lines as
     ``dates_of`` joins them ("31.42.2" / "026"), made the one date a digit's change makes of it
-    (``one_digit_mend``), when that makes every token of the cell a date and its dates stay in order."""
+    (``one_digit_mend``), and each line whose digits alone spell a date made it (``digits_date``),
+    when that makes every token of the cell a date and its dates stay in order."""
     out: list[Word] = []
     run: list[Word] = []
-    for w in (w for line in text_lines(list(words)) for w in line):
+    for w in _digit_lines(list(words)):
         run.append(w)
         text = "".join(x.text for x in run).strip(MARKS)
         mend = one_digit_mend(text)
@@ -146,6 +147,17 @@ def _mended(words: Sequence[Word]) -> Optional[list[Word]]:
         return None
     if not ok or [_day(d) for d in dates] != sorted(_day(d) for d in dates):
         return None
+    return out
+
+
+def _digit_lines(words: list[Word]) -> list[Word]:
+    """The cell's words line by line, a line that is no date but whose digits alone spell one
+    (``digits_date``: "0109.20 ‚23") made one word of that date."""
+    out: list[Word] = []
+    for line in text_lines(words):
+        text = " ".join(w.text for w in line)
+        spelled = None if valid_date(text.strip(MARKS)) else digits_date(text)
+        out += [_joined(line, spelled)] if spelled else line
     return out
 
 

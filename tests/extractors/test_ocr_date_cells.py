@@ -100,11 +100,11 @@ def test_a_reread_that_is_no_date_leaves_an_impossible_date_mended_where_one_dig
     img, segs = _page()
     blank = np.full_like(img, 255)
     blank[:, : XS[2]] = img[:, : XS[2]]
-    first = [(["31.42.2", "026"], 0.7), (["01.02.2024", "31.42.2026"], 0.96),
+    first = [(["31.42.2", "026"], 0.7), (["0102.20 ‚24", "31.42.2026"], 0.96),
              (["01.02.2026", "31.42.2024"], 0.5), (STARTS[3], 0.4)]       # mended, it would end first
     words = reread_date_cells(blank, _words(first), segs, 1.0, 72)
     assert _cell(words, 0) == "31.12.2026", "a date run on to the next line is mended whole"
-    assert _cell(words, 1) == "01.02.2024\n31.12.2026"
+    assert _cell(words, 1) == "01.02.2024\n31.12.2026", "a line whose digits alone spell a date is that date"
     assert _cell(words, 2) == "01.02.2026\n31.42.2024"
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from normalizers.ocr_date_digits import (eight_digit_dates, extra_digit_years, mend_date_digits, month_tails, one_digit_mend,
-                                         split_months, split_years, valid_date)
+from normalizers.ocr_date_digits import (digits_date, eight_digit_dates, extra_digit_years, mend_date_digits, month_tails,
+                                         one_digit_mend, split_months, split_years, valid_date)
 
 
 @pytest.mark.parametrize("text, want, changed", [
@@ -104,3 +104,9 @@ def test_valid_numeric_dates():
 ])
 def test_a_months_name_that_lost_its_head_is_read_where_one_month_ends_so(text, want, changed):
     assert month_tails(text) == (want, changed)
+
+
+def test_a_date_cells_line_whose_digits_alone_spell_a_date():
+    assert digits_date("0109.20 ‚23") == "01.09.2023"       # a dot lost, a speck splitting the year
+    assert digits_date("0109.20 ‚2") is None and digits_date("3132.2023") is None    # seven digits; no month 32
+    assert digits_date("до 01092023") is None                # words: no date cell's line
