@@ -32,6 +32,8 @@ import re
 from datetime import date
 from typing import Iterable
 
+from rapidfuzz.distance import Levenshtein
+
 from normalizers.deadline_reading import (attach_years, collapse_whitespace, group_items, parse, prepare,
                                           tokenize)
 from normalizers.deadline_resolving import detect_recurrence, resolve_item, resolve_once, resolve_recurring
@@ -43,8 +45,8 @@ from normalizers.deadline_words import (CONTINUOUS_RE, FLAG_MISSING, FLAG_OUT_OF
                                         RECURRENCES, TIMES_PER_YEAR_RE, TOKEN_RE)
 from normalizers.lazy_re import lazy
 from normalizers.metadata_words import MONTHS as GENITIVE_MONTHS
+from normalizers.ocr_date_digits import MONTH_FORMS_ALL
 from normalizers.text import is_known_word
-from rapidfuzz.distance import Levenshtein
 
 __all__ = [
     "CONTINUOUS_RE", "FLAG_MISSING", "FLAG_OUT_OF_PERIOD", "FLAG_PART_UNNUMBERED", "FLAG_PARTLY_UNREAD", "FLAG_RANGE_REVERSED", "FLAG_UNFINISHED_RANGE", "FLAG_UNPARSED", "FLAG_YEAR_UNKNOWN", "ON_DEMAND_RE",
@@ -82,12 +84,12 @@ def _unparsed(raw: str, *flags: str) -> DeadlineNorm:
     return DeadlineNorm(raw, None, None, "unspecified", [], list(flags))
 
 
-# a quarter or a half-year that opens an item with no number before it ("квартал 2023 года",
-# "..., полугодие 2024 г."): its number is lost (a scan's speck, a typo); the year alone would be a
-# confident wrong span, so no date is given
 # a range of quarters or halves from one to the same ("1-1 кварталы 2024 г.": a scan's "II–III"): no
 # text writes it, and its one quarter would be a confident wrong span
 SAME_PART_RANGE_RE = lazy(r"(?<![\w])(iv|i{1,3}|[1-4])\s*-\s*\1\s*(?:квартал|полугод|кв)")
+# a quarter or a half-year that opens an item with no number before it ("квартал 2023 года",
+# "..., полугодие 2024 г."): its number is lost (a scan's speck, a typo); the year alone would be a
+# confident wrong span, so no date is given
 UNNUMBERED_PART_RE = lazy(r"(?:^|[,;(\n])\s*(?:квартал[а-я]*|полугоди[а-я]*|кв\.)\s*(?:19|20)\d\d(?!\d)", re.I)
 
 
@@ -128,18 +130,17 @@ def _garbled_month(gap: str) -> bool:
                for w in re.findall(r"[а-я]+", gap))
 
 
-# the months' names, nominative and genitive ("декабрь", "декабря"): a gap word that is the end of
-# one ("арт-рель" for "март-апрель") is a month whose first letters a scan lost
-MONTH_NAMES = frozenset(GENITIVE_MONTHS) | frozenset(
-    "май" if m == "мая" else m[:-1] + "ь" if m.endswith("я") else m[:-1] for m in GENITIVE_MONTHS)
-MIN_MONTH_TAIL = 3
+# a gap word that is the end of a month's name, nominative or genitive ("арт-рель" for "март-апрель"),
+# is a month whose first letters a scan lost (the word ``ocr_date_digits.month_tails`` could not
+# read as one month: "арт", "бря")
+MIN_UNREAD_MONTH_TAIL = 3
 # a number no date writes alone: no day (over 31), no year ("декабрь 53 / 2024 года")
 STRAY_NUMBER_RE = lazy(r"^(?:3[2-9]|[4-9]\d|[1-9]\d\d)$")
 
 
 def _month_tail(gap: str) -> bool:
     """Whether a gap word is the end of a month's name, its first letters lost ("арт", "рель")."""
-    return any(len(w) >= MIN_MONTH_TAIL and any(name.endswith(w) and name != w for name in MONTH_NAMES)
+    return any(len(w) >= MIN_UNREAD_MONTH_TAIL and any(name.endswith(w) and name != w for name in MONTH_FORMS_ALL)
                for w in re.findall(r"[а-я]+", gap))
 
 
