@@ -197,7 +197,7 @@ CAPS_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[’'`‚]+(?=[^\S\n]+[«А-Яа-я
 CAPS_GLUED_MARK_RE = re.compile(r"(?<=[А-ЯЁ])[^\S\n]?[\"„“”'’`‚](?=[А-ЯЁ]{2}[^\"„“”»]*$)")   # also "МО ОО "ПОО"
 # a stop after a one-letter preposition or conjunction before a word ("совместно с. профессиональными";
 # "г. Тула", "т. е." are no prepositions)
-STOP_AFTER_PREPOSITION_RE = re.compile(r"(?<![А-Яа-яЁё.])([свкиоуСВКИОУ])\.[^\S\n]+(?=[а-яё]{3})")
+STOP_AFTER_PREPOSITION_RE = re.compile(r"(?<![А-Яа-яЁё.])([свкиоуСВКИОУ])(?:\.{1,3}|…)[^\S\n]+(?=[а-яё]{3})")   # "с..."
 # a digit and a mark standing before a name ("2` Минтруд НСО"): no list numbers so
 LEADING_DIGIT_SPECK_RE = re.compile(r"^[^\S\n]*\d[`'’‚^°][^\S\n]+(?=[А-ЯЁA-Z«])")
 # a double quote glued to a lower-case word's end where the name has no other ("органы местного" …")
@@ -206,7 +206,7 @@ LONE_GLUED_QUOTE_RE = re.compile(r"(?<=[а-яёА-ЯЁ])[\"“”„](?=[^\S\n]|
 QUOTE_INSIDE_GUILLEMETS_RE = re.compile(r"(«[^«»\"]*[а-яё])[\"“”„](?=[^\S\n][^«»\"]*»)")
 # "й" between capitals: the conjunction "и" with a speck over it ("МОйН")
 CAPS_BREVE_RE = re.compile(r"(?<=[А-ЯЁ])й(?=[А-ЯЁ])")
-LONE_MARK_RE = re.compile(r"(?<=[\wА-Яа-яЁё»\")])[^\S\n]+[‚’'`„“^°*|_]+(?=[^\S\n]+[«\"А-Яа-яЁё]|[^\S\n]*$)")
+LONE_MARK_RE = re.compile(r"(?<=[\wА-Яа-яЁё»\").])[^\S\n]+\.?[‚’'`„“^°*|_]+[.‚’'`„“^°*|_]*(?=[^\S\n]+[«\"А-Яа-яЁё]|[^\S\n]*$)")
 
 
 # a single quote mark glued before a lower-case word inside a mention (no quote opens so)
@@ -238,6 +238,7 @@ def mend_mention_specks(name: str) -> str:
     where the join is a word and its head none ("пермског. о края"); the opening quote of a name
     after words in capitals that only its closing one is left of ("ГАУ КО Центр … подготовки»"); a
     closing bracket standing apart that nothing opened ("ТОИПКРО )")."""
+    name = LONE_MARK_RE.sub("", name)                       # "«Центр. ‚. опережающей": the stop's turn next
     name = SPECK_AFTER_WORD_RE.sub(drop_speck, name) if not name.rstrip().endswith(".") else name
     name = CAPS_MARK_RE.sub("", LONE_MARK_RE.sub("", GLUED_CONJUNCTION_RE.sub(r"\1 \2", name)))
     name = CAPS_BREVE_RE.sub("и", CAPS_GLUED_MARK_RE.sub(" ", name))       # "МОйН"РС(Я)"
