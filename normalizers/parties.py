@@ -29,8 +29,9 @@ AGREEMENT_RE = re.compile(r"\(?\s*по[.,:;'`’]?\s+согласовани[юи
                           r"|\(?\s*по\s+согл(?:асов)?\.\s*\)?|\*"
                           rf"|{BRACKETED_NOTE}|(?<![\w(])(?:[iIl|!][nпн][oо]\s+)?согласовани[юи]ю?\s*\)", re.I)
 # "(по: согласованию)": a scan's speck; "… населения согласованию)": the bracket and "по" a signature
-# took; "… самоуправления ino согласованию)": the bracket read as a letter glued to "по"
-DEFINES_RE = re.compile(rf"\(\s*далее(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*[«\"„“]?(?P<short>(?:[^()]|\([^()]*\))+?)[»\"”]?\s*\)",
+# took; "… самоуправления ino согласованию)": the bracket read as a letter glued to "по"; "(далёе – X)": a
+# scan's ё for е
+DEFINES_RE = re.compile(rf"\(\s*дал[её]е(?:\s+по\s+тексту)?\s*(?:{DASH}|:)?\s*[«\"„“]?(?P<short>(?:[^()]|\([^()]*\))+?)[»\"”]?\s*\)",
                         re.I)
 BULLET_RE = re.compile(rf"^\s*(?:[•·*▪➢►]|{DASH}|\d{{1,2}}(?:\.\d{{1,2}})*[.)])\s*")
 # "(по согласованию)" closes a name: more text after it with no separator is the next party (a PDF

@@ -192,3 +192,8 @@ def test_a_line_opening_with_a_speck_and_and_continues_the_name_above():
     assert [m.name for m in split_parties(text)] == [
         "РУМЦ совместно с профессиональными образовательными организациями и общественными организациями инвалидов"]
     assert [m.name for m in split_parties("ЦЗН\n- ПОО")] == ["ЦЗН", "ПОО"]
+
+
+def test_a_definition_whose_dalee_a_scan_read_with_yo_is_a_definition():
+    got = split_parties("КГАУ ДПО «Красноярский краевой институт» (далёе - ККИПК)")
+    assert [(m.name, m.defines) for m in got] == [("КГАУ ДПО «Красноярский краевой институт»", "ККИПК")]
