@@ -217,6 +217,8 @@ TRAILING_JUNK_RE = re.compile(r"(?<=[А-Яа-яЁё»)])(?:[*_~^°|]+[-–—]*|
 SPLIT_COMPOUND_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,}о)-[^\S\n]+[‚’'`‘]?(?=[а-яё]{3,})")
 # a name in quotes after words in capitals (a legal form, a code) whose opening quote was lost
 LOST_OPEN_QUOTE_RE = re.compile(r"^((?:[А-ЯЁ]{2,}[^\S\n]+)+)([А-ЯЁ][а-яё][^«»\"“”„]*?)[»\"”]$")
+# an asterisk glued between two lower-case words: a speck for the space (no name writes one there)
+GLUED_STAR_RE = re.compile(r"(?<=[а-яё]{2})\*(?=[а-яё]{2})")
 # a word a scan split with a stop or comma before its last letters ("пермског. о края"), or with a
 # speck opening them ("образовательн _ые")
 STOP_SPLIT_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})(?:[.,][^\S\n]|[^\S\n][_‘’'`‚])([а-яё]{1,3})(?![А-Яа-яЁё])")
@@ -238,7 +240,7 @@ def mend_mention_specks(name: str) -> str:
     where the join is a word and its head none ("пермског. о края"); the opening quote of a name
     after words in capitals that only its closing one is left of ("ГАУ КО Центр … подготовки»"); a
     closing bracket standing apart that nothing opened ("ТОИПКРО )")."""
-    name = LONE_MARK_RE.sub("", name)                       # "«Центр. ‚. опережающей": the stop's turn next
+    name = LONE_MARK_RE.sub("", GLUED_STAR_RE.sub(" ", name))    # "«Центр. ‚. опережающей"; "агентство*труда"
     name = SPECK_AFTER_WORD_RE.sub(drop_speck, name) if not name.rstrip().endswith(".") else name
     name = CAPS_MARK_RE.sub("", LONE_MARK_RE.sub("", GLUED_CONJUNCTION_RE.sub(r"\1 \2", name)))
     name = CAPS_BREVE_RE.sub("и", CAPS_GLUED_MARK_RE.sub(" ", name))       # "МОйН"РС(Я)"
