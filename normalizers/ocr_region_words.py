@@ -11,7 +11,7 @@ from functools import lru_cache
 from normalizers.morph import parses
 from normalizers.text import is_known_word, one_substitution
 
-CAPITAL_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])[А-ЯЁ][а-яё]{4,}(?![A-Za-zА-Яа-яЁё-])")
+CAPITAL_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])[А-ЯЁ](?:[а-яё]{4,}|[А-ЯЁ]{4,})(?![A-Za-zА-Яа-яЁё-])")   # also a letterhead's
 MIN_REGION_WORD = 5          # region words this long or longer are candidates ("Саха" is too short)
 
 
@@ -30,17 +30,19 @@ def region_forms(region: str) -> frozenset[str]:
 
 
 def mend_region_words(text: str, region: str | None) -> str:
-    """``text`` with each capitalised word that is no dictionary word and one letter from exactly
-    one form of the region's own words written as that form."""
+    """``text`` with each capitalised word (or word in capitals) that is no dictionary word and one
+    letter from exactly one form of the region's own words written as that form."""
     if not text or not region:
         return text
     forms = region_forms(region)
+    upper = frozenset(f.upper() for f in forms)
 
     def mend(m: re.Match) -> str:
         word = m.group(0)
-        if word in forms or is_known_word(word.lower()):
+        caps = word.isupper()             # "НЕРМСКОГО КРАЯ": a letterhead in capitals
+        if (word.upper() if caps else word) in (upper if caps else forms) or is_known_word(word.lower()):
             return word
-        near = [f for f in forms if one_substitution(f, word)]
+        near = [f for f in (upper if caps else forms) if one_substitution(f, word)]
         return near[0] if len(near) == 1 else word
 
     return CAPITAL_WORD_RE.sub(mend, text)

@@ -330,6 +330,10 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     lines = [mend_act_lines(fix_scan_caps(fix_ocr_text(b.text))) if scanned else fix_ocr_text(b.text)
              for b in extracted.blocks]     # a letterhead in capitals, the act's date and number line
     meta = parse_metadata(lines, _responsible_text(stitched.activities))
+    if scanned and meta.region:          # "НЕРМСКОГО КРАЯ" in the letterhead: the authority lost its region
+        mended_lines = [mend_region_words(line, meta.region) for line in lines]
+        if mended_lines != lines:
+            meta = parse_metadata(mended_lines, _responsible_text(stitched.activities))
     period = meta.period or period_from_deadlines(a.deadline or "" for a in stitched.activities)
     if scanned and meta.period:          # "на 20:24-2026 годы" read as 2026 alone: the cells outvote it
         period = _scan_period(meta.period, [a.deadline or "" for a in stitched.activities], meta.flags)

@@ -11,6 +11,9 @@ from normalizers.ocr_region_words import mend_region_words, region_forms
     ("Республики Татарстав", "Республика Татарстан", "Республики Татарстан"),
     ("Тамбовской области", "Томская область", "Тамбовской области"),       # another region's word stays
     ("Пермекого края", None, "Пермекого края"),                            # no region known
+    ("МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ НЕРМСКОГО КРАЯ", "Пермский край",   # a letterhead in capitals
+     "МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ ПЕРМСКОГО КРАЯ"),
+    ("ТАМБОВСКОЙ ОБЛАСТИ", "Томская область", "ТАМБОВСКОЙ ОБЛАСТИ"),
 ])
 def test_the_regions_words_a_letter_off(text, region, expected):
     assert mend_region_words(text, region) == expected

@@ -274,3 +274,17 @@ def test_a_scans_act_date_years_before_its_plan_is_kept_and_doubted():
     assert any(f.startswith("doc_date_doubtful_ocr") for f in doc.flags)
     plan.blocks[1] = TextBlock("22 марта 2023 г. № 350/1", page=1)
     assert not any(f.startswith("doc_date_doubtful_ocr") for f in build_document(plan, "x.pdf", "0").flags)
+
+
+def test_a_scans_letterhead_region_word_a_letter_off_keeps_the_authority_whole():
+    """A degraded Perm plan's letterhead read "НЕРМСКОГО КРАЯ": the authority had lost its region."""
+    from extractors.grid import ExtractedDocument, TextBlock
+    from pipeline.normalise import build_document
+
+    lines = ["МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ НЕРМСКОГО КРАЯ", "ПРИКАЗ", "12.02.2020 № 26-01-06-150",
+             "Об утверждении дорожной карты по развитию профессионального",
+             "образования в Пермском крае на 2020-2022 годы"]
+    doc = ExtractedDocument(path="x.pdf", file_format="pdf", extractor="ocr", extractor_version="1",
+                            blocks=[TextBlock(t, page=1) for t in lines], page_engines={1: "ocr-tesseract"})
+    rec = build_document(doc, "x.pdf", "0" * 64)
+    assert rec.authority == "министерство образования и науки Пермского края" and rec.region == "Пермский край"
