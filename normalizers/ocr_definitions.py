@@ -167,6 +167,16 @@ def _tail_from_full(tok: str, full: str) -> str:
     return fits.pop() if len(fits) == 1 else tok
 
 
+def _word_from_full(tok: str, full: str) -> str:
+    """A short form's lower-case word that is no dictionary word and one letter from exactly one word
+    of its full form, spelled as that word ("агентсзтво труда … края" for "агентство труда …
+    Красноярского края": the mentions, mended, write "агентство")."""
+    if len(tok) <= MIN_TAIL or not tok.islower() or is_known_word(tok):
+        return tok
+    fits = {w for w in re.findall(r"[а-яё]{%d,}" % MIN_TAIL, full) if one_edit(tok, w)}
+    return fits.pop() if len(fits) == 1 else tok
+
+
 def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozenset(),
                      lexicon: frozenset[str] = frozenset(), orphans: list[str] = (),
                      unread: list[str] = (), glossary: Mapping[str, str] = {}) -> dict[str, str]:
@@ -240,7 +250,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
                 if len(fits) == 1:
                     tokens[i] = fits.pop()
         tokens = [_cell_word(tok, in_cells) for tok in tokens]
-        tokens = [_tail_from_full(tok, mended_full) for tok in tokens]
+        tokens = [_word_from_full(_tail_from_full(tok, mended_full), mended_full) for tok in tokens]
         if len(tokens) == 1:
             tokens = [_initials_mended(tokens[0], mended_full, cell_forms)]
         if _no_short_form(" ".join(tokens), mended_full, spellings):

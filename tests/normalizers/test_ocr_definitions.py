@@ -382,3 +382,11 @@ def test_a_bodys_name_in_words_misread_by_a_letter_takes_the_spelling_the_cells_
     once = mend_definitions({"агентство труда и зднятости населения края": "агентство Энского края"},
                             "агентство труда и занятости населения края")
     assert "агентство труда и зднятости населения края" in once
+
+
+def test_a_short_forms_word_a_letter_off_a_word_of_its_full_form_is_spelled_as_it():
+    """A degraded Krasnoyarsk plan's list read "агентсзтво*труда и занятости населения края": the
+    mentions, their specks and letters mended, no longer matched the short form."""
+    defs = {"агентсзтво труда и занятости населения края": "агентство труда и занятости населения Красноярского края"}
+    got = mend_definitions(defs, "агентство труда и занятости населения края")
+    assert got == {"агентство труда и занятости населения края": "агентство труда и занятости населения Красноярского края"}
