@@ -74,6 +74,10 @@ def _split_shorts(short: str) -> list[str]:
     return [s.strip() for s in re.split(r"\s*(?:,|\bи\b)\s*", short) if s.strip()]
 
 
+# a bracket's short form ("Минпромторг", "Минпромторг ПК") then "и": the bracket's closing lost
+UNCLOSED_SHORT_RE = re.compile(r"\s*[А-ЯЁA-Z][А-Яа-яЁёA-Za-z]{1,24}(?:\s[А-ЯЁA-Z]{1,4})?\s+и\s+(?=[а-яё«])")
+
+
 def _context_before(text: str, pos: int, wrapped: bool = False) -> str:
     """The text of the current line (table cell line) before pos, from the last sentence end.
 
@@ -108,6 +112,12 @@ def _context_before(text: str, pos: int, wrapped: bool = False) -> str:
     earlier += [m.end() for m in BARE_ACRONYM_RE.finditer(ctx) if not is_place_name(m.group("short"))]
     if earlier:
         ctx = re.sub(r"^\s*(?:,|\bи\b)\s*", "", ctx[max(earlier):])
+    # an earlier short form in a bracket a scan left open ("… Пермского края (Минпромторг и краевое
+    # … учреждение «…» (ЦРПО)": its "ПК)" lost) closes the name before it all the same
+    opened = ctx.rfind("(")
+    lost_close = UNCLOSED_SHORT_RE.match(ctx, opened + 1) if opened >= 0 and ")" not in ctx[opened:] else None
+    if lost_close:
+        ctx = ctx[lost_close.end():]
     return BULLET_RE.sub("", ctx, count=1)
 
 

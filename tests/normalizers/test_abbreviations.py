@@ -729,3 +729,13 @@ def test_a_low_quote_a_scan_read_for_the_opening_one_opens_the_quoted_name():
             " переподготовки работников образования»")
     assert find_definitions(name.replace("ДПО «", "ДПО\n„") + " (далее ККИПК}") == {"ККИПК": name}
     assert find_definitions("Центр „Мой бизнес“ (далее – ЦМБ)") == {"ЦМБ": "Центр „Мой бизнес“"}
+
+
+def test_an_earlier_short_form_whose_bracket_a_scan_left_open_still_closes_the_name():
+    """A degraded Perm plan read "(Минпромторг ПК) и" as "(Минпромторг и": ЦРПО's full form had taken
+    the whole sentence before it."""
+    text = ("В целях развития кадрового потенциала Пермского края Министерство\nпромышленности и торговли Пермского"
+            " края (Минпромторг и\nкраевое государственное автономное учреждение «Центр развития\nпрофессионального"
+            " образования» (ЦРПО) обеспечивают участие")
+    assert find_definitions(text)["ЦРПО"] == ("краевое государственное автономное учреждение «Центр развития"
+                                              " профессионального образования»")
