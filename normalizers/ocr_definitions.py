@@ -167,6 +167,9 @@ def _tail_from_full(tok: str, full: str) -> str:
     return fits.pop() if len(fits) == 1 else tok
 
 
+MAX_LOWER_CODE = 4    # a short form's later token this short in lower case may be a code read so ("нео" for "НСО")
+
+
 def _word_from_full(tok: str, full: str) -> str:
     """A short form's lower-case word that is no dictionary word and one letter from exactly one word
     of its full form, spelled as that word ("агентсзтво труда … края" for "агентство труда …
@@ -239,14 +242,17 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         tokens = short.split()
         for i, tok in enumerate(tokens):
             low = tok.lower()
-            if len(tok) < 3 or low in used or sum(ch.isupper() for ch in tok) < 2:
-                continue
+            if len(tok) < 3 or low in used or (sum(ch.isupper() for ch in tok) < 2
+                                                and not (i and tok.islower() and len(tok) <= MAX_LOWER_CODE)):
+                continue                # (a region's code read in lower case after the name: "Минпромторг нео")
             near = [u for u in used if len(u) >= 3 and one_edit(u, low)]   # "ОО" of "МО ОО" is no abbreviation of its own
             if len(near) == 1 and sum(used[near[0]].values()) < MIN_CELL_WRITINGS and spells(" ".join(tokens), mended_full):
                 continue            # "ПОО" its full form spells, where one cell reads "ПоОО": one misreading against another
+            code = tok.islower()        # a code in lower case ("нео") is no code: the cells' often-written one
             if len(near) == 1:       # the cells never write the token read: their spelling, if the full form spells it
                 fits = {form for form in _spellings(tok, near[0], used, spelled)
-                        if spells(" ".join(tokens[:i] + [form] + tokens[i + 1:]), mended_full)}
+                        if spells(" ".join(tokens[:i] + [form] + tokens[i + 1:]), mended_full)
+                        or code and form.isupper() and sum(used[near[0]].values()) >= MIN_CELL_WRITINGS}
                 if len(fits) == 1:
                     tokens[i] = fits.pop()
         tokens = [_cell_word(tok, in_cells) for tok in tokens]

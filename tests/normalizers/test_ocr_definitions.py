@@ -390,3 +390,11 @@ def test_a_short_forms_word_a_letter_off_a_word_of_its_full_form_is_spelled_as_i
     defs = {"агентсзтво труда и занятости населения края": "агентство труда и занятости населения Красноярского края"}
     got = mend_definitions(defs, "агентство труда и занятости населения края")
     assert got == {"агентство труда и занятости населения края": "агентство труда и занятости населения Красноярского края"}
+
+
+def test_a_region_code_a_list_read_in_lower_case_takes_the_cells_often_written_spelling():
+    """A degraded Novosibirsk plan's list read "Минпромторг нео": the cells write "НСО" five times."""
+    defs = {"Минпромторг нео": "министерство промышленности, торговли и развития предпринимательства Новосибирской области"}
+    cells = "Минэкономразвития НСО\nМинобр НСО\nМинтруд НСО\nМинпромторг НСО предприятия-партнёры\nМинобр НСО"
+    assert list(mend_definitions(defs, cells)) == ["Минпромторг НСО"]
+    assert list(mend_definitions(defs, "Минпромторг НСО")) == ["Минпромторг нео"]     # written once: not enough
