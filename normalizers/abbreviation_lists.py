@@ -45,9 +45,10 @@ JUNK_DASH_LINE_RE = lazy(
 # a digit a scan read for the capital it looks like, inside a word of Cyrillic capitals ("МТЗиС3")
 LOOKALIKE_DIGITS = str.maketrans("03", "ОЗ")
 DIGIT_IN_CAPS_RE = re.compile(r"(?<![\w-])(?=(?:[А-ЯЁа-яё03]*[А-ЯЁ]){2})[А-ЯЁа-яё]*[03][А-ЯЁа-яё03]*(?![\w-])")
-# a list line whose dash a scan lost: an acronym, then the words it stands for ("ЦЗН центры занятости …")
+# a list line whose dash a scan lost: an acronym, then the words it stands for ("ЦЗН центры занятости …";
+# "МО. ОО Министерство …": a speck's stop inside the acronym)
 NO_DASH_LINE_RE = re.compile(
-    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё03]{{1,9}}(?:[\s`'‘’°^]+[A-ZА-ЯЁ]{{1,4}})?)"
+    rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?P<short>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё03]{{1,9}}(?:\.?[\s`'‘’°^]+[A-ZА-ЯЁ]{{1,4}})?)"
     r"\s+(?P<full>[А-ЯЁа-яё].*?)\s*[;.,]?\s*$")
 MAX_ENTRY_WRAP_CHARS = 150
 # a speck's mark before a list line's first lower-case word ("‚занятости населения …": a wrapped name)

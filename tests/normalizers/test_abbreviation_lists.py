@@ -26,3 +26,13 @@ def test_a_line_opening_with_a_participle_carries_on_the_entry_a_scan_closed_wit
     assert found["ОМСУ"] == ("органы местного самоуправления Омской области, осуществляющие управление в сфере"
                              " образования")
     assert found["ПОО"] == "профессиональные образовательные организации Омской области"
+
+
+def test_a_list_line_whose_dash_was_lost_and_a_speck_stops_inside_its_acronym():
+    """A degraded Omsk plan read "МО ОО – Министерство …" as "МО. ОО Министерство …": the short form
+    had been "МО" and its full form "ОО Министерство …"."""
+    from normalizers.ocr_definitions import mend_definitions
+
+    found = find_definitions("Перечень сокращений:\nМО. ОО Министерство образования Омской области,\n"
+                             "ОМСУ органы местного самоуправления Омской области;")
+    assert mend_definitions(found, "МО ОО\nОМСУ")["МО ОО"] == "Министерство образования Омской области"
