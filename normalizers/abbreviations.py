@@ -295,6 +295,23 @@ LINE_START_SPECK_RE = re.compile(r"(?m)^[$^°*~`]{1,2}[^\S\n]+(?=[«„\"а-яё
 LOW_OPEN_QUOTE_RE = re.compile(r"„(?=[^«»„“”\n]*(?:\n[^«»„“”\n]*){0,3}»)")
 
 
+# a capitalised word and only lower-case words after it up to a closing quote: the name that quote closes
+QUOTED_TAIL_RE = re.compile(r"(?<![«„“\"\w-])[А-ЯЁ][а-яё]+(?:\s+[а-яё][а-яё-]*)+»")
+
+
+def _lost_open_quotes(text: str) -> str:
+    """A closing » that no « opened since the last one gets its « before the name it closes: the
+    last capitalised word with only lower-case words after it ("… Омской области Региональный центр
+    профессиональной ориентации» (далее – РЦПО)": the scan lost the opening quote)."""
+    out, last = [], 0
+    for m in QUOTED_TAIL_RE.finditer(text):
+        segment = text[text.rfind("»", 0, m.start()) + 1:m.start()]
+        if not re.search("[«„“\"]", segment):
+            out.append(text[last:m.start()] + "«")
+            last = m.start()
+    return "".join(out) + text[last:]
+
+
 def _prepared(text: str) -> str:
     text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
     text = GLUED_AFTER_BRACKET_RE.sub(") ", QUOTED_LINE_END_SPECK_RE.sub(r"\1\n", text))
@@ -302,7 +319,7 @@ def _prepared(text: str) -> str:
     text = STOP_BEFORE_REGION_RE.sub(" ", text)             # "связи. Курской области"
     text = LINE_START_SPECK_RE.sub("", text)                 # "$ «Республиканский …»": a wrapped name goes on
     text = GLUED_STOP_RE.sub(" ", text)                      # "Республики.Саха"
-    text = LOW_OPEN_QUOTE_RE.sub("«", text)                  # "„Институт …»"
+    text = _lost_open_quotes(LOW_OPEN_QUOTE_RE.sub("«", text))     # "„Институт …»", "области Центр …»"
     return DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck
 
 

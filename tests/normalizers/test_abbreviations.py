@@ -739,3 +739,14 @@ def test_an_earlier_short_form_whose_bracket_a_scan_left_open_still_closes_the_n
             " образования» (ЦРПО) обеспечивают участие")
     assert find_definitions(text)["ЦРПО"] == ("краевое государственное автономное учреждение «Центр развития"
                                               " профессионального образования»")
+
+
+def test_a_closing_quote_no_opening_one_matches_gets_it_before_the_name_it_closes():
+    """A degraded Omsk plan lost the « of "бюджетное учреждение Омской области «Региональный центр …»":
+    РЦПО's full form had been the capitalised words alone."""
+    text = ("1 Определить бюджетное учреждение Омской области Региональный\nцентр профессиональной ориентации»"
+            " (далее - РЦПО) координатором")
+    assert find_definitions(text)["РЦПО"] == ("бюджетное учреждение Омской области «Региональный центр"
+                                              " профессиональной ориентации»")
+    assert find_definitions("бюджетное учреждение «Региональный центр» (далее – РЦ)") == {
+        "РЦ": "бюджетное учреждение «Региональный центр»"}
