@@ -171,6 +171,6 @@ UNREAD_DATE_RE = re.compile(rf"{_BL}(?:{MONTH_ALT})\.?{_EL}|\d[.,]\d"
                             r"|(?<![а-я])(?:январ|феврал|апрел|август|сентяб|октяб|нояб|декаб)")
 # ... a quarter's or half-year's word, also garbled into letters glued before it ("Шжвартал 2022 г.":
 # "III квартал", its numeral and first letter misread): half of the word kept names it
-UNREAD_PART_RE = re.compile(r"(?<![а-я])(?:[а-я]*(?:квар|вартал|артал)[а-я]*|кв|[а-я]*(?:полуго|олугод|лугоди)[а-я]*)\.?$")
+UNREAD_PART_RE = re.compile(r"(?<![а-я])(?:[а-я]*(?:квар|артал)[а-я]*|кв|[а-я]*(?:полуго|олугод|лугоди)[а-я]*)\.?$")
 RECURRENCE_PHRASE_RE = re.compile(r"(?:\d{1,2}|[а-я]+)\s+раза?\s+в\s+(?:год|квартал|полугодие|месяц)(?![а-я])"
                                   r"|(?:раз\s+)?в\s+(?:квартал|полугодие)(?![а-я])|(?:каждый|каждое|ежеквартальн[а-я]*)\s*(?:квартал|полугодие)?")

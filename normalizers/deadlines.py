@@ -45,7 +45,7 @@ from normalizers.deadline_words import (CONTINUOUS_RE, FLAG_MISSING, FLAG_OUT_OF
                                         RECURRENCES, TIMES_PER_YEAR_RE, TOKEN_RE)
 from normalizers.lazy_re import lazy
 from normalizers.metadata_words import MONTHS as GENITIVE_MONTHS
-from normalizers.ocr_date_digits import MONTH_FORMS_ALL
+from normalizers.ocr_date_digits import months_ending
 from normalizers.text import is_known_word
 
 __all__ = [
@@ -140,7 +140,7 @@ STRAY_NUMBER_RE = lazy(r"^(?:3[2-9]|[4-9]\d|[1-9]\d\d)$")
 
 def _month_tail(gap: str) -> bool:
     """Whether a gap word is the end of a month's name, its first letters lost ("арт", "рель")."""
-    return any(len(w) >= MIN_UNREAD_MONTH_TAIL and any(name.endswith(w) and name != w for name in MONTH_FORMS_ALL)
+    return any(len(w) >= MIN_UNREAD_MONTH_TAIL and months_ending(w)
                for w in re.findall(r"[а-я]+", gap))
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from normalizers.deadline_types import calendar_date
+from normalizers.metadata_words import MONTHS as GENITIVE_MONTHS
 from normalizers.text import is_known_word, one_substitution
 
 EIGHT_DIGITS_RE = re.compile(r"(?<![\d.,:;/-])\d(?:\d|\s(?=\d)){7,8}(?![\d.,:;/-])")
@@ -159,10 +160,15 @@ def split_months(text: str) -> tuple[str, bool]:
     return SPLIT_MONTH_RE.sub(one, text), changed
 
 
-# every form of a month's name a deadline writes, and a word that can only be the end of one of them
-MONTH_FORMS_ALL = MONTHS + tuple("мая" if m == "май" else m[:-1] + "я" if m.endswith("ь") else m + "а" for m in MONTHS)
+# every form of a month's name a deadline writes (nominative, genitive), and a word that can only be the end of one
+MONTH_FORMS_ALL = MONTHS + tuple(GENITIVE_MONTHS)
 MIN_MONTH_TAIL = 4            # "абря" is December's alone; "бря" could be four months
 MONTH_TAIL_RE = re.compile(r"(?<![А-Яа-яЁё])[а-яё]{4,7}(?![А-Яа-яЁё])")
+
+
+def months_ending(word: str) -> list[str]:
+    """The month names (``MONTH_FORMS_ALL``) that end with ``word`` and are longer than it."""
+    return [f for f in MONTH_FORMS_ALL if f.endswith(word) and f != word]
 
 
 def month_tails(text: str) -> tuple[str, bool]:
@@ -173,7 +179,7 @@ def month_tails(text: str) -> tuple[str, bool]:
     def one(m: re.Match) -> str:
         nonlocal changed
         word = m.group(0)
-        whole = [f for f in MONTH_FORMS_ALL if f.endswith(word) and f != word]
+        whole = months_ending(word)
         if len(word) < MIN_MONTH_TAIL or word in MONTH_FORMS_ALL or len(whole) != 1:
             return word
         changed = True

@@ -242,7 +242,7 @@ def mend_mention_specks(name: str) -> str:
     closing bracket standing apart that nothing opened ("ТОИПКРО )")."""
     name = LONE_MARK_RE.sub("", GLUED_STAR_RE.sub(" ", name))    # "«Центр. ‚. опережающей"; "агентство*труда"
     name = SPECK_AFTER_WORD_RE.sub(drop_speck, name) if not name.rstrip().endswith(".") else name
-    name = CAPS_MARK_RE.sub("", LONE_MARK_RE.sub("", GLUED_CONJUNCTION_RE.sub(r"\1 \2", name)))
+    name = CAPS_MARK_RE.sub("", GLUED_CONJUNCTION_RE.sub(r"\1 \2", name))
     name = CAPS_BREVE_RE.sub("и", CAPS_GLUED_MARK_RE.sub(" ", name))       # "МОйН"РС(Я)"
     name = LEADING_DIGIT_SPECK_RE.sub("", STOP_AFTER_PREPOSITION_RE.sub(r"\1 ", name))
     name = LOST_OPEN_QUOTE_RE.sub(r"\1«\2»", name)             # "ГАУ КО Центр … подготовки»"
