@@ -124,10 +124,11 @@ BROKEN_RANGE_RE = re.compile(r"(?<![А-Яа-яЁё])(?:январ|феврал|�
                              r"|ноябр|декабр)[а-яё]*[^\S\n]*[-–—][^\S\n]*([А-Яа-яЁё]{1,3})"
                              r"(?:[^\S\n]+[^\w\s]*|[^\w\s]+)[^\S\n]*([А-Яа-яЁё]+)", re.I)
 # marks, letters or a lone digit no word is between a month (or a quarter's, a half-year's word) and its
-# year ("ноябрь: 2024", "декабрь ь 2024", "сентябрь. ь.2026", "ноябрь 4 2024", "III квартал :2022": no
+# year ("ноябрь: 2024", "декабрь ь 2024", "сентябрь. ь.2026", "ноябрь 4 2024", "III квартал :2022",
+# "II–III кварталы: 2024": no
 # date writes a day after its month): the month or quarter would be lost and the whole year read
 MONTH_SPECK_YEAR_RE = re.compile(r"(?<![а-яё])(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь"
-                                 r"|ноябрь|декабрь|квартал|полугодие|полугодия)((?:[^\S\n]*[:;’'`‚^°*.,“”„\"«»]+|\s+[бдеёжзйлмнпртфхцчшщъыьэю](?![а-яё])"
+                                 r"|ноябрь|декабрь|квартал[аы]?|полугодие|полугодия)((?:[^\S\n]*[:;’'`‚^°*.,“”„\"«»]+|\s+[бдеёжзйлмнпртфхцчшщъыьэю](?![а-яё])"
                                  r"|[^\S\n]+\d(?![\d.,])"
                                  # a dash opening the year's line, or with a letter after it ("декабрь\n-ь 2024");
                                  # a dash at the month's line end may be a range's, cut ("март –\n2024 г.")

@@ -135,6 +135,12 @@ def _preposition(m: re.Match) -> str:
 LATIN_TAIL_RE = re.compile(r"(?<=[а-яё])[^\S\n]+[A-Za-z]{1,3}[^\S\n]*$")
 # ... or an opening bracket no bracket closes, with a letter or two after it ("постоянно (О", "постоянно (К")
 OPEN_BRACKET_TAIL_RE = re.compile(r"(?<=[а-яё])[^\S\n]+\([^\S\n]*[А-Яа-яЁё]{1,2}[.,]?[^\S\n]*$")
+# a line of marks alone between two lines of a cell ("до 15 апреля\n‚\n2024 г."): a speck, and it would part
+# the date from its year (the year alone read as the whole year); a dash's line is a range's and stays
+SPECK_LINE_RE = re.compile(r"\n[^\S\n]*[:;’'`‚^°*.,“”„\"«»_~]+[^\S\n]*(?=\n)")
+# a stop read for the comma of a list of years ("август–сентябрь 2022. 2023; 2024"): the list would end
+# there and the years after it read as whole years
+LISTED_YEAR_STOP_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.(?=[^\S\n]*(?:19|20)\d\d[,;]?(?![\d.]))")
 # a line of one upright stroke ("1", "|", "l") in a cell whose two numeric dates are whole: a piece of
 # the column rule beside the dates, read as a character ("01.09.2023\n1\n31.08.2025")
 STROKE_LINE_RE = re.compile(r"\n[^\S\n]*[1|lI!][^\S\n]*(?=\n|$)")
@@ -155,11 +161,12 @@ def mend_deadline_text(text: str | None) -> str | None:
     ("до 1-5 апреля" -> "до 15 апреля"); "з течение." is "в течение"; a bar standing as a day before a
     month is "1" ("до | декабря"); a deadline in words with no digit loses a short run of Latin
     letters after them ("постоянно ry": no date is under it) or an unclosed bracket with a letter or
-    two ("постоянно (О"); a line of one stroke ("1", "|") beside two
+    two ("постоянно (О"); a line of marks alone ("апреля\n‚\n2024") and a stop between listed years
+    ("2022. 2023; 2024") are specks; a line of one stroke ("1", "|") beside two
     whole numeric dates is a piece of the column rule ("01.09.2023\n1\n31.08.2025")."""
     if not text:
         return text
-    text = LINE_START_SPECKS_RE.sub("", LEADING_SPECKS_RE.sub("", text))
+    text = SPECK_LINE_RE.sub("", LINE_START_SPECKS_RE.sub("", LEADING_SPECKS_RE.sub("", text)))
     text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", text))
     text = CUT_CENTURY_MARK_RE.sub(r"\1 ", text)              # "01.06.20\n-23"
     text = drop_day_month_speck(YEAR_STOP_WORD_RE.sub(r"\1 ", MONTH_SPECK_YEAR_RE.sub(r"\1 ", text)))
@@ -167,7 +174,7 @@ def mend_deadline_text(text: str | None) -> str | None:
     text = PREPOSITION_LOOKALIKE_RE.sub(_preposition, WORD_MARK_RE.sub("", text))     # "цо 20 декабря"
     text = DURING_RE.sub(lambda m: ("В" if m.group(1).isupper() else "в") + " " + m.group(2), text)
     text = SPLIT_DAY_AFTER_DO_RE.sub(_day_joined, SPECK_BEFORE_DATE_RE.sub("", text))
-    text = LISTED_YEAR_DASH_RE.sub(r"\1 ", text)              # "2023, -2024, 2025"
+    text = LISTED_YEAR_DASH_RE.sub(r"\1 ", LISTED_YEAR_STOP_RE.sub(r"\1,", text))   # "2023, -2024, 2025", "2022. 2023"
     text = WORD_AFTER_YEAR_RE.sub(_year_word, GLUED_PREPOSITION_RE.sub(r"\1 ", text))
     text = YEAR_ABBR_LOOKALIKE_RE.sub(lambda m: m.group(1) + "г" * len(m.group(2)) + ".", text)   # "2025 тг"
     text = YEAR_ABBR_MARKS_RE.sub(r"\1 \2.", text)     # "2024-2025'гг", "2023 г‘"

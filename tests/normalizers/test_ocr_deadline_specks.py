@@ -222,3 +222,28 @@ def test_a_years_abbreviation_with_a_look_alike_letter(text, expected):
 ])
 def test_a_specks_mark_beside_a_years_abbreviation(text, expected):
     assert mend_deadline_text(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("до 15 апреля\n‚\n2024 г.", "до 15 апреля\n2024 г."),           # a line of a speck's mark alone
+    ("сентябрь\n,\n2024 г.", "сентябрь\n2024 г."),
+    ("01.09.2023\n-\n31.08.2025", "01.09.2023\n-\n31.08.2025"),      # a dash's line is a range's
+    ("II–III кварталы: 2024 г.", "II–III кварталы 2024 г."),          # a quarter word's plural too
+    ("август- сентябрь 2022. 2023; 2024", "август- сентябрь 2022, 2023; 2024"),   # a stop for a list's comma
+    ("2022. Итоги 2023", "2022. Итоги 2023"), ("01.09.2022. 2023", "01.09.2022. 2023"),  # not between years
+])
+def test_specks_that_part_a_date_from_its_year_or_end_a_list_of_years(text, expected):
+    assert mend_deadline_text(text) == expected
+
+
+def test_the_mended_cells_read_as_their_dates_not_as_whole_years():
+    from datetime import date
+
+    from normalizers.deadlines import normalize_deadline
+
+    d = normalize_deadline(mend_deadline_text("до 15 апреля\n‚\n2024 г."), (2022, 2026))
+    assert (d.start, d.end) == (None, date(2024, 4, 15))
+    d = normalize_deadline(mend_deadline_text("II–III кварталы: 2024 г."), (2022, 2026))
+    assert (d.start, d.end) == (date(2024, 4, 1), date(2024, 9, 30))
+    d = normalize_deadline(mend_deadline_text("август- сентябрь 2022. 2023; 2024"), (2022, 2026))
+    assert (d.start, d.end) == (date(2022, 8, 1), date(2024, 9, 30))
