@@ -249,10 +249,13 @@ def _joined(run: list[Box]) -> Box:
     return x0, y0, max(b[0] + b[2] for b in run) - x0, max(b[1] + b[3] for b in run) - y0
 
 
-def _read_runs(clean: np.ndarray, runs: list[Box], lang: str = TESS_LANG) -> list[_PxWord]:
+def _read_runs(clean: np.ndarray, runs: list[Box], lang: str = TESS_LANG,
+               lines: Optional[list[int]] = None) -> list[_PxWord]:
     """The words of missed lines (joined ``_line_runs``), each with its own box on the page. A
     line's words are kept when the line reads at least ``MISSED_MIN_CONF`` surely (character-
-    weighted); a low word among them keeps its low confidence."""
+    weighted); a low word among them keeps its low confidence. ``lines`` gives each box its line
+    when the boxes are a line's blobs read one by one (``_read_blob_by_blob``); by default each
+    box is a line."""
     if not runs:
         return []
     strip, tops = _strip_of(clean, runs)
@@ -264,12 +267,32 @@ def _read_runs(clean: np.ndarray, runs: list[Box], lang: str = TESS_LANG) -> lis
         x, y = max(0, runs[i][0] - STRIP_PAD), max(0, runs[i][1] - STRIP_PAD)
         px, py = r.x // 2 - STRIP_GAP + x, (r.y - tops[i]) // 2 + y
         by_run.setdefault(i, []).append(_PxWord(r.text, px, py, max(1, r.w // 2), max(1, r.h // 2), r.conf))
+    by_line: dict[int, list[_PxWord]] = {}
+    for i, ws in by_run.items():
+        by_line.setdefault(lines[i] if lines else i, []).extend(ws)
     out = []
-    for ws in by_run.values():
+    for ws in by_line.values():
         chars = sum(len(w.text) for w in ws)
         if chars and sum(len(w.text) * w.conf for w in ws) / chars >= MISSED_MIN_CONF:
             out.extend(ws)
     return out
+
+
+def _read_blob_by_blob(clean: np.ndarray, runs: list[list[Box]]) -> list[_PxWord]:
+    """Missed lines read as a line gave nothing sure: their blobs (words) read one per strip line.
+    Read in one piece, a Roman numeral beside a word can spoil the whole line ("III квартал" as
+    "'ИГквартал", 0.13) and the line is lost; alone, "квартал" reads surely and the numeral is
+    kept for ``roman.reread_period_numerals``. The same rule keeps a line: its words' character-
+    weighted confidence at least ``MISSED_MIN_CONF``."""
+    boxes = [b for r in runs for b in r]
+    if not boxes or len(boxes) > MAX_RECHECK:
+        return []
+    return _read_runs(clean, boxes, lines=[i for i, r in enumerate(runs) for _ in r])
+
+
+def _inside(word: _PxWord, box: Box) -> bool:
+    cx, cy = word.x + word.w / 2, word.y + word.h / 2
+    return box[0] <= cx <= box[0] + box[2] and box[1] <= cy <= box[1] + box[3]
 
 
 TALL_TOKEN_LINES = 1.8         # a doubtful token taller than this many text lines is not read again
@@ -349,11 +372,15 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int,
     runs = _line_runs(_uncovered_blobs(clean, words, dpi, MISSED_LINE_MAX_INCH))
     wide = 2 * dpi        # a blob wider than this is words run together: a line, not a word
     missed = [r[0] for r in runs if len(r) == 1 and r[0][2] <= wide]
-    lines = [_joined(r) for r in runs if len(r) > 1 or r[0][2] > wide]
+    line_runs = [r for r in runs if len(r) > 1 or r[0][2] > wide]
+    lines = [_joined(r) for r in line_runs]
     boxes = [(w.x, w.y, w.w, w.h) for w in doubtful] + missed
     if len(boxes) + len(lines) > MAX_RECHECK:
         return words
     found = _read_runs(clean, lines)
+    # a line of several blobs that read as nothing sure: its words one by one
+    found += _read_blob_by_blob(clean, [r for r, box in zip(line_runs, lines)
+                                        if len(r) > 1 and not any(_inside(w, box) for w in found)])
     words = _without_flat_twins(words, found, line_h) + found
     if not boxes:
         return words
