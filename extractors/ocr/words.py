@@ -273,6 +273,8 @@ def _read_runs(clean: np.ndarray, runs: list[Box], lang: str = TESS_LANG,
     out = []
     for ws in by_line.values():
         chars = sum(len(w.text) for w in ws)
+        if lines and not any(len(w.text) >= 3 and w.conf >= MISSED_MIN_CONF and is_known_word(w.text) for w in ws):
+            continue          # read blob by blob, strokes give letters: a line needs a word
         if chars and sum(len(w.text) * w.conf for w in ws) / chars >= MISSED_MIN_CONF:
             out.extend(ws)
     return out
@@ -282,8 +284,9 @@ def _read_blob_by_blob(clean: np.ndarray, runs: list[list[Box]]) -> list[_PxWord
     """Missed lines read as a line gave nothing sure: their blobs (words) read one per strip line.
     Read in one piece, a Roman numeral beside a word can spoil the whole line ("III квартал" as
     "'ИГквартал", 0.13) and the line is lost; alone, "квартал" reads surely and the numeral is
-    kept for ``roman.reread_period_numerals``. The same rule keeps a line: its words' character-
-    weighted confidence at least ``MISSED_MIN_CONF``."""
+    kept for ``roman.reread_period_numerals``. The same rule keeps a line (its words' character-
+    weighted confidence at least ``MISSED_MIN_CONF``) and one more: a word of it the dictionary
+    knows read surely — strokes read one by one give confident single letters."""
     boxes = [b for r in runs for b in r]
     if not boxes or len(boxes) > MAX_RECHECK:
         return []

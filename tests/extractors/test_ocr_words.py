@@ -211,3 +211,27 @@ def test_a_re_read_that_took_in_the_start_of_the_next_line_is_refused():
     assert not _next_line_taken(old, "IV", [old, below])      # one word for one
     assert not _next_line_taken(old, "профессиональных намерений", [old, below])   # words of its own
     assert not _next_line_taken(None, "ГУ кв", [below])
+
+
+@needs_capi
+def test_a_missed_line_that_reads_as_nothing_sure_is_read_word_by_word():
+    from extractors.ocr.words import _read_blob_by_blob
+
+    img = Image.new("L", (900, 200), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(cyrillic_font(), 30)
+    boxes = []
+    for x, word in ((40, "III"), (110, "квартал")):
+        draw.text((x, 20), word, fill=0, font=font)
+        x0, y0, x1, y1 = draw.textbbox((x, 20), word, font=font)
+        boxes.append((x0, y0, x1 - x0, y1 - y0))
+    rng = np.random.default_rng(3)
+    for x in range(40, 400, 45):          # a line of scribbles: strokes, no letters
+        pts = [(int(x + rng.integers(0, 30)), int(120 + rng.integers(0, 35))) for _ in range(6)]
+        draw.line(pts, fill=0, width=3)
+    scribbles = [(x - 3, 115, 40, 45) for x in range(40, 400, 45)]
+    read = _read_blob_by_blob(np.array(img), [boxes, scribbles])
+    assert "квартал" in [w.text for w in read]
+    assert all(w.y < 100 for w in read), "the scribbles' line reads as nothing sure and stays out"
+    kv = next(w for w in read if w.text == "квартал")
+    assert abs(kv.x - boxes[1][0]) <= 8 and abs(kv.x + kv.w - boxes[1][0] - boxes[1][2]) <= 8
