@@ -284,6 +284,10 @@ STOP_BEFORE_REGION_RE = re.compile(r"(?<=[а-яё])\.[^\S\n]+(?=[А-ЯЁ][а-я�
 SPECK_IN_BRACKET_RE = re.compile(r"\(([А-ЯЁ][А-Яа-яЁё]{2,24})[.,’'`‚]\s?([А-ЯЁ]{1,4})\)")
 
 
+# a mark between a closing quote and the bracketed short form that follows the name it closes
+# ("«Центр развития профессионального образования». (ЦРПО)"): no sentence ends between a name and its
+# short form; the stop parted them and the definition was lost
+MARK_BEFORE_SHORT_RE = re.compile(r"([»”\"])[^\S\n]?[.,;:’'`‚]+(\s*)(?=\((?:далее\s*\S{0,2}\s*)?[А-ЯЁ][А-Яа-яЁё]*[А-ЯЁ])")
 # a scan's speck read as a stop at a line's end before a line that goes on in lower case, or glued
 # between two words inside a name ("Республики.Саха")
 SPECK_STOP_AT_WRAP_RE = re.compile(r"(?<=[а-яё]{3})\.\n(?=[а-яё])")
@@ -316,6 +320,7 @@ def _prepared(text: str) -> str:
     text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
     text = GLUED_AFTER_BRACKET_RE.sub(") ", QUOTED_LINE_END_SPECK_RE.sub(r"\1\n", text))
     text = SPECK_IN_BRACKET_RE.sub(r"(\1 \2)", text)       # "(Минпромторг.ПК)"
+    text = MARK_BEFORE_SHORT_RE.sub(lambda m: m.group(1) + (m.group(2) or " "), text)   # "образования». (ЦРПО)"
     text = STOP_BEFORE_REGION_RE.sub(" ", text)             # "связи. Курской области"
     text = LINE_START_SPECK_RE.sub("", text)                 # "$ «Республиканский …»": a wrapped name goes on
     text = GLUED_STOP_RE.sub(" ", text)                      # "Республики.Саха"

@@ -354,8 +354,10 @@ def test_a_speck_before_the_dash_after_dalee_and_before_a_bare_acronym():
     assert find_definitions(text) == {"УК": "Управление культуры Энского района"}
     text = "Муниципальное бюджетное учреждение «Дом народного творчества».(ДНТ) проводит"
     assert find_definitions(text)["ДНТ"] == "Муниципальное бюджетное учреждение «Дом народного творчества»"
-    # a sentence's stop with a space after it is no speck: the name is not taken across it
-    assert find_definitions("Проводят «Дом народного творчества». (ДНТ) проводят") == {}
+    # no sentence opens with a bracketed short form: a stop between a quoted name and it is a speck
+    # too, with a space after it (a scan's "образования». (ЦРПО)")
+    assert find_definitions("Проводят «Дом народного творчества». (ДНТ) проводят") == {
+        "ДНТ": "«Дом народного творчества»"}
 
 
 def test_a_speck_glued_after_a_preposition_is_no_part_of_the_full_form():
@@ -750,3 +752,15 @@ def test_a_closing_quote_no_opening_one_matches_gets_it_before_the_name_it_close
                                               " профессиональной ориентации»")
     assert find_definitions("бюджетное учреждение «Региональный центр» (далее – РЦ)") == {
         "РЦ": "бюджетное учреждение «Региональный центр»"}
+
+
+@pytest.mark.parametrize("mark", [". ", ", ", "; ", ".\n", " .", "."])
+def test_a_mark_between_a_quoted_name_and_its_bracketed_short_form_is_a_speck(mark):
+    text = ("краевое государственное автономное учреждение «Центр развития\nпрофессионального "
+            f"образования»{mark}(ЦРПО) обеспечивают участие работодателей.")
+    assert find_definitions(text)["ЦРПО"] == ("краевое государственное автономное учреждение «Центр развития "
+                                             "профессионального образования»")
+
+
+def test_a_stop_after_a_quoted_name_before_a_bracket_that_is_no_short_form_still_ends_it():
+    assert find_definitions("утверждена программа «Кадры». (Приложение 1)") == {}
