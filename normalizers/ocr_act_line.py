@@ -7,7 +7,8 @@ date's first "1" as a brace ("}2.02.2020"), puts a speck after the number sign (
 dash of the number ("№ 26-01--06-150") or reads one as a space ("№ 777 11-05"), or loses the sign altogether ("от 3 марта
 2023 1-215"), glues a stop to a quoted day ("«10».апреля"), misreads a letter of the act's kind
 heading ("ИРИКАЗ"). ``mend_act_line`` mends each where one reading is left: stops only between a
-date's digits, a space only before a group the number goes on with by dashes, a sign only before
+date's digits (or eight digits before the number sign that spell a date one way only, "1.2 02.2020";
+a fifth digit glued to the year of a date in words where its "г." would be, "20225 №"), a space only before a group the number goes on with by dashes, a sign only before
 a token right after the act's date that ends the line and is shaped as act numbers are (digits
 with a dash or a slash). ``normalizers.metadata`` then reads the line as a typed one.
 """
@@ -18,7 +19,9 @@ import re
 
 from normalizers.deadline_types import calendar_date
 from normalizers.metadata_words import MONTHS
+from normalizers.ocr_date_digits import digits_date
 from normalizers.ocr_date_words import month_reading
+from normalizers.ocr_dates import NUMERIC_DATE_RE
 from normalizers.text import is_known_word, one_substitution
 
 DOUBLED_DATE_STOP_RE = re.compile(r"(?<!\d)(\d{1,2})[.,]{2,}(\d{1,2})[.,]{1,2}((?:19|20)\d\d)(?!\d)")
@@ -37,6 +40,26 @@ SPACED_NUMBER_RE = re.compile(r"(№[^\S\n]*\d+)[^\S\n]+(\d+[-–]\d)")
 _DATE = (r"(?:\d{1,2}\.\d{1,2}\.(?:19|20)\d\d|\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+(?:19|20)\d\d)"
          r"(?:\s*г(?:ода|\.)?)?")
 LOST_SIGN_RE = re.compile(rf"^(\s*(?:от\s+)?{_DATE})[^\S\n]+(\d[\dА-Яа-я]*(?:[-–/][\dА-Яа-я]+)+)[.,]?\s*$", re.I)
+
+
+# a numeric date whose stops specks moved ("1.2 02.2020 № 26-01-06-150"): before the number sign, a run of
+# eight digits with marks and spaces between them that spells a date one way only (``digits_date``)
+SPECKED_DIGITS_RE = re.compile(r"(?<![\d.,])\d[\d.,:;'`’‚ ]{6,14}\d(?![\d.,])")
+# a year of five digits after a day and a month, no year's word after it ("14 сентября 20225 № 01-03"):
+# the "г" read as a digit and glued to the year
+GLUED_YEAR_LETTER_RE = re.compile(r"(?<!\d)([0-3]?\d\s+(?:" + "|".join(MONTHS) + r")\s+(?:19|20)\d\d)\d"
+                                  r"(?=\s*(?:№|$))", re.I)
+
+
+def _specked_date(head: str) -> str:
+    """The part of the act's line before its number with a date whose stops specks moved mended."""
+    if NUMERIC_DATE_RE.search(head):
+        return head
+    for m in SPECKED_DIGITS_RE.finditer(head):
+        found = digits_date(m.group(0))
+        if found:
+            return head[:m.start()] + found + head[m.end():]
+    return head
 
 
 # a date in words whose month a scan misread by a letter ("22 марла 2024 г."): the one month it reads as
@@ -71,6 +94,9 @@ def mend_act_line(line: str) -> str:
     if "№" in line:                 # "1503.2021 … № 245": the day and month a valid date one way only
         line = LOST_FIRST_STOP_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)}.{m.group(3)}"
                                       if calendar_date(int(m.group(3)), int(m.group(2)), int(m.group(1))) else m.group(0), line)
+    if "№" in line:                 # "1.2 02.2020 № 26-01-06-150", "14 сентября 20225 № 01-03/1555"
+        head, sign, number = line.partition("№")
+        line = GLUED_YEAR_LETTER_RE.sub(r"\1 г.", _specked_date(head)) + sign + number
     line = SPACED_NUMBER_RE.sub(r"\1-\2", SIGN_SPECK_RE.sub("№ ", line))
     if "№" in line:
         head, sign, number = line.partition("№")

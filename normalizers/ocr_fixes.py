@@ -165,12 +165,22 @@ YEAR_SPECK = r"[,.'`’:]"
 SPLIT_RANGE_YEAR_RE = re.compile(
     rf"(?<![\d,.:])(?P<a>\d(?:{YEAR_SPECK}?\d){{3}})(?![\d,.:]?\d)(?P<dash>\s*[-–—]\s*)(?P<b>\d(?:{YEAR_SPECK}?\d){{3}})(?![\d,.:]?\d)")
 
+# a mark beside a range's dash between two whole years ("на 2022-:2024 годы", "2022.–2024"): the range
+# would end at the dash and the title that names it run on
+MARKED_RANGE_DASH_RE = re.compile(r"(?<![\d,.:])((?:19|20)\d\d)[^\S\n]*(?:[.'`’:]+[^\S\n]*([-–—])|([-–—])[^\S\n]*[.'`’:]+)"
+                                  rf"[^\S\n]*((?:19|20)\d\d)(?![\d,.:]?\d)")
+
+
+def _marked_range(m: re.Match) -> str:
+    a, b = int(m.group(1)), int(m.group(4))
+    return f"{a}{m.group(2) or m.group(3)}{b}" if 0 <= b - a <= 30 else m.group(0)
+
 
 def join_split_range_year(text: str) -> str:
     """ "202,2-2024" -> "2022-2024", "20:24-2026" -> "2024-2026": one year of a range split by a
     mark between its digits (the other year whole, the later no more than 30 years on; a number
     with a decimal comma is no year before such a range; a split year after the second is left
-    as read)."""
+    as read); a mark beside the dash of two whole years goes ("2022-:2024" -> "2022-2024")."""
     def join(m: re.Match) -> str:
         a, b = m.group("a"), m.group("b")
         split = [y for y in (a, b) if not y.isdigit()]
@@ -180,7 +190,7 @@ def join_split_range_year(text: str) -> str:
         if not all(y[:2] in ("19", "20") for y in (ya, yb)) or not 0 <= int(yb) - int(ya) <= 30:
             return m.group(0)
         return ya + m.group("dash") + yb
-    return SPLIT_RANGE_YEAR_RE.sub(join, text)
+    return MARKED_RANGE_DASH_RE.sub(_marked_range, SPLIT_RANGE_YEAR_RE.sub(join, text))
 
 
 def fix_ocr_text(text: str) -> str:

@@ -41,3 +41,17 @@ def test_mended_lines_give_the_acts_number_and_date():
     head = "КОМИТЕТ ОБРАЗОВАНИЯ И НАУКИ КУРСКОЙ ОБЛАСТИ\nПРИКАЗ\nот 3 марта 2023 1-215\nОб утверждении плана"
     meta = parse_metadata(mend_act_lines(head).split("\n"))
     assert (meta.doc_number, str(meta.doc_date)) == ("1-215", "2023-03-03")
+
+
+@pytest.mark.parametrize("read, expected", [
+    ("1.2 02.2020 № 26-01-06-150", "12.02.2020 № 26-01-06-150"),      # stops moved by specks
+    ("от:14 сентября 20225 № 01-03/1555", "от:14 сентября 2022 г. № 01-03/1555"),   # "г" read as a digit
+    ("12.02.2020 № 26-01-06-150", "12.02.2020 № 26-01-06-150"),       # a whole date stays
+    ("1 2 3 4 № 5", "1 2 3 4 № 5"),                                   # four digits spell no date
+    ("от 14 сентября 20225 г. № 1", "от 14 сентября 20225 г. № 1"),   # its "г." there: no guess
+    ("1.2 13.2020 № 5", "1.2 13.2020 № 5"),                            # no valid date
+])
+def test_a_date_whose_stops_moved_or_whose_year_took_its_letter(read, expected):
+    assert mend_act_line(read) == expected
+    if expected != read:
+        assert parse_metadata(["ПРИКАЗ", expected]).doc_date is not None

@@ -343,6 +343,10 @@ def test_a_hyphen_between_two_words_is_a_speck_only_after_an_inflected_adjective
     ("с 2,0:24-2026", "с 2,0:24-2026"),                     # two marks: not a year
     ("в 18:30-2024 г.", "в 18:30-2024 г."),                 # a time of day, no year
     ("20,2-2024", "20,2-2024"),                             # three digits only
+    ("на 2022-:2024 годы", "на 2022-2024 годы"),            # a mark beside the dash of whole years
+    ("на 2022.–2024 годы", "на 2022–2024 годы"), ("2022'-2024", "2022-2024"),
+    ("2023, -2024, 2025", "2023, -2024, 2025"),             # a list's comma stays a list's
+    ("на 2020.-2060", "на 2020.-2060"),                     # forty years apart: no range of a plan
 ])
 def test_a_range_year_split_by_a_speck_is_joined(text, expected):
     assert fix_ocr_text(text) == expected
