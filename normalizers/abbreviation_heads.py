@@ -64,6 +64,16 @@ def _near_qualifier(word: str) -> str | None:
     return near[0] if near and len({q[:-2] for q in near}) == 1 else None
 
 
+def _far_head_word(word: str) -> str | None:
+    """"Список"/"Перечень" read two letters off ("Спибрк") before a key word of the shape of
+    "сокращений": a word no dictionary knows, with the head word's first letter and length."""
+    if is_known_word(word):
+        return None
+    near = [h for h in HEAD_WORDS if len(h) == len(word) and h[0] == word[0]
+            and Levenshtein.distance(word, h, score_cutoff=2) <= 2]
+    return near[0] if len(near) == 1 else None
+
+
 # the key word at a line's end with a few marks or letters before it that are no word ("ок/сокращений:",
 # "Список" under a signature read as junk)
 JUNK_BEFORE_KEY_RE = re.compile(r"^(?P<junk>[^\n]{0,12}?)[^\w\n]?\s*сокращени[йяе]\s*[:;.]?\s*$", re.I)
@@ -82,7 +92,8 @@ def mend_list_head(line: str) -> str:
     letter at most from "Список"/"Перечень" and "используемых"/"принятых"/"условных" ("Церечень
     сокращений:", "Спивок используемых сокращений"), and the key word opening with "сокра" and
     ending as a form of "сокращение" does ("сокращемий", "сокразцемий": only "сокращение" and
-    "сократить" open so; a dictionary word of another lemma, "сократите", is no key word); Latin
+    "сократить" open so; a dictionary word of another lemma, "сократите", is no key word; before a key
+    word of that shape, "Список"/"Перечень" may be two letters off, "Спибрк сокрацуавий:"); Latin
     look-alike letters are read as Cyrillic and a speck or two before the header dropped ("$ Список"), and a
     speck glued to a word's end ("Список`1"); any other line stays."""
     cleaned = HEAD_SPECK_RE.sub(lambda m: "" if m.group(0)[-1:].isdigit() or line[m.end():m.end() + 1].isspace()
@@ -144,7 +155,7 @@ def _mended_head(line: str) -> str:
     if before and (q := _near(before[-1], HEAD_QUALIFIERS) or _near_qualifier(before[-1])):
         mended.insert(0, q)
         before = before[:-1]
-    if before and (h := _near(before[-1], HEAD_WORDS)):
+    if before and (h := _near(before[-1], HEAD_WORDS) or (KEY_WORD_RE.match(key) and _far_head_word(before[-1]))):
         mended.insert(0, h)
         before = before[:-1]
     if before:

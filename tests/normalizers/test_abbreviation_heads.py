@@ -173,3 +173,13 @@ def test_a_header_with_junk_after_its_colon_then_entries_opens_the_list():
     got = find_definitions(text)
     assert got["ТОИПКРО"] == "областное государственное бюджетное учреждение «Энский областной институт работников образования»"
     assert "АНБ" not in got
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Спибрк сокрацуавий:", "список сокращений:"),     # the head word two letters off before a key word
+    ("Стирка сокрацуавий:", "Стирка сокрацуавий:"),     # "стирка" is a word: no head word misread
+    ("Спибрк сокращенные:", "Спибрк сокращенные:"),     # "сокращенные" is another word than the key
+    ("Спибрк отчётов:", "Спибрк отчётов:"),             # no key word
+])
+def test_a_head_word_two_letters_off_before_a_key_word_of_its_shape(line, expected):
+    assert mend_list_head(line) == expected
