@@ -148,6 +148,11 @@ def _mended_head(line: str) -> str:
     headed = len(words) > 1 and _near(words[0], HEAD_WORDS) is not None
     misread = misread or (headed and not is_known_word(key) and key.startswith("со")
                           and min(Levenshtein.distance(key, k) for k in KEY_WORDS) <= MAX_HEADED_KEY_EDITS)
+    # after a qualifier read right ("Используемые вокрёщёния:"), a key word two letters off, ending as
+    # its forms do (specks over "е" read as "ё"; no dictionary word)
+    qualified = len(words) == 2 and words[0] in HEAD_QUALIFIERS
+    misread = misread or (qualified and not is_known_word(key) and key.endswith(("ния", "ний", "ние"))
+                          and min(Levenshtein.distance(key.replace("ё", "е"), k) for k in KEY_WORDS) <= 2)
     if not (KEY_WORD_RE.match(key) or misread) or other_word:
         return line                     # "сократите", "сокращённые": another word of the stem
     mended = ["сокращений"]

@@ -183,3 +183,12 @@ def test_a_header_with_junk_after_its_colon_then_entries_opens_the_list():
 ])
 def test_a_head_word_two_letters_off_before_a_key_word_of_its_shape(line, expected):
     assert mend_list_head(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Используемые вокрёщёния:", "используемые сокращений:"),   # specks over "е" read as "ё", "с" as "в"
+    ("Используемые обозначения:", "Используемые обозначения:"),  # another word, in the dictionary
+    ("Используемые решения:", "Используемые решения:"),
+])
+def test_a_key_word_two_letters_off_after_a_qualifier_read_right(line, expected):
+    assert mend_list_head(line) == expected
