@@ -288,6 +288,8 @@ SPECK_IN_BRACKET_RE = re.compile(r"\(([А-ЯЁ][А-Яа-яЁё]{2,24})[.,’'`�
 # ("«Центр развития профессионального образования». (ЦРПО)"): no sentence ends between a name and its
 # short form; the stop parted them and the definition was lost
 MARK_BEFORE_SHORT_RE = re.compile(r"([»”\"])[^\S\n]?[.,;:’'`‚]+(\s*)(?=\((?:далее\s*\S{0,2}\s*)?[А-ЯЁ][А-Яа-яЁё]*[А-ЯЁ])")
+# a bracket doubled by a speck read as a brace ("({ЦРПО)", braces already read as brackets): one closes it
+DOUBLED_OPEN_RE = re.compile(r"\([^\S\n]*\((?=[А-ЯЁ][^()\n]{0,40}\))")
 # a scan's speck read as a stop at a line's end before a line that goes on in lower case, or glued
 # between two words inside a name ("Республики.Саха")
 SPECK_STOP_AT_WRAP_RE = re.compile(r"(?<=[а-яё]{3})\.\n(?=[а-яё])")
@@ -319,6 +321,7 @@ def _lost_open_quotes(text: str) -> str:
 def _prepared(text: str) -> str:
     text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
     text = GLUED_AFTER_BRACKET_RE.sub(") ", QUOTED_LINE_END_SPECK_RE.sub(r"\1\n", text))
+    text = DOUBLED_OPEN_RE.sub("(", text)                    # "({ЦРПО)"
     text = SPECK_IN_BRACKET_RE.sub(r"(\1 \2)", text)       # "(Минпромторг.ПК)"
     text = MARK_BEFORE_SHORT_RE.sub(lambda m: m.group(1) + (m.group(2) or " "), text)   # "образования». (ЦРПО)"
     text = STOP_BEFORE_REGION_RE.sub(" ", text)             # "связи. Курской области"

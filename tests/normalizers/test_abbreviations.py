@@ -764,3 +764,10 @@ def test_a_mark_between_a_quoted_name_and_its_bracketed_short_form_is_a_speck(ma
 
 def test_a_stop_after_a_quoted_name_before_a_bracket_that_is_no_short_form_still_ends_it():
     assert find_definitions("утверждена программа «Кадры». (Приложение 1)") == {}
+
+
+@pytest.mark.parametrize("opening", ["({", "((", "( ("])
+def test_a_bracket_doubled_by_a_speck_read_as_a_brace_still_opens_the_short_form(opening):
+    text = ("краевое государственное автономное учреждение «Центр развития\nпрофессионального "
+            f"образования» {opening}ЦРПО) обеспечивают участие.")
+    assert find_definitions(text)["ЦРПО"].endswith("«Центр развития профессионального образования»")
