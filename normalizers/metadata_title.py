@@ -124,15 +124,30 @@ def clean_title(text: str) -> str:
     return title.strip(" *_")
 
 
+# a line of a title that ends with a preposition or a conjunction goes on on the next line, whatever
+# its case ("… профессионального образования в" / "Пермском крае на 2020–2022 годы")
+DANGLING_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])(?:в|во|на|по|о|об|для|и|с|со|к|при|из|от|до|за|между)\s*$", re.I)
+
+
+def _brings_period(title: str, line: str) -> bool:
+    """A line that closes a title naming no period yet with one ("Чувашской Республики на 2022-2024
+    годы"), itself no sentence."""
+    return not _has_period(title) and _has_period(line) and not _reads_as_sentence(line) \
+        and re.search(rf"(?:на|в)\s+{YEAR}", line, re.I) is not None
+
+
 def _title_from_order_name(lines: list[str]) -> str | None:
-    """Fallback: "Об утверждении дорожной карты …" → "Дорожная карта …"."""
+    """Fallback: "Об утверждении дорожной карты …" → "Дорожная карта …" (its lines as long as the next
+    goes on in lower case, with the year a range broke off at its dash, after a preposition, or with
+    the period a title naming none yet ends with)."""
     for i, line in enumerate(lines):
         if ORDER_NAME_RE.match(line):
             rest = ORDER_NAME_RE.sub("", line)
             for j in range(i + 1, min(len(lines), i + 4)):
                 # a line goes on in lower case, or with the year a range broke off at its dash ("на 2022-" / "2024 годы")
-                if not lines[j] or not (lines[j][:1].islower() or (re.search(r"[-–—]\s*$", rest)
-                                                                   and lines[j][:1].isdigit())):
+                if not lines[j] or _stops_title(lines[j]) and not DANGLING_WORD_RE.search(rest) \
+                        or not (lines[j][:1].islower() or (re.search(r"[-–—]\s*$", rest) and lines[j][:1].isdigit())
+                                or DANGLING_WORD_RE.search(rest) or _brings_period(rest, lines[j])):
                     break
                 rest += "\n" + lines[j]
             rest = re.split(r"\s*\(далее\b", rest)[0]

@@ -420,3 +420,21 @@ def test_an_order_name_whose_year_range_wraps_at_its_dash_keeps_the_second_year(
     assert _period_in("обучающихся Омской области на 2022-,") is None     # ... nor with a speck after it
     assert _period_in("Омской области на 2022– годы") is None
     assert _period_in("на 2022 год, 2023 год") == (2022, 2023)
+
+
+@pytest.mark.parametrize("name_lines, title", [
+    (["Об утверждении дорожной карты по развитию профессионального образования в",
+      "Пермском крае на 2020–2022 годы"],                      # a line that ends with a preposition
+     "Дорожная карта по развитию профессионального образования в Пермском крае на 2020–2022 годы"),
+    (["Об утверждении плана мероприятий по внедрению целевой модели",
+      "наставничества в профессиональных образовательных организациях",
+      "Чувашской Республики на 2022-2024 годы"],               # a line that brings the period
+     "План мероприятий по внедрению целевой модели наставничества в профессиональных образовательных "
+     "организациях Чувашской Республики на 2022-2024 годы"),
+    (["Об утверждении плана мероприятий на 2022-2024 годы",
+      "Министерство образования Чувашской Республики"],        # the period named: a new line is no title
+     "План мероприятий на 2022-2024 годы"),
+])
+def test_an_order_names_title_wrapped_before_a_capitalised_line_goes_on(name_lines, title):
+    meta = parse_metadata(["ПРИКАЗ", "05.09.2022 № 1390", *name_lines, "ПРИКАЗЫВАЮ:"])
+    assert meta.title == title
