@@ -124,8 +124,6 @@ def is_junk(w: PxWord, ref_h: float, vocabulary: frozenset[str] | set[str] = fro
         return False
     if core.isalpha() and w.conf < ABBREV_DOUBT and (w.h > STROKE_SHARE * ref_h or w.w > STROKE_SHARE * ref_h * len(core)):
         return True                     # a signature's loops read as letters ("СЖ" four lines high)
-    if core.isdigit() and w.w > STROKE_SHARE * ref_h * len(core):
-        return True                     # specks along a rule read as "1" in a box of several letters' width
     if has_text_shape(w.text):
         return False
     # letters only, read fairly and text-high: an abbreviation no dictionary knows ("поо")

@@ -138,10 +138,3 @@ def test_an_item_number_cell_read_as_no_number_is_kept_as_read():
     words = [Word(w.text, w.x, w.y, w.x + w.w, w.y + w.h, confidence=w.conf) for w in px]
     assert [w.text for w in drop_junk_words(words)[1]] == ["<.-2"]
     assert drop_junk_words(words, {id(words[-1])})[1] == []
-
-
-def test_a_digit_unsurely_read_in_a_box_several_letters_wide_is_specks_along_a_rule():
-    assert is_junk(PxWord("1", 400, 180, 4 * H, H, 0.58), H)                 # "ЦРПО 1": specks by the rule
-    assert not is_junk(PxWord("1", 400, 180, H // 2, H, 0.58), H)            # a digit's own box
-    assert not is_junk(PxWord("2022", 400, 180, 4 * H, H, 0.5), H)           # four digits fill it
-    assert not is_junk(PxWord("1", 400, 180, 4 * H, H, 0.9), H)              # read surely: kept
