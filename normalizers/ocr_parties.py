@@ -212,7 +212,8 @@ LONE_MARK_RE = re.compile(r"(?<=[\wА-Яа-яЁё»\").])[^\S\n]+\.?[‚’'`„
 # a single quote mark glued before a lower-case word inside a mention (no quote opens so)
 WORD_HEAD_SPECK_RE = re.compile(r"(?<=\s)[‚’'`‘]+(?=[а-яё])")
 # marks a scan left after a mention's last word ("края*-")
-TRAILING_JUNK_RE = re.compile(r"(?<=[А-Яа-яЁё»)])(?:[*_~^°|]+[-–—]*|[^\S\n]+[-–—])\s*$")     # also "министра -"
+TRAILING_JUNK_RE = re.compile(r"(?<=[А-Яа-яЁё»)])(?:[*_~^°|]+[-–—]*|[^\S\n]+[-–—])\s*$"     # also "министра -",
+                              r"|(?<=[А-ЯЁ]{2})[^\S\n]+[1|l]\s*$")      # "ЦРПО 1": specks along a rule
 # a compound's first half, its hyphen, then a space and maybe a speck before the second half
 SPLIT_COMPOUND_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,}о)-[^\S\n]+[‚’'`‘]?(?=[а-яё]{3,})")
 # a name in quotes after words in capitals (a legal form, a code) whose opening quote was lost

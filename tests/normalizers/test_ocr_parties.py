@@ -468,6 +468,8 @@ def test_marks_inside_a_mention_in_capitals(text, want):
     ("ГАУ КО «Центр. ‚. опережающей подготовки»", "ГАУ КО «Центр опережающей подготовки»"),
     ("агентство*труда и занятости населения края", "агентство труда и занятости населения края"),
     ("МОиН РС(Я)", "МОиН РС(Я)"),
+    ("ЦРПО 1", "ЦРПО"), ("ЦРПО |", "ЦРПО"),                 # specks along a rule read as a stroke
+    ("Школа 1", "Школа 1"),                                   # after a word, a digit may be its number
 ])
 def test_more_specks_inside_a_mention(text, want):
     from normalizers.ocr_parties import mend_mention_specks
