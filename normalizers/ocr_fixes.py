@@ -168,7 +168,7 @@ SPLIT_RANGE_YEAR_RE = re.compile(
 # a mark beside a range's dash between two whole years ("на 2022-:2024 годы", "2022.–2024"): the range
 # would end at the dash and the title that names it run on
 MARKED_RANGE_DASH_RE = re.compile(r"(?<![\d,.:])((?:19|20)\d\d)[^\S\n]*(?:[.'`’:]+[^\S\n]*([-–—])|([-–—])[^\S\n]*[.'`’:]+)"
-                                  rf"[^\S\n]*((?:19|20)\d\d)(?![\d,.:]?\d)")
+                                  r"[^\S\n]*((?:19|20)\d\d)(?![\d,.:]?\d)")
 
 
 def _marked_range(m: re.Match) -> str:

@@ -11,11 +11,11 @@ import cv2
 import numpy as np
 
 from extractors.grid import Word
-from extractors.image_labels import components
 from extractors.ocr.settings import CYR_WORD_RE, DIGITS_RE, EDGE_NOISE, LATIN_MIN_CONF, LATIN_WORD_RE, MAX_RECHECK, MISSED_MIN_CONF, NOISE_CONFIDENCE, RECHECK_BELOW, RECHECK_CONFIG, RECHECK_MARGIN, RENDER_DPI, ROMAN_RE, SHORT_RECHECK_BELOW, TESS_CONFIG, TESS_LANG
 from extractors.ocr.day_marks import day_ones
 from extractors.ocr.engine import PxWord, read_line, tesseract_env, tesseract_words
-from extractors.ocr.image import binarise, enlarged
+from extractors.ocr.image import enlarged
+from extractors.ocr.missed_blobs import MISSED_LINE_MAX_INCH, Box, joined_box, line_runs, uncovered_blobs
 from extractors.ocr.roman import reread_period_numerals
 from extractors.ocr.specks import drop_speck_tokens, strip_edge_specks
 from extractors.ocr.walls import Wall, split_at_walls, trim_to_walls
@@ -49,31 +49,6 @@ def _is_suspicious(w: _PxWord) -> bool:
     if w.conf < RECHECK_BELOW:
         return True
     return len(w.text) <= 3 and w.conf < SHORT_RECHECK_BELOW
-
-
-def _uncovered_blobs(clean: np.ndarray, words: list[_PxWord], dpi: int,
-                    max_width_inch: float = 2.0) -> list[tuple[int, int, int, int]]:
-    """Ink blobs (text-high, at most ``max_width_inch`` wide) that no OCR word covers: text
-    Tesseract skipped (lone digits, a line of tightly set bold words)."""
-    ink = binarise(clean)
-    gap = max(3, dpi // 30)
-    blobs = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, max(1, gap // 2))))
-    covered = np.zeros_like(ink)
-    for w in words:
-        covered[w.y:w.y + w.h, w.x:w.x + w.w] = 255
-    n, _, stats, _ = components(blobs)
-    min_h, max_h = dpi * 0.05, dpi * 0.4
-    out = []
-    for x, y, w, h, area in stats[1:n]:
-        if not (min_h <= h <= max_h) or w > dpi * max_width_inch:
-            continue
-        region = ink[y:y + h, x:x + w]
-        if np.count_nonzero(region) < 0.08 * w * h:
-            continue
-        if np.count_nonzero(covered[y:y + h, x:x + w] & region) > 0.3 * np.count_nonzero(region):
-            continue
-        out.append((int(x), int(y), int(w), int(h)))
-    return out
 
 
 STRIP_PAD, STRIP_GAP = 6, 24   # pixels of page round each crop, of white between crops
@@ -218,40 +193,9 @@ def _plain_russian(text: str) -> bool:
     return bool(words) and all(CYR_WORD_RE.match(t) and is_known_word(t) for t in words)
 
 
-Box = tuple[int, int, int, int]
-MISSED_LINE_MAX_INCH = 12.0    # a missed blob up to a line of a landscape page wide
-
-
-def _line_runs(boxes: list[Box]) -> list[list[Box]]:
-    """Blobs grouped with the blobs that follow them on a line (``_follows``), in
-    reading order: a whole line the first pass skipped (a bold heading squeezed between two
-    rules) is read as a line, in context, not word by word."""
-    runs: list[list[Box]] = []
-    for box in sorted(boxes, key=lambda b: b[0]):
-        run = next((r for r in runs if _follows(_joined(r), box)), None)
-        if run is None:
-            runs.append([box])
-        else:
-            run.append(box)
-    return sorted(runs, key=lambda r: (r[0][1], r[0][0]))
-
-
-def _follows(run: Box, box: Box) -> bool:
-    """``box`` lies on the line of ``run`` and starts before ``run`` ends, or at most a word gap
-    (``_same_line_neighbours``) after (blob boxes of a line may overlap)."""
-    overlap = min(run[1] + run[3], box[1] + box[3]) - max(run[1], box[1])
-    gap = box[0] - (run[0] + run[2])
-    return overlap > 0.5 * min(run[3], box[3]) and gap <= 1.2 * max(run[3], box[3])
-
-
-def _joined(run: list[Box]) -> Box:
-    x0, y0 = min(b[0] for b in run), min(b[1] for b in run)
-    return x0, y0, max(b[0] + b[2] for b in run) - x0, max(b[1] + b[3] for b in run) - y0
-
-
 def _read_runs(clean: np.ndarray, runs: list[Box], lang: str = TESS_LANG,
                lines: Optional[list[int]] = None) -> list[_PxWord]:
-    """The words of missed lines (joined ``_line_runs``), each with its own box on the page. A
+    """The words of missed lines (joined ``line_runs``), each with its own box on the page. A
     line's words are kept when the line reads at least ``MISSED_MIN_CONF`` surely (character-
     weighted); a low word among them keeps its low confidence. ``lines`` gives each box its line
     when the boxes are a line's blobs read one by one (``_read_blob_by_blob``); by default each
@@ -337,7 +281,7 @@ FLAT_BOX_LINES = 0.35          # a word box lower than this share of a text line
 
 def _without_flat_twins(words: list[_PxWord], found: list[_PxWord], line_h: Optional[float]) -> list[_PxWord]:
     """``words`` without those whose box Tesseract broke down to a sliver (a couple of pixels high
-    over a word of several letters: its ink counts as not read, ``_uncovered_blobs``) where the
+    over a word of several letters: its ink counts as not read, ``uncovered_blobs``) where the
     missed-line reading ``found`` read that ink again: the same text would be there twice."""
     if line_h is None or not found:
         return words
@@ -372,17 +316,17 @@ def recheck_words(clean: np.ndarray, words: list[_PxWord], dpi: int,
         if tall:
             words = _block_reads(clean, [w for w in words if all(w is not t for t in tall)], tall)
     doubtful = _merge_neighbours([w for w in words if _is_suspicious(w)], walls)
-    runs = _line_runs(_uncovered_blobs(clean, words, dpi, MISSED_LINE_MAX_INCH))
+    runs = line_runs(uncovered_blobs(clean, words, dpi, MISSED_LINE_MAX_INCH))
     wide = 2 * dpi        # a blob wider than this is words run together: a line, not a word
     missed = [r[0] for r in runs if len(r) == 1 and r[0][2] <= wide]
-    line_runs = [r for r in runs if len(r) > 1 or r[0][2] > wide]
-    lines = [_joined(r) for r in line_runs]
+    long_runs = [r for r in runs if len(r) > 1 or r[0][2] > wide]
+    lines = [joined_box(r) for r in long_runs]
     boxes = [(w.x, w.y, w.w, w.h) for w in doubtful] + missed
     if len(boxes) + len(lines) > MAX_RECHECK:
         return words
     found = _read_runs(clean, lines)
     # a line of several blobs that read as nothing sure: its words one by one
-    found += _read_blob_by_blob(clean, [r for r, box in zip(line_runs, lines)
+    found += _read_blob_by_blob(clean, [r for r, box in zip(long_runs, lines)
                                         if len(r) > 1 and not any(_inside(w, box) for w in found)])
     words = _without_flat_twins(words, found, line_h) + found
     if not boxes:

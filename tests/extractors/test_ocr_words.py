@@ -7,21 +7,12 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from extractors.ocr import engine
-from extractors.ocr.words import (_digits_for_letters, _is_noise, _latin_reading_wins, _line_runs,
+from extractors.ocr.words import (_digits_for_letters, _is_noise, _latin_reading_wins,
                                   recheck_words)
 from tests.drawing import cyrillic_font
 
 needs_capi = pytest.mark.skipif(not engine.has_capi() and engine.tessdata_dir() is None,
                                 reason="no Tesseract language data")
-
-
-def test_blobs_on_one_line_make_one_run_overlapping_or_a_word_gap_apart():
-    blobs = [(100, 50, 80, 24), (175, 52, 20, 18), (200, 50, 90, 24),    # overlapping, touching
-             (420, 50, 60, 24),                                          # a column away: new run
-             (100, 120, 80, 24)]                                         # the next line
-    runs = _line_runs(blobs)
-    assert [len(r) for r in runs] == [3, 1, 1]
-    assert runs[0][0] == (100, 50, 80, 24) and runs[2] == [(100, 120, 80, 24)]
 
 
 @needs_capi
