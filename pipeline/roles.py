@@ -82,7 +82,8 @@ def _join_digits(text: str) -> str:
 @lru_cache(maxsize=8192)
 def header_role(text: str) -> Optional[str]:
     """The role of one header cell, or None when nothing matches well enough."""
-    text = _join_digits(text).strip(" \t\n—–-_|.,:;'\"«»")   # OCR debris around a header word
+    text = _join_digits(text).strip(" \t\n—–-_|.,:;'\"«»“”„‘’‚`°^*~")   # OCR debris around a header word
+    # (a scan's letter read as a quote mark: "“рок начала", the "С" lost, still reads as "срок")
     if YEAR_RE.match(text or ""):
         return "year"
     if year_of(text) and len(_norm(text)) <= 60 and re.search(r"значени|индикатор|показател|план|факт|год", _norm(text)):

@@ -62,3 +62,11 @@ def test_header_words_split_by_a_scan_are_glued_back(text, role):
 @pytest.mark.parametrize("text", ["Минобр НСО", "Проведение ярмарок вакансий", "1.2", "01.03.2024"])
 def test_gluing_finds_no_role_in_data_cells(text):
     assert header_role(text) is None
+
+
+@pytest.mark.parametrize("text, role", [
+    ("“рок начала", "deadline"), ("„Срок окончания", "deadline"),     # a letter read as a quote mark
+    ("‘Ответственный исполнитель", "responsible"), ("Результат”", "result"),
+])
+def test_quote_marks_at_a_headers_edge_are_debris(text, role):
+    assert header_role(text) == role
