@@ -44,7 +44,7 @@ YEAR_ABBR_STOP_RE = re.compile(r"(?<!\d)((?:19|20)\d\d\s(?:г|гг))[:;,]?(?=[^\
 
 # a mark read between a day and its month ("до 25°декабря", "до 25: декабря", "до 20 \"Декабря"): the day
 # would be lost
-SPECK_DAY_MONTH_RE = re.compile(rf"(?<![\d.,:])([0-3]?\d)[^\S\n]?[°:’'`‚,.^*“”„\"][^\S\n]*"
+SPECK_DAY_MONTH_RE = re.compile(rf"(?<![\d.,:])([0-3]?\d)(?:[^\S\n]?[°:’'`‚,.^*“”„\"])+[^\S\n]*"   # "до 1. ‚июня" too
                                 rf"(?={GENITIVE_MONTHS}(?![а-яё]))", re.I)
 # a stop read between a year and its word ("2023. года"), or another speck's mark ("2024`годы")
 YEAR_STOP_WORD_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:\.[^\S\n]+|[^\S\n]*[`'’‚^°_]+[^\S\n]*)(?=(?:года|годы|годов|год|гг?\.)(?![а-яё]))")

@@ -231,6 +231,8 @@ def test_a_specks_mark_beside_a_years_abbreviation(text, expected):
     ("II–III кварталы: 2024 г.", "II–III кварталы 2024 г."),          # a quarter word's plural too
     ("август- сентябрь 2022. 2023; 2024", "август- сентябрь 2022, 2023; 2024"),   # a stop for a list's comma
     ("2022. Итоги 2023", "2022. Итоги 2023"), ("01.09.2022. 2023", "01.09.2022. 2023"),  # not between years
+    ("до 1. ‚июня 2022 года", "до 1 июня 2022 года"),      # two specks' marks between a day and its month
+    ("до 1, 2 июня", "до 1, 2 июня"),                      # a list of days stays
 ])
 def test_specks_that_part_a_date_from_its_year_or_end_a_list_of_years(text, expected):
     assert mend_deadline_text(text) == expected
