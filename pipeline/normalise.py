@@ -8,6 +8,7 @@ a value could not be parsed (the raw text is always kept). The repairs only a sc
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Callable, Optional
 
@@ -207,6 +208,7 @@ def recover_spilled_deadline(act: ActivityRecord) -> None:
     them): the last line of the responsible cell, or the first line of the result cell, that is
     a deadline and nothing else ("В течение проекта", "Ежегодно") moves to the deadline, flagged."""
     if act.deadline:
+        _recover_spilled_year(act)
         return
     for role, at in (("responsible", -1), ("result", 0)):
         lines = (getattr(act, role) or "").split("\n")
@@ -216,6 +218,26 @@ def recover_spilled_deadline(act: ActivityRecord) -> None:
             act.deadline = line.strip()
             act.flags.append("deadline_from_neighbour_cell")
             return
+
+
+# a year's phrase at the end of the responsible cell ("МО ОО 2024 года"): no party name ends so
+SPILLED_YEAR_RE = re.compile(r"[^\S\n]+((?:19|20)\d\d[^\S\n]*(?:г\.|года|год)?)[^\S\n]*$")
+YEAR_IN_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _recover_spilled_year(act: ActivityRecord) -> None:
+    """A deadline with no year ("декабрь") whose year the responsible cell beside it ends with (a
+    cell centred vertically: the year's line stood level with the party's and a scan's broken rule
+    put it there): the year moves back to the deadline, flagged (the year of the period's start
+    would have been taken)."""
+    if YEAR_IN_RE.search(act.deadline or "") or not act.responsible:
+        return
+    m = SPILLED_YEAR_RE.search(act.responsible)
+    if m is None or not act.responsible[:m.start()].strip():
+        return
+    act.responsible = act.responsible[:m.start()].rstrip()
+    act.deadline = f"{act.deadline.rstrip()}\n{m.group(1)}"
+    act.flags.append("deadline_from_neighbour_cell")
 
 
 def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],

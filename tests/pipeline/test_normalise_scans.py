@@ -288,3 +288,20 @@ def test_a_scans_letterhead_region_word_a_letter_off_keeps_the_authority_whole()
                             blocks=[TextBlock(t, page=1) for t in lines], page_engines={1: "ocr-tesseract"})
     rec = build_document(doc, "x.pdf", "0" * 64)
     assert rec.authority == "министерство образования и науки Пермского края" and rec.region == "Пермский край"
+
+
+def test_a_year_the_responsible_cell_ends_with_goes_back_to_a_deadline_without_one():
+    from pipeline.normalise import recover_spilled_deadline
+    from pipeline.records import ActivityRecord
+
+    act = ActivityRecord(section=[], number="5", title="Т", responsible="МО ОО 2024 года", deadline="декабрь")
+    recover_spilled_deadline(act)
+    assert (act.deadline, act.responsible) == ("декабрь\n2024 года", "МО ОО")
+    assert "deadline_from_neighbour_cell" in act.flags
+    kept = ActivityRecord(section=[], number="6", title="Т", responsible="МО ОО 2024 года",
+                          deadline="декабрь 2023 года")    # its own year: nothing moves
+    recover_spilled_deadline(kept)
+    assert kept.responsible == "МО ОО 2024 года" and not kept.flags
+    alone = ActivityRecord(section=[], number="7", title="Т", responsible="2024 год", deadline="декабрь")
+    recover_spilled_deadline(alone)                     # the whole cell: no party left, nothing moves
+    assert alone.responsible == "2024 год"
