@@ -15,6 +15,8 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
+from normalizers.text import one_substitution
+
 # role -> stems; earlier roles win ties (result_document before result, etc.)
 ROLE_STEMS: list[tuple[str, tuple[str, ...]]] = [
     ("number", ("№", "п/п", "n п/п", "номер")),
@@ -134,8 +136,15 @@ LOOSE_MIN_STEM = 6      # … and only with stems long enough that 70 still mean
 
 def loose_role_score(text: str, role: str) -> float:
     """How well a header text matches ``role`` by its long one-word stems (0–100), for a lower
-    bar than ``MIN_SCORE`` where one role of a scan's header is known to be missing."""
+    bar than ``MIN_SCORE`` where one role of a scan's header is known to be missing; a header of
+    one word that is a shorter stem with one letter misread, its first letter kept ("Срек" for
+    "Срок"), reaches the bar."""
     t = _norm(_join_digits(text))
+    word = re.sub(r"[^a-zа-я]", "", t)
+    if word and " " not in t.strip(" .,:;") and any(
+            len(st) == len(word) and st[0] == word[0] and one_substitution(st, word)
+            for r, sts in ROLE_STEMS if r == role for st in sts if len(st) >= 4 and " " not in st):
+        return float(LOOSE_SCORE)
     stems = [st for r, sts in ROLE_STEMS if r == role for st in sts if len(st) >= LOOSE_MIN_STEM and " " not in st]
     return max((_score(t, t.split(), st, 0.0) for st in stems), default=0.0)
 

@@ -234,20 +234,21 @@ EXPECTED_ROLES = ("title", "responsible", "deadline", "result")
 
 
 def _one_missing_role(first: Row, roles: list[Optional[str]]) -> Optional[str]:
-    """A scan's header that names all the expected roles of a plan but one, with one header cell
-    of no role that reads like that role at a lower bar (``LOOSE_SCORE``): the cell takes it
-    ("Истюлиители" for "Исполнители"). Nothing is taken when two cells could be it."""
+    """A scan's header that names all the expected roles of a plan but one (or two: a plan may have
+    no result column), with one header cell of no role that reads like one of them at a lower bar
+    (``LOOSE_SCORE``): the cell takes it ("Истюлиители" for "Исполнители", "Срек" for "Срок").
+    Nothing is taken when two cells, or two roles, could be it."""
     missing = [r for r in EXPECTED_ROLES if r not in roles]
-    if len(missing) != 1:
+    if not 1 <= len(missing) <= 2:
         return None
     unknown = [c for c in first.cells if not c.empty and all(roles[k] is None for k in
                range(c.col, min(len(roles), c.col + c.colspan))) and len(re.findall(r"[^\W\d_]", c.text)) >= 4]
-    hits = [c for c in unknown if loose_role_score(c.text, missing[0]) >= LOOSE_SCORE]
+    hits = [(c, role) for c in unknown for role in missing if loose_role_score(c.text, role) >= LOOSE_SCORE]
     if len(hits) == 1:
-        c = hits[0]
+        c, role = hits[0]
         for k in range(c.col, min(len(roles), c.col + c.colspan)):
-            roles[k] = missing[0]
-        return missing[0]
+            roles[k] = role
+        return role
     return None
 
 

@@ -20,8 +20,12 @@ def _two_pages(second_head, second_row=("2", "Второе", "ПОО", "Июнь
     return p1, p2
 
 
+# past reading even at the lower bar of a missing role ("Истюлиители" now reads as the responsible)
+DAMAGED_BEYOND = ["№", "Мероприятие", "Иоюлии", "Стрк", "Результат"]
+
+
 def test_continued_scan_table_takes_the_roles_of_the_page_before():
-    res = stitch(_scan(*_two_pages(DAMAGED)))
+    res = stitch(_scan(*_two_pages(DAMAGED_BEYOND)))
     acts = res.activities
     assert [(a.number, a.responsible, a.deadline) for a in acts] == [("1", "ЦЗН", "Май"), ("2", "ПОО", "Июнь")]
     assert not acts[1].extra            # no column left without a role
@@ -59,10 +63,14 @@ def test_the_one_missing_role_of_a_scan_header_matches_at_a_lower_bar():
     assert plain.activities[0].responsible is None        # text PDFs keep the strict bar
 
 
-def test_no_lower_bar_when_two_roles_are_missing_or_two_cells_could_take_it():
-    two_missing = DAMAGED
+def test_two_missing_roles_take_the_one_cell_that_reads_as_one_of_them_but_two_cells_take_nothing():
+    two_missing = DAMAGED            # "Истюлиители" reads as the responsible; "Стрк" as nothing
     t = table([row(two_missing), row(["1", "Первое", "ЦЗН", "Май", "Итог"])])
-    assert stitch(_scan(t)).activities[0].responsible is None
+    assert stitch(_scan(t)).activities[0].responsible == "ЦЗН"
+    no_result = ["№", "Мероприятие", "Срек", "Ответственный"]      # a plan with no result column
+    t = table([row(no_result), row(["1", "Первое", "Май", "ЦЗН"])], n=4)
+    res = stitch(_scan(t))
+    assert res.activities[0].deadline == "Май" and "page 1: header_role_loose_match:deadline" in res.flags
     two_cells = ["№", "Мероприятие", "Истюлиители", "Нсполнитсли", "Срок", "Результат"]
     t = table([row(two_cells), row(["1", "Первое", "ЦЗН", "ПОО", "Май", "Итог"])], n=6)
     res = stitch(_scan(t))
