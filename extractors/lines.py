@@ -71,8 +71,15 @@ def text_lines(words: Sequence[Word]) -> list[list[Word]]:
         h = max(1.0, hw, hl)
         # a word as high as two lines joins this one only where it fits among its words (no
         # overlap across): "профессионального" under "государственное" is the next line's
-        return abs(cy - ly) < LINE_TOL_RATIO * h and not (is_tall(w) and any(
+        return abs(cy - ly) < LINE_TOL_RATIO * h and not (is_tall(w) and reaches_out(w, line) and any(
             min(w.x1, x.x1) - max(w.x0, x.x0) > 0 for x in line))
+
+    def reaches_out(w: Word, line: list[Word]) -> bool:
+        """A tall box that reaches half a line above or below the line's words (a box of two lines'
+        read); a box only a little taller than its line's ("края" boxed with a speck) is its word."""
+        own = [x for x in line if not is_tall(x)] or line
+        margin = 0.5 * (typical or 0.0)
+        return w.top < min(x.top for x in own) - margin or w.bottom > max(x.bottom for x in own) + margin
 
     def read_twice(w: Word, line: list[Word]) -> bool:
         """A tall box over a word of the line (across its middle, within its width) that ends or

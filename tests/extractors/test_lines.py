@@ -191,3 +191,21 @@ def test_a_tall_word_under_a_word_it_opens_is_the_next_lines():
           Word("на", 197, 412, 205, 417), Word("производстве", 82, 419, 134, 433)]
     ws += words([(401, 82, "педагогических кадров и мастеров")], h=7)
     assert _texts(ws)[-1] == "производстве"
+
+
+def test_a_box_a_little_taller_than_its_line_inside_a_wide_neighbours_box_stays_on_the_line():
+    # "Минобразования" boxed with a speck after it reaches over "края", whose box is a little
+    # taller than the line (a re-read): still one line; a box two lines high stays out
+    from extractors.grid import Word
+
+    def mk(text, x0, top, x1, bottom):
+        return Word(text=text, x0=x0, top=top, x1=x1, bottom=bottom)
+
+    body = [mk(f"слово{i}", 10 + i * 60, 100 + j * 14, 60 + i * 60, 109.5 + j * 14) for i in range(5) for j in range(6)]
+    line = [mk("Минобразования", 90.7, 309.2, 220.0, 321.8), mk("края", 192.2, 307.8, 217.1, 323.3),
+            mk("министерство", 236.0, 309.2, 311.0, 321.8)]
+    got = [[w.text for w in ln] for ln in text_lines(body + line) if any(w.top > 300 for w in ln)]
+    assert got == [["Минобразования", "края", "министерство"]]
+    two = [mk("государственное", 10, 400, 100, 409.5), mk("профессионального", 10, 398, 110, 424)]
+    got = [[w.text for w in ln] for ln in text_lines(body + two) if any(w.top > 390 for w in ln)]
+    assert got == [["государственное"], ["профессионального"]]
