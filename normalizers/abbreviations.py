@@ -36,6 +36,8 @@ __all__ = ["entries_without_short_form", "leftover_entries", "unread_block_lines
 
 # a speck's mark glued between "далее" and its dash ("(далее'- Минобрнауки РБ)")
 DALEE_MARK_RE = re.compile(rf"(?<=\()\s*далее[’'`‚.,^°]+\s*(?={DASH})", re.I)
+# ... or after the dash, glued to the short form ("(далее -`ИРПО)")
+DALEE_DASH_MARK_RE = re.compile(rf"(\(\s*далее\s*{DASH}+)[^\S\n]*[’'`‚^°]+[^\S\n]*(?=[А-ЯЁA-Z])", re.I)
 # a word in a bracket before a dash or colon that a scan misread for "далее" ("(дапее –", "(далеe –")
 DALEE_LIKE_RE = re.compile(rf"(?<=\()(\s*)([A-Za-zА-Яа-яЁё]{{4,6}})[!|]?(?=\s*[.,:;]?\s*(?:{DASH}|:))")   # "(дале! -"
 # "(далее – X)"; a scan may add a speck read as a stop, comma or colon before the dash
@@ -328,7 +330,8 @@ def _prepared(text: str) -> str:
     text = LINE_START_SPECK_RE.sub("", text)                 # "$ «Республиканский …»": a wrapped name goes on
     text = GLUED_STOP_RE.sub(" ", text)                      # "Республики.Саха"
     text = _lost_open_quotes(LOW_OPEN_QUOTE_RE.sub("«", text))     # "„Институт …»", "области Центр …»"
-    return DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck
+    text = DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck
+    return DALEE_DASH_MARK_RE.sub(r"\1 ", text)                                  # "(далее -`ИРПО)"
 
 
 def leftover_entries(text: str) -> tuple[list[str], list[str]]:

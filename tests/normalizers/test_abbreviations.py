@@ -771,3 +771,8 @@ def test_a_bracket_doubled_by_a_speck_read_as_a_brace_still_opens_the_short_form
     text = ("краевое государственное автономное учреждение «Центр развития\nпрофессионального "
             f"образования» {opening}ЦРПО) обеспечивают участие.")
     assert find_definitions(text)["ЦРПО"].endswith("«Центр развития профессионального образования»")
+
+
+def test_a_speck_glued_to_the_short_form_after_the_dash_after_dalee():
+    text = "учреждение «Институт развития образования» (далее -`ИРПО) обеспечить"
+    assert find_definitions(text) == {"ИРПО": "учреждение «Институт развития образования»"}

@@ -12,3 +12,13 @@ from normalizers.ocr_stops import drop_acronym_colons
 ])
 def test_a_colon_after_an_acronym_before_a_quoted_name_is_a_speck(text, expected):
     assert drop_acronym_colons(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Республики Саха (Якутия):«Институт", "Республики Саха (Якутия) «Институт"),   # after a bracketed word
+    ("Республики Саха (Якутия): «Институт", "Республики Саха (Якутия) «Институт"),
+    ("Организатор: «Центр»", "Организатор: «Центр»"),                                 # after a word it stays
+    ("(далее): «X»", "(далее): «X»"),                                                 # a lower-case word
+])
+def test_a_colon_after_a_bracketed_word_of_a_name_before_its_quoted_part(text, expected):
+    assert drop_acronym_colons(text) == expected
