@@ -31,10 +31,10 @@ from typing import Optional
 from rapidfuzz.distance import Levenshtein
 
 from normalizers.abbreviations import glossary_entry
-from normalizers.morph import parses
 from normalizers.ocr_full_form import SPECK_AFTER_WORD_RE, drop_speck
 from normalizers.ocr_party_names import join_parted, mend_name_words
-from normalizers.ocr_short_forms import DEBRIS, _letters, defined_as
+from normalizers.ocr_party_split import defined_then_plural
+from normalizers.ocr_short_forms import DEBRIS, defined_as
 from normalizers.parties import PartyMention
 from normalizers.text import drop_unopened_brackets, is_known_word, one_edit
 
@@ -444,7 +444,7 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
         if lone and lone.group(1) in forms:        # "ОИВ . объединения работодателей": a line break lost
             glued = [lone.group(1), lone.group(2)]
         if found is None and glued is None:     # (as read: "предприятия: партнёры", a speck for the hyphen)
-            glued = _defined_then_plural(m.name, defined) or _defined_then_plural(read, defined)
+            glued = defined_then_plural(read, defined) or defined_then_plural(m.name, defined)
         if glued:
             out.extend(PartyMention(name=g, by_agreement=m.by_agreement if i else False, defines=None, raw=g)
                        for i, g in enumerate(glued))
@@ -454,41 +454,3 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
         out.append(m if found == m.name else
                    PartyMention(name=found, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw))
     return out
-
-
-def _defined_then_plural(name: str, defined: set[str]) -> list[str] | None:
-    """A defined short form (its letters, however a scan spaced them), then a lower-case noun that can
-    only be a subject ("Минпромторг НСО предприятия-партнёры", "“Минпром торг НСО предприятия-партнёры",
-    "ПОО работодатели": a line break between two parties lost), or a name closing with its quoted part
-    then such a noun ("… «Центр … подготовки» “работодатели"); "ЦЗН совместно с …", "ПОО области" stay one."""
-    words = name.strip(DEBRIS).split()
-    # the letters of the first one to three words -> the fewest words that have them: a short form's
-    # letters there, its spacing as read ("Минпром торг НСО …")
-    heads: dict[str, int] = {}
-    for k in range(1, min(len(words), 4)):
-        heads.setdefault(_letters(" ".join(words[:k])), k)
-    for short in sorted(defined, key=len, reverse=True):
-        k = heads.get(_letters(short))
-        if k is None:
-            continue
-        rest = " ".join(words[k:])
-        return [short, rest] if _subject_first(rest) else None
-    quoted = QUOTED_THEN_WORD_RE.match(name.strip())
-    if quoted and _subject_first(quoted.group(2)):
-        return [quoted.group(1), quoted.group(2)]      # "ГАУ КО «Центр … подготовки» “работодатели"
-    return None
-
-
-# a name closing with its quoted part, a speck or two, then a word in lower case
-QUOTED_THEN_WORD_RE = re.compile(r"^(.*\S»)[“”\"„‚,.`']*\s[\s“”\"„‚,.`']*([а-яё].*)$")
-
-
-def _subject_first(rest: str) -> bool:
-    """Whether ``rest`` opens with a lower-case noun that can only be a plural subject
-    ("предприятия-партнёры", "работодатели"; "предприятия: партнеры", a speck read for the hyphen)."""
-    first = re.match(r"[а-яё]+(?:(?:-|[:;]\s?)[а-яё]+)*", rest)     # "предприятия: партнеры": a speck for the hyphen
-    if first is None:
-        return False
-    found = parses(re.split(r"-|[:;]\s?", first.group(0))[-1])
-    return bool(found) and all(p.tag.POS == "NOUN" and p.tag.case in ("nomn", "accs") for p in found) \
-        and any(p.tag.number == "plur" for p in found)
