@@ -64,8 +64,13 @@ CAPS_RE = re.compile(r"^[А-ЯЁ]{2,3}$")               # "РБ", "ПОО", "С�
 GLUE_RE = re.compile(r"(?<=[\w)»\]])[’'`‚^°]+(?=\w)")    # a speck's mark between two words
 
 
+EDGE_SPECKS = "*°^~_"      # a speck's mark at the edge of a word of letters, like a stray stop ("ПОО:*")
+
+
 def _core(text: str) -> str:
-    return text.strip(WRAP)
+    core = text.strip(WRAP)
+    bare = core.strip(WRAP + EDGE_SPECKS)
+    return bare if len(bare) >= 2 and bare.isalpha() else core
 
 
 def roman_lookalike(core: str) -> bool:

@@ -138,3 +138,9 @@ def test_an_item_number_cell_read_as_no_number_is_kept_as_read():
     words = [Word(w.text, w.x, w.y, w.x + w.w, w.y + w.h, confidence=w.conf) for w in px]
     assert [w.text for w in drop_junk_words(words)[1]] == ["<.-2"]
     assert drop_junk_words(words, {id(words[-1])})[1] == []
+
+
+def test_a_specks_mark_at_the_edge_of_a_word_of_letters_is_debris_but_not_beside_one_letter_or_digit():
+    assert not is_junk(PxWord("ПОО:*", 400, 180, 2 * H, H, 0.37), H)       # "ПОО" with a speck after it
+    assert has_text_shape("*РБ") and not has_text_shape("2*") and not has_text_shape("~и")
+    assert not has_text_shape("ПО*О")                                      # inside a word: odd
