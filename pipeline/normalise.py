@@ -26,7 +26,7 @@ from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text_n
 from normalizers.ocr_region_words import mend_region_words
 from normalizers.organisations import canonical_organisation
 from normalizers.ocr_stops import drop_acronym_colons, drop_stray_stops
-from normalizers.parties import (coded_heads, mend_abbreviations, region_codes_written, split_after_defined,
+from normalizers.parties import (PartyMention, coded_heads, mend_abbreviations, region_codes_written, split_after_defined,
                                  split_coded_then_defined, split_parties)
 from pipeline.records import (
     ActivityRecord,
@@ -179,6 +179,7 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
         coded = [replace(m, name=with_region_codes(m.name, codes)) for m in mentions]
         repaired = repaired or coded != mentions
         mentions = coded
+    mentions = _notes_to_previous(mentions)
     shorts = set(defs) | coded_heads([m.name for m in mentions], set(codes))
     for m in split_after_defined(split_coded_then_defined(mentions, set(defs), set(codes)), shorts):
         expanded = expand(m.name, defs, region)
@@ -188,6 +189,18 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
             canonical_name=org.canonical_name, org_type=org.org_type, org_region=org.region,
         ))
     return out, repaired, cell
+
+
+def _notes_to_previous(mentions: list[PartyMention]) -> list[PartyMention]:
+    """Mentions left with no name once mended (a garbled "(по согласован и. ю)" on a line of its
+    own): no party; their "by agreement" goes to the party before them."""
+    out: list[PartyMention] = []
+    for m in mentions:
+        if (m.name or "").strip(" -–—.,;:()"):
+            out.append(m)
+        elif out and m.by_agreement:
+            out[-1] = replace(out[-1], by_agreement=True)
+    return out
 
 
 def normalise_parties(act: ActivityRecord, defs: dict[str, str], region: Optional[str],

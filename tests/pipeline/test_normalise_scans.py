@@ -305,3 +305,13 @@ def test_a_year_the_responsible_cell_ends_with_goes_back_to_a_deadline_without_o
     alone = ActivityRecord(section=[], number="7", title="Т", responsible="2024 год", deadline="декабрь")
     recover_spilled_deadline(alone)                     # the whole cell: no party left, nothing moves
     assert alone.responsible == "2024 год"
+
+
+def test_a_garbled_agreement_note_on_its_own_line_is_no_party_and_marks_the_one_before():
+    from pipeline.normalise import read_parties
+
+    cell = "МОиН РТ\nТоргово-промышленная палата Республики Татарстан\n-(по согласован и. ю)"
+    found = read_parties(cell, {"МОиН РТ": "Министерство образования и науки Республики Татарстан"},
+                         "Республика Татарстан", True)[0]
+    assert [(p.name, p.by_agreement) for p in found] == [
+        ("МОиН РТ", False), ("Торгово-промышленная палата Республики Татарстан", True)]
