@@ -210,3 +210,19 @@ def with_region_codes(name: str, codes: Iterable[str]) -> str:
         if mended != name:
             return mended
     return name
+
+
+def code_glued_to_short(name: str, code: str, shorts: Iterable[str]) -> str:
+    """A mention whose region ``code`` a scan glued to the short form after it, the space lost or read
+    as a hyphen ("БУ ЧРДПО «…»", "БУ ЧР-ДПО «…»" for "БУ ЧР ДПО «…»"), written with the space, when
+    that short form is a known one (the glossary's or the document's, in capitals) and the glued
+    token is none."""
+    if len(code) < 2 or code not in name:
+        return name
+    known = set(shorts)
+
+    def spaced(m: re.Match) -> str:
+        glued = m.group(0).replace("-", "").replace("–", "")
+        return f"{code} {m.group(1)}" if m.group(1) in known and glued not in known else m.group(0)
+
+    return re.sub(rf"(?<![А-Яа-яЁё]){re.escape(code)}[-–]?([А-ЯЁ]{{2,}})(?![А-Яа-яЁё])", spaced, name)

@@ -177,6 +177,8 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
 
         # "МОиН РЕ(Я)": a letter of the region's code misread
         coded = [replace(m, name=with_region_codes(m.name, codes)) for m in mentions]
+        shorts = set(defs) | set(load_glossary())       # "БУ ЧРДПО «…»": the code glued to a short form
+        coded = [replace(m, name=_codes_spaced(m.name, codes, shorts)) for m in coded]
         repaired = repaired or coded != mentions
         mentions = coded
     mentions = _notes_to_previous(mentions)
@@ -189,6 +191,15 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
             canonical_name=org.canonical_name, org_type=org.org_type, org_region=org.region,
         ))
     return out, repaired, cell
+
+
+def _codes_spaced(name: str, codes: frozenset[str], shorts: set[str]) -> str:
+    """``ocr_short_forms.code_glued_to_short`` with each of the document's region codes."""
+    from normalizers.ocr_short_forms import code_glued_to_short
+
+    for code in sorted(codes):
+        name = code_glued_to_short(name, code, shorts)
+    return name
 
 
 def _notes_to_previous(mentions: list[PartyMention]) -> list[PartyMention]:

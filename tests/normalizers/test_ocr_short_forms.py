@@ -47,3 +47,17 @@ def test_a_syllabic_form_glued_to_the_regions_code():
 def test_an_acronym_with_a_letter_read_twice():
     assert defined_as("ПООО", {"ПОО", "ЦЗН"}) == "ПОО"
     assert defined_as("ЦОПП", {"ЦОП"}, {"ЦОПП"}) == "ЦОПП"    # the glossary's own double letter
+
+
+@pytest.mark.parametrize("name, want", [
+    ("БУ ЧРДПО «Институт»", "БУ ЧР ДПО «Институт»"),     # the space lost
+    ("БУ ЧР-ДПО «Институт»", "БУ ЧР ДПО «Институт»"),    # ... or read as a hyphen
+    ("БУ ЧР ДПО «Институт»", "БУ ЧР ДПО «Институт»"),
+    ("ЧРАБВ", "ЧРАБВ"),                                  # the rest no known short form
+    ("АЧРДПО", "АЧРДПО"),                                # the code inside another token
+    ("ЧРЦЗН", "ЧРЦЗН"),                                  # the glued token itself known
+])
+def test_a_region_code_glued_to_a_known_short_form_gets_its_space(name, want):
+    from normalizers.ocr_short_forms import code_glued_to_short
+
+    assert code_glued_to_short(name, "ЧР", {"ДПО", "ПОО", "ЦЗН", "ЧРЦЗН"}) == want

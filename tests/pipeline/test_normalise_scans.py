@@ -315,3 +315,12 @@ def test_a_garbled_agreement_note_on_its_own_line_is_no_party_and_marks_the_one_
                          "Республика Татарстан", True)[0]
     assert [(p.name, p.by_agreement) for p in found] == [
         ("МОиН РТ", False), ("Торгово-промышленная палата Республики Татарстан", True)]
+
+
+def test_a_region_code_glued_to_a_glossary_short_form_in_a_scanned_cell_is_read_apart():
+    from pipeline.normalise import read_parties
+
+    found = read_parties("БУ ЧР-ДПО «Чувашский республиканский институт образования»", {},
+                         "Чувашская Республика", True)[0]
+    assert [p.name for p in found] == ["БУ ЧР ДПО «Чувашский республиканский институт образования»"]
+    assert "дополнительное профессиональное образование" in (found[0].expanded or "")
