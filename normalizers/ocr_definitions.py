@@ -137,6 +137,23 @@ def _short_form_for(full: str, spellings: dict[str, Counter], defined: set[str])
     return fits.pop() if len(fits) == 1 else None
 
 
+def _glossary_orphan(full: str, spellings: dict[str, Counter], defined: set[str],
+                     glossary: Mapping[str, str]) -> tuple[str | None, str]:
+    """A list entry whose short form a scan lost and whose first words are a scan's misreading of
+    the glossary's full form of one short form the cells write and no definition gives ("-
+    еокйональные образовафельные организации Томской области" where the cells write "ПОО"): that
+    short form, the entry with the glossary's words ("профессиональные образовательные организации
+    Томской области"). Only where the glossary's words open the mended entry, none added before it."""
+    fits = []
+    for form in _undefined_spellings(spellings, defined):
+        if form not in glossary or not is_abbreviation(form):
+            continue
+        mended = with_glossary_words(full, glossary[form], form)
+        if mended.lower().startswith(glossary[form].lower()) and spells(form, mended):
+            fits.append((form, mended))
+    return fits[0] if len(fits) == 1 else (None, full)
+
+
 def _region_codes(spellings: dict[str, Counter]) -> set[str]:
     """The words that end two or more of the short forms the cells write ("НСО" of "Минобр НСО" and
     "Минтруд НСО"): a region's code, which a cell may hold alone on a wrapped line, no body's short form."""
@@ -193,7 +210,8 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     document's ``lexicon``; a word in capitals one look-alike capital from a glossary form's word read as
     it: "КГАУ ДНО «…»") and put into the nominative again when a word changed. The full forms of
     list entries whose short form was lost (``orphans``) take the one short form the cells write,
-    no definition gives and the full form spells. A full form that is hardly words (``_plausible``)
+    no definition gives and the full form spells (or whose glossary full form the entry opens with,
+    read with slips: ``_glossary_orphan``). A full form that is hardly words (``_plausible``)
     goes: the glossary reads that short form better. A block's line no entry read (``unread``) is an
     entry when it opens with a short form the cells write (``_found_head``). A full form of a short
     form the ``glossary`` knows takes the glossary's words for the run of its own they are a scan's
@@ -273,6 +291,8 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
             short, full = _found_head(full, spellings, set(out), heads)
         mended_full = mend_full_form(full, lexicon)
         short = short or _short_form_for(mended_full, spellings, set(out))
+        if short is None:               # "- еокйональные образовафельные организации Томской области"
+            short, mended_full = _glossary_orphan(mended_full, spellings, set(out), glossary)
         if short is not None:
             out.setdefault(short, to_nominative(mended_full))
     for line in unread:

@@ -398,3 +398,18 @@ def test_a_region_code_a_list_read_in_lower_case_takes_the_cells_often_written_s
     cells = "Минэкономразвития НСО\nМинобр НСО\nМинтруд НСО\nМинпромторг НСО предприятия-партнёры\nМинобр НСО"
     assert list(mend_definitions(defs, cells)) == ["Минпромторг НСО"]
     assert list(mend_definitions(defs, "Минпромторг НСО")) == ["Минпромторг нео"]     # written once: not enough
+
+
+def test_an_orphan_entry_that_opens_with_a_misread_glossary_full_form_defines_that_short_form():
+    from normalizers.abbreviations import load_glossary
+
+    glossary = load_glossary()
+    cells = "ТОИПКРО (по согласованию)\nПОО\nорганы местного самоуправления"
+    orphan = "еокйональные образовафельные организации Томской области"
+    got = mend_definitions({}, cells, orphans=[orphan], glossary=glossary)
+    assert got == {"ПОО": "профессиональные образовательные организации Томской области"}
+    # the glossary's words must open the entry: a head word is never added ("образовательные
+    # организации высшего образования" is no misreading of "профессиональные образовательные …")
+    assert mend_definitions({}, cells, orphans=["образовательные организации высшего образования"],
+                            glossary=glossary) == {}
+    assert mend_definitions({}, "органы власти", orphans=[orphan], glossary=glossary) == {}   # not in the cells
