@@ -292,6 +292,11 @@ SPECK_IN_BRACKET_RE = re.compile(r"\(([А-ЯЁ][А-Яа-яЁё]{2,24})[.,’'`�
 MARK_BEFORE_SHORT_RE = re.compile(r"([»”\"])[^\S\n]?[.,;:’'`‚]+(\s*)(?=\((?:далее\s*\S{0,2}\s*)?[А-ЯЁ][А-Яа-яЁё]*[А-ЯЁ])")
 # a bracket doubled by a speck read as a brace ("({ЦРПО)", braces already read as brackets): one closes it
 DOUBLED_OPEN_RE = re.compile(r"\([^\S\n]*\((?=[А-ЯЁ][^()\n]{0,40}\))")
+# a dash glued to the capitalised word that opens a line after a line ending in a lower-case word, and a
+# mark glued to a word's end ("министерством образования\n-Новосибирской' области (Минобр НСО)"): specks
+# inside a name (a list's dash stands apart from its word)
+GLUED_LINE_DASH_RE = re.compile(r"(?<=[а-яё])\n[-–—](?=[А-ЯЁ][а-яё]{2,})")
+WORD_END_MARK_RE = re.compile(r"(?<=[а-яё]{3})['`’‚](?=[^\S\n]+[а-яё(])")
 # a scan's speck read as a stop at a line's end before a line that goes on in lower case, or glued
 # between two words inside a name ("Республики.Саха")
 SPECK_STOP_AT_WRAP_RE = re.compile(r"(?<=[а-яё]{3})\.\n(?=[а-яё])")
@@ -328,6 +333,7 @@ def _prepared(text: str) -> str:
     text = MARK_BEFORE_SHORT_RE.sub(lambda m: m.group(1) + (m.group(2) or " "), text)   # "образования». (ЦРПО)"
     text = STOP_BEFORE_REGION_RE.sub(" ", text)             # "связи. Курской области"
     text = LINE_START_SPECK_RE.sub("", text)                 # "$ «Республиканский …»": a wrapped name goes on
+    text = WORD_END_MARK_RE.sub("", GLUED_LINE_DASH_RE.sub("\n", text))   # "образования\n-Новосибирской' области"
     text = GLUED_STOP_RE.sub(" ", text)                      # "Республики.Саха"
     text = _lost_open_quotes(LOW_OPEN_QUOTE_RE.sub("«", text))     # "„Институт …»", "области Центр …»"
     text = DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck

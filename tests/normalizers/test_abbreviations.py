@@ -776,3 +776,12 @@ def test_a_bracket_doubled_by_a_speck_read_as_a_brace_still_opens_the_short_form
 def test_a_speck_glued_to_the_short_form_after_the_dash_after_dalee():
     text = "учреждение «Институт развития образования» (далее -`ИРПО) обеспечить"
     assert find_definitions(text) == {"ИРПО": "учреждение «Институт развития образования»"}
+
+
+def test_a_dash_glued_to_a_wrapped_lines_first_word_and_a_mark_glued_to_a_words_end_are_specks():
+    text = ("В соответствии с соглашением между министерством образования\n-Новосибирской' области "
+            "(Минобр НСО), министерством экономического развития")
+    assert find_definitions(text)["Минобр НСО"] == "министерство образования Новосибирской области"
+    # a list's dash stands apart from its word: an entry of its own
+    listed = "Сокращения:\nПОО – профессиональные организации;\n- Минобр НСО – министерство образования"
+    assert "ПОО" in find_definitions(listed)
