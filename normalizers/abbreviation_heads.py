@@ -178,12 +178,21 @@ CUT_KEY_HEAD_RE = re.compile(r"(?i)^\s*(?:список|перечень)\s+(?:(?
                              r"сокр[а-яё]{0,5}[.,:;]?(?P<junk>(?:\s+\S+){0,2})\s*$")
 
 
+# "Список" / "Перечень" read right, then one token no word, no dash in it, ending the line
+JUNK_KEY_HEAD_RE = re.compile(r"(?i)^\s*(?:список|перечень)\s+(?P<key>[^\s\-–—]{4,14})\s*$")
+
+
 def cut_head(line: str) -> bool:
     """Whether a line is a "Сокращения" header whose key word a signature or a stamp took, only its
     first words left ("Список", "Список используемых", "Перечень принятых:"), or cut short with
-    junk after it that holds no dictionary word ("Список сокр. тароттетьные"): the caller takes it
-    for the header when a "X – полное название" entry follows it."""
+    junk after it that holds no dictionary word ("Список сокр. тароттетьные"), or with one token of
+    junk for the key word ("Список 4бкраьний*"): the caller takes it for the header when a
+    "X – полное название" entry follows it."""
     cut = CUT_KEY_HEAD_RE.match(line)
+    junk_key = JUNK_KEY_HEAD_RE.match(line)
+    if junk_key:                        # "Список 4бкраьний*": the key word a signature garbled past reading
+        letters = re.sub(r"[^а-яё]", "", junk_key.group("key").lower())
+        return len(letters) >= 0.5 * len(junk_key.group("key")) and not is_known_word(letters)
     if cut and not re.search(r"[-–—]", cut.group("junk")):
         return not any(is_known_word(fold(w)) for w in re.findall(r"[А-Яа-яЁё]{3,}", cut.group("junk")))
     m = HEAD_LINE_RE.match(line)

@@ -192,3 +192,20 @@ def test_a_head_word_two_letters_off_before_a_key_word_of_its_shape(line, expect
 ])
 def test_a_key_word_two_letters_off_after_a_qualifier_read_right(line, expected):
     assert mend_list_head(line) == expected
+
+
+@pytest.mark.parametrize("line, cut", [
+    ("Список 4бкраьний*", True),            # the key word garbled past reading: one token of junk
+    ("Список литературы", False), ("Список участников:", False), ("Перечень мероприятий", False),
+    ("Список 2024", False),                 # digits: no key word
+])
+def test_a_head_word_with_one_junk_token_for_its_key_word_is_a_cut_header(line, cut):
+    from normalizers.abbreviation_heads import cut_head
+
+    assert cut_head(line) is cut
+
+
+def test_a_list_under_a_header_whose_key_word_is_junk_is_read():
+    got = find_definitions("Список 4бкраьний*\nМинобразования Чувашии - Министерство образования Чувашской\n"
+                           "Республики.")
+    assert got == {"Минобразования Чувашии": "Министерство образования Чувашской Республики"}
