@@ -192,7 +192,8 @@ def cut_head(line: str) -> bool:
     junk_key = JUNK_KEY_HEAD_RE.match(line)
     if junk_key:                        # "Список 4бкраьний*": the key word a signature garbled past reading
         letters = re.sub(r"[^а-яё]", "", junk_key.group("key").lower())
-        return len(letters) >= 0.5 * len(junk_key.group("key")) and not is_known_word(letters)
+        if len(letters) >= 0.5 * len(junk_key.group("key")) and not is_known_word(letters):
+            return True
     if cut and not re.search(r"[-–—]", cut.group("junk")):
         return not any(is_known_word(fold(w)) for w in re.findall(r"[А-Яа-яЁё]{3,}", cut.group("junk")))
     m = HEAD_LINE_RE.match(line)
