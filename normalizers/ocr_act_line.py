@@ -4,7 +4,7 @@ A scan doubles a date's stop ("27..01.2024") or reads one as a comma or a colon 
 "05:09.2022"), loses its first stop ("1503.2021 г Казань № 245"), reads a speck inside the day as a
 dash ("1-5.03.2021 № 245": on the act's line, with its number, the date is one day, no range), reads a
 date's first "1" as a brace ("}2.02.2020"), puts a speck after the number sign ("№'777"), doubles a
-dash of the number ("№ 26-01--06-150") or reads one as a space ("№ 777 11-05"), or loses the sign altogether ("от 3 марта
+dash of the number ("№ 26-01--06-150") or reads one as a space ("№ 777 11-05", "№ 777-11 05"), or loses the sign altogether ("от 3 марта
 2023 1-215"), glues a stop to a quoted day ("«10».апреля"), misreads a letter of the act's kind
 heading ("ИРИКАЗ"). ``mend_act_line`` mends each where one reading is left: stops only between a
 date's digits (or eight digits before the number sign that spell a date one way only, "1.2 02.2020";
@@ -37,6 +37,8 @@ ONE_LOOKALIKE_RE = re.compile(r"(?<![\w.,])[}\]|!](?=\d[.,]\d{2}[.,](?:19|20)\d\
 DOUBLED_NUMBER_DASH_RE = re.compile(r"(?<=\d)[-–]{2}(?=\d)")
 SIGN_SPECK_RE = re.compile(r"№[’'`‚.,:;^°]+[^\S\n]*")
 SPACED_NUMBER_RE = re.compile(r"(№[^\S\n]*\d+)[^\S\n]+(\d+[-–]\d)")
+# ... or a later dash read as a space, the last group ending the line ("№ 777-11 05")
+SPACED_LAST_GROUP_RE = re.compile(r"(№[^\S\n]*\d+(?:[-–]\d+)+)[^\S\n]+(\d{1,3})[^\S\n]*$")
 _DATE = (r"(?:\d{1,2}\.\d{1,2}\.(?:19|20)\d\d|\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+(?:19|20)\d\d)"
          r"(?:\s*г(?:ода|\.)?)?")
 LOST_SIGN_RE = re.compile(rf"^(\s*(?:от\s+)?{_DATE})[^\S\n]+(\d[\dА-Яа-я]*(?:[-–/][\dА-Яа-я]+)+)[.,]?\s*$", re.I)
@@ -98,6 +100,7 @@ def mend_act_line(line: str) -> str:
         head, sign, number = line.partition("№")
         line = GLUED_YEAR_LETTER_RE.sub(r"\1 г.", _specked_date(head)) + sign + number
     line = SPACED_NUMBER_RE.sub(r"\1-\2", SIGN_SPECK_RE.sub("№ ", line))
+    line = SPACED_LAST_GROUP_RE.sub(r"\1-\2", line)          # "№ 777-11 05"
     if "№" in line:
         head, sign, number = line.partition("№")
         line = head + sign + DOUBLED_NUMBER_DASH_RE.sub("-", number)

@@ -50,6 +50,8 @@ def test_mended_lines_give_the_acts_number_and_date():
     ("1 2 3 4 № 5", "1 2 3 4 № 5"),                                   # four digits spell no date
     ("от 14 сентября 20225 г. № 1", "от 14 сентября 20225 г. № 1"),   # its "г." there: no guess
     ("1.2 13.2020 № 5", "1.2 13.2020 № 5"),                            # no valid date
+    ("18.12.2023 № 777-11 05", "18.12.2023 № 777-11-05"),             # a later dash read as a space
+    ("№ 777-11 2023 г.", "№ 777-11 2023 г."),                          # a year after it is no group
 ])
 def test_a_date_whose_stops_moved_or_whose_year_took_its_letter(read, expected):
     assert mend_act_line(read) == expected
