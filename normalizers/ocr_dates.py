@@ -352,7 +352,7 @@ def damaged_dates(text: str | None) -> bool:
 # must be the period's ("IV &вартан 2023" would otherwise cover the whole year)
 ROMAN_THEN_WORD_RE = re.compile(r"(?<![\w.])(?:I{1,3}|IV)[^\S\n]+(\S+)[^\S\n]+(?:19|20)\d\d(?!\d)")
 PERIOD_WORD_HEADS = ("кв", "полуг", "п/г")
-PADDED_DAY_RE = re.compile(r"(?<![\d.])(\d{1,2})\.[01]\d\.(?:19|20)\d\d(?![\d.])")
+PADDED_DAY_RE = re.compile(r"(?<![\d.])(\d{1,2})\.[01]\d\.(?:19|20)\d\d(?!\d|\.\d)")
 
 
 def damaged_on_scan(text: str | None) -> bool:

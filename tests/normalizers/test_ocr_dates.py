@@ -357,6 +357,7 @@ def test_two_years_run_together_in_a_list_are_two_items_of_it():
     ("IV кв. 2023", False),
     ("I полугодие 2024 г.", False),
     ("01.03.2020\n3.03.2020", True),         # "31" read "3": the days written two ways
+    ("01.09.2024.\n3.12.2025", True),        # a stop after the padded date: still two ways
     ("01.03.2020\n31.03.2020", False),
     ("1.03.2020\n3.03.2020", False),         # one way throughout
 ])
