@@ -135,6 +135,9 @@ def _preposition(m: re.Match) -> str:
 LATIN_TAIL_RE = re.compile(r"(?<=[а-яё])[^\S\n]+[A-Za-z]{1,3}[^\S\n]*$")
 # ... or an opening bracket no bracket closes, with a letter or two after it ("постоянно (О", "постоянно (К")
 OPEN_BRACKET_TAIL_RE = re.compile(r"(?<=[а-яё])[^\S\n]+\([^\S\n]*[А-Яа-яЁё]{1,2}[.,]?[^\S\n]*$")
+# a stroke read as "1" between a range's dash and a month in the nominative ("август- 1 сентябрь 2022"):
+# no day is written before a nominative month, and the range would end on the 1st
+STROKE_BEFORE_MONTH_RE = re.compile(rf"(?<=[-–—])([^\S\n]*)[1|lI][^\S\n]+(?={MONTH_ALONE})")
 # a line of marks alone between two lines of a cell ("до 15 апреля\n‚\n2024 г."): a speck, and it would part
 # the date from its year (the year alone read as the whole year); a dash's line is a range's and stays
 SPECK_LINE_RE = re.compile(r"\n[^\S\n]*[:;’'`‚^°*.,“”„\"«»_~]+[^\S\n]*(?=\n)")
@@ -167,6 +170,7 @@ def mend_deadline_text(text: str | None) -> str | None:
     if not text:
         return text
     text = SPECK_LINE_RE.sub("", LINE_START_SPECKS_RE.sub("", LEADING_SPECKS_RE.sub("", text)))
+    text = STROKE_BEFORE_MONTH_RE.sub(r"\1", text)          # "август- 1 сентябрь"
     text = CUT_YEAR_MARK_RE.sub(r"\1 ", DASH_BEFORE_YEAR_RE.sub(r"\1\n", text))
     text = CUT_CENTURY_MARK_RE.sub(r"\1 ", text)              # "01.06.20\n-23"
     text = drop_day_month_speck(YEAR_STOP_WORD_RE.sub(r"\1 ", MONTH_SPECK_YEAR_RE.sub(r"\1 ", text)))

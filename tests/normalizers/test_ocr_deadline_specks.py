@@ -234,6 +234,8 @@ def test_a_specks_mark_beside_a_years_abbreviation(text, expected):
     ("2022. Итоги 2023", "2022. Итоги 2023"), ("01.09.2022. 2023", "01.09.2022. 2023"),  # not between years
     ("до 1. ‚июня 2022 года", "до 1 июня 2022 года"),      # two specks' marks between a day and its month
     ("до 1, 2 июня", "до 1, 2 июня"),                      # a list of days stays
+    ("август- 1 сентябрь 2022, 2023", "август- сентябрь 2022, 2023"),   # a stroke before a nominative month
+    ("август-1 сентября 2022", "август-1 сентября 2022"),   # a day of a genitive month stays
 ])
 def test_specks_that_part_a_date_from_its_year_or_end_a_list_of_years(text, expected):
     assert mend_deadline_text(text) == expected
