@@ -280,7 +280,10 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         if _no_short_form(" ".join(tokens), mended_full, spellings):
             # "Меж - … «Институт развития образования Республики Татарстан»": a word the cells never
             # write and its full form does not spell, where the cells write "ИРО РТ" it spells
-            tokens = (_short_form_for(mended_full, spellings, set(defs) | set(out)) or " ".join(tokens)).split()
+            found = _short_form_for(mended_full, spellings, set(defs) | set(out))
+            if found is None:           # "Ю - ексиональныф образовательные организации …": the glossary's
+                found, mended_full = _glossary_orphan(mended_full, spellings, set(defs) | set(out), glossary)
+            tokens = (found or " ".join(tokens)).split()
         # a form put into the nominative only once its words are mended ("учреждениём")
         out.setdefault(" ".join(tokens), to_nominative(mended_full) if mended_full != full else full)
     out = {short: full for short, full in out.items() if _plausible(full)}
@@ -333,6 +336,26 @@ def mend_bracketed_words(text: str, cells: str) -> str:
     if not words:
         return text
     return BRACKETED_RE.sub(lambda m: "(" + TITLE_WORD_RE.sub(lambda w: _cell_word(w.group(0), words), m.group(1)) + ")", text)
+
+
+# a list line opening with a word in lower case, a mark or a dash after it, then lower-case words
+LOWER_HEAD_RE = re.compile(r"(?m)^([а-яё]{3,8})[^\S\n]*(?:[,;:.]|[-–—])?[^\S\n]+(?=[а-яё«])")
+
+
+def mend_entry_heads(text: str, cells: str) -> str:
+    """``text`` with each line that opens with an acronym the party ``cells`` write in capitals, read
+    in lower case and its dash lost or read as a comma ("тоико, областное … «Томский …»"), written
+    as an entry ("ТОИКО – областное …"): a list entry of its own, not the previous entry's tail. A
+    dictionary word is never such a head."""
+    acronyms = {t.lower(): t for t in CAPS_TOKEN_RE.findall(cells) if t.isupper() and len(t) >= 3}
+    if not acronyms:
+        return text
+
+    def head(m: re.Match) -> str:
+        word = m.group(1)
+        return f"{acronyms[word]} – " if word in acronyms and not is_known_word(word) else m.group(0)
+
+    return LOWER_HEAD_RE.sub(head, text)
 
 
 MIN_PASSED_WORD = 4      # a word of the full form an acronym's initials pass over counts from this length

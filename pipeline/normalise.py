@@ -122,11 +122,11 @@ def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityReco
     text_parts = _text_parts(extracted, scanned)
     cell_parts = _cell_texts(acts)
     if scanned:                           # "ГБУ ДПО: «Центр …» (далее – Ц)": the colon is a speck
-        from normalizers.ocr_definitions import mend_bracketed_words
+        from normalizers.ocr_definitions import mend_bracketed_words, mend_entry_heads
 
         text_parts, cell_parts = ([drop_acronym_colons(x) for x in xs] for xs in (text_parts, cell_parts))
         cells = _responsible_text(acts)   # "(Рослотребнадзор КО)" where the cells write "Роспотребнадзор КО"
-        text_parts = [mend_bracketed_words(x, cells) for x in text_parts]
+        text_parts = [mend_entry_heads(mend_bracketed_words(x, cells), cells) for x in text_parts]   # "тоико, …"
     # cells apart by an empty line: a name's words are sought in its own cell only ("… на базе
     # предприятий партнёров" above "КГАУ ДПО «…» (далее – ККИПК)" is another cell)
     for part in ("\n".join(text_parts), "\n\n".join(cell_parts)):

@@ -413,3 +413,21 @@ def test_an_orphan_entry_that_opens_with_a_misread_glossary_full_form_defines_th
     assert mend_definitions({}, cells, orphans=["образовательные организации высшего образования"],
                             glossary=glossary) == {}
     assert mend_definitions({}, "органы власти", orphans=[orphan], glossary=glossary) == {}   # not in the cells
+
+
+def test_a_list_line_opening_with_a_cells_acronym_read_in_lower_case_is_an_entry_of_its_own():
+    from normalizers.ocr_definitions import mend_entry_heads
+
+    cells = "ТОИПКРО (по согласованию), ТОИКО (по согласованию)\nПОО"
+    text = "работников\nобразования\nтоико, областное учреждение «Томский центр»;"
+    assert mend_entry_heads(text, cells) == "работников\nобразования\nТОИКО – областное учреждение «Томский центр»;"
+    assert mend_entry_heads("поиск, отбор и обучение", "ПОИСК") == "поиск, отбор и обучение"   # a word
+    assert mend_entry_heads("тоико, областное", "ЦЗН") == "тоико, областное"      # the cells never write it
+
+
+def test_an_entry_whose_short_form_a_scan_garbled_takes_the_glossary_form_its_full_form_misreads():
+    from normalizers.abbreviations import load_glossary
+
+    got = mend_definitions({"Ю": "ексиональныф образовательные организации Томской области"}, "ПОО\nЦЗН",
+                           glossary=load_glossary())
+    assert got == {"ПОО": "профессиональные образовательные организации Томской области"}
