@@ -100,12 +100,18 @@ def _first(p: Optional[list[int]], q: Optional[list[int]]) -> Optional[list[int]
 
 def _last_after(p: Optional[list[int]], q: Optional[list[int]], core: str) -> Optional[list[int]]:
     """The successor of the previous number for the last row of a list, where the number read goes
-    back at its depth ("5" after "8": a list never does; "10" after "8" may skip and stays)."""
+    back at its depth ("5" after "8": a list never does; "10" after "8" may skip and stays), or that is
+    that successor with one digit more beside it ("25" after "4": a speck read as a digit)."""
     parts = _parts(core)
     if p is None or q is not None or parts is None or len(parts) != len(p) or parts[:-1] != p[:-1] \
-            or parts[-1] > p[-1] or parts[-1] == 1:
+            or parts[-1] == 1:
         return None
-    return p[:-1] + [p[-1] + 1]
+    succ = p[:-1] + [p[-1] + 1]
+    if parts[-1] > p[-1]:           # "25" after "4": the successor with a speck's digit beside it
+        read, want = str(parts[-1]), str(succ[-1])
+        added = len(read) == len(want) + 1 and (read.startswith(want) or read.endswith(want))
+        return succ if added and parts[-1] > succ[-1] else None
+    return succ
 
 
 def _lost_digit(p: Optional[list[int]], q: Optional[list[int]], core: str) -> Optional[list[int]]:

@@ -70,3 +70,14 @@ def test_a_quote_speck_after_a_number_goes_and_the_number_before_it_is_read_agai
     from normalizers.ocr_item_numbers import repair_item_numbers
 
     assert [n for n, _ in repair_item_numbers(["1", "1.2.”", "2.1", "2.2"])] == ["1.1", "1.2.", "2.1", "2.2"]
+
+
+@pytest.mark.parametrize("numbers, last", [
+    (["1", "2", "3", "4", "25"], ("5", "item_number_repaired")),    # the successor with a speck's digit
+    (["1", "2", "3", "4", "10"], ("10", None)),                      # a skip, not the successor misread
+    (["1", "2", "3", "4", "5"], ("5", None)),
+])
+def test_the_last_rows_number_with_a_specks_digit_beside_its_successor(numbers, last):
+    from normalizers.ocr_item_numbers import repair_item_numbers
+
+    assert repair_item_numbers(numbers)[-1] == last
