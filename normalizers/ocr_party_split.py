@@ -50,3 +50,17 @@ def _subject_first(rest: str) -> bool:
     found = parses(re.split(r"-|[:;]\s?|\s", first.group(0))[-1])
     return bool(found) and all(p.tag.POS == "NOUN" and p.tag.case in ("nomn", "accs") for p in found) \
         and any(p.tag.number == "plur" for p in found)
+
+
+# a straight or curly quote glued before a word in capitals ("Минобр "НСО")
+QUOTE_BEFORE_CAPS_RE = re.compile(r"(?<=\s)[\"“”„](?=[А-ЯЁ]{2,5}(?![А-Яа-яЁё]))")
+
+
+def drop_lone_quote_specks(cell: str | None) -> str | None:
+    """A party cell whose only quote mark stands glued before a word in capitals ("Минобр "НСО\nМинпром
+    торг НСО …"): a speck, no quotation — left, it opens a name no quote closes and glues the lines
+    after it into one party. A cell with any other quote keeps it."""
+    if not cell or sum(cell.count(q) for q in "\"“”„«»") != 1:
+        return cell
+    return QUOTE_BEFORE_CAPS_RE.sub("", cell)
+

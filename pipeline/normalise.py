@@ -154,8 +154,13 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
     a body's short form with one of them opening a mention splits there ("Минпромторг НСО
     предприятия-партнёры")."""
     out = []
+    cell = responsible
+    if scanned:                             # 'Минобр "НСО': a lone quote before a code, a speck
+        from normalizers.ocr_party_split import drop_lone_quote_specks
+
+        responsible = drop_lone_quote_specks(responsible)
     mentions = split_parties(responsible)
-    repaired = False
+    repaired = responsible != cell
     cell = responsible
     if scanned:
         from normalizers.ocr_parties import mend_mentions
@@ -163,7 +168,7 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
         entries = load_glossary()
         glossary, names = set(entries), set(defs.values()) | set(entries.values())
         mended = mend_mentions(mend_abbreviations(mentions, set(defs), glossary), set(defs), glossary, names)
-        repaired = [m.name for m in mended] != [m.name for m in mentions]
+        repaired = repaired or [m.name for m in mended] != [m.name for m in mentions]
         if repaired and cell and len(mended) == len(mentions):
             for old, new in zip(mentions, mended):
                 if old.name != new.name and (new.name in defs or new.name in glossary) \

@@ -324,3 +324,14 @@ def test_a_region_code_glued_to_a_glossary_short_form_in_a_scanned_cell_is_read_
                          "Чувашская Республика", True)[0]
     assert [p.name for p in found] == ["БУ ЧР ДПО «Чувашский республиканский институт образования»"]
     assert "дополнительное профессиональное образование" in (found[0].expanded or "")
+
+
+def test_a_lone_quote_before_a_code_no_longer_glues_a_cells_parties_into_one():
+    from pipeline.normalise import read_parties
+
+    defs = {"Минобр НСО": "министерство образования Новосибирской области",
+            "Минпромторг НСО": "министерство промышленности, торговли и развития предпринимательства Новосибирской области"}
+    found, repaired, cell = read_parties('Минобр "НСО\nМинпромторг НСО предприятия-партнёры', defs,
+                                         "Новосибирская область", True)
+    assert [p.name for p in found] == ["Минобр НСО", "Минпромторг НСО", "предприятия-партнёры"]
+    assert repaired and '"' not in cell
