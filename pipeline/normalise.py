@@ -182,8 +182,8 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
 
         # "МОиН РЕ(Я)": a letter of the region's code misread
         coded = [replace(m, name=with_region_codes(m.name, codes)) for m in mentions]
-        shorts = set(defs) | set(load_glossary())       # "БУ ЧРДПО «…»": the code glued to a short form
-        coded = [replace(m, name=_codes_spaced(m.name, codes, shorts)) for m in coded]
+        known_shorts = set(defs) | glossary           # "БУ ЧРДПО «…»": the code glued to a short form
+        coded = [replace(m, name=_codes_spaced(m.name, codes, known_shorts)) for m in coded]
         repaired = repaired or coded != mentions
         mentions = coded
     mentions = _notes_to_previous(mentions)
