@@ -152,12 +152,31 @@ def _mended(words: Sequence[Word]) -> Optional[list[Word]]:
 
 def _digit_lines(words: list[Word]) -> list[Word]:
     """The cell's words line by line, a line that is no date but whose digits alone spell one
-    (``digits_date``: "0109.20 ‚23") made one word of that date."""
+    (``digits_date``: "0109.20 ‚23") made one word of that date, and so two lines that are no date
+    each, a date wrapped after its month whose dots were lost or misread ("01.1220" / "23",
+    "31 12:20" / "25"): their digits together are eight and spell one date."""
+    lines = [(line, " ".join(w.text for w in line)) for line in text_lines(words)]
     out: list[Word] = []
-    for line in text_lines(words):
-        text = " ".join(w.text for w in line)
-        spelled = None if valid_date(text.strip(MARKS)) else digits_date(text)
-        out += [_joined(line, spelled)] if spelled else line
+    i = 0
+    while i < len(lines):
+        line, text = lines[i]
+        if valid_date(text.strip(MARKS)):
+            out += line
+            i += 1
+            continue
+        spelled = digits_date(text)
+        if spelled:
+            out.append(_joined(line, spelled))
+            i += 1
+            continue
+        if i + 1 < len(lines) and not valid_date(lines[i + 1][1].strip(MARKS)):
+            wrapped = digits_date(text + " " + lines[i + 1][1])
+            if wrapped and not digits_date(lines[i + 1][1]):
+                out.append(_joined(list(line) + list(lines[i + 1][0]), wrapped))
+                i += 2
+                continue
+        out += line
+        i += 1
     return out
 
 

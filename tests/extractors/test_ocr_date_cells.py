@@ -108,6 +108,20 @@ def test_a_reread_that_is_no_date_leaves_an_impossible_date_mended_where_one_dig
     assert _cell(words, 2) == "01.02.2026\n31.42.2024"
 
 
+@needs_tesseract
+def test_a_date_wrapped_after_its_month_whose_dots_were_lost_is_spelled_by_its_digits():
+    """Degraded Kursk plans: "01.1220" / "23" and "31 12:20" / "25", a start and an end date a
+    narrow column wraps, each line no date and no date's start; their eight digits are one date."""
+    img, segs = _page()
+    blank = np.full_like(img, 255)
+    blank[:, : XS[2]] = img[:, : XS[2]]
+    first = [(["01.1220", "23"], 0.9), (["31 12:20", "25"], 0.9), (["0109.20", "3"], 0.9), (STARTS[3], 0.4)]
+    words = reread_date_cells(blank, _words(first), segs, 1.0, 72)
+    assert _cell(words, 0) == "01.12.2023"
+    assert _cell(words, 1) == "31.12.2025"
+    assert _cell(words, 2) == "0109.20\n3", "seven digits spell no date: the reading stays"
+
+
 def _year_line(text: str) -> np.ndarray:
     img = Image.new("L", (400, 60), 255)
     ImageDraw.Draw(img).text((10, 14), text, fill=0, font=ImageFont.truetype(cyrillic_font(), 26))
