@@ -235,6 +235,9 @@ def _bare_acronym_definitions(text: str) -> dict[str, str]:
             for k, v in _define_at(text, pos, short).items():
                 out.setdefault(k, v)
             continue
+        if not toks:            # the bracket opens its line: the name is on the lines above
+            context = _context_before(text, pos, wrapped=True).rstrip()
+            toks = tokens(context)
         if not toks or not toks[-1].is_word:
             continue
         if not acronym_letters(short):

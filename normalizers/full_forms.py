@@ -346,9 +346,13 @@ def _syllabic_start(head: str, caps: list[str], toks: list[Tok]) -> int | None:
         i -= 1
 
     def spells(rest: str, words: list[str], slips: int) -> bool:
+        if not rest and words:
+            return _coordinated_tail(words)   # "Минтруд" of "министерство труда и социального развития"
         if not words:
             return not rest
         w = words[0]
+        if w == AND:
+            return spells(rest, words[1:], slips)
         for k in range(min(len(w), len(rest)), 1, -1):
             wrong = sum(a != b for a, b in zip(rest[:k], w[:k]))
             if wrong == 0 and spells(rest[k:], words[1:], slips):
@@ -358,13 +362,35 @@ def _syllabic_start(head: str, caps: list[str], toks: list[Tok]) -> int | None:
         return False
 
     for slips in (0, SYLLABIC_SLIPS):          # read exactly from any start first
-        for start in range(i, max(-1, i - 7), -1):
-            words = [fold(t.text) for t in toks[start:i + 1] if t.is_word and fold(t.text) not in SKIPPABLE]
+        for start in range(i, max(-1, i - 7 - MAX_COORDINATED), -1):
+            words = [fold(t.text) if fold(t.text) != "и" else AND
+                     for t in toks[start:i + 1] if t.is_word and (fold(t.text) not in SKIPPABLE or fold(t.text) == "и")]
+            words = [w for k, w in enumerate(words) if w != AND or (k + 1 < len(words) and k > 0)]
             if not all(t.is_word for t in toks[start:i + 1]) or not toks[start].is_word:
                 break
             if words and spells(head, words, slips):
                 return start
     return None
+
+
+AND = "\x00и"            # "и" between the words a syllabic form spells: passed over, or the start of a tail
+MAX_COORDINATED = 3     # words after "и" a syllabic form may leave unspelled ("и социального развития")
+
+
+def _coordinated_tail(words: list[str]) -> bool:
+    """Whether the words a syllabic form's pieces leave over are the name's coordinated tail:
+    "и" and at most ``MAX_COORDINATED`` words, one word before it at most ("Минтруд" = министерство
+    труда и социального развития, "Минприроды" = министерство природных ресурсов и экологии, the
+    pieces spelling the head of the name), none the head word of another body ("министерство")."""
+    if words[0] != AND:            # one word before "и" at most: "(природных) ресурсов и экологии"
+        words = words[1:]
+        if not words or words[0] != AND:
+            return False
+    rest = [w for w in words[1:] if w != AND]
+    return 0 < len(rest) <= MAX_COORDINATED and not any(w.startswith(ORG_HEAD_STEMS) for w in rest)
+
+
+ORG_HEAD_STEMS = ("министерств", "департамент", "управлени", "комитет", "агентств", "служб", "инспекци")
 
 
 def spells(short: str, full: str) -> bool:

@@ -175,6 +175,35 @@ def test_definition_on_a_line_wrapped_inside_the_name_and_a_wrapped_list_entry()
     assert defs["ОМСУ"] == "органы местного самоуправления Омской области, осуществляющие управление в сфере образования"
 
 
+def test_a_syllabic_short_form_may_spell_the_head_of_a_name_whose_coordinated_tail_it_leaves():
+    """"Минтруд НСО" is the Novosibirsk ministry "труда и социального развития", "Минприроды" the
+    ministry "природных ресурсов и экологии": the pieces spell the name's head, "и …" its tail."""
+    text = ("между министерством образования Новосибирской области (Минобр НСО) и министерством труда и "
+            "социального развития Новосибирской области (Минтруд НСО)")
+    assert find_definitions(text) == {
+        "Минобр НСО": "министерство образования Новосибирской области",
+        "Минтруд НСО": "министерство труда и социального развития Новосибирской области"}
+    assert find_definitions("министерство природных ресурсов и экологии Пермского края (Минприроды ПК)") == {
+        "Минприроды ПК": "министерство природных ресурсов и экологии Пермского края"}
+    # a tail that is a second body of the kind is no tail: the short form is the nearer name
+    assert find_definitions("министерство образования и министерство труда Пермского края (Минтруд ПК)") == {
+        "Минтруд ПК": "министерство труда Пермского края"}
+    # words the pieces leave with no "и" before them are not passed over
+    assert "Минтруд ПК" not in find_definitions("министерство труда социальной политики Пермского края (Минтруд ПК)")
+
+
+def test_a_bare_short_form_whose_bracket_opens_its_line_takes_the_name_on_the_lines_above():
+    """A Novosibirsk order wraps "… министерством труда и социального развития Новосибирской области"
+    / "(Минтруд НСО)": the bracket opens the line, the name ends the line above."""
+    text = ("(Минэкономразвития НСО) и\nминистерством труда и социального развития Новосибирской области\n"
+            "(Минтруд НСО)\nПРИКАЗЫВАЮ:")
+    assert find_definitions(text) == {
+        "Минтруд НСО": "министерство труда и социального развития Новосибирской области"}
+    assert find_definitions("Центр развития профессионального\nобразования\n(ЦРПО) и другие") == {
+        "ЦРПО": "Центр развития профессионального образования"}
+    assert find_definitions("Утвердить план.\n(ЦРПО) и другие") == {}, "a sentence's end above: no name"
+
+
 def test_syllabic_short_form_after_dalee_and_a_second_definition_in_the_same_sentence():
     """"Минобрнауки РБ" spells мин|обр|науки + the region's initials; the next "(далее – РУМЦ)"
     starts after the first definition, not at the sentence's start."""

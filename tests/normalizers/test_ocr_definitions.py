@@ -397,7 +397,12 @@ def test_a_region_code_a_list_read_in_lower_case_takes_the_cells_often_written_s
     defs = {"Минпромторг нео": "министерство промышленности, торговли и развития предпринимательства Новосибирской области"}
     cells = "Минэкономразвития НСО\nМинобр НСО\nМинтруд НСО\nМинпромторг НСО предприятия-партнёры\nМинобр НСО"
     assert list(mend_definitions(defs, cells)) == ["Минпромторг НСО"]
-    assert list(mend_definitions(defs, "Минпромторг НСО")) == ["Минпромторг нео"]     # written once: not enough
+    # written once, the full form spelling "Минпромторг НСО" (the syllabic pieces the head of the
+    # name, "и развития предпринимательства" its coordinated tail, "НСО" the region's code): mended
+    assert list(mend_definitions(defs, "Минпромторг НСО")) == ["Минпромторг НСО"]
+    # written once, the full form no witness of the cells' spelling: not enough
+    other = {"Минпромторг нео": "министерство промышленности Новосибирской области"}
+    assert list(mend_definitions(other, "Минпромторг НСО")) == ["Минпромторг нео"]
 
 
 def test_an_orphan_entry_that_opens_with_a_misread_glossary_full_form_defines_that_short_form():
