@@ -66,6 +66,20 @@ def test_a_scans_definition_loses_a_speck_read_as_a_stop_between_two_words():
     assert "профессиональной.подготовки" in document_abbreviations(doc, [], scanned=False)["ЦОПП"]
 
 
+def test_a_scans_definition_reads_a_word_a_letter_off_the_dictionary_as_its_word():
+    """A degraded Novosibirsk order read "министерством абразования" / "Новосибирской области (Минобр
+    НСО)": the syllabic short form's "обр" finds no word until "абразования" is "образования"."""
+    from extractors.grid import ExtractedDocument, TextBlock
+    from pipeline.normalise import document_abbreviations
+
+    blocks = [TextBlock("В соответствии с соглашением между министерством абразования"),
+              TextBlock("Новосибирской области (Минобр НСО), и другими")]
+    doc = ExtractedDocument(path="x.pdf", file_format="pdf", extractor="ocr-tesseract", extractor_version="1",
+                            blocks=blocks)
+    assert document_abbreviations(doc, [], scanned=True) == {
+        "Минобр НСО": "министерство образования Новосибирской области"}
+
+
 def _tasks_docx(path, tasks: list[str]):
     import docx
 
