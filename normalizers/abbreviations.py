@@ -304,6 +304,9 @@ WORD_END_MARK_RE = re.compile(r"(?<=[а-яё]{3})['`’‚](?=[^\S\n]+[а-яё(]
 # between two words inside a name ("Республики.Саха")
 SPECK_STOP_AT_WRAP_RE = re.compile(r"(?<=[а-яё]{3})\.\n(?=[а-яё])")
 GLUED_STOP_RE = re.compile(r"(?<=[а-яё]{3})\.(?=[А-ЯЁ][а-яё]{2})")
+# a list entry's head whose word and region code a speck's mark parts and whose dash a speck's mark
+# precedes ("Минпромторк, НСО_- министерство …"): a list writes "Минпромторг НСО – …"
+LIST_HEAD_SPECKS_RE = re.compile(r"(?m)^([А-ЯЁ][А-Яа-яЁё]{2,24})[,.’'`‚]?[^\S\n]+([А-ЯЁ]{2,5})[_.,’'`‚]+(?=[^\S\n]*[-–—][^\S\n])")
 # a scan's speck read as a sign no order opens a line with, before a quote or a lower-case word
 LINE_START_SPECK_RE = re.compile(r"(?m)^[$^°*~`]{1,2}[^\S\n]+(?=[«„\"а-яё])")
 
@@ -338,6 +341,7 @@ def _prepared(text: str) -> str:
     text = LINE_START_SPECK_RE.sub("", text)                 # "$ «Республиканский …»": a wrapped name goes on
     text = WORD_END_MARK_RE.sub("", GLUED_LINE_DASH_RE.sub("\n", text))   # "образования\n-Новосибирской' области"
     text = GLUED_STOP_RE.sub(" ", text)                      # "Республики.Саха"
+    text = LIST_HEAD_SPECKS_RE.sub(r"\1 \2", text)          # "Минпромторк, НСО_- …"
     text = _lost_open_quotes(LOW_OPEN_QUOTE_RE.sub("«", text))     # "„Институт …»", "области Центр …»"
     text = DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck
     return DALEE_DASH_MARK_RE.sub(r"\1 ", text)                                  # "(далее -`ИРПО)"

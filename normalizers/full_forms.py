@@ -314,7 +314,7 @@ SYLLABIC_SLIPS = 1       # letters of a syllabic form's pieces a scan's word may
 MIN_SLIPPED_PIECE = 4    # ... in a piece of at least this many letters, never its first
 
 
-def syllabic_start(short: str, toks: list[Tok]) -> int | None:
+def syllabic_start(short: str, toks: list[Tok], slips: int = SYLLABIC_SLIPS) -> int | None:
     """Start of the words a syllabic abbreviation stands for, ending at the last token (a piece of
     four letters or more may differ from its word's head in one letter but the first, once, where
     no start reads it exactly: "торг" of a scan's "тарговли"):
@@ -328,14 +328,14 @@ def syllabic_start(short: str, toks: list[Tok]) -> int | None:
     # a comma or a speck's mark between the words ("промышленности, торговли", "Пермского: края") is passed
     # over, and so is a lone digit a scan read a speck as ("Министерство 5 / промышленности")
     kept = [k for k, t in enumerate(toks) if not (t.text in INNER_MARKS or (len(t.text) == 1 and t.text.isdecimal()))]
-    start = _syllabic_start(head, caps, [toks[k] for k in kept])
+    start = _syllabic_start(head, caps, [toks[k] for k in kept], slips)
     return kept[start] if start is not None else None
 
 
 INNER_MARKS = {",", ":", ";", ".", "’", "'", "`"}
 
 
-def _syllabic_start(head: str, caps: list[str], toks: list[Tok]) -> int | None:
+def _syllabic_start(head: str, caps: list[str], toks: list[Tok], most_slips: int) -> int | None:
     i = len(toks) - 1
     if _region_code_at(caps, toks, i):
         i -= 2                  # "НСО": "Новосибирской области", its letters no word initials
@@ -361,7 +361,7 @@ def _syllabic_start(head: str, caps: list[str], toks: list[Tok]) -> int | None:
                 return True             # "торг" of a scan's "тарговли": one letter, once, not the first
         return False
 
-    for slips in (0, SYLLABIC_SLIPS):          # read exactly from any start first
+    for slips in sorted({0, most_slips}):          # read exactly from any start first
         for start in range(i, max(-1, i - 7 - MAX_COORDINATED), -1):
             words = [fold(t.text) if fold(t.text) != "и" else AND
                      for t in toks[start:i + 1] if t.is_word and (fold(t.text) not in SKIPPABLE or fold(t.text) == "и")]

@@ -93,16 +93,21 @@ def _cells_spelling(short: str, full: str, spellings: dict[str, Counter], used: 
     best, n = spellings[near[0]].most_common(1)[0]
     if _stands_for(best, full) and not _stands_for(short, full):
         return best                    # "Минобрнауки 6Б" where the cells write "Минобрнауки РБ"
+    if _stands_for(best, full, exact=True) and not _stands_for(short, full, exact=True):
+        return best                    # "Минпромторк": "торг" opens "торговли", "торк" only a letter off
     if not spells(best, full) and not spells(short, full) and len(near[0]) == len(key) \
             and len(key) >= MIN_SPELLING_MENDED and (n >= 2 or _stem_in_full(best, short, full)):
         return best
     return short
 
 
-def _stands_for(short: str, full: str) -> bool:
+def _stands_for(short: str, full: str, exact: bool = False) -> bool:
     """Whether ``full`` spells ``short``, by its initials or as a syllabic short form
-    ("Минобрнауки РБ": Мин|истерство обр|азования (и) науки Р|еспублики Б|ашкортостан)."""
-    return spells(short, full) or syllabic_start(short, tokens(full)) is not None
+    ("Минобрнауки РБ": Мин|истерство обр|азования (и) науки Р|еспублики Б|ашкортостан); ``exact``:
+    each syllabic piece the head of its word letter for letter (no scan's slip allowed)."""
+    if spells(short, full):
+        return True
+    return (syllabic_start(short, tokens(full), 0) if exact else syllabic_start(short, tokens(full))) is not None
 
 
 def _stem_in_full(best: str, short: str, full: str) -> bool:

@@ -814,3 +814,12 @@ def test_a_dash_glued_to_a_wrapped_lines_first_word_and_a_mark_glued_to_a_words_
     # a list's dash stands apart from its word: an entry of its own
     listed = "Сокращения:\nПОО – профессиональные организации;\n- Минобр НСО – министерство образования"
     assert "ПОО" in find_definitions(listed)
+
+
+def test_a_list_entrys_head_parted_by_specks_from_its_code_and_its_dash_is_read():
+    """A degraded Novosibirsk list read "Минпромторк, НСО_- министёрства …": a comma between the
+    word and its region code, an underscore before the dash; a list of two short forms stays so."""
+    text = ("Используемые сокращения:\nМинпромторк, НСО_- министерство промышленности, торговли и\n"
+            "развития предпринимательства Новосибирской области.")
+    assert list(find_definitions(text)) == ["Минпромторк НСО"]
+    assert "ЦЗН ПОО" not in find_definitions("Сокращения:\nЦЗН, ПОО - центры")

@@ -436,3 +436,13 @@ def test_an_entry_whose_short_form_a_scan_garbled_takes_the_glossary_form_its_fu
     got = mend_definitions({"Ю": "ексиональныф образовательные организации Томской области"}, "ПОО\nЦЗН",
                            glossary=load_glossary())
     assert got == {"ПОО": "профессиональные образовательные организации Томской области"}
+
+
+def test_a_syllabic_short_form_one_letter_off_takes_the_cells_spelling_its_full_form_spells_exactly():
+    """"Минпромторк НСО" read from a list: "торк" is "торговли" but for a letter, the cells'
+    "Минпромторг НСО" spells it letter for letter; both stand for the name, the exact one wins."""
+    full = "министерство промышленности, торговли и развития предпринимательства Новосибирской области"
+    got = mend_definitions({"Минпромторк НСО": full}, "Минобр НСО\nМинпромторг НСО")
+    assert list(got) == ["Минпромторг НСО"]
+    # the cells write no form a letter from it: the form as read stays
+    assert list(mend_definitions({"Минпромторк НСО": full}, "Минобр НСО\nМинтруд НСО")) == ["Минпромторк НСО"]
