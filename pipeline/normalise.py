@@ -122,7 +122,7 @@ def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityReco
     text_parts = _text_parts(extracted, scanned)
     cell_parts = _cell_texts(acts)
     if scanned:                           # "ГБУ ДПО: «Центр …» (далее – Ц)": the colon is a speck
-        from normalizers.ocr_definitions import mend_bracketed_words, mend_entry_heads
+        from normalizers.ocr_definition_text import mend_bracketed_words, mend_entry_heads
         from normalizers.ocr_words import mend_misread_words
 
         text_parts, cell_parts = ([drop_acronym_colons(x) for x in xs] for xs in (text_parts, cell_parts))

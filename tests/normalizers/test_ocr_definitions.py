@@ -246,17 +246,6 @@ def test_an_acronym_whose_letters_are_no_initials_of_its_full_form_takes_the_one
     assert list(mend_definitions({"ЦННО": "центр научной и полезной организации"}, "ЦННО")) == ["ЦННО"]
 
 
-def test_a_word_misread_in_a_bracketed_short_form_takes_the_cells_spelling():
-    from normalizers.ocr_definitions import mend_bracketed_words
-
-    text = "совместно с Управлением Роспотребнадзора по Энской области (Рослотребнадзор ЭО)"
-    assert mend_bracketed_words(text, "Роспотребнадзор ЭО (по согласованию)") == \
-        "совместно с Управлением Роспотребнадзора по Энской области (Роспотребнадзор ЭО)"
-    # a dictionary word, or a word no cell is a letter from, stays
-    assert mend_bracketed_words("(Министерство ЭО)", "Министерства ЭО") == "(Министерство ЭО)"
-    assert mend_bracketed_words("(Рослотребнадзор ЭО)", "ККИПК") == "(Рослотребнадзор ЭО)"
-
-
 def test_a_full_form_misread_takes_the_glossarys_words_for_the_run_they_are():
     glossary = {"ПОО": "профессиональные образовательные организации"}
     defs = {"ПОО": "профессиойа образовать дьные организации Энской области"}
@@ -418,16 +407,6 @@ def test_an_orphan_entry_that_opens_with_a_misread_glossary_full_form_defines_th
     assert mend_definitions({}, cells, orphans=["образовательные организации высшего образования"],
                             glossary=glossary) == {}
     assert mend_definitions({}, "органы власти", orphans=[orphan], glossary=glossary) == {}   # not in the cells
-
-
-def test_a_list_line_opening_with_a_cells_acronym_read_in_lower_case_is_an_entry_of_its_own():
-    from normalizers.ocr_definitions import mend_entry_heads
-
-    cells = "ТОИПКРО (по согласованию), ТОИКО (по согласованию)\nПОО"
-    text = "работников\nобразования\nтоико, областное учреждение «Томский центр»;"
-    assert mend_entry_heads(text, cells) == "работников\nобразования\nТОИКО – областное учреждение «Томский центр»;"
-    assert mend_entry_heads("поиск, отбор и обучение", "ПОИСК") == "поиск, отбор и обучение"   # a word
-    assert mend_entry_heads("тоико, областное", "ЦЗН") == "тоико, областное"      # the cells never write it
 
 
 def test_an_entry_whose_short_form_a_scan_garbled_takes_the_glossary_form_its_full_form_misreads():

@@ -1,0 +1,64 @@
+"""The text around a scan's tables mended against the party cells before definitions are sought.
+
+A scan misreads a word of a bracketed short form ("(Рослотребнадзор КО)" where the cells write
+"Роспотребнадзор КО") or reads a list entry's acronym in lower case and loses its dash ("тоико,
+областное … «Томский …»"); both are written as the party cells write them, so that
+``normalizers.abbreviations.find_definitions`` reads the definition. Split off
+``normalizers.ocr_definitions``, which mends the definitions found.
+"""
+from __future__ import annotations
+
+import re
+
+from normalizers.ocr_parties import CAPS_TOKEN_RE
+from normalizers.text import is_known_word, one_edit
+
+TITLE_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]{5,}(?![А-Яа-яЁё])")
+
+
+def cell_word(tok: str, cell_words: dict[str, str]) -> str:
+    """A short form's word in title case that is no dictionary word, mended to the one word of the
+    party cells a letter from it that is ("Рослотребнадзор" where the cells write "Роспотребнадзор")."""
+    if not TITLE_WORD_RE.fullmatch(tok) or tok.lower() in cell_words or is_known_word(tok):
+        return tok
+    near = {w for low, w in cell_words.items() if low[:1] == tok[:1].lower() and one_edit(low, tok.lower())
+            and is_known_word(w)}
+    return near.pop() if len(near) == 1 else tok
+
+
+BRACKETED_RE = re.compile(r"\(([^()\n]{3,60})\)")
+
+
+def cell_words(cells: str) -> dict[str, str]:
+    """The party cells' words in title case, by their lower-case spelling."""
+    return {w.lower(): w for w in TITLE_WORD_RE.findall(cells)}
+
+
+def mend_bracketed_words(text: str, cells: str) -> str:
+    """``text`` with each word in title case inside brackets (a short form being defined: "Управлением
+    Роспотребнадзора … (Рослотребнадзор КО)") that is no dictionary word mended to the one word of
+    the party ``cells`` a letter from it that is (``_cell_word``); before the definitions are read."""
+    words = cell_words(cells)
+    if not words:
+        return text
+    return BRACKETED_RE.sub(lambda m: "(" + TITLE_WORD_RE.sub(lambda w: cell_word(w.group(0), words), m.group(1)) + ")", text)
+
+
+# a list line opening with a word in lower case, a mark or a dash after it, then lower-case words
+LOWER_HEAD_RE = re.compile(r"(?m)^([а-яё]{3,8})[^\S\n]*(?:[,;:.]|[-–—])?[^\S\n]+(?=[а-яё«])")
+
+
+def mend_entry_heads(text: str, cells: str) -> str:
+    """``text`` with each line that opens with an acronym the party ``cells`` write in capitals, read
+    in lower case and its dash lost or read as a comma ("тоико, областное … «Томский …»"), written
+    as an entry ("ТОИКО – областное …"): a list entry of its own, not the previous entry's tail. A
+    dictionary word is never such a head."""
+    acronyms = {t.lower(): t for t in CAPS_TOKEN_RE.findall(cells) if t.isupper() and len(t) >= 3}
+    if not acronyms:
+        return text
+
+    def head(m: re.Match) -> str:
+        word = m.group(1)
+        return f"{acronyms[word]} – " if word in acronyms and not is_known_word(word) else m.group(0)
+
+    return LOWER_HEAD_RE.sub(head, text)

@@ -1,0 +1,22 @@
+"""normalizers.ocr_definition_text: the text around a scan's tables mended against the party cells."""
+
+
+def test_a_word_misread_in_a_bracketed_short_form_takes_the_cells_spelling():
+    from normalizers.ocr_definition_text import mend_bracketed_words
+
+    text = "совместно с Управлением Роспотребнадзора по Энской области (Рослотребнадзор ЭО)"
+    assert mend_bracketed_words(text, "Роспотребнадзор ЭО (по согласованию)") == \
+        "совместно с Управлением Роспотребнадзора по Энской области (Роспотребнадзор ЭО)"
+    # a dictionary word, or a word no cell is a letter from, stays
+    assert mend_bracketed_words("(Министерство ЭО)", "Министерства ЭО") == "(Министерство ЭО)"
+    assert mend_bracketed_words("(Рослотребнадзор ЭО)", "ККИПК") == "(Рослотребнадзор ЭО)"
+
+
+def test_a_list_line_opening_with_a_cells_acronym_read_in_lower_case_is_an_entry_of_its_own():
+    from normalizers.ocr_definition_text import mend_entry_heads
+
+    cells = "ТОИПКРО (по согласованию), ТОИКО (по согласованию)\nПОО"
+    text = "работников\nобразования\nтоико, областное учреждение «Томский центр»;"
+    assert mend_entry_heads(text, cells) == "работников\nобразования\nТОИКО – областное учреждение «Томский центр»;"
+    assert mend_entry_heads("поиск, отбор и обучение", "ПОИСК") == "поиск, отбор и обучение"   # a word
+    assert mend_entry_heads("тоико, областное", "ЦЗН") == "тоико, областное"      # the cells never write it
