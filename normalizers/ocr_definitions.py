@@ -167,6 +167,22 @@ def _region_codes(spellings: dict[str, Counter]) -> set[str]:
     return {t for t, n in tails.items() if n >= 2}
 
 
+# a short form and a region's code, parted by a space or a speck's mark ("ИРО РТ", "МОиН`РТ", "ИРО. РТ")
+FORM_AND_CODE_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ])(?:[^\S\n]*[.`'’‚][^\S\n]*|[^\S\n]+)([А-ЯЁ]{2,4})(?![А-Яа-яЁё])")
+
+
+def _forms_run_together(cells: str, codes: set[str]) -> list[str]:
+    """The short forms with a region's code (one of ``codes``) of each cell line that runs two or
+    more of them together (a scan lost the line break: "МОиН`РТ ИРО РТ"), each written plainly
+    ("МОиН РТ", "ИРО РТ"): the cells' spellings a lost list head may be read against."""
+    out = []
+    for line in cells.split("\n"):
+        found = [m for m in FORM_AND_CODE_RE.finditer(line) if m.group(2) in codes and m.group(1) not in codes]
+        if len(found) >= 2:
+            out += [f"{m.group(1)} {m.group(2)}" for m in found]
+    return out
+
+
 def _undefined_spellings(spellings: dict[str, Counter], defined: set[str]) -> set[str]:
     """The cells' most common spelling of each short form they write that no definition gives."""
     defined_keys = {_letters(d) for d in defined}
@@ -235,6 +251,8 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         if piece and (len(piece) <= MAX_SHORT_SPELLING
                       or len(piece) <= MAX_NAME_SPELLING and len(piece.split()) >= MIN_NAME_FORM_WORDS):
             spellings.setdefault(_letters(piece), Counter())[piece] += 1
+    for form in _forms_run_together(cells, _region_codes(spellings)):     # "МОиН`РТ ИРО РТ"
+        spellings.setdefault(_letters(form), Counter())[form] += 1
     in_cells = cell_words(cells)
     glossary_caps = {t for words in abbreviation_tokens(set(glossary)).values() for t in words}
     cell_forms = {form for ways in used.values() for form in ways}

@@ -425,3 +425,16 @@ def test_a_syllabic_short_form_one_letter_off_takes_the_cells_spelling_its_full_
     assert list(got) == ["Минпромторг НСО"]
     # the cells write no form a letter from it: the form as read stays
     assert list(mend_definitions({"Минпромторк НСО": full}, "Минобр НСО\nМинтруд НСО")) == ["Минпромторк НСО"]
+
+
+def test_an_orphan_entry_finds_its_short_form_in_a_cell_line_that_runs_two_together():
+    """A degraded Tatarstan plan: a signature took the list head "ИРО РТ –", and the cells never
+    write "ИРО РТ" alone ("МОиН`РТ ИРО РТ", "МОиН РТ ИРО. РТ\\": line breaks lost); the code "РТ"
+    ends several short forms, so each form with it is a spelling of its own."""
+    orphan = ("автономное образовательное учреждение дополнительного профессионального образования "
+              "«Институт развития образования Республики Татарстан»")
+    cells = "МОиН РТ\nМТЗиСЗ РТ\nМОиН`РТ ИРО РТ\nМОиН РТ ИРО. РТ\\"
+    got = mend_definitions({"МОиН РТ": "Министерство образования и науки Республики Татарстан"}, cells, orphans=[orphan])
+    assert got.get("ИРО РТ") == orphan
+    # one form a line: nothing run together, no new spelling ("ИРО РТ" never written)
+    assert "ИРО РТ" not in mend_definitions({}, "МОиН РТ\nМТЗиСЗ РТ", orphans=[orphan])
