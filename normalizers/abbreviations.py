@@ -307,6 +307,9 @@ GLUED_STOP_RE = re.compile(r"(?<=[а-яё]{3})\.(?=[А-ЯЁ][а-яё]{2})")
 # a list entry's head whose word and region code a speck's mark parts and whose dash a speck's mark
 # precedes ("Минпромторк, НСО_- министерство …"): a list writes "Минпромторг НСО – …"
 LIST_HEAD_SPECKS_RE = re.compile(r"(?m)^([А-ЯЁ][А-Яа-яЁё]{2,24})[,.’'`‚]?[^\S\n]+([А-ЯЁ]{2,5})[_.,’'`‚]+(?=[^\S\n]*[-–—][^\S\n])")
+# a stop after a legal form in capitals before the next word in capitals ("КГАУ. ДПО «…»"): no
+# sentence ends with an institution's legal form, the stop is a speck inside the name
+LEGAL_FORM_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([ГФОКМЧН][А-ЯЁ]{1,5}У)\.(?=[^\S\n]*[А-ЯЁ]{2})")
 # a scan's speck read as a sign no order opens a line with, before a quote or a lower-case word
 LINE_START_SPECK_RE = re.compile(r"(?m)^[$^°*~`]{1,2}[^\S\n]+(?=[«„\"а-яё])")
 
@@ -342,6 +345,7 @@ def _prepared(text: str) -> str:
     text = WORD_END_MARK_RE.sub("", GLUED_LINE_DASH_RE.sub("\n", text))   # "образования\n-Новосибирской' области"
     text = GLUED_STOP_RE.sub(" ", text)                      # "Республики.Саха"
     text = LIST_HEAD_SPECKS_RE.sub(r"\1 \2", text)          # "Минпромторк, НСО_- …"
+    text = LEGAL_FORM_STOP_RE.sub(r"\1", text)               # "КГАУ. ДПО"
     text = _lost_open_quotes(LOW_OPEN_QUOTE_RE.sub("«", text))     # "„Институт …»", "области Центр …»"
     text = DALEE_MARK_RE.sub("далее ", DALEE_LIKE_RE.sub(_dalee_misread, text))   # "(далее'- X)": a speck
     return DALEE_DASH_MARK_RE.sub(r"\1 ", text)                                  # "(далее -`ИРПО)"

@@ -240,6 +240,31 @@ def _same_head(short: str, toks: list[Tok], start: int) -> int | None:
     return hits[-1] if hits else None
 
 
+# a legal form of an institution in capitals ("КГАУ", "ГБПОУ", "МБОУ"): a kind of "учреждение"
+LEGAL_FORM_RE = re.compile(r"[ГФОКМЧН][А-ЯЁ]{1,5}У")
+QUALIFIERS = {"ДПО", "ДО", "ПО", "СПО", "ВО", "НПО"}     # the education a legal form is qualified by
+SPECK_MARKS = {".", ",", "’", "'", "`", "‚"}
+
+
+def _legal_form_before(toks: list[Tok], start: int) -> int:
+    """``start`` moved back over a legal form and its qualifiers just before the name ("КГАУ ДПО"
+    before "Красноярский краевой институт …" whose quotes a scan lost; a speck's mark between them
+    passed over): the name's kind is part of its full form, as inside quotes it is."""
+    i, found = start - 1, start
+    while i >= 0:
+        text = toks[i].text
+        if text in SPECK_MARKS:
+            i -= 1
+            continue
+        if text in QUALIFIERS:
+            i -= 1
+            continue
+        if LEGAL_FORM_RE.fullmatch(text):
+            found = i
+        break
+    return found
+
+
 def _is_verb(word: str) -> bool:
     """A verb form that opens an introductory sentence ("Определить", "создать", "назначить")."""
     found = parses(word)
@@ -284,6 +309,7 @@ def full_form(context: str, short: str, adjacent: bool) -> tuple[str, int, str] 
         start, end, kind = _trim_fallback(toks, seg), len(toks) - 1, "fallback"
         start = _same_head(short, toks, start) or start
     start = _skip_leading_verbs(toks, start, end)
+    start = _legal_form_before(toks, start)
     while start < end and not (toks[start].is_word or toks[start].is_group):
         start += 1                # a speck glued after a preposition ("с.государственным")
     if start > end or start >= len(toks):

@@ -823,3 +823,16 @@ def test_a_list_entrys_head_parted_by_specks_from_its_code_and_its_dash_is_read(
             "развития предпринимательства Новосибирской области.")
     assert list(find_definitions(text)) == ["Минпромторк НСО"]
     assert "ЦЗН ПОО" not in find_definitions("Сокращения:\nЦЗН, ПОО - центры")
+
+
+def test_a_legal_form_before_a_name_whose_quotes_were_lost_is_part_of_its_full_form():
+    """A degraded Krasnoyarsk plan read "КГАУ. ДПО Красноярский краевой институт … образования-" /
+    "(далее - ККИПК)": the quotes lost, a speck's stop after the legal form. The acronym's initials
+    open at "Красноярский"; the legal form and its qualifier before it belong to the name."""
+    text = ("КГАУ. ДПО Красноярский краевой институт повышения квалификации и профессиональной "
+            "переподготовки работников образования-\n(далее - ККИПК)")
+    assert find_definitions(text) == {"ККИПК": "КГАУ ДПО Красноярский краевой институт повышения квалификации "
+                                                "и профессиональной переподготовки работников образования"}
+    # a qualifier alone, no legal form before it: not taken
+    assert find_definitions("совместно с ДПО Красноярский краевой институт повышения квалификации (далее – ККИПК)") == {
+        "ККИПК": "Красноярский краевой институт повышения квалификации"}
