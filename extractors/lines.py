@@ -27,6 +27,7 @@ CELL_PADDING = 5.4        # points: Word's and LibreOffice's default cell margin
 LINE_TOL_RATIO = 0.5      # words whose vertical centres differ by < this × height share a line
 TALL_WORD_RATIO = 1.6     # a word this many times as high as the words' median is measured by its line
 BULLET_RE = lazy(r"^([-–—•·▪]|\d{1,2}[.)]\s|[а-я]\)\s)")
+WRAP_GAP = 1.5            # a broken word's tail is on the next line: no further below than this × the line's height
 NUMBER_TAIL_RE = lazy(r"(?:^|\s)\d{2,}$")   # the line ends in a run of digits, not "1 " of "1 100"
 ABBR_RE = lazy(r"^[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[А-ЯЁA-Z]$")   # ЦЗН, ДОиН, МОУО, WSR
 CLOSED_RE = lazy(r"([»)\"]|^[А-ЯЁA-Z]{2,}[,;]?)$")
@@ -149,6 +150,9 @@ def broken_word(line: Sequence[Word], nxt: Sequence[Word], right: float, word: O
     """
     if len(line) != 1 or not nxt:
         return False
+    height = line[0].bottom - line[0].top
+    if min(w.top for w in nxt) - line[0].bottom > WRAP_GAP * height:
+        return False                  # a line well below (a cell spanning rows): the piece's tail is on the next line
     left, right_piece = word or line[0].text, nxt[0].text
     letter = (line[0].x1 - line[0].x0) / max(1, len(line[0].text))
     if right - line[0].x1 > 1.5 * letter or not left[-1:].isalnum():

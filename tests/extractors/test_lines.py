@@ -74,6 +74,10 @@ def test_words_too_wide_for_a_narrow_column_are_joined_by_the_dictionary():
     assert cell_text(comma, right=61) == "образования, органы"
     date = words([(0, 0, "01.03.202"), (12, 0, "0")])
     assert cell_text(date, right=51) == "01.03.2020"
+    # a line far below (a cell a lost rule spans over two rows: "31.12.2022" … "31.12.2022")
+    # holds no broken word's tail
+    apart = words([(0, 0, "31.12.2022"), (60, 0, "31.12.2022")])
+    assert cell_text(apart, right=51).split() == ["31.12.2022", "31.12.2022"]
     # the piece is a word and the whole is none ("Республики" / "Татарстан"): two words
     two = words([(0, 0, "Республики"), (12, 0, "Татарстан")])
     assert cell_text(two, right=56) == "Республики Татарстан"
