@@ -103,9 +103,12 @@ def _boundary_at(y: float, lines: list[list[Word]], height: float, line_gap: flo
     with at least an ordinary line gap between them."""
     # a line lies on one side when its words do, a speck's mark glued to one ("‚РКУ") reaching
     # less than half a word height across
-    above = [ln for ln in lines if median(w.bottom for w in ln) <= y + TOL
+    # (a line's own box may reach a quarter of its height across: a speck's mark read into the
+    # word itself, '"3112202')
+    near = max(TOL, height / 4)
+    above = [ln for ln in lines if median(w.bottom for w in ln) <= y + near
              and max(w.bottom for w in ln) <= y + max(TOL, height / 2)]
-    below = [ln for ln in lines if median(w.top for w in ln) >= y - TOL
+    below = [ln for ln in lines if median(w.top for w in ln) >= y - near
              and min(w.top for w in ln) >= y - max(TOL, height / 2)]
     if not above or not below or len(above) + len(below) != len(lines):
         return False                       # a line crosses y (a box may touch the rule's trace), or nothing on one side

@@ -203,3 +203,14 @@ def test_a_rule_remnant_read_as_a_one_across_a_lost_column_rule_parts_the_cell()
     rows = rows_of(PageLayout(1, 300, 60, line("№", 0, 6) + line("Мероприятие", 30, 6) + line("Срок", 200, 6) + words,
                               segs, source="ocr"))
     assert len(rows[1]) == 2
+
+
+def test_a_lone_word_whose_own_box_reaches_a_little_above_a_lost_rule_still_parts_the_rows() -> None:
+    """A degraded Perm plan: the end-date column's rule between two rows lost, the second date's
+    box (a speck's quote read into it, '"3112202') reaching 2 pt above the rows' boundary."""
+    box = (0.0, 0.0, 100.0, 300.0)
+    words = [Word("31.12.2022", 2, 3, 70, 26), Word("31.12.2022", 2, 139.5, 70, 167)]
+    assert split_unruled_spans([box], words, [0.0, 142.0, 300.0]) == [(0.0, 0.0, 100.0, 142.0), (0.0, 142.0, 100.0, 300.0)]
+    # a word well across the boundary (half its height above it) does not part them
+    across = [Word("31.12.2022", 2, 3, 70, 26), Word("31.12.2022", 2, 130, 70, 157)]
+    assert split_unruled_spans([box], across, [0.0, 142.0, 300.0]) == [box]
