@@ -260,6 +260,8 @@ def _opens_name(word: str) -> bool:
     found = parses(word.strip("«\"“„"))
     if len(word) < 3 or not found:
         return False
+    if word.isalpha() and word.islower() and not is_known_word(word):
+        return False        # a misread word ("совместио" of "совместно с …"): the guessed parse proves nothing
     tag = found[0].tag
     if tag.POS not in ("NOUN", "ADJF", "PRTF"):
         return False
