@@ -227,6 +227,10 @@ def _list_entries(text: str) -> list[Entry]:
         if participle:                  # "… Омской области; / осуществляющие …": the ";" a scan's ","
             entries[-1] = entries[-1]._replace(full=entries[-1].full.rstrip().rstrip(";.") + ",")
             goes_on = True
+        elif (in_block and not open_entry and bool(entries) and m is None and entries[-1].full.rstrip().endswith(".")
+              and _genitive_first(line)):   # "… учреждение. / дополнительного …": the stop a speck
+            entries[-1] = entries[-1]._replace(full=entries[-1].full.rstrip()[:-1])
+            goes_on = True
         m = None if goes_on else m
         if m is None and not goes_on:
             m = _spelled_entry(line) or (_junk_dash_entry(line) or REPEATED_HEAD_LINE_RE.match(line) if in_block else None)
@@ -277,6 +281,17 @@ def _participle_first(line: str) -> bool:
     it carries on the entry above (a participle's phrase follows its noun after a comma)."""
     first = re.match(r"\s*([а-яё]{4,})", line)
     return first is not None and any(p.tag.POS == "PRTF" for p in parses(first.group(1)))
+
+
+def _genitive_first(line: str) -> bool:
+    """A line opening with a lower-case dictionary word that is a genitive and never a nominative ("дополнительного
+    профессионального образования …"): no entry's full form opens so (a name is in the nominative),
+    it carries on the entry above."""
+    first = re.match(r"\s*([а-яё]{4,})(?![А-Яа-яЁё-])", line)
+    if first is None or not is_known_word(first.group(1)):
+        return False
+    found = parses(first.group(1))
+    return any(p.tag.case == "gent" for p in found) and not any(p.tag.case == "nomn" for p in found)
 
 
 def _entry_follows(lines: list[str]) -> bool:

@@ -36,3 +36,16 @@ def test_a_list_line_whose_dash_was_lost_and_a_speck_stops_inside_its_acronym():
     found = find_definitions("Перечень сокращений:\nМО. ОО Министерство образования Омской области,\n"
                              "ОМСУ органы местного самоуправления Омской области;")
     assert mend_definitions(found, "МО ОО\nОМСУ")["МО ОО"] == "Министерство образования Омской области"
+
+
+def test_a_line_opening_with_a_genitive_carries_on_an_entry_a_specks_stop_ended():
+    """A degraded Tatarstan list: "ИРО РТ - государственное … учреждение." / "дополнительного
+    профессионального образования «Институт …»": no entry's name opens with a genitive, the stop
+    is a speck; a line opening in the nominative after a stop is no part of the entry."""
+    text = ("Список используемых сокращений:\nМОиН РТ - Министерство образования и науки Республики Татарстан;\n"
+            "ИРО РТ - государственное автономное образовательное учреждение.\n"
+            "дополнительного профессионального образования «Институт развития образования»")
+    assert find_definitions(text)["ИРО РТ"] == ("государственное автономное образовательное учреждение "
+                                                "дополнительного профессионального образования «Институт развития образования»")
+    assert find_definitions("Сокращения:\nЦЗН - центры занятости.\nпрофессиональные организации области") == {
+        "ЦЗН": "центры занятости"}
