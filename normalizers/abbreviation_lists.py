@@ -112,8 +112,9 @@ def _continues_entry(line: str, before: str = "") -> bool:
     if stripped[:1] in "«„“\"(":
         return True       # a quoted proper name or a bracket goes on ("… области / «Центры занятости»;")
     closed = before.rstrip().rstrip(",;.:-–—").endswith("»") and before.count("«") == before.count("»")   # "центр»,"
-    if word[:1].islower():                 # after a closed name, only a dictionary word ("… «Центр» / города
-        return not closed or is_known_word(word.lower())   # Омска"; "поа бфури…" is an entry a scan garbled)
+    if word[:1].islower():                 # after a closed name, only a genitive dictionary word ("… «Центр» /
+        # города Омска"; "поа бфури…", "то ла ое государственное …" are entries a scan garbled)
+        return not closed or is_known_word(word.lower()) and any(p.tag.case == "gent" for p in parses(word.lower()))
     # a wrapped name goes on with a genitive ("… образования и науки / Республики Татарстан", also
     # after a quoted name: "… «Центры занятости» / Омской области"): a dictionary word's, or one a
     # letter off exactly one ("Респубйики"; a misread "Нлан" guessed as one is none)
@@ -152,7 +153,7 @@ LATIN_DASH_RE = re.compile(r"^(\s*[А-ЯЁ][А-Яа-яЁё()]*[А-ЯЁ)](?:\s+[�
 HEADLESS_LINE_RE = re.compile(r"^\s*[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁа-яё]+)*\s+[А-ЯЁ][а-яё]+\s+[а-яё]")
 MIN_LOOSE_WORDS = 3      # a block's unread line kept for the caller has this many words (a short form and a name)
 MAX_UNREAD_LINES = 2     # lines of a "Сокращения" block in a row that no entry reads from, kept in it
-ORPHAN_ENTRY_RE = re.compile(r"^\s*[-–—]+\s*(?P<full>[а-яё«][а-яё«»\"\s,()-]{12,}.*)$")
+ORPHAN_ENTRY_RE = re.compile(r"^\s*(?:[а-яё]{1,2}[^\S\n]*)?[-–—]+\s*(?P<full>[а-яё«][а-яё«»\"\s,()-]{12,}.*)$")
 
 
 MIN_LOST_HEAD_WORDS = 2    # a line whose head a scan lost is an entry's rest with this many words ...

@@ -21,6 +21,7 @@ from normalizers.full_forms import syllabic_start, tokens
 from normalizers.morph import is_abbreviation, to_nominative
 from normalizers.ocr_definition_text import cell_word, cell_words
 from normalizers.ocr_full_form import mend_full_form
+from normalizers.ocr_orphan_pairs import last_pair
 from normalizers.ocr_glossary_words import glossary_head, with_glossary_words
 from normalizers.ocr_parties import (CAPS_TOKEN_RE, LEAD_SPECKS, MAX_SHORT_SPELLING, abbreviation_tokens,
                                      lookalike_caps, close_brackets, lookalike_readings, mend_mention_specks)
@@ -312,6 +313,7 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         out.setdefault(" ".join(tokens), to_nominative(mended_full) if mended_full != full else full)
     out = {short: full for short, full in out.items() if _plausible(full)}
     heads = _cell_heads(cells) if unread or orphans else set()
+    unpaired = []
     for full in orphans:
         short, full = _written_head(full, spellings, set(out))
         if short is None:               # "Минобразования Чуваший Министерство …": a letter of it misread
@@ -322,6 +324,11 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
             short, mended_full = _glossary_orphan(mended_full, spellings, set(out), glossary)
         if short is not None:
             out.setdefault(short, to_nominative(mended_full))
+        else:
+            unpaired.append(mended_full)
+    pair = last_pair(unpaired, _undefined_spellings(spellings, set(out)), _region_codes(spellings))
+    if pair is not None and _plausible(pair[1]):      # "то ла ое … учреждение Томский … центр»": "ТОИКО"
+        out.setdefault(pair[0], to_nominative(pair[1]))
     for line in unread:
         short, full = _found_head(line, spellings, set(out), heads)
         if short is not None and _plausible(full):

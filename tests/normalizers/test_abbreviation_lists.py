@@ -49,3 +49,23 @@ def test_a_line_opening_with_a_genitive_carries_on_an_entry_a_specks_stop_ended(
                                                 "дополнительного профессионального образования «Институт развития образования»")
     assert find_definitions("Сокращения:\nЦЗН - центры занятости.\nпрофессиональные организации области") == {
         "ЦЗН": "центры занятости"}
+
+
+def test_after_a_closed_quoted_name_only_a_genitive_carries_the_entry_on_and_a_junk_head_before_a_dash_is_an_orphan():
+    """A degraded Tomsk list: "… работников образования»" / "то ла ое государственное бюджетное
+    учреждение Томский" (the next entry, its head "ТОИКО – област" garbled) / "…центр»" / "п -
+    профессиональные …" ("ПОО" read as "п"). After a closed name only a genitive goes on ("города
+    Омска"); a line of one or two lower-case letters before a dash is an entry whose short form was lost."""
+    from normalizers.abbreviations import leftover_entries
+
+    text = ("Принятые сокращения:\nТОИПКРО - областное государственное бюджетное учреждение «Томский\n"
+            "областной институт повышения квалификации работников\nобразования»\n"
+            "то ла ое государственное бюджетное учреждение Томский\nобластной консультационный центр»\n"
+            "п - профессиональные образовательные организации Томской области.")
+    assert find_definitions(text)["ТОИПКРО"].endswith("работников образования»")
+    orphans, _ = leftover_entries(text)
+    # (the closing quote's lost opening one put back before the name)
+    assert orphans == ["то ла ое государственное бюджетное учреждение «Томский областной консультационный центр»",
+                       "профессиональные образовательные организации Томской области"]
+    goes_on = "Сокращения:\nЦЗН - казённое учреждение «Центр занятости»\nгорода Омска;"
+    assert find_definitions(goes_on)["ЦЗН"] == "казённое учреждение «Центр занятости» города Омска"

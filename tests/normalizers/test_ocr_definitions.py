@@ -438,3 +438,11 @@ def test_an_orphan_entry_finds_its_short_form_in_a_cell_line_that_runs_two_toget
     assert got.get("ИРО РТ") == orphan
     # one form a line: nothing run together, no new spelling ("ИРО РТ" never written)
     assert "ИРО РТ" not in mend_definitions({}, "МОиН РТ\nМТЗиСЗ РТ", orphans=[orphan])
+
+
+def test_the_last_orphan_entry_takes_the_last_short_form_the_cells_write_undefined():
+    """A degraded Tomsk list lost "ТОИКО – област…" under specks; the entry's name does not spell
+    it, but it is the only entry left and "ТОИКО" the only short form the cells write undefined."""
+    entry = "то ла ое государственное бюджетное учреждение Томский областной консультационный центр»"
+    got = mend_definitions({"ПОО": "профессиональные образовательные организации"}, "ТОИКО\nПОО\nТОИКО", orphans=[entry])
+    assert got["ТОИКО"] == entry
