@@ -40,6 +40,8 @@ def month_reading(word: str) -> tuple[str | None, bool]:
     to one month ("июпь" lies one edit from both "июнь" and "июль": it resembles, it is not read).
     """
     w = word.lower().replace("ё", "е")
+    if w != word.lower() and any(w == f for _, f in MONTH_FORMS):
+        return w, True                  # "сёнтябрь": no month's name has "ё", the dots a speck's
     if len(w) < 4 or not LETTERS_RE.fullmatch(w) or any(w == f for _, f in MONTH_FORMS) or is_known_word(w):
         return None, False
     limit = _limit(w)

@@ -375,3 +375,11 @@ def test_slips_only_a_scan_makes_are_damage(text, damaged):
 ])
 def test_a_speck_stop_inside_the_next_year_of_a_list_of_years(text, expected):
     assert repair_date_words(text) == expected
+
+
+def test_a_month_read_with_a_yo_is_that_month():
+    """A degraded Bashkiria plan read "август-сёнтябрь 2023, 2024, 2025": no month's name has "ё"
+    (a speck over "е"); unmended, the unknown word flagged the whole cell as damaged."""
+    assert month_reading("сёнтябрь") == ("сентябрь", True)
+    assert month_reading("Сентябрь") == (None, False)
+    assert repair_date_words("август-сёнтябрь 2023, 2024, 2025") == ("август-сентябрь 2023, 2024, 2025", True)
