@@ -222,11 +222,14 @@ def mend_date_digits(text: str) -> tuple[str, bool]:
 
 PERIOD_SLACK = 2                     # years outside the period a plan's dates may still name (the spec's window)
 ANY_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+FIVE_DIGITS_RE = re.compile(r"(?<![\d.])\d{5}(?![\d.])")      # a year with a speck read as a digit: "20626"
 
 
 def years_into_period(text: str, period: tuple[int, int] | None) -> tuple[str, bool]:
     """``text`` with each four-digit number that no year of the period's window is, and that one
-    digit changed makes exactly one year of the period, read as that year."""
+    digit changed makes exactly one year of the period, read as that year; and each five-digit
+    number that one digit dropped makes exactly one year of the period ("декабрь 20626" in a
+    2024–2026 plan: "2026", where "2062" is a year too but no year of the plan)."""
     if not period:
         return text, False
     first, last = period
@@ -243,4 +246,13 @@ def years_into_period(text: str, period: tuple[int, int] | None) -> tuple[str, b
         changed = True
         return near[0]
 
-    return ANY_YEAR_RE.sub(year, text), changed
+    def long_year(m: re.Match) -> str:
+        nonlocal changed
+        token = m.group(0)
+        near = {token[:k] + token[k + 1:] for k in range(len(token))} & {str(y) for y in range(first, last + 1)}
+        if len(near) != 1:
+            return token
+        changed = True
+        return near.pop()
+
+    return FIVE_DIGITS_RE.sub(long_year, ANY_YEAR_RE.sub(year, text)), changed

@@ -110,3 +110,14 @@ def test_a_date_cells_line_whose_digits_alone_spell_a_date():
     assert digits_date("0109.20 ‚23") == "01.09.2023"       # a dot lost, a speck splitting the year
     assert digits_date("0109.20 ‚2") is None and digits_date("3132.2023") is None    # seven digits; no month 32
     assert digits_date("до 01092023") is None                # words: no date cell's line
+
+
+def test_a_five_digit_year_is_the_one_year_of_the_period_a_dropped_digit_leaves():
+    """Degraded Krasnoyarsk plans (2024–2026) read "декабрь 20626", "июль 20925", "декабрь 72026":
+    a speck read as a digit. "20626" less a digit is "2026" or "2062": only one lies in the period."""
+    from normalizers.ocr_date_digits import years_into_period
+
+    assert years_into_period("декабрь 2024\nдекабрь 20626", (2024, 2026)) == ("декабрь 2024\nдекабрь 2026", True)
+    assert years_into_period("июль 20925", (2024, 2026)) == ("июль 2025", True)
+    assert years_into_period("не менее 10000", (2024, 2026)) == ("не менее 10000", False)
+    assert years_into_period("20245", (2024, 2026)) == ("20245", False), "2024 or 2025: no telling"
