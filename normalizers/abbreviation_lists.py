@@ -204,11 +204,18 @@ def _list_entries(text: str) -> list[Entry]:
     entry and the block goes on."""
     entries: list[Entry] = []
     in_block, open_entry, unread = False, False, 0
+    open_unspelled = False          # an entry outside a block whose words do not spell it, not ended
     lines = _inline_header_entries([mend_list_head(x) for x in text.splitlines()])
     for i, line in enumerate(lines):
         if LIST_HEADER_RE.match(line) or (cut_head(line) and _entry_follows(lines[i + 1:])):
             in_block, open_entry, unread = True, False, 0
             continue
+        if open_unspelled and LIST_LINE_RE.match(line) is None and _genitive_name_goes_on(line):
+            # "Минобразования Чувашии - Министерство образования Чувашской" / "Республики."
+            entries[-1] = entries[-1]._replace(full=f"{entries[-1].full.rstrip()} {line.strip()}")
+            open_unspelled = not _entry_ended(line)
+            continue
+        open_unspelled = False
         if in_block:
             line = LATIN_DASH_RE.sub(r"\1 – ", _acronym_read_lower(LEADING_SPECK_RE.sub(r"\1", line)))     # "ОМСУ rs органы …"
             line = _caps_head_before_junk_dash(line)      # "тои КО*- областное …"
@@ -274,7 +281,22 @@ def _list_entries(text: str) -> list[Entry]:
         entries.append(Entry(clean_short(m.group("short")), m.string[m.start("full"):].strip(), in_block and not spelled_later))
         # a stop inside an open quoted name is a speck ("«Томский." goes on)
         open_entry = in_block and (not _entry_ended(line) or _quote_open(entries[-1].full))
+        short, full = entries[-1].short, entries[-1].full
+        open_unspelled = not in_block and not _entry_ended(line) and not (acronym_letters(short) and spells(short, full))
     return entries
+
+
+def _genitive_name_goes_on(line: str) -> bool:
+    """A short line opening with a capitalised dictionary word that may be a genitive ("Республики.",
+    "Курской области"): the rest of a name wrapped from the line above."""
+    first = re.match(r"\s*([А-ЯЁ][а-яё]{3,})(?![А-Яа-яЁё-])", line)
+    if first is None or len(line.split()) > MAX_WRAPPED_NAME_WORDS:
+        return False
+    word = first.group(1).lower()
+    return is_known_word(word) and any(p.tag.case == "gent" for p in parses(word))
+
+
+MAX_WRAPPED_NAME_WORDS = 4     # the rest of a name wrapped onto a line of its own, at most this many words
 
 
 def _participle_first(line: str) -> bool:
@@ -425,13 +447,18 @@ def leftover_entries(text: str) -> tuple[list[str], list[str]]:
     организации Омской области.") or whose dash it lost between two capitals ("Минобразования
     Чувашии Министерство образования …"), where the parties' short form may be found; and the lines
     of a block no entry reads from, with the lines they wrap onto ("Минпромторг нсох министерство
-    …": its dash read as a letter glued to the short form), which only the short form the party
+    …": its dash read as a letter glued to the short form), and the "X – …" lines outside any block
+    whose words do not spell X (the block's header garbled), which only the short form the party
     cells write at their head can make entries."""
     if not text:
         return [], []
     entries = _list_entries(text)
+    # an entry outside any block ("Сокращения" header garbled) whose words do not spell its short form
+    # ("Минобразования Чувашии - Манистерство образования Чувашской Республики"): a line for the caller
+    untrusted = [f"{e.short} – {e.full}" for e in entries if e.short and not e.trusted and not e.loose
+                 and not (acronym_letters(e.short) and spells(e.short, _bare(e.full)))]
     return (_bare_fulls(e for e in entries if not e.short and e.trusted and not e.loose),
-            _bare_fulls(e for e in entries if e.loose))
+            _bare_fulls(e for e in entries if e.loose) + untrusted)
 
 
 # a stop after a word (no abbreviation's few letters: "пр.", "им.") before a lower-case word: a

@@ -446,3 +446,18 @@ def test_the_last_orphan_entry_takes_the_last_short_form_the_cells_write_undefin
     entry = "то ла ое государственное бюджетное учреждение Томский областной консультационный центр»"
     got = mend_definitions({"ПОО": "профессиональные образовательные организации"}, "ТОИКО\nПОО\nТОИКО", orphans=[entry])
     assert got["ТОИКО"] == entry
+
+
+def test_a_list_line_outside_a_block_whose_header_was_garbled_is_an_entry_when_the_cells_write_its_head():
+    """A degraded Chuvashia plan read its header "исдк, со аицений:" and "Минобразования Чувашии -
+    Манистерство образования Чувашской" / "Республики.": outside a block, and "Манистерство" spells
+    no "Мин"; the cells write "Минобразования Чувашии", so the line (with the name's wrapped rest) is its entry."""
+    from normalizers.abbreviations import find_definitions, leftover_entries
+
+    text = ("исдк, со аицений:\nоНельные образовательные организации;\n"
+            "Минобразования Чувашии - Манистерство образования Чувашской\nРеспублики.")
+    orphans, unread = leftover_entries(text)
+    got = mend_definitions(find_definitions(text), "руководители ПОО\nМинобразования Чувашии", orphans=orphans, unread=unread)
+    assert got["Минобразования Чувашии"].endswith("образования Чувашской Республики")
+    assert "Минобразования Чувашии" not in mend_definitions(find_definitions(text), "руководители ПОО",
+                                                             orphans=orphans, unread=unread)
