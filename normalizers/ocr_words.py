@@ -60,7 +60,7 @@ BREVE_AFTER_CONSONANT_RE = re.compile(r"(?<=[бвгджзклмнпрстфхц�
 MIN_DELETION_MEND = 8        # a word this long may also lose one inner letter a speck added
 
 
-def _one_letter_changed(word: str, places: range) -> set[str]:
+def one_letter_changed(word: str, places: range) -> set[str]:
     """The dictionary words ``word`` becomes with the letter at one of ``places`` changed."""
     return {word[:i] + ch + word[i + 1:] for i in places for ch in RUSSIAN
             if ch != word[i] and is_known_word(word[:i] + ch + word[i + 1:])}
@@ -79,7 +79,7 @@ def nearest_word(word: str) -> Optional[str]:
     breve = BREVE_AFTER_CONSONANT_RE.sub("и", word)
     if breve != word and is_known_word(breve):
         return breve       # "учрежденйе": "й" never follows a consonant, it is "и" with a speck over it
-    found = _one_letter_changed(word, range(len(word)))
+    found = one_letter_changed(word, range(len(word)))
     if len(word) >= MIN_DELETION_MEND:      # a speck read as a letter inside a word ("агентсзтво")
         found |= {word[:i] + word[i + 1:] for i in range(1, len(word) - 1) if is_known_word(word[:i] + word[i + 1:])}
     return found.pop() if len(found) == 1 else None
@@ -313,7 +313,7 @@ def mend_garbled_splits(text: str) -> str:
 def _mended_at_join(whole: str, at: int) -> Optional[str]:
     """The one dictionary word ``whole`` becomes with one letter changed within a letter of where
     its two pieces met (``at``), else None: a scan garbles a word where it splits it."""
-    found = _one_letter_changed(whole, range(max(0, at - 2), min(len(whole), at + 2)))
+    found = one_letter_changed(whole, range(max(0, at - 2), min(len(whole), at + 2)))
     return found.pop() if len(found) == 1 else None
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from normalizers.lazy_re import lazy
 from normalizers.morph import is_abbreviation, is_participle, parses
 from normalizers.organisations import opens_post
+from normalizers.ocr_words import one_letter_changed
 from normalizers.text import is_known_word, one_edit
 
 DASH = r"[-‐‑‒–—−]"
@@ -261,7 +262,12 @@ def _opens_name(word: str) -> bool:
     if len(word) < 3 or not found:
         return False
     if word.isalpha() and word.islower() and not is_known_word(word):
-        return False        # a misread word ("совместио" of "совместно с …"): the guessed parse proves nothing
+        # a misread word: the dictionary words a letter away speak for it where there are any
+        # ("совместио": "совместно", "совместим", … — none opens a name); else the guess stands
+        # ("предприя", cut short)
+        near = one_letter_changed(word, range(len(word)))
+        if near:
+            return any(_opens_name(w) for w in near)
     tag = found[0].tag
     if tag.POS not in ("NOUN", "ADJF", "PRTF"):
         return False

@@ -200,3 +200,15 @@ def test_a_line_opening_with_a_speck_and_and_continues_the_name_above():
 def test_a_definition_whose_dalee_a_scan_read_with_yo_is_a_definition():
     got = split_parties("КГАУ ДПО «Красноярский краевой институт» (далёе - ККИПК)")
     assert [(m.name, m.defines) for m in got] == [("КГАУ ДПО «Красноярский краевой институт»", "ККИПК")]
+
+
+def test_a_misread_word_opens_a_name_as_the_dictionary_words_a_letter_away_do():
+    """"совместио" (of "совместно с …") is a letter from "совместно", "совместим", … — none opens a
+    name, so "ЦЗН совместио с …" is one party; "предприя" (cut short) is a letter from no word: the
+    guessed parse stands, and "Минпромторг НСО предприя партнеры" is two."""
+    from normalizers.parties import split_after_defined
+
+    one = split_after_defined(split_parties("ЦЗН совместио с профессиональными организациями"), {"ЦЗН"})
+    assert [m.name for m in one] == ["ЦЗН совместио с профессиональными организациями"]
+    two = split_after_defined(split_parties("Минпромторг НСО предприя партнеры"), {"Минпромторг НСО"})
+    assert [m.name for m in two] == ["Минпромторг НСО", "предприя партнеры"]
