@@ -37,9 +37,10 @@ from normalizers.text import is_known_word, one_substitution
 
 EIGHT_DIGITS_RE = re.compile(r"(?<![\d.,:;/-])\d(?:\d|\s(?=\d)){7,8}(?![\d.,:;/-])")
 FIVE_DIGIT_YEAR_RE = re.compile(r"(?<![\d.])(?:([0-3]?\d)\.([01]\d)\.(\d{5})|((?:19|20)\d{3}))(?![\d.])")
-# a numeric date whose year's last digit went to the next line ("01.09.202\n0")
+# a numeric date whose year's last digit went to the next line ("01.09.202\n0"; a speck's mark after
+# its first piece: "01.12.20,\n23")
 # (or its last one to three digits: "30.06.2\n026")
-YEAR_DIGIT_BELOW_RE = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]\d)\.(\d{1,3})[^\S\n]*\n[^\S\n]*(\d{1,3})(?=[^\S\n]*(?:\n|$))")
+YEAR_DIGIT_BELOW_RE = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]\d)\.(\d{1,3})[.,:;’'`‚]?[^\S\n]*\n[^\S\n]*(\d{1,3})(?=[^\S\n]*(?:\n|$))")
 # a numeric date with a space for its dot and inside its year ("31 08.20 25")
 SPACED_YEAR_DATE_RE = re.compile(r"(?<![\d.])([0-3]?\d)[.\s]([01]\d)\.((?:19|20)\d{0,1})[^\S\n]+(\d{1,2})(?![\d.])")
 # a year in a list of years split by a mark ("2022, 2023, 20:24"), or a stop for the list's comma

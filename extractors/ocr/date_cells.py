@@ -123,6 +123,10 @@ def _joined(line: Sequence[Word], text: Optional[str] = None) -> Word:
                 bottom=max(w.bottom for w in line), confidence=min(w.confidence for w in line))
 
 
+# a mark between the pieces of a year a line break parted ("01.12.28." / "23"): a speck's
+YEAR_MARK_RE = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,3})[.,:;'`’‚]+(\d{1,3})$")
+
+
 def _mended(words: Sequence[Word]) -> Optional[list[Word]]:
     """``words`` with each impossible date, in one word or run on across words and lines as
     ``dates_of`` joins them ("31.42.2" / "026"), made the one date a digit's change makes of it
@@ -132,8 +136,8 @@ def _mended(words: Sequence[Word]) -> Optional[list[Word]]:
     run: list[Word] = []
     for w in _digit_lines(list(words)):
         run.append(w)
-        text = "".join(x.text for x in run).strip(MARKS)
-        mend = one_digit_mend(text)
+        text = YEAR_MARK_RE.sub(r"\1\2", "".join(x.text for x in run).strip(MARKS))   # "01.12.20." / "23"
+        mend = text if len(run) > 1 and valid_date(text) else one_digit_mend(text)
         if mend:
             out.append(_joined(run, mend))
         elif DATE_PREFIX_RE.match(text):

@@ -122,6 +122,21 @@ def test_a_date_wrapped_after_its_month_whose_dots_were_lost_is_spelled_by_its_d
     assert _cell(words, 2) == "0109.20\n3", "seven digits spell no date: the reading stays"
 
 
+@needs_tesseract
+def test_a_mark_between_the_pieces_of_a_wrapped_year_is_a_speck():
+    """A degraded Kursk plan: "01.12.28." / "23" — a speck's stop after the year's first digits, one
+    of them misread ("28" for "20"): one digit changed makes one date of the two lines."""
+    img, segs = _page()
+    blank = np.full_like(img, 255)
+    blank[:, : XS[2]] = img[:, : XS[2]]
+    first = [(["01.12.28.", "23"], 0.9), (["01.12.20,", "23"], 0.9), (["01.12.20", "23"], 0.96), (STARTS[3], 0.4)]
+    words = reread_date_cells(blank, _words(first), segs, 1.0, 72)
+    assert _cell(words, 0) == "01.12.2023"
+    # a date already, its comma a speck the cell's text joins over (normalizers.ocr_date_digits)
+    assert _cell(words, 1) == "01.12.20,\n23"
+    assert _cell(words, 2) == "01.12.20\n23", "a sure valid reading stays as read"
+
+
 def _year_line(text: str) -> np.ndarray:
     img = Image.new("L", (400, 60), 255)
     ImageDraw.Draw(img).text((10, 14), text, fill=0, font=ImageFont.truetype(cyrillic_font(), 26))

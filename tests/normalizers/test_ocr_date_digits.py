@@ -121,3 +121,11 @@ def test_a_five_digit_year_is_the_one_year_of_the_period_a_dropped_digit_leaves(
     assert years_into_period("июль 20925", (2024, 2026)) == ("июль 2025", True)
     assert years_into_period("не менее 10000", (2024, 2026)) == ("не менее 10000", False)
     assert years_into_period("20245", (2024, 2026)) == ("20245", False), "2024 or 2025: no telling"
+
+
+def test_a_year_wrapped_after_a_specks_mark_is_joined():
+    """"01.12.20," / "23": the comma after the year's first digits a speck, the year's rest below."""
+    from normalizers.ocr_date_digits import mend_date_digits
+
+    assert mend_date_digits("01.12.20,\n23") == ("01.12.2023", True)
+    assert mend_date_digits("01.09.2023,\n31.08.2025") == ("01.09.2023,\n31.08.2025", False), "two dates stay"
