@@ -293,6 +293,9 @@ SPECK_IN_BRACKET_RE = re.compile(r"\(([А-ЯЁ][А-Яа-яЁё]{2,24})[.,’'`�
 # ("«Центр развития профессионального образования». (ЦРПО)"): no sentence ends between a name and its
 # short form; the stop parted them and the definition was lost
 MARK_BEFORE_SHORT_RE = re.compile(r"([»”\"])[^\S\n]?[.,;:’'`‚]+(\s*)(?=\((?:далее\s*\S{0,2}\s*)?[А-ЯЁ][А-Яа-яЁё]*[А-ЯЁ])")
+# a mark between a lower-case word and the bracketed short form after it ("… Новосибирской области:
+# (Минэкономразвития НСО)"): no name ends with a colon; the mark parted the name from its short form
+WORD_MARK_BEFORE_SHORT_RE = re.compile(r"(?<=[а-яё]{3})[:;,.](?=[^\S\n]*\((?:далее[^()\n]{0,40}|[А-ЯЁ][^()\n]{0,40})\))")
 # a bracket doubled by a speck read as a brace ("({ЦРПО)", braces already read as brackets): one closes it
 DOUBLED_OPEN_RE = re.compile(r"\([^\S\n]*\((?=[А-ЯЁ][^()\n]{0,40}\))")
 # a dash glued to the capitalised word that opens a line after a line ending in a lower-case word, and a
@@ -340,6 +343,7 @@ def _prepared(text: str) -> str:
     text = DOUBLED_OPEN_RE.sub("(", text)                    # "({ЦРПО)"
     text = SPECK_IN_BRACKET_RE.sub(r"(\1 \2)", text)       # "(Минпромторг.ПК)"
     text = MARK_BEFORE_SHORT_RE.sub(lambda m: m.group(1) + (m.group(2) or " "), text)   # "образования». (ЦРПО)"
+    text = WORD_MARK_BEFORE_SHORT_RE.sub("", text)                                      # "области: (Минтруд НСО)"
     text = STOP_BEFORE_REGION_RE.sub(" ", text)             # "связи. Курской области"
     text = LINE_START_SPECK_RE.sub("", text)                 # "$ «Республиканский …»": a wrapped name goes on
     text = WORD_END_MARK_RE.sub("", GLUED_LINE_DASH_RE.sub("\n", text))   # "образования\n-Новосибирской' области"

@@ -169,17 +169,18 @@ def _region_codes(spellings: dict[str, Counter]) -> set[str]:
 
 
 # a short form and a region's code, parted by a space or a speck's mark ("ИРО РТ", "МОиН`РТ", "ИРО. РТ")
-FORM_AND_CODE_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ])(?:[^\S\n]*[.`'’‚][^\S\n]*|[^\S\n]+)([А-ЯЁ]{2,4})(?![А-Яа-яЁё])")
+FORM_AND_CODE_RE = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ]|[А-ЯЁ][а-яё]{3,})(?:[^\S\n]*[.`'’‚][^\S\n]*|[^\S\n]+)([А-ЯЁ]{2,4})(?![А-Яа-яЁё])")
 
 
 def _forms_run_together(cells: str, codes: set[str]) -> list[str]:
-    """The short forms with a region's code (one of ``codes``) of each cell line that runs two or
-    more of them together (a scan lost the line break: "МОиН`РТ ИРО РТ"), each written plainly
-    ("МОиН РТ", "ИРО РТ"): the cells' spellings a lost list head may be read against."""
+    """The short forms with a region's code (one of ``codes``) of each cell line that runs them
+    together with another party (a scan lost the line break: "МОиН`РТ ИРО РТ", "Минпромторг. НСО
+    предприятия-партнёры"), each written plainly ("МОиН РТ", "ИРО РТ", "Минпромторг НСО"): the
+    cells' spellings a list's short form may be read against."""
     out = []
     for line in cells.split("\n"):
         found = [m for m in FORM_AND_CODE_RE.finditer(line) if m.group(2) in codes and m.group(1) not in codes]
-        if len(found) >= 2:
+        if found and (len(found) >= 2 or line.strip(DEBRIS) != found[0].group(0)):
             out += [f"{m.group(1)} {m.group(2)}" for m in found]
     return out
 

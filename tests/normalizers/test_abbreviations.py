@@ -840,3 +840,12 @@ def test_a_legal_form_before_a_name_whose_quotes_were_lost_is_part_of_its_full_f
     # a qualifier alone, no legal form before it: not taken
     assert find_definitions("совместно с ДПО Красноярский краевой институт повышения квалификации (далее – ККИПК)") == {
         "ККИПК": "Красноярский краевой институт повышения квалификации"}
+
+
+def test_a_specks_mark_between_a_name_and_its_bracketed_short_form_is_dropped():
+    """A degraded Novosibirsk order read "… развития Новосибирской области: (Минэкономразвития НСО}":
+    the colon cut the name off its short form."""
+    text = ("между министерством образования\nНовосибирской области (Минобр НСО); министерством экономического\n"
+            "развития Новосибирской области: (Минэкономразвития НСО} и")
+    assert find_definitions(text)["Минэкономразвития НСО"] == "министерство экономического развития Новосибирской области"
+    assert find_definitions("в составе: (а) учреждения") == {}

@@ -461,3 +461,11 @@ def test_a_list_line_outside_a_block_whose_header_was_garbled_is_an_entry_when_t
     assert got["Минобразования Чувашии"].endswith("образования Чувашской Республики")
     assert "Минобразования Чувашии" not in mend_definitions(find_definitions(text), "руководители ПОО",
                                                              orphans=orphans, unread=unread)
+
+
+def test_a_short_form_the_cells_run_into_the_next_party_is_a_spelling_a_list_form_is_read_against():
+    """A degraded Novosibirsk list read "Минпромторг со - министерство …"; the cells write it once,
+    run into the next party ("Минпромторг. НСО предприятия-партнёры"): "НСО" ends several forms."""
+    cells = "Минобр НСО\nМинтруд НСО\nМинпромторг. НСО предприятия-партнёры"
+    full = "министерство промышленности, торговли и развития предпринимательства Новосибирской области"
+    assert list(mend_definitions({"Минпромторг со": full}, cells)) == ["Минпромторг НСО"]
