@@ -36,7 +36,7 @@ from normalizers.ocr_party_names import join_parted, mend_name_words
 from normalizers.ocr_party_split import defined_then_plural
 from normalizers.ocr_short_forms import DEBRIS, defined_as
 from normalizers.parties import PartyMention
-from normalizers.text import drop_unopened_brackets, is_known_word, one_edit
+from normalizers.text import drop_unopened_brackets, is_known_word, one_edit, one_substitution
 
 # a speck read as one or two lower-case letters after an abbreviation ("000 ры", "ЦЗН }")
 SPECK_TAIL_RE = re.compile(r"\s+(?:[а-яёa-z]{1,2}|[А-ЯЁA-Z])$")     # ... or a lone capital ("МО ОО Х")
@@ -135,6 +135,17 @@ def _lower_tokens(name: str, tokens: dict[str, set[str]]) -> str:
                     if h.upper() == r}
         return next(iter(hits)) if len(hits) == 1 and not is_known_word(m.group(0)) else m.group(0)
     return LOWER_TOKEN_RE.sub(one, name)
+
+
+def _lower_defined(name: str, defined: set[str]) -> str | None:
+    """A party that is one lower-case token, no dictionary word, a letter from exactly one short form
+    the document defines ("поа" where the document defines "ПОО": the glossary's "ПОА", an
+    accreditation, is no party): that form."""
+    token = name.strip(" .,;:")
+    if not (3 <= len(token) <= 5 and token.isalpha() and token.islower()) or is_known_word(token):
+        return None
+    near = {d for d in defined if len(d) == len(token) and d.isupper() and one_substitution(d.lower(), token)}
+    return near.pop() if len(near) == 1 else None
 
 
 # capitals a scan reads for one another (one stroke apart: "ДНО" for "ДПО")
@@ -434,7 +445,7 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
         cleaned = mend_mention_specks(m.name)
         if cleaned != m.name:
             m = PartyMention(name=cleaned, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw)
-        found = defined_as(m.name, defined, known)
+        found = _lower_defined(m.name, defined) or defined_as(m.name, defined, known)
         if found is None and SPECK_TAIL_RE.search(m.name) and not is_known_word(m.name.split()[-1]):
             found = defined_as(SPECK_TAIL_RE.sub("", m.name), defined)
         glued = _split_glued(m.name, by_key) if found is None and m.name not in forms else None

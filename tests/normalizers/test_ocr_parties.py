@@ -514,3 +514,13 @@ def test_a_stop_glued_to_a_short_form_before_a_defined_one_parts_them():
     name = "КГАУ. ДПО «Красноярский краевой институт»"    # legal forms: one name
     assert [m.name for m in mend_mentions(split_parties(name), defined | {"ККИПК"}, GLOSSARY | {"ДПО"})] \
         == ["КГАУ ДПО «Красноярский краевой институт»"]   # a glossary form after the stop: one name
+
+
+def test_a_lower_case_party_a_letter_from_the_one_short_form_the_document_defines_is_it():
+    """A degraded Omsk plan read "ПОО" as "поа": the glossary's "ПОА" (an accreditation) is no
+    party; the document defines "ПОО", a letter away. A dictionary word ("под") is left."""
+    from normalizers.parties import split_parties
+
+    defined = {"ПОО", "МО ОО"}
+    assert [m.name for m in mend_mentions(split_parties("МО ОО\nпоа"), defined, {"ПОА"}, set())] == ["МО ОО", "ПОО"]
+    assert [m.name for m in mend_mentions(split_parties("под"), defined, {"ПОА"}, set())] == ["под"]
