@@ -91,7 +91,7 @@ def _context_before(text: str, pos: int, wrapped: bool = False) -> str:
         prev = text[prev_start:max(line_start - 1, 0)].rstrip()
         # a stop after a lower-case word before a line that opens in lower case is a scan's speck
         # ("учреждению дополнительного." / "профессионального образования …"): no sentence opens so
-        speck_stop = bool(re.search(r"[а-яё]{3}\.$", prev)) and text[line_start:line_start + 1].islower()
+        speck_stop = bool(re.search(r"[а-яё]{3}\.{1,3}$", prev)) and text[line_start:line_start + 1].islower()
         if line_start == 0 or not prev or (prev[-1] in ".;:!?" and not speck_stop):
             break
         line_start = prev_start
@@ -305,7 +305,7 @@ GLUED_LINE_DASH_RE = re.compile(r"(?<=[а-яё])\n[-–—](?=[А-ЯЁ][а-яё]
 WORD_END_MARK_RE = re.compile(r"(?<=[а-яё]{3})['`’‚](?=[^\S\n]+[а-яё(])")
 # a scan's speck read as a stop at a line's end before a line that goes on in lower case, or glued
 # between two words inside a name ("Республики.Саха")
-SPECK_STOP_AT_WRAP_RE = re.compile(r"(?<=[а-яё]{3})\.\n(?=[а-яё])")
+SPECK_STOP_AT_WRAP_RE = re.compile(r"(?<=[а-яё]{3})\.{1,3}\n(?=[а-яё])")
 GLUED_STOP_RE = re.compile(r"(?<=[а-яё]{3})\.(?=[А-ЯЁ][а-яё]{2})")
 # a list entry's head whose word and region code a speck's mark parts and whose dash a speck's mark
 # precedes ("Минпромторк, НСО_- министерство …"): a list writes "Минпромторг НСО – …"
@@ -322,6 +322,16 @@ LOW_OPEN_QUOTE_RE = re.compile(r"„(?=[^«»„“”\n]*(?:\n[^«»„“”\n
 
 # a capitalised word and only lower-case words after it up to a closing quote: the name that quote closes
 QUOTED_TAIL_RE = re.compile(r"(?<![«„“\"\w-])[А-ЯЁ][а-яё]+(?:\s+[а-яё][а-яё-]*)+»")
+# the same name after a dash glued to it, a word and a space before ("… области -Региональный центр …»"):
+# the opening quote read as a dash
+DASH_FOR_QUOTE_RE = re.compile(r"(?<=[а-яё] )[-–—](?=[А-ЯЁ][а-яё]+(?:\s+[а-яё][а-яё-]*)+»)")
+
+
+def _unopened_before(text: str, pos: int) -> bool:
+    """Whether the » closing the name at ``pos`` closes no « opened since the last »."""
+    close = text.find("»", pos)
+    segment = text[text.rfind("»", 0, pos) + 1:close]
+    return close >= 0 and not re.search("[«„“\"]", segment)
 
 
 def _lost_open_quotes(text: str) -> str:
@@ -329,6 +339,7 @@ def _lost_open_quotes(text: str) -> str:
     last capitalised word with only lower-case words after it ("… Омской области Региональный центр
     профессиональной ориентации» (далее – РЦПО)": the scan lost the opening quote)."""
     out, last = [], 0
+    text = DASH_FOR_QUOTE_RE.sub(lambda m: "«" if _unopened_before(m.string, m.end()) else m.group(0), text)
     for m in QUOTED_TAIL_RE.finditer(text):
         segment = text[text.rfind("»", 0, m.start()) + 1:m.start()]
         if not re.search("[«„“\"]", segment):

@@ -849,3 +849,25 @@ def test_a_specks_mark_between_a_name_and_its_bracketed_short_form_is_dropped():
             "развития Новосибирской области: (Минэкономразвития НСО} и")
     assert find_definitions(text)["Минэкономразвития НСО"] == "министерство экономического развития Новосибирской области"
     assert find_definitions("в составе: (а) учреждения") == {}
+
+
+def test_an_opening_quote_read_as_a_dash_glued_to_the_name_is_put_back():
+    """A degraded Omsk order read "… бюджетное учреждение Омской области -Региональный" / "центр …»
+    (далее - РЦПО)": the dash glued to the name, a » closing it with no «; the kind before it
+    belongs to the full form as it does with the quote."""
+    text = ("1 Определить бюджетное учреждение Омской области -Региональный\n"
+            "центр профессиональной ориентации» (далее - РЦПО) координатором\nплана мероприятий.")
+    assert find_definitions(text) == {
+        "РЦПО": "бюджетное учреждение Омской области «Региональный центр профессиональной ориентации»"}
+    assert find_definitions("Совет - Региональный центр» работает") == {}
+
+
+def test_two_specks_stops_at_a_line_end_before_a_lower_case_line_end_no_sentence():
+    """A degraded Yakutia order: "… учреждению дополнительного.." / "профессионального образования …
+    (далее - ИРПО)": the name runs on over the doubled speck."""
+    text = ("1 Утвердить прилагаемый план мероприятий.\n2. Государственному автономному учреждению дополнительного..\n"
+            "профессионального образования Республики Саха (Якутия) «Институт\n"
+            "развития профессионального образования» (далее - ИРПО) обеспечить")
+    assert find_definitions(text)["ИРПО"] == ("Государственное автономное учреждение дополнительного профессионального "
+                                              "образования Республики Саха (Якутия) «Институт развития "
+                                              "профессионального образования»")
