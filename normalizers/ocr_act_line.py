@@ -35,7 +35,9 @@ LOST_FIRST_STOP_RE = re.compile(r"(?<![\d.,:;])([0-3]\d)([01]\d)\.((?:19|20)\d\d
 ONE_LOOKALIKE_RE = re.compile(r"(?<![\w.,])[}\]|!](?=\d[.,]\d{2}[.,](?:19|20)\d\d(?!\d))")
 # a dash of the act's number doubled ("№ 26-01--06-150")
 DOUBLED_NUMBER_DASH_RE = re.compile(r"(?<=\d)[-–]{2}(?=\d)")
-SIGN_SPECK_RE = re.compile(r"№[’'`‚.,:;^°]+[^\S\n]*")
+SIGN_SPECK_RE = re.compile(r"№[’'`‚.,:;^°]+[^\S\n]*|№[^\S\n]+[’'`‚.,:;^°]+(?=\d)")      # "№:", "№ .01-03"
+# the day of an act's date in words parted by a dash ("от 1-4 сентября 2022г № …": an act has one date)
+SPLIT_WORD_DAY_RE = re.compile(r"(?<![\d.,:;–-])([0-3])[-–]([0-9])(?=[^\S\n]+(?:" + "|".join(MONTHS) + r")\b)")
 SPACED_NUMBER_RE = re.compile(r"(№[^\S\n]*\d+)[^\S\n]+(\d+[-–]\d)")
 # ... or a later dash read as a space, the last group ending the line ("№ 777-11 05")
 SPACED_LAST_GROUP_RE = re.compile(r"(№[^\S\n]*\d+(?:[-–]\d+)+)[^\S\n]+(\d{1,3})[^\S\n]*$")
@@ -89,8 +91,10 @@ def mend_act_line(line: str) -> str:
     line = QUOTED_DAY_MARK_RE.sub(r"\1 ", line)
     line = ONE_LOOKALIKE_RE.sub("1", line)
     if "№" in line:
-        line = SPLIT_DAY_RE.sub(lambda m: m.group(0) if int(m.group(1) + m.group(2)) > 31 else m.group(1) + m.group(2),
-                                line)
+        def day(m: re.Match) -> str:
+            return m.group(0) if int(m.group(1) + m.group(2)) > 31 else m.group(1) + m.group(2)
+
+        line = SPLIT_WORD_DAY_RE.sub(day, SPLIT_DAY_RE.sub(day, line))
     line = COMMA_DATE_RE.sub(r"\1.\2.\3", DOUBLED_DATE_STOP_RE.sub(r"\1.\2.\3", line))
     line = WORD_DATE_RE.sub(lambda m: m.group(1) + (month_reading(m.group(2))[0] or m.group(2)) + m.group(3), line)
     if "№" in line:                 # "1503.2021 … № 245": the day and month a valid date one way only

@@ -57,3 +57,13 @@ def test_a_date_whose_stops_moved_or_whose_year_took_its_letter(read, expected):
     assert mend_act_line(read) == expected
     if expected != read:
         assert parse_metadata(["ПРИКАЗ", expected]).doc_date is not None
+
+
+def test_an_act_dates_day_in_words_parted_by_a_dash_and_a_specks_stop_after_the_sign():
+    """A degraded Yakutia order read "от 1-4 сентября 2022г № .01-03/1555": an act has one date, the
+    dash a speck in "14" (read "4", a confident wrong date); the stop before the number a speck."""
+    from normalizers.ocr_act_line import mend_act_line
+
+    assert mend_act_line("от 1-4 сентября 2022г № .01-03/1555") == "от 14 сентября 2022г № 01-03/1555"
+    assert mend_act_line("от 3-9 сентября 2022 № 5") == "от 3-9 сентября 2022 № 5", "no 39th"
+    assert mend_act_line("с 1-4 сентября") == "с 1-4 сентября", "no act line (no №): a range stays"
