@@ -79,6 +79,12 @@ def _has_period(text: str) -> bool:
     return _period_in(text) is not None
 
 
+# a title that ends with its period ("… на 2022–2024 годы", "… на 2023 год"), and the words a line
+# goes on with after one ("и на период до 2030 года", "(с изменениями)")
+PERIOD_END_RE = re.compile(rf"{YEAR}\s*(?:годы|год|гг?\.?)\s*$", re.I)
+LINKED_ON_RE = re.compile(r"\s*(?:и|а|на|до|в|с|со|по|для|\()(?:\s|$)", re.I)
+
+
 def _continues_title(title: str, line: str) -> bool:
     """Whether line carries on the title gathered so far."""
     if _stops_title(line) or _reads_as_sentence(line) or _closes_unopened_quote(title, line):
@@ -86,6 +92,8 @@ def _continues_title(title: str, line: str) -> bool:
     if re.search(r"\d\s*[-–—]$", title.rstrip()) and re.match(YEAR, line):
         return True       # a year range wrapped at its dash ("… на 2023–" / "2025 годы")
     starts_low = line[:1].islower() or line[:1] in "(«\"" or re.match(rf"на\s+{YEAR}", line, re.I) is not None
+    if starts_low and PERIOD_END_RE.search(title) and not LINKED_ON_RE.match(line):
+        return False      # "… на 2022–2024 годы" is whole; "п@о к/бо …" below it is a garbled list's line
     if starts_low:
         return True
     ended = title.rstrip().endswith((".", "!", "?", ";")) and not re.search(r"\bг(?:г)?\.$", title.rstrip())
