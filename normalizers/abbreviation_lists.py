@@ -286,6 +286,22 @@ def _list_entries(text: str) -> list[Entry]:
     return entries
 
 
+def _tail_in(short: str, full: str) -> bool:
+    """Whether each word of a short form after its first is in its full form: a code in capitals as
+    the initials of capitalised words ("РС(Я)": "Республики Саха (Якутия)"), a word by its first
+    four letters ("Чувашии": "Чувашской") — an entry whose name lost its region's words is no entry."""
+    words = re.findall(r"[А-Яа-яЁё]+", full)
+    caps = "".join(w[0] for w in words if w[:1].isupper())
+    for tok in short.split()[1:]:
+        letters = re.sub(r"[^А-Яа-яЁё]", "", tok)
+        if letters.isupper():
+            if letters not in caps:
+                return False
+        elif not any(w.lower().startswith(letters[:4].lower()) for w in words):
+            return False
+    return True
+
+
 def _genitive_name_goes_on(line: str) -> bool:
     """A short line opening with a capitalised dictionary word that may be a genitive ("Республики.",
     "Курской области"): the rest of a name wrapped from the line above."""
@@ -456,7 +472,7 @@ def leftover_entries(text: str) -> tuple[list[str], list[str]]:
     # an entry outside any block ("Сокращения" header garbled) whose words do not spell its short form
     # ("Минобразования Чувашии - Манистерство образования Чувашской Республики"): a line for the caller
     untrusted = [f"{e.short} – {e.full}" for e in entries if e.short and not e.trusted and not e.loose
-                 and not (acronym_letters(e.short) and spells(e.short, _bare(e.full)))]
+                 and not (acronym_letters(e.short) and spells(e.short, _bare(e.full))) and _tail_in(e.short, e.full)]
     return (_bare_fulls(e for e in entries if not e.short and e.trusted and not e.loose),
             _bare_fulls(e for e in entries if e.loose) + untrusted)
 

@@ -69,3 +69,14 @@ def test_after_a_closed_quoted_name_only_a_genitive_carries_the_entry_on_and_a_j
                        "профессиональные образовательные организации Томской области"]
     goes_on = "Сокращения:\nЦЗН - казённое учреждение «Центр занятости»\nгорода Омска;"
     assert find_definitions(goes_on)["ЦЗН"] == "казённое учреждение «Центр занятости» города Омска"
+
+
+def test_an_entry_outside_a_block_whose_name_lost_its_regions_words_is_not_handed_on():
+    """A degraded Yakutia list (its header lost) read "МОиН РС(Я) - Министерство образования и
+    науки" / "Ресиубчики (Якутия).": the name's region lost, the line would define the short form
+    as a fragment; "Минобразования Чувашии - … Чувашской / Республики." keeps its region's word."""
+    from normalizers.abbreviations import leftover_entries
+
+    assert leftover_entries("МОиН РС(Я) - Министерство образования и науки\nРесиубчики (Якутия).") == ([], [])
+    assert leftover_entries("Минобразования Чувашии - Манистерство образования Чувашской\nРеспублики.")[1] == [
+        "Минобразования Чувашии – Манистерство образования Чувашской Республики."]
