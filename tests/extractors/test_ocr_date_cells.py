@@ -43,6 +43,15 @@ def _words(first: list[tuple[list[str], float]]) -> list[Word]:
     return out
 
 
+def _reread_with_no_ink(first: list[tuple[list[str], float]]) -> list[Word]:
+    """The date cells read again where the date column's ink is gone: only the first reading's
+    own mends can change it."""
+    img, segs = _page()
+    blank = np.full_like(img, 255)
+    blank[:, : XS[2]] = img[:, : XS[2]]
+    return reread_date_cells(blank, _words(first), segs, 1.0, 72)
+
+
 def _cell(words: list[Word], r: int) -> str:
     inside = sorted((w for w in words if w.x0 >= XS[2] and YS[r] <= w.top < YS[r + 1]), key=lambda w: w.top)
     return "\n".join(w.text for w in inside)
@@ -112,11 +121,8 @@ def test_a_reread_that_is_no_date_leaves_an_impossible_date_mended_where_one_dig
 def test_a_date_wrapped_after_its_month_whose_dots_were_lost_is_spelled_by_its_digits():
     """Degraded Kursk plans: "01.1220" / "23" and "31 12:20" / "25", a start and an end date a
     narrow column wraps, each line no date and no date's start; their eight digits are one date."""
-    img, segs = _page()
-    blank = np.full_like(img, 255)
-    blank[:, : XS[2]] = img[:, : XS[2]]
     first = [(["01.1220", "23"], 0.9), (["31 12:20", "25"], 0.9), (["0109.20", "3"], 0.9), (STARTS[3], 0.4)]
-    words = reread_date_cells(blank, _words(first), segs, 1.0, 72)
+    words = _reread_with_no_ink(first)
     assert _cell(words, 0) == "01.12.2023"
     assert _cell(words, 1) == "31.12.2025"
     assert _cell(words, 2) == "0109.20\n3", "seven digits spell no date: the reading stays"
@@ -126,11 +132,8 @@ def test_a_date_wrapped_after_its_month_whose_dots_were_lost_is_spelled_by_its_d
 def test_a_mark_between_the_pieces_of_a_wrapped_year_is_a_speck():
     """A degraded Kursk plan: "01.12.28." / "23" — a speck's stop after the year's first digits, one
     of them misread ("28" for "20"): one digit changed makes one date of the two lines."""
-    img, segs = _page()
-    blank = np.full_like(img, 255)
-    blank[:, : XS[2]] = img[:, : XS[2]]
     first = [(["01.12.28.", "23"], 0.9), (["01.12.20,", "23"], 0.9), (["01.12.20", "23"], 0.96), (STARTS[3], 0.4)]
-    words = reread_date_cells(blank, _words(first), segs, 1.0, 72)
+    words = _reread_with_no_ink(first)
     assert _cell(words, 0) == "01.12.2023"
     # a date already, its comma a speck the cell's text joins over (normalizers.ocr_date_digits)
     assert _cell(words, 1) == "01.12.20,\n23"
