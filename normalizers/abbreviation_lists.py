@@ -323,9 +323,9 @@ def _participle_first(line: str) -> bool:
 
 
 def _genitive_first(line: str) -> bool:
-    """A line opening with a lower-case dictionary word that is a genitive and never a nominative ("дополнительного
-    профессионального образования …"): no entry's full form opens so (a name is in the nominative),
-    it carries on the entry above."""
+    """A line opening with a lower-case dictionary word that is a genitive and never a nominative
+    ("дополнительного профессионального образования …"): no entry's full form opens so (a name is
+    in the nominative), it carries on the entry above."""
     first = re.match(r"\s*([а-яё]{4,})(?![А-Яа-яЁё-])", line)
     if first is None or not is_known_word(first.group(1)):
         return False
