@@ -241,7 +241,10 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
     form the ``glossary`` knows takes the glossary's words for the run of its own they are a scan's
     misreading of (``with_glossary_words``). A short form the cells never write and its full form does
     not spell gives way to the one the cells write, no definition gives and the full form spells
-    (``_short_form_for``: "Меж - … «Институт развития образования …»" where the cells write "ИРО РТ")."""
+    (``_short_form_for``: "Меж - … «Институт развития образования …»" where the cells write "ИРО РТ").
+    The one orphan left unpaired takes the one short form the cells write undefined when its name opens
+    with that form's letter (``ocr_orphan_pairs.last_pair``); a cell line running a short form with the
+    region's code into another party gives that form as a spelling (``_forms_run_together``)."""
     used: dict[str, Counter] = {}
     for t in CAPS_TOKEN_RE.findall(cells):
         used.setdefault(t.lower(), Counter())[t] += 1
