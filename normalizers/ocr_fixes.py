@@ -24,7 +24,7 @@ import re
 from typing import Optional
 
 from normalizers.ocr_item_numbers import repair_item_numbers
-from normalizers.ocr_quotes import mend_open_quotes
+from normalizers.ocr_quotes import mend_close_quotes, mend_open_quotes
 from normalizers.ocr_stops import drop_lone_last_letter, drop_mark_lines_at_end, drop_stray_stops
 from normalizers.roman import roman_numeral, roman_value
 from normalizers.text import is_known_word, rejoin_broken_words
@@ -349,7 +349,7 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
         rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(edges)))))))))
     cleaned = mend_compound_marks(cleaned)
     mended = mend_misread_words(split_glued_words(cleaned))     # "переподгатовкиработников"
-    return mend_open_quotes(mended), mended != cleaned
+    return mend_open_quotes(mend_close_quotes(mended)), mended != cleaned
 
 
 # ---------------------------------------------------------------- damaged deadlines

@@ -9,6 +9,8 @@ Russian official text quotes with « and »; the single guillemets ‹ ›, a lo
 * else, when the word right before the » is an acronym in capitals (three letters or more), the
   name quoted is that acronym: « goes before it. A longer name whose « was lost stays as read
   (where it opened cannot be told).
+
+A ">" or "›" glued to a word's end closes a name a « opened and nothing closed (``mend_close_quotes``).
 """
 
 from __future__ import annotations
@@ -41,3 +43,27 @@ def mend_open_quotes(text: str) -> str:
                 piece = piece[:at] + "«" + piece[at + (1 if marks else 0):]
             out, start = [piece], k
     return "".join(out) + text[start:]
+
+
+# a closing guillemet read as ">" (or "›") glued to the word it closes
+CLOSE_LOOKALIKE_RE = re.compile(r"(?<=[А-Яа-яЁё])[>›](?![\w>])")
+
+
+def mend_close_quotes(text: str) -> str:
+    """``text`` with a ">" or "›" glued to a word's end read as the » of a name a « opened and
+    nothing closed before it ("«Центр … подголовки> работодатели"): left, the open name swallows
+    the next party."""
+    if "«" not in text or not CLOSE_LOOKALIKE_RE.search(text):
+        return text
+    out, depth, last = [], 0, 0
+    for m in CLOSE_LOOKALIKE_RE.finditer(text):
+        before = text[last:m.start()]
+        depth += before.count("«") - before.count("»")
+        out.append(before)
+        if depth > 0:
+            out.append("»")
+            depth -= 1
+        else:
+            out.append(m.group(0))
+        last = m.end()
+    return "".join(out) + text[last:]

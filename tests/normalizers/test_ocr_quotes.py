@@ -30,3 +30,14 @@ def test_quotes_that_leave_no_single_reading_stay(text):
 
 def test_scan_cells_get_the_repair():
     assert fix_scan_text("ГБУ ДПО ‹КРИРПО»") == "ГБУ ДПО «КРИРПО»"
+
+
+def test_a_closing_guillemet_read_as_a_greater_than_sign_closes_the_open_name():
+    """A degraded Kaliningrad plan read "ГАУ КО «Центр … подготовки> работодатели": the open name
+    swallowed the next party. Only a ">" glued to a word's end and only inside an open name."""
+    from normalizers.ocr_quotes import mend_close_quotes
+
+    assert mend_close_quotes("ГАУ КО «Центр опережающей подготовки> работодатели") == \
+        "ГАУ КО «Центр опережающей подготовки» работодатели"
+    assert mend_close_quotes("«А» и Б> в") == "«А» и Б> в", "no name open"
+    assert mend_close_quotes("a > b") == "a > b"
