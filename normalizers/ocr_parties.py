@@ -137,15 +137,19 @@ def _lower_tokens(name: str, tokens: dict[str, set[str]]) -> str:
     return LOWER_TOKEN_RE.sub(one, name)
 
 
-def _lower_defined(name: str, defined: set[str]) -> str | None:
+def _lower_defined(name: str, defined: set[str], known: set[str] = frozenset()) -> str | None:
     """A party that is one lower-case token, no dictionary word, a letter from exactly one short form
     the document defines ("поа" where the document defines "ПОО": the glossary's "ПОА", an
-    accreditation, is no party): that form."""
+    accreditation, is no party), or, where the document defines none that near, from exactly one
+    the glossary knows ("лоо": "ПОО"; "ПОА" is two letters off): that form."""
     token = name.strip(" .,;:")
     if not (3 <= len(token) <= 5 and token.isalpha() and token.islower()) or is_known_word(token):
         return None
-    near = {d for d in defined if len(d) == len(token) and d.isupper() and one_substitution(d.lower(), token)}
-    return near.pop() if len(near) == 1 else None
+    for forms in (defined, known):
+        near = {d for d in forms if len(d) == len(token) and d.isupper() and one_substitution(d.lower(), token)}
+        if near:
+            return near.pop() if len(near) == 1 else None
+    return None
 
 
 # capitals a scan reads for one another (one stroke apart: "ДНО" for "ДПО")
@@ -445,7 +449,7 @@ def mend_mentions(mentions: list[PartyMention], defined: set[str],
         cleaned = mend_mention_specks(m.name)
         if cleaned != m.name:
             m = PartyMention(name=cleaned, by_agreement=m.by_agreement, defines=m.defines, raw=m.raw)
-        found = _lower_defined(m.name, defined) or defined_as(m.name, defined, known)
+        found = _lower_defined(m.name, defined, known) or defined_as(m.name, defined, known)
         if found is None and SPECK_TAIL_RE.search(m.name) and not is_known_word(m.name.split()[-1]):
             found = defined_as(SPECK_TAIL_RE.sub("", m.name), defined)
         glued = _split_glued(m.name, by_key) if found is None and m.name not in forms else None

@@ -524,3 +524,11 @@ def test_a_lower_case_party_a_letter_from_the_one_short_form_the_document_define
     defined = {"ПОО", "МО ОО"}
     assert [m.name for m in mend_mentions(split_parties("МО ОО\nпоа"), defined, {"ПОА"}, set())] == ["МО ОО", "ПОО"]
     assert [m.name for m in mend_mentions(split_parties("под"), defined, {"ПОА"}, set())] == ["под"]
+
+
+def test_a_lower_case_party_falls_back_on_the_glossarys_forms_only_where_one_lies_a_letter_away():
+    from normalizers.parties import split_parties
+
+    assert [m.name for m in mend_mentions(split_parties("цзк"), set(), {"ЦЗН", "ПОО"}, set())] == ["ЦЗН"]
+    assert [m.name for m in mend_mentions(split_parties("лоо"), set(), {"ПОО", "ООО"}, set())] == ["лоо"], \
+        "ПОО or ООО: no telling"
