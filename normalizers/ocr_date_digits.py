@@ -189,6 +189,30 @@ def month_tails(text: str) -> tuple[str, bool]:
     return MONTH_TAIL_RE.sub(one, text), changed
 
 
+# a month's name cut short at a line's or the cell's end ("март.\nапре\nре": "апрель" lost its end)
+MONTH_HEAD_RE = re.compile(r"(?<![А-Яа-яЁё])(?P<day>\d{1,2}[^\S\n]+)?(?P<word>[а-яё]{4,6})(?=[.,;:]?[^\S\n]*(?:\n|$))")
+
+
+def month_heads(text: str) -> tuple[str, bool]:
+    """A word at a line's end, no dictionary word, that opens the names of exactly one month
+    ("апре" -> "апрель"; after a day, the genitive: "до 1 дека" -> "до 1 декабря"); a head two
+    months share ("ма") or a month's whole name is left."""
+    changed = False
+
+    def one(m: re.Match) -> str:
+        nonlocal changed
+        word = m.group("word")
+        months = {k for k, f in enumerate(MONTHS) if f.startswith(word)} | \
+                 {k for k, f in enumerate(GENITIVE_MONTHS) if f.startswith(word)}
+        if word in MONTH_FORMS_ALL or is_known_word(word) or len(months) != 1:
+            return m.group(0)
+        k = months.pop()
+        changed = True
+        return (m.group("day") or "") + (list(GENITIVE_MONTHS)[k] if m.group("day") else MONTHS[k])
+
+    return MONTH_HEAD_RE.sub(one, text), changed
+
+
 def _year_joined(m: re.Match) -> str:
     """Day (group 1), month (2) and a year in two pieces (3, 4) as one date, where they make one."""
     year = m.group(3) + m.group(4)
@@ -215,7 +239,7 @@ def _month_year_joined(m: re.Match) -> str:
 def mend_date_digits(text: str) -> tuple[str, bool]:
     """``text`` with the mends above applied, and whether any was."""
     changed = False
-    for mend in (split_months, month_tails, split_years, eight_digit_dates, extra_digit_years):
+    for mend in (split_months, month_tails, month_heads, split_years, eight_digit_dates, extra_digit_years):
         text, did = mend(text)
         changed = changed or did
     return text, changed
@@ -242,6 +266,8 @@ def years_into_period(text: str, period: tuple[int, int] | None) -> tuple[str, b
         if first - PERIOD_SLACK <= int(token) <= last + PERIOD_SLACK:
             return token
         near = [str(y) for y in range(first, last + 1) if one_substitution(str(y), token)]
+        if len(near) > 1:       # "01.03.2020\n31.03.2029": 2020 or 2022, and the cell writes 2020
+            near = [y for y in near if y in YEAR_RE.findall(text[:m.start()] + " " + text[m.end():])]
         if len(near) != 1:
             return token
         changed = True

@@ -129,3 +129,23 @@ def test_a_year_wrapped_after_a_specks_mark_is_joined():
 
     assert mend_date_digits("01.12.20,\n23") == ("01.12.2023", True)
     assert mend_date_digits("01.09.2023,\n31.08.2025") == ("01.09.2023,\n31.08.2025", False), "two dates stay"
+
+
+def test_a_months_name_cut_short_at_a_lines_end_is_that_month_where_only_one_opens_so():
+    """A degraded Omsk plan read "ежегодно, март–апрель" as "ежегодно дно,\\nмарт.\\nапре\\nре": the
+    deadline had ended in March. "апре" opens April's names alone; "ма" opens two months'."""
+    from normalizers.ocr_date_digits import month_heads
+
+    assert month_heads("март.\nапре\nре") == ("март.\nапрель\nре", True)
+    assert month_heads("до 1 нояб") == ("до 1 ноября", True)
+    assert month_heads("ма") == ("ма", False)
+    assert month_heads("до 1 дека") == ("до 1 дека", False), "a dictionary word (a violin's дека) is left"
+
+
+def test_a_misread_year_two_years_of_the_period_could_be_is_the_one_the_cell_writes():
+    """A degraded Perm plan (2020–2022) read "01.03.2020\\n31.03.2029": "2029" is 2020 or 2022 a digit
+    changed; the cell writes 2020. Alone it is left."""
+    from normalizers.ocr_date_digits import years_into_period
+
+    assert years_into_period("01.03.2020\n31.03.2029", (2020, 2022)) == ("01.03.2020\n31.03.2020", True)
+    assert years_into_period("31.03.2029", (2020, 2022)) == ("31.03.2029", False)
