@@ -1,7 +1,6 @@
 """normalizers.metadata_title: the title a plan's first page gives."""
 
 
-
 def test_a_title_that_ends_with_its_period_takes_a_lower_case_line_only_when_it_links_on():
     """A degraded Chuvashia plan: "… Чувашской Республики на 2022-2024 годы" then the abbreviation
     list's garbled line "п@о к/бо Бащеёний. в …" in lower case; a title goes on after its period
