@@ -114,13 +114,13 @@ def _continues_entry(line: str, before: str = "") -> bool:
     closed = before.rstrip().rstrip(",;.:-–—").endswith("»") and before.count("«") == before.count("»")   # "центр»,"
     if word[:1].islower():                 # after a closed name, only a genitive dictionary word ("… «Центр» /
         # города Омска"; "поа бфури…", "то ла ое государственное …" are entries a scan garbled)
-        return not closed or is_known_word(word.lower()) and any(p.tag.case == "gent" for p in parses(word.lower()))
+        return not closed or _known_genitive(word.lower())
     # a wrapped name goes on with a genitive ("… образования и науки / Республики Татарстан", also
     # after a quoted name: "… «Центры занятости» / Омской области"): a dictionary word's, or one a
     # letter off exactly one ("Респубйики"; a misread "Нлан" guessed as one is none)
     low = word.lower()
     low = low if is_known_word(low) else nearest_word(low)       # "Респубйики": one letter off "Республики"
-    return low is not None and any(p.tag.case == "gent" for p in parses(low))
+    return low is not None and _known_genitive(low)
 
 
 MAX_HEADER_JUNK = 20      # characters of junk after a header's colon, no entry, before a line that is one
@@ -282,7 +282,7 @@ def _list_entries(text: str) -> list[Entry]:
         # a stop inside an open quoted name is a speck ("«Томский." goes on)
         open_entry = in_block and (not _entry_ended(line) or _quote_open(entries[-1].full))
         short, full = entries[-1].short, entries[-1].full
-        open_unspelled = not in_block and not _entry_ended(line) and not (acronym_letters(short) and spells(short, full))
+        open_unspelled = not in_block and not _entry_ended(line) and not _spelled(short, full)
     return entries
 
 
@@ -302,14 +302,23 @@ def _tail_in(short: str, full: str) -> bool:
     return True
 
 
+def _spelled(short: str, full: str) -> bool:
+    """Whether an acronym's letters spell ``full`` (a list line trusted outside a block)."""
+    return bool(acronym_letters(short)) and spells(short, full)
+
+
+def _known_genitive(word: str) -> bool:
+    """A dictionary word one of whose readings is a genitive."""
+    return is_known_word(word) and any(p.tag.case == "gent" for p in parses(word))
+
+
 def _genitive_name_goes_on(line: str) -> bool:
     """A short line opening with a capitalised dictionary word that may be a genitive ("Республики.",
     "Курской области"): the rest of a name wrapped from the line above."""
     first = re.match(r"\s*([А-ЯЁ][а-яё]{3,})(?![А-Яа-яЁё-])", line)
     if first is None or len(line.split()) > MAX_WRAPPED_NAME_WORDS:
         return False
-    word = first.group(1).lower()
-    return is_known_word(word) and any(p.tag.case == "gent" for p in parses(word))
+    return _known_genitive(first.group(1).lower())
 
 
 MAX_WRAPPED_NAME_WORDS = 4     # the rest of a name wrapped onto a line of its own, at most this many words
@@ -327,10 +336,8 @@ def _genitive_first(line: str) -> bool:
     ("дополнительного профессионального образования …"): no entry's full form opens so (a name is
     in the nominative), it carries on the entry above."""
     first = re.match(r"\s*([а-яё]{4,})(?![А-Яа-яЁё-])", line)
-    if first is None or not is_known_word(first.group(1)):
-        return False
-    found = parses(first.group(1))
-    return any(p.tag.case == "gent" for p in found) and not any(p.tag.case == "nomn" for p in found)
+    return first is not None and _known_genitive(first.group(1)) \
+        and not any(p.tag.case == "nomn" for p in parses(first.group(1)))
 
 
 def _entry_follows(lines: list[str]) -> bool:
@@ -452,7 +459,7 @@ def list_definitions(text: str) -> dict[str, str]:
             continue
         if in_block and len(short.split()) <= 6:
             out.setdefault(short, to_nominative(full))
-        elif acronym_letters(short) and spells(short, full):
+        elif _spelled(short, full):
             out.setdefault(short, to_nominative(full))
     return out
 
@@ -472,7 +479,7 @@ def leftover_entries(text: str) -> tuple[list[str], list[str]]:
     # an entry outside any block ("Сокращения" header garbled) whose words do not spell its short form
     # ("Минобразования Чувашии - Манистерство образования Чувашской Республики"): a line for the caller
     untrusted = [f"{e.short} – {e.full}" for e in entries if e.short and not e.trusted and not e.loose
-                 and not (acronym_letters(e.short) and spells(e.short, _bare(e.full))) and _tail_in(e.short, e.full)]
+                 and not _spelled(e.short, _bare(e.full)) and _tail_in(e.short, e.full)]
     return (_bare_fulls(e for e in entries if not e.short and e.trusted and not e.loose),
             _bare_fulls(e for e in entries if e.loose) + untrusted)
 

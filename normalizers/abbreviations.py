@@ -229,20 +229,19 @@ def _bare_acronym_definitions(text: str) -> dict[str, str]:
         pos = _before_glued_speck(text, m.start())
         context = _context_before(text, pos).rstrip()
         toks = tokens(context)
-        quoted = tokens(_context_before(text, pos, wrapped=True).rstrip())    # the name may wrap
+        wrapped = _context_before(text, pos, wrapped=True).rstrip()     # the name may wrap
+        quoted = tokens(wrapped)
         if quoted and _quoted_initials(short, quoted[-1]):
             # "учреждение «Центр развития профессионального образования» (ЦРПО)": the name with its kind
             for k, v in _define_at(text, pos, short).items():
                 out.setdefault(k, v)
             continue
         if not toks:            # the bracket opens its line: the name is on the lines above
-            context = _context_before(text, pos, wrapped=True).rstrip()
-            toks = tokens(context)
+            context, toks = wrapped, quoted
         if not toks or not toks[-1].is_word:
             continue
         if not acronym_letters(short):
-            context = _context_before(text, pos, wrapped=True).rstrip()   # the name may wrap
-            toks = tokens(context)
+            context, toks = wrapped, quoted
             start = syllabic_start(short, toks) if toks else None
             if start is not None:
                 out.setdefault(short, to_nominative(re.sub(r"\s+", " ", context[toks[start].start:])))

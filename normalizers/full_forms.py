@@ -253,10 +253,7 @@ def _legal_form_before(toks: list[Tok], start: int) -> int:
     i, found = start - 1, start
     while i >= 0:
         text = toks[i].text
-        if text in SPECK_MARKS:
-            i -= 1
-            continue
-        if text in QUALIFIERS:
+        if text in SPECK_MARKS or text in QUALIFIERS:
             i -= 1
             continue
         if LEGAL_FORM_RE.fullmatch(text):
@@ -389,8 +386,8 @@ def _syllabic_start(head: str, caps: list[str], toks: list[Tok], most_slips: int
 
     for slips in sorted({0, most_slips}):          # read exactly from any start first
         for start in range(i, max(-1, i - 7 - MAX_COORDINATED), -1):
-            words = [fold(t.text) if fold(t.text) != "и" else AND
-                     for t in toks[start:i + 1] if t.is_word and (fold(t.text) not in SKIPPABLE or fold(t.text) == "и")]
+            folded = [fold(t.text) for t in toks[start:i + 1] if t.is_word]
+            words = [AND if f == "и" else f for f in folded if f == "и" or f not in SKIPPABLE]
             words = [w for k, w in enumerate(words) if w != AND or (k + 1 < len(words) and k > 0)]
             if not all(t.is_word for t in toks[start:i + 1]) or not toks[start].is_word:
                 break

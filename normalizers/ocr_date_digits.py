@@ -202,13 +202,15 @@ def month_heads(text: str) -> tuple[str, bool]:
     def one(m: re.Match) -> str:
         nonlocal changed
         word = m.group("word")
-        months = {k for k, f in enumerate(MONTHS) if f.startswith(word)} | \
-                 {k for k, f in enumerate(GENITIVE_MONTHS) if f.startswith(word)}
+        months = {k + 1 for k, f in enumerate(MONTHS) if f.startswith(word)} | \
+                 {n for f, n in GENITIVE_MONTHS.items() if f.startswith(word)}
         if word in MONTH_FORMS_ALL or is_known_word(word) or len(months) != 1:
             return m.group(0)
-        k = months.pop()
+        n = months.pop()
         changed = True
-        return (m.group("day") or "") + (list(GENITIVE_MONTHS)[k] if m.group("day") else MONTHS[k])
+        if m.group("day"):
+            return m.group("day") + next(f for f, k in GENITIVE_MONTHS.items() if k == n)
+        return MONTHS[n - 1]
 
     return MONTH_HEAD_RE.sub(one, text), changed
 

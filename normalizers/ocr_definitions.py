@@ -17,7 +17,7 @@ from typing import Mapping
 
 from normalizers.abbreviations import spells
 from normalizers.parties import AGREEMENT_RE
-from normalizers.full_forms import syllabic_start, tokens
+from normalizers.full_forms import SYLLABIC_SLIPS, syllabic_start, tokens
 from normalizers.morph import is_abbreviation, to_nominative
 from normalizers.ocr_definition_text import cell_word, cell_words
 from normalizers.ocr_full_form import mend_full_form
@@ -107,9 +107,7 @@ def _stands_for(short: str, full: str, exact: bool = False) -> bool:
     """Whether ``full`` spells ``short``, by its initials or as a syllabic short form
     ("Минобрнауки РБ": Мин|истерство обр|азования (и) науки Р|еспублики Б|ашкортостан); ``exact``:
     each syllabic piece the head of its word letter for letter (no scan's slip allowed)."""
-    if spells(short, full):
-        return True
-    return (syllabic_start(short, tokens(full), 0) if exact else syllabic_start(short, tokens(full))) is not None
+    return spells(short, full) or syllabic_start(short, tokens(full), 0 if exact else SYLLABIC_SLIPS) is not None
 
 
 def _stem_in_full(best: str, short: str, full: str) -> bool:
