@@ -127,7 +127,10 @@ def _no_short_form(short: str, full: str, spellings: dict[str, Counter]) -> bool
     """Whether a definition's short form read from a scan is no short form at all: fewer than two
     capitals (no acronym, no syllabic form with a code: "Меж" for "ИРО РТ") or a lower-case letter
     or two before the rest ("и РТ": "ИРО" under a signature), never written in the party cells, and
-    not spelled by its full form."""
+    not spelled by its full form; or a region's code alone ("РТ - … «Институт развития образования
+    Республики Татарстан»": the head "ИРО" lost, the code the full form's end spells left)."""
+    if short in _region_codes(spellings):
+        return True
     fragment = re.match(r"[а-яё]{1,2}\s", short) is not None
     return (sum(ch.isupper() for ch in short) < 2 or fragment) and _letters(short) not in spellings \
         and not spells(short, full)

@@ -284,6 +284,18 @@ def test_a_short_form_misread_past_a_letter_gives_way_to_the_one_the_cells_write
     assert mend_definitions(defs, "Минпромторг НСО предприятия-партнёры\nНСО\nМинобр НСО") == defs
 
 
+def test_a_definition_left_with_the_regions_code_alone_takes_the_cells_form_its_full_form_spells():
+    """"ИРО РТ - …" read "РТ - …": the code alone, which the full form's end spells, is no body's
+    short form; the one undefined form the cells write and the full form spells is."""
+    full = "государственное автономное учреждение «Институт развития образования Республики Энск»"
+    defs = {"РЭ": full, "МОиН РЭ": "Министерство образования и науки Республики Энск"}
+    got = mend_definitions(defs, "МОиН РЭ\nИРО РЭ\nМОиН РЭ, ИРО РЭ")
+    assert got["ИРО РЭ"] == full and "РЭ" not in got
+    # a list defining the region itself: no cell form the full form spells, the code stays
+    region = {"РЭ": "Республика Энск", "МОиН РЭ": "Министерство образования и науки Республики Энск"}
+    assert mend_definitions(region, "МОиН РЭ\nИРО РЭ") == region
+
+
 def test_a_short_form_read_with_a_space_takes_the_cells_spelling_without_it():
     full = "областное учреждение «Энский областной информационный центр»"
     assert list(mend_definitions({"ЭОИ КО": full}, "ЭОИКО (по согласованию)\nЭОИКО")) == ["ЭОИКО"]
