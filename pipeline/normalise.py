@@ -21,6 +21,7 @@ from normalizers.ocr_date_digits import years_into_period
 from normalizers.metadata import parse_metadata
 from normalizers.ocr_dates import damaged_dates, damaged_on_scan, deadline_only, ends_with_dash, repair_date_words
 from normalizers.ocr_deadline_specks import mend_deadline_text, mend_task_list
+from normalizers.ocr_legal_forms import mend_legal_forms
 from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text_noting, repair_activities,
                                    split_speck_hyphens)
 from normalizers.ocr_region_words import mend_region_words
@@ -170,7 +171,8 @@ def read_parties(responsible: Optional[str], defs: dict[str, str], region: Optio
 
         entries = load_glossary()
         glossary, names = set(entries), set(defs.values()) | set(entries.values())
-        mended = mend_mentions(mend_abbreviations(mentions, set(defs), glossary), set(defs), glossary, names)
+        mended = mend_abbreviations(mentions, set(defs), glossary)
+        mended = mend_mentions(mend_legal_forms(mended, glossary | set(defs)), set(defs), glossary, names)
         repaired = repaired or [m.name for m in mended] != [m.name for m in mentions]
         if repaired and cell and len(mended) == len(mentions):
             for old, new in zip(mentions, mended):

@@ -367,3 +367,13 @@ def test_a_lone_quote_before_a_code_no_longer_glues_a_cells_parties_into_one():
                                          "Новосибирская область", True)
     assert [p.name for p in found] == ["Минобр НСО", "Минпромторг НСО", "предприятия-партнёры"]
     assert repaired and '"' not in cell
+
+
+def test_a_scans_misread_legal_form_is_the_form_the_document_writes_and_expands():
+    from pipeline.normalise import read_parties
+
+    found, repaired, _ = read_parties("ГАЙОУ «Энский техникум»", {}, None, scanned=True)
+    assert [p.name for p in found] == ["ГАПОУ «Энский техникум»"] and repaired
+    assert found[0].expanded.startswith("государственное автономное профессиональное образовательное учреждение")
+    typed, _, _ = read_parties("ГАЙОУ «Энский техникум»", {}, None)
+    assert [p.name for p in typed] == ["ГАЙОУ «Энский техникум»"]          # a born-digital file says what it says
