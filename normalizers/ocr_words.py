@@ -66,6 +66,14 @@ def one_letter_changed(word: str, places: range) -> set[str]:
             if ch != word[i] and is_known_word(word[:i] + ch + word[i + 1:])}
 
 
+def common_word(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as a word, not only as a name: in lower case "ия" (the
+    name "Ия") is no word, "о", "ка", "ции" are."""
+    if not is_known_word(word):
+        return False
+    return not word.islower() or any(not any(t in p.tag for t in NAME_TAGS) for p in parses(word))
+
+
 def nearest_word(word: str) -> Optional[str]:
     """The one dictionary word a lower-case word that is no dictionary word becomes with one
     letter changed ("лодготовки" -> "подготовки", "профессионалъного" -> "профессионального",
@@ -269,14 +277,18 @@ def split_glued_words(text: str) -> str:
 # read as a digit ("трудоустроен 5 ных"): the
 # separator between two pieces, the second piece in lower case (or opening with a capital a serif
 # lower-case letter was read as: "работода Тели")
-SPLIT_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([А-Яа-яЁё]{3,})((?:[^\S\n]*[‚.,'`’][^\S\n]*|[^\S\n]+)"
+SPLIT_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])([А-Яа-яЁё]{3,})((?:[^\S\n]*[‚.,'`’”][^\S\n]*|[^\S\n]+)"
                            # ... or specks read as a digit and marks between the pieces ("реализац 7. ^ ии")
                            r"(?:[\d.,'`’‚^°*]{1,3}[^\S\n]+){0,2})"
                            r"(?=([а-яё]{2,}|[А-ЯЁ][а-яё]{2,})(?![A-Za-zА-Яа-яЁё]))")
 
 
-# a word a narrow column broke over two lines with no hyphen ("профессиональн\nые")
-SPLIT_LINE_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([А-Яа-яЁё]{3,})[^\S\n]*\n[^\S\n]*([а-яё]{1,6})(?![A-Za-zА-Яа-яЁё-])")
+# a word a narrow column broke over two lines with no hyphen ("профессиональн\nые"), a speck's mark
+# at either end of the break ("Пермског.\n-о края")
+SPLIT_LINE_WORD_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё-])([А-Яа-яЁё]{3,})[.,'`’‚]?[^\S\n]*\n[^\S\n]*[-–.,'`’‚]?"
+                                r"([а-яё]{1,6})(?![A-Za-zА-Яа-яЁё-])")
+# the readings of a word that are names, not words in lower case
+NAME_TAGS = ("Name", "Surn", "Patr", "Geox")
 
 
 SHORT_TAIL = 3               # a dictionary word this short after a piece that is no word may be its tail
@@ -344,8 +356,9 @@ def rejoin_split_words(text: str) -> str:
             return left
         if right[0].isupper():      # "работода Тели": a serif "т" read as its capital, no word either side
             return m.group(0) if is_known_word(left.lower()) or is_known_word(right.lower()) else left
-        # a short word after no word may be the word's tail ("ежекварталь. но" -> "ежеквартально")
-        if is_known_word(right) and (len(right) > SHORT_TAIL or is_known_word(left.lower())):
+        # a short word after no word may be the word's tail ("ежекварталь. но" -> "ежеквартально");
+        # a name's reading alone makes no word of a piece in lower case ("образован” ия": "Ия")
+        if common_word(right) and (len(right) > SHORT_TAIL or is_known_word(left.lower())):
             return m.group(0)
         return left
 

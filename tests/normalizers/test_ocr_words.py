@@ -117,6 +117,18 @@ def test_a_word_split_by_a_speck_read_as_a_digit_is_joined(read, expected):
 
 
 @pytest.mark.parametrize("read, expected", [
+    ("Министерство образован” ия и науки", "Министерство образования и науки"),   # a name's reading is no word
+    ("Министерство образования и науки Пермског.\n-о края", "Министерство образования и науки Пермского края"),
+    ("Министерство образования и науки Пермского\n-о работе", "Министерство образования и науки Пермского\n-о работе"),
+    ("организация о\nка", "организация о\nка"),                  # two words stay two
+])
+def test_a_word_split_with_a_specks_mark_or_a_names_reading_is_joined(read, expected):
+    from normalizers.ocr_words import rejoin_split_words
+
+    assert rejoin_split_words(read) == expected
+
+
+@pytest.mark.parametrize("read, expected", [
     ("министерство образования и науки Пермског 0 края", "министерство образования и науки Пермского края"),
     ("в количестве 0 единиц", "в количестве 0 единиц"),           # a word of its own before a zero
 ])
