@@ -326,11 +326,16 @@ QUOTED_TAIL_RE = re.compile(r"(?<![«„“\"\w-])[А-ЯЁ][а-яё]+(?:\s+[а-�
 DASH_FOR_QUOTE_RE = re.compile(r"(?<=[а-яё] )[-–—](?=[А-ЯЁ][а-яё]+(?:\s+[а-яё][а-яё-]*)+»)")
 
 
+# an opening quote: a straight one only before a word, not glued to a word's end ("… профессионального"
+# at a title's line end: a speck, or a closing quote, which opens no name)
+OPENING_QUOTE_RE = re.compile(r"[«„“]|\"(?![^\S\n]*(?:\n|$))|(?<![А-Яа-яЁёA-Za-z])\"")
+
+
 def _unopened_before(text: str, pos: int) -> bool:
     """Whether the » closing the name at ``pos`` closes no « opened since the last »."""
     close = text.find("»", pos)
     segment = text[text.rfind("»", 0, pos) + 1:close]
-    return close >= 0 and not re.search("[«„“\"]", segment)
+    return close >= 0 and not OPENING_QUOTE_RE.search(segment)
 
 
 def _lost_open_quotes(text: str) -> str:
@@ -341,7 +346,7 @@ def _lost_open_quotes(text: str) -> str:
     text = DASH_FOR_QUOTE_RE.sub(lambda m: "«" if _unopened_before(m.string, m.end()) else m.group(0), text)
     for m in QUOTED_TAIL_RE.finditer(text):
         segment = text[text.rfind("»", 0, m.start()) + 1:m.start()]
-        if not re.search("[«„“\"]", segment):
+        if not OPENING_QUOTE_RE.search(segment):
             out.append(text[last:m.start()] + "«")
             last = m.start()
     return "".join(out) + text[last:]

@@ -787,6 +787,17 @@ def test_a_closing_quote_no_opening_one_matches_gets_it_before_the_name_it_close
         "РЦ": "бюджетное учреждение «Региональный центр»"}
 
 
+def test_a_straight_quote_glued_to_a_lines_last_word_opens_no_name():
+    """A speck read as '"' after a title's last word ("… профессионального"") counted as the quote
+    the name's lost « had opened: ЦРПО, whose « the scan lost too, was not read."""
+    text = ("Об утверждении дорожной карты по развитию профессионального\"\nобразования на 2020-2022 годы\n"
+            "В целях развития кадров Министерство промышленности и торговли Пермского края (Минпромторг ПК) и\n"
+            "краевое государственное автономное учреждение Центр развития\nпрофессионального образования» (ЦРПО)"
+            " обеспечивают участие")
+    assert find_definitions(text)["ЦРПО"] == ("краевое государственное автономное учреждение «Центр развития"
+                                              " профессионального образования»")
+
+
 @pytest.mark.parametrize("mark", [". ", ", ", "; ", ".\n", " .", "."])
 def test_a_mark_between_a_quoted_name_and_its_bracketed_short_form_is_a_speck(mark):
     text = ("краевое государственное автономное учреждение «Центр развития\nпрофессионального "
