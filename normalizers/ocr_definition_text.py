@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from normalizers.full_forms import ORG_HEAD_STEMS
 from normalizers.ocr_parties import CAPS_TOKEN_RE
+from normalizers.ocr_words import nearest_word
 from normalizers.text import is_known_word, one_edit
 
 TITLE_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]{5,}(?![А-Яа-яЁё])")
@@ -62,3 +64,18 @@ def mend_entry_heads(text: str, cells: str) -> str:
         return f"{acronyms[word]} – " if word in acronyms and not is_known_word(word) else m.group(0)
 
     return LOWER_HEAD_RE.sub(head, text)
+
+
+def mend_org_heads(text: str) -> str:
+    """``text`` with each word in title case that is no dictionary word and one letter from exactly
+    one dictionary word, an organisation's head noun ("Мимистерство промышленности … (Минпромторг ПК)"
+    -> "Министерство"), written as that word: a name's head mid-sentence, which the mending of
+    lower-case and sentence-opening words passes over (a capitalised word there may be a surname)."""
+    def mend(m: re.Match) -> str:
+        word = m.group(0)
+        if is_known_word(word.lower()):
+            return word
+        near = nearest_word(word.lower())
+        return near[:1].upper() + near[1:] if near and near.startswith(ORG_HEAD_STEMS) else word
+
+    return TITLE_WORD_RE.sub(mend, text)

@@ -20,3 +20,14 @@ def test_a_list_line_opening_with_a_cells_acronym_read_in_lower_case_is_an_entry
     assert mend_entry_heads(text, cells) == "работников\nобразования\nТОИКО – областное учреждение «Томский центр»;"
     assert mend_entry_heads("поиск, отбор и обучение", "ПОИСК") == "поиск, отбор и обучение"   # a word
     assert mend_entry_heads("тоико, областное", "ЦЗН") == "тоико, областное"      # the cells never write it
+
+
+def test_an_organisations_head_misread_mid_sentence_is_mended_and_nothing_else_is():
+    from normalizers.ocr_definition_text import mend_org_heads
+
+    assert mend_org_heads("кадрового потенциала края Мимистерство\nпромышленности") == (
+        "кадрового потенциала края Министерство\nпромышленности")
+    assert mend_org_heads("Департамснт образования") == "Департамент образования"
+    # a surname a letter from a word, a word of the dictionary, a word no head: as read
+    assert mend_org_heads("Министр Р.А. Кассина, Кассира") == "Министр Р.А. Кассина, Кассира"
+    assert mend_org_heads("Профессиональнсго") == "Профессиональнсго"
