@@ -12,7 +12,7 @@ import re
 
 from normalizers.full_forms import ORG_HEAD_STEMS
 from normalizers.ocr_parties import CAPS_TOKEN_RE
-from normalizers.ocr_words import nearest_word
+from normalizers.ocr_words import common_word, lower_inner_capital, mend_misread_words, nearest_word
 from normalizers.text import is_known_word, one_edit
 
 TITLE_WORD_RE = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]{5,}(?![А-Яа-яЁё])")
@@ -79,3 +79,24 @@ def mend_org_heads(text: str) -> str:
         return near[:1].upper() + near[1:] if near and near.startswith(ORG_HEAD_STEMS) else word
 
     return TITLE_WORD_RE.sub(mend, text)
+
+
+# a speck's mark glued between two words ("Курёкой‘области"): the space between them
+GLUED_MARK_RE = re.compile(r"(?<=[А-Яа-яЁё]{3})['`’‚‘](?=([а-яё]{3,})(?![А-Яа-яЁё]))")
+
+
+def part_glued_marks(text: str) -> str:
+    """``text`` with a speck's mark glued between a word and a dictionary word read as the space
+    ("по Курёкой‘области (Роспотребнадзор КО)": no name is read across it); a mark inside a word
+    ("образо‘вания": "вания" is no word but a name's) stays for the word mending to take."""
+    return GLUED_MARK_RE.sub(lambda m: " " if common_word(m.group(1)) else m.group(0), text)
+
+
+def prepared_text(text: str, cells: str) -> str:
+    """A scan's text around its tables made ready for the definitions to be read: glued marks parted
+    (``part_glued_marks``), capitals inside words lowered ("профессиональноГо"), words a letter from
+    one dictionary word mended (``mend_misread_words``: "министерством абразования … (Минобр НСО)"),
+    organisations' heads mid-sentence too (``mend_org_heads``), bracketed words and list heads
+    written as the party ``cells`` write them."""
+    text = mend_org_heads(mend_misread_words(lower_inner_capital(part_glued_marks(text))))
+    return mend_entry_heads(mend_bracketed_words(text, cells), cells)

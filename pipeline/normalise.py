@@ -123,15 +123,11 @@ def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityReco
     text_parts = _text_parts(extracted, scanned)
     cell_parts = _cell_texts(acts)
     if scanned:                           # "ГБУ ДПО: «Центр …» (далее – Ц)": the colon is a speck
-        from normalizers.ocr_definition_text import mend_bracketed_words, mend_entry_heads, mend_org_heads
-        from normalizers.ocr_words import mend_misread_words
+        from normalizers.ocr_definition_text import prepared_text
 
         text_parts, cell_parts = ([drop_acronym_colons(x) for x in xs] for xs in (text_parts, cell_parts))
         cells = _responsible_text(acts)   # "(Рослотребнадзор КО)" where the cells write "Роспотребнадзор КО"
-        # "министерством абразования … (Минобр НСО)": a word one letter from one dictionary word is
-        # that word, or the short form's pieces find no name to spell
-        text_parts = [mend_entry_heads(mend_bracketed_words(mend_org_heads(mend_misread_words(x)), cells), cells)
-                      for x in text_parts]
+        text_parts = [prepared_text(x, cells) for x in text_parts]
     # cells apart by an empty line: a name's words are sought in its own cell only ("… на базе
     # предприятий партнёров" above "КГАУ ДПО «…» (далее – ККИПК)" is another cell)
     for part in ("\n".join(text_parts), "\n\n".join(cell_parts)):

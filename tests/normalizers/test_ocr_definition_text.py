@@ -31,3 +31,22 @@ def test_an_organisations_head_misread_mid_sentence_is_mended_and_nothing_else_i
     # a surname a letter from a word, a word of the dictionary, a word no head: as read
     assert mend_org_heads("Министр Р.А. Кассина, Кассира") == "Министр Р.А. Кассина, Кассира"
     assert mend_org_heads("Профессиональнсго") == "Профессиональнсго"
+
+
+def test_a_specks_mark_glued_between_two_words_parts_them_and_one_inside_a_word_stays():
+    from normalizers.ocr_definition_text import part_glued_marks
+
+    assert part_glued_marks("Роспотребнадзора по Курёкой‘области (Роспотребнадзор КО)") == (
+        "Роспотребнадзора по Курёкой области (Роспотребнадзор КО)")
+    assert part_glued_marks("профессионального образо‘вания") == "профессионального образо‘вания"
+
+
+def test_a_scans_text_is_prepared_so_that_its_definitions_read_as_in_a_clean_copy():
+    from normalizers.abbreviations import find_definitions
+    from normalizers.ocr_definition_text import prepared_text
+
+    read = ("совместно с Управлением\nРоспотребнадзора по Курской‘области (Роспотребнадзор КО) и "
+            "учреждением дополнительного профессиональноГо образования «Центр подготовки» (ЦП)")
+    defs = find_definitions(prepared_text(read, "Роспотребнадзор КО\nЦП"))
+    assert defs == {"Роспотребнадзор КО": "Роспотребнадзор по Курской области",
+                    "ЦП": "учреждение дополнительного профессионального образования «Центр подготовки»"}
