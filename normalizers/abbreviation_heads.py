@@ -111,7 +111,7 @@ def mend_list_head(line: str) -> str:
 # garbled past reading word by word
 HEAD_SPELLINGS = ("списоксокращений", "переченьсокращений", "списокиспользуемыхсокращений",
                   "переченьиспользуемыхсокращений", "списокпринятыхсокращений", "сокращения",
-                  "принятыесокращения", "условныесокращения")
+                  "принятыесокращения", "условныесокращения", "используемыесокращения")
 GARBLED_HEAD_RATIO = 75     # rapidfuzz ratio of a short line's letters to a header's ("Список литературы:" 50)
 MAX_HEAD_TOKENS = 4
 
