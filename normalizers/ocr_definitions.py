@@ -461,17 +461,26 @@ def _found_head(line: str, spellings: dict[str, Counter], defined: set[str],
     definition gives, found at its head by its letters ("Минпромторг нсох министерство …",
     "Минобразования края.- министерство …": the dash lost or read as a letter): the full form is
     the rest, from its first word of letters. The cells' ``heads`` count too (a short form the
-    cells write only before another party); the longest form that fits wins."""
+    cells write only before another party); the longest form that fits wins. A head with one space
+    fewer than the cells' form and its letters ("Минпромторг НСО" where the cells write "Минпром торг
+    НСО": a scan's space inside a word) is the short form as the line writes it."""
     words = line.split()
     defined_keys = {_letters(d) for d in defined}
     forms = _undefined_spellings(spellings, defined) | {h for h in heads if _letters(h) not in defined_keys}
     fits = []
     for form in forms:
         n = len(form.split())
-        if len(_letters(form)) >= MIN_HEAD_LETTERS and len(words) > n and _head_letters_match(words[:n], form.split()):
-            rest = re.sub(r"^[^А-Яа-яЁё«]+", "", " ".join(words[n:]))
-            if rest:
-                fits.append((len(form.split()), form, rest))
+        if len(_letters(form)) < MIN_HEAD_LETTERS or len(words) <= n - 1:
+            continue
+        if len(words) > n and _head_letters_match(words[:n], form.split()):
+            head = form
+        elif n > 1 and _letters(" ".join(words[:n - 1])) == _letters(form):
+            n, head = n - 1, " ".join(words[:n - 1])    # "Минпромторг НСО" where the cells write "Минпром торг НСО"
+        else:
+            continue
+        rest = re.sub(r"^[^А-Яа-яЁё«]+", "", " ".join(words[n:]))
+        if rest:
+            fits.append((len(form.split()), head, rest))
     if not fits:
         return None, line
     longest = max(n for n, _, _ in fits)

@@ -224,6 +224,17 @@ def test_a_block_line_opening_with_a_short_form_the_cells_write_only_before_anot
     assert not any(k.startswith("Минпромторг") and k != "Минпромторг НСО" for k in got)
 
 
+def test_a_block_line_opening_with_the_cells_form_written_without_its_stray_space_is_its_entry():
+    """The cells write "Минпром торг НСО" (a scan's space inside the word), the list line
+    "Минпромторг НСО министерство …" (its dash lost): the line's spelling is the short form."""
+    line = "Минпромторг НСО министерство промышленности, торговли и развития предпринимательства Новосибирской области"
+    cells = "Минобр НСО\nМинпром торг НСО предприятия-партнёры\nЦЗН"
+    got = mend_definitions({"ЦЗН": "центры занятости населения"}, cells, unread=[line])
+    assert got["Минпромторг НСО"] == ("министерство промышленности, торговли и развития предпринимательства "
+                                      "Новосибирской области")
+    assert "Минпром торг НСО" not in got
+
+
 def test_a_syllabic_short_forms_word_part_takes_the_full_forms_spelling():
     """Measured: "Минобразбвания края" in a scan's list (and in every cell) left the short form wrong."""
     from normalizers.ocr_definitions import _tail_from_full
