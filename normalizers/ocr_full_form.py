@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from normalizers.full_forms import ORG_HEAD_STEMS
 from normalizers.morph import parses
 from normalizers.ocr_fixes import remove_word_debris
 from normalizers.ocr_form_marks import drop_lone_marks, form_marks
@@ -41,7 +42,7 @@ LATIN_HEAD_RE = re.compile(r"^[A-Za-z]{1,3}\s+(?=[А-Яа-яЁё«])")
 STOP_BEFORE_CAPITAL_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{4,})\.([А-ЯЁ][а-яё]{2,})")
 LONE_A_RE = re.compile(r"(?<=[А-Яа-яЁё]) а (?=[а-яё]{3})")
 AFTER_QUOTE_JUNK_RE = re.compile(r"»[а-яёa-z]{0,2}[^А-Яа-яЁёA-Za-z]*$")
-AFTER_END_JUNK_RE = re.compile(r"[.;]\s+[^А-Яа-яЁёA-Za-z]+$")
+AFTER_END_JUNK_RE = re.compile(r"[.;]\s+[А-Яа-яЁёA-Za-z]?[^А-Яа-яЁёA-Za-z]*$")
 
 
 def _stop_before_capital(m: re.Match) -> str:
@@ -71,7 +72,7 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     a dash before it after a word that is no compound's first half dropped), a low quote mark
     opening a name whose closing "»" has no opening one read as "«", a lone "а" with no comma before
     it (the conjunction has one) dropped, a name's closing "»" lost at the
-    end put back, a signature's junk after the end ("… (Якутия). ©7777", "… Татарстан»х.__") dropped, a hyphen after
+    end put back, a signature's junk after the end ("… (Якутия). ©7777", "… области. а.", "… Татарстан»х.__") dropped, a hyphen after
     a full adjective ("бюджетное-учреждение") read as the space, and a dash left at the end dropped."""
     full = full.lstrip(" -–—:;.,'`’‚\\|/")     # "КОиН КО -- комитет …": the second dash of two; "\\ министерство"
     full = STOP_BEFORE_CAPITAL_RE.sub(_stop_before_capital, full)   # "образования.Омской"
@@ -94,7 +95,22 @@ def mend_full_form(full: str, lexicon: frozenset[str] = frozenset()) -> str:
     text = re.sub(r"\s+", " ", TRAILING_DASH_RE.sub("", text)).strip()
     if text.count("«") == text.count("»") + 1 and text[-1:].isalpha():
         text += "»"                       # "«Томский … образования": the name's closing mark lost at the end
-    return text
+    return _singular_head(text)
+
+
+def _singular_head(text: str) -> str:
+    """A full form opening with an organisation's head noun in the genitive plural only
+    ("министерств промышленности …": the "о" read as a speck's stop, then dropped) opens with its
+    nominative singular: a body's name opens in the nominative, and a plural head would read so."""
+    head, _, rest = text.partition(" ")
+    found = parses(head.lower())
+    if not rest or not found or not all(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "plur"
+                                        for p in found):
+        return text
+    lemma = found[0].normal_form
+    if not lemma.startswith(ORG_HEAD_STEMS) or len({p.normal_form for p in found}) != 1:
+        return text
+    return f"{lemma[:1].upper() + lemma[1:] if head[:1].isupper() else lemma} {rest}"
 
 
 def _speck_hyphen(m: re.Match) -> str:

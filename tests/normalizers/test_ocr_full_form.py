@@ -25,6 +25,19 @@ def test_full_form_junk_after_its_end_goes_and_a_lost_closing_quote_returns():
     assert mend_full_form("учреждение «Томский областной институт развития образования") == \
         "учреждение «Томский областной институт развития образования»"
     assert mend_full_form("учреждение «Томский» институт") == "учреждение «Томский» институт"
+    # a letter left after the end's stop is junk; a word after a stop ("г. Томск") is not
+    assert mend_full_form("министерство образования Новосибирской области. а.") == (
+        "министерство образования Новосибирской области")
+    assert mend_full_form("учреждение «Центр» г. Томск") == "учреждение «Центр» г. Томск"
+
+
+def test_an_organisations_head_read_in_the_genitive_plural_opens_in_the_nominative_singular():
+    """"министерств. промышленности …": the head's "о" read as a stop, which goes; "министерств"
+    put into the nominative read "министерства", a plural body."""
+    assert mend_full_form("министёрств промышленности, торговли") == "министерство промышленности, торговли"
+    assert mend_full_form("Комитетов образования") == "Комитет образования"
+    assert mend_full_form("министерства образования") == "министерства образования"    # as read: a case not plain
+    assert mend_full_form("учреждений образования") == "учреждений образования"        # no body's head stem
 
 
 def test_junk_after_the_closing_quote_goes():
