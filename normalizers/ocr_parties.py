@@ -56,6 +56,10 @@ AGREEMENT_EDITS = 2          # letters a scan may have misread in it (no other w
 AGREEMENT_TAIL = "сованию"
 # ... or cut short, its bracket never closed, a speck after it ("(по согласован и", "(по сагласова")
 CUT_AGREEMENT_TAIL_RE = re.compile(rf"{NOTE_HEAD}([а-яё]{{7,12}})(?:\s+[а-яё]{{1,2}})?\s*$", re.I)
+# ... or closed, its "по" read right, the word garbled further but ending as "согласованию" does
+# ("(по у4етокованию)", "(по "’сотласадванию)")
+CLOSED_NOTE_RE = re.compile(r"\s*\(\s*по[^\w()]+([^()]{9,18}?)\s*\)\s*$", re.I)
+MIN_NOTE_LETTERS, MAX_NOTE_LETTERS = 10, 14
 # ... or cut right after its "по" ("(по", "(по \""): the only bracket note of a party cell that opens so
 NOTE_CUT_AFTER_PO_RE = re.compile(r"\s*\(\s*по[^\w()]*$", re.I)
 MIN_GLUED = 3                # each of two run-together forms has at least this many letters ("МО"+"ОО" is no split)
@@ -285,6 +289,15 @@ def _agreement_word(text: str) -> bool:
     return edits <= AGREEMENT_EDITS or (edits == AGREEMENT_EDITS + 1 and letters.endswith(AGREEMENT_TAIL))
 
 
+def _garbled_agreement(text: str) -> bool:
+    """Whether the one word of a closed "(по …)" note is "согласованию" garbled past a letter or two:
+    no dictionary word, its letters as many as that word's give or take two, ending in "ванию" as
+    it does (no other note of a party cell does: "(по приглашению)", "(по мере необходимости)")."""
+    letters = "".join(ch for ch in text.lower() if ch.isalpha()).replace("ё", "е")
+    return (len(text.split()) == 1 and MIN_NOTE_LETTERS <= len(letters) <= MAX_NOTE_LETTERS
+            and letters.endswith("ванию") and not is_known_word(letters))
+
+
 def _agreement_head(word: str) -> bool:
     """Whether ``word`` (seven letters or more) opens "согласованию", a letter of it misread at most
     ("согласован", "сагласова")."""
@@ -294,16 +307,17 @@ def _agreement_head(word: str) -> bool:
 
 def _misread_agreement(m: PartyMention) -> PartyMention:
     """A mention ending in "(по согласованию)" misread by a letter or two ("(по соглаЯованию)",
-    "(по сотласбванию)"), split by specks ("(по согласован и. ю)", "(по’ согласованию)") or cut
+    "(по сотласбванию)"; closed, further garbled: "(по у4етокованию)", ``_garbled_agreement``), split by
+    specks ("(по согласован и. ю)", "(по’ согласованию)") or cut
     short with its bracket never closed ("(по согласован и", "(по сагласова", "(по"): the note goes and the party is by
     agreement, as with the words read right."""
-    tail = AGREEMENT_TAIL_RE.search(m.name)
-    if tail is None or not _agreement_word(tail.group(1)):
-        tail = CUT_AGREEMENT_TAIL_RE.search(m.name)
-        if tail is None or not _agreement_head(tail.group(1)):
-            tail = NOTE_CUT_AFTER_PO_RE.search(m.name)       # "ГКУ ЦЗН (по": the rest under a signature
-            if tail is None or not m.name[:tail.start()].strip():
-                return m
+    readings = ((AGREEMENT_TAIL_RE, _agreement_word), (CLOSED_NOTE_RE, _garbled_agreement),
+                (CUT_AGREEMENT_TAIL_RE, _agreement_head))
+    tail = next((t for note_re, fits in readings if (t := note_re.search(m.name)) and fits(t.group(1))), None)
+    if tail is None:
+        tail = NOTE_CUT_AFTER_PO_RE.search(m.name)       # "ГКУ ЦЗН (по": the rest under a signature
+        if tail is None or not m.name[:tail.start()].strip():
+            return m
     # a stop or comma before the note goes with it ("Роспотребнадзор КО. (по согласова тю")
     return PartyMention(name=m.name[:tail.start()].rstrip(" .,;"), by_agreement=True, defines=m.defines, raw=m.raw)
 

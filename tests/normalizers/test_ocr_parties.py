@@ -155,7 +155,11 @@ def test_a_stop_or_quote_that_may_be_meant_stays(text):
     ("Роспотребнадзор КО. (по согласова тю", "Роспотребнадзор КО", True),   # the stop before the note goes too
     ("Дом ремёсел (по", "Дом ремёсел", True),                   # cut right after "по"
     ("Дом ремёсел (по еерласованию)", "Дом ремёсел", True),      # three letters off, its tail whole
-    ("Дом ремёсел (по еерлаоованию)", "Дом ремёсел (по еерлаоованию)", False),
+    # closed, its "по" read right, one word ending as "согласованию" does, garbled further
+    ("Дом ремёсел (по еерлаоованию)", "Дом ремёсел", True),
+    ("работодатели (по у4етокованию)", "работодатели", True),
+    ('работодатели (по "’сотласадванию)', "работодатели", True),
+    ("Дом ремёсел (по еерлаоования", "Дом ремёсел (по еерлаоования", False),   # not closed: its head is no note's
     ('Дом ремёсел (по "', "Дом ремёсел", True),
     ("Дом ремёсел (по сагласовка", "Дом ремёсел (по сагласовка", False),   # two letters off its head
 ])
@@ -171,6 +175,7 @@ def test_a_mention_one_slip_from_a_defined_form(text, expected, agreed):
     "Дом ремёсел (по соглашению",
     "Дом ремёсел (по соглашению)",
     "Дом ремёсел (по сопровождению)",
+    "Дом ремёсел (по финансированию)",     # a word of the dictionary ending so
 ])
 def test_a_mention_with_other_words_stays(text):
     got = mend_mentions(split_parties(text), {"Минобразования края"}, GLOSSARY)
