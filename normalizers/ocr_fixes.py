@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from normalizers.ocr_cut_words import complete_cut_adjectives
 from normalizers.ocr_item_numbers import repair_item_numbers
 from normalizers.ocr_quotes import mend_close_quotes, mend_open_quotes
 from normalizers.ocr_stops import drop_lone_last_letter, drop_mark_lines_at_end, drop_stray_stops
@@ -349,6 +350,7 @@ def fix_scan_text_noting(text: str) -> tuple[str, bool]:
         rejoin_split_words(drop_stray_stops(drop_lone_last_letter(drop_mark_lines_at_end(edges)))))))))
     cleaned = mend_compound_marks(cleaned)
     mended = mend_misread_words(split_glued_words(cleaned))     # "переподгатовкиработников"
+    mended = complete_cut_adjectives(mended)                    # "профессиональн\nобразовательные"
     return mend_open_quotes(mend_close_quotes(mended)), mended != cleaned
 
 
