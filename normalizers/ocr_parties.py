@@ -36,6 +36,7 @@ from normalizers.ocr_party_names import join_parted, mend_name_words
 from normalizers.ocr_party_split import defined_then_plural
 from normalizers.ocr_short_forms import DEBRIS, defined_as
 from normalizers.parties import PartyMention
+from normalizers.morph import parses
 from normalizers.text import drop_unopened_brackets, is_known_word, one_edit, one_substitution
 
 # a speck read as one or two lower-case letters after an abbreviation ("000 ры", "ЦЗН }")
@@ -141,13 +142,19 @@ def _lower_tokens(name: str, tokens: dict[str, set[str]]) -> str:
     return LOWER_TOKEN_RE.sub(one, name)
 
 
+FUNCTION_POS = ("PREP", "CONJ", "PRCL", "INTJ")     # a word of these alone in a party's place is no party
+
+
 def _lower_defined(name: str, defined: set[str], known: set[str] = frozenset()) -> str | None:
-    """A party that is one lower-case token, no dictionary word, a letter from exactly one short form
+    """A party that is one lower-case token, no dictionary word (or one read first as a preposition,
+    conjunction or particle, which alone is no party: "под"), a letter from exactly one short form
     the document defines ("поа" where the document defines "ПОО": the glossary's "ПОА", an
     accreditation, is no party), or, where the document defines none that near, from exactly one
     the glossary knows ("лоо": "ПОО"; "ПОА" is two letters off): that form."""
     token = name.strip(" .,;:")
-    if not (3 <= len(token) <= 5 and token.isalpha() and token.islower()) or is_known_word(token):
+    if not (3 <= len(token) <= 5 and token.isalpha() and token.islower()):
+        return None
+    if is_known_word(token) and parses(token)[0].tag.POS not in FUNCTION_POS:
         return None
     for forms in (defined, known):
         near = {d for d in forms if len(d) == len(token) and d.isupper() and one_substitution(d.lower(), token)}

@@ -523,12 +523,14 @@ def test_a_stop_glued_to_a_short_form_before_a_defined_one_parts_them():
 
 def test_a_lower_case_party_a_letter_from_the_one_short_form_the_document_defines_is_it():
     """A degraded Omsk plan read "ПОО" as "поа": the glossary's "ПОА" (an accreditation) is no
-    party; the document defines "ПОО", a letter away. A dictionary word ("под") is left."""
+    party; the document defines "ПОО", a letter away. A dictionary word ("пол") is left; a
+    preposition alone ("под", read for "ПОО" on a degraded seed) is no party and is read so."""
     from normalizers.parties import split_parties
 
     defined = {"ПОО", "МО ОО"}
     assert [m.name for m in mend_mentions(split_parties("МО ОО\nпоа"), defined, {"ПОА"}, set())] == ["МО ОО", "ПОО"]
-    assert [m.name for m in mend_mentions(split_parties("под"), defined, {"ПОА"}, set())] == ["под"]
+    assert [m.name for m in mend_mentions(split_parties("пол"), defined, {"ПОА"}, set())] == ["пол"]
+    assert [m.name for m in mend_mentions(split_parties("под"), defined, {"ПОА"}, set())] == ["ПОО"]
 
 
 def test_a_lower_case_party_falls_back_on_the_glossarys_forms_only_where_one_lies_a_letter_away():
