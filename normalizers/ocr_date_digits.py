@@ -252,10 +252,9 @@ ANY_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 FIVE_DIGITS_RE = re.compile(r"(?<![\d.])\d{5}(?![\d.])")      # a year with a speck read as a digit: "20626"
 
 
-def years_into_period(text: str, period: tuple[int, int] | None, beside: str = "") -> tuple[str, bool]:
+def years_into_period(text: str, period: tuple[int, int] | None) -> tuple[str, bool]:
     """``text`` with each four-digit number that no year of the period's window is, and that one
-    digit changed makes exactly one year of the period, read as that year (of two or more, the one
-    the rest of ``text`` or the cell's other text ``beside`` writes); and each five-digit
+    digit changed makes exactly one year of the period, read as that year; and each five-digit
     number that one digit dropped makes exactly one year of the period ("декабрь 20626" in a
     2024–2026 plan: "2026", where "2062" is a year too but no year of the plan)."""
     if not period:
@@ -270,7 +269,7 @@ def years_into_period(text: str, period: tuple[int, int] | None, beside: str = "
             return token
         near = [str(y) for y in range(first, last + 1) if one_substitution(str(y), token)]
         if len(near) > 1:       # "01.03.2020\n31.03.2029": 2020 or 2022, and the cell writes 2020
-            near = [y for y in near if y in YEAR_RE.findall(f"{text[:m.start()]} {text[m.end():]} {beside}")]
+            near = [y for y in near if y in YEAR_RE.findall(text[:m.start()] + " " + text[m.end():])]
         if len(near) != 1:
             return token
         changed = True

@@ -278,10 +278,9 @@ def normalise_deadline(act: ActivityRecord, period: Optional[tuple[int, int]],
         act.flags.append("deadline_missing")
         return
     if scanned:                           # "31.05.2926" in a 2024-2026 plan: one digit misread
-        if act.deadline_bounds:       # each bound beside the other ("01.03.2020" / "31.03.2029")
-            act.deadline_bounds = tuple(years_into_period(t, period, beside=act.deadline)[0] if t else t
-                                        for t in act.deadline_bounds)
         act.deadline, moved = years_into_period(act.deadline, period)
+        if act.deadline_bounds:
+            act.deadline_bounds = tuple(years_into_period(t, period)[0] if t else t for t in act.deadline_bounds)
         if moved:
             act.flags.append("deadline_ocr_repaired")
     text, repaired = repair_date_words(act.deadline)

@@ -32,24 +32,6 @@ def test_start_and_end_columns_get_the_same_date_repairs_as_a_deadline_cell():
     assert "deadline_from_start_end" in clean.flags and "deadline_ocr_repaired" not in clean.flags
 
 
-def test_a_misread_year_in_a_start_or_end_column_is_read_beside_the_other_column():
-    """"31.03.2029" in a 2020-2022 plan is 2020 or 2022 alone; the start column beside it writes
-    2020. The deadline cell was narrowed so, the end column read alone was not: no interval."""
-    from datetime import date
-
-    from pipeline.normalise import normalise_deadline
-    from pipeline.records import ActivityRecord
-
-    act = ActivityRecord(section=[], number="1", title="Т", deadline="01.03.2020\n31.03.2029",
-                         deadline_bounds=("01.03.2020", "31.03.2029"))
-    normalise_deadline(act, (2020, 2022), scanned=True)
-    assert (act.deadline_norm.start, act.deadline_norm.end) == (date(2020, 3, 1), date(2020, 3, 31))
-    assert "deadline_ocr_repaired" in act.flags and "deadline_unparsed" not in act.flags
-    alone = ActivityRecord(section=[], number="1", title="Т", deadline="31.03.2029", deadline_bounds=("", "31.03.2029"))
-    normalise_deadline(alone, (2020, 2022), scanned=True)
-    assert alone.deadline_norm.end is None             # 2020 or 2022, nothing beside to tell: unread
-
-
 def test_an_empty_start_or_end_cell_is_flagged_not_silent():
     """A start column OCR read empty left the end date alone as the whole span, unflagged."""
     from datetime import date
