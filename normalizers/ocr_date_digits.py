@@ -268,9 +268,7 @@ def years_into_period(text: str, period: tuple[int, int] | None) -> tuple[str, b
         if first - PERIOD_SLACK <= int(token) <= last + PERIOD_SLACK:
             return token
         near = [str(y) for y in range(first, last + 1) if one_substitution(str(y), token)]
-        if len(near) > 1:       # "01.03.2020\n31.03.2029": 2020 or 2022, and the cell writes 2020
-            near = [y for y in near if y in YEAR_RE.findall(text[:m.start()] + " " + text[m.end():])]
-        if len(near) != 1:
+        if len(near) != 1:      # "31.03.2029" in a 2020-2022 plan: 2020 or 2022, whatever the cell writes beside
             return token
         changed = True
         return near[0]

@@ -142,10 +142,13 @@ def test_a_months_name_cut_short_at_a_lines_end_is_that_month_where_only_one_ope
     assert month_heads("до 1 дека") == ("до 1 дека", False), "a dictionary word (a violin's дека) is left"
 
 
-def test_a_misread_year_two_years_of_the_period_could_be_is_the_one_the_cell_writes():
-    """A degraded Perm plan (2020–2022) read "01.03.2020\\n31.03.2029": "2029" is 2020 or 2022 a digit
-    changed; the cell writes 2020. Alone it is left."""
+def test_a_misread_year_two_years_of_the_period_could_be_stays_unread():
+    """A degraded Perm plan (2020–2022) read "01.03.2020\n31.03.2029": "2029" is 2020 or 2022 a digit
+    changed. The year the cell writes beside it was taken, a guess: a degraded Kursk plan (2023–2025)
+    read "01.12.2023\n31.12.2029" for "… 31.12.2025", and 2023 was taken. Both stay as read (the
+    deadline unparsed and flagged)."""
     from normalizers.ocr_date_digits import years_into_period
 
-    assert years_into_period("01.03.2020\n31.03.2029", (2020, 2022)) == ("01.03.2020\n31.03.2020", True)
+    assert years_into_period("01.03.2020\n31.03.2029", (2020, 2022)) == ("01.03.2020\n31.03.2029", False)
+    assert years_into_period("01.12.2023\n31.12.2029", (2023, 2025)) == ("01.12.2023\n31.12.2029", False)
     assert years_into_period("31.03.2029", (2020, 2022)) == ("31.03.2029", False)
