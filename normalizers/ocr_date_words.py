@@ -63,10 +63,15 @@ MIN_TWO_SLIPS = 7          # a word read with two slips is mended only from this
 TWO_SLIPS_MARGIN = 2       # ... its first letter kept, every other word at least this much further off
 
 
+# lower-case letters a scan reads for one another at a word's head (one stroke apart: "ностоянио")
+HEAD_LOOKALIKES = {("н", "п"), ("п", "н"), ("н", "и"), ("и", "н")}
+
+
 def _far_from_others(word: str, form: str, others) -> bool:
-    """Whether ``word``, two letters off ``form``, is long enough, opens as it does, and lies at least
-    ``TWO_SLIPS_MARGIN`` further from every one of ``others`` (the other months' or adverbs' forms)."""
-    if len(word) < MIN_TWO_SLIPS or word[:1] != form[:1]:
+    """Whether ``word``, two letters off ``form``, is long enough, opens as it does (or with a letter
+    one stroke from its: "ностоянио" for "постоянно"), and lies at least ``TWO_SLIPS_MARGIN`` further
+    from every one of ``others`` (the other months' or adverbs' forms)."""
+    if len(word) < MIN_TWO_SLIPS or (word[:1] != form[:1] and (word[:1], form[:1]) not in HEAD_LOOKALIKES):
         return False
     limit = 2 + TWO_SLIPS_MARGIN - 1
     return all(Levenshtein.distance(word, o, score_cutoff=limit) > limit for o in others)

@@ -20,6 +20,8 @@ from normalizers.ocr_dates import damaged_dates, repair_date_words
     ("Май 2019-2020 гг.", "Май 2019-2020 гг."),       # nothing to mend
     ("Ржегодно", "Ежегодно"),                         # a recurrence adverb one letter off
     ("Постояно", "Постоянно"),
+    ("ностоянио", "постоянно"),                       # two slips, the first a letter one stroke from "п"
+    ("гостоянио", "гостоянио"),                       # ... not so from "г": left
     ("Ежегодна", "Ежегодна"),                         # a dictionary word: no slip
     ("Ежегодно сентябрь 20182019-2027 июны", "Ежегодно сентябрь 2018 2019-2027 июнь"),  # years run together
     ("120182019", "120182019"),                       # nine digits: no two years
