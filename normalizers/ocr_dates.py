@@ -106,7 +106,7 @@ GLUED_YEARS_RE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d.])
 PERIOD_WORD_RE = re.compile(r"(?:i{1,3}|iv|\d)?(?:еже|по)?(?:квартал|полугод)[а-я]*\.?")
 # a speck read as one letter glued to the year after a month ("февраль. ь2025", "октябрь: ь2024"):
 # the month would otherwise lose its year and take the period's first one
-SPECK_BEFORE_YEAR_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})([.:,;]?\s+)[А-Яа-яЁёA-Za-z](?=(?:19|20)\d\d(?!\d))")
+SPECK_BEFORE_YEAR_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})([.:,;]?\s+)([А-Яа-яЁёA-Za-z])(?=(?:19|20)\d\d(?!\d))")
 # the digits a scan may read as a letter of like shape (the strokes of 1 or 7 as Т / Г, of 0 as О)
 LETTER_DIGITS = {"О": "0", "о": "0", "O": "0", "o": "0", "Т": "17", "Г": "17", "I": "1", "l": "1", "|": "1",
                  "!": "1", "З": "3", "з": "3", "Б": "6", "б": "6"}
@@ -206,8 +206,16 @@ def repair_date_words(text: str) -> tuple[str, bool]:
 
     def speck_year(m: re.Match) -> str:
         nonlocal changed
-        if m.group(1).lower().replace("ё", "е") not in MONTH_WORDS:
-            return m.group(0)
+        word = m.group(1).lower().replace("ё", "е")
+        if word not in MONTH_WORDS:
+            # the month's own last letter split off and glued to the year ("дфкабр ь2024"): the month
+            # with it, read as any misread month is
+            whole = word + m.group(3).lower()
+            form = whole if whole in MONTH_WORDS else month_reading(whole)[0]
+            if form is None or m.group(2).strip():
+                return m.group(0)
+            changed = True
+            return _match_case(m.group(1), form) + " "
         changed = True        # a colon there is a speck too: "октябрь: ь2024" is October 2024
         return m.group(1) + (" " if m.group(2).strip() in (":", ";") else m.group(2))
 

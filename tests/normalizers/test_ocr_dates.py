@@ -37,6 +37,8 @@ from normalizers.ocr_dates import damaged_dates, repair_date_words
     ("февраль. ь2025\nапрель 2026", "февраль 2025\nапрель 2026"),    # a speck glued to the year, the stop too
     ("октябрь: ь2024\nноябрь 2024", "октябрь 2024\nноябрь 2024"),    # ... after a colon, a speck too
     ("до к2025", "до к2025"),                         # no month before it: left
+    ("дфкабр ь2024\nдекабрь 2026", "декабрь 2024\nдекабрь 2026"),   # the month's "ь" split off onto its year
+    ("поаабр ь2024", "поаабр ь2024"),                 # no month with it: left
     ("01.02.2024\n3112.2026", "01.02.2024\n31.12.2026"),  # a dot lost: ddmm splits one way only
     ("31.122026", "31.12.2026"),                      # ... or the other dot: dd.mmyyyy
     ("3102.2026", "3102.2026"),                       # no 31 February: no reading, left
