@@ -118,6 +118,18 @@ def _unread_day(tokens: list[Token], i: int, gap: str) -> bool:
     return bound and i + 1 < len(tokens) and tokens[i + 1].kind == "year"
 
 
+# a word ending as a recurrence adverb does ("ежегодно", "ежеквартально"), its head garbled: "@негодно"
+RECURRENCE_TAIL_RE = lazy(r"[^\s,;]*(?:годно|месячно|квартально|недельно|дневно)(?![а-яё])", re.I)
+RECURRENCE_ADVERBS = ("ежегодно", "ежемесячно", "ежеквартально", "еженедельно", "ежедневно")
+
+
+def _garbled_recurrence(gap: str) -> bool:
+    """Whether a gap word ends as a recurrence adverb but is none ("до 25 декабря: @негодно"): the
+    date alone would read "once", a confident wrong recurrence."""
+    return any(re.sub(r"[^а-яё]", "", w.lower().replace("ё", "е")) not in RECURRENCE_ADVERBS
+               for w in RECURRENCE_TAIL_RE.findall(gap))
+
+
 # the months' long names cut to five letters ("декаб"), the stems a misread month is measured on
 MONTH_STEMS = frozenset(month[:5] for month in GENITIVE_MONTHS if len(month) >= 6)
 MAX_DAY_MARKS = 2           # a bound's day misread into letters or marks ("до Г июня") is this short
@@ -154,11 +166,12 @@ def _unread_bound_day(tokens: list[Token], i: int, gap: str) -> bool:
 def _unread_date(tokens: list[Token], i: int) -> bool:
     """True when gap token ``i`` holds date material no rule read (see ``UNREAD_DATE_RE``)."""
     gap = RECURRENCE_PHRASE_RE.sub(" ", str(tokens[i].value)).strip()
-    short_year_after = i >= 2 and tokens[i - 2].kind == "year" and tokens[i - 1].kind in ("dash", "sep")
+    short_year_after = (i >= 2 and tokens[i - 2].kind == "year" and tokens[i - 1].kind in ("dash", "sep")
+                        and re.match(r"\s*\d", gap) is not None)      # "2025 год, #026 год": a mark, no short year
     range_end = i >= 2 and tokens[i - 2].kind == "unit" and tokens[i - 1].kind == "dash"   # its own flag
     if UNREAD_DATE_RE.search(gap) or (UNREAD_YEAR_RE.search(gap) and not short_year_after) \
             or _unread_day(tokens, i, gap) or _unread_bound_day(tokens, i, gap) or _garbled_month(gap) \
-            or (_month_tail(gap) and not range_end) or STRAY_NUMBER_RE.match(gap):
+            or (_month_tail(gap) and not range_end) or STRAY_NUMBER_RE.match(gap) or _garbled_recurrence(gap):
         return True
     return i + 1 < len(tokens) and tokens[i + 1].kind == "year" and bool(UNREAD_PART_RE.search(gap))
 

@@ -380,6 +380,21 @@ def test_a_misread_year_before_its_g_leaves_no_date_rather_than_the_periods_firs
     assert (d.start, d.end) == (None, None) and "deadline_partly_unread" in d.flags
 
 
+@pytest.mark.parametrize("raw", ["2024 Год, 2025 год, #026 год", "до 25 декабря: @негодно"])
+def test_a_listed_year_or_a_recurrence_garbled_past_reading_leaves_no_date(raw):
+    """Measured on photocopies: "#026 год" was dropped from a list of years (2024–2025 read, no
+    flag), "@негодно" (ежегодно) from a deadline read "once"."""
+    d = normalize_deadline(raw, (2024, 2026))
+    assert (d.start, d.end) == (None, None) and "deadline_partly_unread" in d.flags
+
+
+@pytest.mark.parametrize("raw, recurrence", [("до 25 декабря ежегодно", "annual"), ("2024-25 гг.", "once"),
+                                             ("2024 год, 2025 год, 2026 год", "once")])
+def test_a_recurrence_adverb_and_a_short_second_year_still_read(raw, recurrence):
+    d = normalize_deadline(raw, (2024, 2026))
+    assert d.end is not None and d.recurrence == recurrence and "deadline_partly_unread" not in d.flags
+
+
 @pytest.mark.parametrize("raw, end", [("2023 г.", date(2023, 12, 31)), ("01.09.2023 г.", date(2023, 9, 1)),
                                       ("2024-2025 гг.", date(2025, 12, 31)), ("II кв. 2024 г", date(2024, 6, 30))])
 def test_a_year_of_four_digits_before_its_g_is_read(raw, end):
