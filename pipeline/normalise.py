@@ -113,24 +113,34 @@ def _text_parts(extracted: ExtractedDocument, scanned: bool) -> list[str]:
     return [split_speck_hyphens(drop_stray_stops(b.text)) if scanned else b.text for b in extracted.blocks]
 
 
-def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityRecord],
-                           scanned: bool = False) -> dict[str, str]:
-    """What the document itself defines, in document order: text around tables, then cells (on a
-    scan, a speck read as a hyphen or a stop between two words is first taken for the space, and a
-    colon after an acronym before a quoted name dropped, and a word misread in a bracketed short form
-    mended to the party cells' spelling)."""
-    defs: dict[str, str] = {}
+def definition_text(extracted: ExtractedDocument, acts: list[ActivityRecord], scanned: bool = False) -> str:
+    """The text around the tables as the definitions are read from it: on a scan, a colon after an
+    acronym before a quoted name dropped (a speck: "ГБУ ДПО: «Центр …» (далее – Ц)") and the text
+    prepared against the party cells (``ocr_definition_text.prepared_text``: glued marks, misread
+    words, bracketed words and list heads written as the cells write them). The definitions and the
+    list entries left without one (``leftover_entries``) read this one text."""
     text_parts = _text_parts(extracted, scanned)
-    cell_parts = _cell_texts(acts)
-    if scanned:                           # "ГБУ ДПО: «Центр …» (далее – Ц)": the colon is a speck
+    if scanned:
         from normalizers.ocr_definition_text import prepared_text
 
-        text_parts, cell_parts = ([drop_acronym_colons(x) for x in xs] for xs in (text_parts, cell_parts))
         cells = _responsible_text(acts)   # "(Рослотребнадзор КО)" where the cells write "Роспотребнадзор КО"
-        text_parts = [prepared_text(x, cells) for x in text_parts]
+        text_parts = [prepared_text(drop_acronym_colons(x), cells) for x in text_parts]
+    return "\n".join(text_parts)
+
+
+def document_abbreviations(extracted: ExtractedDocument, acts: list[ActivityRecord],
+                           scanned: bool = False, text: Optional[str] = None) -> dict[str, str]:
+    """What the document itself defines, in document order: the text around tables
+    (``definition_text``, or ``text`` when given), then cells (on a scan, a colon after an acronym
+    before a quoted name dropped)."""
+    defs: dict[str, str] = {}
+    text = definition_text(extracted, acts, scanned) if text is None else text
+    cell_parts = _cell_texts(acts)
+    if scanned:
+        cell_parts = [drop_acronym_colons(x) for x in cell_parts]
     # cells apart by an empty line: a name's words are sought in its own cell only ("… на базе
     # предприятий партнёров" above "КГАУ ДПО «…» (далее – ККИПК)" is another cell)
-    for part in ("\n".join(text_parts), "\n\n".join(cell_parts)):
+    for part in (text, "\n\n".join(cell_parts)):
         for short, full in find_definitions(part).items():
             defs.setdefault(short, full)
     return defs
@@ -403,14 +413,15 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     if scanned and meta.doc_date and period and meta.doc_date.year < period[0] - MAX_YEARS_BEFORE_PERIOD:
         # "22 марта 2021 г." for a 2024-2025 plan: a digit of the year may be misread; kept as read
         meta_flags.append(f"doc_date_doubtful_ocr: {meta.doc_date.year} before the period {period[0]}-{period[1]}")
-    defs = document_abbreviations(extracted, stitched.activities, scanned)
+    text = definition_text(extracted, stitched.activities, scanned)
+    defs = document_abbreviations(extracted, stitched.activities, scanned, text)
     if scanned:                           # "ДОинН КО" defined, "ДОиН КО" in every party cell
         from normalizers.ocr_definitions import mend_definitions
 
         from normalizers.ocr_lexicon import document_lexicon
 
         lexicon = document_lexicon([b.text for b in extracted.blocks] + _cell_texts(stitched.activities))
-        orphans, unread = leftover_entries("\n".join(_text_parts(extracted, scanned)))
+        orphans, unread = leftover_entries(text)
         glossary = load_glossary()
         mended = mend_definitions(defs, _responsible_text(stitched.activities), set(glossary), lexicon,
                                   orphans, unread, glossary)

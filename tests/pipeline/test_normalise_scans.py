@@ -359,3 +359,19 @@ def test_a_scans_misread_legal_form_is_the_form_the_document_writes_and_expands(
     assert found[0].expanded.startswith("государственное автономное профессиональное образовательное учреждение")
     typed, _, _ = read_parties("ГАЙОУ «Энский техникум»", {}, None)
     assert [p.name for p in typed] == ["ГАЙОУ «Энский техникум»"]          # a born-digital file says what it says
+
+
+def test_the_list_entries_left_without_a_definition_are_read_from_the_prepared_text():
+    """The definitions read the scan's text prepared (words a letter off the dictionary mended, …);
+    the list lines no entry reads from were taken from the raw text, with the slips still in."""
+    from extractors.grid import ExtractedDocument, TextBlock
+    from normalizers.abbreviations import leftover_entries
+    from pipeline.normalise import definition_text
+
+    blocks = [TextBlock("Используемые сокращения:"),
+              TextBlock("Минпромторг НСО министерство вромышленности, торговли и\nразвития Новосибирской области.")]
+    doc = ExtractedDocument(path="x.pdf", file_format="pdf", extractor="ocr-tesseract", extractor_version="1",
+                            blocks=blocks)
+    _, unread = leftover_entries(definition_text(doc, [], scanned=True))
+    assert unread and "министерство промышленности, торговли" in unread[0]
+    assert "вромышленности" in definition_text(doc, [], scanned=False)      # a born-digital file says what it says
