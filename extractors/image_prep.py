@@ -12,6 +12,8 @@ Real photocopies differ from clean renders in ways that each break a later step:
   lose faint text or turn the edge into ink: ``normalise_illumination`` divides
   the page by its background (a max-filter of the downscaled page, i.e. the
   paper with the text removed);
+* a "black and white" (one-bit) copy of a shaded or grainy page turns its paper into a
+  field of dots, each read as a mark: a 3x3 median where the grain is that heavy;
 * grain and isolated toner specks read as stray marks inside words:
   ``remove_specks`` (``extractors/image_specks.py``) deletes small ink blobs that have no
   other ink near them;
@@ -54,6 +56,8 @@ BRIDGE_MIN_FILL = 0.75       # ... when this share of the gap is dark on the lin
 BRIDGE_INK_LEVEL = 230       # (grey below this)
 BRIDGE_CELL_FILL = 0.95      # ... and this share (crossings left out) when the gap is a whole cell side
 GRAIN_LEVEL = 1.0            # mean grey change a 3x3 median makes on paper: above this the page is grainy
+DITHER_LEVEL = 10.0          # ... above this it is a one-bit copy's dither (grey paper as dots): a clean
+                             # one-bit page reads under 1, a grainy grey or colour scan 2-3, a dithered one 30
 TURNED_RATIO = 1.6           # column profile this much sharper than the row profile: turned 90°
 UPRIGHT_RATIO = 1.5          # row profile this much sharper than the column profile: upright
 
@@ -123,13 +127,20 @@ def prepare(page: np.ndarray, dpi: int) -> tuple[np.ndarray, list[str]]:
     """The grey page ready for rule search and OCR, and notes of what was done.
 
     ``page`` is RGB (colour render of the scan) or grey. Steps: coloured ink
-    removed, illumination normalised (only where the paper is uneven), a grey
-    seal removed, isolated specks removed.
+    removed, a one-bit copy's dither smoothed (only where the paper is a field of
+    dots), illumination normalised (only where the paper is uneven), a grey seal
+    removed, isolated specks removed.
     """
     notes: list[str] = []
     grey, share = remove_colour_ink(page, dpi)
     if share > 0.001:
         notes.append(f"image: coloured ink removed ({share:.1%} of the page)")
+    median = cv2.medianBlur(grey, 3)
+    if grain(grey, median) > DITHER_LEVEL:
+        # a "black and white" copy of a grey or shaded page: its paper is a field of dots that each
+        # read as a mark; a 3x3 median takes the dots and keeps strokes (thicker than a dot)
+        grey = median
+        notes.append("image: one-bit dither smoothed (3x3 median)")
     if needs_normalising(grey, dpi):
         grey = normalise_illumination(grey, dpi)
         notes.append("image: illumination normalised")
