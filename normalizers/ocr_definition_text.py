@@ -36,14 +36,28 @@ def cell_words(cells: str) -> dict[str, str]:
     return {w.lower(): w for w in TITLE_WORD_RE.findall(cells)}
 
 
+# a hyphen a speck made of the space between a short form's words ("Минобр-НСО")
+HYPHEN_SPECK_RE = re.compile(r"(?<=[А-Яа-яЁё])-(?=[А-ЯЁ])")
+
+
 def mend_bracketed_words(text: str, cells: str) -> str:
     """``text`` with each word in title case inside brackets (a short form being defined: "Управлением
     Роспотребнадзора … (Рослотребнадзор КО)") that is no dictionary word mended to the one word of
-    the party ``cells`` a letter from it that is (``_cell_word``); before the definitions are read."""
+    the party ``cells`` a letter from it that is (``_cell_word``), and a hyphen between its words
+    read as the space where the cells write it so and never with the hyphen ("(Минобр-НСО)"); before
+    the definitions are read."""
     words = cell_words(cells)
     if not words:
         return text
-    return BRACKETED_RE.sub(lambda m: "(" + TITLE_WORD_RE.sub(lambda w: cell_word(w.group(0), words), m.group(1)) + ")", text)
+
+    def mend(m: re.Match) -> str:
+        inner = TITLE_WORD_RE.sub(lambda w: cell_word(w.group(0), words), m.group(1))
+        spaced = HYPHEN_SPECK_RE.sub(" ", inner)
+        if spaced != inner and spaced in cells and inner not in cells:
+            inner = spaced             # "(Минобр-НСО)" where the cells write "Минобр НСО", never the hyphen
+        return f"({inner})"
+
+    return BRACKETED_RE.sub(mend, text)
 
 
 # a list line opening with a word in lower case, a mark or a dash after it, then lower-case words

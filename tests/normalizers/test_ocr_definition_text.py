@@ -50,3 +50,13 @@ def test_a_scans_text_is_prepared_so_that_its_definitions_read_as_in_a_clean_cop
     defs = find_definitions(prepared_text(read, "Роспотребнадзор КО\nЦП"))
     assert defs == {"Роспотребнадзор КО": "Роспотребнадзор по Курской области",
                     "ЦП": "учреждение дополнительного профессионального образования «Центр подготовки»"}
+
+
+def test_a_hyphen_for_the_space_in_a_bracketed_short_form_is_the_space_the_cells_write():
+    from normalizers.ocr_definition_text import mend_bracketed_words
+
+    cells = "Минобр НСО\nЦЗН"
+    assert mend_bracketed_words("области (Минобр-НСО), министерством", cells) == "области (Минобр НСО), министерством"
+    # the cells write the hyphen (the document's own spelling), or nothing like it: as read
+    assert mend_bracketed_words("области (Минобр-НСО)", "Минобр-НСО\nМинобр НСО") == "области (Минобр-НСО)"
+    assert mend_bracketed_words("(Северо-Запад)", cells) == "(Северо-Запад)"
