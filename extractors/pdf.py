@@ -460,6 +460,13 @@ def _extract_routed(doc: ExtractedDocument, path: str, layouts: list[PageLayout]
     i = 0
     while i < len(layouts):
         r = routes[layouts[i].page_no]
+        if r == "ocr-borderless" and ruled_doc:
+            # a scanned page of a ruled document on which no rule was found (a one-bit copy cut
+            # the faint rules away): its words alone, where they make a table with a header
+            tables = _borderless([layouts[i]])[0]
+            if tables:
+                per_page[layouts[i].page_no], engines[layouts[i].page_no] = tables, r
+                layouts[i].flags.append("ocr: table read from the words' alignment (its rules lost)")
         if r.endswith("borderless") and not ruled_doc:
             j = i
             while j < len(layouts) and routes[layouts[j].page_no].endswith("borderless"):
