@@ -234,3 +234,30 @@ def test_rotated_page_reports_displayed_size(tmp_path):
     (lay,) = pdfmod.open_layouts(str(path))
     assert lay.width > lay.height                      # displayed as landscape
     assert all(0 <= w.x0 <= lay.width and 0 <= w.top <= lay.height for w in lay.words)
+
+
+def test_a_scanned_page_of_a_ruled_document_with_no_rules_is_read_from_its_words(monkeypatch):
+    """A one-bit copy cut the faint rules of a plan's first page away (its second page kept them):
+    the page had been text only, its rows lost; its words' alignment makes its table."""
+    from extractors import pdf
+    from extractors.grid import Cell, ExtractedDocument, PageLayout, Row, Table
+    from tests.extractors.test_borderless import WIDTHS, compose_roadmap, to_layouts
+
+    first = to_layouts(compose_roadmap(WIDTHS), jitter=0.5, confidence=0.8, source="ocr")[0]
+    ruled = Table(rows=[Row([Cell("2.2", 0, page=2), Cell("Мониторинг", 1, page=2)], page=2)], n_cols=2,
+                  page_start=2, page_end=2, extractor="ocr-lines")
+    second = PageLayout(page_no=2, width=first.width, height=first.height, source="ocr")
+    monkeypatch.setattr(pdf, "ruled_tables_best_engine",
+                        lambda path, lay: ([ruled] if lay.page_no == 2 else [], "ocr-lines"))
+
+    def extract(pages: list[PageLayout], routes: dict[int, str]) -> ExtractedDocument:
+        doc = ExtractedDocument(path="x.pdf", file_format="pdf", extractor="pdf", extractor_version="1", n_pages=2)
+        return pdf._extract_routed(doc, "x.pdf", pages, routes)
+
+    doc = extract([first, second], {1: "ocr-borderless", 2: "ocr-ruled"})
+    assert doc.page_engines[1] == "ocr-borderless"
+    assert any(c.text == "1.1" for t in doc.tables if t.page_start == 1 for r in t.rows for c in r.cells)
+    assert any("rules lost" in f for f in doc.flags)
+    # a text page (no OCR: its route is the text layer's) of a ruled document stays text only
+    text_first = to_layouts(compose_roadmap(WIDTHS))[0]
+    assert extract([text_first, second], {1: "borderless", 2: "ocr-ruled"}).page_engines[1] == "text-only"
