@@ -127,7 +127,8 @@ MIN_NUMBERED_COLUMNS = 3
 
 def _numbers_its_columns(row: Row) -> bool:
     """A scan's column-numbering row some of whose numbers were lost ("1" | "" | "3" | "„4" | "5"):
-    each cell with text holds just the number of its own column (a cell across two, both), no word,
+    each cell with text holds just the number of its own column (a cell across two, both; a cell
+    before an empty one, maybe that one's number too: "4 5" | ""), no word,
     and at least ``MIN_NUMBERED_COLUMNS`` numbers are read; one cell of digits and marks may read
     otherwise ("4 75"), or, with three read right, two where one is a lone letter ("а" for "1").
     Only the first row under the header is asked (a row of a targets table may hold small numbers
@@ -135,13 +136,19 @@ def _numbers_its_columns(row: Row) -> bool:
     cells = [c for c in row.cells if c.text.strip()]
     if sum(c.colspan for c in cells) < MIN_NUMBERED_COLUMNS:
         return False
+    filled = {k for c in cells for k in range(c.col, c.col + c.colspan)}
     right = numbered = lettered = 0
     for c in cells:
         text = _digits_read(c.text)
         if len(text) > MAX_NUMBERING_CELL or re.search(r"[^\W\d_]{2}", text):
             return False
-        if [int(d) for d in re.findall(r"\d+", text)] == list(range(c.col + 1, c.col + c.colspan + 1)):
-            right, numbered = right + 1, numbered + c.colspan
+        found = [int(d) for d in re.findall(r"\d+", text)]
+        # the next column's number too, where that column's cell is empty: a rule between them
+        # lost or shifted ("4 5" | "")
+        span = len(found) if len(found) > c.colspan and not filled & set(range(c.col + c.colspan, c.col + len(found))) \
+            else c.colspan
+        if found == list(range(c.col + 1, c.col + span + 1)):
+            right, numbered = right + 1, numbered + span
         elif re.search(r"[^\W\d_]", text):
             lettered += 1
     # all of them, or all but one that holds only digits and marks too ("4 75": a speck on the "5"

@@ -293,6 +293,12 @@ def test_a_column_numbering_row_that_lost_a_number_is_dropped_only_under_the_hea
     assert len(stitch(_scan(table(words))).activities) == 2                             # a word: data
     further = [row(HEAD, header=True), row(["1", "Первое", "ЦЗН", "Май", "Итог"]), row(["1", "", "3", "4", "5"])]
     assert len(stitch(_scan(table(further))).activities) == 2       # lower down it is data, kept
+    # the last two numbers in one cell, the next cell empty (a rule lost), the title's "2" lost too
+    # (measured on two colour seeds: "1" | "" | "3" | "4 5" | "" had become an activity "1")
+    shifted = [row(HEAD, header=True), row(["1", "", "3", "4 5", ""]), row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
+    assert [a.title for a in stitch(_scan(table(shifted))).activities] == ["Первое"]
+    taken = [row(HEAD, header=True), row(["1", "", "3", "4 5", "6"]), row(["1", "Первое", "ЦЗН", "Май", "Итог"])]
+    assert len(stitch(_scan(table(taken))).activities) == 2          # the next cell holds text: no shift
 
 
 def test_a_column_numbering_row_with_letters_read_for_digits_is_dropped():
