@@ -286,7 +286,11 @@ def _numbered_section_rows(views: list[_RowView], lay: Layout) -> None:
         child = nparts is not None and len(nparts) > len(parts) and nparts[:len(parts)] == parts
         restart = nparts is not None and len(nparts) == 1 and nparts[0] <= 1
         marked = any(s.bold for s in v.row.slots if s.text.strip()) or bool(HEADING_WORDS.match(v.own["title"]))
-        if child or restart or marked:
+        # on a scan (no bold), a title opening "1." above every item, no № of its own: the first
+        # section, though the item under it was misread ("1. Информационное …" over "1" read "71")
+        first = v.row.scanned and v.from_title and tuple(parts) == (1,) and not any(
+            number_parts(w.number) for w in views[:i] if w.heading is None)
+        if child or restart or marked or first:
             v.heading = one_line(f"{v.number_text} {v.own['title']}")
 
 

@@ -582,3 +582,17 @@ def test_a_lower_header_row_of_years_with_a_speck_under_the_number_is_a_header_r
     acts = stitch(_scan(table(rows, n=7))).activities
     assert [a.title for a in acts] == ["Первое"]
     assert acts[0].targets and acts[0].targets[0].values == {"2021": "1", "2022": "2", "2023": "3"}
+
+
+def test_a_first_section_heading_above_a_misread_first_item_number_is_a_section():
+    """Measured on two colour seeds: "1. Информационное обеспечение …" alone in the title cell (its
+    spanning cell cut by the scan's rules) over an item "1" read "71" became an activity "1"."""
+    rows = _title_only_heading_rows("2. Практико-ориентированные мероприятия")
+    rows[2] = row(["71", "Размещение информации", "ЦЗН", "Май", "Итог"])
+    acts = stitch(_scan(table(rows))).activities
+    assert [a.title for a in acts] == ["Размещение информации", "Родительские собрания", "Профессиональные пробы"]
+    assert acts[0].section == ["1. Информационное обеспечение"]
+    # an item "1" of its own (its number in the № cell) whose other cells were lost stays an item
+    lost = [row(HEAD, header=True), row(["1", "Размещение информации", "", "", ""]),
+            row(["72", "Родительские собрания", "ОМСУ", "Июнь", "Итог"]), row(["3", "Пробы", "ПОО", "Июль", "Пробы"])]
+    assert [a.title for a in stitch(_scan(table(lost))).activities][0] == "Размещение информации"
