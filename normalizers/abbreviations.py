@@ -280,7 +280,9 @@ def _dalee_misread(m: re.Match) -> str:
 # in lower case ("«Центр развития.\nпрофессионального образования»"): no sentence ends inside a name
 QUOTED_LINE_END_SPECK_RE = re.compile(r"(«[^»\n]*[А-Яа-яЁё])[.,]\n(?=[а-яё][^«\n]*»)")
 # a closing bracket glued to the lower-case word after it ("(Минпромторг ПК)и"): a scan lost the space
-GLUED_AFTER_BRACKET_RE = re.compile(r"\)(?=[а-яё])")
+GLUED_AFTER_BRACKET_RE = re.compile(r"\)[.,]?(?=[а-яё])")      # "(ЦРПО)и", "(Минпромторг ПК).и": a speck
+# a speck's mark after a short form, inside its bracket ("(Минпромторг ПК.)")
+MARK_IN_BRACKET_END_RE = re.compile(r"\(([А-ЯЁ][А-Яа-яЁё]{1,24}(?: [А-ЯЁ]{1,4})?)[.,’'`‚]\)")
 # a stop between a lower-case word and a region's genitive ("… транспорта и связи. Курской области (…)"):
 # no sentence opens with "Курской области", the stop is a speck inside the name
 STOP_BEFORE_REGION_RE = re.compile(r"(?<=[а-яё])\.[^\S\n]+(?=[А-ЯЁ][а-яё]+(?:ской|цкой|ского|цкого) (?:области|края|округа)\b)")
@@ -357,6 +359,7 @@ def _prepared(text: str) -> str:
     text = GLUED_AFTER_BRACKET_RE.sub(") ", QUOTED_LINE_END_SPECK_RE.sub(r"\1\n", text))
     text = DOUBLED_OPEN_RE.sub("(", text)                    # "({ЦРПО)"
     text = SPECK_IN_BRACKET_RE.sub(r"(\1 \2)", text)       # "(Минпромторг.ПК)"
+    text = MARK_IN_BRACKET_END_RE.sub(r"(\1)", text)        # "(Минпромторг ПК.)"
     text = MARK_BEFORE_SHORT_RE.sub(lambda m: m.group(1) + (m.group(2) or " "), text)   # "образования». (ЦРПО)"
     text = WORD_MARK_BEFORE_SHORT_RE.sub("", text)                                      # "области: (Минтруд НСО)"
     text = STOP_BEFORE_REGION_RE.sub(" ", text)             # "связи. Курской области"
