@@ -113,18 +113,20 @@ def _text_parts(extracted: ExtractedDocument, scanned: bool) -> list[str]:
     return [split_speck_hyphens(drop_stray_stops(b.text)) if scanned else b.text for b in extracted.blocks]
 
 
-def definition_text(extracted: ExtractedDocument, acts: list[ActivityRecord], scanned: bool = False) -> str:
+def definition_text(extracted: ExtractedDocument, acts: list[ActivityRecord], scanned: bool = False,
+                    region: Optional[str] = None) -> str:
     """The text around the tables as the definitions are read from it: on a scan, a colon after an
     acronym before a quoted name dropped (a speck: "ГБУ ДПО: «Центр …» (далее – Ц)") and the text
     prepared against the party cells (``ocr_definition_text.prepared_text``: glued marks, misread
-    words, bracketed words and list heads written as the cells write them). The definitions and the
-    list entries left without one (``leftover_entries``) read this one text."""
+    words, bracketed words and list heads written as the cells write them), the words of the
+    document's ``region`` misread by a letter mended ("Цермского края (Минпромторг ПК)"). The
+    definitions and the list entries left without one (``leftover_entries``) read this one text."""
     text_parts = _text_parts(extracted, scanned)
     if scanned:
         from normalizers.ocr_definition_text import prepared_text
 
         cells = _responsible_text(acts)   # "(Рослотребнадзор КО)" where the cells write "Роспотребнадзор КО"
-        text_parts = [prepared_text(drop_acronym_colons(x), cells) for x in text_parts]
+        text_parts = [mend_region_words(prepared_text(drop_acronym_colons(x), cells), region) for x in text_parts]
     return "\n".join(text_parts)
 
 
@@ -413,7 +415,7 @@ def build_document(extracted: ExtractedDocument, source: str, sha256: str,
     if scanned and meta.doc_date and period and meta.doc_date.year < period[0] - MAX_YEARS_BEFORE_PERIOD:
         # "22 марта 2021 г." for a 2024-2025 plan: a digit of the year may be misread; kept as read
         meta_flags.append(f"doc_date_doubtful_ocr: {meta.doc_date.year} before the period {period[0]}-{period[1]}")
-    text = definition_text(extracted, stitched.activities, scanned)
+    text = definition_text(extracted, stitched.activities, scanned, region)
     defs = document_abbreviations(extracted, stitched.activities, scanned, text)
     if scanned:                           # "ДОинН КО" defined, "ДОиН КО" in every party cell
         from normalizers.ocr_definitions import mend_definitions

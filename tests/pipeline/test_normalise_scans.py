@@ -375,3 +375,16 @@ def test_the_list_entries_left_without_a_definition_are_read_from_the_prepared_t
     _, unread = leftover_entries(definition_text(doc, [], scanned=True))
     assert unread and "министерство промышленности, торговли" in unread[0]
     assert "вромышленности" in definition_text(doc, [], scanned=False)      # a born-digital file says what it says
+
+
+def test_the_regions_words_misread_by_a_letter_are_mended_before_definitions_are_read():
+    from extractors.grid import ExtractedDocument, TextBlock
+    from pipeline.normalise import definition_text, document_abbreviations
+
+    blocks = [TextBlock("Министерство промышленности и торговли Цермского края (Минпромторг ПК) и")]
+    doc = ExtractedDocument(path="x.pdf", file_format="pdf", extractor="ocr-tesseract", extractor_version="1",
+                            blocks=blocks)
+    text = definition_text(doc, [], scanned=True, region="Пермский край")
+    assert document_abbreviations(doc, [], scanned=True, text=text) == {
+        "Минпромторг ПК": "Министерство промышленности и торговли Пермского края"}
+    assert "Цермского" in definition_text(doc, [], scanned=True)          # no region known: as read
