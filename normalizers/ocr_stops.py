@@ -30,7 +30,7 @@ MIN_FUNCTION_WORD = 3        # ... of a preposition or conjunction ("для", "�
 FUNCTION_POS = {"PREP", "CONJ"}
 CELL_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})\.( ?)([а-яё]+)(?![А-Яа-яЁё.])")
 GLUED_BRACKET_RE = re.compile(r"(?<=[А-Яа-яЁё])\((?=[А-Яа-яЁё]+\s)(?![^()]*\))")
-ACRONYM_COLON_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z])([А-ЯЁ]{2,}[а-яё]{0,2}[А-ЯЁ]*)[:;](?= ?«)")
+ACRONYM_COLON_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z])([А-ЯЁ]{2,}[а-яё]{0,2}[А-ЯЁ]*)[:;.](?= ?«)")
 # ... or after a bracketed word of a name ("Республики Саха (Якутия):«Институт …»")
 BRACKET_COLON_RE = re.compile(r"(\([А-ЯЁ][а-яё]+\))[:;](?=( ?)«)")
 NAME_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})\.( ?)([А-Яа-яЁё]+)(?![А-Яа-яЁё.])")
@@ -174,10 +174,10 @@ STOP_BEFORE_BRACKET_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,}
 
 
 def drop_acronym_colons(text: str) -> str:
-    """"КГАУ ДПО: «Центр»" -> "КГАУ ДПО «Центр»": a colon or semicolon a scan put after an acronym
-    right before a quoted name, or after a bracketed word of a name ("(Якутия):«Институт …»"); after a
-    word ("Организатор: «Центр»") it stays."""
-    if not text or ":" not in text and ";" not in text:
+    """"КГАУ ДПО: «Центр»" -> "КГАУ ДПО «Центр»": a colon, semicolon or stop ("КГАУ ДПО. «Красноярский
+    …»") a scan put after an acronym right before a quoted name, or a colon after a bracketed word of a
+    name ("(Якутия):«Институт …»"); after a word ("Организатор: «Центр»") it stays."""
+    if not text or "«" not in text:
         return text
     text = BRACKET_COLON_RE.sub(lambda m: m.group(1) + ("" if m.group(2) else " "), text)   # "(Якутия):«Институт"
     return ACRONYM_COLON_RE.sub(r"\1", text)

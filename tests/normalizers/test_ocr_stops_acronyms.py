@@ -9,6 +9,8 @@ from normalizers.ocr_stops import drop_acronym_colons
     ("МБУ; «Дом культуры»", "МБУ «Дом культуры»"),
     ("Организатор: «Центр ремёсел»", "Организатор: «Центр ремёсел»"),     # after a word it stays
     ("ГБУ ДПО: центр ремёсел", "ГБУ ДПО: центр ремёсел"),                   # no quoted name after it
+    ("КГАУ ДПО. «Красноярский институт» (далее - ККИПК)", "КГАУ ДПО «Красноярский институт» (далее - ККИПК)"),
+    ("в г. «Энск»", "в г. «Энск»"),                                         # a lower-case abbreviation's stop
 ])
 def test_a_colon_after_an_acronym_before_a_quoted_name_is_a_speck(text, expected):
     assert drop_acronym_colons(text) == expected
