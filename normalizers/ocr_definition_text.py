@@ -106,11 +106,17 @@ def part_glued_marks(text: str) -> str:
     return GLUED_MARK_RE.sub(lambda m: " " if common_word(m.group(1)) else m.group(0), text)
 
 
+# a colon glued to a word and followed by a lower-case word, before a list entry's dash on its line
+# ("агентство труда и занятости: населени: края - агентство …"): a speck in the entry's head
+HEAD_COLON_RE = re.compile(r"(?m)(?<=[а-яё]):(?=[^\S\n]+[а-яё][^\n]*?[^\S\n][-–—][^\S\n])")
+
+
 def prepared_text(text: str, cells: str) -> str:
-    """A scan's text around its tables made ready for the definitions to be read: glued marks parted
+    """A scan's text around its tables made ready for the definitions to be read: colons a speck made
+    in a list entry's head dropped ("занятости: населени: края - …"), glued marks parted
     (``part_glued_marks``), capitals inside words lowered ("профессиональноГо"), words a letter from
     one dictionary word mended (``mend_misread_words``: "министерством абразования … (Минобр НСО)"),
     organisations' heads mid-sentence too (``mend_org_heads``), bracketed words and list heads
     written as the party ``cells`` write them."""
-    text = mend_org_heads(mend_misread_words(lower_inner_capital(part_glued_marks(text))))
+    text = mend_org_heads(mend_misread_words(lower_inner_capital(part_glued_marks(HEAD_COLON_RE.sub("", text)))))
     return mend_entry_heads(mend_bracketed_words(text, cells), cells)

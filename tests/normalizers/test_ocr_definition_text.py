@@ -60,3 +60,16 @@ def test_a_hyphen_for_the_space_in_a_bracketed_short_form_is_the_space_the_cells
     # the cells write the hyphen (the document's own spelling), or nothing like it: as read
     assert mend_bracketed_words("области (Минобр-НСО)", "Минобр-НСО\nМинобр НСО") == "области (Минобр-НСО)"
     assert mend_bracketed_words("(Северо-Запад)", cells) == "(Северо-Запад)"
+
+
+def test_colons_a_speck_made_in_a_list_entrys_head_are_dropped():
+    """A colour seed read "агентство труда и занятости: населени: края - агентство …": the entry
+    was not read (the colons), nor, so, its short form the cells write."""
+    from normalizers.abbreviations import find_definitions
+    from normalizers.ocr_definition_text import prepared_text
+
+    text = ("Перечень используемых сокращений\nагентство труда и занятости: населени: края - агентство труда и\n"
+            "занятости населения Красноярского края.")
+    defs = find_definitions(prepared_text(text, "агентство труда и занятости населения края"))
+    assert defs == {"агентство труда и занятости населени края": "агентство труда и занятости населения Красноярского края"}
+    assert prepared_text("Ответственные: министерство образования", "") == "Ответственные: министерство образования"
