@@ -56,8 +56,8 @@ BRIDGE_MIN_FILL = 0.75       # ... when this share of the gap is dark on the lin
 BRIDGE_INK_LEVEL = 230       # (grey below this)
 BRIDGE_CELL_FILL = 0.95      # ... and this share (crossings left out) when the gap is a whole cell side
 GRAIN_LEVEL = 1.0            # mean grey change a 3x3 median makes on paper: above this the page is grainy
-DITHER_LEVEL = 10.0          # ... above this it is a one-bit copy's dither (grey paper as dots): a clean
-                             # one-bit page reads under 1, a grainy grey or colour scan 2-3, a dithered one 30
+DITHER_LEVEL = 5.0           # ... above this it is a one-bit copy's dither (grey paper as dots): a clean
+                             # one-bit page reads under 1, a grainy grey or colour scan 1-3, a dithered one 3-40
 TURNED_RATIO = 1.6           # column profile this much sharper than the row profile: turned 90°
 UPRIGHT_RATIO = 1.5          # row profile this much sharper than the column profile: upright
 
