@@ -137,8 +137,6 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
         turn = osd_turn(grey)
         if turn is None:
             turn, _ = best_turn(grey, (0, 90, 270, 180))
-        elif turn == 0:         # OSD says upright against the profiles (a dithered copy): probes decide
-            turn, _ = best_turn(grey, (0, 90, 270))
     dropped: list[Word] = []
     if turn == 0:
         words, segs, _angle = _analyse(grey, dpi, page.width_pt, bool(notes), dropped)

@@ -267,28 +267,3 @@ def test_a_few_lines_turned_under_dense_specks_are_turned(scans):
     text = " ".join(w.text for w in lay.words)
     assert any(f.startswith("ocr: page rotated") for f in lay.flags), lay.flags
     assert "образования" in text and "приказывает" in text
-
-
-def test_osd_saying_upright_against_the_profiles_is_checked_by_probe_reads(monkeypatch):
-    """A dithered one-bit copy turned on its side: the ink profiles said "turned", Tesseract's OSD
-    said "upright" and was believed (the page read 0.18 mean confidence, no table); the probe
-    reads each way now decide."""
-    import numpy as np
-
-    import extractors.ocr as ocr
-    from extractors.ocr.image import _PageImage
-
-    grey = np.full((200, 100), 255, np.uint8)
-    monkeypatch.setattr(ocr, "render_page", lambda path, page_no, dpi: _PageImage(grey=grey, rgb=None, width_pt=72.0,
-                                                                                   height_pt=144.0))
-    monkeypatch.setattr(ocr, "not_worth_reading", lambda g, dpi: None)
-    monkeypatch.setattr(ocr.image_prep, "prepare", lambda page, dpi: (grey, []))
-    monkeypatch.setattr(ocr.image_prep, "looks_turned_90", lambda ink: True)
-    monkeypatch.setattr(ocr, "osd_turn", lambda g: 0)
-    asked = []
-    monkeypatch.setattr(ocr, "best_turn", lambda g, turns: (asked.append(turns), (270, 0.9))[1])
-    analysed = []
-    monkeypatch.setattr(ocr, "_analyse", lambda g, dpi, w, noted, dropped: (analysed.append(g.shape), ([], [], 0.0))[1])
-    ocr.ocr_page_layout("x.pdf", 1)
-    assert asked and asked[0] == (0, 90, 270)
-    assert analysed and analysed[0] == (100, 200)            # read turned
