@@ -3,8 +3,10 @@
 A scan misreads a word of a bracketed short form ("(Рослотребнадзор КО)" where the cells write
 "Роспотребнадзор КО") or reads a list entry's acronym in lower case and loses its dash ("тоико,
 областное … «Томский …»"); both are written as the party cells write them, so that
-``normalizers.abbreviations.find_definitions`` reads the definition. Split off
-``normalizers.ocr_definitions``, which mends the definitions found.
+``normalizers.abbreviations.find_definitions`` reads the definition. ``prepared_text`` runs every
+step here in order, with the word mending of ``normalizers.ocr_words`` (specks, glued marks, inner
+capitals, misread words and organisation heads); ``pipeline.normalise.definition_text`` calls it. Split
+off ``normalizers.ocr_definitions``, which mends the definitions found.
 """
 from __future__ import annotations
 
