@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from normalizers.morph import parses
+from normalizers.ocr_lexicon import agreement_forms, forms_agree
 from normalizers.text import is_known_word
 
 # a lower-case piece ending a line, a lower-case word opening the next
@@ -15,24 +16,11 @@ ADJECTIVE_ENDINGS = ("ые", "ие", "ый", "ий", "ой", "ая", "яя", "о
                      "ых", "их", "ым", "им", "ыми", "ими", "ом", "ем", "ей")
 
 
-def _forms(word: str, pos: tuple[str, ...]) -> set[tuple]:
-    """(case, number, gender, animacy) of the parses of ``word`` with a part of speech in ``pos``:
-    gender in the singular only, animacy where the tag has it (an accusative plural's)."""
-    out = set()
-    for p in parses(word):
-        if p.tag.POS in pos:
-            gender = p.tag.gender if p.tag.number == "sing" else None
-            animacy = p.tag.animacy if p.tag.case == "accs" else None
-            out.add((p.tag.case, p.tag.number, gender, animacy))
-    return out
-
-
 def _agree(adjective: str, following: str) -> bool:
-    """Whether ``adjective`` can agree with ``following``: a case, number, gender and (in the
-    accusative) animacy they share, either side's missing one matching any."""
-    theirs = _forms(following, ("ADJF", "PRTF", "NOUN"))
-    return any(c == c2 and n == n2 and (g is None or g2 is None or g == g2) and (a is None or a2 is None or a == a2)
-               for c, n, g, a in _forms(adjective, ("ADJF",)) for c2, n2, g2, a2 in theirs)
+    """Whether ``adjective`` can agree with ``following`` (an adjective or noun), animacy counted in
+    the accusative ("профессиональных" is no fit for the inanimate "образовательные")."""
+    return forms_agree(agreement_forms(adjective, {"ADJF"}, animacy=True),
+                       agreement_forms(following, {"ADJF", "PRTF", "NOUN"}, animacy=True))
 
 
 def _completed(piece: str, following: str) -> str:

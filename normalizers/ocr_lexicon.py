@@ -67,10 +67,11 @@ def _join_pieces(m: re.Match, lexicon: frozenset[str]) -> str:
     return m.group(0)
 
 
-def _forms(word: str, pos: set[str]) -> set[tuple]:
-    """(case, number, gender) of the parses of ``word`` with a part of speech in ``pos``
-    (a plural has no gender)."""
+def agreement_forms(word: str, pos: set[str], animacy: bool = False) -> set[tuple]:
+    """(case, number, gender) of the parses of ``word`` with a part of speech in ``pos`` (a plural
+    has no gender); with ``animacy``, also the animacy of an accusative (None elsewhere)."""
     return {(p.tag.case, p.tag.number, p.tag.gender if p.tag.number == "sing" else None)
+            + ((p.tag.animacy if p.tag.case == "accs" else None,) if animacy else ())
             for p in parses(word) if p.tag.POS in pos}
 
 
@@ -79,17 +80,18 @@ def agrees_with_next(word: str, following: str | None) -> bool:
     ("областной государственное"): a mended word must fit the phrase it sits in."""
     if not following:
         return True
-    mine = _forms(word, {"ADJF", "PRTF"})
+    mine = agreement_forms(word, {"ADJF", "PRTF"})
     if not mine or any(p.tag.POS not in ("ADJF", "PRTF") for p in parses(word)):
         return True
-    theirs = _forms(following, {"ADJF", "PRTF", "NOUN"})
-    return not theirs or _agree(mine, theirs)
+    theirs = agreement_forms(following, {"ADJF", "PRTF", "NOUN"})
+    return not theirs or forms_agree(mine, theirs)
 
 
-def _agree(mine: set[tuple], theirs: set[tuple]) -> bool:
-    """Whether two sets of (case, number, gender) forms share one (a plural has no gender)."""
-    return any(c == c2 and n == n2 and (g is None or g2 is None or g == g2)
-               for c, n, g in mine for c2, n2, g2 in theirs)
+def forms_agree(mine: set[tuple], theirs: set[tuple]) -> bool:
+    """Whether two sets of ``agreement_forms`` share one: case and number alike, and gender (and
+    animacy) alike where both sides have one (a plural has no gender)."""
+    return any(x[:2] == y[:2] and all(a is None or b is None or a == b for a, b in zip(x[2:], y[2:]))
+               for x in mine for y in theirs)
 
 
 def mend_with_lexicon(text: str, lexicon: frozenset[str]) -> str:
@@ -185,7 +187,7 @@ def _in_context(found: set[str], following: str | None, compound_head: bool) -> 
 
 
 def _strictly_agrees(word: str, following: str) -> bool:
-    return _agree(_forms(word, {"ADJF", "PRTF"}), _forms(following, {"ADJF", "PRTF", "NOUN"}))
+    return forms_agree(agreement_forms(word, {"ADJF", "PRTF"}), agreement_forms(following, {"ADJF", "PRTF", "NOUN"}))
 
 
 def _dictionary_spellings(candidates: Iterable[str]) -> set[str]:
