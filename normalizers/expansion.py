@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from normalizers.full_forms import fold, tokens
-from normalizers.glossary import cached_glossary, glossary_entry
+from normalizers.glossary import cached_glossary, glossary_entry, is_org_form
 from normalizers.morph import is_abbreviation, to_genitive
 
 
@@ -83,11 +83,6 @@ def _expand_token(token: str, doc_defs: dict[str, str], qualifier: bool, regions
     return full
 
 
-def _is_org_form(token: str) -> bool:
-    entry = glossary_entry(token)
-    return bool(entry and entry.get("org_form"))
-
-
 def _expand_tokens(name: str, doc_defs: dict[str, str], depth: int) -> str | None:
     """Replace every abbreviation token of name by its expansion; None if none was expanded."""
     toks = tokens(name)
@@ -105,7 +100,7 @@ def _expand_tokens(name: str, doc_defs: dict[str, str], depth: int) -> str | Non
                 if depth > 0 and _has_abbreviation(exp):
                     exp = _expand_tokens(exp, doc_defs, depth - 1) or exp
                 piece, changed = exp, True
-            prev_abbr_form = _is_org_form(t.text) or prev_abbr_form
+            prev_abbr_form = is_org_form(t.text) or prev_abbr_form
         elif t.is_word:
             prev_abbr_form = False
         out.append(gap + piece)

@@ -34,3 +34,15 @@ def load_glossary() -> dict[str, str]:
 def glossary_entry(abbr: str) -> dict | None:
     """Raw glossary entry (full, optional gen, type) for an abbreviation, or None."""
     return _glossary_entries().get(abbr)
+
+
+@lru_cache(maxsize=1)
+def org_forms() -> frozenset[str]:
+    """The glossary's legal forms of institutions ("ГАПОУ", "ГБУ": entries marked ``org_form``), which
+    take a qualifier or a quoted name after them."""
+    return frozenset(k for k, entry in _glossary_entries().items() if entry.get("org_form"))
+
+
+def is_org_form(abbr: str) -> bool:
+    """Whether ``abbr`` is one of the glossary's legal forms (``org_forms``)."""
+    return abbr in org_forms()

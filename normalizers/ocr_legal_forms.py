@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from normalizers.glossary import glossary_entry
+from normalizers.glossary import org_forms
 from normalizers.parties import PartyMention
 from normalizers.text import one_substitution
 
@@ -17,11 +17,6 @@ FORM_BEFORE_QUOTE_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z])([А-ЯЁ]{4,})(?
 # capitals that open no word of a Russian legal form's name (государственное, бюджетное, казённое,
 # частное, закрытое акционерное общество, специальное, высшего, дополнительного, унитарное …)
 NO_FORM_LETTERS = frozenset("ЁЕЖИЙЛХЦШЩЪЫЬЭЮЯ")
-
-
-def legal_forms(known: Iterable[str]) -> frozenset[str]:
-    """The short forms of ``known`` the glossary marks as legal forms ("ГАПОУ", "ГБУ")."""
-    return frozenset(k for k in known if (glossary_entry(k) or {}).get("org_form"))
 
 
 def mended_legal_form(token: str, forms: frozenset[str]) -> str:
@@ -39,7 +34,7 @@ def mend_legal_forms(mentions: list[PartyMention], known: Iterable[str]) -> list
     """Each mention whose word in capitals before a quoted name is no short form of ``known`` and a
     slip's letter from exactly one legal form of the glossary (``mended_legal_form``), with that form."""
     known = set(known)
-    forms = legal_forms(known)
+    forms = org_forms() & known
     out = []
     for m in mentions:
         name = FORM_BEFORE_QUOTE_RE.sub(

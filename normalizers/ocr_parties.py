@@ -30,7 +30,7 @@ from typing import Optional
 
 from rapidfuzz.distance import Levenshtein
 
-from normalizers.abbreviations import glossary_entry
+from normalizers.glossary import is_org_form
 from normalizers.ocr_full_form import SPECK_AFTER_WORD_RE, drop_speck
 from normalizers.ocr_party_names import join_parted, mend_name_words
 from normalizers.ocr_party_split import defined_then_plural
@@ -215,7 +215,7 @@ def _join_legal_forms(mentions: list[PartyMention], defined: set[str]) -> list[P
 
 
 def _legal_form_alone(name: str, defined: set[str]) -> bool:
-    return name not in defined and _org_form(name)
+    return name not in defined and is_org_form(name)
 
 
 CAPS_MARK_RE = re.compile(r"(?<=[А-ЯЁ]{2})[’'`‚]+(?=[^\S\n]+[«А-Яа-яЁё\"])")     # "ГАУ КО’ «Центр …»"
@@ -364,16 +364,9 @@ def _parting(name: str, forms: set[str], defined: set[str]) -> Optional[re.Match
     for h in STOP_BEFORE_FORM_RE.finditer(name):
         left, right = name[:h.start()].strip(), name[h.end():].split()
         if left and ACRONYM_TOKEN_RE.match(left.split()[-1]) and right and right[0] in defined \
-                and not _org_form(left.split()[-1]):
+                and not is_org_form(left.split()[-1]):
             return h
     return None
-
-
-def _org_form(token: str) -> bool:
-    """Whether a token is a legal form the glossary knows ("ГБУ", "ГАПОУ"): part of the name it
-    stands in, never a party of its own."""
-    entry = glossary_entry(token)
-    return bool(entry and entry.get("org_form"))
 
 
 def _split_lost_breaks(mentions: list[PartyMention], forms: set[str], defined: set[str]) -> list[PartyMention]:
