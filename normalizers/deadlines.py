@@ -46,6 +46,7 @@ from normalizers.deadline_words import (CONTINUOUS_RE, FLAG_MISSING, FLAG_OUT_OF
 from normalizers.lazy_re import lazy
 from normalizers.metadata_words import MONTHS as GENITIVE_MONTHS
 from normalizers.ocr_date_digits import months_ending
+from normalizers.ocr_date_words import RECURRENCE_WORDS
 from normalizers.text import is_known_word
 
 __all__ = [
@@ -120,13 +121,12 @@ def _unread_day(tokens: list[Token], i: int, gap: str) -> bool:
 
 # a word ending as a recurrence adverb does ("ежегодно", "ежеквартально"), its head garbled: "@негодно"
 RECURRENCE_TAIL_RE = lazy(r"[^\s,;]*(?:годно|месячно|квартально|недельно|дневно)(?![а-яё])", re.I)
-RECURRENCE_ADVERBS = ("ежегодно", "ежемесячно", "ежеквартально", "еженедельно", "ежедневно")
 
 
 def _garbled_recurrence(gap: str) -> bool:
     """Whether a gap word ends as a recurrence adverb but is none ("до 25 декабря: @негодно"): the
     date alone would read "once", a confident wrong recurrence."""
-    return any(re.sub(r"[^а-яё]", "", w.lower().replace("ё", "е")) not in RECURRENCE_ADVERBS
+    return any(re.sub(r"[^а-яё]", "", w.lower().replace("ё", "е")) not in RECURRENCE_WORDS
                for w in RECURRENCE_TAIL_RE.findall(gap))
 
 
