@@ -130,7 +130,8 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
     segs: list[Segment] = []
     turn: Optional[int] = 0
     ink = binarise(grey)
-    if image_prep.looks_turned_90(ink):
+    on_side = image_prep.looks_turned_90(ink)
+    if on_side:
         # text lines seem to run down the page: settle the orientation before the full
         # OCR pass (OSD, or when it gives up, a probe read each way; the profile can be
         # fooled by short lines, so upright and upside down are candidates too)
@@ -146,9 +147,15 @@ def ocr_page_layout(path: str, page_no: int, dpi: int = RENDER_DPI) -> PageLayou
             # short tokens only (a few lines turned under dense specks, which a scan reads as
             # confident junk): ask OSD
             turn = osd_turn(grey) or 0
-            if not turn and low:  # OSD unsure: compare a probe read upside down with the first pass
-                t, conf = best_turn(grey, (180,))
-                turn = t if conf > mean_confidence(words) + 0.15 else 0
+            if not turn and low:
+                # OSD unsure, or sure against the ink profiles (a dithered one-bit copy lying on its
+                # side, which OSD calls upright): compare probe reads the other ways with the first
+                # pass. A probe on its side that agrees with the profiles need only be surer (the
+                # full reading below keeps the turn only when it is surer than the first); upside
+                # down, with no other witness, it must be clearly surer.
+                t, conf = best_turn(grey, (180, 90, 270) if on_side else (180,))
+                margin = 0.0 if on_side and t != 180 else 0.15
+                turn = t if conf > mean_confidence(words) + margin else 0
     if turn:
         turned = _turn(grey, turn)
         width_pt = page.width_pt if turn == 180 else page.height_pt

@@ -267,3 +267,55 @@ def test_a_few_lines_turned_under_dense_specks_are_turned(scans):
     text = " ".join(w.text for w in lay.words)
     assert any(f.startswith("ocr: page rotated") for f in lay.flags), lay.flags
     assert "образования" in text and "приказывает" in text
+
+
+def _side_page(monkeypatch, on_side: bool, upright_conf: float, turned_conf: float, probe: tuple[int, float]):
+    """``ocr_page_layout`` on a stand-in page: OSD says upright, the first reading has
+    ``upright_conf``, a turned one ``turned_conf``, the probe reads give ``probe``."""
+    import numpy as np
+
+    import extractors.ocr as ocr
+    from extractors.grid import Word
+    from extractors.ocr.image import _PageImage
+
+    grey = np.full((200, 100), 255, np.uint8)
+    monkeypatch.setattr(ocr, "render_page", lambda path, page_no, dpi: _PageImage(grey=grey, rgb=None, width_pt=72.0,
+                                                                                   height_pt=144.0))
+    monkeypatch.setattr(ocr, "not_worth_reading", lambda g, dpi: None)
+    monkeypatch.setattr(ocr.image_prep, "prepare", lambda page, dpi: (grey, []))
+    monkeypatch.setattr(ocr.image_prep, "looks_turned_90", lambda ink: on_side)
+    monkeypatch.setattr(ocr.image_prep, "profiles_undecided", lambda ink: False)
+    monkeypatch.setattr(ocr, "osd_turn", lambda g: 0)
+    asked: list[tuple[int, ...]] = []
+    monkeypatch.setattr(ocr, "best_turn", lambda g, turns: (asked.append(turns), probe)[1])
+
+    def analyse(g, dpi, w, noted, dropped):
+        conf = upright_conf if g.shape == grey.shape else turned_conf
+        return [Word("образования", 0, 0, 10, 10, confidence=conf)], [], 0.0
+
+    monkeypatch.setattr(ocr, "_analyse", analyse)
+    return ocr.ocr_page_layout("x.pdf", 1), asked
+
+
+def test_a_page_on_its_side_that_osd_calls_upright_is_turned_when_a_probe_and_the_full_reading_agree(monkeypatch):
+    """A dithered one-bit copy lying on its side: the ink profiles say "turned", OSD says upright,
+    the first reading is poor (0.18). A probe read on its side that is merely surer (0.32) is
+    enough to try the full reading turned, which is kept because it is surer (0.47)."""
+    lay, asked = _side_page(monkeypatch, True, 0.18, 0.47, (270, 0.32))
+    assert asked == [(180, 90, 270)]
+    assert "ocr: page rotated 270° (corrected)" in lay.flags
+    assert (lay.width, lay.height) == (144.0, 72.0)
+
+
+def test_a_turn_whose_full_reading_is_no_surer_is_not_kept(monkeypatch):
+    lay, _ = _side_page(monkeypatch, True, 0.18, 0.10, (270, 0.32))
+    assert not any(f.startswith("ocr: page rotated") for f in lay.flags)
+    assert (lay.width, lay.height) == (72.0, 144.0)
+
+
+def test_without_the_profiles_a_probe_must_be_clearly_surer_to_turn_a_page(monkeypatch):
+    """An upright page the profiles call upright: only upside down is probed, and a probe a
+    little surer than a poor first reading (0.32 against 0.18) turns nothing."""
+    lay, asked = _side_page(monkeypatch, False, 0.18, 0.47, (180, 0.32))
+    assert asked == [(180,)]
+    assert not any(f.startswith("ocr: page rotated") for f in lay.flags)
