@@ -53,9 +53,9 @@ YEAR_WORDS = ("год", "года", "годы", "годов", "году")
 WORD_AFTER_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d[^\S\n]+)([а-яё]{3,5})(?![А-Яа-яЁё])")
 
 
-# a mark read between a month and its year ("20 января. 2022 года", "14 сентября`2022 г."), or inside
-# the year ("22 марта 20:24 г."): the act's date would be lost
-SPECK_MONTH_YEAR_RE = re.compile(rf"(?<![а-яё])({GENITIVE_MONTHS})[^\S\n]?[.,:;’‘'`‚^°*“”„\"]+[^\S\n]*(?=(?:19|20)\d\d(?!\d))", re.I)
+# a mark read between a month and its year ("20 января. 2022 года", "14 сентября`2022 г.",
+# "25 декабря «2025 г."), or inside the year ("22 марта 20:24 г."): the act's date would be lost
+SPECK_MONTH_YEAR_RE = re.compile(rf"(?<![а-яё])({GENITIVE_MONTHS})[^\S\n]?[.,:;’‘'`‚^°*“”„\"«»]+[^\S\n]*(?=(?:19|20)\d\d(?!\d))", re.I)
 SPLIT_YEAR_AFTER_MONTH_RE = re.compile(rf"(?<![а-яё])({GENITIVE_MONTHS}[^\S\n]+)(19|20)[^\S\n]?[.,:;’'`‚][^\S\n]?(\d\d)(?![\d.,:])", re.I)
 
 
