@@ -146,8 +146,9 @@ def _garbled_month(gap: str) -> bool:
 # is a month whose first letters a scan lost (the word ``ocr_date_digits.month_tails`` could not
 # read as one month: "арт", "бря")
 MIN_UNREAD_MONTH_TAIL = 3
-# a number no date writes alone: no day (over 31), no year ("декабрь 53 / 2024 года")
-STRAY_NUMBER_RE = lazy(r"^(?:3[2-9]|[4-9]\d|[1-9]\d\d)$")
+# a number no date writes alone: no day (over 31), no year ("декабрь 53 / 2024 года"; four digits or more
+# that no year reads are a dotted date run together, "3112, 2025 г.")
+STRAY_NUMBER_RE = lazy(r"^(?:3[2-9]|[4-9]\d|[1-9]\d\d|\d{4,})$")
 
 
 def _month_tail(gap: str) -> bool:
@@ -163,6 +164,11 @@ def _unread_bound_day(tokens: list[Token], i: int, gap: str) -> bool:
             and len(gap) <= MAX_DAY_MARKS)
 
 
+# digits run together before a year's dot ("01109.2023": a dotted date's day and month, a dot misread):
+# the year alone would read the whole year
+RUN_DATE_HEAD_RE = lazy(r"\d{3,}[.,]$")
+
+
 def _unread_date(tokens: list[Token], i: int) -> bool:
     """True when gap token ``i`` holds date material no rule read (see ``UNREAD_DATE_RE``)."""
     gap = RECURRENCE_PHRASE_RE.sub(" ", str(tokens[i].value)).strip()
@@ -173,7 +179,8 @@ def _unread_date(tokens: list[Token], i: int) -> bool:
             or _unread_day(tokens, i, gap) or _unread_bound_day(tokens, i, gap) or _garbled_month(gap) \
             or (_month_tail(gap) and not range_end) or STRAY_NUMBER_RE.match(gap) or _garbled_recurrence(gap):
         return True
-    return i + 1 < len(tokens) and tokens[i + 1].kind == "year" and bool(UNREAD_PART_RE.search(gap))
+    return i + 1 < len(tokens) and tokens[i + 1].kind == "year" and bool(UNREAD_PART_RE.search(gap)
+                                                                         or RUN_DATE_HEAD_RE.search(gap))
 
 
 def _normalize(raw: str, period: tuple[int, int] | None) -> DeadlineNorm:

@@ -380,6 +380,18 @@ def test_a_misread_year_before_its_g_leaves_no_date_rather_than_the_periods_firs
     assert (d.start, d.end) == (None, None) and "deadline_partly_unread" in d.flags
 
 
+@pytest.mark.parametrize("raw", ["01109.2023", "0109.2023", "3112,2025 г."])
+def test_a_dotted_date_run_together_before_its_year_leaves_no_date_rather_than_the_whole_year(raw):
+    # measured on a grey photocopy: a start bound "01.09.2023" read "01109.2023" had become 1 January
+    d = normalize_deadline(raw, (2023, 2025))
+    assert (d.start, d.end) == (None, None) and "deadline_partly_unread" in d.flags
+
+
+@pytest.mark.parametrize("raw, end", [("1. 2023 г.", date(2023, 12, 31)), ("01.09.2023", date(2023, 9, 1))])
+def test_a_numbered_year_and_a_whole_dotted_date_still_read(raw, end):
+    assert normalize_deadline(raw, (2023, 2025)).end == end
+
+
 @pytest.mark.parametrize("raw", ["2024 Год, 2025 год, #026 год", "до 25 декабря: @негодно"])
 def test_a_listed_year_or_a_recurrence_garbled_past_reading_leaves_no_date(raw):
     """Measured on photocopies: "#026 год" was dropped from a list of years (2024–2025 read, no
