@@ -142,7 +142,7 @@ def _lower_tokens(name: str, tokens: dict[str, set[str]]) -> str:
     return LOWER_TOKEN_RE.sub(one, name)
 
 
-FUNCTION_POS = ("PREP", "CONJ", "PRCL", "INTJ")     # a word of these alone in a party's place is no party
+NO_PARTY_POS = ("PREP", "CONJ", "PRCL", "INTJ")     # a word of these alone in a party's place is no party
 
 
 def _lower_defined(name: str, defined: set[str], known: set[str] = frozenset()) -> str | None:
@@ -154,7 +154,7 @@ def _lower_defined(name: str, defined: set[str], known: set[str] = frozenset()) 
     token = name.strip(" .,;:")
     if not (3 <= len(token) <= 5 and token.isalpha() and token.islower()):
         return None
-    if is_known_word(token) and parses(token)[0].tag.POS not in FUNCTION_POS:
+    if is_known_word(token) and parses(token)[0].tag.POS not in NO_PARTY_POS:
         return None
     for forms in (defined, known):
         near = {d for d in forms if len(d) == len(token) and d.isupper() and one_substitution(d.lower(), token)}

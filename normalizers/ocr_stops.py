@@ -27,7 +27,7 @@ from normalizers.text import is_known_word
 
 MIN_WORD = 4                 # letters of a word a stray stop may follow (abbreviations are shorter) ...
 MIN_FUNCTION_WORD = 3        # ... of a preposition or conjunction ("для", "при")
-FUNCTION_POS = {"PREP", "CONJ"}
+PREP_CONJ_POS = {"PREP", "CONJ"}
 CELL_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{3,})\.( ?)([а-яё]+)(?![А-Яа-яЁё.])")
 GLUED_BRACKET_RE = re.compile(r"(?<=[А-Яа-яЁё])\((?=[А-Яа-яЁё]+\s)(?![^()]*\))")
 ACRONYM_COLON_RE = re.compile(r"(?<![А-Яа-яЁёA-Za-z])([А-ЯЁ]{2,}[а-яё]{0,2}[А-ЯЁ]*)[:;.](?= ?«)")
@@ -44,7 +44,7 @@ def is_full_word(word: str) -> bool:
     found = parses(word)
     if any("Abbr" in p.tag for p in found):
         return False
-    return len(word) >= MIN_WORD or found[0].tag.POS in FUNCTION_POS
+    return len(word) >= MIN_WORD or found[0].tag.POS in PREP_CONJ_POS
 
 
 def mend_stop(m: re.Match) -> str:

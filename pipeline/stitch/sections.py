@@ -275,7 +275,10 @@ def _numbered_section_rows(views: list[_RowView], lay: Layout) -> None:
         w = views[i]
         if w.heading is None and number_parts(w.number):
             following = w
+    item_above = False          # a numbered row above that is no heading (as the loop leaves it)
     for i, v in enumerate(views):
+        if i and views[i - 1].heading is None and number_parts(views[i - 1].number):
+            item_above = True
         if id(v) not in numbered_ids or _has_fields(v, lay) or not v.own["title"]:
             continue
         if any(s.merged and s.text.strip() for s in v.row.slots):
@@ -288,8 +291,7 @@ def _numbered_section_rows(views: list[_RowView], lay: Layout) -> None:
         marked = any(s.bold for s in v.row.slots if s.text.strip()) or bool(HEADING_WORDS.match(v.own["title"]))
         # on a scan (no bold), a title opening "1." above every item, no № of its own: the first
         # section, though the item under it was misread ("1. Информационное …" over "1" read "71")
-        first = v.row.scanned and v.from_title and tuple(parts) == (1,) and not any(
-            number_parts(w.number) for w in views[:i] if w.heading is None)
+        first = v.row.scanned and v.from_title and tuple(parts) == (1,) and not item_above
         if child or restart or marked or first:
             v.heading = one_line(f"{v.number_text} {v.own['title']}")
 
