@@ -7,7 +7,8 @@ import statistics
 from typing import Optional
 
 from extractors.grid import Word
-from extractors.borderless.text_lines import ALIGNED_SHARE, CENTRED_TOL, GUTTER_NOISE, Line, MIN_GUTTER, NUMBER_RE
+from extractors.borderless.text_lines import (ALIGNED_SHARE, CENTRED_TOL, GUTTER_NOISE, Line, MIN_GUTTER,
+                                              MIN_LINES_ONE_CROSSING, NUMBER_RE)
 from extractors.borderless.segments import LogicalTable, PageText, body_size
 
 
@@ -28,7 +29,7 @@ def find_gutters(lines: list[Line], h: float) -> tuple[float, float, list[tuple[
             b = int((ch[-1].x1 - x0) / step)
             for k in range(max(0, a), min(n, b + 1)):
                 cover[k] += 1
-    noise = int(GUTTER_NOISE * len(use))
+    noise = _noise(len(use))
     gutters: list[tuple[float, float]] = []
     k = 0
     while k < n:
@@ -42,6 +43,13 @@ def find_gutters(lines: list[Line], h: float) -> tuple[float, float, list[tuple[
         else:
             k += 1
     return x0, x1, sorted(gutters + aligned_gutters(use, x0, x1, h, gutters))
+
+
+def _noise(n_lines: int) -> int:
+    """How many of ``n_lines`` lines may cross a gutter: a share of them (OCR specks, stray words),
+    and in a table of ``MIN_LINES_ONE_CROSSING`` lines at least one (a section heading written across
+    the columns, "1. Научно-методическое обеспечение", which a small table has too few lines to outvote)."""
+    return max(int(GUTTER_NOISE * n_lines), 1 if n_lines >= MIN_LINES_ONE_CROSSING else 0)
 
 
 def aligned_gutters(lines: list[Line], x0: float, x1: float, h: float,

@@ -25,6 +25,7 @@ MIN_GUTTER = 0.5          # a column gutter is at least MIN_GUTTER * h wide
 
 
 GUTTER_NOISE = 0.02       # share of body lines allowed to cross a gutter (OCR specks, stray words)
+MIN_LINES_ONE_CROSSING = 10   # a table of this many lines may have one line across a gutter (a section heading)
 
 
 ALIGNED_SHARE = 0.15      # justified text: a gutter no word crosses, this share of lines flush after it

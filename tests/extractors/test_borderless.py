@@ -845,3 +845,29 @@ def test_heading_line_that_ends_the_table_is_not_a_section_row():
     (tables,) = build_borderless_tables(to_layouts(c))
     assert not any("сокращения" in x for x in all_cells(tables))
     assert [r.cells[0].text for r in tables[0].rows[1:]] == ["1.", "2.", "3.", "4."]
+
+
+def test_a_section_heading_across_the_gutters_of_a_small_table_leaves_its_columns():
+    """A one-page table of a dozen lines whose section heading ("1. Научно-методическое …", its
+    number apart) runs across two gutters: those gutters are still columns (measured on a
+    fixed-threshold photocopy whose rules were lost: three columns of five had been one)."""
+    lefts = [MARGIN, MARGIN + 30, MARGIN + 230, MARGIN + 330, MARGIN + 480]
+    lines = [
+        {0: "№", 1: "Содержание мероприятия", 2: "Срок", 3: "Ответственные"},
+        {0: "1", 1: "Научно-методическое обеспечение внедрения наставничества в колледжах"},
+        {0: "1.1.", 1: "Разработка научно-", 2: "до 1", 3: "Институт"},
+        {1: "методических", 2: "декабря", 3: "образования"},
+        {1: "рекомендаций", 2: "2022 г."},
+        {0: "1.2.", 1: "Проведение обучающих", 2: "ежегодно", 3: "Колледж"},
+        {1: "семинаров для", 2: "до 5", 3: "экономики"},
+        {1: "кураторов", 2: "числа"},
+        {0: "1.3.", 1: "Мониторинг программ", 2: "декабрь", 3: "Министерство"},
+        {1: "наставничества", 2: "2023 г.", 3: "образования"},
+        {0: "1.4.", 1: "Подготовка доклада", 2: "март", 3: "Министерство"},
+        {1: "о ходе реализации", 2: "2024 г.", 3: "образования"},
+    ]
+    t = build_borderless_tables(layout_of(place_grid(lefts, lines, 60.0, bold_lines=1)))[0][0]
+    assert t.n_cols == 4
+    assert [x.text for x in t.rows[0].cells] == ["№", "Содержание мероприятия", "Срок", "Ответственные"]
+    assert row_by_number([[t]], "1.3.") == ["1.3.", "Мониторинг программ наставничества", "декабрь 2023 г.",
+                                            "Министерство образования"]
