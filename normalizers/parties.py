@@ -106,6 +106,9 @@ def _is_continuation(piece: str) -> bool:
 MARKS_BEFORE_AND_RE = re.compile(r"^\s*[-–—.,'‘’`‚•·*]+\s*(?=(?:и|или)\s+[а-яё])")
 
 
+ACRONYM_DASH_RE = re.compile(r"(?<![A-Za-zА-Яа-яЁё])[А-ЯЁA-Z]{2,}-$")
+
+
 def _line_continues(prev: str, piece: str) -> bool:
     """A line break inside one name: the previous line ends with "и"/a preposition/a hyphen, or
     the next line opens with a lower-case "и"/preposition ("министерство экономического развития
@@ -114,7 +117,8 @@ def _line_continues(prev: str, piece: str) -> bool:
     if not tail:
         return False
     if re.search(r"[A-Za-zА-Яа-яЁё]-$", tail):      # a word broken; "РС(Я)-": a speck, no word breaks there
-        return True
+        # ... but not an acronym's line before a name's ("КОиН КО-" / "Минпромтранс КО"): a speck's dash
+        return not (ACRONYM_DASH_RE.search(tail) and re.match(r"\s*[А-ЯЁA-Z][а-яёa-z]", piece))
     head = re.match(r"\s*([a-zа-яё]+)(?:\s+\S|\s*$)", piece)      # "и" alone on its line too
     if head and head.group(1) in JOINING_TAIL_WORDS:
         return True

@@ -136,6 +136,14 @@ def test_a_dash_after_a_closing_bracket_at_a_line_end_joins_nothing():
         ["МОиН РС(Я)", "профессиональные образовательные организации"]
 
 
+def test_a_dash_after_an_acronym_before_a_capitalised_line_joins_nothing():
+    # measured on a grey photocopy: "КОиН КО-" / "Минпромтранс КО" had become one party
+    assert [m.name for m in split_parties("КОиН КО-\nМинпромтранс КО\nЦОПП")] == ["КОиН КО", "Минпромтранс КО", "ЦОПП"]
+    # a word broken at a line's end still joins, an acronym's compound with a lower-case word too
+    assert len(split_parties("Министерство экономиче-\nского развития")) == 1
+    assert [m.name for m in split_parties("IT-\nкомпании")] == ["IT-компании"]
+
+
 def test_the_codes_a_document_writes_for_its_region():
     from normalizers.parties import region_codes_written
 
