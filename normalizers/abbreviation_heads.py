@@ -153,7 +153,11 @@ def _mended_head(line: str) -> str:
     qualified = len(words) == 2 and words[0] in HEAD_QUALIFIERS
     misread = misread or (qualified and not is_known_word(key) and key.endswith(("ния", "ний", "ние"))
                           and min(Levenshtein.distance(key.replace("ё", "е"), k) for k in KEY_WORDS) <= 2)
-    if not (KEY_WORD_RE.match(key) or misread) or other_word:
+    # ... or one letter off even where that spells another word ("Используемые совращения": a scan's
+    # "к" read "ф", then mended to the nearest dictionary word; no qualifier goes with it in a header)
+    qualified_one_off = qualified and any(one_edit(key, k) for k in KEY_WORDS)
+    misread = misread or qualified_one_off
+    if not (KEY_WORD_RE.match(key) or misread) or (other_word and not qualified_one_off):
         return line                     # "сократите", "сокращённые": another word of the stem
     mended = ["сокращений"]
     before = words[:-1]

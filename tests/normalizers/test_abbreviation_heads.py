@@ -8,13 +8,15 @@ from normalizers.abbreviations import find_definitions, leftover_entries
 @pytest.mark.parametrize("read", ["Принятые сакращения:", "Список сокращении:", "Использхемые сокращения.",
                                   "Церечень сокращений:", "Принятые сокращениз:", "Спиеок сокращений-",
                                   "Исподьзуемы сокращения", "Список сокращений”.",
-                                  "Списек используемых: сокращений:", "Используемыю сджфащёния:"])
+                                  "Списек используемых: сокращений:", "Используемыю сджфащёния:",
+                                  "Используемые совращения."])   # one letter off into another word
 def test_misread_header_reads_as_the_header(read):
     assert LIST_HEADER_RE.match(mend_list_head(read))
 
 
 @pytest.mark.parametrize("line", ["Сократите расходы:", "Сливок сокращений:", "План мероприятий:",
-                                  "Используемые материалы:", "Исполнители мероприятий:"])
+                                  "Используемые материалы:", "Исполнители мероприятий:",
+                                  "Условные обозначения:", "Принятые решения:"])
 def test_other_lines_stay(line):
     assert mend_list_head(line) == line
 
