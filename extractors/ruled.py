@@ -36,6 +36,7 @@ from pdfplumber.table import (
 from extractors.cell_boxes import cut_overlaps, hole_boxes, split_unruled_spans
 from extractors.grid import BBox, Cell, PageLayout, Row, Segment, Table, Word
 from extractors.lines import cell_text
+from extractors.lost_columns import lost_column_rules
 from extractors.lost_rows import lost_row_rules, reach_column_rules, reach_row_rules
 from extractors.scan_grid import drop_stray_row_rules, drop_weak_columns, merge_across_text
 
@@ -311,6 +312,7 @@ def find_cell_boxes(layout: PageLayout) -> list[list[BBox]]:
                             tol["join"], tol["join"])
         edges = reach_row_rules(reach_column_rules(edges, tol["snap"]), tol["snap"])
         edges += lost_row_rules(edges, layout.words, tol["snap"])
+        edges += lost_column_rules(edges, layout.words, tol["snap"])
     intersections = edges_to_intersections(edges, tol["intersect"], tol["intersect"])
     cells = intersections_to_cells(intersections)
     tables = cells_to_tables(cells)

@@ -1,0 +1,167 @@
+"""Column rules a scan lost, put back where the words show the column: a gutter of white space that
+runs down the table's body between two columns of text, with no rule in it.
+
+A faint grey rule that a copier's fixed threshold dropped, or a column rule faded along its whole
+length, leaves two columns' cells as one: a date column run into the title, "Срок начала" and
+"Срок окончания" read as one deadline. The words still stand apart. Across the body of the table
+(below its first row rule), every text line is cut into chunks at gaps wider than a word gap can be
+(the borderless builder's measure, ``extractors.borderless.text_lines``); an x band no chunk covers
+(one line may cross it in a table of ten lines or more: a section heading), at least ``MIN_GUTTER``
+text heights wide, with text on both sides of it on ``MIN_SIDE_LINES`` lines, and as many lines
+ending within ``SIDE_REACH`` text heights before it and starting as near after it, is a column
+gutter (a wide word gap of a heading line over the white between two columns is none).
+
+Where a found column rule runs in the gutter (a faded one, in part of the rows only), the rule is
+carried through the rows that lack it; where none does, a rule is put in the gutter's middle. Either
+way only through the rows (bands between row rules) where no word crosses it: a heading row written
+across the columns keeps its one cell, and the header row its spanning headings. A gutter that
+reaches a found column rule anywhere over the body's height is that rule's (cell padding on both
+sides of a real rule makes a gutter round it): nothing is added there. Scans only
+(``extractors.ruled`` calls this for OCR layouts).
+"""
+
+from __future__ import annotations
+
+import statistics
+from typing import Optional
+
+from extractors.borderless.text_lines import CHUNK_GAP, MIN_GUTTER, MIN_LINES_ONE_CROSSING
+from extractors.grid import Word
+
+ROW_RULE_SHARE = 0.5     # a row rule runs across this share of the table's width at least
+MIN_SIDE_LINES = 3       # text lines with text on both sides of a gutter, ending / starting near it
+SIDE_REACH = 3.0         # text heights: "near" a gutter's edge (a column's ragged right edge)
+MIN_BODY_LINES = 4       # a body of fewer text lines shows no gutter worth trusting
+RULE_COVER = 0.9         # a found column rule over this share of the body's height: the column is ruled
+STEP = 0.5               # points: the x resolution of the cover count
+
+
+def _edge_v(x: float, top: float, bottom: float) -> dict:
+    return {"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top, "orientation": "v"}
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into text lines (a word joins a line its vertical centre lies in), left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+        c = (w.top + w.bottom) / 2
+        if lines and min(x.top for x in lines[-1]) <= c <= max(x.bottom for x in lines[-1]):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [sorted(ln, key=lambda w: w.x0) for ln in lines]
+
+
+def _chunks(line: list[Word], gap: float) -> list[tuple[float, float]]:
+    """The x extents of a line's chunks: words closer than ``gap`` run together."""
+    out: list[list[float]] = []
+    for w in line:
+        if out and w.x0 - out[-1][1] <= gap:
+            out[-1][1] = max(out[-1][1], w.x1)
+        else:
+            out.append([w.x0, w.x1])
+    return [(a, b) for a, b in out]
+
+
+def _gutters(lines: list[list[tuple[float, float]]], x0: float, x1: float, h: float) -> list[tuple[float, float]]:
+    """White x bands down the body with text on both sides (see the module's docstring)."""
+    n = int((x1 - x0) / STEP) + 1
+    cover = [0] * n
+    for chunks in lines:
+        for a, b in chunks:
+            for k in range(max(0, int((a - x0) / STEP)), min(n, int((b - x0) / STEP) + 1)):
+                cover[k] += 1
+    noise = 1 if len(lines) >= MIN_LINES_ONE_CROSSING else 0
+    out = []
+    k = 0
+    while k < n:
+        if cover[k] > noise:
+            k += 1
+            continue
+        s = k
+        while k < n and cover[k] <= noise:
+            k += 1
+        g0, g1 = x0 + s * STEP, x0 + k * STEP
+        if g1 - g0 < MIN_GUTTER * h:
+            continue
+        both = sum(1 for chunks in lines if any(b <= g0 + STEP for _, b in chunks) and any(a >= g1 - STEP for a, _ in chunks))
+        # its edges are the columns' text, not a wide word gap of the one line that crosses the white
+        # between them: lines end close before it and lines start close after it
+        ends = sum(1 for chunks in lines if any(g0 - SIDE_REACH * h <= b <= g0 + STEP for _, b in chunks))
+        starts = sum(1 for chunks in lines if any(g1 - STEP <= a <= g1 + SIDE_REACH * h for a, _ in chunks))
+        if both >= MIN_SIDE_LINES and min(ends, starts) >= MIN_SIDE_LINES:
+            out.append((g0, g1))
+    return out
+
+
+def _bands(hs: list[dict], x: float, top: float, bottom: float, tol: float) -> list[tuple[float, float]]:
+    """The row bands at ``x``: between consecutive row rules that cross it, from ``top`` to ``bottom``."""
+    ys = sorted({round(e["top"], 1) for e in hs if e["x0"] - tol <= x <= e["x1"] + tol and top - tol <= e["top"] <= bottom + tol})
+    return list(zip(ys, ys[1:]))
+
+
+def _ruled(vs: list[dict], x: float, lo: float, hi: float, tol: float) -> bool:
+    """Whether a found column rule at ``x`` covers most of the band ``lo``–``hi``."""
+    covered = sum(max(0.0, min(v["bottom"], hi) - max(v["top"], lo)) for v in vs if abs(v["x0"] - x) <= tol)
+    return covered >= RULE_COVER * (hi - lo)
+
+
+def _tables(hs: list[dict], vs: list[dict]) -> list[list[dict]]:
+    """The page's row rules (``ROW_RULE_SHARE`` of the widest rule at least) in runs, top to bottom,
+    that column rules join: two tables on a page, a caption between them, are two runs."""
+    widest = max(e["x1"] - e["x0"] for e in hs)
+    rules = sorted((e for e in hs if e["x1"] - e["x0"] >= ROW_RULE_SHARE * widest), key=lambda e: e["top"])
+    runs: list[list[dict]] = []
+    for e in rules:
+        if runs:
+            lo, hi = runs[-1][-1]["top"], e["top"]
+            joined = hi - lo <= 1.0 or any(v["top"] <= lo + 0.5 * (hi - lo) and v["bottom"] >= hi - 0.5 * (hi - lo)
+                                           and e["x0"] - 2 <= v["x0"] <= e["x1"] + 2 for v in vs)
+            if joined:
+                runs[-1].append(e)
+                continue
+        runs.append([e])
+    return [r for r in runs if len(r) >= 3]
+
+
+def lost_column_rules(edges: list[dict], words: list[Word], tol: float) -> list[dict]:
+    """Column rule pieces for the gutters of the page's ruled tables that no rule runs down."""
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    if len(hs) < 3 or not words:
+        return []
+    added: list[dict] = []
+    for rules in _tables(hs, vs):
+        added += _table_rules(rules, hs, vs, words, tol)
+    return added
+
+
+def _table_rules(rules: list[dict], hs: list[dict], vs: list[dict], words: list[Word], tol: float) -> list[dict]:
+    """``lost_column_rules`` for one table, its row rules ``rules`` (top to bottom)."""
+    widest = max(rules, key=lambda e: e["x1"] - e["x0"])
+    x0, x1 = widest["x0"], widest["x1"]
+    rows = sorted(e["top"] for e in rules if e["x1"] - e["x0"] >= ROW_RULE_SHARE * (x1 - x0))
+    if len(rows) < 3:
+        return []
+    top, body_top, bottom = rows[0], rows[1], rows[-1]
+    inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
+    body = [w for w in inside if (w.top + w.bottom) / 2 >= body_top]
+    if not body:
+        return []
+    h = statistics.median(w.bottom - w.top for w in body)
+    lines = [_chunks(ln, CHUNK_GAP * h) for ln in _lines(body)]
+    if len(lines) < MIN_BODY_LINES:
+        return []
+    added: list[dict] = []
+    for g0, g1 in _gutters(lines, x0, x1, h):
+        here = [v for v in vs if g0 - tol <= v["x0"] <= g1 + tol and v["bottom"] > body_top and v["top"] < bottom]
+        x: Optional[float] = max(here, key=lambda v: v["bottom"] - v["top"])["x0"] if here else (g0 + g1) / 2
+        if here and _ruled(vs, x, body_top, bottom, tol):
+            continue
+        for lo, hi in _bands(hs, x, top, bottom, tol):
+            if _ruled(vs, x, lo, hi, tol):
+                continue
+            if any(w.x0 < x < w.x1 and w.top < hi and w.bottom > lo for w in inside):
+                continue                 # a word across it: a cell spanning the columns there
+            added.append(_edge_v(x, lo, hi))
+    return added
