@@ -268,8 +268,9 @@ def mend_definitions(defs: dict[str, str], cells: str, known: set[str] = frozens
         if len(short.split()) > 2:      # "агентство труда и. занятости населения края": a mention's specks
             short = mend_mention_specks(short)
         short, full = _words_after_acronym(short, full)
-        if short in glossary:           # the words as read: mending one alone may split it ("разова тельные")
-            full = with_glossary_words(full, glossary[short], short)
+        if short in glossary:           # the words as read: mending one alone may split it ("разова тельные"),
+            # or make a dictionary word of a misread one ("разбвательные" -> "назывательные")
+            full = glossary_head(short, with_glossary_words(full, glossary[short], short), glossary[short])
         mended_full = mend_full_form(full, lexicon)      # "Республики Гатарстан": spelled once mended
         mended_full = lookalike_caps(mended_full, glossary_caps)    # "КГАУ ДНО «…»": the glossary's "ДПО"
         if short in glossary:           # "профессиойа образовать дьные организации Томской области"

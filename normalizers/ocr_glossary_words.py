@@ -99,8 +99,10 @@ def glossary_head(short: str, full: str, words: str) -> str:
     """A full form that lost its first words (under a signature: "организации Томской области" for
     ПОО) and so no longer spells its acronym, where the glossary's full form ``words`` does and
     ends with the words it opens with: the glossary's words, then the rest of it ("профессиональные
-    образовательные организации Томской области"); one with a word misread past mending
-    ("профессноя ракетные организации"): the glossary's words."""
+    образовательные организации Томской области"); one whose head words a scan misread past mending
+    before the glossary's last words read right ("разбвательные организации Гомской области"): the
+    glossary's words, then the rest; one with a word misread past mending elsewhere ("профессноя
+    ракетные организации"): the glossary's words."""
     if spells(short, full) or not spells(short, words):
         return full
     toks, wanted = full.split(), words.split()
@@ -109,6 +111,14 @@ def glossary_head(short: str, full: str, words: str) -> str:
         if bare[:k] == [w.lower() for w in wanted[-k:]]:
             tail = toks[k - 1][len(toks[k - 1].rstrip(",;")):]      # the comma after the overlap stays
             return " ".join(wanted[:-1] + [wanted[-1] + tail] + toks[k:])
-    if any(w and not is_known_word(w) and not is_abbreviation(w) for w in bare):
+    garbled = [bool(w) and not is_known_word(w) and not is_abbreviation(w) for w in bare]
+    for j in range(1, len(wanted)):
+        # "разбвательные организации Гомской области": the glossary's last words read right after no
+        # more words than it has before them, each misread past mending (a stamp over the head)
+        for k in range(min(len(wanted) - j, len(toks) - j), 0, -1):
+            if bare[j:j + k] == [w.lower() for w in wanted[-k:]] and all(garbled[:j]):
+                tail = toks[j + k - 1][len(toks[j + k - 1].rstrip(",;")):]
+                return " ".join(wanted[:-1] + [wanted[-1] + tail] + toks[j + k:])
+    if any(garbled):
         return words                    # "профессноя ракетные организации": misread past mending
     return full

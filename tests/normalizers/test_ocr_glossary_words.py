@@ -28,3 +28,17 @@ def test_the_documents_own_wording_or_a_lost_edge_word_stays(read):
 def test_a_misread_run_of_the_glossary_length_is_mended_as_before():
     assert with_glossary_words("профессиойа образовать дьные организации Томской области", POO, "ПОО") == (
         "профессиональные образовательные организации Томской области")
+
+
+@pytest.mark.parametrize("full, mended", [
+    ("организации Томской области", "профессиональные образовательные организации Томской области"),
+    # the head misread past mending before the glossary's last word read right (a stamp over it)
+    ("разбвательные организации Гомской области", "профессиональные образовательные организации Гомской области"),
+    ("профессноя ракетные организации", POO),                 # a word misread elsewhere: the glossary's words
+    ("подведомственные организации", "подведомственные организации"),     # dictionary words: the document's own
+    ("назывательные организации Томской области", "назывательные организации Томской области"),
+])
+def test_a_full_form_that_lost_or_garbled_its_head_takes_the_glossarys(full, mended):
+    from normalizers.ocr_glossary_words import glossary_head
+
+    assert glossary_head("ПОО", full, POO) == mended
