@@ -13,10 +13,11 @@ gutter (a wide word gap of a heading line over the white between two columns is 
 
 Where a found column rule runs in the gutter (a faded one, in part of the rows only), the rule is
 carried through the rows that lack it; where none does, a rule is put in the gutter's middle. Either
-way only through the rows (bands between row rules) where no word crosses it: a heading row written
-across the columns keeps its one cell, and the header row its spanning headings. A gutter that
-reaches a found column rule anywhere over the body's height is that rule's (cell padding on both
-sides of a real rule makes a gutter round it): nothing is added there. Scans only
+way only through the rows (bands between row rules) with text on both sides of it and no word across
+it: a heading row, written across the columns or short and left alone in its merged row, keeps its
+one cell, and the header row its spanning headings. A found column rule within a text height of the
+gutter is the gutter's rule (word boxes run over an erased rule), and one that runs down most of
+the body leaves nothing to add. Scans only
 (``extractors.ruled`` calls this for OCR layouts).
 """
 
@@ -154,14 +155,18 @@ def _table_rules(rules: list[dict], hs: list[dict], vs: list[dict], words: list[
         return []
     added: list[dict] = []
     for g0, g1 in _gutters(lines, x0, x1, h):
-        here = [v for v in vs if g0 - tol <= v["x0"] <= g1 + tol and v["bottom"] > body_top and v["top"] < bottom]
+        # a rule within a text height of the gutter is its rule (word boxes run over an erased rule)
+        here = [v for v in vs if g0 - tol - h <= v["x0"] <= g1 + tol + h and v["bottom"] > body_top and v["top"] < bottom]
         x: Optional[float] = max(here, key=lambda v: v["bottom"] - v["top"])["x0"] if here else (g0 + g1) / 2
         if here and _ruled(vs, x, body_top, bottom, tol):
             continue
         for lo, hi in _bands(hs, x, top, bottom, tol):
             if _ruled(vs, x, lo, hi, tol):
                 continue
-            if any(w.x0 < x < w.x1 and w.top < hi and w.bottom > lo for w in inside):
+            band = [w for w in inside if w.top < hi and w.bottom > lo]
+            if any(w.x0 < x < w.x1 for w in band):
                 continue                 # a word across it: a cell spanning the columns there
+            if not (any(w.x1 <= x for w in band) and any(w.x0 >= x for w in band)):
+                continue                 # text on one side only: a heading's row, or a cell with nothing beside it
             added.append(_edge_v(x, lo, hi))
     return added

@@ -91,3 +91,20 @@ def test_two_tables_on_a_page_are_measured_apart():
                       (285.0, [(60.0, "Численность"), (355.0, "1200"), (405.0, "1350")]),
                       (305.0, [(60.0, "Доля"), (355.0, "60"), (405.0, "63")])])
     assert lost_column_rules(edges, words, 4.0) == []
+
+
+def test_a_rule_broken_at_a_short_headings_row_is_not_carried_through_it():
+    """Column rules drawn in the item rows only, a short section heading alone in its merged row
+    (measured on a Yakutia seed: "II. Организационно-методическое …" was cut into five cells and
+    lost as a heading); and a number column whose words' boxes run up to its rule: no new column."""
+    rows = [100.0, 120.0, 160.0, 180.0, 220.0]
+    edges = [_h(y) for y in rows] + [_v(50.0, 100.0, 220.0), _v(450.0, 100.0, 220.0)]
+    for x in (80.0, 200.0, 300.0):
+        edges += [_v(x, 100.0, 160.0), _v(x, 180.0, 220.0)]
+    words = _words([(105.0, [(55.0, "№"), (85.0, "Мероприятие"), (205.0, "Срок"), (305.0, "Ответственный")]),
+                    (125.0, [(55.0, "1"), (81.0, "Мониторинг"), (205.0, "январь"), (305.0, "Минобразования")]),
+                    (136.0, [(81.0, "потребности"), (205.0, "2024"), (305.0, "края")]),
+                    (165.0, _spaced(55.0, "II. Организационное сопровождение")),
+                    (185.0, [(55.0, "2"), (81.0, "Актуализация"), (205.0, "март"), (305.0, "ККИПК")]),
+                    (196.0, [(81.0, "перечня"), (205.0, "2024"), (305.0, "края")])])
+    assert lost_column_rules(edges, words, 4.0) == []
