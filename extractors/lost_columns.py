@@ -6,7 +6,7 @@ length, leaves two columns' cells as one: a date column run into the title, "С�
 "Срок окончания" read as one deadline. The words still stand apart. Across the body of the table
 (below its first row rule), every text line is cut into chunks at gaps wider than a word gap can be
 (the borderless builder's measure, ``extractors.borderless.text_lines``); an x band no chunk covers
-(one line may cross it in a table of ten lines or more: a section heading), at least ``MIN_GUTTER``
+(as few lines may cross it as cross a borderless table's gutter, ``gutter_noise``), at least ``MIN_GUTTER``
 text heights wide, with text on both sides of it on ``MIN_SIDE_LINES`` lines, and as many lines
 ending within ``SIDE_REACH`` text heights before it and starting as near after it, is a column
 gutter (a wide word gap of a heading line over the white between two columns is none).
@@ -17,17 +17,16 @@ way only through the rows (bands between row rules) with text on both sides of i
 it: a heading row, written across the columns or short and left alone in its merged row, keeps its
 one cell, and the header row its spanning headings. A found column rule within a text height of the
 gutter is the gutter's rule (word boxes run over an erased rule), and one that runs down most of
-the body leaves nothing to add. Scans only
-(``extractors.ruled`` calls this for OCR layouts).
+the body leaves nothing to add. Scans only (``extractors.ruled`` calls this for OCR layouts).
 """
 
 from __future__ import annotations
 
 import statistics
-from typing import Optional
-
-from extractors.borderless.text_lines import CHUNK_GAP, MIN_GUTTER, MIN_LINES_ONE_CROSSING
+from extractors.borderless.columns import gutter_noise
+from extractors.borderless.text_lines import CHUNK_GAP, MIN_GUTTER
 from extractors.grid import Word
+from extractors.lost_rows import edge_v
 
 ROW_RULE_SHARE = 0.5     # a row rule runs across this share of the table's width at least
 MIN_SIDE_LINES = 3       # text lines with text on both sides of a gutter, ending / starting near it
@@ -35,10 +34,6 @@ SIDE_REACH = 3.0         # text heights: "near" a gutter's edge (a column's ragg
 MIN_BODY_LINES = 4       # a body of fewer text lines shows no gutter worth trusting
 RULE_COVER = 0.9         # a found column rule over this share of the body's height: the column is ruled
 STEP = 0.5               # points: the x resolution of the cover count
-
-
-def _edge_v(x: float, top: float, bottom: float) -> dict:
-    return {"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top, "orientation": "v"}
 
 
 def _lines(words: list[Word]) -> list[list[Word]]:
@@ -72,7 +67,7 @@ def _gutters(lines: list[list[tuple[float, float]]], x0: float, x1: float, h: fl
         for a, b in chunks:
             for k in range(max(0, int((a - x0) / STEP)), min(n, int((b - x0) / STEP) + 1)):
                 cover[k] += 1
-    noise = 1 if len(lines) >= MIN_LINES_ONE_CROSSING else 0
+    noise = gutter_noise(len(lines))
     out = []
     k = 0
     while k < n:
@@ -157,7 +152,7 @@ def _table_rules(rules: list[dict], hs: list[dict], vs: list[dict], words: list[
     for g0, g1 in _gutters(lines, x0, x1, h):
         # a rule within a text height of the gutter is its rule (word boxes run over an erased rule)
         here = [v for v in vs if g0 - tol - h <= v["x0"] <= g1 + tol + h and v["bottom"] > body_top and v["top"] < bottom]
-        x: Optional[float] = max(here, key=lambda v: v["bottom"] - v["top"])["x0"] if here else (g0 + g1) / 2
+        x: float = max(here, key=lambda v: v["bottom"] - v["top"])["x0"] if here else (g0 + g1) / 2
         if here and _ruled(vs, x, body_top, bottom, tol):
             continue
         for lo, hi in _bands(hs, x, top, bottom, tol):
@@ -168,5 +163,5 @@ def _table_rules(rules: list[dict], hs: list[dict], vs: list[dict], words: list[
                 continue                 # a word across it: a cell spanning the columns there
             if not (any(w.x1 <= x for w in band) and any(w.x0 >= x for w in band)):
                 continue                 # text on one side only: a heading's row, or a cell with nothing beside it
-            added.append(_edge_v(x, lo, hi))
+            added.append(edge_v(x, lo, hi))
     return added

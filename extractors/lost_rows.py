@@ -79,7 +79,8 @@ def reach_column_rules(edges: list[dict], tol: float) -> list[dict]:
     return out
 
 
-def _edge_v(x: float, top: float, bottom: float) -> dict:
+def edge_v(x: float, top: float, bottom: float) -> dict:
+    """A column rule's edge dict (pdfplumber's shape) at ``x`` from ``top`` to ``bottom``."""
     return {"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top, "orientation": "v"}
 
 
@@ -125,7 +126,7 @@ def reach_row_rules(edges: list[dict], tol: float) -> list[dict]:
                          or (below - bottom <= SHORT_END_PT and below == max(here)
                              and _frame_at(vs, "bottom", below, x, tol)))):
                 bottom = below
-        out.append(e if (top, bottom) == (e["top"], e["bottom"]) else _edge_v(x, top, bottom))
+        out.append(e if (top, bottom) == (e["top"], e["bottom"]) else edge_v(x, top, bottom))
     return out
 
 

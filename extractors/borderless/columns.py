@@ -29,7 +29,7 @@ def find_gutters(lines: list[Line], h: float) -> tuple[float, float, list[tuple[
             b = int((ch[-1].x1 - x0) / step)
             for k in range(max(0, a), min(n, b + 1)):
                 cover[k] += 1
-    noise = _noise(len(use))
+    noise = gutter_noise(len(use))
     gutters: list[tuple[float, float]] = []
     k = 0
     while k < n:
@@ -45,7 +45,7 @@ def find_gutters(lines: list[Line], h: float) -> tuple[float, float, list[tuple[
     return x0, x1, sorted(gutters + aligned_gutters(use, x0, x1, h, gutters))
 
 
-def _noise(n_lines: int) -> int:
+def gutter_noise(n_lines: int) -> int:
     """How many of ``n_lines`` lines may cross a gutter: a share of them (OCR specks, stray words),
     and in a table of ``MIN_LINES_ONE_CROSSING`` lines at least one (a section heading written across
     the columns, "1. Научно-методическое обеспечение", which a small table has too few lines to outvote)."""
