@@ -258,6 +258,21 @@ def split_parties(text: str | None) -> list[PartyMention]:
     return mentions
 
 
+MIN_UNREAD_CHARS = 3        # letters and digits of a piece that reads as no name yet is no speck
+
+
+def unread_pieces(text: str | None) -> list[str]:
+    """The pieces of a responsible cell (split as ``split_parties`` splits it) that give no party
+    though they hold ``MIN_UNREAD_CHARS`` letters or digits: a scan's misreading of a name ("МО ОО,
+    100" for "…, ПОО"), which the caller flags rather than dropping it unseen."""
+    if not text or not text.strip():
+        return []
+    pieces = _split_top_level(text.replace("\r", "\n").translate(BRACES))
+    return [p.strip() for p, _ in pieces
+            if sum(ch.isalnum() for ch in p) >= MIN_UNREAD_CHARS and not re.search(r"[A-Za-zА-Яа-яЁё]{2}", p)
+            and not ZEROS_FOR_O_RE.fullmatch(p.strip()) and not AGREEMENT_RE.search(p)]
+
+
 def _opens_name(word: str) -> bool:
     """A word that can open an organisation's name: a noun, adjective or participle whose likeliest
     reading is the nominative ("муниципальные", "Торгово-промышленная"), not a genitive

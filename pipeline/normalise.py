@@ -28,7 +28,7 @@ from normalizers.ocr_region_words import mend_region_words
 from normalizers.organisations import canonical_organisation
 from normalizers.ocr_stops import drop_acronym_colons, drop_stray_stops
 from normalizers.parties import (PartyMention, coded_heads, mend_abbreviations, region_codes_written, split_after_defined,
-                                 split_coded_then_defined, split_parties)
+                                 split_coded_then_defined, split_parties, unread_pieces)
 from pipeline.records import (
     ActivityRecord,
     DeadlineRecord,
@@ -242,6 +242,8 @@ def normalise_parties(act: ActivityRecord, defs: dict[str, str], region: Optiona
     act.parties = [replace(p) for p in found]   # own copies: records are mutable
     if repaired and "party_ocr_repaired" not in act.flags:
         act.flags.append("party_ocr_repaired")
+    if unread_pieces(act.responsible) and "party_unread" not in act.flags:
+        act.flags.append("party_unread")      # "МО ОО, 100": a name read as no name, kept in the raw cell
     if cell != act.responsible:                 # the short forms a scan misread, written as mended
         act.responsible = cell
 

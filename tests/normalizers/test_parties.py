@@ -220,3 +220,11 @@ def test_a_misread_word_opens_a_name_as_the_dictionary_words_a_letter_away_do():
     assert [m.name for m in one] == ["ЦЗН совместио с профессиональными организациями"]
     two = split_after_defined(split_parties("Минпромторг НСО предприя партнеры"), {"Минпромторг НСО"})
     assert [m.name for m in two] == ["Минпромторг НСО", "предприя партнеры"]
+
+
+@pytest.mark.parametrize("text, unread", [("МО ОО, 100", ["100"]), ("РКЦ, 12", []), ("ЦОПП\n—", []),
+                                          ("ОО, 00", []), ("Д` г", []), (None, [])])
+def test_pieces_of_a_responsible_cell_that_read_as_no_name(text, unread):
+    from normalizers.parties import unread_pieces
+
+    assert unread_pieces(text) == unread

@@ -135,6 +135,21 @@ def test_a_misread_word_mended_from_the_dictionary_flags_its_row_on_a_scan_only(
     assert scanned.activities[1].title == "Мониторинг деятельности организаций"
     assert ["words_ocr_mended" in a.flags for a in scanned.activities] == [False, True]
 
+def test_a_piece_of_the_responsible_cell_read_as_no_name_flags_its_row():
+    """Measured on a grey photocopy: "МО ОО, ПОО" read "МО ОО, 100" gave one party and no flag."""
+    from pipeline.normalise import normalise_parties, read_parties
+    from pipeline.records import ActivityRecord
+
+    defs = {"МО ОО": "Министерство образования Омской области"}
+    act = ActivityRecord(section=[], number="4", title="Мероприятие", responsible="МО ОО, 100")
+    normalise_parties(act, defs, None, lambda text: read_parties(text, defs, None, True))
+    assert [p.name for p in act.parties] == ["МО ОО"] and "party_unread" in act.flags
+    assert act.responsible == "МО ОО, 100"                         # the raw text kept
+    act = ActivityRecord(section=[], number="5", title="Мероприятие", responsible="МО ОО\n—\n(по согласованию)")
+    normalise_parties(act, defs, None, lambda text: read_parties(text, defs, None, True))
+    assert "party_unread" not in act.flags                         # a dash and a note are no name
+
+
 def test_a_mended_party_flags_its_row_and_a_typed_file_is_left_alone():
     from pipeline.normalise import normalise_parties, read_parties
     from pipeline.records import ActivityRecord
