@@ -84,7 +84,7 @@ def drop_stray_stops(text: str) -> str:
     о"; "тыс.рублей", "т.е.", "с.Ивановка" and "им. Ленина" stay. Only before a lower-case
     dictionary word, or before a quoted name after a word in an oblique case ("учреждением.
     «Республиканский …»"), or before a place name after a region's head noun ("Республики.
-    Башкортостан")."""
+    Башкортостан"), or before that head noun and its place name ("науки. Республики Башкортостан")."""
     if not text:
         return text
     text = GLUED_MARK_RE.sub(_mend_glued_mark, text)
@@ -92,6 +92,7 @@ def drop_stray_stops(text: str) -> str:
     if "." not in text:
         return text
     text = REGION_STOP_RE.sub(_mend_region_stop, BEFORE_NAME_STOP_RE.sub(_mend_before_name, text))
+    text = STOP_BEFORE_REGION_RE.sub(_mend_region_stop, text)
     return PREP_STOP_RE.sub(_mend_prep, CELL_STOP_RE.sub(mend_stop, text))
 
 
@@ -102,6 +103,11 @@ OBLIQUE = {"gent", "datv", "ablt", "loct"}
 
 # a stop between a region's head noun and its proper name ("Республики. Башкортостан")
 REGION_STOP_RE = re.compile(r"(?<![А-Яа-яЁё])([Рр]еспублики|области|края|округа)\.([^\S\n]+)([А-ЯЁ][а-яё]{4,})(?![а-яё])")
+
+
+# ... or between a name's word and the region's head noun, its place name after it ("образования и науки.
+# Республики Башкортостан (далее - Минобрнауки РБ)": the definition had read "Республики Башкортостан")
+STOP_BEFORE_REGION_RE = re.compile(r"(?<![А-Яа-яЁё])([а-яё]{3,})\.([^\S\n]+Республики[^\S\n]+)([А-ЯЁ][а-яё]{4,})(?![а-яё])")
 
 
 def _mend_region_stop(m: re.Match) -> str:

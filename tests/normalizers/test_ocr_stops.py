@@ -106,6 +106,14 @@ def test_a_stop_between_a_region_head_noun_and_its_place_name_goes():
     assert drop_stray_stops("Омской области. Контроль за исполнением") == "Омской области. Контроль за исполнением"
 
 
+def test_a_stop_before_a_region_head_noun_and_its_place_name_goes():
+    # measured on a colour photocopy: "(далее - Минобрнауки РБ)" had been defined as "Республики Башкортостан"
+    assert drop_stray_stops("образования и науки. Республики Башкортостан (далее") == \
+        "образования и науки Республики Башкортостан (далее"
+    assert drop_stray_stops("до конца года. Республики Контроль") == "до конца года. Республики Контроль"   # no place
+    assert drop_stray_stops("года. Республика Башкортостан") == "года. Республика Башкортостан"   # a subject opens
+
+
 def test_a_mark_glued_before_a_short_form_s_region_capitals_is_the_space():
     from normalizers.ocr_stops import drop_stray_stops
 
