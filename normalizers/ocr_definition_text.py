@@ -57,9 +57,31 @@ def mend_bracketed_words(text: str, cells: str) -> str:
         spaced = HYPHEN_SPECK_RE.sub(" ", inner)
         if spaced != inner and spaced in cells and inner not in cells:
             inner = spaced             # "(Минобр-НСО)" where the cells write "Минобр НСО", never the hyphen
-        return f"({inner})"
+        return f"({_cells_code(inner, cells, m.string[:m.start()])})"
 
     return BRACKETED_RE.sub(mend, text)
+
+
+CODE_RE = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ]{2,5}(?![А-Яа-яЁё])")
+
+
+def _cells_code(inner: str, cells: str, before: str) -> str:
+    """A bracketed short form the cells never write whose one capitals code is one letter from a
+    code of theirs (same length), where the form with that code is what the cells write and the
+    words right before the bracket open with that code's letters, not the read one's ("Пермского
+    края (Минпромторг НК)" where the cells write "Минпромторг ПК"); else as read."""
+    if inner in cells:
+        return inner
+    found = CODE_RE.findall(inner)
+    if len(found) != 1:
+        return inner
+    near = [c for c in set(CODE_RE.findall(cells)) if len(c) == len(found[0]) and c != found[0] and one_edit(c, found[0])]
+    if len(near) != 1:
+        return inner
+    initials = "".join(w[0] for w in re.findall(r"[А-Яа-яЁё]+", before)[-len(near[0]):]).upper()
+    mended = CODE_RE.sub(near[0], inner)
+    written = re.search(rf"(?m)^\s*{re.escape(mended)}\s*(?:$|[,;(])", cells) is not None
+    return mended if written and initials == near[0] and initials != found[0] else inner
 
 
 # a list line opening with a word in lower case, a mark or a dash after it, then lower-case words

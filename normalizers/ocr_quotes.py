@@ -10,12 +10,15 @@ Russian official text quotes with « and »; the single guillemets ‹ ›, a lo
   name quoted is that acronym: « goes before it. A longer name whose « was lost stays as read
   (where it opened cannot be told).
 
-A ">" or "›" glued to a word's end closes a name a « opened and nothing closed (``mend_close_quotes``).
+A ">" or "›" glued to a word's end closes a name a « opened and nothing closed, and so does an "х"
+glued to the name's last word before the bracket of its short form (``mend_close_quotes``).
 """
 
 from __future__ import annotations
 
 import re
+
+from normalizers.text import is_known_word
 
 OPEN_LOOKALIKES = "‹›‚<"
 LOOKALIKE_RE = re.compile(rf"(?<![\w«])[{OPEN_LOOKALIKES}](?=[A-Za-zА-Яа-яЁё0-9])")
@@ -49,11 +52,32 @@ def mend_open_quotes(text: str) -> str:
 CLOSE_LOOKALIKE_RE = re.compile(r"(?<=[А-Яа-яЁё])[>›](?![\w>])")
 
 
+# a name's last word before the bracket of its short form with an "х" for its » ("«Центр развития
+# профессионального образованиях (ЦРПО)"): the word without it is a dictionary word
+X_FOR_CLOSE_RE = re.compile(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{4,})х(?=[^\S\n]*\()")
+
+
+def _x_for_close(text: str) -> str:
+    """``text`` with each ``X_FOR_CLOSE_RE`` "х" inside a name a « opened and nothing closed read
+    as the »."""
+    out, last = [], 0
+    for m in X_FOR_CLOSE_RE.finditer(text):
+        before = text[:m.start()]
+        if before.count("«") > before.count("»") and is_known_word(m.group(1).lower()):
+            out.append(text[last:m.start()] + m.group(1) + "»")
+            last = m.end()
+    return "".join(out) + text[last:]
+
+
 def mend_close_quotes(text: str) -> str:
     """``text`` with a ">" or "›" glued to a word's end read as the » of a name a « opened and
     nothing closed before it ("«Центр … подголовки> работодатели"): left, the open name swallows
-    the next party."""
-    if "«" not in text or not CLOSE_LOOKALIKE_RE.search(text):
+    the next party; and so an "х" glued to the last word before a bracket (``X_FOR_CLOSE_RE``)."""
+    if "«" not in text:
+        return text
+    if "х" in text:
+        text = _x_for_close(text)
+    if not CLOSE_LOOKALIKE_RE.search(text):
         return text
     out, depth, last = [], 0, 0
     for m in CLOSE_LOOKALIKE_RE.finditer(text):

@@ -27,6 +27,7 @@ from normalizers.ocr_fixes import (damaged_period, fix_ocr_text, fix_scan_text_n
 from normalizers.ocr_region_words import mend_region_words
 from normalizers.organisations import canonical_organisation
 from normalizers.ocr_stops import drop_acronym_colons, drop_stray_stops
+from normalizers.ocr_quotes import mend_close_quotes
 from normalizers.parties import (PartyMention, coded_heads, mend_abbreviations, region_codes_written, split_after_defined,
                                  split_coded_then_defined, split_parties, unread_pieces)
 from pipeline.records import (
@@ -109,8 +110,9 @@ def _cell_texts(acts: list[ActivityRecord]) -> list[str]:
 
 def _text_parts(extracted: ExtractedDocument, scanned: bool) -> list[str]:
     """The text around the tables (on a scan, a speck read as a hyphen or a stop between two words
-    taken for the space)."""
-    return [split_speck_hyphens(drop_stray_stops(b.text)) if scanned else b.text for b in extracted.blocks]
+    taken for the space, a name's » read as a look-alike closed)."""
+    return [mend_close_quotes(split_speck_hyphens(drop_stray_stops(b.text))) if scanned else b.text
+            for b in extracted.blocks]
 
 
 def definition_text(extracted: ExtractedDocument, acts: list[ActivityRecord], scanned: bool = False,

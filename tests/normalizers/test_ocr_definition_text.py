@@ -73,3 +73,17 @@ def test_colons_a_speck_made_in_a_list_entrys_head_are_dropped():
     defs = find_definitions(prepared_text(text, "агентство труда и занятости населения края"))
     assert defs == {"агентство труда и занятости населени края": "агентство труда и занятости населения Красноярского края"}
     assert prepared_text("Ответственные: министерство образования", "") == "Ответственные: министерство образования"
+
+
+def test_a_region_code_misread_in_a_bracketed_short_form_takes_the_cells_code():
+    """Measured on a colour photocopy: "Пермского края (Минпромторг НК)" where the cells write
+    "Минпромторг ПК": the definition was lost (its full form does not spell "НК")."""
+    from normalizers.ocr_definition_text import mend_bracketed_words
+
+    cells = "Минпромторг ПК\nЦРПО"
+    assert mend_bracketed_words("торговли Пермского края (Минпромторг НК) и", cells) == \
+        "торговли Пермского края (Минпромторг ПК) и"
+    # the words before the bracket do not open with the cells' code, or the cells write the form read
+    assert mend_bracketed_words("торговли Пермского края (ККИПК) и", "ККИНК") == "торговли Пермского края (ККИПК) и"
+    assert mend_bracketed_words("торговли Новой области (Минпромторг НК) и", cells) == \
+        "торговли Новой области (Минпромторг НК) и"

@@ -41,3 +41,14 @@ def test_a_closing_guillemet_read_as_a_greater_than_sign_closes_the_open_name():
         "ГАУ КО «Центр опережающей подготовки» работодатели"
     assert mend_close_quotes("«А» и Б> в") == "«А» и Б> в", "no name open"
     assert mend_close_quotes("a > b") == "a > b"
+
+
+def test_an_x_for_the_closing_guillemet_before_a_short_forms_bracket():
+    """Measured on a colour photocopy: "«Центр развития профессионального образованиях (ЦРПО)" left
+    the name open and ЦРПО undefined."""
+    from normalizers.ocr_quotes import mend_close_quotes
+
+    assert mend_close_quotes("учреждение «Центр развития профессионального образованиях (ЦРПО) и") == \
+        "учреждение «Центр развития профессионального образования» (ЦРПО) и"
+    assert mend_close_quotes("в образовательных организациях (ПОО)") == "в образовательных организациях (ПОО)"
+    assert mend_close_quotes("«Центр» в организациях (ПОО)") == "«Центр» в организациях (ПОО)"   # the name closed
