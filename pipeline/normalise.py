@@ -110,9 +110,8 @@ def _cell_texts(acts: list[ActivityRecord]) -> list[str]:
 
 def _text_parts(extracted: ExtractedDocument, scanned: bool) -> list[str]:
     """The text around the tables (on a scan, a speck read as a hyphen or a stop between two words
-    taken for the space, a name's » read as a look-alike closed)."""
-    return [mend_close_quotes(split_speck_hyphens(drop_stray_stops(b.text))) if scanned else b.text
-            for b in extracted.blocks]
+    taken for the space)."""
+    return [split_speck_hyphens(drop_stray_stops(b.text)) if scanned else b.text for b in extracted.blocks]
 
 
 def definition_text(extracted: ExtractedDocument, acts: list[ActivityRecord], scanned: bool = False,
@@ -121,7 +120,8 @@ def definition_text(extracted: ExtractedDocument, acts: list[ActivityRecord], sc
     acronym before a quoted name dropped (a speck: "ГБУ ДПО: «Центр …» (далее – Ц)") and the text
     prepared against the party cells (``ocr_definition_text.prepared_text``: glued marks, misread
     words, bracketed words and list heads written as the cells write them), the words of the
-    document's ``region`` misread by a letter mended ("Цермского края (Минпромторг ПК)"). The
+    document's ``region`` misread by a letter mended ("Цермского края (Минпромторг ПК)"), a name's »
+    read as a look-alike closed. The
     definitions and the list entries left without one (``leftover_entries``) read this one text."""
     text_parts = _text_parts(extracted, scanned)
     if scanned:
@@ -129,6 +129,9 @@ def definition_text(extracted: ExtractedDocument, acts: list[ActivityRecord], sc
 
         cells = _responsible_text(acts)   # "(Рослотребнадзор КО)" where the cells write "Роспотребнадзор КО"
         text_parts = [mend_region_words(prepared_text(drop_acronym_colons(x), cells), region) for x in text_parts]
+        # a name's » read as a look-alike, its « a line or more above ("«Центр развития" /
+        # "профессионального образованиях (ЦРПО)")
+        return mend_close_quotes("\n".join(text_parts))
     return "\n".join(text_parts)
 
 

@@ -403,3 +403,19 @@ def test_the_regions_words_misread_by_a_letter_are_mended_before_definitions_are
     assert document_abbreviations(doc, [], scanned=True, text=text) == {
         "Минпромторг ПК": "Министерство промышленности и торговли Пермского края"}
     assert "Цермского" in definition_text(doc, [], scanned=True)          # no region known: as read
+
+
+def test_a_names_closing_guillemet_misread_lines_below_its_opening_one_is_closed():
+    """Measured on a colour photocopy: each text line is a block of its own, the name's « on one
+    line and its » read "х" on the next ("образованиях (ЦРПО)"): ЦРПО was left undefined."""
+    from extractors.grid import ExtractedDocument, TextBlock
+    from pipeline.normalise import definition_text, document_abbreviations
+
+    blocks = [TextBlock("краевое государственное автономное учреждение «Центр развития"),
+              TextBlock("профессионального образованиях (ЦРПО) обеспечивают участие")]
+    doc = ExtractedDocument(path="x.pdf", file_format="pdf", extractor="ocr-tesseract", extractor_version="1",
+                            blocks=blocks)
+    text = definition_text(doc, [], scanned=True)
+    assert document_abbreviations(doc, [], scanned=True, text=text) == {
+        "ЦРПО": "краевое государственное автономное учреждение «Центр развития профессионального образования»"}
+    assert "образованиях" in definition_text(doc, [], scanned=False)      # a born-digital file says what it says
