@@ -29,12 +29,13 @@ from normalizers.text import is_known_word
 DASH = r"[-‐‑‒–—−]"
 QUOTES_OPEN, QUOTES_CLOSE = "«„“\"", "»“”\""
 # "X – полное", also as a scan reads it: "ПОО -— полное" (two dashes), "РКЦ- полное", "РТ-- полное", "… края -агентство"
-# (a space lost), "края.- министерство", "края: - министерство" (a speck before the dash), "края-- агентство" (two dashes glued),
+# (a space lost), "края.- министерство", "края: - министерство", "Чувашии .- Министерство" (a speck before the
+# dash), "края -. министерство" (after it), "края-- агентство" (two dashes glued),
 # "края`-.агентство" (specks either side of a dash with no space)
 LIST_LINE_RE = re.compile(
     rf"^\s*(?:[•·*▪➢]|{DASH})?\s*(?:\d{{1,2}}[.)]\s*)?(?P<short>[^\s–—−:;][^–—−:;]{{0,60}}?)"
-    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH}{{1,2}}|(?<=[А-Яа-яЁё])[.,’'`:]\s*{DASH}{{1,2}}(?=\s)|(?<=[а-яё]){DASH}{{2}}(?=\s)"
-    rf"|(?<=[а-яё])[.,’'`]{DASH}{{1,2}}[.,’'`‚](?=[а-яё]))(?:\s+|\s*[’'`‚]\s*|(?<=\s{DASH})(?=[а-яё])|(?<=[.,’'`‚])(?=[а-яё]))(?P<full>\S.*?)\s*[;.,]?\s*$")
+    rf"(?:\s+{DASH}{{1,2}}|(?<=[A-ZА-ЯЁ]){DASH}{{1,2}}|(?<=[А-Яа-яЁё])\s?[.,’'`:]\s*{DASH}{{1,2}}(?=\s)|(?<=[а-яё]){DASH}{{2}}(?=\s)"
+    rf"|(?<=[а-яё])[.,’'`]{DASH}{{1,2}}[.,’'`‚](?=[а-яё]))(?:\s+|\s*[’'`‚.,]\s+|\s*[’'`‚]\s*|(?<=\s{DASH})(?=[а-яё])|(?<=[.,’'`‚])(?=[а-яё]))(?P<full>\S.*?)\s*[;.,]?\s*$")
 # inside a "Сокращения" block: an abbreviation (maybe with a look-alike digit for a letter,
 # "МТЗиС3"), one to three marks a scan read for the dash ("МТЗисСЗ РТ ;,Министерство …",
 # "МОиН РС(Я) + Министерство …", "РТ.=_Министерство") or a lone digit before a lower-case word

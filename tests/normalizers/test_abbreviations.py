@@ -894,3 +894,11 @@ def test_a_stop_inside_a_short_forms_bracket_and_one_glued_after_it_are_specks()
         "Минпромторг ПК": "Министерство промышленности и торговли Пермского края",
         "ЦРПО": "краевое государственное автономное учреждение «Центр развития профессионального образования»"}
     assert find_definitions("(и др.) работы") == {}
+
+
+@pytest.mark.parametrize("sep", [" .- ", " -. ", ": - "])
+def test_a_specks_mark_before_or_after_a_list_entrys_dash(sep):
+    """Measured on photocopies: "Минобразования Чувашии .- Министерство …" was no entry."""
+    text = ("Список сокращений:\nПОО - профессиональные образовательные организации;\n"
+            f"Минобразования Чувашии{sep}Министерство образования Чувашской\nРеспублики.")
+    assert find_definitions(text)["Минобразования Чувашии"] == "Министерство образования Чувашской Республики"
