@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from normalizers.abbreviation_lists import DIGIT_IN_CAPS_RE, LOOKALIKE_DIGITS
 from normalizers.lazy_re import lazy
 from normalizers.morph import is_abbreviation, is_participle, parses
 from normalizers.organisations import opens_post
@@ -430,13 +431,22 @@ def mend_abbreviations(mentions: list[PartyMention], defined: set[str], known: s
     as a defined one written without its space ("МООО" -> "МО ОО"), as the one it equals ignoring
     case ("ДТизн" -> "ДТиЗН"), or as the one defined abbreviation it lies one edit from (one of the
     same length first: "МОУС" -> "МОУО"); a syllabic one ("Минлромторг" -> "Минпромторг") as the one
-    defined syllabic form it lies one edit from (``_mended_syllabic``). Anything else stays as read."""
+    defined syllabic form it lies one edit from (``_mended_syllabic``); a token of capitals with a
+    look-alike digit in it ("МТЗиС3З") as such a token once the digit is read as its letter. Anything
+    else stays as read."""
     tokens = {t for k in defined for t in k.split() if len(t) >= 2}
     known_tokens = {t for k in known for t in k.split() if len(t) >= 2}
     squashed = {k.replace(" ", ""): k for k in defined if " " in k and all(len(t) >= 2 for t in k.split())}
     out = []
+
+    def mend_digits(t: re.Match) -> str:      # "МТЗиС3З": a "3" read for "З" (then one doubled)
+        read = t.group(0).translate(LOOKALIKE_DIGITS)
+        mended = _mended_token(read, tokens, known_tokens, squashed)
+        return mended if mended in tokens or mended in known_tokens else t.group(0)
+
     for m in mentions:
-        name = ABBR_TOKEN_RE.sub(lambda t: _mended_token(t.group(0), tokens, known_tokens, squashed), m.name)
+        name = DIGIT_IN_CAPS_RE.sub(mend_digits, m.name)
+        name = ABBR_TOKEN_RE.sub(lambda t: _mended_token(t.group(0), tokens, known_tokens, squashed), name)
         out.append(m if name == m.name else PartyMention(name=name, by_agreement=m.by_agreement,
                                                          defines=m.defines, raw=m.raw))
     return out

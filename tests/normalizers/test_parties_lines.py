@@ -82,11 +82,14 @@ def test_a_defined_abbreviation_after_a_quoted_name_is_the_next_party():
     ("ЦОО", ["ЦОО"]),                                   # near several (ООО, ПОО): left as read
     ("МООО", ["МО ОО"]),                                # a defined abbreviation that lost its space
     ("Министерство образования", ["Министерство образования"]),
+    # measured on photocopies: a "3" read for "З", once doubled ("МТЗиСЗ" had become "МТЗиСЗ3З")
+    ("МТЗиС3З РТ\nМТЗиС3 РТ", ["МТЗиСЗ РТ", "МТЗиСЗ РТ"]),
+    ("ГБОУ СОШ 3", ["ГБОУ СОШ 3"]),                      # a number after the capitals stays
 ])
 def test_misread_abbreviations_mended_against_the_known_ones(text, expected):
     from normalizers.parties import mend_abbreviations
 
-    known = {"ДТиЗН КО", "ДОиН КО", "МОУО", "ООО", "ПОО", "ЦЗН", "МО ОО"}
+    known = {"ДТиЗН КО", "ДОиН КО", "МОУО", "ООО", "ПОО", "ЦЗН", "МО ОО", "МТЗиСЗ РТ"}
     assert [m.name for m in mend_abbreviations(split_parties(text), known)] == expected
 
 
