@@ -46,9 +46,15 @@ def is_signature(line: str) -> bool:
     return m is not None and not re.search(r"\b(?:им\.|имени)\s*$", line[:m.start()], re.I)
 
 
+# a colon right after a year at a line's end is a speck ("… области на 2024-2026:" / "годы"): a label
+# ("ПРИКАЗЫВАЮ:", "Список сокращений:") ends with a word
+YEAR_COLON_RE = re.compile(r"(?:19|20)\d\d\s*:$")
+
+
 def _stops_title(line: str) -> bool:
+    ends_label = line.rstrip().endswith(":") and not YEAR_COLON_RE.search(line.rstrip())
     return (is_signature(line) or NUMBERED_ITEM_RE.match(line) is not None or STOP_WORDS_RE.match(line) is not None
-            or APPROVAL_RE.match(line) is not None or line.rstrip().endswith(":")
+            or APPROVAL_RE.match(line) is not None or ends_label
             or len(line) > MAX_CONTINUATION_CHARS or "\t" in line or _looks_like_table_header(line))
 
 
@@ -81,7 +87,7 @@ def _has_period(text: str) -> bool:
 
 # a title that ends with its period ("… на 2022–2024 годы", "… на 2023 год"), and the words a line
 # goes on with after one ("и на период до 2030 года", "(с изменениями)")
-PERIOD_END_RE = re.compile(rf"{YEAR}\s*(?:годы|год|гг?\.?)\s*$", re.I)
+PERIOD_END_RE = re.compile(rf"{YEAR}\s*:?\s*(?:годы|год|гг?\.?)\s*$", re.I)     # "2026: годы": a speck's colon
 LINKED_ON_RE = re.compile(r"\s*(?:и|а|на|до|в|с|со|по|для|\()(?:\s|$)", re.I)
 
 
@@ -129,6 +135,7 @@ def clean_title(text: str) -> str:
     title = one_line(text) or ""
     title = re.sub(r"\s+([,.;:)»])", r"\1", title)
     title = re.sub(r"([(«])\s+", r"\1", title)
+    title = re.sub(r"(?<=\d):(?=\s+год)", "", title)      # "на 2024-2026: годы": a speck's colon
     return title.strip(" *_")
 
 
