@@ -9,6 +9,7 @@ from extractors.grid import PageLayout, Table
 from extractors.lines import text_lines
 
 COL_TOL = 3.0            # points: column boundaries this close are the same boundary
+MAX_SHIFT = 36.0         # points: a page's table may lie this far sideways of the page before's (a scan)
 TOP_ZONE = 0.3           # a continuation starts in the top 30 % of its page ...
 MAX_LINES_AROUND = 2     # ... with at most this many text lines above it (running header, page no.)
 
@@ -28,10 +29,9 @@ def _col_edges(table: Table) -> list[float]:
     return column_edges(table)
 
 
-def _match_edges(prev: list[float], cur: list[float]) -> Optional[list[int]]:
-    """Index in ``prev`` of each boundary of ``cur``, or None when they do not agree."""
-    if len(cur) < 2 or len(prev) < 2:
-        return None
+def _nearest(prev: list[float], cur: list[float]) -> Optional[list[int]]:
+    """Index in ``prev`` of each boundary of ``cur`` (each within ``COL_TOL`` of it, the outer ones
+    on the outer ones, in order), or None."""
     idx = []
     for x in cur:
         j = min(range(len(prev)), key=lambda k: abs(prev[k] - x))
@@ -41,6 +41,19 @@ def _match_edges(prev: list[float], cur: list[float]) -> Optional[list[int]]:
     if idx[0] != 0 or idx[-1] != len(prev) - 1 or idx != sorted(set(idx)):
         return None
     return idx
+
+
+def _match_edges(prev: list[float], cur: list[float]) -> Optional[list[int]]:
+    """Index in ``prev`` of each boundary of ``cur``, or None when they do not agree: as they lie,
+    or with the whole fragment shifted sideways by up to ``MAX_SHIFT`` (a scanner places each sheet
+    a little differently; its left border's shift, which the right border shows too)."""
+    if len(cur) < 2 or len(prev) < 2:
+        return None
+    found = _nearest(prev, cur)
+    shift = cur[0] - prev[0]
+    if found is None and COL_TOL < abs(shift) <= MAX_SHIFT and abs((cur[-1] - prev[-1]) - shift) <= COL_TOL:
+        found = _nearest(prev, [x - shift for x in cur])
+    return found
 
 
 def _regrid(table: Table, mapping: list[int], n_cols: int) -> None:

@@ -31,3 +31,17 @@ def test_a_fragment_at_the_top_of_the_next_page_continues_the_table_and_its_repe
     mark_continuations([(PageLayout(page_no=1, width=595, height=842), [_table(1, [head, ["1", "Первое"]], 600)]),
                         (PageLayout(page_no=2, width=595, height=842, words=words), [low])])
     assert not low.continues_previous
+
+
+def test_a_scanned_pages_table_lying_a_little_sideways_still_continues_the_table():
+    """A scanner places each sheet a little differently: the next page's table lies 8 pt to the
+    right (its borders and column rules alike); it is the same table. A table whose right border
+    does not move with its left, or one far off, is not."""
+    from extractors.pdf_continuations import _match_edges
+
+    prev = [84.6, 115.9, 285.8, 342.7, 405.1, 515.5, 589.1]
+    assert _match_edges(prev, [x + 8.0 for x in prev]) == list(range(7))
+    assert _match_edges(prev, [92.6, 293.8, 597.1]) == [0, 2, 6]          # merged columns, shifted
+    assert _match_edges(prev, [x + 8.0 for x in prev[:-1]] + [prev[-1]]) is None
+    assert _match_edges(prev, [x + 50.0 for x in prev]) is None
+    assert _match_edges(prev, prev) == list(range(7))
