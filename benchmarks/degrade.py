@@ -19,12 +19,14 @@ bilevel    a 1-bit scan (an office scanner's "black and white" mode, dynamic thr
            losslessly; strokes turn jagged, grain becomes specks (not default)
 fax        a 1-bit copy cut at one grey level (110–160) for the whole page: thin and
            faded strokes break up or vanish, a dark edge turns solid (not default)
+shift      each page moved sideways and up or down by up to a quarter inch, as a
+           scanner places each sheet a little differently (not default)
 =========  ==================================================================
 
 ``--only NAME[,NAME]`` applies just those degradations (to report them one at
-a time); the default applies all but ``grey``, ``bilevel`` and ``fax``. A variant name for the corpus
+a time); the default applies all but ``grey``, ``bilevel``, ``fax`` and ``shift``. A variant name for the corpus
 scripts (``variant_degradations``) is ``none``, ``all``, one name, or names
-joined by ``+`` (``all+grey``, ``stamp+grey``, ``all+bilevel``, ``all+fax``). The same ``--seed`` gives byte-identical
+joined by ``+`` (``all+grey``, ``stamp+grey``, ``all+bilevel``, ``all+fax``, ``all+shift``). The same ``--seed`` gives byte-identical
 images (NumPy ``default_rng`` seeded per page and degradation).
 
 Usage::
@@ -46,7 +48,7 @@ import cv2
 import numpy as np
 
 ALL = ("skew", "blur", "noise", "jpeg", "illum", "rules", "stamp", "rotate")
-EXTRA = ("grey", "bilevel", "fax")
+EXTRA = ("grey", "bilevel", "fax", "shift")
 
 
 def variant_degradations(variant: str) -> tuple[str, ...]:
@@ -120,6 +122,18 @@ def skew(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
     return cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR,
                           borderMode=cv2.BORDER_CONSTANT, borderValue=(250, 250, 250))
+
+
+MAX_SHIFT_INCH = 0.25     # a sheet fed into a scanner lies up to this far off where the last one lay
+
+
+def shift(img: np.ndarray, rng: np.random.Generator, dpi: int) -> np.ndarray:
+    """The page moved sideways and up or down by up to ``MAX_SHIFT_INCH`` (each page its own way)."""
+    dx, dy = (float(rng.uniform(-MAX_SHIFT_INCH, MAX_SHIFT_INCH)) * dpi for _ in range(2))
+    h, w = img.shape[:2]
+    m = np.float32([[1, 0, dx], [0, 1, dy]])
+    return cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
+                          borderValue=(250, 250, 250))
 
 
 def blur(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -271,6 +285,8 @@ def degrade_page(img: np.ndarray, page: int, n_pages: int, opts: Options) -> tup
         img = stamp(img, r("stamp"), opts.dpi)
     if "skew" in only:
         img = skew(img, r("skew"))
+    if "shift" in only:
+        img = shift(img, r("shift"), opts.dpi)
     if "illum" in only:
         img = illum(img, r("illum"))
     if "blur" in only:

@@ -50,3 +50,14 @@ def test_a_faint_line_survives_the_dynamic_threshold_not_the_fixed_one():
     fixed, _ = degrade_page(img, 1, 1, Options(only=("fax",), seed=2))
     assert (dynamic[100, 20:280, 0] == 0).mean() > 0.9
     assert (fixed[100, 20:280, 0] == 0).sum() == 0
+
+
+def test_a_shifted_page_keeps_its_size_and_moves_its_ink_by_at_most_a_quarter_inch():
+    page = _page()
+    moved, _ = degrade_page(page, 1, 1, Options(only=("shift",), seed=5, dpi=100))
+    assert moved.shape == page.shape
+    rows = np.flatnonzero((moved[..., 0] < 128).any(axis=1))
+    assert rows.size and abs(int(rows[0]) - 100) <= 25 and (rows[0] != 100 or moved.tobytes() != page.tobytes())
+    again, _ = degrade_page(page, 1, 1, Options(only=("shift",), seed=5, dpi=100))
+    assert again.tobytes() == moved.tobytes()                       # seeded: the same page again
+    assert variant_degradations("all+shift") == ALL + ("shift",)
