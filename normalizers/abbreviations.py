@@ -4,7 +4,7 @@ find_definitions() reads "(далее – X)", "… далее X." list items, "
 "полное название (АББР)" from document text. As a scan reads them: a speck before the dash after
 "далее" ("(далее: - X)"), "далее" itself misread by a letter or in Latin look-alikes ("(дапее –
 X)"), its bracket lost or misread ("» далее – РЦ)", "|далее – РЦ]": with the dash and a short
-form in capitals only), a stop glued between a name and its bracket ("«Центр».(ЦРПО)"); the
+form in capitals only; "«далее - Координатор)": any short form, its ")" read right), a stop glued between a name and its bracket ("«Центр».(ЦРПО)"); the
 "Сокращения" list and what a scan does to it live in ``normalizers.abbreviation_lists``.
 The full form is the noun phrase before the marker, found by matching the acronym's letters (or
 the short form's lemmas) against the words before it, and put into the nominative with pymorphy3
@@ -299,6 +299,8 @@ MARK_BEFORE_SHORT_RE = re.compile(r"([»”\"])[^\S\n]?[.,;:’'`‚]+(\s*)(?=\(
 WORD_MARK_BEFORE_SHORT_RE = re.compile(r"(?<=[а-яё]{3})[:;,.](?=[^\S\n]*\((?:далее[^()\n]{0,40}|[А-ЯЁ][^()\n]{0,40})\))")
 # a bracket doubled by a speck read as a brace ("({ЦРПО)", braces already read as brackets): one closes it
 DOUBLED_OPEN_RE = re.compile(r"\([^\S\n]*\((?=[А-ЯЁ][^()\n]{0,40}\))")
+# a "(" read as "«" before "далее", its ")" read right ("области «далее - Координатор)")
+QUOTE_FOR_BRACKET_RE = re.compile(rf"«(?=[^\S\n]*далее[^\S\n]*(?:{DASH}|:)[^()«»\n]{{1,60}}\))", re.I)
 # a dash glued to the capitalised word that opens a line after a line ending in a lower-case word, and a
 # mark glued to a word's end ("министерством образования\n-Новосибирской' области (Минобр НСО)"): specks
 # inside a name (a list's dash stands apart from its word)
@@ -358,6 +360,7 @@ def _prepared(text: str) -> str:
     text = _plain_lines(text).translate(BRACES)   # "{Роспотребнадзор КО)": a scan's brace for a bracket
     text = GLUED_AFTER_BRACKET_RE.sub(") ", QUOTED_LINE_END_SPECK_RE.sub(r"\1\n", text))
     text = DOUBLED_OPEN_RE.sub("(", text)                    # "({ЦРПО)"
+    text = QUOTE_FOR_BRACKET_RE.sub("(", text)               # "«далее - Координатор)"
     text = SPECK_IN_BRACKET_RE.sub(r"(\1 \2)", text)       # "(Минпромторг.ПК)"
     text = MARK_IN_BRACKET_END_RE.sub(r"(\1)", text)        # "(Минпромторг ПК.)"
     text = MARK_BEFORE_SHORT_RE.sub(lambda m: m.group(1) + (m.group(2) or " "), text)   # "образования». (ЦРПО)"

@@ -902,3 +902,11 @@ def test_a_specks_mark_before_or_after_a_list_entrys_dash(sep):
     text = ("Список сокращений:\nПОО - профессиональные образовательные организации;\n"
             f"Минобразования Чувашии{sep}Министерство образования Чувашской\nРеспублики.")
     assert find_definitions(text)["Минобразования Чувашии"] == "Министерство образования Чувашской Республики"
+
+
+def test_an_opening_bracket_read_as_a_guillemet_before_dalee():
+    """Measured on a shifted photocopy of the dev set's Amur plan: "(далее - Координатор)" read
+    "«далее - Координатор)"; Координатор, the party of most rows, was left undefined."""
+    text = "Министерство образования и науки Амурской области «далее - Координатор)"
+    assert find_definitions(text) == {"Координатор": "Министерство образования и науки Амурской области"}
+    assert find_definitions("проект «далее развитие» (далее – Проект)") == {"Проект": "проект «далее развитие»"}
