@@ -23,7 +23,7 @@ the body leaves nothing to add. Scans only (``extractors.ruled`` calls this for 
 from __future__ import annotations
 
 import statistics
-from extractors.borderless.columns import gutter_noise
+from extractors.borderless.columns import STEP, gutter_noise, white_bands
 from extractors.borderless.text_lines import CHUNK_GAP, MIN_GUTTER
 from extractors.grid import Word
 from extractors.lost_rows import edge_v
@@ -33,7 +33,6 @@ MIN_SIDE_LINES = 3       # text lines with text on both sides of a gutter, endin
 SIDE_REACH = 3.0         # text heights: "near" a gutter's edge (a column's ragged right edge)
 MIN_BODY_LINES = 4       # a body of fewer text lines shows no gutter worth trusting
 RULE_COVER = 0.9         # a found column rule over this share of the body's height: the column is ruled
-STEP = 0.5               # points: the x resolution of the cover count
 
 
 def _lines(words: list[Word]) -> list[list[Word]]:
@@ -61,23 +60,8 @@ def _chunks(line: list[Word], gap: float) -> list[tuple[float, float]]:
 
 def _gutters(lines: list[list[tuple[float, float]]], x0: float, x1: float, h: float) -> list[tuple[float, float]]:
     """White x bands down the body with text on both sides (see the module's docstring)."""
-    n = int((x1 - x0) / STEP) + 1
-    cover = [0] * n
-    for chunks in lines:
-        for a, b in chunks:
-            for k in range(max(0, int((a - x0) / STEP)), min(n, int((b - x0) / STEP) + 1)):
-                cover[k] += 1
-    noise = gutter_noise(len(lines))
     out = []
-    k = 0
-    while k < n:
-        if cover[k] > noise:
-            k += 1
-            continue
-        s = k
-        while k < n and cover[k] <= noise:
-            k += 1
-        g0, g1 = x0 + s * STEP, x0 + k * STEP
+    for g0, g1, _inner in white_bands(lines, x0, x1, gutter_noise(len(lines))):
         if g1 - g0 < MIN_GUTTER * h:
             continue
         both = sum(1 for chunks in lines if any(b <= g0 + STEP for _, b in chunks) and any(a >= g1 - STEP for a, _ in chunks))

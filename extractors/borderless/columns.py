@@ -12,6 +12,33 @@ from extractors.borderless.text_lines import (ALIGNED_SHARE, CENTRED_TOL, GUTTER
 from extractors.borderless.segments import LogicalTable, PageText, body_size
 
 
+STEP = 0.5           # points: the x resolution of the gutter search
+
+
+def white_bands(spans: list[list[tuple[float, float]]], x0: float, x1: float,
+                noise: int) -> list[tuple[float, float, bool]]:
+    """The x bands between ``x0`` and ``x1`` that no more than ``noise`` lines cover (each line its
+    list of (start, end) spans: chunks or words), each with whether it lies inside (touches neither
+    end); the one sweep the gutter searches share."""
+    n = int((x1 - x0) / STEP) + 1
+    cover = [0] * n
+    for line in spans:
+        for a, b in line:
+            for k in range(max(0, int((a - x0) / STEP)), min(n, int((b - x0) / STEP) + 1)):
+                cover[k] += 1
+    out = []
+    k = 0
+    while k < n:
+        if cover[k] > noise:
+            k += 1
+            continue
+        s = k
+        while k < n and cover[k] <= noise:
+            k += 1
+        out.append((x0 + s * STEP, x0 + k * STEP, s > 0 and k < n))
+    return out
+
+
 def find_gutters(lines: list[Line], h: float) -> tuple[float, float, list[tuple[float, float]]]:
     """Table x-extent and the whitespace gutters that run through ``lines``."""
     multi = [ln for ln in lines if len(ln.chunks) >= 2]
@@ -20,28 +47,9 @@ def find_gutters(lines: list[Line], h: float) -> tuple[float, float, list[tuple[
         return 0.0, 0.0, []
     x0 = min(ln.x0 for ln in use)
     x1 = max(ln.x1 for ln in use)
-    step = 0.5
-    n = int((x1 - x0) / step) + 1
-    cover = [0] * n
-    for ln in use:
-        for ch in ln.chunks:
-            a = int((ch[0].x0 - x0) / step)
-            b = int((ch[-1].x1 - x0) / step)
-            for k in range(max(0, a), min(n, b + 1)):
-                cover[k] += 1
-    noise = gutter_noise(len(use))
-    gutters: list[tuple[float, float]] = []
-    k = 0
-    while k < n:
-        if cover[k] <= noise:
-            s = k
-            while k < n and cover[k] <= noise:
-                k += 1
-            g0, g1 = x0 + s * step, x0 + k * step
-            if g1 - g0 >= MIN_GUTTER * h and s > 0 and k < n:
-                gutters.append((g0, g1))
-        else:
-            k += 1
+    spans = [[(ch[0].x0, ch[-1].x1) for ch in ln.chunks] for ln in use]
+    gutters = [(g0, g1) for g0, g1, inner in white_bands(spans, x0, x1, gutter_noise(len(use)))
+               if g1 - g0 >= MIN_GUTTER * h and inner]
     return x0, x1, sorted(gutters + aligned_gutters(use, x0, x1, h, gutters))
 
 
@@ -62,25 +70,11 @@ def aligned_gutters(lines: list[Line], x0: float, x1: float, h: float,
     and the chunk cover above finds no gutter. Words still never cross it, and the column after
     it starts every line at one x, which white space inside a cell does not.
     """
-    step = 0.5
-    n = int((x1 - x0) / step) + 1
-    cover = [0] * n
-    for ln in lines:
-        for w in ln.words:
-            for k in range(max(0, int((w.x0 - x0) / step)), min(n, int((w.x1 - x0) / step) + 1)):
-                cover[k] += 1
-    noise = int(GUTTER_NOISE * len(lines))
+    step = STEP
     out: list[tuple[float, float]] = []
-    k = 0
-    while k < n:
-        if cover[k] > noise:
-            k += 1
-            continue
-        s = k
-        while k < n and cover[k] <= noise:
-            k += 1
-        g0, g1 = x0 + s * step, x0 + k * step
-        if g1 - g0 < MIN_GUTTER * h or s == 0 or k >= n or any(a < g1 and g0 < b for a, b in found):
+    for g0, g1, inner in white_bands([[(w.x0, w.x1) for w in ln.words] for ln in lines], x0, x1,
+                                     int(GUTTER_NOISE * len(lines))):
+        if g1 - g0 < MIN_GUTTER * h or not inner or any(a < g1 and g0 < b for a, b in found):
             continue
         flush = sum(any(g1 - step <= w.x0 <= g1 + 2 * step for w in ln.words) for ln in lines)
         if flush >= max(3, ALIGNED_SHARE * len(lines)):
