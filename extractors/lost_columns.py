@@ -26,6 +26,7 @@ import statistics
 from extractors.borderless.columns import STEP, gutter_noise, white_bands
 from extractors.borderless.text_lines import CHUNK_GAP, MIN_GUTTER
 from extractors.grid import Word
+from extractors.lines import text_lines
 from extractors.lost_rows import edge_v
 
 ROW_RULE_SHARE = 0.5     # a row rule runs across this share of the table's width at least
@@ -33,18 +34,6 @@ MIN_SIDE_LINES = 3       # text lines with text on both sides of a gutter, endin
 SIDE_REACH = 3.0         # text heights: "near" a gutter's edge (a column's ragged right edge)
 MIN_BODY_LINES = 4       # a body of fewer text lines shows no gutter worth trusting
 RULE_COVER = 0.9         # a found column rule over this share of the body's height: the column is ruled
-
-
-def _lines(words: list[Word]) -> list[list[Word]]:
-    """Words grouped into text lines (a word joins a line its vertical centre lies in), left to right."""
-    lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
-        c = (w.top + w.bottom) / 2
-        if lines and min(x.top for x in lines[-1]) <= c <= max(x.bottom for x in lines[-1]):
-            lines[-1].append(w)
-        else:
-            lines.append([w])
-    return [sorted(ln, key=lambda w: w.x0) for ln in lines]
 
 
 def _chunks(line: list[Word], gap: float) -> list[tuple[float, float]]:
@@ -129,7 +118,7 @@ def _table_rules(rules: list[dict], hs: list[dict], vs: list[dict], words: list[
     if not body:
         return []
     h = statistics.median(w.bottom - w.top for w in body)
-    lines = [_chunks(ln, CHUNK_GAP * h) for ln in _lines(body)]
+    lines = [_chunks(ln, CHUNK_GAP * h) for ln in text_lines(body)]
     if len(lines) < MIN_BODY_LINES:
         return []
     added: list[dict] = []

@@ -242,16 +242,21 @@ def _mention(raw: str) -> PartyMention | None:
 BRACES = str.maketrans("{}", "()")       # no responsible cell has braces: a bracket misread
 
 
+def _cell_text(text: str) -> str:
+    """A responsible cell's text as it is split: line breaks for HTML breaks and after an agreement
+    note, a scan's brace read as the bracket it is ("(по согласованию}")."""
+    text = text.replace("\r", "\n").replace("\xa0", " ").translate(BRACES)
+    text = re.sub(r"<br\s*/?>|</p>\s*<p>", "\n", text)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return AGREEMENT_END_RE.sub(lambda m: m.group(1) + "\n", text)
+
+
 def split_parties(text: str | None) -> list[PartyMention]:
     """Organisation mentions of a responsible cell, in order, duplicates kept; [] for empty text."""
     if not text or not text.strip():
         return []
-    text = text.replace("\r", "\n").replace("\xa0", " ").translate(BRACES)   # "(по согласованию}": a scan's brace
-    text = re.sub(r"<br\s*/?>|</p>\s*<p>", "\n", text)
-    text = re.sub(r"<[^>]+>", " ", text)
-    text = AGREEMENT_END_RE.sub(lambda m: m.group(1) + "\n", text)
     mentions = []
-    for merged in _merge_pieces(_split_top_level(text)):
+    for merged in _merge_pieces(_split_top_level(_cell_text(text))):
         for piece in _split_run_together_posts(merged):
             mention = _mention(piece)
             if mention is not None:
@@ -268,7 +273,7 @@ def unread_pieces(text: str | None) -> list[str]:
     100" for "…, ПОО"), which the caller flags rather than dropping it unseen."""
     if not text or not text.strip():
         return []
-    pieces = _split_top_level(text.replace("\r", "\n").translate(BRACES))
+    pieces = _split_top_level(_cell_text(text))
     return [p.strip() for p, _ in pieces
             if sum(ch.isalnum() for ch in p) >= MIN_UNREAD_CHARS and not re.search(r"[A-Za-zА-Яа-яЁё]{2}", p)
             and not ZEROS_FOR_O_RE.fullmatch(p.strip()) and not AGREEMENT_RE.search(p)]

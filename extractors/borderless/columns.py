@@ -70,13 +70,12 @@ def aligned_gutters(lines: list[Line], x0: float, x1: float, h: float,
     and the chunk cover above finds no gutter. Words still never cross it, and the column after
     it starts every line at one x, which white space inside a cell does not.
     """
-    step = STEP
     out: list[tuple[float, float]] = []
     for g0, g1, inner in white_bands([[(w.x0, w.x1) for w in ln.words] for ln in lines], x0, x1,
                                      int(GUTTER_NOISE * len(lines))):
         if g1 - g0 < MIN_GUTTER * h or not inner or any(a < g1 and g0 < b for a, b in found):
             continue
-        flush = sum(any(g1 - step <= w.x0 <= g1 + 2 * step for w in ln.words) for ln in lines)
+        flush = sum(any(g1 - STEP <= w.x0 <= g1 + 2 * STEP for w in ln.words) for ln in lines)
         if flush >= max(3, ALIGNED_SHARE * len(lines)):
             out.append((g0, g1))
     return out
